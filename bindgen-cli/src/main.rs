@@ -1,0 +1,66 @@
+//! `bindgen-cli`: check a spec, or generate Rust and `.pyi` files from it.
+//! Exit codes: 0 ok, 1 invalid spec, 2 usage or I/O error. Diagnostics go to stderr; stdout
+//! carries only what was asked for (nothing, for `check` and `gen`).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "bindgen-cli",
+    version,
+    about = "Generate Python bindings in both directions from a pybridge YAML spec",
+    after_help = "Examples:\n  bindgen-cli check specs/examples/hello.yaml\n  bindgen-cli gen specs/examples/hello.yaml --out-dir target/bindings\n\nExit codes: 0 ok, 1 invalid spec, 2 usage or I/O error."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate a spec; print located problems to stderr.
+    Check {
+        /// The YAML spec.
+        spec: PathBuf,
+    },
+    /// Generate `<spec>.rs` (Rust) and `<module>.pyi` into a directory.
+    Gen {
+        /// The YAML spec.
+        spec: PathBuf,
+        /// Where to write (created if missing). Files are replaced atomically, and only when
+        /// their contents change.
+        #[arg(long, short = 'o', default_value = ".")]
+        out_dir: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match try_main(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("{failure}");
+            ExitCode::from(failure.exit_code() as u8)
+        }
+    }
+}
+
+fn try_main(cli: Cli) -> Result<(), pybridge_build::Failure> {
+    match cli.command {
+        Command::Check { spec } => pybridge_build::check_spec(&spec).map(|_| ()),
+        Command::Gen { spec, out_dir } => {
+            let written = pybridge_build::generate(&spec, &out_dir)?;
+            for (path, outcome) in written {
+                let what = match outcome {
+                    pybridge_build::WriteOutcome::Written => "wrote",
+                    pybridge_build::WriteOutcome::Unchanged => "unchanged",
+                };
+                eprintln!("{what} {}", path.display());
+            }
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! The engine under the CLI and build.rs: read a spec, run the phases, render diagnostics,
+//! and plan the output files. Nothing is written here (see `write.rs`).
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use pybridge_codegen::{emit_bridge_rust, emit_pyi};
+use pybridge_model::render::render_diagnostics;
+use pybridge_model::{Bridge, load_and_check};
+
+/// Why a run failed.
+#[derive(Debug)]
+pub enum Failure {
+    /// The spec has problems; the rendered diagnostics (`file:line:col: error: ...`).
+    Invalid(String),
+    /// A file could not be read or written.
+    Io(String),
+}
+
+impl Failure {
+    /// The process exit code for this failure: 1 for an invalid spec, 2 for I/O.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Failure::Invalid(_) => 1,
+            Failure::Io(_) => 2,
+        }
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Failure::Invalid(text) => f.write_str(text.trim_end()),
+            Failure::Io(text) => write!(f, "error: {text}"),
+        }
+    }
+}
+
+impl std::error::Error for Failure {}
+
+/// One planned output file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutputFile {
+    /// File name inside the output directory.
+    pub name: String,
+    /// Its complete contents.
+    pub contents: String,
+}
+
+/// Reads and checks a spec. `path` is shown in diagnostics as given.
+pub fn check_spec(path: &Path) -> Result<Bridge, Failure> {
+    let bytes = std::fs::read(path).map_err(|e| Failure::Io(format!("cannot read spec {}: {e}", path.display())))?;
+    let (source, result) = load_and_check(&bytes);
+    result.map_err(|diags| Failure::Invalid(render_diagnostics(&path.display().to_string(), &source, &diags)))
+}
+
+/// The files a checked spec generates: `<spec stem>.rs` with all Rust (export glue and import
+/// stubs), and `<module>.pyi` for the export module.
+pub fn plan_outputs(bridge: &Bridge, spec_path: &Path) -> Vec<OutputFile> {
+    let source = spec_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "spec".into());
+    let stem = spec_path.file_stem().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "spec".into());
+    let mut files = vec![OutputFile { name: format!("{}.rs", stem.replace(['-', '.'], "_")), contents: emit_bridge_rust(bridge, &source) }];
+    if let Some(export) = bridge.export() {
+        files.push(OutputFile { name: format!("{}.pyi", export.name.py), contents: emit_pyi(export, &source) });
+    }
+    files
+}
+
+/// Check, plan and write: the whole `gen` run. Returns the written paths (unchanged files
+/// included) in plan order.
+pub fn generate(spec_path: &Path, out_dir: &Path) -> Result<Vec<(PathBuf, crate::write::WriteOutcome)>, Failure> {
+    let bridge = check_spec(spec_path)?;
+    let files = plan_outputs(&bridge, spec_path);
+    crate::write::write_outputs(out_dir, &files)
+}

@@ -1,0 +1,14 @@
+//! pybridge for build.rs and the CLI: run a spec through the phases, render diagnostics, and
+//! deliver the outputs atomically.
+//!
+//! The phases: parse → resolve → check (in `pybridge-model`) → emit (in `pybridge-codegen`) →
+//! deliver (here, [`write`]). Use [`Builder`] from build.rs; the `bindgen-cli` binary is a thin
+//! shell over [`check_spec`] and [`generate`].
+
+mod builder;
+mod engine;
+pub mod write;
+
+pub use builder::{Builder, link_libpython_rpath};
+pub use engine::{Failure, OutputFile, check_spec, generate, plan_outputs};
+pub use write::WriteOutcome;

@@ -1,0 +1,78 @@
+//! The `#[py_embed]` expansion, as a library function the proc-macro crate calls: parse the
+//! item, lower it into the model with the shared Rust front end, check it, emit it with the
+//! same export emitter the spec uses. On any problem the item is returned unchanged (minus the
+//! inner attributes) beside `compile_error!`s at the user's tokens, so only real errors show.
+
+use proc_macro2::TokenStream;
+use quote::{ToTokens, quote};
+
+use pybridge_model::rust::{is_py_embed, lower_rust_module, parse_options};
+use pybridge_model::{Bridge, Diagnostics, Origin, check, resolve};
+
+use crate::export::emit_export_module;
+
+/// Expands `#[py_embed(args)] item`.
+pub fn expand_py_embed(args: TokenStream, item: TokenStream) -> TokenStream {
+    let mut diags = Diagnostics::new();
+    let options = parse_options(args, &mut diags);
+    let item: syn::Item = match syn::parse2(item) {
+        Ok(item) => item,
+        Err(err) => return err.to_compile_error(),
+    };
+    match item {
+        syn::Item::Mod(mut module_item) => {
+            let module = lower_rust_module(&module_item, &options, &mut diags);
+            strip_inner_attributes(&mut module_item);
+            let mut bridge = Bridge { version: 1, modules: vec![module] };
+            if !diags.has_errors() {
+                resolve::resolve_bridge(&mut bridge, &mut diags);
+            }
+            if !diags.has_errors() {
+                check::check_bridge(&bridge, &mut diags);
+            }
+            if let Some(err) = diags.into_syn_error() {
+                let errors = err.to_compile_error();
+                return quote!(#module_item #errors);
+            }
+            let glue = emit_export_module(&bridge.modules[0]);
+            if let Some((_, items)) = &mut module_item.content {
+                items.push(syn::Item::Verbatim(glue));
+            }
+            module_item.into_token_stream()
+        }
+        syn::Item::Fn(f) => {
+            diags.push(
+                pybridge_model::Diagnostic::new(Origin::Rust(f.sig.ident.span()), "`#[py_embed]` on a function registers it in the enclosing `#[py_embed] mod`, and there is none")
+                    .help("put the function inside an inline module marked `#[py_embed]` (the Python module)"),
+            );
+            let errors = diags.into_syn_error().map(|e| e.to_compile_error());
+            quote!(#f #errors)
+        }
+        other => {
+            let span = match &other {
+                syn::Item::Trait(t) => t.ident.span(),
+                syn::Item::Struct(s) => s.ident.span(),
+                syn::Item::Enum(e) => e.ident.span(),
+                _ => proc_macro2::Span::call_site(),
+            };
+            let what = match &other {
+                syn::Item::Trait(_) => "a trait",
+                syn::Item::Struct(_) | syn::Item::Enum(_) => "a struct or enum in this version",
+                _ => "this kind of item",
+            };
+            let err = syn::Error::new(span, format!("`#[py_embed]` cannot be applied to {what}"))
+                .to_compile_error();
+            quote!(#other #err)
+        }
+    }
+}
+
+fn strip_inner_attributes(module: &mut syn::ItemMod) {
+    if let Some((_, items)) = &mut module.content {
+        for item in items {
+            if let syn::Item::Fn(f) = item {
+                f.attrs.retain(|a| !is_py_embed(a));
+            }
+        }
+    }
+}

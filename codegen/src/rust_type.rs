@@ -1,0 +1,79 @@
+//! Printing model types as Rust types: owned (returns, export signatures) and borrowed
+//! (import stub parameters, where `&str` and `&[T]` spare the caller a clone).
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use pybridge_model::{Type, TypeKind};
+
+/// The Rust type an export signature uses, as the user wrote it (`&str` stays `&str`).
+pub fn emit_export_type(ty: &Type) -> TokenStream {
+    match &ty.kind {
+        TypeKind::Str { borrowed: true } => quote!(&str),
+        TypeKind::Bytes { borrowed: true } => quote!(&[u8]),
+        _ => emit_owned_type(ty),
+    }
+}
+
+/// The owned Rust type for a value coming out of Python.
+pub fn emit_owned_type(ty: &Type) -> TokenStream {
+    match &ty.kind {
+        TypeKind::Bool => quote!(bool),
+        TypeKind::Int(w) => {
+            let ident = format_ident!("{}", w.rust());
+            quote!(#ident)
+        }
+        TypeKind::Float { single: true } => quote!(f32),
+        TypeKind::Float { single: false } => quote!(f64),
+        TypeKind::Str { .. } => quote!(::std::string::String),
+        TypeKind::Bytes { .. } => quote!(::std::vec::Vec<u8>),
+        TypeKind::Unit => quote!(()),
+        TypeKind::Optional(inner) => {
+            let inner = emit_owned_type(inner);
+            quote!(::std::option::Option<#inner>)
+        }
+        TypeKind::List(inner) => {
+            let inner = emit_owned_type(inner);
+            quote!(::std::vec::Vec<#inner>)
+        }
+        TypeKind::Set(inner) => {
+            let inner = emit_owned_type(inner);
+            quote!(::std::collections::HashSet<#inner>)
+        }
+        TypeKind::Dict(k, v) => {
+            let (k, v) = (emit_owned_type(k), emit_owned_type(v));
+            quote!(::std::collections::HashMap<#k, #v>)
+        }
+        TypeKind::Tuple(items) => {
+            let items = items.iter().map(emit_owned_type);
+            quote!((#(#items,)*))
+        }
+        TypeKind::Class(class) => {
+            let path: syn::Path = syn::parse_str(class.rust_path.as_deref().unwrap_or(&class.name))
+                .unwrap_or_else(|_| syn::parse_quote!(Unresolved));
+            quote!(#path)
+        }
+        TypeKind::Any => quote!(::pybridge::Object),
+    }
+}
+
+/// The Rust type an import stub takes for a parameter: borrowed where that saves a copy.
+pub fn emit_param_type(ty: &Type) -> TokenStream {
+    match &ty.kind {
+        TypeKind::Str { .. } => quote!(&str),
+        TypeKind::Bytes { .. } => quote!(&[u8]),
+        TypeKind::List(inner) => {
+            let inner = emit_owned_type(inner);
+            quote!(&[#inner])
+        }
+        TypeKind::Set(_) | TypeKind::Dict(..) | TypeKind::Class(_) | TypeKind::Any => {
+            let owned = emit_owned_type(ty);
+            quote!(&#owned)
+        }
+        TypeKind::Optional(inner) => {
+            let inner = emit_param_type(inner);
+            quote!(::std::option::Option<#inner>)
+        }
+        _ => emit_owned_type(ty),
+    }
+}

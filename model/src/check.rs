@@ -1,0 +1,190 @@
+//! Check: the rules a resolved model must satisfy before any emitter runs. One function per
+//! rule, each saying why it exists.
+
+use std::collections::HashMap;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::ir::{Bridge, Direction, FnKind, Function, Module, Name, ParamKind};
+use crate::names::{is_identifier, is_module_path, is_python_keyword};
+use crate::origin::Origin;
+
+/// Python builtin exception classes an exported exception may derive from.
+pub const BUILTIN_EXCEPTIONS: &[&str] = &[
+    "Exception", "ArithmeticError", "AssertionError", "AttributeError", "BufferError", "EOFError", "ImportError",
+    "IndexError", "KeyError", "LookupError", "MemoryError", "NameError", "NotImplementedError", "OSError",
+    "OverflowError", "RecursionError", "ReferenceError", "RuntimeError", "StopIteration", "TimeoutError",
+    "TypeError", "UnicodeError", "ValueError", "ZeroDivisionError", "FileNotFoundError", "PermissionError",
+    "ConnectionError",
+];
+
+/// Runs every rule on every module.
+pub fn check_bridge(bridge: &Bridge, diags: &mut Diagnostics) {
+    check_import_names_unique(bridge, diags);
+    for module in &bridge.modules {
+        check_module_name(module, diags);
+        check_unique_names(module, diags);
+        check_functions(module, diags);
+        check_not_yet_generated(module, diags);
+    }
+}
+
+/// Two import entries generating the same Rust module would not compile.
+fn check_import_names_unique(bridge: &Bridge, diags: &mut Diagnostics) {
+    let mut seen: HashMap<&str, Origin> = HashMap::new();
+    for m in bridge.imports() {
+        if let Some(first) = seen.insert(&m.name.rust, m.name.origin) {
+            diags.push(
+                Diagnostic::new(m.name.origin, format!("a second import generates the Rust module `{}`", m.name.rust))
+                    .help("merge the two entries, or give one a different `rust_name`")
+                    .note(first, "the first one is here"),
+            );
+        }
+    }
+}
+
+/// Module names must be importable Python names (and Rust identifiers for `rust_name`).
+fn check_module_name(module: &Module, diags: &mut Diagnostics) {
+    let name = &module.name;
+    if name.py.is_empty() {
+        return; // already reported as a missing key
+    }
+    let ok = match module.direction {
+        Direction::Export => is_identifier(&name.py),
+        Direction::Import => is_module_path(&name.py),
+    };
+    if !ok {
+        let hint = match module.direction {
+            Direction::Export => "an extension module name is one Python identifier, such as `fastmath`",
+            Direction::Import => "write a dotted Python module path, such as `pkg.models`",
+        };
+        diags.push(Diagnostic::new(name.origin, format!("`{}` is not a valid Python module name", name.py)).help(hint));
+    }
+    if module.direction == Direction::Import && !is_identifier(name.rust.trim_start_matches("r#")) {
+        diags.push(
+            Diagnostic::new(name.origin, format!("`{}` is not a valid Rust module name", name.rust))
+                .help("set `rust_name:` to a Rust identifier"),
+        );
+    }
+}
+
+/// Each Python name is declared once per scope: a second declaration would silently replace the
+/// first in Python and fail to compile in Rust. Names must also be identifiers, not keywords.
+fn check_unique_names(module: &Module, diags: &mut Diagnostics) {
+    let mut top: HashMap<&str, Origin> = HashMap::new();
+    let names = module
+        .functions
+        .iter()
+        .map(|f| (&f.name, "function"))
+        .chain(module.classes.iter().map(|c| (&c.name, "class")))
+        .chain(module.enums.iter().map(|e| (&e.name, "enum")))
+        .chain(module.exceptions.iter().map(|e| (&e.name, "exception")))
+        .chain(module.constants.iter().map(|c| (&c.name, "constant")));
+    for (name, what) in names {
+        check_name(name, what, diags);
+        unique(&mut top, name, what, "this module", diags);
+    }
+    for class in &module.classes {
+        let mut members: HashMap<&str, Origin> = HashMap::new();
+        for m in &class.methods {
+            check_name(&m.name, "method", diags);
+            unique(&mut members, &m.name, "method", &format!("class `{}`", class.name.py), diags);
+        }
+        for a in &class.attributes {
+            check_name(&a.name, "attribute", diags);
+            unique(&mut members, &a.name, "attribute", &format!("class `{}`", class.name.py), diags);
+        }
+    }
+    for e in &module.enums {
+        let mut variants: HashMap<&str, Origin> = HashMap::new();
+        for v in &e.variants {
+            check_name(&v.name, "variant", diags);
+            unique(&mut variants, &v.name, "variant", &format!("enum `{}`", e.name.py), diags);
+        }
+    }
+}
+
+fn check_name(name: &Name, what: &str, diags: &mut Diagnostics) {
+    if name.py.is_empty() || name.py == "__init__" {
+        return;
+    }
+    if !is_identifier(&name.py) {
+        diags.push(
+            Diagnostic::new(name.origin, format!("`{}` is not a valid Python name for a {what}", name.py))
+                .help("names are letters, digits and `_`, not starting with a digit"),
+        );
+    } else if is_python_keyword(&name.py) {
+        diags.push(
+            Diagnostic::new(name.origin, format!("`{}` is a Python keyword and cannot name a {what}", name.py))
+                .help("Python code could not call it with ordinary syntax; choose another name (for example with a trailing `_`)"),
+        );
+    }
+}
+
+fn unique<'m>(seen: &mut HashMap<&'m str, Origin>, name: &'m Name, what: &str, scope: &str, diags: &mut Diagnostics) {
+    if name.py.is_empty() {
+        return;
+    }
+    if let Some(first) = seen.insert(&name.py, name.origin) {
+        diags.push(
+            Diagnostic::new(name.origin, format!("duplicate {what} `{}` in {scope}", name.py))
+                .help("each Python name may be declared once; remove or rename one")
+                .note(first, "first declared here"),
+        );
+    }
+}
+
+/// Parameters: unique names, and Python's ordering rule (a positional parameter without a
+/// default cannot follow one with a default).
+fn check_functions(module: &Module, diags: &mut Diagnostics) {
+    let all = module.functions.iter().chain(module.classes.iter().flat_map(|c| c.methods.iter()));
+    for f in all {
+        check_params(f, diags);
+        if module.direction == Direction::Import && f.kind == FnKind::MethodMut {
+            diags.push(
+                Diagnostic::new(f.origin, "`mut_method` is only for exported classes")
+                    .help("Python methods have no `&mut self`; use `kind: method`"),
+            );
+        }
+    }
+}
+
+fn check_params(f: &Function, diags: &mut Diagnostics) {
+    let mut seen: HashMap<&str, Origin> = HashMap::new();
+    let mut defaulted: Option<Origin> = None;
+    for p in &f.params {
+        check_name(&p.name, "parameter", diags);
+        unique(&mut seen, &p.name, "parameter", &format!("`{}`", f.name.py), diags);
+        if p.kind == ParamKind::Positional {
+            match (&p.default, defaulted) {
+                (Some(_), None) => defaulted = Some(p.origin),
+                (None, Some(first)) => diags.push(
+                    Diagnostic::new(p.origin, format!("parameter `{}` has no default but follows one that has", p.name.py))
+                        .help("give it a `default`, or make it `kind: keyword`")
+                        .note(first, "the first defaulted parameter is here"),
+                ),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// What the spec can declare but this version does not generate yet: refuse it by name rather
+/// than skipping it silently.
+fn check_not_yet_generated(module: &Module, diags: &mut Diagnostics) {
+    let (issue, side) = match module.direction {
+        Direction::Export => ("the `#[py_embed]` issue", "exported"),
+        Direction::Import => ("the import-stubs issue", "imported"),
+    };
+    let pending = module
+        .classes
+        .iter()
+        .map(|c| (c.origin, "classes"))
+        .chain(module.enums.iter().map(|e| (e.origin, "enums")))
+        .chain(module.exceptions.iter().map(|e| (e.origin, "exceptions")));
+    for (origin, what) in pending {
+        diags.push(
+            Diagnostic::new(origin, format!("{side} {what} are checked but not generated yet by this pybridge version"))
+                .help(format!("remove this entry for now; generation of {what} is tracked by {issue}")),
+        );
+    }
+}

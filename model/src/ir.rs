@@ -1,0 +1,222 @@
+//! The model: what a spec or a `#[py_embed]` module declares, in one tree for both directions.
+//!
+//! A [`Bridge`] holds [`Module`]s; each module has a [`Direction`]: `Export` (Rust items exposed
+//! to Python as an extension module) or `Import` (a Python module called from Rust through
+//! typed stubs). Functions, classes, constants and exceptions are the same node types in both
+//! directions; fields that only one direction uses are documented as such. Front ends build
+//! it, `resolve.rs` and `check.rs` complete and validate it, emitters only read it.
+
+use crate::origin::Origin;
+use crate::types::Type;
+
+/// Which way a module's bindings go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    /// Rust items exposed to Python (an extension module).
+    Export,
+    /// A Python module called from Rust (typed stubs).
+    Import,
+}
+
+/// Everything one spec (or one `#[py_embed]` module) declares.
+#[derive(Clone, Debug, Default)]
+pub struct Bridge {
+    /// The spec format version (always 1 today).
+    pub version: u32,
+    /// Modules in declaration order: at most one `Export`, any number of `Import`.
+    pub modules: Vec<Module>,
+}
+
+/// A name on both sides: the Python name and the Rust identifier derived from it.
+#[derive(Clone, Debug)]
+pub struct Name {
+    /// The name Python sees.
+    pub py: String,
+    /// The Rust identifier (a raw identifier `r#type` for Rust keywords, or a documented
+    /// renaming such as `self_` for the few that cannot be raw).
+    pub rust: String,
+    /// Where the name was written.
+    pub origin: Origin,
+}
+
+/// A Python module, exported or imported.
+#[derive(Clone, Debug)]
+pub struct Module {
+    /// Which way the bindings go.
+    pub direction: Direction,
+    /// The dotted Python module name (`pkg.models`); for exports, the extension module name.
+    pub name: Name,
+    /// Docstring.
+    pub doc: Option<String>,
+    /// Module-level functions.
+    pub functions: Vec<Function>,
+    /// Classes.
+    pub classes: Vec<Class>,
+    /// Enums (export only today).
+    pub enums: Vec<Enum>,
+    /// Exception classes.
+    pub exceptions: Vec<Exception>,
+    /// Module constants.
+    pub constants: Vec<Constant>,
+    /// Where the module was declared.
+    pub origin: Origin,
+}
+
+/// How a function is bound.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FnKind {
+    /// A module-level function.
+    Free,
+    /// A constructor (`__init__` in Python, an associated function returning `Self` in Rust).
+    Constructor,
+    /// An instance method taking `&self`.
+    Method,
+    /// An instance method taking `&mut self` (export only).
+    MethodMut,
+    /// A static method.
+    Static,
+    /// A class method.
+    ClassMethod,
+}
+
+/// A function, method or constructor.
+#[derive(Clone, Debug)]
+pub struct Function {
+    /// Python and Rust names.
+    pub name: Name,
+    /// How it is bound.
+    pub kind: FnKind,
+    /// Export: the Rust path that is called (`crate::ops::add`); defaults to the Rust name.
+    pub rust_path: Option<String>,
+    /// Parameters, in order.
+    pub params: Vec<Param>,
+    /// The return type (`None`/`()` when not declared).
+    pub returns: Type,
+    /// Export: the Rust function returns `Result<T, E>` with `E` converted to a Python exception.
+    pub fallible: bool,
+    /// Docstring.
+    pub doc: Option<String>,
+    /// Where it was declared.
+    pub origin: Origin,
+}
+
+/// How a parameter may be passed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParamKind {
+    /// Positional or keyword (Python's default).
+    Positional,
+    /// Keyword-only (after `*` in Python).
+    Keyword,
+}
+
+/// One parameter.
+#[derive(Clone, Debug)]
+pub struct Param {
+    /// Python and Rust names.
+    pub name: Name,
+    /// Its type.
+    pub ty: Type,
+    /// Positional or keyword-only.
+    pub kind: ParamKind,
+    /// The Python default as written (`None`, `0.5`, `"fast"`); a defaulted parameter is an
+    /// `Option<T>` in Rust import stubs, and omitting it lets Python apply its own default.
+    pub default: Option<String>,
+    /// Where it was declared.
+    pub origin: Origin,
+}
+
+/// A class.
+#[derive(Clone, Debug)]
+pub struct Class {
+    /// Python and Rust names (the Rust name is the wrapper type for imports).
+    pub name: Name,
+    /// Export: the Rust type path.
+    pub rust_path: Option<String>,
+    /// Constructors, methods, static and class methods.
+    pub methods: Vec<Function>,
+    /// Attributes / fields exposed as properties.
+    pub attributes: Vec<Attribute>,
+    /// Docstring.
+    pub doc: Option<String>,
+    /// Where it was declared.
+    pub origin: Origin,
+}
+
+/// An attribute or property of a class.
+#[derive(Clone, Debug)]
+pub struct Attribute {
+    /// Python and Rust names.
+    pub name: Name,
+    /// Its type.
+    pub ty: Type,
+    /// Whether it can be assigned.
+    pub writable: bool,
+    /// Docstring.
+    pub doc: Option<String>,
+    /// Where it was declared.
+    pub origin: Origin,
+}
+
+/// A unit-only enum.
+#[derive(Clone, Debug)]
+pub struct Enum {
+    /// Python and Rust names.
+    pub name: Name,
+    /// Export: the Rust type path.
+    pub rust_path: Option<String>,
+    /// Variants, in order; their Python values are their positions unless given.
+    pub variants: Vec<Variant>,
+    /// Docstring.
+    pub doc: Option<String>,
+    /// Where it was declared.
+    pub origin: Origin,
+}
+
+/// One enum variant.
+#[derive(Clone, Debug)]
+pub struct Variant {
+    /// Python and Rust names.
+    pub name: Name,
+    /// The integer value.
+    pub value: i64,
+    /// Where it was declared.
+    pub origin: Origin,
+}
+
+/// An exception class.
+#[derive(Clone, Debug)]
+pub struct Exception {
+    /// Python and Rust names.
+    pub name: Name,
+    /// The base class (`Exception` unless given; a builtin exception or another declared one).
+    pub base: String,
+    /// Docstring.
+    pub doc: Option<String>,
+    /// Where it was declared.
+    pub origin: Origin,
+}
+
+/// A module constant.
+#[derive(Clone, Debug)]
+pub struct Constant {
+    /// Python and Rust names.
+    pub name: Name,
+    /// Its type.
+    pub ty: Type,
+    /// Export: the Rust expression or path giving the value.
+    pub rust_value: Option<String>,
+    /// Where it was declared.
+    pub origin: Origin,
+}
+
+impl Bridge {
+    /// The export module, if any.
+    pub fn export(&self) -> Option<&Module> {
+        self.modules.iter().find(|m| m.direction == Direction::Export)
+    }
+
+    /// The import modules.
+    pub fn imports(&self) -> impl Iterator<Item = &Module> {
+        self.modules.iter().filter(|m| m.direction == Direction::Import)
+    }
+}

@@ -1,0 +1,77 @@
+//! pybridge's shared model and its front ends.
+//!
+//! - [`ir`]: the model (one tree for both directions, every node located);
+//! - [`spec`]: the YAML front end; [`rust`]: the Rust-items front end used by `#[py_embed]`;
+//! - [`resolve`] and [`check`]: the phases between parsing and emitting;
+//! - [`diagnostics`] and [`render`]: collected, located problems and their text form.
+//!
+//! The phases, for a spec: [`spec::load_spec`] (parse + lower) → [`analyze`] (resolve + check),
+//! with an error gate after each; emitters live in `pybridge-codegen`.
+
+pub mod check;
+pub mod diagnostics;
+pub mod ir;
+pub mod names;
+pub mod origin;
+pub mod pytype;
+pub mod render;
+pub mod resolve;
+pub mod rust;
+pub mod rusttype;
+pub mod spec;
+pub mod types;
+pub mod yaml;
+
+pub use diagnostics::{Diagnostic, Diagnostics};
+pub use ir::*;
+pub use origin::{Loc, Origin};
+pub use types::{ClassRef, IntWidth, Type, TypeKind};
+
+/// Resolve, then check, with an error gate between: checks assume resolved types.
+pub fn analyze(bridge: &mut Bridge, diags: &mut Diagnostics) {
+    resolve::resolve_bridge(bridge, diags);
+    if diags.has_errors() {
+        return;
+    }
+    check::check_bridge(bridge, diags);
+}
+
+/// Parse, lower, resolve and check a spec's bytes; the model when there was no problem.
+pub fn load_and_check(bytes: &[u8]) -> (String, Result<Bridge, Vec<Diagnostic>>) {
+    let mut diags = Diagnostics::new();
+    let source = match spec::decode_source(bytes) {
+        Ok(s) => s,
+        Err(d) => {
+            let lossy = String::from_utf8_lossy(bytes).into_owned();
+            return (lossy, Err(vec![d]));
+        }
+    };
+    let bridge = spec::load_spec(&source, &mut diags);
+    // Resolve even after lowering problems, so unknown types are reported in the same run;
+    // check only a model that lowered and resolved cleanly.
+    let result = match bridge {
+        Some(mut bridge) => {
+            let lowered_cleanly = !diags.has_errors();
+            resolve::resolve_bridge(&mut bridge, &mut diags);
+            if lowered_cleanly && !diags.has_errors() {
+                check::check_bridge(&bridge, &mut diags);
+            }
+            if diags.has_errors() { Err(diags.into_sorted()) } else { Ok(bridge) }
+        }
+        None => Err(diags.into_sorted()),
+    };
+    let result = result.map_err(|list| {
+        list.into_iter()
+            .map(|mut d| {
+                if let Origin::Spec(loc) = d.origin {
+                    d.origin = Origin::Spec(spec::clamp_loc(&source, loc));
+                }
+                if let Some((Origin::Spec(loc), text)) = d.note.take() {
+                    d.note = Some((Origin::Spec(spec::clamp_loc(&source, loc)), text));
+                }
+                d
+            })
+            .collect()
+    });
+    (source, result)
+}

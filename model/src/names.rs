@@ -1,0 +1,85 @@
+//! Names across the boundary: Rust and Python keywords, raw identifiers, and "did you mean".
+//!
+//! The documented renaming rule: a Python name that is a Rust keyword becomes a raw identifier
+//! (`type` → `r#type`); the five that cannot be raw (`self`, `Self`, `super`, `crate`, `_`) get
+//! a trailing underscore (`self` → `self_`). Python keywords are errors (no Python code can
+//! define or call such a name with ordinary syntax).
+
+/// Rust's strict and reserved keywords (edition 2024), which need `r#` to be identifiers.
+pub const RUST_KEYWORDS: &[&str] = &[
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern", "false", "fn",
+    "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self",
+    "Self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where", "while", "abstract",
+    "become", "box", "do", "final", "macro", "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
+];
+
+/// Rust keywords that cannot be raw identifiers.
+const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
+
+/// Python's keywords (hard keywords only; soft keywords such as `match` are ordinary names).
+pub const PYTHON_KEYWORDS: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+    "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
+    "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+];
+
+/// The Rust identifier for a Python name (see the module docs for the rule).
+///
+/// ```
+/// use pybridge_model::names::rust_ident;
+/// assert_eq!(rust_ident("type"), "r#type");
+/// assert_eq!(rust_ident("self"), "self_");
+/// assert_eq!(rust_ident("sqrt"), "sqrt");
+/// ```
+pub fn rust_ident(py: &str) -> String {
+    if NOT_RAW.contains(&py) {
+        format!("{py}_")
+    } else if RUST_KEYWORDS.contains(&py) {
+        format!("r#{py}")
+    } else {
+        py.to_string()
+    }
+}
+
+/// Whether `name` is a Python identifier (ASCII letters, digits, `_`, or any non-ASCII
+/// alphanumeric; not starting with a digit).
+pub fn is_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(c) if c == '_' || c.is_alphabetic() => {}
+        _ => return false,
+    }
+    chars.all(|c| c == '_' || c.is_alphanumeric())
+}
+
+/// Whether `name` is a dotted Python module path (`pkg.sub.mod`).
+pub fn is_module_path(name: &str) -> bool {
+    !name.is_empty() && name.split('.').all(is_identifier)
+}
+
+/// Whether `name` is a Python keyword.
+pub fn is_python_keyword(name: &str) -> bool {
+    PYTHON_KEYWORDS.contains(&name)
+}
+
+/// The closest candidate to `word`, if one is close enough to be a likely typo.
+///
+/// ```
+/// use pybridge_model::names::did_you_mean;
+/// assert_eq!(did_you_mean("fuctions", ["functions", "classes"]), Some("functions".to_string()));
+/// assert_eq!(did_you_mean("zzz", ["functions", "classes"]), None);
+/// ```
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let lower = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::damerau_levenshtein(&lower, &c.to_lowercase()), c))
+        .filter(|(d, c)| *d <= (c.chars().count().max(word.chars().count()) / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c.to_string())
+}
+
+/// "did you mean `x`?" when there is a close candidate.
+pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    did_you_mean(word, candidates).map(|c| format!("did you mean `{c}`?"))
+}

@@ -1,0 +1,203 @@
+//! Python typing syntax → [`Type`]: `list[str]`, `dict[str, float]`, `int | None`,
+//! `Optional[int]`, `tuple[int, int, str]`, `Any`, and names of declared classes.
+//!
+//! Errors point at the offending word inside the type string.
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::names::suggest;
+use crate::origin::{Loc, Origin};
+use crate::types::{ClassRef, IntWidth, Type, TypeKind};
+
+/// The Python type names this parser knows (besides declared classes).
+pub const PYTHON_TYPE_NAMES: &[&str] = &[
+    "bool", "int", "float", "str", "bytes", "None", "list", "dict", "set", "tuple", "Optional", "Any", "object",
+    "List", "Dict", "Set", "Tuple", "typing.Any", "typing.Optional",
+];
+
+#[derive(Clone, Debug, PartialEq)]
+enum Tok {
+    Word(String),
+    Punct(char),
+    End,
+}
+
+struct Parser<'d> {
+    toks: Vec<(Tok, u32, u32)>,
+    pos: usize,
+    base: Loc,
+    diags: &'d mut Diagnostics,
+}
+
+/// Parses `text` (whose first character is at `base`) as a Python type annotation.
+pub fn parse_python_type(text: &str, base: Loc, diags: &mut Diagnostics) -> Option<Type> {
+    let mut toks = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+        } else if c == '_' || c.is_alphanumeric() || c == '.' {
+            let start = i;
+            while i < chars.len() && (chars[i] == '_' || chars[i].is_alphanumeric() || chars[i] == '.') {
+                i += 1;
+            }
+            toks.push((Tok::Word(chars[start..i].iter().collect()), start as u32, (i - start) as u32));
+        } else if "[],|()".contains(c) {
+            toks.push((Tok::Punct(c), i as u32, 1));
+            i += 1;
+        } else {
+            let at = Loc::new(base.line, base.col + i as u32, 1);
+            diags.push(
+                Diagnostic::new(Origin::Spec(at), format!("unexpected character `{c}` in a Python type"))
+                    .help("write types in Python typing syntax, such as `list[str]` or `int | None`"),
+            );
+            return None;
+        }
+    }
+    toks.push((Tok::End, chars.len() as u32, 1));
+    let mut parser = Parser { toks, pos: 0, base, diags };
+    let ty = parser.union()?;
+    match parser.peek() {
+        Tok::End => Some(ty),
+        _ => {
+            let at = parser.here();
+            parser.diags.error(at, "unexpected text after the end of the type");
+            None
+        }
+    }
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> &Tok {
+        &self.toks[self.pos].0
+    }
+
+    fn here(&self) -> Origin {
+        let (_, off, len) = &self.toks[self.pos];
+        Origin::Spec(Loc::new(self.base.line, self.base.col + off, *len))
+    }
+
+    fn bump(&mut self) -> (Tok, Origin) {
+        let origin = self.here();
+        let tok = self.toks[self.pos].0.clone();
+        if self.pos + 1 < self.toks.len() {
+            self.pos += 1;
+        }
+        (tok, origin)
+    }
+
+    fn expect(&mut self, c: char) -> Option<()> {
+        if *self.peek() == Tok::Punct(c) {
+            self.bump();
+            return Some(());
+        }
+        let at = self.here();
+        self.diags.error(at, format!("expected `{c}` in the type"));
+        None
+    }
+
+    fn union(&mut self) -> Option<Type> {
+        let first = self.primary()?;
+        if *self.peek() != Tok::Punct('|') {
+            return Some(first);
+        }
+        let mut parts = vec![first];
+        while *self.peek() == Tok::Punct('|') {
+            self.bump();
+            parts.push(self.primary()?);
+        }
+        let origin = parts[0].origin;
+        let (nones, others): (Vec<_>, Vec<_>) = parts.into_iter().partition(|t| matches!(t.kind, TypeKind::Unit));
+        match (nones.len(), others.len()) {
+            (1, 1) => Some(Type::new(TypeKind::Optional(Box::new(others.into_iter().next()?)), origin)),
+            _ => {
+                self.diags.push(
+                    Diagnostic::new(origin, "only `T | None` unions can cross the boundary")
+                        .help("declare the type as `Any` and inspect the value in Rust, or split the function"),
+                );
+                None
+            }
+        }
+    }
+
+    fn primary(&mut self) -> Option<Type> {
+        let (tok, origin) = self.bump();
+        let Tok::Word(word) = tok else {
+            self.diags.error(origin, "expected a type name");
+            return None;
+        };
+        let kind = match word.as_str() {
+            "bool" => TypeKind::Bool,
+            "int" => TypeKind::Int(IntWidth::I64),
+            "float" => TypeKind::Float { single: false },
+            "str" => TypeKind::Str { borrowed: false },
+            "bytes" => TypeKind::Bytes { borrowed: false },
+            "None" => TypeKind::Unit,
+            "Any" | "typing.Any" | "object" => TypeKind::Any,
+            "list" | "List" => TypeKind::List(Box::new(self.one_arg(&word)?)),
+            "set" | "Set" => TypeKind::Set(Box::new(self.one_arg(&word)?)),
+            "Optional" | "typing.Optional" => TypeKind::Optional(Box::new(self.one_arg(&word)?)),
+            "dict" | "Dict" => {
+                let mut args = self.args(&word)?;
+                if args.len() != 2 {
+                    self.diags.error(origin, format!("`{word}` takes two types: `{word}[K, V]`"));
+                    return None;
+                }
+                let v = args.pop()?;
+                let k = args.pop()?;
+                TypeKind::Dict(Box::new(k), Box::new(v))
+            }
+            "tuple" | "Tuple" => TypeKind::Tuple(self.tuple_args(&word)?),
+            _ if word.contains('.') || word.chars().next().is_some_and(|c| c.is_uppercase()) => {
+                TypeKind::Class(ClassRef { name: word.clone(), rust_path: None })
+            }
+            _ => {
+                self.diags.push(
+                    Diagnostic::new(origin, format!("unknown type `{word}`"))
+                        .maybe_help(suggest(&word, PYTHON_TYPE_NAMES.iter().copied())),
+                );
+                return None;
+            }
+        };
+        Some(Type::new(kind, origin))
+    }
+
+    fn args(&mut self, word: &str) -> Option<Vec<Type>> {
+        if *self.peek() != Tok::Punct('[') {
+            let at = self.here();
+            self.diags.push(Diagnostic::new(at, format!("`{word}` needs its item types")).help(format!("write `{word}[...]`")));
+            return None;
+        }
+        self.bump();
+        let mut out = vec![self.union()?];
+        while *self.peek() == Tok::Punct(',') {
+            self.bump();
+            out.push(self.union()?);
+        }
+        self.expect(']')?;
+        Some(out)
+    }
+
+    fn one_arg(&mut self, word: &str) -> Option<Type> {
+        let origin = self.here();
+        let mut args = self.args(word)?;
+        if args.len() != 1 {
+            self.diags.error(origin, format!("`{word}` takes one type: `{word}[T]`"));
+            return None;
+        }
+        args.pop()
+    }
+
+    fn tuple_args(&mut self, word: &str) -> Option<Vec<Type>> {
+        // `tuple[()]` is the empty tuple.
+        if self.toks.get(self.pos + 1).map(|t| &t.0) == Some(&Tok::Punct('(')) {
+            self.bump();
+            self.bump();
+            self.expect(')')?;
+            self.expect(']')?;
+            return Some(Vec::new());
+        }
+        self.args(word)
+    }
+}

@@ -1,0 +1,66 @@
+//! Resolve: every class reference in a type must name a class declared in the same module.
+//! Export class references are matched by Python name or by the last segment of the class's
+//! Rust path; the resolver records the Rust path on the reference.
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::ir::{Bridge, Direction, Module};
+use crate::names::suggest;
+use crate::pytype::PYTHON_TYPE_NAMES;
+use crate::rusttype::RUST_TYPE_NAMES;
+use crate::types::{Type, TypeKind};
+
+/// Resolves every class reference of every module.
+pub fn resolve_bridge(bridge: &mut Bridge, diags: &mut Diagnostics) {
+    for module in &mut bridge.modules {
+        resolve_module(module, diags);
+    }
+}
+
+fn resolve_module(module: &mut Module, diags: &mut Diagnostics) {
+    // (python name, rust-side name, rust path)
+    let classes: Vec<(String, String, String)> = module
+        .classes
+        .iter()
+        .map(|c| {
+            let path = c.rust_path.clone().unwrap_or_else(|| c.name.rust.clone());
+            let last = path.rsplit("::").next().unwrap_or(&path).to_string();
+            let target = match module.direction {
+                Direction::Export => path,
+                Direction::Import => c.name.rust.clone(),
+            };
+            (c.name.py.clone(), last, target)
+        })
+        .collect();
+    let direction = module.direction;
+    let mut visit = |ty: &mut Type| {
+        ty.walk_mut(&mut |t| {
+            let origin = t.origin;
+            if let TypeKind::Class(class) = &mut t.kind {
+                match classes.iter().find(|(py, last, _)| *py == class.name || *last == class.name) {
+                    Some((_, _, path)) => class.rust_path = Some(path.clone()),
+                    None => {
+                        let builtins = match direction {
+                            Direction::Export => RUST_TYPE_NAMES,
+                            Direction::Import => PYTHON_TYPE_NAMES,
+                        };
+                        let names = classes.iter().map(|(py, _, _)| py.as_str()).chain(builtins.iter().copied());
+                        diags.push(
+                            Diagnostic::new(origin, format!("unknown type `{}`", class.name)).help(
+                                suggest(&class.name, names)
+                                    .unwrap_or_else(|| "declare it under `classes:` in this module".to_string()),
+                            ),
+                        );
+                    }
+                }
+            }
+        })
+    };
+    for f in module.functions.iter_mut().chain(module.classes.iter_mut().flat_map(|c| c.methods.iter_mut())) {
+        f.params.iter_mut().for_each(|p| visit(&mut p.ty));
+        visit(&mut f.returns);
+    }
+    for c in &mut module.classes {
+        c.attributes.iter_mut().for_each(|a| visit(&mut a.ty));
+    }
+    module.constants.iter_mut().for_each(|c| visit(&mut c.ty));
+}

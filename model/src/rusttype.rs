@@ -1,0 +1,219 @@
+//! Rust type syntax → [`Type`]: `i64`, `f64`, `String`, `&str`, `Vec<(f64, f64)>`,
+//! `Option<T>`, `HashMap<K, V>`, `HashSet<T>`, tuples, `()`, `&[u8]`, declared class types,
+//! and (for returns) `Result<T, E>`. Shapes that cannot cross the boundary (lifetimes, `&mut`,
+//! raw pointers, `impl Trait`, unknown generics) are reported at the offending token.
+
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::names::suggest;
+use crate::origin::{Loc, Origin};
+use crate::types::{ClassRef, IntWidth, Type, TypeKind};
+
+/// Rust type names this parser knows (besides declared classes).
+pub const RUST_TYPE_NAMES: &[&str] = &[
+    "bool", "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128", "usize", "f32", "f64",
+    "String", "str", "Vec", "Option", "HashMap", "HashSet", "Result",
+];
+
+/// Parses a Rust type written in a spec (first character at `base`). With `is_return`, a
+/// top-level `Result<T, E>` is accepted and reported as fallible.
+pub fn parse_rust_type_str(text: &str, base: Loc, is_return: bool, diags: &mut Diagnostics) -> Option<(Type, bool)> {
+    let ty: syn::Type = match syn::parse_str(text) {
+        Ok(ty) => ty,
+        Err(err) => {
+            let origin = spec_origin(base, err.span());
+            diags.push(
+                Diagnostic::new(origin, format!("not a Rust type: {err}"))
+                    .help("export types are written in Rust syntax, such as `Vec<(f64, f64)>` or `Option<String>`"),
+            );
+            return None;
+        }
+    };
+    let origin_of = |span: Span| spec_origin(base, span);
+    lower_rust_type(&ty, is_return, &origin_of, diags)
+}
+
+/// Lowers a parsed Rust type; `origin_of` maps token spans to origins (spec offsets for specs,
+/// the spans themselves for the attribute).
+pub fn lower_rust_type(
+    ty: &syn::Type,
+    is_return: bool,
+    origin_of: &dyn Fn(Span) -> Origin,
+    diags: &mut Diagnostics,
+) -> Option<(Type, bool)> {
+    if is_return {
+        if let Some((name, args, _)) = path_parts(ty) {
+            if name == "Result" {
+                let Some(ok) = args.first() else {
+                    diags.error(origin_of(ty.span()), "`Result` needs its success type: `Result<T, E>`");
+                    return None;
+                };
+                return lower(ok, origin_of, diags).map(|t| (t, true));
+            }
+        }
+    }
+    lower(ty, origin_of, diags).map(|t| (t, false))
+}
+
+fn spec_origin(base: Loc, span: Span) -> Origin {
+    let start = span.start();
+    let end = span.end();
+    let len = if end.line == start.line { (end.column.saturating_sub(start.column)) as u32 } else { 1 };
+    if start.line <= 1 {
+        Origin::Spec(Loc::new(base.line, base.col + start.column as u32, len))
+    } else {
+        Origin::Spec(Loc::new(base.line + start.line as u32 - 1, start.column as u32 + 1, len))
+    }
+}
+
+/// The last path segment's name, its type arguments, and the segment's span.
+fn path_parts(ty: &syn::Type) -> Option<(String, Vec<&syn::Type>, Span)> {
+    let syn::Type::Path(p) = ty else { return None };
+    if p.qself.is_some() {
+        return None;
+    }
+    let last = p.path.segments.last()?;
+    let args = match &last.arguments {
+        syn::PathArguments::AngleBracketed(a) => a
+            .args
+            .iter()
+            .filter_map(|arg| match arg {
+                syn::GenericArgument::Type(t) => Some(t),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    Some((last.ident.to_string(), args, last.ident.span()))
+}
+
+fn lower(ty: &syn::Type, origin_of: &dyn Fn(Span) -> Origin, diags: &mut Diagnostics) -> Option<Type> {
+    let origin = origin_of(ty.span());
+    let kind = match ty {
+        syn::Type::Paren(p) => return lower(&p.elem, origin_of, diags),
+        syn::Type::Group(g) => return lower(&g.elem, origin_of, diags),
+        syn::Type::Tuple(t) if t.elems.is_empty() => TypeKind::Unit,
+        syn::Type::Tuple(t) => {
+            let items: Vec<_> = t.elems.iter().map(|e| lower(e, origin_of, diags)).collect();
+            TypeKind::Tuple(items.into_iter().collect::<Option<Vec<_>>>()?)
+        }
+        syn::Type::Reference(r) => return lower_reference(r, origin, origin_of, diags),
+        syn::Type::Path(_) => return lower_path(ty, origin_of, diags),
+        _ => {
+            diags.push(
+                Diagnostic::new(origin, "this type cannot cross the Python boundary")
+                    .help("use owned types such as `i64`, `String`, `Vec<T>`, `Option<T>`, or a declared class"),
+            );
+            return None;
+        }
+    };
+    Some(Type::new(kind, origin))
+}
+
+fn lower_reference(
+    r: &syn::TypeReference,
+    origin: Origin,
+    origin_of: &dyn Fn(Span) -> Origin,
+    diags: &mut Diagnostics,
+) -> Option<Type> {
+    if let Some(lt) = &r.lifetime {
+        diags.push(
+            Diagnostic::new(origin_of(lt.span()), "lifetimes cannot cross the Python boundary")
+                .help("Python owns its objects: take `&str`/`&T` without a lifetime, or an owned value"),
+        );
+        return None;
+    }
+    if let Some(m) = &r.mutability {
+        diags.push(
+            Diagnostic::new(origin_of(m.span()), "`&mut` arguments cannot cross the Python boundary")
+                .help("take the value by `&` and return the changed value, or make it a `&mut self` method of a class"),
+        );
+        return None;
+    }
+    let kind = match &*r.elem {
+        syn::Type::Path(p) if p.path.is_ident("str") => TypeKind::Str { borrowed: true },
+        syn::Type::Slice(s) if matches!(&*s.elem, syn::Type::Path(p) if p.path.is_ident("u8")) => {
+            TypeKind::Bytes { borrowed: true }
+        }
+        syn::Type::Path(_) => {
+            let inner = lower_path(&r.elem, origin_of, diags)?;
+            match inner.kind {
+                TypeKind::Class(c) => TypeKind::Class(c),
+                _ => {
+                    diags.push(
+                        Diagnostic::new(origin, "only `&str`, `&[u8]` and references to declared classes can cross the boundary")
+                            .help("take this parameter by value"),
+                    );
+                    return None;
+                }
+            }
+        }
+        _ => {
+            diags.push(Diagnostic::new(origin, "this reference cannot cross the Python boundary").help("take the value by value"));
+            return None;
+        }
+    };
+    Some(Type::new(kind, origin))
+}
+
+fn lower_path(ty: &syn::Type, origin_of: &dyn Fn(Span) -> Origin, diags: &mut Diagnostics) -> Option<Type> {
+    let origin = origin_of(ty.span());
+    let (name, args, name_span) = path_parts(ty)?;
+    let arity = |n: usize, diags: &mut Diagnostics| -> bool {
+        if args.len() == n {
+            return true;
+        }
+        diags.error(origin, format!("`{name}` takes {n} type argument{}", if n == 1 { "" } else { "s" }));
+        false
+    };
+    let kind = if let Some((_, w)) = IntWidth::ALL.iter().find(|(n, _)| *n == name) {
+        TypeKind::Int(*w)
+    } else {
+        match name.as_str() {
+            "bool" => TypeKind::Bool,
+            "f64" => TypeKind::Float { single: false },
+            "f32" => TypeKind::Float { single: true },
+            "String" => TypeKind::Str { borrowed: false },
+            "Vec" if arity(1, diags) => TypeKind::List(Box::new(lower(args[0], origin_of, diags)?)),
+            "Option" if arity(1, diags) => TypeKind::Optional(Box::new(lower(args[0], origin_of, diags)?)),
+            "HashSet" if arity(1, diags) => TypeKind::Set(Box::new(lower(args[0], origin_of, diags)?)),
+            "HashMap" if arity(2, diags) => TypeKind::Dict(
+                Box::new(lower(args[0], origin_of, diags)?),
+                Box::new(lower(args[1], origin_of, diags)?),
+            ),
+            "Vec" | "Option" | "HashSet" | "HashMap" => return None,
+            "Result" => {
+                diags.push(
+                    Diagnostic::new(origin, "`Result` is only allowed as the outermost return type")
+                        .help("return `Result<T, E>` from the function itself"),
+                );
+                return None;
+            }
+            "str" => {
+                diags.push(Diagnostic::new(origin, "`str` must be borrowed").help("write `&str` or `String`"));
+                return None;
+            }
+            _ if !args.is_empty() => {
+                diags.push(
+                    Diagnostic::new(origin_of(name_span), format!("generic type `{name}<…>` cannot cross the boundary"))
+                        .help("declare a concrete class for each instantiation"),
+                );
+                return None;
+            }
+            _ if name.chars().next().is_some_and(|c| c.is_uppercase()) => {
+                let path = quote::ToTokens::to_token_stream(ty).to_string().replace(' ', "");
+                TypeKind::Class(ClassRef { name: name.clone(), rust_path: Some(path) })
+            }
+            _ => {
+                diags.push(
+                    Diagnostic::new(origin, format!("unknown type `{name}`"))
+                        .maybe_help(suggest(&name, RUST_TYPE_NAMES.iter().copied())),
+                );
+                return None;
+            }
+        }
+    };
+    Some(Type::new(kind, origin))
+}

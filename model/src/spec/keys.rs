@@ -1,0 +1,202 @@
+//! The catalog of spec keys: every section, every key, its shape, whether it is required, and
+//! its one-line documentation.
+//!
+//! This table is the single source of truth for three things: which keys the decoder accepts
+//! (anything else is an "unknown key" error with a suggestion), the JSON Schema in
+//! `specs/pybridge.schema.json` (generated from it by `schema.rs`; a test keeps the committed
+//! file equal), and the key list that `specs/SPEC.md` must document (also tested).
+
+/// The shape of a key's value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A string.
+    Str,
+    /// A non-negative integer.
+    Int,
+    /// `true` or `false`.
+    Bool,
+    /// A type, written in Rust syntax (export) or Python typing syntax (import).
+    Type,
+    /// One of the listed words.
+    OneOf(&'static [&'static str]),
+    /// A list of strings.
+    StrList,
+    /// A list of mappings of the named section.
+    List(&'static str),
+    /// A mapping of the named section.
+    Map(&'static str),
+}
+
+/// One key of a section.
+#[derive(Clone, Copy, Debug)]
+pub struct Key {
+    /// The key as written.
+    pub name: &'static str,
+    /// Its value's shape.
+    pub shape: Shape,
+    /// Whether it must be present.
+    pub required: bool,
+    /// One line of documentation.
+    pub doc: &'static str,
+}
+
+/// A kind of mapping in the spec, with its allowed keys.
+#[derive(Clone, Copy, Debug)]
+pub struct Section {
+    /// The section's name (used in messages and as the schema definition name).
+    pub name: &'static str,
+    /// What a mapping of this section describes, for messages ("an import module").
+    pub what: &'static str,
+    /// Its keys, in documentation order.
+    pub keys: &'static [Key],
+}
+
+const fn key(name: &'static str, shape: Shape, doc: &'static str) -> Key {
+    Key { name, shape, required: false, doc }
+}
+
+const fn required(name: &'static str, shape: Shape, doc: &'static str) -> Key {
+    Key { name, shape, required: true, doc }
+}
+
+/// Method kinds accepted by `kind:` on methods.
+pub const METHOD_KINDS: &[&str] = &["method", "mut_method", "static", "classmethod"];
+/// Parameter kinds accepted by `kind:` on parameters.
+pub const PARAM_KINDS: &[&str] = &["positional", "keyword"];
+
+/// Every section of the spec format, version 1. The first one is the top level.
+pub const SECTIONS: &[Section] = &[
+    Section {
+        name: "spec",
+        what: "the spec",
+        keys: &[
+            required("version", Shape::Int, "Spec format version; must be 1."),
+            key("module", Shape::Str, "Python name of the extension module built from `export:`."),
+            key("doc", Shape::Str, "Docstring of the exported module."),
+            key("export", Shape::Map("export"), "Rust items exposed to Python (Rust → Python)."),
+            key("import", Shape::List("import_module"), "Python modules called from Rust (Python → Rust)."),
+        ],
+    },
+    Section {
+        name: "export",
+        what: "the export section",
+        keys: &[
+            key("functions", Shape::List("function"), "Rust functions exposed as module functions."),
+            key("classes", Shape::List("class"), "Rust types exposed as Python classes."),
+            key("enums", Shape::List("enum"), "Rust unit-only enums exposed as Python enum classes."),
+            key("exceptions", Shape::List("exception"), "Python exception classes the module defines."),
+            key("constants", Shape::List("constant"), "Module constants computed from Rust expressions."),
+        ],
+    },
+    Section {
+        name: "import_module",
+        what: "an import module",
+        keys: &[
+            required("module", Shape::Str, "Dotted name of the Python module to import (`pkg.models`)."),
+            key("rust_name", Shape::Str, "Name of the generated Rust module (default: the module name, dots → `_`)."),
+            key("doc", Shape::Str, "Doc comment of the generated Rust module."),
+            key("functions", Shape::List("function"), "Module functions to call."),
+            key("classes", Shape::List("class"), "Classes to construct and call."),
+            key("constants", Shape::List("constant"), "Module attributes read as typed values."),
+            key("exceptions", Shape::List("exception"), "Exception classes that become variants of a Rust error enum."),
+        ],
+    },
+    Section {
+        name: "function",
+        what: "a function",
+        keys: &[
+            required("name", Shape::Str, "Python name."),
+            key("rust", Shape::Str, "Export: Rust path of the function (default: `name`)."),
+            key("params", Shape::List("param"), "Parameters, in order."),
+            key("returns", Shape::Type, "Return type (default: `None` / `()`)."),
+            key("doc", Shape::Str, "Docstring."),
+        ],
+    },
+    Section {
+        name: "param",
+        what: "a parameter",
+        keys: &[
+            required("name", Shape::Str, "Python name of the parameter."),
+            required("type", Shape::Type, "Its type."),
+            key("default", Shape::Str, "Import: the Python default, as text; the Rust stub takes `Option<T>`."),
+            key("kind", Shape::OneOf(PARAM_KINDS), "`positional` (default) or `keyword` (keyword-only)."),
+        ],
+    },
+    Section {
+        name: "class",
+        what: "a class",
+        keys: &[
+            required("name", Shape::Str, "Python name of the class."),
+            key("rust", Shape::Str, "Export: Rust type path (default: `name`)."),
+            key("doc", Shape::Str, "Docstring."),
+            key("constructor", Shape::Map("constructor"), "The constructor (`__init__` / a Rust associated function)."),
+            key("methods", Shape::List("method"), "Methods."),
+            key("attributes", Shape::List("attribute"), "Attributes / fields exposed as properties."),
+        ],
+    },
+    Section {
+        name: "constructor",
+        what: "a constructor",
+        keys: &[
+            key("rust", Shape::Str, "Export: the associated function that builds the value (default: `new`)."),
+            key("params", Shape::List("param"), "Parameters, in order."),
+            key("doc", Shape::Str, "Docstring."),
+        ],
+    },
+    Section {
+        name: "method",
+        what: "a method",
+        keys: &[
+            required("name", Shape::Str, "Python name."),
+            key("rust", Shape::Str, "Export: Rust method name (default: `name`)."),
+            key("kind", Shape::OneOf(METHOD_KINDS), "`method` (default), `mut_method` (export, `&mut self`), `static`, `classmethod`."),
+            key("params", Shape::List("param"), "Parameters after the receiver, in order."),
+            key("returns", Shape::Type, "Return type (default: `None` / `()`)."),
+            key("doc", Shape::Str, "Docstring."),
+        ],
+    },
+    Section {
+        name: "attribute",
+        what: "an attribute",
+        keys: &[
+            required("name", Shape::Str, "Python name."),
+            required("type", Shape::Type, "Its type."),
+            key("writable", Shape::Bool, "Whether Python may assign it (default: false)."),
+            key("doc", Shape::Str, "Docstring."),
+        ],
+    },
+    Section {
+        name: "enum",
+        what: "an enum",
+        keys: &[
+            required("name", Shape::Str, "Python name."),
+            key("rust", Shape::Str, "Rust type path (default: `name`)."),
+            required("variants", Shape::StrList, "Variant names, in order; values are their positions."),
+            key("doc", Shape::Str, "Docstring."),
+        ],
+    },
+    Section {
+        name: "exception",
+        what: "an exception",
+        keys: &[
+            required("name", Shape::Str, "Python name of the exception class."),
+            key("base", Shape::Str, "Base class: a builtin exception or one declared above (default: `Exception`)."),
+            key("doc", Shape::Str, "Docstring."),
+        ],
+    },
+    Section {
+        name: "constant",
+        what: "a constant",
+        keys: &[
+            required("name", Shape::Str, "Python name."),
+            required("type", Shape::Type, "Its type."),
+            key("rust", Shape::Str, "Export: Rust expression giving the value (required for exports)."),
+            key("doc", Shape::Str, "Docstring."),
+        ],
+    },
+];
+
+/// The section with the given name.
+pub fn section(name: &str) -> &'static Section {
+    SECTIONS.iter().find(|s| s.name == name).unwrap_or(&SECTIONS[0])
+}

@@ -1,0 +1,316 @@
+//! Lowering the located YAML tree into the model: one function per section, each reading its
+//! keys through [`Fields`] and recording every problem before moving on.
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::ir::{
+    Attribute, Bridge, Class, Constant, Direction, Enum, Exception, FnKind, Function, Module, Name, Param, ParamKind,
+    Variant,
+};
+use crate::names::rust_ident;
+use crate::origin::{Loc, Origin};
+use crate::pytype::parse_python_type;
+use crate::rusttype::parse_rust_type_str;
+use crate::spec::reader::{Fields, read_str};
+use crate::types::Type;
+use crate::yaml::{Node, NodeKind};
+
+/// Lowers the whole document.
+pub fn lower_spec(root: &Node, diags: &mut Diagnostics) -> Bridge {
+    let mut bridge = Bridge::default();
+    let Some(mut top) = Fields::open(root, "spec", diags) else { return bridge };
+    if let Some((version, origin)) = top.int("version", diags) {
+        if version != 1 {
+            diags.push(
+                Diagnostic::new(origin, format!("unsupported spec version {version}"))
+                    .help("this pybridge reads `version: 1`"),
+            );
+        }
+        bridge.version = version.max(0) as u32;
+    }
+    let module_name = top.str("module", diags);
+    let doc = top.str("doc", diags).map(|(d, _)| d);
+    if let Some(export) = top.get("export") {
+        let origin = module_name.as_ref().map(|(_, o)| *o).unwrap_or(export.origin());
+        let name = match &module_name {
+            Some((n, o)) => make_name(n.clone(), *o),
+            None => {
+                diags.push(
+                    Diagnostic::new(export.origin(), "an `export:` section needs the module's Python name")
+                        .help("add `module: <name>` at the top level"),
+                );
+                make_name("module".into(), export.origin())
+            }
+        };
+        let mut module = empty_module(Direction::Export, name, doc.clone(), origin);
+        lower_items(export, "export", &mut module, diags);
+        bridge.modules.push(module);
+    }
+    for entry in top.list("import", diags) {
+        if let Some(module) = lower_import_module(entry, diags) {
+            bridge.modules.push(module);
+        }
+    }
+    top.finish(diags);
+    bridge
+}
+
+fn empty_module(direction: Direction, name: Name, doc: Option<String>, origin: Origin) -> Module {
+    Module {
+        direction,
+        name,
+        doc,
+        functions: Vec::new(),
+        classes: Vec::new(),
+        enums: Vec::new(),
+        exceptions: Vec::new(),
+        constants: Vec::new(),
+        origin,
+    }
+}
+
+fn lower_import_module(node: &Node, diags: &mut Diagnostics) -> Option<Module> {
+    let mut fields = Fields::open(node, "import_module", diags)?;
+    let (dotted, origin) = fields.str("module", diags).unwrap_or_default_origin(fields.origin());
+    let rust = match fields.str("rust_name", diags) {
+        Some((r, _)) => r,
+        None => dotted.replace('.', "_"),
+    };
+    let name = Name { py: dotted, rust: rust_ident(&rust), origin };
+    let doc = fields.str("doc", diags).map(|(d, _)| d);
+    let mut module = empty_module(Direction::Import, name, doc, origin);
+    fields.finish_into(|fields, diags| lower_item_lists(fields, &mut module, diags), diags);
+    Some(module)
+}
+
+fn lower_items(node: &Node, section: &str, module: &mut Module, diags: &mut Diagnostics) {
+    if let Some(fields) = Fields::open(node, section, diags) {
+        fields.finish_into(|fields, diags| lower_item_lists(fields, module, diags), diags);
+    }
+}
+
+/// The lists shared by `export:` and each `import:` entry.
+fn lower_item_lists(fields: &mut Fields<'_>, module: &mut Module, diags: &mut Diagnostics) {
+    let dir = module.direction;
+    for node in fields.list("functions", diags) {
+        if let Some(f) = lower_function(node, "function", FnKind::Free, dir, diags) {
+            module.functions.push(f);
+        }
+    }
+    for node in fields.list("classes", diags) {
+        if let Some(c) = lower_class(node, dir, diags) {
+            module.classes.push(c);
+        }
+    }
+    if dir == Direction::Export {
+        for node in fields.list("enums", diags) {
+            if let Some(e) = lower_enum(node, diags) {
+                module.enums.push(e);
+            }
+        }
+    }
+    for node in fields.list("exceptions", diags) {
+        if let Some(e) = lower_exception(node, diags) {
+            module.exceptions.push(e);
+        }
+    }
+    for node in fields.list("constants", diags) {
+        if let Some(c) = lower_constant(node, dir, diags) {
+            module.constants.push(c);
+        }
+    }
+}
+
+fn lower_function(node: &Node, section: &str, kind: FnKind, dir: Direction, diags: &mut Diagnostics) -> Option<Function> {
+    let mut fields = Fields::open(node, section, diags)?;
+    let (py, origin) = fields.str("name", diags).unwrap_or_default_origin(fields.origin());
+    let rust_path = fields.str("rust", diags).map(|(r, _)| r);
+    let kind = match (section, fields_kind(&mut fields, section, diags)) {
+        ("method", Some(k)) => k,
+        ("method", None) => FnKind::Method,
+        _ => kind,
+    };
+    let params = lower_params(&mut fields, dir, diags);
+    let (returns, fallible) = lower_returns(&mut fields, dir, diags);
+    let doc = fields.str("doc", diags).map(|(d, _)| d);
+    fields.finish(diags);
+    Some(Function { name: make_name(py, origin), kind, rust_path, params, returns, fallible, doc, origin })
+}
+
+fn fields_kind(fields: &mut Fields<'_>, section: &str, diags: &mut Diagnostics) -> Option<FnKind> {
+    if section != "method" {
+        return None;
+    }
+    Some(match fields.one_of("kind", diags)?.as_str() {
+        "mut_method" => FnKind::MethodMut,
+        "static" => FnKind::Static,
+        "classmethod" => FnKind::ClassMethod,
+        _ => FnKind::Method,
+    })
+}
+
+fn lower_params(fields: &mut Fields<'_>, dir: Direction, diags: &mut Diagnostics) -> Vec<Param> {
+    let mut params = Vec::new();
+    for node in fields.list("params", diags) {
+        let Some(mut p) = Fields::open(node, "param", diags) else { continue };
+        let (py, origin) = p.str("name", diags).unwrap_or_default_origin(p.origin());
+        let ty = lower_type(&mut p, "type", dir, diags);
+        let default = p.str("default", diags);
+        if let (Some((_, at)), Direction::Export) = (&default, dir) {
+            diags.push(
+                Diagnostic::new(*at, "`default` is only for import parameters")
+                    .help("for an exported function, make the Rust parameter an `Option<T>`; Python callers may then pass None"),
+            );
+        }
+        let kind = match p.one_of("kind", diags).as_deref() {
+            Some("keyword") => ParamKind::Keyword,
+            _ => ParamKind::Positional,
+        };
+        p.finish(diags);
+        if let Some(ty) = ty {
+            params.push(Param { name: make_name(py, origin), ty, kind, default: default.map(|(d, _)| d), origin });
+        }
+    }
+    params
+}
+
+fn lower_returns(fields: &mut Fields<'_>, dir: Direction, diags: &mut Diagnostics) -> (Type, bool) {
+    let origin = fields.origin();
+    let Some(node) = fields.get("returns") else { return (Type::unit(origin), false) };
+    let Some(text) = read_str(node, "`returns`", diags) else { return (Type::unit(origin), false) };
+    let base = type_base(node);
+    match dir {
+        Direction::Import => (parse_python_type(&text, base, diags).unwrap_or(Type::unit(origin)), false),
+        Direction::Export => match parse_rust_type_str(&text, base, true, diags) {
+            Some((ty, fallible)) => (ty, fallible),
+            None => (Type::unit(origin), false),
+        },
+    }
+}
+
+fn lower_type(fields: &mut Fields<'_>, key: &str, dir: Direction, diags: &mut Diagnostics) -> Option<Type> {
+    let node = fields.get(key)?;
+    let text = read_str(node, &format!("`{key}`"), diags)?;
+    let base = type_base(node);
+    match dir {
+        Direction::Import => parse_python_type(&text, base, diags),
+        Direction::Export => parse_rust_type_str(&text, base, false, diags).map(|(ty, _)| ty),
+    }
+}
+
+/// Where the first character of a scalar's text is (after an opening quote).
+fn type_base(node: &Node) -> Loc {
+    match &node.kind {
+        NodeKind::Scalar { quoted: true, .. } => Loc::new(node.loc.line, node.loc.col + 1, 1),
+        _ => node.loc,
+    }
+}
+
+fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<Class> {
+    let mut fields = Fields::open(node, "class", diags)?;
+    let (py, origin) = fields.str("name", diags).unwrap_or_default_origin(fields.origin());
+    let rust_path = fields.str("rust", diags).map(|(r, _)| r);
+    let doc = fields.str("doc", diags).map(|(d, _)| d);
+    let mut methods = Vec::new();
+    if let Some(ctor) = fields.get("constructor") {
+        if let Some(mut c) = Fields::open(ctor, "constructor", diags) {
+            let rust = c.str("rust", diags).map(|(r, _)| r);
+            let params = lower_params(&mut c, dir, diags);
+            let cdoc = c.str("doc", diags).map(|(d, _)| d);
+            let corigin = c.origin();
+            c.finish(diags);
+            methods.push(Function {
+                name: Name { py: "__init__".into(), rust: "new".into(), origin: corigin },
+                kind: FnKind::Constructor,
+                rust_path: rust,
+                params,
+                returns: Type::unit(corigin),
+                fallible: false,
+                doc: cdoc,
+                origin: corigin,
+            });
+        }
+    }
+    for m in fields.list("methods", diags) {
+        if let Some(f) = lower_function(m, "method", FnKind::Method, dir, diags) {
+            methods.push(f);
+        }
+    }
+    let mut attributes = Vec::new();
+    for a in fields.list("attributes", diags) {
+        let Some(mut af) = Fields::open(a, "attribute", diags) else { continue };
+        let (apy, aorigin) = af.str("name", diags).unwrap_or_default_origin(af.origin());
+        let ty = lower_type(&mut af, "type", dir, diags);
+        let writable = af.bool("writable", diags).unwrap_or(false);
+        let adoc = af.str("doc", diags).map(|(d, _)| d);
+        af.finish(diags);
+        if let Some(ty) = ty {
+            attributes.push(Attribute { name: make_name(apy, aorigin), ty, writable, doc: adoc, origin: aorigin });
+        }
+    }
+    fields.finish(diags);
+    Some(Class { name: make_name(py, origin), rust_path, methods, attributes, doc, origin })
+}
+
+fn lower_enum(node: &Node, diags: &mut Diagnostics) -> Option<Enum> {
+    let mut fields = Fields::open(node, "enum", diags)?;
+    let (py, origin) = fields.str("name", diags).unwrap_or_default_origin(fields.origin());
+    let rust_path = fields.str("rust", diags).map(|(r, _)| r);
+    let mut variants = Vec::new();
+    for (i, v) in fields.list("variants", diags).iter().enumerate() {
+        if let Some(text) = read_str(v, "a variant name", diags) {
+            variants.push(Variant { name: make_name(text, v.origin()), value: i as i64, origin: v.origin() });
+        }
+    }
+    let doc = fields.str("doc", diags).map(|(d, _)| d);
+    fields.finish(diags);
+    Some(Enum { name: make_name(py, origin), rust_path, variants, doc, origin })
+}
+
+fn lower_exception(node: &Node, diags: &mut Diagnostics) -> Option<Exception> {
+    let mut fields = Fields::open(node, "exception", diags)?;
+    let (py, origin) = fields.str("name", diags).unwrap_or_default_origin(fields.origin());
+    let base = fields.str("base", diags).map(|(b, _)| b).unwrap_or_else(|| "Exception".into());
+    let doc = fields.str("doc", diags).map(|(d, _)| d);
+    fields.finish(diags);
+    Some(Exception { name: make_name(py, origin), base, doc, origin })
+}
+
+fn lower_constant(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<Constant> {
+    let mut fields = Fields::open(node, "constant", diags)?;
+    let (py, origin) = fields.str("name", diags).unwrap_or_default_origin(fields.origin());
+    let ty = lower_type(&mut fields, "type", dir, diags);
+    let rust_value = fields.str("rust", diags).map(|(r, _)| r);
+    let _doc = fields.str("doc", diags);
+    fields.finish(diags);
+    if dir == Direction::Export && rust_value.is_none() {
+        diags.push(
+            Diagnostic::new(origin, format!("exported constant `{py}` needs a value"))
+                .help("add `rust: <expression>`, for example `rust: crate::VERSION`"),
+        );
+    }
+    Some(Constant { name: make_name(py, origin), ty: ty?, rust_value, origin })
+}
+
+fn make_name(py: String, origin: Origin) -> Name {
+    let rust = rust_ident(&py);
+    Name { py, rust, origin }
+}
+
+trait OrDefaultOrigin {
+    fn unwrap_or_default_origin(self, origin: Origin) -> (String, Origin);
+}
+
+impl OrDefaultOrigin for Option<(String, Origin)> {
+    /// A missing required name is already reported by `finish`; go on with a placeholder.
+    fn unwrap_or_default_origin(self, origin: Origin) -> (String, Origin) {
+        self.unwrap_or((String::new(), origin))
+    }
+}
+
+impl<'n> Fields<'n> {
+    /// Runs `f` on the fields, then reports unknown and missing keys.
+    fn finish_into(mut self, f: impl FnOnce(&mut Fields<'n>, &mut Diagnostics), diags: &mut Diagnostics) {
+        f(&mut self, diags);
+        self.finish(diags);
+    }
+}

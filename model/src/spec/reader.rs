@@ -1,0 +1,165 @@
+//! Reading a located YAML mapping against a [`Section`] of the key catalog: typed getters that
+//! report "expected X, found Y" at the value, unknown keys with a suggestion, and missing
+//! required keys at the mapping.
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::names::suggest;
+use crate::origin::Origin;
+use crate::spec::keys::{Section, Shape, section};
+use crate::yaml::{Node, NodeKind};
+
+/// A mapping being read; call [`Fields::finish`] to report unknown and missing keys.
+pub struct Fields<'n> {
+    node: &'n Node,
+    entries: &'n [(Node, Node)],
+    section: &'static Section,
+    used: Vec<bool>,
+}
+
+impl<'n> Fields<'n> {
+    /// Opens `node` as a mapping of `section`, or reports what it is instead.
+    pub fn open(node: &'n Node, section_name: &str, diags: &mut Diagnostics) -> Option<Self> {
+        let section = section(section_name);
+        match &node.kind {
+            NodeKind::Map(entries) => Some(Fields { node, entries, section, used: vec![false; entries.len()] }),
+            _ => {
+                diags.push(
+                    Diagnostic::new(node.origin(), format!("expected a mapping for {}, found {}", section.what, node.describe()))
+                        .help(format!("write `key: value` lines; keys of {}: {}", section.what, key_list(section))),
+                );
+                None
+            }
+        }
+    }
+
+    /// The value under `key`, if present and not null.
+    pub fn get(&mut self, key: &str) -> Option<&'n Node> {
+        debug_assert!(self.section.keys.iter().any(|k| k.name == key), "{key} is not in section {}", self.section.name);
+        let index = self.entries.iter().position(|(k, _)| matches!(&k.kind, NodeKind::Scalar { text, .. } if text == key))?;
+        self.used[index] = true;
+        let value = &self.entries[index].1;
+        (!value.is_null()).then_some(value)
+    }
+
+    /// The origin of the mapping itself.
+    pub fn origin(&self) -> Origin {
+        self.node.origin()
+    }
+
+    /// A string value.
+    pub fn str(&mut self, key: &str, diags: &mut Diagnostics) -> Option<(String, Origin)> {
+        let node = self.get(key)?;
+        read_str(node, &format!("`{key}`"), diags).map(|s| (s, node.origin()))
+    }
+
+    /// An integer value.
+    pub fn int(&mut self, key: &str, diags: &mut Diagnostics) -> Option<(i64, Origin)> {
+        let node = self.get(key)?;
+        match &node.kind {
+            NodeKind::Scalar { text, quoted: false } => match text.parse::<i64>() {
+                Ok(n) => Some((n, node.origin())),
+                Err(_) => {
+                    diags.error(node.origin(), format!("expected an integer for `{key}`, found {}", node.describe()));
+                    None
+                }
+            },
+            _ => {
+                diags.error(node.origin(), format!("expected an integer for `{key}`, found {}", node.describe()));
+                None
+            }
+        }
+    }
+
+    /// A boolean value (`true` or `false`).
+    pub fn bool(&mut self, key: &str, diags: &mut Diagnostics) -> Option<bool> {
+        let node = self.get(key)?;
+        match &node.kind {
+            NodeKind::Scalar { text, quoted: false } if text == "true" => Some(true),
+            NodeKind::Scalar { text, quoted: false } if text == "false" => Some(false),
+            _ => {
+                diags.push(
+                    Diagnostic::new(node.origin(), format!("expected `true` or `false` for `{key}`, found {}", node.describe()))
+                        .help("YAML booleans are the plain words `true` and `false`"),
+                );
+                None
+            }
+        }
+    }
+
+    /// One of the words allowed by the key's [`Shape::OneOf`].
+    pub fn one_of(&mut self, key: &str, diags: &mut Diagnostics) -> Option<String> {
+        let allowed = match self.section.keys.iter().find(|k| k.name == key).map(|k| k.shape) {
+            Some(Shape::OneOf(words)) => words,
+            _ => &[][..],
+        };
+        let (word, origin) = self.str(key, diags)?;
+        if allowed.contains(&word.as_str()) {
+            return Some(word);
+        }
+        let help = suggest(&word, allowed.iter().copied())
+            .unwrap_or_else(|| format!("expected one of: {}", allowed.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ")));
+        diags.push(Diagnostic::new(origin, format!("`{word}` is not a valid `{key}`")).help(help));
+        None
+    }
+
+    /// The items of a list value (empty when absent).
+    pub fn list(&mut self, key: &str, diags: &mut Diagnostics) -> &'n [Node] {
+        let Some(node) = self.get(key) else { return &[] };
+        match &node.kind {
+            NodeKind::Seq(items) => items,
+            _ => {
+                diags.push(
+                    Diagnostic::new(node.origin(), format!("expected a list for `{key}`, found {}", node.describe()))
+                        .help("write each entry on its own line, starting with `- `"),
+                );
+                &[]
+            }
+        }
+    }
+
+    /// Reports unknown keys (with a suggestion) and missing required keys.
+    pub fn finish(self, diags: &mut Diagnostics) {
+        let names = self.section.keys.iter().map(|k| k.name);
+        for ((key, _), used) in self.entries.iter().zip(&self.used) {
+            if *used {
+                continue;
+            }
+            let text = match &key.kind {
+                NodeKind::Scalar { text, .. } => text.as_str(),
+                _ => "",
+            };
+            if self.section.keys.iter().any(|k| k.name == text) {
+                continue; // a known key with a null value
+            }
+            let help = suggest(text, names.clone())
+                .unwrap_or_else(|| format!("keys of {}: {}", self.section.what, key_list(self.section)));
+            diags.push(Diagnostic::new(key.origin(), format!("unknown key `{text}` in {}", self.section.what)).help(help));
+        }
+        for k in self.section.keys.iter().filter(|k| k.required) {
+            let present = self.entries.iter().any(|(key, value)| {
+                matches!(&key.kind, NodeKind::Scalar { text, .. } if text == k.name) && !value.is_null()
+            });
+            if !present {
+                diags.push(
+                    Diagnostic::new(self.node.origin(), format!("{} is missing the required key `{}`", self.section.what, k.name))
+                        .help(format!("add `{}:` ({})", k.name, k.doc)),
+                );
+            }
+        }
+    }
+}
+
+/// A scalar read as a string (numbers and booleans are taken as their text).
+pub fn read_str(node: &Node, what: &str, diags: &mut Diagnostics) -> Option<String> {
+    match &node.kind {
+        NodeKind::Scalar { text, .. } if !node.is_null() => Some(text.clone()),
+        _ => {
+            diags.error(node.origin(), format!("expected a string for {what}, found {}", node.describe()));
+            None
+        }
+    }
+}
+
+fn key_list(section: &Section) -> String {
+    section.keys.iter().map(|k| format!("`{}`", k.name)).collect::<Vec<_>>().join(", ")
+}

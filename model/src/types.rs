@@ -1,0 +1,175 @@
+//! The types that cross the boundary, shared by both directions.
+//!
+//! Export specs write them in Rust syntax (`Vec<(f64, f64)>`), import specs in Python typing
+//! syntax (`list[tuple[float, float]]`); both lower to [`Type`]. Emitters print a `Type` back
+//! as Rust (`rust_type.rs` in the codegen crate) or as a Python annotation ([`Type::python`]).
+
+use crate::origin::Origin;
+
+/// Width of a Rust integer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[allow(missing_docs)]
+pub enum IntWidth {
+    I8,
+    I16,
+    I32,
+    I64,
+    I128,
+    Isize,
+    U8,
+    U16,
+    U32,
+    U64,
+    U128,
+    Usize,
+}
+
+impl IntWidth {
+    /// Every width with its Rust spelling.
+    pub const ALL: [(&'static str, IntWidth); 12] = [
+        ("i8", IntWidth::I8),
+        ("i16", IntWidth::I16),
+        ("i32", IntWidth::I32),
+        ("i64", IntWidth::I64),
+        ("i128", IntWidth::I128),
+        ("isize", IntWidth::Isize),
+        ("u8", IntWidth::U8),
+        ("u16", IntWidth::U16),
+        ("u32", IntWidth::U32),
+        ("u64", IntWidth::U64),
+        ("u128", IntWidth::U128),
+        ("usize", IntWidth::Usize),
+    ];
+
+    /// The Rust spelling (`i64`).
+    pub fn rust(self) -> &'static str {
+        Self::ALL.iter().find(|(_, w)| *w == self).map(|(n, _)| *n).unwrap_or("i64")
+    }
+}
+
+/// A type that crosses the boundary.
+#[derive(Clone, Debug)]
+pub struct Type {
+    /// What it is.
+    pub kind: TypeKind,
+    /// Where it was written.
+    pub origin: Origin,
+}
+
+/// The shape of a [`Type`].
+#[derive(Clone, Debug)]
+pub enum TypeKind {
+    /// `bool`.
+    Bool,
+    /// Python `int`; Rust integers of the given width (`int` maps to `i64`).
+    Int(IntWidth),
+    /// Python `float`; Rust `f64` (or `f32` when `single` is set).
+    Float {
+        /// `f32` rather than `f64`.
+        single: bool,
+    },
+    /// Python `str`; Rust `String`, or `&str` where `borrowed`.
+    Str {
+        /// Written `&str` (export parameters).
+        borrowed: bool,
+    },
+    /// Python `bytes`; Rust `Vec<u8>`, or `&[u8]` where `borrowed`.
+    Bytes {
+        /// Written `&[u8]`.
+        borrowed: bool,
+    },
+    /// Python `None`; Rust `()`.
+    Unit,
+    /// Python `T | None`; Rust `Option<T>`.
+    Optional(Box<Type>),
+    /// Python `list[T]`; Rust `Vec<T>`.
+    List(Box<Type>),
+    /// Python `dict[K, V]`; Rust `HashMap<K, V>`.
+    Dict(Box<Type>, Box<Type>),
+    /// Python `set[T]`; Rust `HashSet<T>`.
+    Set(Box<Type>),
+    /// Python `tuple[A, B]`; Rust `(A, B)`.
+    Tuple(Vec<Type>),
+    /// A class declared in the same spec (or `#[py_embed]` module).
+    Class(ClassRef),
+    /// Python `Any`/`object`/unannotated; Rust `pybridge::Object`, an untyped handle.
+    Any,
+}
+
+/// A reference to a declared class, by its Python name; resolved in the resolve phase.
+#[derive(Clone, Debug)]
+pub struct ClassRef {
+    /// The Python name as written.
+    pub name: String,
+    /// The Rust path of the class's Rust type, filled in by the resolver.
+    pub rust_path: Option<String>,
+}
+
+impl Type {
+    /// A type with an origin.
+    pub fn new(kind: TypeKind, origin: Origin) -> Self {
+        Type { kind, origin }
+    }
+
+    /// `None` / `()`.
+    pub fn unit(origin: Origin) -> Self {
+        Type::new(TypeKind::Unit, origin)
+    }
+
+    /// The Python annotation for this type, as it appears in `.pyi` stubs.
+    pub fn python(&self) -> String {
+        match &self.kind {
+            TypeKind::Bool => "bool".into(),
+            TypeKind::Int(_) => "int".into(),
+            TypeKind::Float { .. } => "float".into(),
+            TypeKind::Str { .. } => "str".into(),
+            TypeKind::Bytes { .. } => "bytes".into(),
+            TypeKind::Unit => "None".into(),
+            TypeKind::Optional(inner) => format!("{} | None", inner.python()),
+            TypeKind::List(inner) => format!("list[{}]", inner.python()),
+            TypeKind::Dict(k, v) => format!("dict[{}, {}]", k.python(), v.python()),
+            TypeKind::Set(inner) => format!("set[{}]", inner.python()),
+            TypeKind::Tuple(items) if items.is_empty() => "tuple[()]".into(),
+            TypeKind::Tuple(items) => {
+                format!("tuple[{}]", items.iter().map(Type::python).collect::<Vec<_>>().join(", "))
+            }
+            TypeKind::Class(class) => class.name.clone(),
+            TypeKind::Any => "typing.Any".into(),
+        }
+    }
+
+    /// Calls `f` on this type and every type inside it, outermost first.
+    pub fn walk<'a>(&'a self, f: &mut impl FnMut(&'a Type)) {
+        f(self);
+        match &self.kind {
+            TypeKind::Optional(t) | TypeKind::List(t) | TypeKind::Set(t) => t.walk(f),
+            TypeKind::Dict(k, v) => {
+                k.walk(f);
+                v.walk(f);
+            }
+            TypeKind::Tuple(items) => items.iter().for_each(|t| t.walk(f)),
+            _ => {}
+        }
+    }
+
+    /// Mutable version of [`Type::walk`].
+    pub fn walk_mut(&mut self, f: &mut impl FnMut(&mut Type)) {
+        f(self);
+        match &mut self.kind {
+            TypeKind::Optional(t) | TypeKind::List(t) | TypeKind::Set(t) => t.walk_mut(f),
+            TypeKind::Dict(k, v) => {
+                k.walk_mut(f);
+                v.walk_mut(f);
+            }
+            TypeKind::Tuple(items) => items.iter_mut().for_each(|t| t.walk_mut(f)),
+            _ => {}
+        }
+    }
+
+    /// Whether the Python annotation needs `import typing`.
+    pub fn uses_any(&self) -> bool {
+        let mut any = false;
+        self.walk(&mut |t| any |= matches!(t.kind, TypeKind::Any));
+        any
+    }
+}

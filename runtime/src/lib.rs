@@ -1,0 +1,42 @@
+//! pybridge's runtime: what generated bindings and their users depend on.
+//!
+//! - [`attach`]: run code attached to the interpreter (started on first use, never finalized);
+//! - [`Error`] / [`Result`]: Python exceptions and conversion failures as plain Rust values;
+//! - [`Object`]: an untyped Python object handle (`Any` in specs);
+//! - [`py_embed`]: the attribute that turns an inline `mod` into a Python extension module.
+//!
+//! Generated code reaches everything else through the hidden [`__private`] module.
+//!
+//! ```no_run
+//! // Calling Python from Rust without generated stubs:
+//! let answer: f64 = pybridge::attach(|py| -> pybridge::Result<f64> {
+//!     use pybridge::__private::pyo3::prelude::*;
+//!     Ok(py.import("math")?.getattr("sqrt")?.call1((2.0,))?.extract()?)
+//! }).unwrap();
+//! assert!((answer - 2f64.sqrt()).abs() < 1e-12);
+//! ```
+
+mod call;
+mod error;
+mod interpreter;
+
+pub use error::{Error, ErrorKind, PythonException, Result};
+pub use interpreter::{add_sys_path, attach};
+pub use pybridge_macros::py_embed;
+pub use pyo3::{PyErr, Python, exceptions};
+
+/// An untyped handle to a Python object (`Any` / `object` / unannotated in specs). `Send` and
+/// `Sync`; dropping it on a thread that is not attached defers the decref safely.
+pub type Object = pyo3::Py<pyo3::PyAny>;
+
+/// Not public API: the paths generated code uses. May change in any release.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::call::{Args, ImportedAttr, KwNames, NO_KEYWORDS, extract_return};
+    pub use pyo3;
+
+    /// Converts an exported function's error into the Python exception it raises.
+    pub fn into_pyerr<E: Into<pyo3::PyErr>>(err: E) -> pyo3::PyErr {
+        err.into()
+    }
+}

@@ -1,0 +1,123 @@
+//! Python → Rust, end to end: generated stubs called against real CPython.
+
+use std::collections::HashMap;
+
+use pybridge::ErrorKind;
+use pybridge_tests::skeleton::{math, skel_mod};
+use pybridge_tests::use_test_python;
+
+#[test]
+fn calls_math_sqrt_and_reads_pi() {
+    assert_eq!(math::sqrt(2.0).unwrap(), 2f64.sqrt());
+    assert_eq!(math::pi().unwrap(), std::f64::consts::PI);
+}
+
+#[test]
+fn python_math_domain_error_arrives_typed() {
+    let err = math::sqrt(-1.0).unwrap_err();
+    assert!(err.is_python("ValueError"), "{err}");
+    assert_eq!(err.to_string(), "ValueError: math domain error");
+}
+
+#[test]
+fn omitted_defaults_let_python_apply_its_own() {
+    use_test_python();
+    // count omitted (Python default 1), sep omitted ('-'), loud required keyword-only.
+    assert_eq!(skel_mod::describe("ab", None, None, false).unwrap(), "ab");
+    assert_eq!(skel_mod::describe("ab", Some(3), None, true).unwrap(), "AB-AB-AB");
+    assert_eq!(skel_mod::describe("ab", Some(2), Some("+"), false).unwrap(), "ab+ab");
+    // count omitted but a later keyword given: the call switches to keywords correctly.
+    assert_eq!(skel_mod::describe("x", None, Some("/"), true).unwrap(), "X");
+}
+
+#[test]
+fn containers_cross_both_ways() {
+    use_test_python();
+    let items = HashMap::from([("b".to_string(), 2), ("a".to_string(), 1)]);
+    assert_eq!(skel_mod::pairs(&items).unwrap(), vec![("a".to_string(), 1), ("b".to_string(), 2)]);
+    assert_eq!(skel_mod::maybe(true).unwrap(), Some(7));
+    assert_eq!(skel_mod::maybe(false).unwrap(), None);
+    let set = skel_mod::unique(&[3, 1, 3, 2]).unwrap();
+    assert_eq!(set.len(), 3);
+    assert!(set.contains(&1) && set.contains(&2) && set.contains(&3));
+    assert_eq!(skel_mod::echo_bytes(b"abc").unwrap(), b"cba".to_vec());
+}
+
+#[test]
+fn any_returns_an_untyped_handle() {
+    use_test_python();
+    let object = skel_mod::anything().unwrap();
+    let text = pybridge::attach(|py| object.bind(py).to_string());
+    assert_eq!(text, "{'any': [1, 2]}");
+}
+
+#[test]
+fn rust_keywords_reach_the_right_python_names() {
+    use_test_python();
+    assert_eq!(skel_mod::r#match("t", 1, 2).unwrap(), "t:1:2");
+    assert_eq!(skel_mod::crate_().unwrap(), "a constant named like a Rust keyword");
+}
+
+#[test]
+fn exception_two_frames_deep_has_type_message_and_traceback() {
+    use_test_python();
+    let err = skel_mod::raise_two_deep("missing").unwrap_err();
+    let exc = err.python().expect("a Python exception");
+    assert_eq!(exc.type_name, "KeyError");
+    assert_eq!(exc.message, "'missing'");
+    let tb = exc.traceback.as_deref().expect("a traceback");
+    let source = std::fs::read_to_string(pybridge_tests::workspace_root().join("tests/python/skel_mod.py")).unwrap();
+    let line = source.lines().position(|l| l.contains("raise KeyError(message)")).unwrap() + 1;
+    assert!(tb.contains(&format!("skel_mod.py\", line {line}, in _deeper")), "{tb}");
+    assert!(tb.contains("in raise_two_deep"), "{tb}");
+}
+
+#[test]
+fn wrong_return_type_is_a_conversion_error() {
+    use_test_python();
+    let err = skel_mod::lies().unwrap_err();
+    match err.kind() {
+        ErrorKind::Conversion { function, what, expected, actual, .. } => {
+            assert_eq!(function, "skel_mod.lies");
+            assert_eq!(what, "return value");
+            assert_eq!(expected, "int");
+            assert_eq!(actual, "str");
+        }
+        other => panic!("expected a conversion error, got {other:?}"),
+    }
+}
+
+#[test]
+fn int_overflow_is_a_typed_conversion_error() {
+    use_test_python();
+    let err = skel_mod::big().unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::Conversion { expected, .. } if expected == "int"), "{err}");
+    assert!(err.to_string().contains("skel_mod.big: return value should be int, got int"), "{err}");
+}
+
+#[test]
+fn attached_variants_share_the_cached_callable() {
+    use_test_python();
+    let total = pybridge::attach(|py| {
+        (0..1000).map(|i| skel_mod::attached::maybe(py, i % 2 == 0).unwrap().unwrap_or(0)).sum::<i64>()
+    });
+    assert_eq!(total, 500 * 7);
+}
+
+#[test]
+fn stubs_are_callable_from_many_threads() {
+    use_test_python();
+    let handles: Vec<_> = (0..8)
+        .map(|t| {
+            std::thread::spawn(move || {
+                for i in 0..200 {
+                    let x = (t * 1000 + i) as f64;
+                    assert_eq!(math::sqrt(x * x).unwrap(), x);
+                }
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().expect("thread");
+    }
+}
