@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand};
     name = "bindgen-cli",
     version,
     about = "Generate Python bindings in both directions from a pybridge YAML spec",
-    after_help = "Examples:\n  bindgen-cli check specs/examples/hello.yaml\n  bindgen-cli gen specs/examples/hello.yaml --out-dir target/bindings\n\nExit codes: 0 ok, 1 invalid spec, 2 usage or I/O error."
+    after_help = "Examples:\n  bindgen-cli check specs/examples/hello_import.yaml\n  bindgen-cli gen specs/examples/hello_import.yaml --out-dir target/bindings\n\nExit codes: 0 ok, 1 invalid spec, 2 usage or I/O error."
 )]
 struct Cli {
     #[command(subcommand)]

@@ -1,0 +1,137 @@
+//! The CLI as users run it: exit codes, stdout/stderr discipline, the broken-spec corpus with
+//! its rendered messages (`tests/spec_errors/*.expected`, re-recorded by `PYBRIDGE_BLESS=1`),
+//! and output files that are complete, deterministic and rewritten only when they change.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+fn cli(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bindgen-cli")).args(args).current_dir(root()).output().expect("run bindgen-cli")
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("pybridge-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+fn corpus() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("tests/spec_errors"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn every_broken_spec_prints_its_located_message_and_exits_1() {
+    let files = corpus();
+    assert!(files.len() >= 30, "the corpus has {} files", files.len());
+    let bless = std::env::var_os("PYBRIDGE_BLESS").is_some_and(|v| v == "1");
+    let mut failures = Vec::new();
+    for file in files {
+        let rel = file.strip_prefix(root()).unwrap().to_string_lossy().into_owned();
+        let out = cli(&["check", &rel]);
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(1), "{rel}: exit code; stderr:\n{stderr}");
+        assert!(out.stdout.is_empty(), "{rel}: stdout must stay empty");
+        assert!(stderr.starts_with(&format!("{rel}:")), "{rel}: first line must be located:\n{stderr}");
+        let expected_path = file.with_extension("expected");
+        if bless {
+            std::fs::write(&expected_path, &stderr).unwrap();
+            continue;
+        }
+        match std::fs::read_to_string(&expected_path) {
+            Ok(expected) if expected == stderr => {}
+            Ok(expected) => failures.push(format!("{rel}\n--- expected\n{expected}--- actual\n{stderr}")),
+            Err(_) => failures.push(format!("{rel}: no {} (record with PYBRIDGE_BLESS=1)", expected_path.display())),
+        }
+    }
+    assert!(failures.is_empty(), "{} corpus mismatches:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn gen_of_a_broken_spec_writes_nothing() {
+    let out_dir = temp_dir("broken");
+    let out = cli(&["gen", "tests/spec_errors/many_errors.yaml", "--out-dir", out_dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!out_dir.exists(), "no output directory may be created for an invalid spec");
+}
+
+#[test]
+fn a_missing_spec_is_an_io_error_exit_2() {
+    let out = cli(&["check", "tests/spec_errors/does-not-exist.yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("cannot read spec tests/spec_errors/does-not-exist.yaml"), "{stderr}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_shows_examples() {
+    assert_eq!(cli(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(cli(&["gen"]).status.code(), Some(2));
+    let help = cli(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    let text = String::from_utf8(help.stdout).unwrap();
+    assert!(text.contains("bindgen-cli gen specs/examples/hello_import.yaml"), "{text}");
+    assert!(text.contains("Exit codes"), "{text}");
+}
+
+#[test]
+fn check_of_a_valid_spec_is_silent_and_exits_0() {
+    let out = cli(&["check", "specs/examples/hello_import.yaml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stdout.is_empty());
+    assert!(out.stderr.is_empty());
+}
+
+#[test]
+fn gen_twice_is_byte_identical_and_leaves_unchanged_files_alone() {
+    let out_dir = temp_dir("twice");
+    let dir = out_dir.to_str().unwrap();
+    let first = cli(&["gen", "specs/examples/hello_export.yaml", "--out-dir", dir]);
+    assert_eq!(first.status.code(), Some(0), "{}", String::from_utf8_lossy(&first.stderr));
+    assert!(first.stdout.is_empty());
+    let rs = out_dir.join("hello_export.rs");
+    let pyi = out_dir.join("hello_spec.pyi");
+    let (rs1, pyi1) = (std::fs::read(&rs).unwrap(), std::fs::read(&pyi).unwrap());
+    let mtime = std::fs::metadata(&rs).unwrap().modified().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let second = cli(&["gen", "specs/examples/hello_export.yaml", "--out-dir", dir]);
+    assert_eq!(second.status.code(), Some(0));
+    assert_eq!(std::fs::read(&rs).unwrap(), rs1);
+    assert_eq!(std::fs::read(&pyi).unwrap(), pyi1);
+    assert_eq!(std::fs::metadata(&rs).unwrap().modified().unwrap(), mtime, "unchanged output must not be rewritten");
+    assert!(String::from_utf8(second.stderr).unwrap().contains("unchanged"));
+    let leftovers: Vec<_> = std::fs::read_dir(&out_dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(leftovers.len(), 2, "no temporary files may remain: {leftovers:?}");
+    std::fs::remove_dir_all(&out_dir).unwrap();
+}
+
+#[test]
+fn an_output_path_that_is_a_file_is_an_io_error() {
+    let file = temp_dir("file-not-dir");
+    std::fs::write(&file, "occupied").unwrap();
+    let out = cli(&["gen", "specs/examples/hello_export.yaml", "--out-dir", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("is not a directory"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "occupied");
+    std::fs::remove_file(&file).unwrap();
+}
+
+#[test]
+fn an_output_file_that_is_a_directory_fails_before_writing_anything() {
+    let out_dir = temp_dir("dir-in-way");
+    std::fs::create_dir_all(out_dir.join("hello_spec.pyi")).unwrap();
+    let out = cli(&["gen", "specs/examples/hello_export.yaml", "--out-dir", out_dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!out_dir.join("hello_export.rs").exists(), "nothing may be written when one output cannot be");
+    std::fs::remove_dir_all(&out_dir).unwrap();
+}

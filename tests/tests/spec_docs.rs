@@ -1,0 +1,58 @@
+//! The spec format's documents stay in sync with the key catalog (`model/src/spec/keys.rs`):
+//! the JSON Schema is generated from it, SPEC.md documents every key, and template.yaml shows
+//! every key and is itself accepted by the parser.
+
+use pybridge_model::spec::keys::SECTIONS;
+use pybridge_model::spec::schema::emit_json_schema;
+use pybridge_model::{Diagnostics, spec};
+use pybridge_tests::{compare_golden, workspace_root};
+
+#[test]
+fn json_schema_matches_the_key_catalog() {
+    let schema = emit_json_schema();
+    let parsed: serde_json::Value = serde_json::from_str(&schema).expect("the schema is valid JSON");
+    // Every section is a definition, every key a property.
+    for section in &SECTIONS[1..] {
+        let props = &parsed["$defs"][section.name]["properties"];
+        for key in section.keys {
+            assert!(props.get(key.name).is_some(), "{}.{} missing from the schema", section.name, key.name);
+        }
+    }
+    if let Some(failure) = compare_golden(&workspace_root().join("specs/pybridge.schema.json"), &schema) {
+        panic!("{failure}");
+    }
+}
+
+#[test]
+fn spec_md_documents_every_key() {
+    let doc = std::fs::read_to_string(workspace_root().join("specs/SPEC.md")).unwrap();
+    let mut missing = Vec::new();
+    for section in SECTIONS {
+        let heading = format!("<a id=\"{}\"></a>", section.name);
+        let Some(start) = doc.find(&heading) else {
+            missing.push(format!("section {}", section.name));
+            continue;
+        };
+        let body = &doc[start + heading.len()..];
+        let body = &body[..body.find("<a id=").unwrap_or(body.len())];
+        for key in section.keys {
+            if !body.contains(&format!("| `{}` |", key.name)) {
+                missing.push(format!("{}.{}", section.name, key.name));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "SPEC.md does not document: {missing:?}");
+}
+
+#[test]
+fn template_shows_every_key_and_parses() {
+    let text = std::fs::read_to_string(workspace_root().join("specs/template.yaml")).unwrap();
+    for section in SECTIONS {
+        for key in section.keys {
+            assert!(text.contains(&format!("{}:", key.name)), "template.yaml lacks `{}` ({})", key.name, section.name);
+        }
+    }
+    let mut diags = Diagnostics::new();
+    let bridge = spec::load_spec(&text, &mut diags);
+    assert!(bridge.is_some() && !diags.has_errors(), "{:?}", diags.into_sorted());
+}
