@@ -10,10 +10,8 @@ use crate::write::write_outputs;
 /// Generates bindings from a spec inside a build script.
 ///
 /// ```no_run
-/// // build.rs
-/// fn main() {
-///     pybridge_build::Builder::new("specs/model.yaml").build();
-/// }
+/// // build.rs, inside `fn main`:
+/// pybridge_build::Builder::new("specs/model.yaml").build();
 /// // src/lib.rs or main.rs:
 /// // include!(concat!(env!("OUT_DIR"), "/model.rs"));
 /// ```
@@ -55,13 +53,14 @@ impl Builder {
         let out_dir = match &self.out_dir {
             Some(dir) => dir.clone(),
             None => PathBuf::from(
-                std::env::var_os("OUT_DIR").ok_or_else(|| Failure::Io("OUT_DIR is not set: call the Builder from build.rs".into()))?,
+                std::env::var_os("OUT_DIR")
+                    .ok_or_else(|| Failure::Io("OUT_DIR is not set: call the Builder from build.rs".into()))?,
             ),
         };
         let bridge = check_spec(&self.spec)?;
-        if bridge.imports().next().is_some() {
-            link_libpython_rpath();
-        }
+        // Embedding binaries need it; for extension modules it is harmless (the interpreter
+        // that imports them has its libpython loaded already).
+        link_libpython_rpath(bridge.imports().next().is_some());
         let files = plan_outputs(&bridge, &self.spec);
         Ok(write_outputs(&out_dir, &files)?.into_iter().map(|(path, _)| path).collect())
     }
@@ -86,17 +85,20 @@ impl Builder {
 ///
 /// ```no_run
 /// // build.rs of a binary that embeds Python without a spec:
-/// pybridge_build::link_libpython_rpath();
+/// pybridge_build::link_libpython_rpath(true);
 /// ```
-pub fn link_libpython_rpath() {
+///
+/// With `warn_if_unknown`, a missing `DEP_PYBRIDGE_LIB_DIR` becomes a cargo warning.
+pub fn link_libpython_rpath(warn_if_unknown: bool) {
     match std::env::var("DEP_PYBRIDGE_LIB_DIR") {
         Ok(dir) if !dir.is_empty() => {
             if cfg!(unix) && std::env::var("CARGO_CFG_TARGET_OS").map(|os| os != "windows").unwrap_or(true) {
                 println!("cargo::rustc-link-arg=-Wl,-rpath,{dir}");
             }
         }
-        _ => println!(
+        _ if warn_if_unknown => println!(
             "cargo::warning=pybridge: DEP_PYBRIDGE_LIB_DIR is not set; add `pybridge` as a direct dependency so binaries load the configured libpython"
         ),
+        _ => {}
     }
 }

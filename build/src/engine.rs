@@ -59,7 +59,10 @@ pub fn check_spec(path: &Path) -> Result<Bridge, Failure> {
 pub fn plan_outputs(bridge: &Bridge, spec_path: &Path) -> Vec<OutputFile> {
     let source = spec_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "spec".into());
     let stem = spec_path.file_stem().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "spec".into());
-    let mut files = vec![OutputFile { name: format!("{}.rs", stem.replace(['-', '.'], "_")), contents: emit_bridge_rust(bridge, &source) }];
+    let mut files = vec![OutputFile {
+        name: format!("{}.rs", stem.replace(['-', '.'], "_")),
+        contents: emit_bridge_rust(bridge, &source),
+    }];
     if let Some(export) = bridge.export() {
         files.push(OutputFile { name: format!("{}.pyi", export.name.py), contents: emit_pyi(export, &source) });
     }

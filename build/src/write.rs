@@ -22,7 +22,8 @@ pub fn write_outputs(dir: &Path, files: &[OutputFile]) -> Result<Vec<(PathBuf, W
     if dir.exists() && !dir.is_dir() {
         return Err(Failure::Io(format!("output path {} exists and is not a directory", dir.display())));
     }
-    fs::create_dir_all(dir).map_err(|e| Failure::Io(format!("cannot create output directory {}: {e}", dir.display())))?;
+    fs::create_dir_all(dir)
+        .map_err(|e| Failure::Io(format!("cannot create output directory {}: {e}", dir.display())))?;
     // Refuse before writing anything if a target is a directory, so no run is half done.
     for file in files {
         let path = dir.join(&file.name);

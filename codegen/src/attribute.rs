@@ -42,8 +42,11 @@ pub fn expand_py_embed(args: TokenStream, item: TokenStream) -> TokenStream {
         }
         syn::Item::Fn(f) => {
             diags.push(
-                pybridge_model::Diagnostic::new(Origin::Rust(f.sig.ident.span()), "`#[py_embed]` on a function registers it in the enclosing `#[py_embed] mod`, and there is none")
-                    .help("put the function inside an inline module marked `#[py_embed]` (the Python module)"),
+                pybridge_model::Diagnostic::new(
+                    Origin::Rust(f.sig.ident.span()),
+                    "`#[py_embed]` on a function registers it in the enclosing `#[py_embed] mod`, and there is none",
+                )
+                .help("put the function inside an inline module marked `#[py_embed]` (the Python module)"),
             );
             let errors = diags.into_syn_error().map(|e| e.to_compile_error());
             quote!(#f #errors)
@@ -60,8 +63,7 @@ pub fn expand_py_embed(args: TokenStream, item: TokenStream) -> TokenStream {
                 syn::Item::Struct(_) | syn::Item::Enum(_) => "a struct or enum in this version",
                 _ => "this kind of item",
             };
-            let err = syn::Error::new(span, format!("`#[py_embed]` cannot be applied to {what}"))
-                .to_compile_error();
+            let err = syn::Error::new(span, format!("`#[py_embed]` cannot be applied to {what}")).to_compile_error();
             quote!(#other #err)
         }
     }

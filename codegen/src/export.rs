@@ -24,7 +24,8 @@ pub fn emit_export_module(module: &Module) -> TokenStream {
     let constants = module.constants.iter().map(emit_constant);
     let py_name = &module.name.py;
     let doc = module.doc.clone().unwrap_or_default();
-    let set_doc = (!doc.is_empty()).then(|| quote!(__pb_module.add("__doc__", #doc)?;));
+    // setattr, not `add`: `add` would also list `__doc__` in `__all__`.
+    let set_doc = (!doc.is_empty()).then(|| quote!(__pb_module.setattr("__doc__", #doc)?;));
     quote! {
         const _: () = {
             #(#wrappers)*
@@ -34,7 +35,7 @@ pub fn emit_export_module(module: &Module) -> TokenStream {
             fn __pb_init(
                 __pb_module: &::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::types::PyModule>,
             ) -> ::pybridge::__private::pyo3::PyResult<()> {
-                use ::pybridge::__private::pyo3::types::PyModuleMethods as _;
+                use ::pybridge::__private::pyo3::types::{PyAnyMethods as _, PyModuleMethods as _};
                 #set_doc
                 #(#registrations)*
                 #(#constants)*
@@ -68,11 +69,7 @@ fn emit_wrapper(f: &Function) -> TokenStream {
     let ret = emit_owned_type(&f.returns);
     let doc = f.doc.as_deref().map(emit_doc);
     let call = quote_spanned!(span=> #target(#(#args),*));
-    let body = if f.fallible {
-        quote!(#call.map_err(::pybridge::__private::into_pyerr))
-    } else {
-        quote!(Ok(#call))
-    };
+    let body = if f.fallible { quote!(#call.map_err(::pybridge::__private::into_pyerr)) } else { quote!(Ok(#call)) };
     quote! {
         #doc
         #[::pybridge::__private::pyo3::pyfunction]
@@ -86,7 +83,8 @@ fn emit_wrapper(f: &Function) -> TokenStream {
 fn emit_constant(c: &Constant) -> TokenStream {
     let name = &c.name.py;
     let span = c.origin.span();
-    let expr: syn::Expr = syn::parse_str(c.rust_value.as_deref().unwrap_or("()")).unwrap_or_else(|_| syn::parse_quote!(()));
+    let expr: syn::Expr =
+        syn::parse_str(c.rust_value.as_deref().unwrap_or("()")).unwrap_or_else(|_| syn::parse_quote!(()));
     let ty = emit_owned_type(&c.ty);
     let value = quote_spanned!(span=> { let __pb_value: #ty = #expr; __pb_value });
     quote!(__pb_module.add(#name, #value)?;)

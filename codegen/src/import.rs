@@ -17,7 +17,9 @@ use crate::rust_type::{emit_owned_type, emit_param_type};
 /// Emits the Rust module of stubs for one imported Python module.
 pub fn emit_import_module(module: &Module) -> TokenStream {
     let mod_ident = ident(&module.name.rust);
-    let doc = emit_doc(&module.doc.clone().unwrap_or_else(|| format!("Typed stubs for the Python module `{}`.", module.name.py)));
+    let doc = emit_doc(
+        &module.doc.clone().unwrap_or_else(|| format!("Typed stubs for the Python module `{}`.", module.name.py)),
+    );
     let wrappers = module.functions.iter().map(|f| emit_attaching_fn(f, quote!(attached)));
     let attached = module.functions.iter().map(|f| emit_attached_fn(&module.name.py, f));
     let const_wrappers = module.constants.iter().map(emit_attaching_const);
@@ -113,7 +115,9 @@ fn emit_attached_fn(module: &str, f: &Function) -> TokenStream {
         .map(|p| p.name.py.as_str())
         .collect();
     let kwnames_static = if keyword_names.is_empty() {
-        quote!(use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;)
+        quote!(
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+        )
     } else {
         quote!(static __PB_KWNAMES: ::pybridge::__private::KwNames = ::pybridge::__private::KwNames::new(&[#(#keyword_names),*]);)
     };

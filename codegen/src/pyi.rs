@@ -18,6 +18,14 @@ pub fn emit_pyi(module: &Module, source: &str) -> String {
     if uses_any {
         out.push_str("import typing\n");
     }
+    // The module's `__all__`, in the order the init function registers the names.
+    let names: Vec<String> = module
+        .functions
+        .iter()
+        .map(|f| format!("{:?}", f.name.py))
+        .chain(module.constants.iter().map(|c| format!("{:?}", c.name.py)))
+        .collect();
+    let _ = writeln!(out, "\n__all__ = [{}]", names.join(", "));
     for c in &module.constants {
         let _ = writeln!(out, "\n{}: {}", c.name.py, c.ty.python());
     }
@@ -41,7 +49,8 @@ fn write_function(out: &mut String, f: &Function) {
 
 fn docstring(doc: &str, indent: &str) -> String {
     let escaped = doc.replace('\\', "\\\\").replace("\"\"\"", "\\\"\\\"\\\"");
-    let body: Vec<String> = escaped.lines().map(|l| if l.is_empty() { String::new() } else { format!("{indent}{l}") }).collect();
+    let body: Vec<String> =
+        escaped.lines().map(|l| if l.is_empty() { String::new() } else { format!("{indent}{l}") }).collect();
     let joined = body.join("\n");
     if body.len() <= 1 {
         format!("{indent}\"\"\"{}\"\"\"", joined.trim_start())

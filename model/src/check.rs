@@ -10,10 +10,32 @@ use crate::origin::Origin;
 
 /// Python builtin exception classes an exported exception may derive from.
 pub const BUILTIN_EXCEPTIONS: &[&str] = &[
-    "Exception", "ArithmeticError", "AssertionError", "AttributeError", "BufferError", "EOFError", "ImportError",
-    "IndexError", "KeyError", "LookupError", "MemoryError", "NameError", "NotImplementedError", "OSError",
-    "OverflowError", "RecursionError", "ReferenceError", "RuntimeError", "StopIteration", "TimeoutError",
-    "TypeError", "UnicodeError", "ValueError", "ZeroDivisionError", "FileNotFoundError", "PermissionError",
+    "Exception",
+    "ArithmeticError",
+    "AssertionError",
+    "AttributeError",
+    "BufferError",
+    "EOFError",
+    "ImportError",
+    "IndexError",
+    "KeyError",
+    "LookupError",
+    "MemoryError",
+    "NameError",
+    "NotImplementedError",
+    "OSError",
+    "OverflowError",
+    "RecursionError",
+    "ReferenceError",
+    "RuntimeError",
+    "StopIteration",
+    "TimeoutError",
+    "TypeError",
+    "UnicodeError",
+    "ValueError",
+    "ZeroDivisionError",
+    "FileNotFoundError",
+    "PermissionError",
     "ConnectionError",
 ];
 
@@ -158,9 +180,12 @@ fn check_params(f: &Function, diags: &mut Diagnostics) {
             match (&p.default, defaulted) {
                 (Some(_), None) => defaulted = Some(p.origin),
                 (None, Some(first)) => diags.push(
-                    Diagnostic::new(p.origin, format!("parameter `{}` has no default but follows one that has", p.name.py))
-                        .help("give it a `default`, or make it `kind: keyword`")
-                        .note(first, "the first defaulted parameter is here"),
+                    Diagnostic::new(
+                        p.origin,
+                        format!("parameter `{}` has no default but follows one that has", p.name.py),
+                    )
+                    .help("give it a `default`, or make it `kind: keyword`")
+                    .note(first, "the first defaulted parameter is here"),
                 ),
                 _ => {}
             }
@@ -183,8 +208,11 @@ fn check_not_yet_generated(module: &Module, diags: &mut Diagnostics) {
         .chain(module.exceptions.iter().map(|e| (e.origin, "exceptions")));
     for (origin, what) in pending {
         diags.push(
-            Diagnostic::new(origin, format!("{side} {what} are checked but not generated yet by this pybridge version"))
-                .help(format!("remove this entry for now; generation of {what} is tracked by {issue}")),
+            Diagnostic::new(
+                origin,
+                format!("{side} {what} are checked but not generated yet by this pybridge version"),
+            )
+            .help(format!("remove this entry for now; generation of {what} is tracked by {issue}")),
         );
     }
 }

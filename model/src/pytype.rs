@@ -10,8 +10,25 @@ use crate::types::{ClassRef, IntWidth, Type, TypeKind};
 
 /// The Python type names this parser knows (besides declared classes).
 pub const PYTHON_TYPE_NAMES: &[&str] = &[
-    "bool", "int", "float", "str", "bytes", "None", "list", "dict", "set", "tuple", "Optional", "Any", "object",
-    "List", "Dict", "Set", "Tuple", "typing.Any", "typing.Optional",
+    "bool",
+    "int",
+    "float",
+    "str",
+    "bytes",
+    "None",
+    "list",
+    "dict",
+    "set",
+    "tuple",
+    "Optional",
+    "Any",
+    "object",
+    "List",
+    "Dict",
+    "Set",
+    "Tuple",
+    "typing.Any",
+    "typing.Optional",
 ];
 
 #[derive(Clone, Debug, PartialEq)]
@@ -166,7 +183,9 @@ impl Parser<'_> {
     fn args(&mut self, word: &str) -> Option<Vec<Type>> {
         if *self.peek() != Tok::Punct('[') {
             let at = self.here();
-            self.diags.push(Diagnostic::new(at, format!("`{word}` needs its item types")).help(format!("write `{word}[...]`")));
+            self.diags.push(
+                Diagnostic::new(at, format!("`{word}` needs its item types")).help(format!("write `{word}[...]`")),
+            );
             return None;
         }
         self.bump();

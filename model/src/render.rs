@@ -18,7 +18,7 @@ pub fn render_diagnostics(path: &str, source: &str, diagnostics: &[Diagnostic]) 
         render_one(&mut out, path, &lines, d);
     }
     let n = diagnostics.len();
-    let _ = writeln!(out, "error: {} found {} problem{} in {path}", "pybridge", n, if n == 1 { "" } else { "s" });
+    let _ = writeln!(out, "error: pybridge found {} problem{} in {path}", n, if n == 1 { "" } else { "s" });
     out
 }
 

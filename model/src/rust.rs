@@ -50,7 +50,9 @@ pub fn parse_options(args: TokenStream, diags: &mut Diagnostics) -> Options {
             _ => {
                 let help = suggest(&key, OPTION_NAMES.iter().copied())
                     .unwrap_or_else(|| format!("expected one of: {}", OPTION_NAMES.join(", ")));
-                diags.push(Diagnostic::new(Origin::Rust(meta.path.span()), format!("unknown option `{key}`")).help(help));
+                diags.push(
+                    Diagnostic::new(Origin::Rust(meta.path.span()), format!("unknown option `{key}`")).help(help),
+                );
                 // Skip the option's value, if any, so parsing can continue.
                 if meta.input.peek(syn::Token![=]) {
                     let _: syn::Token![=] = meta.input.parse()?;
@@ -109,8 +111,11 @@ pub fn lower_rust_module(item: &syn::ItemMod, options: &Options, diags: &mut Dia
             other => {
                 if let Some(attr) = item_attrs(other).iter().find(|a| is_py_embed(a)) {
                     diags.push(
-                        Diagnostic::new(Origin::Rust(attr.span()), "`#[py_embed]` inside a module supports functions only in this version")
-                            .help("classes, enums and exceptions are tracked by the `#[py_embed]` issue"),
+                        Diagnostic::new(
+                            Origin::Rust(attr.span()),
+                            "`#[py_embed]` inside a module supports functions only in this version",
+                        )
+                        .help("classes, enums and exceptions are tracked by the `#[py_embed]` issue"),
                     );
                 }
             }
@@ -135,7 +140,12 @@ pub fn lower_rust_fn(f: &syn::ItemFn, options: &Options, diags: &mut Diagnostics
         reject(tp.span(), "generic functions cannot be exported", "export one concrete function per type", diags);
     }
     if let Some(cp) = sig.generics.const_params().next() {
-        reject(cp.span(), "const generic functions cannot be exported", "export one concrete function per value", diags);
+        reject(
+            cp.span(),
+            "const generic functions cannot be exported",
+            "export one concrete function per value",
+            diags,
+        );
     }
     if let Some(a) = &sig.asyncness {
         reject(a.span(), "`async fn` cannot be exported yet", "export a blocking function", diags);
@@ -212,7 +222,8 @@ pub fn doc_of(attrs: &[syn::Attribute]) -> Option<String> {
     if lines.is_empty() {
         return None;
     }
-    let indent = lines.iter().filter(|l| !l.trim().is_empty()).map(|l| l.len() - l.trim_start().len()).min().unwrap_or(0);
+    let indent =
+        lines.iter().filter(|l| !l.trim().is_empty()).map(|l| l.len() - l.trim_start().len()).min().unwrap_or(0);
     let text: Vec<&str> = lines.iter().map(|l| if l.len() >= indent { &l[indent..] } else { l.trim() }).collect();
     Some(text.join("\n").trim().to_string())
 }

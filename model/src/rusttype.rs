@@ -43,16 +43,13 @@ pub fn lower_rust_type(
     origin_of: &dyn Fn(Span) -> Origin,
     diags: &mut Diagnostics,
 ) -> Option<(Type, bool)> {
-    if is_return {
-        if let Some((name, args, _)) = path_parts(ty) {
-            if name == "Result" {
-                let Some(ok) = args.first() else {
-                    diags.error(origin_of(ty.span()), "`Result` needs its success type: `Result<T, E>`");
-                    return None;
-                };
-                return lower(ok, origin_of, diags).map(|t| (t, true));
-            }
-        }
+    if let Some((name, args, _)) = path_parts(ty).filter(|(name, _, _)| is_return && name == "Result") {
+        debug_assert_eq!(name, "Result");
+        let Some(ok) = args.first() else {
+            diags.error(origin_of(ty.span()), "`Result` needs its success type: `Result<T, E>`");
+            return None;
+        };
+        return lower(ok, origin_of, diags).map(|t| (t, true));
     }
     lower(ty, origin_of, diags).map(|t| (t, false))
 }
@@ -126,10 +123,10 @@ fn lower_reference(
         return None;
     }
     if let Some(m) = &r.mutability {
-        diags.push(
-            Diagnostic::new(origin_of(m.span()), "`&mut` arguments cannot cross the Python boundary")
-                .help("take the value by `&` and return the changed value, or make it a `&mut self` method of a class"),
-        );
+        diags
+            .push(Diagnostic::new(origin_of(m.span()), "`&mut` arguments cannot cross the Python boundary").help(
+                "take the value by `&` and return the changed value, or make it a `&mut self` method of a class",
+            ));
         return None;
     }
     let kind = match &*r.elem {
@@ -143,15 +140,21 @@ fn lower_reference(
                 TypeKind::Class(c) => TypeKind::Class(c),
                 _ => {
                     diags.push(
-                        Diagnostic::new(origin, "only `&str`, `&[u8]` and references to declared classes can cross the boundary")
-                            .help("take this parameter by value"),
+                        Diagnostic::new(
+                            origin,
+                            "only `&str`, `&[u8]` and references to declared classes can cross the boundary",
+                        )
+                        .help("take this parameter by value"),
                     );
                     return None;
                 }
             }
         }
         _ => {
-            diags.push(Diagnostic::new(origin, "this reference cannot cross the Python boundary").help("take the value by value"));
+            diags.push(
+                Diagnostic::new(origin, "this reference cannot cross the Python boundary")
+                    .help("take the value by value"),
+            );
             return None;
         }
     };
@@ -179,10 +182,9 @@ fn lower_path(ty: &syn::Type, origin_of: &dyn Fn(Span) -> Origin, diags: &mut Di
             "Vec" if arity(1, diags) => TypeKind::List(Box::new(lower(args[0], origin_of, diags)?)),
             "Option" if arity(1, diags) => TypeKind::Optional(Box::new(lower(args[0], origin_of, diags)?)),
             "HashSet" if arity(1, diags) => TypeKind::Set(Box::new(lower(args[0], origin_of, diags)?)),
-            "HashMap" if arity(2, diags) => TypeKind::Dict(
-                Box::new(lower(args[0], origin_of, diags)?),
-                Box::new(lower(args[1], origin_of, diags)?),
-            ),
+            "HashMap" if arity(2, diags) => {
+                TypeKind::Dict(Box::new(lower(args[0], origin_of, diags)?), Box::new(lower(args[1], origin_of, diags)?))
+            }
             "Vec" | "Option" | "HashSet" | "HashMap" => return None,
             "Result" => {
                 diags.push(
@@ -197,8 +199,11 @@ fn lower_path(ty: &syn::Type, origin_of: &dyn Fn(Span) -> Origin, diags: &mut Di
             }
             _ if !args.is_empty() => {
                 diags.push(
-                    Diagnostic::new(origin_of(name_span), format!("generic type `{name}<…>` cannot cross the boundary"))
-                        .help("declare a concrete class for each instantiation"),
+                    Diagnostic::new(
+                        origin_of(name_span),
+                        format!("generic type `{name}<…>` cannot cross the boundary"),
+                    )
+                    .help("declare a concrete class for each instantiation"),
                 );
                 return None;
             }

@@ -80,9 +80,11 @@ pub fn parse_yaml(source: &str, diags: &mut Diagnostics) -> Option<Node> {
                     // The scanner reports the token it was reading; point at the tab itself.
                     loc = first_indent_tab(source, m.line()).unwrap_or(loc);
                 }
-                diags.push(Diagnostic::new(Origin::Spec(loc), format!("YAML syntax error: {}", err.info())).maybe_help(
-                    err.info().contains("tab").then(|| "YAML indentation must use spaces, not tabs".to_string()),
-                ));
+                diags.push(
+                    Diagnostic::new(Origin::Spec(loc), format!("YAML syntax error: {}", err.info())).maybe_help(
+                        err.info().contains("tab").then(|| "YAML indentation must use spaces, not tabs".to_string()),
+                    ),
+                );
                 return None;
             }
         };
@@ -96,10 +98,8 @@ pub fn parse_yaml(source: &str, diags: &mut Diagnostics) -> Option<Node> {
         }
     }
     if builder.root.is_none() {
-        diags.error(
-            Origin::Spec(Loc::new(1, 1, 1)),
-            "the spec is empty: expected a mapping with at least `version: 1`",
-        );
+        diags
+            .error(Origin::Spec(Loc::new(1, 1, 1)), "the spec is empty: expected a mapping with at least `version: 1`");
     }
     builder.root
 }
@@ -125,8 +125,11 @@ impl Builder<'_> {
             Event::DocumentStart => {
                 self.documents += 1;
                 if self.documents > 1 {
-                    return Err(Diagnostic::new(Origin::Spec(loc), "a spec holds one YAML document, but a second one starts here")
-                        .help("remove the `---` separator and merge the documents, or split them into two spec files"));
+                    return Err(Diagnostic::new(
+                        Origin::Spec(loc),
+                        "a spec holds one YAML document, but a second one starts here",
+                    )
+                    .help("remove the `---` separator and merge the documents, or split them into two spec files"));
                 }
             }
             Event::Alias(_) => {

@@ -1,11 +1,11 @@
 //! What generated import stubs call: a once-per-interpreter attribute cache, a vectorcall
 //! argument builder with interned keyword names, and typed extraction of results.
 
+use pyo3::conversion::FromPyObjectOwned;
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyString, PyTuple};
-use pyo3::conversion::FromPyObjectOwned;
 use pyo3::{BoundObject, IntoPyObject};
 
 use crate::error::{Error, Result};
@@ -27,9 +27,7 @@ impl ImportedAttr {
     /// The attribute, importing the module on first use.
     pub fn get<'py>(&'py self, py: Python<'py>) -> Result<&'py Bound<'py, PyAny>> {
         self.cell
-            .get_or_try_init(py, || -> PyResult<Py<PyAny>> {
-                Ok(py.import(self.module)?.getattr(self.attr)?.unbind())
-            })
+            .get_or_try_init(py, || -> PyResult<Py<PyAny>> { Ok(py.import(self.module)?.getattr(self.attr)?.unbind()) })
             .map(|obj| obj.bind(py))
             .map_err(|e| Error::from_pyerr(py, e))
     }
@@ -94,7 +92,13 @@ impl<'py, const N: usize> Args<'py, N> {
     fn convert<T: IntoPyObject<'py>>(&self, name: &'static str, value: T) -> Result<Bound<'py, PyAny>> {
         value.into_pyobject(self.py).map(|v| v.into_any().into_bound()).map_err(|e| {
             let err: PyErr = e.into();
-            Error::conversion(self.function, &format!("parameter `{name}`"), "a Python value", "a Rust value".into(), err.to_string())
+            Error::conversion(
+                self.function,
+                &format!("parameter `{name}`"),
+                "a Python value",
+                "a Rust value".into(),
+                err.to_string(),
+            )
         })
     }
 
@@ -156,7 +160,8 @@ impl<'py, const N: usize> Args<'py, N> {
         } else if keywords == kwnames.names {
             Some(kwnames.tuple(py).map_err(|e| Error::from_pyerr(py, e))?)
         } else {
-            built = PyTuple::new(py, keywords.iter().map(|n| PyString::intern(py, n))).map_err(|e| Error::from_pyerr(py, e))?;
+            built = PyTuple::new(py, keywords.iter().map(|n| PyString::intern(py, n)))
+                .map_err(|e| Error::from_pyerr(py, e))?;
             Some(&built)
         };
         let mut pointers = [std::ptr::null_mut::<ffi::PyObject>(); N];

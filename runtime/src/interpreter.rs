@@ -14,8 +14,10 @@ use crate::error::{Error, Result};
 /// Runs `f` attached to the Python interpreter, starting it first if needed.
 ///
 /// ```no_run
-/// let version = pybridge::attach(|py| py.version_str().to_string());
-/// assert!(version.starts_with('3'));
+/// use pybridge::__private::pyo3::types::PyAnyMethods;
+/// let platform: String = pybridge::attach(|py| py.import("sys")?.getattr("platform")?.extract())?;
+/// assert!(!platform.is_empty());
+/// # Ok::<(), pybridge::PyErr>(())
 /// ```
 pub fn attach<F, R>(f: F) -> R
 where

@@ -56,11 +56,8 @@ fn unknown_and_duplicate_options_are_reported_at_the_second_occurrence() {
     let mut diags = Diagnostics::new();
     let tokens: proc_macro2::TokenStream = "name = \"a\", nmae = \"b\", name = \"c\"".parse().unwrap();
     parse_options(tokens, &mut diags);
-    let messages: Vec<(usize, String, Option<String>)> = diags
-        .into_sorted()
-        .into_iter()
-        .map(|d| (d.origin.span().start().column, d.message, d.help))
-        .collect();
+    let messages: Vec<(usize, String, Option<String>)> =
+        diags.into_sorted().into_iter().map(|d| (d.origin.span().start().column, d.message, d.help)).collect();
     assert_eq!(messages.len(), 2, "{messages:?}");
     assert_eq!(messages[0].1, "unknown option `nmae`");
     assert_eq!(messages[0].2.as_deref(), Some("did you mean `name`?"));

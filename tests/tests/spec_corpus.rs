@@ -24,9 +24,19 @@ fn every_location_is_inside_its_file() {
             for origin in origins {
                 let Origin::Spec(loc) = origin else { panic!("{}: spec problem without a location", path.display()) };
                 let line_count = lines.len().max(1) as u32;
-                assert!(loc.line >= 1 && loc.line <= line_count, "{}: line {} of {line_count}", path.display(), loc.line);
+                assert!(
+                    loc.line >= 1 && loc.line <= line_count,
+                    "{}: line {} of {line_count}",
+                    path.display(),
+                    loc.line
+                );
                 let width = lines.get(loc.line as usize - 1).map_or(0, |l| l.chars().count()) as u32;
-                assert!(loc.col >= 1 && loc.col <= width + 1, "{}: column {} on a line of {width}", path.display(), loc.col);
+                assert!(
+                    loc.col >= 1 && loc.col <= width + 1,
+                    "{}: column {} on a line of {width}",
+                    path.display(),
+                    loc.col
+                );
             }
         }
         checked += 1;
@@ -63,7 +73,9 @@ fn arbitrary_garbage_never_panics() {
     // A deterministic sweep of mutated specs: every byte position of a valid spec replaced by
     // characters YAML cares about. Each run must end in Ok or located diagnostics.
     let base = std::fs::read(workspace_root().join("specs/examples/hello_import.yaml")).unwrap();
-    for (i, replacement) in (0..base.len()).step_by(7).zip([b':', b'-', b'[', b'{', b'\t', b'"', b'&', b'*', 0xff].iter().cycle()) {
+    for (i, replacement) in
+        (0..base.len()).step_by(7).zip([b':', b'-', b'[', b'{', b'\t', b'"', b'&', b'*', 0xff].iter().cycle())
+    {
         let mut bytes = base.clone();
         bytes[i] = *replacement;
         let (_, result) = load_and_check(&bytes);

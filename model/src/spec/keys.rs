@@ -149,7 +149,11 @@ pub const SECTIONS: &[Section] = &[
         keys: &[
             required("name", Shape::Str, "Python name."),
             key("rust", Shape::Str, "Export: Rust method name (default: `name`)."),
-            key("kind", Shape::OneOf(METHOD_KINDS), "`method` (default), `mut_method` (export, `&mut self`), `static`, `classmethod`."),
+            key(
+                "kind",
+                Shape::OneOf(METHOD_KINDS),
+                "`method` (default), `mut_method` (export, `&mut self`), `static`, `classmethod`.",
+            ),
             key("params", Shape::List("param"), "Parameters after the receiver, in order."),
             key("returns", Shape::Type, "Return type (default: `None` / `()`)."),
             key("doc", Shape::Str, "Docstring."),

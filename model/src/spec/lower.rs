@@ -120,7 +120,13 @@ fn lower_item_lists(fields: &mut Fields<'_>, module: &mut Module, diags: &mut Di
     }
 }
 
-fn lower_function(node: &Node, section: &str, kind: FnKind, dir: Direction, diags: &mut Diagnostics) -> Option<Function> {
+fn lower_function(
+    node: &Node,
+    section: &str,
+    kind: FnKind,
+    dir: Direction,
+    diags: &mut Diagnostics,
+) -> Option<Function> {
     let mut fields = Fields::open(node, section, diags)?;
     let (py, origin) = fields.str("name", diags).unwrap_or_default_origin(fields.origin());
     let rust_path = fields.str("rust", diags).map(|(r, _)| r);
@@ -156,10 +162,9 @@ fn lower_params(fields: &mut Fields<'_>, dir: Direction, diags: &mut Diagnostics
         let ty = lower_type(&mut p, "type", dir, diags);
         let default = p.str("default", diags);
         if let (Some((_, at)), Direction::Export) = (&default, dir) {
-            diags.push(
-                Diagnostic::new(*at, "`default` is only for import parameters")
-                    .help("for an exported function, make the Rust parameter an `Option<T>`; Python callers may then pass None"),
-            );
+            diags.push(Diagnostic::new(*at, "`default` is only for import parameters").help(
+                "for an exported function, make the Rust parameter an `Option<T>`; Python callers may then pass None",
+            ));
         }
         let kind = match p.one_of("kind", diags).as_deref() {
             Some("keyword") => ParamKind::Keyword,
@@ -211,24 +216,22 @@ fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<C
     let rust_path = fields.str("rust", diags).map(|(r, _)| r);
     let doc = fields.str("doc", diags).map(|(d, _)| d);
     let mut methods = Vec::new();
-    if let Some(ctor) = fields.get("constructor") {
-        if let Some(mut c) = Fields::open(ctor, "constructor", diags) {
-            let rust = c.str("rust", diags).map(|(r, _)| r);
-            let params = lower_params(&mut c, dir, diags);
-            let cdoc = c.str("doc", diags).map(|(d, _)| d);
-            let corigin = c.origin();
-            c.finish(diags);
-            methods.push(Function {
-                name: Name { py: "__init__".into(), rust: "new".into(), origin: corigin },
-                kind: FnKind::Constructor,
-                rust_path: rust,
-                params,
-                returns: Type::unit(corigin),
-                fallible: false,
-                doc: cdoc,
-                origin: corigin,
-            });
-        }
+    if let Some(mut c) = fields.get("constructor").and_then(|ctor| Fields::open(ctor, "constructor", diags)) {
+        let rust = c.str("rust", diags).map(|(r, _)| r);
+        let params = lower_params(&mut c, dir, diags);
+        let cdoc = c.str("doc", diags).map(|(d, _)| d);
+        let corigin = c.origin();
+        c.finish(diags);
+        methods.push(Function {
+            name: Name { py: "__init__".into(), rust: "new".into(), origin: corigin },
+            kind: FnKind::Constructor,
+            rust_path: rust,
+            params,
+            returns: Type::unit(corigin),
+            fallible: false,
+            doc: cdoc,
+            origin: corigin,
+        });
     }
     for m in fields.list("methods", diags) {
         if let Some(f) = lower_function(m, "method", FnKind::Method, dir, diags) {

@@ -24,8 +24,15 @@ impl<'n> Fields<'n> {
             NodeKind::Map(entries) => Some(Fields { node, entries, section, used: vec![false; entries.len()] }),
             _ => {
                 diags.push(
-                    Diagnostic::new(node.origin(), format!("expected a mapping for {}, found {}", section.what, node.describe()))
-                        .help(format!("write `key: value` lines; keys of {}: {}", section.what, key_list(section))),
+                    Diagnostic::new(
+                        node.origin(),
+                        format!("expected a mapping for {}, found {}", section.what, node.describe()),
+                    )
+                    .help(format!(
+                        "write `key: value` lines; keys of {}: {}",
+                        section.what,
+                        key_list(section)
+                    )),
                 );
                 None
             }
@@ -35,7 +42,8 @@ impl<'n> Fields<'n> {
     /// The value under `key`, if present and not null.
     pub fn get(&mut self, key: &str) -> Option<&'n Node> {
         debug_assert!(self.section.keys.iter().any(|k| k.name == key), "{key} is not in section {}", self.section.name);
-        let index = self.entries.iter().position(|(k, _)| matches!(&k.kind, NodeKind::Scalar { text, .. } if text == key))?;
+        let index =
+            self.entries.iter().position(|(k, _)| matches!(&k.kind, NodeKind::Scalar { text, .. } if text == key))?;
         self.used[index] = true;
         let value = &self.entries[index].1;
         (!value.is_null()).then_some(value)
@@ -78,8 +86,11 @@ impl<'n> Fields<'n> {
             NodeKind::Scalar { text, quoted: false } if text == "false" => Some(false),
             _ => {
                 diags.push(
-                    Diagnostic::new(node.origin(), format!("expected `true` or `false` for `{key}`, found {}", node.describe()))
-                        .help("YAML booleans are the plain words `true` and `false`"),
+                    Diagnostic::new(
+                        node.origin(),
+                        format!("expected `true` or `false` for `{key}`, found {}", node.describe()),
+                    )
+                    .help("YAML booleans are the plain words `true` and `false`"),
                 );
                 None
             }
@@ -96,8 +107,9 @@ impl<'n> Fields<'n> {
         if allowed.contains(&word.as_str()) {
             return Some(word);
         }
-        let help = suggest(&word, allowed.iter().copied())
-            .unwrap_or_else(|| format!("expected one of: {}", allowed.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ")));
+        let help = suggest(&word, allowed.iter().copied()).unwrap_or_else(|| {
+            format!("expected one of: {}", allowed.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", "))
+        });
         diags.push(Diagnostic::new(origin, format!("`{word}` is not a valid `{key}`")).help(help));
         None
     }
@@ -133,7 +145,9 @@ impl<'n> Fields<'n> {
             }
             let help = suggest(text, names.clone())
                 .unwrap_or_else(|| format!("keys of {}: {}", self.section.what, key_list(self.section)));
-            diags.push(Diagnostic::new(key.origin(), format!("unknown key `{text}` in {}", self.section.what)).help(help));
+            diags.push(
+                Diagnostic::new(key.origin(), format!("unknown key `{text}` in {}", self.section.what)).help(help),
+            );
         }
         for k in self.section.keys.iter().filter(|k| k.required) {
             let present = self.entries.iter().any(|(key, value)| {
@@ -141,8 +155,11 @@ impl<'n> Fields<'n> {
             });
             if !present {
                 diags.push(
-                    Diagnostic::new(self.node.origin(), format!("{} is missing the required key `{}`", self.section.what, k.name))
-                        .help(format!("add `{}:` ({})", k.name, k.doc)),
+                    Diagnostic::new(
+                        self.node.origin(),
+                        format!("{} is missing the required key `{}`", self.section.what, k.name),
+                    )
+                    .help(format!("add `{}:` ({})", k.name, k.doc)),
                 );
             }
         }

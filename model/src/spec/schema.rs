@@ -37,21 +37,29 @@ fn write_object(out: &mut String, section: &Section, indent: &str) {
     let _ = writeln!(out, "{indent}\"properties\": {{");
     for (i, key) in section.keys.iter().enumerate() {
         let comma = if i + 1 < section.keys.len() { "," } else { "" };
-        let _ = writeln!(out, "{indent}  \"{}\": {{ {}, \"description\": {} }}{comma}", key.name, shape(key.shape), quote(key.doc));
+        let _ = writeln!(
+            out,
+            "{indent}  \"{}\": {{ {}, \"description\": {} }}{comma}",
+            key.name,
+            shape(key.shape),
+            quote(key.doc)
+        );
     }
     let _ = write!(out, "{indent}}}");
 }
 
 fn shape(shape: Shape) -> String {
     match shape {
-        Shape::Str | Shape::Type => "\"type\": \"string\"".into(),
+        Shape::Str | Shape::Type => "\"type\": [\"string\", \"null\"]".into(),
         Shape::Int => "\"type\": \"integer\", \"minimum\": 0".into(),
-        Shape::Bool => "\"type\": \"boolean\"".into(),
+        Shape::Bool => "\"type\": [\"boolean\", \"null\"]".into(),
         Shape::OneOf(words) => {
             format!("\"enum\": [{}]", words.iter().map(|w| quote(w)).collect::<Vec<_>>().join(", "))
         }
-        Shape::StrList => "\"type\": \"array\", \"items\": { \"type\": \"string\" }".into(),
-        Shape::List(section) => format!("\"type\": \"array\", \"items\": {{ \"$ref\": \"#/$defs/{section}\" }}"),
+        Shape::StrList => "\"type\": [\"array\", \"null\"], \"items\": { \"type\": \"string\" }".into(),
+        Shape::List(section) => {
+            format!("\"type\": [\"array\", \"null\"], \"items\": {{ \"$ref\": \"#/$defs/{section}\" }}")
+        }
         Shape::Map(section) => format!("\"$ref\": \"#/$defs/{section}\""),
     }
 }

@@ -34,8 +34,10 @@ mod fast {
                 ::pybridge::__private::pyo3::types::PyModule,
             >,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            use ::pybridge::__private::pyo3::types::PyModuleMethods as _;
-            __pb_module.add("__doc__", "Fast math for Python.")?;
+            use ::pybridge::__private::pyo3::types::{
+                PyAnyMethods as _, PyModuleMethods as _,
+            };
+            __pb_module.setattr("__doc__", "Fast math for Python.")?;
             __pb_module
                 .add_function(
                     ::pybridge::__private::pyo3::wrap_pyfunction!(

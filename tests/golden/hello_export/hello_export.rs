@@ -38,9 +38,11 @@ const _: () = {
             ::pybridge::__private::pyo3::types::PyModule,
         >,
     ) -> ::pybridge::__private::pyo3::PyResult<()> {
-        use ::pybridge::__private::pyo3::types::PyModuleMethods as _;
+        use ::pybridge::__private::pyo3::types::{
+            PyAnyMethods as _, PyModuleMethods as _,
+        };
         __pb_module
-            .add(
+            .setattr(
                 "__doc__",
                 "Functions of the hello-export crate, exposed from a spec.",
             )?;

@@ -1,0 +1,44 @@
+"""Shared fixtures: the real extension modules built by cargo, and their generated stubs.
+
+scripts/test builds the workspace first; these fixtures only copy and generate. The directory
+with the modules is put first on sys.path for the whole session.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+TARGET = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
+PROFILE_DIR = TARGET / "debug"
+
+
+def _built(name: str) -> Path:
+    path = PROFILE_DIR / name
+    if not path.exists():
+        pytest.exit(f"{path} is missing: run `cargo build --workspace` (scripts/test does)", returncode=2)
+    return path
+
+
+@pytest.fixture(scope="session")
+def ext_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A directory holding hello_spec.so, hello_attr.so and hello_spec.pyi."""
+    out = tmp_path_factory.mktemp("ext")
+    library = _built("libhello_export.so")
+    for module in ("hello_spec", "hello_attr"):
+        shutil.copy(library, out / f"{module}.so")
+    cli = _built("bindgen-cli")
+    subprocess.run(
+        [str(cli), "gen", "specs/examples/hello_export.yaml", "--out-dir", str(out)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    sys.path.insert(0, str(out))
+    return out
