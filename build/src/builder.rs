@@ -90,15 +90,14 @@ impl Builder {
 ///
 /// With `warn_if_unknown`, a missing `DEP_PYBRIDGE_LIB_DIR` becomes a cargo warning.
 pub fn link_libpython_rpath(warn_if_unknown: bool) {
+    // The target's family, not the host's: build scripts run on the host.
+    let unix_target = std::env::var("CARGO_CFG_TARGET_FAMILY").is_ok_and(|f| f.split(',').any(|f| f == "unix"));
     match std::env::var("DEP_PYBRIDGE_LIB_DIR") {
-        Ok(dir) if !dir.is_empty() => {
-            if cfg!(unix) && std::env::var("CARGO_CFG_TARGET_OS").map(|os| os != "windows").unwrap_or(true) {
-                println!("cargo::rustc-link-arg=-Wl,-rpath,{dir}");
-            }
-        }
-        _ if warn_if_unknown => println!(
+        Ok(dir) if !dir.is_empty() && unix_target => println!("cargo::rustc-link-arg=-Wl,-rpath,{dir}"),
+        Ok(_) => {}
+        Err(_) if warn_if_unknown => println!(
             "cargo::warning=pybridge: DEP_PYBRIDGE_LIB_DIR is not set; add `pybridge` as a direct dependency so binaries load the configured libpython"
         ),
-        _ => {}
+        Err(_) => {}
     }
 }
