@@ -1,3 +1,4 @@
 fn main() {
     pybridge_build::Builder::new("specs/skeleton_import.yaml").build();
+    pybridge_build::Builder::new("specs/skeleton_export.yaml").build();
 }

@@ -19,13 +19,18 @@ pub fn emit_export_module(module: &Module) -> TokenStream {
     let wrappers = module.functions.iter().map(emit_wrapper);
     let registrations = module.functions.iter().map(|f| {
         let wrapper = wrapper_ident(f);
-        quote!(__pb_module.add_function(::pybridge::__private::pyo3::wrap_pyfunction!(#wrapper, __pb_module)?)?;)
+        quote!(::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
+            __pb_module,
+            ::pybridge::__private::pyo3::wrap_pyfunction!(#wrapper, __pb_module)?,
+        )?;)
     });
     let constants = module.constants.iter().map(emit_constant);
     let py_name = &module.name.py;
     let doc = module.doc.clone().unwrap_or_default();
     // setattr, not `add`: `add` would also list `__doc__` in `__all__`.
-    let set_doc = (!doc.is_empty()).then(|| quote!(__pb_module.setattr("__doc__", #doc)?;));
+    let set_doc = (!doc.is_empty()).then(
+        || quote!(::pybridge::__private::pyo3::types::PyAnyMethods::setattr(__pb_module.as_any(), "__doc__", #doc)?;),
+    );
     quote! {
         const _: () = {
             #(#wrappers)*
@@ -35,7 +40,6 @@ pub fn emit_export_module(module: &Module) -> TokenStream {
             fn __pb_init(
                 __pb_module: &::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::types::PyModule>,
             ) -> ::pybridge::__private::pyo3::PyResult<()> {
-                use ::pybridge::__private::pyo3::types::{PyAnyMethods as _, PyModuleMethods as _};
                 #set_doc
                 #(#registrations)*
                 #(#constants)*
@@ -87,7 +91,7 @@ fn emit_constant(c: &Constant) -> TokenStream {
         syn::parse_str(c.rust_value.as_deref().unwrap_or("()")).unwrap_or_else(|_| syn::parse_quote!(()));
     let ty = emit_owned_type(&c.ty);
     let value = quote_spanned!(span=> { let __pb_value: #ty = #expr; __pb_value });
-    quote!(__pb_module.add(#name, #value)?;)
+    quote!(::pybridge::__private::pyo3::types::PyModuleMethods::add(__pb_module, #name, #value)?;)
 }
 
 fn param_ident(rust: &str) -> syn::Ident {

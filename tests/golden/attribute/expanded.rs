@@ -34,22 +34,21 @@ mod fast {
                 ::pybridge::__private::pyo3::types::PyModule,
             >,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            use ::pybridge::__private::pyo3::types::{
-                PyAnyMethods as _, PyModuleMethods as _,
-            };
-            __pb_module.setattr("__doc__", "Fast math for Python.")?;
-            __pb_module
-                .add_function(
-                    ::pybridge::__private::pyo3::wrap_pyfunction!(
-                        __pb_fn_add, __pb_module
-                    )?,
-                )?;
-            __pb_module
-                .add_function(
-                    ::pybridge::__private::pyo3::wrap_pyfunction!(
-                        __pb_fn_parse, __pb_module
-                    )?,
-                )?;
+            ::pybridge::__private::pyo3::types::PyAnyMethods::setattr(
+                __pb_module.as_any(),
+                "__doc__",
+                "Fast math for Python.",
+            )?;
+            ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
+                __pb_module,
+                ::pybridge::__private::pyo3::wrap_pyfunction!(__pb_fn_add, __pb_module)?,
+            )?;
+            ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
+                __pb_module,
+                ::pybridge::__private::pyo3::wrap_pyfunction!(
+                    __pb_fn_parse, __pb_module
+                )?,
+            )?;
             Ok(())
         }
     };

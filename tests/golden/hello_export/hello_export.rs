@@ -38,39 +38,36 @@ const _: () = {
             ::pybridge::__private::pyo3::types::PyModule,
         >,
     ) -> ::pybridge::__private::pyo3::PyResult<()> {
-        use ::pybridge::__private::pyo3::types::{
-            PyAnyMethods as _, PyModuleMethods as _,
-        };
-        __pb_module
-            .setattr(
-                "__doc__",
-                "Functions of the hello-export crate, exposed from a spec.",
-            )?;
-        __pb_module
-            .add_function(
-                ::pybridge::__private::pyo3::wrap_pyfunction!(__pb_fn_add, __pb_module)?,
-            )?;
-        __pb_module
-            .add_function(
-                ::pybridge::__private::pyo3::wrap_pyfunction!(
-                    __pb_fn_process_data, __pb_module
-                )?,
-            )?;
-        __pb_module
-            .add_function(
-                ::pybridge::__private::pyo3::wrap_pyfunction!(
-                    __pb_fn_parse_point, __pb_module
-                )?,
-            )?;
-        __pb_module
-            .add(
-                "VERSION",
-                {
-                    let __pb_value: ::std::string::String = env!("CARGO_PKG_VERSION")
-                        .to_string();
-                    __pb_value
-                },
-            )?;
+        ::pybridge::__private::pyo3::types::PyAnyMethods::setattr(
+            __pb_module.as_any(),
+            "__doc__",
+            "Functions of the hello-export crate, exposed from a spec.",
+        )?;
+        ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
+            __pb_module,
+            ::pybridge::__private::pyo3::wrap_pyfunction!(__pb_fn_add, __pb_module)?,
+        )?;
+        ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
+            __pb_module,
+            ::pybridge::__private::pyo3::wrap_pyfunction!(
+                __pb_fn_process_data, __pb_module
+            )?,
+        )?;
+        ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
+            __pb_module,
+            ::pybridge::__private::pyo3::wrap_pyfunction!(
+                __pb_fn_parse_point, __pb_module
+            )?,
+        )?;
+        ::pybridge::__private::pyo3::types::PyModuleMethods::add(
+            __pb_module,
+            "VERSION",
+            {
+                let __pb_value: ::std::string::String = env!("CARGO_PKG_VERSION")
+                    .to_string();
+                __pb_value
+            },
+        )?;
         Ok(())
     }
 };
