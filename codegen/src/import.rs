@@ -66,7 +66,7 @@ fn emit_attaching_fn(f: &Function, attached: TokenStream) -> TokenStream {
     quote! {
         #doc
         pub fn #name(#(#params),*) -> ::pybridge::Result<#ret> {
-            ::pybridge::attach(|__pb_py| #attached::#name(__pb_py #(, #args)*))
+            ::pybridge::__private::attach_call(|__pb_py| #attached::#name(__pb_py #(, #args)*))
         }
     }
 }
@@ -153,7 +153,7 @@ fn emit_attaching_const(c: &Constant) -> TokenStream {
     quote! {
         #doc
         pub fn #name() -> ::pybridge::Result<#ret> {
-            ::pybridge::attach(attached::#name)
+            ::pybridge::__private::attach_call(attached::#name)
         }
     }
 }

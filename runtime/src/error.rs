@@ -53,6 +53,9 @@ pub enum ErrorKind {
         /// pyo3's detail (for example "out of range integral type conversion attempted").
         detail: String,
     },
+    /// The interpreter could not start (a broken `PYTHONHOME`, a missing standard library),
+    /// or was configured after it had started.
+    Interpreter(String),
 }
 
 /// pybridge's error: `Send + Sync + 'static`, displayable without the interpreter.
@@ -71,7 +74,7 @@ impl Error {
     pub fn python(&self) -> Option<&PythonException> {
         match &*self.kind {
             ErrorKind::Python(e) => Some(e),
-            ErrorKind::Conversion { .. } => None,
+            ErrorKind::Conversion { .. } | ErrorKind::Interpreter(_) => None,
         }
     }
 
@@ -83,6 +86,10 @@ impl Error {
     /// Captures a pyo3 error while attached.
     pub fn from_pyerr(py: Python<'_>, err: PyErr) -> Self {
         Error { kind: Box::new(ErrorKind::Python(capture(py, &err, 0))) }
+    }
+
+    pub(crate) fn interpreter(message: impl Into<String>) -> Self {
+        Error { kind: Box::new(ErrorKind::Interpreter(message.into())) }
     }
 
     pub(crate) fn conversion(function: &str, what: &str, expected: &str, actual: String, detail: String) -> Self {
@@ -134,6 +141,7 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
+            ErrorKind::Interpreter(message) => f.write_str(message),
         }
     }
 }

@@ -1,17 +1,245 @@
 //! Starting the interpreter and attaching to it.
 //!
-//! [`attach`] starts CPython on first use (it is never finalized: other threads may still hold
-//! handles), prepares pyo3's `PanicException` type once per interpreter, and runs the closure
-//! attached. Calls nest freely: attaching while attached costs a counter increment.
+//! The interpreter starts implicitly on the first [`attach`], or explicitly through
+//! [`Interpreter::builder`]. pybridge starts CPython itself (`Py_InitializeFromConfig`), so that
+//! a broken installation is an [`Error`], not a process exit, and so that `sys.executable` is a
+//! real Python (the one pyo3 was built for, or the virtualenv's), which `multiprocessing` needs.
+//! It never finalizes: other threads may still hold handles, and CPython cannot be restarted.
 
+use std::ffi::{CStr, CString};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use pyo3::ffi;
 use pyo3::panic::PanicException;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyAnyMethods, PyListMethods};
 use pyo3::{PyTypeInfo, Python};
 
 use crate::error::{Error, Result};
+use crate::thread_state::keep_thread_state;
 
-/// Runs `f` attached to the Python interpreter, starting it first if needed.
+/// The init function of an extension module (`PyInit_<name>`), for [`InterpreterBuilder::module`].
+pub type ModuleInit = unsafe extern "C" fn() -> *mut ffi::PyObject;
+
+/// Set once the interpreter runs (started by us or by anyone else).
+static STARTED: AtomicBool = AtomicBool::new(false);
+/// Serializes starts; holds the start error, if starting failed.
+static START: Mutex<Option<String>> = Mutex::new(None);
+
+/// Entry point for configuring the interpreter before it starts.
+#[derive(Debug)]
+pub struct Interpreter;
+
+impl Interpreter {
+    /// A builder for an explicit start.
+    ///
+    /// ```no_run
+    /// pybridge::Interpreter::builder().sys_path("python").isolated(true).start()?;
+    /// # Ok::<(), pybridge::Error>(())
+    /// ```
+    pub fn builder() -> InterpreterBuilder {
+        InterpreterBuilder::default()
+    }
+
+    /// Whether the interpreter is running.
+    ///
+    /// ```no_run
+    /// assert!(!pybridge::Interpreter::is_running() || pybridge::attach(|_| true));
+    /// ```
+    pub fn is_running() -> bool {
+        // SAFETY: Py_IsInitialized may be called at any time, attached or not.
+        STARTED.load(Ordering::Acquire) || unsafe { ffi::Py_IsInitialized() } != 0
+    }
+}
+
+/// How to start the interpreter: extra `sys.path` entries, a virtualenv, isolated mode, and
+/// extension modules to register as built-ins.
+#[derive(Debug, Default)]
+pub struct InterpreterBuilder {
+    sys_path: Vec<PathBuf>,
+    venv: Option<PathBuf>,
+    isolated: bool,
+    modules: Vec<(CString, ModuleInit)>,
+}
+
+impl InterpreterBuilder {
+    /// Puts `dir` on `sys.path`, before the standard entries.
+    ///
+    /// ```no_run
+    /// pybridge::Interpreter::builder().sys_path("python").start()?;
+    /// # Ok::<(), pybridge::Error>(())
+    /// ```
+    pub fn sys_path(mut self, dir: impl AsRef<Path>) -> Self {
+        self.sys_path.push(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// Runs in a virtualenv: `sys.executable` becomes `<dir>/bin/python` and CPython finds the
+    /// environment's `pyvenv.cfg` and `site-packages` from it, as when the venv's Python runs.
+    ///
+    /// ```no_run
+    /// pybridge::Interpreter::builder().venv(".venv").start()?;
+    /// # Ok::<(), pybridge::Error>(())
+    /// ```
+    pub fn venv(mut self, dir: impl AsRef<Path>) -> Self {
+        self.venv = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// Isolated mode (`python -I`): no `PYTHON*` environment variables, no user site-packages,
+    /// the script's directory not on `sys.path`.
+    ///
+    /// ```no_run
+    /// pybridge::Interpreter::builder().isolated(true).start()?;
+    /// # Ok::<(), pybridge::Error>(())
+    /// ```
+    pub fn isolated(mut self, isolated: bool) -> Self {
+        self.isolated = isolated;
+        self
+    }
+
+    /// Registers an extension module linked into this binary (its `PyInit_<name>`) as a
+    /// built-in, so `import name` works without a `.so` on disk.
+    ///
+    /// ```ignore
+    /// unsafe extern "C" { fn PyInit_fastmath() -> *mut pybridge::__private::pyo3::ffi::PyObject; }
+    /// pybridge::Interpreter::builder().module("fastmath", PyInit_fastmath).start()?;
+    /// ```
+    pub fn module(mut self, name: &str, init: ModuleInit) -> Self {
+        if let Ok(name) = CString::new(name) {
+            self.modules.push((name, init));
+        }
+        self
+    }
+
+    /// Starts the interpreter. It is an error if it already runs (started implicitly by an
+    /// earlier call, by another builder, or because this is an extension module), since the
+    /// configuration could not be applied.
+    ///
+    /// ```no_run
+    /// pybridge::Interpreter::builder().start()?;
+    /// # Ok::<(), pybridge::Error>(())
+    /// ```
+    pub fn start(self) -> Result<()> {
+        let mut guard = START.lock().unwrap_or_else(|e| e.into_inner());
+        if Interpreter::is_running() {
+            return Err(Error::interpreter("the Python interpreter is already running; configure it before the first call"));
+        }
+        if let Some(previous) = guard.as_ref() {
+            return Err(Error::interpreter(previous.clone()));
+        }
+        match self.initialize() {
+            Ok(()) => Ok(()),
+            Err(message) => {
+                *guard = Some(message.clone());
+                Err(Error::interpreter(message))
+            }
+        }
+    }
+
+    fn initialize(self) -> std::result::Result<(), String> {
+        let executable = match &self.venv {
+            Some(venv) => Some(venv.join("bin").join("python")),
+            None => Some(PathBuf::from(env!("PYBRIDGE_PYTHON_EXECUTABLE"))).filter(|p| p.is_file()),
+        };
+        for (name, init) in &self.modules {
+            // SAFETY: called before the interpreter starts (we hold START and it is not
+            // running); `name` lives in a static list CPython keeps pointing at, so it is leaked.
+            let status = unsafe { ffi::PyImport_AppendInittab(name.clone().into_raw(), Some(*init)) };
+            if status != 0 {
+                return Err(format!("cannot register built-in module {name:?}"));
+            }
+        }
+        // SAFETY: PyConfig is plain C data initialized by PyConfig_Init*Config before any
+        // use; it is cleared on every path; the interpreter is not running (checked under the
+        // START lock), so Py_InitializeFromConfig may be called, on this thread, which then holds
+        // the GIL until PyEval_SaveThread releases it.
+        unsafe {
+            let mut config = std::mem::MaybeUninit::<ffi::PyConfig>::zeroed();
+            if self.isolated {
+                ffi::PyConfig_InitIsolatedConfig(config.as_mut_ptr());
+            } else {
+                ffi::PyConfig_InitPythonConfig(config.as_mut_ptr());
+            }
+            let config = config.as_mut_ptr();
+            // An embedding host keeps its own signal handling (Ctrl-C stays the host's).
+            (*config).install_signal_handlers = 0;
+            if let Some(exe) = executable.and_then(|p| CString::new(p.to_string_lossy().into_owned()).ok()) {
+                let status = ffi::PyConfig_SetBytesString(config, &mut (*config).executable, exe.as_ptr());
+                if ffi::PyStatus_Exception(status) != 0 {
+                    ffi::PyConfig_Clear(config);
+                    return Err(status_message("cannot set sys.executable", &status));
+                }
+            }
+            let status = ffi::Py_InitializeFromConfig(config);
+            ffi::PyConfig_Clear(config);
+            if ffi::PyStatus_Exception(status) != 0 {
+                return Err(status_message("cannot start the Python interpreter", &status));
+            }
+            ffi::PyEval_SaveThread();
+        }
+        STARTED.store(true, Ordering::Release);
+        if !self.sys_path.is_empty() {
+            let dirs = self.sys_path.clone();
+            attach(|py| -> pyo3::PyResult<()> {
+                let path = py.import("sys")?.getattr("path")?.cast_into::<pyo3::types::PyList>()?;
+                for (i, dir) in dirs.iter().enumerate() {
+                    path.insert(i, dir.to_string_lossy().as_ref())?;
+                }
+                Ok(())
+            })
+            .map_err(|e| Error::from(e).to_string())?;
+        }
+        Ok(())
+    }
+}
+
+fn status_message(what: &str, status: &ffi::PyStatus) -> String {
+    let text = |p: *const std::os::raw::c_char| {
+        // SAFETY: PyStatus strings are null or static NUL-terminated C strings.
+        (!p.is_null()).then(|| unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned())
+    };
+    let mut message = what.to_string();
+    if let Some(func) = text(status.func) {
+        message.push_str(&format!(": {func}"));
+    }
+    if let Some(err) = text(status.err_msg) {
+        message.push_str(&format!(": {err}"));
+    }
+    message.push_str(" (check PYTHONHOME and PYTHONPATH)");
+    message
+}
+
+/// Starts the interpreter with the default configuration unless it runs already.
+fn ensure_started() -> Result<()> {
+    if STARTED.load(Ordering::Acquire) {
+        return Ok(());
+    }
+    let guard = START.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(previous) = guard.as_ref() {
+        return Err(Error::interpreter(previous.clone()));
+    }
+    // SAFETY: Py_IsInitialized may be called at any time.
+    if unsafe { ffi::Py_IsInitialized() } != 0 {
+        STARTED.store(true, Ordering::Release);
+        return Ok(());
+    }
+    drop(guard);
+    match InterpreterBuilder::default().start() {
+        Ok(()) => Ok(()),
+        // Another thread won the race between our check and the start: fine.
+        Err(_) if Interpreter::is_running() => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Runs `f` attached to the Python interpreter, starting it first if needed. Panics if the
+/// interpreter cannot start (see [`try_attach`] for the error instead).
+///
+/// Each Rust thread keeps one Python thread state for its lifetime, so attaching from a thread
+/// that is not attached costs a GIL hand-over, not a thread-state creation.
 ///
 /// ```no_run
 /// use pybridge::__private::pyo3::types::PyAnyMethods;
@@ -23,12 +251,28 @@ pub fn attach<F, R>(f: F) -> R
 where
     F: for<'py> FnOnce(Python<'py>) -> R,
 {
-    // A no-op when Python already runs (an extension module, or a second call).
-    Python::initialize();
-    Python::attach(|py| {
+    match try_attach(f) {
+        Ok(r) => r,
+        Err(e) => panic!("{e}"),
+    }
+}
+
+/// Like [`attach`], but an interpreter that cannot start is an error rather than a panic.
+///
+/// ```no_run
+/// let answer = pybridge::try_attach(|_py| 42)?;
+/// # Ok::<(), pybridge::Error>(())
+/// ```
+pub fn try_attach<F, R>(f: F) -> Result<R>
+where
+    F: for<'py> FnOnce(Python<'py>) -> R,
+{
+    ensure_started()?;
+    keep_thread_state();
+    Ok(Python::attach(|py| {
         prepare(py);
         f(py)
-    })
+    }))
 }
 
 /// Per-interpreter preparation, once. Creating `PanicException`'s type eagerly matters: created
@@ -48,12 +292,12 @@ fn prepare(py: Python<'_>) {
 /// ```
 pub fn add_sys_path(dir: impl AsRef<std::path::Path>) -> Result<()> {
     let dir = dir.as_ref().to_string_lossy().into_owned();
-    attach(|py| -> pyo3::PyResult<()> {
+    try_attach(|py| -> pyo3::PyResult<()> {
         let path = py.import("sys")?.getattr("path")?.cast_into::<pyo3::types::PyList>()?;
         if !path.contains(&dir)? {
             path.insert(0, &dir)?;
         }
         Ok(())
-    })
+    })?
     .map_err(Error::from)
 }

@@ -19,9 +19,10 @@
 mod call;
 mod error;
 mod interpreter;
+mod thread_state;
 
 pub use error::{Error, ErrorKind, PythonException, Result};
-pub use interpreter::{add_sys_path, attach};
+pub use interpreter::{Interpreter, InterpreterBuilder, ModuleInit, add_sys_path, attach, try_attach};
 pub use pybridge_macros::py_embed;
 pub use pyo3::{PyErr, Python, exceptions};
 
@@ -34,6 +35,15 @@ pub type Object = pyo3::Py<pyo3::PyAny>;
 pub mod __private {
     pub use crate::call::{Args, ImportedAttr, KwNames, NO_KEYWORDS, extract_return};
     pub use pyo3;
+
+    /// Runs a stub body attached: an interpreter that cannot start becomes the stub's error.
+    pub fn attach_call<T, E, F>(f: F) -> Result<T, E>
+    where
+        E: From<crate::Error>,
+        F: for<'py> FnOnce(pyo3::Python<'py>) -> Result<T, E>,
+    {
+        crate::try_attach(f).map_err(E::from).and_then(|r| r)
+    }
 
     /// Converts an exported function's error into the Python exception it raises.
     pub fn into_pyerr<E: Into<pyo3::PyErr>>(err: E) -> pyo3::PyErr {

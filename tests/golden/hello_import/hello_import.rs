@@ -4,15 +4,15 @@
 pub mod math {
     /// Calls the Python function `sqrt`.
     pub fn sqrt(x: f64) -> ::pybridge::Result<f64> {
-        ::pybridge::attach(|__pb_py| attached::sqrt(__pb_py, x))
+        ::pybridge::__private::attach_call(|__pb_py| attached::sqrt(__pb_py, x))
     }
     /// Calls the Python function `gcd`.
     pub fn gcd(a: i64, b: i64) -> ::pybridge::Result<i64> {
-        ::pybridge::attach(|__pb_py| attached::gcd(__pb_py, a, b))
+        ::pybridge::__private::attach_call(|__pb_py| attached::gcd(__pb_py, a, b))
     }
     /// Reads the Python constant `pi` (read once, then cached).
     pub fn pi() -> ::pybridge::Result<f64> {
-        ::pybridge::attach(attached::pi)
+        ::pybridge::__private::attach_call(attached::pi)
     }
     /// The same stubs, taking a `Python<'py>` token: use them when already attached.
     pub mod attached {
@@ -76,7 +76,7 @@ pub mod textstats {
         lower: ::std::option::Option<bool>,
         min_len: ::std::option::Option<i64>,
     ) -> ::pybridge::Result<::std::collections::HashMap<::std::string::String, i64>> {
-        ::pybridge::attach(|__pb_py| attached::word_counts(
+        ::pybridge::__private::attach_call(|__pb_py| attached::word_counts(
             __pb_py,
             text,
             lower,
@@ -88,27 +88,34 @@ pub mod textstats {
         values: &[f64],
         factor: f64,
     ) -> ::pybridge::Result<::std::vec::Vec<f64>> {
-        ::pybridge::attach(|__pb_py| attached::scale(__pb_py, values, factor))
+        ::pybridge::__private::attach_call(|__pb_py| attached::scale(
+            __pb_py,
+            values,
+            factor,
+        ))
     }
     /// Calls the Python function `longest`.
     pub fn longest(
         words: &[::std::string::String],
     ) -> ::pybridge::Result<::std::option::Option<::std::string::String>> {
-        ::pybridge::attach(|__pb_py| attached::longest(__pb_py, words))
+        ::pybridge::__private::attach_call(|__pb_py| attached::longest(__pb_py, words))
     }
     /// Calls the Python function `split_pair`.
     pub fn split_pair(
         r#type: &str,
     ) -> ::pybridge::Result<(::std::string::String, ::std::string::String)> {
-        ::pybridge::attach(|__pb_py| attached::split_pair(__pb_py, r#type))
+        ::pybridge::__private::attach_call(|__pb_py| attached::split_pair(
+            __pb_py,
+            r#type,
+        ))
     }
     /// Calls the Python function `fail`.
     pub fn fail(message: &str) -> ::pybridge::Result<()> {
-        ::pybridge::attach(|__pb_py| attached::fail(__pb_py, message))
+        ::pybridge::__private::attach_call(|__pb_py| attached::fail(__pb_py, message))
     }
     /// Reads the Python constant `VERSION` (read once, then cached).
     pub fn VERSION() -> ::pybridge::Result<::std::string::String> {
-        ::pybridge::attach(attached::VERSION)
+        ::pybridge::__private::attach_call(attached::VERSION)
     }
     /// The same stubs, taking a `Python<'py>` token: use them when already attached.
     pub mod attached {

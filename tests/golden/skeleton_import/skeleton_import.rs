@@ -4,11 +4,11 @@
 pub mod math {
     /// Calls the Python function `sqrt`.
     pub fn sqrt(x: f64) -> ::pybridge::Result<f64> {
-        ::pybridge::attach(|__pb_py| attached::sqrt(__pb_py, x))
+        ::pybridge::__private::attach_call(|__pb_py| attached::sqrt(__pb_py, x))
     }
     /// Reads the Python constant `pi` (read once, then cached).
     pub fn pi() -> ::pybridge::Result<f64> {
-        ::pybridge::attach(attached::pi)
+        ::pybridge::__private::attach_call(attached::pi)
     }
     /// The same stubs, taking a `Python<'py>` token: use them when already attached.
     pub mod attached {
@@ -52,39 +52,48 @@ pub mod skel_mod {
         sep: ::std::option::Option<&str>,
         loud: bool,
     ) -> ::pybridge::Result<::std::string::String> {
-        ::pybridge::attach(|__pb_py| attached::describe(__pb_py, name, count, sep, loud))
+        ::pybridge::__private::attach_call(|__pb_py| attached::describe(
+            __pb_py,
+            name,
+            count,
+            sep,
+            loud,
+        ))
     }
     /// Calls the Python function `pairs`.
     pub fn pairs(
         items: &::std::collections::HashMap<::std::string::String, i64>,
     ) -> ::pybridge::Result<::std::vec::Vec<(::std::string::String, i64)>> {
-        ::pybridge::attach(|__pb_py| attached::pairs(__pb_py, items))
+        ::pybridge::__private::attach_call(|__pb_py| attached::pairs(__pb_py, items))
     }
     /// Calls the Python function `maybe`.
     pub fn maybe(flag: bool) -> ::pybridge::Result<::std::option::Option<i64>> {
-        ::pybridge::attach(|__pb_py| attached::maybe(__pb_py, flag))
+        ::pybridge::__private::attach_call(|__pb_py| attached::maybe(__pb_py, flag))
     }
     /// Calls the Python function `unique`.
     pub fn unique(
         values: &[i64],
     ) -> ::pybridge::Result<::std::collections::HashSet<i64>> {
-        ::pybridge::attach(|__pb_py| attached::unique(__pb_py, values))
+        ::pybridge::__private::attach_call(|__pb_py| attached::unique(__pb_py, values))
     }
     /// Calls the Python function `echo_bytes`.
     pub fn echo_bytes(data: &[u8]) -> ::pybridge::Result<::std::vec::Vec<u8>> {
-        ::pybridge::attach(|__pb_py| attached::echo_bytes(__pb_py, data))
+        ::pybridge::__private::attach_call(|__pb_py| attached::echo_bytes(__pb_py, data))
     }
     /// Calls the Python function `anything`.
     pub fn anything() -> ::pybridge::Result<::pybridge::Object> {
-        ::pybridge::attach(|__pb_py| attached::anything(__pb_py))
+        ::pybridge::__private::attach_call(|__pb_py| attached::anything(__pb_py))
     }
     /// Declared to return int, returns a str.
     pub fn lies() -> ::pybridge::Result<i64> {
-        ::pybridge::attach(|__pb_py| attached::lies(__pb_py))
+        ::pybridge::__private::attach_call(|__pb_py| attached::lies(__pb_py))
     }
     /// Calls the Python function `raise_two_deep`.
     pub fn raise_two_deep(message: &str) -> ::pybridge::Result<()> {
-        ::pybridge::attach(|__pb_py| attached::raise_two_deep(__pb_py, message))
+        ::pybridge::__private::attach_call(|__pb_py| attached::raise_two_deep(
+            __pb_py,
+            message,
+        ))
     }
     /// Calls the Python function `match`.
     pub fn r#match(
@@ -92,15 +101,20 @@ pub mod skel_mod {
         self_: i64,
         py_: i64,
     ) -> ::pybridge::Result<::std::string::String> {
-        ::pybridge::attach(|__pb_py| attached::r#match(__pb_py, r#type, self_, py_))
+        ::pybridge::__private::attach_call(|__pb_py| attached::r#match(
+            __pb_py,
+            r#type,
+            self_,
+            py_,
+        ))
     }
     /// Calls the Python function `big`.
     pub fn big() -> ::pybridge::Result<i64> {
-        ::pybridge::attach(|__pb_py| attached::big(__pb_py))
+        ::pybridge::__private::attach_call(|__pb_py| attached::big(__pb_py))
     }
     /// Reads the Python constant `crate` (read once, then cached).
     pub fn crate_() -> ::pybridge::Result<::std::string::String> {
-        ::pybridge::attach(attached::crate_)
+        ::pybridge::__private::attach_call(attached::crate_)
     }
     /// The same stubs, taking a `Python<'py>` token: use them when already attached.
     pub mod attached {

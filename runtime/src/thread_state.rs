@@ -1,0 +1,85 @@
+//! One Python thread state per Rust thread, kept for the thread's lifetime.
+//!
+//! CPython gives a thread that attaches through `PyGILState_Ensure` a new thread state and
+//! destroys it again on the matching release when it was the outermost one: 7.6 µs per call on
+//! the reference machine. Keeping one (an outer `PyGILState_Ensure` that is released only when
+//! the Rust thread ends) turns later attaches into a GIL hand-over: 99 ns.
+
+use std::cell::Cell;
+
+use pyo3::ffi;
+
+/// What this thread holds.
+struct Kept {
+    /// The outer `PyGILState_Ensure` state, or `None` when the thread state is not ours (the
+    /// thread that started the interpreter, or a thread Python itself created).
+    gstate: Option<ffi::PyGILState_STATE>,
+}
+
+thread_local! {
+    static KEPT: Cell<Option<Kept>> = const { Cell::new(None) };
+}
+
+/// Makes sure this thread has a Python thread state that outlives the coming attach. Must be
+/// called while the interpreter runs and this thread is not attached.
+pub(crate) fn keep_thread_state() {
+    KEPT.with(|kept| {
+        let current = kept.take();
+        if current.is_some() {
+            kept.set(current);
+            return;
+        }
+        // SAFETY: the interpreter runs (callers start it first). PyGILState_GetThisThreadState
+        // may be called without the GIL. When this thread has no thread state, it is not
+        // attached, so PyGILState_Ensure creates one and takes the GIL, and PyEval_SaveThread
+        // releases the GIL while keeping the thread state (and the gilstate counter at 1).
+        let gstate = unsafe {
+            if ffi::PyGILState_GetThisThreadState().is_null() {
+                let gstate = ffi::PyGILState_Ensure();
+                ffi::PyEval_SaveThread();
+                Some(gstate)
+            } else {
+                None
+            }
+        };
+        kept.set(Some(Kept { gstate }));
+    });
+}
+
+impl Drop for Kept {
+    fn drop(&mut self) {
+        let Some(gstate) = self.gstate else { return };
+        // SAFETY: this runs when the Rust thread ends, not attached (no attach scope can be
+        // open in a thread-local destructor). The thread state created in keep_thread_state is
+        // this thread's; re-attaching it and releasing the outer PyGILState_Ensure deletes it.
+        // While the interpreter finalizes, attaching would hang the thread, so the thread state
+        // is leaked instead (the process is ending).
+        unsafe {
+            if ffi::Py_IsInitialized() == 0 || is_finalizing() {
+                return;
+            }
+            let tstate = ffi::PyGILState_GetThisThreadState();
+            if tstate.is_null() {
+                return;
+            }
+            ffi::PyEval_RestoreThread(tstate);
+            ffi::PyGILState_Release(gstate);
+        }
+    }
+}
+
+#[cfg(Py_3_13)]
+unsafe fn is_finalizing() -> bool {
+    // SAFETY: may be called without the GIL.
+    unsafe { ffi::Py_IsFinalizing() != 0 }
+}
+
+#[cfg(not(Py_3_13))]
+unsafe fn is_finalizing() -> bool {
+    unsafe extern "C" {
+        fn _Py_IsFinalizing() -> std::os::raw::c_int;
+    }
+    // SAFETY: `_Py_IsFinalizing` exists in 3.8–3.12 (public API since 3.13) and may be called
+    // without the GIL.
+    unsafe { _Py_IsFinalizing() != 0 }
+}
