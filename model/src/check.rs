@@ -46,6 +46,7 @@ pub fn check_bridge(bridge: &Bridge, diags: &mut Diagnostics) {
         check_module_name(module, diags);
         check_unique_names(module, diags);
         check_functions(module, diags);
+        check_import_generated_names(module, diags);
         check_not_yet_generated(module, diags);
     }
 }
@@ -193,13 +194,98 @@ fn check_params(f: &Function, diags: &mut Diagnostics) {
     }
 }
 
-/// What the spec can declare but this version does not generate yet: refuse it by name rather
-/// than skipping it silently.
-fn check_not_yet_generated(module: &Module, diags: &mut Diagnostics) {
-    let (issue, side) = match module.direction {
-        Direction::Export => ("the `#[py_embed]` issue", "exported"),
-        Direction::Import => ("the import-stubs issue", "imported"),
+/// Import stubs add Rust names of their own (the `Error` enum and its `Other` variant, a
+/// `<Class>Ref` view per class, `new`, `set_<attribute>`, the handle's helper methods); a
+/// declared name that lands on one of them would not compile.
+fn check_import_generated_names(module: &Module, diags: &mut Diagnostics) {
+    if module.direction != Direction::Import {
+        return;
+    }
+    let mut taken: HashMap<String, (Origin, String)> = HashMap::new();
+    // A second declaration of the same Python name is already reported by the duplicate rule.
+    let mut claim = |rust: String, origin: Origin, what: String, diags: &mut Diagnostics| {
+        if let Some((first, first_what)) = taken.get(&rust).filter(|(_, first_what)| *first_what != what) {
+            diags.push(
+                Diagnostic::new(
+                    origin,
+                    format!("{what} would generate the Rust name `{rust}`, already taken by {first_what}"),
+                )
+                .help("rename one of them in the Python module, or leave one out of the spec")
+                .note(*first, "the other one is here"),
+            );
+        } else {
+            taken.insert(rust, (origin, what));
+        }
     };
+    if !module.exceptions.is_empty() {
+        claim("Error".into(), module.origin, "the module's error enum".into(), diags);
+        let mut variants: HashMap<&str, Origin> = HashMap::new();
+        variants.insert("Other", module.origin);
+        for e in &module.exceptions {
+            if let Some(first) = variants.insert(e.name.rust.as_str(), e.name.origin) {
+                diags.push(
+                    Diagnostic::new(
+                        e.name.origin,
+                        format!("exception `{}` clashes with the error enum's `Other` variant", e.name.py),
+                    )
+                    .note(first, "declared here"),
+                );
+            }
+        }
+    }
+    for c in &module.classes {
+        let base = c.name.rust.trim_start_matches("r#").to_string();
+        claim(base.clone(), c.name.origin, format!("class `{}`", c.name.py), diags);
+        claim(format!("{base}Ref"), c.name.origin, format!("the view of class `{}`", c.name.py), diags);
+        let mut members: HashMap<String, (Origin, String)> = ["bind", "as_object", "into_object", "unbind", "as_bound"]
+            .iter()
+            .map(|n| (n.to_string(), (c.origin, format!("the generated `{n}` method"))))
+            .collect();
+        let mut member = |rust: String, origin: Origin, what: String, diags: &mut Diagnostics| {
+            if let Some((first, first_what)) = members.get(&rust).filter(|(_, first_what)| *first_what != what) {
+                diags.push(
+                    Diagnostic::new(
+                        origin,
+                        format!("{what} of `{}` would generate `{rust}`, already taken by {first_what}", c.name.py),
+                    )
+                    .help("leave one of them out of the spec")
+                    .note(*first, "the other one is here"),
+                );
+            } else {
+                members.entry(rust).or_insert((origin, what));
+            }
+        };
+        for m in &c.methods {
+            let rust = if m.kind == FnKind::Constructor {
+                "new".to_string()
+            } else {
+                m.name.rust.trim_start_matches("r#").to_string()
+            };
+            member(rust, m.name.origin, format!("method `{}`", m.name.py), diags);
+        }
+        for a in &c.attributes {
+            member(
+                a.name.rust.trim_start_matches("r#").to_string(),
+                a.name.origin,
+                format!("attribute `{}`", a.name.py),
+                diags,
+            );
+            if a.writable {
+                let setter = format!("set_{}", a.name.rust.trim_start_matches("r#"));
+                member(setter, a.name.origin, format!("the setter of `{}`", a.name.py), diags);
+            }
+        }
+    }
+}
+
+/// What the spec can declare but this version does not generate yet: refuse it by name rather
+/// than skipping it silently. (Import classes and exceptions are generated; export classes,
+/// enums and exceptions come with the `#[py_embed]` work.)
+fn check_not_yet_generated(module: &Module, diags: &mut Diagnostics) {
+    if module.direction == Direction::Import {
+        return;
+    }
+    let (issue, side) = ("the `#[py_embed]` issue", "exported");
     let pending = module
         .classes
         .iter()

@@ -5,7 +5,7 @@ use pyo3::conversion::FromPyObjectOwned;
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyString, PyTuple};
+use pyo3::types::{PyString, PyTuple, PyTypeMethods};
 use pyo3::{BoundObject, IntoPyObject};
 
 use crate::error::{Error, Result};
@@ -26,10 +26,21 @@ impl ImportedAttr {
 
     /// The attribute, importing the module on first use.
     pub fn get<'py>(&'py self, py: Python<'py>) -> Result<&'py Bound<'py, PyAny>> {
+        self.get_py(py).map_err(|e| Error::from_pyerr(py, e))
+    }
+
+    /// [`ImportedAttr::get`] with pyo3's error, for use inside conversions. `attr` may be
+    /// dotted (`Driver.create` for a class method).
+    pub fn get_py<'py>(&'py self, py: Python<'py>) -> PyResult<&'py Bound<'py, PyAny>> {
         self.cell
-            .get_or_try_init(py, || -> PyResult<Py<PyAny>> { Ok(py.import(self.module)?.getattr(self.attr)?.unbind()) })
+            .get_or_try_init(py, || -> PyResult<Py<PyAny>> {
+                let mut object = py.import(self.module)?.into_any();
+                for part in self.attr.split('.') {
+                    object = object.getattr(part)?;
+                }
+                Ok(object.unbind())
+            })
             .map(|obj| obj.bind(py))
-            .map_err(|e| Error::from_pyerr(py, e))
     }
 }
 
@@ -149,8 +160,28 @@ impl<'py, const N: usize> Args<'py, N> {
 
     /// Calls `callable` with the arguments. `kwnames` is the stub's full keyword list; when
     /// exactly those keywords were given (the usual case) its cached tuple is used, otherwise
-    /// a tuple is built for this call.
-    pub fn call(self, callable: &Bound<'py, PyAny>, kwnames: &'py KwNames) -> Result<Bound<'py, PyAny>> {
+    /// a tuple is built for this call. A Python exception becomes `E` (pybridge's [`Error`], or
+    /// a module's generated error enum, which sorts declared exception classes into variants).
+    pub fn call<E: FromPyErr>(
+        self,
+        callable: &Bound<'py, PyAny>,
+        kwnames: &'py KwNames,
+    ) -> Result<Bound<'py, PyAny>, E> {
+        self.vectorcall(Target::Callable(callable), kwnames).map_err(|e| E::from_pyerr(self.py, e))
+    }
+
+    /// Calls method `name` of `receiver` (`PyObject_VectorcallMethod`: no bound-method object).
+    pub fn call_method<E: FromPyErr>(
+        mut self,
+        receiver: &Bound<'py, PyAny>,
+        name: &Bound<'py, PyString>,
+        kwnames: &'py KwNames,
+    ) -> Result<Bound<'py, PyAny>, E> {
+        self.objects[0] = Some(receiver.clone());
+        self.vectorcall(Target::Method(name), kwnames).map_err(|e| E::from_pyerr(self.py, e))
+    }
+
+    fn vectorcall(&self, target: Target<'_, 'py>, kwnames: &'py KwNames) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         let nkw = self.len - 1 - self.positional;
         let keywords = &self.keywords[..nkw];
@@ -158,33 +189,97 @@ impl<'py, const N: usize> Args<'py, N> {
         let names: Option<&Bound<'py, PyTuple>> = if nkw == 0 {
             None
         } else if keywords == kwnames.names {
-            Some(kwnames.tuple(py).map_err(|e| Error::from_pyerr(py, e))?)
+            Some(kwnames.tuple(py)?)
         } else {
-            built = PyTuple::new(py, keywords.iter().map(|n| PyString::intern(py, n)))
-                .map_err(|e| Error::from_pyerr(py, e))?;
+            built = PyTuple::new(py, keywords.iter().map(|n| PyString::intern(py, n)))?;
             Some(&built)
         };
         let mut pointers = [std::ptr::null_mut::<ffi::PyObject>(); N];
-        for (slot, object) in pointers.iter_mut().zip(&self.objects).skip(1).take(self.len - 1) {
+        for (slot, object) in pointers.iter_mut().zip(&self.objects).take(self.len) {
             *slot = object.as_ref().map_or(std::ptr::null_mut(), |o| o.as_ptr());
         }
         let kw_ptr = names.map_or(std::ptr::null_mut(), |t| t.as_ptr());
-        // SAFETY: we are attached (`py`); `pointers[1..len]` are borrowed references kept alive
-        // by `self.objects` for the whole call; slot 0 exists and may be overwritten by the
-        // callee, which PY_VECTORCALL_ARGUMENTS_OFFSET permits; `kw_ptr` is null or a tuple of
-        // `nkw` str objects naming the last `nkw` arguments, as vectorcall requires.
-        let result = unsafe {
-            ffi::PyObject_Vectorcall(
-                callable.as_ptr(),
-                pointers.as_ptr().add(1),
-                self.positional | ffi::PY_VECTORCALL_ARGUMENTS_OFFSET,
-                kw_ptr,
-            )
+        let result = match target {
+            // SAFETY: we are attached (`py`); `pointers[1..len]` are borrowed references kept
+            // alive by `self.objects` for the whole call; slot 0 exists and may be overwritten by
+            // the callee, which PY_VECTORCALL_ARGUMENTS_OFFSET permits; `kw_ptr` is null or a
+            // tuple of `nkw` str objects naming the last `nkw` arguments, as vectorcall requires.
+            Target::Callable(callable) => unsafe {
+                ffi::PyObject_Vectorcall(
+                    callable.as_ptr(),
+                    pointers.as_ptr().add(1),
+                    self.positional | ffi::PY_VECTORCALL_ARGUMENTS_OFFSET,
+                    kw_ptr,
+                )
+            },
+            // SAFETY: as above, with the receiver in slot 0 (set by `call_method`), counted as
+            // the first positional argument; `name` is a str.
+            Target::Method(name) => unsafe {
+                ffi::PyObject_VectorcallMethod(
+                    name.as_ptr(),
+                    pointers.as_ptr(),
+                    (self.positional + 1) | ffi::PY_VECTORCALL_ARGUMENTS_OFFSET,
+                    kw_ptr,
+                )
+            },
         };
         // SAFETY: vectorcall returns a new reference or null with an exception set, which
         // `from_owned_ptr_or_err` turns into an error.
-        unsafe { Bound::from_owned_ptr_or_err(py, result) }.map_err(|e| Error::from_pyerr(py, e))
+        unsafe { Bound::from_owned_ptr_or_err(py, result) }
     }
+}
+
+enum Target<'a, 'py> {
+    Callable(&'a Bound<'py, PyAny>),
+    Method(&'a Bound<'py, PyString>),
+}
+
+/// Turns a Python exception into an error type, while attached. Implemented by [`Error`] and by
+/// the error enums generated for modules that declare exception classes.
+pub trait FromPyErr: From<Error> {
+    /// Captures `err`.
+    fn from_pyerr(py: Python<'_>, err: PyErr) -> Self;
+}
+
+impl FromPyErr for Error {
+    fn from_pyerr(py: Python<'_>, err: PyErr) -> Self {
+        Error::from_pyerr(py, err)
+    }
+}
+
+/// The index of the most derived of `classes` that `err` is an instance of.
+pub fn classify(py: Python<'_>, err: &PyErr, classes: &[&ImportedAttr]) -> Option<usize> {
+    let mut best: Option<(usize, Bound<'_, pyo3::types::PyType>)> = None;
+    for (i, attr) in classes.iter().enumerate() {
+        let Ok(class) = attr.get_py(py) else { continue };
+        let Ok(class) = class.cast::<pyo3::types::PyType>() else { continue };
+        if !err.is_instance(py, class) {
+            continue;
+        }
+        let more_derived = match &best {
+            None => true,
+            Some((_, current)) => class.is_subclass(current).unwrap_or(false),
+        };
+        if more_derived {
+            best = Some((i, class.clone()));
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+/// Checks that `obj` is an instance of the class behind `class` and returns an owned handle;
+/// the `TypeError` names the expected class and the actual type.
+pub fn extract_instance(
+    obj: pyo3::Borrowed<'_, '_, PyAny>,
+    class: &ImportedAttr,
+    qualname: &'static str,
+) -> PyResult<Py<PyAny>> {
+    let py = obj.py();
+    if obj.is_instance(class.get_py(py)?)? {
+        return Ok(obj.to_owned().unbind());
+    }
+    let actual = obj.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "?".into());
+    Err(pyo3::exceptions::PyTypeError::new_err(format!("expected an instance of {qualname}, got {actual}")))
 }
 
 /// Extracts a Python result as `T`, or a conversion error naming the function, the expected
@@ -199,4 +294,44 @@ pub fn extract_return<'py, T: FromPyObjectOwned<'py>>(
         let actual = value.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "?".into());
         Error::conversion(function, "return value", expected, actual, err.to_string())
     })
+}
+
+/// Reads attribute `name` of `obj` as `T` (a typed property or attribute of an imported class).
+pub fn get_attribute<'py, T, E>(
+    obj: &Bound<'py, PyAny>,
+    name: &Bound<'py, PyString>,
+    qualified: &'static str,
+    expected: &'static str,
+) -> Result<T, E>
+where
+    T: FromPyObjectOwned<'py>,
+    E: FromPyErr,
+{
+    let value = obj.getattr(name).map_err(|e| E::from_pyerr(obj.py(), e))?;
+    extract_return(&value, qualified, expected).map_err(E::from)
+}
+
+/// Assigns attribute `name` of `obj`.
+pub fn set_attribute<'py, V, E>(
+    obj: &Bound<'py, PyAny>,
+    name: &Bound<'py, PyString>,
+    value: V,
+    qualified: &'static str,
+) -> Result<(), E>
+where
+    V: IntoPyObject<'py>,
+    E: FromPyErr,
+{
+    let py = obj.py();
+    let value = value.into_pyobject(py).map_err(|e| {
+        let err: PyErr = e.into();
+        E::from(Error::conversion(
+            qualified,
+            "assigned value",
+            "a Python value",
+            "a Rust value".into(),
+            err.to_string(),
+        ))
+    })?;
+    obj.setattr(name, value.into_any().into_bound()).map_err(|e| E::from_pyerr(py, e))
 }

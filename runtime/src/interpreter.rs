@@ -125,7 +125,9 @@ impl InterpreterBuilder {
     pub fn start(self) -> Result<()> {
         let mut guard = START.lock().unwrap_or_else(|e| e.into_inner());
         if Interpreter::is_running() {
-            return Err(Error::interpreter("the Python interpreter is already running; configure it before the first call"));
+            return Err(Error::interpreter(
+                "the Python interpreter is already running; configure it before the first call",
+            ));
         }
         if let Some(previous) = guard.as_ref() {
             return Err(Error::interpreter(previous.clone()));

@@ -33,7 +33,10 @@ pub type Object = pyo3::Py<pyo3::PyAny>;
 /// Not public API: the paths generated code uses. May change in any release.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::call::{Args, ImportedAttr, KwNames, NO_KEYWORDS, extract_return};
+    pub use crate::call::{
+        Args, FromPyErr, ImportedAttr, KwNames, NO_KEYWORDS, classify, extract_instance, extract_return, get_attribute,
+        set_attribute,
+    };
     pub use pyo3;
 
     /// Runs a stub body attached: an interpreter that cannot start becomes the stub's error.

@@ -46,3 +46,63 @@ def match(type: str, self: int, py: int) -> str:  # noqa: A002
 
 def big() -> int:
     return 2**70
+
+
+class SkelError(Exception):
+    """The base of skel_mod's errors."""
+
+
+class SkelSubError(SkelError):
+    pass
+
+
+def fail_with(kind: str) -> None:
+    if kind == "base":
+        raise SkelError("base failure")
+    if kind == "sub":
+        raise SkelSubError("sub failure")
+    if kind == "chained":
+        try:
+            raise OSError("disk on fire")
+        except OSError as cause:
+            raise SkelError("wrapped") from cause
+    raise RuntimeError(f"unknown kind {kind}")
+
+
+class Counter:
+    """A counter written in Python."""
+
+    def __init__(self, start: int = 0, *, step: int = 1) -> None:
+        self.value = start
+        self.step = step
+
+    @property
+    def label(self) -> str:
+        return f"Counter({self.value}, step={self.step})"
+
+    def incr(self) -> int:
+        self.value += self.step
+        return self.value
+
+    def add(self, n: int) -> int:
+        self.value += n
+        return self.value
+
+    def merged(self, other: "Counter") -> "Counter":
+        return Counter(self.value + other.value, step=self.step)
+
+    @classmethod
+    def from_text(cls, text: str) -> "Counter":
+        return cls(int(text))
+
+    @staticmethod
+    def double(x: int) -> int:
+        return 2 * x
+
+
+def make_counter(start: int) -> Counter:
+    return Counter(start)
+
+
+def not_a_counter() -> object:
+    return "I am a str"

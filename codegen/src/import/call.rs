@@ -1,0 +1,157 @@
+//! Stub functions: parameter lists, argument pushing, the vectorcall and the typed result.
+//! Shared by module functions, constructors, methods and class/static methods.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use pybridge_model::{Function, ParamKind, TypeKind};
+
+use super::{Ctx, ident, param_ident};
+use crate::docs::emit_doc;
+use crate::rust_type::{emit_owned_type, emit_param_type};
+
+/// `name: Type` for each parameter (defaulted ones as `Option<T>`).
+pub(crate) fn emit_params(f: &Function) -> Vec<TokenStream> {
+    f.params
+        .iter()
+        .map(|p| {
+            let name = param_ident(&p.name.rust);
+            let ty = match (&p.default, &p.ty.kind) {
+                // A defaulted `T | None` stays one `Option`: `None` omits the argument.
+                (Some(_), TypeKind::Optional(_)) | (None, _) => emit_param_type(&p.ty),
+                (Some(_), _) => {
+                    let inner = emit_param_type(&p.ty);
+                    quote!(::std::option::Option<#inner>)
+                }
+            };
+            quote!(#name: #ty)
+        })
+        .collect()
+}
+
+/// The parameter names, as call arguments.
+pub(crate) fn emit_args(f: &Function) -> Vec<TokenStream> {
+    f.params.iter().map(|p| param_ident(&p.name.rust)).map(|i| quote!(#i)).collect()
+}
+
+/// How the call is made.
+pub(crate) enum Callee {
+    /// A module attribute (function, class or `Class.method`), cached in a static.
+    Attr(String),
+    /// A method of `self.0`.
+    Method,
+}
+
+/// The body of an attached stub: push the arguments, call, convert the result. `py` must be
+/// in scope.
+pub(crate) fn emit_call_body(
+    ctx: &Ctx<'_>,
+    f: &Function,
+    callee: Callee,
+    qualified: &str,
+    result: Returns,
+) -> TokenStream {
+    let module = &ctx.module.name.py;
+    let err = &ctx.error;
+    let capacity = proc_macro2::Literal::usize_unsuffixed(f.params.len() + 1);
+    let pushes = f.params.iter().map(|p| {
+        let arg = param_ident(&p.name.rust);
+        let pname = &p.name.py;
+        match (p.kind, p.default.is_some()) {
+            (ParamKind::Positional, false) => quote!(__pb_args.positional(#pname, #arg)?;),
+            (ParamKind::Positional, true) => quote!(__pb_args.optional(#pname, #arg)?;),
+            (ParamKind::Keyword, false) => quote!(__pb_args.keyword(#pname, #arg)?;),
+            (ParamKind::Keyword, true) => quote!(__pb_args.optional_keyword(#pname, #arg)?;),
+        }
+    });
+    let keyword_names: Vec<&str> = f
+        .params
+        .iter()
+        .filter(|p| p.kind == ParamKind::Keyword || p.default.is_some())
+        .map(|p| p.name.py.as_str())
+        .collect();
+    let kwnames = if keyword_names.is_empty() {
+        quote!(
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+        )
+    } else {
+        quote!(static __PB_KWNAMES: ::pybridge::__private::KwNames = ::pybridge::__private::KwNames::new(&[#(#keyword_names),*]);)
+    };
+    let call = match callee {
+        Callee::Attr(attr) => quote! {
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(#module, #attr);
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<#err>(__pb_callable, &__PB_KWNAMES)?;
+        },
+        Callee::Method => {
+            let name = &f.name.py;
+            quote! {
+                let __pb_value = __pb_args.call_method::<#err>(&self.0, ::pybridge::__private::pyo3::intern!(py, #name), &__PB_KWNAMES)?;
+            }
+        }
+    };
+    let finish = match (result, &f.returns.kind) {
+        (Returns::Instance, _) => quote!(Ok(Self(__pb_value))),
+        (Returns::Typed, TypeKind::Unit) => quote! {
+            let _ = __pb_value;
+            Ok(())
+        },
+        (Returns::Typed, _) => {
+            let expected = f.returns.python();
+            quote!(Ok(::pybridge::__private::extract_return(&__pb_value, #qualified, #expected)?))
+        }
+    };
+    quote! {
+        #kwnames
+        let mut __pb_args = ::pybridge::__private::Args::<'_, #capacity>::new(py, #qualified);
+        #(#pushes)*
+        #call
+        #finish
+    }
+}
+
+/// What a call returns.
+#[derive(Clone, Copy)]
+pub(crate) enum Returns {
+    /// The declared return type, extracted.
+    Typed,
+    /// The new object itself, wrapped (constructors of bound views).
+    Instance,
+}
+
+fn doc_of(f: &Function, fallback: String) -> TokenStream {
+    emit_doc(f.doc.as_deref().unwrap_or(&fallback))
+}
+
+/// `fn f(a: A) -> Result<R>`: attaches, then calls the attached variant.
+pub(crate) fn emit_attaching_fn(ctx: &Ctx<'_>, f: &Function) -> TokenStream {
+    let name = ident(&f.name.rust);
+    let doc = doc_of(f, format!("Calls the Python function `{}`.", f.name.py));
+    let params = emit_params(f);
+    let args = emit_args(f);
+    let ret = emit_owned_type(&f.returns);
+    let err = &ctx.error;
+    quote! {
+        #doc
+        pub fn #name(#(#params),*) -> ::std::result::Result<#ret, #err> {
+            ::pybridge::__private::attach_call(|__pb_py| attached::#name(__pb_py #(, #args)*))
+        }
+    }
+}
+
+/// `fn f(py, a: A) -> Result<R>`: the real call.
+pub(crate) fn emit_attached_fn(ctx: &Ctx<'_>, f: &Function) -> TokenStream {
+    let name = ident(&f.name.rust);
+    let doc = doc_of(f, format!("Calls the Python function `{}` while attached.", f.name.py));
+    let params = emit_params(f);
+    let qualified = format!("{}.{}", ctx.module.name.py, f.name.py);
+    let body = emit_call_body(ctx, f, Callee::Attr(f.name.py.clone()), &qualified, Returns::Typed);
+    let ret = emit_owned_type(&f.returns);
+    let err = &ctx.error;
+    quote! {
+        #doc
+        pub fn #name(py: ::pybridge::Python<'_> #(, #params)*) -> ::std::result::Result<#ret, #err> {
+            #body
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! Imported classes: an owned handle `m::Driver` (`Send + Sync`, attaches by itself) and a
+//! bound view `m::attached::DriverRef<'py>` for code that is already attached. Extracting a
+//! Python object into `Driver` checks `isinstance` against the real class.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use pybridge_model::{Attribute, Class, FnKind, Function};
+
+use super::call::{Callee, Returns, emit_args, emit_call_body, emit_params};
+use super::{Ctx, ident};
+use crate::docs::emit_doc;
+use crate::rust_type::{emit_owned_type, emit_param_type};
+
+fn names(c: &Class) -> (syn::Ident, syn::Ident, syn::Ident) {
+    let name = ident(&c.name.rust);
+    let view = format_ident!("{}Ref", c.name.rust.trim_start_matches("r#"));
+    let class_static = format_ident!("__PB_CLASS_{}", c.name.rust.trim_start_matches("r#"));
+    (name, view, class_static)
+}
+
+fn setter_ident(a: &Attribute) -> syn::Ident {
+    format_ident!("set_{}", a.name.rust.trim_start_matches("r#"))
+}
+
+/// The owned handle, its conversions, and methods that attach by themselves.
+pub(crate) fn emit_class(ctx: &Ctx<'_>, c: &Class) -> TokenStream {
+    let (name, view, class_static) = names(c);
+    let module = &ctx.module.name.py;
+    let py_name = &c.name.py;
+    let qualified = format!("{module}.{py_name}");
+    let err = &ctx.error;
+    let doc =
+        emit_doc(c.doc.as_deref().unwrap_or(&format!("A handle to an instance of the Python class `{qualified}`.")));
+    let methods = c.methods.iter().map(|m| {
+        let mname = ident(&m.name.rust);
+        let params = emit_params(m);
+        let args = emit_args(m);
+        let mdoc = emit_doc(m.doc.as_deref().unwrap_or(&match m.kind {
+            FnKind::Constructor => format!("Creates a `{qualified}`."),
+            _ => format!("Calls `{qualified}.{}`.", m.name.py),
+        }));
+        match m.kind {
+            FnKind::Constructor => quote! {
+                #mdoc
+                pub fn new(#(#params),*) -> ::std::result::Result<Self, #err> {
+                    ::pybridge::__private::attach_call(|__pb_py| attached::#view::new(__pb_py #(, #args)*).map(attached::#view::unbind))
+                }
+            },
+            FnKind::Static | FnKind::ClassMethod => {
+                let ret = emit_owned_type(&m.returns);
+                quote! {
+                    #mdoc
+                    pub fn #mname(#(#params),*) -> ::std::result::Result<#ret, #err> {
+                        ::pybridge::__private::attach_call(|__pb_py| attached::#view::#mname(__pb_py #(, #args)*))
+                    }
+                }
+            }
+            _ => {
+                let ret = emit_owned_type(&m.returns);
+                quote! {
+                    #mdoc
+                    pub fn #mname(&self #(, #params)*) -> ::std::result::Result<#ret, #err> {
+                        ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).#mname(#(#args),*))
+                    }
+                }
+            }
+        }
+    });
+    let attributes = c.attributes.iter().map(|a| {
+        let aname = ident(&a.name.rust);
+        let ty = emit_owned_type(&a.ty);
+        let adoc = emit_doc(a.doc.as_deref().unwrap_or(&format!("Reads `{qualified}.{}`.", a.name.py)));
+        let getter = quote! {
+            #adoc
+            pub fn #aname(&self) -> ::std::result::Result<#ty, #err> {
+                ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).#aname())
+            }
+        };
+        let setter = a.writable.then(|| {
+            let setter = setter_ident(a);
+            let pty = emit_param_type(&a.ty);
+            let sdoc = emit_doc(&format!("Assigns `{qualified}.{}`.", a.name.py));
+            quote! {
+                #sdoc
+                pub fn #setter(&self, value: #pty) -> ::std::result::Result<(), #err> {
+                    ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).#setter(value))
+                }
+            }
+        });
+        quote!(#getter #setter)
+    });
+    quote! {
+        #doc
+        pub struct #name(::pybridge::Object);
+
+        static #class_static: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(#module, #py_name);
+
+        impl #name {
+            #(#methods)*
+            #(#attributes)*
+
+            /// The bound view of this object, for calls while attached.
+            pub fn bind<'py>(&self, py: ::pybridge::Python<'py>) -> attached::#view<'py> {
+                attached::#view(self.0.bind(py).clone())
+            }
+
+            /// The untyped handle.
+            pub fn as_object(&self) -> &::pybridge::Object {
+                &self.0
+            }
+
+            /// Gives up the type, keeping the object.
+            pub fn into_object(self) -> ::pybridge::Object {
+                self.0
+            }
+        }
+
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(concat!(#qualified, "(..)"))
+            }
+        }
+
+        impl<'a, 'py> ::pybridge::__private::pyo3::FromPyObject<'a, 'py> for #name {
+            type Error = ::pybridge::__private::pyo3::PyErr;
+
+            fn extract(
+                obj: ::pybridge::__private::pyo3::Borrowed<'a, 'py, ::pybridge::__private::pyo3::PyAny>,
+            ) -> ::std::result::Result<Self, Self::Error> {
+                ::pybridge::__private::extract_instance(obj, &#class_static, #qualified).map(Self)
+            }
+        }
+
+        impl<'a, 'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for &'a #name {
+            type Target = ::pybridge::__private::pyo3::PyAny;
+            type Output = ::pybridge::__private::pyo3::Borrowed<'a, 'py, ::pybridge::__private::pyo3::PyAny>;
+            type Error = ::std::convert::Infallible;
+
+            fn into_pyobject(self, py: ::pybridge::Python<'py>) -> ::std::result::Result<Self::Output, Self::Error> {
+                Ok(self.0.bind_borrowed(py))
+            }
+        }
+    }
+}
+
+/// The bound view `DriverRef<'py>` in `m::attached`.
+pub(crate) fn emit_class_ref(ctx: &Ctx<'_>, c: &Class) -> TokenStream {
+    let (name, view, _) = names(c);
+    let qualified = format!("{}.{}", ctx.module.name.py, c.name.py);
+    let err = &ctx.error;
+    let doc = emit_doc(&format!("An instance of `{qualified}`, bound to an attached interpreter."));
+    let methods = c.methods.iter().map(|m| emit_view_method(ctx, c, m));
+    let attributes = c.attributes.iter().map(|a| {
+        let aname = ident(&a.name.rust);
+        let ty = emit_owned_type(&a.ty);
+        let pname = &a.name.py;
+        let aqualified = format!("{qualified}.{pname}");
+        let expected = a.ty.python();
+        let getter = quote! {
+            #[doc = concat!(" Reads `", #aqualified, "`.")]
+            pub fn #aname(&self) -> ::std::result::Result<#ty, #err> {
+                let py = self.0.py();
+                ::pybridge::__private::get_attribute(&self.0, ::pybridge::__private::pyo3::intern!(py, #pname), #aqualified, #expected)
+            }
+        };
+        let setter = a.writable.then(|| {
+            let setter = setter_ident(a);
+            let pty = emit_param_type(&a.ty);
+            quote! {
+                #[doc = concat!(" Assigns `", #aqualified, "`.")]
+                pub fn #setter(&self, value: #pty) -> ::std::result::Result<(), #err> {
+                    let py = self.0.py();
+                    ::pybridge::__private::set_attribute(&self.0, ::pybridge::__private::pyo3::intern!(py, #pname), value, #aqualified)
+                }
+            }
+        });
+        quote!(#getter #setter)
+    });
+    quote! {
+        #doc
+        #[derive(Debug)]
+        pub struct #view<'py>(pub(super) ::pybridge::__private::pyo3::Bound<'py, ::pybridge::__private::pyo3::PyAny>);
+
+        impl<'py> #view<'py> {
+            #(#methods)*
+            #(#attributes)*
+
+            /// The owned handle, usable from any thread.
+            pub fn unbind(self) -> #name {
+                #name(self.0.unbind())
+            }
+
+            /// The bound Python object.
+            pub fn as_bound(&self) -> &::pybridge::__private::pyo3::Bound<'py, ::pybridge::__private::pyo3::PyAny> {
+                &self.0
+            }
+        }
+    }
+}
+
+fn emit_view_method(ctx: &Ctx<'_>, c: &Class, m: &Function) -> TokenStream {
+    let mname = ident(&m.name.rust);
+    let params = emit_params(m);
+    let err = &ctx.error;
+    let qualified = format!("{}.{}.{}", ctx.module.name.py, c.name.py, m.name.py);
+    match m.kind {
+        FnKind::Constructor => {
+            let class_qualified = format!("{}.{}", ctx.module.name.py, c.name.py);
+            let body = emit_call_body(ctx, m, Callee::Attr(c.name.py.clone()), &class_qualified, Returns::Instance);
+            quote! {
+                #[doc = concat!(" Creates a `", #class_qualified, "`.")]
+                pub fn new(py: ::pybridge::Python<'py> #(, #params)*) -> ::std::result::Result<Self, #err> {
+                    #body
+                }
+            }
+        }
+        FnKind::Static | FnKind::ClassMethod => {
+            let attr = format!("{}.{}", c.name.py, m.name.py);
+            let body = emit_call_body(ctx, m, Callee::Attr(attr), &qualified, Returns::Typed);
+            let ret = emit_owned_type(&m.returns);
+            quote! {
+                #[doc = concat!(" Calls `", #qualified, "`.")]
+                pub fn #mname(py: ::pybridge::Python<'py> #(, #params)*) -> ::std::result::Result<#ret, #err> {
+                    #body
+                }
+            }
+        }
+        _ => {
+            let body = emit_call_body(ctx, m, Callee::Method, &qualified, Returns::Typed);
+            let ret = emit_owned_type(&m.returns);
+            quote! {
+                #[doc = concat!(" Calls `", #qualified, "`.")]
+                pub fn #mname(&self #(, #params)*) -> ::std::result::Result<#ret, #err> {
+                    let py = self.0.py();
+                    #body
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! `m::Error` for an imported module that declares exception classes: one variant per declared
+//! class (matched with `isinstance`, the most derived declared class wins), `Other` for the
+//! rest. Every variant carries the full `pybridge::Error` (type, message, traceback, causes).
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::{Ctx, ident};
+use crate::docs::emit_doc;
+
+/// The enum, or nothing when the module declares no exception class.
+pub(crate) fn emit_error_enum(ctx: &Ctx<'_>) -> TokenStream {
+    let module = ctx.module;
+    if module.exceptions.is_empty() {
+        return TokenStream::new();
+    }
+    let m = &module.name.py;
+    let variants: Vec<syn::Ident> = module.exceptions.iter().map(|e| ident(&e.name.rust)).collect();
+    let statics: Vec<syn::Ident> =
+        module.exceptions.iter().map(|e| format_ident!("__PB_EXC_{}", e.name.rust.trim_start_matches("r#"))).collect();
+    let py_names: Vec<&str> = module.exceptions.iter().map(|e| e.name.py.as_str()).collect();
+    let docs = module.exceptions.iter().map(|e| {
+        let mut text = format!("`{m}.{}` (or a subclass) was raised.", e.name.py);
+        if let Some(doc) = &e.doc {
+            text.push_str("\n\n");
+            text.push_str(doc);
+        }
+        emit_doc(&text)
+    });
+    let indices = (0..variants.len()).map(proc_macro2::Literal::usize_unsuffixed);
+    let enum_doc = emit_doc(&format!(
+        "Errors of the `{m}` stubs: the exception classes the spec declares, and `Other` for everything else."
+    ));
+    quote! {
+        #enum_doc
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        pub enum Error {
+            #(#docs #variants(::pybridge::Error),)*
+            /// Any other Python exception, a conversion failure, or an interpreter that cannot start.
+            Other(::pybridge::Error),
+        }
+
+        #(static #statics: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(#m, #py_names);)*
+
+        impl Error {
+            /// The underlying error, whatever the variant.
+            pub fn error(&self) -> &::pybridge::Error {
+                match self {
+                    #(Self::#variants(e))|* | Self::Other(e) => e,
+                }
+            }
+
+            /// The underlying error, whatever the variant.
+            pub fn into_error(self) -> ::pybridge::Error {
+                match self {
+                    #(Self::#variants(e))|* | Self::Other(e) => e,
+                }
+            }
+        }
+
+        /// Every variant carries a `pybridge::Error`: its type name, message, traceback and causes
+        /// are one `.` away.
+        impl ::std::ops::Deref for Error {
+            type Target = ::pybridge::Error;
+
+            fn deref(&self) -> &::pybridge::Error {
+                self.error()
+            }
+        }
+
+        impl ::std::fmt::Display for Error {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                ::std::fmt::Display::fmt(self.error(), f)
+            }
+        }
+
+        impl ::std::error::Error for Error {}
+
+        impl ::std::convert::From<::pybridge::Error> for Error {
+            fn from(error: ::pybridge::Error) -> Self {
+                Self::Other(error)
+            }
+        }
+
+        impl ::std::convert::From<Error> for ::pybridge::Error {
+            fn from(error: Error) -> Self {
+                error.into_error()
+            }
+        }
+
+        impl ::pybridge::__private::FromPyErr for Error {
+            fn from_pyerr(py: ::pybridge::Python<'_>, err: ::pybridge::PyErr) -> Self {
+                let index = ::pybridge::__private::classify(py, &err, &[#(&#statics),*]);
+                let error = ::pybridge::Error::from_pyerr(py, err);
+                match index {
+                    #(Some(#indices) => Self::#variants(error),)*
+                    _ => Self::Other(error),
+                }
+            }
+        }
+    }
+}

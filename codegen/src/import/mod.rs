@@ -1,0 +1,111 @@
+//! Import stubs: typed Rust for calling a Python module through the runtime.
+//!
+//! For each imported module `m`, a Rust module `m` holding:
+//! - one function per Python function, attaching to the interpreter by itself, and the same
+//!   function in `m::attached` taking a `Python<'py>` token (`call.rs`);
+//! - one handle type per class (`m::Driver`, `Send + Sync`) with a bound view
+//!   `m::attached::DriverRef<'py>` (`class.rs`);
+//! - constants (read once, cached), and `m::Error` when the module declares exception classes
+//!   (`errors.rs`).
+//!
+//! Each stub resolves its callable once per interpreter (`ImportedAttr`, a `PyOnceLock`) and
+//! calls it through vectorcall (`Args`), keyword names interned once (`KwNames`).
+
+mod call;
+mod class;
+mod errors;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use pybridge_model::{Constant, Module};
+
+use crate::docs::emit_doc;
+use crate::rust_type::emit_owned_type;
+
+/// What the stubs of one module share: its Python name and its error type.
+pub(crate) struct Ctx<'m> {
+    pub module: &'m Module,
+    /// `Error` when the module declares exception classes, else `::pybridge::Error`.
+    pub error: TokenStream,
+}
+
+/// Emits the Rust module of stubs for one imported Python module.
+pub fn emit_import_module(module: &Module) -> TokenStream {
+    let ctx =
+        Ctx { module, error: if module.exceptions.is_empty() { quote!(::pybridge::Error) } else { quote!(Error) } };
+    let mod_ident = ident(&module.name.rust);
+    let doc = emit_doc(
+        &module.doc.clone().unwrap_or_else(|| format!("Typed stubs for the Python module `{}`.", module.name.py)),
+    );
+    let functions = module.functions.iter().map(|f| call::emit_attaching_fn(&ctx, f));
+    let attached = module.functions.iter().map(|f| call::emit_attached_fn(&ctx, f));
+    let constants = module.constants.iter().map(|c| emit_attaching_const(&ctx, c));
+    let constants_attached = module.constants.iter().map(|c| emit_attached_const(&ctx, c));
+    let classes = module.classes.iter().map(|c| class::emit_class(&ctx, c));
+    let classes_attached = module.classes.iter().map(|c| class::emit_class_ref(&ctx, c));
+    let errors = errors::emit_error_enum(&ctx);
+    quote! {
+        #doc
+        #[allow(clippy::all, clippy::pedantic, dead_code, non_snake_case, non_camel_case_types, non_upper_case_globals)]
+        pub mod #mod_ident {
+            #(#functions)*
+            #(#constants)*
+            #(#classes)*
+            #errors
+            /// The same stubs, taking a `Python<'py>` token: use them when already attached.
+            pub mod attached {
+                #[allow(unused_imports)]
+                use super::*;
+                #(#attached)*
+                #(#constants_attached)*
+                #(#classes_attached)*
+            }
+        }
+    }
+}
+
+/// A Rust identifier from a model name (`r#type` stays raw).
+pub(crate) fn ident(rust: &str) -> syn::Ident {
+    match rust.strip_prefix("r#") {
+        Some(raw) => format_ident!("r#{}", raw),
+        None => format_ident!("{}", rust),
+    }
+}
+
+/// Parameter identifiers: `py` is taken by the interpreter token, so a Python parameter named
+/// `py` is `py_` in Rust (documented in SPEC.md with the keyword rule).
+pub(crate) fn param_ident(rust: &str) -> syn::Ident {
+    if rust == "py" { format_ident!("py_") } else { ident(rust) }
+}
+
+fn emit_attaching_const(ctx: &Ctx<'_>, c: &Constant) -> TokenStream {
+    let name = ident(&c.name.rust);
+    let doc = emit_doc(&format!("Reads the Python constant `{}` (read once, then cached).", c.name.py));
+    let ret = emit_owned_type(&c.ty);
+    let err = &ctx.error;
+    quote! {
+        #doc
+        pub fn #name() -> ::std::result::Result<#ret, #err> {
+            ::pybridge::__private::attach_call(attached::#name)
+        }
+    }
+}
+
+fn emit_attached_const(ctx: &Ctx<'_>, c: &Constant) -> TokenStream {
+    let name = ident(&c.name.rust);
+    let py_name = &c.name.py;
+    let module = &ctx.module.name.py;
+    let qualified = format!("{module}.{py_name}");
+    let ret = emit_owned_type(&c.ty);
+    let expected = c.ty.python();
+    let err = &ctx.error;
+    let doc = emit_doc(&format!("Reads the Python constant `{py_name}` while attached."));
+    quote! {
+        #doc
+        pub fn #name(py: ::pybridge::Python<'_>) -> ::std::result::Result<#ret, #err> {
+            static __PB_VALUE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(#module, #py_name);
+            Ok(::pybridge::__private::extract_return(__PB_VALUE.get(py)?, #qualified, #expected)?)
+        }
+    }
+}
