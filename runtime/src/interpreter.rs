@@ -78,6 +78,8 @@ impl InterpreterBuilder {
 
     /// Runs in a virtualenv: `sys.executable` becomes `<dir>/bin/python` and CPython finds the
     /// environment's `pyvenv.cfg` and `site-packages` from it, as when the venv's Python runs.
+    /// Without this call, an activated virtualenv (`VIRTUAL_ENV`) is used the same way, except
+    /// in isolated mode; without either, `sys.executable` is the Python pyo3 was built for.
     ///
     /// ```no_run
     /// pybridge::Interpreter::builder().venv(".venv").start()?;
@@ -142,7 +144,12 @@ impl InterpreterBuilder {
     }
 
     fn initialize(self) -> std::result::Result<(), String> {
-        let executable = match &self.venv {
+        // An activated virtualenv counts, as it does for `python` itself (not in isolated mode).
+        let venv = self.venv.clone().or_else(|| {
+            let active = std::env::var_os("VIRTUAL_ENV").filter(|_| !self.isolated).map(PathBuf::from)?;
+            active.join("bin").join("python").is_file().then_some(active)
+        });
+        let executable = match &venv {
             Some(venv) => Some(venv.join("bin").join("python")),
             None => Some(PathBuf::from(env!("PYBRIDGE_PYTHON_EXECUTABLE"))).filter(|p| p.is_file()),
         };

@@ -106,3 +106,19 @@ def make_counter(start: int) -> Counter:
 
 def not_a_counter() -> object:
     return "I am a str"
+
+
+def identity(value: object) -> object:
+    return value
+
+
+def call_export(name: str, arg: str) -> str:
+    import skeleton_export  # registered as a built-in by the embedding test
+
+    return str(getattr(skeleton_export, name)(arg))
+
+
+def exit_with(code: int) -> None:
+    import sys
+
+    sys.exit(code)

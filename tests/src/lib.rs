@@ -23,6 +23,16 @@ pub mod exported {
         values.into_iter().sum()
     }
 
+    /// Returns its argument.
+    pub fn echo(text: &str) -> String {
+        text.to_string()
+    }
+
+    /// Panics with `message` (the panic contract test).
+    pub fn boom(message: &str) -> String {
+        panic!("{message}")
+    }
+
     /// Collects pairs into a map.
     pub fn table(pairs: Vec<(String, f64)>) -> HashMap<String, f64> {
         pairs.into_iter().collect()

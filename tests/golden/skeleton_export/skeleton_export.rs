@@ -32,6 +32,20 @@ const _: () = {
     > {
         Ok(crate::exported::table(pairs))
     }
+    #[::pybridge::__private::pyo3::pyfunction]
+    #[pyo3(crate = "::pybridge::__private::pyo3", name = "echo", signature = (text))]
+    fn __pb_fn_echo(
+        text: &str,
+    ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
+        Ok(crate::exported::echo(text))
+    }
+    #[::pybridge::__private::pyo3::pyfunction]
+    #[pyo3(crate = "::pybridge::__private::pyo3", name = "boom", signature = (message))]
+    fn __pb_fn_boom(
+        message: &str,
+    ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
+        Ok(crate::exported::boom(message))
+    }
     #[::pybridge::__private::pyo3::pymodule]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "skeleton_export")]
     fn __pb_init(
@@ -53,6 +67,14 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
             __pb_module,
             ::pybridge::__private::pyo3::wrap_pyfunction!(__pb_fn_table, __pb_module)?,
+        )?;
+        ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
+            __pb_module,
+            ::pybridge::__private::pyo3::wrap_pyfunction!(__pb_fn_echo, __pb_module)?,
+        )?;
+        ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
+            __pb_module,
+            ::pybridge::__private::pyo3::wrap_pyfunction!(__pb_fn_boom, __pb_module)?,
         )?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add(
             __pb_module,

@@ -153,6 +153,27 @@ pub mod skel_mod {
     pub fn not_a_counter() -> ::std::result::Result<Counter, Error> {
         ::pybridge::__private::attach_call(|__pb_py| attached::not_a_counter(__pb_py))
     }
+    /// Calls the Python function `exit_with`.
+    pub fn exit_with(code: i64) -> ::std::result::Result<(), Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::exit_with(__pb_py, code))
+    }
+    /// Calls the Python function `identity`.
+    pub fn identity(
+        value: &::pybridge::Object,
+    ) -> ::std::result::Result<::pybridge::Object, Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::identity(__pb_py, value))
+    }
+    /// Calls a function of the embedded `skeleton_export` module.
+    pub fn call_export(
+        name: &str,
+        arg: &str,
+    ) -> ::std::result::Result<::std::string::String, Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::call_export(
+            __pb_py,
+            name,
+            arg,
+        ))
+    }
     /// Reads the Python constant `crate` (read once, then cached).
     pub fn crate_() -> ::std::result::Result<::std::string::String, Error> {
         ::pybridge::__private::attach_call(attached::crate_)
@@ -664,6 +685,78 @@ pub mod skel_mod {
                 )?,
             )
         }
+        /// Calls the Python function `exit_with` while attached.
+        pub fn exit_with(
+            py: ::pybridge::Python<'_>,
+            code: i64,
+        ) -> ::std::result::Result<(), Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                2,
+            >::new(py, "skel_mod.exit_with");
+            __pb_args.positional("code", code)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "skel_mod",
+                "exit_with",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            let _ = __pb_value;
+            Ok(())
+        }
+        /// Calls the Python function `identity` while attached.
+        pub fn identity(
+            py: ::pybridge::Python<'_>,
+            value: &::pybridge::Object,
+        ) -> ::std::result::Result<::pybridge::Object, Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                2,
+            >::new(py, "skel_mod.identity");
+            __pb_args.positional("value", value)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "skel_mod",
+                "identity",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            Ok(
+                ::pybridge::__private::extract_return(
+                    &__pb_value,
+                    "skel_mod.identity",
+                    "typing.Any",
+                )?,
+            )
+        }
+        /// Calls a function of the embedded `skeleton_export` module.
+        pub fn call_export(
+            py: ::pybridge::Python<'_>,
+            name: &str,
+            arg: &str,
+        ) -> ::std::result::Result<::std::string::String, Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                3,
+            >::new(py, "skel_mod.call_export");
+            __pb_args.positional("name", name)?;
+            __pb_args.positional("arg", arg)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "skel_mod",
+                "call_export",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            Ok(
+                ::pybridge::__private::extract_return(
+                    &__pb_value,
+                    "skel_mod.call_export",
+                    "str",
+                )?,
+            )
+        }
         /// Reads the Python constant `crate` while attached.
         pub fn crate_(
             py: ::pybridge::Python<'_>,
@@ -882,6 +975,52 @@ pub mod skel_mod {
             > {
                 &self.0
             }
+        }
+    }
+}
+/// Typed stubs for the Python module `slow_mod`.
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    dead_code,
+    non_snake_case,
+    non_camel_case_types,
+    non_upper_case_globals
+)]
+pub mod slow_mod {
+    /// Calls the Python function `ping`.
+    pub fn ping(x: i64) -> ::std::result::Result<i64, ::pybridge::Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::ping(__pb_py, x))
+    }
+    /// The same stubs, taking a `Python<'py>` token: use them when already attached.
+    pub mod attached {
+        #[allow(unused_imports)]
+        use super::*;
+        /// Calls the Python function `ping` while attached.
+        pub fn ping(
+            py: ::pybridge::Python<'_>,
+            x: i64,
+        ) -> ::std::result::Result<i64, ::pybridge::Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                2,
+            >::new(py, "slow_mod.ping");
+            __pb_args.positional("x", x)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "slow_mod",
+                "ping",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args
+                .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
+            Ok(
+                ::pybridge::__private::extract_return(
+                    &__pb_value,
+                    "slow_mod.ping",
+                    "int",
+                )?,
+            )
         }
     }
 }

@@ -1,0 +1,283 @@
+//! Scenarios that need a process of their own: interpreter configuration (one per process),
+//! process-wide measurements (RSS), and hangs (a deadlock cannot be undone inside a process).
+//! `tests/tests/scenarios.rs` runs each under a watchdog and checks its exit status and output.
+//!
+//! Usage: `scenario NAME`; exit status 0 and a last line `ok: ...` on success.
+
+use std::sync::{Arc, Barrier, Mutex};
+use std::time::Duration;
+
+use pybridge::__private::pyo3::types::PyAnyMethods;
+use pybridge::Interpreter;
+use pybridge_tests::skeleton::{math, skel_mod, slow_mod};
+use pybridge_tests::workspace_root;
+
+unsafe extern "C" {
+    fn PyInit_skeleton_export() -> *mut pybridge::__private::pyo3::ffi::PyObject;
+}
+
+fn main() {
+    let name = std::env::args().nth(1).unwrap_or_default();
+    let result = match name.as_str() {
+        "threads" => threads(),
+        "slow_import" => slow_import(),
+        "deadlock" => deadlock(),
+        "refcount_rss" => refcount_rss(),
+        "drop_unattached" => drop_unattached(),
+        "panic_contract" => panic_contract(),
+        "start_twice" => start_twice(),
+        "sys_executable" => sys_executable(),
+        "broken_home" => broken_home(),
+        "system_exit" => system_exit(),
+        _ => Err(format!("unknown scenario {name:?}")),
+    };
+    match result {
+        Ok(summary) => println!("ok: {summary}"),
+        Err(message) => {
+            eprintln!("FAILED: {message}");
+            std::process::exit(1);
+        }
+    }
+}
+
+fn start() -> Result<(), String> {
+    Interpreter::builder()
+        .sys_path(workspace_root().join("tests/python"))
+        .module("skeleton_export", PyInit_skeleton_export)
+        .start()
+        .map_err(|e| e.to_string())
+}
+
+/// 16 Rust threads × 10,000 calls, every result checked.
+fn threads() -> Result<String, String> {
+    start()?;
+    let handles: Vec<_> = (0..16)
+        .map(|t| {
+            std::thread::spawn(move || -> Result<(), String> {
+                for i in 0..10_000i64 {
+                    let x = (t * 10_000 + i) as f64;
+                    let root = math::sqrt(x * x).map_err(|e| e.to_string())?;
+                    if root != x {
+                        return Err(format!("sqrt({}) = {root}", x * x));
+                    }
+                    if i % 100 == 0 {
+                        let text = skel_mod::describe("ab", Some(2), None, t % 2 == 0).map_err(|e| e.to_string())?;
+                        let want = if t % 2 == 0 { "AB-AB" } else { "ab-ab" };
+                        if text != want {
+                            return Err(format!("describe gave {text}"));
+                        }
+                    }
+                }
+                Ok(())
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().map_err(|_| "thread panicked".to_string())??;
+    }
+    Ok("16 threads x 10000 calls checked".into())
+}
+
+/// 16 threads make their first call at once into a module whose import takes 0.3 s.
+fn slow_import() -> Result<String, String> {
+    start()?;
+    let barrier = Arc::new(Barrier::new(16));
+    let handles: Vec<_> = (0..16)
+        .map(|i| {
+            let barrier = barrier.clone();
+            std::thread::spawn(move || {
+                barrier.wait();
+                slow_mod::ping(i).map_err(|e| e.to_string())
+            })
+        })
+        .collect();
+    for (i, h) in handles.into_iter().enumerate() {
+        let got = h.join().map_err(|_| "thread panicked".to_string())??;
+        if got != i as i64 + 1 {
+            return Err(format!("ping({i}) = {got}"));
+        }
+    }
+    let loads = pybridge::attach(|py| -> Result<usize, String> {
+        let sys = py.import("sys").map_err(|e| e.to_string())?;
+        let loads = sys.getattr("_slow_mod_loads").map_err(|e| e.to_string())?;
+        loads.len().map_err(|e| e.to_string())
+    })?;
+    if loads != 1 {
+        return Err(format!("the module body ran {loads} times"));
+    }
+    Ok("module body ran once for 16 concurrent first calls".into())
+}
+
+/// The watchdog's positive control: a real deadlock between the GIL and a Rust mutex.
+fn deadlock() -> Result<String, String> {
+    start()?;
+    let lock = Arc::new(Mutex::new(()));
+    let held = lock.lock().map_err(|e| e.to_string())?;
+    let other = {
+        let lock = lock.clone();
+        std::thread::spawn(move || {
+            pybridge::attach(|_py| {
+                // Attached, waiting for the mutex the main thread holds.
+                let _g = lock.lock();
+            })
+        })
+    };
+    std::thread::sleep(Duration::from_millis(200));
+    // Holding the mutex, waiting for the GIL the other thread holds.
+    pybridge::attach(|_py| drop(held));
+    other.join().map_err(|_| "join".to_string())?;
+    Err("the deadlock did not happen".into())
+}
+
+/// Python's own `sys.getrefcount(o)`.
+fn getrefcount(py: pybridge::Python<'_>, o: &pybridge::Object) -> i64 {
+    py.import("sys").and_then(|sys| sys.getattr("getrefcount")?.call1((o,))?.extract()).unwrap_or(-1)
+}
+
+fn rss_kib() -> u64 {
+    let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
+    let pages: u64 = statm.split_whitespace().nth(1).and_then(|p| p.parse().ok()).unwrap_or(0);
+    pages * 4
+}
+
+/// 1,000,000 stub calls: the argument's refcount and the process RSS stay flat.
+fn refcount_rss() -> Result<String, String> {
+    start()?;
+    let object: pybridge::Object =
+        pybridge::attach(|py| py.eval(c"[1, 2, 3]", None, None).map(|o| o.unbind())).map_err(|e| e.to_string())?;
+    let refcount = |o: &pybridge::Object| pybridge::attach(|py| getrefcount(py, o));
+    // Warm up: caches, interned names, allocator arenas.
+    for _ in 0..10_000 {
+        skel_mod::identity(&object).map_err(|e| e.to_string())?;
+    }
+    let (before_refs, before_rss) = (refcount(&object), rss_kib());
+    for _ in 0..1_000_000 {
+        skel_mod::identity(&object).map_err(|e| e.to_string())?;
+    }
+    let (after_refs, after_rss) = (refcount(&object), rss_kib());
+    if after_refs != before_refs {
+        return Err(format!("refcount {before_refs} -> {after_refs}"));
+    }
+    let growth = after_rss.saturating_sub(before_rss);
+    if growth > 1024 {
+        return Err(format!("RSS grew {growth} KiB ({before_rss} -> {after_rss} KiB)"));
+    }
+    Ok(format!(
+        "1000000 calls; refcount {before_refs} -> {after_refs}; RSS {before_rss} -> {after_rss} KiB (+{growth} KiB)"
+    ))
+}
+
+/// 100,000 handles dropped on threads that never attach are released at the next attach.
+fn drop_unattached() -> Result<String, String> {
+    start()?;
+    let (object, baseline) = pybridge::attach(|py| {
+        let o = py.eval(c"object()", None, None).map(|o| o.unbind());
+        o.map(|o| {
+            let rc = getrefcount(py, &o);
+            (o, rc)
+        })
+    })
+    .map_err(|e| e.to_string())?;
+    let handles: Vec<pybridge::Object> = pybridge::attach(|py| (0..100_000).map(|_| object.clone_ref(py)).collect());
+    let raised = pybridge::attach(|py| getrefcount(py, &object));
+    let chunks: Vec<Vec<pybridge::Object>> = handles.into_iter().fold(vec![Vec::new()], |mut acc, h| {
+        if acc.last().is_some_and(|c| c.len() == 12_500) {
+            acc.push(Vec::new());
+        }
+        acc.last_mut().unwrap().push(h);
+        acc
+    });
+    let threads: Vec<_> = chunks.into_iter().map(|chunk| std::thread::spawn(move || drop(chunk))).collect();
+    for t in threads {
+        t.join().map_err(|_| "join".to_string())?;
+    }
+    let after = pybridge::attach(|py| getrefcount(py, &object));
+    if after != baseline {
+        return Err(format!("refcount {baseline} -> {raised} -> {after} after the next attach"));
+    }
+    Ok(format!("refcount {baseline} -> {raised} with 100000 handles -> {after} after dropping them unattached"))
+}
+
+/// A Rust panic inside an exported function, called by Python, called by a Rust stub,
+/// resumes as a panic in the calling Rust thread with the original message.
+fn panic_contract() -> Result<String, String> {
+    start()?;
+    std::panic::set_hook(Box::new(|_| {}));
+    let caught = std::panic::catch_unwind(|| skel_mod::call_export("boom", "kaboom"));
+    let _ = std::panic::take_hook();
+    match caught {
+        Err(payload) => {
+            let message = payload
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            if message.contains("kaboom") {
+                // The interpreter and the exported module are still usable afterwards.
+                let next = skel_mod::call_export("echo", "still here").map_err(|e| e.to_string())?;
+                Ok(format!("panic resumed in Rust with {message:?}; next call returned {next:?}"))
+            } else {
+                Err(format!("panic payload {message:?}"))
+            }
+        }
+        Ok(result) => Err(format!("no panic; got {result:?}")),
+    }
+}
+
+/// A second start is a clear error; implicit starts stay no-ops.
+fn start_twice() -> Result<String, String> {
+    math::sqrt(4.0).map_err(|e| e.to_string())?; // implicit start
+    let err = Interpreter::builder().isolated(true).start().expect_err("second start must fail");
+    let text = err.to_string();
+    if !text.contains("already running") {
+        return Err(format!("unclear error: {text}"));
+    }
+    math::sqrt(9.0).map_err(|e| e.to_string())?;
+    Ok(text)
+}
+
+/// `sys.executable` is a real Python (multiprocessing needs it), and an activated virtualenv
+/// is honoured.
+fn sys_executable() -> Result<String, String> {
+    let (executable, prefix) = pybridge::attach(|py| -> Result<(String, String), String> {
+        let sys = py.import("sys").map_err(|e| e.to_string())?;
+        let get = |name: &str| -> Result<String, String> {
+            sys.getattr(name).and_then(|v| v.extract()).map_err(|e| e.to_string())
+        };
+        Ok((get("executable")?, get("prefix")?))
+    })?;
+    let this = std::env::current_exe().map_err(|e| e.to_string())?;
+    if std::path::Path::new(&executable) == this {
+        return Err(format!("sys.executable is this binary: {executable}"));
+    }
+    let name =
+        std::path::Path::new(&executable).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    if !name.starts_with("python") {
+        return Err(format!("sys.executable is not a Python: {executable}"));
+    }
+    Ok(format!("{executable} {prefix}"))
+}
+
+/// A broken PYTHONHOME is an error value, not a crash or a hang.
+fn broken_home() -> Result<String, String> {
+    match pybridge::try_attach(|_py| ()) {
+        Err(e) if matches!(e.kind(), pybridge::ErrorKind::Interpreter(_)) => {
+            // A second attempt reports the same error rather than retrying a half-started CPython.
+            let again = pybridge::try_attach(|_py| ()).expect_err("still broken");
+            Ok(format!("{e} / again: {again}"))
+        }
+        Err(e) => Err(format!("wrong error kind: {e:?}")),
+        Ok(()) => Err("started with a broken PYTHONHOME".into()),
+    }
+}
+
+/// `sys.exit()` in Python is an error value in Rust; the host keeps running.
+fn system_exit() -> Result<String, String> {
+    start()?;
+    let err = skel_mod::exit_with(3).expect_err("SystemExit must be an error");
+    if !err.is_python("SystemExit") {
+        return Err(format!("expected SystemExit, got {err}"));
+    }
+    let root = math::sqrt(16.0).map_err(|e| e.to_string())?;
+    Ok(format!("{err}; still running, sqrt(16) = {root}"))
+}

@@ -1,0 +1,109 @@
+//! Runs `src/bin/scenario.rs` scenarios in their own processes under a watchdog: a scenario
+//! that does not finish in time is killed and reported as a hang.
+
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Outcome {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+    hung: bool,
+}
+
+fn run(name: &str, env: &[(&str, &str)], timeout: Duration) -> Outcome {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_scenario"));
+    command.arg(name).stdout(Stdio::piped()).stderr(Stdio::piped());
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    let mut child = command.spawn().expect("spawn scenario");
+    let start = Instant::now();
+    let hung = loop {
+        if child.try_wait().expect("wait").is_some() {
+            break false;
+        }
+        if start.elapsed() > timeout {
+            let _ = child.kill();
+            break true;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let output = child.wait_with_output().expect("output");
+    Outcome {
+        code: output.status.code(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        hung,
+    }
+}
+
+fn assert_ok(name: &str, env: &[(&str, &str)], timeout: Duration) -> String {
+    let out = run(name, env, timeout);
+    assert!(!out.hung, "{name} hung (killed after {timeout:?})\nstdout:\n{}\nstderr:\n{}", out.stdout, out.stderr);
+    assert_eq!(out.code, Some(0), "{name} failed\nstdout:\n{}\nstderr:\n{}", out.stdout, out.stderr);
+    let last = out.stdout.lines().last().unwrap_or_default().to_string();
+    assert!(last.starts_with("ok: "), "{name}: {last}");
+    eprintln!("{name}: {last}");
+    last
+}
+
+#[test]
+fn sixteen_threads_ten_thousand_calls_each() {
+    assert_ok("threads", &[], Duration::from_secs(120));
+}
+
+#[test]
+fn watchdog_catches_a_real_deadlock() {
+    let out = run("deadlock", &[], Duration::from_secs(3));
+    assert!(out.hung, "the positive control must hang; it exited with {:?}: {}{}", out.code, out.stdout, out.stderr);
+}
+
+#[test]
+fn concurrent_first_calls_into_a_slow_import_run_its_body_once() {
+    assert_ok("slow_import", &[], Duration::from_secs(30));
+}
+
+#[test]
+fn a_million_calls_keep_refcounts_and_rss_flat() {
+    assert_ok("refcount_rss", &[], Duration::from_secs(300));
+}
+
+#[test]
+fn handles_dropped_on_unattached_threads_are_released_at_the_next_attach() {
+    assert_ok("drop_unattached", &[], Duration::from_secs(60));
+}
+
+#[test]
+fn a_panic_that_crossed_python_resumes_in_rust() {
+    let last = assert_ok("panic_contract", &[], Duration::from_secs(30));
+    assert!(last.contains("kaboom"), "{last}");
+}
+
+#[test]
+fn a_second_start_is_a_clear_error() {
+    let last = assert_ok("start_twice", &[], Duration::from_secs(30));
+    assert!(last.contains("already running"), "{last}");
+}
+
+#[test]
+fn sys_executable_is_a_real_python_and_venvs_are_honoured() {
+    assert_ok("sys_executable", &[("VIRTUAL_ENV", "")], Duration::from_secs(30));
+    let venv = pybridge_tests::workspace_root().join(".venv");
+    if venv.join("bin/python").is_file() {
+        let last = assert_ok("sys_executable", &[("VIRTUAL_ENV", venv.to_str().unwrap())], Duration::from_secs(30));
+        assert!(last.contains(&format!("{}/bin/python {}", venv.display(), venv.display())), "{last}");
+    }
+}
+
+#[test]
+fn a_broken_pythonhome_is_an_error_not_a_crash() {
+    let last = assert_ok("broken_home", &[("PYTHONHOME", "/nonexistent/python/home")], Duration::from_secs(30));
+    assert!(last.contains("cannot start the Python interpreter"), "{last}");
+}
+
+#[test]
+fn system_exit_in_python_is_an_error_in_rust() {
+    let last = assert_ok("system_exit", &[], Duration::from_secs(30));
+    assert!(last.contains("SystemExit: 3"), "{last}");
+}
