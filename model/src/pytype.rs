@@ -4,7 +4,6 @@
 //! Errors point at the offending word inside the type string.
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::names::suggest;
 use crate::origin::{Loc, Origin};
 use crate::types::{ClassRef, IntWidth, Type, TypeKind};
 
@@ -166,16 +165,9 @@ impl Parser<'_> {
                 TypeKind::Dict(Box::new(k), Box::new(v))
             }
             "tuple" | "Tuple" => TypeKind::Tuple(self.tuple_args(&word)?),
-            _ if word.contains('.') || word.chars().next().is_some_and(|c| c.is_uppercase()) => {
-                TypeKind::Class(ClassRef { name: word.clone(), rust_path: None })
-            }
-            _ => {
-                self.diags.push(
-                    Diagnostic::new(origin, format!("unknown type `{word}`"))
-                        .maybe_help(suggest(&word, PYTHON_TYPE_NAMES.iter().copied())),
-                );
-                return None;
-            }
+            // Any other name is a class; the resolver checks it against the declared classes
+            // (and suggests a builtin for a typo such as `flot`).
+            _ => TypeKind::Class(ClassRef { name: word.clone(), rust_path: None }),
         };
         Some(Type::new(kind, origin))
     }
