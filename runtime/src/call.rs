@@ -2,6 +2,8 @@
 //! argument builder with interned keyword names, and typed extraction of results.
 
 use pyo3::conversion::FromPyObjectOwned;
+use std::mem::MaybeUninit;
+
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -25,12 +27,14 @@ impl ImportedAttr {
     }
 
     /// The attribute, importing the module on first use.
+    #[inline]
     pub fn get<'py>(&'py self, py: Python<'py>) -> Result<&'py Bound<'py, PyAny>> {
         self.get_py(py).map_err(|e| Error::from_pyerr(py, e))
     }
 
     /// [`ImportedAttr::get`] with pyo3's error, for use inside conversions. `attr` may be
     /// dotted (`Driver.create` for a class method).
+    #[inline]
     pub fn get_py<'py>(&'py self, py: Python<'py>) -> PyResult<&'py Bound<'py, PyAny>> {
         self.cell
             .get_or_try_init(py, || -> PyResult<Py<PyAny>> {
@@ -81,43 +85,61 @@ impl std::fmt::Debug for KwNames {
 }
 
 /// Arguments for one vectorcall: `N` is one more than the parameter count (slot 0 is left
-/// free for `PY_VECTORCALL_ARGUMENTS_OFFSET`). Positional arguments come first; once an
-/// optional argument is omitted, later ones are passed by keyword.
+/// free for `PY_VECTORCALL_ARGUMENTS_OFFSET`, or holds the receiver of a method call).
+/// Positional arguments come first; once an optional argument is omitted, later ones are passed
+/// by keyword.
+///
+/// The arguments are kept as owned raw pointers in the very array vectorcall reads, so a call
+/// costs no copying; `Drop` releases them (the `'py` lifetime proves we are still attached).
 #[allow(missing_debug_implementations)]
 pub struct Args<'py, const N: usize> {
     py: Python<'py>,
     function: &'static str,
-    objects: [Option<Bound<'py, PyAny>>; N],
+    /// Owned references in `1..len` (and in 0 for a method call's receiver); null elsewhere.
+    objects: [*mut ffi::PyObject; N],
     len: usize,
     positional: usize,
-    keywords: [&'static str; N],
-    by_keyword: bool,
+    /// Keyword names of `objects[1 + positional..len]`, written only when pushed.
+    keywords: [MaybeUninit<&'static str>; N],
+    /// An optional argument was omitted: later arguments go by keyword, and the keyword list
+    /// may differ from the stub's full list.
+    omitted: bool,
 }
 
 impl<'py, const N: usize> Args<'py, N> {
     /// Empty arguments for a call to `function` (named in conversion errors).
+    #[inline]
     pub fn new(py: Python<'py>, function: &'static str) -> Self {
-        Args { py, function, objects: [const { None }; N], len: 1, positional: 0, keywords: [""; N], by_keyword: false }
+        Args {
+            py,
+            function,
+            objects: [std::ptr::null_mut(); N],
+            len: 1,
+            positional: 0,
+            keywords: [MaybeUninit::uninit(); N],
+            omitted: false,
+        }
     }
 
-    fn convert<T: IntoPyObject<'py>>(&self, name: &'static str, value: T) -> Result<Bound<'py, PyAny>> {
-        value.into_pyobject(self.py).map(|v| v.into_any().into_bound()).map_err(|e| {
-            let err: PyErr = e.into();
-            Error::conversion(
-                self.function,
-                &format!("parameter `{name}`"),
-                "a Python value",
-                "a Rust value".into(),
-                err.to_string(),
-            )
-        })
+    #[inline]
+    fn convert<T: IntoPyObject<'py>>(&self, name: &'static str, value: T) -> Result<*mut ffi::PyObject> {
+        match value.into_pyobject(self.py) {
+            Ok(v) => Ok(v.into_any().into_bound().into_ptr()),
+            Err(e) => Err(self.conversion_error(name, e.into())),
+        }
     }
 
-    fn push(&mut self, name: &'static str, object: Bound<'py, PyAny>, keyword: bool) {
-        debug_assert!(self.len < N, "more arguments than the stub declared");
-        self.objects[self.len] = Some(object);
-        if keyword || self.by_keyword {
-            self.keywords[self.len - 1 - self.positional] = name;
+    #[cold]
+    fn conversion_error(&self, name: &'static str, err: PyErr) -> Error {
+        Error::conversion(self.function, &format!("parameter `{name}`"), "a Python value", "a Rust value".into(), err.to_string())
+    }
+
+    #[inline]
+    fn push(&mut self, name: &'static str, object: *mut ffi::PyObject, keyword: bool) {
+        assert!(self.len < N, "more arguments than the stub declared");
+        self.objects[self.len] = object;
+        if keyword || self.omitted {
+            self.keywords[self.len - 1 - self.positional] = MaybeUninit::new(name);
         } else {
             self.positional += 1;
         }
@@ -125,6 +147,7 @@ impl<'py, const N: usize> Args<'py, N> {
     }
 
     /// A required positional argument.
+    #[inline]
     pub fn positional<T: IntoPyObject<'py>>(&mut self, name: &'static str, value: T) -> Result<()> {
         let object = self.convert(name, value)?;
         self.push(name, object, false);
@@ -133,17 +156,19 @@ impl<'py, const N: usize> Args<'py, N> {
 
     /// A positional argument with a Python default: `None` omits it (and every later argument
     /// goes by keyword, so Python applies its own default).
+    #[inline]
     pub fn optional<T: IntoPyObject<'py>>(&mut self, name: &'static str, value: Option<T>) -> Result<()> {
         match value {
             Some(v) => self.positional(name, v),
             None => {
-                self.by_keyword = true;
+                self.omitted = true;
                 Ok(())
             }
         }
     }
 
     /// A required keyword-only argument.
+    #[inline]
     pub fn keyword<T: IntoPyObject<'py>>(&mut self, name: &'static str, value: T) -> Result<()> {
         let object = self.convert(name, value)?;
         self.push(name, object, true);
@@ -151,63 +176,66 @@ impl<'py, const N: usize> Args<'py, N> {
     }
 
     /// A keyword-only argument with a Python default: `None` omits it.
+    #[inline]
     pub fn optional_keyword<T: IntoPyObject<'py>>(&mut self, name: &'static str, value: Option<T>) -> Result<()> {
         match value {
             Some(v) => self.keyword(name, v),
-            None => Ok(()),
+            None => {
+                self.omitted = true;
+                Ok(())
+            }
         }
     }
 
     /// Calls `callable` with the arguments. `kwnames` is the stub's full keyword list; when
-    /// exactly those keywords were given (the usual case) its cached tuple is used, otherwise
-    /// a tuple is built for this call. A Python exception becomes `E` (pybridge's [`Error`], or
-    /// a module's generated error enum, which sorts declared exception classes into variants).
-    pub fn call<E: FromPyErr>(
-        self,
-        callable: &Bound<'py, PyAny>,
-        kwnames: &'py KwNames,
-    ) -> Result<Bound<'py, PyAny>, E> {
+    /// every keyword was given (the usual case) its cached tuple is used, otherwise a tuple is
+    /// built for this call. A Python exception becomes `E` (pybridge's [`Error`], or a
+    /// module's generated error enum, which sorts declared exception classes into variants).
+    #[inline]
+    pub fn call<E: FromPyErr>(&self, callable: &Bound<'py, PyAny>, kwnames: &'py KwNames) -> Result<Bound<'py, PyAny>, E> {
         self.vectorcall(Target::Callable(callable), kwnames).map_err(|e| E::from_pyerr(self.py, e))
     }
 
     /// Calls method `name` of `receiver` (`PyObject_VectorcallMethod`: no bound-method object).
+    #[inline]
     pub fn call_method<E: FromPyErr>(
-        mut self,
+        &mut self,
         receiver: &Bound<'py, PyAny>,
         name: &Bound<'py, PyString>,
         kwnames: &'py KwNames,
     ) -> Result<Bound<'py, PyAny>, E> {
-        self.objects[0] = Some(receiver.clone());
+        if self.objects[0].is_null() {
+            self.objects[0] = receiver.clone().into_ptr();
+        }
         self.vectorcall(Target::Method(name), kwnames).map_err(|e| E::from_pyerr(self.py, e))
     }
 
+    #[inline(always)]
     fn vectorcall(&self, target: Target<'_, 'py>, kwnames: &'py KwNames) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         let nkw = self.len - 1 - self.positional;
-        let keywords = &self.keywords[..nkw];
         let built;
-        let names: Option<&Bound<'py, PyTuple>> = if nkw == 0 {
-            None
-        } else if keywords == kwnames.names {
-            Some(kwnames.tuple(py)?)
+        let kw_ptr = if nkw == 0 {
+            std::ptr::null_mut()
+        } else if !self.omitted && nkw == kwnames.names.len() {
+            // Nothing omitted: the keywords were pushed in the stub's order, all of them.
+            kwnames.tuple(py)?.as_ptr()
         } else {
-            built = PyTuple::new(py, keywords.iter().map(|n| PyString::intern(py, n)))?;
-            Some(&built)
+            // SAFETY: `keywords[..nkw]` were written by `push` for each keyword argument.
+            let names = self.keywords[..nkw].iter().map(|n| unsafe { n.assume_init() });
+            built = PyTuple::new(py, names.map(|n| PyString::intern(py, n)))?;
+            built.as_ptr()
         };
-        let mut pointers = [std::ptr::null_mut::<ffi::PyObject>(); N];
-        for (slot, object) in pointers.iter_mut().zip(&self.objects).take(self.len) {
-            *slot = object.as_ref().map_or(std::ptr::null_mut(), |o| o.as_ptr());
-        }
-        let kw_ptr = names.map_or(std::ptr::null_mut(), |t| t.as_ptr());
+        let args = self.objects.as_ptr();
         let result = match target {
-            // SAFETY: we are attached (`py`); `pointers[1..len]` are borrowed references kept
-            // alive by `self.objects` for the whole call; slot 0 exists and may be overwritten by
-            // the callee, which PY_VECTORCALL_ARGUMENTS_OFFSET permits; `kw_ptr` is null or a
-            // tuple of `nkw` str objects naming the last `nkw` arguments, as vectorcall requires.
+            // SAFETY: we are attached (`py`); `objects[1..len]` are references we own, alive for
+            // the whole call; slot 0 exists and may be overwritten by the callee, which
+            // PY_VECTORCALL_ARGUMENTS_OFFSET permits; `kw_ptr` is null or a tuple of `nkw` str
+            // objects naming the last `nkw` arguments, as vectorcall requires.
             Target::Callable(callable) => unsafe {
                 ffi::PyObject_Vectorcall(
                     callable.as_ptr(),
-                    pointers.as_ptr().add(1),
+                    args.add(1),
                     self.positional | ffi::PY_VECTORCALL_ARGUMENTS_OFFSET,
                     kw_ptr,
                 )
@@ -217,7 +245,7 @@ impl<'py, const N: usize> Args<'py, N> {
             Target::Method(name) => unsafe {
                 ffi::PyObject_VectorcallMethod(
                     name.as_ptr(),
-                    pointers.as_ptr(),
+                    args,
                     (self.positional + 1) | ffi::PY_VECTORCALL_ARGUMENTS_OFFSET,
                     kw_ptr,
                 )
@@ -226,6 +254,20 @@ impl<'py, const N: usize> Args<'py, N> {
         // SAFETY: vectorcall returns a new reference or null with an exception set, which
         // `from_owned_ptr_or_err` turns into an error.
         unsafe { Bound::from_owned_ptr_or_err(py, result) }
+    }
+}
+
+impl<const N: usize> Drop for Args<'_, N> {
+    #[inline]
+    fn drop(&mut self) {
+        // All N slots (null past `len`): a constant trip count the compiler unrolls.
+        for &object in &self.objects {
+            if !object.is_null() {
+                // SAFETY: non-null entries are references this builder owns; `'py` proves the
+                // thread is still attached.
+                unsafe { ffi::Py_DECREF(object) };
+            }
+        }
     }
 }
 
@@ -284,16 +326,22 @@ pub fn extract_instance(
 
 /// Extracts a Python result as `T`, or a conversion error naming the function, the expected
 /// Python type and the actual one.
+#[inline]
 pub fn extract_return<'py, T: FromPyObjectOwned<'py>>(
     value: &Bound<'py, PyAny>,
     function: &'static str,
     expected: &'static str,
 ) -> Result<T> {
-    value.extract::<T>().map_err(|e| {
-        let err: PyErr = e.into();
-        let actual = value.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "?".into());
-        Error::conversion(function, "return value", expected, actual, err.to_string())
-    })
+    match value.extract::<T>() {
+        Ok(v) => Ok(v),
+        Err(e) => Err(return_error(value, function, expected, e.into())),
+    }
+}
+
+#[cold]
+fn return_error(value: &Bound<'_, PyAny>, function: &'static str, expected: &'static str, err: PyErr) -> Error {
+    let actual = value.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "?".into());
+    Error::conversion(function, "return value", expected, actual, err.to_string())
 }
 
 /// Reads attribute `name` of `obj` as `T` (a typed property or attribute of an imported class).
