@@ -100,8 +100,15 @@ fn main() {
             |i| bench_mod::attached::add(py, i as i64, 1).unwrap(),
         );
         let naive = measure(|i| {
-            let value: i64 =
-                py.import("bench_mod").unwrap().getattr("add").unwrap().call1((i as i64, 1)).unwrap().extract().unwrap();
+            let value: i64 = py
+                .import("bench_mod")
+                .unwrap()
+                .getattr("add")
+                .unwrap()
+                .call1((i as i64, 1))
+                .unwrap()
+                .extract()
+                .unwrap();
             black_box(value);
         });
         rows.push(Row { shape: "positional `add(a, b)`, attached", limit, stub, naive: Some(naive) });
@@ -115,18 +122,25 @@ fn main() {
 
         let bound = obj.bind(py);
         let receiver = bound.as_bound().clone();
-        let (limit, stub) = compare(|i| {
-            // SAFETY: attached; receiver and name live for the whole loop; references released.
-            unsafe {
-                let mut args = [receiver.as_ptr(), ffi::PyLong_FromLongLong(i as i64)];
-                let result =
-                    ffi::PyObject_VectorcallMethod(m_name.as_ptr(), args.as_mut_ptr(), 2 | ffi::PY_VECTORCALL_ARGUMENTS_OFFSET, std::ptr::null_mut());
-                ffi::Py_DECREF(args[1]);
-                let value = ffi::PyLong_AsLongLong(result);
-                ffi::Py_DECREF(result);
-                value
-            }
-        }, |i| bound.m(i as i64).unwrap());
+        let (limit, stub) = compare(
+            |i| {
+                // SAFETY: attached; receiver and name live for the whole loop; references released.
+                unsafe {
+                    let mut args = [receiver.as_ptr(), ffi::PyLong_FromLongLong(i as i64)];
+                    let result = ffi::PyObject_VectorcallMethod(
+                        m_name.as_ptr(),
+                        args.as_mut_ptr(),
+                        2 | ffi::PY_VECTORCALL_ARGUMENTS_OFFSET,
+                        std::ptr::null_mut(),
+                    );
+                    ffi::Py_DECREF(args[1]);
+                    let value = ffi::PyLong_AsLongLong(result);
+                    ffi::Py_DECREF(result);
+                    value
+                }
+            },
+            |i| bound.m(i as i64).unwrap(),
+        );
         rows.push(Row { shape: "method `o.m(x)`, attached", limit, stub, naive: None });
     });
 
@@ -162,7 +176,12 @@ fn main() {
     })
     .join()
     .unwrap();
-    rows.push(Row { shape: "positional, from an unattached thread", limit: unattached.0, stub: unattached.1, naive: None });
+    rows.push(Row {
+        shape: "positional, from an unattached thread",
+        limit: unattached.0,
+        stub: unattached.1,
+        naive: None,
+    });
 
     // Without a kept thread state, CPython creates and destroys one per attach.
     let fresh = std::thread::spawn(|| {

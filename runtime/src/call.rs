@@ -131,7 +131,13 @@ impl<'py, const N: usize> Args<'py, N> {
 
     #[cold]
     fn conversion_error(&self, name: &'static str, err: PyErr) -> Error {
-        Error::conversion(self.function, &format!("parameter `{name}`"), "a Python value", "a Rust value".into(), err.to_string())
+        Error::conversion(
+            self.function,
+            &format!("parameter `{name}`"),
+            "a Python value",
+            "a Rust value".into(),
+            err.to_string(),
+        )
     }
 
     #[inline]
@@ -192,7 +198,11 @@ impl<'py, const N: usize> Args<'py, N> {
     /// built for this call. A Python exception becomes `E` (pybridge's [`Error`], or a
     /// module's generated error enum, which sorts declared exception classes into variants).
     #[inline]
-    pub fn call<E: FromPyErr>(&self, callable: &Bound<'py, PyAny>, kwnames: &'py KwNames) -> Result<Bound<'py, PyAny>, E> {
+    pub fn call<E: FromPyErr>(
+        &self,
+        callable: &Bound<'py, PyAny>,
+        kwnames: &'py KwNames,
+    ) -> Result<Bound<'py, PyAny>, E> {
         self.vectorcall(Target::Callable(callable), kwnames).map_err(|e| E::from_pyerr(self.py, e))
     }
 

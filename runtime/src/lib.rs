@@ -39,6 +39,9 @@ pub mod __private {
     };
     pub use pyo3;
 
+    /// The Python pyo3 was built for (`sys.executable` of an embedded interpreter by default).
+    pub const BUILD_PYTHON: &str = env!("PYBRIDGE_PYTHON_EXECUTABLE");
+
     /// Runs a stub body attached: an interpreter that cannot start becomes the stub's error.
     pub fn attach_call<T, E, F>(f: F) -> Result<T, E>
     where

@@ -75,6 +75,7 @@ class Counter:
     def __init__(self, start: int = 0, *, step: int = 1) -> None:
         self.value = start
         self.step = step
+        self.type = "counter"
 
     @property
     def label(self) -> str:

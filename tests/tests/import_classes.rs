@@ -117,3 +117,12 @@ fn conversion_errors_land_in_other() {
         other => panic!("expected Other, got {other:?}"),
     }
 }
+
+#[test]
+fn keyword_named_attributes_reach_the_right_python_names() {
+    use_test_python();
+    let counter = Counter::new(None, None).unwrap();
+    assert_eq!(counter.r#type().unwrap(), "counter");
+    counter.set_type("renamed").unwrap();
+    assert_eq!(counter.r#type().unwrap(), "renamed");
+}

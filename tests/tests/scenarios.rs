@@ -107,3 +107,13 @@ fn system_exit_in_python_is_an_error_in_rust() {
     let last = assert_ok("system_exit", &[], Duration::from_secs(30));
     assert!(last.contains("SystemExit: 3"), "{last}");
 }
+
+#[test]
+fn isolated_mode_reaches_cpython() {
+    assert_ok("isolated", &[], Duration::from_secs(30));
+}
+
+#[test]
+fn the_configured_libpython_is_the_one_loaded() {
+    assert_ok("libpython", &[], Duration::from_secs(30));
+}

@@ -29,6 +29,8 @@ fn main() {
         "sys_executable" => sys_executable(),
         "broken_home" => broken_home(),
         "system_exit" => system_exit(),
+        "isolated" => isolated(),
+        "libpython" => libpython(),
         _ => Err(format!("unknown scenario {name:?}")),
     };
     match result {
@@ -280,4 +282,41 @@ fn system_exit() -> Result<String, String> {
     }
     let root = math::sqrt(16.0).map_err(|e| e.to_string())?;
     Ok(format!("{err}; still running, sqrt(16) = {root}"))
+}
+
+/// Isolated mode reaches CPython's flags.
+fn isolated() -> Result<String, String> {
+    Interpreter::builder().isolated(true).start().map_err(|e| e.to_string())?;
+    let flag: i64 = pybridge::attach(|py| -> Result<i64, String> {
+        let sys = py.import("sys").map_err(|e| e.to_string())?;
+        sys.getattr("flags").and_then(|f| f.getattr("isolated")).and_then(|v| v.extract()).map_err(|e| e.to_string())
+    })?;
+    if flag != 1 {
+        return Err(format!("sys.flags.isolated = {flag}"));
+    }
+    Ok("sys.flags.isolated = 1".into())
+}
+
+/// The libpython mapped into the process is the one of the Python pyo3 was built for (the
+/// rpath), not another installation's.
+fn libpython() -> Result<String, String> {
+    math::sqrt(1.0).map_err(|e| e.to_string())?;
+    let maps = std::fs::read_to_string("/proc/self/maps").map_err(|e| e.to_string())?;
+    let loaded: Vec<&str> = maps
+        .lines()
+        .filter_map(|l| l.split_whitespace().nth(5))
+        .filter(|p| p.contains("libpython3"))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let prefix = std::path::Path::new(pybridge::__private::BUILD_PYTHON)
+        .parent()
+        .and_then(|bin| bin.parent())
+        .ok_or("no build python")?
+        .canonicalize()
+        .map_err(|e| e.to_string())?;
+    match loaded.as_slice() {
+        [one] if std::path::Path::new(one).starts_with(&prefix) => Ok(format!("{one} (under {})", prefix.display())),
+        other => Err(format!("loaded {other:?}, expected one libpython under {}", prefix.display())),
+    }
 }
