@@ -237,6 +237,16 @@ pub mod skel_mod {
         pub fn label(&self) -> ::std::result::Result<::std::string::String, Error> {
             ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).label())
         }
+        /// Reads `skel_mod.Counter.type`.
+        pub fn r#type(&self) -> ::std::result::Result<::std::string::String, Error> {
+            ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).r#type())
+        }
+        /// Assigns `skel_mod.Counter.type`.
+        pub fn set_type(&self, value: &str) -> ::std::result::Result<(), Error> {
+            ::pybridge::__private::attach_call(|__pb_py| {
+                self.bind(__pb_py).set_type(value)
+            })
+        }
         /// The bound view of this object, for calls while attached.
         pub fn bind<'py>(
             &self,
@@ -960,6 +970,26 @@ pub mod skel_mod {
                     ::pybridge::__private::pyo3::intern!(py, "label"),
                     "skel_mod.Counter.label",
                     "str",
+                )
+            }
+            #[doc = concat!(" Reads `", "skel_mod.Counter.type", "`.")]
+            pub fn r#type(&self) -> ::std::result::Result<::std::string::String, Error> {
+                let py = self.0.py();
+                ::pybridge::__private::get_attribute(
+                    &self.0,
+                    ::pybridge::__private::pyo3::intern!(py, "type"),
+                    "skel_mod.Counter.type",
+                    "str",
+                )
+            }
+            #[doc = concat!(" Assigns `", "skel_mod.Counter.type", "`.")]
+            pub fn set_type(&self, value: &str) -> ::std::result::Result<(), Error> {
+                let py = self.0.py();
+                ::pybridge::__private::set_attribute(
+                    &self.0,
+                    ::pybridge::__private::pyo3::intern!(py, "type"),
+                    value,
+                    "skel_mod.Counter.type",
                 )
             }
             /// The owned handle, usable from any thread.
