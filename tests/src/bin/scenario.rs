@@ -309,12 +309,9 @@ fn libpython() -> Result<String, String> {
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
-    let prefix = std::path::Path::new(pybridge::__private::BUILD_PYTHON)
-        .parent()
-        .and_then(|bin| bin.parent())
-        .ok_or("no build python")?
-        .canonicalize()
-        .map_err(|e| e.to_string())?;
+    // A virtualenv's python is a symlink into the base installation, which holds libpython.
+    let real = std::path::Path::new(pybridge::__private::BUILD_PYTHON).canonicalize().map_err(|e| e.to_string())?;
+    let prefix = real.parent().and_then(|bin| bin.parent()).ok_or("no build python")?.to_path_buf();
     match loaded.as_slice() {
         [one] if std::path::Path::new(one).starts_with(&prefix) => Ok(format!("{one} (under {})", prefix.display())),
         other => Err(format!("loaded {other:?}, expected one libpython under {}", prefix.display())),
