@@ -6,7 +6,7 @@
 use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
 
-use pybridge_model::rust::{is_py_embed, lower_rust_module, parse_options};
+use pybridge_model::rust::{Target, is_py_embed, lower_rust_module, parse_options};
 use pybridge_model::{Bridge, Diagnostics, Origin, check, resolve};
 
 use crate::export::emit_export_module;
@@ -14,7 +14,7 @@ use crate::export::emit_export_module;
 /// Expands `#[py_embed(args)] item`.
 pub fn expand_py_embed(args: TokenStream, item: TokenStream) -> TokenStream {
     let mut diags = Diagnostics::new();
-    let options = parse_options(args, &mut diags);
+    let options = parse_options(args, Target::Module, &mut diags);
     let item: syn::Item = match syn::parse2(item) {
         Ok(item) => item,
         Err(err) => return err.to_compile_error(),
@@ -69,12 +69,28 @@ pub fn expand_py_embed(args: TokenStream, item: TokenStream) -> TokenStream {
     }
 }
 
+/// Removes the inner `#[py_embed]` attributes (they were read by the front end; left in place
+/// they would expand again, each on its own).
 fn strip_inner_attributes(module: &mut syn::ItemMod) {
-    if let Some((_, items)) = &mut module.content {
-        for item in items {
-            if let syn::Item::Fn(f) = item {
-                f.attrs.retain(|a| !is_py_embed(a));
+    let strip = |attrs: &mut Vec<syn::Attribute>| attrs.retain(|a| !is_py_embed(a));
+    let Some((_, items)) = &mut module.content else { return };
+    for item in items {
+        match item {
+            syn::Item::Fn(f) => strip(&mut f.attrs),
+            syn::Item::Struct(s) => {
+                strip(&mut s.attrs);
+                s.fields.iter_mut().for_each(|f| strip(&mut f.attrs));
             }
+            syn::Item::Enum(e) => strip(&mut e.attrs),
+            syn::Item::Impl(i) => {
+                strip(&mut i.attrs);
+                for inner in &mut i.items {
+                    if let syn::ImplItem::Fn(f) = inner {
+                        strip(&mut f.attrs);
+                    }
+                }
+            }
+            _ => {}
         }
     }
 }

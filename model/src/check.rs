@@ -7,6 +7,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::ir::{Bridge, Direction, FnKind, Function, Module, Name, ParamKind};
 use crate::names::{is_identifier, is_module_path, is_python_keyword};
 use crate::origin::Origin;
+use crate::types::TypeKind;
 
 /// Python builtin exception classes an exported exception may derive from.
 pub const BUILTIN_EXCEPTIONS: &[&str] = &[
@@ -47,7 +48,7 @@ pub fn check_bridge(bridge: &Bridge, diags: &mut Diagnostics) {
         check_unique_names(module, diags);
         check_functions(module, diags);
         check_import_generated_names(module, diags);
-        check_not_yet_generated(module, diags);
+        check_export_shapes(module, diags);
     }
 }
 
@@ -278,27 +279,80 @@ fn check_import_generated_names(module: &Module, diags: &mut Diagnostics) {
     }
 }
 
-/// What the spec can declare but this version does not generate yet: refuse it by name rather
-/// than skipping it silently. (Import classes and exceptions are generated; export classes,
-/// enums and exceptions come with the `#[py_embed]` work.)
-fn check_not_yet_generated(module: &Module, diags: &mut Diagnostics) {
-    if module.direction == Direction::Import {
+/// Export shapes the emitter supports: one constructor per class; classes inside containers
+/// only as `Option<Class>`/`Vec<Class>` returns; `release_gil` only with plain Rust data;
+/// exception bases that exist.
+fn check_export_shapes(module: &Module, diags: &mut Diagnostics) {
+    if module.direction != Direction::Export {
         return;
     }
-    let (issue, side) = ("the `#[py_embed]` issue", "exported");
-    let pending = module
-        .classes
-        .iter()
-        .map(|c| (c.origin, "classes"))
-        .chain(module.enums.iter().map(|e| (e.origin, "enums")))
-        .chain(module.exceptions.iter().map(|e| (e.origin, "exceptions")));
-    for (origin, what) in pending {
+    for class in &module.classes {
+        let mut constructors = class.methods.iter().filter(|m| m.kind == FnKind::Constructor);
+        if let (Some(first), Some(second)) = (constructors.next(), constructors.next()) {
+            diags.push(
+                Diagnostic::new(second.origin, format!("class `{}` has a second constructor", class.name.py))
+                    .help("Python classes have one `__init__`; make the others static methods")
+                    .note(first.origin, "the first constructor is here"),
+            );
+        }
+    }
+    let functions = module.functions.iter().chain(module.classes.iter().flat_map(|c| c.methods.iter()));
+    for f in functions {
+        for p in &f.params {
+            check_class_nesting(&p.ty, false, diags);
+        }
+        check_class_nesting(&f.returns, true, diags);
+        if f.release_gil {
+            let mut bound = None;
+            for ty in f.params.iter().map(|p| &p.ty).chain(std::iter::once(&f.returns)) {
+                ty.walk(&mut |t| {
+                    if matches!(t.kind, TypeKind::Any) && bound.is_none() {
+                        bound = Some(t.origin);
+                    }
+                });
+            }
+            if let Some(origin) = bound {
+                diags.push(
+                    Diagnostic::new(origin, "a `release_gil` function cannot take or return Python objects")
+                        .help("it runs without the interpreter; pass plain Rust data, or drop `release_gil`"),
+                );
+            }
+        }
+    }
+    let declared: Vec<&str> = module.exceptions.iter().map(|e| e.name.py.as_str()).collect();
+    for e in &module.exceptions {
+        if !BUILTIN_EXCEPTIONS.contains(&e.base.as_str()) && !declared.contains(&e.base.as_str()) {
+            let candidates = BUILTIN_EXCEPTIONS.iter().copied().chain(declared.iter().copied());
+            diags.push(Diagnostic::new(e.origin, format!("unknown base exception `{}`", e.base)).help(
+                crate::names::suggest(&e.base, candidates).unwrap_or_else(|| {
+                    "use a builtin exception such as `ValueError`, or one declared in this module".into()
+                }),
+            ));
+        }
+    }
+}
+
+/// Classes travel as their Python wrappers: directly, or (returns) in `Option`/`Vec`.
+fn check_class_nesting(ty: &crate::types::Type, is_return: bool, diags: &mut Diagnostics) {
+    let nested = match &ty.kind {
+        TypeKind::Class(_) => return,
+        TypeKind::Optional(inner) | TypeKind::List(inner) if is_return && matches!(inner.kind, TypeKind::Class(_)) => {
+            return;
+        }
+        _ => {
+            let mut found = None;
+            ty.walk(&mut |t| {
+                if matches!(t.kind, TypeKind::Class(_)) && found.is_none() {
+                    found = Some(t.origin);
+                }
+            });
+            found
+        }
+    };
+    if let Some(origin) = nested {
         diags.push(
-            Diagnostic::new(
-                origin,
-                format!("{side} {what} are checked but not generated yet by this pybridge version"),
-            )
-            .help(format!("remove this entry for now; generation of {what} is tracked by {issue}")),
+            Diagnostic::new(origin, "exported classes inside containers are not supported here yet")
+                .help("pass the class itself (`&Class` or `Class`); return `Class`, `Option<Class>` or `Vec<Class>`"),
         );
     }
 }

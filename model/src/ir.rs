@@ -77,6 +77,10 @@ pub enum FnKind {
     Static,
     /// A class method.
     ClassMethod,
+    /// A property getter (`&self`, export): the method's Python name is the property's.
+    Getter,
+    /// A property setter (`&mut self` and one value, export).
+    Setter,
 }
 
 /// A function, method or constructor.
@@ -94,6 +98,8 @@ pub struct Function {
     pub returns: Type,
     /// Export: the Rust function returns `Result<T, E>` with `E` converted to a Python exception.
     pub fallible: bool,
+    /// Export: run the Rust body without holding the interpreter (`py.detach`).
+    pub release_gil: bool,
     /// Docstring.
     pub doc: Option<String>,
     /// Where it was declared.
@@ -136,10 +142,33 @@ pub struct Class {
     pub methods: Vec<Function>,
     /// Attributes / fields exposed as properties.
     pub attributes: Vec<Attribute>,
+    /// Export: Python protocols implemented from Rust traits.
+    pub dunders: Vec<Dunder>,
+    /// Export: the Rust name of the `close`-style method (adds the context-manager protocol).
+    pub close: Option<String>,
+    /// Export: the class may hold non-`Send` data.
+    pub unsendable: bool,
+    /// Export: Python code may subclass it.
+    pub subclass: bool,
     /// Docstring.
     pub doc: Option<String>,
     /// Where it was declared.
     pub origin: Origin,
+}
+
+/// A Python protocol implemented from a Rust trait.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dunder {
+    /// `__repr__` from `Debug`.
+    Repr,
+    /// `__str__` from `Display`.
+    Str,
+    /// `__eq__`/`__ne__` from `PartialEq`.
+    Eq,
+    /// `__hash__` from `Hash`.
+    Hash,
+    /// `__lt__`, `__le__`, `__gt__`, `__ge__` from `PartialOrd`.
+    Ord,
 }
 
 /// An attribute or property of a class.
@@ -190,6 +219,10 @@ pub struct Exception {
     pub name: Name,
     /// The base class (`Exception` unless given; a builtin exception or another declared one).
     pub base: String,
+    /// Export: the Rust error type raised as this exception (`From<E> for PyErr` is generated).
+    pub rust_path: Option<String>,
+    /// Export: fields of the Rust error readable as attributes of the raised exception.
+    pub attributes: Vec<Attribute>,
     /// Docstring.
     pub doc: Option<String>,
     /// Where it was declared.

@@ -17,18 +17,22 @@ pub fn resolve_bridge(bridge: &mut Bridge, diags: &mut Diagnostics) {
 }
 
 fn resolve_module(module: &mut Module, diags: &mut Diagnostics) {
-    // (python name, rust-side name, rust path)
-    let classes: Vec<(String, String, String)> = module
+    // (python name, rust-side name, rust path) of every class, and of every enum (which export
+    // types reference the same way).
+    let named = module
         .classes
         .iter()
-        .map(|c| {
-            let path = c.rust_path.clone().unwrap_or_else(|| c.name.rust.clone());
+        .map(|c| (&c.name, &c.rust_path))
+        .chain(module.enums.iter().map(|e| (&e.name, &e.rust_path)));
+    let classes: Vec<(String, String, String)> = named
+        .map(|(name, rust_path)| {
+            let path = rust_path.clone().unwrap_or_else(|| name.rust.clone());
             let last = path.rsplit("::").next().unwrap_or(&path).to_string();
             let target = match module.direction {
                 Direction::Export => path,
-                Direction::Import => c.name.rust.clone(),
+                Direction::Import => name.rust.clone(),
             };
-            (c.name.py.clone(), last, target)
+            (name.py.clone(), last, target)
         })
         .collect();
     let direction = module.direction;
@@ -37,7 +41,12 @@ fn resolve_module(module: &mut Module, diags: &mut Diagnostics) {
             let origin = t.origin;
             if let TypeKind::Class(class) = &mut t.kind {
                 match classes.iter().find(|(py, last, _)| *py == class.name || *last == class.name) {
-                    Some((_, _, path)) => class.rust_path = Some(path.clone()),
+                    Some((py, _, path)) => {
+                        // From here on the reference names the class by its Python name (the
+                        // `.pyi` spelling, and the key of its export wrapper).
+                        class.name = py.clone();
+                        class.rust_path = Some(path.clone());
+                    }
                     None => {
                         let builtins = match direction {
                             Direction::Export => RUST_TYPE_NAMES,
@@ -61,6 +70,9 @@ fn resolve_module(module: &mut Module, diags: &mut Diagnostics) {
     }
     for c in &mut module.classes {
         c.attributes.iter_mut().for_each(|a| visit(&mut a.ty));
+    }
+    for e in &mut module.exceptions {
+        e.attributes.iter_mut().for_each(|a| visit(&mut a.ty));
     }
     module.constants.iter_mut().for_each(|c| visit(&mut c.ty));
 }

@@ -137,7 +137,7 @@ fn lower_reference(
         syn::Type::Path(_) => {
             let inner = lower_path(&r.elem, origin_of, diags)?;
             match inner.kind {
-                TypeKind::Class(c) => TypeKind::Class(c),
+                TypeKind::Class(c) => TypeKind::Class(ClassRef { borrowed: true, ..c }),
                 _ => {
                     diags.push(
                         Diagnostic::new(
@@ -209,7 +209,7 @@ fn lower_path(ty: &syn::Type, origin_of: &dyn Fn(Span) -> Origin, diags: &mut Di
             }
             _ if name.chars().next().is_some_and(|c| c.is_uppercase()) => {
                 let path = quote::ToTokens::to_token_stream(ty).to_string().replace(' ', "");
-                TypeKind::Class(ClassRef { name: name.clone(), rust_path: Some(path) })
+                TypeKind::Class(ClassRef { name: name.clone(), rust_path: Some(path), borrowed: false })
             }
             _ => {
                 diags.push(

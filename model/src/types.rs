@@ -103,6 +103,8 @@ pub struct ClassRef {
     pub name: String,
     /// The Rust path of the class's Rust type, filled in by the resolver.
     pub rust_path: Option<String>,
+    /// Written `&Class` (export parameters borrow the object).
+    pub borrowed: bool,
 }
 
 impl Type {

@@ -18,6 +18,7 @@
 
 mod call;
 mod error;
+mod export;
 mod interpreter;
 mod thread_state;
 
@@ -37,6 +38,7 @@ pub mod __private {
         Args, FromPyErr, ImportedAttr, KwNames, NO_KEYWORDS, classify, extract_instance, extract_return, get_attribute,
         set_attribute,
     };
+    pub use crate::export::{FastItem, FastVec, closed_error, hash_of};
     pub use pyo3;
 
     /// The Python pyo3 was built for (`sys.executable` of an embedded interpreter by default).

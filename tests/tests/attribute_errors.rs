@@ -2,7 +2,7 @@
 //! trybuild suite pins rustc's rendering; here the positions are checked directly, with
 //! proc-macro2's span locations).
 
-use pybridge_model::rust::{Options, lower_rust_module, parse_options};
+use pybridge_model::rust::{Options, Target, lower_rust_module, parse_options};
 use pybridge_model::{Diagnostics, Origin};
 
 fn problems(source: &str) -> Vec<(usize, usize, String)> {
@@ -55,7 +55,7 @@ fn unsupported_shapes_are_reported_at_their_tokens_together() {
 fn unknown_and_duplicate_options_are_reported_at_the_second_occurrence() {
     let mut diags = Diagnostics::new();
     let tokens: proc_macro2::TokenStream = "name = \"a\", nmae = \"b\", name = \"c\"".parse().unwrap();
-    parse_options(tokens, &mut diags);
+    parse_options(tokens, Target::Function, &mut diags);
     let messages: Vec<(usize, String, Option<String>)> =
         diags.into_sorted().into_iter().map(|d| (d.origin.span().start().column, d.message, d.help)).collect();
     assert_eq!(messages.len(), 2, "{messages:?}");

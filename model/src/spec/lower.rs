@@ -139,7 +139,17 @@ fn lower_function(
     let (returns, fallible) = lower_returns(&mut fields, dir, diags);
     let doc = fields.str("doc", diags).map(|(d, _)| d);
     fields.finish(diags);
-    Some(Function { name: make_name(py, origin), kind, rust_path, params, returns, fallible, doc, origin })
+    Some(Function {
+        name: make_name(py, origin),
+        kind,
+        rust_path,
+        params,
+        returns,
+        fallible,
+        release_gil: false,
+        doc,
+        origin,
+    })
 }
 
 fn fields_kind(fields: &mut Fields<'_>, section: &str, diags: &mut Diagnostics) -> Option<FnKind> {
@@ -229,6 +239,7 @@ fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<C
             params,
             returns: Type::unit(corigin),
             fallible: false,
+            release_gil: false,
             doc: cdoc,
             origin: corigin,
         });
@@ -251,7 +262,18 @@ fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<C
         }
     }
     fields.finish(diags);
-    Some(Class { name: make_name(py, origin), rust_path, methods, attributes, doc, origin })
+    Some(Class {
+        name: make_name(py, origin),
+        rust_path,
+        methods,
+        attributes,
+        dunders: Vec::new(),
+        close: None,
+        unsendable: false,
+        subclass: false,
+        doc,
+        origin,
+    })
 }
 
 fn lower_enum(node: &Node, diags: &mut Diagnostics) -> Option<Enum> {
@@ -275,7 +297,7 @@ fn lower_exception(node: &Node, diags: &mut Diagnostics) -> Option<Exception> {
     let base = fields.str("base", diags).map(|(b, _)| b).unwrap_or_else(|| "Exception".into());
     let doc = fields.str("doc", diags).map(|(d, _)| d);
     fields.finish(diags);
-    Some(Exception { name: make_name(py, origin), base, doc, origin })
+    Some(Exception { name: make_name(py, origin), base, rust_path: None, attributes: Vec::new(), doc, origin })
 }
 
 fn lower_constant(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<Constant> {

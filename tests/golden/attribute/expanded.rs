@@ -14,7 +14,10 @@ mod fast {
         #[::pybridge::__private::pyo3::pyfunction]
         #[pyo3(crate = "::pybridge::__private::pyo3", name = "add", signature = (a, b))]
         fn __pb_fn_add(a: i64, b: i64) -> ::pybridge::__private::pyo3::PyResult<i64> {
-            Ok(add(a, b))
+            let __pb_a0 = a;
+            let __pb_a1 = b;
+            let __pb_result = add(__pb_a0, __pb_a1);
+            Ok(__pb_result)
         }
         /// Parses a number.
         #[::pybridge::__private::pyo3::pyfunction]
@@ -24,7 +27,10 @@ mod fast {
             signature = (text)
         )]
         fn __pb_fn_parse(text: &str) -> ::pybridge::__private::pyo3::PyResult<f64> {
-            parse_number(text).map_err(::pybridge::__private::into_pyerr)
+            let __pb_a0 = text;
+            let __pb_result = parse_number(__pb_a0)
+                .map_err(::pybridge::__private::into_pyerr)?;
+            Ok(__pb_result)
         }
         #[::pybridge::__private::pyo3::pymodule]
         #[pyo3(crate = "::pybridge::__private::pyo3", name = "fastmath")]
@@ -47,6 +53,340 @@ mod fast {
                 __pb_module,
                 ::pybridge::__private::pyo3::wrap_pyfunction!(
                     __pb_fn_parse, __pb_module
+                )?,
+            )?;
+            Ok(())
+        }
+    };
+}
+/// Classes, enums and exceptions.
+mod geometry {
+    /// A point.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct Point {
+        pub x: f64,
+        pub y: f64,
+    }
+    impl Point {
+        pub fn new(x: f64, y: f64) -> Self {
+            Point { x, y }
+        }
+        pub fn norm(&self) -> f64 {
+            (self.x * self.x + self.y * self.y).sqrt()
+        }
+        pub fn shift(&mut self, dx: f64) {
+            self.x += dx;
+        }
+        pub fn slow_norm(&self, rounds: u64) -> f64 {
+            (0..rounds).fold(0.0, |_, _| self.norm())
+        }
+    }
+    #[derive(Clone, Copy)]
+    pub enum Axis {
+        X,
+        Y = 4,
+    }
+    #[derive(Debug)]
+    pub struct BadPoint {
+        pub code: i64,
+    }
+    pub fn origin() -> Point {
+        Point { x: 0.0, y: 0.0 }
+    }
+    pub fn checked(x: f64) -> Result<Point, BadPoint> {
+        if x.is_finite() { Ok(Point { x, y: 0.0 }) } else { Err(BadPoint { code: 1 }) }
+    }
+    pub fn distance(a: &Point, b: Point, axis: Axis) -> f64 {
+        match axis {
+            Axis::X => (a.x - b.x).abs(),
+            Axis::Y => (a.y - b.y).abs(),
+        }
+    }
+    const _: () = {
+        fn __pb_exc_BadPoint(
+            py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            &::pybridge::__private::pyo3::Bound<
+                '_,
+                ::pybridge::__private::pyo3::types::PyType,
+            >,
+        > {
+            static __PB_TYPE: ::pybridge::__private::pyo3::sync::PyOnceLock<
+                ::pybridge::__private::pyo3::Py<
+                    ::pybridge::__private::pyo3::types::PyType,
+                >,
+            > = ::pybridge::__private::pyo3::sync::PyOnceLock::new();
+            __PB_TYPE
+                .get_or_try_init(
+                    py,
+                    || ::pybridge::PyErr::new_type(
+                        py,
+                        c"geometry.BadPoint",
+                        None,
+                        Some(
+                            &py
+                                .get_type::<
+                                    ::pybridge::__private::pyo3::exceptions::PyValueError,
+                                >(),
+                        ),
+                        None,
+                    ),
+                )
+                .map(|t| t.bind(py))
+        }
+        impl ::std::convert::From<BadPoint> for ::pybridge::PyErr {
+            fn from(err: BadPoint) -> Self {
+                ::pybridge::Python::attach(|py| {
+                    let __pb_type = match __pb_exc_BadPoint(py) {
+                        Ok(t) => t,
+                        Err(e) => return e,
+                    };
+                    let __pb_message = ::std::string::ToString::to_string(&err);
+                    match ::pybridge::__private::pyo3::types::PyAnyMethods::call1(
+                        __pb_type.as_any(),
+                        (__pb_message,),
+                    ) {
+                        Ok(__pb_value) => {
+                            let _ = ::pybridge::__private::pyo3::types::PyAnyMethods::setattr(
+                                &__pb_value,
+                                "code",
+                                ::std::clone::Clone::clone(&err.code),
+                            );
+                            ::pybridge::PyErr::from_value(__pb_value)
+                        }
+                        Err(e) => e,
+                    }
+                })
+            }
+        }
+        /// A point.
+        #[::pybridge::__private::pyo3::pyclass(
+            crate = "::pybridge::__private::pyo3",
+            name = "Point",
+            module = "geometry"
+        )]
+        struct __PbClass_Point {
+            inner: ::std::option::Option<Point>,
+        }
+        impl __PbClass_Point {
+            fn __pb_wrap(value: Point) -> Self {
+                Self { inner: Some(value) }
+            }
+            fn __pb_get(&self) -> ::pybridge::__private::pyo3::PyResult<&Point> {
+                self.inner
+                    .as_ref()
+                    .ok_or_else(|| ::pybridge::__private::closed_error("Point"))
+            }
+            fn __pb_get_mut(
+                &mut self,
+            ) -> ::pybridge::__private::pyo3::PyResult<&mut Point> {
+                self.inner
+                    .as_mut()
+                    .ok_or_else(|| ::pybridge::__private::closed_error("Point"))
+            }
+        }
+        #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
+        impl __PbClass_Point {
+            #[new]
+            #[pyo3(signature = (x, y))]
+            fn __pb_m_new(
+                x: f64,
+                y: f64,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbClass_Point> {
+                let __pb_a0 = x;
+                let __pb_a1 = y;
+                let __pb_result = Point::new(__pb_a0, __pb_a1);
+                Ok(__PbClass_Point::__pb_wrap(__pb_result))
+            }
+            #[pyo3(name = "norm", signature = ())]
+            fn __pb_m_norm(&self) -> ::pybridge::__private::pyo3::PyResult<f64> {
+                let __pb_self = self.__pb_get()?;
+                let __pb_result = __pb_self.norm();
+                Ok(__pb_result)
+            }
+            #[pyo3(name = "shift", signature = (dx))]
+            fn __pb_m_shift(
+                &mut self,
+                dx: f64,
+            ) -> ::pybridge::__private::pyo3::PyResult<()> {
+                let __pb_self = self.__pb_get_mut()?;
+                let __pb_a0 = dx;
+                let __pb_result = __pb_self.shift(__pb_a0);
+                Ok(__pb_result)
+            }
+            #[pyo3(name = "slow_norm", signature = (rounds))]
+            fn __pb_m_slow_norm(
+                &self,
+                __pb_py: ::pybridge::Python<'_>,
+                rounds: u64,
+            ) -> ::pybridge::__private::pyo3::PyResult<f64> {
+                let __pb_self = self.__pb_get()?;
+                let __pb_a0 = rounds;
+                let __pb_result = __pb_py.detach(move || __pb_self.slow_norm(__pb_a0));
+                Ok(__pb_result)
+            }
+            #[getter(x)]
+            fn __pb_get_x(&self) -> ::pybridge::__private::pyo3::PyResult<f64> {
+                Ok(::std::clone::Clone::clone(&self.__pb_get()?.x))
+            }
+            #[setter(x)]
+            fn __pb_set_x(
+                &mut self,
+                value: f64,
+            ) -> ::pybridge::__private::pyo3::PyResult<()> {
+                self.__pb_get_mut()?.x = value;
+                Ok(())
+            }
+            #[getter(y)]
+            fn __pb_get_y(&self) -> ::pybridge::__private::pyo3::PyResult<f64> {
+                Ok(::std::clone::Clone::clone(&self.__pb_get()?.y))
+            }
+            fn __repr__(
+                &self,
+            ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
+                Ok(::std::format!("{:?}", self.__pb_get() ?))
+            }
+            fn __eq__(
+                &self,
+                other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
+            ) -> ::pybridge::__private::pyo3::PyResult<bool> {
+                Ok(self.__pb_get()? == other.__pb_get()?)
+            }
+        }
+        #[::pybridge::__private::pyo3::pyclass(
+            crate = "::pybridge::__private::pyo3",
+            name = "Axis",
+            module = "geometry",
+            frozen
+        )]
+        struct __PbClass_Axis {
+            inner: Axis,
+        }
+        impl __PbClass_Axis {
+            fn __pb_wrap(value: Axis) -> Self {
+                Self { inner: value }
+            }
+            fn __pb_get(&self) -> ::pybridge::__private::pyo3::PyResult<&Axis> {
+                Ok(&self.inner)
+            }
+            fn __pb_index(&self) -> (i64, &'static str) {
+                match self.inner {
+                    Axis::X => (0i64, "X"),
+                    Axis::Y => (4i64, "Y"),
+                }
+            }
+        }
+        #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
+        impl __PbClass_Axis {
+            #[classattr]
+            #[pyo3(name = "X")]
+            fn __pb_v_X() -> Self {
+                Self::__pb_wrap(Axis::X)
+            }
+            #[classattr]
+            #[pyo3(name = "Y")]
+            fn __pb_v_Y() -> Self {
+                Self::__pb_wrap(Axis::Y)
+            }
+            /// The variant's name.
+            #[getter]
+            fn name(&self) -> &'static str {
+                self.__pb_index().1
+            }
+            /// The variant's integer value.
+            #[getter]
+            fn value(&self) -> i64 {
+                self.__pb_index().0
+            }
+            fn __int__(&self) -> i64 {
+                self.__pb_index().0
+            }
+            fn __repr__(&self) -> ::std::string::String {
+                ::std::format!("{}.{}", "Axis", self.__pb_index().1)
+            }
+            fn __eq__(
+                &self,
+                other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
+            ) -> bool {
+                self.__pb_index().0 == other.__pb_index().0
+            }
+            fn __hash__(&self) -> u64 {
+                self.__pb_index().0 as u64
+            }
+        }
+        #[::pybridge::__private::pyo3::pyfunction]
+        #[pyo3(crate = "::pybridge::__private::pyo3", name = "origin", signature = ())]
+        fn __pb_fn_origin() -> ::pybridge::__private::pyo3::PyResult<__PbClass_Point> {
+            let __pb_result = origin();
+            Ok(__PbClass_Point::__pb_wrap(__pb_result))
+        }
+        #[::pybridge::__private::pyo3::pyfunction]
+        #[pyo3(crate = "::pybridge::__private::pyo3", name = "checked", signature = (x))]
+        fn __pb_fn_checked(
+            x: f64,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbClass_Point> {
+            let __pb_a0 = x;
+            let __pb_result = checked(__pb_a0)
+                .map_err(::pybridge::__private::into_pyerr)?;
+            Ok(__PbClass_Point::__pb_wrap(__pb_result))
+        }
+        #[::pybridge::__private::pyo3::pyfunction]
+        #[pyo3(
+            crate = "::pybridge::__private::pyo3",
+            name = "distance",
+            signature = (a, b, axis)
+        )]
+        fn __pb_fn_distance(
+            a: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Point>,
+            b: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Point>,
+            axis: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Axis>,
+        ) -> ::pybridge::__private::pyo3::PyResult<f64> {
+            let __pb_a0 = a.__pb_get()?;
+            let __pb_a1 = ::std::clone::Clone::clone(b.__pb_get()?);
+            let __pb_a2 = ::std::clone::Clone::clone(axis.__pb_get()?);
+            let __pb_result = distance(__pb_a0, __pb_a1, __pb_a2);
+            Ok(__pb_result)
+        }
+        #[::pybridge::__private::pyo3::pymodule]
+        #[pyo3(crate = "::pybridge::__private::pyo3", name = "geometry")]
+        fn __pb_init(
+            __pb_module: &::pybridge::__private::pyo3::Bound<
+                '_,
+                ::pybridge::__private::pyo3::types::PyModule,
+            >,
+        ) -> ::pybridge::__private::pyo3::PyResult<()> {
+            ::pybridge::__private::pyo3::types::PyAnyMethods::setattr(
+                __pb_module.as_any(),
+                "__doc__",
+                "Classes, enums and exceptions.",
+            )?;
+            ::pybridge::__private::pyo3::types::PyModuleMethods::add(
+                __pb_module,
+                "BadPoint",
+                __pb_exc_BadPoint(__pb_module.py())?,
+            )?;
+            ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
+                __PbClass_Point,
+            >(__pb_module)?;
+            ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
+                __PbClass_Axis,
+            >(__pb_module)?;
+            ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
+                __pb_module,
+                ::pybridge::__private::pyo3::wrap_pyfunction!(
+                    __pb_fn_origin, __pb_module
+                )?,
+            )?;
+            ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
+                __pb_module,
+                ::pybridge::__private::pyo3::wrap_pyfunction!(
+                    __pb_fn_checked, __pb_module
+                )?,
+            )?;
+            ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
+                __pb_module,
+                ::pybridge::__private::pyo3::wrap_pyfunction!(
+                    __pb_fn_distance, __pb_module
                 )?,
             )?;
             Ok(())

@@ -18,3 +18,69 @@ mod fast {
     // Not exported: no attribute.
     pub fn helper() {}
 }
+
+/// Classes, enums and exceptions.
+#[py_embed]
+mod geometry {
+    /// A point.
+    #[py_embed]
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct Point {
+        #[py_embed(get, set)]
+        pub x: f64,
+        #[py_embed(get)]
+        pub y: f64,
+    }
+
+    #[py_embed]
+    impl Point {
+        pub fn new(x: f64, y: f64) -> Self {
+            Point { x, y }
+        }
+
+        pub fn norm(&self) -> f64 {
+            (self.x * self.x + self.y * self.y).sqrt()
+        }
+
+        pub fn shift(&mut self, dx: f64) {
+            self.x += dx;
+        }
+
+        #[py_embed(release_gil)]
+        pub fn slow_norm(&self, rounds: u64) -> f64 {
+            (0..rounds).fold(0.0, |_, _| self.norm())
+        }
+    }
+
+    #[py_embed]
+    #[derive(Clone, Copy)]
+    pub enum Axis {
+        X,
+        Y = 4,
+    }
+
+    #[py_embed(exception, base = "ValueError")]
+    #[derive(Debug)]
+    pub struct BadPoint {
+        #[py_embed(get)]
+        pub code: i64,
+    }
+
+    #[py_embed]
+    pub fn origin() -> Point {
+        Point { x: 0.0, y: 0.0 }
+    }
+
+    #[py_embed]
+    pub fn checked(x: f64) -> Result<Point, BadPoint> {
+        if x.is_finite() { Ok(Point { x, y: 0.0 }) } else { Err(BadPoint { code: 1 }) }
+    }
+
+    #[py_embed]
+    pub fn distance(a: &Point, b: Point, axis: Axis) -> f64 {
+        match axis {
+            Axis::X => (a.x - b.x).abs(),
+            Axis::Y => (a.y - b.y).abs(),
+        }
+    }
+}

@@ -4,7 +4,10 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "add", signature = (a, b))]
     fn __pb_fn_add(a: i64, b: i64) -> ::pybridge::__private::pyo3::PyResult<i64> {
-        Ok(crate::ops::add(a, b))
+        let __pb_a0 = a;
+        let __pb_a1 = b;
+        let __pb_result = crate::ops::add(__pb_a0, __pb_a1);
+        Ok(__pb_result)
     }
     /// Double every value (the pybind11 example of the seeds).
     #[::pybridge::__private::pyo3::pyfunction]
@@ -14,9 +17,11 @@ const _: () = {
         signature = (data)
     )]
     fn __pb_fn_process_data(
-        data: ::std::vec::Vec<f64>,
+        data: ::pybridge::__private::FastVec<f64>,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<f64>> {
-        Ok(crate::ops::process_data(data))
+        let __pb_a0 = data.0;
+        let __pb_result = crate::ops::process_data(__pb_a0);
+        Ok(__pb_result)
     }
     /// Parse `x,y` into a pair of floats; raises ValueError on bad input.
     #[::pybridge::__private::pyo3::pyfunction]
@@ -28,7 +33,10 @@ const _: () = {
     fn __pb_fn_parse_point(
         text: &str,
     ) -> ::pybridge::__private::pyo3::PyResult<(f64, f64)> {
-        crate::ops::parse_point(text).map_err(::pybridge::__private::into_pyerr)
+        let __pb_a0 = text;
+        let __pb_result = crate::ops::parse_point(__pb_a0)
+            .map_err(::pybridge::__private::into_pyerr)?;
+        Ok(__pb_result)
     }
     #[::pybridge::__private::pyo3::pymodule]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "hello_spec")]

@@ -10,7 +10,10 @@ const _: () = {
         r#type: &str,
         r#loop: i64,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-        Ok(crate::exported::r#match(r#type, r#loop))
+        let __pb_a0 = r#type;
+        let __pb_a1 = r#loop;
+        let __pb_result = crate::exported::r#match(__pb_a0, __pb_a1);
+        Ok(__pb_result)
     }
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(
@@ -21,7 +24,9 @@ const _: () = {
     fn __pb_fn_maybe_sum(
         values: ::std::vec::Vec<::std::option::Option<i64>>,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::option::Option<i64>> {
-        Ok(crate::exported::maybe_sum(values))
+        let __pb_a0 = values;
+        let __pb_result = crate::exported::maybe_sum(__pb_a0);
+        Ok(__pb_result)
     }
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "table", signature = (pairs))]
@@ -30,21 +35,27 @@ const _: () = {
     ) -> ::pybridge::__private::pyo3::PyResult<
         ::std::collections::HashMap<::std::string::String, f64>,
     > {
-        Ok(crate::exported::table(pairs))
+        let __pb_a0 = pairs;
+        let __pb_result = crate::exported::table(__pb_a0);
+        Ok(__pb_result)
     }
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "echo", signature = (text))]
     fn __pb_fn_echo(
         text: &str,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-        Ok(crate::exported::echo(text))
+        let __pb_a0 = text;
+        let __pb_result = crate::exported::echo(__pb_a0);
+        Ok(__pb_result)
     }
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "boom", signature = (message))]
     fn __pb_fn_boom(
         message: &str,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-        Ok(crate::exported::boom(message))
+        let __pb_a0 = message;
+        let __pb_result = crate::exported::boom(__pb_a0);
+        Ok(__pb_result)
     }
     #[::pybridge::__private::pyo3::pymodule]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "skeleton_export")]

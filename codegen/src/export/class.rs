@@ -1,0 +1,295 @@
+//! `#[pyclass]` wrappers: a class wraps its Rust value as `Option<T>` (taken by `close`, so
+//! `Drop` runs exactly once, at close or when Python frees the object) and forwards methods,
+//! properties and protocols; an enum wraps its value with one class attribute per variant.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use pybridge_model::{Class, Dunder, Enum, FnKind, Function, Module};
+
+use super::convert::{emit_return_type, wrapper_ident};
+use super::{emit_call, emit_params};
+use crate::docs::emit_doc;
+use crate::rust_type::emit_owned_type;
+
+fn rust_path(path: &Option<String>, fallback: &str) -> syn::Path {
+    syn::parse_str(path.as_deref().unwrap_or(fallback)).unwrap_or_else(|_| syn::parse_quote!(Unresolved))
+}
+
+/// The wrapper struct, its helpers and its `#[pymethods]`.
+pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
+    let wrapper = wrapper_ident(&c.name.py);
+    let inner = rust_path(&c.rust_path, &c.name.rust);
+    let py_name = &c.name.py;
+    let module_name = &module.name.py;
+    let doc = c.doc.as_deref().map(emit_doc);
+    let mut options =
+        vec![quote!(crate = "::pybridge::__private::pyo3"), quote!(name = #py_name), quote!(module = #module_name)];
+    if c.subclass {
+        options.push(quote!(subclass));
+    }
+    if c.unsendable {
+        options.push(quote!(unsendable));
+    }
+    let methods = c.methods.iter().map(|m| emit_method(&inner, m));
+    let properties = c.attributes.iter().map(|a| {
+        let field = super::param_ident(&a.name.rust);
+        let name = format_ident!("{}", a.name.py);
+        let get = format_ident!("__pb_get_{}", a.name.py);
+        let ty = emit_owned_type(&a.ty);
+        let getter = quote! {
+            #[getter(#name)]
+            fn #get(&self) -> ::pybridge::__private::pyo3::PyResult<#ty> {
+                Ok(::std::clone::Clone::clone(&self.__pb_get()?.#field))
+            }
+        };
+        let setter = a.writable.then(|| {
+            let set = format_ident!("__pb_set_{}", a.name.py);
+            quote! {
+                #[setter(#name)]
+                fn #set(&mut self, value: #ty) -> ::pybridge::__private::pyo3::PyResult<()> {
+                    self.__pb_get_mut()?.#field = value;
+                    Ok(())
+                }
+            }
+        });
+        quote!(#getter #setter)
+    });
+    let dunders = c.dunders.iter().map(emit_dunder);
+    let close = c.close.as_ref().map(|close| {
+        let close = format_ident!("{}", close);
+        quote! {
+            fn __enter__(slf: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> ::pybridge::__private::pyo3::PyRef<'_, Self> {
+                slf
+            }
+
+            fn __exit__(
+                &mut self,
+                _exc_type: &::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::PyAny>,
+                _exc_value: &::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::PyAny>,
+                _traceback: &::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::PyAny>,
+            ) -> bool {
+                if let Some(mut inner) = self.inner.take() {
+                    inner.#close();
+                }
+                false
+            }
+        }
+    });
+    quote! {
+        #doc
+        #[::pybridge::__private::pyo3::pyclass(#(#options),*)]
+        struct #wrapper {
+            inner: ::std::option::Option<#inner>,
+        }
+
+        impl #wrapper {
+            fn __pb_wrap(value: #inner) -> Self {
+                Self { inner: Some(value) }
+            }
+
+            fn __pb_get(&self) -> ::pybridge::__private::pyo3::PyResult<&#inner> {
+                self.inner.as_ref().ok_or_else(|| ::pybridge::__private::closed_error(#py_name))
+            }
+
+            fn __pb_get_mut(&mut self) -> ::pybridge::__private::pyo3::PyResult<&mut #inner> {
+                self.inner.as_mut().ok_or_else(|| ::pybridge::__private::closed_error(#py_name))
+            }
+        }
+
+        #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
+        impl #wrapper {
+            #(#methods)*
+            #(#properties)*
+            #(#dunders)*
+            #close
+        }
+    }
+}
+
+fn emit_method(inner: &syn::Path, m: &Function) -> TokenStream {
+    let ident = format_ident!("__pb_m_{}", m.name.rust.trim_start_matches("r#"));
+    let method = super::param_ident(&m.name.rust);
+    let py_name = &m.name.py;
+    let doc = m.doc.as_deref().map(emit_doc);
+    let (params, signature) = emit_params(m);
+    let ret = emit_return_type(&m.returns);
+    match m.kind {
+        FnKind::Constructor => {
+            let body = emit_call(m, quote!(#inner::#method));
+            quote! {
+                #doc
+                #[new]
+                #[pyo3(signature = #signature)]
+                fn #ident(#(#params),*) -> ::pybridge::__private::pyo3::PyResult<#ret> {
+                    #body
+                }
+            }
+        }
+        FnKind::Static | FnKind::ClassMethod | FnKind::Free => {
+            let body = emit_call(m, quote!(#inner::#method));
+            quote! {
+                #doc
+                #[staticmethod]
+                #[pyo3(name = #py_name, signature = #signature)]
+                fn #ident(#(#params),*) -> ::pybridge::__private::pyo3::PyResult<#ret> {
+                    #body
+                }
+            }
+        }
+        FnKind::Method | FnKind::Getter => {
+            let body = emit_call(m, quote!(__pb_self.#method));
+            let attr = if m.kind == FnKind::Getter {
+                let name = format_ident!("{}", m.name.py);
+                quote!(#[getter(#name)])
+            } else {
+                quote!(#[pyo3(name = #py_name, signature = #signature)])
+            };
+            quote! {
+                #doc
+                #attr
+                fn #ident(&self #(, #params)*) -> ::pybridge::__private::pyo3::PyResult<#ret> {
+                    let __pb_self = self.__pb_get()?;
+                    #body
+                }
+            }
+        }
+        FnKind::MethodMut | FnKind::Setter => {
+            let body = emit_call(m, quote!(__pb_self.#method));
+            let attr = if m.kind == FnKind::Setter {
+                let name = format_ident!("{}", m.name.py);
+                quote!(#[setter(#name)])
+            } else {
+                quote!(#[pyo3(name = #py_name, signature = #signature)])
+            };
+            quote! {
+                #doc
+                #attr
+                fn #ident(&mut self #(, #params)*) -> ::pybridge::__private::pyo3::PyResult<#ret> {
+                    let __pb_self = self.__pb_get_mut()?;
+                    #body
+                }
+            }
+        }
+    }
+}
+
+fn emit_dunder(d: &Dunder) -> TokenStream {
+    match d {
+        Dunder::Repr => quote! {
+            fn __repr__(&self) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
+                Ok(::std::format!("{:?}", self.__pb_get()?))
+            }
+        },
+        Dunder::Str => quote! {
+            fn __str__(&self) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
+                Ok(::std::string::ToString::to_string(self.__pb_get()?))
+            }
+        },
+        Dunder::Eq => quote! {
+            fn __eq__(&self, other: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> ::pybridge::__private::pyo3::PyResult<bool> {
+                Ok(self.__pb_get()? == other.__pb_get()?)
+            }
+        },
+        Dunder::Hash => quote! {
+            fn __hash__(&self) -> ::pybridge::__private::pyo3::PyResult<u64> {
+                Ok(::pybridge::__private::hash_of(self.__pb_get()?))
+            }
+        },
+        Dunder::Ord => {
+            let ops = [
+                (quote!(__lt__), quote!(is_lt)),
+                (quote!(__le__), quote!(is_le)),
+                (quote!(__gt__), quote!(is_gt)),
+                (quote!(__ge__), quote!(is_ge)),
+            ];
+            let methods = ops.iter().map(|(name, test)| {
+                quote! {
+                    fn #name(&self, other: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> ::pybridge::__private::pyo3::PyResult<bool> {
+                        Ok(::std::cmp::PartialOrd::partial_cmp(self.__pb_get()?, other.__pb_get()?).is_some_and(|o| o.#test()))
+                    }
+                }
+            });
+            quote!(#(#methods)*)
+        }
+    }
+}
+
+/// A unit-only enum: a class whose instances wrap one variant, with the variants as class
+/// attributes, `name`/`value`, `__int__`, `__eq__`, `__hash__` and `__repr__` (`Color.Red`).
+pub(super) fn emit_enum(module: &Module, e: &Enum) -> TokenStream {
+    let wrapper = wrapper_ident(&e.name.py);
+    let inner = rust_path(&e.rust_path, &e.name.rust);
+    let py_name = &e.name.py;
+    let module_name = &module.name.py;
+    let doc = e.doc.as_deref().map(emit_doc);
+    let variant_idents: Vec<syn::Ident> = e.variants.iter().map(|v| format_ident!("{}", v.name.rust)).collect();
+    let variant_names: Vec<&str> = e.variants.iter().map(|v| v.name.py.as_str()).collect();
+    let values: Vec<i64> = e.variants.iter().map(|v| v.value).collect();
+    let attrs = variant_idents.iter().zip(&variant_names).map(|(ident, name)| {
+        let fn_name = format_ident!("__pb_v_{}", ident);
+        quote! {
+            #[classattr]
+            #[pyo3(name = #name)]
+            fn #fn_name() -> Self {
+                Self::__pb_wrap(#inner::#ident)
+            }
+        }
+    });
+    quote! {
+        #doc
+        #[::pybridge::__private::pyo3::pyclass(crate = "::pybridge::__private::pyo3", name = #py_name, module = #module_name, frozen)]
+        struct #wrapper {
+            inner: #inner,
+        }
+
+        impl #wrapper {
+            fn __pb_wrap(value: #inner) -> Self {
+                Self { inner: value }
+            }
+
+            fn __pb_get(&self) -> ::pybridge::__private::pyo3::PyResult<&#inner> {
+                Ok(&self.inner)
+            }
+
+            fn __pb_index(&self) -> (i64, &'static str) {
+                match self.inner {
+                    #(#inner::#variant_idents => (#values, #variant_names),)*
+                }
+            }
+        }
+
+        #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
+        impl #wrapper {
+            #(#attrs)*
+
+            /// The variant's name.
+            #[getter]
+            fn name(&self) -> &'static str {
+                self.__pb_index().1
+            }
+
+            /// The variant's integer value.
+            #[getter]
+            fn value(&self) -> i64 {
+                self.__pb_index().0
+            }
+
+            fn __int__(&self) -> i64 {
+                self.__pb_index().0
+            }
+
+            fn __repr__(&self) -> ::std::string::String {
+                ::std::format!("{}.{}", #py_name, self.__pb_index().1)
+            }
+
+            fn __eq__(&self, other: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> bool {
+                self.__pb_index().0 == other.__pb_index().0
+            }
+
+            fn __hash__(&self) -> u64 {
+                self.__pb_index().0 as u64
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! How values cross in export wrappers: the wrapper's parameter type and the argument
+//! expression handed to the user's function, and how a returned value is wrapped. Classes and
+//! enums travel as their generated `#[pyclass]` wrappers (`__PbClass_<Name>`), never through
+//! trait impls on the user's types, so the same code serves types the user does not own.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use pybridge_model::{IntWidth, Type, TypeKind};
+
+use crate::rust_type::emit_export_type;
+
+/// The generated wrapper type of a class or enum, by Python name.
+pub(crate) fn wrapper_ident(py_name: &str) -> syn::Ident {
+    format_ident!("__PbClass_{}", py_name)
+}
+
+/// The parameter type a wrapper declares for `ty`.
+pub(crate) fn emit_param_type(ty: &Type) -> TokenStream {
+    match &ty.kind {
+        TypeKind::Class(c) => {
+            let wrapper = wrapper_ident(&c.name);
+            quote!(::pybridge::__private::pyo3::PyRef<'_, #wrapper>)
+        }
+        TypeKind::List(inner) if is_fast_item(inner) => {
+            let item = emit_export_type(inner);
+            quote!(::pybridge::__private::FastVec<#item>)
+        }
+        _ => emit_export_type(ty),
+    }
+}
+
+fn is_fast_item(ty: &Type) -> bool {
+    matches!(ty.kind, TypeKind::Float { single: false } | TypeKind::Int(IntWidth::I64))
+}
+
+/// The expression passing parameter `name` on to the user's function.
+pub(crate) fn emit_arg(name: &syn::Ident, ty: &Type) -> TokenStream {
+    match &ty.kind {
+        TypeKind::Class(c) if c.borrowed => quote!(#name.__pb_get()?),
+        TypeKind::Class(_) => quote!(::std::clone::Clone::clone(#name.__pb_get()?)),
+        TypeKind::List(inner) if is_fast_item(inner) => quote!(#name.0),
+        _ => quote!(#name),
+    }
+}
+
+/// The Rust type a wrapper returns for `ty` (classes as their wrappers).
+pub(crate) fn emit_return_type(ty: &Type) -> TokenStream {
+    match &ty.kind {
+        TypeKind::Class(c) => {
+            let wrapper = wrapper_ident(&c.name);
+            quote!(#wrapper)
+        }
+        TypeKind::Optional(inner) if matches!(inner.kind, TypeKind::Class(_)) => {
+            let inner = emit_return_type(inner);
+            quote!(::std::option::Option<#inner>)
+        }
+        TypeKind::List(inner) if matches!(inner.kind, TypeKind::Class(_)) => {
+            let inner = emit_return_type(inner);
+            quote!(::std::vec::Vec<#inner>)
+        }
+        _ => crate::rust_type::emit_owned_type(ty),
+    }
+}
+
+/// Wraps `value` (an expression of the user's type) for returning to Python.
+pub(crate) fn emit_wrap(value: TokenStream, ty: &Type) -> TokenStream {
+    match &ty.kind {
+        TypeKind::Class(c) => {
+            let wrapper = wrapper_ident(&c.name);
+            quote!(#wrapper::__pb_wrap(#value))
+        }
+        TypeKind::Optional(inner) if matches!(inner.kind, TypeKind::Class(_)) => {
+            let wrap = emit_wrap(quote!(__pb_v), inner);
+            quote!(#value.map(|__pb_v| #wrap))
+        }
+        TypeKind::List(inner) if matches!(inner.kind, TypeKind::Class(_)) => {
+            let wrap = emit_wrap(quote!(__pb_v), inner);
+            quote!(#value.into_iter().map(|__pb_v| #wrap).collect::<::std::vec::Vec<_>>())
+        }
+        _ => value,
+    }
+}

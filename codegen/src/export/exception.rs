@@ -1,0 +1,77 @@
+//! Rust error types as Python exception classes: the type object is created once per
+//! interpreter (`PyErr::new_type`, with its declared base), and `From<E> for PyErr` raises it
+//! with `str(error)` as the message and the declared fields set as attributes.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use pybridge_model::{Exception, Module};
+
+/// The function returning the exception's type object.
+pub(super) fn type_fn(py_name: &str) -> syn::Ident {
+    format_ident!("__pb_exc_{}", py_name)
+}
+
+/// The base class expression: a builtin exception or another declared one.
+fn base_type(module: &Module, base: &str) -> TokenStream {
+    if module.exceptions.iter().any(|e| e.name.py == base) {
+        let f = type_fn(base);
+        quote!(#f(py)?)
+    } else {
+        let ty = format_ident!("Py{}", base);
+        quote!(&py.get_type::<::pybridge::__private::pyo3::exceptions::#ty>())
+    }
+}
+
+pub(super) fn emit_exception(module: &Module, e: &Exception) -> TokenStream {
+    let f = type_fn(&e.name.py);
+    let qualified = std::ffi::CString::new(format!("{}.{}", module.name.py, e.name.py)).unwrap_or_default();
+    let qualified = proc_macro2::Literal::c_string(&qualified);
+    let doc = match e.doc.as_deref().and_then(|d| std::ffi::CString::new(d).ok()) {
+        Some(doc) => {
+            let lit = proc_macro2::Literal::c_string(&doc);
+            quote!(Some(#lit))
+        }
+        None => quote!(None),
+    };
+    let base = base_type(module, &e.base);
+    let from_impl = e.rust_path.as_ref().map(|path| {
+        let rust: syn::Path = syn::parse_str(path).unwrap_or_else(|_| syn::parse_quote!(Unresolved));
+        let attributes = e.attributes.iter().map(|a| {
+            let field = super::param_ident(&a.name.rust);
+            let name = &a.name.py;
+            quote!(let _ = ::pybridge::__private::pyo3::types::PyAnyMethods::setattr(&__pb_value, #name, ::std::clone::Clone::clone(&err.#field));)
+        });
+        quote! {
+            impl ::std::convert::From<#rust> for ::pybridge::PyErr {
+                fn from(err: #rust) -> Self {
+                    ::pybridge::Python::attach(|py| {
+                        let __pb_type = match #f(py) {
+                            Ok(t) => t,
+                            Err(e) => return e,
+                        };
+                        let __pb_message = ::std::string::ToString::to_string(&err);
+                        match ::pybridge::__private::pyo3::types::PyAnyMethods::call1(__pb_type.as_any(), (__pb_message,)) {
+                            Ok(__pb_value) => {
+                                #(#attributes)*
+                                ::pybridge::PyErr::from_value(__pb_value)
+                            }
+                            Err(e) => e,
+                        }
+                    })
+                }
+            }
+        }
+    });
+    quote! {
+        fn #f(py: ::pybridge::Python<'_>) -> ::pybridge::__private::pyo3::PyResult<&::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::types::PyType>> {
+            static __PB_TYPE: ::pybridge::__private::pyo3::sync::PyOnceLock<::pybridge::__private::pyo3::Py<::pybridge::__private::pyo3::types::PyType>> =
+                ::pybridge::__private::pyo3::sync::PyOnceLock::new();
+            __PB_TYPE
+                .get_or_try_init(py, || ::pybridge::PyErr::new_type(py, #qualified, #doc, Some(#base), None))
+                .map(|t| t.bind(py))
+        }
+
+        #from_impl
+    }
+}

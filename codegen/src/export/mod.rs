@@ -1,0 +1,161 @@
+//! Export glue: Python wrappers for Rust functions, classes, enums and error types, and the
+//! module's init function, built on pyo3's own macros through the runtime's hidden
+//! `__private::pyo3` path.
+//!
+//! The same emitter serves the YAML spec (`rust:` paths into the user's crate) and the
+//! `#[py_embed]` attribute (items of the annotated module). Everything lands inside one
+//! `const _: () = { ... };` so no helper name can clash with user items; calls into user code
+//! carry the user's span so rustc's type errors point at what they wrote.
+//!
+//! - `convert.rs`: parameter and return conversions (classes travel as their wrappers);
+//! - `class.rs`: `#[pyclass]` wrappers for classes and enums, their methods and protocols;
+//! - `exception.rs`: exception types for Rust error types.
+
+mod class;
+mod convert;
+mod exception;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, quote_spanned};
+
+use pybridge_model::{Constant, Function, Module};
+
+use crate::docs::emit_doc;
+use crate::rust_type::emit_owned_type;
+use convert::{emit_arg, emit_param_type, emit_return_type, emit_wrap, wrapper_ident};
+
+/// Emits the glue for an export module.
+pub fn emit_export_module(module: &Module) -> TokenStream {
+    let wrappers = module.functions.iter().map(emit_function);
+    let classes = module.classes.iter().map(|c| class::emit_class(module, c));
+    let enums = module.enums.iter().map(|e| class::emit_enum(module, e));
+    let exceptions = module.exceptions.iter().map(|e| exception::emit_exception(module, e));
+    let registrations = module.functions.iter().map(|f| {
+        let wrapper = function_ident(f);
+        quote!(::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
+            __pb_module,
+            ::pybridge::__private::pyo3::wrap_pyfunction!(#wrapper, __pb_module)?,
+        )?;)
+    });
+    let class_registrations =
+        module.classes.iter().map(|c| c.name.py.as_str()).chain(module.enums.iter().map(|e| e.name.py.as_str())).map(
+            |py| {
+                let wrapper = wrapper_ident(py);
+                quote!(::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<#wrapper>(__pb_module)?;)
+            },
+        );
+    let exception_registrations = module.exceptions.iter().map(|e| {
+        let name = &e.name.py;
+        let getter = exception::type_fn(&e.name.py);
+        quote!(::pybridge::__private::pyo3::types::PyModuleMethods::add(__pb_module, #name, #getter(__pb_module.py())?)?;)
+    });
+    let constants = module.constants.iter().map(emit_constant);
+    let py_name = &module.name.py;
+    let doc = module.doc.clone().unwrap_or_default();
+    // setattr, not `add`: `add` would also list `__doc__` in `__all__`.
+    let set_doc = (!doc.is_empty()).then(
+        || quote!(::pybridge::__private::pyo3::types::PyAnyMethods::setattr(__pb_module.as_any(), "__doc__", #doc)?;),
+    );
+    quote! {
+        const _: () = {
+            #(#exceptions)*
+            #(#classes)*
+            #(#enums)*
+            #(#wrappers)*
+
+            #[::pybridge::__private::pyo3::pymodule]
+            #[pyo3(crate = "::pybridge::__private::pyo3", name = #py_name)]
+            fn __pb_init(
+                __pb_module: &::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::types::PyModule>,
+            ) -> ::pybridge::__private::pyo3::PyResult<()> {
+                #set_doc
+                #(#exception_registrations)*
+                #(#class_registrations)*
+                #(#registrations)*
+                #(#constants)*
+                Ok(())
+            }
+        };
+    }
+}
+
+fn function_ident(f: &Function) -> syn::Ident {
+    format_ident!("__pb_fn_{}", f.name.py)
+}
+
+/// A parameter identifier (raw identifiers stay raw).
+pub(crate) fn param_ident(rust: &str) -> syn::Ident {
+    match rust.strip_prefix("r#") {
+        Some(raw) => format_ident!("r#{}", raw),
+        None => format_ident!("{}", rust),
+    }
+}
+
+/// The wrapper's parameter list (`name: Type`), its pyo3 `signature`, and for `release_gil`
+/// functions the leading `py` token.
+pub(crate) fn emit_params(f: &Function) -> (Vec<TokenStream>, TokenStream) {
+    let mut params: Vec<TokenStream> = f
+        .params
+        .iter()
+        .map(|p| {
+            let name = param_ident(&p.name.rust);
+            let ty = emit_param_type(&p.ty);
+            quote!(#name: #ty)
+        })
+        .collect();
+    let names = f.params.iter().map(|p| param_ident(&p.name.rust));
+    let signature = quote!((#(#names),*));
+    if f.release_gil {
+        params.insert(0, quote!(__pb_py: ::pybridge::Python<'_>));
+    }
+    (params, signature)
+}
+
+/// The statements calling `target(args…)`: arguments converted first (so `?` stays outside a
+/// detached closure), the call (detached for `release_gil`), errors mapped, the result wrapped.
+pub(crate) fn emit_call(f: &Function, target: TokenStream) -> TokenStream {
+    let span = f.origin.span();
+    let bindings: Vec<syn::Ident> = (0..f.params.len()).map(|i| format_ident!("__pb_a{}", i)).collect();
+    let lets = f.params.iter().zip(&bindings).map(|(p, b)| {
+        let arg = emit_arg(&param_ident(&p.name.rust), &p.ty);
+        quote!(let #b = #arg;)
+    });
+    let call = quote_spanned!(span=> #target(#(#bindings),*));
+    let call = if f.release_gil { quote!(__pb_py.detach(move || #call)) } else { call };
+    let result = if f.fallible { quote!(#call.map_err(::pybridge::__private::into_pyerr)?) } else { call };
+    let wrapped = emit_wrap(quote!(__pb_result), &f.returns);
+    quote! {
+        #(#lets)*
+        let __pb_result = #result;
+        Ok(#wrapped)
+    }
+}
+
+fn emit_function(f: &Function) -> TokenStream {
+    let wrapper = function_ident(f);
+    let py_name = &f.name.py;
+    let target: syn::Path = syn::parse_str(f.rust_path.as_deref().unwrap_or(&f.name.rust))
+        .unwrap_or_else(|_| syn::parse_quote!(unresolved));
+    let (params, signature) = emit_params(f);
+    let ret = emit_return_type(&f.returns);
+    let doc = f.doc.as_deref().map(emit_doc);
+    let body = emit_call(f, quote!(#target));
+    quote! {
+        #doc
+        #[::pybridge::__private::pyo3::pyfunction]
+        #[pyo3(crate = "::pybridge::__private::pyo3", name = #py_name, signature = #signature)]
+        fn #wrapper(#(#params),*) -> ::pybridge::__private::pyo3::PyResult<#ret> {
+            #body
+        }
+    }
+}
+
+fn emit_constant(c: &Constant) -> TokenStream {
+    let name = &c.name.py;
+    let span = c.origin.span();
+    let expr: syn::Expr =
+        syn::parse_str(c.rust_value.as_deref().unwrap_or("()")).unwrap_or_else(|_| syn::parse_quote!(()));
+    let ty = emit_owned_type(&c.ty);
+    let value = quote_spanned!(span=> { let __pb_value: #ty = #expr; __pb_value });
+    quote!(::pybridge::__private::pyo3::types::PyModuleMethods::add(__pb_module, #name, #value)?;)
+}

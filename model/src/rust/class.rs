@@ -1,0 +1,268 @@
+//! Structs, enums and impl blocks: classes (fields as properties, derives and trait impls as
+//! Python protocols), exception types, unit-only enums, and the methods of exported structs.
+
+use syn::spanned::Spanned;
+
+use super::function::lower_signature;
+use super::options::{Options, Target, find_options};
+use super::{doc_of, is_py_embed, py_name, reject_generics};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::ir::{Attribute, Class, Dunder, Enum, Exception, FnKind, Module, Name, Variant};
+use crate::origin::Origin;
+use crate::rusttype::lower_rust_type;
+
+/// A `#[py_embed] struct`: a class, or an exception with `exception`.
+pub(super) fn lower_struct(s: &syn::ItemStruct, opts: &Options, module: &mut Module, diags: &mut Diagnostics) {
+    if !reject_generics(&s.generics, "structs", diags) {
+        return;
+    }
+    let (py, origin) = py_name(opts, &s.ident);
+    let name = Name { py, rust: s.ident.to_string(), origin };
+    let attributes = lower_fields(&s.fields, diags);
+    if opts.exception.is_some() {
+        module.exceptions.push(Exception {
+            name,
+            base: opts.base.as_ref().map(|(b, _)| b.clone()).unwrap_or_else(|| "Exception".into()),
+            rust_path: Some(s.ident.to_string()),
+            attributes,
+            doc: doc_of(&s.attrs),
+            origin,
+        });
+        return;
+    }
+    if let Some((_, span)) = &opts.base {
+        diags.push(
+            Diagnostic::new(Origin::Rust(*span), "`base` applies to exception types")
+                .help("add `exception` to make this struct a Python exception class"),
+        );
+    }
+    if opts.unsendable.is_none() {
+        check_send_fields(&s.fields, diags);
+    }
+    let mut dunders = derived_dunders(&s.attrs);
+    if opts.display.is_some() {
+        dunders.push(Dunder::Str);
+    }
+    module.classes.push(Class {
+        name,
+        rust_path: Some(s.ident.to_string()),
+        methods: Vec::new(),
+        attributes,
+        dunders,
+        close: None,
+        unsendable: opts.unsendable.is_some(),
+        subclass: opts.subclass.is_some(),
+        doc: doc_of(&s.attrs),
+        origin,
+    });
+}
+
+/// Fields marked `#[py_embed(get)]` / `#[py_embed(get, set)]` become properties.
+fn lower_fields(fields: &syn::Fields, diags: &mut Diagnostics) -> Vec<Attribute> {
+    let mut attributes = Vec::new();
+    for field in fields {
+        let Some(opts) = find_options(&field.attrs, Target::Field, diags) else { continue };
+        let Some(ident) = &field.ident else {
+            diags.push(
+                Diagnostic::new(Origin::Rust(field.span()), "fields of tuple structs cannot be properties")
+                    .help("name the fields, or expose them through `#[py_embed(getter)]` methods"),
+            );
+            continue;
+        };
+        if opts.get.is_none() && opts.set.is_none() {
+            diags.push(
+                Diagnostic::new(Origin::Rust(ident.span()), "a field marked `#[py_embed]` needs `get` or `set`")
+                    .help("write `#[py_embed(get)]` (read-only) or `#[py_embed(get, set)]` (read-write)"),
+            );
+            continue;
+        }
+        let Some((ty, _)) = lower_rust_type(&field.ty, false, &|span| Origin::Rust(span), diags) else { continue };
+        let (py, origin) = py_name(&opts, ident);
+        attributes.push(Attribute {
+            name: Name { py, rust: ident.to_string(), origin },
+            ty,
+            writable: opts.set.is_some(),
+            doc: doc_of(&field.attrs),
+            origin,
+        });
+    }
+    attributes
+}
+
+/// A class object may be used from any thread that holds it; fields of types that are not
+/// `Send`/`Sync` would make that unsound. Spotted by name (the macro cannot ask the compiler);
+/// anything it misses is still rejected by pyo3's own `Send + Sync` bound.
+fn check_send_fields(fields: &syn::Fields, diags: &mut Diagnostics) {
+    const NOT_SEND: &[&str] = &["Rc", "RefCell", "Cell", "UnsafeCell", "Weak"];
+    for field in fields {
+        let mut found: Option<(proc_macro2::Span, String)> = None;
+        find_not_send(&field.ty, NOT_SEND, &mut found);
+        if let Some((span, what)) = found {
+            diags.push(
+                Diagnostic::new(Origin::Rust(span), format!("`{what}` is not thread-safe, and Python may use this object from any thread"))
+                    .help("use `Arc`/`Mutex`, or add `#[py_embed(unsendable)]` to the struct to pin objects to their creating thread"),
+            );
+        }
+    }
+}
+
+fn find_not_send(ty: &syn::Type, names: &[&str], found: &mut Option<(proc_macro2::Span, String)>) {
+    if found.is_some() {
+        return;
+    }
+    match ty {
+        syn::Type::Ptr(p) => *found = Some((p.span(), "raw pointer".into())),
+        syn::Type::Path(p) => {
+            for seg in &p.path.segments {
+                if names.iter().any(|n| seg.ident == n) {
+                    *found = Some((seg.ident.span(), seg.ident.to_string()));
+                    return;
+                }
+                if let syn::PathArguments::AngleBracketed(args) = &seg.arguments {
+                    for arg in &args.args {
+                        if let syn::GenericArgument::Type(t) = arg {
+                            find_not_send(t, names, found);
+                        }
+                    }
+                }
+            }
+        }
+        syn::Type::Reference(r) => find_not_send(&r.elem, names, found),
+        syn::Type::Tuple(t) => t.elems.iter().for_each(|e| find_not_send(e, names, found)),
+        syn::Type::Array(a) => find_not_send(&a.elem, names, found),
+        syn::Type::Slice(s) => find_not_send(&s.elem, names, found),
+        _ => {}
+    }
+}
+
+/// `#[derive(Debug, PartialEq, Hash, PartialOrd)]` → `__repr__`, `__eq__`, `__hash__`, ordering.
+fn derived_dunders(attrs: &[syn::Attribute]) -> Vec<Dunder> {
+    let mut dunders = Vec::new();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("derive")) {
+        let _ = attr.parse_nested_meta(|meta| {
+            let d = meta.path.segments.last().and_then(|s| dunder_of_trait(&s.ident.to_string()));
+            if let Some(d) = d.filter(|d| !dunders.contains(d)) {
+                dunders.push(d);
+            }
+            Ok(())
+        });
+    }
+    dunders
+}
+
+fn dunder_of_trait(name: &str) -> Option<Dunder> {
+    Some(match name {
+        "Debug" => Dunder::Repr,
+        "Display" => Dunder::Str,
+        "PartialEq" => Dunder::Eq,
+        "Hash" => Dunder::Hash,
+        "PartialOrd" => Dunder::Ord,
+        _ => return None,
+    })
+}
+
+/// A `#[py_embed] enum`: unit variants only (an enum class), or an exception with `exception`.
+pub(super) fn lower_enum(e: &syn::ItemEnum, opts: &Options, module: &mut Module, diags: &mut Diagnostics) {
+    if !reject_generics(&e.generics, "enums", diags) {
+        return;
+    }
+    let (py, origin) = py_name(opts, &e.ident);
+    let name = Name { py, rust: e.ident.to_string(), origin };
+    if opts.exception.is_some() {
+        module.exceptions.push(Exception {
+            name,
+            base: opts.base.as_ref().map(|(b, _)| b.clone()).unwrap_or_else(|| "Exception".into()),
+            rust_path: Some(e.ident.to_string()),
+            attributes: Vec::new(),
+            doc: doc_of(&e.attrs),
+            origin,
+        });
+        return;
+    }
+    let mut variants = Vec::new();
+    let mut next = 0i64;
+    for v in &e.variants {
+        if !matches!(v.fields, syn::Fields::Unit) {
+            diags.push(
+                Diagnostic::new(Origin::Rust(v.fields.span()), "enum variants with data are not supported yet")
+                    .help("export unit-only enums, or wrap the data in exported structs"),
+            );
+            continue;
+        }
+        if let Some((_, expr)) = &v.discriminant {
+            match expr {
+                syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(i), .. }) => next = i.base10_parse().unwrap_or(next),
+                other => diags.push(
+                    Diagnostic::new(Origin::Rust(other.span()), "only integer literal discriminants are supported")
+                        .help("write `Variant = 3`"),
+                ),
+            }
+        }
+        let origin = Origin::Rust(v.ident.span());
+        variants.push(Variant {
+            name: Name { py: v.ident.to_string(), rust: v.ident.to_string(), origin },
+            value: next,
+            origin,
+        });
+        next += 1;
+    }
+    let _ = derived_dunders(&e.attrs);
+    module.enums.push(Enum { name, rust_path: Some(e.ident.to_string()), variants, doc: doc_of(&e.attrs), origin });
+}
+
+/// An impl block: inherent `#[py_embed] impl` of an exported struct gives its methods; trait
+/// impls of `Debug`, `Display`, `PartialEq`, `Hash`, `PartialOrd` give Python protocols.
+pub(super) fn lower_impl(i: &syn::ItemImpl, module: &mut Module, diags: &mut Diagnostics) {
+    let marked = find_options(&i.attrs, Target::Impl, diags).is_some();
+    let syn::Type::Path(self_path) = &*i.self_ty else {
+        if marked {
+            diags.push(Diagnostic::new(Origin::Rust(i.self_ty.span()), "`#[py_embed] impl` needs a struct type"));
+        }
+        return;
+    };
+    let Some(self_ident) = self_path.path.get_ident() else { return };
+    let class = module.classes.iter_mut().find(|c| *self_ident == c.name.rust);
+    if let Some((trait_path, _)) = &i.trait_ {
+        // Trait impls declare protocols by themselves; no attribute needed.
+        let d = trait_path.segments.last().and_then(|s| dunder_of_trait(&s.ident.to_string()));
+        if let (Some(class), Some(d)) = (class, d)
+            && !class.dunders.contains(&d)
+        {
+            class.dunders.push(d);
+        }
+        return;
+    }
+    if !marked {
+        return;
+    }
+    let Some(class) = class else {
+        diags.push(
+            Diagnostic::new(Origin::Rust(self_ident.span()), format!("`{self_ident}` is not an exported class"))
+                .help(format!("mark `struct {self_ident}` with `#[py_embed]` in this module")),
+        );
+        return;
+    };
+    if !reject_generics(&i.generics, "impl blocks", diags) {
+        return;
+    }
+    for item in &i.items {
+        let syn::ImplItem::Fn(f) = item else { continue };
+        let opts = find_options(&f.attrs, Target::Method, diags).unwrap_or_default();
+        let public = matches!(f.vis, syn::Visibility::Public(_));
+        if opts.skip.is_some() || (!public && !f.attrs.iter().any(is_py_embed)) {
+            continue;
+        }
+        let Some(method) = lower_signature(&f.sig, &f.attrs, &opts, Some(self_ident), diags) else { continue };
+        if let Some(span) = opts.close {
+            if method.kind != FnKind::MethodMut || !method.params.is_empty() {
+                diags.push(
+                    Diagnostic::new(Origin::Rust(span), "a `close` method takes `&mut self` and nothing else")
+                        .help("write `fn close(&mut self)`; it runs once, and the object is released after it"),
+                );
+                continue;
+            }
+            class.close = Some(method.name.rust.clone());
+        }
+        class.methods.push(method);
+    }
+}

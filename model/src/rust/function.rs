@@ -1,0 +1,161 @@
+//! Functions and methods: a `syn::Signature` lowered into a model [`Function`], for free
+//! functions of the module and for methods of exported impl blocks alike.
+
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+use syn::visit_mut::VisitMut;
+
+use super::options::Options;
+use super::{doc_of, py_name, reject_generics, unraw};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::ir::{FnKind, Function, Name, Param, ParamKind};
+use crate::origin::Origin;
+use crate::rusttype::lower_rust_type;
+use crate::types::Type;
+
+/// Lowers one `#[py_embed] fn` of the module.
+pub fn lower_rust_fn(f: &syn::ItemFn, options: &Options, diags: &mut Diagnostics) -> Option<Function> {
+    let mut function = lower_signature(&f.sig, &f.attrs, options, None, diags)?;
+    function.kind = FnKind::Free;
+    Some(function)
+}
+
+/// Lowers a signature. `self_ty` is the class's Rust name for methods (`Self` is replaced by
+/// it); the kind is derived from the receiver and the options.
+pub(crate) fn lower_signature(
+    sig: &syn::Signature,
+    attrs: &[syn::Attribute],
+    options: &Options,
+    self_ty: Option<&syn::Ident>,
+    diags: &mut Diagnostics,
+) -> Option<Function> {
+    let mut ok = reject_generics(&sig.generics, "functions", diags);
+    let mut reject = |span: Span, message: &str, help: &str, diags: &mut Diagnostics| {
+        diags.push(Diagnostic::new(Origin::Rust(span), message).help(help));
+        ok = false;
+    };
+    if let Some(a) = &sig.asyncness {
+        reject(a.span(), "`async fn` cannot be exported yet", "export a blocking function", diags);
+    }
+    if let syn::Safety::Unsafe(u) = &sig.safety {
+        reject(
+            u.span(),
+            "`unsafe fn` cannot be exported",
+            "wrap it in a safe function that upholds its contract",
+            diags,
+        );
+    }
+    if let Some(v) = &sig.variadic {
+        reject(v.span(), "variadic functions cannot be exported", "take a `Vec<T>` instead", diags);
+    }
+    let origin_of = |span: Span| Origin::Rust(span);
+    let mut type_failed = false;
+    let mut receiver = None;
+    let mut params = Vec::new();
+    for input in &sig.inputs {
+        match input {
+            syn::FnArg::Receiver(r) => match self_ty {
+                None => reject(
+                    r.span(),
+                    "`self` is only allowed on methods of exported classes",
+                    "make this a free function, or put it in a `#[py_embed] impl` of an exported struct",
+                    diags,
+                ),
+                Some(_) => match &r.kind {
+                    syn::ReceiverKind::Reference(_, lifetime, mutability) if lifetime.is_none() => {
+                        receiver = Some(mutability.is_some())
+                    }
+                    syn::ReceiverKind::Reference(_, Some(lt), _) => reject(
+                        lt.span(),
+                        "lifetimes cannot cross the Python boundary",
+                        "write `&self` or `&mut self`",
+                        diags,
+                    ),
+                    _ => reject(
+                        r.span(),
+                        "methods that consume `self` cannot be called from Python",
+                        "take `&self` or `&mut self` (Python may still hold other references to the object)",
+                        diags,
+                    ),
+                },
+            },
+            syn::FnArg::Typed(pt) => {
+                let syn::Pat::Ident(pi) = &*pt.pat else {
+                    reject(pt.pat.span(), "parameters must be plain names", "write `name: Type`", diags);
+                    continue;
+                };
+                if pi.by_ref.is_some() || pi.subpat.is_some() {
+                    reject(pt.pat.span(), "parameters must be plain names", "write `name: Type`", diags);
+                    continue;
+                }
+                let ty = replace_self(&pt.ty, self_ty);
+                match lower_rust_type(&ty, false, &origin_of, diags) {
+                    Some((ty, _)) => {
+                        let origin = Origin::Rust(pi.ident.span());
+                        params.push(Param {
+                            name: Name { py: unraw(&pi.ident), rust: pi.ident.to_string(), origin },
+                            ty,
+                            kind: ParamKind::Positional,
+                            default: None,
+                            origin,
+                        });
+                    }
+                    None => type_failed = true,
+                }
+            }
+        }
+    }
+    let (returns, fallible) = match &sig.output {
+        syn::ReturnType::Default => (Type::unit(Origin::Rust(sig.ident.span())), false),
+        syn::ReturnType::Type(_, ty) => lower_rust_type(&replace_self(ty, self_ty), true, &origin_of, diags)?,
+    };
+    if !ok || type_failed {
+        return None;
+    }
+    let kind = match (receiver, self_ty) {
+        (_, None) => FnKind::Free,
+        (Some(_), _) if options.getter.is_some() => FnKind::Getter,
+        (Some(true), _) if options.setter.is_some() => FnKind::Setter,
+        (Some(false), _) => FnKind::Method,
+        (Some(true), _) => FnKind::MethodMut,
+        (None, _) if options.constructor.is_some() || sig.ident == "new" => FnKind::Constructor,
+        (None, _) => FnKind::Static,
+    };
+    let (mut py, origin) = py_name(options, &sig.ident);
+    if kind == FnKind::Setter && options.name.is_none() {
+        py = py.strip_prefix("set_").unwrap_or(&py).to_string();
+    }
+    if kind == FnKind::Constructor {
+        py = "__init__".into();
+    }
+    Some(Function {
+        name: Name { py, rust: sig.ident.to_string(), origin },
+        kind,
+        rust_path: Some(sig.ident.to_string()),
+        params,
+        returns,
+        fallible,
+        release_gil: options.release_gil.is_some(),
+        doc: doc_of(attrs),
+        origin,
+    })
+}
+
+/// `Self` → the class's name, so types resolve like any other class reference.
+fn replace_self(ty: &syn::Type, self_ty: Option<&syn::Ident>) -> syn::Type {
+    let mut ty = ty.clone();
+    if let Some(ident) = self_ty {
+        struct ReplaceSelf<'a>(&'a syn::Ident);
+        impl VisitMut for ReplaceSelf<'_> {
+            fn visit_path_mut(&mut self, path: &mut syn::Path) {
+                if path.is_ident("Self") {
+                    let span = path.segments[0].ident.span();
+                    path.segments[0].ident = syn::Ident::new(&self.0.to_string(), span);
+                }
+                syn::visit_mut::visit_path_mut(self, path);
+            }
+        }
+        ReplaceSelf(ident).visit_type_mut(&mut ty);
+    }
+    ty
+}

@@ -1,0 +1,179 @@
+//! The Rust-items front end: `#[py_embed]` on an inline `mod` (the module declaration) and on
+//! the items inside it, lowered into the same [`Module`] a spec's `export:` produces.
+//!
+//! - `fn` → a module function (`function.rs`, shared with methods);
+//! - `struct` → a class, its `#[py_embed(get, set)]` fields properties, derives and trait impls
+//!   (`Debug`, `Display` with `display`, `PartialEq`, `Hash`, `PartialOrd`) Python protocols;
+//!   with `exception`, an exception class instead (`class.rs`);
+//! - `impl` of such a struct → its methods; `enum` (unit variants) → an enum class.
+//!
+//! Every unsupported shape is reported at its token, all at once.
+
+mod class;
+mod function;
+pub mod options;
+
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::ir::{Direction, Module, Name};
+use crate::origin::Origin;
+
+pub use function::lower_rust_fn;
+pub use options::{Options, Target, find_options, parse_options};
+
+/// The attribute's name, as users write it.
+pub const ATTRIBUTE: &str = "py_embed";
+
+/// Whether an attribute is `#[py_embed]` (or `#[pybridge::py_embed]`).
+pub fn is_py_embed(attr: &syn::Attribute) -> bool {
+    attr.path().segments.last().is_some_and(|s| s.ident == ATTRIBUTE)
+}
+
+/// Lowers a `#[py_embed] mod` into an export module. Items inside marked `#[py_embed]` are
+/// exported; the caller strips those inner attributes from the output.
+pub fn lower_rust_module(item: &syn::ItemMod, options: &Options, diags: &mut Diagnostics) -> Module {
+    let py = options.name.as_ref().map(|(n, _)| n.clone()).unwrap_or_else(|| unraw(&item.ident));
+    let origin = Origin::Rust(options.name.as_ref().map(|(_, s)| *s).unwrap_or(item.ident.span()));
+    let mut module = Module {
+        direction: Direction::Export,
+        name: Name { rust: item.ident.to_string(), py, origin },
+        doc: doc_of(&item.attrs),
+        functions: Vec::new(),
+        classes: Vec::new(),
+        enums: Vec::new(),
+        exceptions: Vec::new(),
+        constants: Vec::new(),
+        origin,
+    };
+    let Some((_, items)) = &item.content else {
+        diags.push(
+            Diagnostic::new(Origin::Rust(item.ident.span()), "`#[py_embed]` needs an inline module")
+                .help("write the module's items inside `mod name { ... }`"),
+        );
+        return module;
+    };
+    // Types first, so impl blocks and trait impls find their class whatever the order.
+    for inner in items {
+        match inner {
+            syn::Item::Struct(s) => {
+                if let Some(opts) = find_options(&s.attrs, Target::Struct, diags) {
+                    class::lower_struct(s, &opts, &mut module, diags);
+                }
+            }
+            syn::Item::Enum(e) => {
+                if let Some(opts) = find_options(&e.attrs, Target::Enum, diags) {
+                    class::lower_enum(e, &opts, &mut module, diags);
+                }
+            }
+            _ => {}
+        }
+    }
+    for inner in items {
+        match inner {
+            syn::Item::Fn(f) => {
+                if let Some(opts) = find_options(&f.attrs, Target::Function, diags)
+                    && let Some(function) = lower_rust_fn(f, &opts, diags)
+                {
+                    module.functions.push(function);
+                }
+            }
+            syn::Item::Impl(i) => class::lower_impl(i, &mut module, diags),
+            syn::Item::Struct(_) | syn::Item::Enum(_) => {}
+            other => {
+                if let Some(attr) = item_attrs(other).iter().find(|a| is_py_embed(a)) {
+                    let what = match other {
+                        syn::Item::Trait(_) => "a trait: export the types that implement it",
+                        syn::Item::Mod(_) => "a nested module: exported modules are flat",
+                        _ => "this kind of item",
+                    };
+                    diags.push(
+                        Diagnostic::new(
+                            Origin::Rust(attr.span()),
+                            format!("`#[py_embed]` cannot be applied to {what}"),
+                        )
+                        .help("apply it to functions, structs, unit-only enums and their impl blocks"),
+                    );
+                }
+            }
+        }
+    }
+    module
+}
+
+/// The `///` doc comment of an item, lines joined, common indentation removed.
+pub fn doc_of(attrs: &[syn::Attribute]) -> Option<String> {
+    let lines: Vec<String> = attrs
+        .iter()
+        .filter(|a| a.path().is_ident("doc"))
+        .filter_map(|a| match &a.meta {
+            syn::Meta::NameValue(nv) => match &nv.value {
+                syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) => Some(s.value()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    if lines.is_empty() {
+        return None;
+    }
+    let indent =
+        lines.iter().filter(|l| !l.trim().is_empty()).map(|l| l.len() - l.trim_start().len()).min().unwrap_or(0);
+    let text: Vec<&str> = lines.iter().map(|l| if l.len() >= indent { &l[indent..] } else { l.trim() }).collect();
+    Some(text.join("\n").trim().to_string())
+}
+
+/// An identifier without its `r#`.
+pub(crate) fn unraw(ident: &syn::Ident) -> String {
+    let s = ident.to_string();
+    s.strip_prefix("r#").map(str::to_string).unwrap_or(s)
+}
+
+/// The Python name: `name = "..."` or the Rust name; and where to point at it.
+pub(crate) fn py_name(options: &Options, ident: &syn::Ident) -> (String, Origin) {
+    match &options.name {
+        Some((name, span)) => (name.clone(), Origin::Rust(*span)),
+        None => (unraw(ident), Origin::Rust(ident.span())),
+    }
+}
+
+/// Reports generic parameters and lifetimes on an exported item.
+pub(crate) fn reject_generics(generics: &syn::Generics, what: &str, diags: &mut Diagnostics) -> bool {
+    let mut ok = true;
+    let mut reject = |span: Span, message: String, help: &str| {
+        diags.push(Diagnostic::new(Origin::Rust(span), message).help(help));
+        ok = false;
+    };
+    if let Some(lt) = generics.lifetimes().next() {
+        reject(
+            lt.span(),
+            "lifetime parameters cannot cross the Python boundary".into(),
+            "Python owns its objects: use owned data",
+        );
+    }
+    if let Some(tp) = generics.type_params().next() {
+        reject(
+            tp.span(),
+            format!("generic {what} cannot be exported"),
+            "export one concrete type or function per instantiation",
+        );
+    }
+    if let Some(cp) = generics.const_params().next() {
+        reject(cp.span(), format!("const generic {what} cannot be exported"), "export one concrete item per value");
+    }
+    ok
+}
+
+fn item_attrs(item: &syn::Item) -> &[syn::Attribute] {
+    match item {
+        syn::Item::Trait(i) => &i.attrs,
+        syn::Item::Const(i) => &i.attrs,
+        syn::Item::Static(i) => &i.attrs,
+        syn::Item::Mod(i) => &i.attrs,
+        syn::Item::Type(i) => &i.attrs,
+        syn::Item::Use(i) => &i.attrs,
+        syn::Item::Union(i) => &i.attrs,
+        _ => &[],
+    }
+}
