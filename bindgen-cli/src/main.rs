@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand};
     name = "bindgen-cli",
     version,
     about = "Generate Python bindings in both directions from a pybridge YAML spec",
-    after_help = "Examples:\n  bindgen-cli check specs/examples/hello_import.yaml\n  bindgen-cli gen specs/examples/hello_import.yaml --out-dir target/bindings\n\nExit codes: 0 ok, 1 invalid spec, 2 usage or I/O error."
+    after_help = "Examples:\n  bindgen-cli check specs/examples/hello_import.yaml\n  bindgen-cli gen specs/examples/hello_import.yaml --out-dir target/bindings\n  bindgen-cli pyi examples/shapes/src/lib.rs --out-dir examples/shapes\n\nExit codes: 0 ok, 1 invalid spec, 2 usage or I/O error."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -35,6 +35,14 @@ enum Command {
         #[arg(long, short = 'o', default_value = ".")]
         out_dir: PathBuf,
     },
+    /// Write `<module>.pyi` for each `#[py_embed] mod` of a Rust source file.
+    Pyi {
+        /// The Rust source file (`src/lib.rs`).
+        source: PathBuf,
+        /// Where to write (created if missing).
+        #[arg(long, short = 'o', default_value = ".")]
+        out_dir: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -51,16 +59,18 @@ fn main() -> ExitCode {
 fn try_main(cli: Cli) -> Result<(), pybridge_build::Failure> {
     match cli.command {
         Command::Check { spec } => pybridge_build::check_spec(&spec).map(|_| ()),
-        Command::Gen { spec, out_dir } => {
-            let written = pybridge_build::generate(&spec, &out_dir)?;
-            for (path, outcome) in written {
-                let what = match outcome {
-                    pybridge_build::WriteOutcome::Written => "wrote",
-                    pybridge_build::WriteOutcome::Unchanged => "unchanged",
-                };
-                eprintln!("{what} {}", path.display());
-            }
-            Ok(())
-        }
+        Command::Gen { spec, out_dir } => report(pybridge_build::generate(&spec, &out_dir)?),
+        Command::Pyi { source, out_dir } => report(pybridge_build::generate_pyi_from_source(&source, &out_dir)?),
     }
+}
+
+fn report(written: Vec<(PathBuf, pybridge_build::WriteOutcome)>) -> Result<(), pybridge_build::Failure> {
+    for (path, outcome) in written {
+        let what = match outcome {
+            pybridge_build::WriteOutcome::Written => "wrote",
+            pybridge_build::WriteOutcome::Unchanged => "unchanged",
+        };
+        eprintln!("{what} {}", path.display());
+    }
+    Ok(())
 }

@@ -76,3 +76,27 @@ pub fn generate(spec_path: &Path, out_dir: &Path) -> Result<Vec<(PathBuf, crate:
     let files = plan_outputs(&bridge, spec_path);
     crate::write::write_outputs(out_dir, &files)
 }
+
+/// Writes `<module>.pyi` for every `#[py_embed] mod` found in the Rust source file `src`
+/// (stubs for an attribute-declared crate, from the same model the attribute expands).
+pub fn generate_pyi_from_source(
+    src: &Path,
+    out_dir: &Path,
+) -> Result<Vec<(PathBuf, crate::write::WriteOutcome)>, Failure> {
+    let source =
+        std::fs::read_to_string(src).map_err(|e| Failure::Io(format!("cannot read {}: {e}", src.display())))?;
+    let mut diags = pybridge_model::Diagnostics::new();
+    let modules = pybridge_model::rust::scan_source(&source, &mut diags);
+    if diags.has_errors() {
+        return Err(Failure::Invalid(render_diagnostics(&src.display().to_string(), &source, &diags.into_sorted())));
+    }
+    if modules.is_empty() {
+        return Err(Failure::Invalid(format!("{}: error: no `#[py_embed] mod` found\n", src.display())));
+    }
+    let name = src.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let files: Vec<OutputFile> = modules
+        .iter()
+        .map(|m| OutputFile { name: format!("{}.pyi", m.name.py), contents: emit_pyi(m, &name) })
+        .collect();
+    crate::write::write_outputs(out_dir, &files)
+}

@@ -10,5 +10,5 @@ mod engine;
 pub mod write;
 
 pub use builder::{Builder, link_libpython_rpath};
-pub use engine::{Failure, OutputFile, check_spec, generate, plan_outputs};
+pub use engine::{Failure, OutputFile, check_spec, generate, generate_pyi_from_source, plan_outputs};
 pub use write::WriteOutcome;

@@ -3,47 +3,155 @@
 
 use std::fmt::Write as _;
 
-use pybridge_model::{Function, Module};
+use pybridge_model::{Class, Dunder, Enum, Exception, FnKind, Function, Module};
 
 use crate::banner::pyi_banner;
 
 /// The `.pyi` text for an export module.
 pub fn emit_pyi(module: &Module, source: &str) -> String {
+    let mut body = String::new();
+    for c in &module.constants {
+        let _ = writeln!(body, "\n{}: {}", c.name.py, c.ty.python());
+    }
+    for e in &module.exceptions {
+        write_exception(&mut body, e);
+    }
+    for e in &module.enums {
+        write_enum(&mut body, e);
+    }
+    for c in &module.classes {
+        write_class(&mut body, c);
+    }
+    for f in &module.functions {
+        body.push('\n');
+        write_function(&mut body, f, "");
+    }
     let mut out = pyi_banner(source);
     if let Some(doc) = &module.doc {
         let _ = writeln!(out, "{}", docstring(doc, ""));
     }
-    let uses_any = module.functions.iter().any(|f| f.returns.uses_any() || f.params.iter().any(|p| p.ty.uses_any()))
-        || module.constants.iter().any(|c| c.ty.uses_any());
-    if uses_any {
+    if body.contains("typing.") {
         out.push_str("import typing\n");
     }
     // The module's `__all__`, in the order the init function registers the names.
     let names: Vec<String> = module
-        .functions
+        .exceptions
         .iter()
-        .map(|f| format!("{:?}", f.name.py))
-        .chain(module.constants.iter().map(|c| format!("{:?}", c.name.py)))
+        .map(|e| &e.name.py)
+        .chain(module.classes.iter().map(|c| &c.name.py))
+        .chain(module.enums.iter().map(|e| &e.name.py))
+        .chain(module.functions.iter().map(|f| &f.name.py))
+        .chain(module.constants.iter().map(|c| &c.name.py))
+        .map(|n| format!("{n:?}"))
         .collect();
     let _ = writeln!(out, "\n__all__ = [{}]", names.join(", "));
-    for c in &module.constants {
-        let _ = writeln!(out, "\n{}: {}", c.name.py, c.ty.python());
-    }
-    for f in &module.functions {
-        out.push('\n');
-        write_function(&mut out, f);
-    }
+    out.push_str(&body);
     out
 }
 
-fn write_function(out: &mut String, f: &Function) {
-    let params: Vec<String> = f.params.iter().map(|p| format!("{}: {}", p.name.py, p.ty.python())).collect();
-    let _ = write!(out, "def {}({}) -> {}:", f.name.py, params.join(", "), f.returns.python());
+fn params_of(f: &Function, with_self: bool) -> String {
+    let mut params: Vec<String> = Vec::new();
+    if with_self {
+        params.push("self".into());
+    }
+    params.extend(f.params.iter().map(|p| format!("{}: {}", p.name.py, p.ty.python())));
+    params.join(", ")
+}
+
+fn write_function(out: &mut String, f: &Function, indent: &str) {
+    let with_self = !matches!(f.kind, FnKind::Free | FnKind::Static | FnKind::ClassMethod);
+    let (name, returns) = match f.kind {
+        FnKind::Constructor => ("__init__".to_string(), "None".to_string()),
+        _ => (f.name.py.clone(), f.returns.python()),
+    };
+    match f.kind {
+        FnKind::Static | FnKind::ClassMethod if !indent.is_empty() => {
+            let _ = writeln!(out, "{indent}@staticmethod");
+        }
+        FnKind::Getter => {
+            let _ = writeln!(out, "{indent}@property");
+        }
+        FnKind::Setter => {
+            let _ = writeln!(out, "{indent}@{name}.setter");
+        }
+        _ => {}
+    }
+    let returns = if f.kind == FnKind::Setter { "None".to_string() } else { returns };
+    let _ = write!(out, "{indent}def {name}({}) -> {returns}:", params_of(f, with_self));
     match &f.doc {
         Some(doc) => {
-            let _ = writeln!(out, "\n{}\n    ...", docstring(doc, "    "));
+            let _ = writeln!(out, "\n{}\n{indent}    ...", docstring(doc, &format!("{indent}    ")));
         }
         None => out.push_str(" ...\n"),
+    }
+}
+
+fn write_class(out: &mut String, c: &Class) {
+    let _ = writeln!(out, "\nclass {}:", c.name.py);
+    if let Some(doc) = &c.doc {
+        let _ = writeln!(out, "{}", docstring(doc, "    "));
+    }
+    for a in &c.attributes {
+        let _ = writeln!(out, "    @property\n    def {}(self) -> {}: ...", a.name.py, a.ty.python());
+        if a.writable {
+            let _ =
+                writeln!(out, "    @{0}.setter\n    def {0}(self, value: {1}) -> None: ...", a.name.py, a.ty.python());
+        }
+    }
+    for m in &c.methods {
+        write_function(out, m, "    ");
+    }
+    let me = &c.name.py;
+    for d in &c.dunders {
+        match d {
+            Dunder::Repr => out.push_str("    def __repr__(self) -> str: ...\n"),
+            Dunder::Str => out.push_str("    def __str__(self) -> str: ...\n"),
+            Dunder::Eq => out.push_str("    def __eq__(self, other: object) -> bool: ...\n"),
+            Dunder::Hash => out.push_str("    def __hash__(self) -> int: ...\n"),
+            Dunder::Ord => {
+                for op in ["__lt__", "__le__", "__gt__", "__ge__"] {
+                    let _ = writeln!(out, "    def {op}(self, other: {me}) -> bool: ...");
+                }
+            }
+        }
+    }
+    if c.dunders.contains(&Dunder::Eq) && !c.dunders.contains(&Dunder::Hash) {
+        out.push_str("    __hash__: typing.ClassVar[None]  # type: ignore[assignment]\n");
+    }
+    if c.close.is_some() {
+        let _ = writeln!(out, "    def __enter__(self) -> {me}: ...");
+        out.push_str("    def __exit__(self, exc_type: object, exc_value: object, traceback: object) -> bool: ...\n");
+    }
+    if c.attributes.is_empty() && c.methods.is_empty() && c.dunders.is_empty() && c.close.is_none() && c.doc.is_none() {
+        out.push_str("    ...\n");
+    }
+}
+
+fn write_enum(out: &mut String, e: &Enum) {
+    let _ = writeln!(out, "\nclass {}:", e.name.py);
+    if let Some(doc) = &e.doc {
+        let _ = writeln!(out, "{}", docstring(doc, "    "));
+    }
+    for v in &e.variants {
+        let _ = writeln!(out, "    {}: typing.ClassVar[{}]", v.name.py, e.name.py);
+    }
+    out.push_str("    @property\n    def name(self) -> str: ...\n");
+    out.push_str("    @property\n    def value(self) -> int: ...\n");
+    out.push_str("    def __int__(self) -> int: ...\n");
+    out.push_str("    def __eq__(self, other: object) -> bool: ...\n");
+    out.push_str("    def __hash__(self) -> int: ...\n");
+}
+
+fn write_exception(out: &mut String, e: &Exception) {
+    let _ = writeln!(out, "\nclass {}({}):", e.name.py, e.base);
+    if let Some(doc) = &e.doc {
+        let _ = writeln!(out, "{}", docstring(doc, "    "));
+    }
+    for a in &e.attributes {
+        let _ = writeln!(out, "    {}: {}", a.name.py, a.ty.python());
+    }
+    if e.attributes.is_empty() && e.doc.is_none() {
+        out.push_str("    ...\n");
     }
 }
 

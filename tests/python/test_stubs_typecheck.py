@@ -42,3 +42,12 @@ def test_stubtest_agrees_with_the_built_module(ext_dir: Path) -> None:
         cwd=ext_dir,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_strict_accepts_the_wheels_stubs() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(HERE / "typing_user" / "use_wheels.py")],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -31,7 +31,7 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
     if c.unsendable {
         options.push(quote!(unsendable));
     }
-    let methods = c.methods.iter().map(|m| emit_method(&inner, m));
+    let methods = c.methods.iter().map(|m| emit_method(&inner, m, c.close.as_deref()));
     let properties = c.attributes.iter().map(|a| {
         let field = super::param_ident(&a.name.rust);
         let name = format_ident!("{}", a.name.py);
@@ -107,11 +107,23 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
     }
 }
 
-fn emit_method(inner: &syn::Path, m: &Function) -> TokenStream {
+fn emit_method(inner: &syn::Path, m: &Function, close: Option<&str>) -> TokenStream {
     let ident = format_ident!("__pb_m_{}", m.name.rust.trim_start_matches("r#"));
     let method = super::param_ident(&m.name.rust);
     let py_name = &m.name.py;
     let doc = m.doc.as_deref().map(emit_doc);
+    if close == Some(m.name.rust.as_str()) {
+        // `close`: runs the Rust method once and drops the value; later closes do nothing.
+        return quote! {
+            #doc
+            #[pyo3(name = #py_name)]
+            fn #ident(&mut self) {
+                if let Some(mut inner) = self.inner.take() {
+                    inner.#method();
+                }
+            }
+        };
+    }
     let (params, signature) = emit_params(m);
     let ret = emit_return_type(&m.returns);
     match m.kind {

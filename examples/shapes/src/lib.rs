@@ -207,4 +207,27 @@ pub mod shapes {
             RESOURCE_DROPS.fetch_add(1, Ordering::SeqCst);
         }
     }
+
+    /// Panics in `Drop` when asked to (the unraisable-hook test).
+    #[py_embed]
+    #[derive(Debug)]
+    pub struct Fragile {
+        panic_on_drop: bool,
+    }
+
+    #[py_embed]
+    impl Fragile {
+        /// A value whose destructor panics if `panic_on_drop`.
+        pub fn new(panic_on_drop: bool) -> Self {
+            Fragile { panic_on_drop }
+        }
+    }
+
+    impl Drop for Fragile {
+        fn drop(&mut self) {
+            if self.panic_on_drop {
+                panic!("Fragile dropped");
+            }
+        }
+    }
 }

@@ -12,6 +12,7 @@
 mod class;
 mod function;
 pub mod options;
+mod scan;
 
 use proc_macro2::Span;
 use syn::spanned::Spanned;
@@ -22,6 +23,7 @@ use crate::origin::Origin;
 
 pub use function::lower_rust_fn;
 pub use options::{Options, Target, find_options, parse_options};
+pub use scan::scan_source;
 
 /// The attribute's name, as users write it.
 pub const ATTRIBUTE: &str = "py_embed";

@@ -1,0 +1,147 @@
+"""The `shapes` wheel (examples/shapes, `#[py_embed]`), installed by scripts/test with maturin."""
+
+from __future__ import annotations
+
+import gc
+import resource
+import sys
+
+import pytest
+
+import shapes
+
+
+def test_class_methods_properties_and_protocols() -> None:
+    r = shapes.Rect(2.0, 3.0)
+    assert r.area() == 6.0
+    assert r.perimeter == 10.0
+    assert (r.width, r.height) == (2.0, 3.0)
+    r.width = 4.0
+    r.scale(0.5)
+    assert (r.width, r.height) == (2.0, 1.5)
+    assert str(r) == "2x1.5"
+    assert repr(r) == "Rect { width: 2.0, height: 1.5 }"
+    assert r == shapes.Rect(2.0, 1.5)
+    assert shapes.Rect(1.0, 1.0) < shapes.Rect(2.0, 1.0)
+    assert shapes.Rect.square(3.0).area() == 9.0
+    assert r.larger_than(shapes.Rect(1.0, 1.0))
+    assert shapes.Rect.__doc__ is not None and shapes.Rect.__doc__.startswith("A rectangle.")
+    with pytest.raises(TypeError):
+        hash(r)  # __eq__ without Hash: unhashable, as in Python
+
+
+def test_read_only_property_and_failed_sets_leave_state_unchanged() -> None:
+    r = shapes.Rect(2.0, 3.0)
+    with pytest.raises(AttributeError):
+        r.height = 1.0  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        r.width = "wide"  # type: ignore[assignment]
+    assert (r.width, r.height) == (2.0, 3.0)
+
+
+def test_argument_errors_name_the_parameter() -> None:
+    with pytest.raises(TypeError, match="'factor'"):
+        shapes.Rect(1.0, 1.0).scale("x")  # type: ignore[arg-type]
+    with pytest.raises(OverflowError):
+        shapes.Rect(1.0, 1.0).integrate(-1)
+    with pytest.raises(UnicodeEncodeError):
+        shapes.MyClass("\ud800")
+
+
+def test_panic_is_catchable_and_the_object_stays_usable() -> None:
+    r = shapes.Rect(2.0, 3.0)
+    with pytest.raises(BaseException, match="rectangle 2x3 exploded") as info:
+        r.explode()
+    assert type(info.value).__name__ == "PanicException"
+    assert r.area() == 6.0
+    r.scale(2.0)  # no "already borrowed" afterwards
+    assert r.area() == 24.0
+
+
+def test_release_gil_method_runs() -> None:
+    assert shapes.Rect(2.0, 1.0).integrate(1000) == pytest.approx(0.999)
+
+
+def test_enum_values_are_stable() -> None:
+    assert [c.value for c in (shapes.Color.Red, shapes.Color.Green, shapes.Color.Blue)] == [0, 1, 5]
+    assert shapes.Color.Blue.name == "Blue"
+    assert repr(shapes.Color.Green) == "Color.Green"
+    assert shapes.color_of("blue") == shapes.Color.Blue
+    assert shapes.color_of("mauve") is None
+    assert shapes.brightness(shapes.Color.Blue) == 50
+    assert int(shapes.Color.Blue) == 5
+    assert len({shapes.Color.Red, shapes.Color.Red, shapes.Color.Green}) == 2
+
+
+def test_error_type_is_an_exception_class_with_fields() -> None:
+    assert issubclass(shapes.ShapeError, ValueError)
+    with pytest.raises(shapes.ShapeError, match="sides must be positive") as info:
+        shapes.make_rect(-1.0, 2.0)
+    assert info.value.code == 22
+    assert shapes.make_rect(1.0, 2.0).area() == 2.0
+
+
+def test_process_data_and_fast_lists() -> None:
+    assert shapes.process_data([1.0, 2.5, -4.0]) == [2.0, 5.0, -8.0]
+    assert shapes.total([1.0] * 1000) == 1000.0
+    assert shapes.total([1, 2.5]) == 3.5  # mixed list: the general path
+    assert shapes.total((1.0, 2.0)) == 3.0  # a tuple: the general path
+    with pytest.raises(TypeError):
+        shapes.total([1.0, "x"])  # type: ignore[list-item]
+
+
+def test_drop_runs_exactly_once_for_a_million_objects() -> None:
+    gc.collect()
+    before, _ = shapes.drops()
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    for _ in range(1_000_000):
+        shapes.MyClass("x")
+    gc.collect()
+    after, _ = shapes.drops()
+    rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    assert after - before == 1_000_000
+    assert rss_after - rss_before < 1024  # KiB: peak RSS did not grow by a MiB
+
+
+def test_close_releases_deterministically_and_use_after_close_is_an_error() -> None:
+    _, before = shapes.drops()
+    with shapes.Resource("db") as res:
+        assert res.read() == "data from db"
+    assert shapes.drops()[1] == before + 1  # dropped at close, not at garbage collection
+    with pytest.raises(ValueError, match="closed Resource"):
+        res.read()
+    res.close()  # a second close is a no-op
+    del res
+    gc.collect()
+    assert shapes.drops()[1] == before + 1  # never twice
+
+
+def test_subclass_works_and_type_refcount_returns_to_baseline() -> None:
+    class Square(shapes.Rect):
+        def describe(self) -> str:
+            return f"square of {self.width}"
+
+    first = Square(2.0, 2.0)
+    area, text = first.area(), first.describe()
+    del first
+    gc.collect()
+    baseline = sys.getrefcount(shapes.Rect)
+    items = [Square(2.0, 2.0) for _ in range(1000)]
+    del items
+    gc.collect()
+    after = sys.getrefcount(shapes.Rect)
+    assert (area, text) == (4.0, "square of 2.0")
+    assert after == baseline
+
+
+def test_a_panicking_drop_goes_to_the_unraisable_hook() -> None:
+    seen: list[str] = []
+    old = sys.unraisablehook
+    sys.unraisablehook = lambda u: seen.append(f"{u.exc_type.__name__}: {u.exc_value}")
+    try:
+        shapes.Fragile(True)
+        gc.collect()
+    finally:
+        sys.unraisablehook = old
+    assert seen == ["PanicException: Fragile dropped"]
+    assert shapes.Rect(1.0, 1.0).area() == 1.0  # the interpreter continues

@@ -1,0 +1,19 @@
+"""The `spam` wheel (examples/spam, seed 003), installed by scripts/test with maturin."""
+
+from __future__ import annotations
+
+import pytest
+
+import spam
+
+
+def test_system_returns_the_exit_status() -> None:
+    assert spam.system("true") == 0
+    assert spam.system("exit 3") == 3
+
+
+def test_error_is_the_module_exception() -> None:
+    assert issubclass(spam.error, Exception)
+    with pytest.raises(spam.error, match="killed by a signal"):
+        spam.system("kill -9 $$")
+    assert spam.system.__doc__ is not None and spam.system.__doc__.startswith("Execute a shell command")

@@ -1,0 +1,20 @@
+"""A user script type-checked with `mypy --strict` against the installed wheels' stubs."""
+
+import shapes
+import spam
+
+r: shapes.Rect = shapes.Rect(2.0, 3.0)
+area: float = r.area()
+r.width = 4.0
+perimeter: float = r.perimeter
+color: shapes.Color | None = shapes.color_of("red")
+data: list[float] = shapes.process_data([1.0, 2.0])
+with shapes.Resource("x") as res:
+    text: str = res.read()
+try:
+    shapes.make_rect(-1.0, 1.0)
+except shapes.ShapeError as e:
+    code: int = e.code
+status: int = spam.system("true")
+err: type[Exception] = spam.error
+print(area, perimeter, color, data, text, status, err)
