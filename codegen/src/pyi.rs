@@ -24,7 +24,7 @@ pub fn emit_pyi(module: &Module, source: &str) -> String {
     }
     for f in &module.functions {
         body.push('\n');
-        write_function(&mut body, f, "");
+        write_function(&mut body, f, "", "");
     }
     let mut out = pyi_banner(source);
     if let Some(doc) = &module.doc {
@@ -32,6 +32,9 @@ pub fn emit_pyi(module: &Module, source: &str) -> String {
     }
     if body.contains("typing.") {
         out.push_str("import typing\n");
+    }
+    if body.contains("typing_extensions.") {
+        out.push_str("import typing_extensions\n");
     }
     // The module's `__all__`, in the order the init function registers the names.
     let names: Vec<String> = module
@@ -58,10 +61,11 @@ fn params_of(f: &Function, with_self: bool) -> String {
     params.join(", ")
 }
 
-fn write_function(out: &mut String, f: &Function, indent: &str) {
-    let with_self = !matches!(f.kind, FnKind::Free | FnKind::Static | FnKind::ClassMethod);
+fn write_function(out: &mut String, f: &Function, indent: &str, class: &str) {
+    let with_self = !matches!(f.kind, FnKind::Free | FnKind::Static | FnKind::ClassMethod | FnKind::Constructor);
+    // pyo3 constructors are `__new__` (the instance exists once Rust built the value).
     let (name, returns) = match f.kind {
-        FnKind::Constructor => ("__init__".to_string(), "None".to_string()),
+        FnKind::Constructor => ("__new__".to_string(), class.to_string()),
         _ => (f.name.py.clone(), f.returns.python()),
     };
     match f.kind {
@@ -77,7 +81,11 @@ fn write_function(out: &mut String, f: &Function, indent: &str) {
         _ => {}
     }
     let returns = if f.kind == FnKind::Setter { "None".to_string() } else { returns };
-    let _ = write!(out, "{indent}def {name}({}) -> {returns}:", params_of(f, with_self));
+    let mut params = params_of(f, with_self);
+    if f.kind == FnKind::Constructor {
+        params = if params.is_empty() { "cls".into() } else { format!("cls, {params}") };
+    }
+    let _ = write!(out, "{indent}def {name}({params}) -> {returns}:");
     match &f.doc {
         Some(doc) => {
             let _ = writeln!(out, "\n{}\n{indent}    ...", docstring(doc, &format!("{indent}    ")));
@@ -86,8 +94,16 @@ fn write_function(out: &mut String, f: &Function, indent: &str) {
     }
 }
 
+/// Decorators stubtest expects on an extension class: `final` unless Python may subclass it,
+/// else `disjoint_base` (PEP 800: its instances have their own layout).
+fn write_class_header(out: &mut String, name: &str, subclass: bool) {
+    out.push('\n');
+    out.push_str(if subclass { "@typing_extensions.disjoint_base\n" } else { "@typing.final\n" });
+    let _ = writeln!(out, "class {name}:");
+}
+
 fn write_class(out: &mut String, c: &Class) {
-    let _ = writeln!(out, "\nclass {}:", c.name.py);
+    write_class_header(out, &c.name.py, c.subclass);
     if let Some(doc) = &c.doc {
         let _ = writeln!(out, "{}", docstring(doc, "    "));
     }
@@ -99,18 +115,18 @@ fn write_class(out: &mut String, c: &Class) {
         }
     }
     for m in &c.methods {
-        write_function(out, m, "    ");
+        write_function(out, m, "    ", &c.name.py);
     }
     let me = &c.name.py;
     for d in &c.dunders {
         match d {
             Dunder::Repr => out.push_str("    def __repr__(self) -> str: ...\n"),
             Dunder::Str => out.push_str("    def __str__(self) -> str: ...\n"),
-            Dunder::Eq => out.push_str("    def __eq__(self, other: object) -> bool: ...\n"),
+            Dunder::Eq => out.push_str("    def __eq__(self, other: object, /) -> bool: ...\n"),
             Dunder::Hash => out.push_str("    def __hash__(self) -> int: ...\n"),
             Dunder::Ord => {
                 for op in ["__lt__", "__le__", "__gt__", "__ge__"] {
-                    let _ = writeln!(out, "    def {op}(self, other: {me}) -> bool: ...");
+                    let _ = writeln!(out, "    def {op}(self, other: {me}, /) -> bool: ...");
                 }
             }
         }
@@ -128,7 +144,7 @@ fn write_class(out: &mut String, c: &Class) {
 }
 
 fn write_enum(out: &mut String, e: &Enum) {
-    let _ = writeln!(out, "\nclass {}:", e.name.py);
+    write_class_header(out, &e.name.py, false);
     if let Some(doc) = &e.doc {
         let _ = writeln!(out, "{}", docstring(doc, "    "));
     }
@@ -138,7 +154,7 @@ fn write_enum(out: &mut String, e: &Enum) {
     out.push_str("    @property\n    def name(self) -> str: ...\n");
     out.push_str("    @property\n    def value(self) -> int: ...\n");
     out.push_str("    def __int__(self) -> int: ...\n");
-    out.push_str("    def __eq__(self, other: object) -> bool: ...\n");
+    out.push_str("    def __eq__(self, other: object, /) -> bool: ...\n");
     out.push_str("    def __hash__(self) -> int: ...\n");
 }
 

@@ -51,3 +51,13 @@ def test_mypy_strict_accepts_the_wheels_stubs() -> None:
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_stubtest_agrees_with_the_installed_wheels() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy.stubtest", "shapes", "spam", "--allowlist", str(HERE / "stubtest_allowlist.txt")],
+        capture_output=True,
+        text=True,
+        cwd=HERE.parent,  # not tests/python: the installed wheels, not anything local
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
