@@ -90,6 +90,14 @@ fn strip_inner_attributes(module: &mut syn::ItemMod) {
                     }
                 }
             }
+            // Refused by the front end; stripped so rustc adds no second error.
+            syn::Item::Trait(t) => strip(&mut t.attrs),
+            syn::Item::Mod(m) => strip(&mut m.attrs),
+            syn::Item::Const(c) => strip(&mut c.attrs),
+            syn::Item::Static(s) => strip(&mut s.attrs),
+            syn::Item::Type(t) => strip(&mut t.attrs),
+            syn::Item::Use(u) => strip(&mut u.attrs),
+            syn::Item::Union(u) => strip(&mut u.attrs),
             _ => {}
         }
     }

@@ -109,9 +109,16 @@ fn check_unique_names(module: &Module, diags: &mut Diagnostics) {
     }
     for class in &module.classes {
         let mut members: HashMap<&str, Origin> = HashMap::new();
+        let mut setters: HashMap<&str, Origin> = HashMap::new();
         for m in &class.methods {
             check_name(&m.name, "method", diags);
-            unique(&mut members, &m.name, "method", &format!("class `{}`", class.name.py), diags);
+            match m.kind {
+                // One constructor per class is its own rule (check_export_shapes).
+                FnKind::Constructor => {}
+                // A property's setter shares its getter's name.
+                FnKind::Setter => unique(&mut setters, &m.name, "property setter", &format!("class `{}`", class.name.py), diags),
+                _ => unique(&mut members, &m.name, "method", &format!("class `{}`", class.name.py), diags),
+            }
         }
         for a in &class.attributes {
             check_name(&a.name, "attribute", diags);

@@ -171,7 +171,17 @@ fn lower_path(ty: &syn::Type, origin_of: &dyn Fn(Span) -> Origin, diags: &mut Di
         diags.error(origin, format!("`{name}` takes {n} type argument{}", if n == 1 { "" } else { "s" }));
         false
     };
-    let kind = if let Some((_, w)) = IntWidth::ALL.iter().find(|(n, _)| *n == name) {
+    let is_object = match ty {
+        syn::Type::Path(p) => {
+            let segments: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
+            segments.ends_with(&["pybridge".into(), "Object".into()])
+                || (name == "Py" && args.len() == 1 && matches!(args[0], syn::Type::Path(a) if a.path.is_ident("PyAny")))
+        }
+        _ => false,
+    };
+    let kind = if is_object {
+        TypeKind::Any
+    } else if let Some((_, w)) = IntWidth::ALL.iter().find(|(n, _)| *n == name) {
         TypeKind::Int(*w)
     } else {
         match name.as_str() {

@@ -30,6 +30,22 @@ pub(crate) fn lower_signature(
     diags: &mut Diagnostics,
 ) -> Option<Function> {
     let mut ok = reject_generics(&sig.generics, "functions", diags);
+    // Options that each give the function a different role cannot be combined.
+    let roles = [("constructor", options.constructor), ("getter", options.getter), ("setter", options.setter), ("close", options.close)];
+    let mut chosen: Option<&str> = None;
+    for (name, span) in roles {
+        let Some(span) = span else { continue };
+        match chosen {
+            Some(first) => {
+                diags.push(
+                    Diagnostic::new(Origin::Rust(span), format!("conflicting options `{first}` and `{name}`"))
+                        .help("a method has one role: constructor, property getter, property setter, or close"),
+                );
+                ok = false;
+            }
+            None => chosen = Some(name),
+        }
+    }
     let mut reject = |span: Span, message: &str, help: &str, diags: &mut Diagnostics| {
         diags.push(Diagnostic::new(Origin::Rust(span), message).help(help));
         ok = false;

@@ -1,0 +1,4 @@
+#[pybridge::py_embed]
+pub fn f() {}
+
+fn main() {}
