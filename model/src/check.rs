@@ -116,7 +116,9 @@ fn check_unique_names(module: &Module, diags: &mut Diagnostics) {
                 // One constructor per class is its own rule (check_export_shapes).
                 FnKind::Constructor => {}
                 // A property's setter shares its getter's name.
-                FnKind::Setter => unique(&mut setters, &m.name, "property setter", &format!("class `{}`", class.name.py), diags),
+                FnKind::Setter => {
+                    unique(&mut setters, &m.name, "property setter", &format!("class `{}`", class.name.py), diags)
+                }
                 _ => unique(&mut members, &m.name, "method", &format!("class `{}`", class.name.py), diags),
             }
         }

@@ -175,7 +175,9 @@ fn lower_path(ty: &syn::Type, origin_of: &dyn Fn(Span) -> Origin, diags: &mut Di
         syn::Type::Path(p) => {
             let segments: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
             segments.ends_with(&["pybridge".into(), "Object".into()])
-                || (name == "Py" && args.len() == 1 && matches!(args[0], syn::Type::Path(a) if a.path.is_ident("PyAny")))
+                || (name == "Py"
+                    && args.len() == 1
+                    && matches!(args[0], syn::Type::Path(a) if a.path.is_ident("PyAny")))
         }
         _ => false,
     };

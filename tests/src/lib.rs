@@ -23,6 +23,37 @@ pub mod exported {
         values.into_iter().sum()
     }
 
+    /// A counter exposed by the spec, with no attribute on the Rust side.
+    #[derive(Debug, Clone)]
+    pub struct Tally {
+        count: i64,
+        /// A free-form label.
+        pub label: String,
+    }
+
+    impl Tally {
+        /// A tally at `start`.
+        pub fn starting_at(start: i64) -> Self {
+            Tally { count: start, label: String::new() }
+        }
+
+        /// Adds `by`; returns the new count.
+        pub fn bump(&mut self, by: i64) -> i64 {
+            self.count += by;
+            self.count
+        }
+
+        /// The count.
+        pub fn value(&self) -> i64 {
+            self.count
+        }
+
+        /// A tally at zero.
+        pub fn zero() -> Tally {
+            Tally::starting_at(0)
+        }
+    }
+
     /// Returns its argument.
     pub fn echo(text: &str) -> String {
         text.to_string()

@@ -117,3 +117,8 @@ fn isolated_mode_reaches_cpython() {
 fn the_configured_libpython_is_the_one_loaded() {
     assert_ok("libpython", &[], Duration::from_secs(30));
 }
+
+#[test]
+fn spec_declared_classes_work_from_python() {
+    assert_ok("spec_class", &[], Duration::from_secs(30));
+}

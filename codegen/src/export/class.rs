@@ -109,10 +109,13 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
 
 fn emit_method(inner: &syn::Path, m: &Function, close: Option<&str>) -> TokenStream {
     let ident = format_ident!("__pb_m_{}", m.name.rust.trim_start_matches("r#"));
-    let method = super::param_ident(&m.name.rust);
+    // The Rust method: the attribute records its own name, a spec its `rust:` key (default:
+    // the Python name, or `new` for a constructor).
+    let rust_name = m.rust_path.clone().unwrap_or_else(|| m.name.rust.clone());
+    let method = super::param_ident(rust_name.rsplit("::").next().unwrap_or(&rust_name));
     let py_name = &m.name.py;
     let doc = m.doc.as_deref().map(emit_doc);
-    if close == Some(m.name.rust.as_str()) {
+    if close == Some(rust_name.as_str()) {
         // `close`: runs the Rust method once and drops the value; later closes do nothing.
         return quote! {
             #doc

@@ -57,6 +57,7 @@ pub fn emit_export_module(module: &Module) -> TokenStream {
         || quote!(::pybridge::__private::pyo3::types::PyAnyMethods::setattr(__pb_module.as_any(), "__doc__", #doc)?;),
     );
     quote! {
+        #[allow(non_camel_case_types, non_snake_case)]
         const _: () = {
             #(#exceptions)*
             #(#classes)*

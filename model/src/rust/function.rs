@@ -31,7 +31,12 @@ pub(crate) fn lower_signature(
 ) -> Option<Function> {
     let mut ok = reject_generics(&sig.generics, "functions", diags);
     // Options that each give the function a different role cannot be combined.
-    let roles = [("constructor", options.constructor), ("getter", options.getter), ("setter", options.setter), ("close", options.close)];
+    let roles = [
+        ("constructor", options.constructor),
+        ("getter", options.getter),
+        ("setter", options.setter),
+        ("close", options.close),
+    ];
     let mut chosen: Option<&str> = None;
     for (name, span) in roles {
         let Some(span) = span else { continue };

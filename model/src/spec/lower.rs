@@ -11,7 +11,7 @@ use crate::origin::{Loc, Origin};
 use crate::pytype::parse_python_type;
 use crate::rusttype::parse_rust_type_str;
 use crate::spec::reader::{Fields, read_str};
-use crate::types::Type;
+use crate::types::{ClassRef, Type, TypeKind};
 use crate::yaml::{Node, NodeKind};
 
 /// Lowers the whole document.
@@ -226,6 +226,8 @@ fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<C
     let rust_path = fields.str("rust", diags).map(|(r, _)| r);
     let doc = fields.str("doc", diags).map(|(d, _)| d);
     let mut methods = Vec::new();
+    let class_type =
+        Type::new(TypeKind::Class(ClassRef { name: py.clone(), rust_path: None, borrowed: false }), origin);
     if let Some(mut c) = fields.get("constructor").and_then(|ctor| Fields::open(ctor, "constructor", diags)) {
         let rust = c.str("rust", diags).map(|(r, _)| r);
         let params = lower_params(&mut c, dir, diags);
@@ -237,7 +239,7 @@ fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<C
             kind: FnKind::Constructor,
             rust_path: rust,
             params,
-            returns: Type::unit(corigin),
+            returns: class_type.clone(),
             fallible: false,
             release_gil: false,
             doc: cdoc,

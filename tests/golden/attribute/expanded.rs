@@ -9,6 +9,7 @@ mod fast {
         text.parse()
     }
     pub fn helper() {}
+    #[allow(non_camel_case_types, non_snake_case)]
     const _: () = {
         /// Adds two integers.
         #[::pybridge::__private::pyo3::pyfunction]
@@ -102,6 +103,7 @@ mod geometry {
             Axis::Y => (a.y - b.y).abs(),
         }
     }
+    #[allow(non_camel_case_types, non_snake_case)]
     const _: () = {
         fn __pb_exc_BadPoint(
             py: ::pybridge::Python<'_>,

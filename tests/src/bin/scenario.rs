@@ -30,6 +30,7 @@ fn main() {
         "broken_home" => broken_home(),
         "system_exit" => system_exit(),
         "isolated" => isolated(),
+        "spec_class" => spec_class(),
         "libpython" => libpython(),
         _ => Err(format!("unknown scenario {name:?}")),
     };
@@ -316,4 +317,25 @@ fn libpython() -> Result<String, String> {
         [one] if std::path::Path::new(one).starts_with(&prefix) => Ok(format!("{one} (under {})", prefix.display())),
         other => Err(format!("loaded {other:?}, expected one libpython under {}", prefix.display())),
     }
+}
+
+/// A class, an exception and functions exported from a spec (no attribute on the Rust type),
+/// used from Python inside the embedded interpreter.
+fn spec_class() -> Result<String, String> {
+    start()?;
+    let code = c"
+import skeleton_export as m
+t = m.Tally(5)
+assert t.bump(2) == 7, t.bump
+assert t.current() == 7
+t.label = 'visits'
+assert t.label == 'visits'
+assert m.Tally.zero().current() == 0
+assert issubclass(m.TallyError, ValueError)
+assert m.match('a', 3) == 'ax3'
+assert m.maybe_sum([1, None]) is None and m.maybe_sum([1, 2]) == 3
+assert m.ANSWER == 42
+";
+    pybridge::attach(|py| py.run(code, None, None)).map_err(|e| pybridge::Error::from(e).to_string())?;
+    Ok("Tally, TallyError and the functions behave as declared".into())
 }
