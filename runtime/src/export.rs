@@ -35,6 +35,7 @@ pub trait FastItem: Sized {
 }
 
 impl FastItem for f64 {
+    #[inline(always)]
     unsafe fn fast(item: *mut ffi::PyObject) -> Option<f64> {
         // SAFETY: live object, attached (the trait's contract).
         unsafe { (ffi::PyFloat_CheckExact(item) != 0).then(|| ffi::PyFloat_AS_DOUBLE(item)) }
@@ -42,6 +43,7 @@ impl FastItem for f64 {
 }
 
 impl FastItem for i64 {
+    #[inline(always)]
     unsafe fn fast(item: *mut ffi::PyObject) -> Option<i64> {
         // SAFETY: live object, attached (the trait's contract). For an exact int,
         // PyLong_AsLongLongAndOverflow reports a value outside 64 bits through `overflow` and
@@ -65,24 +67,28 @@ where
 
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
         let ptr = obj.as_ptr();
-        // SAFETY: attached (we hold a Borrowed<'_, 'py>); `ptr` is a live object; for an exact
-        // list, indices below PyList_GET_SIZE are valid borrowed items, and no Python code runs
-        // in the loop (FastItem::fast calls no Python), so the list cannot change size.
+        // SAFETY: attached (we hold a Borrowed<'_, 'py>); `ptr` is a live object. For an exact
+        // list, `ob_item[..size]` are valid borrowed items, and no Python code runs in the loop
+        // (FastItem::fast calls none), so the list cannot change under us. Elements are written
+        // into the vector's spare capacity and the length set only to the count written.
         unsafe {
             if ffi::PyList_CheckExact(ptr) != 0 {
-                let n = ffi::PyList_GET_SIZE(ptr);
-                let mut values = Vec::with_capacity(n as usize);
-                let mut complete = true;
-                for i in 0..n {
-                    match T::fast(ffi::PyList_GET_ITEM(ptr, i)) {
-                        Some(v) => values.push(v),
-                        None => {
-                            complete = false;
-                            break;
+                let n = ffi::PyList_GET_SIZE(ptr) as usize;
+                let items = (*(ptr as *mut ffi::PyListObject)).ob_item;
+                let mut values: Vec<T> = Vec::with_capacity(n);
+                let out = values.as_mut_ptr();
+                let mut written = 0;
+                while written < n {
+                    match T::fast(*items.add(written)) {
+                        Some(v) => {
+                            out.add(written).write(v);
+                            written += 1;
                         }
+                        None => break,
                     }
                 }
-                if complete {
+                values.set_len(written);
+                if written == n {
                     return Ok(FastVec(values));
                 }
             }
