@@ -54,6 +54,9 @@ pub fn emit_owned_type(ty: &Type) -> TokenStream {
             quote!(#path)
         }
         TypeKind::Any => quote!(::pybridge::Object),
+        // Only export parameters take callables (see export/convert.rs); elsewhere the check
+        // phase refuses them, and an untyped handle is the honest fallback.
+        TypeKind::Callable { .. } => quote!(::pybridge::Object),
     }
 }
 

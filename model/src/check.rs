@@ -315,7 +315,7 @@ fn check_export_shapes(module: &Module, diags: &mut Diagnostics) {
             let mut bound = None;
             for ty in f.params.iter().map(|p| &p.ty).chain(std::iter::once(&f.returns)) {
                 ty.walk(&mut |t| {
-                    if matches!(t.kind, TypeKind::Any) && bound.is_none() {
+                    if matches!(t.kind, TypeKind::Any | TypeKind::Callable { .. }) && bound.is_none() {
                         bound = Some(t.origin);
                     }
                 });
@@ -341,8 +341,38 @@ fn check_export_shapes(module: &Module, diags: &mut Diagnostics) {
     }
 }
 
-/// Classes travel as their Python wrappers: directly, or (returns) in `Option`/`Vec`.
+/// Classes travel as their Python wrappers: directly, or (returns) in `Option`/`Vec`; callables
+/// only as direct parameters.
 fn check_class_nesting(ty: &crate::types::Type, is_return: bool, diags: &mut Diagnostics) {
+    let mut callable = None;
+    ty.walk(&mut |t| {
+        if matches!(t.kind, TypeKind::Callable { .. }) && callable.is_none() {
+            callable = Some(t);
+        }
+    });
+    if let Some(c) = callable {
+        let direct = std::ptr::eq(c, ty) && !is_return;
+        if !direct {
+            diags.push(
+                Diagnostic::new(c.origin, "a Python callable can only be a parameter of its own")
+                    .help("take `f: impl Fn(A) -> R` directly; callables cannot be returned or nested in containers"),
+            );
+            return;
+        }
+        let mut class = None;
+        c.walk(&mut |t| {
+            if matches!(t.kind, TypeKind::Class(_)) && class.is_none() {
+                class = Some(t.origin);
+            }
+        });
+        if let Some(origin) = class {
+            diags.push(
+                Diagnostic::new(origin, "exported classes cannot cross inside a callable's signature yet")
+                    .help("pass plain data (numbers, strings, lists) to and from Python callables"),
+            );
+        }
+        return;
+    }
     let nested = match &ty.kind {
         TypeKind::Class(_) => return,
         TypeKind::Optional(inner) | TypeKind::List(inner) if is_return && matches!(inner.kind, TypeKind::Class(_)) => {

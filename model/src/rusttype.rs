@@ -97,6 +97,7 @@ fn lower(ty: &syn::Type, origin_of: &dyn Fn(Span) -> Origin, diags: &mut Diagnos
             TypeKind::Tuple(items.into_iter().collect::<Option<Vec<_>>>()?)
         }
         syn::Type::Reference(r) => return lower_reference(r, origin, origin_of, diags),
+        syn::Type::ImplTrait(it) => return lower_callable(it, origin, origin_of, diags),
         syn::Type::Path(_) => return lower_path(ty, origin_of, diags),
         _ => {
             diags.push(
@@ -233,4 +234,34 @@ fn lower_path(ty: &syn::Type, origin_of: &dyn Fn(Span) -> Origin, diags: &mut Di
         }
     };
     Some(Type::new(kind, origin))
+}
+
+/// `impl Fn(A, B) -> R` (or `FnMut`): a Python callable passed as a typed Rust closure.
+fn lower_callable(
+    it: &syn::TypeImplTrait,
+    origin: Origin,
+    origin_of: &dyn Fn(Span) -> Origin,
+    diags: &mut Diagnostics,
+) -> Option<Type> {
+    let bound = it.bounds.iter().find_map(|b| match b {
+        syn::TypeParamBound::Trait(t) => t.path.segments.last(),
+        _ => None,
+    });
+    let Some(segment) = bound.filter(|s| s.ident == "Fn" || s.ident == "FnMut") else {
+        diags.push(
+            Diagnostic::new(
+                origin,
+                "`impl Trait` parameters cannot cross the Python boundary, except `impl Fn(..) -> R`",
+            )
+            .help("take a concrete type, or `impl Fn(A) -> R` for a Python callable"),
+        );
+        return None;
+    };
+    let syn::PathArguments::Parenthesized(args) = &segment.arguments else { return None };
+    let params: Vec<Type> = args.inputs.iter().map(|a| lower(&a.ty, origin_of, diags)).collect::<Option<_>>()?;
+    let ret = match &args.output {
+        syn::ReturnType::Default => Type::unit(origin),
+        syn::ReturnType::Type(_, t) => lower(t, origin_of, diags)?,
+    };
+    Some(Type::new(TypeKind::Callable { params, ret: Box::new(ret) }, origin))
 }

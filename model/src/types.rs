@@ -94,6 +94,15 @@ pub enum TypeKind {
     Class(ClassRef),
     /// Python `Any`/`object`/unannotated; Rust `pybridge::Object`, an untyped handle.
     Any,
+    /// Export parameters only: Rust `impl Fn(A, B) -> R`, a Python callable
+    /// (`typing.Callable[[A, B], R]`); an exception raised by the callable propagates to the
+    /// Python caller of the exported function.
+    Callable {
+        /// The callable's parameter types.
+        params: Vec<Type>,
+        /// Its return type.
+        ret: Box<Type>,
+    },
 }
 
 /// A reference to a declared class, by its Python name; resolved in the resolve phase.
@@ -137,6 +146,11 @@ impl Type {
             }
             TypeKind::Class(class) => class.name.clone(),
             TypeKind::Any => "typing.Any".into(),
+            TypeKind::Callable { params, ret } => format!(
+                "typing.Callable[[{}], {}]",
+                params.iter().map(Type::python).collect::<Vec<_>>().join(", "),
+                ret.python()
+            ),
         }
     }
 
@@ -150,6 +164,10 @@ impl Type {
                 v.walk(f);
             }
             TypeKind::Tuple(items) => items.iter().for_each(|t| t.walk(f)),
+            TypeKind::Callable { params, ret } => {
+                params.iter().for_each(|t| t.walk(f));
+                ret.walk(f);
+            }
             _ => {}
         }
     }
@@ -164,6 +182,10 @@ impl Type {
                 v.walk_mut(f);
             }
             TypeKind::Tuple(items) => items.iter_mut().for_each(|t| t.walk_mut(f)),
+            TypeKind::Callable { params, ret } => {
+                params.iter_mut().for_each(|t| t.walk_mut(f));
+                ret.walk_mut(f);
+            }
             _ => {}
         }
     }

@@ -96,3 +96,56 @@ where
         obj.extract::<Vec<T>>().map(FastVec)
     }
 }
+
+/// Where a Python callable passed as `impl Fn(..) -> R` parks the exception it raised, while
+/// the Rust caller's stack unwinds back to the generated wrapper.
+#[derive(Debug, Default)]
+pub struct CallbackSlot(std::cell::RefCell<Option<PyErr>>);
+
+/// The unwinding payload of a callback that raised (its exception is in the slot).
+struct CallbackRaised;
+
+/// Calls `callable(*args)` and extracts `R`. If Python raises (or the result does not convert),
+/// the error is parked in `slot` and the Rust code between here and the wrapper is unwound (no
+/// panic message: `resume_unwind` skips the hook); [`catch_callback`] turns it back into the
+/// exception for the Python caller.
+pub fn call_back<'py, A, R>(callable: &Bound<'py, PyAny>, slot: &CallbackSlot, args: A) -> R
+where
+    A: pyo3::call::PyCallArgs<'py>,
+    R: for<'a> FromPyObject<'a, 'py>,
+{
+    let result = callable.call1(args).and_then(|value| value.extract::<R>().map_err(Into::into));
+    match result {
+        Ok(value) => value,
+        Err(err) => {
+            *slot.0.borrow_mut() = Some(err);
+            std::panic::resume_unwind(Box::new(CallbackRaised))
+        }
+    }
+}
+
+/// Runs the user's function; a callback's exception comes back as `Err`, any other panic keeps
+/// unwinding (pyo3 turns it into `PanicException`).
+pub fn catch_callback<T>(slot: &CallbackSlot, f: impl FnOnce() -> T) -> PyResult<T> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(value) => Ok(value),
+        Err(payload) if payload.is::<CallbackRaised>() => Err(slot
+            .0
+            .borrow_mut()
+            .take()
+            .unwrap_or_else(|| pyo3::exceptions::PyRuntimeError::new_err("callback failed"))),
+        Err(payload) => std::panic::resume_unwind(payload),
+    }
+}
+
+/// Checks that a parameter is callable, naming it in the `TypeError`.
+pub fn expect_callable<'py>(value: Bound<'py, PyAny>, function: &str, param: &str) -> PyResult<Bound<'py, PyAny>> {
+    if value.is_callable() {
+        Ok(value)
+    } else {
+        let actual = value.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "?".into());
+        Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "{function}() argument '{param}' must be callable, not {actual}"
+        )))
+    }
+}

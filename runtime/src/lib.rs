@@ -38,7 +38,9 @@ pub mod __private {
         Args, FromPyErr, ImportedAttr, KwNames, NO_KEYWORDS, classify, extract_instance, extract_return, get_attribute,
         set_attribute,
     };
-    pub use crate::export::{FastItem, FastVec, closed_error, hash_of};
+    pub use crate::export::{
+        CallbackSlot, FastItem, FastVec, call_back, catch_callback, closed_error, expect_callable, hash_of,
+    };
     pub use pyo3;
 
     /// The Python pyo3 was built for (`sys.executable` of an embedded interpreter by default).

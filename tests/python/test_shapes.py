@@ -145,3 +145,22 @@ def test_a_panicking_drop_goes_to_the_unraisable_hook() -> None:
         sys.unraisablehook = old
     assert seen == ["PanicException: Fragile dropped"]
     assert shapes.Rect(1.0, 1.0).area() == 1.0  # the interpreter continues
+
+
+def test_python_callables_as_typed_rust_closures() -> None:
+    assert shapes.apply(lambda x: x * 2, 1, 10) == 1024
+    with pytest.raises(ZeroDivisionError):
+        shapes.apply(lambda x: x // 0, 1, 3)  # the callback's exception reaches the caller
+    with pytest.raises(TypeError, match="must be callable"):
+        shapes.apply(5, 1, 1)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        shapes.apply(lambda x: "not an int", 1, 1)  # type: ignore[arg-type, return-value]
+
+
+def test_mut_method_calling_back_into_its_object_is_a_clean_error() -> None:
+    r = shapes.Rect(2.0, 3.0)
+    r.visit(lambda area: 0.5)
+    assert (r.width, r.height) == (1.0, 1.5)
+    with pytest.raises(RuntimeError, match="[Bb]orrow"):
+        r.visit(lambda area: r.area())
+    assert (r.width, r.height) == (1.0, 1.5)  # unchanged, still usable

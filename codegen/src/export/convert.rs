@@ -26,6 +26,9 @@ pub(crate) fn emit_param_type(ty: &Type) -> TokenStream {
             let item = emit_export_type(inner);
             quote!(::pybridge::__private::FastVec<#item>)
         }
+        TypeKind::Callable { .. } => {
+            quote!(::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::PyAny>)
+        }
         _ => emit_export_type(ty),
     }
 }
@@ -34,9 +37,18 @@ fn is_fast_item(ty: &Type) -> bool {
     matches!(ty.kind, TypeKind::Float { single: false } | TypeKind::Int(IntWidth::I64))
 }
 
-/// The expression passing parameter `name` on to the user's function.
+/// The expression passing parameter `name` on to the user's function. A callable becomes a
+/// closure that calls it (its exceptions park in the wrapper's `__pb_slot`).
 pub(crate) fn emit_arg(name: &syn::Ident, ty: &Type) -> TokenStream {
     match &ty.kind {
+        TypeKind::Callable { params, ret } => {
+            let args: Vec<syn::Ident> = (0..params.len()).map(|i| format_ident!("__pb_c{}", i)).collect();
+            let types = params.iter().map(emit_export_type);
+            let ret = crate::rust_type::emit_owned_type(ret);
+            quote!(|#(#args: #types),*| -> #ret {
+                ::pybridge::__private::call_back(&#name, &__pb_slot, (#(#args,)*))
+            })
+        }
         TypeKind::Class(c) if c.borrowed => quote!(#name.__pb_get()?),
         TypeKind::Class(_) => quote!(::std::clone::Clone::clone(#name.__pb_get()?)),
         TypeKind::List(inner) if is_fast_item(inner) => quote!(#name.0),
@@ -80,4 +92,9 @@ pub(crate) fn emit_wrap(value: TokenStream, ty: &Type) -> TokenStream {
         }
         _ => value,
     }
+}
+
+/// Whether a function takes a Python callable (its call is wrapped in `catch_callback`).
+pub(crate) fn takes_callable(params: &[pybridge_model::Param]) -> bool {
+    params.iter().any(|p| matches!(p.ty.kind, TypeKind::Callable { .. }))
 }

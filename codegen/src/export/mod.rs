@@ -123,9 +123,25 @@ pub(crate) fn emit_call(f: &Function, target: TokenStream) -> TokenStream {
     });
     let call = quote_spanned!(span=> #target(#(#bindings),*));
     let call = if f.release_gil { quote!(__pb_py.detach(move || #call)) } else { call };
+    let (slot, call) = if convert::takes_callable(&f.params) {
+        (
+            quote!(let __pb_slot = ::pybridge::__private::CallbackSlot::default();),
+            quote!(::pybridge::__private::catch_callback(&__pb_slot, move || #call)?),
+        )
+    } else {
+        (TokenStream::new(), call)
+    };
+    let checks = f.params.iter().filter(|p| matches!(p.ty.kind, pybridge_model::TypeKind::Callable { .. })).map(|p| {
+        let name = param_ident(&p.name.rust);
+        let fname = &f.name.py;
+        let pname = &p.name.py;
+        quote!(let #name = ::pybridge::__private::expect_callable(#name, #fname, #pname)?;)
+    });
     let result = if f.fallible { quote!(#call.map_err(::pybridge::__private::into_pyerr)?) } else { call };
     let wrapped = emit_wrap(quote!(__pb_result), &f.returns);
     quote! {
+        #(#checks)*
+        #slot
         #(#lets)*
         let __pb_result = #result;
         Ok(#wrapped)

@@ -99,6 +99,15 @@ pub mod shapes {
             (0..steps).map(|i| (i as f64 / steps as f64) * self.width).sum::<f64>() / steps.max(1) as f64
         }
 
+        /// Calls `visitor` with the area and scales the sides by its answer (a `&mut self`
+        /// method with a Python callback: a callback that touches this rectangle gets a clean
+        /// "already borrowed" error, not undefined behaviour).
+        pub fn visit(&mut self, visitor: impl Fn(f64) -> f64) {
+            let factor = visitor(self.area());
+            self.width *= factor;
+            self.height *= factor;
+        }
+
         /// Panics: the object stays usable afterwards.
         pub fn explode(&self) -> f64 {
             panic!("rectangle {}x{} exploded", self.width, self.height)
@@ -147,6 +156,12 @@ pub mod shapes {
     #[py_embed]
     pub fn process_data(data: Vec<f64>) -> Vec<f64> {
         data.into_iter().map(|v| v * 2.0).collect()
+    }
+
+    /// Applies a Python callable `times` times: `f(f(...f(x)))`.
+    #[py_embed]
+    pub fn apply(f: impl Fn(i64) -> i64, x: i64, times: u32) -> i64 {
+        (0..times).fold(x, |acc, _| f(acc))
     }
 
     /// Sums a list of floats.

@@ -18,3 +18,5 @@ except shapes.ShapeError as e:
 status: int = spam.system("true")
 err: type[Exception] = spam.error
 print(area, perimeter, color, data, text, status, err)
+twice: int = shapes.apply(lambda x: x * 2, 1, 3)
+r.visit(lambda area: 1.0)

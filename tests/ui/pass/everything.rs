@@ -102,6 +102,11 @@ mod items {
     }
 
     #[py_embed]
+    pub fn fold(f: impl Fn(i64, String) -> Option<i64>, items: Vec<String>) -> i64 {
+        items.into_iter().fold(0, |acc, s| f(acc, s).unwrap_or(acc))
+    }
+
+    #[py_embed]
     pub fn modes(fast: bool) -> Mode {
         if fast { Mode::Fast } else { Mode::Slow }
     }

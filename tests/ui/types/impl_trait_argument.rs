@@ -1,8 +1,8 @@
 #[pybridge::py_embed]
 mod m {
     #[py_embed]
-    pub fn apply(f: impl Fn(i64) -> i64) -> i64 {
-        f(1)
+    pub fn total(items: impl Iterator<Item = i64>) -> i64 {
+        items.sum()
     }
 }
 
