@@ -144,6 +144,10 @@ fn write_class(out: &mut String, c: &Class) {
 }
 
 fn write_enum(out: &mut String, e: &Enum) {
+    if e.has_data() {
+        write_data_enum(out, e);
+        return;
+    }
     write_class_header(out, &e.name.py, false);
     if let Some(doc) = &e.doc {
         let _ = writeln!(out, "{}", docstring(doc, "    "));
@@ -156,6 +160,23 @@ fn write_enum(out: &mut String, e: &Enum) {
     out.push_str("    def __int__(self) -> int: ...\n");
     out.push_str("    def __eq__(self, other: object, /) -> bool: ...\n");
     out.push_str("    def __hash__(self) -> int: ...\n");
+}
+
+/// A base class with one nested final subclass per variant, as at runtime (`Shape.Circle`).
+fn write_data_enum(out: &mut String, e: &Enum) {
+    write_class_header(out, &e.name.py, true);
+    if let Some(doc) = &e.doc {
+        let _ = writeln!(out, "{}", docstring(doc, "    "));
+    }
+    for v in &e.variants {
+        let _ = writeln!(out, "    @typing.final\n    class {}({}):", v.name.py, e.name.py);
+        let params: Vec<String> = v.fields.iter().map(|f| format!("{}: {}", f.name.py, f.ty.python())).collect();
+        let sep = if params.is_empty() { "" } else { ", " };
+        let _ = writeln!(out, "        def __new__(cls{sep}{}) -> {}.{}: ...", params.join(", "), e.name.py, v.name.py);
+        for f in &v.fields {
+            let _ = writeln!(out, "        @property\n        def {}(self) -> {}: ...", f.name.py, f.ty.python());
+        }
+    }
 }
 
 fn write_exception(out: &mut String, e: &Exception) {

@@ -328,6 +328,22 @@ fn check_export_shapes(module: &Module, diags: &mut Diagnostics) {
             }
         }
     }
+    for e in &module.enums {
+        for field in e.variants.iter().flat_map(|v| v.fields.iter()) {
+            let mut class = None;
+            field.ty.walk(&mut |t| {
+                if matches!(t.kind, TypeKind::Class(_) | TypeKind::Callable { .. }) && class.is_none() {
+                    class = Some(t.origin);
+                }
+            });
+            if let Some(origin) = class {
+                diags.push(
+                    Diagnostic::new(origin, "enum variants cannot hold exported classes or callables yet")
+                        .help("hold plain data (numbers, strings, lists, tuples) in the variant"),
+                );
+            }
+        }
+    }
     let declared: Vec<&str> = module.exceptions.iter().map(|e| e.name.py.as_str()).collect();
     for e in &module.exceptions {
         if !BUILTIN_EXCEPTIONS.contains(&e.base.as_str()) && !declared.contains(&e.base.as_str()) {

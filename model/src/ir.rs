@@ -208,6 +208,11 @@ pub struct Variant {
     pub name: Name,
     /// The integer value.
     pub value: i64,
+    /// Export: the variant's data (`Circle { r: f64 }` or `Square(f64)`, whose fields are
+    /// named `_0`, `_1`, … in Python); empty for a unit variant.
+    pub fields: Vec<Attribute>,
+    /// Export: the data is a tuple (`Square(f64)`), not named fields.
+    pub tuple: bool,
     /// Where it was declared.
     pub origin: Origin,
 }
@@ -240,6 +245,14 @@ pub struct Constant {
     pub rust_value: Option<String>,
     /// Where it was declared.
     pub origin: Origin,
+}
+
+impl Enum {
+    /// Whether any variant carries data (the enum is then a base class with one subclass per
+    /// variant, rather than an enum class of constants).
+    pub fn has_data(&self) -> bool {
+        self.variants.iter().any(|v| !v.fields.is_empty() || v.tuple)
+    }
 }
 
 impl Bridge {

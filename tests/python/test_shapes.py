@@ -164,3 +164,18 @@ def test_mut_method_calling_back_into_its_object_is_a_clean_error() -> None:
     with pytest.raises(RuntimeError, match="[Bb]orrow"):
         r.visit(lambda area: r.area())
     assert (r.width, r.height) == (1.0, 1.5)  # unchanged, still usable
+
+
+def test_enums_with_data_are_one_class_per_variant() -> None:
+    c = shapes.circle(2.0)
+    assert type(c) is shapes.Shape.Circle and isinstance(c, shapes.Shape)
+    assert c.r == 2.0
+    assert shapes.shape_area(c) == pytest.approx(12.566, rel=1e-3)
+    s = shapes.Shape.Square(3.0)
+    assert s._0 == 3.0 and shapes.shape_area(s) == 9.0
+    assert shapes.shape_area(shapes.Shape.Empty()) == 0.0
+    assert shapes.Shape.Circle(r=1.5).r == 1.5
+    with pytest.raises(AttributeError):
+        s.r  # type: ignore[attr-defined]
+    with pytest.raises(TypeError):
+        shapes.shape_area(shapes.Rect(1.0, 1.0))  # type: ignore[arg-type]

@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 
 use pybridge_model::{Class, Dunder, Enum, FnKind, Function, Module};
 
-use super::convert::{emit_return_type, wrapper_ident};
+use super::convert::{emit_return_type, return_alias, wrapper_ident};
 use super::{emit_call, emit_params};
 use crate::docs::emit_doc;
 use crate::rust_type::emit_owned_type;
@@ -76,12 +76,15 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
             }
         }
     });
+    let alias = return_alias(&c.name.py);
     quote! {
         #doc
         #[::pybridge::__private::pyo3::pyclass(#(#options),*)]
         struct #wrapper {
             inner: ::std::option::Option<#inner>,
         }
+
+        type #alias = #wrapper;
 
         impl #wrapper {
             fn __pb_wrap(value: #inner) -> Self {
@@ -233,6 +236,9 @@ fn emit_dunder(d: &Dunder) -> TokenStream {
 /// A unit-only enum: a class whose instances wrap one variant, with the variants as class
 /// attributes, `name`/`value`, `__int__`, `__eq__`, `__hash__` and `__repr__` (`Color.Red`).
 pub(super) fn emit_enum(module: &Module, e: &Enum) -> TokenStream {
+    if e.has_data() {
+        return emit_data_enum(module, e);
+    }
     let wrapper = wrapper_ident(&e.name.py);
     let inner = rust_path(&e.rust_path, &e.name.rust);
     let py_name = &e.name.py;
@@ -251,12 +257,15 @@ pub(super) fn emit_enum(module: &Module, e: &Enum) -> TokenStream {
             }
         }
     });
+    let alias = return_alias(&e.name.py);
     quote! {
         #doc
         #[::pybridge::__private::pyo3::pyclass(crate = "::pybridge::__private::pyo3", name = #py_name, module = #module_name, frozen)]
         struct #wrapper {
             inner: #inner,
         }
+
+        type #alias = #wrapper;
 
         impl #wrapper {
             fn __pb_wrap(value: #inner) -> Self {
@@ -306,5 +315,137 @@ pub(super) fn emit_enum(module: &Module, e: &Enum) -> TokenStream {
                 self.__pb_index().0 as u64
             }
         }
+    }
+}
+
+/// An enum whose variants carry data: a base class `Shape` (holding the Rust value) and one
+/// subclass per variant (`Shape.Circle(r=1.0)`) with the variant's fields as read-only
+/// properties. Values returned to Python become an instance of their variant's class.
+pub(super) fn emit_data_enum(module: &Module, e: &Enum) -> TokenStream {
+    let base = wrapper_ident(&e.name.py);
+    let out = format_ident!("__PbOut_{}", e.name.py);
+    let alias = return_alias(&e.name.py);
+    let inner = rust_path(&e.rust_path, &e.name.rust);
+    let py_name = &e.name.py;
+    let module_name = &module.name.py;
+    let doc = e.doc.as_deref().map(emit_doc);
+    let variant_classes: Vec<syn::Ident> =
+        e.variants.iter().map(|v| format_ident!("__PbVariant_{}_{}", e.name.py, v.name.rust)).collect();
+    let variant_idents: Vec<syn::Ident> = e.variants.iter().map(|v| format_ident!("{}", v.name.rust)).collect();
+    // `Shape::Circle { .. }` / `Shape::Square(..)` / `Shape::Empty`, to tell variants apart.
+    let any_patterns: Vec<TokenStream> = e
+        .variants
+        .iter()
+        .zip(&variant_idents)
+        .map(|(v, ident)| match (v.tuple, v.fields.is_empty()) {
+            (true, _) => quote!(#inner::#ident(..)),
+            (false, false) => quote!(#inner::#ident { .. }),
+            (false, true) => quote!(#inner::#ident),
+        })
+        .collect();
+    let indices = (0..e.variants.len()).map(proc_macro2::Literal::usize_unsuffixed);
+    let indices2 = (0..e.variants.len()).map(proc_macro2::Literal::usize_unsuffixed);
+    let class_attrs = e.variants.iter().zip(&variant_classes).map(|(v, class)| {
+        let fn_name = format_ident!("__pb_variant_{}", v.name.rust);
+        let name = &v.name.py;
+        quote! {
+            #[classattr]
+            #[pyo3(name = #name)]
+            fn #fn_name(py: ::pybridge::Python<'_>) -> ::pybridge::__private::pyo3::Py<::pybridge::__private::pyo3::types::PyType> {
+                py.get_type::<#class>().unbind()
+            }
+        }
+    });
+    let variants = e.variants.iter().zip(&variant_classes).zip(&variant_idents).map(|((v, class), ident)| {
+        let name = &v.name.py;
+        let params: Vec<syn::Ident> = v.fields.iter().map(|f| format_ident!("{}", if v.tuple { f.name.py.clone() } else { f.name.rust.clone() })).collect();
+        let types: Vec<TokenStream> = v.fields.iter().map(|f| emit_owned_type(&f.ty)).collect();
+        let construct = match (v.tuple, v.fields.is_empty()) {
+            (true, _) => quote!(#inner::#ident(#(#params),*)),
+            (false, false) => quote!(#inner::#ident { #(#params),* }),
+            (false, true) => quote!(#inner::#ident),
+        };
+        let getters = v.fields.iter().enumerate().map(|(i, f)| {
+            let getter = format_ident!("__pb_get_{}", f.name.py.trim_start_matches('_'));
+            let prop = format_ident!("{}", f.name.py);
+            let ty = emit_owned_type(&f.ty);
+            let binding = format_ident!("__pb_field");
+            let pattern = if v.tuple {
+                let parts = (0..v.fields.len()).map(|j| if j == i { quote!(#binding) } else { quote!(_) });
+                quote!(#inner::#ident(#(#parts),*))
+            } else {
+                let field = format_ident!("{}", f.name.rust);
+                quote!(#inner::#ident { #field: #binding, .. })
+            };
+            quote! {
+                #[getter(#prop)]
+                fn #getter(slf: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> #ty {
+                    match &slf.as_super().inner {
+                        #pattern => ::std::clone::Clone::clone(#binding),
+                        _ => unreachable!("a variant class always holds its own variant"),
+                    }
+                }
+            }
+        });
+        quote! {
+            #[::pybridge::__private::pyo3::pyclass(crate = "::pybridge::__private::pyo3", name = #name, module = #module_name, extends = #base, frozen)]
+            struct #class;
+
+            #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
+            impl #class {
+                #[new]
+                #[pyo3(signature = (#(#params),*))]
+                fn __pb_new(#(#params: #types),*) -> ::pybridge::__private::pyo3::PyClassInitializer<Self> {
+                    ::pybridge::__private::pyo3::PyClassInitializer::from(#base { inner: #construct }).add_subclass(Self)
+                }
+                #(#getters)*
+            }
+        }
+    });
+    quote! {
+        #doc
+        #[::pybridge::__private::pyo3::pyclass(crate = "::pybridge::__private::pyo3", name = #py_name, module = #module_name, subclass, frozen)]
+        struct #base {
+            inner: #inner,
+        }
+
+        /// A value on its way to Python: becomes an instance of its variant's class.
+        struct #out(#inner);
+
+        type #alias = #out;
+
+        impl #base {
+            fn __pb_wrap(value: #inner) -> #out {
+                #out(value)
+            }
+
+            fn __pb_get(&self) -> ::pybridge::__private::pyo3::PyResult<&#inner> {
+                Ok(&self.inner)
+            }
+        }
+
+        impl<'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for #out {
+            type Target = ::pybridge::__private::pyo3::PyAny;
+            type Output = ::pybridge::__private::pyo3::Bound<'py, ::pybridge::__private::pyo3::PyAny>;
+            type Error = ::pybridge::PyErr;
+
+            fn into_pyobject(self, py: ::pybridge::Python<'py>) -> ::std::result::Result<Self::Output, Self::Error> {
+                let variant = match &self.0 {
+                    #(#any_patterns => #indices,)*
+                };
+                let init = ::pybridge::__private::pyo3::PyClassInitializer::from(#base { inner: self.0 });
+                match variant {
+                    #(#indices2 => Ok(::pybridge::__private::pyo3::Bound::new(py, init.add_subclass(#variant_classes))?.into_any()),)*
+                    _ => unreachable!(),
+                }
+            }
+        }
+
+        #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
+        impl #base {
+            #(#class_attrs)*
+        }
+
+        #(#variants)*
     }
 }

@@ -56,12 +56,18 @@ pub(crate) fn emit_arg(name: &syn::Ident, ty: &Type) -> TokenStream {
     }
 }
 
+/// The type a class's values take on their way to Python: an alias the class emitter defines
+/// (the wrapper itself, or for an enum with data the value that picks its variant's class).
+pub(crate) fn return_alias(py_name: &str) -> syn::Ident {
+    format_ident!("__PbRet_{}", py_name)
+}
+
 /// The Rust type a wrapper returns for `ty` (classes as their wrappers).
 pub(crate) fn emit_return_type(ty: &Type) -> TokenStream {
     match &ty.kind {
         TypeKind::Class(c) => {
-            let wrapper = wrapper_ident(&c.name);
-            quote!(#wrapper)
+            let alias = return_alias(&c.name);
+            quote!(#alias)
         }
         TypeKind::Optional(inner) if matches!(inner.kind, TypeKind::Class(_)) => {
             let inner = emit_return_type(inner);

@@ -126,6 +126,37 @@ pub mod shapes {
         Blue = 5,
     }
 
+    /// A shape: an enum with data, one Python class per variant.
+    #[py_embed]
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum Shape {
+        /// A circle of radius `r`.
+        Circle {
+            /// The radius.
+            r: f64,
+        },
+        /// A square of side `_0`.
+        Square(f64),
+        /// Nothing.
+        Empty,
+    }
+
+    /// The area of any shape.
+    #[py_embed]
+    pub fn shape_area(shape: &Shape) -> f64 {
+        match shape {
+            Shape::Circle { r } => std::f64::consts::PI * r * r,
+            Shape::Square(side) => side * side,
+            Shape::Empty => 0.0,
+        }
+    }
+
+    /// A circle of radius `r`, as a `Shape`.
+    #[py_embed]
+    pub fn circle(r: f64) -> Shape {
+        Shape::Circle { r }
+    }
+
     /// Why a shape could not be made.
     #[py_embed(exception, base = "ValueError")]
     #[derive(Debug)]

@@ -182,12 +182,21 @@ pub(super) fn lower_enum(e: &syn::ItemEnum, opts: &Options, module: &mut Module,
     let mut variants = Vec::new();
     let mut next = 0i64;
     for v in &e.variants {
-        if !matches!(v.fields, syn::Fields::Unit) {
-            diags.push(
-                Diagnostic::new(Origin::Rust(v.fields.span()), "enum variants with data are not supported yet")
-                    .help("export unit-only enums, or wrap the data in exported structs"),
-            );
-            continue;
+        let mut fields = Vec::new();
+        for (i, field) in v.fields.iter().enumerate() {
+            let Some((ty, _)) = lower_rust_type(&field.ty, false, &|span| Origin::Rust(span), diags) else { continue };
+            let (py, rust) = match &field.ident {
+                Some(ident) => (ident.to_string(), ident.to_string()),
+                None => (format!("_{i}"), i.to_string()),
+            };
+            let origin = Origin::Rust(field.span());
+            fields.push(Attribute {
+                name: Name { py, rust, origin },
+                ty,
+                writable: false,
+                doc: doc_of(&field.attrs),
+                origin,
+            });
         }
         if let Some((_, expr)) = &v.discriminant {
             match expr {
@@ -202,6 +211,8 @@ pub(super) fn lower_enum(e: &syn::ItemEnum, opts: &Options, module: &mut Module,
         variants.push(Variant {
             name: Name { py: v.ident.to_string(), rust: v.ident.to_string(), origin },
             value: next,
+            fields,
+            tuple: matches!(v.fields, syn::Fields::Unnamed(_)),
             origin,
         });
         next += 1;

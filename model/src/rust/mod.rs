@@ -5,7 +5,8 @@
 //! - `struct` → a class, its `#[py_embed(get, set)]` fields properties, derives and trait impls
 //!   (`Debug`, `Display` with `display`, `PartialEq`, `Hash`, `PartialOrd`) Python protocols;
 //!   with `exception`, an exception class instead (`class.rs`);
-//! - `impl` of such a struct → its methods; `enum` (unit variants) → an enum class.
+//! - `impl` of such a struct → its methods; `enum` → an enum class (unit variants) or a base
+//!   class with one subclass per variant (variants with data).
 //!
 //! Every unsupported shape is reported at its token, all at once.
 

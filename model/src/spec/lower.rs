@@ -285,7 +285,13 @@ fn lower_enum(node: &Node, diags: &mut Diagnostics) -> Option<Enum> {
     let mut variants = Vec::new();
     for (i, v) in fields.list("variants", diags).iter().enumerate() {
         if let Some(text) = read_str(v, "a variant name", diags) {
-            variants.push(Variant { name: make_name(text, v.origin()), value: i as i64, origin: v.origin() });
+            variants.push(Variant {
+                name: make_name(text, v.origin()),
+                value: i as i64,
+                fields: Vec::new(),
+                tuple: false,
+                origin: v.origin(),
+            });
         }
     }
     let doc = fields.str("doc", diags).map(|(d, _)| d);

@@ -170,6 +170,7 @@ mod geometry {
         struct __PbClass_Point {
             inner: ::std::option::Option<Point>,
         }
+        type __PbRet_Point = __PbClass_Point;
         impl __PbClass_Point {
             fn __pb_wrap(value: Point) -> Self {
                 Self { inner: Some(value) }
@@ -194,7 +195,7 @@ mod geometry {
             fn __pb_m_new(
                 x: f64,
                 y: f64,
-            ) -> ::pybridge::__private::pyo3::PyResult<__PbClass_Point> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
                 let __pb_a0 = x;
                 let __pb_a1 = y;
                 let __pb_result = Point::new(__pb_a0, __pb_a1);
@@ -264,6 +265,7 @@ mod geometry {
         struct __PbClass_Axis {
             inner: Axis,
         }
+        type __PbRet_Axis = __PbClass_Axis;
         impl __PbClass_Axis {
             fn __pb_wrap(value: Axis) -> Self {
                 Self { inner: value }
@@ -318,7 +320,7 @@ mod geometry {
         }
         #[::pybridge::__private::pyo3::pyfunction]
         #[pyo3(crate = "::pybridge::__private::pyo3", name = "origin", signature = ())]
-        fn __pb_fn_origin() -> ::pybridge::__private::pyo3::PyResult<__PbClass_Point> {
+        fn __pb_fn_origin() -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
             let __pb_result = origin();
             Ok(__PbClass_Point::__pb_wrap(__pb_result))
         }
@@ -326,7 +328,7 @@ mod geometry {
         #[pyo3(crate = "::pybridge::__private::pyo3", name = "checked", signature = (x))]
         fn __pb_fn_checked(
             x: f64,
-        ) -> ::pybridge::__private::pyo3::PyResult<__PbClass_Point> {
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
             let __pb_a0 = x;
             let __pb_result = checked(__pb_a0)
                 .map_err(::pybridge::__private::into_pyerr)?;

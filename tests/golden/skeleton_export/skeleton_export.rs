@@ -39,6 +39,7 @@ const _: () = {
     struct __PbClass_Tally {
         inner: ::std::option::Option<crate::exported::Tally>,
     }
+    type __PbRet_Tally = __PbClass_Tally;
     impl __PbClass_Tally {
         fn __pb_wrap(value: crate::exported::Tally) -> Self {
             Self { inner: Some(value) }
@@ -64,7 +65,7 @@ const _: () = {
         #[pyo3(signature = (start))]
         fn __pb_m_new(
             start: i64,
-        ) -> ::pybridge::__private::pyo3::PyResult<__PbClass_Tally> {
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Tally> {
             let __pb_a0 = start;
             let __pb_result = crate::exported::Tally::starting_at(__pb_a0);
             Ok(__PbClass_Tally::__pb_wrap(__pb_result))
@@ -87,7 +88,7 @@ const _: () = {
         }
         #[staticmethod]
         #[pyo3(name = "zero", signature = ())]
-        fn __pb_m_zero() -> ::pybridge::__private::pyo3::PyResult<__PbClass_Tally> {
+        fn __pb_m_zero() -> ::pybridge::__private::pyo3::PyResult<__PbRet_Tally> {
             let __pb_result = crate::exported::Tally::zero();
             Ok(__PbClass_Tally::__pb_wrap(__pb_result))
         }

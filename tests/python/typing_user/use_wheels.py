@@ -20,3 +20,9 @@ err: type[Exception] = spam.error
 print(area, perimeter, color, data, text, status, err)
 twice: int = shapes.apply(lambda x: x * 2, 1, 3)
 r.visit(lambda area: 1.0)
+shape: shapes.Shape = shapes.Shape.Circle(1.0)
+square = shapes.Shape.Square(2.0)
+side: float = square._0
+shape_area: float = shapes.shape_area(square)
+if isinstance(shape, shapes.Shape.Circle):
+    radius: float = shape.r
