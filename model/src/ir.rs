@@ -62,6 +62,23 @@ pub struct Module {
     pub origin: Origin,
 }
 
+impl Module {
+    /// A module with no items yet.
+    pub fn new(direction: Direction, name: Name, doc: Option<String>, origin: Origin) -> Self {
+        Module {
+            direction,
+            name,
+            doc,
+            functions: Vec::new(),
+            classes: Vec::new(),
+            enums: Vec::new(),
+            exceptions: Vec::new(),
+            constants: Vec::new(),
+            origin,
+        }
+    }
+}
+
 /// How a function is bound.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FnKind {

@@ -155,36 +155,24 @@ fn emit_method(inner: &syn::Path, m: &Function, close: Option<&str>) -> TokenStr
                 }
             }
         }
-        FnKind::Method | FnKind::Getter => {
+        FnKind::Method | FnKind::Getter | FnKind::MethodMut | FnKind::Setter => {
             let body = emit_call(m, quote!(__pb_self.#method));
-            let attr = if m.kind == FnKind::Getter {
-                let name = format_ident!("{}", m.name.py);
-                quote!(#[getter(#name)])
+            let name = format_ident!("{}", m.name.py);
+            let attr = match m.kind {
+                FnKind::Getter => quote!(#[getter(#name)]),
+                FnKind::Setter => quote!(#[setter(#name)]),
+                _ => quote!(#[pyo3(name = #py_name, signature = #signature)]),
+            };
+            let (receiver, access) = if matches!(m.kind, FnKind::MethodMut | FnKind::Setter) {
+                (quote!(&mut self), quote!(self.__pb_get_mut()?))
             } else {
-                quote!(#[pyo3(name = #py_name, signature = #signature)])
+                (quote!(&self), quote!(self.__pb_get()?))
             };
             quote! {
                 #doc
                 #attr
-                fn #ident(&self #(, #params)*) -> ::pybridge::__private::pyo3::PyResult<#ret> {
-                    let __pb_self = self.__pb_get()?;
-                    #body
-                }
-            }
-        }
-        FnKind::MethodMut | FnKind::Setter => {
-            let body = emit_call(m, quote!(__pb_self.#method));
-            let attr = if m.kind == FnKind::Setter {
-                let name = format_ident!("{}", m.name.py);
-                quote!(#[setter(#name)])
-            } else {
-                quote!(#[pyo3(name = #py_name, signature = #signature)])
-            };
-            quote! {
-                #doc
-                #attr
-                fn #ident(&mut self #(, #params)*) -> ::pybridge::__private::pyo3::PyResult<#ret> {
-                    let __pb_self = self.__pb_get_mut()?;
+                fn #ident(#receiver #(, #params)*) -> ::pybridge::__private::pyo3::PyResult<#ret> {
+                    let __pb_self = #access;
                     #body
                 }
             }

@@ -39,17 +39,8 @@ pub fn is_py_embed(attr: &syn::Attribute) -> bool {
 pub fn lower_rust_module(item: &syn::ItemMod, options: &Options, diags: &mut Diagnostics) -> Module {
     let py = options.name.as_ref().map(|(n, _)| n.clone()).unwrap_or_else(|| unraw(&item.ident));
     let origin = Origin::Rust(options.name.as_ref().map(|(_, s)| *s).unwrap_or(item.ident.span()));
-    let mut module = Module {
-        direction: Direction::Export,
-        name: Name { rust: item.ident.to_string(), py, origin },
-        doc: doc_of(&item.attrs),
-        functions: Vec::new(),
-        classes: Vec::new(),
-        enums: Vec::new(),
-        exceptions: Vec::new(),
-        constants: Vec::new(),
-        origin,
-    };
+    let name = Name { rust: item.ident.to_string(), py, origin };
+    let mut module = Module::new(Direction::Export, name, doc_of(&item.attrs), origin);
     let Some((_, items)) = &item.content else {
         diags.push(
             Diagnostic::new(Origin::Rust(item.ident.span()), "`#[py_embed]` needs an inline module")

@@ -41,7 +41,7 @@ pub fn lower_spec(root: &Node, diags: &mut Diagnostics) -> Bridge {
                 make_name("module".into(), export.origin())
             }
         };
-        let mut module = empty_module(Direction::Export, name, doc.clone(), origin);
+        let mut module = Module::new(Direction::Export, name, doc.clone(), origin);
         lower_items(export, "export", &mut module, diags);
         bridge.modules.push(module);
     }
@@ -54,20 +54,6 @@ pub fn lower_spec(root: &Node, diags: &mut Diagnostics) -> Bridge {
     bridge
 }
 
-fn empty_module(direction: Direction, name: Name, doc: Option<String>, origin: Origin) -> Module {
-    Module {
-        direction,
-        name,
-        doc,
-        functions: Vec::new(),
-        classes: Vec::new(),
-        enums: Vec::new(),
-        exceptions: Vec::new(),
-        constants: Vec::new(),
-        origin,
-    }
-}
-
 fn lower_import_module(node: &Node, diags: &mut Diagnostics) -> Option<Module> {
     let mut fields = Fields::open(node, "import_module", diags)?;
     let (dotted, origin) = fields.str("module", diags).unwrap_or_default_origin(fields.origin());
@@ -77,7 +63,7 @@ fn lower_import_module(node: &Node, diags: &mut Diagnostics) -> Option<Module> {
     };
     let name = Name { py: dotted, rust: rust_ident(&rust), origin };
     let doc = fields.str("doc", diags).map(|(d, _)| d);
-    let mut module = empty_module(Direction::Import, name, doc, origin);
+    let mut module = Module::new(Direction::Import, name, doc, origin);
     fields.finish_into(|fields, diags| lower_item_lists(fields, &mut module, diags), diags);
     Some(module)
 }
