@@ -117,6 +117,10 @@ pub struct Function {
     pub fallible: bool,
     /// Export: run the Rust body without holding the interpreter (`py.detach`).
     pub release_gil: bool,
+    /// Export: the declared exception an `Err` raises (for error types without `Into<PyErr>`).
+    pub raises: Option<String>,
+    /// Export: `rust_path` is a free function taking the object as its first argument.
+    pub extend: bool,
     /// Docstring.
     pub doc: Option<String>,
     /// Where it was declared.

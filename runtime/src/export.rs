@@ -149,3 +149,15 @@ pub fn expect_callable<'py>(value: Bound<'py, PyAny>, function: &str, param: &st
         )))
     }
 }
+
+/// The exception of a declared class for a Rust error that has no `Into<PyErr>` (an error type
+/// of another crate): `exception(py)` gives the class, the error's `Display` the message.
+pub fn raise_declared<E: std::fmt::Display>(
+    exception: for<'a> fn(Python<'a>) -> PyResult<&'a Bound<'a, pyo3::types::PyType>>,
+    err: &E,
+) -> PyErr {
+    Python::attach(|py| match exception(py) {
+        Ok(class) => PyErr::from_type(class.clone(), err.to_string()),
+        Err(e) => e,
+    })
+}

@@ -40,6 +40,7 @@ pub mod __private {
     };
     pub use crate::export::{
         CallbackSlot, FastItem, FastVec, call_back, catch_callback, closed_error, expect_callable, hash_of,
+        raise_declared,
     };
     pub use pyo3;
 

@@ -46,7 +46,15 @@ def test_stubtest_agrees_with_the_built_module(ext_dir: Path) -> None:
 
 def test_mypy_strict_accepts_the_wheels_stubs() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(HERE / "typing_user" / "use_wheels.py")],
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--no-incremental",
+            str(HERE / "typing_user" / "use_wheels.py"),
+            str(HERE / "typing_user" / "use_semver.py"),
+        ],
         capture_output=True,
         text=True,
     )
@@ -55,7 +63,16 @@ def test_mypy_strict_accepts_the_wheels_stubs() -> None:
 
 def test_stubtest_agrees_with_the_installed_wheels() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "mypy.stubtest", "shapes", "spam", "--allowlist", str(HERE / "stubtest_allowlist.txt")],
+        [
+            sys.executable,
+            "-m",
+            "mypy.stubtest",
+            "shapes",
+            "spam",
+            "semver_py",
+            "--allowlist",
+            str(HERE / "stubtest_allowlist.txt"),
+        ],
         capture_output=True,
         text=True,
         cwd=HERE.parent,  # not tests/python: the installed wheels, not anything local

@@ -54,6 +54,45 @@ pub mod exported {
         }
     }
 
+    /// A generic stack, exposed once per instantiation by the spec.
+    #[derive(Debug, Clone)]
+    pub struct Stack<T> {
+        items: Vec<T>,
+    }
+
+    impl<T> Stack<T> {
+        /// An empty stack.
+        pub fn new() -> Self {
+            Stack { items: Vec::new() }
+        }
+
+        /// Pushes an item.
+        pub fn push(&mut self, item: T) {
+            self.items.push(item);
+        }
+
+        /// Pops the last item.
+        pub fn pop(&mut self) -> Option<T> {
+            self.items.pop()
+        }
+
+        /// How many items.
+        pub fn len(&self) -> usize {
+            self.items.len()
+        }
+
+        /// Whether it is empty.
+        pub fn is_empty(&self) -> bool {
+            self.items.is_empty()
+        }
+    }
+
+    impl<T> Default for Stack<T> {
+        fn default() -> Self {
+            Self::new()
+        }
+    }
+
     /// Returns its argument.
     pub fn echo(text: &str) -> String {
         text.to_string()

@@ -16,6 +16,33 @@ fn rust_path(path: &Option<String>, fallback: &str) -> syn::Path {
     syn::parse_str(path.as_deref().unwrap_or(fallback)).unwrap_or_else(|_| syn::parse_quote!(Unresolved))
 }
 
+/// The same path in expression position: `Stack<i64>` becomes `Stack::<i64>` (a generic
+/// instantiation declared in a spec, SWIG's `%template`).
+fn expr_path(path: &syn::Path) -> syn::Path {
+    let mut path = path.clone();
+    for segment in &mut path.segments {
+        if let syn::PathArguments::AngleBracketed(args) = &mut segment.arguments {
+            args.colon2_token = Some(Default::default());
+        }
+    }
+    path
+}
+
+/// The function a static method or constructor calls: a full path (`rust: crate::make_it`, or
+/// `FromStr::from_str`), or an associated function of the class's type.
+fn static_target(inner: &syn::Path, m: &Function, method: &syn::Ident) -> TokenStream {
+    match m.rust_path.as_deref().filter(|p| p.contains("::")) {
+        Some(path) => {
+            let path: syn::Path = syn::parse_str(path).unwrap_or_else(|_| syn::parse_quote!(unresolved));
+            quote!(#path)
+        }
+        None => {
+            let inner = expr_path(inner);
+            quote!(#inner::#method)
+        }
+    }
+}
+
 /// The wrapper struct, its helpers and its `#[pymethods]`.
 pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
     let wrapper = wrapper_ident(&c.name.py);
@@ -134,7 +161,7 @@ fn emit_method(inner: &syn::Path, m: &Function, close: Option<&str>) -> TokenStr
     let ret = emit_return_type(&m.returns);
     match m.kind {
         FnKind::Constructor => {
-            let body = emit_call(m, quote!(#inner::#method));
+            let body = emit_call(m, static_target(inner, m, &method));
             quote! {
                 #doc
                 #[new]
@@ -145,7 +172,7 @@ fn emit_method(inner: &syn::Path, m: &Function, close: Option<&str>) -> TokenStr
             }
         }
         FnKind::Static | FnKind::ClassMethod | FnKind::Free => {
-            let body = emit_call(m, quote!(#inner::#method));
+            let body = emit_call(m, static_target(inner, m, &method));
             quote! {
                 #doc
                 #[staticmethod]
@@ -156,7 +183,14 @@ fn emit_method(inner: &syn::Path, m: &Function, close: Option<&str>) -> TokenStr
             }
         }
         FnKind::Method | FnKind::Getter | FnKind::MethodMut | FnKind::Setter => {
-            let body = emit_call(m, quote!(__pb_self.#method));
+            let body = if m.extend {
+                // SWIG's %extend: a free function of the user's taking the object first.
+                let path: syn::Path = syn::parse_str(m.rust_path.as_deref().unwrap_or_default())
+                    .unwrap_or_else(|_| syn::parse_quote!(unresolved));
+                super::emit_call_with(m, quote!(#path), Some(quote!(__pb_self)))
+            } else {
+                emit_call(m, quote!(__pb_self.#method))
+            };
             let name = format_ident!("{}", m.name.py);
             let attr = match m.kind {
                 FnKind::Getter => quote!(#[getter(#name)]),

@@ -88,13 +88,14 @@ pub(crate) fn emit_wrap(value: TokenStream, ty: &Type) -> TokenStream {
             let wrapper = wrapper_ident(&c.name);
             quote!(#wrapper::__pb_wrap(#value))
         }
-        TypeKind::Optional(inner) if matches!(inner.kind, TypeKind::Class(_)) => {
-            let wrap = emit_wrap(quote!(__pb_v), inner);
-            quote!(#value.map(|__pb_v| #wrap))
-        }
-        TypeKind::List(inner) if matches!(inner.kind, TypeKind::Class(_)) => {
-            let wrap = emit_wrap(quote!(__pb_v), inner);
-            quote!(#value.into_iter().map(|__pb_v| #wrap).collect::<::std::vec::Vec<_>>())
+        TypeKind::Optional(inner) | TypeKind::List(inner) if matches!(inner.kind, TypeKind::Class(_)) => {
+            let TypeKind::Class(c) = &inner.kind else { return value };
+            let wrapper = wrapper_ident(&c.name);
+            if matches!(ty.kind, TypeKind::Optional(_)) {
+                quote!(#value.map(#wrapper::__pb_wrap))
+            } else {
+                quote!(#value.into_iter().map(#wrapper::__pb_wrap).collect::<::std::vec::Vec<_>>())
+            }
         }
         _ => value,
     }

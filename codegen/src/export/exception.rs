@@ -8,7 +8,7 @@ use quote::{format_ident, quote};
 use pybridge_model::{Exception, Module};
 
 /// The function returning the exception's type object.
-pub(super) fn type_fn(py_name: &str) -> syn::Ident {
+pub(crate) fn type_fn(py_name: &str) -> syn::Ident {
     format_ident!("__pb_exc_{}", py_name)
 }
 

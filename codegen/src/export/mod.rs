@@ -114,14 +114,20 @@ pub(crate) fn emit_params(f: &Function) -> (Vec<TokenStream>, TokenStream) {
 
 /// The statements calling `target(args…)`: arguments converted first (so `?` stays outside a
 /// detached closure), the call (detached for `release_gil`), errors mapped, the result wrapped.
+/// `receiver` is passed first when given (extension methods: `target(object, args…)`).
 pub(crate) fn emit_call(f: &Function, target: TokenStream) -> TokenStream {
+    emit_call_with(f, target, None)
+}
+
+pub(crate) fn emit_call_with(f: &Function, target: TokenStream, receiver: Option<TokenStream>) -> TokenStream {
     let span = f.origin.span();
     let bindings: Vec<syn::Ident> = (0..f.params.len()).map(|i| format_ident!("__pb_a{}", i)).collect();
+    let receiver = receiver.map(|r| quote!(#r,));
     let lets = f.params.iter().zip(&bindings).map(|(p, b)| {
         let arg = emit_arg(&param_ident(&p.name.rust), &p.ty);
         quote!(let #b = #arg;)
     });
-    let call = quote_spanned!(span=> #target(#(#bindings),*));
+    let call = quote_spanned!(span=> #target(#receiver #(#bindings),*));
     let call = if f.release_gil { quote!(__pb_py.detach(move || #call)) } else { call };
     let (slot, call) = if convert::takes_callable(&f.params) {
         (
@@ -137,14 +143,31 @@ pub(crate) fn emit_call(f: &Function, target: TokenStream) -> TokenStream {
         let pname = &p.name.py;
         quote!(let #name = ::pybridge::__private::expect_callable(#name, #fname, #pname)?;)
     });
-    let result = if f.fallible { quote!(#call.map_err(::pybridge::__private::into_pyerr)?) } else { call };
-    let wrapped = emit_wrap(quote!(__pb_result), &f.returns);
+    let result = match (&f.fallible, &f.raises) {
+        (true, Some(exception)) => {
+            let class = exception::type_fn(exception);
+            quote!(#call.map_err(|e| ::pybridge::__private::raise_declared(#class, &e))?)
+        }
+        (true, None) => quote!(#call.map_err(::pybridge::__private::into_pyerr)?),
+        (false, _) => call,
+    };
+    let finish = if matches!(f.returns.kind, pybridge_model::TypeKind::Unit) {
+        quote! {
+            #result;
+            Ok(())
+        }
+    } else {
+        let wrapped = emit_wrap(quote!(__pb_result), &f.returns);
+        quote! {
+            let __pb_result = #result;
+            Ok(#wrapped)
+        }
+    };
     quote! {
         #(#checks)*
         #slot
         #(#lets)*
-        let __pb_result = #result;
-        Ok(#wrapped)
+        #finish
     }
 }
 

@@ -157,6 +157,8 @@ pub(crate) fn lower_signature(
         returns,
         fallible,
         release_gil: options.release_gil.is_some(),
+        raises: None,
+        extend: false,
         doc: doc_of(attrs),
         origin,
     })

@@ -109,6 +109,11 @@ pub const SECTIONS: &[Section] = &[
             key("rust", Shape::Str, "Export: Rust path of the function (default: `name`)."),
             key("params", Shape::List("param"), "Parameters, in order."),
             key("returns", Shape::Type, "Return type (default: `None` / `()`)."),
+            key(
+                "raises",
+                Shape::Str,
+                "Export: the declared exception an `Err` of a foreign error type raises (its message: the error's `Display`).",
+            ),
             key("doc", Shape::Str, "Docstring."),
         ],
     },
@@ -132,6 +137,16 @@ pub const SECTIONS: &[Section] = &[
             key("constructor", Shape::Map("constructor"), "The constructor (`__init__` / a Rust associated function)."),
             key("methods", Shape::List("method"), "Methods."),
             key("attributes", Shape::List("attribute"), "Attributes / fields exposed as properties."),
+            key(
+                "traits",
+                Shape::StrList,
+                "Export: Rust traits the type implements, as Python protocols (`Display`, `Debug`, `PartialEq`, `Hash`, `Ord`, `FromStr`).",
+            ),
+            key(
+                "raises",
+                Shape::Str,
+                "Export: the default `raises` of the class's methods (and of `parse` from `FromStr`).",
+            ),
         ],
     },
     Section {
@@ -140,6 +155,7 @@ pub const SECTIONS: &[Section] = &[
         keys: &[
             key("rust", Shape::Str, "Export: the associated function that builds the value (default: `new`)."),
             key("params", Shape::List("param"), "Parameters, in order."),
+            key("raises", Shape::Str, "Export: the declared exception an `Err` raises."),
             key("doc", Shape::Str, "Docstring."),
         ],
     },
@@ -156,6 +172,12 @@ pub const SECTIONS: &[Section] = &[
             ),
             key("params", Shape::List("param"), "Parameters after the receiver, in order."),
             key("returns", Shape::Type, "Return type (default: `None` / `()`)."),
+            key("raises", Shape::Str, "Export: the declared exception an `Err` raises."),
+            key(
+                "extend",
+                Shape::Bool,
+                "Export: `rust:` is a free function taking the object first (SWIG's `%extend`).",
+            ),
             key("doc", Shape::Str, "Docstring."),
         ],
     },

@@ -3,8 +3,8 @@
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::ir::{
-    Attribute, Bridge, Class, Constant, Direction, Enum, Exception, FnKind, Function, Module, Name, Param, ParamKind,
-    Variant,
+    Attribute, Bridge, Class, Constant, Direction, Dunder, Enum, Exception, FnKind, Function, Module, Name, Param,
+    ParamKind, Variant,
 };
 use crate::names::rust_ident;
 use crate::origin::{Loc, Origin};
@@ -123,6 +123,8 @@ fn lower_function(
     };
     let params = lower_params(&mut fields, dir, diags);
     let (returns, fallible) = lower_returns(&mut fields, dir, diags);
+    let raises = lower_raises(&mut fields, dir, fallible, diags);
+    let extend = if section == "method" { fields.bool("extend", diags).unwrap_or(false) } else { false };
     let doc = fields.str("doc", diags).map(|(d, _)| d);
     fields.finish(diags);
     Some(Function {
@@ -133,6 +135,8 @@ fn lower_function(
         returns,
         fallible,
         release_gil: false,
+        raises,
+        extend,
         doc,
         origin,
     })
@@ -217,6 +221,8 @@ fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<C
     if let Some(mut c) = fields.get("constructor").and_then(|ctor| Fields::open(ctor, "constructor", diags)) {
         let rust = c.str("rust", diags).map(|(r, _)| r);
         let params = lower_params(&mut c, dir, diags);
+        // A constructor returns `Self`, or `Result<Self, E>` when it declares what it raises.
+        let raises = lower_raises(&mut c, dir, true, diags);
         let cdoc = c.str("doc", diags).map(|(d, _)| d);
         let corigin = c.origin();
         c.finish(diags);
@@ -226,8 +232,10 @@ fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<C
             rust_path: rust,
             params,
             returns: class_type.clone(),
-            fallible: false,
+            fallible: raises.is_some(),
             release_gil: false,
+            raises,
+            extend: false,
             doc: cdoc,
             origin: corigin,
         });
@@ -235,6 +243,32 @@ fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<C
     for m in fields.list("methods", diags) {
         if let Some(f) = lower_function(m, "method", FnKind::Method, dir, diags) {
             methods.push(f);
+        }
+    }
+    let class_raises = fields.str("raises", diags).map(|(r, _)| r);
+    let mut dunders = Vec::new();
+    if let Some(traits) = fields.get("traits") {
+        for t in lower_str_list(traits, "`traits`", diags) {
+            match t.0.as_str() {
+                "Display" => dunders.push(Dunder::Str),
+                "Debug" => dunders.push(Dunder::Repr),
+                "PartialEq" | "Eq" => dunders.push(Dunder::Eq),
+                "Hash" => dunders.push(Dunder::Hash),
+                "PartialOrd" | "Ord" => dunders.push(Dunder::Ord),
+                "FromStr" => methods.push(from_str_method(&class_type, class_raises.clone(), t.1)),
+                other => diags.push(
+                    Diagnostic::new(t.1, format!("`{other}` has no Python protocol in pybridge")).help(
+                        crate::names::suggest(other, TRAITS.iter().copied())
+                            .unwrap_or_else(|| format!("known traits: {}", TRAITS.join(", "))),
+                    ),
+                ),
+            }
+        }
+        dunders.dedup();
+    }
+    if let Some(default) = &class_raises {
+        for m in methods.iter_mut().filter(|m| m.fallible && m.raises.is_none()) {
+            m.raises = Some(default.clone());
         }
     }
     let mut attributes = Vec::new();
@@ -255,7 +289,7 @@ fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<C
         rust_path,
         methods,
         attributes,
-        dunders: Vec::new(),
+        dunders,
         close: None,
         unsendable: false,
         subclass: false,
@@ -308,6 +342,64 @@ fn lower_constant(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Optio
         );
     }
     Some(Constant { name: make_name(py, origin), ty: ty?, rust_value, origin })
+}
+
+/// Traits a spec can list under `traits:`.
+const TRAITS: &[&str] = &["Display", "Debug", "PartialEq", "Eq", "Hash", "PartialOrd", "Ord", "FromStr"];
+
+/// `raises: Exception` (export only; the Rust function must return a `Result`).
+fn lower_raises(fields: &mut Fields<'_>, dir: Direction, fallible: bool, diags: &mut Diagnostics) -> Option<String> {
+    let (name, origin) = fields.str("raises", diags)?;
+    if dir == Direction::Import {
+        diags
+            .push(Diagnostic::new(origin, "`raises` is for exported functions").help(
+                "imported functions raise whatever Python raises; declare exception classes under `exceptions:`",
+            ));
+        return None;
+    }
+    if !fallible {
+        diags.push(
+            Diagnostic::new(origin, "`raises` needs a function that returns a `Result`")
+                .help("write `returns: Result<T, E>` with the Rust error type"),
+        );
+        return None;
+    }
+    Some(name)
+}
+
+/// `traits: [FromStr]` adds `Class.parse(text)`, through `FromStr::from_str`.
+fn from_str_method(class_type: &Type, raises: Option<String>, origin: Origin) -> Function {
+    Function {
+        name: make_name("parse".into(), origin),
+        kind: FnKind::Static,
+        rust_path: Some("::std::str::FromStr::from_str".into()),
+        params: vec![Param {
+            name: make_name("text".into(), origin),
+            ty: Type::new(TypeKind::Str { borrowed: true }, origin),
+            kind: ParamKind::Positional,
+            default: None,
+            origin,
+        }],
+        returns: class_type.clone(),
+        fallible: true,
+        release_gil: false,
+        raises,
+        extend: false,
+        doc: Some("Parses the text form (Rust's `FromStr`).".into()),
+        origin,
+    }
+}
+
+fn lower_str_list(node: &Node, what: &str, diags: &mut Diagnostics) -> Vec<(String, Origin)> {
+    match &node.kind {
+        NodeKind::Seq(items) => {
+            items.iter().filter_map(|i| read_str(i, what, diags).map(|t| (t, i.origin()))).collect()
+        }
+        _ => {
+            diags.error(node.origin(), format!("expected a list for {what}, found {}", node.describe()));
+            Vec::new()
+        }
+    }
 }
 
 fn make_name(py: String, origin: Origin) -> Name {

@@ -214,8 +214,8 @@ mod geometry {
             ) -> ::pybridge::__private::pyo3::PyResult<()> {
                 let __pb_self = self.__pb_get_mut()?;
                 let __pb_a0 = dx;
-                let __pb_result = __pb_self.shift(__pb_a0);
-                Ok(__pb_result)
+                __pb_self.shift(__pb_a0);
+                Ok(())
             }
             #[pyo3(name = "slow_norm", signature = (rounds))]
             fn __pb_m_slow_norm(

@@ -107,6 +107,130 @@ const _: () = {
             Ok(())
         }
     }
+    #[::pybridge::__private::pyo3::pyclass(
+        crate = "::pybridge::__private::pyo3",
+        name = "IntStack",
+        module = "skeleton_export"
+    )]
+    struct __PbClass_IntStack {
+        inner: ::std::option::Option<crate::exported::Stack<i64>>,
+    }
+    type __PbRet_IntStack = __PbClass_IntStack;
+    impl __PbClass_IntStack {
+        fn __pb_wrap(value: crate::exported::Stack<i64>) -> Self {
+            Self { inner: Some(value) }
+        }
+        fn __pb_get(
+            &self,
+        ) -> ::pybridge::__private::pyo3::PyResult<&crate::exported::Stack<i64>> {
+            self.inner
+                .as_ref()
+                .ok_or_else(|| ::pybridge::__private::closed_error("IntStack"))
+        }
+        fn __pb_get_mut(
+            &mut self,
+        ) -> ::pybridge::__private::pyo3::PyResult<&mut crate::exported::Stack<i64>> {
+            self.inner
+                .as_mut()
+                .ok_or_else(|| ::pybridge::__private::closed_error("IntStack"))
+        }
+    }
+    #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
+    impl __PbClass_IntStack {
+        #[new]
+        #[pyo3(signature = ())]
+        fn __pb_m_new() -> ::pybridge::__private::pyo3::PyResult<__PbRet_IntStack> {
+            let __pb_result = crate::exported::Stack::<i64>::new();
+            Ok(__PbClass_IntStack::__pb_wrap(__pb_result))
+        }
+        #[pyo3(name = "push", signature = (item))]
+        fn __pb_m_push(
+            &mut self,
+            item: i64,
+        ) -> ::pybridge::__private::pyo3::PyResult<()> {
+            let __pb_self = self.__pb_get_mut()?;
+            let __pb_a0 = item;
+            __pb_self.push(__pb_a0);
+            Ok(())
+        }
+        #[pyo3(name = "pop", signature = ())]
+        fn __pb_m_pop(
+            &mut self,
+        ) -> ::pybridge::__private::pyo3::PyResult<::std::option::Option<i64>> {
+            let __pb_self = self.__pb_get_mut()?;
+            let __pb_result = __pb_self.pop();
+            Ok(__pb_result)
+        }
+        #[pyo3(name = "len", signature = ())]
+        fn __pb_m_len(&self) -> ::pybridge::__private::pyo3::PyResult<usize> {
+            let __pb_self = self.__pb_get()?;
+            let __pb_result = __pb_self.len();
+            Ok(__pb_result)
+        }
+    }
+    #[::pybridge::__private::pyo3::pyclass(
+        crate = "::pybridge::__private::pyo3",
+        name = "StrStack",
+        module = "skeleton_export"
+    )]
+    struct __PbClass_StrStack {
+        inner: ::std::option::Option<crate::exported::Stack<String>>,
+    }
+    type __PbRet_StrStack = __PbClass_StrStack;
+    impl __PbClass_StrStack {
+        fn __pb_wrap(value: crate::exported::Stack<String>) -> Self {
+            Self { inner: Some(value) }
+        }
+        fn __pb_get(
+            &self,
+        ) -> ::pybridge::__private::pyo3::PyResult<&crate::exported::Stack<String>> {
+            self.inner
+                .as_ref()
+                .ok_or_else(|| ::pybridge::__private::closed_error("StrStack"))
+        }
+        fn __pb_get_mut(
+            &mut self,
+        ) -> ::pybridge::__private::pyo3::PyResult<&mut crate::exported::Stack<String>> {
+            self.inner
+                .as_mut()
+                .ok_or_else(|| ::pybridge::__private::closed_error("StrStack"))
+        }
+    }
+    #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
+    impl __PbClass_StrStack {
+        #[new]
+        #[pyo3(signature = ())]
+        fn __pb_m_new() -> ::pybridge::__private::pyo3::PyResult<__PbRet_StrStack> {
+            let __pb_result = crate::exported::Stack::<String>::new();
+            Ok(__PbClass_StrStack::__pb_wrap(__pb_result))
+        }
+        #[pyo3(name = "push", signature = (item))]
+        fn __pb_m_push(
+            &mut self,
+            item: ::std::string::String,
+        ) -> ::pybridge::__private::pyo3::PyResult<()> {
+            let __pb_self = self.__pb_get_mut()?;
+            let __pb_a0 = item;
+            __pb_self.push(__pb_a0);
+            Ok(())
+        }
+        #[pyo3(name = "pop", signature = ())]
+        fn __pb_m_pop(
+            &mut self,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::std::option::Option<::std::string::String>,
+        > {
+            let __pb_self = self.__pb_get_mut()?;
+            let __pb_result = __pb_self.pop();
+            Ok(__pb_result)
+        }
+        #[pyo3(name = "len", signature = ())]
+        fn __pb_m_len(&self) -> ::pybridge::__private::pyo3::PyResult<usize> {
+            let __pb_self = self.__pb_get()?;
+            let __pb_result = __pb_self.len();
+            Ok(__pb_result)
+        }
+    }
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(
         crate = "::pybridge::__private::pyo3",
@@ -179,6 +303,12 @@ const _: () = {
         )?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Tally,
+        >(__pb_module)?;
+        ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
+            __PbClass_IntStack,
+        >(__pb_module)?;
+        ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
+            __PbClass_StrStack,
         >(__pb_module)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
             __pb_module,

@@ -335,6 +335,14 @@ assert issubclass(m.TallyError, ValueError)
 assert m.match('a', 3) == 'ax3'
 assert m.maybe_sum([1, None]) is None and m.maybe_sum([1, 2]) == 3
 assert m.ANSWER == 42
+ints, strs = m.IntStack(), m.StrStack()
+ints.push(1); ints.push(2); strs.push('a')
+assert (ints.pop(), ints.len(), strs.pop(), strs.pop()) == (2, 1, 'a', None)
+try:
+    ints.push('x')
+    raise AssertionError('IntStack accepted a str')
+except TypeError:
+    pass
 ";
     pybridge::attach(|py| py.run(code, None, None)).map_err(|e| pybridge::Error::from(e).to_string())?;
     Ok("Tally, TallyError and the functions behave as declared".into())
