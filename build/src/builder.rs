@@ -19,6 +19,8 @@ use crate::write::write_outputs;
 pub struct Builder {
     spec: PathBuf,
     out_dir: Option<PathBuf>,
+    /// The input is a Rust source file with `#[py_embed] mod`s (only `.pyi` is written).
+    source: bool,
 }
 
 impl Builder {
@@ -28,7 +30,18 @@ impl Builder {
     /// let builder = pybridge_build::Builder::new("specs/model.yaml");
     /// ```
     pub fn new(spec: impl AsRef<Path>) -> Self {
-        Builder { spec: spec.as_ref().to_path_buf(), out_dir: None }
+        Builder { spec: spec.as_ref().to_path_buf(), out_dir: None, source: false }
+    }
+
+    /// A builder writing `<module>.pyi` for each `#[py_embed] mod` of a Rust source file (the
+    /// stubs of an attribute-declared crate, from the same model the attribute expands).
+    ///
+    /// ```no_run
+    /// // build.rs of an extension crate: stubs beside Cargo.toml, where maturin packages them.
+    /// pybridge_build::Builder::from_source("src/lib.rs").out_dir(".").build();
+    /// ```
+    pub fn from_source(source: impl AsRef<Path>) -> Self {
+        Builder { spec: source.as_ref().to_path_buf(), out_dir: None, source: true }
     }
 
     /// Writes somewhere other than `OUT_DIR`.
@@ -57,6 +70,10 @@ impl Builder {
                     .ok_or_else(|| Failure::Io("OUT_DIR is not set: call the Builder from build.rs".into()))?,
             ),
         };
+        if self.source {
+            let written = crate::engine::generate_pyi_from_source(&self.spec, &out_dir)?;
+            return Ok(written.into_iter().map(|(path, _)| path).collect());
+        }
         let bridge = check_spec(&self.spec)?;
         // Embedding binaries need it; for extension modules it is harmless (the interpreter
         // that imports them has its libpython loaded already).

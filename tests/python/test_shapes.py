@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import pathlib
 import resource
 import sys
 
@@ -179,3 +180,34 @@ def test_enums_with_data_are_one_class_per_variant() -> None:
         s.r  # type: ignore[attr-defined]
     with pytest.raises(TypeError):
         shapes.shape_area(shapes.Rect(1.0, 1.0))  # type: ignore[arg-type]
+
+
+def test_exception_hierarchy_and_fields() -> None:
+    assert issubclass(shapes.TooBig, shapes.ShapeError) and issubclass(shapes.TooBig, ValueError)
+    with pytest.raises(shapes.ShapeError, match="over the limit") as info:
+        shapes.bounded_rect(10.0, 10.0, 50.0)
+    assert isinstance(info.value, shapes.TooBig)
+    assert info.value.area == 100.0
+    assert shapes.bounded_rect(2.0, 2.0, 50.0).area() == 4.0
+
+
+def test_io_errors_raise_the_matching_oserror_subclass(tmp_path: pathlib.Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        shapes.read_text(str(tmp_path / "missing.txt"))
+    with pytest.raises(IsADirectoryError):
+        shapes.read_text(str(tmp_path))
+    (tmp_path / "ok.txt").write_text("hello")
+    assert shapes.read_text(str(tmp_path / "ok.txt")) == "hello"
+
+
+def test_release_gil_lets_other_python_threads_run() -> None:
+    import threading
+
+    r = shapes.Rect(2.0, 1.0)
+    ticks = 0
+    worker = threading.Thread(target=lambda: r.integrate(30_000_000))
+    worker.start()
+    while worker.is_alive():
+        ticks += 1  # Python bytecode runs only while the worker's Rust code holds no GIL
+    worker.join()
+    assert ticks > 1000, ticks

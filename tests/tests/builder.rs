@@ -34,3 +34,15 @@ fn builder_fails_with_located_diagnostics_and_writes_nothing() {
     assert!(!out.exists());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn builder_from_source_writes_the_attribute_crates_stubs() {
+    let out = std::env::temp_dir().join(format!("pybridge-builder-src-{}", std::process::id()));
+    let paths =
+        Builder::from_source(workspace_root().join("examples/shapes/src/lib.rs")).out_dir(&out).try_build().unwrap();
+    assert_eq!(paths, vec![out.join("shapes.pyi")]);
+    let text = std::fs::read_to_string(&paths[0]).unwrap();
+    assert!(text.contains("class Rect:"), "{text}");
+    assert!(text.contains("def make_rect(width: float, height: float) -> Rect:"), "{text}");
+    std::fs::remove_dir_all(&out).unwrap();
+}

@@ -173,6 +173,33 @@ pub mod shapes {
         }
     }
 
+    /// A shape too large to make: a subclass of `ShapeError` (an exception hierarchy).
+    #[py_embed(exception, base = "ShapeError")]
+    #[derive(Debug)]
+    pub struct TooBig {
+        /// The offending area.
+        #[py_embed(get)]
+        pub area: f64,
+    }
+
+    impl std::fmt::Display for TooBig {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "area {} is over the limit", self.area)
+        }
+    }
+
+    /// A rectangle of at most `limit` area, or `TooBig`.
+    #[py_embed]
+    pub fn bounded_rect(width: f64, height: f64, limit: f64) -> Result<Rect, TooBig> {
+        if width * height <= limit { Ok(Rect { width, height }) } else { Err(TooBig { area: width * height }) }
+    }
+
+    /// Reads a text file: `std::io::Error` raises the matching `OSError` subclass.
+    #[py_embed]
+    pub fn read_text(path: &str) -> Result<String, std::io::Error> {
+        std::fs::read_to_string(path)
+    }
+
     /// A rectangle with positive sides, or `ShapeError`.
     #[py_embed]
     pub fn make_rect(width: f64, height: f64) -> Result<Rect, ShapeError> {
