@@ -49,6 +49,7 @@ pub fn check_bridge(bridge: &Bridge, diags: &mut Diagnostics) {
         check_functions(module, diags);
         check_import_generated_names(module, diags);
         check_export_shapes(module, diags);
+        check_rust_paths(module, diags);
     }
 }
 
@@ -429,5 +430,56 @@ fn check_class_nesting(ty: &crate::types::Type, is_return: bool, diags: &mut Dia
             Diagnostic::new(origin, "exported classes inside containers are not supported here yet")
                 .help("pass the class itself (`&Class` or `Class`); return `Class`, `Option<Class>` or `Vec<Class>`"),
         );
+    }
+}
+
+/// `rust:` values are pasted into generated Rust: each must parse as a path (an expression for
+/// constants), or the output would not compile, or could not even be printed.
+fn check_rust_paths(module: &Module, diags: &mut Diagnostics) {
+    let check = |path: &Option<String>, origin: Origin, what: &str, diags: &mut Diagnostics| {
+        if let Some(path) = path
+            && syn::parse_str::<syn::Path>(path).is_err()
+        {
+            diags.push(
+                Diagnostic::new(origin, format!("`rust: {path}` of this {what} is not a Rust path"))
+                    .help("write a path such as `crate::module::item` or `other_crate::Type`"),
+            );
+        }
+    };
+    for f in &module.functions {
+        check(&f.rust_path, f.origin, "function", diags);
+    }
+    for c in &module.classes {
+        check(&c.rust_path, c.origin, "class", diags);
+        for m in &c.methods {
+            check(&m.rust_path, m.origin, "method", diags);
+            // An instance method is called as `value.name(…)`: its Rust name is one identifier.
+            let by_name = matches!(m.kind, FnKind::Method | FnKind::MethodMut | FnKind::Getter | FnKind::Setter);
+            if by_name && !m.extend {
+                let rust = m.rust_path.clone().unwrap_or_else(|| m.name.rust.clone());
+                let bare = rust.trim_start_matches("r#");
+                if !is_identifier(bare) || ["self", "Self", "super", "crate", "_"].contains(&bare) {
+                    diags.push(Diagnostic::new(m.origin, format!("`{rust}` cannot name a Rust method")).help(
+                        "give `rust:` the method's name (one identifier), or use `extend: true` with a function path",
+                    ));
+                }
+            }
+        }
+    }
+    for e in &module.enums {
+        check(&e.rust_path, e.origin, "enum", diags);
+    }
+    for c in &module.constants {
+        if let Some(value) = &c.rust_value
+            && syn::parse_str::<syn::Expr>(value).is_err()
+        {
+            diags.push(
+                Diagnostic::new(
+                    c.origin,
+                    format!("`rust: {value}` of constant `{}` is not a Rust expression", c.name.py),
+                )
+                .help("write an expression of the constant's type, such as `crate::VERSION.to_string()`"),
+            );
+        }
     }
 }

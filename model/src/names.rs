@@ -41,15 +41,15 @@ pub fn rust_ident(py: &str) -> String {
     }
 }
 
-/// Whether `name` is a Python identifier (ASCII letters, digits, `_`, or any non-ASCII
-/// alphanumeric; not starting with a digit).
+/// Whether `name` is an identifier in both languages: Unicode `XID_Start` (or `_`) followed by
+/// `XID_Continue` characters, which is what Python and Rust both build identifiers from.
 pub fn is_identifier(name: &str) -> bool {
     let mut chars = name.chars();
     match chars.next() {
-        Some(c) if c == '_' || c.is_alphabetic() => {}
+        Some(c) if c == '_' || unicode_ident::is_xid_start(c) => {}
         _ => return false,
     }
-    chars.all(|c| c == '_' || c.is_alphanumeric())
+    chars.all(unicode_ident::is_xid_continue)
 }
 
 /// Whether `name` is a dotted Python module path (`pkg.sub.mod`).

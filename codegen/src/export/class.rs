@@ -142,7 +142,8 @@ fn emit_method(inner: &syn::Path, m: &Function, close: Option<&str>) -> TokenStr
     // The Rust method: the attribute records its own name, a spec its `rust:` key (default:
     // the Python name, or `new` for a constructor).
     let rust_name = m.rust_path.clone().unwrap_or_else(|| m.name.rust.clone());
-    let method = super::param_ident(rust_name.rsplit("::").next().unwrap_or(&rust_name));
+    let last = rust_name.rsplit("::").next().unwrap_or(&rust_name);
+    let method = super::param_ident(&pybridge_model::names::rust_ident(last.trim_start_matches("r#")));
     let py_name = &m.name.py;
     let doc = m.doc.as_deref().map(emit_doc);
     if close == Some(rust_name.as_str()) {
