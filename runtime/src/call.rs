@@ -222,6 +222,7 @@ impl<'py, const N: usize> Args<'py, N> {
 
     #[inline(always)]
     fn vectorcall(&self, target: Target<'_, 'py>, kwnames: &'py KwNames) -> PyResult<Bound<'py, PyAny>> {
+        crate::stack::check_headroom()?;
         let py = self.py;
         let nkw = self.len - 1 - self.positional;
         let built;

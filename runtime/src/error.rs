@@ -59,10 +59,23 @@ pub enum ErrorKind {
 }
 
 /// pybridge's error: `Send + Sync + 'static`, displayable without the interpreter.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// A Python exception also keeps the exception object itself, so that raising the error back
+/// into Python (`PyErr::from(error)`, or returning it from an exported function) re-raises the
+/// very same exception, traceback and all.
+#[derive(Clone, Debug)]
 pub struct Error {
     kind: Box<ErrorKind>,
+    original: Option<std::sync::Arc<pyo3::Py<pyo3::exceptions::PyBaseException>>>,
 }
+
+impl PartialEq for Error {
+    fn eq(&self, other: &Self) -> bool {
+        self.kind == other.kind
+    }
+}
+
+impl Eq for Error {}
 
 impl Error {
     /// What went wrong.
@@ -85,15 +98,26 @@ impl Error {
 
     /// Captures a pyo3 error while attached.
     pub fn from_pyerr(py: Python<'_>, err: PyErr) -> Self {
-        Error { kind: Box::new(ErrorKind::Python(capture(py, &err, 0))) }
+        let kind = Box::new(ErrorKind::Python(capture(py, &err, 0)));
+        Error { kind, original: Some(std::sync::Arc::new(err.into_value(py))) }
+    }
+
+    /// The error as a Python exception: the original exception object when there is one,
+    /// else a `RuntimeError` (conversion, interpreter) with this error's message.
+    pub fn to_pyerr(&self) -> PyErr {
+        match &self.original {
+            Some(original) => Python::attach(|py| PyErr::from_value(original.bind(py).clone().into_any())),
+            None => pyo3::exceptions::PyRuntimeError::new_err(self.to_string()),
+        }
     }
 
     pub(crate) fn interpreter(message: impl Into<String>) -> Self {
-        Error { kind: Box::new(ErrorKind::Interpreter(message.into())) }
+        Error { kind: Box::new(ErrorKind::Interpreter(message.into())), original: None }
     }
 
     pub(crate) fn conversion(function: &str, what: &str, expected: &str, actual: String, detail: String) -> Self {
         Error {
+            original: None,
             kind: Box::new(ErrorKind::Conversion {
                 function: function.to_string(),
                 what: what.to_string(),
@@ -147,6 +171,13 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+impl From<Error> for PyErr {
+    /// Re-raises the original Python exception (see [`Error::to_pyerr`]).
+    fn from(err: Error) -> Self {
+        err.to_pyerr()
+    }
+}
 
 impl fmt::Display for PythonException {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -20,6 +20,7 @@ mod call;
 mod error;
 mod export;
 mod interpreter;
+mod stack;
 mod thread_state;
 
 pub use error::{Error, ErrorKind, PythonException, Result};

@@ -123,3 +123,9 @@ def exit_with(code: int) -> None:
     import sys
 
     sys.exit(code)
+
+
+def recurse(n: int) -> int:
+    import skeleton_export  # registered as a built-in by the embedding test
+
+    return 0 if n <= 0 else 1 + skeleton_export.recurse(n - 1)

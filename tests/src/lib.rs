@@ -93,6 +93,12 @@ pub mod exported {
         }
     }
 
+    /// Rust → Python → Rust recursion: calls the import stub `skel_mod.recurse(n)`, which calls
+    /// back here with `n - 1`. A Python exception (RecursionError) comes back as the error.
+    pub fn recurse(n: i64) -> Result<i64, pybridge::Error> {
+        Ok(crate::skeleton::skel_mod::recurse(n)?)
+    }
+
     /// Returns its argument.
     pub fn echo(text: &str) -> String {
         text.to_string()

@@ -122,3 +122,18 @@ fn the_configured_libpython_is_the_one_loaded() {
 fn spec_declared_classes_work_from_python() {
     assert_ok("spec_class", &[], Duration::from_secs(30));
 }
+
+#[test]
+fn deep_rust_python_recursion_ends_in_recursion_error_on_any_stack() {
+    for mib in ["1", "2", "16"] {
+        let started = std::time::Instant::now();
+        let last = assert_ok("recursion", &[("PYBRIDGE_STACK_MIB", mib)], Duration::from_secs(30));
+        assert!(started.elapsed() < Duration::from_secs(5), "took {:?}", started.elapsed());
+        assert!(last.contains("RecursionError"), "{last}");
+    }
+}
+
+#[test]
+fn main_returning_while_threads_are_mid_call_exits_0() {
+    assert_ok("main_returns_mid_call", &[], Duration::from_secs(10));
+}

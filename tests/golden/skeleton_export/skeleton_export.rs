@@ -271,6 +271,14 @@ const _: () = {
         Ok(__pb_result)
     }
     #[::pybridge::__private::pyo3::pyfunction]
+    #[pyo3(crate = "::pybridge::__private::pyo3", name = "recurse", signature = (n))]
+    fn __pb_fn_recurse(n: i64) -> ::pybridge::__private::pyo3::PyResult<i64> {
+        let __pb_a0 = n;
+        let __pb_result = crate::exported::recurse(__pb_a0)
+            .map_err(::pybridge::__private::into_pyerr)?;
+        Ok(__pb_result)
+    }
+    #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "echo", signature = (text))]
     fn __pb_fn_echo(
         text: &str,
@@ -323,6 +331,10 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
             __pb_module,
             ::pybridge::__private::pyo3::wrap_pyfunction!(__pb_fn_table, __pb_module)?,
+        )?;
+        ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
+            __pb_module,
+            ::pybridge::__private::pyo3::wrap_pyfunction!(__pb_fn_recurse, __pb_module)?,
         )?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
             __pb_module,

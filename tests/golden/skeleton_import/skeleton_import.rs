@@ -153,6 +153,10 @@ pub mod skel_mod {
     pub fn not_a_counter() -> ::std::result::Result<Counter, Error> {
         ::pybridge::__private::attach_call(|__pb_py| attached::not_a_counter(__pb_py))
     }
+    /// Calls the embedded `skeleton_export.recurse(n - 1)` (Rust → Python → Rust → …).
+    pub fn recurse(n: i64) -> ::std::result::Result<i64, Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::recurse(__pb_py, n))
+    }
     /// Calls the Python function `exit_with`.
     pub fn exit_with(code: i64) -> ::std::result::Result<(), Error> {
         ::pybridge::__private::attach_call(|__pb_py| attached::exit_with(__pb_py, code))
@@ -692,6 +696,31 @@ pub mod skel_mod {
                     &__pb_value,
                     "skel_mod.not_a_counter",
                     "Counter",
+                )?,
+            )
+        }
+        /// Calls the embedded `skeleton_export.recurse(n - 1)` (Rust → Python → Rust → …).
+        pub fn recurse(
+            py: ::pybridge::Python<'_>,
+            n: i64,
+        ) -> ::std::result::Result<i64, Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                2,
+            >::new(py, "skel_mod.recurse");
+            __pb_args.positional("n", n)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "skel_mod",
+                "recurse",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            Ok(
+                ::pybridge::__private::extract_return(
+                    &__pb_value,
+                    "skel_mod.recurse",
+                    "int",
                 )?,
             )
         }

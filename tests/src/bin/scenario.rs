@@ -31,6 +31,8 @@ fn main() {
         "system_exit" => system_exit(),
         "isolated" => isolated(),
         "spec_class" => spec_class(),
+        "recursion" => recursion(),
+        "main_returns_mid_call" => main_returns_mid_call(),
         "libpython" => libpython(),
         _ => Err(format!("unknown scenario {name:?}")),
     };
@@ -346,4 +348,40 @@ except TypeError:
 ";
     pybridge::attach(|py| py.run(code, None, None)).map_err(|e| pybridge::Error::from(e).to_string())?;
     Ok("Tally, TallyError and the functions behave as declared".into())
+}
+
+/// Rust → Python → Rust → … recursion to depth 5,000 ends in Python's RecursionError, not a
+/// hang or a stack overflow, whatever the thread's stack size (`PYBRIDGE_STACK_MIB`, default
+/// 2 MiB: Rust's default for spawned threads, too small for 1,000 levels in a debug build).
+fn recursion() -> Result<String, String> {
+    start()?;
+    let mib: usize = std::env::var("PYBRIDGE_STACK_MIB").ok().and_then(|v| v.parse().ok()).unwrap_or(2);
+    let started = std::time::Instant::now();
+    let outcome = std::thread::Builder::new()
+        .stack_size(mib << 20)
+        .spawn(|| skel_mod::recurse(5_000).map_err(|e| e.to_string()))
+        .map_err(|e| e.to_string())?
+        .join()
+        .map_err(|_| "the recursion thread panicked".to_string())?;
+    let elapsed = started.elapsed();
+    match outcome {
+        Err(message) if message.contains("RecursionError") => {
+            Ok(format!("RecursionError after {elapsed:.2?} on a {mib} MiB stack: {message}"))
+        }
+        other => Err(format!("expected RecursionError, got {other:?}")),
+    }
+}
+
+/// `main` returns while 8 threads are in the middle of stub calls: the process exits 0.
+fn main_returns_mid_call() -> Result<String, String> {
+    start()?;
+    for _ in 0..8 {
+        std::thread::spawn(|| {
+            loop {
+                let _ = skel_mod::maybe(true);
+            }
+        });
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    Ok("main returned with 8 threads mid-call".into())
 }
