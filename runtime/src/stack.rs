@@ -15,8 +15,9 @@ use pyo3::PyResult;
 pub const MIN_HEADROOM: usize = 128 * 1024;
 
 thread_local! {
-    /// The lowest usable address of this thread's stack (0: not known yet; 1: unknowable).
-    static LOW: Cell<usize> = const { Cell::new(0) };
+    /// The lowest address a call into Python may start from: the stack's low end plus
+    /// [`MIN_HEADROOM`] (0: not known yet; 1: unknowable, no check).
+    static LIMIT: Cell<usize> = const { Cell::new(0) };
 }
 
 #[cfg(target_os = "linux")]
@@ -42,17 +43,28 @@ fn stack_low() -> usize {
 }
 
 /// `Err(RecursionError)` when this thread's stack has less than [`MIN_HEADROOM`] left.
-#[inline]
+#[inline(always)]
 pub(crate) fn check_headroom() -> PyResult<()> {
-    let low = LOW.with(|low| {
-        if low.get() == 0 {
-            low.set(stack_low());
-        }
-        low.get()
-    });
     let marker = 0u8;
     let here = std::ptr::addr_of!(marker) as usize;
-    if low > 1 && here.saturating_sub(low) < MIN_HEADROOM {
+    // One thread-local load and one comparison on the hot path.
+    let limit = LIMIT.get();
+    if here < limit || limit == 0 {
+        return check_slow(here);
+    }
+    Ok(())
+}
+
+#[cold]
+#[inline(never)]
+fn check_slow(here: usize) -> PyResult<()> {
+    let mut limit = LIMIT.get();
+    if limit == 0 {
+        let low = stack_low();
+        limit = if low > 1 { low + MIN_HEADROOM } else { 1 };
+        LIMIT.set(limit);
+    }
+    if here < limit {
         return Err(pyo3::exceptions::PyRecursionError::new_err(format!(
             "maximum recursion depth exceeded: less than {} KiB of this thread's stack left for a call into Python",
             MIN_HEADROOM / 1024
