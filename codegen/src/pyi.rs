@@ -131,6 +131,9 @@ fn write_class(out: &mut String, c: &Class) {
             }
         }
     }
+    if let Some(item) = &c.iter_item {
+        let _ = writeln!(out, "    def __iter__(self) -> typing.Iterator[{}]: ...", item.python());
+    }
     if c.dunders.contains(&Dunder::Eq) && !c.dunders.contains(&Dunder::Hash) {
         out.push_str("    __hash__: typing.ClassVar[None]  # type: ignore[assignment]\n");
     }
@@ -138,7 +141,13 @@ fn write_class(out: &mut String, c: &Class) {
         let _ = writeln!(out, "    def __enter__(self) -> {me}: ...");
         out.push_str("    def __exit__(self, exc_type: object, exc_value: object, traceback: object) -> bool: ...\n");
     }
-    if c.attributes.is_empty() && c.methods.is_empty() && c.dunders.is_empty() && c.close.is_none() && c.doc.is_none() {
+    if c.attributes.is_empty()
+        && c.methods.is_empty()
+        && c.dunders.is_empty()
+        && c.close.is_none()
+        && c.iter_item.is_none()
+        && c.doc.is_none()
+    {
         out.push_str("    ...\n");
     }
 }

@@ -437,8 +437,14 @@ fn check_class_nesting(ty: &crate::types::Type, is_return: bool, diags: &mut Dia
 /// constants), or the output would not compile, or could not even be printed.
 fn check_rust_paths(module: &Module, diags: &mut Diagnostics) {
     let check = |path: &Option<String>, origin: Origin, what: &str, diags: &mut Diagnostics| {
+        // A path must parse, and name an item: it cannot end in `crate`, `self`, `super` or `Self`.
+        let names_item = |p: &syn::Path| {
+            p.segments
+                .last()
+                .is_some_and(|s| !["crate", "self", "super", "Self"].contains(&s.ident.to_string().as_str()))
+        };
         if let Some(path) = path
-            && syn::parse_str::<syn::Path>(path).is_err()
+            && !syn::parse_str::<syn::Path>(path).is_ok_and(|p| names_item(&p))
         {
             diags.push(
                 Diagnostic::new(origin, format!("`rust: {path}` of this {what} is not a Rust path"))

@@ -171,6 +171,8 @@ pub struct Class {
     pub unsendable: bool,
     /// Export: Python code may subclass it.
     pub subclass: bool,
+    /// Export: the item type of `&T: IntoIterator` (adds `__iter__`).
+    pub iter_item: Option<Type>,
     /// Docstring.
     pub doc: Option<String>,
     /// Where it was declared.

@@ -70,6 +70,9 @@ fn resolve_module(module: &mut Module, diags: &mut Diagnostics) {
     }
     for c in &mut module.classes {
         c.attributes.iter_mut().for_each(|a| visit(&mut a.ty));
+        if let Some(item) = &mut c.iter_item {
+            visit(item);
+        }
     }
     for e in &mut module.exceptions {
         e.attributes.iter_mut().for_each(|a| visit(&mut a.ty));

@@ -87,6 +87,15 @@ pub mod exported {
         }
     }
 
+    impl<'a, T> IntoIterator for &'a Stack<T> {
+        type Item = &'a T;
+        type IntoIter = std::slice::Iter<'a, T>;
+
+        fn into_iter(self) -> Self::IntoIter {
+            self.items.iter()
+        }
+    }
+
     impl<T> Default for Stack<T> {
         fn default() -> Self {
             Self::new()

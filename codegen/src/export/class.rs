@@ -83,6 +83,21 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
         quote!(#getter #setter)
     });
     let dunders = c.dunders.iter().map(emit_dunder);
+    let iter = c.iter_item.as_ref().map(|item| {
+        let item = emit_owned_type(item);
+        quote! {
+            fn __iter__<'py>(
+                &self,
+                py: ::pybridge::Python<'py>,
+            ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::__private::pyo3::Bound<'py, ::pybridge::__private::pyo3::PyAny>> {
+                // A snapshot: the items are cloned into a list, so the Rust value may change later.
+                let items: ::std::vec::Vec<#item> =
+                    ::std::iter::IntoIterator::into_iter(self.__pb_get()?).map(::std::clone::Clone::clone).collect();
+                let list = ::pybridge::__private::pyo3::types::PyList::new(py, items)?;
+                ::pybridge::__private::pyo3::types::PyAnyMethods::try_iter(list.as_any()).map(|it| it.into_any())
+            }
+        }
+    });
     let close = c.close.as_ref().map(|close| {
         let close = format_ident!("{}", close);
         quote! {
@@ -132,6 +147,7 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
             #(#methods)*
             #(#properties)*
             #(#dunders)*
+            #iter
             #close
         }
     }

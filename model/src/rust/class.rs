@@ -52,6 +52,7 @@ pub(super) fn lower_struct(s: &syn::ItemStruct, opts: &Options, module: &mut Mod
         close: None,
         unsendable: opts.unsendable.is_some(),
         subclass: opts.subclass.is_some(),
+        iter_item: None,
         doc: doc_of(&s.attrs),
         origin,
     });

@@ -140,7 +140,12 @@ pub const SECTIONS: &[Section] = &[
             key(
                 "traits",
                 Shape::StrList,
-                "Export: Rust traits the type implements, as Python protocols (`Display`, `Debug`, `PartialEq`, `Hash`, `Ord`, `FromStr`).",
+                "Export: Rust traits the type implements, as Python protocols (`Display`, `Debug`, `PartialEq`, `Hash`, `Ord`, `FromStr`, `IntoIterator`).",
+            ),
+            key(
+                "item",
+                Shape::Type,
+                "Export: the item type of `&T: IntoIterator` (with `traits: [IntoIterator]`), for `__iter__`.",
             ),
             key(
                 "raises",

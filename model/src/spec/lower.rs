@@ -246,6 +246,8 @@ fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<C
         }
     }
     let class_raises = fields.str("raises", diags).map(|(r, _)| r);
+    let item = lower_type(&mut fields, "item", dir, diags);
+    let mut iter_item = None;
     let mut dunders = Vec::new();
     if let Some(traits) = fields.get("traits") {
         for t in lower_str_list(traits, "`traits`", diags) {
@@ -256,6 +258,12 @@ fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<C
                 "Hash" => dunders.push(Dunder::Hash),
                 "PartialOrd" | "Ord" => dunders.push(Dunder::Ord),
                 "FromStr" => methods.push(from_str_method(&class_type, class_raises.clone(), t.1)),
+                "IntoIterator" => match &item {
+                    Some(item) => iter_item = Some(item.clone()),
+                    None => diags.push(Diagnostic::new(t.1, "`IntoIterator` needs the item type").help(
+                        "add `item: <Rust type>` to the class (the item of `&T: IntoIterator`, cloned for Python)",
+                    )),
+                },
                 other => diags.push(
                     Diagnostic::new(t.1, format!("`{other}` has no Python protocol in pybridge")).help(
                         crate::names::suggest(other, TRAITS.iter().copied())
@@ -293,6 +301,7 @@ fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<C
         close: None,
         unsendable: false,
         subclass: false,
+        iter_item,
         doc,
         origin,
     })
@@ -345,7 +354,8 @@ fn lower_constant(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Optio
 }
 
 /// Traits a spec can list under `traits:`.
-const TRAITS: &[&str] = &["Display", "Debug", "PartialEq", "Eq", "Hash", "PartialOrd", "Ord", "FromStr"];
+const TRAITS: &[&str] =
+    &["Display", "Debug", "PartialEq", "Eq", "Hash", "PartialOrd", "Ord", "FromStr", "IntoIterator"];
 
 /// `raises: Exception` (export only; the Rust function must return a `Result`).
 fn lower_raises(fields: &mut Fields<'_>, dir: Direction, fallible: bool, diags: &mut Diagnostics) -> Option<String> {

@@ -167,6 +167,21 @@ const _: () = {
             let __pb_result = __pb_self.len();
             Ok(__pb_result)
         }
+        fn __iter__<'py>(
+            &self,
+            py: ::pybridge::Python<'py>,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Bound<'py, ::pybridge::__private::pyo3::PyAny>,
+        > {
+            let items: ::std::vec::Vec<i64> = ::std::iter::IntoIterator::into_iter(
+                    self.__pb_get()?,
+                )
+                .map(::std::clone::Clone::clone)
+                .collect();
+            let list = ::pybridge::__private::pyo3::types::PyList::new(py, items)?;
+            ::pybridge::__private::pyo3::types::PyAnyMethods::try_iter(list.as_any())
+                .map(|it| it.into_any())
+        }
     }
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",

@@ -339,6 +339,7 @@ assert m.maybe_sum([1, None]) is None and m.maybe_sum([1, 2]) == 3
 assert m.ANSWER == 42
 ints, strs = m.IntStack(), m.StrStack()
 ints.push(1); ints.push(2); strs.push('a')
+assert list(ints) == [1, 2] and sum(ints) == 3
 assert (ints.pop(), ints.len(), strs.pop(), strs.pop()) == (2, 1, 'a', None)
 try:
     ints.push('x')
