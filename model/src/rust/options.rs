@@ -38,7 +38,7 @@ impl Target {
             Target::Field => &["name", "get", "set"],
             Target::Impl => &[],
             Target::Method => &["name", "constructor", "skip", "release_gil", "close", "getter", "setter"],
-            Target::Enum => &["name", "display", "exception", "base"],
+            Target::Enum => &["name", "exception", "base"],
         }
     }
 
