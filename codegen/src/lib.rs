@@ -25,11 +25,39 @@ pub use pyi::emit_pyi;
 
 /// All Rust a spec generates, as tokens: export glue first, then one stub module per import.
 pub fn emit_bridge_tokens(bridge: &Bridge) -> TokenStream {
+    let crossing = classes_crossing_both_ways(bridge);
     let parts = bridge.modules.iter().map(|m| match m.direction {
-        Direction::Export => export::emit_export_module(m),
+        Direction::Export => export::emit_export_module_crossing(m, &crossing),
         Direction::Import => import::emit_import_module(m),
     });
-    quote!(#(#parts)*)
+    // The type tagging this file's `ExportedClass` impls (see `pybridge::__private::ExportedClass`).
+    let tag = (!crossing.is_empty()).then(|| {
+        quote! {
+            #[doc(hidden)]
+            #[derive(Debug)]
+            pub enum __PbExported {}
+        }
+    });
+    quote!(#tag #(#parts)*)
+}
+
+/// Exported classes that import stubs of the same spec take or return (one type, both ways).
+fn classes_crossing_both_ways(bridge: &Bridge) -> Vec<String> {
+    let mut names = Vec::new();
+    for m in bridge.imports() {
+        let functions = m.functions.iter().chain(m.classes.iter().flat_map(|c| c.methods.iter()));
+        for ty in functions.flat_map(|f| f.params.iter().map(|p| &p.ty).chain(std::iter::once(&f.returns))) {
+            ty.walk(&mut |t| {
+                if let pybridge_model::TypeKind::Class(c) = &t.kind
+                    && c.exported
+                    && !names.contains(&c.name)
+                {
+                    names.push(c.name.clone());
+                }
+            });
+        }
+    }
+    names
 }
 
 /// All Rust a spec generates, pretty-printed with the autogen banner. `source` is the spec's

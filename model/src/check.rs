@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::ir::{Bridge, Direction, FnKind, Function, Module, Name, ParamKind};
+use crate::ir::{Bridge, Direction, FnKind, Function, Module, Name, ParamKind, ReturnPolicy};
 use crate::names::{is_identifier, is_module_path, is_python_keyword};
 use crate::origin::Origin;
 use crate::types::TypeKind;
@@ -49,6 +49,8 @@ pub fn check_bridge(bridge: &Bridge, diags: &mut Diagnostics) {
         check_functions(module, diags);
         check_import_generated_names(module, diags);
         check_export_shapes(module, diags);
+        check_policies(module, diags);
+        check_exported_in_imports(module, diags);
         check_rust_paths(module, diags);
     }
 }
@@ -374,6 +376,133 @@ fn check_export_shapes(module: &Module, diags: &mut Diagnostics) {
                     "use a builtin exception such as `ValueError`, or one declared in this module".into()
                 }),
             ));
+        }
+    }
+}
+
+/// Return policies: `shared` and `view` hand Python a class object (not an enum, not a
+/// container); a view is made from a parameterless `&self` method or a class-typed field,
+/// because the view re-reads its parent on every access and cannot remember arguments.
+fn check_policies(module: &Module, diags: &mut Diagnostics) {
+    if module.direction != Direction::Export {
+        return;
+    }
+    let is_class = |ty: &crate::types::Type| match &ty.kind {
+        TypeKind::Class(c) => module.classes.iter().any(|k| k.name.py == c.name),
+        _ => false,
+    };
+    let functions = module.functions.iter().chain(module.classes.iter().flat_map(|c| c.methods.iter()));
+    for f in functions {
+        for p in &f.params {
+            if let TypeKind::Class(c) = &p.ty.kind
+                && c.shared
+                && !is_class(&p.ty)
+            {
+                diags.push(
+                    Diagnostic::new(p.ty.origin, format!("`Arc<{}>` needs a class, not an enum", c.name))
+                        .help("take the enum by value or by `&`"),
+                );
+            }
+        }
+        if f.policy == ReturnPolicy::Value {
+            continue;
+        }
+        let word = if f.policy == ReturnPolicy::Shared { "shared" } else { "view" };
+        if !is_class(&f.returns) {
+            diags.push(
+                Diagnostic::new(f.returns.origin, format!("policy `{word}` needs a class as the return type")).help(
+                    "return a class declared in this module (not an enum, `Option` or `Vec`), or use `policy: value`",
+                ),
+            );
+        } else if f.policy == ReturnPolicy::View
+            && !(matches!(f.kind, FnKind::Method | FnKind::Getter) && f.params.is_empty())
+        {
+            diags.push(
+                Diagnostic::new(f.origin, "a view comes from a `&self` method without parameters")
+                    .help("return a copy (`policy: value`) or share it (`Arc<C>`, `policy: shared`) instead"),
+            );
+        } else if f.policy == ReturnPolicy::View && f.extend {
+            diags.push(
+                Diagnostic::new(f.origin, "an `extend` function cannot return a view")
+                    .help("return the value (`policy: value`) or an `Arc<C>`"),
+            );
+        }
+    }
+    for class in &module.classes {
+        for a in class.attributes.iter().filter(|a| a.policy == ReturnPolicy::View) {
+            if !is_class(&a.ty) {
+                diags.push(
+                    Diagnostic::new(a.ty.origin, "`view` needs a field whose type is a class declared in this module")
+                        .help("drop `view`: other values are copied to Python"),
+                );
+            }
+        }
+    }
+}
+
+/// An import stub converts an exported class through its export wrapper, so the class must
+/// be the whole parameter or return type (not nested in a container).
+fn check_exported_in_imports(module: &Module, diags: &mut Diagnostics) {
+    if module.direction != Direction::Import {
+        return;
+    }
+    let types = module
+        .functions
+        .iter()
+        .chain(module.classes.iter().flat_map(|c| c.methods.iter()))
+        .flat_map(|f| f.params.iter().map(|p| &p.ty).chain(std::iter::once(&f.returns)));
+    let values = module
+        .classes
+        .iter()
+        .flat_map(|c| c.attributes.iter().map(|a| &a.ty))
+        .chain(module.constants.iter().map(|c| &c.ty));
+    for ty in values {
+        let mut found = None;
+        ty.walk(&mut |t| {
+            if matches!(&t.kind, TypeKind::Class(c) if c.exported) && found.is_none() {
+                found = Some(t.origin);
+            }
+        });
+        if let Some(origin) = found {
+            diags.push(
+                Diagnostic::new(
+                    origin,
+                    "an exported class crosses only as a parameter or return value of an import stub",
+                )
+                .help("read it through a function or method of the Python module instead"),
+            );
+        }
+    }
+    let defaulted = module
+        .functions
+        .iter()
+        .chain(module.classes.iter().flat_map(|c| c.methods.iter()))
+        .flat_map(|f| f.params.iter())
+        .filter(|p| p.default.is_some() && matches!(&p.ty.kind, TypeKind::Class(c) if c.exported));
+    for p in defaulted {
+        diags.push(
+            Diagnostic::new(p.origin, "a parameter of an exported class cannot have a default")
+                .help("remove `default`, or declare a second function without the parameter"),
+        );
+    }
+    for ty in types {
+        if matches!(&ty.kind, TypeKind::Class(c) if c.exported) {
+            continue;
+        }
+        let mut nested = None;
+        ty.walk(&mut |t| {
+            if matches!(&t.kind, TypeKind::Class(c) if c.exported) && nested.is_none() {
+                nested = Some(t.origin);
+            }
+        });
+        if let Some(origin) = nested {
+            diags.push(
+                Diagnostic::new(
+                    origin,
+                    "an exported class crosses an import stub only as a whole parameter or return type",
+                )
+                .help("pass or return the class itself; for many values, call the function once per value"),
+            );
         }
     }
 }

@@ -121,10 +121,26 @@ pub struct Function {
     pub raises: Option<String>,
     /// Export: `rust_path` is a free function taking the object as its first argument.
     pub extend: bool,
+    /// Export: how a returned class value reaches Python (by value unless declared).
+    pub policy: ReturnPolicy,
     /// Docstring.
     pub doc: Option<String>,
     /// Where it was declared.
     pub origin: Origin,
+}
+
+/// How a class value returned by an exported function reaches Python (pybind11's return value
+/// policies, made safe): see `specs/SPEC.md`, "Return policies".
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ReturnPolicy {
+    /// The Rust function returns `C`; Python owns the new object (the default).
+    #[default]
+    Value,
+    /// The Rust function returns `Arc<C>`; Python and Rust share the value.
+    Shared,
+    /// The Rust method returns `&C` (or the attribute is a field of type `C`): Python gets a
+    /// view into the object's value that keeps the object alive.
+    View,
 }
 
 /// How a parameter may be passed.
@@ -203,6 +219,9 @@ pub struct Attribute {
     pub ty: Type,
     /// Whether it can be assigned.
     pub writable: bool,
+    /// Export: `View` makes a class-typed field's getter return a view into the object (which
+    /// it keeps alive) instead of a copy.
+    pub policy: ReturnPolicy,
     /// Docstring.
     pub doc: Option<String>,
     /// Where it was declared.

@@ -1,6 +1,8 @@
-//! Resolve: every class reference in a type must name a class declared in the same module.
-//! Export class references are matched by Python name or by the last segment of the class's
-//! Rust path; the resolver records the Rust path on the reference.
+//! Resolve: every class reference in a type must name a class declared in the same module, or
+//! (import modules) a class the same spec exports: one type in both directions, so an import
+//! stub takes and returns the exported Rust type itself. Export class references are matched
+//! by Python name or by the last segment of the class's Rust path; the resolver records the
+//! Rust path on the reference.
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::ir::{Bridge, Direction, Module};
@@ -11,12 +13,23 @@ use crate::types::{Type, TypeKind};
 
 /// Resolves every class reference of every module.
 pub fn resolve_bridge(bridge: &mut Bridge, diags: &mut Diagnostics) {
+    // (python name, rust path) of every class the spec exports.
+    let exported: Vec<(String, String)> = bridge
+        .export()
+        .map(|m| {
+            m.classes
+                .iter()
+                .map(|c| (c.name.py.clone(), c.rust_path.clone().unwrap_or_else(|| c.name.rust.clone())))
+                .collect()
+        })
+        .unwrap_or_default();
     for module in &mut bridge.modules {
-        resolve_module(module, diags);
+        let exported = if module.direction == Direction::Import { &exported[..] } else { &[] };
+        resolve_module(module, exported, diags);
     }
 }
 
-fn resolve_module(module: &mut Module, diags: &mut Diagnostics) {
+fn resolve_module(module: &mut Module, exported: &[(String, String)], diags: &mut Diagnostics) {
     // (python name, rust-side name, rust path) of every class, and of every enum (which export
     // types reference the same way).
     let named = module
@@ -46,6 +59,11 @@ fn resolve_module(module: &mut Module, diags: &mut Diagnostics) {
                         // `.pyi` spelling, and the key of its export wrapper).
                         class.name = py.clone();
                         class.rust_path = Some(path.clone());
+                    }
+                    None if exported.iter().any(|(py, _)| *py == class.name) => {
+                        let (_, path) = exported.iter().find(|(py, _)| *py == class.name).expect("found above");
+                        class.rust_path = Some(path.clone());
+                        class.exported = true;
                     }
                     None => {
                         let builtins = match direction {

@@ -14,7 +14,7 @@ use crate::types::{ClassRef, IntWidth, Type, TypeKind};
 /// Rust type names this parser knows (besides declared classes).
 pub const RUST_TYPE_NAMES: &[&str] = &[
     "bool", "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128", "usize", "f32", "f64",
-    "String", "str", "Vec", "Option", "HashMap", "HashSet", "Result",
+    "String", "str", "Vec", "Option", "HashMap", "HashSet", "Result", "Arc",
 ];
 
 /// Parses a Rust type written in a spec (first character at `base`). With `is_return`, a
@@ -198,7 +198,17 @@ fn lower_path(ty: &syn::Type, origin_of: &dyn Fn(Span) -> Origin, diags: &mut Di
             "HashMap" if arity(2, diags) => {
                 TypeKind::Dict(Box::new(lower(args[0], origin_of, diags)?), Box::new(lower(args[1], origin_of, diags)?))
             }
-            "Vec" | "Option" | "HashSet" | "HashMap" => return None,
+            "Arc" if arity(1, diags) => match lower(args[0], origin_of, diags)?.kind {
+                TypeKind::Class(c) if !c.borrowed => TypeKind::Class(ClassRef { shared: true, ..c }),
+                _ => {
+                    diags.push(
+                        Diagnostic::new(origin, "only a declared class can be shared through `Arc`")
+                            .help("write `Arc<Class>` for a class declared in this module, or pass the value itself"),
+                    );
+                    return None;
+                }
+            },
+            "Vec" | "Option" | "HashSet" | "HashMap" | "Arc" => return None,
             "Result" => {
                 diags.push(
                     Diagnostic::new(origin, "`Result` is only allowed as the outermost return type")
@@ -222,7 +232,13 @@ fn lower_path(ty: &syn::Type, origin_of: &dyn Fn(Span) -> Origin, diags: &mut Di
             }
             _ if name.chars().next().is_some_and(|c| c.is_uppercase()) => {
                 let path = quote::ToTokens::to_token_stream(ty).to_string().replace(' ', "");
-                TypeKind::Class(ClassRef { name: name.clone(), rust_path: Some(path), borrowed: false })
+                TypeKind::Class(ClassRef {
+                    name: name.clone(),
+                    rust_path: Some(path),
+                    borrowed: false,
+                    shared: false,
+                    exported: false,
+                })
             }
             _ => {
                 diags.push(

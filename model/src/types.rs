@@ -114,6 +114,11 @@ pub struct ClassRef {
     pub rust_path: Option<String>,
     /// Written `&Class` (export parameters borrow the object).
     pub borrowed: bool,
+    /// Written `Arc<Class>` (export: the value is shared between Python and Rust).
+    pub shared: bool,
+    /// An import-side reference to a class exported by the same spec: the stub takes and
+    /// returns the Rust type itself, converted through the export wrapper.
+    pub exported: bool,
 }
 
 impl Type {
@@ -187,6 +192,22 @@ impl Type {
                 ret.walk_mut(f);
             }
             _ => {}
+        }
+    }
+
+    /// The return policy a Rust return type spells, normalised away from the type: `&Class`
+    /// is a view, `Arc<Class>` is shared; anything else is by value.
+    pub fn take_policy(&mut self) -> crate::ir::ReturnPolicy {
+        match &mut self.kind {
+            TypeKind::Class(c) if c.borrowed => {
+                c.borrowed = false;
+                crate::ir::ReturnPolicy::View
+            }
+            TypeKind::Class(c) if c.shared => {
+                c.shared = false;
+                crate::ir::ReturnPolicy::Shared
+            }
+            _ => crate::ir::ReturnPolicy::Value,
         }
     }
 

@@ -17,8 +17,10 @@
 //! ```
 
 mod call;
+mod crossing;
 mod error;
 mod export;
+mod holder;
 mod interpreter;
 mod stack;
 mod thread_state;
@@ -39,10 +41,12 @@ pub mod __private {
         Args, FromPyErr, ImportedAttr, KwNames, NO_KEYWORDS, classify, extract_instance, extract_return, get_attribute,
         set_attribute,
     };
+    pub use crate::crossing::{ExportedClass, FromPython, ToPython};
     pub use crate::export::{
         CallbackSlot, FastItem, FastVec, call_back, catch_callback, closed_error, expect_callable, hash_of,
         raise_declared,
     };
+    pub use crate::holder::{Holder, Traverse, ViewRead, ViewWrite};
     pub use pyo3;
 
     /// The Python pyo3 was built for (`sys.executable` of an embedded interpreter by default).

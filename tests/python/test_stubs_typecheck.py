@@ -50,3 +50,20 @@ def test_stubtest_agrees_with_the_installed_wheels() -> None:
     # Run from tests/, not tests/python: the installed wheels, not anything local.
     result = _run("mypy.stubtest", "shapes", "spam", "semver_py", "--allowlist", allowlist, cwd=HERE.parent)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_one_model_types_both_directions(tmp_path: Path) -> None:
+    """The Python module the import stubs of tests/specs/both_ways.yaml call type-checks
+    against the `.pyi` generated for the classes the same spec exports."""
+    root = HERE.parents[1]
+    cli = Path(os.environ.get("CARGO_TARGET_DIR", root / "target")) / "debug" / "bindgen-cli"
+    gen = subprocess.run(
+        [str(cli), "gen", "tests/specs/both_ways.yaml", "--out-dir", str(tmp_path)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+    )
+    assert gen.returncode == 0, gen.stderr
+    assert (tmp_path / "both_ways.pyi").exists()
+    result = _mypy_strict(HERE / "both_model.py", path=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr

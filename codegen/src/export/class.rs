@@ -3,11 +3,11 @@
 //! properties and protocols; an enum wraps its value with one class attribute per variant.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
 
-use pybridge_model::{Class, Dunder, Enum, FnKind, Function, Module};
+use pybridge_model::{Attribute, Class, Dunder, Enum, FnKind, Function, Module, ReturnPolicy, TypeKind};
 
-use super::convert::{emit_return_type, return_alias, wrapper_ident};
+use super::convert::{emit_return_type, emit_wrap, return_alias, wrapper_ident};
 use super::{emit_call, emit_params};
 use crate::docs::emit_doc;
 use crate::rust_type::emit_owned_type;
@@ -58,30 +58,8 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
     if c.unsendable {
         options.push(quote!(unsendable));
     }
-    let methods = c.methods.iter().map(|m| emit_method(&inner, m, c.close.as_deref()));
-    let properties = c.attributes.iter().map(|a| {
-        let field = super::param_ident(&a.name.rust);
-        let name = format_ident!("{}", a.name.py);
-        let get = format_ident!("__pb_get_{}", a.name.py);
-        let ty = emit_owned_type(&a.ty);
-        let getter = quote! {
-            #[getter(#name)]
-            fn #get(&self) -> ::pybridge::__private::pyo3::PyResult<#ty> {
-                Ok(::std::clone::Clone::clone(&self.__pb_get()?.#field))
-            }
-        };
-        let setter = a.writable.then(|| {
-            let set = format_ident!("__pb_set_{}", a.name.py);
-            quote! {
-                #[setter(#name)]
-                fn #set(&mut self, value: #ty) -> ::pybridge::__private::pyo3::PyResult<()> {
-                    self.__pb_get_mut()?.#field = value;
-                    Ok(())
-                }
-            }
-        });
-        quote!(#getter #setter)
-    });
+    let methods = c.methods.iter().map(|m| emit_method(&wrapper, &inner, m, c.close.as_deref()));
+    let properties = c.attributes.iter().map(|a| emit_property(&wrapper, a));
     let dunders = c.dunders.iter().map(emit_dunder);
     let iter = c.iter_item.as_ref().map(|item| {
         let item = emit_owned_type(item);
@@ -91,8 +69,9 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
                 py: ::pybridge::Python<'py>,
             ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::__private::pyo3::Bound<'py, ::pybridge::__private::pyo3::PyAny>> {
                 // A snapshot: the items are cloned into a list, so the Rust value may change later.
-                let items: ::std::vec::Vec<#item> =
-                    ::std::iter::IntoIterator::into_iter(self.__pb_get()?).map(::std::clone::Clone::clone).collect();
+                let items: ::std::vec::Vec<#item> = self.__pb_with(|__pb_self| {
+                    Ok(::std::iter::IntoIterator::into_iter(__pb_self).map(::std::clone::Clone::clone).collect())
+                })?;
                 let list = ::pybridge::__private::pyo3::types::PyList::new(py, items)?;
                 ::pybridge::__private::pyo3::types::PyAnyMethods::try_iter(list.as_any()).map(|it| it.into_any())
             }
@@ -118,27 +97,45 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
             }
         }
     });
+    let gc = needs_gc(module, c).then(|| super::gc::emit_gc(c));
     let alias = return_alias(&c.name.py);
     quote! {
         #doc
         #[::pybridge::__private::pyo3::pyclass(#(#options),*)]
         struct #wrapper {
-            inner: ::std::option::Option<#inner>,
+            inner: ::pybridge::__private::Holder<#inner>,
         }
 
         type #alias = #wrapper;
 
+        #[allow(dead_code)]
         impl #wrapper {
             fn __pb_wrap(value: #inner) -> Self {
-                Self { inner: Some(value) }
+                Self { inner: ::pybridge::__private::Holder::Owned(value) }
             }
 
-            fn __pb_get(&self) -> ::pybridge::__private::pyo3::PyResult<&#inner> {
-                self.inner.as_ref().ok_or_else(|| ::pybridge::__private::closed_error(#py_name))
+            fn __pb_share(value: ::std::sync::Arc<#inner>) -> Self {
+                Self { inner: ::pybridge::__private::Holder::Shared(value) }
             }
 
-            fn __pb_get_mut(&mut self) -> ::pybridge::__private::pyo3::PyResult<&mut #inner> {
-                self.inner.as_mut().ok_or_else(|| ::pybridge::__private::closed_error(#py_name))
+            #[inline]
+            fn __pb_with<R>(
+                &self,
+                f: impl ::std::ops::FnOnce(&#inner) -> ::pybridge::__private::pyo3::PyResult<R>,
+            ) -> ::pybridge::__private::pyo3::PyResult<R> {
+                self.inner.with(#py_name, f)
+            }
+
+            #[inline]
+            fn __pb_with_mut<R>(
+                &mut self,
+                f: impl ::std::ops::FnOnce(&mut #inner) -> ::pybridge::__private::pyo3::PyResult<R>,
+            ) -> ::pybridge::__private::pyo3::PyResult<R> {
+                self.inner.with_mut(#py_name, f)
+            }
+
+            fn __pb_shared(&mut self) -> ::pybridge::__private::pyo3::PyResult<::std::sync::Arc<#inner>> {
+                self.inner.share(#py_name)
             }
         }
 
@@ -149,11 +146,135 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
             #(#dunders)*
             #iter
             #close
+            #gc
         }
     }
 }
 
-fn emit_method(inner: &syn::Path, m: &Function, close: Option<&str>) -> TokenStream {
+/// `ExportedClass` for a class that import stubs of the same spec also take or return: values
+/// cross by copy, into a new object of the class and out of an instance of it.
+pub(super) fn emit_crossing(c: &Class) -> TokenStream {
+    let wrapper = wrapper_ident(&c.name.py);
+    let inner = rust_path(&c.rust_path, &c.name.rust);
+    quote! {
+        impl ::pybridge::__private::ExportedClass<__PbExported> for #inner {
+            fn to_python<'py>(
+                &self,
+                py: ::pybridge::Python<'py>,
+            ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::__private::pyo3::Bound<'py, ::pybridge::__private::pyo3::PyAny>> {
+                let value = #wrapper::__pb_wrap(::std::clone::Clone::clone(self));
+                Ok(::pybridge::__private::pyo3::Bound::new(py, value)?.into_any())
+            }
+
+            fn from_python(
+                obj: &::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::PyAny>,
+            ) -> ::pybridge::__private::pyo3::PyResult<Self> {
+                obj.cast::<#wrapper>()?.try_borrow()?.__pb_with(|v| Ok(::std::clone::Clone::clone(v)))
+            }
+        }
+    }
+}
+
+/// Whether the class takes part in Python's cycle collector: it has fields holding Python
+/// objects, or it can be a view (which holds its parent object).
+fn needs_gc(module: &Module, c: &Class) -> bool {
+    let views_of_c = module
+        .classes
+        .iter()
+        .flat_map(|k| {
+            k.methods
+                .iter()
+                .filter(|m| m.policy == ReturnPolicy::View)
+                .map(|m| &m.returns)
+                .chain(k.attributes.iter().filter(|a| a.policy == ReturnPolicy::View).map(|a| &a.ty))
+        })
+        .any(|ty| matches!(&ty.kind, TypeKind::Class(r) if r.name == c.name.py));
+    views_of_c || c.attributes.iter().any(|a| a.ty.uses_any())
+}
+
+/// A property: a copy of the field (a new object for a class-typed field), or for `view`
+/// fields a view into this object.
+fn emit_property(wrapper: &syn::Ident, a: &Attribute) -> TokenStream {
+    let field = super::param_ident(&a.name.rust);
+    let name = format_ident!("{}", a.name.py);
+    let get = format_ident!("__pb_get_{}", a.name.py);
+    let doc = a.doc.as_deref().map(emit_doc);
+    let getter = if a.policy == ReturnPolicy::View {
+        let target = emit_return_type(&a.ty);
+        let view = emit_view(wrapper, &target, quote!(&__pb_self.#field), Some(quote!(&mut __pb_self.#field)));
+        quote! {
+            #doc
+            #[getter(#name)]
+            fn #get(slf: &::pybridge::__private::pyo3::Bound<'_, Self>) -> ::pybridge::__private::pyo3::PyResult<#target> {
+                #view
+            }
+        }
+    } else {
+        let ty = emit_return_type(&a.ty);
+        let value = match &a.ty.kind {
+            TypeKind::Any => quote!(__pb_self.#field.clone_ref(__pb_py)),
+            TypeKind::Optional(inner) if matches!(inner.kind, TypeKind::Any) => {
+                quote!(__pb_self.#field.as_ref().map(|o| o.clone_ref(__pb_py)))
+            }
+            _ => emit_wrap(quote!(::std::clone::Clone::clone(&__pb_self.#field)), &a.ty),
+        };
+        quote! {
+            #doc
+            #[getter(#name)]
+            fn #get(&self, __pb_py: ::pybridge::Python<'_>) -> ::pybridge::__private::pyo3::PyResult<#ty> {
+                let _ = __pb_py;
+                self.__pb_with(|__pb_self| Ok(#value))
+            }
+        }
+    };
+    let setter = a.writable.then(|| {
+        let set = format_ident!("__pb_set_{}", a.name.py);
+        let ty = super::convert::emit_param_type(&a.ty);
+        let value = super::convert::emit_owned_arg(&format_ident!("value"), &a.ty);
+        let convert = matches!(a.ty.kind, TypeKind::Class(_)).then(|| quote!(let value = #value;));
+        quote! {
+            #[setter(#name)]
+            fn #set(&mut self, value: #ty) -> ::pybridge::__private::pyo3::PyResult<()> {
+                #convert
+                self.__pb_with_mut(|__pb_self| {
+                    __pb_self.#field = value;
+                    Ok(())
+                })
+            }
+        }
+    });
+    quote!(#getter #setter)
+}
+
+/// The body of a getter returning a view into `slf` (which it keeps alive): `read` (and
+/// `write`, for fields) reach the part of `__pb_self` the view stands for.
+fn emit_view(wrapper: &syn::Ident, target: &TokenStream, read: TokenStream, write: Option<TokenStream>) -> TokenStream {
+    let write = match write {
+        Some(write) => quote! {
+            ::std::option::Option::Some(|__pb_parent, __pb_f| {
+                let mut __pb_parent = __pb_parent.cast::<#wrapper>()?.try_borrow_mut()?;
+                __pb_parent.__pb_with_mut(|__pb_self| __pb_f(#write))
+            })
+        },
+        None => quote!(::std::option::Option::None),
+    };
+    quote! {
+        // A closed object fails here, not at the view's first use.
+        slf.try_borrow()?.__pb_with(|_| Ok(()))?;
+        Ok(#target {
+            inner: ::pybridge::__private::Holder::view(
+                ::std::clone::Clone::clone(slf).into_any().unbind(),
+                |__pb_parent, __pb_f| {
+                    let __pb_parent = __pb_parent.cast::<#wrapper>()?.try_borrow()?;
+                    __pb_parent.__pb_with(|__pb_self| __pb_f(#read))
+                },
+                #write,
+            ),
+        })
+    }
+}
+
+fn emit_method(wrapper: &syn::Ident, inner: &syn::Path, m: &Function, close: Option<&str>) -> TokenStream {
     let ident = format_ident!("__pb_m_{}", m.name.rust.trim_start_matches("r#"));
     // The Rust method: the attribute records its own name, a spec its `rust:` key (default:
     // the Python name, or `new` for a constructor).
@@ -176,6 +297,25 @@ fn emit_method(inner: &syn::Path, m: &Function, close: Option<&str>) -> TokenStr
     }
     let (params, signature) = emit_params(m);
     let ret = emit_return_type(&m.returns);
+    if m.policy == ReturnPolicy::View {
+        let span = m.origin.span();
+        let read = quote_spanned!(span=> __pb_self.#method());
+        let view = emit_view(wrapper, &ret, read, None);
+        let attr = match m.kind {
+            FnKind::Getter => {
+                let name = format_ident!("{}", m.name.py);
+                quote!(#[getter(#name)])
+            }
+            _ => quote!(#[pyo3(name = #py_name)]),
+        };
+        return quote! {
+            #doc
+            #attr
+            fn #ident(slf: &::pybridge::__private::pyo3::Bound<'_, Self>) -> ::pybridge::__private::pyo3::PyResult<#ret> {
+                #view
+            }
+        };
+    }
     match m.kind {
         FnKind::Constructor => {
             let body = emit_call(m, static_target(inner, m, &method));
@@ -215,16 +355,17 @@ fn emit_method(inner: &syn::Path, m: &Function, close: Option<&str>) -> TokenStr
                 _ => quote!(#[pyo3(name = #py_name, signature = #signature)]),
             };
             let (receiver, access) = if matches!(m.kind, FnKind::MethodMut | FnKind::Setter) {
-                (quote!(&mut self), quote!(self.__pb_get_mut()?))
+                (quote!(&mut self), quote!(self.__pb_with_mut))
             } else {
-                (quote!(&self), quote!(self.__pb_get()?))
+                (quote!(&self), quote!(self.__pb_with))
             };
             quote! {
                 #doc
                 #attr
                 fn #ident(#receiver #(, #params)*) -> ::pybridge::__private::pyo3::PyResult<#ret> {
-                    let __pb_self = #access;
-                    #body
+                    #access(|__pb_self| {
+                        #body
+                    })
                 }
             }
         }
@@ -235,22 +376,22 @@ fn emit_dunder(d: &Dunder) -> TokenStream {
     match d {
         Dunder::Repr => quote! {
             fn __repr__(&self) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-                Ok(::std::format!("{:?}", self.__pb_get()?))
+                self.__pb_with(|v| Ok(::std::format!("{:?}", v)))
             }
         },
         Dunder::Str => quote! {
             fn __str__(&self) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-                Ok(::std::string::ToString::to_string(self.__pb_get()?))
+                self.__pb_with(|v| Ok(::std::string::ToString::to_string(v)))
             }
         },
         Dunder::Eq => quote! {
             fn __eq__(&self, other: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> ::pybridge::__private::pyo3::PyResult<bool> {
-                Ok(self.__pb_get()? == other.__pb_get()?)
+                self.__pb_with(|a| other.__pb_with(|b| Ok(a == b)))
             }
         },
         Dunder::Hash => quote! {
             fn __hash__(&self) -> ::pybridge::__private::pyo3::PyResult<u64> {
-                Ok(::pybridge::__private::hash_of(self.__pb_get()?))
+                self.__pb_with(|v| Ok(::pybridge::__private::hash_of(v)))
             }
         },
         Dunder::Ord => {
@@ -263,7 +404,9 @@ fn emit_dunder(d: &Dunder) -> TokenStream {
             let methods = ops.iter().map(|(name, test)| {
                 quote! {
                     fn #name(&self, other: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> ::pybridge::__private::pyo3::PyResult<bool> {
-                        Ok(::std::cmp::PartialOrd::partial_cmp(self.__pb_get()?, other.__pb_get()?).is_some_and(|o| o.#test()))
+                        self.__pb_with(|a| other.__pb_with(|b| {
+                            Ok(::std::cmp::PartialOrd::partial_cmp(a, b).is_some_and(|o| o.#test()))
+                        }))
                     }
                 }
             });
@@ -311,8 +454,13 @@ pub(super) fn emit_enum(module: &Module, e: &Enum) -> TokenStream {
                 Self { inner: value }
             }
 
-            fn __pb_get(&self) -> ::pybridge::__private::pyo3::PyResult<&#inner> {
-                Ok(&self.inner)
+            #[inline]
+            #[allow(dead_code)]
+            fn __pb_with<R>(
+                &self,
+                f: impl ::std::ops::FnOnce(&#inner) -> ::pybridge::__private::pyo3::PyResult<R>,
+            ) -> ::pybridge::__private::pyo3::PyResult<R> {
+                f(&self.inner)
             }
 
             fn __pb_index(&self) -> (i64, &'static str) {
@@ -458,8 +606,13 @@ pub(super) fn emit_data_enum(module: &Module, e: &Enum) -> TokenStream {
                 #out(value)
             }
 
-            fn __pb_get(&self) -> ::pybridge::__private::pyo3::PyResult<&#inner> {
-                Ok(&self.inner)
+            #[inline]
+            #[allow(dead_code)]
+            fn __pb_with<R>(
+                &self,
+                f: impl ::std::ops::FnOnce(&#inner) -> ::pybridge::__private::pyo3::PyResult<R>,
+            ) -> ::pybridge::__private::pyo3::PyResult<R> {
+                f(&self.inner)
             }
         }
 

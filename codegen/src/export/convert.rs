@@ -18,6 +18,11 @@ pub(crate) fn wrapper_ident(py_name: &str) -> syn::Ident {
 /// The parameter type a wrapper declares for `ty`.
 pub(crate) fn emit_param_type(ty: &Type) -> TokenStream {
     match &ty.kind {
+        TypeKind::Class(c) if c.shared => {
+            // Sharing may move an owned value into an `Arc` in place.
+            let wrapper = wrapper_ident(&c.name);
+            quote!(::pybridge::__private::pyo3::PyRefMut<'_, #wrapper>)
+        }
         TypeKind::Class(c) => {
             let wrapper = wrapper_ident(&c.name);
             quote!(::pybridge::__private::pyo3::PyRef<'_, #wrapper>)
@@ -38,7 +43,8 @@ fn is_fast_item(ty: &Type) -> bool {
 }
 
 /// The expression passing parameter `name` on to the user's function. A callable becomes a
-/// closure that calls it (its exceptions park in the wrapper's `__pb_slot`).
+/// closure that calls it (its exceptions park in the wrapper's `__pb_slot`). A borrowed class
+/// (`&C`) is not an expression: `emit_call_with` nests the call in the object's `__pb_with`.
 pub(crate) fn emit_arg(name: &syn::Ident, ty: &Type) -> TokenStream {
     match &ty.kind {
         TypeKind::Callable { params, ret } => {
@@ -49,11 +55,24 @@ pub(crate) fn emit_arg(name: &syn::Ident, ty: &Type) -> TokenStream {
                 ::pybridge::__private::call_back(&#name, &__pb_slot, (#(#args,)*))
             })
         }
-        TypeKind::Class(c) if c.borrowed => quote!(#name.__pb_get()?),
-        TypeKind::Class(_) => quote!(::std::clone::Clone::clone(#name.__pb_get()?)),
         TypeKind::List(inner) if is_fast_item(inner) => quote!(#name.0),
+        _ => emit_owned_arg(name, ty),
+    }
+}
+
+/// An owned value from parameter `name`: a class is copied out of its object (or, for
+/// `Arc<C>`, shared with it).
+pub(crate) fn emit_owned_arg(name: &syn::Ident, ty: &Type) -> TokenStream {
+    match &ty.kind {
+        TypeKind::Class(c) if c.shared => quote!(#name.__pb_shared()?),
+        TypeKind::Class(_) => quote!(#name.__pb_with(|__pb_v| Ok(::std::clone::Clone::clone(__pb_v)))?),
         _ => quote!(#name),
     }
+}
+
+/// Whether parameter type `ty` is passed as a borrow of the object's value.
+pub(crate) fn is_borrowed_class(ty: &Type) -> bool {
+    matches!(&ty.kind, TypeKind::Class(c) if c.borrowed)
 }
 
 /// The type a class's values take on their way to Python: an alias the class emitter defines
@@ -84,6 +103,10 @@ pub(crate) fn emit_return_type(ty: &Type) -> TokenStream {
 /// Wraps `value` (an expression of the user's type) for returning to Python.
 pub(crate) fn emit_wrap(value: TokenStream, ty: &Type) -> TokenStream {
     match &ty.kind {
+        TypeKind::Class(c) if c.shared => {
+            let wrapper = wrapper_ident(&c.name);
+            quote!(#wrapper::__pb_share(#value))
+        }
         TypeKind::Class(c) => {
             let wrapper = wrapper_ident(&c.name);
             quote!(#wrapper::__pb_wrap(#value))

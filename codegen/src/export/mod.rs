@@ -14,6 +14,7 @@
 mod class;
 mod convert;
 mod exception;
+mod gc;
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
@@ -26,6 +27,13 @@ use convert::{emit_arg, emit_param_type, emit_return_type, emit_wrap, wrapper_id
 
 /// Emits the glue for an export module.
 pub fn emit_export_module(module: &Module) -> TokenStream {
+    emit_export_module_crossing(module, &[])
+}
+
+/// Emits the glue for an export module whose classes named in `crossing` are also taken or
+/// returned by import stubs of the same spec (they get an `ExportedClass` impl).
+pub fn emit_export_module_crossing(module: &Module, crossing: &[String]) -> TokenStream {
+    let crossings = module.classes.iter().filter(|c| crossing.contains(&c.name.py)).map(class::emit_crossing);
     let wrappers = module.functions.iter().map(emit_function);
     let classes = module.classes.iter().map(|c| class::emit_class(module, c));
     let enums = module.enums.iter().map(|e| class::emit_enum(module, e));
@@ -61,6 +69,7 @@ pub fn emit_export_module(module: &Module) -> TokenStream {
         const _: () = {
             #(#exceptions)*
             #(#classes)*
+            #(#crossings)*
             #(#enums)*
             #(#wrappers)*
 
@@ -101,7 +110,11 @@ pub(crate) fn emit_params(f: &Function) -> (Vec<TokenStream>, TokenStream) {
         .map(|p| {
             let name = param_ident(&p.name.rust);
             let ty = emit_param_type(&p.ty);
-            quote!(#name: #ty)
+            if matches!(&p.ty.kind, pybridge_model::TypeKind::Class(c) if c.shared) {
+                quote!(mut #name: #ty)
+            } else {
+                quote!(#name: #ty)
+            }
         })
         .collect();
     let names = f.params.iter().map(|p| param_ident(&p.name.rust));
@@ -123,7 +136,7 @@ pub(crate) fn emit_call_with(f: &Function, target: TokenStream, receiver: Option
     let span = f.origin.span();
     let bindings: Vec<syn::Ident> = (0..f.params.len()).map(|i| format_ident!("__pb_a{}", i)).collect();
     let receiver = receiver.map(|r| quote!(#r,));
-    let lets = f.params.iter().zip(&bindings).map(|(p, b)| {
+    let lets = f.params.iter().zip(&bindings).filter(|(p, _)| !convert::is_borrowed_class(&p.ty)).map(|(p, b)| {
         let arg = emit_arg(&param_ident(&p.name.rust), &p.ty);
         quote!(let #b = #arg;)
     });
@@ -151,18 +164,30 @@ pub(crate) fn emit_call_with(f: &Function, target: TokenStream, receiver: Option
         (true, None) => quote!(#call.map_err(::pybridge::__private::into_pyerr)?),
         (false, _) => call,
     };
+    let mut returns = f.returns.clone();
+    if let (pybridge_model::ReturnPolicy::Shared, pybridge_model::TypeKind::Class(c)) = (f.policy, &mut returns.kind) {
+        c.shared = true;
+    }
     let finish = if matches!(f.returns.kind, pybridge_model::TypeKind::Unit) {
         quote! {
             #result;
             Ok(())
         }
     } else {
-        let wrapped = emit_wrap(quote!(__pb_result), &f.returns);
+        let wrapped = emit_wrap(quote!(__pb_result), &returns);
         quote! {
             let __pb_result = #result;
             Ok(#wrapped)
         }
     };
+    // `&C` parameters: the call runs inside each object's `__pb_with`, which lends its value.
+    let finish = f.params.iter().zip(&bindings).rev().filter(|(p, _)| convert::is_borrowed_class(&p.ty)).fold(
+        finish,
+        |body, (p, b)| {
+            let name = param_ident(&p.name.rust);
+            quote!(#name.__pb_with(|#b| { #body }))
+        },
+    );
     quote! {
         #(#checks)*
         #slot

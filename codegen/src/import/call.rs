@@ -56,6 +56,12 @@ pub(crate) fn emit_call_body(
     let capacity = proc_macro2::Literal::usize_unsuffixed(f.params.len() + 1);
     let pushes = f.params.iter().map(|p| {
         let arg = param_ident(&p.name.rust);
+        // An exported class of the same spec: copied into a new object of its class.
+        let arg = if is_exported(&p.ty) {
+            quote!(::pybridge::__private::ToPython::<_, __PbExported>::new(#arg))
+        } else {
+            quote!(#arg)
+        };
         let pname = &p.name.py;
         match (p.kind, p.default.is_some()) {
             (ParamKind::Positional, false) => quote!(__pb_args.positional(#pname, #arg)?;),
@@ -96,6 +102,13 @@ pub(crate) fn emit_call_body(
             let _ = __pb_value;
             Ok(())
         },
+        (Returns::Typed, _) if is_exported(&f.returns) => {
+            let expected = f.returns.python();
+            let ty = emit_owned_type(&f.returns);
+            quote!(Ok(::pybridge::__private::extract_return::<::pybridge::__private::FromPython<#ty, __PbExported>>(
+                &__pb_value, #qualified, #expected
+            )?.0))
+        }
         (Returns::Typed, _) => {
             let expected = f.returns.python();
             quote!(Ok(::pybridge::__private::extract_return(&__pb_value, #qualified, #expected)?))
@@ -108,6 +121,11 @@ pub(crate) fn emit_call_body(
         #call
         #finish
     }
+}
+
+/// Whether `ty` is a class exported by the same spec (it crosses as its Rust type).
+pub(crate) fn is_exported(ty: &pybridge_model::Type) -> bool {
+    matches!(&ty.kind, TypeKind::Class(c) if c.exported)
 }
 
 /// What a call returns.

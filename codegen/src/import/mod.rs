@@ -45,10 +45,21 @@ pub fn emit_import_module(module: &Module) -> TokenStream {
     let classes = module.classes.iter().map(|c| class::emit_class(&ctx, c));
     let classes_attached = module.classes.iter().map(|c| class::emit_class_ref(&ctx, c));
     let errors = errors::emit_error_enum(&ctx);
+    let crossing = module
+        .functions
+        .iter()
+        .chain(module.classes.iter().flat_map(|c| c.methods.iter()))
+        .any(|f| f.params.iter().any(|p| call::is_exported(&p.ty)) || call::is_exported(&f.returns));
+    let tag = crossing.then(|| {
+        quote!(
+            use super::__PbExported;
+        )
+    });
     quote! {
         #doc
         #[allow(clippy::all, clippy::pedantic, dead_code, non_snake_case, non_camel_case_types, non_upper_case_globals)]
         pub mod #mod_ident {
+            #tag
             #(#functions)*
             #(#constants)*
             #(#classes)*

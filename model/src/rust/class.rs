@@ -7,7 +7,7 @@ use super::function::lower_signature;
 use super::options::{Options, Target, find_options};
 use super::{doc_of, is_py_embed, py_name, reject_generics};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::ir::{Attribute, Class, Dunder, Enum, Exception, FnKind, Module, Name, Variant};
+use crate::ir::{Attribute, Class, Dunder, Enum, Exception, FnKind, Module, Name, ReturnPolicy, Variant};
 use crate::origin::Origin;
 use crate::rusttype::lower_rust_type;
 
@@ -83,6 +83,7 @@ fn lower_fields(fields: &syn::Fields, diags: &mut Diagnostics) -> Vec<Attribute>
             name: Name { py, rust: ident.to_string(), origin },
             ty,
             writable: opts.set.is_some(),
+            policy: if opts.view.is_some() { ReturnPolicy::View } else { ReturnPolicy::Value },
             doc: doc_of(&field.attrs),
             origin,
         });
@@ -195,6 +196,7 @@ pub(super) fn lower_enum(e: &syn::ItemEnum, opts: &Options, module: &mut Module,
                 name: Name { py, rust, origin },
                 ty,
                 writable: false,
+                policy: ReturnPolicy::Value,
                 doc: doc_of(&field.attrs),
                 origin,
             });

@@ -149,6 +149,8 @@ pub(crate) fn lower_signature(
     if kind == FnKind::Constructor {
         py = "__init__".into();
     }
+    let mut returns = returns;
+    let policy = returns.take_policy();
     Some(Function {
         name: Name { py, rust: sig.ident.to_string(), origin },
         kind,
@@ -159,6 +161,7 @@ pub(crate) fn lower_signature(
         release_gil: options.release_gil.is_some(),
         raises: None,
         extend: false,
+        policy,
         doc: doc_of(attrs),
         origin,
     })

@@ -35,7 +35,7 @@ impl Target {
             Target::Module => &["name"],
             Target::Function => &["name", "release_gil"],
             Target::Struct => &["name", "display", "exception", "base", "unsendable", "subclass"],
-            Target::Field => &["name", "get", "set"],
+            Target::Field => &["name", "get", "set", "view"],
             Target::Impl => &[],
             Target::Method => &["name", "constructor", "skip", "release_gil", "close", "getter", "setter"],
             Target::Enum => &["name", "exception", "base"],
@@ -64,6 +64,8 @@ pub struct Options {
     pub get: Option<Span>,
     /// `set`: a writable property (fields).
     pub set: Option<Span>,
+    /// `view`: a class-typed field's getter returns a view into the object, not a copy.
+    pub view: Option<Span>,
     /// `constructor`: this associated function is `__init__`.
     pub constructor: Option<Span>,
     /// `skip`: a `pub fn` of an exported impl that is not exported.
@@ -141,6 +143,7 @@ const ALL: &[&str] = &[
     "name",
     "get",
     "set",
+    "view",
     "constructor",
     "skip",
     "release_gil",
@@ -180,6 +183,7 @@ fn set_option(o: &mut Options, key: &str, span: Span, value: Option<(String, Spa
         "base" => valued(&mut o.base, value),
         "get" => flag(&mut o.get, span),
         "set" => flag(&mut o.set, span),
+        "view" => flag(&mut o.view, span),
         "constructor" => flag(&mut o.constructor, span),
         "skip" => flag(&mut o.skip, span),
         "release_gil" => flag(&mut o.release_gil, span),

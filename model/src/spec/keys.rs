@@ -61,6 +61,9 @@ const fn required(name: &'static str, shape: Shape, doc: &'static str) -> Key {
 
 /// Method kinds accepted by `kind:` on methods.
 pub const METHOD_KINDS: &[&str] = &["method", "mut_method", "static", "classmethod"];
+
+/// Values of `policy` (return value policies).
+pub const POLICIES: &[&str] = &["value", "shared", "view"];
 /// Parameter kinds accepted by `kind:` on parameters.
 pub const PARAM_KINDS: &[&str] = &["positional", "keyword"];
 
@@ -113,6 +116,11 @@ pub const SECTIONS: &[Section] = &[
                 "raises",
                 Shape::Str,
                 "Export: the declared exception an `Err` of a foreign error type raises (its message: the error's `Display`).",
+            ),
+            key(
+                "policy",
+                Shape::OneOf(POLICIES),
+                "Export: how a returned class reaches Python: `value` (default, a new object owning the value), `shared` (the Rust function returns `Arc<C>`).",
             ),
             key("doc", Shape::Str, "Docstring."),
         ],
@@ -183,6 +191,11 @@ pub const SECTIONS: &[Section] = &[
                 Shape::Bool,
                 "Export: `rust:` is a free function taking the object first (SWIG's `%extend`).",
             ),
+            key(
+                "policy",
+                Shape::OneOf(POLICIES),
+                "Export: how a returned class reaches Python: `value` (default), `shared` (returns `Arc<C>`), `view` (returns `&C`; the result keeps this object alive).",
+            ),
             key("doc", Shape::Str, "Docstring."),
         ],
     },
@@ -193,6 +206,11 @@ pub const SECTIONS: &[Section] = &[
             required("name", Shape::Str, "Python name."),
             required("type", Shape::Type, "Its type."),
             key("writable", Shape::Bool, "Whether Python may assign it (default: false)."),
+            key(
+                "policy",
+                Shape::OneOf(POLICIES),
+                "Export, class-typed fields: `value` (default, the getter returns a copy) or `view` (a view into this object, which it keeps alive; assigning through it changes this object).",
+            ),
             key("doc", Shape::Str, "Docstring."),
         ],
     },

@@ -4,7 +4,7 @@
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::ir::{
     Attribute, Bridge, Class, Constant, Direction, Dunder, Enum, Exception, FnKind, Function, Module, Name, Param,
-    ParamKind, Variant,
+    ParamKind, ReturnPolicy, Variant,
 };
 use crate::names::rust_ident;
 use crate::origin::{Loc, Origin};
@@ -122,8 +122,9 @@ fn lower_function(
         _ => kind,
     };
     let params = lower_params(&mut fields, dir, diags);
-    let (returns, fallible) = lower_returns(&mut fields, dir, diags);
+    let (mut returns, fallible) = lower_returns(&mut fields, dir, diags);
     let raises = lower_raises(&mut fields, dir, fallible, diags);
+    let policy = lower_policy(&mut fields, &mut returns, dir, diags);
     let extend = if section == "method" { fields.bool("extend", diags).unwrap_or(false) } else { false };
     let doc = fields.str("doc", diags).map(|(d, _)| d);
     fields.finish(diags);
@@ -137,9 +138,38 @@ fn lower_function(
         release_gil: false,
         raises,
         extend,
+        policy,
         doc,
         origin,
     })
+}
+
+/// `policy:` (export): given, or spelled by the return type (`Arc<C>` is shared, `&C` a view).
+fn lower_policy(fields: &mut Fields<'_>, returns: &mut Type, dir: Direction, diags: &mut Diagnostics) -> ReturnPolicy {
+    let implied = returns.take_policy();
+    let Some(node) = fields.get("policy") else { return implied };
+    let origin = node.origin();
+    let word = fields.one_of("policy", diags);
+    if dir == Direction::Import {
+        diags.push(
+            Diagnostic::new(origin, "`policy` is only for exported functions")
+                .help("an import stub always returns an owned Rust value; remove `policy`"),
+        );
+        return ReturnPolicy::Value;
+    }
+    let given = match word.as_deref() {
+        Some("shared") => ReturnPolicy::Shared,
+        Some("view") => ReturnPolicy::View,
+        Some(_) => ReturnPolicy::Value,
+        None => return implied,
+    };
+    if implied != ReturnPolicy::Value && implied != given {
+        diags.push(
+            Diagnostic::new(origin, "`policy` contradicts the return type")
+                .help("`Arc<C>` is `shared` and `&C` is `view`: write the class name alone, or drop `policy`"),
+        );
+    }
+    given
 }
 
 fn fields_kind(fields: &mut Fields<'_>, section: &str, diags: &mut Diagnostics) -> Option<FnKind> {
@@ -216,8 +246,16 @@ fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<C
     let rust_path = fields.str("rust", diags).map(|(r, _)| r);
     let doc = fields.str("doc", diags).map(|(d, _)| d);
     let mut methods = Vec::new();
-    let class_type =
-        Type::new(TypeKind::Class(ClassRef { name: py.clone(), rust_path: None, borrowed: false }), origin);
+    let class_type = Type::new(
+        TypeKind::Class(ClassRef {
+            name: py.clone(),
+            rust_path: None,
+            borrowed: false,
+            shared: false,
+            exported: false,
+        }),
+        origin,
+    );
     if let Some(mut c) = fields.get("constructor").and_then(|ctor| Fields::open(ctor, "constructor", diags)) {
         let rust = c.str("rust", diags).map(|(r, _)| r);
         let params = lower_params(&mut c, dir, diags);
@@ -236,6 +274,7 @@ fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<C
             release_gil: false,
             raises,
             extend: false,
+            policy: ReturnPolicy::Value,
             doc: cdoc,
             origin: corigin,
         });
@@ -285,10 +324,29 @@ fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<C
         let (apy, aorigin) = af.str("name", diags).unwrap_or_default_origin(af.origin());
         let ty = lower_type(&mut af, "type", dir, diags);
         let writable = af.bool("writable", diags).unwrap_or(false);
+        let policy = match af.one_of("policy", diags).as_deref() {
+            Some("view") => ReturnPolicy::View,
+            Some("shared") => {
+                let at = af.get("policy").map(|n| n.origin()).unwrap_or(aorigin);
+                diags.push(
+                    Diagnostic::new(at, "an attribute cannot be `shared`")
+                        .help("use `view` (a view into this object) or `value` (a copy)"),
+                );
+                ReturnPolicy::Value
+            }
+            _ => ReturnPolicy::Value,
+        };
         let adoc = af.str("doc", diags).map(|(d, _)| d);
         af.finish(diags);
         if let Some(ty) = ty {
-            attributes.push(Attribute { name: make_name(apy, aorigin), ty, writable, doc: adoc, origin: aorigin });
+            attributes.push(Attribute {
+                name: make_name(apy, aorigin),
+                ty,
+                writable,
+                policy,
+                doc: adoc,
+                origin: aorigin,
+            });
         }
     }
     fields.finish(diags);
@@ -395,6 +453,7 @@ fn from_str_method(class_type: &Type, raises: Option<String>, origin: Origin) ->
         release_gil: false,
         raises,
         extend: false,
+        policy: ReturnPolicy::Value,
         doc: Some("Parses the text form (Rust's `FromStr`).".into()),
         origin,
     }

@@ -168,24 +168,43 @@ mod geometry {
             module = "geometry"
         )]
         struct __PbClass_Point {
-            inner: ::std::option::Option<Point>,
+            inner: ::pybridge::__private::Holder<Point>,
         }
         type __PbRet_Point = __PbClass_Point;
+        #[allow(dead_code)]
         impl __PbClass_Point {
             fn __pb_wrap(value: Point) -> Self {
-                Self { inner: Some(value) }
+                Self {
+                    inner: ::pybridge::__private::Holder::Owned(value),
+                }
             }
-            fn __pb_get(&self) -> ::pybridge::__private::pyo3::PyResult<&Point> {
-                self.inner
-                    .as_ref()
-                    .ok_or_else(|| ::pybridge::__private::closed_error("Point"))
+            fn __pb_share(value: ::std::sync::Arc<Point>) -> Self {
+                Self {
+                    inner: ::pybridge::__private::Holder::Shared(value),
+                }
             }
-            fn __pb_get_mut(
+            #[inline]
+            fn __pb_with<R>(
+                &self,
+                f: impl ::std::ops::FnOnce(
+                    &Point,
+                ) -> ::pybridge::__private::pyo3::PyResult<R>,
+            ) -> ::pybridge::__private::pyo3::PyResult<R> {
+                self.inner.with("Point", f)
+            }
+            #[inline]
+            fn __pb_with_mut<R>(
                 &mut self,
-            ) -> ::pybridge::__private::pyo3::PyResult<&mut Point> {
-                self.inner
-                    .as_mut()
-                    .ok_or_else(|| ::pybridge::__private::closed_error("Point"))
+                f: impl ::std::ops::FnOnce(
+                    &mut Point,
+                ) -> ::pybridge::__private::pyo3::PyResult<R>,
+            ) -> ::pybridge::__private::pyo3::PyResult<R> {
+                self.inner.with_mut("Point", f)
+            }
+            fn __pb_shared(
+                &mut self,
+            ) -> ::pybridge::__private::pyo3::PyResult<::std::sync::Arc<Point>> {
+                self.inner.share("Point")
             }
         }
         #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
@@ -203,19 +222,21 @@ mod geometry {
             }
             #[pyo3(name = "norm", signature = ())]
             fn __pb_m_norm(&self) -> ::pybridge::__private::pyo3::PyResult<f64> {
-                let __pb_self = self.__pb_get()?;
-                let __pb_result = __pb_self.norm();
-                Ok(__pb_result)
+                self.__pb_with(|__pb_self| {
+                    let __pb_result = __pb_self.norm();
+                    Ok(__pb_result)
+                })
             }
             #[pyo3(name = "shift", signature = (dx))]
             fn __pb_m_shift(
                 &mut self,
                 dx: f64,
             ) -> ::pybridge::__private::pyo3::PyResult<()> {
-                let __pb_self = self.__pb_get_mut()?;
-                let __pb_a0 = dx;
-                __pb_self.shift(__pb_a0);
-                Ok(())
+                self.__pb_with_mut(|__pb_self| {
+                    let __pb_a0 = dx;
+                    __pb_self.shift(__pb_a0);
+                    Ok(())
+                })
             }
             #[pyo3(name = "slow_norm", signature = (rounds))]
             fn __pb_m_slow_norm(
@@ -223,37 +244,49 @@ mod geometry {
                 __pb_py: ::pybridge::Python<'_>,
                 rounds: u64,
             ) -> ::pybridge::__private::pyo3::PyResult<f64> {
-                let __pb_self = self.__pb_get()?;
-                let __pb_a0 = rounds;
-                let __pb_result = __pb_py.detach(move || __pb_self.slow_norm(__pb_a0));
-                Ok(__pb_result)
+                self.__pb_with(|__pb_self| {
+                    let __pb_a0 = rounds;
+                    let __pb_result = __pb_py
+                        .detach(move || __pb_self.slow_norm(__pb_a0));
+                    Ok(__pb_result)
+                })
             }
             #[getter(x)]
-            fn __pb_get_x(&self) -> ::pybridge::__private::pyo3::PyResult<f64> {
-                Ok(::std::clone::Clone::clone(&self.__pb_get()?.x))
+            fn __pb_get_x(
+                &self,
+                __pb_py: ::pybridge::Python<'_>,
+            ) -> ::pybridge::__private::pyo3::PyResult<f64> {
+                let _ = __pb_py;
+                self.__pb_with(|__pb_self| Ok(::std::clone::Clone::clone(&__pb_self.x)))
             }
             #[setter(x)]
             fn __pb_set_x(
                 &mut self,
                 value: f64,
             ) -> ::pybridge::__private::pyo3::PyResult<()> {
-                self.__pb_get_mut()?.x = value;
-                Ok(())
+                self.__pb_with_mut(|__pb_self| {
+                    __pb_self.x = value;
+                    Ok(())
+                })
             }
             #[getter(y)]
-            fn __pb_get_y(&self) -> ::pybridge::__private::pyo3::PyResult<f64> {
-                Ok(::std::clone::Clone::clone(&self.__pb_get()?.y))
+            fn __pb_get_y(
+                &self,
+                __pb_py: ::pybridge::Python<'_>,
+            ) -> ::pybridge::__private::pyo3::PyResult<f64> {
+                let _ = __pb_py;
+                self.__pb_with(|__pb_self| Ok(::std::clone::Clone::clone(&__pb_self.y)))
             }
             fn __repr__(
                 &self,
             ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-                Ok(::std::format!("{:?}", self.__pb_get() ?))
+                self.__pb_with(|v| Ok(::std::format!("{:?}", v)))
             }
             fn __eq__(
                 &self,
                 other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
             ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-                Ok(self.__pb_get()? == other.__pb_get()?)
+                self.__pb_with(|a| other.__pb_with(|b| Ok(a == b)))
             }
         }
         #[::pybridge::__private::pyo3::pyclass(
@@ -270,8 +303,15 @@ mod geometry {
             fn __pb_wrap(value: Axis) -> Self {
                 Self { inner: value }
             }
-            fn __pb_get(&self) -> ::pybridge::__private::pyo3::PyResult<&Axis> {
-                Ok(&self.inner)
+            #[inline]
+            #[allow(dead_code)]
+            fn __pb_with<R>(
+                &self,
+                f: impl ::std::ops::FnOnce(
+                    &Axis,
+                ) -> ::pybridge::__private::pyo3::PyResult<R>,
+            ) -> ::pybridge::__private::pyo3::PyResult<R> {
+                f(&self.inner)
             }
             fn __pb_index(&self) -> (i64, &'static str) {
                 match self.inner {
@@ -345,11 +385,13 @@ mod geometry {
             b: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Point>,
             axis: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Axis>,
         ) -> ::pybridge::__private::pyo3::PyResult<f64> {
-            let __pb_a0 = a.__pb_get()?;
-            let __pb_a1 = ::std::clone::Clone::clone(b.__pb_get()?);
-            let __pb_a2 = ::std::clone::Clone::clone(axis.__pb_get()?);
-            let __pb_result = distance(__pb_a0, __pb_a1, __pb_a2);
-            Ok(__pb_result)
+            let __pb_a1 = b.__pb_with(|__pb_v| Ok(::std::clone::Clone::clone(__pb_v)))?;
+            let __pb_a2 = axis
+                .__pb_with(|__pb_v| Ok(::std::clone::Clone::clone(__pb_v)))?;
+            a.__pb_with(|__pb_a0| {
+                let __pb_result = distance(__pb_a0, __pb_a1, __pb_a2);
+                Ok(__pb_result)
+            })
         }
         #[::pybridge::__private::pyo3::pymodule]
         #[pyo3(crate = "::pybridge::__private::pyo3", name = "geometry")]

@@ -37,26 +37,45 @@ const _: () = {
         module = "skeleton_export"
     )]
     struct __PbClass_Tally {
-        inner: ::std::option::Option<crate::exported::Tally>,
+        inner: ::pybridge::__private::Holder<crate::exported::Tally>,
     }
     type __PbRet_Tally = __PbClass_Tally;
+    #[allow(dead_code)]
     impl __PbClass_Tally {
         fn __pb_wrap(value: crate::exported::Tally) -> Self {
-            Self { inner: Some(value) }
+            Self {
+                inner: ::pybridge::__private::Holder::Owned(value),
+            }
         }
-        fn __pb_get(
+        fn __pb_share(value: ::std::sync::Arc<crate::exported::Tally>) -> Self {
+            Self {
+                inner: ::pybridge::__private::Holder::Shared(value),
+            }
+        }
+        #[inline]
+        fn __pb_with<R>(
             &self,
-        ) -> ::pybridge::__private::pyo3::PyResult<&crate::exported::Tally> {
-            self.inner
-                .as_ref()
-                .ok_or_else(|| ::pybridge::__private::closed_error("Tally"))
+            f: impl ::std::ops::FnOnce(
+                &crate::exported::Tally,
+            ) -> ::pybridge::__private::pyo3::PyResult<R>,
+        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            self.inner.with("Tally", f)
         }
-        fn __pb_get_mut(
+        #[inline]
+        fn __pb_with_mut<R>(
             &mut self,
-        ) -> ::pybridge::__private::pyo3::PyResult<&mut crate::exported::Tally> {
-            self.inner
-                .as_mut()
-                .ok_or_else(|| ::pybridge::__private::closed_error("Tally"))
+            f: impl ::std::ops::FnOnce(
+                &mut crate::exported::Tally,
+            ) -> ::pybridge::__private::pyo3::PyResult<R>,
+        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            self.inner.with_mut("Tally", f)
+        }
+        fn __pb_shared(
+            &mut self,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::std::sync::Arc<crate::exported::Tally>,
+        > {
+            self.inner.share("Tally")
         }
     }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
@@ -75,16 +94,18 @@ const _: () = {
             &mut self,
             by: i64,
         ) -> ::pybridge::__private::pyo3::PyResult<i64> {
-            let __pb_self = self.__pb_get_mut()?;
-            let __pb_a0 = by;
-            let __pb_result = __pb_self.bump(__pb_a0);
-            Ok(__pb_result)
+            self.__pb_with_mut(|__pb_self| {
+                let __pb_a0 = by;
+                let __pb_result = __pb_self.bump(__pb_a0);
+                Ok(__pb_result)
+            })
         }
         #[pyo3(name = "current", signature = ())]
         fn __pb_m_current(&self) -> ::pybridge::__private::pyo3::PyResult<i64> {
-            let __pb_self = self.__pb_get()?;
-            let __pb_result = __pb_self.value();
-            Ok(__pb_result)
+            self.__pb_with(|__pb_self| {
+                let __pb_result = __pb_self.value();
+                Ok(__pb_result)
+            })
         }
         #[staticmethod]
         #[pyo3(name = "zero", signature = ())]
@@ -95,16 +116,20 @@ const _: () = {
         #[getter(label)]
         fn __pb_get_label(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            Ok(::std::clone::Clone::clone(&self.__pb_get()?.label))
+            let _ = __pb_py;
+            self.__pb_with(|__pb_self| Ok(::std::clone::Clone::clone(&__pb_self.label)))
         }
         #[setter(label)]
         fn __pb_set_label(
             &mut self,
             value: ::std::string::String,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            self.__pb_get_mut()?.label = value;
-            Ok(())
+            self.__pb_with_mut(|__pb_self| {
+                __pb_self.label = value;
+                Ok(())
+            })
         }
     }
     #[::pybridge::__private::pyo3::pyclass(
@@ -113,26 +138,45 @@ const _: () = {
         module = "skeleton_export"
     )]
     struct __PbClass_IntStack {
-        inner: ::std::option::Option<crate::exported::Stack<i64>>,
+        inner: ::pybridge::__private::Holder<crate::exported::Stack<i64>>,
     }
     type __PbRet_IntStack = __PbClass_IntStack;
+    #[allow(dead_code)]
     impl __PbClass_IntStack {
         fn __pb_wrap(value: crate::exported::Stack<i64>) -> Self {
-            Self { inner: Some(value) }
+            Self {
+                inner: ::pybridge::__private::Holder::Owned(value),
+            }
         }
-        fn __pb_get(
+        fn __pb_share(value: ::std::sync::Arc<crate::exported::Stack<i64>>) -> Self {
+            Self {
+                inner: ::pybridge::__private::Holder::Shared(value),
+            }
+        }
+        #[inline]
+        fn __pb_with<R>(
             &self,
-        ) -> ::pybridge::__private::pyo3::PyResult<&crate::exported::Stack<i64>> {
-            self.inner
-                .as_ref()
-                .ok_or_else(|| ::pybridge::__private::closed_error("IntStack"))
+            f: impl ::std::ops::FnOnce(
+                &crate::exported::Stack<i64>,
+            ) -> ::pybridge::__private::pyo3::PyResult<R>,
+        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            self.inner.with("IntStack", f)
         }
-        fn __pb_get_mut(
+        #[inline]
+        fn __pb_with_mut<R>(
             &mut self,
-        ) -> ::pybridge::__private::pyo3::PyResult<&mut crate::exported::Stack<i64>> {
-            self.inner
-                .as_mut()
-                .ok_or_else(|| ::pybridge::__private::closed_error("IntStack"))
+            f: impl ::std::ops::FnOnce(
+                &mut crate::exported::Stack<i64>,
+            ) -> ::pybridge::__private::pyo3::PyResult<R>,
+        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            self.inner.with_mut("IntStack", f)
+        }
+        fn __pb_shared(
+            &mut self,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::std::sync::Arc<crate::exported::Stack<i64>>,
+        > {
+            self.inner.share("IntStack")
         }
     }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
@@ -148,24 +192,27 @@ const _: () = {
             &mut self,
             item: i64,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            let __pb_self = self.__pb_get_mut()?;
-            let __pb_a0 = item;
-            __pb_self.push(__pb_a0);
-            Ok(())
+            self.__pb_with_mut(|__pb_self| {
+                let __pb_a0 = item;
+                __pb_self.push(__pb_a0);
+                Ok(())
+            })
         }
         #[pyo3(name = "pop", signature = ())]
         fn __pb_m_pop(
             &mut self,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::option::Option<i64>> {
-            let __pb_self = self.__pb_get_mut()?;
-            let __pb_result = __pb_self.pop();
-            Ok(__pb_result)
+            self.__pb_with_mut(|__pb_self| {
+                let __pb_result = __pb_self.pop();
+                Ok(__pb_result)
+            })
         }
         #[pyo3(name = "len", signature = ())]
         fn __pb_m_len(&self) -> ::pybridge::__private::pyo3::PyResult<usize> {
-            let __pb_self = self.__pb_get()?;
-            let __pb_result = __pb_self.len();
-            Ok(__pb_result)
+            self.__pb_with(|__pb_self| {
+                let __pb_result = __pb_self.len();
+                Ok(__pb_result)
+            })
         }
         fn __iter__<'py>(
             &self,
@@ -173,11 +220,14 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::pybridge::__private::pyo3::Bound<'py, ::pybridge::__private::pyo3::PyAny>,
         > {
-            let items: ::std::vec::Vec<i64> = ::std::iter::IntoIterator::into_iter(
-                    self.__pb_get()?,
-                )
-                .map(::std::clone::Clone::clone)
-                .collect();
+            let items: ::std::vec::Vec<i64> = self
+                .__pb_with(|__pb_self| {
+                    Ok(
+                        ::std::iter::IntoIterator::into_iter(__pb_self)
+                            .map(::std::clone::Clone::clone)
+                            .collect(),
+                    )
+                })?;
             let list = ::pybridge::__private::pyo3::types::PyList::new(py, items)?;
             ::pybridge::__private::pyo3::types::PyAnyMethods::try_iter(list.as_any())
                 .map(|it| it.into_any())
@@ -189,26 +239,45 @@ const _: () = {
         module = "skeleton_export"
     )]
     struct __PbClass_StrStack {
-        inner: ::std::option::Option<crate::exported::Stack<String>>,
+        inner: ::pybridge::__private::Holder<crate::exported::Stack<String>>,
     }
     type __PbRet_StrStack = __PbClass_StrStack;
+    #[allow(dead_code)]
     impl __PbClass_StrStack {
         fn __pb_wrap(value: crate::exported::Stack<String>) -> Self {
-            Self { inner: Some(value) }
+            Self {
+                inner: ::pybridge::__private::Holder::Owned(value),
+            }
         }
-        fn __pb_get(
+        fn __pb_share(value: ::std::sync::Arc<crate::exported::Stack<String>>) -> Self {
+            Self {
+                inner: ::pybridge::__private::Holder::Shared(value),
+            }
+        }
+        #[inline]
+        fn __pb_with<R>(
             &self,
-        ) -> ::pybridge::__private::pyo3::PyResult<&crate::exported::Stack<String>> {
-            self.inner
-                .as_ref()
-                .ok_or_else(|| ::pybridge::__private::closed_error("StrStack"))
+            f: impl ::std::ops::FnOnce(
+                &crate::exported::Stack<String>,
+            ) -> ::pybridge::__private::pyo3::PyResult<R>,
+        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            self.inner.with("StrStack", f)
         }
-        fn __pb_get_mut(
+        #[inline]
+        fn __pb_with_mut<R>(
             &mut self,
-        ) -> ::pybridge::__private::pyo3::PyResult<&mut crate::exported::Stack<String>> {
-            self.inner
-                .as_mut()
-                .ok_or_else(|| ::pybridge::__private::closed_error("StrStack"))
+            f: impl ::std::ops::FnOnce(
+                &mut crate::exported::Stack<String>,
+            ) -> ::pybridge::__private::pyo3::PyResult<R>,
+        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            self.inner.with_mut("StrStack", f)
+        }
+        fn __pb_shared(
+            &mut self,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::std::sync::Arc<crate::exported::Stack<String>>,
+        > {
+            self.inner.share("StrStack")
         }
     }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
@@ -224,10 +293,11 @@ const _: () = {
             &mut self,
             item: ::std::string::String,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            let __pb_self = self.__pb_get_mut()?;
-            let __pb_a0 = item;
-            __pb_self.push(__pb_a0);
-            Ok(())
+            self.__pb_with_mut(|__pb_self| {
+                let __pb_a0 = item;
+                __pb_self.push(__pb_a0);
+                Ok(())
+            })
         }
         #[pyo3(name = "pop", signature = ())]
         fn __pb_m_pop(
@@ -235,15 +305,17 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::std::option::Option<::std::string::String>,
         > {
-            let __pb_self = self.__pb_get_mut()?;
-            let __pb_result = __pb_self.pop();
-            Ok(__pb_result)
+            self.__pb_with_mut(|__pb_self| {
+                let __pb_result = __pb_self.pop();
+                Ok(__pb_result)
+            })
         }
         #[pyo3(name = "len", signature = ())]
         fn __pb_m_len(&self) -> ::pybridge::__private::pyo3::PyResult<usize> {
-            let __pb_self = self.__pb_get()?;
-            let __pb_result = __pb_self.len();
-            Ok(__pb_result)
+            self.__pb_with(|__pb_self| {
+                let __pb_result = __pb_self.len();
+                Ok(__pb_result)
+            })
         }
     }
     #[::pybridge::__private::pyo3::pyfunction]

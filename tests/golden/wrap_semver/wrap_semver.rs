@@ -39,24 +39,43 @@ const _: () = {
         module = "semver_py"
     )]
     struct __PbClass_Version {
-        inner: ::std::option::Option<semver::Version>,
+        inner: ::pybridge::__private::Holder<semver::Version>,
     }
     type __PbRet_Version = __PbClass_Version;
+    #[allow(dead_code)]
     impl __PbClass_Version {
         fn __pb_wrap(value: semver::Version) -> Self {
-            Self { inner: Some(value) }
+            Self {
+                inner: ::pybridge::__private::Holder::Owned(value),
+            }
         }
-        fn __pb_get(&self) -> ::pybridge::__private::pyo3::PyResult<&semver::Version> {
-            self.inner
-                .as_ref()
-                .ok_or_else(|| ::pybridge::__private::closed_error("Version"))
+        fn __pb_share(value: ::std::sync::Arc<semver::Version>) -> Self {
+            Self {
+                inner: ::pybridge::__private::Holder::Shared(value),
+            }
         }
-        fn __pb_get_mut(
+        #[inline]
+        fn __pb_with<R>(
+            &self,
+            f: impl ::std::ops::FnOnce(
+                &semver::Version,
+            ) -> ::pybridge::__private::pyo3::PyResult<R>,
+        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            self.inner.with("Version", f)
+        }
+        #[inline]
+        fn __pb_with_mut<R>(
             &mut self,
-        ) -> ::pybridge::__private::pyo3::PyResult<&mut semver::Version> {
-            self.inner
-                .as_mut()
-                .ok_or_else(|| ::pybridge::__private::closed_error("Version"))
+            f: impl ::std::ops::FnOnce(
+                &mut semver::Version,
+            ) -> ::pybridge::__private::pyo3::PyResult<R>,
+        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            self.inner.with_mut("Version", f)
+        }
+        fn __pb_shared(
+            &mut self,
+        ) -> ::pybridge::__private::pyo3::PyResult<::std::sync::Arc<semver::Version>> {
+            self.inner.share("Version")
         }
     }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
@@ -76,17 +95,19 @@ const _: () = {
         }
         #[pyo3(name = "is_prerelease", signature = ())]
         fn __pb_m_is_prerelease(&self) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            let __pb_self = self.__pb_get()?;
-            let __pb_result = crate::ext::is_prerelease(__pb_self);
-            Ok(__pb_result)
+            self.__pb_with(|__pb_self| {
+                let __pb_result = crate::ext::is_prerelease(__pb_self);
+                Ok(__pb_result)
+            })
         }
         #[pyo3(name = "bump_minor", signature = ())]
         fn __pb_m_bump_minor(
             &self,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Version> {
-            let __pb_self = self.__pb_get()?;
-            let __pb_result = crate::ext::bump_minor(__pb_self);
-            Ok(__PbClass_Version::__pb_wrap(__pb_result))
+            self.__pb_with(|__pb_self| {
+                let __pb_result = crate::ext::bump_minor(__pb_self);
+                Ok(__PbClass_Version::__pb_wrap(__pb_result))
+            })
         }
         /// Parses the text form (Rust's `FromStr`).
         #[staticmethod]
@@ -103,71 +124,103 @@ const _: () = {
             Ok(__PbClass_Version::__pb_wrap(__pb_result))
         }
         #[getter(major)]
-        fn __pb_get_major(&self) -> ::pybridge::__private::pyo3::PyResult<u64> {
-            Ok(::std::clone::Clone::clone(&self.__pb_get()?.major))
+        fn __pb_get_major(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<u64> {
+            let _ = __pb_py;
+            self.__pb_with(|__pb_self| Ok(::std::clone::Clone::clone(&__pb_self.major)))
         }
         #[getter(minor)]
-        fn __pb_get_minor(&self) -> ::pybridge::__private::pyo3::PyResult<u64> {
-            Ok(::std::clone::Clone::clone(&self.__pb_get()?.minor))
+        fn __pb_get_minor(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<u64> {
+            let _ = __pb_py;
+            self.__pb_with(|__pb_self| Ok(::std::clone::Clone::clone(&__pb_self.minor)))
         }
         #[getter(patch)]
-        fn __pb_get_patch(&self) -> ::pybridge::__private::pyo3::PyResult<u64> {
-            Ok(::std::clone::Clone::clone(&self.__pb_get()?.patch))
+        fn __pb_get_patch(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<u64> {
+            let _ = __pb_py;
+            self.__pb_with(|__pb_self| Ok(::std::clone::Clone::clone(&__pb_self.patch)))
         }
         fn __str__(
             &self,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            Ok(::std::string::ToString::to_string(self.__pb_get()?))
+            self.__pb_with(|v| Ok(::std::string::ToString::to_string(v)))
         }
         fn __repr__(
             &self,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            Ok(::std::format!("{:?}", self.__pb_get() ?))
+            self.__pb_with(|v| Ok(::std::format!("{:?}", v)))
         }
         fn __eq__(
             &self,
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            Ok(self.__pb_get()? == other.__pb_get()?)
+            self.__pb_with(|a| other.__pb_with(|b| Ok(a == b)))
         }
         fn __hash__(&self) -> ::pybridge::__private::pyo3::PyResult<u64> {
-            Ok(::pybridge::__private::hash_of(self.__pb_get()?))
+            self.__pb_with(|v| Ok(::pybridge::__private::hash_of(v)))
         }
         fn __lt__(
             &self,
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            Ok(
-                ::std::cmp::PartialOrd::partial_cmp(self.__pb_get()?, other.__pb_get()?)
-                    .is_some_and(|o| o.is_lt()),
-            )
+            self.__pb_with(|a| {
+                other
+                    .__pb_with(|b| {
+                        Ok(
+                            ::std::cmp::PartialOrd::partial_cmp(a, b)
+                                .is_some_and(|o| o.is_lt()),
+                        )
+                    })
+            })
         }
         fn __le__(
             &self,
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            Ok(
-                ::std::cmp::PartialOrd::partial_cmp(self.__pb_get()?, other.__pb_get()?)
-                    .is_some_and(|o| o.is_le()),
-            )
+            self.__pb_with(|a| {
+                other
+                    .__pb_with(|b| {
+                        Ok(
+                            ::std::cmp::PartialOrd::partial_cmp(a, b)
+                                .is_some_and(|o| o.is_le()),
+                        )
+                    })
+            })
         }
         fn __gt__(
             &self,
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            Ok(
-                ::std::cmp::PartialOrd::partial_cmp(self.__pb_get()?, other.__pb_get()?)
-                    .is_some_and(|o| o.is_gt()),
-            )
+            self.__pb_with(|a| {
+                other
+                    .__pb_with(|b| {
+                        Ok(
+                            ::std::cmp::PartialOrd::partial_cmp(a, b)
+                                .is_some_and(|o| o.is_gt()),
+                        )
+                    })
+            })
         }
         fn __ge__(
             &self,
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            Ok(
-                ::std::cmp::PartialOrd::partial_cmp(self.__pb_get()?, other.__pb_get()?)
-                    .is_some_and(|o| o.is_ge()),
-            )
+            self.__pb_with(|a| {
+                other
+                    .__pb_with(|b| {
+                        Ok(
+                            ::std::cmp::PartialOrd::partial_cmp(a, b)
+                                .is_some_and(|o| o.is_ge()),
+                        )
+                    })
+            })
         }
     }
     /// A version requirement such as `>=1.2, <2`.
@@ -177,26 +230,45 @@ const _: () = {
         module = "semver_py"
     )]
     struct __PbClass_VersionReq {
-        inner: ::std::option::Option<semver::VersionReq>,
+        inner: ::pybridge::__private::Holder<semver::VersionReq>,
     }
     type __PbRet_VersionReq = __PbClass_VersionReq;
+    #[allow(dead_code)]
     impl __PbClass_VersionReq {
         fn __pb_wrap(value: semver::VersionReq) -> Self {
-            Self { inner: Some(value) }
+            Self {
+                inner: ::pybridge::__private::Holder::Owned(value),
+            }
         }
-        fn __pb_get(
+        fn __pb_share(value: ::std::sync::Arc<semver::VersionReq>) -> Self {
+            Self {
+                inner: ::pybridge::__private::Holder::Shared(value),
+            }
+        }
+        #[inline]
+        fn __pb_with<R>(
             &self,
-        ) -> ::pybridge::__private::pyo3::PyResult<&semver::VersionReq> {
-            self.inner
-                .as_ref()
-                .ok_or_else(|| ::pybridge::__private::closed_error("VersionReq"))
+            f: impl ::std::ops::FnOnce(
+                &semver::VersionReq,
+            ) -> ::pybridge::__private::pyo3::PyResult<R>,
+        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            self.inner.with("VersionReq", f)
         }
-        fn __pb_get_mut(
+        #[inline]
+        fn __pb_with_mut<R>(
             &mut self,
-        ) -> ::pybridge::__private::pyo3::PyResult<&mut semver::VersionReq> {
-            self.inner
-                .as_mut()
-                .ok_or_else(|| ::pybridge::__private::closed_error("VersionReq"))
+            f: impl ::std::ops::FnOnce(
+                &mut semver::VersionReq,
+            ) -> ::pybridge::__private::pyo3::PyResult<R>,
+        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            self.inner.with_mut("VersionReq", f)
+        }
+        fn __pb_shared(
+            &mut self,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::std::sync::Arc<semver::VersionReq>,
+        > {
+            self.inner.share("VersionReq")
         }
     }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
@@ -206,10 +278,13 @@ const _: () = {
             &self,
             version: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Version>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            let __pb_self = self.__pb_get()?;
-            let __pb_a0 = version.__pb_get()?;
-            let __pb_result = __pb_self.matches(__pb_a0);
-            Ok(__pb_result)
+            self.__pb_with(|__pb_self| {
+                version
+                    .__pb_with(|__pb_a0| {
+                        let __pb_result = __pb_self.matches(__pb_a0);
+                        Ok(__pb_result)
+                    })
+            })
         }
         /// Parses the text form (Rust's `FromStr`).
         #[staticmethod]
@@ -228,18 +303,18 @@ const _: () = {
         fn __str__(
             &self,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            Ok(::std::string::ToString::to_string(self.__pb_get()?))
+            self.__pb_with(|v| Ok(::std::string::ToString::to_string(v)))
         }
         fn __repr__(
             &self,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            Ok(::std::format!("{:?}", self.__pb_get() ?))
+            self.__pb_with(|v| Ok(::std::format!("{:?}", v)))
         }
         fn __eq__(
             &self,
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            Ok(self.__pb_get()? == other.__pb_get()?)
+            self.__pb_with(|a| other.__pb_with(|b| Ok(a == b)))
         }
     }
     #[::pybridge::__private::pyo3::pyfunction]
@@ -252,14 +327,15 @@ const _: () = {
         req: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_VersionReq>,
         versions: ::std::vec::Vec<::std::string::String>,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::option::Option<__PbRet_Version>> {
-        let __pb_a0 = req.__pb_get()?;
         let __pb_a1 = versions;
-        let __pb_result = crate::ext::max_satisfying(__pb_a0, __pb_a1)
-            .map_err(|e| ::pybridge::__private::raise_declared(
-                __pb_exc_SemverError,
-                &e,
-            ))?;
-        Ok(__pb_result.map(__PbClass_Version::__pb_wrap))
+        req.__pb_with(|__pb_a0| {
+            let __pb_result = crate::ext::max_satisfying(__pb_a0, __pb_a1)
+                .map_err(|e| ::pybridge::__private::raise_declared(
+                    __pb_exc_SemverError,
+                    &e,
+                ))?;
+            Ok(__pb_result.map(__PbClass_Version::__pb_wrap))
+        })
     }
     #[::pybridge::__private::pyo3::pymodule]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "semver_py")]

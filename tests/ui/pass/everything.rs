@@ -150,6 +150,35 @@ mod items {
         pub fn close(&mut self) {}
     }
 
+    /// Return policies and gc: a view field, a view method, a shared value, a Python field.
+    #[py_embed]
+    pub struct Segment {
+        #[py_embed(get, set, view)]
+        pub start: Point,
+        #[py_embed(get, set)]
+        pub tag: Option<pybridge::Object>,
+        shared: Arc<Point>,
+    }
+
+    #[py_embed]
+    impl Segment {
+        pub fn new(start: Point) -> Self {
+            Segment { shared: Arc::new(start.clone()), start, tag: None }
+        }
+
+        pub fn first(&self) -> &Point {
+            &self.start
+        }
+
+        pub fn shared(&self) -> Arc<Point> {
+            Arc::clone(&self.shared)
+        }
+
+        pub fn take_shared(&self, point: Arc<Point>) -> i64 {
+            point.x
+        }
+    }
+
     #[py_embed(unsendable)]
     pub struct Local {
         counter: std::rc::Rc<i64>,

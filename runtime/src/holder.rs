@@ -1,0 +1,204 @@
+//! How an exported class holds its Rust value: owned (the default: `Drop` runs when Python
+//! frees the object or at `close`), shared with Rust through an `Arc` (a method returning
+//! `Arc<T>`), or a view into another Python object's value that keeps that object alive
+//! (pybind11's `keep_alive`). Generated wrappers reach the value only through
+//! [`Holder::with`] / [`Holder::with_mut`], so a view never hands out a reference that could
+//! outlive its parent's borrow.
+
+use std::sync::Arc;
+
+use pyo3::prelude::*;
+
+use crate::export::closed_error;
+
+/// Reads a view's value: borrows the parent object and calls the visitor with the part of its
+/// value the view stands for.
+pub type ViewRead<T> = for<'a, 'py> fn(&'a Bound<'py, PyAny>, &mut dyn FnMut(&T) -> PyResult<()>) -> PyResult<()>;
+
+/// Writes through a view (views of fields): borrows the parent mutably.
+pub type ViewWrite<T> = for<'a, 'py> fn(&'a Bound<'py, PyAny>, &mut dyn FnMut(&mut T) -> PyResult<()>) -> PyResult<()>;
+
+/// A view: the parent Python object (kept alive by this reference) and how to reach the part
+/// of its value the view stands for.
+pub struct View<T> {
+    parent: Py<PyAny>,
+    read: ViewRead<T>,
+    write: Option<ViewWrite<T>>,
+}
+
+/// The value behind an exported class's Python object.
+///
+/// ```
+/// use pybridge::__private::Holder;
+/// let mut h = Holder::Owned(vec![1, 2]);
+/// assert_eq!(h.with("List", |v| Ok(v.len())).unwrap(), 2);
+/// h.with_mut("List", |v| { v.push(3); Ok(()) }).unwrap();
+/// assert_eq!(h.take(), Some(vec![1, 2, 3]));
+/// assert!(h.with("List", |v| Ok(v.len())).is_err()); // closed
+/// ```
+pub enum Holder<T> {
+    /// Python owns the value.
+    Owned(T),
+    /// Shared with Rust: Python holds one strong count.
+    Shared(Arc<T>),
+    /// A view into another object's value.
+    View(View<T>),
+    /// Closed (`close()` ran, or the gc cleared the object): every access raises `ValueError`.
+    Closed,
+}
+
+impl<T> Holder<T> {
+    /// A view into `parent`'s value (read-only when `write` is `None`).
+    pub fn view(parent: Py<PyAny>, read: ViewRead<T>, write: Option<ViewWrite<T>>) -> Self {
+        Holder::View(View { parent, read, write })
+    }
+
+    /// Calls `f` with the value. `class` names the Python class in the closed-object error.
+    #[inline]
+    pub fn with<R>(&self, class: &str, f: impl FnOnce(&T) -> PyResult<R>) -> PyResult<R> {
+        match self {
+            Holder::Owned(value) => f(value),
+            Holder::Shared(value) => f(value),
+            Holder::View(view) => view.with(f),
+            Holder::Closed => Err(closed_error(class)),
+        }
+    }
+
+    /// Calls `f` with the value, mutably. A value shared with Rust can be changed only while
+    /// Python holds the last reference (`Arc::get_mut`); a method's view is read-only.
+    #[inline]
+    pub fn with_mut<R>(&mut self, class: &str, f: impl FnOnce(&mut T) -> PyResult<R>) -> PyResult<R> {
+        match self {
+            Holder::Owned(value) => f(value),
+            Holder::Shared(value) => match Arc::get_mut(value) {
+                Some(value) => f(value),
+                None => Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                    "this {class} is shared with Rust (an Arc) and cannot be changed from Python"
+                ))),
+            },
+            Holder::View(view) => view.with_mut(class, f),
+            Holder::Closed => Err(closed_error(class)),
+        }
+    }
+
+    /// Takes an owned value out (for `close`), leaving the holder closed. A shared value is
+    /// returned only if Python held the last reference; otherwise Python's share is dropped.
+    /// A view just lets go of its parent.
+    pub fn take(&mut self) -> Option<T> {
+        match std::mem::replace(self, Holder::Closed) {
+            Holder::Owned(value) => Some(value),
+            Holder::Shared(value) => Arc::into_inner(value),
+            Holder::View(_) | Holder::Closed => None,
+        }
+    }
+
+    /// The value as an `Arc` (an `Arc<T>` parameter): an owned value moves into a new `Arc`
+    /// that Python and Rust then share.
+    pub fn share(&mut self, class: &str) -> PyResult<Arc<T>> {
+        if let Holder::Owned(_) = self {
+            let Holder::Owned(value) = std::mem::replace(self, Holder::Closed) else { unreachable!() };
+            *self = Holder::Shared(Arc::new(value));
+        }
+        match self {
+            Holder::Shared(value) => Ok(Arc::clone(value)),
+            Holder::View(_) => Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                "a view into another object cannot be passed as a shared {class}; pass a copy"
+            ))),
+            _ => Err(closed_error(class)),
+        }
+    }
+
+    /// The value, if Python owns it alone (for the gc's traverse: a value shared with Rust, or
+    /// another object's, is not this object's to report).
+    pub fn owned(&self) -> Option<&T> {
+        match self {
+            Holder::Owned(value) => Some(value),
+            _ => None,
+        }
+    }
+
+    /// The Python object a view keeps alive (for the gc's traverse).
+    pub fn parent(&self) -> Option<&Py<PyAny>> {
+        match self {
+            Holder::View(view) => Some(&view.parent),
+            _ => None,
+        }
+    }
+}
+
+impl<T> View<T> {
+    fn with<R>(&self, f: impl FnOnce(&T) -> PyResult<R>) -> PyResult<R> {
+        let mut f = Some(f);
+        let mut out = None;
+        Python::attach(|py| {
+            (self.read)(self.parent.bind(py), &mut |value| {
+                if let Some(f) = f.take() {
+                    out = Some(f(value)?);
+                }
+                Ok(())
+            })
+        })?;
+        out.ok_or_else(|| pyo3::exceptions::PyRuntimeError::new_err("a view's parent did not provide a value"))
+    }
+
+    fn with_mut<R>(&self, class: &str, f: impl FnOnce(&mut T) -> PyResult<R>) -> PyResult<R> {
+        let Some(write) = self.write else {
+            return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                "this {class} is a read-only view into another object; change that object instead"
+            )));
+        };
+        let mut f = Some(f);
+        let mut out = None;
+        Python::attach(|py| {
+            write(self.parent.bind(py), &mut |value| {
+                if let Some(f) = f.take() {
+                    out = Some(f(value)?);
+                }
+                Ok(())
+            })
+        })?;
+        out.ok_or_else(|| pyo3::exceptions::PyRuntimeError::new_err("a view's parent did not provide a value"))
+    }
+}
+
+/// Values whose Python references a class's `__traverse__` reports (fields of type
+/// `pybridge::Object`, and `Option`s and `Vec`s of them).
+pub trait Traverse {
+    /// Visits every Python object held.
+    fn traverse(&self, visit: &pyo3::PyVisit<'_>) -> Result<(), pyo3::PyTraverseError>;
+}
+
+impl Traverse for Py<PyAny> {
+    fn traverse(&self, visit: &pyo3::PyVisit<'_>) -> Result<(), pyo3::PyTraverseError> {
+        visit.call(self)
+    }
+}
+
+impl<T: Traverse> Traverse for Option<T> {
+    fn traverse(&self, visit: &pyo3::PyVisit<'_>) -> Result<(), pyo3::PyTraverseError> {
+        self.as_ref().map_or(Ok(()), |v| v.traverse(visit))
+    }
+}
+
+impl<T: Traverse> Traverse for Vec<T> {
+    fn traverse(&self, visit: &pyo3::PyVisit<'_>) -> Result<(), pyo3::PyTraverseError> {
+        self.iter().try_for_each(|v| v.traverse(visit))
+    }
+}
+
+impl<T> std::fmt::Debug for View<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("View").field("parent", &self.parent).field("writable", &self.write.is_some()).finish()
+    }
+}
+
+impl<T> std::fmt::Debug for Holder<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Holder::Owned(_) => f.write_str("Holder::Owned(..)"),
+            Holder::Shared(value) => write!(f, "Holder::Shared(strong = {})", Arc::strong_count(value)),
+            Holder::View(view) => view.fmt(f),
+            Holder::Closed => f.write_str("Holder::Closed"),
+        }
+    }
+}
