@@ -243,6 +243,15 @@ impl<'py, const N: usize> Args<'py, N> {
             // the whole call; slot 0 exists and may be overwritten by the callee, which
             // PY_VECTORCALL_ARGUMENTS_OFFSET permits; `kw_ptr` is null or a tuple of `nkw` str
             // objects naming the last `nkw` arguments, as vectorcall requires.
+            #[cfg(feature = "abi3-py311")]
+            // SAFETY: as below (the same argument layout), through the stable ABI's calls.
+            Target::Callable(callable) => unsafe {
+                compat::vectorcall(callable.as_ptr(), args.add(1), self.positional, kw_ptr)
+            },
+            #[cfg(feature = "abi3-py311")]
+            // SAFETY: as below; the receiver is in slot 0.
+            Target::Method(name) => unsafe { compat::vectorcall_method(name.as_ptr(), args, self.positional + 1, kw_ptr) },
+            #[cfg(not(feature = "abi3-py311"))]
             Target::Callable(callable) => unsafe {
                 ffi::PyObject_Vectorcall(
                     callable.as_ptr(),
@@ -253,6 +262,7 @@ impl<'py, const N: usize> Args<'py, N> {
             },
             // SAFETY: as above, with the receiver in slot 0 (set by `call_method`), counted as
             // the first positional argument; `name` is a str.
+            #[cfg(not(feature = "abi3-py311"))]
             Target::Method(name) => unsafe {
                 ffi::PyObject_VectorcallMethod(
                     name.as_ptr(),
@@ -393,4 +403,78 @@ where
         ))
     })?;
     obj.setattr(name, value.into_any().into_bound()).map_err(|e| E::from_pyerr(py, e))
+}
+
+/// Vectorcall for stable-ABI (abi3) builds, where Python 3.11's limited API has no
+/// `PyObject_Vectorcall`: the same argument layout, called through `PyObject_Call` with a
+/// tuple and a dict (slower, same behaviour).
+#[cfg(feature = "abi3-py311")]
+mod compat {
+    use pyo3::ffi;
+
+    /// # Safety
+    /// Attached; `args[..nargs + len(kwnames)]` are live objects; `kwnames` is null or a tuple
+    /// of str naming the last arguments.
+    pub(super) unsafe fn vectorcall(
+        callable: *mut ffi::PyObject,
+        args: *const *mut ffi::PyObject,
+        nargs: usize,
+        kwnames: *mut ffi::PyObject,
+    ) -> *mut ffi::PyObject {
+        // SAFETY: the function's contract; every new reference is released on every path, and
+        // PyTuple_SetItem steals the reference taken just before it.
+        unsafe {
+            let positional = ffi::PyTuple_New(nargs as ffi::Py_ssize_t);
+            if positional.is_null() {
+                return std::ptr::null_mut();
+            }
+            for i in 0..nargs {
+                let item = *args.add(i);
+                ffi::Py_IncRef(item);
+                ffi::PyTuple_SetItem(positional, i as ffi::Py_ssize_t, item);
+            }
+            let mut keywords = std::ptr::null_mut();
+            if !kwnames.is_null() {
+                keywords = ffi::PyDict_New();
+                if keywords.is_null() {
+                    ffi::Py_DecRef(positional);
+                    return std::ptr::null_mut();
+                }
+                for k in 0..ffi::PyTuple_Size(kwnames) {
+                    let name = ffi::PyTuple_GetItem(kwnames, k);
+                    if ffi::PyDict_SetItem(keywords, name, *args.add(nargs + k as usize)) != 0 {
+                        ffi::Py_DecRef(keywords);
+                        ffi::Py_DecRef(positional);
+                        return std::ptr::null_mut();
+                    }
+                }
+            }
+            let result = ffi::PyObject_Call(callable, positional, keywords);
+            ffi::Py_DecRef(positional);
+            if !keywords.is_null() {
+                ffi::Py_DecRef(keywords);
+            }
+            result
+        }
+    }
+
+    /// # Safety
+    /// As [`vectorcall`], with the receiver in `args[0]` counted in `nargs`, and `name` a str.
+    pub(super) unsafe fn vectorcall_method(
+        name: *mut ffi::PyObject,
+        args: *const *mut ffi::PyObject,
+        nargs: usize,
+        kwnames: *mut ffi::PyObject,
+    ) -> *mut ffi::PyObject {
+        // SAFETY: the function's contract; the bound method is released after the call.
+        unsafe {
+            let method = ffi::PyObject_GetAttr(*args, name);
+            if method.is_null() {
+                return std::ptr::null_mut();
+            }
+            let result = vectorcall(method, args.add(1), nargs - 1, kwnames);
+            ffi::Py_DecRef(method);
+            result
+        }
+    }
 }

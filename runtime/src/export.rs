@@ -38,7 +38,12 @@ impl FastItem for f64 {
     #[inline(always)]
     unsafe fn fast(item: *mut ffi::PyObject) -> Option<f64> {
         // SAFETY: live object, attached (the trait's contract).
-        unsafe { (ffi::PyFloat_CheckExact(item) != 0).then(|| ffi::PyFloat_AS_DOUBLE(item)) }
+        #[cfg(not(feature = "abi3-py311"))]
+        let value = unsafe { (ffi::PyFloat_CheckExact(item) != 0).then(|| ffi::PyFloat_AS_DOUBLE(item)) };
+        // The stable ABI has no field access: the function call (it cannot fail on an exact float).
+        #[cfg(feature = "abi3-py311")]
+        let value = unsafe { (ffi::PyFloat_CheckExact(item) != 0).then(|| ffi::PyFloat_AsDouble(item)) };
+        value
     }
 }
 
@@ -73,8 +78,14 @@ where
         // into the vector's spare capacity and the length set only to the count written.
         unsafe {
             if ffi::PyList_CheckExact(ptr) != 0 {
-                let n = ffi::PyList_GET_SIZE(ptr) as usize;
-                let items = (*(ptr as *mut ffi::PyListObject)).ob_item;
+                #[cfg(not(feature = "abi3-py311"))]
+                let (n, items) = (ffi::PyList_GET_SIZE(ptr) as usize, (*(ptr as *mut ffi::PyListObject)).ob_item);
+                // The stable ABI hides the item array: borrowed items, one call each.
+                #[cfg(feature = "abi3-py311")]
+                let borrowed: Vec<*mut ffi::PyObject> =
+                    (0..ffi::PyList_Size(ptr).max(0)).map(|i| ffi::PyList_GetItem(ptr, i)).collect();
+                #[cfg(feature = "abi3-py311")]
+                let (n, items) = (borrowed.len(), borrowed.as_ptr());
                 let mut values: Vec<T> = Vec::with_capacity(n);
                 let out = values.as_mut_ptr();
                 let mut written = 0;

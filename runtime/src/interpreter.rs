@@ -6,7 +6,7 @@
 //! real Python (the one pyo3 was built for, or the virtualenv's), which `multiprocessing` needs.
 //! It never finalizes: other threads may still hold handles, and CPython cannot be restarted.
 
-use std::ffi::{CStr, CString};
+use std::ffi::CString;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -143,6 +143,15 @@ impl InterpreterBuilder {
         }
     }
 
+    #[cfg(feature = "abi3-py311")]
+    fn initialize(self) -> std::result::Result<(), String> {
+        Err("this pybridge build targets the stable ABI (feature `abi3-py311`): it runs inside a Python \
+             process (extension modules) but cannot start an interpreter; build without that feature to \
+             embed Python"
+            .to_string())
+    }
+
+    #[cfg(not(feature = "abi3-py311"))]
     fn initialize(self) -> std::result::Result<(), String> {
         // An activated virtualenv counts, as it does for `python` itself (not in isolated mode).
         let venv = self.venv.clone().or_else(|| {
@@ -205,10 +214,11 @@ impl InterpreterBuilder {
     }
 }
 
+#[cfg(not(feature = "abi3-py311"))]
 fn status_message(what: &str, status: &ffi::PyStatus) -> String {
     let text = |p: *const std::os::raw::c_char| {
         // SAFETY: PyStatus strings are null or static NUL-terminated C strings.
-        (!p.is_null()).then(|| unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned())
+        (!p.is_null()).then(|| unsafe { std::ffi::CStr::from_ptr(p) }.to_string_lossy().into_owned())
     };
     let mut message = what.to_string();
     if let Some(func) = text(status.func) {
