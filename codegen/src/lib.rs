@@ -14,6 +14,7 @@ pub mod export;
 pub mod import;
 pub mod pyi;
 pub mod rust_type;
+pub mod spec_marker;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -64,6 +65,6 @@ fn classes_crossing_both_ways(bridge: &Bridge) -> Vec<String> {
 /// file name, quoted in the banner.
 pub fn emit_bridge_rust(bridge: &Bridge, source: &str) -> String {
     let mut out = banner::rust_banner(source);
-    out.push_str(&banner::emit_pretty(emit_bridge_tokens(bridge)));
+    out.push_str(&spec_marker::replace_spec_markers(&banner::emit_pretty(emit_bridge_tokens(bridge)), source));
     out
 }

@@ -239,18 +239,21 @@ impl<'py, const N: usize> Args<'py, N> {
         };
         let args = self.objects.as_ptr();
         let result = match target {
-            // SAFETY: we are attached (`py`); `objects[1..len]` are references we own, alive for
-            // the whole call; slot 0 exists and may be overwritten by the callee, which
-            // PY_VECTORCALL_ARGUMENTS_OFFSET permits; `kw_ptr` is null or a tuple of `nkw` str
-            // objects naming the last `nkw` arguments, as vectorcall requires.
             #[cfg(feature = "abi3-py311")]
-            // SAFETY: as below (the same argument layout), through the stable ABI's calls.
+            // SAFETY: attached; the same argument layout as the vectorcall below, through the
+            // stable ABI's calls (`compat::vectorcall`'s contract).
             Target::Callable(callable) => unsafe {
                 compat::vectorcall(callable.as_ptr(), args.add(1), self.positional, kw_ptr)
             },
             #[cfg(feature = "abi3-py311")]
             // SAFETY: as below; the receiver is in slot 0.
-            Target::Method(name) => unsafe { compat::vectorcall_method(name.as_ptr(), args, self.positional + 1, kw_ptr) },
+            Target::Method(name) => unsafe {
+                compat::vectorcall_method(name.as_ptr(), args, self.positional + 1, kw_ptr)
+            },
+            // SAFETY: we are attached (`py`); `objects[1..len]` are references we own, alive for
+            // the whole call; slot 0 exists and may be overwritten by the callee, which
+            // PY_VECTORCALL_ARGUMENTS_OFFSET permits; `kw_ptr` is null or a tuple of `nkw` str
+            // objects naming the last `nkw` arguments, as vectorcall requires.
             #[cfg(not(feature = "abi3-py311"))]
             Target::Callable(callable) => unsafe {
                 ffi::PyObject_Vectorcall(
@@ -260,9 +263,9 @@ impl<'py, const N: usize> Args<'py, N> {
                     kw_ptr,
                 )
             },
+            #[cfg(not(feature = "abi3-py311"))]
             // SAFETY: as above, with the receiver in slot 0 (set by `call_method`), counted as
             // the first positional argument; `name` is a str.
-            #[cfg(not(feature = "abi3-py311"))]
             Target::Method(name) => unsafe {
                 ffi::PyObject_VectorcallMethod(
                     name.as_ptr(),

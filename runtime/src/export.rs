@@ -42,6 +42,7 @@ impl FastItem for f64 {
         let value = unsafe { (ffi::PyFloat_CheckExact(item) != 0).then(|| ffi::PyFloat_AS_DOUBLE(item)) };
         // The stable ABI has no field access: the function call (it cannot fail on an exact float).
         #[cfg(feature = "abi3-py311")]
+        // SAFETY: live object, attached (the trait's contract).
         let value = unsafe { (ffi::PyFloat_CheckExact(item) != 0).then(|| ffi::PyFloat_AsDouble(item)) };
         value
     }

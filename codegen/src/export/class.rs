@@ -50,6 +50,8 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
     let py_name = &c.name.py;
     let module_name = &module.name.py;
     let doc = c.doc.as_deref().map(emit_doc);
+    let marker = crate::spec_marker::emit_spec_marker(&c.origin, &format!("class `{py_name}`"));
+    let doc = quote!(#marker #doc);
     let mut options =
         vec![quote!(crate = "::pybridge::__private::pyo3"), quote!(name = #py_name), quote!(module = #module_name)];
     if c.subclass {
@@ -199,6 +201,8 @@ fn emit_property(wrapper: &syn::Ident, a: &Attribute) -> TokenStream {
     let name = format_ident!("{}", a.name.py);
     let get = format_ident!("__pb_get_{}", a.name.py);
     let doc = a.doc.as_deref().map(emit_doc);
+    let marker = crate::spec_marker::emit_spec_marker(&a.origin, &format!("attribute `{}`", a.name.py));
+    let doc = quote!(#marker #doc);
     let getter = if a.policy == ReturnPolicy::View {
         let target = emit_return_type(&a.ty);
         let view = emit_view(wrapper, &target, quote!(&__pb_self.#field), Some(quote!(&mut __pb_self.#field)));
@@ -283,6 +287,8 @@ fn emit_method(wrapper: &syn::Ident, inner: &syn::Path, m: &Function, close: Opt
     let method = super::param_ident(&pybridge_model::names::rust_ident(last.trim_start_matches("r#")));
     let py_name = &m.name.py;
     let doc = m.doc.as_deref().map(emit_doc);
+    let marker = crate::spec_marker::emit_spec_marker(&m.origin, &format!("method `{py_name}`"));
+    let doc = quote!(#marker #doc);
     if close == Some(rust_name.as_str()) {
         // `close`: runs the Rust method once and drops the value; later closes do nothing.
         return quote! {

@@ -204,8 +204,10 @@ fn emit_function(f: &Function) -> TokenStream {
     let (params, signature) = emit_params(f);
     let ret = emit_return_type(&f.returns);
     let doc = f.doc.as_deref().map(emit_doc);
+    let marker = crate::spec_marker::emit_spec_marker(&f.origin, &format!("function `{py_name}`"));
     let body = emit_call(f, quote!(#target));
     quote! {
+        #marker
         #doc
         #[::pybridge::__private::pyo3::pyfunction]
         #[pyo3(crate = "::pybridge::__private::pyo3", name = #py_name, signature = #signature)]

@@ -161,6 +161,8 @@ pub(crate) fn emit_attaching_fn(ctx: &Ctx<'_>, f: &Function) -> TokenStream {
 pub(crate) fn emit_attached_fn(ctx: &Ctx<'_>, f: &Function) -> TokenStream {
     let name = ident(&f.name.rust);
     let doc = doc_of(f, format!("Calls the Python function `{}` while attached.", f.name.py));
+    let marker = crate::spec_marker::emit_spec_marker(&f.origin, &format!("function `{}`", f.name.py));
+    let doc = quote!(#marker #doc);
     let params = emit_params(f);
     let qualified = format!("{}.{}", ctx.module.name.py, f.name.py);
     let body = emit_call_body(ctx, f, Callee::Attr(f.name.py.clone()), &qualified, Returns::Typed);

@@ -200,6 +200,12 @@ pub(crate) fn emit_class_ref(ctx: &Ctx<'_>, c: &Class) -> TokenStream {
 }
 
 fn emit_view_method(ctx: &Ctx<'_>, c: &Class, m: &Function) -> TokenStream {
+    let marker = crate::spec_marker::emit_spec_marker(&m.origin, &format!("method `{}.{}`", c.name.py, m.name.py));
+    let method = emit_view_method_body(ctx, c, m);
+    quote!(#marker #method)
+}
+
+fn emit_view_method_body(ctx: &Ctx<'_>, c: &Class, m: &Function) -> TokenStream {
     let mname = ident(&m.name.rust);
     let params = emit_params(m);
     let err = &ctx.error;

@@ -4,6 +4,7 @@
 pub enum __PbExported {}
 #[allow(non_camel_case_types, non_snake_case)]
 const _: () = {
+    // from both_ways.yaml:9:13: class `Point`
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "Point",
@@ -53,6 +54,7 @@ const _: () = {
     }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Point {
+        // from both_ways.yaml:12:9: method `__init__`
         #[new]
         #[pyo3(signature = (x, y))]
         fn __pb_m_new(
@@ -64,6 +66,7 @@ const _: () = {
             let __pb_result = crate::both::Point::new(__pb_a0, __pb_a1);
             Ok(__PbClass_Point::__pb_wrap(__pb_result))
         }
+        // from both_ways.yaml:17:19: attribute `x`
         #[getter(x)]
         fn __pb_get_x(
             &self,
@@ -82,6 +85,7 @@ const _: () = {
                 Ok(())
             })
         }
+        // from both_ways.yaml:18:19: attribute `y`
         #[getter(y)]
         fn __pb_get_y(
             &self,
@@ -127,6 +131,7 @@ const _: () = {
             self.inner = ::pybridge::__private::Holder::Closed;
         }
     }
+    // from both_ways.yaml:19:13: class `Line`
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "Line",
@@ -174,6 +179,7 @@ const _: () = {
     }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Line {
+        // from both_ways.yaml:22:9: method `__init__`
         #[new]
         #[pyo3(signature = (start, end))]
         fn __pb_m_new(
@@ -188,6 +194,7 @@ const _: () = {
                     })
                 })
         }
+        // from both_ways.yaml:29:19: method `first`
         #[pyo3(name = "first")]
         fn __pb_m_first(
             slf: &::pybridge::__private::pyo3::Bound<'_, Self>,
@@ -206,6 +213,7 @@ const _: () = {
                 ),
             })
         }
+        // from both_ways.yaml:30:19: method `last`
         #[pyo3(name = "last", signature = ())]
         fn __pb_m_last(&self) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
             self.__pb_with(|__pb_self| {
@@ -213,6 +221,7 @@ const _: () = {
                 Ok(__PbClass_Point::__pb_wrap(__pb_result))
             })
         }
+        // from both_ways.yaml:31:19: method `length`
         #[pyo3(name = "length", signature = ())]
         fn __pb_m_length(&self) -> ::pybridge::__private::pyo3::PyResult<f64> {
             self.__pb_with(|__pb_self| {
@@ -220,6 +229,7 @@ const _: () = {
                 Ok(__pb_result)
             })
         }
+        // from both_ways.yaml:32:19: method `reverse`
         #[pyo3(name = "reverse", signature = ())]
         fn __pb_m_reverse(&mut self) -> ::pybridge::__private::pyo3::PyResult<()> {
             self.__pb_with_mut(|__pb_self| {
@@ -227,6 +237,7 @@ const _: () = {
                 Ok(())
             })
         }
+        // from both_ways.yaml:26:19: attribute `start`
         #[getter(start)]
         fn __pb_get_start(
             slf: &::pybridge::__private::pyo3::Bound<'_, Self>,
@@ -263,6 +274,7 @@ const _: () = {
                 Ok(())
             })
         }
+        // from both_ways.yaml:27:19: attribute `end`
         #[getter(end)]
         fn __pb_get_end(
             &self,
@@ -274,6 +286,7 @@ const _: () = {
             ))
         }
     }
+    // from both_ways.yaml:33:13: class `Counter`
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "Counter",
@@ -323,6 +336,7 @@ const _: () = {
     }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Counter {
+        // from both_ways.yaml:36:19: method `bump`
         #[pyo3(name = "bump", signature = ())]
         fn __pb_m_bump(&self) -> ::pybridge::__private::pyo3::PyResult<()> {
             self.__pb_with(|__pb_self| {
@@ -330,6 +344,7 @@ const _: () = {
                 Ok(())
             })
         }
+        // from both_ways.yaml:37:19: method `value`
         #[pyo3(name = "value", signature = ())]
         fn __pb_m_value(&self) -> ::pybridge::__private::pyo3::PyResult<u64> {
             self.__pb_with(|__pb_self| {
@@ -338,6 +353,7 @@ const _: () = {
             })
         }
     }
+    // from both_ways.yaml:38:13: class `Registry`
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "Registry",
@@ -387,12 +403,14 @@ const _: () = {
     }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Registry {
+        // from both_ways.yaml:40:20: method `__init__`
         #[new]
         #[pyo3(signature = ())]
         fn __pb_m_new() -> ::pybridge::__private::pyo3::PyResult<__PbRet_Registry> {
             let __pb_result = crate::both::Registry::new();
             Ok(__PbClass_Registry::__pb_wrap(__pb_result))
         }
+        // from both_ways.yaml:42:19: method `counter`
         #[pyo3(name = "counter", signature = ())]
         fn __pb_m_counter(
             &self,
@@ -402,6 +420,7 @@ const _: () = {
                 Ok(__PbClass_Counter::__pb_share(__pb_result))
             })
         }
+        // from both_ways.yaml:43:19: method `holders`
         #[pyo3(name = "holders", signature = ())]
         fn __pb_m_holders(&self) -> ::pybridge::__private::pyo3::PyResult<usize> {
             self.__pb_with(|__pb_self| {
@@ -410,6 +429,7 @@ const _: () = {
             })
         }
     }
+    // from both_ways.yaml:44:13: class `Node`
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "Node",
@@ -457,12 +477,14 @@ const _: () = {
     }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Node {
+        // from both_ways.yaml:46:20: method `__init__`
         #[new]
         #[pyo3(signature = ())]
         fn __pb_m_new() -> ::pybridge::__private::pyo3::PyResult<__PbRet_Node> {
             let __pb_result = crate::both::Node::new();
             Ok(__PbClass_Node::__pb_wrap(__pb_result))
         }
+        // from both_ways.yaml:48:19: attribute `payload`
         #[getter(payload)]
         fn __pb_get_payload(
             &self,
@@ -523,6 +545,7 @@ const _: () = {
                 .__pb_with(|v| Ok(::std::clone::Clone::clone(v)))
         }
     }
+    // from both_ways.yaml:50:13: function `counter_total`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(
         crate = "::pybridge::__private::pyo3",
@@ -536,6 +559,7 @@ const _: () = {
         let __pb_result = crate::both::counter_total(__pb_a0);
         Ok(__pb_result)
     }
+    // from both_ways.yaml:55:13: function `node_drops`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "node_drops", signature = ())]
     fn __pb_fn_node_drops() -> ::pybridge::__private::pyo3::PyResult<usize> {
@@ -618,6 +642,7 @@ pub mod both_model {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
+        // from both_ways.yaml:61:15: function `mirror`
         /// Calls the Python function `mirror` while attached.
         pub fn mirror(
             py: ::pybridge::Python<'_>,
@@ -647,6 +672,7 @@ pub mod both_model {
                     .0,
             )
         }
+        // from both_ways.yaml:65:15: function `not_a_point`
         /// Declared to return a Point, returns a str (a typed conversion error).
         pub fn not_a_point(
             py: ::pybridge::Python<'_>,
@@ -676,6 +702,7 @@ pub mod both_model {
                     .0,
             )
         }
+        // from both_ways.yaml:70:15: function `norm`
         /// Calls the Python function `norm` while attached.
         pub fn norm(
             py: ::pybridge::Python<'_>,

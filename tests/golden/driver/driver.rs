@@ -139,6 +139,7 @@ pub mod py4cc {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
+        // from driver.yaml:32:15: function `big_model`
         /// Calls the Python function `big_model` while attached.
         pub fn big_model(
             py: ::pybridge::Python<'_>,
@@ -178,6 +179,7 @@ pub mod py4cc {
             >,
         );
         impl<'py> DriverRef<'py> {
+            // from driver.yaml:10:11: method `Driver.__init__`
             #[doc = concat!(" Creates a `", "py4cc.Driver", "`.")]
             pub fn new(
                 py: ::pybridge::Python<'py>,
@@ -202,6 +204,7 @@ pub mod py4cc {
                     .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
                 Ok(Self(__pb_value))
             }
+            // from driver.yaml:14:19: method `Driver.initialize`
             #[doc = concat!(" Calls `", "py4cc.Driver.initialize", "`.")]
             pub fn initialize(
                 &self,
@@ -236,6 +239,7 @@ pub mod py4cc {
                     )?,
                 )
             }
+            // from driver.yaml:20:19: method `Driver.submit`
             #[doc = concat!(" Calls `", "py4cc.Driver.submit", "`.")]
             pub fn submit(
                 &self,
@@ -273,6 +277,7 @@ pub mod py4cc {
                     )?,
                 )
             }
+            // from driver.yaml:26:19: method `Driver.retrieve`
             #[doc = concat!(" Calls `", "py4cc.Driver.retrieve", "`.")]
             pub fn retrieve(
                 &self,
@@ -304,6 +309,7 @@ pub mod py4cc {
                     )?,
                 )
             }
+            // from driver.yaml:30:19: method `Driver.finalize`
             #[doc = concat!(" Calls `", "py4cc.Driver.finalize", "`.")]
             pub fn finalize(&self) -> ::std::result::Result<(), ::pybridge::Error> {
                 let py = self.0.py();

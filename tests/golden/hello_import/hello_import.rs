@@ -25,6 +25,7 @@ pub mod math {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
+        // from hello_import.yaml:6:15: function `sqrt`
         /// Calls the Python function `sqrt` while attached.
         pub fn sqrt(
             py: ::pybridge::Python<'_>,
@@ -45,6 +46,7 @@ pub mod math {
                 .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
             Ok(::pybridge::__private::extract_return(&__pb_value, "math.sqrt", "float")?)
         }
+        // from hello_import.yaml:10:15: function `gcd`
         /// Calls the Python function `gcd` while attached.
         pub fn gcd(
             py: ::pybridge::Python<'_>,
@@ -155,6 +157,7 @@ pub mod textstats {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
+        // from hello_import.yaml:21:15: function `word_counts`
         /// Count each word of `text`, optionally lower-casing first.
         pub fn word_counts(
             py: ::pybridge::Python<'_>,
@@ -190,6 +193,7 @@ pub mod textstats {
                 )?,
             )
         }
+        // from hello_import.yaml:28:15: function `scale`
         /// Calls the Python function `scale` while attached.
         pub fn scale(
             py: ::pybridge::Python<'_>,
@@ -218,6 +222,7 @@ pub mod textstats {
                 )?,
             )
         }
+        // from hello_import.yaml:33:15: function `longest`
         /// Calls the Python function `longest` while attached.
         pub fn longest(
             py: ::pybridge::Python<'_>,
@@ -247,6 +252,7 @@ pub mod textstats {
                 )?,
             )
         }
+        // from hello_import.yaml:37:15: function `split_pair`
         /// Calls the Python function `split_pair` while attached.
         pub fn split_pair(
             py: ::pybridge::Python<'_>,
@@ -276,6 +282,7 @@ pub mod textstats {
                 )?,
             )
         }
+        // from hello_import.yaml:41:15: function `fail`
         /// Calls the Python function `fail` while attached.
         pub fn fail(
             py: ::pybridge::Python<'_>,

@@ -105,6 +105,7 @@ pub mod my_module {
             >,
         );
         impl<'py> MyClassRef<'py> {
+            // from objects.yaml:9:11: method `MyClass.__init__`
             #[doc = concat!(" Creates a `", "my_module.MyClass", "`.")]
             pub fn new(
                 py: ::pybridge::Python<'py>,
@@ -125,6 +126,7 @@ pub mod my_module {
                     .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
                 Ok(Self(__pb_value))
             }
+            // from objects.yaml:12:19: method `MyClass.get_value`
             #[doc = concat!(" Calls `", "my_module.MyClass.get_value", "`.")]
             pub fn get_value(&self) -> ::std::result::Result<i64, ::pybridge::Error> {
                 let py = self.0.py();
@@ -284,6 +286,7 @@ pub mod numpy {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
+        // from objects.yaml:20:15: function `array`
         /// Calls the Python function `array` while attached.
         pub fn array(
             py: ::pybridge::Python<'_>,
@@ -319,6 +322,7 @@ pub mod numpy {
             >,
         );
         impl<'py> ndarrayRef<'py> {
+            // from objects.yaml:27:19: method `ndarray.sum`
             #[doc = concat!(" Calls `", "numpy.ndarray.sum", "`.")]
             pub fn sum(&self) -> ::std::result::Result<f64, ::pybridge::Error> {
                 let py = self.0.py();
@@ -343,6 +347,7 @@ pub mod numpy {
                     )?,
                 )
             }
+            // from objects.yaml:29:19: method `ndarray.tolist`
             #[doc = concat!(" Calls `", "numpy.ndarray.tolist", "`.")]
             pub fn tolist(
                 &self,

@@ -30,6 +30,7 @@ const _: () = {
             )
             .map(|t| t.bind(py))
     }
+    // from skeleton_export.yaml:38:13: class `Tally`
     /// A counter from the spec (the Rust type has no attribute).
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
@@ -80,6 +81,7 @@ const _: () = {
     }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Tally {
+        // from skeleton_export.yaml:42:9: method `__init__`
         #[new]
         #[pyo3(signature = (start))]
         fn __pb_m_new(
@@ -89,6 +91,7 @@ const _: () = {
             let __pb_result = crate::exported::Tally::starting_at(__pb_a0);
             Ok(__PbClass_Tally::__pb_wrap(__pb_result))
         }
+        // from skeleton_export.yaml:46:17: method `bump`
         #[pyo3(name = "bump", signature = (by))]
         fn __pb_m_bump(
             &mut self,
@@ -100,6 +103,7 @@ const _: () = {
                 Ok(__pb_result)
             })
         }
+        // from skeleton_export.yaml:51:17: method `current`
         #[pyo3(name = "current", signature = ())]
         fn __pb_m_current(&self) -> ::pybridge::__private::pyo3::PyResult<i64> {
             self.__pb_with(|__pb_self| {
@@ -107,12 +111,14 @@ const _: () = {
                 Ok(__pb_result)
             })
         }
+        // from skeleton_export.yaml:54:17: method `zero`
         #[staticmethod]
         #[pyo3(name = "zero", signature = ())]
         fn __pb_m_zero() -> ::pybridge::__private::pyo3::PyResult<__PbRet_Tally> {
             let __pb_result = crate::exported::Tally::zero();
             Ok(__PbClass_Tally::__pb_wrap(__pb_result))
         }
+        // from skeleton_export.yaml:58:19: attribute `label`
         #[getter(label)]
         fn __pb_get_label(
             &self,
@@ -132,6 +138,7 @@ const _: () = {
             })
         }
     }
+    // from skeleton_export.yaml:60:13: class `IntStack`
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "IntStack",
@@ -181,12 +188,14 @@ const _: () = {
     }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_IntStack {
+        // from skeleton_export.yaml:64:20: method `__init__`
         #[new]
         #[pyo3(signature = ())]
         fn __pb_m_new() -> ::pybridge::__private::pyo3::PyResult<__PbRet_IntStack> {
             let __pb_result = crate::exported::Stack::<i64>::new();
             Ok(__PbClass_IntStack::__pb_wrap(__pb_result))
         }
+        // from skeleton_export.yaml:66:19: method `push`
         #[pyo3(name = "push", signature = (item))]
         fn __pb_m_push(
             &mut self,
@@ -198,6 +207,7 @@ const _: () = {
                 Ok(())
             })
         }
+        // from skeleton_export.yaml:67:19: method `pop`
         #[pyo3(name = "pop", signature = ())]
         fn __pb_m_pop(
             &mut self,
@@ -207,6 +217,7 @@ const _: () = {
                 Ok(__pb_result)
             })
         }
+        // from skeleton_export.yaml:68:19: method `len`
         #[pyo3(name = "len", signature = ())]
         fn __pb_m_len(&self) -> ::pybridge::__private::pyo3::PyResult<usize> {
             self.__pb_with(|__pb_self| {
@@ -233,6 +244,7 @@ const _: () = {
                 .map(|it| it.into_any())
         }
     }
+    // from skeleton_export.yaml:69:13: class `StrStack`
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "StrStack",
@@ -282,12 +294,14 @@ const _: () = {
     }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_StrStack {
+        // from skeleton_export.yaml:71:20: method `__init__`
         #[new]
         #[pyo3(signature = ())]
         fn __pb_m_new() -> ::pybridge::__private::pyo3::PyResult<__PbRet_StrStack> {
             let __pb_result = crate::exported::Stack::<String>::new();
             Ok(__PbClass_StrStack::__pb_wrap(__pb_result))
         }
+        // from skeleton_export.yaml:73:19: method `push`
         #[pyo3(name = "push", signature = (item))]
         fn __pb_m_push(
             &mut self,
@@ -299,6 +313,7 @@ const _: () = {
                 Ok(())
             })
         }
+        // from skeleton_export.yaml:74:19: method `pop`
         #[pyo3(name = "pop", signature = ())]
         fn __pb_m_pop(
             &mut self,
@@ -310,6 +325,7 @@ const _: () = {
                 Ok(__pb_result)
             })
         }
+        // from skeleton_export.yaml:75:19: method `len`
         #[pyo3(name = "len", signature = ())]
         fn __pb_m_len(&self) -> ::pybridge::__private::pyo3::PyResult<usize> {
             self.__pb_with(|__pb_self| {
@@ -318,6 +334,7 @@ const _: () = {
             })
         }
     }
+    // from skeleton_export.yaml:6:13: function `match`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(
         crate = "::pybridge::__private::pyo3",
@@ -333,6 +350,7 @@ const _: () = {
         let __pb_result = crate::exported::r#match(__pb_a0, __pb_a1);
         Ok(__pb_result)
     }
+    // from skeleton_export.yaml:12:13: function `maybe_sum`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(
         crate = "::pybridge::__private::pyo3",
@@ -346,6 +364,7 @@ const _: () = {
         let __pb_result = crate::exported::maybe_sum(__pb_a0);
         Ok(__pb_result)
     }
+    // from skeleton_export.yaml:17:13: function `table`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "table", signature = (pairs))]
     fn __pb_fn_table(
@@ -357,6 +376,7 @@ const _: () = {
         let __pb_result = crate::exported::table(__pb_a0);
         Ok(__pb_result)
     }
+    // from skeleton_export.yaml:22:13: function `recurse`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "recurse", signature = (n))]
     fn __pb_fn_recurse(n: i64) -> ::pybridge::__private::pyo3::PyResult<i64> {
@@ -365,6 +385,7 @@ const _: () = {
             .map_err(::pybridge::__private::into_pyerr)?;
         Ok(__pb_result)
     }
+    // from skeleton_export.yaml:27:13: function `echo`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "echo", signature = (text))]
     fn __pb_fn_echo(
@@ -374,6 +395,7 @@ const _: () = {
         let __pb_result = crate::exported::echo(__pb_a0);
         Ok(__pb_result)
     }
+    // from skeleton_export.yaml:32:13: function `boom`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "boom", signature = (message))]
     fn __pb_fn_boom(

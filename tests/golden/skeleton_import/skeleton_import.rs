@@ -21,6 +21,7 @@ pub mod math {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
+        // from skeleton_import.yaml:6:15: function `sqrt`
         /// Calls the Python function `sqrt` while attached.
         pub fn sqrt(
             py: ::pybridge::Python<'_>,
@@ -381,6 +382,7 @@ pub mod skel_mod {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
+        // from skeleton_import.yaml:15:15: function `describe`
         /// Calls the Python function `describe` while attached.
         pub fn describe(
             py: ::pybridge::Python<'_>,
@@ -414,6 +416,7 @@ pub mod skel_mod {
                 )?,
             )
         }
+        // from skeleton_import.yaml:22:15: function `pairs`
         /// Calls the Python function `pairs` while attached.
         pub fn pairs(
             py: ::pybridge::Python<'_>,
@@ -442,6 +445,7 @@ pub mod skel_mod {
                 )?,
             )
         }
+        // from skeleton_import.yaml:26:15: function `maybe`
         /// Calls the Python function `maybe` while attached.
         pub fn maybe(
             py: ::pybridge::Python<'_>,
@@ -467,6 +471,7 @@ pub mod skel_mod {
                 )?,
             )
         }
+        // from skeleton_import.yaml:30:15: function `unique`
         /// Calls the Python function `unique` while attached.
         pub fn unique(
             py: ::pybridge::Python<'_>,
@@ -492,6 +497,7 @@ pub mod skel_mod {
                 )?,
             )
         }
+        // from skeleton_import.yaml:34:15: function `echo_bytes`
         /// Calls the Python function `echo_bytes` while attached.
         pub fn echo_bytes(
             py: ::pybridge::Python<'_>,
@@ -517,6 +523,7 @@ pub mod skel_mod {
                 )?,
             )
         }
+        // from skeleton_import.yaml:38:15: function `anything`
         /// Calls the Python function `anything` while attached.
         pub fn anything(
             py: ::pybridge::Python<'_>,
@@ -540,6 +547,7 @@ pub mod skel_mod {
                 )?,
             )
         }
+        // from skeleton_import.yaml:40:15: function `lies`
         /// Declared to return int, returns a str.
         pub fn lies(py: ::pybridge::Python<'_>) -> ::std::result::Result<i64, Error> {
             use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
@@ -561,6 +569,7 @@ pub mod skel_mod {
                 )?,
             )
         }
+        // from skeleton_import.yaml:43:15: function `raise_two_deep`
         /// Calls the Python function `raise_two_deep` while attached.
         pub fn raise_two_deep(
             py: ::pybridge::Python<'_>,
@@ -581,6 +590,7 @@ pub mod skel_mod {
             let _ = __pb_value;
             Ok(())
         }
+        // from skeleton_import.yaml:46:15: function `match`
         /// Calls the Python function `match` while attached.
         pub fn r#match(
             py: ::pybridge::Python<'_>,
@@ -610,6 +620,7 @@ pub mod skel_mod {
                 )?,
             )
         }
+        // from skeleton_import.yaml:52:15: function `big`
         /// Calls the Python function `big` while attached.
         pub fn big(py: ::pybridge::Python<'_>) -> ::std::result::Result<i64, Error> {
             use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
@@ -631,6 +642,7 @@ pub mod skel_mod {
                 )?,
             )
         }
+        // from skeleton_import.yaml:54:15: function `fail_with`
         /// Calls the Python function `fail_with` while attached.
         pub fn fail_with(
             py: ::pybridge::Python<'_>,
@@ -651,6 +663,7 @@ pub mod skel_mod {
             let _ = __pb_value;
             Ok(())
         }
+        // from skeleton_import.yaml:57:15: function `make_counter`
         /// Calls the Python function `make_counter` while attached.
         pub fn make_counter(
             py: ::pybridge::Python<'_>,
@@ -676,6 +689,7 @@ pub mod skel_mod {
                 )?,
             )
         }
+        // from skeleton_import.yaml:61:15: function `not_a_counter`
         /// Calls the Python function `not_a_counter` while attached.
         pub fn not_a_counter(
             py: ::pybridge::Python<'_>,
@@ -699,6 +713,7 @@ pub mod skel_mod {
                 )?,
             )
         }
+        // from skeleton_import.yaml:63:15: function `recurse`
         /// Calls the embedded `skeleton_export.recurse(n - 1)` (Rust → Python → Rust → …).
         pub fn recurse(
             py: ::pybridge::Python<'_>,
@@ -724,6 +739,7 @@ pub mod skel_mod {
                 )?,
             )
         }
+        // from skeleton_import.yaml:68:15: function `exit_with`
         /// Calls the Python function `exit_with` while attached.
         pub fn exit_with(
             py: ::pybridge::Python<'_>,
@@ -744,6 +760,7 @@ pub mod skel_mod {
             let _ = __pb_value;
             Ok(())
         }
+        // from skeleton_import.yaml:71:15: function `identity`
         /// Calls the Python function `identity` while attached.
         pub fn identity(
             py: ::pybridge::Python<'_>,
@@ -769,6 +786,7 @@ pub mod skel_mod {
                 )?,
             )
         }
+        // from skeleton_import.yaml:75:15: function `call_export`
         /// Calls a function of the embedded `skeleton_export` module.
         pub fn call_export(
             py: ::pybridge::Python<'_>,
@@ -821,6 +839,7 @@ pub mod skel_mod {
             >,
         );
         impl<'py> CounterRef<'py> {
+            // from skeleton_import.yaml:87:11: method `Counter.__init__`
             #[doc = concat!(" Creates a `", "skel_mod.Counter", "`.")]
             pub fn new(
                 py: ::pybridge::Python<'py>,
@@ -844,6 +863,7 @@ pub mod skel_mod {
                 let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
                 Ok(Self(__pb_value))
             }
+            // from skeleton_import.yaml:91:19: method `Counter.incr`
             #[doc = concat!(" Calls `", "skel_mod.Counter.incr", "`.")]
             pub fn incr(&self) -> ::std::result::Result<i64, Error> {
                 let py = self.0.py();
@@ -868,6 +888,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
+            // from skeleton_import.yaml:93:19: method `Counter.add`
             #[doc = concat!(" Calls `", "skel_mod.Counter.add", "`.")]
             pub fn add(&self, n: i64) -> ::std::result::Result<i64, Error> {
                 let py = self.0.py();
@@ -893,6 +914,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
+            // from skeleton_import.yaml:97:19: method `Counter.merged`
             #[doc = concat!(" Calls `", "skel_mod.Counter.merged", "`.")]
             pub fn merged(
                 &self,
@@ -921,6 +943,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
+            // from skeleton_import.yaml:101:19: method `Counter.from_text`
             #[doc = concat!(" Calls `", "skel_mod.Counter.from_text", "`.")]
             pub fn from_text(
                 py: ::pybridge::Python<'py>,
@@ -946,6 +969,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
+            // from skeleton_import.yaml:106:19: method `Counter.double`
             #[doc = concat!(" Calls `", "skel_mod.Counter.double", "`.")]
             pub fn double(
                 py: ::pybridge::Python<'py>,
@@ -1055,6 +1079,7 @@ pub mod slow_mod {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
+        // from skeleton_import.yaml:123:15: function `ping`
         /// Calls the Python function `ping` while attached.
         pub fn ping(
             py: ::pybridge::Python<'_>,

@@ -32,6 +32,7 @@ const _: () = {
             )
             .map(|t| t.bind(py))
     }
+    // from wrap_semver.yaml:11:13: class `Version`
     /// A semantic version, `major.minor.patch[-pre][+build]`.
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
@@ -80,6 +81,7 @@ const _: () = {
     }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Version {
+        // from wrap_semver.yaml:15:9: method `__init__`
         #[new]
         #[pyo3(signature = (major, minor, patch))]
         fn __pb_m_new(
@@ -93,6 +95,7 @@ const _: () = {
             let __pb_result = semver::Version::new(__pb_a0, __pb_a1, __pb_a2);
             Ok(__PbClass_Version::__pb_wrap(__pb_result))
         }
+        // from wrap_semver.yaml:26:17: method `is_prerelease`
         #[pyo3(name = "is_prerelease", signature = ())]
         fn __pb_m_is_prerelease(&self) -> ::pybridge::__private::pyo3::PyResult<bool> {
             self.__pb_with(|__pb_self| {
@@ -100,6 +103,7 @@ const _: () = {
                 Ok(__pb_result)
             })
         }
+        // from wrap_semver.yaml:30:17: method `bump_minor`
         #[pyo3(name = "bump_minor", signature = ())]
         fn __pb_m_bump_minor(
             &self,
@@ -109,6 +113,7 @@ const _: () = {
                 Ok(__PbClass_Version::__pb_wrap(__pb_result))
             })
         }
+        // from wrap_semver.yaml:19:54: method `parse`
         /// Parses the text form (Rust's `FromStr`).
         #[staticmethod]
         #[pyo3(name = "parse", signature = (text))]
@@ -123,6 +128,7 @@ const _: () = {
                 ))?;
             Ok(__PbClass_Version::__pb_wrap(__pb_result))
         }
+        // from wrap_semver.yaml:22:19: attribute `major`
         #[getter(major)]
         fn __pb_get_major(
             &self,
@@ -131,6 +137,7 @@ const _: () = {
             let _ = __pb_py;
             self.__pb_with(|__pb_self| Ok(::std::clone::Clone::clone(&__pb_self.major)))
         }
+        // from wrap_semver.yaml:23:19: attribute `minor`
         #[getter(minor)]
         fn __pb_get_minor(
             &self,
@@ -139,6 +146,7 @@ const _: () = {
             let _ = __pb_py;
             self.__pb_with(|__pb_self| Ok(::std::clone::Clone::clone(&__pb_self.minor)))
         }
+        // from wrap_semver.yaml:24:19: attribute `patch`
         #[getter(patch)]
         fn __pb_get_patch(
             &self,
@@ -223,6 +231,7 @@ const _: () = {
             })
         }
     }
+    // from wrap_semver.yaml:34:13: class `VersionReq`
     /// A version requirement such as `>=1.2, <2`.
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
@@ -273,6 +282,7 @@ const _: () = {
     }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_VersionReq {
+        // from wrap_semver.yaml:40:17: method `matches`
         #[pyo3(name = "matches", signature = (version))]
         fn __pb_m_matches(
             &self,
@@ -286,6 +296,7 @@ const _: () = {
                     })
             })
         }
+        // from wrap_semver.yaml:37:43: method `parse`
         /// Parses the text form (Rust's `FromStr`).
         #[staticmethod]
         #[pyo3(name = "parse", signature = (text))]
@@ -317,6 +328,7 @@ const _: () = {
             self.__pb_with(|a| other.__pb_with(|b| Ok(a == b)))
         }
     }
+    // from wrap_semver.yaml:45:13: function `max_satisfying`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(
         crate = "::pybridge::__private::pyo3",
