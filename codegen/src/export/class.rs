@@ -8,24 +8,12 @@ use quote::{format_ident, quote, quote_spanned};
 use pybridge_model::{Attribute, Class, Dunder, Enum, FnKind, Function, Module, ReturnPolicy, TypeKind};
 
 use super::convert::{emit_return_type, emit_wrap, return_alias, wrapper_ident};
-use super::{emit_call, emit_params};
+use super::{emit_call, emit_params, expr_path};
 use crate::docs::emit_doc;
 use crate::rust_type::emit_owned_type;
 
 fn rust_path(path: &Option<String>, fallback: &str) -> syn::Path {
     syn::parse_str(path.as_deref().unwrap_or(fallback)).unwrap_or_else(|_| syn::parse_quote!(Unresolved))
-}
-
-/// The same path in expression position: `Stack<i64>` becomes `Stack::<i64>` (a generic
-/// instantiation declared in a spec, SWIG's `%template`).
-fn expr_path(path: &syn::Path) -> syn::Path {
-    let mut path = path.clone();
-    for segment in &mut path.segments {
-        if let syn::PathArguments::AngleBracketed(args) = &mut segment.arguments {
-            args.colon2_token = Some(Default::default());
-        }
-    }
-    path
 }
 
 /// The function a static method or constructor calls: a full path (`rust: crate::make_it`, or
@@ -34,6 +22,7 @@ fn static_target(inner: &syn::Path, m: &Function, method: &syn::Ident) -> TokenS
     match m.rust_path.as_deref().filter(|p| p.contains("::")) {
         Some(path) => {
             let path: syn::Path = syn::parse_str(path).unwrap_or_else(|_| syn::parse_quote!(unresolved));
+            let path = expr_path(&path);
             quote!(#path)
         }
         None => {
@@ -350,6 +339,7 @@ fn emit_method(wrapper: &syn::Ident, inner: &syn::Path, m: &Function, close: Opt
                 // SWIG's %extend: a free function of the user's taking the object first.
                 let path: syn::Path = syn::parse_str(m.rust_path.as_deref().unwrap_or_default())
                     .unwrap_or_else(|_| syn::parse_quote!(unresolved));
+                let path = expr_path(&path);
                 super::emit_call_with(m, quote!(#path), Some(quote!(__pb_self)))
             } else {
                 emit_call(m, quote!(__pb_self.#method))

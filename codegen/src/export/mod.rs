@@ -89,6 +89,18 @@ pub fn emit_export_module_crossing(module: &Module, crossing: &[String]) -> Toke
     }
 }
 
+/// The same path in expression position: `Stack<i64>` becomes `Stack::<i64>` (a generic
+/// instantiation declared in a spec, SWIG's `%template`).
+pub(crate) fn expr_path(path: &syn::Path) -> syn::Path {
+    let mut path = path.clone();
+    for segment in &mut path.segments {
+        if let syn::PathArguments::AngleBracketed(args) = &mut segment.arguments {
+            args.colon2_token = Some(Default::default());
+        }
+    }
+    path
+}
+
 fn function_ident(f: &Function) -> syn::Ident {
     format_ident!("__pb_fn_{}", f.name.py)
 }
@@ -201,6 +213,7 @@ fn emit_function(f: &Function) -> TokenStream {
     let py_name = &f.name.py;
     let target: syn::Path = syn::parse_str(f.rust_path.as_deref().unwrap_or(&f.name.rust))
         .unwrap_or_else(|_| syn::parse_quote!(unresolved));
+    let target = expr_path(&target);
     let (params, signature) = emit_params(f);
     let ret = emit_return_type(&f.returns);
     let doc = f.doc.as_deref().map(emit_doc);
