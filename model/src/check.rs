@@ -456,14 +456,9 @@ fn check_exported_in_imports(module: &Module, diags: &mut Diagnostics) {
         .iter()
         .flat_map(|c| c.attributes.iter().map(|a| &a.ty))
         .chain(module.constants.iter().map(|c| &c.ty));
+    let is_exported = |t: &TypeKind| matches!(t, TypeKind::Class(c) if c.exported);
     for ty in values {
-        let mut found = None;
-        ty.walk(&mut |t| {
-            if matches!(&t.kind, TypeKind::Class(c) if c.exported) && found.is_none() {
-                found = Some(t.origin);
-            }
-        });
-        if let Some(origin) = found {
+        if let Some(origin) = first_origin(ty, is_exported) {
             diags.push(
                 Diagnostic::new(
                     origin,
@@ -486,16 +481,10 @@ fn check_exported_in_imports(module: &Module, diags: &mut Diagnostics) {
         );
     }
     for ty in types {
-        if matches!(&ty.kind, TypeKind::Class(c) if c.exported) {
+        if is_exported(&ty.kind) {
             continue;
         }
-        let mut nested = None;
-        ty.walk(&mut |t| {
-            if matches!(&t.kind, TypeKind::Class(c) if c.exported) && nested.is_none() {
-                nested = Some(t.origin);
-            }
-        });
-        if let Some(origin) = nested {
+        if let Some(origin) = first_origin(ty, is_exported) {
             diags.push(
                 Diagnostic::new(
                     origin,
@@ -505,6 +494,17 @@ fn check_exported_in_imports(module: &Module, diags: &mut Diagnostics) {
             );
         }
     }
+}
+
+/// Where the first type inside `ty` (itself included) of the kind `pred` accepts was written.
+fn first_origin(ty: &crate::types::Type, pred: impl Fn(&TypeKind) -> bool) -> Option<Origin> {
+    let mut found = None;
+    ty.walk(&mut |t| {
+        if found.is_none() && pred(&t.kind) {
+            found = Some(t.origin);
+        }
+    });
+    found
 }
 
 /// Classes travel as their Python wrappers: directly, or (returns) in `Option`/`Vec`; callables

@@ -411,6 +411,21 @@ fn emit_dunder(d: &Dunder) -> TokenStream {
     }
 }
 
+/// `__pb_with` of an enum wrapper, which holds its value directly (enums are frozen: no
+/// close, no views).
+fn emit_direct_with(inner: &syn::Path) -> TokenStream {
+    quote! {
+        #[inline]
+        #[allow(dead_code)]
+        fn __pb_with<R>(
+            &self,
+            f: impl ::std::ops::FnOnce(&#inner) -> ::pybridge::__private::pyo3::PyResult<R>,
+        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            f(&self.inner)
+        }
+    }
+}
+
 /// A unit-only enum: a class whose instances wrap one variant, with the variants as class
 /// attributes, `name`/`value`, `__int__`, `__eq__`, `__hash__` and `__repr__` (`Color.Red`).
 pub(super) fn emit_enum(module: &Module, e: &Enum) -> TokenStream {
@@ -419,6 +434,7 @@ pub(super) fn emit_enum(module: &Module, e: &Enum) -> TokenStream {
     }
     let wrapper = wrapper_ident(&e.name.py);
     let inner = rust_path(&e.rust_path, &e.name.rust);
+    let with = emit_direct_with(&inner);
     let py_name = &e.name.py;
     let module_name = &module.name.py;
     let doc = e.doc.as_deref().map(emit_doc);
@@ -450,14 +466,7 @@ pub(super) fn emit_enum(module: &Module, e: &Enum) -> TokenStream {
                 Self { inner: value }
             }
 
-            #[inline]
-            #[allow(dead_code)]
-            fn __pb_with<R>(
-                &self,
-                f: impl ::std::ops::FnOnce(&#inner) -> ::pybridge::__private::pyo3::PyResult<R>,
-            ) -> ::pybridge::__private::pyo3::PyResult<R> {
-                f(&self.inner)
-            }
+            #with
 
             fn __pb_index(&self) -> (i64, &'static str) {
                 match self.inner {
@@ -509,6 +518,7 @@ pub(super) fn emit_data_enum(module: &Module, e: &Enum) -> TokenStream {
     let out = format_ident!("__PbOut_{}", e.name.py);
     let alias = return_alias(&e.name.py);
     let inner = rust_path(&e.rust_path, &e.name.rust);
+    let with = emit_direct_with(&inner);
     let py_name = &e.name.py;
     let module_name = &module.name.py;
     let doc = e.doc.as_deref().map(emit_doc);
@@ -602,14 +612,7 @@ pub(super) fn emit_data_enum(module: &Module, e: &Enum) -> TokenStream {
                 #out(value)
             }
 
-            #[inline]
-            #[allow(dead_code)]
-            fn __pb_with<R>(
-                &self,
-                f: impl ::std::ops::FnOnce(&#inner) -> ::pybridge::__private::pyo3::PyResult<R>,
-            ) -> ::pybridge::__private::pyo3::PyResult<R> {
-                f(&self.inner)
-            }
+            #with
         }
 
         impl<'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for #out {
