@@ -13,6 +13,11 @@ use crate::export::emit_export_module;
 
 /// Expands `#[py_embed(args)] item`.
 pub fn expand_py_embed(args: TokenStream, item: TokenStream) -> TokenStream {
+    for tokens in [&args, &item] {
+        if let Some(span) = pybridge_model::depth::find_deep_nesting(tokens) {
+            return syn::Error::new(span, pybridge_model::depth::too_deep_message()).to_compile_error();
+        }
+    }
     let mut diags = Diagnostics::new();
     let options = parse_options(args, Target::Module, &mut diags);
     let item: syn::Item = match syn::parse2(item) {

@@ -562,6 +562,13 @@ fn check_class_nesting(ty: &crate::types::Type, is_return: bool, diags: &mut Dia
     }
 }
 
+/// Text nested too deeply for syn to parse safely (see `depth.rs`); also true for text that is
+/// not tokens at all (the parse that follows would fail anyway).
+fn too_deep(text: &str) -> bool {
+    <proc_macro2::TokenStream as std::str::FromStr>::from_str(text)
+        .map_or(true, |tokens| crate::depth::find_deep_nesting(&tokens).is_some())
+}
+
 /// `rust:` values are pasted into generated Rust: each must parse as a path (an expression for
 /// constants), or the output would not compile, or could not even be printed.
 fn check_rust_paths(module: &Module, diags: &mut Diagnostics) {
@@ -573,7 +580,7 @@ fn check_rust_paths(module: &Module, diags: &mut Diagnostics) {
                 .is_some_and(|s| !["crate", "self", "super", "Self"].contains(&s.ident.to_string().as_str()))
         };
         if let Some(path) = path
-            && !syn::parse_str::<syn::Path>(path).is_ok_and(|p| names_item(&p))
+            && (too_deep(path) || !syn::parse_str::<syn::Path>(path).is_ok_and(|p| names_item(&p)))
         {
             diags.push(
                 Diagnostic::new(origin, format!("`rust: {path}` of this {what} is not a Rust path"))
@@ -606,7 +613,7 @@ fn check_rust_paths(module: &Module, diags: &mut Diagnostics) {
     }
     for c in &module.constants {
         if let Some(value) = &c.rust_value
-            && syn::parse_str::<syn::Expr>(value).is_err()
+            && (too_deep(value) || syn::parse_str::<syn::Expr>(value).is_err())
         {
             diags.push(
                 Diagnostic::new(

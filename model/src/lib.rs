@@ -9,6 +9,7 @@
 //! with an error gate after each; emitters live in `pybridge-codegen`.
 
 pub mod check;
+pub mod depth;
 pub mod diagnostics;
 pub mod ir;
 pub mod names;

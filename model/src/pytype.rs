@@ -72,6 +72,23 @@ pub fn parse_python_type(text: &str, base: Loc, diags: &mut Diagnostics) -> Opti
         }
     }
     toks.push((Tok::End, chars.len() as u32, 1));
+    // The parser below recurses once per bracket: refuse absurd nesting before it starts.
+    let mut depth = 0usize;
+    for (tok, at, _) in &toks {
+        match tok {
+            Tok::Punct('[') | Tok::Punct('(') => depth += 1,
+            Tok::Punct(']') | Tok::Punct(')') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > crate::depth::MAX_DEPTH {
+            let at = Loc::new(base.line, base.col + at, 1);
+            diags.push(
+                Diagnostic::new(Origin::Spec(at), crate::depth::too_deep_message())
+                    .help("declare a class for part of the type, or use `Any`"),
+            );
+            return None;
+        }
+    }
     let mut parser = Parser { toks, pos: 0, base, diags };
     let ty = parser.union()?;
     match parser.peek() {

@@ -20,6 +20,15 @@ pub const RUST_TYPE_NAMES: &[&str] = &[
 /// Parses a Rust type written in a spec (first character at `base`). With `is_return`, a
 /// top-level `Result<T, E>` is accepted and reported as fallible.
 pub fn parse_rust_type_str(text: &str, base: Loc, is_return: bool, diags: &mut Diagnostics) -> Option<(Type, bool)> {
+    if let Ok(tokens) = <proc_macro2::TokenStream as std::str::FromStr>::from_str(text)
+        && let Some(span) = crate::depth::find_deep_nesting(&tokens)
+    {
+        diags.push(
+            Diagnostic::new(spec_origin(base, span), crate::depth::too_deep_message())
+                .help("declare a class for part of the type, or flatten it"),
+        );
+        return None;
+    }
     let ty: syn::Type = match syn::parse_str(text) {
         Ok(ty) => ty,
         Err(err) => {

@@ -12,6 +12,12 @@ use crate::origin::Origin;
 
 /// Every `#[py_embed] mod` in `source` (at any nesting depth), lowered, resolved and checked.
 pub fn scan_source(source: &str, diags: &mut Diagnostics) -> Vec<Module> {
+    if let Ok(tokens) = <proc_macro2::TokenStream as std::str::FromStr>::from_str(source)
+        && let Some(span) = crate::depth::find_deep_nesting(&tokens)
+    {
+        diags.error(Origin::Rust(span), crate::depth::too_deep_message());
+        return Vec::new();
+    }
     let file = match syn::parse_file(source) {
         Ok(file) => file,
         Err(err) => {
