@@ -137,3 +137,43 @@ fn deep_rust_python_recursion_ends_in_recursion_error_on_any_stack() {
 fn main_returning_while_threads_are_mid_call_exits_0() {
     assert_ok("main_returns_mid_call", &[], Duration::from_secs(10));
 }
+
+#[test]
+fn a_drop_calling_python_while_an_exception_propagates_keeps_the_exception() {
+    let last = assert_ok("drop_during_exception", &[], Duration::from_secs(30));
+    assert!(last.contains("TypeError: object of type 'skeleton_export.Noisy' has no len()"), "{last}");
+}
+
+#[test]
+fn a_drop_joining_a_thread_that_calls_a_stub_does_not_deadlock() {
+    assert_ok("drop_joins_thread", &[], Duration::from_secs(60));
+}
+
+#[test]
+fn hard_to_print_exceptions_arrive_typed_and_display() {
+    let last = assert_ok("error_corpus", &[], Duration::from_secs(30));
+    assert!(last.contains("<exception str() failed>"), "{last}");
+}
+
+#[test]
+fn four_hop_keyerror_arrives_with_its_traceback_and_a_hop_3_panic_resumes() {
+    let last = assert_ok("four_hop", &[], Duration::from_secs(30));
+    assert!(last.contains("KeyError: 'hop4 deep'") && last.contains("\"hop3 panicked\""), "{last}");
+}
+
+#[test]
+fn python_exiting_while_threads_are_mid_call_exits_0() {
+    for how in ["sys_exit", "os_exit"] {
+        let started = Instant::now();
+        let last = assert_ok("exit_mid_call", &[("PYBRIDGE_EXIT", how)], Duration::from_secs(10));
+        assert!(last.contains(how), "{last}");
+        eprintln!("exit_mid_call {how}: {:?}", started.elapsed());
+    }
+}
+
+#[test]
+fn the_planted_leak_switch_does_not_disturb_a_scenario() {
+    // scripts/sanitize and scripts/valgrind use PYBRIDGE_PLANT_LEAK=1 as their positive
+    // control; without a leak checker the scenario still passes.
+    assert_ok("four_hop", &[("PYBRIDGE_PLANT_LEAK", "1")], Duration::from_secs(30));
+}

@@ -246,6 +246,55 @@ const _: () = {
             Ok(__pb_result)
         }
     }
+    /// Its Rust Drop calls Python (the import stub `skel_mod.identity`).
+    #[::pybridge::__private::pyo3::pyclass(
+        crate = "::pybridge::__private::pyo3",
+        name = "Noisy",
+        module = "skeleton_export"
+    )]
+    struct __PbClass_Noisy {
+        inner: ::std::option::Option<crate::exported::Noisy>,
+    }
+    type __PbRet_Noisy = __PbClass_Noisy;
+    impl __PbClass_Noisy {
+        fn __pb_wrap(value: crate::exported::Noisy) -> Self {
+            Self { inner: Some(value) }
+        }
+        fn __pb_get(
+            &self,
+        ) -> ::pybridge::__private::pyo3::PyResult<&crate::exported::Noisy> {
+            self.inner
+                .as_ref()
+                .ok_or_else(|| ::pybridge::__private::closed_error("Noisy"))
+        }
+        fn __pb_get_mut(
+            &mut self,
+        ) -> ::pybridge::__private::pyo3::PyResult<&mut crate::exported::Noisy> {
+            self.inner
+                .as_mut()
+                .ok_or_else(|| ::pybridge::__private::closed_error("Noisy"))
+        }
+    }
+    #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
+    impl __PbClass_Noisy {
+        #[new]
+        #[pyo3(signature = (label))]
+        fn __pb_m_new(
+            label: ::std::string::String,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Noisy> {
+            let __pb_a0 = label;
+            let __pb_result = crate::exported::Noisy::new(__pb_a0);
+            Ok(__PbClass_Noisy::__pb_wrap(__pb_result))
+        }
+        #[pyo3(name = "label", signature = ())]
+        fn __pb_m_label(
+            &self,
+        ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
+            let __pb_self = self.__pb_get()?;
+            let __pb_result = __pb_self.label();
+            Ok(__pb_result)
+        }
+    }
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(
         crate = "::pybridge::__private::pyo3",
@@ -311,6 +360,46 @@ const _: () = {
         let __pb_result = crate::exported::boom(__pb_a0);
         Ok(__pb_result)
     }
+    #[::pybridge::__private::pyo3::pyfunction]
+    #[pyo3(
+        crate = "::pybridge::__private::pyo3",
+        name = "hop3",
+        signature = (kind, callback)
+    )]
+    fn __pb_fn_hop3(
+        kind: &str,
+        callback: ::pybridge::__private::pyo3::Bound<
+            '_,
+            ::pybridge::__private::pyo3::PyAny,
+        >,
+    ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
+        let callback = ::pybridge::__private::expect_callable(
+            callback,
+            "hop3",
+            "callback",
+        )?;
+        let __pb_slot = ::pybridge::__private::CallbackSlot::default();
+        let __pb_a0 = kind;
+        let __pb_a1 = |__pb_c0: ::std::string::String| -> ::std::string::String {
+            ::pybridge::__private::call_back(&callback, &__pb_slot, (__pb_c0,))
+        };
+        let __pb_result = ::pybridge::__private::catch_callback(
+            &__pb_slot,
+            move || crate::exported::hop3(__pb_a0, __pb_a1),
+        )?;
+        Ok(__pb_result)
+    }
+    #[::pybridge::__private::pyo3::pyfunction]
+    #[pyo3(
+        crate = "::pybridge::__private::pyo3",
+        name = "spawn_callers",
+        signature = (threads)
+    )]
+    fn __pb_fn_spawn_callers(threads: i64) -> ::pybridge::__private::pyo3::PyResult<()> {
+        let __pb_a0 = threads;
+        crate::exported::spawn_callers(__pb_a0);
+        Ok(())
+    }
     #[::pybridge::__private::pyo3::pymodule]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "skeleton_export")]
     fn __pb_init(
@@ -332,6 +421,9 @@ const _: () = {
         >(__pb_module)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_StrStack,
+        >(__pb_module)?;
+        ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
+            __PbClass_Noisy,
         >(__pb_module)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
             __pb_module,
@@ -358,6 +450,16 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
             __pb_module,
             ::pybridge::__private::pyo3::wrap_pyfunction!(__pb_fn_boom, __pb_module)?,
+        )?;
+        ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
+            __pb_module,
+            ::pybridge::__private::pyo3::wrap_pyfunction!(__pb_fn_hop3, __pb_module)?,
+        )?;
+        ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
+            __pb_module,
+            ::pybridge::__private::pyo3::wrap_pyfunction!(
+                __pb_fn_spawn_callers, __pb_module
+            )?,
         )?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add(
             __pb_module,

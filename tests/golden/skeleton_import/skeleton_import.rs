@@ -178,6 +178,25 @@ pub mod skel_mod {
             arg,
         ))
     }
+    /// Raises an exception that is hard to turn into text (`__str__` raises, lone surrogates, chains).
+    pub fn raise_odd(kind: &str) -> ::std::result::Result<(), Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::raise_odd(__pb_py, kind))
+    }
+    /// Calls the exported `skeleton_export.hop3` with a Python callback that raises KeyError.
+    pub fn four_hop(kind: &str) -> ::std::result::Result<::std::string::String, Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::four_hop(__pb_py, kind))
+    }
+    /// Sleeps, releasing the GIL.
+    pub fn nap(seconds: f64) -> ::std::result::Result<f64, Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::nap(__pb_py, seconds))
+    }
+    /// Creates an exported `Noisy` in a frame that raises KeyError.
+    pub fn make_noisy(label: &str) -> ::std::result::Result<(), Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::make_noisy(
+            __pb_py,
+            label,
+        ))
+    }
     /// Reads the Python constant `crate` (read once, then cached).
     pub fn crate_() -> ::std::result::Result<::std::string::String, Error> {
         ::pybridge::__private::attach_call(attached::crate_)
@@ -795,6 +814,96 @@ pub mod skel_mod {
                     "str",
                 )?,
             )
+        }
+        /// Raises an exception that is hard to turn into text (`__str__` raises, lone surrogates, chains).
+        pub fn raise_odd(
+            py: ::pybridge::Python<'_>,
+            kind: &str,
+        ) -> ::std::result::Result<(), Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                2,
+            >::new(py, "skel_mod.raise_odd");
+            __pb_args.positional("kind", kind)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "skel_mod",
+                "raise_odd",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            let _ = __pb_value;
+            Ok(())
+        }
+        /// Calls the exported `skeleton_export.hop3` with a Python callback that raises KeyError.
+        pub fn four_hop(
+            py: ::pybridge::Python<'_>,
+            kind: &str,
+        ) -> ::std::result::Result<::std::string::String, Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                2,
+            >::new(py, "skel_mod.four_hop");
+            __pb_args.positional("kind", kind)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "skel_mod",
+                "four_hop",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            Ok(
+                ::pybridge::__private::extract_return(
+                    &__pb_value,
+                    "skel_mod.four_hop",
+                    "str",
+                )?,
+            )
+        }
+        /// Sleeps, releasing the GIL.
+        pub fn nap(
+            py: ::pybridge::Python<'_>,
+            seconds: f64,
+        ) -> ::std::result::Result<f64, Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                2,
+            >::new(py, "skel_mod.nap");
+            __pb_args.positional("seconds", seconds)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "skel_mod",
+                "nap",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            Ok(
+                ::pybridge::__private::extract_return(
+                    &__pb_value,
+                    "skel_mod.nap",
+                    "float",
+                )?,
+            )
+        }
+        /// Creates an exported `Noisy` in a frame that raises KeyError.
+        pub fn make_noisy(
+            py: ::pybridge::Python<'_>,
+            label: &str,
+        ) -> ::std::result::Result<(), Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                2,
+            >::new(py, "skel_mod.make_noisy");
+            __pb_args.positional("label", label)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "skel_mod",
+                "make_noisy",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            let _ = __pb_value;
+            Ok(())
         }
         /// Reads the Python constant `crate` while attached.
         pub fn crate_(
