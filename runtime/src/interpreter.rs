@@ -276,6 +276,9 @@ pub fn try_attach<F, R>(f: F) -> Result<R>
 where
     F: for<'py> FnOnce(Python<'py>) -> R,
 {
+    // Before anything touches CPython: refused once the interpreter is exiting or has
+    // finalized (shutdown.rs), so that it is neither attached to nor started again.
+    let _inside = crate::shutdown::enter()?;
     ensure_started()?;
     keep_thread_state();
     Ok(Python::attach(|py| {
@@ -334,6 +337,9 @@ fn prepare(py: Python<'_>) {
     static READY: PyOnceLock<()> = PyOnceLock::new();
     READY.get_or_init(py, || {
         let _ = PanicException::type_object(py);
+        // Rust threads must stop taking the GIL before Python finalizes (shutdown.rs). Without
+        // `atexit` (a broken standard library) the earlier behaviour stays.
+        let _ = crate::shutdown::register_exit_hook(py);
     });
 }
 

@@ -20,6 +20,7 @@ mod call;
 mod error;
 mod export;
 mod interpreter;
+mod shutdown;
 mod stack;
 mod thread_state;
 
