@@ -127,15 +127,16 @@ pub mod exported {
         callback(kind.to_string())
     }
 
-    /// Spawns `threads` Rust threads that call import stubs (one of them sleeping in Python
-    /// with the GIL released) until the process ends, and returns at once: the "Python exits
-    /// while Rust threads are attached or mid-call" scenario.
-    pub fn spawn_callers(threads: i64) {
+    /// Spawns `threads` Rust threads that call import stubs until the process ends (each loop:
+    /// `skel_mod.maybe`, then `skel_mod.nap(nap)`, sleeping in Python with the GIL released),
+    /// and returns at once: the "Python exits while Rust threads are attached or mid-call"
+    /// scenario. Errors (the interpreter shutting down) are ignored, as a careless caller would.
+    pub fn spawn_callers(threads: i64, nap: f64) {
         for t in 0..threads {
             std::thread::spawn(move || {
                 loop {
                     let _ = crate::skeleton::skel_mod::maybe(t % 2 == 0);
-                    let _ = crate::skeleton::skel_mod::nap(0.001);
+                    let _ = crate::skeleton::skel_mod::nap(nap);
                 }
             });
         }

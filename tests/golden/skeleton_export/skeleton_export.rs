@@ -393,11 +393,15 @@ const _: () = {
     #[pyo3(
         crate = "::pybridge::__private::pyo3",
         name = "spawn_callers",
-        signature = (threads)
+        signature = (threads, nap)
     )]
-    fn __pb_fn_spawn_callers(threads: i64) -> ::pybridge::__private::pyo3::PyResult<()> {
+    fn __pb_fn_spawn_callers(
+        threads: i64,
+        nap: f64,
+    ) -> ::pybridge::__private::pyo3::PyResult<()> {
         let __pb_a0 = threads;
-        crate::exported::spawn_callers(__pb_a0);
+        let __pb_a1 = nap;
+        crate::exported::spawn_callers(__pb_a0, __pb_a1);
         Ok(())
     }
     #[::pybridge::__private::pyo3::pymodule]
