@@ -177,3 +177,38 @@ fn the_planted_leak_switch_does_not_disturb_a_scenario() {
     // control; without a leak checker the scenario still passes.
     assert_ok("four_hop", &[("PYBRIDGE_PLANT_LEAK", "1")], Duration::from_secs(30));
 }
+
+/// Every scenario again with CPython's development mode and debug allocator hooks
+/// (`PYTHONDEVMODE=1 PYTHONMALLOC=debug`): buffer over- and underruns, API misuse without the
+/// GIL, and resource warnings become crashes or errors.
+#[test]
+fn every_scenario_passes_under_dev_mode_and_the_debug_allocator() {
+    let env = [("PYTHONDEVMODE", "1"), ("PYTHONMALLOC", "debug")];
+    // PYMEM_ALLOCATOR_DEBUG is 2 in CPython's PyMemAllocatorName.
+    let last = assert_ok("dev_mode", &env, Duration::from_secs(30));
+    assert!(last.contains("dev_mode=true allocator=2"), "{last}");
+    let scenarios = [
+        "threads",
+        "slow_import",
+        "refcount_rss",
+        "drop_unattached",
+        "panic_contract",
+        "start_twice",
+        "sys_executable",
+        "system_exit",
+        "spec_class",
+        "recursion",
+        "main_returns_mid_call",
+        "libpython",
+        "drop_during_exception",
+        "drop_joins_thread",
+        "error_corpus",
+        "four_hop",
+        "exit_mid_call",
+    ];
+    let started = Instant::now();
+    for name in scenarios {
+        assert_ok(name, &env, Duration::from_secs(300));
+    }
+    eprintln!("{} scenarios under dev mode and the debug allocator in {:?}", scenarios.len(), started.elapsed());
+}

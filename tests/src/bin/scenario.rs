@@ -44,6 +44,7 @@ fn main() {
         "error_corpus" => error_corpus(),
         "four_hop" => four_hop(),
         "exit_mid_call" => exit_mid_call(),
+        "dev_mode" => dev_mode(),
         _ => Err(format!("unknown scenario {name:?}")),
     };
     match result {
@@ -607,4 +608,18 @@ fn exit_mid_call() -> Result<String, String> {
         }
         other => Err(format!("unknown PYBRIDGE_EXIT {other:?}")),
     }
+}
+
+/// What the embedded interpreter's development mode and allocator are (the dev-mode run of
+/// every scenario checks that the environment reached CPython).
+fn dev_mode() -> Result<String, String> {
+    start()?;
+    pybridge::attach(|py| -> Result<String, String> {
+        let code = c"import sys, _testinternalcapi as t\nfrom_env = (sys.flags.dev_mode, t.get_configs()['pre_config']['allocator'])";
+        let globals = pybridge::__private::pyo3::types::PyDict::new(py);
+        py.run(code, Some(&globals), None).map_err(|e| pybridge::Error::from(e).to_string())?;
+        let (dev, allocator): (bool, i64) =
+            globals.get_item("from_env").and_then(|v| v.extract()).map_err(|e| pybridge::Error::from(e).to_string())?;
+        Ok(format!("dev_mode={dev} allocator={allocator}"))
+    })
 }
