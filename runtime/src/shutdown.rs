@@ -32,6 +32,9 @@ use crate::error::{Error, Result};
 /// CPython, as without pybridge.
 pub(crate) const DRAIN_LIMIT: Duration = Duration::from_secs(2);
 
+/// How long a refused attach waits before returning its error.
+const REFUSAL_PAUSE: Duration = Duration::from_millis(10);
+
 /// Set by the `atexit` callback.
 static EXITING: AtomicBool = AtomicBool::new(false);
 /// The depth cell of the thread running the `atexit` callback (it may still attach).
@@ -72,7 +75,12 @@ pub(crate) fn enter() -> Result<Inside> {
     });
     match entered {
         Ok(true) => Ok(Inside { counted: true }),
-        Ok(false) => Err(shutting_down()),
+        Ok(false) => {
+            // A loop that ignores the error would otherwise spin and take the CPU the exiting
+            // thread needs (32 such threads on 2 cores stretched an exit to 2 s).
+            std::thread::sleep(REFUSAL_PAUSE);
+            Err(shutting_down())
+        }
         // This thread's locals are being destroyed (an attach from a thread-local destructor).
         Err(_) if EXITING.load(Ordering::SeqCst) => Err(shutting_down()),
         Err(_) => Ok(Inside { counted: false }),
