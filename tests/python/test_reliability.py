@@ -161,3 +161,23 @@ def test_refcounts_are_unchanged_after_ten_thousand_raising_calls() -> None:
     _ten_thousand(too_big, [limit, *classes])
     _ten_thousand(wrong_type, [bad, *classes])
     _ten_thousand(raising_callback, [fail, *classes])
+
+
+def test_spec_exported_class_and_argument_refcounts_are_unchanged(skeleton_dir: Path) -> None:
+    """The same on a spec-declared export (`skeleton_export`, no attribute on the Rust types)."""
+    sys.path.insert(0, str(skeleton_dir))
+    try:
+        import skeleton_export as m
+    finally:
+        sys.path.remove(str(skeleton_dir))
+    tally = m.Tally(5)
+    by = int("1000001")  # outside the small-int cache
+    word = "".join(["ty", "pe"])
+    pairs = [("a", float("1.5")), ("b", float("2.5"))]
+    values = [int("7"), None]
+    classes: list[object] = [m.Tally, m.IntStack, m.TallyError]
+    _ten_thousand(lambda: m.Tally(by).current(), [by, *classes])
+    _ten_thousand(lambda: tally.bump(by), [tally, by, *classes])
+    _ten_thousand(lambda: m.match(word, by), [word, by, *classes])
+    _ten_thousand(lambda: m.table(pairs), [pairs, *pairs, *classes])
+    _ten_thousand(lambda: m.maybe_sum(values), [values, *classes])
