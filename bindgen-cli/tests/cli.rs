@@ -135,3 +135,59 @@ fn an_output_file_that_is_a_directory_fails_before_writing_anything() {
     assert!(!out_dir.join("hello_export.rs").exists(), "nothing may be written when one output cannot be");
     std::fs::remove_dir_all(&out_dir).unwrap();
 }
+
+/// The process's uid (the owner of `/proc/self`), without a libc dependency.
+fn uid() -> u32 {
+    use std::os::unix::fs::MetadataExt as _;
+    std::fs::metadata("/proc/self").map(|m| m.uid()).unwrap_or(u32::MAX)
+}
+
+/// Files in `dir` whose names are those of the outputs or of their temporary siblings.
+fn outputs_in(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+                .filter(|n| n.contains("hello_export") || n.contains("hello_spec"))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_read_only_output_dir_is_an_io_error_and_nothing_is_written() {
+    // Permission bits do not stop root (which CI may run as), so the always-unwritable case is
+    // a directory of sysfs: EACCES (or EROFS) for every user, root included.
+    let dir = Path::new("/sys/kernel");
+    assert!(dir.is_dir(), "this test needs sysfs at /sys");
+    let out = cli(&["gen", "specs/examples/hello_export.yaml", "--out-dir", "/sys/kernel"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.starts_with("error: cannot write /sys/kernel/hello_export.rs: "), "{stderr}");
+    assert!(stderr.contains("Permission denied") || stderr.contains("Read-only file system"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "one clear line: {stderr}");
+    assert!(out.stdout.is_empty());
+    assert_eq!(outputs_in(dir), Vec::<String>::new(), "nothing half-written");
+
+    // A directory that cannot be created (procfs): also exit 2, named.
+    let out = cli(&["gen", "specs/examples/hello_export.yaml", "--out-dir", "/proc/self/pybridge-out"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.starts_with("error: cannot create output directory /proc/self/pybridge-out: "), "{stderr}");
+
+    // The ordinary case, a directory without write permission, only means something when not
+    // running as root (root writes anyway).
+    if uid() != 0 {
+        use std::os::unix::fs::PermissionsExt as _;
+        let out_dir = temp_dir("read-only");
+        std::fs::create_dir_all(&out_dir).unwrap();
+        std::fs::set_permissions(&out_dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+        let out = cli(&["gen", "specs/examples/hello_export.yaml", "--out-dir", out_dir.to_str().unwrap()]);
+        std::fs::set_permissions(&out_dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains("Permission denied"), "{stderr}");
+        assert_eq!(outputs_in(&out_dir), Vec::<String>::new(), "nothing half-written");
+        std::fs::remove_dir_all(&out_dir).unwrap();
+    }
+}

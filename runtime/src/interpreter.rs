@@ -286,12 +286,59 @@ pub fn try_attach<F, R>(f: F) -> Result<R>
 where
     F: for<'py> FnOnce(Python<'py>) -> R,
 {
+    // Before anything touches CPython: refused once the interpreter is exiting or has
+    // finalized (shutdown.rs), so that it is neither attached to nor started again.
+    let _inside = crate::shutdown::enter()?;
     ensure_started()?;
     keep_thread_state();
     Ok(Python::attach(|py| {
+        let _pending = PendingException::save(py);
         prepare(py);
         f(py)
     }))
+}
+
+/// An exception that was set when `attach` was entered, put back when it returns (or unwinds).
+///
+/// A Rust `Drop` may run while a Python exception propagates: CPython frees a call's arguments
+/// with the exception set (tests/src/bin/scenario.rs, `drop_during_exception`). If that Drop
+/// calls Python through a stub or `attach`, CPython would see the pending exception as the
+/// callee's ("returned a result with an exception set"), or the callee would clear it, and the
+/// caller would then get `SystemError: error return without exception set` instead of its own
+/// exception. Moving the exception aside for the attach scope keeps it intact; without a
+/// pending exception this is one `PyErr_Occurred` load.
+struct PendingException {
+    saved: Option<[*mut ffi::PyObject; 3]>,
+}
+
+impl PendingException {
+    #[allow(deprecated)] // PyErr_Fetch/PyErr_Restore: still supported, and on every version
+    fn save(_py: Python<'_>) -> Self {
+        // SAFETY: attached (`_py`). PyErr_Fetch moves the three references of the current
+        // exception out of the thread state into `parts` (owned by us until restored).
+        let saved = unsafe {
+            if ffi::PyErr_Occurred().is_null() {
+                None
+            } else {
+                let mut parts = [std::ptr::null_mut(); 3];
+                ffi::PyErr_Fetch(&mut parts[0], &mut parts[1], &mut parts[2]);
+                Some(parts)
+            }
+        };
+        PendingException { saved }
+    }
+}
+
+impl Drop for PendingException {
+    #[allow(deprecated)]
+    fn drop(&mut self) {
+        if let Some([ty, value, tb]) = self.saved.take() {
+            // SAFETY: still inside the same `Python::attach` scope (the guard lives in it), so
+            // attached on the thread that fetched; PyErr_Restore takes back the references
+            // PyErr_Fetch gave us, replacing (and releasing) anything `f` left set.
+            unsafe { ffi::PyErr_Restore(ty, value, tb) };
+        }
+    }
 }
 
 /// Per-interpreter preparation, once. Creating `PanicException`'s type eagerly matters: created
@@ -300,6 +347,9 @@ fn prepare(py: Python<'_>) {
     static READY: PyOnceLock<()> = PyOnceLock::new();
     READY.get_or_init(py, || {
         let _ = PanicException::type_object(py);
+        // Rust threads must stop taking the GIL before Python finalizes (shutdown.rs). Without
+        // `atexit` (a broken standard library) the earlier behaviour stays.
+        let _ = crate::shutdown::register_exit_hook(py);
     });
 }
 

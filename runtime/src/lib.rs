@@ -22,6 +22,7 @@ mod error;
 mod export;
 mod holder;
 mod interpreter;
+mod shutdown;
 mod stack;
 mod thread_state;
 

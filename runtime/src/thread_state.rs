@@ -68,6 +68,13 @@ impl Drop for Kept {
     }
 }
 
+/// Whether the interpreter has begun finalizing, or has finalized (CPython resets the flag only
+/// when it is initialized again). May be called unattached, before and after the interpreter.
+pub(crate) fn finalizing() -> bool {
+    // SAFETY: the finalizing flag may be read at any time.
+    unsafe { is_finalizing() }
+}
+
 #[cfg(Py_3_13)]
 unsafe fn is_finalizing() -> bool {
     // SAFETY: may be called without the GIL.

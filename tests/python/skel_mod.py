@@ -129,3 +129,65 @@ def recurse(n: int) -> int:
     import skeleton_export  # registered as a built-in by the embedding test
 
     return 0 if n <= 0 else 1 + skeleton_export.recurse(n - 1)
+
+
+class BadStr(Exception):
+    """An exception whose `__str__` itself raises."""
+
+    def __str__(self) -> str:
+        raise ValueError("__str__ of BadStr failed")
+
+
+def raise_odd(kind: str) -> None:
+    """Raises an exception that is hard to turn into text (the reliability error corpus)."""
+    if kind == "bad_str":
+        raise BadStr("unprintable")
+    if kind == "surrogate":
+        raise ValueError("lone \udc80 surrogate")
+    if kind == "surrogate_type":
+        cls = type("BadName", (Exception,), {})
+        cls.__qualname__ = "Bad\udc80Name"  # type() refuses surrogates, the setter does not
+        raise cls("surrogate in the type name")
+    if kind == "chained":
+        try:
+            {}["missing"]
+        except KeyError as cause:
+            raise RuntimeError("outer") from cause
+    if kind == "bad_str_cause":
+        try:
+            raise BadStr("unprintable cause")
+        except BadStr as cause:
+            raise RuntimeError("outer of a bad cause") from cause
+    if kind == "cycle":
+        a, b = ValueError("a"), ValueError("b")
+        a.__cause__, b.__cause__ = b, a
+        raise a
+    raise AssertionError(f"unknown kind {kind}")
+
+
+def _hop4(kind: str) -> str:
+    raise KeyError(f"hop4 {kind}")
+
+
+def four_hop(kind: str) -> str:
+    """Rust stub → here → exported Rust `hop3` → the callback `_hop4` → `raise KeyError`."""
+    import skeleton_export  # registered as a built-in by the embedding test
+
+    return str(skeleton_export.hop3(kind, _hop4))
+
+
+def nap(seconds: float) -> float:
+    """Sleeps (releasing the GIL) and returns its argument."""
+    import time
+
+    time.sleep(seconds)
+    return seconds
+
+
+def make_noisy(label: str) -> None:
+    """Frees an exported `Noisy` (whose Rust Drop calls Python) while a TypeError propagates:
+    `len()` raises, then the interpreter drops the call's argument with the exception set.
+    (A local variable would live on in the traceback's frame.)"""
+    import skeleton_export  # registered as a built-in by the embedding test
+
+    len(skeleton_export.Noisy(label))  # type: ignore[arg-type]

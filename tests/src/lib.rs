@@ -254,7 +254,67 @@ pub mod exported {
         panic!("{message}")
     }
 
-    /// Collects pairs into a map.
+    /// The third hop of Rust stub → Python → here → Python callback: panics when `kind` is
+    /// `"panic"`, else returns what the callback returns (or lets its exception through).
+    pub fn hop3(kind: &str, callback: impl Fn(String) -> String) -> String {
+        if kind == "panic" {
+            panic!("hop3 panicked");
+        }
+        callback(kind.to_string())
+    }
+
+    /// Spawns `threads` Rust threads that call import stubs until the process ends (each loop:
+    /// `skel_mod.maybe`, then `skel_mod.nap(nap)`, sleeping in Python with the GIL released),
+    /// and returns at once: the "Python exits while Rust threads are attached or mid-call"
+    /// scenario. Errors (the interpreter shutting down) are ignored, as a careless caller would.
+    pub fn spawn_callers(threads: i64, nap: f64) {
+        for t in 0..threads {
+            std::thread::spawn(move || {
+                loop {
+                    let _ = crate::skeleton::skel_mod::maybe(t % 2 == 0);
+                    let _ = crate::skeleton::skel_mod::nap(nap);
+                }
+            });
+        }
+    }
+
+    /// What each `Noisy` Drop saw: the result of an import-stub call made inside the Drop and
+    /// of a thread (joined inside the Drop) that made one.
+    pub static NOISY_DROPS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+    /// A value whose Rust `Drop` calls Python, directly and from a thread it joins; exported
+    /// so that Python frees it (for example while an exception propagates).
+    #[derive(Debug)]
+    pub struct Noisy {
+        label: String,
+    }
+
+    impl Noisy {
+        /// A labelled value.
+        pub fn new(label: String) -> Self {
+            Noisy { label }
+        }
+
+        /// Its label.
+        pub fn label(&self) -> String {
+            self.label.clone()
+        }
+    }
+
+    impl Drop for Noisy {
+        fn drop(&mut self) {
+            let direct = crate::skeleton::skel_mod::maybe(true);
+            let worker = std::thread::spawn(|| crate::skeleton::skel_mod::describe("t", Some(2), None, false));
+            // Joining a thread that needs the interpreter: release it while waiting (the Drop
+            // may run attached, as here when Python frees the object).
+            let joined = pybridge::attach(|py| py.detach(|| worker.join()));
+            let joined = joined.map_err(|_| "worker panicked".to_string()).and_then(|r| r.map_err(|e| e.to_string()));
+            let entry = format!("{}: direct {:?}, joined {:?}", self.label, direct.map_err(|e| e.to_string()), joined);
+            NOISY_DROPS.lock().unwrap_or_else(|e| e.into_inner()).push(entry);
+        }
+    }
+
+    /// Collects pairs into a map.    /// Collects pairs into a map.
     pub fn table(pairs: Vec<(String, f64)>) -> HashMap<String, f64> {
         pairs.into_iter().collect()
     }

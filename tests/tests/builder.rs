@@ -46,3 +46,164 @@ fn builder_from_source_writes_the_attribute_crates_stubs() {
     assert!(text.contains("def make_rect(width: float, height: float) -> Rect:"), "{text}");
     std::fs::remove_dir_all(&out).unwrap();
 }
+
+/// Two versions of an export spec: each gives a `.rs` and a `.pyi` that must come from the same
+/// version.
+fn export_spec(function: &str) -> String {
+    format!(
+        "version: 1\nmodule: flip\nexport:\n  functions:\n    - name: {function}\n      rust: crate::{function}\n      \
+         params:\n        - {{ name: a, type: i64 }}\n      returns: i64\n# {}\n",
+        "padding ".repeat(2_000)
+    )
+}
+
+fn outputs(dir: &std::path::Path) -> (String, String) {
+    (
+        std::fs::read_to_string(dir.join("flip.rs")).unwrap_or_default(),
+        std::fs::read_to_string(dir.join("flip.pyi")).unwrap_or_default(),
+    )
+}
+
+#[test]
+fn a_spec_that_changes_during_builds_gives_the_output_of_one_version() {
+    let dir = std::env::temp_dir().join(format!("pybridge-builder-flip-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let spec = dir.join("model.yaml");
+    let versions = [export_spec("ping"), export_spec("pong")];
+    let mut expected = Vec::new();
+    for (i, text) in versions.iter().enumerate() {
+        std::fs::write(&spec, text).unwrap();
+        let out = dir.join(format!("expected{i}"));
+        Builder::new(&spec).out_dir(&out).try_build().unwrap();
+        expected.push(outputs(&out));
+    }
+    assert_ne!(expected[0], expected[1]);
+
+    // A writer flips the spec as fast as it can: half the time replacing it atomically (as
+    // editors and git do), half the time rewriting it in place (truncate, then write).
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let writer = {
+        let (spec, stop, versions) = (spec.clone(), stop.clone(), versions.clone());
+        std::thread::spawn(move || {
+            let mut i = 0usize;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let text = &versions[i % 2];
+                if i % 4 < 2 {
+                    let tmp = spec.with_extension("tmp");
+                    std::fs::write(&tmp, text).unwrap();
+                    std::fs::rename(&tmp, &spec).unwrap();
+                } else {
+                    std::fs::write(&spec, text).unwrap();
+                }
+                i += 1;
+            }
+            i
+        })
+    };
+    let out = dir.join("out");
+    let (mut seen, mut torn) = ([0usize; 2], 0usize);
+    let started = std::time::Instant::now();
+    while started.elapsed() < std::time::Duration::from_secs(2) || seen.contains(&0) {
+        assert!(started.elapsed() < std::time::Duration::from_secs(30), "never saw both versions: {seen:?}");
+        match Builder::new(&spec).out_dir(&out).try_build() {
+            Ok(_) => {
+                let got = outputs(&out);
+                let version = expected.iter().position(|e| *e == got);
+                let version = version.unwrap_or_else(|| panic!("output of no single version:\n{}\n{}", got.0, got.1));
+                seen[version] += 1;
+            }
+            // A read between the truncation and the write of an in-place rewrite: a located
+            // error about that (empty or cut) text, and the previous outputs left alone.
+            Err(Failure::Invalid(text)) => {
+                assert!(text.starts_with(&format!("{}:", spec.display())), "{text}");
+                let got = outputs(&out);
+                assert!(got.0.is_empty() || expected.contains(&got), "a failed build changed the outputs");
+                if torn == 0 {
+                    eprintln!("first torn read: {}", text.lines().next().unwrap_or_default());
+                }
+                torn += 1;
+            }
+            Err(other) => panic!("unexpected failure {other:?}"),
+        }
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let flips = writer.join().unwrap();
+    eprintln!(
+        "{flips} spec rewrites; builds: {} of version 0, {} of version 1, {torn} of a torn file",
+        seen[0], seen[1]
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A real `cargo build` of a tiny crate whose build.rs runs the Builder: it builds and runs
+/// (the stub calls Python), then its spec becomes invalid and the next build fails with the
+/// located message, leaving the generated file of the last good spec in place. The crate
+/// lives in the target dir's tmp/ and shares this workspace's target dir, toolchain and
+/// profile, so pybridge and pyo3 are not rebuilt.
+#[test]
+fn a_cargo_build_whose_spec_became_invalid_fails_with_the_located_message() {
+    let root = workspace_root();
+    let target_dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).parent().unwrap().to_path_buf();
+    // A fixed path (inside the target dir): the crate's build dirs keep one name across runs.
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("pybridge-tiny");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    let manifest = format!(
+        "[package]\nname = \"pybridge-tiny\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+         [workspace]\n\n[dependencies]\npybridge = {{ path = {runtime:?} }}\n\n\
+         [build-dependencies]\npybridge-build = {{ path = {builder:?} }}\n\n\
+         # The workspace's dev profile, so the shared dependencies are reused as built.\n\
+         [profile.dev]\ndebug = \"line-tables-only\"\n\n[profile.dev.package.\"*\"]\ndebug = false\n",
+        runtime = root.join("runtime").display().to_string(),
+        builder = root.join("builder").display().to_string(),
+    );
+    std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
+    std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+    std::fs::write(dir.join("build.rs"), "fn main() {\n    pybridge_build::Builder::new(\"model.yaml\").build();\n}\n")
+        .unwrap();
+    std::fs::write(
+        dir.join("src/main.rs"),
+        "include!(concat!(env!(\"OUT_DIR\"), \"/model.rs\"));\n\n\
+         fn main() {\n    println!(\"{}\", math::sqrt(6.25).unwrap());\n}\n",
+    )
+    .unwrap();
+    let good = "version: 1\nimport:\n  - module: math\n    functions:\n      - name: sqrt\n        params: [{ name: x, type: float }]\n        returns: float\n";
+    std::fs::write(dir.join("model.yaml"), good).unwrap();
+
+    // The toolchain's own cargo and rustc (a temp dir is outside rust-toolchain.toml's reach).
+    let cargo = std::env::var_os("CARGO").map(std::path::PathBuf::from).unwrap_or_else(|| "cargo".into());
+    let rustc = cargo.with_file_name("rustc");
+    let run = |args: &[&str]| {
+        let mut command = std::process::Command::new(&cargo);
+        command.args(args).arg("--offline").current_dir(&dir).env("CARGO_TARGET_DIR", &target_dir);
+        if rustc.is_file() {
+            command.env("RUSTC", &rustc);
+        }
+        command.output().expect("run cargo")
+    };
+    let started = std::time::Instant::now();
+    let first = run(&["run", "--quiet"]);
+    let stderr = String::from_utf8_lossy(&first.stderr);
+    assert!(first.status.success(), "the tiny crate must build and run:\n{stderr}");
+    assert_eq!(String::from_utf8_lossy(&first.stdout).trim(), "2.5");
+    let first_build = started.elapsed();
+
+    // The spec becomes invalid: `flaot` at line 7, column 18.
+    std::fs::write(dir.join("model.yaml"), good.replace("returns: float", "returns: flaot")).unwrap();
+    let second = run(&["build"]);
+    let stderr = String::from_utf8_lossy(&second.stderr);
+    assert!(!second.status.success(), "an invalid spec must fail the build");
+    assert!(stderr.contains("model.yaml:7:18: error: unknown type `flaot`"), "{stderr}");
+    assert!(stderr.contains("did you mean `float`?"), "{stderr}");
+    // The generated file of the last good spec is still the one in OUT_DIR: nothing half-written.
+    let build_dirs = std::fs::read_dir(target_dir.join("debug/build")).unwrap();
+    let generated: Vec<String> = build_dirs
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("pybridge-tiny-"))
+        .filter_map(|e| std::fs::read_to_string(e.path().join("out/model.rs")).ok())
+        .collect();
+    assert!(generated.len() == 1 && generated[0].contains("pub fn sqrt"), "{generated:?}");
+    eprintln!("tiny crate: first build and run {first_build:?}, failing build {:?}", started.elapsed() - first_build);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -137,3 +137,78 @@ fn deep_rust_python_recursion_ends_in_recursion_error_on_any_stack() {
 fn main_returning_while_threads_are_mid_call_exits_0() {
     assert_ok("main_returns_mid_call", &[], Duration::from_secs(10));
 }
+
+#[test]
+fn a_drop_calling_python_while_an_exception_propagates_keeps_the_exception() {
+    let last = assert_ok("drop_during_exception", &[], Duration::from_secs(30));
+    assert!(last.contains("TypeError: object of type 'skeleton_export.Noisy' has no len()"), "{last}");
+}
+
+#[test]
+fn a_drop_joining_a_thread_that_calls_a_stub_does_not_deadlock() {
+    assert_ok("drop_joins_thread", &[], Duration::from_secs(60));
+}
+
+#[test]
+fn hard_to_print_exceptions_arrive_typed_and_display() {
+    let last = assert_ok("error_corpus", &[], Duration::from_secs(30));
+    assert!(last.contains("<exception str() failed>"), "{last}");
+}
+
+#[test]
+fn four_hop_keyerror_arrives_with_its_traceback_and_a_hop_3_panic_resumes() {
+    let last = assert_ok("four_hop", &[], Duration::from_secs(30));
+    assert!(last.contains("KeyError: 'hop4 deep'") && last.contains("\"hop3 panicked\""), "{last}");
+}
+
+#[test]
+fn python_exiting_while_threads_are_mid_call_exits_0() {
+    for how in ["sys_exit", "os_exit"] {
+        let started = Instant::now();
+        let last = assert_ok("exit_mid_call", &[("PYBRIDGE_EXIT", how)], Duration::from_secs(10));
+        assert!(last.contains(how), "{last}");
+        eprintln!("exit_mid_call {how}: {:?}", started.elapsed());
+    }
+}
+
+#[test]
+fn the_planted_leak_switch_does_not_disturb_a_scenario() {
+    // scripts/sanitize and scripts/valgrind use PYBRIDGE_PLANT_LEAK=1 as their positive
+    // control; without a leak checker the scenario still passes.
+    assert_ok("four_hop", &[("PYBRIDGE_PLANT_LEAK", "1")], Duration::from_secs(30));
+}
+
+/// Every scenario again with CPython's development mode and debug allocator hooks
+/// (`PYTHONDEVMODE=1 PYTHONMALLOC=debug`): buffer over- and underruns, API misuse without the
+/// GIL, and resource warnings become crashes or errors.
+#[test]
+fn every_scenario_passes_under_dev_mode_and_the_debug_allocator() {
+    let env = [("PYTHONDEVMODE", "1"), ("PYTHONMALLOC", "debug")];
+    // PYMEM_ALLOCATOR_DEBUG is 2 in CPython's PyMemAllocatorName.
+    let last = assert_ok("dev_mode", &env, Duration::from_secs(30));
+    assert!(last.contains("dev_mode=true allocator=2"), "{last}");
+    let scenarios = [
+        "threads",
+        "slow_import",
+        "refcount_rss",
+        "drop_unattached",
+        "panic_contract",
+        "start_twice",
+        "sys_executable",
+        "system_exit",
+        "spec_class",
+        "recursion",
+        "main_returns_mid_call",
+        "libpython",
+        "drop_during_exception",
+        "drop_joins_thread",
+        "error_corpus",
+        "four_hop",
+        "exit_mid_call",
+    ];
+    let started = Instant::now();
+    for name in scenarios {
+        assert_ok(name, &env, Duration::from_secs(300));
+    }
+    eprintln!("{} scenarios under dev mode and the debug allocator in {:?}", scenarios.len(), started.elapsed());
+}

@@ -30,7 +30,7 @@ const _: () = {
             )
             .map(|t| t.bind(py))
     }
-    // from skeleton_export.yaml:38:13: class `Tally`
+    // from skeleton_export.yaml:49:13: class `Tally`
     /// A counter from the spec (the Rust type has no attribute).
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
@@ -81,7 +81,7 @@ const _: () = {
     }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Tally {
-        // from skeleton_export.yaml:42:9: method `__init__`
+        // from skeleton_export.yaml:53:9: method `__init__`
         #[new]
         #[pyo3(signature = (start))]
         fn __pb_m_new(
@@ -91,7 +91,7 @@ const _: () = {
             let __pb_result = crate::exported::Tally::starting_at(__pb_a0);
             Ok(__PbClass_Tally::__pb_wrap(__pb_result))
         }
-        // from skeleton_export.yaml:46:17: method `bump`
+        // from skeleton_export.yaml:57:17: method `bump`
         #[pyo3(name = "bump", signature = (by))]
         fn __pb_m_bump(
             &mut self,
@@ -103,7 +103,7 @@ const _: () = {
                 Ok(__pb_result)
             })
         }
-        // from skeleton_export.yaml:51:17: method `current`
+        // from skeleton_export.yaml:62:17: method `current`
         #[pyo3(name = "current", signature = ())]
         fn __pb_m_current(&self) -> ::pybridge::__private::pyo3::PyResult<i64> {
             self.__pb_with(|__pb_self| {
@@ -111,14 +111,14 @@ const _: () = {
                 Ok(__pb_result)
             })
         }
-        // from skeleton_export.yaml:54:17: method `zero`
+        // from skeleton_export.yaml:65:17: method `zero`
         #[staticmethod]
         #[pyo3(name = "zero", signature = ())]
         fn __pb_m_zero() -> ::pybridge::__private::pyo3::PyResult<__PbRet_Tally> {
             let __pb_result = crate::exported::Tally::zero();
             Ok(__PbClass_Tally::__pb_wrap(__pb_result))
         }
-        // from skeleton_export.yaml:58:19: attribute `label`
+        // from skeleton_export.yaml:69:19: attribute `label`
         #[getter(label)]
         fn __pb_get_label(
             &self,
@@ -138,7 +138,7 @@ const _: () = {
             })
         }
     }
-    // from skeleton_export.yaml:60:13: class `IntStack`
+    // from skeleton_export.yaml:71:13: class `IntStack`
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "IntStack",
@@ -188,14 +188,14 @@ const _: () = {
     }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_IntStack {
-        // from skeleton_export.yaml:64:20: method `__init__`
+        // from skeleton_export.yaml:75:20: method `__init__`
         #[new]
         #[pyo3(signature = ())]
         fn __pb_m_new() -> ::pybridge::__private::pyo3::PyResult<__PbRet_IntStack> {
             let __pb_result = crate::exported::Stack::<i64>::new();
             Ok(__PbClass_IntStack::__pb_wrap(__pb_result))
         }
-        // from skeleton_export.yaml:66:19: method `push`
+        // from skeleton_export.yaml:77:19: method `push`
         #[pyo3(name = "push", signature = (item))]
         fn __pb_m_push(
             &mut self,
@@ -207,7 +207,7 @@ const _: () = {
                 Ok(())
             })
         }
-        // from skeleton_export.yaml:67:19: method `pop`
+        // from skeleton_export.yaml:78:19: method `pop`
         #[pyo3(name = "pop", signature = ())]
         fn __pb_m_pop(
             &mut self,
@@ -217,7 +217,7 @@ const _: () = {
                 Ok(__pb_result)
             })
         }
-        // from skeleton_export.yaml:68:19: method `len`
+        // from skeleton_export.yaml:79:19: method `len`
         #[pyo3(name = "len", signature = ())]
         fn __pb_m_len(&self) -> ::pybridge::__private::pyo3::PyResult<usize> {
             self.__pb_with(|__pb_self| {
@@ -244,7 +244,7 @@ const _: () = {
                 .map(|it| it.into_any())
         }
     }
-    // from skeleton_export.yaml:69:13: class `StrStack`
+    // from skeleton_export.yaml:80:13: class `StrStack`
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "StrStack",
@@ -294,14 +294,14 @@ const _: () = {
     }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_StrStack {
-        // from skeleton_export.yaml:71:20: method `__init__`
+        // from skeleton_export.yaml:82:20: method `__init__`
         #[new]
         #[pyo3(signature = ())]
         fn __pb_m_new() -> ::pybridge::__private::pyo3::PyResult<__PbRet_StrStack> {
             let __pb_result = crate::exported::Stack::<String>::new();
             Ok(__PbClass_StrStack::__pb_wrap(__pb_result))
         }
-        // from skeleton_export.yaml:73:19: method `push`
+        // from skeleton_export.yaml:84:19: method `push`
         #[pyo3(name = "push", signature = (item))]
         fn __pb_m_push(
             &mut self,
@@ -313,7 +313,7 @@ const _: () = {
                 Ok(())
             })
         }
-        // from skeleton_export.yaml:74:19: method `pop`
+        // from skeleton_export.yaml:85:19: method `pop`
         #[pyo3(name = "pop", signature = ())]
         fn __pb_m_pop(
             &mut self,
@@ -325,11 +325,83 @@ const _: () = {
                 Ok(__pb_result)
             })
         }
-        // from skeleton_export.yaml:75:19: method `len`
+        // from skeleton_export.yaml:86:19: method `len`
         #[pyo3(name = "len", signature = ())]
         fn __pb_m_len(&self) -> ::pybridge::__private::pyo3::PyResult<usize> {
             self.__pb_with(|__pb_self| {
                 let __pb_result = __pb_self.len();
+                Ok(__pb_result)
+            })
+        }
+    }
+    // from skeleton_export.yaml:87:13: class `Noisy`
+    /// Its Rust Drop calls Python (the import stub `skel_mod.identity`).
+    #[::pybridge::__private::pyo3::pyclass(
+        crate = "::pybridge::__private::pyo3",
+        name = "Noisy",
+        module = "skeleton_export"
+    )]
+    struct __PbClass_Noisy {
+        inner: ::pybridge::__private::Holder<crate::exported::Noisy>,
+    }
+    type __PbRet_Noisy = __PbClass_Noisy;
+    #[allow(dead_code)]
+    impl __PbClass_Noisy {
+        fn __pb_wrap(value: crate::exported::Noisy) -> Self {
+            Self {
+                inner: ::pybridge::__private::Holder::Owned(value),
+            }
+        }
+        fn __pb_share(value: ::std::sync::Arc<crate::exported::Noisy>) -> Self {
+            Self {
+                inner: ::pybridge::__private::Holder::Shared(value),
+            }
+        }
+        #[inline]
+        fn __pb_with<R>(
+            &self,
+            f: impl ::std::ops::FnOnce(
+                &crate::exported::Noisy,
+            ) -> ::pybridge::__private::pyo3::PyResult<R>,
+        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            self.inner.with("Noisy", f)
+        }
+        #[inline]
+        fn __pb_with_mut<R>(
+            &mut self,
+            f: impl ::std::ops::FnOnce(
+                &mut crate::exported::Noisy,
+            ) -> ::pybridge::__private::pyo3::PyResult<R>,
+        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            self.inner.with_mut("Noisy", f)
+        }
+        fn __pb_shared(
+            &mut self,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::std::sync::Arc<crate::exported::Noisy>,
+        > {
+            self.inner.share("Noisy")
+        }
+    }
+    #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
+    impl __PbClass_Noisy {
+        // from skeleton_export.yaml:91:9: method `__init__`
+        #[new]
+        #[pyo3(signature = (label))]
+        fn __pb_m_new(
+            label: ::std::string::String,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Noisy> {
+            let __pb_a0 = label;
+            let __pb_result = crate::exported::Noisy::new(__pb_a0);
+            Ok(__PbClass_Noisy::__pb_wrap(__pb_result))
+        }
+        // from skeleton_export.yaml:95:19: method `label`
+        #[pyo3(name = "label", signature = ())]
+        fn __pb_m_label(
+            &self,
+        ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
+            self.__pb_with(|__pb_self| {
+                let __pb_result = __pb_self.label();
                 Ok(__pb_result)
             })
         }
@@ -405,6 +477,52 @@ const _: () = {
         let __pb_result = crate::exported::boom(__pb_a0);
         Ok(__pb_result)
     }
+    // from skeleton_export.yaml:37:13: function `hop3`
+    #[::pybridge::__private::pyo3::pyfunction]
+    #[pyo3(
+        crate = "::pybridge::__private::pyo3",
+        name = "hop3",
+        signature = (kind, callback)
+    )]
+    fn __pb_fn_hop3(
+        kind: &str,
+        callback: ::pybridge::__private::pyo3::Bound<
+            '_,
+            ::pybridge::__private::pyo3::PyAny,
+        >,
+    ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
+        let callback = ::pybridge::__private::expect_callable(
+            callback,
+            "hop3",
+            "callback",
+        )?;
+        let __pb_slot = ::pybridge::__private::CallbackSlot::default();
+        let __pb_a0 = kind;
+        let __pb_a1 = |__pb_c0: ::std::string::String| -> ::std::string::String {
+            ::pybridge::__private::call_back(&callback, &__pb_slot, (__pb_c0,))
+        };
+        let __pb_result = ::pybridge::__private::catch_callback(
+            &__pb_slot,
+            move || crate::exported::hop3(__pb_a0, __pb_a1),
+        )?;
+        Ok(__pb_result)
+    }
+    // from skeleton_export.yaml:43:13: function `spawn_callers`
+    #[::pybridge::__private::pyo3::pyfunction]
+    #[pyo3(
+        crate = "::pybridge::__private::pyo3",
+        name = "spawn_callers",
+        signature = (threads, nap)
+    )]
+    fn __pb_fn_spawn_callers(
+        threads: i64,
+        nap: f64,
+    ) -> ::pybridge::__private::pyo3::PyResult<()> {
+        let __pb_a0 = threads;
+        let __pb_a1 = nap;
+        crate::exported::spawn_callers(__pb_a0, __pb_a1);
+        Ok(())
+    }
     #[::pybridge::__private::pyo3::pymodule]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "skeleton_export")]
     fn __pb_init(
@@ -426,6 +544,9 @@ const _: () = {
         >(__pb_module)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_StrStack,
+        >(__pb_module)?;
+        ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
+            __PbClass_Noisy,
         >(__pb_module)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
             __pb_module,
@@ -452,6 +573,16 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
             __pb_module,
             ::pybridge::__private::pyo3::wrap_pyfunction!(__pb_fn_boom, __pb_module)?,
+        )?;
+        ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
+            __pb_module,
+            ::pybridge::__private::pyo3::wrap_pyfunction!(__pb_fn_hop3, __pb_module)?,
+        )?;
+        ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
+            __pb_module,
+            ::pybridge::__private::pyo3::wrap_pyfunction!(
+                __pb_fn_spawn_callers, __pb_module
+            )?,
         )?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add(
             __pb_module,

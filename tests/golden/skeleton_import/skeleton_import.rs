@@ -179,6 +179,25 @@ pub mod skel_mod {
             arg,
         ))
     }
+    /// Raises an exception that is hard to turn into text (`__str__` raises, lone surrogates, chains).
+    pub fn raise_odd(kind: &str) -> ::std::result::Result<(), Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::raise_odd(__pb_py, kind))
+    }
+    /// Calls the exported `skeleton_export.hop3` with a Python callback that raises KeyError.
+    pub fn four_hop(kind: &str) -> ::std::result::Result<::std::string::String, Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::four_hop(__pb_py, kind))
+    }
+    /// Sleeps, releasing the GIL.
+    pub fn nap(seconds: f64) -> ::std::result::Result<f64, Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::nap(__pb_py, seconds))
+    }
+    /// Creates an exported `Noisy` in a frame that raises KeyError.
+    pub fn make_noisy(label: &str) -> ::std::result::Result<(), Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::make_noisy(
+            __pb_py,
+            label,
+        ))
+    }
     /// Reads the Python constant `crate` (read once, then cached).
     pub fn crate_() -> ::std::result::Result<::std::string::String, Error> {
         ::pybridge::__private::attach_call(attached::crate_)
@@ -814,6 +833,100 @@ pub mod skel_mod {
                 )?,
             )
         }
+        // from skeleton_import.yaml:81:15: function `raise_odd`
+        /// Raises an exception that is hard to turn into text (`__str__` raises, lone surrogates, chains).
+        pub fn raise_odd(
+            py: ::pybridge::Python<'_>,
+            kind: &str,
+        ) -> ::std::result::Result<(), Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                2,
+            >::new(py, "skel_mod.raise_odd");
+            __pb_args.positional("kind", kind)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "skel_mod",
+                "raise_odd",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            let _ = __pb_value;
+            Ok(())
+        }
+        // from skeleton_import.yaml:85:15: function `four_hop`
+        /// Calls the exported `skeleton_export.hop3` with a Python callback that raises KeyError.
+        pub fn four_hop(
+            py: ::pybridge::Python<'_>,
+            kind: &str,
+        ) -> ::std::result::Result<::std::string::String, Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                2,
+            >::new(py, "skel_mod.four_hop");
+            __pb_args.positional("kind", kind)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "skel_mod",
+                "four_hop",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            Ok(
+                ::pybridge::__private::extract_return(
+                    &__pb_value,
+                    "skel_mod.four_hop",
+                    "str",
+                )?,
+            )
+        }
+        // from skeleton_import.yaml:90:15: function `nap`
+        /// Sleeps, releasing the GIL.
+        pub fn nap(
+            py: ::pybridge::Python<'_>,
+            seconds: f64,
+        ) -> ::std::result::Result<f64, Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                2,
+            >::new(py, "skel_mod.nap");
+            __pb_args.positional("seconds", seconds)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "skel_mod",
+                "nap",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            Ok(
+                ::pybridge::__private::extract_return(
+                    &__pb_value,
+                    "skel_mod.nap",
+                    "float",
+                )?,
+            )
+        }
+        // from skeleton_import.yaml:95:15: function `make_noisy`
+        /// Creates an exported `Noisy` in a frame that raises KeyError.
+        pub fn make_noisy(
+            py: ::pybridge::Python<'_>,
+            label: &str,
+        ) -> ::std::result::Result<(), Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                2,
+            >::new(py, "skel_mod.make_noisy");
+            __pb_args.positional("label", label)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "skel_mod",
+                "make_noisy",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            let _ = __pb_value;
+            Ok(())
+        }
         /// Reads the Python constant `crate` while attached.
         pub fn crate_(
             py: ::pybridge::Python<'_>,
@@ -839,7 +952,7 @@ pub mod skel_mod {
             >,
         );
         impl<'py> CounterRef<'py> {
-            // from skeleton_import.yaml:87:11: method `Counter.__init__`
+            // from skeleton_import.yaml:105:11: method `Counter.__init__`
             #[doc = concat!(" Creates a `", "skel_mod.Counter", "`.")]
             pub fn new(
                 py: ::pybridge::Python<'py>,
@@ -863,7 +976,7 @@ pub mod skel_mod {
                 let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
                 Ok(Self(__pb_value))
             }
-            // from skeleton_import.yaml:91:19: method `Counter.incr`
+            // from skeleton_import.yaml:109:19: method `Counter.incr`
             #[doc = concat!(" Calls `", "skel_mod.Counter.incr", "`.")]
             pub fn incr(&self) -> ::std::result::Result<i64, Error> {
                 let py = self.0.py();
@@ -888,7 +1001,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:93:19: method `Counter.add`
+            // from skeleton_import.yaml:111:19: method `Counter.add`
             #[doc = concat!(" Calls `", "skel_mod.Counter.add", "`.")]
             pub fn add(&self, n: i64) -> ::std::result::Result<i64, Error> {
                 let py = self.0.py();
@@ -914,7 +1027,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:97:19: method `Counter.merged`
+            // from skeleton_import.yaml:115:19: method `Counter.merged`
             #[doc = concat!(" Calls `", "skel_mod.Counter.merged", "`.")]
             pub fn merged(
                 &self,
@@ -943,7 +1056,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:101:19: method `Counter.from_text`
+            // from skeleton_import.yaml:119:19: method `Counter.from_text`
             #[doc = concat!(" Calls `", "skel_mod.Counter.from_text", "`.")]
             pub fn from_text(
                 py: ::pybridge::Python<'py>,
@@ -969,7 +1082,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:106:19: method `Counter.double`
+            // from skeleton_import.yaml:124:19: method `Counter.double`
             #[doc = concat!(" Calls `", "skel_mod.Counter.double", "`.")]
             pub fn double(
                 py: ::pybridge::Python<'py>,
@@ -1079,7 +1192,7 @@ pub mod slow_mod {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
-        // from skeleton_import.yaml:123:15: function `ping`
+        // from skeleton_import.yaml:141:15: function `ping`
         /// Calls the Python function `ping` while attached.
         pub fn ping(
             py: ::pybridge::Python<'_>,

@@ -18,6 +18,11 @@ unsafe extern "C" {
 
 fn main() {
     let name = std::env::args().nth(1).unwrap_or_default();
+    if std::env::var_os("PYBRIDGE_PLANT_LEAK").is_some() {
+        // The positive control of scripts/sanitize and scripts/valgrind: a real leak (a heap
+        // block nothing points to any more), of a size the scripts look for in the report.
+        std::mem::forget(Box::new([0x5au8; PLANTED_LEAK_BYTES]));
+    }
     let result = match name.as_str() {
         "threads" => threads(),
         "slow_import" => slow_import(),
@@ -34,6 +39,12 @@ fn main() {
         "recursion" => recursion(),
         "main_returns_mid_call" => main_returns_mid_call(),
         "libpython" => libpython(),
+        "drop_during_exception" => drop_during_exception(),
+        "drop_joins_thread" => drop_joins_thread(),
+        "error_corpus" => error_corpus(),
+        "four_hop" => four_hop(),
+        "exit_mid_call" => exit_mid_call(),
+        "dev_mode" => dev_mode(),
         _ => Err(format!("unknown scenario {name:?}")),
     };
     match result {
@@ -44,6 +55,9 @@ fn main() {
         }
     }
 }
+
+/// The size of the planted leak (`PYBRIDGE_PLANT_LEAK=1`), distinctive in leak reports.
+const PLANTED_LEAK_BYTES: usize = 4242;
 
 fn start() -> Result<(), String> {
     Interpreter::builder()
@@ -385,4 +399,227 @@ fn main_returns_mid_call() -> Result<String, String> {
     }
     std::thread::sleep(Duration::from_millis(300));
     Ok("main returned with 8 threads mid-call".into())
+}
+
+/// A Rust `Drop` that calls Python while a Python exception propagates leaves that exception
+/// intact: through Python (an exported `Noisy` freed while a TypeError propagates; its Drop
+/// calls a stub and joins a thread that calls one), and through the pybridge API (a
+/// stub called from Rust while an exception is pending).
+fn drop_during_exception() -> Result<String, String> {
+    use pybridge::__private::pyo3::PyErr;
+    use pybridge::__private::pyo3::exceptions::PyKeyError;
+    start()?;
+    let err = skel_mod::make_noisy("first").expect_err("make_noisy raises");
+    if err.to_string() != "TypeError: object of type 'skeleton_export.Noisy' has no len()" {
+        return Err(format!("the propagating exception changed: {err} ({:?})", err.python()));
+    }
+    let drops = pybridge_tests::exported::NOISY_DROPS.lock().map_err(|e| e.to_string())?.clone();
+    let want = r#"first: direct Ok(Some(7)), joined Ok("t-t")"#;
+    if drops != [want] {
+        return Err(format!("Noisy drops: {drops:?}, expected [{want:?}]"));
+    }
+    // Through the API: an exception is pending (set, not yet raised) when a stub runs.
+    let (during, kept) = pybridge::attach(|py| {
+        PyKeyError::new_err("pending").restore(py);
+        let during = skel_mod::maybe(true).map_err(|e| e.to_string());
+        let kept = PyErr::take(py).map(|e| pybridge::Error::from_pyerr(py, e).to_string());
+        (during, kept)
+    });
+    if during != Ok(Some(7)) || kept.as_deref() != Some("KeyError: 'pending'") {
+        return Err(format!("stub during a pending exception: {during:?}; pending afterwards: {kept:?}"));
+    }
+    Ok(format!("{err} kept through a Drop that called Python ({})", drops[0]))
+}
+
+/// A value whose Drop joins a thread that calls a stub.
+struct Joiner(Option<std::thread::JoinHandle<Result<i64, String>>>);
+
+impl Joiner {
+    fn spawn(calls: i64) -> Joiner {
+        Joiner(Some(std::thread::spawn(move || {
+            let mut sum = 0;
+            for _ in 0..calls {
+                sum += skel_mod::maybe(true).map_err(|e| e.to_string())?.unwrap_or(0);
+            }
+            Ok(sum)
+        })))
+    }
+}
+
+impl Drop for Joiner {
+    fn drop(&mut self) {
+        if let Some(handle) = self.0.take() {
+            // Detach while joining when this Drop runs attached (a plain join would hold the
+            // GIL the worker needs); when not attached, attach + detach costs a GIL hand-over.
+            let outcome = pybridge::attach(|py| py.detach(|| handle.join()));
+            let sum = outcome.map_err(|_| "worker panicked".to_string()).and_then(|r| r);
+            JOINED.lock().unwrap_or_else(|e| e.into_inner()).push(sum);
+        }
+    }
+}
+
+static JOINED: Mutex<Vec<Result<i64, String>>> = Mutex::new(Vec::new());
+
+/// A Drop that joins a thread calling stubs does not deadlock: dropped unattached, dropped
+/// attached (inside `attach`), and dropped by Python (the exported `Noisy`, freed by `del`).
+fn drop_joins_thread() -> Result<String, String> {
+    start()?;
+    let started = std::time::Instant::now();
+    drop(Joiner::spawn(10_000));
+    pybridge::attach(|_py| drop(Joiner::spawn(10_000)));
+    // A plain join, unattached: the worker attaches freely.
+    let plain = std::thread::spawn(|| skel_mod::maybe(true).map_err(|e| e.to_string()));
+    let plain = plain.join().map_err(|_| "worker panicked".to_string())??;
+    pybridge::attach(|py| py.run(c"import skeleton_export\nn = skeleton_export.Noisy('deleted')\ndel n", None, None))
+        .map_err(|e| pybridge::Error::from(e).to_string())?;
+    let joined = JOINED.lock().map_err(|e| e.to_string())?.clone();
+    if joined != [Ok(70_000), Ok(70_000)] || plain != Some(7) {
+        return Err(format!("joined {joined:?}, plain {plain:?}"));
+    }
+    let drops = pybridge_tests::exported::NOISY_DROPS.lock().map_err(|e| e.to_string())?.clone();
+    if drops != [r#"deleted: direct Ok(Some(7)), joined Ok("t-t")"#] {
+        return Err(format!("Noisy drops: {drops:?}"));
+    }
+    Ok(format!(
+        "3 Drops joined threads making 10000 + 10000 + 1 stub calls (unattached, attached, freed by Python) in {:.2?}",
+        started.elapsed()
+    ))
+}
+
+/// Exceptions that are hard to turn into text arrive as typed errors whose Display and Debug
+/// work: `__str__` raising, lone surrogates in the message and in the type name, `from`
+/// chains, a cause whose `__str__` raises, and a cause cycle.
+fn error_corpus() -> Result<String, String> {
+    start()?;
+    let mut seen = Vec::new();
+    for kind in ["bad_str", "surrogate", "surrogate_type", "chained", "bad_str_cause", "cycle"] {
+        let err = match skel_mod::raise_odd(kind) {
+            Ok(()) => return Err(format!("{kind}: no error")),
+            Err(skel_mod::Error::Other(e)) => e,
+            Err(other) => return Err(format!("{kind}: wrong variant {other:?}")),
+        };
+        let (text, debug) = (err.to_string(), format!("{err:?}"));
+        let py = err.python().ok_or_else(|| format!("{kind}: not a Python exception: {text}"))?;
+        let traceback = py.traceback.as_deref().unwrap_or_default();
+        if !traceback.contains("raise_odd") || debug.is_empty() {
+            return Err(format!("{kind}: traceback {traceback:?}"));
+        }
+        let causes = std::iter::successors(py.cause.as_deref(), |c| c.cause.as_deref()).count();
+        let ok = match kind {
+            "bad_str" => text == "skel_mod.BadStr: <exception str() failed>",
+            "surrogate" => {
+                py.type_name == "ValueError" && text.starts_with("ValueError: lone ") && text.ends_with(" surrogate")
+            }
+            "surrogate_type" => py.type_name.starts_with("skel_mod.Bad") && py.message == "surrogate in the type name",
+            "chained" => text == "RuntimeError: outer" && py.cause.as_ref().is_some_and(|c| c.type_name == "KeyError"),
+            "bad_str_cause" => py.cause.as_ref().is_some_and(|c| c.message == "<exception str() failed>"),
+            "cycle" => text == "ValueError: a" && causes == 16,
+            _ => false,
+        };
+        if !ok {
+            return Err(format!("{kind}: {text} / {debug}"));
+        }
+        seen.push(format!("{kind} -> {text:?} ({causes} causes)"));
+    }
+    // The interpreter is fine afterwards.
+    let still = skel_mod::maybe(true).map_err(|e| e.to_string())?;
+    if still != Some(7) {
+        return Err(format!("maybe(true) = {still:?}"));
+    }
+    Ok(seen.join("; "))
+}
+
+/// Rust stub → Python `four_hop` → exported Rust `hop3` → Python callback → `raise KeyError`:
+/// the outer Rust caller gets the KeyError with a traceback through both Python hops. With a
+/// panic at hop 3 instead, the panic contract holds (it resumes in the calling Rust thread).
+fn four_hop() -> Result<String, String> {
+    start()?;
+    let err = skel_mod::four_hop("deep").expect_err("the callback raises");
+    let py = err.python().ok_or_else(|| format!("not a Python exception: {err}"))?;
+    let traceback = py.traceback.clone().unwrap_or_default();
+    if py.type_name != "KeyError" || py.message != "'hop4 deep'" {
+        return Err(format!("expected KeyError('hop4 deep'), got {err}"));
+    }
+    if !(traceback.contains("in four_hop") && traceback.contains("in _hop4") && traceback.contains("skel_mod.py")) {
+        return Err(format!("traceback lacks a hop:\n{traceback}"));
+    }
+    std::panic::set_hook(Box::new(|_| {}));
+    let caught = std::panic::catch_unwind(|| skel_mod::four_hop("panic"));
+    let _ = std::panic::take_hook();
+    let message = match caught {
+        Err(payload) => payload
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_default(),
+        Ok(result) => return Err(format!("no panic at hop 3; got {result:?}")),
+    };
+    if message != "hop3 panicked" {
+        return Err(format!("panic payload {message:?}"));
+    }
+    let again = skel_mod::four_hop("again").expect_err("raises again");
+    if !again.is_python("KeyError") {
+        return Err(format!("after the panic: {again}"));
+    }
+    let frames = traceback.matches("  File ").count();
+    Ok(format!("{err} with a {frames}-frame traceback; hop-3 panic resumed in Rust as {message:?}; next call: {again}"))
+}
+
+/// Python code run from Rust exits (`PYBRIDGE_EXIT=sys_exit`: `sys.exit(0)`, which arrives as
+/// an error, and the host exits with its code; `os_exit`: `os._exit(0)` ends the process from
+/// inside Python) while 8 Rust threads are attached or mid-call: the process exits 0.
+fn exit_mid_call() -> Result<String, String> {
+    start()?;
+    let calls = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    for t in 0..8 {
+        let calls = calls.clone();
+        std::thread::spawn(move || {
+            loop {
+                let _ = if t % 2 == 0 { skel_mod::nap(0.001).map(|_| ()) } else { skel_mod::maybe(true).map(|_| ()) };
+                // Some threads stay attached between calls.
+                if t % 4 == 1 {
+                    pybridge::attach(|_py| std::thread::sleep(Duration::from_micros(200)));
+                }
+                calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+        });
+    }
+    while calls.load(std::sync::atomic::Ordering::Relaxed) < 1_000 {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let how = std::env::var("PYBRIDGE_EXIT").unwrap_or_else(|_| "sys_exit".into());
+    let summary =
+        format!("{how} with 8 threads mid-call after {} calls", calls.load(std::sync::atomic::Ordering::Relaxed));
+    match how.as_str() {
+        "sys_exit" => {
+            let err = skel_mod::exit_with(0).expect_err("SystemExit is an error");
+            if !err.is_python("SystemExit") {
+                return Err(format!("expected SystemExit, got {err}"));
+            }
+            println!("ok: {summary}: {err}");
+            std::process::exit(0);
+        }
+        "os_exit" => {
+            println!("ok: {summary}");
+            use std::io::Write;
+            std::io::stdout().flush().map_err(|e| e.to_string())?;
+            pybridge::attach(|py| py.run(c"import os\nos._exit(0)", None, None)).map_err(|e| e.to_string())?;
+            Err("os._exit returned".into())
+        }
+        other => Err(format!("unknown PYBRIDGE_EXIT {other:?}")),
+    }
+}
+
+/// What the embedded interpreter's development mode and allocator are (the dev-mode run of
+/// every scenario checks that the environment reached CPython).
+fn dev_mode() -> Result<String, String> {
+    start()?;
+    pybridge::attach(|py| -> Result<String, String> {
+        let code = c"import sys, _testinternalcapi as t\nfrom_env = (sys.flags.dev_mode, t.get_configs()['pre_config']['allocator'])";
+        let globals = pybridge::__private::pyo3::types::PyDict::new(py);
+        py.run(code, Some(&globals), None).map_err(|e| pybridge::Error::from(e).to_string())?;
+        let (dev, allocator): (bool, i64) =
+            globals.get_item("from_env").and_then(|v| v.extract()).map_err(|e| pybridge::Error::from(e).to_string())?;
+        Ok(format!("dev_mode={dev} allocator={allocator}"))
+    })
 }

@@ -1,0 +1,169 @@
+//! Python exiting while Rust threads use it.
+//!
+//! When a Python process that imported an extension module ends, `Py_FinalizeEx` runs while
+//! Rust threads the module spawned may be calling into Python. On CPython before 3.14 a thread
+//! that tries to take the GIL once finalization has begun is ended with `pthread_exit`, whose
+//! forced unwind runs the destructors of the Rust frames it crosses, among them pyo3's attach
+//! guard, whose `PyGILState_Release` aborts the process ("Fatal Python error: PyGILState_Release:
+//! thread state must be current when releasing"; tests/python/test_reliability.py).
+//!
+//! So pybridge keeps threads from taking the GIL once finalization has begun: an `atexit`
+//! callback (registered on the first attach; `atexit` runs in `Py_FinalizeEx` before the
+//! finalizing flag is set) marks the interpreter as exiting, then waits, with the GIL released,
+//! up to [`DRAIN_LIMIT`] for the threads that are inside an attach scope to leave it. From then
+//! on an outermost attach on any other thread is an error ("the Python interpreter is shutting
+//! down"): stubs return it, [`crate::attach`] panics with it.
+//!
+//! Each thread publishes its attach depth in an atomic of its own (no shared counter on the
+//! call path). An asymmetric fence (a compiler fence on the call path, `membarrier` in the
+//! callback) makes sure that either the attaching thread sees the exiting flag or the callback
+//! sees the thread's depth, without a hardware fence per call (a `SeqCst` store there cost
+//! ~8 ns per unattached stub call).
+
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, Weak};
+use std::time::{Duration, Instant};
+
+use pyo3::Python;
+use pyo3::types::PyAnyMethods;
+
+use crate::error::{Error, Result};
+
+/// How long interpreter exit waits for threads inside an attach scope to leave it. A thread
+/// still inside after that (a long Python call, a long `detach` inside an attach) is left to
+/// CPython, as without pybridge.
+pub(crate) const DRAIN_LIMIT: Duration = Duration::from_secs(2);
+
+/// How long a refused attach waits before returning its error.
+const REFUSAL_PAUSE: Duration = Duration::from_millis(10);
+
+/// Set once the `atexit` callback is registered.
+static HOOKED: AtomicBool = AtomicBool::new(false);
+/// Set by the `atexit` callback.
+static EXITING: AtomicBool = AtomicBool::new(false);
+/// The depth cell of the thread running the `atexit` callback (it may still attach).
+static EXITING_THREAD: AtomicUsize = AtomicUsize::new(0);
+/// Every thread's depth cell.
+static THREADS: Mutex<Vec<Weak<AtomicUsize>>> = Mutex::new(Vec::new());
+
+thread_local! {
+    /// This thread's attach depth, visible to the `atexit` callback.
+    static DEPTH: Arc<AtomicUsize> = register();
+}
+
+fn register() -> Arc<AtomicUsize> {
+    let depth = Arc::new(AtomicUsize::new(0));
+    let mut threads = THREADS.lock().unwrap_or_else(|e| e.into_inner());
+    threads.retain(|t| t.strong_count() > 0);
+    threads.push(Arc::downgrade(&depth));
+    depth
+}
+
+/// An attach scope, counted in this thread's depth while it lives.
+pub(crate) struct Inside {
+    counted: bool,
+}
+
+/// Enters an attach scope, or refuses when the interpreter is exiting and this is an outermost
+/// attach on a thread other than the exiting one.
+pub(crate) fn enter() -> Result<Inside> {
+    let entered = DEPTH.try_with(|depth| {
+        let outer = depth.load(Ordering::Relaxed);
+        depth.store(outer + 1, Ordering::Relaxed);
+        // The store above and the loads below must not be reordered (store → load): on this
+        // side only the compiler is told so; `on_exit` issues the hardware barrier for every
+        // thread at once (membarrier), so the call path pays no fence.
+        std::sync::atomic::compiler_fence(Ordering::SeqCst);
+        // Once the hook is registered, it sets EXITING before CPython's finalizing flag, so the
+        // flag (a call into libpython) is read only until then.
+        let exiting =
+            || EXITING.load(Ordering::SeqCst) || (!HOOKED.load(Ordering::Acquire) && crate::thread_state::finalizing());
+        if outer == 0 && exiting() && EXITING_THREAD.load(Ordering::SeqCst) != Arc::as_ptr(depth) as usize {
+            depth.store(outer, Ordering::Release);
+            return false;
+        }
+        true
+    });
+    match entered {
+        Ok(true) => Ok(Inside { counted: true }),
+        Ok(false) => {
+            // A loop that ignores the error would otherwise spin and take the CPU the exiting
+            // thread needs (32 such threads on 2 cores stretched an exit to 2 s).
+            std::thread::sleep(REFUSAL_PAUSE);
+            Err(shutting_down())
+        }
+        // This thread's locals are being destroyed (an attach from a thread-local destructor).
+        Err(_) if EXITING.load(Ordering::SeqCst) => Err(shutting_down()),
+        Err(_) => Ok(Inside { counted: false }),
+    }
+}
+
+fn shutting_down() -> Error {
+    Error::interpreter("the Python interpreter is shutting down")
+}
+
+impl Drop for Inside {
+    fn drop(&mut self) {
+        if self.counted {
+            let _ = DEPTH.try_with(|depth| depth.store(depth.load(Ordering::Relaxed) - 1, Ordering::Release));
+        }
+    }
+}
+
+/// A full memory barrier on every running thread of the process (the heavy half of an
+/// asymmetric fence; `enter` has the light half): afterwards, each thread's depth store that
+/// preceded its read of `EXITING` is visible here, or that read sees `EXITING` set. Where
+/// `membarrier` is unavailable, a pause long enough for any store buffer to drain.
+fn heavy_barrier() {
+    #[cfg(target_os = "linux")]
+    {
+        /// `MEMBARRIER_CMD_GLOBAL` (Linux 4.3+, no registration needed).
+        const MEMBARRIER_CMD_GLOBAL: libc::c_long = 1;
+        // SAFETY: membarrier takes two integers and touches no memory of ours.
+        if unsafe { libc::syscall(libc::SYS_membarrier, MEMBARRIER_CMD_GLOBAL, 0 as libc::c_long) } == 0 {
+            return;
+        }
+    }
+    std::thread::sleep(Duration::from_millis(20));
+}
+
+/// Registers the `atexit` callback (once per interpreter, from the first attach).
+pub(crate) fn register_exit_hook(py: Python<'_>) -> pyo3::PyResult<()> {
+    let hook = pyo3::types::PyCFunction::new_closure(
+        py,
+        Some(c"_pybridge_exit"),
+        Some(c"Lets Rust threads leave Python before the interpreter finalizes (pybridge)."),
+        |args, _kwargs| -> pyo3::PyResult<()> {
+            on_exit(args.py());
+            Ok(())
+        },
+    )?;
+    py.import("atexit")?.call_method1("register", (hook,))?;
+    HOOKED.store(true, Ordering::Release);
+    Ok(())
+}
+
+/// The `atexit` callback: no new outermost attaches, then wait (detached) for threads inside
+/// an attach scope to leave it.
+fn on_exit(py: Python<'_>) {
+    let own = DEPTH.try_with(|depth| Arc::as_ptr(depth) as usize).unwrap_or(0);
+    EXITING_THREAD.store(own, Ordering::SeqCst);
+    EXITING.store(true, Ordering::SeqCst);
+    let deadline = Instant::now() + DRAIN_LIMIT;
+    heavy_barrier();
+    py.detach(|| {
+        loop {
+            let busy = THREADS
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .iter()
+                .filter_map(Weak::upgrade)
+                .filter(|depth| Arc::as_ptr(depth) as usize != own && depth.load(Ordering::SeqCst) > 0)
+                .count();
+            if busy == 0 || Instant::now() >= deadline {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    });
+}

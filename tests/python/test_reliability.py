@@ -1,0 +1,183 @@
+"""Reliability on the Python side of the bridge.
+
+- Python exiting while Rust threads spawned by an extension module are calling into Python
+  (`skeleton_export.spawn_callers`, the pybridge-tests cdylib), in a subprocess with a 10 s
+  limit: exit status 0, no fatal error.
+- `sys.getrefcount` of arguments, results' types and class objects unchanged after 10,000
+  calls of exported functions and methods (the `shapes` wheel), including calls that raise.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import shapes
+from conftest import PROFILE_DIR, ROOT
+
+CALLS = 10_000
+
+
+@pytest.fixture(scope="module")
+def skeleton_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A directory holding skeleton_export.so (the pybridge-tests cdylib)."""
+    library = PROFILE_DIR / "libpybridge_tests.so"
+    if not library.exists():
+        pytest.exit(f"{library} is missing: run `cargo build --workspace` (scripts/test does)", returncode=2)
+    out = tmp_path_factory.mktemp("skeleton")
+    shutil.copy(library, out / "skeleton_export.so")
+    return out
+
+
+# The child: counts the stub calls its Rust threads make (skel_mod.maybe is looked up by the
+# stubs on their first call, so patching it first counts every call), waits until they are
+# busy, then ends as `ENDING` says.
+CHILD = """
+import sys, time
+import skel_mod, skeleton_export
+calls = [0]
+real_maybe = skel_mod.maybe
+def counting(flag):
+    calls[0] += 1
+    return real_maybe(flag)
+skel_mod.maybe = counting
+skeleton_export.spawn_callers({threads}, {nap})
+deadline = time.monotonic() + 5
+while calls[0] < {threads} and time.monotonic() < deadline:
+    time.sleep(0.001)
+print("calls before exit:", calls[0], flush=True)
+{ending}
+"""
+
+
+@pytest.mark.parametrize(
+    ("threads", "nap", "ending"),
+    [
+        (8, 0.0, "pass  # the main module returns"),
+        (8, 0.001, "time.sleep(0.2)"),
+        (32, 0.0, "sys.exit(0)"),
+        (8, 0.3, "pass  # every thread is asleep in Python, GIL released, when finalization starts"),
+    ],
+)
+def test_python_exiting_while_rust_threads_call_in_exits_0(
+    skeleton_dir: Path, threads: int, nap: float, ending: str
+) -> None:
+    code = CHILD.format(threads=threads, nap=nap, ending=ending)
+    env_path = f"{skeleton_dir}:{ROOT / 'tests' / 'python'}"
+    started = time.monotonic()
+    try:
+        child = subprocess.run(
+            [sys.executable, "-c", code],
+            env={**_environ(), "PYTHONPATH": env_path},
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
+    except subprocess.TimeoutExpired as hung:
+        pytest.fail(f"hung past 10 s: {hung.stdout!r} {hung.stderr!r}")
+    elapsed = time.monotonic() - started
+    assert child.returncode == 0, (child.returncode, child.stdout, child.stderr)
+    assert "Fatal Python error" not in child.stderr, child.stderr
+    calls = int(child.stdout.split("calls before exit:")[1].split()[0])
+    assert calls >= threads, child.stdout
+    print(f"{threads} threads, nap {nap}, {ending.split('#')[0].strip()}: {calls} calls, exit 0 in {elapsed:.2f} s")
+
+
+def _environ() -> dict[str, str]:
+    import os
+
+    return dict(os.environ)
+
+
+def _refcounts(objects: list[object]) -> list[int]:
+    return [sys.getrefcount(o) for o in objects]
+
+
+def _ten_thousand(call: Callable[[], object], watched: list[object]) -> None:
+    for _ in range(100):  # warm-up: caches, interned names
+        call()
+    before = _refcounts(watched)
+    for _ in range(CALLS):
+        call()
+    after = _refcounts(watched)
+    assert after == before, list(zip(watched, before, after, strict=True))
+
+
+def test_argument_and_class_refcounts_are_unchanged_after_ten_thousand_calls() -> None:
+    rect = shapes.Rect(2.0, 3.0)
+    other = shapes.Rect(1.0, 1.0)
+    width = float("2.5")  # fresh objects: no cache holds them
+    data = [float(i) for i in range(8)]
+    name = "".join(["da", "ta"])
+
+    def double(x: int) -> int:
+        return x * 2
+
+    classes: list[object] = [shapes.Rect, shapes.MyClass, shapes.TooBig, shapes.ShapeError]
+    cases: list[tuple[Callable[[], object], list[object]]] = [
+        (lambda: shapes.Rect(width, width), [width, *classes]),
+        (lambda: rect.larger_than(other), [rect, other, *classes]),
+        (lambda: shapes.process_data(data), [data, *classes]),
+        (lambda: shapes.MyClass(name).get_data(), [name, *classes]),
+        (lambda: shapes.apply(double, 1, 3), [double, *classes]),
+        (lambda: rect.area(), [rect, *classes]),
+    ]
+    for call, watched in cases:
+        _ten_thousand(call, watched)
+
+
+def test_refcounts_are_unchanged_after_ten_thousand_raising_calls() -> None:
+    limit = float("0.5")
+    bad = "".join(["not ", "a float"])
+
+    def too_big() -> None:
+        try:
+            shapes.bounded_rect(10.0, 10.0, limit)
+        except shapes.TooBig:
+            pass
+
+    def wrong_type() -> None:
+        try:
+            shapes.Rect(1.0, 1.0).scale(bad)  # type: ignore[arg-type]
+        except TypeError:
+            pass
+
+    def raising_callback() -> None:
+        try:
+            shapes.apply(fail, 1, 1)
+        except ZeroDivisionError:
+            pass
+
+    def fail(x: int) -> int:
+        return x // 0
+
+    classes: list[object] = [shapes.Rect, shapes.TooBig, shapes.ShapeError]
+    _ten_thousand(too_big, [limit, *classes])
+    _ten_thousand(wrong_type, [bad, *classes])
+    _ten_thousand(raising_callback, [fail, *classes])
+
+
+def test_spec_exported_class_and_argument_refcounts_are_unchanged(skeleton_dir: Path) -> None:
+    """The same on a spec-declared export (`skeleton_export`, no attribute on the Rust types)."""
+    sys.path.insert(0, str(skeleton_dir))
+    try:
+        import skeleton_export as m
+    finally:
+        sys.path.remove(str(skeleton_dir))
+    tally = m.Tally(5)
+    by = int("1000001")  # outside the small-int cache
+    word = "".join(["ty", "pe"])
+    pairs = [("a", float("1.5")), ("b", float("2.5"))]
+    values = [int("7"), None]
+    classes: list[object] = [m.Tally, m.IntStack, m.TallyError]
+    _ten_thousand(lambda: m.Tally(by).current(), [by, *classes])
+    _ten_thousand(lambda: tally.bump(by), [tally, by, *classes])
+    _ten_thousand(lambda: m.match(word, by), [word, by, *classes])
+    _ten_thousand(lambda: m.table(pairs), [pairs, *pairs, *classes])
+    _ten_thousand(lambda: m.maybe_sum(values), [values, *classes])
