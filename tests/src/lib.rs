@@ -117,6 +117,17 @@ pub mod both {
         counter.value()
     }
 
+    /// A value Python can create and hold, nothing more.
+    #[derive(Debug, Default)]
+    pub struct Opaque;
+
+    impl Opaque {
+        /// The value.
+        pub fn new() -> Self {
+            Opaque
+        }
+    }
+
     static NODE_DROPS: AtomicUsize = AtomicUsize::new(0);
 
     /// Holds any Python object: a cycle through `payload` is collected by the gc.

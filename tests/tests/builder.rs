@@ -204,6 +204,36 @@ fn a_cargo_build_whose_spec_became_invalid_fails_with_the_located_message() {
         .filter_map(|e| std::fs::read_to_string(e.path().join("out/model.rs")).ok())
         .collect();
     assert!(generated.len() == 1 && generated[0].contains("pub fn sqrt"), "{generated:?}");
+
+    // A valid spec that names a method the Rust type does not have: only rustc can tell. Its
+    // error points into the generated file, where a comment above the line names the spec line.
+    std::fs::write(
+        dir.join("model.yaml"),
+        format!(
+            "{good}module: tiny\nexport:\n  classes:\n    - name: Thing\n      rust: crate::Thing\n      \
+                 methods:\n        - name: frobnicate\n          returns: i64\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("src/main.rs"),
+        "include!(concat!(env!(\"OUT_DIR\"), \"/model.rs\"));\n\n#[derive(Clone)]\npub struct Thing;\n\n\
+         fn main() {}\n",
+    )
+    .unwrap();
+    let third = run(&["build", "--message-format=short"]);
+    let stderr = String::from_utf8_lossy(&third.stderr);
+    assert!(!third.status.success(), "a missing method must fail the build");
+    let line = stderr
+        .lines()
+        .find(|l| l.contains("/out/model.rs:") && l.contains("frobnicate"))
+        .unwrap_or_else(|| panic!("no rustc error in the generated file:\n{stderr}"));
+    let (file, rest) = line.split_once("/out/model.rs:").unwrap();
+    let number: usize = rest.split(':').next().unwrap().parse().unwrap();
+    let text = std::fs::read_to_string(format!("{file}/out/model.rs")).unwrap();
+    let above: Vec<&str> = text.lines().take(number).collect();
+    let comment = above.iter().rev().find(|l| l.trim_start().starts_with("// from ")).copied().unwrap_or_default();
+    assert_eq!(comment.trim(), "// from model.yaml:14:17: method `frobnicate`", "{line}");
     eprintln!("tiny crate: first build and run {first_build:?}, failing build {:?}", started.elapsed() - first_build);
     std::fs::remove_dir_all(&dir).unwrap();
 }

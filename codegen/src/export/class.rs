@@ -94,6 +94,8 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
         #doc
         #[::pybridge::__private::pyo3::pyclass(#(#options),*)]
         struct #wrapper {
+            // Unread when the class has no method (a constructor alone): still the value's owner.
+            #[allow(dead_code)]
             inner: ::pybridge::__private::Holder<#inner>,
         }
 

@@ -168,6 +168,7 @@ mod geometry {
             module = "geometry"
         )]
         struct __PbClass_Point {
+            #[allow(dead_code)]
             inner: ::pybridge::__private::Holder<Point>,
         }
         type __PbRet_Point = __PbClass_Point;

@@ -2,7 +2,7 @@
 """Return policies, gc support and one type in both directions."""
 import typing
 
-__all__ = ["Point", "Line", "Counter", "Registry", "Node", "counter_total", "node_drops"]
+__all__ = ["Point", "Line", "Counter", "Registry", "Node", "Opaque", "counter_total", "node_drops"]
 
 @typing.final
 class Point:
@@ -51,6 +51,10 @@ class Node:
     @payload.setter
     def payload(self, value: typing.Any | None) -> None: ...
     def __new__(cls) -> Node: ...
+
+@typing.final
+class Opaque:
+    def __new__(cls) -> Opaque: ...
 
 def counter_total(counter: Counter) -> int: ...
 

@@ -11,6 +11,7 @@ const _: () = {
         module = "both_ways"
     )]
     struct __PbClass_Point {
+        #[allow(dead_code)]
         inner: ::pybridge::__private::Holder<crate::both::Point>,
     }
     type __PbRet_Point = __PbClass_Point;
@@ -138,6 +139,7 @@ const _: () = {
         module = "both_ways"
     )]
     struct __PbClass_Line {
+        #[allow(dead_code)]
         inner: ::pybridge::__private::Holder<crate::both::Line>,
     }
     type __PbRet_Line = __PbClass_Line;
@@ -293,6 +295,7 @@ const _: () = {
         module = "both_ways"
     )]
     struct __PbClass_Counter {
+        #[allow(dead_code)]
         inner: ::pybridge::__private::Holder<crate::both::Counter>,
     }
     type __PbRet_Counter = __PbClass_Counter;
@@ -360,6 +363,7 @@ const _: () = {
         module = "both_ways"
     )]
     struct __PbClass_Registry {
+        #[allow(dead_code)]
         inner: ::pybridge::__private::Holder<crate::both::Registry>,
     }
     type __PbRet_Registry = __PbClass_Registry;
@@ -436,6 +440,7 @@ const _: () = {
         module = "both_ways"
     )]
     struct __PbClass_Node {
+        #[allow(dead_code)]
         inner: ::pybridge::__private::Holder<crate::both::Node>,
     }
     type __PbRet_Node = __PbClass_Node;
@@ -524,6 +529,65 @@ const _: () = {
             self.inner = ::pybridge::__private::Holder::Closed;
         }
     }
+    // from both_ways.yaml:50:13: class `Opaque`
+    #[::pybridge::__private::pyo3::pyclass(
+        crate = "::pybridge::__private::pyo3",
+        name = "Opaque",
+        module = "both_ways"
+    )]
+    struct __PbClass_Opaque {
+        #[allow(dead_code)]
+        inner: ::pybridge::__private::Holder<crate::both::Opaque>,
+    }
+    type __PbRet_Opaque = __PbClass_Opaque;
+    #[allow(dead_code)]
+    impl __PbClass_Opaque {
+        fn __pb_wrap(value: crate::both::Opaque) -> Self {
+            Self {
+                inner: ::pybridge::__private::Holder::Owned(value),
+            }
+        }
+        fn __pb_share(value: ::std::sync::Arc<crate::both::Opaque>) -> Self {
+            Self {
+                inner: ::pybridge::__private::Holder::Shared(value),
+            }
+        }
+        #[inline]
+        fn __pb_with<R>(
+            &self,
+            f: impl ::std::ops::FnOnce(
+                &crate::both::Opaque,
+            ) -> ::pybridge::__private::pyo3::PyResult<R>,
+        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            self.inner.with("Opaque", f)
+        }
+        #[inline]
+        fn __pb_with_mut<R>(
+            &mut self,
+            f: impl ::std::ops::FnOnce(
+                &mut crate::both::Opaque,
+            ) -> ::pybridge::__private::pyo3::PyResult<R>,
+        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            self.inner.with_mut("Opaque", f)
+        }
+        fn __pb_shared(
+            &mut self,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::std::sync::Arc<crate::both::Opaque>,
+        > {
+            self.inner.share("Opaque")
+        }
+    }
+    #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
+    impl __PbClass_Opaque {
+        // from both_ways.yaml:52:20: method `__init__`
+        #[new]
+        #[pyo3(signature = ())]
+        fn __pb_m_new() -> ::pybridge::__private::pyo3::PyResult<__PbRet_Opaque> {
+            let __pb_result = crate::both::Opaque::new();
+            Ok(__PbClass_Opaque::__pb_wrap(__pb_result))
+        }
+    }
     impl ::pybridge::__private::ExportedClass<__PbExported> for crate::both::Point {
         fn to_python<'py>(
             &self,
@@ -545,7 +609,7 @@ const _: () = {
                 .__pb_with(|v| Ok(::std::clone::Clone::clone(v)))
         }
     }
-    // from both_ways.yaml:50:13: function `counter_total`
+    // from both_ways.yaml:54:13: function `counter_total`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(
         crate = "::pybridge::__private::pyo3",
@@ -559,7 +623,7 @@ const _: () = {
         let __pb_result = crate::both::counter_total(__pb_a0);
         Ok(__pb_result)
     }
-    // from both_ways.yaml:55:13: function `node_drops`
+    // from both_ways.yaml:59:13: function `node_drops`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "node_drops", signature = ())]
     fn __pb_fn_node_drops() -> ::pybridge::__private::pyo3::PyResult<usize> {
@@ -593,6 +657,9 @@ const _: () = {
         >(__pb_module)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Node,
+        >(__pb_module)?;
+        ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
+            __PbClass_Opaque,
         >(__pb_module)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
             __pb_module,
@@ -642,7 +709,7 @@ pub mod both_model {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
-        // from both_ways.yaml:61:15: function `mirror`
+        // from both_ways.yaml:65:15: function `mirror`
         /// Calls the Python function `mirror` while attached.
         pub fn mirror(
             py: ::pybridge::Python<'_>,
@@ -672,7 +739,7 @@ pub mod both_model {
                     .0,
             )
         }
-        // from both_ways.yaml:65:15: function `not_a_point`
+        // from both_ways.yaml:69:15: function `not_a_point`
         /// Declared to return a Point, returns a str (a typed conversion error).
         pub fn not_a_point(
             py: ::pybridge::Python<'_>,
@@ -702,7 +769,7 @@ pub mod both_model {
                     .0,
             )
         }
-        // from both_ways.yaml:70:15: function `norm`
+        // from both_ways.yaml:74:15: function `norm`
         /// Calls the Python function `norm` while attached.
         pub fn norm(
             py: ::pybridge::Python<'_>,

@@ -38,6 +38,7 @@ const _: () = {
         module = "skeleton_export"
     )]
     struct __PbClass_Tally {
+        #[allow(dead_code)]
         inner: ::pybridge::__private::Holder<crate::exported::Tally>,
     }
     type __PbRet_Tally = __PbClass_Tally;
@@ -145,6 +146,7 @@ const _: () = {
         module = "skeleton_export"
     )]
     struct __PbClass_IntStack {
+        #[allow(dead_code)]
         inner: ::pybridge::__private::Holder<crate::exported::Stack<i64>>,
     }
     type __PbRet_IntStack = __PbClass_IntStack;
@@ -251,6 +253,7 @@ const _: () = {
         module = "skeleton_export"
     )]
     struct __PbClass_StrStack {
+        #[allow(dead_code)]
         inner: ::pybridge::__private::Holder<crate::exported::Stack<String>>,
     }
     type __PbRet_StrStack = __PbClass_StrStack;
@@ -342,6 +345,7 @@ const _: () = {
         module = "skeleton_export"
     )]
     struct __PbClass_Noisy {
+        #[allow(dead_code)]
         inner: ::pybridge::__private::Holder<crate::exported::Noisy>,
     }
     type __PbRet_Noisy = __PbClass_Noisy;

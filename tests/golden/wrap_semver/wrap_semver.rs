@@ -40,6 +40,7 @@ const _: () = {
         module = "semver_py"
     )]
     struct __PbClass_Version {
+        #[allow(dead_code)]
         inner: ::pybridge::__private::Holder<semver::Version>,
     }
     type __PbRet_Version = __PbClass_Version;
@@ -239,6 +240,7 @@ const _: () = {
         module = "semver_py"
     )]
     struct __PbClass_VersionReq {
+        #[allow(dead_code)]
         inner: ::pybridge::__private::Holder<semver::VersionReq>,
     }
     type __PbRet_VersionReq = __PbClass_VersionReq;
