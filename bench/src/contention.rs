@@ -12,7 +12,7 @@ use crate::{bench_mod, raw_call};
 
 pub const THREADS: usize = 4;
 const CALLS: u64 = 50_000;
-const ROUNDS: usize = 5;
+const ROUNDS: usize = 21;
 
 /// ns per call seen by each thread (the round's wall time / calls per thread) and calls per
 /// second of all threads together, best round of each.

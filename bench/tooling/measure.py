@@ -22,7 +22,7 @@ GEN = [sys.executable, str(HERE / "gen.py")]
 CRATES = {"pybridge `#[py_embed]`": "bench-compile-pybridge", "PyO3 by hand": "bench-compile-pyo3"}
 DIRS = {"bench-compile-pybridge": "compile-pybridge", "bench-compile-pyo3": "compile-pyo3"}
 METHODS = 100
-ROUNDS = 5
+ROUNDS = 7
 
 
 def run(cmd: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
