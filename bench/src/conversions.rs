@@ -18,7 +18,7 @@ pub struct Conversion {
     pub stub: f64,
 }
 
-const REPEATS: usize = 11;
+const REPEATS: usize = 21;
 
 /// Best ns per call of two implementations, `calls` calls per timed loop, loops interleaved.
 fn compare(calls: u32, mut a: impl FnMut(), mut b: impl FnMut()) -> (f64, f64) {
