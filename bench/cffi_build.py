@@ -8,7 +8,7 @@ from __future__ import annotations
 import pathlib
 import sys
 
-from cffi import FFI
+from cffi import FFI  # type: ignore[import-untyped]
 
 CDEF = """
 void f(void);
