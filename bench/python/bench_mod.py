@@ -12,3 +12,34 @@ def kw(a: int, *, b: int) -> int:
 class Obj:
     def m(self, x: int) -> int:
         return x
+
+
+# Conversions (bench/src/import_calls.rs): `get_*` return a prebuilt container, `take_*` accept
+# one and drop it. The call itself (~40 ns) is in both the stub's and the C loop's figure.
+FLOATS = [float(i) for i in range(1_000_000)]
+DICT = {f"key{i}": i for i in range(10_000)}
+PAIRS = [(f"name{i}", i) for i in range(10_000)]
+
+
+def get_floats() -> list[float]:
+    return FLOATS
+
+
+def take_floats(x: list[float]) -> None:
+    pass
+
+
+def get_dict() -> dict[str, int]:
+    return DICT
+
+
+def take_dict(x: dict[str, int]) -> None:
+    pass
+
+
+def get_pairs() -> list[tuple[str, int]]:
+    return PAIRS
+
+
+def take_pairs(x: list[tuple[str, int]]) -> None:
+    pass

@@ -3,8 +3,12 @@
 //! `import + getattr + call` per call; positional, keyword and method calls; attached, and
 //! from a thread that is not attached.
 //!
-//! Run: `cargo run --release -p pybridge-bench --bin bench-import` (prints a Markdown table).
-//! Each figure is the best of several repeats of a timed loop, in ns per call.
+//! Also: four threads calling at once ([`contention`]) and container conversions through the
+//! stubs against hand-written C-API loops ([`conversions`]).
+//!
+//! Run: `cargo run --release -p pybridge-bench --bin bench-import` (prints Markdown tables;
+//! `bench/run` runs it with everything else). Each figure is the best of several repeats of a
+//! timed loop, in ns per call.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -14,6 +18,9 @@ use pybridge::__private::pyo3::prelude::*;
 use pybridge::__private::pyo3::types::{PyString, PyTuple};
 
 include!(concat!(env!("OUT_DIR"), "/bench.rs"));
+
+mod contention;
+mod conversions;
 
 const CALLS: u64 = 100_000;
 const REPEATS: usize = 15;
@@ -206,6 +213,9 @@ fn main() {
     .join()
     .unwrap();
 
+    let contended = contention::run();
+    let conversions = pybridge::attach(conversions::run);
+
     println!("| call | C-API limit (ns) | pybridge stub (ns) | stub / limit | pyo3 naive import+getattr+call (ns) |");
     println!("|---|---:|---:|---:|---:|");
     for r in &rows {
@@ -215,4 +225,33 @@ fn main() {
     println!();
     println!("Attach without a kept thread state (CPython creates and deletes one per call): {fresh:.0} ns per call.");
     println!("{CALLS} calls per loop, best of {REPEATS} loops.");
+    println!();
+    println!(
+        "{} threads at once, each calling `add(a, b)` from unattached (one attach per call):",
+        contention::THREADS
+    );
+    println!();
+    println!("| | C-API limit (kept thread states) | pybridge stub | stub / limit |");
+    println!("|---|---:|---:|---:|");
+    let c = &contended;
+    println!(
+        "| ns per call, per thread | {:.0} | {:.0} | {:.2} |",
+        c.raw_per_thread,
+        c.stub_per_thread,
+        c.stub_per_thread / c.raw_per_thread
+    );
+    println!(
+        "| calls per second, all threads | {:.2} M | {:.2} M | {:.2} (throughput) |",
+        c.raw_throughput / 1e6,
+        c.stub_throughput / 1e6,
+        c.stub_throughput / c.raw_throughput
+    );
+    println!();
+    println!("Conversions (one call each, attached; µs per conversion):");
+    println!();
+    println!("| conversion | C-API loop (µs) | pybridge stub (µs) | stub / C |");
+    println!("|---|---:|---:|---:|");
+    for r in &conversions {
+        println!("| {} | {:.0} | {:.0} | {:.2} |", r.shape, r.raw / 1e3, r.stub / 1e3, r.stub / r.raw);
+    }
 }

@@ -1,0 +1,63 @@
+//! The benchmark's call shapes as plain Rust items ([`plain`], no attributes), exposed to Python
+//! as module `bench_spec` by the `export:` spec `bench_spec.yaml`.
+
+include!(concat!(env!("OUT_DIR"), "/bench_spec.rs"));
+
+/// Plain Rust: what a crate the user does not own would contain.
+pub mod plain {
+    /// Does nothing.
+    pub fn f() {}
+
+    /// Adds two ints.
+    pub fn add(a: i64, b: i64) -> i64 {
+        a + b
+    }
+
+    /// The length of a string, in characters.
+    pub fn length(s: &str) -> usize {
+        s.chars().count()
+    }
+
+    /// Sums a list of floats.
+    pub fn total(values: Vec<f64>) -> f64 {
+        values.iter().sum()
+    }
+
+    /// Fails.
+    pub fn fail() -> Result<(), Failure> {
+        Err(Failure)
+    }
+
+    /// The error `fail` returns.
+    #[derive(Debug)]
+    pub struct Failure;
+
+    impl std::fmt::Display for Failure {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("failure")
+        }
+    }
+
+    /// An object with a method and a field.
+    #[derive(Debug)]
+    pub struct Obj {
+        /// A field.
+        pub x: i64,
+    }
+
+    impl Obj {
+        /// A new object.
+        pub fn new() -> Self {
+            Obj { x: 1 }
+        }
+
+        /// Does nothing.
+        pub fn m(&self) {}
+    }
+
+    impl Default for Obj {
+        fn default() -> Self {
+            Self::new()
+        }
+    }
+}
