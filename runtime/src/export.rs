@@ -168,8 +168,10 @@ pub fn raise_declared<E: std::fmt::Display>(
     exception: for<'a> fn(Python<'a>) -> PyResult<&'a Bound<'a, pyo3::types::PyType>>,
     err: &E,
 ) -> PyErr {
-    Python::attach(|py| match exception(py) {
-        Ok(class) => PyErr::from_type(class.clone(), err.to_string()),
+    // The instance is made here, not lazily: CPython would otherwise normalise a lazy error
+    // when raising it (an `IsSubclass` check and a second construction), measurably slower.
+    Python::attach(|py| match exception(py).and_then(|class| class.call1((err.to_string(),))) {
+        Ok(value) => PyErr::from_value(value),
         Err(e) => e,
     })
 }

@@ -16,6 +16,11 @@ def maybe(flag: bool) -> int | None:
     return 7 if flag else None
 
 
+def halves(values: list[float], as_tuple: bool) -> list[float] | tuple[float, ...]:
+    out = [v / 2 for v in values]
+    return tuple(out) if as_tuple else out
+
+
 def unique(values: list[int]) -> set[int]:
     return set(values)
 

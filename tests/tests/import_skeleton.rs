@@ -41,6 +41,9 @@ fn containers_cross_both_ways() {
     assert_eq!(set.len(), 3);
     assert!(set.contains(&1) && set.contains(&2) && set.contains(&3));
     assert_eq!(skel_mod::echo_bytes(b"abc").unwrap(), b"cba".to_vec());
+    // `list[float]` results: the fast path (an exact list), and the general one (a tuple).
+    assert_eq!(skel_mod::halves(&[1.0, 3.0], false).unwrap(), vec![0.5, 1.5]);
+    assert_eq!(skel_mod::halves(&[1.0, 3.0], true).unwrap(), vec![0.5, 1.5]);
 }
 
 #[test]

@@ -215,11 +215,10 @@ pub mod textstats {
             let __pb_value = __pb_args
                 .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
             Ok(
-                ::pybridge::__private::extract_return(
-                    &__pb_value,
-                    "textstats.scale",
-                    "list[float]",
-                )?,
+                ::pybridge::__private::extract_return::<
+                    ::pybridge::__private::FastVec<f64>,
+                >(&__pb_value, "textstats.scale", "list[float]")?
+                    .0,
             )
         }
         // from hello_import.yaml:33:15: function `longest`

@@ -367,11 +367,10 @@ pub mod numpy {
                         &__PB_KWNAMES,
                     )?;
                 Ok(
-                    ::pybridge::__private::extract_return(
-                        &__pb_value,
-                        "numpy.ndarray.tolist",
-                        "list[float]",
-                    )?,
+                    ::pybridge::__private::extract_return::<
+                        ::pybridge::__private::FastVec<f64>,
+                    >(&__pb_value, "numpy.ndarray.tolist", "list[float]")?
+                        .0,
                 )
             }
             #[doc = concat!(" Reads `", "numpy.ndarray.shape", "`.")]

@@ -103,6 +103,17 @@ pub mod skel_mod {
     ) -> ::std::result::Result<::std::collections::HashSet<i64>, Error> {
         ::pybridge::__private::attach_call(|__pb_py| attached::unique(__pb_py, values))
     }
+    /// Each value halved (a `list[float]` result takes the fast path; a tuple falls back).
+    pub fn halves(
+        values: &[f64],
+        as_tuple: bool,
+    ) -> ::std::result::Result<::std::vec::Vec<f64>, Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::halves(
+            __pb_py,
+            values,
+            as_tuple,
+        ))
+    }
     /// Calls the Python function `echo_bytes`.
     pub fn echo_bytes(data: &[u8]) -> ::std::result::Result<::std::vec::Vec<u8>, Error> {
         ::pybridge::__private::attach_call(|__pb_py| attached::echo_bytes(__pb_py, data))
@@ -516,7 +527,34 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:34:15: function `echo_bytes`
+        // from skeleton_import.yaml:34:15: function `halves`
+        /// Each value halved (a `list[float]` result takes the fast path; a tuple falls back).
+        pub fn halves(
+            py: ::pybridge::Python<'_>,
+            values: &[f64],
+            as_tuple: bool,
+        ) -> ::std::result::Result<::std::vec::Vec<f64>, Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                3,
+            >::new(py, "skel_mod.halves");
+            __pb_args.positional("values", values)?;
+            __pb_args.positional("as_tuple", as_tuple)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "skel_mod",
+                "halves",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            Ok(
+                ::pybridge::__private::extract_return::<
+                    ::pybridge::__private::FastVec<f64>,
+                >(&__pb_value, "skel_mod.halves", "list[float]")?
+                    .0,
+            )
+        }
+        // from skeleton_import.yaml:40:15: function `echo_bytes`
         /// Calls the Python function `echo_bytes` while attached.
         pub fn echo_bytes(
             py: ::pybridge::Python<'_>,
@@ -542,7 +580,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:38:15: function `anything`
+        // from skeleton_import.yaml:44:15: function `anything`
         /// Calls the Python function `anything` while attached.
         pub fn anything(
             py: ::pybridge::Python<'_>,
@@ -566,7 +604,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:40:15: function `lies`
+        // from skeleton_import.yaml:46:15: function `lies`
         /// Declared to return int, returns a str.
         pub fn lies(py: ::pybridge::Python<'_>) -> ::std::result::Result<i64, Error> {
             use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
@@ -588,7 +626,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:43:15: function `raise_two_deep`
+        // from skeleton_import.yaml:49:15: function `raise_two_deep`
         /// Calls the Python function `raise_two_deep` while attached.
         pub fn raise_two_deep(
             py: ::pybridge::Python<'_>,
@@ -609,7 +647,7 @@ pub mod skel_mod {
             let _ = __pb_value;
             Ok(())
         }
-        // from skeleton_import.yaml:46:15: function `match`
+        // from skeleton_import.yaml:52:15: function `match`
         /// Calls the Python function `match` while attached.
         pub fn r#match(
             py: ::pybridge::Python<'_>,
@@ -639,7 +677,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:52:15: function `big`
+        // from skeleton_import.yaml:58:15: function `big`
         /// Calls the Python function `big` while attached.
         pub fn big(py: ::pybridge::Python<'_>) -> ::std::result::Result<i64, Error> {
             use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
@@ -661,7 +699,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:54:15: function `fail_with`
+        // from skeleton_import.yaml:60:15: function `fail_with`
         /// Calls the Python function `fail_with` while attached.
         pub fn fail_with(
             py: ::pybridge::Python<'_>,
@@ -682,7 +720,7 @@ pub mod skel_mod {
             let _ = __pb_value;
             Ok(())
         }
-        // from skeleton_import.yaml:57:15: function `make_counter`
+        // from skeleton_import.yaml:63:15: function `make_counter`
         /// Calls the Python function `make_counter` while attached.
         pub fn make_counter(
             py: ::pybridge::Python<'_>,
@@ -708,7 +746,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:61:15: function `not_a_counter`
+        // from skeleton_import.yaml:67:15: function `not_a_counter`
         /// Calls the Python function `not_a_counter` while attached.
         pub fn not_a_counter(
             py: ::pybridge::Python<'_>,
@@ -732,7 +770,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:63:15: function `recurse`
+        // from skeleton_import.yaml:69:15: function `recurse`
         /// Calls the embedded `skeleton_export.recurse(n - 1)` (Rust → Python → Rust → …).
         pub fn recurse(
             py: ::pybridge::Python<'_>,
@@ -758,7 +796,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:68:15: function `exit_with`
+        // from skeleton_import.yaml:74:15: function `exit_with`
         /// Calls the Python function `exit_with` while attached.
         pub fn exit_with(
             py: ::pybridge::Python<'_>,
@@ -779,7 +817,7 @@ pub mod skel_mod {
             let _ = __pb_value;
             Ok(())
         }
-        // from skeleton_import.yaml:71:15: function `identity`
+        // from skeleton_import.yaml:77:15: function `identity`
         /// Calls the Python function `identity` while attached.
         pub fn identity(
             py: ::pybridge::Python<'_>,
@@ -805,7 +843,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:75:15: function `call_export`
+        // from skeleton_import.yaml:81:15: function `call_export`
         /// Calls a function of the embedded `skeleton_export` module.
         pub fn call_export(
             py: ::pybridge::Python<'_>,
@@ -833,7 +871,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:81:15: function `raise_odd`
+        // from skeleton_import.yaml:87:15: function `raise_odd`
         /// Raises an exception that is hard to turn into text (`__str__` raises, lone surrogates, chains).
         pub fn raise_odd(
             py: ::pybridge::Python<'_>,
@@ -854,7 +892,7 @@ pub mod skel_mod {
             let _ = __pb_value;
             Ok(())
         }
-        // from skeleton_import.yaml:85:15: function `four_hop`
+        // from skeleton_import.yaml:91:15: function `four_hop`
         /// Calls the exported `skeleton_export.hop3` with a Python callback that raises KeyError.
         pub fn four_hop(
             py: ::pybridge::Python<'_>,
@@ -880,7 +918,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:90:15: function `nap`
+        // from skeleton_import.yaml:96:15: function `nap`
         /// Sleeps, releasing the GIL.
         pub fn nap(
             py: ::pybridge::Python<'_>,
@@ -906,7 +944,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:95:15: function `make_noisy`
+        // from skeleton_import.yaml:101:15: function `make_noisy`
         /// Creates an exported `Noisy` in a frame that raises KeyError.
         pub fn make_noisy(
             py: ::pybridge::Python<'_>,
@@ -952,7 +990,7 @@ pub mod skel_mod {
             >,
         );
         impl<'py> CounterRef<'py> {
-            // from skeleton_import.yaml:105:11: method `Counter.__init__`
+            // from skeleton_import.yaml:111:11: method `Counter.__init__`
             #[doc = concat!(" Creates a `", "skel_mod.Counter", "`.")]
             pub fn new(
                 py: ::pybridge::Python<'py>,
@@ -976,7 +1014,7 @@ pub mod skel_mod {
                 let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
                 Ok(Self(__pb_value))
             }
-            // from skeleton_import.yaml:109:19: method `Counter.incr`
+            // from skeleton_import.yaml:115:19: method `Counter.incr`
             #[doc = concat!(" Calls `", "skel_mod.Counter.incr", "`.")]
             pub fn incr(&self) -> ::std::result::Result<i64, Error> {
                 let py = self.0.py();
@@ -1001,7 +1039,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:111:19: method `Counter.add`
+            // from skeleton_import.yaml:117:19: method `Counter.add`
             #[doc = concat!(" Calls `", "skel_mod.Counter.add", "`.")]
             pub fn add(&self, n: i64) -> ::std::result::Result<i64, Error> {
                 let py = self.0.py();
@@ -1027,7 +1065,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:115:19: method `Counter.merged`
+            // from skeleton_import.yaml:121:19: method `Counter.merged`
             #[doc = concat!(" Calls `", "skel_mod.Counter.merged", "`.")]
             pub fn merged(
                 &self,
@@ -1056,7 +1094,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:119:19: method `Counter.from_text`
+            // from skeleton_import.yaml:125:19: method `Counter.from_text`
             #[doc = concat!(" Calls `", "skel_mod.Counter.from_text", "`.")]
             pub fn from_text(
                 py: ::pybridge::Python<'py>,
@@ -1082,7 +1120,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:124:19: method `Counter.double`
+            // from skeleton_import.yaml:130:19: method `Counter.double`
             #[doc = concat!(" Calls `", "skel_mod.Counter.double", "`.")]
             pub fn double(
                 py: ::pybridge::Python<'py>,
@@ -1192,7 +1230,7 @@ pub mod slow_mod {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
-        // from skeleton_import.yaml:141:15: function `ping`
+        // from skeleton_import.yaml:147:15: function `ping`
         /// Calls the Python function `ping` while attached.
         pub fn ping(
             py: ::pybridge::Python<'_>,
