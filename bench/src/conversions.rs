@@ -147,42 +147,6 @@ pub fn run(py: Python<'_>) -> Vec<Conversion> {
     );
     rows.push(Conversion { shape: "list (1,000,000 floats) → `Vec<f64>`", raw, stub });
 
-    // Not generated yet: the same return extracted through the runtime's export fast path
-    // (`FastVec`, an exact list's items read directly), what the import codegen could emit.
-    let read_raw = |list: *mut ffi::PyObject| {
-        // SAFETY: attached; `list` is a live list; borrowed items live as long as it does.
-        unsafe {
-            let n = ffi::PyList_GET_SIZE(list);
-            let mut v = Vec::with_capacity(n as usize);
-            for i in 0..n {
-                let item = ffi::PyList_GET_ITEM(list, i);
-                v.push(if ffi::PyFloat_CheckExact(item) != 0 {
-                    ffi::PyFloat_AS_DOUBLE(item)
-                } else {
-                    let x = ffi::PyFloat_AsDouble(item);
-                    assert!(x != -1.0 || ffi::PyErr_Occurred().is_null(), "not a float");
-                    x
-                });
-            }
-            v
-        }
-    };
-    let (raw, fast) = compare(
-        3,
-        || {
-            let list = get_floats.call0().unwrap();
-            assert!(list.is_exact_instance_of::<pybridge::__private::pyo3::types::PyList>());
-            black_box(read_raw(list.as_ptr()));
-        },
-        || {
-            let list = get_floats.call0().unwrap();
-            let v: pybridge::__private::FastVec<f64> =
-                pybridge::__private::extract_return(&list, "bench_mod.get_floats", "list[float]").unwrap();
-            black_box(v.0);
-        },
-    );
-    rows.push(Conversion { shape: "same, through the runtime's `FastVec` (not generated yet)", raw, stub: fast });
-
     let (raw, stub) = compare(
         20,
         || {

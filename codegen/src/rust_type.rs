@@ -80,3 +80,15 @@ pub fn emit_param_type(ty: &Type) -> TokenStream {
         _ => emit_owned_type(ty),
     }
 }
+
+/// Whether a `list[T]` of this item type takes the runtime's `FastVec` path (a direct read of
+/// exact lists of exact `float`, `int`, `str`, or 2-tuples of those; anything else falls back
+/// to pyo3's general extraction).
+pub fn is_fast_item(ty: &Type) -> bool {
+    match &ty.kind {
+        TypeKind::Float { single: false } | TypeKind::Int(pybridge_model::IntWidth::I64) => true,
+        TypeKind::Str { borrowed: false } => true,
+        TypeKind::Tuple(items) => items.len() == 2 && items.iter().all(is_fast_item),
+        _ => false,
+    }
+}

@@ -109,6 +109,52 @@ where
     }
 }
 
+impl FastItem for String {
+    #[inline(always)]
+    unsafe fn fast(item: *mut ffi::PyObject) -> Option<String> {
+        // SAFETY: live object, attached (the trait's contract). For an exact str the UTF-8 buffer
+        // CPython returns is valid UTF-8 of `size` bytes, alive as long as the str; a str it
+        // cannot encode (a lone surrogate) sets an exception, cleared here: the general path then
+        // raises the proper `UnicodeEncodeError`.
+        unsafe {
+            if ffi::PyUnicode_CheckExact(item) == 0 {
+                return None;
+            }
+            let mut size: ffi::Py_ssize_t = 0;
+            let data = ffi::PyUnicode_AsUTF8AndSize(item, &mut size);
+            if data.is_null() {
+                ffi::PyErr_Clear();
+                return None;
+            }
+            let bytes = std::slice::from_raw_parts(data.cast::<u8>(), size as usize);
+            Some(String::from(std::str::from_utf8_unchecked(bytes)))
+        }
+    }
+}
+
+impl<A: FastItem, B: FastItem> FastItem for (A, B) {
+    #[inline(always)]
+    unsafe fn fast(item: *mut ffi::PyObject) -> Option<(A, B)> {
+        // SAFETY: live object, attached (the trait's contract); an exact tuple of two items
+        // holds two live borrowed items.
+        unsafe {
+            if ffi::PyTuple_CheckExact(item) == 0 {
+                return None;
+            }
+            #[cfg(not(feature = "abi3-py311"))]
+            let (size, first, second) =
+                (ffi::PyTuple_GET_SIZE(item), |t| ffi::PyTuple_GET_ITEM(t, 0), |t| ffi::PyTuple_GET_ITEM(t, 1));
+            #[cfg(feature = "abi3-py311")]
+            let (size, first, second) =
+                (ffi::PyTuple_Size(item), |t| ffi::PyTuple_GetItem(t, 0), |t| ffi::PyTuple_GetItem(t, 1));
+            if size != 2 {
+                return None;
+            }
+            Some((A::fast(first(item))?, B::fast(second(item))?))
+        }
+    }
+}
+
 /// Where a Python callable passed as `impl Fn(..) -> R` parks the exception it raised, while
 /// the Rust caller's stack unwinds back to the generated wrapper.
 #[derive(Debug, Default)]

@@ -21,6 +21,10 @@ def halves(values: list[float], as_tuple: bool) -> list[float] | tuple[float, ..
     return tuple(out) if as_tuple else out
 
 
+def texts(bad: bool) -> list[str]:
+    return ["a", "\udc80"] if bad else ["a", "b"]
+
+
 def unique(values: list[int]) -> set[int]:
     return set(values)
 

@@ -44,6 +44,10 @@ fn containers_cross_both_ways() {
     // `list[float]` results: the fast path (an exact list), and the general one (a tuple).
     assert_eq!(skel_mod::halves(&[1.0, 3.0], false).unwrap(), vec![0.5, 1.5]);
     assert_eq!(skel_mod::halves(&[1.0, 3.0], true).unwrap(), vec![0.5, 1.5]);
+    // `list[str]`: the fast path, and a lone surrogate leaving it for a typed conversion error.
+    assert_eq!(skel_mod::texts(false).unwrap(), vec!["a".to_string(), "b".to_string()]);
+    let err = skel_mod::texts(true).unwrap_err().to_string();
+    assert!(err.contains("skel_mod.texts") && err.contains("list[str]") && err.contains("surrogate"), "{err}");
 }
 
 #[test]

@@ -6,9 +6,9 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use pybridge_model::{IntWidth, Type, TypeKind};
+use pybridge_model::{Type, TypeKind};
 
-use crate::rust_type::emit_export_type;
+use crate::rust_type::{emit_export_type, is_fast_item};
 
 /// The generated wrapper type of a class or enum, by Python name.
 pub(crate) fn wrapper_ident(py_name: &str) -> syn::Ident {
@@ -36,10 +36,6 @@ pub(crate) fn emit_param_type(ty: &Type) -> TokenStream {
         }
         _ => emit_export_type(ty),
     }
-}
-
-fn is_fast_item(ty: &Type) -> bool {
-    matches!(ty.kind, TypeKind::Float { single: false } | TypeKind::Int(IntWidth::I64))
 }
 
 /// The expression passing parameter `name` on to the user's function. A callable becomes a

@@ -109,13 +109,9 @@ pub(crate) fn emit_call_body(
                 &__pb_value, #qualified, #expected
             )?.0))
         }
-        (Returns::Typed, TypeKind::List(item))
-            if matches!(
-                item.kind,
-                TypeKind::Float { single: false } | TypeKind::Int(pybridge_model::IntWidth::I64)
-            ) =>
-        {
-            // `list[float]` / `list[int]`: the runtime's fast path for exact lists of exact items.
+        (Returns::Typed, TypeKind::List(item)) if crate::rust_type::is_fast_item(item) => {
+            // `list[float]`, `list[str]`, `list[tuple[str, int]]`…: the runtime's fast path for
+            // exact lists of exact items.
             let expected = f.returns.python();
             let item = emit_owned_type(item);
             quote!(Ok(::pybridge::__private::extract_return::<::pybridge::__private::FastVec<#item>>(

@@ -444,11 +444,11 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "table", signature = (pairs))]
     fn __pb_fn_table(
-        pairs: ::std::vec::Vec<(::std::string::String, f64)>,
+        pairs: ::pybridge::__private::FastVec<(::std::string::String, f64)>,
     ) -> ::pybridge::__private::pyo3::PyResult<
         ::std::collections::HashMap<::std::string::String, f64>,
     > {
-        let __pb_a0 = pairs;
+        let __pb_a0 = pairs.0;
         let __pb_result = crate::exported::table(__pb_a0);
         Ok(__pb_result)
     }

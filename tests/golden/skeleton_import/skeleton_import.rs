@@ -114,6 +114,12 @@ pub mod skel_mod {
             as_tuple,
         ))
     }
+    /// Two strings; with `bad`, the second is a lone surrogate (not UTF-8).
+    pub fn texts(
+        bad: bool,
+    ) -> ::std::result::Result<::std::vec::Vec<::std::string::String>, Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::texts(__pb_py, bad))
+    }
     /// Calls the Python function `echo_bytes`.
     pub fn echo_bytes(data: &[u8]) -> ::std::result::Result<::std::vec::Vec<u8>, Error> {
         ::pybridge::__private::attach_call(|__pb_py| attached::echo_bytes(__pb_py, data))
@@ -468,11 +474,10 @@ pub mod skel_mod {
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
             Ok(
-                ::pybridge::__private::extract_return(
-                    &__pb_value,
-                    "skel_mod.pairs",
-                    "list[tuple[str, int]]",
-                )?,
+                ::pybridge::__private::extract_return::<
+                    ::pybridge::__private::FastVec<(::std::string::String, i64)>,
+                >(&__pb_value, "skel_mod.pairs", "list[tuple[str, int]]")?
+                    .0,
             )
         }
         // from skeleton_import.yaml:26:15: function `maybe`
@@ -554,7 +559,32 @@ pub mod skel_mod {
                     .0,
             )
         }
-        // from skeleton_import.yaml:40:15: function `echo_bytes`
+        // from skeleton_import.yaml:40:15: function `texts`
+        /// Two strings; with `bad`, the second is a lone surrogate (not UTF-8).
+        pub fn texts(
+            py: ::pybridge::Python<'_>,
+            bad: bool,
+        ) -> ::std::result::Result<::std::vec::Vec<::std::string::String>, Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                2,
+            >::new(py, "skel_mod.texts");
+            __pb_args.positional("bad", bad)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "skel_mod",
+                "texts",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            Ok(
+                ::pybridge::__private::extract_return::<
+                    ::pybridge::__private::FastVec<::std::string::String>,
+                >(&__pb_value, "skel_mod.texts", "list[str]")?
+                    .0,
+            )
+        }
+        // from skeleton_import.yaml:45:15: function `echo_bytes`
         /// Calls the Python function `echo_bytes` while attached.
         pub fn echo_bytes(
             py: ::pybridge::Python<'_>,
@@ -580,7 +610,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:44:15: function `anything`
+        // from skeleton_import.yaml:49:15: function `anything`
         /// Calls the Python function `anything` while attached.
         pub fn anything(
             py: ::pybridge::Python<'_>,
@@ -604,7 +634,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:46:15: function `lies`
+        // from skeleton_import.yaml:51:15: function `lies`
         /// Declared to return int, returns a str.
         pub fn lies(py: ::pybridge::Python<'_>) -> ::std::result::Result<i64, Error> {
             use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
@@ -626,7 +656,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:49:15: function `raise_two_deep`
+        // from skeleton_import.yaml:54:15: function `raise_two_deep`
         /// Calls the Python function `raise_two_deep` while attached.
         pub fn raise_two_deep(
             py: ::pybridge::Python<'_>,
@@ -647,7 +677,7 @@ pub mod skel_mod {
             let _ = __pb_value;
             Ok(())
         }
-        // from skeleton_import.yaml:52:15: function `match`
+        // from skeleton_import.yaml:57:15: function `match`
         /// Calls the Python function `match` while attached.
         pub fn r#match(
             py: ::pybridge::Python<'_>,
@@ -677,7 +707,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:58:15: function `big`
+        // from skeleton_import.yaml:63:15: function `big`
         /// Calls the Python function `big` while attached.
         pub fn big(py: ::pybridge::Python<'_>) -> ::std::result::Result<i64, Error> {
             use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
@@ -699,7 +729,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:60:15: function `fail_with`
+        // from skeleton_import.yaml:65:15: function `fail_with`
         /// Calls the Python function `fail_with` while attached.
         pub fn fail_with(
             py: ::pybridge::Python<'_>,
@@ -720,7 +750,7 @@ pub mod skel_mod {
             let _ = __pb_value;
             Ok(())
         }
-        // from skeleton_import.yaml:63:15: function `make_counter`
+        // from skeleton_import.yaml:68:15: function `make_counter`
         /// Calls the Python function `make_counter` while attached.
         pub fn make_counter(
             py: ::pybridge::Python<'_>,
@@ -746,7 +776,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:67:15: function `not_a_counter`
+        // from skeleton_import.yaml:72:15: function `not_a_counter`
         /// Calls the Python function `not_a_counter` while attached.
         pub fn not_a_counter(
             py: ::pybridge::Python<'_>,
@@ -770,7 +800,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:69:15: function `recurse`
+        // from skeleton_import.yaml:74:15: function `recurse`
         /// Calls the embedded `skeleton_export.recurse(n - 1)` (Rust → Python → Rust → …).
         pub fn recurse(
             py: ::pybridge::Python<'_>,
@@ -796,7 +826,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:74:15: function `exit_with`
+        // from skeleton_import.yaml:79:15: function `exit_with`
         /// Calls the Python function `exit_with` while attached.
         pub fn exit_with(
             py: ::pybridge::Python<'_>,
@@ -817,7 +847,7 @@ pub mod skel_mod {
             let _ = __pb_value;
             Ok(())
         }
-        // from skeleton_import.yaml:77:15: function `identity`
+        // from skeleton_import.yaml:82:15: function `identity`
         /// Calls the Python function `identity` while attached.
         pub fn identity(
             py: ::pybridge::Python<'_>,
@@ -843,7 +873,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:81:15: function `call_export`
+        // from skeleton_import.yaml:86:15: function `call_export`
         /// Calls a function of the embedded `skeleton_export` module.
         pub fn call_export(
             py: ::pybridge::Python<'_>,
@@ -871,7 +901,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:87:15: function `raise_odd`
+        // from skeleton_import.yaml:92:15: function `raise_odd`
         /// Raises an exception that is hard to turn into text (`__str__` raises, lone surrogates, chains).
         pub fn raise_odd(
             py: ::pybridge::Python<'_>,
@@ -892,7 +922,7 @@ pub mod skel_mod {
             let _ = __pb_value;
             Ok(())
         }
-        // from skeleton_import.yaml:91:15: function `four_hop`
+        // from skeleton_import.yaml:96:15: function `four_hop`
         /// Calls the exported `skeleton_export.hop3` with a Python callback that raises KeyError.
         pub fn four_hop(
             py: ::pybridge::Python<'_>,
@@ -918,7 +948,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:96:15: function `nap`
+        // from skeleton_import.yaml:101:15: function `nap`
         /// Sleeps, releasing the GIL.
         pub fn nap(
             py: ::pybridge::Python<'_>,
@@ -944,7 +974,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:101:15: function `make_noisy`
+        // from skeleton_import.yaml:106:15: function `make_noisy`
         /// Creates an exported `Noisy` in a frame that raises KeyError.
         pub fn make_noisy(
             py: ::pybridge::Python<'_>,
@@ -990,7 +1020,7 @@ pub mod skel_mod {
             >,
         );
         impl<'py> CounterRef<'py> {
-            // from skeleton_import.yaml:111:11: method `Counter.__init__`
+            // from skeleton_import.yaml:116:11: method `Counter.__init__`
             #[doc = concat!(" Creates a `", "skel_mod.Counter", "`.")]
             pub fn new(
                 py: ::pybridge::Python<'py>,
@@ -1014,7 +1044,7 @@ pub mod skel_mod {
                 let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
                 Ok(Self(__pb_value))
             }
-            // from skeleton_import.yaml:115:19: method `Counter.incr`
+            // from skeleton_import.yaml:120:19: method `Counter.incr`
             #[doc = concat!(" Calls `", "skel_mod.Counter.incr", "`.")]
             pub fn incr(&self) -> ::std::result::Result<i64, Error> {
                 let py = self.0.py();
@@ -1039,7 +1069,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:117:19: method `Counter.add`
+            // from skeleton_import.yaml:122:19: method `Counter.add`
             #[doc = concat!(" Calls `", "skel_mod.Counter.add", "`.")]
             pub fn add(&self, n: i64) -> ::std::result::Result<i64, Error> {
                 let py = self.0.py();
@@ -1065,7 +1095,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:121:19: method `Counter.merged`
+            // from skeleton_import.yaml:126:19: method `Counter.merged`
             #[doc = concat!(" Calls `", "skel_mod.Counter.merged", "`.")]
             pub fn merged(
                 &self,
@@ -1094,7 +1124,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:125:19: method `Counter.from_text`
+            // from skeleton_import.yaml:130:19: method `Counter.from_text`
             #[doc = concat!(" Calls `", "skel_mod.Counter.from_text", "`.")]
             pub fn from_text(
                 py: ::pybridge::Python<'py>,
@@ -1120,7 +1150,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:130:19: method `Counter.double`
+            // from skeleton_import.yaml:135:19: method `Counter.double`
             #[doc = concat!(" Calls `", "skel_mod.Counter.double", "`.")]
             pub fn double(
                 py: ::pybridge::Python<'py>,
@@ -1230,7 +1260,7 @@ pub mod slow_mod {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
-        // from skeleton_import.yaml:147:15: function `ping`
+        // from skeleton_import.yaml:152:15: function `ping`
         /// Calls the Python function `ping` while attached.
         pub fn ping(
             py: ::pybridge::Python<'_>,
