@@ -53,6 +53,30 @@ impl<T> Holder<T> {
         Holder::View(View { parent, read, write })
     }
 
+    /// The value of an object that is not a view (owned or shared), without a closure. A view
+    /// (which generated code never asks this of) is a `TypeError`.
+    #[inline]
+    pub fn get(&self, class: &str) -> PyResult<&T> {
+        match self {
+            Holder::Owned(value) => Ok(value),
+            Holder::Shared(value) => Ok(value),
+            Holder::View(_) => Err(not_direct(class)),
+            Holder::Closed => Err(closed_error(class)),
+        }
+    }
+
+    /// The value, mutably, of an object that is not a view (see [`Holder::with_mut`] for the
+    /// shared case).
+    #[inline]
+    pub fn get_mut(&mut self, class: &str) -> PyResult<&mut T> {
+        match self {
+            Holder::Owned(value) => Ok(value),
+            Holder::Shared(value) => Arc::get_mut(value).ok_or_else(|| shared_error(class)),
+            Holder::View(_) => Err(not_direct(class)),
+            Holder::Closed => Err(closed_error(class)),
+        }
+    }
+
     /// Calls `f` with the value. `class` names the Python class in the closed-object error.
     #[inline]
     pub fn with<R>(&self, class: &str, f: impl FnOnce(&T) -> PyResult<R>) -> PyResult<R> {
@@ -72,9 +96,7 @@ impl<T> Holder<T> {
             Holder::Owned(value) => f(value),
             Holder::Shared(value) => match Arc::get_mut(value) {
                 Some(value) => f(value),
-                None => Err(pyo3::exceptions::PyTypeError::new_err(format!(
-                    "this {class} is shared with Rust (an Arc) and cannot be changed from Python"
-                ))),
+                None => Err(shared_error(class)),
             },
             Holder::View(view) => view.with_mut(class, f),
             Holder::Closed => Err(closed_error(class)),
@@ -124,6 +146,18 @@ impl<T> Holder<T> {
             _ => None,
         }
     }
+}
+
+#[cold]
+fn shared_error(class: &str) -> PyErr {
+    pyo3::exceptions::PyTypeError::new_err(format!(
+        "this {class} is shared with Rust (an Arc) and cannot be changed from Python"
+    ))
+}
+
+#[cold]
+fn not_direct(class: &str) -> PyErr {
+    pyo3::exceptions::PyTypeError::new_err(format!("this {class} is a view; pybridge reached it the wrong way (a bug)"))
 }
 
 impl<T> View<T> {

@@ -49,7 +49,10 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
     if c.unsendable {
         options.push(quote!(unsendable));
     }
-    let methods = c.methods.iter().map(|m| emit_method(&wrapper, &inner, m, c.close.as_deref()));
+    // Objects that can never be views lend their value directly (no closure per method: less
+    // code for rustc to instantiate); views need `__pb_with`, which re-borrows their parent.
+    let direct = !can_be_view(module, c);
+    let methods = c.methods.iter().map(|m| emit_method(&wrapper, &inner, m, c.close.as_deref(), direct));
     let properties = c.attributes.iter().map(|a| emit_property(&wrapper, a));
     let dunders = c.dunders.iter().map(emit_dunder);
     let iter = c.iter_item.as_ref().map(|item| {
@@ -103,6 +106,8 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
 
         #[allow(dead_code)]
         impl #wrapper {
+            const __PB_NAME: &'static str = #py_name;
+
             fn __pb_wrap(value: #inner) -> Self {
                 Self { inner: ::pybridge::__private::Holder::Owned(value) }
             }
@@ -171,7 +176,13 @@ pub(super) fn emit_crossing(c: &Class) -> TokenStream {
 /// Whether the class takes part in Python's cycle collector: it has fields holding Python
 /// objects, or it can be a view (which holds its parent object).
 fn needs_gc(module: &Module, c: &Class) -> bool {
-    let views_of_c = module
+    can_be_view(module, c) || c.attributes.iter().any(|a| a.ty.uses_any())
+}
+
+/// Whether some method or field of the module returns a view of this class (its objects may
+/// then stand for a part of another object's value).
+fn can_be_view(module: &Module, c: &Class) -> bool {
+    module
         .classes
         .iter()
         .flat_map(|k| {
@@ -181,8 +192,7 @@ fn needs_gc(module: &Module, c: &Class) -> bool {
                 .map(|m| &m.returns)
                 .chain(k.attributes.iter().filter(|a| a.policy == ReturnPolicy::View).map(|a| &a.ty))
         })
-        .any(|ty| matches!(&ty.kind, TypeKind::Class(r) if r.name == c.name.py));
-    views_of_c || c.attributes.iter().any(|a| a.ty.uses_any())
+        .any(|ty| matches!(&ty.kind, TypeKind::Class(r) if r.name == c.name.py))
 }
 
 /// A property: a copy of the field (a new object for a class-typed field), or for `view`
@@ -269,7 +279,13 @@ fn emit_view(wrapper: &syn::Ident, target: &TokenStream, read: TokenStream, writ
     }
 }
 
-fn emit_method(wrapper: &syn::Ident, inner: &syn::Path, m: &Function, close: Option<&str>) -> TokenStream {
+fn emit_method(
+    wrapper: &syn::Ident,
+    inner: &syn::Path,
+    m: &Function,
+    close: Option<&str>,
+    direct: bool,
+) -> TokenStream {
     let ident = format_ident!("__pb_m_{}", m.name.rust.trim_start_matches("r#"));
     // The Rust method: the attribute records its own name, a spec its `rust:` key (default:
     // the Python name, or `new` for a constructor).
@@ -352,18 +368,25 @@ fn emit_method(wrapper: &syn::Ident, inner: &syn::Path, m: &Function, close: Opt
                 FnKind::Setter => quote!(#[setter(#name)]),
                 _ => quote!(#[pyo3(name = #py_name, signature = #signature)]),
             };
-            let (receiver, access) = if matches!(m.kind, FnKind::MethodMut | FnKind::Setter) {
-                (quote!(&mut self), quote!(self.__pb_with_mut))
-            } else {
-                (quote!(&self), quote!(self.__pb_with))
+            let mutable = matches!(m.kind, FnKind::MethodMut | FnKind::Setter);
+            let receiver = if mutable { quote!(&mut self) } else { quote!(&self) };
+            let body = match (direct, mutable) {
+                (true, false) => quote! {
+                    let __pb_self = self.inner.get(Self::__PB_NAME)?;
+                    #body
+                },
+                (true, true) => quote! {
+                    let __pb_self = self.inner.get_mut(Self::__PB_NAME)?;
+                    #body
+                },
+                (false, false) => quote!(self.__pb_with(|__pb_self| { #body })),
+                (false, true) => quote!(self.__pb_with_mut(|__pb_self| { #body })),
             };
             quote! {
                 #doc
                 #attr
                 fn #ident(#receiver #(, #params)*) -> ::pybridge::__private::pyo3::PyResult<#ret> {
-                    #access(|__pb_self| {
-                        #body
-                    })
+                    #body
                 }
             }
         }

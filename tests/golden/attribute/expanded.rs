@@ -174,6 +174,7 @@ mod geometry {
         type __PbRet_Point = __PbClass_Point;
         #[allow(dead_code)]
         impl __PbClass_Point {
+            const __PB_NAME: &'static str = "Point";
             fn __pb_wrap(value: Point) -> Self {
                 Self {
                     inner: ::pybridge::__private::Holder::Owned(value),
@@ -223,21 +224,19 @@ mod geometry {
             }
             #[pyo3(name = "norm", signature = ())]
             fn __pb_m_norm(&self) -> ::pybridge::__private::pyo3::PyResult<f64> {
-                self.__pb_with(|__pb_self| {
-                    let __pb_result = __pb_self.norm();
-                    Ok(__pb_result)
-                })
+                let __pb_self = self.inner.get(Self::__PB_NAME)?;
+                let __pb_result = __pb_self.norm();
+                Ok(__pb_result)
             }
             #[pyo3(name = "shift", signature = (dx))]
             fn __pb_m_shift(
                 &mut self,
                 dx: f64,
             ) -> ::pybridge::__private::pyo3::PyResult<()> {
-                self.__pb_with_mut(|__pb_self| {
-                    let __pb_a0 = dx;
-                    __pb_self.shift(__pb_a0);
-                    Ok(())
-                })
+                let __pb_self = self.inner.get_mut(Self::__PB_NAME)?;
+                let __pb_a0 = dx;
+                __pb_self.shift(__pb_a0);
+                Ok(())
             }
             #[pyo3(name = "slow_norm", signature = (rounds))]
             fn __pb_m_slow_norm(
@@ -245,12 +244,10 @@ mod geometry {
                 __pb_py: ::pybridge::Python<'_>,
                 rounds: u64,
             ) -> ::pybridge::__private::pyo3::PyResult<f64> {
-                self.__pb_with(|__pb_self| {
-                    let __pb_a0 = rounds;
-                    let __pb_result = __pb_py
-                        .detach(move || __pb_self.slow_norm(__pb_a0));
-                    Ok(__pb_result)
-                })
+                let __pb_self = self.inner.get(Self::__PB_NAME)?;
+                let __pb_a0 = rounds;
+                let __pb_result = __pb_py.detach(move || __pb_self.slow_norm(__pb_a0));
+                Ok(__pb_result)
             }
             #[getter(x)]
             fn __pb_get_x(

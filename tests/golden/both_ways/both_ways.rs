@@ -17,6 +17,7 @@ const _: () = {
     type __PbRet_Point = __PbClass_Point;
     #[allow(dead_code)]
     impl __PbClass_Point {
+        const __PB_NAME: &'static str = "Point";
         fn __pb_wrap(value: crate::both::Point) -> Self {
             Self {
                 inner: ::pybridge::__private::Holder::Owned(value),
@@ -145,6 +146,7 @@ const _: () = {
     type __PbRet_Line = __PbClass_Line;
     #[allow(dead_code)]
     impl __PbClass_Line {
+        const __PB_NAME: &'static str = "Line";
         fn __pb_wrap(value: crate::both::Line) -> Self {
             Self {
                 inner: ::pybridge::__private::Holder::Owned(value),
@@ -218,26 +220,23 @@ const _: () = {
         // from both_ways.yaml:30:19: method `last`
         #[pyo3(name = "last", signature = ())]
         fn __pb_m_last(&self) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
-            self.__pb_with(|__pb_self| {
-                let __pb_result = __pb_self.last();
-                Ok(__PbClass_Point::__pb_wrap(__pb_result))
-            })
+            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_result = __pb_self.last();
+            Ok(__PbClass_Point::__pb_wrap(__pb_result))
         }
         // from both_ways.yaml:31:19: method `length`
         #[pyo3(name = "length", signature = ())]
         fn __pb_m_length(&self) -> ::pybridge::__private::pyo3::PyResult<f64> {
-            self.__pb_with(|__pb_self| {
-                let __pb_result = __pb_self.length();
-                Ok(__pb_result)
-            })
+            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_result = __pb_self.length();
+            Ok(__pb_result)
         }
         // from both_ways.yaml:32:19: method `reverse`
         #[pyo3(name = "reverse", signature = ())]
         fn __pb_m_reverse(&mut self) -> ::pybridge::__private::pyo3::PyResult<()> {
-            self.__pb_with_mut(|__pb_self| {
-                __pb_self.reverse();
-                Ok(())
-            })
+            let __pb_self = self.inner.get_mut(Self::__PB_NAME)?;
+            __pb_self.reverse();
+            Ok(())
         }
         // from both_ways.yaml:26:19: attribute `start`
         #[getter(start)]
@@ -301,6 +300,7 @@ const _: () = {
     type __PbRet_Counter = __PbClass_Counter;
     #[allow(dead_code)]
     impl __PbClass_Counter {
+        const __PB_NAME: &'static str = "Counter";
         fn __pb_wrap(value: crate::both::Counter) -> Self {
             Self {
                 inner: ::pybridge::__private::Holder::Owned(value),
@@ -342,18 +342,16 @@ const _: () = {
         // from both_ways.yaml:36:19: method `bump`
         #[pyo3(name = "bump", signature = ())]
         fn __pb_m_bump(&self) -> ::pybridge::__private::pyo3::PyResult<()> {
-            self.__pb_with(|__pb_self| {
-                __pb_self.bump();
-                Ok(())
-            })
+            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            __pb_self.bump();
+            Ok(())
         }
         // from both_ways.yaml:37:19: method `value`
         #[pyo3(name = "value", signature = ())]
         fn __pb_m_value(&self) -> ::pybridge::__private::pyo3::PyResult<u64> {
-            self.__pb_with(|__pb_self| {
-                let __pb_result = __pb_self.value();
-                Ok(__pb_result)
-            })
+            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_result = __pb_self.value();
+            Ok(__pb_result)
         }
     }
     // from both_ways.yaml:38:13: class `Registry`
@@ -369,6 +367,7 @@ const _: () = {
     type __PbRet_Registry = __PbClass_Registry;
     #[allow(dead_code)]
     impl __PbClass_Registry {
+        const __PB_NAME: &'static str = "Registry";
         fn __pb_wrap(value: crate::both::Registry) -> Self {
             Self {
                 inner: ::pybridge::__private::Holder::Owned(value),
@@ -419,18 +418,16 @@ const _: () = {
         fn __pb_m_counter(
             &self,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Counter> {
-            self.__pb_with(|__pb_self| {
-                let __pb_result = __pb_self.counter();
-                Ok(__PbClass_Counter::__pb_share(__pb_result))
-            })
+            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_result = __pb_self.counter();
+            Ok(__PbClass_Counter::__pb_share(__pb_result))
         }
         // from both_ways.yaml:43:19: method `holders`
         #[pyo3(name = "holders", signature = ())]
         fn __pb_m_holders(&self) -> ::pybridge::__private::pyo3::PyResult<usize> {
-            self.__pb_with(|__pb_self| {
-                let __pb_result = __pb_self.holders();
-                Ok(__pb_result)
-            })
+            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_result = __pb_self.holders();
+            Ok(__pb_result)
         }
     }
     // from both_ways.yaml:44:13: class `Node`
@@ -446,6 +443,7 @@ const _: () = {
     type __PbRet_Node = __PbClass_Node;
     #[allow(dead_code)]
     impl __PbClass_Node {
+        const __PB_NAME: &'static str = "Node";
         fn __pb_wrap(value: crate::both::Node) -> Self {
             Self {
                 inner: ::pybridge::__private::Holder::Owned(value),
@@ -542,6 +540,7 @@ const _: () = {
     type __PbRet_Opaque = __PbClass_Opaque;
     #[allow(dead_code)]
     impl __PbClass_Opaque {
+        const __PB_NAME: &'static str = "Opaque";
         fn __pb_wrap(value: crate::both::Opaque) -> Self {
             Self {
                 inner: ::pybridge::__private::Holder::Owned(value),

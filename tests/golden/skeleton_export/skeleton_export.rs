@@ -44,6 +44,7 @@ const _: () = {
     type __PbRet_Tally = __PbClass_Tally;
     #[allow(dead_code)]
     impl __PbClass_Tally {
+        const __PB_NAME: &'static str = "Tally";
         fn __pb_wrap(value: crate::exported::Tally) -> Self {
             Self {
                 inner: ::pybridge::__private::Holder::Owned(value),
@@ -98,19 +99,17 @@ const _: () = {
             &mut self,
             by: i64,
         ) -> ::pybridge::__private::pyo3::PyResult<i64> {
-            self.__pb_with_mut(|__pb_self| {
-                let __pb_a0 = by;
-                let __pb_result = __pb_self.bump(__pb_a0);
-                Ok(__pb_result)
-            })
+            let __pb_self = self.inner.get_mut(Self::__PB_NAME)?;
+            let __pb_a0 = by;
+            let __pb_result = __pb_self.bump(__pb_a0);
+            Ok(__pb_result)
         }
         // from skeleton_export.yaml:62:17: method `current`
         #[pyo3(name = "current", signature = ())]
         fn __pb_m_current(&self) -> ::pybridge::__private::pyo3::PyResult<i64> {
-            self.__pb_with(|__pb_self| {
-                let __pb_result = __pb_self.value();
-                Ok(__pb_result)
-            })
+            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_result = __pb_self.value();
+            Ok(__pb_result)
         }
         // from skeleton_export.yaml:65:17: method `zero`
         #[staticmethod]
@@ -152,6 +151,7 @@ const _: () = {
     type __PbRet_IntStack = __PbClass_IntStack;
     #[allow(dead_code)]
     impl __PbClass_IntStack {
+        const __PB_NAME: &'static str = "IntStack";
         fn __pb_wrap(value: crate::exported::Stack<i64>) -> Self {
             Self {
                 inner: ::pybridge::__private::Holder::Owned(value),
@@ -203,29 +203,26 @@ const _: () = {
             &mut self,
             item: i64,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            self.__pb_with_mut(|__pb_self| {
-                let __pb_a0 = item;
-                __pb_self.push(__pb_a0);
-                Ok(())
-            })
+            let __pb_self = self.inner.get_mut(Self::__PB_NAME)?;
+            let __pb_a0 = item;
+            __pb_self.push(__pb_a0);
+            Ok(())
         }
         // from skeleton_export.yaml:78:19: method `pop`
         #[pyo3(name = "pop", signature = ())]
         fn __pb_m_pop(
             &mut self,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::option::Option<i64>> {
-            self.__pb_with_mut(|__pb_self| {
-                let __pb_result = __pb_self.pop();
-                Ok(__pb_result)
-            })
+            let __pb_self = self.inner.get_mut(Self::__PB_NAME)?;
+            let __pb_result = __pb_self.pop();
+            Ok(__pb_result)
         }
         // from skeleton_export.yaml:79:19: method `len`
         #[pyo3(name = "len", signature = ())]
         fn __pb_m_len(&self) -> ::pybridge::__private::pyo3::PyResult<usize> {
-            self.__pb_with(|__pb_self| {
-                let __pb_result = __pb_self.len();
-                Ok(__pb_result)
-            })
+            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_result = __pb_self.len();
+            Ok(__pb_result)
         }
         fn __iter__<'py>(
             &self,
@@ -259,6 +256,7 @@ const _: () = {
     type __PbRet_StrStack = __PbClass_StrStack;
     #[allow(dead_code)]
     impl __PbClass_StrStack {
+        const __PB_NAME: &'static str = "StrStack";
         fn __pb_wrap(value: crate::exported::Stack<String>) -> Self {
             Self {
                 inner: ::pybridge::__private::Holder::Owned(value),
@@ -310,11 +308,10 @@ const _: () = {
             &mut self,
             item: ::std::string::String,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            self.__pb_with_mut(|__pb_self| {
-                let __pb_a0 = item;
-                __pb_self.push(__pb_a0);
-                Ok(())
-            })
+            let __pb_self = self.inner.get_mut(Self::__PB_NAME)?;
+            let __pb_a0 = item;
+            __pb_self.push(__pb_a0);
+            Ok(())
         }
         // from skeleton_export.yaml:85:19: method `pop`
         #[pyo3(name = "pop", signature = ())]
@@ -323,18 +320,16 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::std::option::Option<::std::string::String>,
         > {
-            self.__pb_with_mut(|__pb_self| {
-                let __pb_result = __pb_self.pop();
-                Ok(__pb_result)
-            })
+            let __pb_self = self.inner.get_mut(Self::__PB_NAME)?;
+            let __pb_result = __pb_self.pop();
+            Ok(__pb_result)
         }
         // from skeleton_export.yaml:86:19: method `len`
         #[pyo3(name = "len", signature = ())]
         fn __pb_m_len(&self) -> ::pybridge::__private::pyo3::PyResult<usize> {
-            self.__pb_with(|__pb_self| {
-                let __pb_result = __pb_self.len();
-                Ok(__pb_result)
-            })
+            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_result = __pb_self.len();
+            Ok(__pb_result)
         }
     }
     // from skeleton_export.yaml:87:13: class `Noisy`
@@ -351,6 +346,7 @@ const _: () = {
     type __PbRet_Noisy = __PbClass_Noisy;
     #[allow(dead_code)]
     impl __PbClass_Noisy {
+        const __PB_NAME: &'static str = "Noisy";
         fn __pb_wrap(value: crate::exported::Noisy) -> Self {
             Self {
                 inner: ::pybridge::__private::Holder::Owned(value),
@@ -404,10 +400,9 @@ const _: () = {
         fn __pb_m_label(
             &self,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            self.__pb_with(|__pb_self| {
-                let __pb_result = __pb_self.label();
-                Ok(__pb_result)
-            })
+            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_result = __pb_self.label();
+            Ok(__pb_result)
         }
     }
     // from skeleton_export.yaml:6:13: function `match`

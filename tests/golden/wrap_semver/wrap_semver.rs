@@ -46,6 +46,7 @@ const _: () = {
     type __PbRet_Version = __PbClass_Version;
     #[allow(dead_code)]
     impl __PbClass_Version {
+        const __PB_NAME: &'static str = "Version";
         fn __pb_wrap(value: semver::Version) -> Self {
             Self {
                 inner: ::pybridge::__private::Holder::Owned(value),
@@ -99,20 +100,18 @@ const _: () = {
         // from wrap_semver.yaml:26:17: method `is_prerelease`
         #[pyo3(name = "is_prerelease", signature = ())]
         fn __pb_m_is_prerelease(&self) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            self.__pb_with(|__pb_self| {
-                let __pb_result = crate::ext::is_prerelease(__pb_self);
-                Ok(__pb_result)
-            })
+            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_result = crate::ext::is_prerelease(__pb_self);
+            Ok(__pb_result)
         }
         // from wrap_semver.yaml:30:17: method `bump_minor`
         #[pyo3(name = "bump_minor", signature = ())]
         fn __pb_m_bump_minor(
             &self,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Version> {
-            self.__pb_with(|__pb_self| {
-                let __pb_result = crate::ext::bump_minor(__pb_self);
-                Ok(__PbClass_Version::__pb_wrap(__pb_result))
-            })
+            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_result = crate::ext::bump_minor(__pb_self);
+            Ok(__PbClass_Version::__pb_wrap(__pb_result))
         }
         // from wrap_semver.yaml:19:54: method `parse`
         /// Parses the text form (Rust's `FromStr`).
@@ -246,6 +245,7 @@ const _: () = {
     type __PbRet_VersionReq = __PbClass_VersionReq;
     #[allow(dead_code)]
     impl __PbClass_VersionReq {
+        const __PB_NAME: &'static str = "VersionReq";
         fn __pb_wrap(value: semver::VersionReq) -> Self {
             Self {
                 inner: ::pybridge::__private::Holder::Owned(value),
@@ -290,13 +290,12 @@ const _: () = {
             &self,
             version: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Version>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            self.__pb_with(|__pb_self| {
-                version
-                    .__pb_with(|__pb_a0| {
-                        let __pb_result = __pb_self.matches(__pb_a0);
-                        Ok(__pb_result)
-                    })
-            })
+            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            version
+                .__pb_with(|__pb_a0| {
+                    let __pb_result = __pb_self.matches(__pb_a0);
+                    Ok(__pb_result)
+                })
         }
         // from wrap_semver.yaml:37:43: method `parse`
         /// Parses the text form (Rust's `FromStr`).
