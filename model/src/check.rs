@@ -73,7 +73,10 @@ fn check_import_names_unique(bridge: &Bridge, diags: &mut Diagnostics) {
 fn check_module_name(module: &Module, diags: &mut Diagnostics) {
     let name = &module.name;
     if name.py.is_empty() {
-        return; // already reported as a missing key
+        // A present but empty value (`module: ""`, or a block scalar with no text): a missing
+        // key stops at lowering, before any check runs.
+        diags.push(Diagnostic::new(name.origin, "the module name is empty").help("write the module's name"));
+        return;
     }
     let ok = match module.direction {
         Direction::Export => is_identifier(&name.py),
@@ -140,6 +143,12 @@ fn check_unique_names(module: &Module, diags: &mut Diagnostics) {
 }
 
 fn check_name(name: &Name, what: &str, diags: &mut Diagnostics) {
+    if name.py.is_empty() && matches!(name.origin, Origin::Spec(_)) {
+        // Present but empty (`name: ""`, or a block scalar with no text): generated code could
+        // not name it.
+        diags.push(Diagnostic::new(name.origin, format!("the name of this {what} is empty")).help("write a name"));
+        return;
+    }
     if name.py.is_empty() || name.py == "__init__" {
         return;
     }
