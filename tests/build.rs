@@ -2,4 +2,5 @@ fn main() {
     pybridge_build::Builder::new("specs/skeleton_import.yaml").build();
     pybridge_build::Builder::new("specs/skeleton_export.yaml").build();
     pybridge_build::Builder::new("specs/both_ways.yaml").build();
+    pybridge_build::Builder::new("specs/soundness.yaml").build();
 }

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use pybridge_model::{Class, Dunder, Enum, Exception, FnKind, Function, Module};
+use pybridge_model::{Class, Dunder, Enum, Exception, FnKind, Function, Module, ParamKind};
 
 use crate::banner::pyi_banner;
 
@@ -12,6 +12,9 @@ pub fn emit_pyi(module: &Module, source: &str) -> String {
     let mut body = String::new();
     for c in &module.constants {
         let _ = writeln!(body, "\n{}: {}", c.name.py, c.ty.python());
+        if let Some(doc) = &c.doc {
+            let _ = writeln!(body, "{}", docstring(doc, ""));
+        }
     }
     for e in &module.exceptions {
         write_exception(&mut body, e);
@@ -57,7 +60,13 @@ fn params_of(f: &Function, with_self: bool) -> String {
     if with_self {
         params.push("self".into());
     }
-    params.extend(f.params.iter().map(|p| format!("{}: {}", p.name.py, p.ty.python())));
+    let mut star = false;
+    for p in &f.params {
+        if p.kind == ParamKind::Keyword && !std::mem::replace(&mut star, true) {
+            params.push("*".into());
+        }
+        params.push(format!("{}: {}", p.name.py, p.ty.python()));
+    }
     params.join(", ")
 }
 
@@ -69,8 +78,11 @@ fn write_function(out: &mut String, f: &Function, indent: &str, class: &str) {
         _ => (f.name.py.clone(), f.returns.python()),
     };
     match f.kind {
-        FnKind::Static | FnKind::ClassMethod if !indent.is_empty() => {
+        FnKind::Static if !indent.is_empty() => {
             let _ = writeln!(out, "{indent}@staticmethod");
+        }
+        FnKind::ClassMethod if !indent.is_empty() => {
+            let _ = writeln!(out, "{indent}@classmethod");
         }
         FnKind::Getter => {
             let _ = writeln!(out, "{indent}@property");
@@ -82,7 +94,7 @@ fn write_function(out: &mut String, f: &Function, indent: &str, class: &str) {
     }
     let returns = if f.kind == FnKind::Setter { "None".to_string() } else { returns };
     let mut params = params_of(f, with_self);
-    if f.kind == FnKind::Constructor {
+    if matches!(f.kind, FnKind::Constructor | FnKind::ClassMethod) && !indent.is_empty() {
         params = if params.is_empty() { "cls".into() } else { format!("cls, {params}") };
     }
     let _ = write!(out, "{indent}def {name}({params}) -> {returns}:");
@@ -118,24 +130,9 @@ fn write_class(out: &mut String, c: &Class) {
         write_function(out, m, "    ", &c.name.py);
     }
     let me = &c.name.py;
-    for d in &c.dunders {
-        match d {
-            Dunder::Repr => out.push_str("    def __repr__(self) -> str: ...\n"),
-            Dunder::Str => out.push_str("    def __str__(self) -> str: ...\n"),
-            Dunder::Eq => out.push_str("    def __eq__(self, other: object, /) -> bool: ...\n"),
-            Dunder::Hash => out.push_str("    def __hash__(self) -> int: ...\n"),
-            Dunder::Ord => {
-                for op in ["__lt__", "__le__", "__gt__", "__ge__"] {
-                    let _ = writeln!(out, "    def {op}(self, other: {me}, /) -> bool: ...");
-                }
-            }
-        }
-    }
+    write_dunders(out, &c.dunders, me);
     if let Some(item) = &c.iter_item {
         let _ = writeln!(out, "    def __iter__(self) -> typing.Iterator[{}]: ...", item.python());
-    }
-    if c.dunders.contains(&Dunder::Eq) && !c.dunders.contains(&Dunder::Hash) {
-        out.push_str("    __hash__: typing.ClassVar[None]  # type: ignore[assignment]\n");
     }
     if c.close.is_some() {
         let _ = writeln!(out, "    def __enter__(self) -> {me}: ...");
@@ -149,6 +146,27 @@ fn write_class(out: &mut String, c: &Class) {
         && c.doc.is_none()
     {
         out.push_str("    ...\n");
+    }
+}
+
+/// Protocols from Rust traits; `__eq__` without `Hash` makes instances unhashable (pyo3 sets
+/// `__hash__` to `None`, as Python does for a class defining only `__eq__`).
+fn write_dunders(out: &mut String, dunders: &[Dunder], me: &str) {
+    for d in dunders {
+        match d {
+            Dunder::Repr => out.push_str("    def __repr__(self) -> str: ...\n"),
+            Dunder::Str => out.push_str("    def __str__(self) -> str: ...\n"),
+            Dunder::Eq => out.push_str("    def __eq__(self, other: object, /) -> bool: ...\n"),
+            Dunder::Hash => out.push_str("    def __hash__(self) -> int: ...\n"),
+            Dunder::Ord => {
+                for op in ["__lt__", "__le__", "__gt__", "__ge__"] {
+                    let _ = writeln!(out, "    def {op}(self, other: {me}, /) -> bool: ...");
+                }
+            }
+        }
+    }
+    if dunders.contains(&Dunder::Eq) && !dunders.contains(&Dunder::Hash) {
+        out.push_str("    __hash__: typing.ClassVar[None]  # type: ignore[assignment]\n");
     }
 }
 
@@ -177,6 +195,7 @@ fn write_data_enum(out: &mut String, e: &Enum) {
     if let Some(doc) = &e.doc {
         let _ = writeln!(out, "{}", docstring(doc, "    "));
     }
+    write_dunders(out, &e.dunders, &e.name.py);
     for v in &e.variants {
         let _ = writeln!(out, "    @typing.final\n    class {}({}):", v.name.py, e.name.py);
         let params: Vec<String> = v.fields.iter().map(|f| format!("{}: {}", f.name.py, f.ty.python())).collect();

@@ -52,6 +52,244 @@ pub fn check_bridge(bridge: &Bridge, diags: &mut Diagnostics) {
         check_policies(module, diags);
         check_exported_in_imports(module, diags);
         check_rust_paths(module, diags);
+        check_rust_names_distinct(module, diags);
+        check_hashable_keys(module, diags);
+        check_export_dunders(module, diags);
+        check_borrowed_positions(module, diags);
+        check_empty_tuples(module, diags);
+    }
+}
+
+/// Every type a module declares, with whether it is a parameter's (true) or a value read
+/// out (returns, attributes, constants).
+fn module_types(module: &Module) -> impl Iterator<Item = (&crate::types::Type, Position)> {
+    let functions = module.functions.iter().chain(module.classes.iter().flat_map(|c| c.methods.iter()));
+    functions
+        .flat_map(|f| {
+            f.params.iter().map(|p| (&p.ty, Position::Param)).chain(std::iter::once((&f.returns, Position::Return)))
+        })
+        .chain(module.classes.iter().flat_map(|c| c.attributes.iter().map(|a| (&a.ty, Position::Value))))
+        .chain(module.classes.iter().filter_map(|c| c.iter_item.as_ref()).map(|t| (t, Position::Value)))
+        .chain(module.constants.iter().map(|c| (&c.ty, Position::Constant)))
+        .chain(module.exceptions.iter().flat_map(|e| e.attributes.iter().map(|a| (&a.ty, Position::Value))))
+        .chain(
+            module
+                .enums
+                .iter()
+                .flat_map(|e| e.variants.iter().flat_map(|v| v.fields.iter().map(|a| (&a.ty, Position::Value)))),
+        )
+}
+
+/// Where a type stands.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Position {
+    /// A parameter.
+    Param,
+    /// A function's return.
+    Return,
+    /// A constant (its Rust expression is bound to the type as written).
+    Constant,
+    /// Held by an object: an attribute, an iterator item, a variant's or exception's field.
+    Value,
+}
+
+/// Set elements and dict keys are hashed on both sides: Python refuses unhashable values
+/// (`list`, `dict`, `set`), and Rust's `HashSet`/`HashMap` need `Eq + Hash`, which `f64`,
+/// handles and Python objects lack.
+fn check_hashable_keys(module: &Module, diags: &mut Diagnostics) {
+    fn hashable(ty: &crate::types::Type) -> bool {
+        match &ty.kind {
+            TypeKind::Bool | TypeKind::Int(_) | TypeKind::Str { .. } | TypeKind::Bytes { .. } => true,
+            TypeKind::Optional(inner) => hashable(inner),
+            TypeKind::Tuple(items) => !items.is_empty() && items.iter().all(hashable),
+            _ => false,
+        }
+    }
+    for (ty, _) in module_types(module) {
+        ty.walk(&mut |t| {
+            let (key, what) = match &t.kind {
+                TypeKind::Set(item) => (item, "a set element"),
+                TypeKind::Dict(key, _) => (key, "a dict key"),
+                _ => return,
+            };
+            if hashable(key) {
+                return;
+            }
+            let why = match &key.kind {
+                TypeKind::Float { .. } => "Rust's floats are neither `Eq` nor `Hash`",
+                TypeKind::List(_) | TypeKind::Dict(..) | TypeKind::Set(_) => "Python cannot hash it",
+                _ => "it cannot be hashed on both sides",
+            };
+            diags.push(
+                Diagnostic::new(key.origin, format!("`{}` cannot be {what}: {why}", key.python())).help(
+                    "use `int`, `str`, `bool`, `bytes` or a tuple of them; or a list of pairs instead of the map",
+                ),
+            );
+        });
+    }
+}
+
+/// Python's protocol methods (`__len__`, `__add__`…) need pyo3's slot machinery, which a plain
+/// method declaration does not reach: pyo3 refuses them at compile time. Protocols come from
+/// traits today (`traits:` / derives); refusing the name here keeps `check` honest.
+fn check_export_dunders(module: &Module, diags: &mut Diagnostics) {
+    if module.direction != Direction::Export {
+        return;
+    }
+    for c in &module.classes {
+        for m in c.methods.iter().filter(|m| m.kind != FnKind::Constructor) {
+            let py = &m.name.py;
+            if py.len() > 4 && py.starts_with("__") && py.ends_with("__") {
+                diags.push(
+                    Diagnostic::new(m.name.origin, format!("`{py}` is a Python protocol method, which cannot be declared as a method yet"))
+                        .help("`__repr__`, `__str__`, `__eq__`, `__hash__` and ordering come from the Rust traits (spec `traits:`, or derives with `#[py_embed]`); give other methods a plain name"),
+                );
+            }
+        }
+    }
+}
+
+/// Borrowed text (`&str`, `&[u8]`) crosses as a whole parameter or return, or directly inside
+/// one `Option`/`Vec` (the wrapper holds the owned value and lends it, or copies a returned
+/// borrow). Elsewhere (a field, a constant's container, a map, a tuple, deeper nesting) no
+/// owner exists for the borrow.
+fn check_borrowed_positions(module: &Module, diags: &mut Diagnostics) {
+    if module.direction != Direction::Export {
+        return;
+    }
+    let borrowed = |t: &TypeKind| matches!(t, TypeKind::Str { borrowed: true } | TypeKind::Bytes { borrowed: true });
+    for (ty, position) in module_types(module) {
+        let allowed: Option<&crate::types::Type> = match (&ty.kind, position) {
+            (_, Position::Value) => None,
+            (k, _) if borrowed(k) => Some(ty),
+            (TypeKind::Optional(inner) | TypeKind::List(inner), Position::Param | Position::Return)
+                if borrowed(&inner.kind) =>
+            {
+                Some(inner)
+            }
+            _ => None,
+        };
+        if matches!(ty.kind, TypeKind::Callable { .. }) {
+            continue; // a callable's own arguments are closures' parameters, borrowed freely
+        }
+        ty.walk(&mut |t| {
+            if borrowed(&t.kind) && !allowed.is_some_and(|a| std::ptr::eq(a, t)) {
+                let owned = if matches!(t.kind, TypeKind::Str { .. }) { "String" } else { "Vec<u8>" };
+                diags.push(
+                    Diagnostic::new(t.origin, "a borrow cannot be held here")
+                        .help(format!("write `{owned}`: borrowed text crosses only as a whole parameter or return, or inside one `Option`/`Vec`")),
+                );
+            }
+        });
+    }
+}
+
+/// `tuple[()]` is read through the runtime's empty-tuple check, which exists for a whole value
+/// (a return, an attribute, a constant, a parameter), not inside containers.
+fn check_empty_tuples(module: &Module, diags: &mut Diagnostics) {
+    for (ty, _) in module_types(module) {
+        ty.walk(&mut |t| {
+            if matches!(&t.kind, TypeKind::Tuple(items) if items.is_empty()) && !std::ptr::eq(t, ty) {
+                diags.push(
+                    Diagnostic::new(
+                        t.origin,
+                        "`tuple[()]` can only be a whole parameter, return, attribute or constant type",
+                    )
+                    .help("use `None` (Rust `()`) inside containers"),
+                );
+            }
+        });
+    }
+}
+
+/// Two different Python names must not become one Rust name: `crate` and `crate_` both mangle
+/// to `crate_`, an import parameter `py` becomes `py_`. The generated Rust would not compile,
+/// or (an export without `rust:`) would call one Rust item for both names. Mangling stays
+/// predictable; the second name gets an error that says how to rename it.
+fn check_rust_names_distinct(module: &Module, diags: &mut Diagnostics) {
+    let import = module.direction == Direction::Import;
+    let fix = if import { "give one of them `rust_name:`" } else { "give one of them `rust:` naming its Rust item" };
+    // Import classes and their members are the generated-names rule's (it knows the names the
+    // handles add); here: functions and constants (both `fn`s), and every export item.
+    let mut top = RustNames::default();
+    let classes = module.classes.iter().filter(|_| !import).map(|c| &c.name);
+    let items = module
+        .functions
+        .iter()
+        .map(|f| &f.name)
+        .chain(classes)
+        .chain(module.enums.iter().map(|e| &e.name))
+        .chain(module.constants.iter().map(|c| &c.name));
+    for name in items {
+        top.claim(name.rust.clone(), name, fix, diags);
+    }
+    let functions = module.functions.iter().chain(module.classes.iter().flat_map(|c| c.methods.iter()));
+    for f in functions {
+        let mut params = RustNames::default();
+        for p in &f.params {
+            let rust = if import { crate::names::import_param_rust(&p.name.rust) } else { p.name.rust.clone() };
+            if !import && rust.ends_with('_') && !p.name.py.ends_with('_') {
+                // pyo3 takes a keyword argument's Python name from the Rust parameter.
+                diags.push(
+                    Diagnostic::new(
+                        p.name.origin,
+                        format!("`{}` cannot name a parameter of an exported function", p.name.py),
+                    )
+                    .help(format!("Python callers would have to write `{rust}=`; rename the parameter")),
+                );
+            }
+            params.claim(
+                rust,
+                &p.name,
+                if import { "give one of them `rust_name:`" } else { "rename one of them" },
+                diags,
+            );
+        }
+    }
+    for c in module.classes.iter().filter(|_| !import) {
+        let mut members = RustNames::default();
+        for m in c.methods.iter().filter(|m| !matches!(m.kind, FnKind::Constructor | FnKind::Setter)) {
+            members.claim(m.name.rust.clone(), &m.name, fix, diags);
+        }
+        for a in &c.attributes {
+            members.claim(a.name.rust.clone(), &a.name, "rename one of them", diags);
+        }
+    }
+    for e in &module.enums {
+        let mut variants = RustNames::default();
+        for v in &e.variants {
+            variants.claim(v.name.rust.clone(), &v.name, "rename one of them", diags);
+        }
+    }
+}
+
+/// The Rust names taken in one scope, with who took each.
+#[derive(Default)]
+struct RustNames {
+    taken: HashMap<String, (String, Origin)>,
+}
+
+impl RustNames {
+    /// Takes `rust` for `name`; a different Python name that already took it is an error at
+    /// this one (the same Python name twice is the duplicate rule's).
+    fn claim(&mut self, rust: String, name: &Name, fix: &str, diags: &mut Diagnostics) {
+        if name.py.is_empty() {
+            return;
+        }
+        match self.taken.get(&rust) {
+            Some((first, _)) if *first == format!("`{}`", name.py) => {}
+            Some((first, origin)) => diags.push(
+                Diagnostic::new(
+                    name.origin,
+                    format!("`{}` becomes the Rust name `{rust}`, which {first} already has", name.py),
+                )
+                .help(fix.to_string())
+                .note(*origin, "the other one is here"),
+            ),
+            None => {
+                self.taken.insert(rust, (format!("`{}`", name.py), name.origin));
+            }
+        }
     }
 }
 
@@ -178,8 +416,8 @@ fn unique<'m>(seen: &mut HashMap<&'m str, Origin>, name: &'m Name, what: &str, s
     }
 }
 
-/// Parameters: unique names, and Python's ordering rule (a positional parameter without a
-/// default cannot follow one with a default).
+/// Parameters: unique names, and Python's ordering rules (a positional parameter without a
+/// default cannot follow one with a default, nor any keyword-only parameter).
 fn check_functions(module: &Module, diags: &mut Diagnostics) {
     let all = module.functions.iter().chain(module.classes.iter().flat_map(|c| c.methods.iter()));
     for f in all {
@@ -196,9 +434,24 @@ fn check_functions(module: &Module, diags: &mut Diagnostics) {
 fn check_params(f: &Function, diags: &mut Diagnostics) {
     let mut seen: HashMap<&str, Origin> = HashMap::new();
     let mut defaulted: Option<Origin> = None;
+    let mut keyword_only: Option<Origin> = None;
     for p in &f.params {
         check_name(&p.name, "parameter", diags);
         unique(&mut seen, &p.name, "parameter", &format!("`{}`", f.name.py), diags);
+        if p.kind == ParamKind::Keyword {
+            keyword_only.get_or_insert(p.origin);
+        } else if let Some(first) = keyword_only {
+            // Python's rule: every parameter after `*` is keyword-only. Accepting this order
+            // would leave the positional layout of the call to guesswork.
+            diags.push(
+                Diagnostic::new(
+                    p.origin,
+                    format!("positional parameter `{}` follows a keyword-only parameter", p.name.py),
+                )
+                .help("move it before the keyword-only parameters, or make it `kind: keyword` (in Python every parameter after `*` is keyword-only)")
+                .note(first, "the first keyword-only parameter is here"),
+            );
+        }
         if p.kind == ParamKind::Positional {
             match (&p.default, defaulted) {
                 (Some(_), None) => defaulted = Some(p.origin),
@@ -232,7 +485,7 @@ fn check_import_generated_names(module: &Module, diags: &mut Diagnostics) {
                     origin,
                     format!("{what} would generate the Rust name `{rust}`, already taken by {first_what}"),
                 )
-                .help("rename one of them in the Python module, or leave one out of the spec")
+                .help("give one of them `rust_name:`, or leave one out of the spec")
                 .note(*first, "the other one is here"),
             );
         } else {
@@ -255,6 +508,7 @@ fn check_import_generated_names(module: &Module, diags: &mut Diagnostics) {
             }
         }
     }
+    claim("attached".into(), module.origin, "the generated `attached` module".into(), diags);
     for c in &module.classes {
         let base = c.name.rust.trim_start_matches("r#").to_string();
         claim(base.clone(), c.name.origin, format!("class `{}`", c.name.py), diags);
@@ -270,7 +524,7 @@ fn check_import_generated_names(module: &Module, diags: &mut Diagnostics) {
                         origin,
                         format!("{what} of `{}` would generate `{rust}`, already taken by {first_what}", c.name.py),
                     )
-                    .help("leave one of them out of the spec")
+                    .help("give one of them `rust_name:`, or leave one out of the spec")
                     .note(*first, "the other one is here"),
                 );
             } else {
@@ -589,6 +843,15 @@ fn check_rust_paths(module: &Module, diags: &mut Diagnostics) {
                 .is_some_and(|s| !["crate", "self", "super", "Self"].contains(&s.ident.to_string().as_str()))
         };
         if let Some(path) = path
+            && let Ok(p) = syn::parse_str::<syn::Path>(path)
+            && !too_deep(path)
+            && crate::rusttype::path_has_lifetime(&p)
+        {
+            diags.push(
+                Diagnostic::new(origin, format!("`rust: {path}` of this {what} borrows with a lifetime"))
+                    .help("a Python object owns its value for as long as Python likes: use `'static`, or a type that owns its data"),
+            );
+        } else if let Some(path) = path
             && (too_deep(path) || !syn::parse_str::<syn::Path>(path).is_ok_and(|p| names_item(&p)))
         {
             diags.push(

@@ -237,6 +237,9 @@ pub struct Enum {
     pub rust_path: Option<String>,
     /// Variants, in order; their Python values are their positions unless given.
     pub variants: Vec<Variant>,
+    /// Export, enums with data: Python protocols from the Rust traits it derives or implements
+    /// (a unit-only enum compares and hashes by variant already).
+    pub dunders: Vec<Dunder>,
     /// Docstring.
     pub doc: Option<String>,
     /// Where it was declared.
@@ -285,6 +288,9 @@ pub struct Constant {
     pub ty: Type,
     /// Export: the Rust expression or path giving the value.
     pub rust_value: Option<String>,
+    /// Docstring: an attribute docstring in the `.pyi` (export), the reader's doc comment
+    /// (import).
+    pub doc: Option<String>,
     /// Where it was declared.
     pub origin: Origin,
 }

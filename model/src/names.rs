@@ -41,6 +41,18 @@ pub fn rust_ident(py: &str) -> String {
     }
 }
 
+/// The Rust identifier of an import stub's parameter: `py` is taken by the interpreter token
+/// that every attached stub takes first, so a parameter named `py` is `py_`.
+///
+/// ```
+/// use pybridge_model::names::import_param_rust;
+/// assert_eq!(import_param_rust("py"), "py_");
+/// assert_eq!(import_param_rust("r#type"), "r#type");
+/// ```
+pub fn import_param_rust(rust: &str) -> String {
+    if rust == "py" { "py_".into() } else { rust.into() }
+}
+
 /// Whether `name` is an identifier in both languages: Unicode `XID_Start` (or `_`) followed by
 /// `XID_Continue` characters, which is what Python and Rust both build identifiers from.
 pub fn is_identifier(name: &str) -> bool {

@@ -201,6 +201,10 @@ fn lower_path(ty: &syn::Type, origin_of: &dyn Fn(Span) -> Origin, diags: &mut Di
             "f64" => TypeKind::Float { single: false },
             "f32" => TypeKind::Float { single: true },
             "String" => TypeKind::Str { borrowed: false },
+            // `Vec<u8>` is `bytes`, as pyo3 converts it (a `list[int]` is accepted too).
+            "Vec" if args.len() == 1 && matches!(args[0], syn::Type::Path(p) if p.path.is_ident("u8")) => {
+                TypeKind::Bytes { borrowed: false }
+            }
             "Vec" if arity(1, diags) => TypeKind::List(Box::new(lower(args[0], origin_of, diags)?)),
             "Option" if arity(1, diags) => TypeKind::Optional(Box::new(lower(args[0], origin_of, diags)?)),
             "HashSet" if arity(1, diags) => TypeKind::Set(Box::new(lower(args[0], origin_of, diags)?)),
@@ -227,6 +231,13 @@ fn lower_path(ty: &syn::Type, origin_of: &dyn Fn(Span) -> Origin, diags: &mut Di
             }
             "str" => {
                 diags.push(Diagnostic::new(origin, "`str` must be borrowed").help("write `&str` or `String`"));
+                return None;
+            }
+            _ if has_lifetime_args(ty) => {
+                diags.push(
+                    Diagnostic::new(origin_of(name_span), format!("`{name}` borrows with a lifetime, which cannot cross the Python boundary"))
+                        .help("a Python object owns its value for as long as Python likes: use `'static`, or a type that owns its data"),
+                );
                 return None;
             }
             _ if !args.is_empty() => {
@@ -259,6 +270,23 @@ fn lower_path(ty: &syn::Type, origin_of: &dyn Fn(Span) -> Origin, diags: &mut Di
         }
     };
     Some(Type::new(kind, origin))
+}
+
+/// Whether a path type has lifetime arguments other than `'static` (`Match<'a>`): a Python
+/// object owns its value for as long as Python likes, so only `'static` borrows fit.
+fn has_lifetime_args(ty: &syn::Type) -> bool {
+    let syn::Type::Path(p) = ty else { return false };
+    crate::rusttype::path_has_lifetime(&p.path)
+}
+
+/// Whether `path` has a lifetime argument other than `'static` in any segment.
+pub fn path_has_lifetime(path: &syn::Path) -> bool {
+    path.segments.iter().any(|s| match &s.arguments {
+        syn::PathArguments::AngleBracketed(a) => {
+            a.args.iter().any(|g| matches!(g, syn::GenericArgument::Lifetime(l) if l.ident != "static"))
+        }
+        _ => false,
+    })
 }
 
 /// `impl Fn(A, B) -> R` (or `FnMut`): a Python callable passed as a typed Rust closure.

@@ -51,3 +51,24 @@ impl<'a, 'py, T: ExportedClass<Tag>, Tag> FromPyObject<'a, 'py> for FromPython<T
         T::from_python(&obj).map(|value| FromPython(value, PhantomData))
     }
 }
+
+/// A result typed `tuple[()]`: Python must return an empty tuple (`()` in Rust; pyo3 has no
+/// extraction for `()` because a function returning nothing returns `None`, not `()`).
+#[derive(Debug)]
+pub struct EmptyTuple;
+
+impl<'a, 'py> FromPyObject<'a, 'py> for EmptyTuple {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> Result<Self, Self::Error> {
+        let tuple = obj.cast::<pyo3::types::PyTuple>().map_err(PyErr::from)?;
+        if pyo3::types::PyTupleMethods::is_empty(&*tuple) {
+            Ok(EmptyTuple)
+        } else {
+            Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                "expected an empty tuple, got a tuple of {}",
+                pyo3::types::PyTupleMethods::len(&*tuple)
+            )))
+        }
+    }
+}

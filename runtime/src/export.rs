@@ -1,7 +1,5 @@
-//! What generated export glue calls: the closed-object error, hashing for `__hash__`, and fast
+//! What generated export glue calls: the closed-object error, declared exceptions, and fast
 //! extraction of `list[float]` / `list[int]` arguments.
-
-use std::hash::{Hash, Hasher};
 
 use pyo3::conversion::FromPyObject;
 use pyo3::prelude::*;
@@ -10,13 +8,6 @@ use pyo3::{Borrowed, ffi};
 /// The error raised by any method of an object after its `close` method ran.
 pub fn closed_error(class: &str) -> PyErr {
     pyo3::exceptions::PyValueError::new_err(format!("operation on a closed {class} object"))
-}
-
-/// `__hash__` from `Hash`.
-pub fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    value.hash(&mut hasher);
-    hasher.finish()
 }
 
 /// A `Vec<T>` argument extracted with a fast path for exact lists of exact floats or ints (a
@@ -210,13 +201,13 @@ pub fn expect_callable<'py>(value: Bound<'py, PyAny>, function: &str, param: &st
 
 /// The exception of a declared class for a Rust error that has no `Into<PyErr>` (an error type
 /// of another crate): `exception(py)` gives the class, the error's `Display` the message.
-pub fn raise_declared<E: std::fmt::Display>(
+pub fn raise_declared<E: crate::protocols::DeclaredDisplay + ?Sized>(
     exception: for<'a> fn(Python<'a>) -> PyResult<&'a Bound<'a, pyo3::types::PyType>>,
     err: &E,
 ) -> PyErr {
     // The instance is made here, not lazily: CPython would otherwise normalise a lazy error
     // when raising it (an `IsSubclass` check and a second construction), measurably slower.
-    Python::attach(|py| match exception(py).and_then(|class| class.call1((err.to_string(),))) {
+    Python::attach(|py| match exception(py).and_then(|class| class.call1((err.declared_str(),))) {
         Ok(value) => PyErr::from_value(value),
         Err(e) => e,
     })

@@ -22,6 +22,7 @@ mod error;
 mod export;
 mod holder;
 mod interpreter;
+mod protocols;
 mod shutdown;
 mod stack;
 mod thread_state;
@@ -42,12 +43,15 @@ pub mod __private {
         Args, FromPyErr, ImportedAttr, KwNames, NO_KEYWORDS, classify, extract_instance, extract_return, get_attribute,
         set_attribute,
     };
-    pub use crate::crossing::{ExportedClass, FromPython, ToPython};
+    pub use crate::crossing::{EmptyTuple, ExportedClass, FromPython, ToPython};
     pub use crate::export::{
-        CallbackSlot, FastItem, FastVec, call_back, catch_callback, closed_error, expect_callable, hash_of,
-        raise_declared,
+        CallbackSlot, FastItem, FastVec, call_back, catch_callback, closed_error, expect_callable, raise_declared,
     };
     pub use crate::holder::{Holder, Traverse, ViewRead, ViewWrite};
+    pub use crate::protocols::{
+        DeclaredClone, DeclaredDebug, DeclaredDisplay, DeclaredError, DeclaredHash, DeclaredPartialEq,
+        DeclaredPartialOrd, clone_of, cmp_of, eq_of, hash_of, into_pyerr, repr_of, str_of,
+    };
     pub use pyo3;
 
     /// The Python pyo3 was built for (`sys.executable` of an embedded interpreter by default).
@@ -60,10 +64,5 @@ pub mod __private {
         F: for<'py> FnOnce(pyo3::Python<'py>) -> Result<T, E>,
     {
         crate::try_attach(f).map_err(E::from).and_then(|r| r)
-    }
-
-    /// Converts an exported function's error into the Python exception it raises.
-    pub fn into_pyerr<E: Into<pyo3::PyErr>>(err: E) -> pyo3::PyErr {
-        err.into()
     }
 }

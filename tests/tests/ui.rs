@@ -14,7 +14,7 @@ fn ui() {
     }
     let cases = trybuild::TestCases::new();
     cases.pass("ui/pass/*.rs");
-    for category in ["generics", "lifetimes", "options", "shapes", "send", "names", "gil", "types", "module"] {
+    for category in ["generics", "lifetimes", "options", "roles", "shapes", "send", "names", "gil", "types", "module"] {
         cases.compile_fail(format!("ui/{category}/*.rs"));
     }
 }

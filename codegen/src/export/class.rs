@@ -54,7 +54,7 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
     let direct = !can_be_view(module, c);
     let methods = c.methods.iter().map(|m| emit_method(&wrapper, &inner, m, c.close.as_deref(), direct));
     let properties = c.attributes.iter().map(|a| emit_property(&wrapper, a));
-    let dunders = c.dunders.iter().map(emit_dunder);
+    let dunders = c.dunders.iter().map(|d| emit_dunder(c, d));
     let iter = c.iter_item.as_ref().map(|item| {
         let item = emit_owned_type(item);
         quote! {
@@ -160,14 +160,14 @@ pub(super) fn emit_crossing(c: &Class) -> TokenStream {
                 &self,
                 py: ::pybridge::Python<'py>,
             ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::__private::pyo3::Bound<'py, ::pybridge::__private::pyo3::PyAny>> {
-                let value = #wrapper::__pb_wrap(::std::clone::Clone::clone(self));
+                let value = #wrapper::__pb_wrap(::pybridge::__private::clone_of(self));
                 Ok(::pybridge::__private::pyo3::Bound::new(py, value)?.into_any())
             }
 
             fn from_python(
                 obj: &::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::PyAny>,
             ) -> ::pybridge::__private::pyo3::PyResult<Self> {
-                obj.cast::<#wrapper>()?.try_borrow()?.__pb_with(|v| Ok(::std::clone::Clone::clone(v)))
+                obj.cast::<#wrapper>()?.try_borrow()?.__pb_with(|v| Ok(::pybridge::__private::clone_of(v)))
             }
         }
     }
@@ -221,7 +221,7 @@ fn emit_property(wrapper: &syn::Ident, a: &Attribute) -> TokenStream {
             TypeKind::Optional(inner) if matches!(inner.kind, TypeKind::Any) => {
                 quote!(__pb_self.#field.as_ref().map(|o| o.clone_ref(__pb_py)))
             }
-            _ => emit_wrap(quote!(::std::clone::Clone::clone(&__pb_self.#field)), &a.ty),
+            _ => emit_wrap(quote!(::pybridge::__private::clone_of(&__pb_self.#field)), &a.ty),
         };
         quote! {
             #doc
@@ -235,8 +235,13 @@ fn emit_property(wrapper: &syn::Ident, a: &Attribute) -> TokenStream {
     let setter = a.writable.then(|| {
         let set = format_ident!("__pb_set_{}", a.name.py);
         let ty = super::convert::emit_param_type(&a.ty);
-        let value = super::convert::emit_owned_arg(&format_ident!("value"), &a.ty);
-        let convert = matches!(a.ty.kind, TypeKind::Class(_)).then(|| quote!(let value = #value;));
+        // The value as the field's type: a class copied out of its object, a fast-path list
+        // out of its `FastVec`.
+        let value = match &a.ty.kind {
+            TypeKind::List(inner) if crate::rust_type::is_fast_item(inner) => quote!(value.0),
+            _ => super::convert::emit_owned_arg(&format_ident!("value"), &a.ty),
+        };
+        let convert = matches!(a.ty.kind, TypeKind::Class(_) | TypeKind::List(_)).then(|| quote!(let value = #value;));
         quote! {
             #[setter(#name)]
             fn #set(&mut self, value: #ty) -> ::pybridge::__private::pyo3::PyResult<()> {
@@ -341,7 +346,22 @@ fn emit_method(
                 }
             }
         }
-        FnKind::Static | FnKind::ClassMethod | FnKind::Free => {
+        FnKind::ClassMethod => {
+            // A real classmethod: Python passes the class (a subclass when called on one).
+            let body = emit_call(m, static_target(inner, m, &method));
+            quote! {
+                #doc
+                #[classmethod]
+                #[pyo3(name = #py_name, signature = #signature)]
+                fn #ident(
+                    _cls: &::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::types::PyType>
+                    #(, #params)*
+                ) -> ::pybridge::__private::pyo3::PyResult<#ret> {
+                    #body
+                }
+            }
+        }
+        FnKind::Static | FnKind::Free => {
             let body = emit_call(m, static_target(inner, m, &method));
             quote! {
                 #doc
@@ -393,21 +413,37 @@ fn emit_method(
     }
 }
 
-fn emit_dunder(d: &Dunder) -> TokenStream {
+/// A protocol from a Rust trait, marked with the class's spec line (rustc's error for a type
+/// lacking the trait lands here, with the runtime's message naming the trait and the fix).
+fn emit_dunder(c: &Class, d: &Dunder) -> TokenStream {
+    let trait_name = match d {
+        Dunder::Repr => "Debug",
+        Dunder::Str => "Display",
+        Dunder::Eq => "PartialEq",
+        Dunder::Hash => "Hash",
+        Dunder::Ord => "PartialOrd",
+    };
+    let marker =
+        crate::spec_marker::emit_spec_marker(&c.origin, &format!("trait `{trait_name}` of class `{}`", c.name.py));
+    let methods = emit_dunder_methods(d);
+    quote!(#marker #methods)
+}
+
+fn emit_dunder_methods(d: &Dunder) -> TokenStream {
     match d {
         Dunder::Repr => quote! {
             fn __repr__(&self) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-                self.__pb_with(|v| Ok(::std::format!("{:?}", v)))
+                self.__pb_with(|v| Ok(::pybridge::__private::repr_of(v)))
             }
         },
         Dunder::Str => quote! {
             fn __str__(&self) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-                self.__pb_with(|v| Ok(::std::string::ToString::to_string(v)))
+                self.__pb_with(|v| Ok(::pybridge::__private::str_of(v)))
             }
         },
         Dunder::Eq => quote! {
             fn __eq__(&self, other: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> ::pybridge::__private::pyo3::PyResult<bool> {
-                self.__pb_with(|a| other.__pb_with(|b| Ok(a == b)))
+                self.__pb_with(|a| other.__pb_with(|b| Ok(::pybridge::__private::eq_of(a, b))))
             }
         },
         Dunder::Hash => quote! {
@@ -426,7 +462,7 @@ fn emit_dunder(d: &Dunder) -> TokenStream {
                 quote! {
                     fn #name(&self, other: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> ::pybridge::__private::pyo3::PyResult<bool> {
                         self.__pb_with(|a| other.__pb_with(|b| {
-                            Ok(::std::cmp::PartialOrd::partial_cmp(a, b).is_some_and(|o| o.#test()))
+                            Ok(::pybridge::__private::cmp_of(a, b).is_some_and(|o| o.#test()))
                         }))
                     }
                 }
@@ -477,7 +513,9 @@ pub(super) fn emit_enum(module: &Module, e: &Enum) -> TokenStream {
         }
     });
     let alias = return_alias(&e.name.py);
+    let marker = crate::spec_marker::emit_spec_marker(&e.origin, &format!("enum `{py_name}`"));
     quote! {
+        #marker
         #doc
         #[::pybridge::__private::pyo3::pyclass(crate = "::pybridge::__private::pyo3", name = #py_name, module = #module_name, frozen)]
         struct #wrapper {
@@ -561,6 +599,8 @@ pub(super) fn emit_data_enum(module: &Module, e: &Enum) -> TokenStream {
             (false, true) => quote!(#inner::#ident),
         })
         .collect();
+    // Derived traits give every variant class `__eq__`, `__repr__`… through the base class.
+    let dunders = e.dunders.iter().map(emit_dunder_methods);
     let indices = (0..e.variants.len()).map(proc_macro2::Literal::usize_unsuffixed);
     let indices2 = (0..e.variants.len()).map(proc_macro2::Literal::usize_unsuffixed);
     let class_attrs = e.variants.iter().zip(&variant_classes).map(|(v, class)| {
@@ -660,6 +700,7 @@ pub(super) fn emit_data_enum(module: &Module, e: &Enum) -> TokenStream {
         #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
         impl #base {
             #(#class_attrs)*
+            #(#dunders)*
         }
 
         #(#variants)*

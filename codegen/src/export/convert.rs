@@ -52,8 +52,19 @@ pub(crate) fn emit_arg(name: &syn::Ident, ty: &Type) -> TokenStream {
             })
         }
         TypeKind::List(inner) if is_fast_item(inner) => quote!(#name.0),
+        // `Option<&str>`, `Vec<&str>` (and `&[u8]` alike): the wrapper holds owned values and
+        // lends them for the call.
+        TypeKind::Optional(inner) if is_borrowed_text(inner) => quote!(#name.as_deref()),
+        TypeKind::List(inner) if is_borrowed_text(inner) => {
+            quote!(#name.iter().map(|__pb_s| &**__pb_s).collect::<::std::vec::Vec<_>>())
+        }
         _ => emit_owned_arg(name, ty),
     }
+}
+
+/// `&str` or `&[u8]`: borrowed text or bytes, which a wrapper holds owned.
+pub(crate) fn is_borrowed_text(ty: &Type) -> bool {
+    matches!(ty.kind, TypeKind::Str { borrowed: true } | TypeKind::Bytes { borrowed: true })
 }
 
 /// An owned value from parameter `name`: a class is copied out of its object (or, for
@@ -61,7 +72,7 @@ pub(crate) fn emit_arg(name: &syn::Ident, ty: &Type) -> TokenStream {
 pub(crate) fn emit_owned_arg(name: &syn::Ident, ty: &Type) -> TokenStream {
     match &ty.kind {
         TypeKind::Class(c) if c.shared => quote!(#name.__pb_shared()?),
-        TypeKind::Class(_) => quote!(#name.__pb_with(|__pb_v| Ok(::std::clone::Clone::clone(__pb_v)))?),
+        TypeKind::Class(_) => quote!(#name.__pb_with(|__pb_v| Ok(::pybridge::__private::clone_of(__pb_v)))?),
         _ => quote!(#name),
     }
 }
@@ -115,6 +126,18 @@ pub(crate) fn emit_wrap(value: TokenStream, ty: &Type) -> TokenStream {
             } else {
                 quote!(#value.into_iter().map(#wrapper::__pb_wrap).collect::<::std::vec::Vec<_>>())
             }
+        }
+        // Borrowed returns (`&str`, `Option<&str>`, `Vec<&str>`, `&[u8]`…) are copied before
+        // the borrow of the object ends.
+        TypeKind::Str { borrowed: true } => quote!(::std::borrow::ToOwned::to_owned(#value)),
+        TypeKind::Bytes { borrowed: true } => quote!(<[u8]>::to_vec(#value)),
+        TypeKind::Optional(inner) if is_borrowed_text(inner) => {
+            let item = emit_wrap(quote!(__pb_x), inner);
+            quote!(#value.map(|__pb_x| #item))
+        }
+        TypeKind::List(inner) if is_borrowed_text(inner) => {
+            let item = emit_wrap(quote!(__pb_x), inner);
+            quote!(#value.into_iter().map(|__pb_x| #item).collect::<::std::vec::Vec<_>>())
         }
         _ => value,
     }

@@ -63,7 +63,9 @@ pub(super) fn emit_exception(module: &Module, e: &Exception) -> TokenStream {
             }
         }
     });
+    let marker = crate::spec_marker::emit_spec_marker(&e.origin, &format!("exception `{}`", e.name.py));
     quote! {
+        #marker
         fn #f(py: ::pybridge::Python<'_>) -> ::pybridge::__private::pyo3::PyResult<&::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::types::PyType>> {
             static __PB_TYPE: ::pybridge::__private::pyo3::sync::PyOnceLock<::pybridge::__private::pyo3::Py<::pybridge::__private::pyo3::types::PyType>> =
                 ::pybridge::__private::pyo3::sync::PyOnceLock::new();

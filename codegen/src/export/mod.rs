@@ -19,10 +19,9 @@ mod gc;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 
-use pybridge_model::{Constant, Function, Module};
+use pybridge_model::{Constant, Function, Module, Param, ParamKind};
 
 use crate::docs::emit_doc;
-use crate::rust_type::emit_owned_type;
 use convert::{emit_arg, emit_param_type, emit_return_type, emit_wrap, wrapper_ident};
 
 /// Emits the glue for an export module.
@@ -116,8 +115,12 @@ pub(crate) fn param_ident(rust: &str) -> syn::Ident {
 /// The wrapper's parameter list (`name: Type`), its pyo3 `signature`, and for `release_gil`
 /// functions the leading `py` token.
 pub(crate) fn emit_params(f: &Function) -> (Vec<TokenStream>, TokenStream) {
-    let mut params: Vec<TokenStream> = f
-        .params
+    // Keyword-only parameters come after `*`; the wrapper lists its parameters in the
+    // signature's order, and the call passes them on by name in the Rust function's order.
+    let positional = f.params.iter().filter(|p| p.kind == ParamKind::Positional);
+    let keyword: Vec<&Param> = f.params.iter().filter(|p| p.kind == ParamKind::Keyword).collect();
+    let ordered: Vec<&Param> = positional.clone().chain(keyword.iter().copied()).collect();
+    let mut params: Vec<TokenStream> = ordered
         .iter()
         .map(|p| {
             let name = param_ident(&p.name.rust);
@@ -129,8 +132,10 @@ pub(crate) fn emit_params(f: &Function) -> (Vec<TokenStream>, TokenStream) {
             }
         })
         .collect();
-    let names = f.params.iter().map(|p| param_ident(&p.name.rust));
-    let signature = quote!((#(#names),*));
+    let names = positional.map(|p| param_ident(&p.name.rust));
+    let star = (!keyword.is_empty()).then(|| quote!(*));
+    let keyword_names = keyword.iter().map(|p| param_ident(&p.name.rust));
+    let signature = quote!((#(#names,)* #star #(, #keyword_names)*));
     if f.release_gil {
         params.insert(0, quote!(__pb_py: ::pybridge::Python<'_>));
     }
@@ -235,7 +240,9 @@ fn emit_constant(c: &Constant) -> TokenStream {
     let span = c.origin.span();
     let expr: syn::Expr =
         syn::parse_str(c.rust_value.as_deref().unwrap_or("()")).unwrap_or_else(|_| syn::parse_quote!(()));
-    let ty = emit_owned_type(&c.ty);
-    let value = quote_spanned!(span=> { let __pb_value: #ty = #expr; __pb_value });
+    // As written: a `&str` constant binds a `&'static str` expression.
+    let ty = crate::rust_type::emit_export_type(&c.ty);
+    let marker = crate::spec_marker::emit_spec_marker(&c.origin, &format!("constant `{name}`"));
+    let value = quote_spanned!(span=> { #marker let __pb_value: #ty = #expr; __pb_value });
     quote!(::pybridge::__private::pyo3::types::PyModuleMethods::add(__pb_module, #name, #value)?;)
 }

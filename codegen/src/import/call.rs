@@ -34,6 +34,14 @@ pub(crate) fn emit_args(f: &Function) -> Vec<TokenStream> {
     f.params.iter().map(|p| param_ident(&p.name.rust)).map(|i| quote!(#i)).collect()
 }
 
+/// The parameters in the order vectorcall lays out their values: positional ones first, then
+/// keyword-only ones, each group in declaration order (check refuses a positional parameter
+/// after a keyword-only one; this keeps the layout right whatever the order).
+fn layout_order(f: &Function) -> impl Iterator<Item = &pybridge_model::Param> {
+    let positional = f.params.iter().filter(|p| p.kind == ParamKind::Positional);
+    positional.chain(f.params.iter().filter(|p| p.kind == ParamKind::Keyword))
+}
+
 /// How the call is made.
 pub(crate) enum Callee {
     /// A module attribute (function, class or `Class.method`), cached in a static.
@@ -54,7 +62,7 @@ pub(crate) fn emit_call_body(
     let module = &ctx.module.name.py;
     let err = &ctx.error;
     let capacity = proc_macro2::Literal::usize_unsuffixed(f.params.len() + 1);
-    let pushes = f.params.iter().map(|p| {
+    let pushes = layout_order(f).map(|p| {
         let arg = param_ident(&p.name.rust);
         // An exported class of the same spec: copied into a new object of its class.
         let arg = if is_exported(&p.ty) {
@@ -70,9 +78,7 @@ pub(crate) fn emit_call_body(
             (ParamKind::Keyword, true) => quote!(__pb_args.optional_keyword(#pname, #arg)?;),
         }
     });
-    let keyword_names: Vec<&str> = f
-        .params
-        .iter()
+    let keyword_names: Vec<&str> = layout_order(f)
         .filter(|p| p.kind == ParamKind::Keyword || p.default.is_some())
         .map(|p| p.name.py.as_str())
         .collect();
@@ -102,6 +108,14 @@ pub(crate) fn emit_call_body(
             let _ = __pb_value;
             Ok(())
         },
+        (Returns::Typed, TypeKind::Tuple(items)) if items.is_empty() => {
+            // `tuple[()]`: an empty tuple is checked for, and becomes `()`.
+            let expected = f.returns.python();
+            quote! {
+                ::pybridge::__private::extract_return::<::pybridge::__private::EmptyTuple>(&__pb_value, #qualified, #expected)?;
+                Ok(())
+            }
+        }
         (Returns::Typed, _) if is_exported(&f.returns) => {
             let expected = f.returns.python();
             let ty = emit_owned_type(&f.returns);
@@ -182,5 +196,23 @@ pub(crate) fn emit_attached_fn(ctx: &Ctx<'_>, f: &Function) -> TokenStream {
         pub fn #name(py: ::pybridge::Python<'_> #(, #params)*) -> ::std::result::Result<#ret, #err> {
             #body
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A spec listing a keyword-only parameter before a positional one is refused by `check`;
+    /// the emitter still lays values out positional-first, so the vectorcall binds each value
+    /// to its own name whatever order reaches it.
+    #[test]
+    fn positional_values_are_pushed_before_keyword_values() {
+        let spec = "version: 1\nimport:\n  - module: m\n    functions:\n      - name: f\n        params:\n          \
+                    - { name: k, type: int, kind: keyword }\n          - { name: p, type: int }\n";
+        let mut diags = pybridge_model::Diagnostics::new();
+        let bridge = pybridge_model::spec::load_spec(spec, &mut diags).expect("lowers");
+        let text = crate::import::emit_import_module(&bridge.modules[0]).to_string();
+        let positional = text.find("positional (\"p\"").expect("p pushed");
+        let keyword = text.find("keyword (\"k\"").expect("k pushed");
+        assert!(positional < keyword, "{text}");
     }
 }

@@ -157,11 +157,16 @@ pub(crate) fn emit_class_ref(ctx: &Ctx<'_>, c: &Class) -> TokenStream {
         let pname = &a.name.py;
         let aqualified = format!("{qualified}.{pname}");
         let expected = a.ty.python();
+        let read = if super::is_empty_tuple(&a.ty) {
+            quote!(::pybridge::__private::get_attribute::<::pybridge::__private::EmptyTuple, #err>(&self.0, ::pybridge::__private::pyo3::intern!(py, #pname), #aqualified, #expected).map(|_| ()))
+        } else {
+            quote!(::pybridge::__private::get_attribute(&self.0, ::pybridge::__private::pyo3::intern!(py, #pname), #aqualified, #expected))
+        };
         let getter = quote! {
             #[doc = concat!(" Reads `", #aqualified, "`.")]
             pub fn #aname(&self) -> ::std::result::Result<#ty, #err> {
                 let py = self.0.py();
-                ::pybridge::__private::get_attribute(&self.0, ::pybridge::__private::pyo3::intern!(py, #pname), #aqualified, #expected)
+                #read
             }
         };
         let setter = a.writable.then(|| {

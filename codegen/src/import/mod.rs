@@ -87,12 +87,14 @@ pub(crate) fn ident(rust: &str) -> syn::Ident {
 /// Parameter identifiers: `py` is taken by the interpreter token, so a Python parameter named
 /// `py` is `py_` in Rust (documented in SPEC.md with the keyword rule).
 pub(crate) fn param_ident(rust: &str) -> syn::Ident {
-    if rust == "py" { format_ident!("py_") } else { ident(rust) }
+    ident(&pybridge_model::names::import_param_rust(rust))
 }
 
 fn emit_attaching_const(ctx: &Ctx<'_>, c: &Constant) -> TokenStream {
     let name = ident(&c.name.rust);
-    let doc = emit_doc(&format!("Reads the Python constant `{}` (read once, then cached).", c.name.py));
+    let doc = emit_doc(
+        &c.doc.clone().unwrap_or_else(|| format!("Reads the Python constant `{}` (read once, then cached).", c.name.py)),
+    );
     let ret = emit_owned_type(&c.ty);
     let err = &ctx.error;
     quote! {
@@ -112,11 +114,25 @@ fn emit_attached_const(ctx: &Ctx<'_>, c: &Constant) -> TokenStream {
     let expected = c.ty.python();
     let err = &ctx.error;
     let doc = emit_doc(&format!("Reads the Python constant `{py_name}` while attached."));
+    let extract = if is_empty_tuple(&c.ty) {
+        quote! {
+            ::pybridge::__private::extract_return::<::pybridge::__private::EmptyTuple>(__PB_VALUE.get(py)?, #qualified, #expected)?;
+            Ok(())
+        }
+    } else {
+        quote!(Ok(::pybridge::__private::extract_return(__PB_VALUE.get(py)?, #qualified, #expected)?))
+    };
     quote! {
         #doc
         pub fn #name(py: ::pybridge::Python<'_>) -> ::std::result::Result<#ret, #err> {
             static __PB_VALUE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(#module, #py_name);
-            Ok(::pybridge::__private::extract_return(__PB_VALUE.get(py)?, #qualified, #expected)?)
+            #extract
         }
     }
+}
+
+/// Whether `ty` is `tuple[()]`, whose values are checked through the runtime's `EmptyTuple`
+/// (pyo3 extracts no `()`).
+pub(crate) fn is_empty_tuple(ty: &pybridge_model::Type) -> bool {
+    matches!(&ty.kind, pybridge_model::TypeKind::Tuple(items) if items.is_empty())
 }

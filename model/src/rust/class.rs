@@ -220,8 +220,15 @@ pub(super) fn lower_enum(e: &syn::ItemEnum, opts: &Options, module: &mut Module,
         });
         next += 1;
     }
-    let _ = derived_dunders(&e.attrs);
-    module.enums.push(Enum { name, rust_path: Some(e.ident.to_string()), variants, doc: doc_of(&e.attrs), origin });
+    let dunders = derived_dunders(&e.attrs);
+    module.enums.push(Enum {
+        name,
+        rust_path: Some(e.ident.to_string()),
+        variants,
+        dunders,
+        doc: doc_of(&e.attrs),
+        origin,
+    });
 }
 
 /// An impl block: inherent `#[py_embed] impl` of an exported struct gives its methods; trait
@@ -239,10 +246,14 @@ pub(super) fn lower_impl(i: &syn::ItemImpl, module: &mut Module, diags: &mut Dia
     if let Some((trait_path, _)) = &i.trait_ {
         // Trait impls declare protocols by themselves; no attribute needed.
         let d = trait_path.segments.last().and_then(|s| dunder_of_trait(&s.ident.to_string()));
-        if let (Some(class), Some(d)) = (class, d)
-            && !class.dunders.contains(&d)
+        let dunders = match class {
+            Some(class) => Some(&mut class.dunders),
+            None => module.enums.iter_mut().find(|e| *self_ident == e.name.rust).map(|e| &mut e.dunders),
+        };
+        if let (Some(dunders), Some(d)) = (dunders, d)
+            && !dunders.contains(&d)
         {
-            class.dunders.push(d);
+            dunders.push(d);
         }
         return;
     }

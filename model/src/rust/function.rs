@@ -38,10 +38,12 @@ pub(crate) fn lower_signature(
         ("close", options.close),
     ];
     let mut chosen: Option<&str> = None;
+    let mut conflict = false;
     for (name, span) in roles {
         let Some(span) = span else { continue };
         match chosen {
             Some(first) => {
+                conflict = true;
                 diags.push(
                     Diagnostic::new(Origin::Rust(span), format!("conflicting options `{first}` and `{name}`"))
                         .help("a method has one role: constructor, property getter, property setter, or close"),
@@ -130,6 +132,13 @@ pub(crate) fn lower_signature(
         syn::ReturnType::Default => (Type::unit(Origin::Rust(sig.ident.span())), false),
         syn::ReturnType::Type(_, ty) => lower_rust_type(&replace_self(ty, self_ty), true, &origin_of, diags)?,
     };
+    // Role options that do not fit the signature: refused at the option, never ignored.
+    if self_ty.is_some()
+        && !conflict
+        && let Some((span, message, help)) = role_misfit(options, receiver, params.len())
+    {
+        reject(span, message, help, diags);
+    }
     if !ok || type_failed {
         return None;
     }
@@ -165,6 +174,47 @@ pub(crate) fn lower_signature(
         doc: doc_of(attrs),
         origin,
     })
+}
+
+/// The first role option (`getter`, `setter`, `constructor`) that the method's receiver or
+/// parameter count contradicts: its span, the message and the fix.
+fn role_misfit(options: &Options, receiver: Option<bool>, params: usize) -> Option<(Span, &'static str, &'static str)> {
+    if let Some(s) = options.getter {
+        match receiver {
+            Some(false) if params == 0 => {}
+            Some(false) => {
+                return Some((
+                    s,
+                    "a `getter` takes no parameters",
+                    "a property is read as `obj.name`; make this a method",
+                ));
+            }
+            _ => return Some((s, "`getter` needs `&self`", "take `&self`: a getter reads the object")),
+        }
+    }
+    if let Some(s) = options.setter {
+        match receiver {
+            Some(true) if params == 1 => {}
+            Some(true) => {
+                return Some((s, "a `setter` takes exactly one value", "write `fn set_x(&mut self, value: T)`"));
+            }
+            _ => {
+                return Some((
+                    s,
+                    "`setter` needs `&mut self`",
+                    "take `&mut self` and the new value: a setter changes the object",
+                ));
+            }
+        }
+    }
+    match (receiver, options.constructor) {
+        (Some(_), Some(s)) => Some((
+            s,
+            "`constructor` goes on an associated function, not a method",
+            "remove the receiver and return `Self`, or drop `constructor`",
+        )),
+        _ => None,
+    }
 }
 
 /// `Self` → the class's name, so types resolve like any other class reference.

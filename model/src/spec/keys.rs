@@ -27,6 +27,18 @@ pub enum Shape {
     Map(&'static str),
 }
 
+/// Which direction's items a key applies to. A key written on an item of the other direction
+/// is refused at the key (never accepted and ignored).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// Export and import items alike.
+    Both,
+    /// Only items under `export:` (Rust items exposed to Python).
+    Export,
+    /// Only items under `import:` (a Python module called from Rust).
+    Import,
+}
+
 /// One key of a section.
 #[derive(Clone, Copy, Debug)]
 pub struct Key {
@@ -36,8 +48,12 @@ pub struct Key {
     pub shape: Shape,
     /// Whether it must be present.
     pub required: bool,
+    /// Which direction's items it applies to.
+    pub side: Side,
     /// One line of documentation.
     pub doc: &'static str,
+    /// What to write instead when the key is used on the other direction's items.
+    pub elsewhere: &'static str,
 }
 
 /// A kind of mapping in the spec, with its allowed keys.
@@ -52,12 +68,27 @@ pub struct Section {
 }
 
 const fn key(name: &'static str, shape: Shape, doc: &'static str) -> Key {
-    Key { name, shape, required: false, doc }
+    Key { name, shape, required: false, side: Side::Both, doc, elsewhere: "" }
 }
 
 const fn required(name: &'static str, shape: Shape, doc: &'static str) -> Key {
-    Key { name, shape, required: true, doc }
+    Key { name, shape, required: true, side: Side::Both, doc, elsewhere: "" }
 }
+
+/// A key for export items only; `elsewhere` says what an import spec writes instead.
+const fn export_key(name: &'static str, shape: Shape, doc: &'static str, elsewhere: &'static str) -> Key {
+    Key { name, shape, required: false, side: Side::Export, doc, elsewhere }
+}
+
+/// A key for import items only; `elsewhere` says what an export spec writes instead.
+const fn import_key(name: &'static str, shape: Shape, doc: &'static str, elsewhere: &'static str) -> Key {
+    Key { name, shape, required: false, side: Side::Import, doc, elsewhere }
+}
+
+const NO_RUST: &str = "an import describes a Python module: its stubs call Python by name, no Rust item is named";
+const RUST_NAME: &str =
+    "`rust_name` renames an import stub's Rust identifier; an exported item's Rust side is named by `rust:`";
+const EXPORT_ONLY: &str = "it applies to Rust items under `export:`; an import stub calls the Python module as it is";
 
 /// Method kinds accepted by `kind:` on methods.
 pub const METHOD_KINDS: &[&str] = &["method", "mut_method", "static", "classmethod"];
@@ -109,18 +140,26 @@ pub const SECTIONS: &[Section] = &[
         what: "a function",
         keys: &[
             required("name", Shape::Str, "Python name."),
-            key("rust", Shape::Str, "Export: Rust path of the function (default: `name`)."),
+            export_key("rust", Shape::Str, "Export: Rust path of the function (default: `name`).", NO_RUST),
+            import_key(
+                "rust_name",
+                Shape::Str,
+                "Import: the stub's Rust name (default: `name`, a Rust keyword as `r#name`, `self`/`Self`/`super`/`crate` with a trailing `_`).",
+                RUST_NAME,
+            ),
             key("params", Shape::List("param"), "Parameters, in order."),
             key("returns", Shape::Type, "Return type (default: `None` / `()`)."),
-            key(
+            export_key(
                 "raises",
                 Shape::Str,
                 "Export: the declared exception an `Err` of a foreign error type raises (its message: the error's `Display`).",
+                "declared exceptions of an import arrive as variants of the module's `Error` enum",
             ),
-            key(
+            export_key(
                 "policy",
                 Shape::OneOf(POLICIES),
                 "Export: how a returned class reaches Python: `value` (default, a new object owning the value), `shared` (the Rust function returns `Arc<C>`).",
+                "Python values reach Rust as owned values or handles; there is nothing to choose",
             ),
             key("doc", Shape::Str, "Docstring."),
         ],
@@ -131,7 +170,18 @@ pub const SECTIONS: &[Section] = &[
         keys: &[
             required("name", Shape::Str, "Python name of the parameter."),
             required("type", Shape::Type, "Its type."),
-            key("default", Shape::Str, "Import: the Python default, as text; the Rust stub takes `Option<T>`."),
+            import_key(
+                "default",
+                Shape::Str,
+                "Import: the Python default, as text; the Rust stub takes `Option<T>`.",
+                "for an exported function, make the Rust parameter an `Option<T>`; Python callers may then pass None",
+            ),
+            import_key(
+                "rust_name",
+                Shape::Str,
+                "Import: the parameter's Rust name (default: `name`; `py` is `py_`).",
+                RUST_NAME,
+            ),
             key("kind", Shape::OneOf(PARAM_KINDS), "`positional` (default) or `keyword` (keyword-only)."),
         ],
     },
@@ -140,25 +190,29 @@ pub const SECTIONS: &[Section] = &[
         what: "a class",
         keys: &[
             required("name", Shape::Str, "Python name of the class."),
-            key("rust", Shape::Str, "Export: Rust type path (default: `name`)."),
+            export_key("rust", Shape::Str, "Export: Rust type path (default: `name`).", NO_RUST),
+            import_key("rust_name", Shape::Str, "Import: the handle type's Rust name (default: `name`).", RUST_NAME),
             key("doc", Shape::Str, "Docstring."),
             key("constructor", Shape::Map("constructor"), "The constructor (`__init__` / a Rust associated function)."),
             key("methods", Shape::List("method"), "Methods."),
             key("attributes", Shape::List("attribute"), "Attributes / fields exposed as properties."),
-            key(
+            export_key(
                 "traits",
                 Shape::StrList,
                 "Export: Rust traits the type implements, as Python protocols (`Display`, `Debug`, `PartialEq`, `Hash`, `Ord`, `FromStr`, `IntoIterator`).",
+                EXPORT_ONLY,
             ),
-            key(
+            export_key(
                 "item",
                 Shape::Type,
                 "Export: the item type of `&T: IntoIterator` (with `traits: [IntoIterator]`), for `__iter__`.",
+                EXPORT_ONLY,
             ),
-            key(
+            export_key(
                 "raises",
                 Shape::Str,
                 "Export: the default `raises` of the class's methods (and of `parse` from `FromStr`).",
+                "declared exceptions of an import arrive as variants of the module's `Error` enum",
             ),
         ],
     },
@@ -166,9 +220,19 @@ pub const SECTIONS: &[Section] = &[
         name: "constructor",
         what: "a constructor",
         keys: &[
-            key("rust", Shape::Str, "Export: the associated function that builds the value (default: `new`)."),
+            export_key(
+                "rust",
+                Shape::Str,
+                "Export: the associated function that builds the value (default: `new`).",
+                NO_RUST,
+            ),
             key("params", Shape::List("param"), "Parameters, in order."),
-            key("raises", Shape::Str, "Export: the declared exception an `Err` raises."),
+            export_key(
+                "raises",
+                Shape::Str,
+                "Export: the declared exception an `Err` raises.",
+                "declared exceptions of an import arrive as variants of the module's `Error` enum",
+            ),
             key("doc", Shape::Str, "Docstring."),
         ],
     },
@@ -177,7 +241,8 @@ pub const SECTIONS: &[Section] = &[
         what: "a method",
         keys: &[
             required("name", Shape::Str, "Python name."),
-            key("rust", Shape::Str, "Export: Rust method name (default: `name`)."),
+            export_key("rust", Shape::Str, "Export: Rust method name (default: `name`).", NO_RUST),
+            import_key("rust_name", Shape::Str, "Import: the handle method's Rust name (default: `name`).", RUST_NAME),
             key(
                 "kind",
                 Shape::OneOf(METHOD_KINDS),
@@ -185,16 +250,23 @@ pub const SECTIONS: &[Section] = &[
             ),
             key("params", Shape::List("param"), "Parameters after the receiver, in order."),
             key("returns", Shape::Type, "Return type (default: `None` / `()`)."),
-            key("raises", Shape::Str, "Export: the declared exception an `Err` raises."),
-            key(
+            export_key(
+                "raises",
+                Shape::Str,
+                "Export: the declared exception an `Err` raises.",
+                "declared exceptions of an import arrive as variants of the module's `Error` enum",
+            ),
+            export_key(
                 "extend",
                 Shape::Bool,
                 "Export: `rust:` is a free function taking the object first (SWIG's `%extend`).",
+                EXPORT_ONLY,
             ),
-            key(
+            export_key(
                 "policy",
                 Shape::OneOf(POLICIES),
                 "Export: how a returned class reaches Python: `value` (default), `shared` (returns `Arc<C>`), `view` (returns `&C`; the result keeps this object alive).",
+                "Python values reach Rust as owned values or handles; there is nothing to choose",
             ),
             key("doc", Shape::Str, "Docstring."),
         ],
@@ -206,10 +278,17 @@ pub const SECTIONS: &[Section] = &[
             required("name", Shape::Str, "Python name."),
             required("type", Shape::Type, "Its type."),
             key("writable", Shape::Bool, "Whether Python may assign it (default: false)."),
-            key(
+            export_key(
                 "policy",
                 Shape::OneOf(POLICIES),
                 "Export, class-typed fields: `value` (default, the getter returns a copy) or `view` (a view into this object, which it keeps alive; assigning through it changes this object).",
+                "Python values reach Rust as owned values or handles; there is nothing to choose",
+            ),
+            import_key(
+                "rust_name",
+                Shape::Str,
+                "Import: the handle's Rust accessor name (default: `name`).",
+                RUST_NAME,
             ),
             key("doc", Shape::Str, "Docstring."),
         ],
@@ -239,7 +318,13 @@ pub const SECTIONS: &[Section] = &[
         keys: &[
             required("name", Shape::Str, "Python name."),
             required("type", Shape::Type, "Its type."),
-            key("rust", Shape::Str, "Export: Rust expression giving the value (required for exports)."),
+            export_key("rust", Shape::Str, "Export: Rust expression giving the value (required for exports).", NO_RUST),
+            import_key(
+                "rust_name",
+                Shape::Str,
+                "Import: the reader function's Rust name (default: `name`).",
+                RUST_NAME,
+            ),
             key("doc", Shape::Str, "Docstring."),
         ],
     },

@@ -113,8 +113,9 @@ fn lower_function(
     dir: Direction,
     diags: &mut Diagnostics,
 ) -> Option<Function> {
-    let mut fields = Fields::open(node, section, diags)?;
-    let (py, origin) = fields.str("name", diags).unwrap_or_default_origin(fields.origin());
+    let mut fields = Fields::open_in(node, section, dir, diags)?;
+    let name = lower_name(&mut fields, diags);
+    let origin = name.origin;
     let rust_path = fields.str("rust", diags).map(|(r, _)| r);
     let kind = match (section, fields_kind(&mut fields, section, diags)) {
         ("method", Some(k)) => k,
@@ -123,13 +124,13 @@ fn lower_function(
     };
     let params = lower_params(&mut fields, dir, diags);
     let (mut returns, fallible) = lower_returns(&mut fields, dir, diags);
-    let raises = lower_raises(&mut fields, dir, fallible, diags);
-    let policy = lower_policy(&mut fields, &mut returns, dir, diags);
+    let raises = lower_raises(&mut fields, fallible, diags);
+    let policy = lower_policy(&mut fields, &mut returns, diags);
     let extend = if section == "method" { fields.bool("extend", diags).unwrap_or(false) } else { false };
     let doc = fields.str("doc", diags).map(|(d, _)| d);
     fields.finish(diags);
     Some(Function {
-        name: make_name(py, origin),
+        name,
         kind,
         rust_path,
         params,
@@ -145,18 +146,11 @@ fn lower_function(
 }
 
 /// `policy:` (export): given, or spelled by the return type (`Arc<C>` is shared, `&C` a view).
-fn lower_policy(fields: &mut Fields<'_>, returns: &mut Type, dir: Direction, diags: &mut Diagnostics) -> ReturnPolicy {
+fn lower_policy(fields: &mut Fields<'_>, returns: &mut Type, diags: &mut Diagnostics) -> ReturnPolicy {
     let implied = returns.take_policy();
     let Some(node) = fields.get("policy") else { return implied };
     let origin = node.origin();
     let word = fields.one_of("policy", diags);
-    if dir == Direction::Import {
-        diags.push(
-            Diagnostic::new(origin, "`policy` is only for exported functions")
-                .help("an import stub always returns an owned Rust value; remove `policy`"),
-        );
-        return ReturnPolicy::Value;
-    }
     let given = match word.as_deref() {
         Some("shared") => ReturnPolicy::Shared,
         Some("view") => ReturnPolicy::View,
@@ -187,22 +181,18 @@ fn fields_kind(fields: &mut Fields<'_>, section: &str, diags: &mut Diagnostics) 
 fn lower_params(fields: &mut Fields<'_>, dir: Direction, diags: &mut Diagnostics) -> Vec<Param> {
     let mut params = Vec::new();
     for node in fields.list("params", diags) {
-        let Some(mut p) = Fields::open(node, "param", diags) else { continue };
-        let (py, origin) = p.str("name", diags).unwrap_or_default_origin(p.origin());
+        let Some(mut p) = Fields::open_in(node, "param", dir, diags) else { continue };
+        let name = lower_name(&mut p, diags);
+        let origin = name.origin;
         let ty = lower_type(&mut p, "type", dir, diags);
         let default = p.str("default", diags);
-        if let (Some((_, at)), Direction::Export) = (&default, dir) {
-            diags.push(Diagnostic::new(*at, "`default` is only for import parameters").help(
-                "for an exported function, make the Rust parameter an `Option<T>`; Python callers may then pass None",
-            ));
-        }
         let kind = match p.one_of("kind", diags).as_deref() {
             Some("keyword") => ParamKind::Keyword,
             _ => ParamKind::Positional,
         };
         p.finish(diags);
         if let Some(ty) = ty {
-            params.push(Param { name: make_name(py, origin), ty, kind, default: default.map(|(d, _)| d), origin });
+            params.push(Param { name, ty, kind, default: default.map(|(d, _)| d), origin });
         }
     }
     params
@@ -241,8 +231,9 @@ fn type_base(node: &Node) -> Loc {
 }
 
 fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<Class> {
-    let mut fields = Fields::open(node, "class", diags)?;
-    let (py, origin) = fields.str("name", diags).unwrap_or_default_origin(fields.origin());
+    let mut fields = Fields::open_in(node, "class", dir, diags)?;
+    let name = lower_name(&mut fields, diags);
+    let (py, origin) = (name.py.clone(), name.origin);
     let rust_path = fields.str("rust", diags).map(|(r, _)| r);
     let doc = fields.str("doc", diags).map(|(d, _)| d);
     let mut methods = Vec::new();
@@ -256,11 +247,11 @@ fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<C
         }),
         origin,
     );
-    if let Some(mut c) = fields.get("constructor").and_then(|ctor| Fields::open(ctor, "constructor", diags)) {
+    if let Some(mut c) = fields.get("constructor").and_then(|ctor| Fields::open_in(ctor, "constructor", dir, diags)) {
         let rust = c.str("rust", diags).map(|(r, _)| r);
         let params = lower_params(&mut c, dir, diags);
         // A constructor returns `Self`, or `Result<Self, E>` when it declares what it raises.
-        let raises = lower_raises(&mut c, dir, true, diags);
+        let raises = lower_raises(&mut c, true, diags);
         let cdoc = c.str("doc", diags).map(|(d, _)| d);
         let corigin = c.origin();
         c.finish(diags);
@@ -320,8 +311,9 @@ fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<C
     }
     let mut attributes = Vec::new();
     for a in fields.list("attributes", diags) {
-        let Some(mut af) = Fields::open(a, "attribute", diags) else { continue };
-        let (apy, aorigin) = af.str("name", diags).unwrap_or_default_origin(af.origin());
+        let Some(mut af) = Fields::open_in(a, "attribute", dir, diags) else { continue };
+        let aname = lower_name(&mut af, diags);
+        let aorigin = aname.origin;
         let ty = lower_type(&mut af, "type", dir, diags);
         let writable = af.bool("writable", diags).unwrap_or(false);
         let policy = match af.one_of("policy", diags).as_deref() {
@@ -339,19 +331,12 @@ fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<C
         let adoc = af.str("doc", diags).map(|(d, _)| d);
         af.finish(diags);
         if let Some(ty) = ty {
-            attributes.push(Attribute {
-                name: make_name(apy, aorigin),
-                ty,
-                writable,
-                policy,
-                doc: adoc,
-                origin: aorigin,
-            });
+            attributes.push(Attribute { name: aname, ty, writable, policy, doc: adoc, origin: aorigin });
         }
     }
     fields.finish(diags);
     Some(Class {
-        name: make_name(py, origin),
+        name,
         rust_path,
         methods,
         attributes,
@@ -383,7 +368,7 @@ fn lower_enum(node: &Node, diags: &mut Diagnostics) -> Option<Enum> {
     }
     let doc = fields.str("doc", diags).map(|(d, _)| d);
     fields.finish(diags);
-    Some(Enum { name: make_name(py, origin), rust_path, variants, doc, origin })
+    Some(Enum { name: make_name(py, origin), rust_path, variants, dunders: Vec::new(), doc, origin })
 }
 
 fn lower_exception(node: &Node, diags: &mut Diagnostics) -> Option<Exception> {
@@ -396,11 +381,12 @@ fn lower_exception(node: &Node, diags: &mut Diagnostics) -> Option<Exception> {
 }
 
 fn lower_constant(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<Constant> {
-    let mut fields = Fields::open(node, "constant", diags)?;
-    let (py, origin) = fields.str("name", diags).unwrap_or_default_origin(fields.origin());
+    let mut fields = Fields::open_in(node, "constant", dir, diags)?;
+    let name = lower_name(&mut fields, diags);
+    let (py, origin) = (name.py.clone(), name.origin);
     let ty = lower_type(&mut fields, "type", dir, diags);
     let rust_value = fields.str("rust", diags).map(|(r, _)| r);
-    let _doc = fields.str("doc", diags);
+    let doc = fields.str("doc", diags).map(|(d, _)| d);
     fields.finish(diags);
     if dir == Direction::Export && rust_value.is_none() {
         diags.push(
@@ -408,7 +394,7 @@ fn lower_constant(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Optio
                 .help("add `rust: <expression>`, for example `rust: crate::VERSION`"),
         );
     }
-    Some(Constant { name: make_name(py, origin), ty: ty?, rust_value, origin })
+    Some(Constant { name, ty: ty?, rust_value, doc, origin })
 }
 
 /// Traits a spec can list under `traits:`.
@@ -416,15 +402,8 @@ const TRAITS: &[&str] =
     &["Display", "Debug", "PartialEq", "Eq", "Hash", "PartialOrd", "Ord", "FromStr", "IntoIterator"];
 
 /// `raises: Exception` (export only; the Rust function must return a `Result`).
-fn lower_raises(fields: &mut Fields<'_>, dir: Direction, fallible: bool, diags: &mut Diagnostics) -> Option<String> {
+fn lower_raises(fields: &mut Fields<'_>, fallible: bool, diags: &mut Diagnostics) -> Option<String> {
     let (name, origin) = fields.str("raises", diags)?;
-    if dir == Direction::Import {
-        diags
-            .push(Diagnostic::new(origin, "`raises` is for exported functions").help(
-                "imported functions raise whatever Python raises; declare exception classes under `exceptions:`",
-            ));
-        return None;
-    }
     if !fallible {
         diags.push(
             Diagnostic::new(origin, "`raises` needs a function that returns a `Result`")
@@ -469,6 +448,24 @@ fn lower_str_list(node: &Node, what: &str, diags: &mut Diagnostics) -> Vec<(Stri
             Vec::new()
         }
     }
+}
+
+/// `name:` and, for import items, `rust_name:` (the Rust identifier, when the derived one does
+/// not suit: two Python names that mangle alike, or a clash with a generated name).
+fn lower_name(fields: &mut Fields<'_>, diags: &mut Diagnostics) -> Name {
+    let (py, origin) = fields.str("name", diags).unwrap_or_default_origin(fields.origin());
+    let mut name = make_name(py, origin);
+    if let Some((rust, at)) = fields.str("rust_name", diags) {
+        if crate::names::is_identifier(&rust) && !["self", "Self", "super", "crate", "_"].contains(&rust.as_str()) {
+            name.rust = rust_ident(&rust);
+        } else {
+            diags.push(
+                Diagnostic::new(at, format!("`rust_name: {rust}` is not a Rust identifier"))
+                    .help("write one identifier, such as `crate_fn`"),
+            );
+        }
+    }
+    name
 }
 
 fn make_name(py: String, origin: Origin) -> Name {

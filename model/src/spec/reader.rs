@@ -3,9 +3,10 @@
 //! required keys at the mapping.
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::ir::Direction;
 use crate::names::suggest;
 use crate::origin::Origin;
-use crate::spec::keys::{Section, Shape, section};
+use crate::spec::keys::{Section, Shape, Side, section};
 use crate::yaml::{Node, NodeKind};
 
 /// A mapping being read; call [`Fields::finish`] to report unknown and missing keys.
@@ -14,14 +15,35 @@ pub struct Fields<'n> {
     entries: &'n [(Node, Node)],
     section: &'static Section,
     used: Vec<bool>,
+    /// The direction of the item, when the section serves both: keys of the other side are
+    /// refused (read as absent, reported by `finish`).
+    direction: Option<Direction>,
 }
 
 impl<'n> Fields<'n> {
     /// Opens `node` as a mapping of `section`, or reports what it is instead.
     pub fn open(node: &'n Node, section_name: &str, diags: &mut Diagnostics) -> Option<Self> {
+        Self::open_for(node, section_name, None, diags)
+    }
+
+    /// Opens `node` as a mapping of `section` describing an item of `direction`: keys that
+    /// belong to the other direction's items are reported by [`Fields::finish`] and read as
+    /// absent.
+    pub fn open_in(node: &'n Node, section_name: &str, direction: Direction, diags: &mut Diagnostics) -> Option<Self> {
+        Self::open_for(node, section_name, Some(direction), diags)
+    }
+
+    fn open_for(
+        node: &'n Node,
+        section_name: &str,
+        direction: Option<Direction>,
+        diags: &mut Diagnostics,
+    ) -> Option<Self> {
         let section = section(section_name);
         match &node.kind {
-            NodeKind::Map(entries) => Some(Fields { node, entries, section, used: vec![false; entries.len()] }),
+            NodeKind::Map(entries) => {
+                Some(Fields { node, entries, section, used: vec![false; entries.len()], direction })
+            }
             _ => {
                 diags.push(
                     Diagnostic::new(
@@ -45,6 +67,9 @@ impl<'n> Fields<'n> {
         let index =
             self.entries.iter().position(|(k, _)| matches!(&k.kind, NodeKind::Scalar { text, .. } if text == key))?;
         self.used[index] = true;
+        if self.misplaced(key).is_some() {
+            return None; // reported by `finish`
+        }
         let value = &self.entries[index].1;
         (!value.is_null()).then_some(value)
     }
@@ -129,9 +154,28 @@ impl<'n> Fields<'n> {
         }
     }
 
-    /// Reports unknown keys (with a suggestion) and missing required keys.
+    /// The key's catalog entry when it belongs to the other direction's items.
+    fn misplaced(&self, key: &str) -> Option<&'static crate::spec::keys::Key> {
+        let k = self.section.keys.iter().find(|k| k.name == key)?;
+        match (k.side, self.direction?) {
+            (Side::Export, Direction::Import) | (Side::Import, Direction::Export) => Some(k),
+            _ => None,
+        }
+    }
+
+    /// Reports keys of the other direction, unknown keys (with a suggestion) and missing
+    /// required keys.
     pub fn finish(self, diags: &mut Diagnostics) {
         let names = self.section.keys.iter().map(|k| k.name);
+        for (key, _) in self.entries {
+            let NodeKind::Scalar { text, .. } = &key.kind else { continue };
+            if let Some(k) = self.misplaced(text) {
+                let side = if k.side == Side::Export { "exported" } else { "imported" };
+                diags.push(
+                    Diagnostic::new(key.origin(), format!("`{text}` applies only to {side} items")).help(k.elsewhere),
+                );
+            }
+        }
         for ((key, _), used) in self.entries.iter().zip(&self.used) {
             if *used {
                 continue;

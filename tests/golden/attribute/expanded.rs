@@ -255,7 +255,9 @@ mod geometry {
                 __pb_py: ::pybridge::Python<'_>,
             ) -> ::pybridge::__private::pyo3::PyResult<f64> {
                 let _ = __pb_py;
-                self.__pb_with(|__pb_self| Ok(::std::clone::Clone::clone(&__pb_self.x)))
+                self.__pb_with(|__pb_self| Ok(
+                    ::pybridge::__private::clone_of(&__pb_self.x),
+                ))
             }
             #[setter(x)]
             fn __pb_set_x(
@@ -273,18 +275,22 @@ mod geometry {
                 __pb_py: ::pybridge::Python<'_>,
             ) -> ::pybridge::__private::pyo3::PyResult<f64> {
                 let _ = __pb_py;
-                self.__pb_with(|__pb_self| Ok(::std::clone::Clone::clone(&__pb_self.y)))
+                self.__pb_with(|__pb_self| Ok(
+                    ::pybridge::__private::clone_of(&__pb_self.y),
+                ))
             }
             fn __repr__(
                 &self,
             ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-                self.__pb_with(|v| Ok(::std::format!("{:?}", v)))
+                self.__pb_with(|v| Ok(::pybridge::__private::repr_of(v)))
             }
             fn __eq__(
                 &self,
                 other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
             ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-                self.__pb_with(|a| other.__pb_with(|b| Ok(a == b)))
+                self.__pb_with(|a| {
+                    other.__pb_with(|b| Ok(::pybridge::__private::eq_of(a, b)))
+                })
             }
         }
         #[::pybridge::__private::pyo3::pyclass(
@@ -383,9 +389,10 @@ mod geometry {
             b: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Point>,
             axis: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Axis>,
         ) -> ::pybridge::__private::pyo3::PyResult<f64> {
-            let __pb_a1 = b.__pb_with(|__pb_v| Ok(::std::clone::Clone::clone(__pb_v)))?;
+            let __pb_a1 = b
+                .__pb_with(|__pb_v| Ok(::pybridge::__private::clone_of(__pb_v)))?;
             let __pb_a2 = axis
-                .__pb_with(|__pb_v| Ok(::std::clone::Clone::clone(__pb_v)))?;
+                .__pb_with(|__pb_v| Ok(::pybridge::__private::clone_of(__pb_v)))?;
             a.__pb_with(|__pb_a0| {
                 let __pb_result = distance(__pb_a0, __pb_a1, __pb_a2);
                 Ok(__pb_result)

@@ -75,7 +75,7 @@ const _: () = {
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<f64> {
             let _ = __pb_py;
-            self.__pb_with(|__pb_self| Ok(::std::clone::Clone::clone(&__pb_self.x)))
+            self.__pb_with(|__pb_self| Ok(::pybridge::__private::clone_of(&__pb_self.x)))
         }
         #[setter(x)]
         fn __pb_set_x(
@@ -94,7 +94,7 @@ const _: () = {
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<f64> {
             let _ = __pb_py;
-            self.__pb_with(|__pb_self| Ok(::std::clone::Clone::clone(&__pb_self.y)))
+            self.__pb_with(|__pb_self| Ok(::pybridge::__private::clone_of(&__pb_self.y)))
         }
         #[setter(y)]
         fn __pb_set_y(
@@ -106,16 +106,20 @@ const _: () = {
                 Ok(())
             })
         }
+        // from both_ways.yaml:9:13: trait `Debug` of class `Point`
         fn __repr__(
             &self,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            self.__pb_with(|v| Ok(::std::format!("{:?}", v)))
+            self.__pb_with(|v| Ok(::pybridge::__private::repr_of(v)))
         }
+        // from both_ways.yaml:9:13: trait `PartialEq` of class `Point`
         fn __eq__(
             &self,
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            self.__pb_with(|a| other.__pb_with(|b| Ok(a == b)))
+            self.__pb_with(|a| {
+                other.__pb_with(|b| Ok(::pybridge::__private::eq_of(a, b)))
+            })
         }
         fn __traverse__(
             &self,
@@ -269,7 +273,7 @@ const _: () = {
             value: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Point>,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
             let value = value
-                .__pb_with(|__pb_v| Ok(::std::clone::Clone::clone(__pb_v)))?;
+                .__pb_with(|__pb_v| Ok(::pybridge::__private::clone_of(__pb_v)))?;
             self.__pb_with_mut(|__pb_self| {
                 __pb_self.start = value;
                 Ok(())
@@ -283,7 +287,9 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
             let _ = __pb_py;
             self.__pb_with(|__pb_self| Ok(
-                __PbClass_Point::__pb_wrap(::std::clone::Clone::clone(&__pb_self.end)),
+                __PbClass_Point::__pb_wrap(
+                    ::pybridge::__private::clone_of(&__pb_self.end),
+                ),
             ))
         }
     }
@@ -594,7 +600,9 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::pybridge::__private::pyo3::Bound<'py, ::pybridge::__private::pyo3::PyAny>,
         > {
-            let value = __PbClass_Point::__pb_wrap(::std::clone::Clone::clone(self));
+            let value = __PbClass_Point::__pb_wrap(
+                ::pybridge::__private::clone_of(self),
+            );
             Ok(::pybridge::__private::pyo3::Bound::new(py, value)?.into_any())
         }
         fn from_python(
@@ -605,7 +613,7 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<Self> {
             obj.cast::<__PbClass_Point>()?
                 .try_borrow()?
-                .__pb_with(|v| Ok(::std::clone::Clone::clone(v)))
+                .__pb_with(|v| Ok(::pybridge::__private::clone_of(v)))
         }
     }
     // from both_ways.yaml:54:13: function `counter_total`

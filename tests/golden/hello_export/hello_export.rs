@@ -75,6 +75,7 @@ const _: () = {
             __pb_module,
             "VERSION",
             {
+                // from hello_export.yaml:27:15: constant `VERSION`
                 let __pb_value: ::std::string::String = env!("CARGO_PKG_VERSION")
                     .to_string();
                 __pb_value
