@@ -316,7 +316,35 @@ fn rules(section: &str, dir: Option<Dir>) -> Vec<Vec<(&'static str, J)>> {
                 ));
             }
         }
-        ("method", Some(Export)) => {
+        ("method", Some(dir)) => {
+            rules.push(rule(
+                "check.rs check_rust_paths: an instance method is called as `value.name(…)`, so its `rust:` is one identifier (a function path needs `extend: true`)",
+                J::obj(vec![
+                    ("required", strs(&["rust"])),
+                    (
+                        "properties",
+                        J::obj(vec![
+                            ("rust", J::obj(vec![("not", J::obj(vec![("type", s("null"))]))])),
+                            ("kind", enum_of(&["method", "mut_method"], true)),
+                            ("extend", not_true()),
+                        ]),
+                    ),
+                ]),
+                J::obj(vec![(
+                    "properties",
+                    J::obj(vec![(
+                        "rust",
+                        J::obj(vec![
+                            ("type", s("string")),
+                            ("pattern", s(&format!("^(?:r#)?{IDENT}$"))),
+                            ("not", J::obj(vec![("pattern", s("^(?:r#)?(?:self|Self|super|crate|_)$"))])),
+                        ]),
+                    )]),
+                )]),
+            ));
+            if dir == Import {
+                return rules;
+            }
             rules.push(rule(
                 "check.rs check_export_shapes: `extend` applies to instance methods",
                 present("extend", J::obj(vec![("const", J::Bool(true))])),
@@ -330,7 +358,7 @@ fn rules(section: &str, dir: Option<Dir>) -> Vec<Vec<(&'static str, J)>> {
                     J::obj(vec![
                         ("kind", enum_of(&["method"], true)),
                         ("params", J::obj(vec![("maxItems", J::Int(0))])),
-                        ("extend", J::obj(vec![("enum", J::Arr(vec![J::Bool(false), J::Null]))])),
+                        ("extend", not_true()),
                     ]),
                 )]),
             ));
@@ -357,6 +385,11 @@ fn names_not(lists: &[&str], words: &[&str]) -> J {
         J::obj(vec![("properties", J::obj(vec![("name", J::obj(vec![("not", enum_of(words, false))]))]))]),
     )]);
     J::obj(lists.iter().map(|l| (*l, not_named.clone())).collect())
+}
+
+/// `false`, or absent.
+fn not_true() -> J {
+    J::obj(vec![("enum", J::Arr(vec![J::Bool(false), J::Null]))])
 }
 
 fn enum_of(words: &[&str], nullable: bool) -> J {
