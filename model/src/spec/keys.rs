@@ -97,6 +97,9 @@ pub const METHOD_KINDS: &[&str] = &["method", "mut_method", "static", "classmeth
 pub const POLICIES: &[&str] = &["value", "shared", "view"];
 /// Parameter kinds accepted by `kind:` on parameters.
 pub const PARAM_KINDS: &[&str] = &["positional", "keyword"];
+/// Traits a class can list under `traits:` (each gives Python protocol methods).
+pub const TRAITS: &[&str] =
+    &["Display", "Debug", "PartialEq", "Eq", "Hash", "PartialOrd", "Ord", "FromStr", "IntoIterator"];
 
 /// Every section of the spec format, version 1. The first one is the top level.
 pub const SECTIONS: &[Section] = &[

@@ -10,6 +10,7 @@ use crate::names::rust_ident;
 use crate::origin::{Loc, Origin};
 use crate::pytype::parse_python_type;
 use crate::rusttype::parse_rust_type_str;
+use crate::spec::keys::TRAITS;
 use crate::spec::reader::{Fields, read_str};
 use crate::types::{ClassRef, Type, TypeKind};
 use crate::yaml::{Node, NodeKind};
@@ -396,10 +397,6 @@ fn lower_constant(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Optio
     }
     Some(Constant { name, ty: ty?, rust_value, doc, origin })
 }
-
-/// Traits a spec can list under `traits:`.
-const TRAITS: &[&str] =
-    &["Display", "Debug", "PartialEq", "Eq", "Hash", "PartialOrd", "Ord", "FromStr", "IntoIterator"];
 
 /// `raises: Exception` (export only; the Rust function must return a `Result`).
 fn lower_raises(fields: &mut Fields<'_>, fallible: bool, diags: &mut Diagnostics) -> Option<String> {
