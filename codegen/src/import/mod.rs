@@ -93,7 +93,9 @@ pub(crate) fn param_ident(rust: &str) -> syn::Ident {
 fn emit_attaching_const(ctx: &Ctx<'_>, c: &Constant) -> TokenStream {
     let name = ident(&c.name.rust);
     let doc = emit_doc(
-        &c.doc.clone().unwrap_or_else(|| format!("Reads the Python constant `{}` (read once, then cached).", c.name.py)),
+        &c.doc
+            .clone()
+            .unwrap_or_else(|| format!("Reads the Python constant `{}` (read once, then cached).", c.name.py)),
     );
     let ret = emit_owned_type(&c.ty);
     let err = &ctx.error;

@@ -167,9 +167,10 @@ impl<'n> Fields<'n> {
     /// required keys.
     pub fn finish(self, diags: &mut Diagnostics) {
         let names = self.section.keys.iter().map(|k| k.name);
-        for (key, _) in self.entries {
+        for (key, value) in self.entries {
             let NodeKind::Scalar { text, .. } = &key.kind else { continue };
-            if let Some(k) = self.misplaced(text) {
+            // `~` counts as absent, on either side.
+            if let Some(k) = self.misplaced(text).filter(|_| !value.is_null()) {
                 let side = if k.side == Side::Export { "exported" } else { "imported" };
                 diags.push(
                     Diagnostic::new(key.origin(), format!("`{text}` applies only to {side} items")).help(k.elsewhere),

@@ -22,7 +22,7 @@
 use std::fmt::Write as _;
 
 use crate::names::PYTHON_KEYWORDS;
-use crate::spec::keys::{Key, SECTIONS, Section, Shape, TRAITS};
+use crate::spec::keys::{Key, SECTIONS, Section, Shape, Side, TRAITS};
 
 /// The schema as pretty-printed JSON text (deterministic: catalog order).
 pub fn emit_json_schema() -> String {
@@ -58,19 +58,6 @@ impl Dir {
         }
     }
 }
-
-/// Keys whose value lowering or check refuses in one direction (only `~` passes there).
-const REFUSED_KEYS: &[(&str, &str, Dir)] = &[
-    // lower.rs `lower_raises`: "`raises` is for exported functions".
-    ("function", "raises", Import),
-    ("method", "raises", Import),
-    ("constructor", "raises", Import),
-    // lower.rs `lower_policy`: "`policy` is only for exported functions".
-    ("function", "policy", Import),
-    ("method", "policy", Import),
-    // lower.rs `lower_params`: "`default` is only for import parameters".
-    ("param", "default", Export),
-];
 
 /// Words of a `OneOf` key refused in one direction (`None`: in both).
 const REFUSED_WORDS: &[(&str, &str, Option<Dir>, &str)] = &[
@@ -194,8 +181,10 @@ fn is_required(section: &Section, key: &Key, dir: Option<Dir>) -> bool {
     key.required || dir.is_some_and(|d| REQUIRED_IN.contains(&(section.name, key.name, d)))
 }
 
-fn is_refused(section: &Section, key: &Key, dir: Option<Dir>) -> bool {
-    dir.is_some_and(|d| REFUSED_KEYS.contains(&(section.name, key.name, d)))
+/// A key of the other direction's items (`Side` in the key catalog; `reader.rs` refuses it at
+/// the key): only `~` (absent) passes.
+fn is_refused(_section: &Section, key: &Key, dir: Option<Dir>) -> bool {
+    matches!((key.side, dir), (Side::Export, Some(Import)) | (Side::Import, Some(Export)))
 }
 
 fn key_doc(section: &Section, key: &Key, dir: Option<Dir>) -> String {
@@ -223,6 +212,14 @@ fn key_value(section: &Section, key: &Key, dir: Option<Dir>) -> Vec<(&'static st
         ("import_module", "rust_name") => {
             return vec![("type", strs(&["string", "null"])), ("pattern", s(&format!("^{IDENT}$")))];
         }
+        // lower.rs `lower_name`: one identifier, not one of the five that cannot be raw.
+        (_, "rust_name") => {
+            return vec![
+                ("type", strs(&["string", "null"])),
+                ("pattern", s(&format!("^{IDENT}$"))),
+                ("not", J::obj(vec![("enum", strs(&["self", "Self", "super", "crate", "_"]))])),
+            ];
+        }
         ("enum", "variants") => {
             return vec![("type", s("array")), ("items", J::obj(name_ref("python_name")))];
         }
@@ -230,6 +227,12 @@ fn key_value(section: &Section, key: &Key, dir: Option<Dir>) -> Vec<(&'static st
         ("exception", "name") if dir == Some(Import) => {
             let mut v = name_ref("python_name");
             v.push(("not", J::obj(vec![("const", s("Other"))])));
+            return v;
+        }
+        // check.rs `check_export_dunders`: protocol methods are not declared as methods yet.
+        ("method", "name") if dir == Some(Export) => {
+            let mut v = name_ref("python_name");
+            v.push(("not", J::obj(vec![("pattern", s("^__.+__$"))])));
             return v;
         }
         (_, "name") => return name_ref("python_name"),
