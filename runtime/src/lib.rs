@@ -50,7 +50,7 @@ pub mod __private {
     pub use crate::holder::{Holder, Traverse, ViewRead, ViewWrite};
     pub use crate::protocols::{
         DeclaredClone, DeclaredDebug, DeclaredDisplay, DeclaredError, DeclaredHash, DeclaredPartialEq,
-        DeclaredPartialOrd, clone_of, cmp_of, eq_of, hash_of, into_pyerr, repr_of, str_of,
+        DeclaredPartialOrd, clone_of, cmp_of, eq_of, hash_of, hide_orderings, into_pyerr, repr_of, str_of,
     };
     pub use pyo3;
 

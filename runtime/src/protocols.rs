@@ -126,6 +126,9 @@ pub trait DeclaredError {
     fn declared_into_pyerr(self) -> pyo3::PyErr;
 }
 
+// `do_not_recommend`: rustc reports the missing `DeclaredError` (and its message above) instead
+// of descending into `PyErr: From<E>`, which names neither the spec nor the fix.
+#[diagnostic::do_not_recommend]
 impl<E: Into<pyo3::PyErr>> DeclaredError for E {
     fn declared_into_pyerr(self) -> pyo3::PyErr {
         self.into()
@@ -165,4 +168,44 @@ pub fn clone_of<T: DeclaredClone>(value: &T) -> T {
 /// Converts an exported function's error into the Python exception it raises.
 pub fn into_pyerr<E: DeclaredError>(err: E) -> pyo3::PyErr {
     err.declared_into_pyerr()
+}
+
+/// Removes the ordering slot wrappers (`__lt__`, `__le__`, `__gt__`, `__ge__`) that CPython puts
+/// in the dict of a class whose `__eq__` comes from `PartialEq` but that has no `PartialOrd`: the
+/// comparison slot already answers `NotImplemented` for them (so `a < b` raises `TypeError`),
+/// but `help()` and `dir()` listed them as the class's own methods. The slot itself is left
+/// alone (routing it through Python-level lookups would slow `==`). Does nothing under the
+/// stable ABI, whose type objects are opaque.
+pub fn hide_orderings(class: &pyo3::Bound<'_, pyo3::types::PyType>) -> pyo3::PyResult<()> {
+    #[cfg(not(feature = "abi3-py311"))]
+    {
+        use pyo3::ffi;
+        let py = class.py();
+        let ty = pyo3::types::PyTypeMethods::as_type_ptr(class);
+        // SAFETY: attached (`class` is a bound reference); `ty` is a live heap type that pyo3
+        // just created and registered, and nothing else can run between these calls (no Python
+        // code runs while deleting a slot wrapper, whose refcount is owned by the dict). The
+        // dict is the type's own (`tp_dict` of a heap type is never null once ready); removing
+        // entries from it and then `PyType_Modified` is how CPython itself invalidates the
+        // method cache after a dict change. No Rust reference into the dict exists: only raw
+        // pointers are used, so no aliasing rule is involved.
+        unsafe {
+            let dict = (*ty).tp_dict;
+            if dict.is_null() {
+                return Ok(());
+            }
+            for name in ["__lt__", "__le__", "__gt__", "__ge__"] {
+                let key = pyo3::types::PyString::intern(py, name);
+                match ffi::PyDict_DelItem(dict, key.as_ptr()) {
+                    0 => {}
+                    _ if ffi::PyErr_ExceptionMatches(ffi::PyExc_KeyError) != 0 => ffi::PyErr_Clear(),
+                    _ => return Err(pyo3::PyErr::fetch(py)),
+                }
+            }
+            ffi::PyType_Modified(ty);
+        }
+    }
+    #[cfg(feature = "abi3-py311")]
+    let _ = class;
+    Ok(())
 }

@@ -182,6 +182,33 @@ def test_enums_with_data_are_one_class_per_variant() -> None:
         shapes.shape_area(shapes.Rect(1.0, 1.0))  # type: ignore[arg-type]
 
 
+def test_data_enum_variants_compare_and_print_by_their_derives() -> None:
+    # `#[derive(Debug, PartialEq)]` on the enum: `__eq__` and `__repr__` on every variant.
+    assert shapes.Shape.Circle(r=1.5) == shapes.Shape.Circle(r=1.5)
+    assert shapes.Shape.Circle(r=1.5) != shapes.Shape.Circle(r=2.5)
+    assert shapes.Shape.Circle(r=1.5) != shapes.Shape.Square(1.5)
+    assert shapes.circle(1.0) == shapes.Shape.Circle(r=1.0)
+    assert repr(shapes.Shape.Square(2.0)) == "Square(2.0)"
+    assert repr(shapes.Shape.Circle(r=1.5)) == "Circle { r: 1.5 }"
+    # `PartialEq` without `Hash`: unhashable, as a Python class defining only `__eq__`.
+    with pytest.raises(TypeError):
+        hash(shapes.Shape.Empty())
+
+
+def test_equality_without_ordering_lists_no_ordering_methods() -> None:
+    # CPython puts `__lt__`… in the dict of any class with a comparison slot; a class (or enum)
+    # without `PartialOrd` does not show them, and ordering raises TypeError.
+    for cls in (shapes.Shape, shapes.Color):
+        own = vars(cls)
+        assert "__eq__" in own and not {"__lt__", "__le__", "__gt__", "__ge__"} & set(own), cls
+    with pytest.raises(TypeError):
+        shapes.Color.Red < shapes.Color.Green  # type: ignore[operator]
+    with pytest.raises(TypeError):
+        shapes.Shape.Empty() < shapes.Shape.Empty()  # type: ignore[operator]
+    # With `PartialOrd`, they stay.
+    assert "__lt__" in vars(shapes.Rect) and shapes.Rect(1.0, 1.0) < shapes.Rect(2.0, 1.0)
+
+
 def test_exception_hierarchy_and_fields() -> None:
     assert issubclass(shapes.TooBig, shapes.ShapeError) and issubclass(shapes.TooBig, ValueError)
     with pytest.raises(shapes.ShapeError, match="over the limit") as info:

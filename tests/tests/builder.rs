@@ -234,6 +234,31 @@ fn a_cargo_build_whose_spec_became_invalid_fails_with_the_located_message() {
     let above: Vec<&str> = text.lines().take(number).collect();
     let comment = above.iter().rev().find(|l| l.trim_start().starts_with("// from ")).copied().unwrap_or_default();
     assert_eq!(comment.trim(), "// from model.yaml:14:17: method `frobnicate`", "{line}");
+
+    // A trait the wrapped type lacks, and an error type that is no Python exception: rustc's
+    // message (from the runtime's `on_unimplemented`) names the declaration and the fix.
+    std::fs::write(
+        dir.join("model.yaml"),
+        format!(
+            "{good}module: tiny\nexport:\n  classes:\n    - name: Thing\n      rust: crate::Thing\n      \
+                 traits: [Debug]\n  functions:\n    - name: parse\n      rust: crate::parse\n      \
+                 returns: \"Result<i64, crate::Oops>\"\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("src/main.rs"),
+        "include!(concat!(env!(\"OUT_DIR\"), \"/model.rs\"));\n\n#[derive(Clone)]\npub struct Thing;\n\n\
+         pub struct Oops;\n\npub fn parse() -> Result<i64, Oops> {\n    Err(Oops)\n}\n\nfn main() {}\n",
+    )
+    .unwrap();
+    let fourth = run(&["build"]);
+    let stderr = String::from_utf8_lossy(&fourth.stderr);
+    assert!(!fourth.status.success(), "a missing trait must fail the build");
+    assert!(stderr.contains("`Thing` gets `__repr__` from `Debug`, which it does not implement"), "{stderr}");
+    assert!(stderr.contains("remove `Debug` from the class's `traits:` in the spec"), "{stderr}");
+    assert!(stderr.contains("pybridge does not know which Python exception to raise"), "{stderr}");
+    assert!(stderr.contains("add `raises: <Exception>` to the function"), "{stderr}");
     eprintln!("tiny crate: first build and run {first_build:?}, failing build {:?}", started.elapsed() - first_build);
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -129,15 +129,12 @@ pub(crate) fn emit_wrap(value: TokenStream, ty: &Type) -> TokenStream {
         }
         // Borrowed returns (`&str`, `Option<&str>`, `Vec<&str>`, `&[u8]`…) are copied before
         // the borrow of the object ends.
-        TypeKind::Str { borrowed: true } => quote!(::std::borrow::ToOwned::to_owned(#value)),
-        TypeKind::Bytes { borrowed: true } => quote!(<[u8]>::to_vec(#value)),
-        TypeKind::Optional(inner) if is_borrowed_text(inner) => {
-            let item = emit_wrap(quote!(__pb_x), inner);
-            quote!(#value.map(|__pb_x| #item))
+        TypeKind::Str { borrowed: true } | TypeKind::Bytes { borrowed: true } => {
+            quote!(::std::borrow::ToOwned::to_owned(#value))
         }
+        TypeKind::Optional(inner) if is_borrowed_text(inner) => quote!(#value.map(::std::borrow::ToOwned::to_owned)),
         TypeKind::List(inner) if is_borrowed_text(inner) => {
-            let item = emit_wrap(quote!(__pb_x), inner);
-            quote!(#value.into_iter().map(|__pb_x| #item).collect::<::std::vec::Vec<_>>())
+            quote!(#value.into_iter().map(::std::borrow::ToOwned::to_owned).collect::<::std::vec::Vec<_>>())
         }
         _ => value,
     }

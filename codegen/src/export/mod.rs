@@ -51,6 +51,20 @@ pub fn emit_export_module_crossing(module: &Module, crossing: &[String]) -> Toke
                 quote!(::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<#wrapper>(__pb_module)?;)
             },
         );
+    // `__eq__` without ordering: CPython lists `__lt__`… as the class's own; hide them.
+    let eq_only = |d: &[pybridge_model::Dunder]| {
+        d.contains(&pybridge_model::Dunder::Eq) && !d.contains(&pybridge_model::Dunder::Ord)
+    };
+    let unordered = module
+        .classes
+        .iter()
+        .filter(|c| eq_only(&c.dunders))
+        .map(|c| c.name.py.as_str())
+        .chain(module.enums.iter().filter(|e| !e.has_data() || eq_only(&e.dunders)).map(|e| e.name.py.as_str()))
+        .map(|py| {
+            let wrapper = wrapper_ident(py);
+            quote!(::pybridge::__private::hide_orderings(&__pb_module.py().get_type::<#wrapper>())?;)
+        });
     let exception_registrations = module.exceptions.iter().map(|e| {
         let name = &e.name.py;
         let getter = exception::type_fn(&e.name.py);
@@ -80,6 +94,7 @@ pub fn emit_export_module_crossing(module: &Module, crossing: &[String]) -> Toke
                 #set_doc
                 #(#exception_registrations)*
                 #(#class_registrations)*
+                #(#unordered)*
                 #(#registrations)*
                 #(#constants)*
                 Ok(())

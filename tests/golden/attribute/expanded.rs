@@ -422,6 +422,12 @@ mod geometry {
             ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
                 __PbClass_Axis,
             >(__pb_module)?;
+            ::pybridge::__private::hide_orderings(
+                &__pb_module.py().get_type::<__PbClass_Point>(),
+            )?;
+            ::pybridge::__private::hide_orderings(
+                &__pb_module.py().get_type::<__PbClass_Axis>(),
+            )?;
             ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
                 __pb_module,
                 ::pybridge::__private::pyo3::wrap_pyfunction!(

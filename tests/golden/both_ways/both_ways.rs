@@ -668,6 +668,9 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Opaque,
         >(__pb_module)?;
+        ::pybridge::__private::hide_orderings(
+            &__pb_module.py().get_type::<__PbClass_Point>(),
+        )?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
             __pb_module,
             ::pybridge::__private::pyo3::wrap_pyfunction!(

@@ -81,7 +81,7 @@ const _: () = {
         > {
             let __pb_self = self.inner.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.nick();
-            Ok(__pb_result.map(|__pb_x| ::std::borrow::ToOwned::to_owned(__pb_x)))
+            Ok(__pb_result.map(::std::borrow::ToOwned::to_owned))
         }
         // from soundness.yaml:17:19: method `words`
         #[pyo3(name = "words", signature = ())]
@@ -95,7 +95,7 @@ const _: () = {
             Ok(
                 __pb_result
                     .into_iter()
-                    .map(|__pb_x| ::std::borrow::ToOwned::to_owned(__pb_x))
+                    .map(::std::borrow::ToOwned::to_owned)
                     .collect::<::std::vec::Vec<_>>(),
             )
         }
@@ -106,7 +106,7 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<u8>> {
             let __pb_self = self.inner.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.raw();
-            Ok(<[u8]>::to_vec(__pb_result))
+            Ok(::std::borrow::ToOwned::to_owned(__pb_result))
         }
         // from soundness.yaml:20:17: method `greet`
         #[pyo3(name = "greet", signature = (greeting, names))]

@@ -402,6 +402,9 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_VersionReq,
         >(__pb_module)?;
+        ::pybridge::__private::hide_orderings(
+            &__pb_module.py().get_type::<__PbClass_VersionReq>(),
+        )?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
             __pb_module,
             ::pybridge::__private::pyo3::wrap_pyfunction!(
