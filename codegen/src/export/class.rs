@@ -64,7 +64,7 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
             ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::__private::pyo3::Bound<'py, ::pybridge::__private::pyo3::PyAny>> {
                 // A snapshot: the items are cloned into a list, so the Rust value may change later.
                 let items: ::std::vec::Vec<#item> = self.__pb_with(|__pb_self| {
-                    Ok(::std::iter::IntoIterator::into_iter(__pb_self).map(::std::clone::Clone::clone).collect())
+                    ::core::result::Result::Ok(::std::iter::IntoIterator::into_iter(__pb_self).map(::std::clone::Clone::clone).collect())
                 })?;
                 let list = ::pybridge::__private::pyo3::types::PyList::new(py, items)?;
                 ::pybridge::__private::pyo3::types::PyAnyMethods::try_iter(list.as_any()).map(|it| it.into_any())
@@ -84,7 +84,7 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
                 _exc_value: &::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::PyAny>,
                 _traceback: &::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::PyAny>,
             ) -> bool {
-                if let Some(mut inner) = self.inner.take() {
+                if let ::core::option::Option::Some(mut inner) = self.inner.take() {
                     inner.#close();
                 }
                 false
@@ -161,13 +161,13 @@ pub(super) fn emit_crossing(c: &Class) -> TokenStream {
                 py: ::pybridge::Python<'py>,
             ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::__private::pyo3::Bound<'py, ::pybridge::__private::pyo3::PyAny>> {
                 let value = #wrapper::__pb_wrap(::pybridge::__private::clone_of(self));
-                Ok(::pybridge::__private::pyo3::Bound::new(py, value)?.into_any())
+                ::core::result::Result::Ok(::pybridge::__private::pyo3::Bound::new(py, value)?.into_any())
             }
 
             fn from_python(
                 obj: &::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::PyAny>,
             ) -> ::pybridge::__private::pyo3::PyResult<Self> {
-                obj.cast::<#wrapper>()?.try_borrow()?.__pb_with(|v| Ok(::pybridge::__private::clone_of(v)))
+                obj.cast::<#wrapper>()?.try_borrow()?.__pb_with(|v| ::core::result::Result::Ok(::pybridge::__private::clone_of(v)))
             }
         }
     }
@@ -228,7 +228,7 @@ fn emit_property(wrapper: &syn::Ident, a: &Attribute) -> TokenStream {
             #[getter(#name)]
             fn #get(&self, __pb_py: ::pybridge::Python<'_>) -> ::pybridge::__private::pyo3::PyResult<#ty> {
                 let _ = __pb_py;
-                self.__pb_with(|__pb_self| Ok(#value))
+                self.__pb_with(|__pb_self| ::core::result::Result::Ok(#value))
             }
         }
     };
@@ -248,7 +248,7 @@ fn emit_property(wrapper: &syn::Ident, a: &Attribute) -> TokenStream {
                 #convert
                 self.__pb_with_mut(|__pb_self| {
                     __pb_self.#field = value;
-                    Ok(())
+                    ::core::result::Result::Ok(())
                 })
             }
         }
@@ -270,8 +270,8 @@ fn emit_view(wrapper: &syn::Ident, target: &TokenStream, read: TokenStream, writ
     };
     quote! {
         // A closed object fails here, not at the view's first use.
-        slf.try_borrow()?.__pb_with(|_| Ok(()))?;
-        Ok(#target {
+        slf.try_borrow()?.__pb_with(|_| ::core::result::Result::Ok(()))?;
+        ::core::result::Result::Ok(#target {
             inner: ::pybridge::__private::Holder::view(
                 ::std::clone::Clone::clone(slf).into_any().unbind(),
                 |__pb_parent, __pb_f| {
@@ -307,7 +307,7 @@ fn emit_method(
             #doc
             #[pyo3(name = #py_name)]
             fn #ident(&mut self) {
-                if let Some(mut inner) = self.inner.take() {
+                if let ::core::option::Option::Some(mut inner) = self.inner.take() {
                     inner.#method();
                 }
             }
@@ -433,22 +433,22 @@ fn emit_dunder_methods(d: &Dunder) -> TokenStream {
     match d {
         Dunder::Repr => quote! {
             fn __repr__(&self) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-                self.__pb_with(|v| Ok(::pybridge::__private::repr_of(v)))
+                self.__pb_with(|v| ::core::result::Result::Ok(::pybridge::__private::repr_of(v)))
             }
         },
         Dunder::Str => quote! {
             fn __str__(&self) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-                self.__pb_with(|v| Ok(::pybridge::__private::str_of(v)))
+                self.__pb_with(|v| ::core::result::Result::Ok(::pybridge::__private::str_of(v)))
             }
         },
         Dunder::Eq => quote! {
             fn __eq__(&self, other: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> ::pybridge::__private::pyo3::PyResult<bool> {
-                self.__pb_with(|a| other.__pb_with(|b| Ok(::pybridge::__private::eq_of(a, b))))
+                self.__pb_with(|a| other.__pb_with(|b| ::core::result::Result::Ok(::pybridge::__private::eq_of(a, b))))
             }
         },
         Dunder::Hash => quote! {
             fn __hash__(&self) -> ::pybridge::__private::pyo3::PyResult<u64> {
-                self.__pb_with(|v| Ok(::pybridge::__private::hash_of(v)))
+                self.__pb_with(|v| ::core::result::Result::Ok(::pybridge::__private::hash_of(v)))
             }
         },
         Dunder::Ord => {
@@ -462,7 +462,7 @@ fn emit_dunder_methods(d: &Dunder) -> TokenStream {
                 quote! {
                     fn #name(&self, other: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> ::pybridge::__private::pyo3::PyResult<bool> {
                         self.__pb_with(|a| other.__pb_with(|b| {
-                            Ok(::pybridge::__private::cmp_of(a, b).is_some_and(|o| o.#test()))
+                            ::core::result::Result::Ok(::pybridge::__private::cmp_of(a, b).is_some_and(|o| o.#test()))
                         }))
                     }
                 }
@@ -640,7 +640,7 @@ pub(super) fn emit_data_enum(module: &Module, e: &Enum) -> TokenStream {
                 fn #getter(slf: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> #ty {
                     match &slf.as_super().inner {
                         #pattern => ::std::clone::Clone::clone(#binding),
-                        _ => unreachable!("a variant class always holds its own variant"),
+                        _ => ::core::unreachable!("a variant class always holds its own variant"),
                     }
                 }
             }
@@ -691,8 +691,8 @@ pub(super) fn emit_data_enum(module: &Module, e: &Enum) -> TokenStream {
                 };
                 let init = ::pybridge::__private::pyo3::PyClassInitializer::from(#base { inner: self.0 });
                 match variant {
-                    #(#indices2 => Ok(::pybridge::__private::pyo3::Bound::new(py, init.add_subclass(#variant_classes))?.into_any()),)*
-                    _ => unreachable!(),
+                    #(#indices2 => ::core::result::Result::Ok(::pybridge::__private::pyo3::Bound::new(py, init.add_subclass(#variant_classes))?.into_any()),)*
+                    _ => ::core::unreachable!(),
                 }
             }
         }

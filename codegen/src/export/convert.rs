@@ -72,7 +72,9 @@ pub(crate) fn is_borrowed_text(ty: &Type) -> bool {
 pub(crate) fn emit_owned_arg(name: &syn::Ident, ty: &Type) -> TokenStream {
     match &ty.kind {
         TypeKind::Class(c) if c.shared => quote!(#name.__pb_shared()?),
-        TypeKind::Class(_) => quote!(#name.__pb_with(|__pb_v| Ok(::pybridge::__private::clone_of(__pb_v)))?),
+        TypeKind::Class(_) => {
+            quote!(#name.__pb_with(|__pb_v| ::core::result::Result::Ok(::pybridge::__private::clone_of(__pb_v)))?)
+        }
         _ => quote!(#name),
     }
 }

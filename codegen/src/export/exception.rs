@@ -30,9 +30,9 @@ pub(super) fn emit_exception(module: &Module, e: &Exception) -> TokenStream {
     let doc = match e.doc.as_deref().and_then(|d| std::ffi::CString::new(d).ok()) {
         Some(doc) => {
             let lit = proc_macro2::Literal::c_string(&doc);
-            quote!(Some(#lit))
+            quote!(::core::option::Option::Some(#lit))
         }
-        None => quote!(None),
+        None => quote!(::core::option::Option::None),
     };
     let base = base_type(module, &e.base);
     let from_impl = e.rust_path.as_ref().map(|path| {
@@ -47,16 +47,16 @@ pub(super) fn emit_exception(module: &Module, e: &Exception) -> TokenStream {
                 fn from(err: #rust) -> Self {
                     ::pybridge::Python::attach(|py| {
                         let __pb_type = match #f(py) {
-                            Ok(t) => t,
-                            Err(e) => return e,
+                            ::core::result::Result::Ok(t) => t,
+                            ::core::result::Result::Err(e) => return e,
                         };
                         let __pb_message = ::std::string::ToString::to_string(&err);
                         match ::pybridge::__private::pyo3::types::PyAnyMethods::call1(__pb_type.as_any(), (__pb_message,)) {
-                            Ok(__pb_value) => {
+                            ::core::result::Result::Ok(__pb_value) => {
                                 #(#attributes)*
                                 ::pybridge::PyErr::from_value(__pb_value)
                             }
-                            Err(e) => e,
+                            ::core::result::Result::Err(e) => e,
                         }
                     })
                 }
@@ -70,7 +70,7 @@ pub(super) fn emit_exception(module: &Module, e: &Exception) -> TokenStream {
             static __PB_TYPE: ::pybridge::__private::pyo3::sync::PyOnceLock<::pybridge::__private::pyo3::Py<::pybridge::__private::pyo3::types::PyType>> =
                 ::pybridge::__private::pyo3::sync::PyOnceLock::new();
             __PB_TYPE
-                .get_or_try_init(py, || ::pybridge::PyErr::new_type(py, #qualified, #doc, Some(#base), None))
+                .get_or_try_init(py, || ::pybridge::PyErr::new_type(py, #qualified, #doc, ::core::option::Option::Some(#base), ::core::option::Option::None))
                 .map(|t| t.bind(py))
         }
 

@@ -27,7 +27,7 @@ pub(super) fn emit_gc(c: &Class) -> TokenStream {
                 let _ = __pb_value;
                 #(#fields)*
             }
-            Ok(())
+            ::core::result::Result::Ok(())
         }
 
         fn __clear__(&mut self) {

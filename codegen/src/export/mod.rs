@@ -97,7 +97,7 @@ pub fn emit_export_module_crossing(module: &Module, crossing: &[String]) -> Toke
                 #(#unordered)*
                 #(#registrations)*
                 #(#constants)*
-                Ok(())
+                ::core::result::Result::Ok(())
             }
         };
     }
@@ -203,13 +203,13 @@ pub(crate) fn emit_call_with(f: &Function, target: TokenStream, receiver: Option
     let finish = if matches!(f.returns.kind, pybridge_model::TypeKind::Unit) {
         quote! {
             #result;
-            Ok(())
+            ::core::result::Result::Ok(())
         }
     } else {
         let wrapped = emit_wrap(quote!(__pb_result), &returns);
         quote! {
             let __pb_result = #result;
-            Ok(#wrapped)
+            ::core::result::Result::Ok(#wrapped)
         }
     };
     // `&C` parameters: the call runs inside each object's `__pb_with`, which lends its value.

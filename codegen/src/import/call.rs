@@ -103,23 +103,23 @@ pub(crate) fn emit_call_body(
         }
     };
     let finish = match (result, &f.returns.kind) {
-        (Returns::Instance, _) => quote!(Ok(Self(__pb_value))),
+        (Returns::Instance, _) => quote!(::core::result::Result::Ok(Self(__pb_value))),
         (Returns::Typed, TypeKind::Unit) => quote! {
             let _ = __pb_value;
-            Ok(())
+            ::core::result::Result::Ok(())
         },
         (Returns::Typed, TypeKind::Tuple(items)) if items.is_empty() => {
             // `tuple[()]`: an empty tuple is checked for, and becomes `()`.
             let expected = f.returns.python();
             quote! {
                 ::pybridge::__private::extract_return::<::pybridge::__private::EmptyTuple>(&__pb_value, #qualified, #expected)?;
-                Ok(())
+                ::core::result::Result::Ok(())
             }
         }
         (Returns::Typed, _) if is_exported(&f.returns) => {
             let expected = f.returns.python();
             let ty = emit_owned_type(&f.returns);
-            quote!(Ok(::pybridge::__private::extract_return::<::pybridge::__private::FromPython<#ty, __PbExported>>(
+            quote!(::core::result::Result::Ok(::pybridge::__private::extract_return::<::pybridge::__private::FromPython<#ty, __PbExported>>(
                 &__pb_value, #qualified, #expected
             )?.0))
         }
@@ -128,13 +128,13 @@ pub(crate) fn emit_call_body(
             // exact lists of exact items.
             let expected = f.returns.python();
             let item = emit_owned_type(item);
-            quote!(Ok(::pybridge::__private::extract_return::<::pybridge::__private::FastVec<#item>>(
+            quote!(::core::result::Result::Ok(::pybridge::__private::extract_return::<::pybridge::__private::FastVec<#item>>(
                 &__pb_value, #qualified, #expected
             )?.0))
         }
         (Returns::Typed, _) => {
             let expected = f.returns.python();
-            quote!(Ok(::pybridge::__private::extract_return(&__pb_value, #qualified, #expected)?))
+            quote!(::core::result::Result::Ok(::pybridge::__private::extract_return(&__pb_value, #qualified, #expected)?))
         }
     };
     quote! {

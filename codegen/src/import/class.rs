@@ -118,7 +118,7 @@ pub(crate) fn emit_class(ctx: &Ctx<'_>, c: &Class) -> TokenStream {
 
         impl ::std::fmt::Debug for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(concat!(#qualified, "(..)"))
+                f.write_str(::core::concat!(#qualified, "(..)"))
             }
         }
 
@@ -138,7 +138,7 @@ pub(crate) fn emit_class(ctx: &Ctx<'_>, c: &Class) -> TokenStream {
             type Error = ::std::convert::Infallible;
 
             fn into_pyobject(self, py: ::pybridge::Python<'py>) -> ::std::result::Result<Self::Output, Self::Error> {
-                Ok(self.0.bind_borrowed(py))
+                ::core::result::Result::Ok(self.0.bind_borrowed(py))
             }
         }
     }
@@ -163,7 +163,7 @@ pub(crate) fn emit_class_ref(ctx: &Ctx<'_>, c: &Class) -> TokenStream {
             quote!(::pybridge::__private::get_attribute(&self.0, ::pybridge::__private::pyo3::intern!(py, #pname), #aqualified, #expected))
         };
         let getter = quote! {
-            #[doc = concat!(" Reads `", #aqualified, "`.")]
+            #[doc = ::core::concat!(" Reads `", #aqualified, "`.")]
             pub fn #aname(&self) -> ::std::result::Result<#ty, #err> {
                 let py = self.0.py();
                 #read
@@ -173,7 +173,7 @@ pub(crate) fn emit_class_ref(ctx: &Ctx<'_>, c: &Class) -> TokenStream {
             let setter = setter_ident(a);
             let pty = emit_param_type(&a.ty);
             quote! {
-                #[doc = concat!(" Assigns `", #aqualified, "`.")]
+                #[doc = ::core::concat!(" Assigns `", #aqualified, "`.")]
                 pub fn #setter(&self, value: #pty) -> ::std::result::Result<(), #err> {
                     let py = self.0.py();
                     ::pybridge::__private::set_attribute(&self.0, ::pybridge::__private::pyo3::intern!(py, #pname), value, #aqualified)
@@ -220,7 +220,7 @@ fn emit_view_method_body(ctx: &Ctx<'_>, c: &Class, m: &Function) -> TokenStream 
             let class_qualified = format!("{}.{}", ctx.module.name.py, c.name.py);
             let body = emit_call_body(ctx, m, Callee::Attr(c.name.py.clone()), &class_qualified, Returns::Instance);
             quote! {
-                #[doc = concat!(" Creates a `", #class_qualified, "`.")]
+                #[doc = ::core::concat!(" Creates a `", #class_qualified, "`.")]
                 pub fn new(py: ::pybridge::Python<'py> #(, #params)*) -> ::std::result::Result<Self, #err> {
                     #body
                 }
@@ -231,7 +231,7 @@ fn emit_view_method_body(ctx: &Ctx<'_>, c: &Class, m: &Function) -> TokenStream 
             let body = emit_call_body(ctx, m, Callee::Attr(attr), &qualified, Returns::Typed);
             let ret = emit_owned_type(&m.returns);
             quote! {
-                #[doc = concat!(" Calls `", #qualified, "`.")]
+                #[doc = ::core::concat!(" Calls `", #qualified, "`.")]
                 pub fn #mname(py: ::pybridge::Python<'py> #(, #params)*) -> ::std::result::Result<#ret, #err> {
                     #body
                 }
@@ -241,7 +241,7 @@ fn emit_view_method_body(ctx: &Ctx<'_>, c: &Class, m: &Function) -> TokenStream 
             let body = emit_call_body(ctx, m, Callee::Method, &qualified, Returns::Typed);
             let ret = emit_owned_type(&m.returns);
             quote! {
-                #[doc = concat!(" Calls `", #qualified, "`.")]
+                #[doc = ::core::concat!(" Calls `", #qualified, "`.")]
                 pub fn #mname(&self #(, #params)*) -> ::std::result::Result<#ret, #err> {
                     let py = self.0.py();
                     #body

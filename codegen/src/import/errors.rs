@@ -93,7 +93,7 @@ pub(crate) fn emit_error_enum(ctx: &Ctx<'_>) -> TokenStream {
                 let index = ::pybridge::__private::classify(py, &err, &[#(&#statics),*]);
                 let error = ::pybridge::Error::from_pyerr(py, err);
                 match index {
-                    #(Some(#indices) => Self::#variants(error),)*
+                    #(::core::option::Option::Some(#indices) => Self::#variants(error),)*
                     _ => Self::Other(error),
                 }
             }

@@ -119,10 +119,10 @@ fn emit_attached_const(ctx: &Ctx<'_>, c: &Constant) -> TokenStream {
     let extract = if is_empty_tuple(&c.ty) {
         quote! {
             ::pybridge::__private::extract_return::<::pybridge::__private::EmptyTuple>(__PB_VALUE.get(py)?, #qualified, #expected)?;
-            Ok(())
+            ::core::result::Result::Ok(())
         }
     } else {
-        quote!(Ok(::pybridge::__private::extract_return(__PB_VALUE.get(py)?, #qualified, #expected)?))
+        quote!(::core::result::Result::Ok(::pybridge::__private::extract_return(__PB_VALUE.get(py)?, #qualified, #expected)?))
     };
     quote! {
         #doc

@@ -18,7 +18,7 @@ mod fast {
             let __pb_a0 = a;
             let __pb_a1 = b;
             let __pb_result = add(__pb_a0, __pb_a1);
-            Ok(__pb_result)
+            ::core::result::Result::Ok(__pb_result)
         }
         /// Parses a number.
         #[::pybridge::__private::pyo3::pyfunction]
@@ -31,7 +31,7 @@ mod fast {
             let __pb_a0 = text;
             let __pb_result = parse_number(__pb_a0)
                 .map_err(::pybridge::__private::into_pyerr)?;
-            Ok(__pb_result)
+            ::core::result::Result::Ok(__pb_result)
         }
         #[::pybridge::__private::pyo3::pymodule]
         #[pyo3(crate = "::pybridge::__private::pyo3", name = "fastmath")]
@@ -56,7 +56,7 @@ mod fast {
                     __pb_fn_parse, __pb_module
                 )?,
             )?;
-            Ok(())
+            ::core::result::Result::Ok(())
         }
     };
 }
@@ -124,14 +124,14 @@ mod geometry {
                     || ::pybridge::PyErr::new_type(
                         py,
                         c"geometry.BadPoint",
-                        None,
-                        Some(
+                        ::core::option::Option::None,
+                        ::core::option::Option::Some(
                             &py
                                 .get_type::<
                                     ::pybridge::__private::pyo3::exceptions::PyValueError,
                                 >(),
                         ),
-                        None,
+                        ::core::option::Option::None,
                     ),
                 )
                 .map(|t| t.bind(py))
@@ -140,15 +140,15 @@ mod geometry {
             fn from(err: BadPoint) -> Self {
                 ::pybridge::Python::attach(|py| {
                     let __pb_type = match __pb_exc_BadPoint(py) {
-                        Ok(t) => t,
-                        Err(e) => return e,
+                        ::core::result::Result::Ok(t) => t,
+                        ::core::result::Result::Err(e) => return e,
                     };
                     let __pb_message = ::std::string::ToString::to_string(&err);
                     match ::pybridge::__private::pyo3::types::PyAnyMethods::call1(
                         __pb_type.as_any(),
                         (__pb_message,),
                     ) {
-                        Ok(__pb_value) => {
+                        ::core::result::Result::Ok(__pb_value) => {
                             let _ = ::pybridge::__private::pyo3::types::PyAnyMethods::setattr(
                                 &__pb_value,
                                 "code",
@@ -156,7 +156,7 @@ mod geometry {
                             );
                             ::pybridge::PyErr::from_value(__pb_value)
                         }
-                        Err(e) => e,
+                        ::core::result::Result::Err(e) => e,
                     }
                 })
             }
@@ -220,13 +220,13 @@ mod geometry {
                 let __pb_a0 = x;
                 let __pb_a1 = y;
                 let __pb_result = Point::new(__pb_a0, __pb_a1);
-                Ok(__PbClass_Point::__pb_wrap(__pb_result))
+                ::core::result::Result::Ok(__PbClass_Point::__pb_wrap(__pb_result))
             }
             #[pyo3(name = "norm", signature = ())]
             fn __pb_m_norm(&self) -> ::pybridge::__private::pyo3::PyResult<f64> {
                 let __pb_self = self.inner.get(Self::__PB_NAME)?;
                 let __pb_result = __pb_self.norm();
-                Ok(__pb_result)
+                ::core::result::Result::Ok(__pb_result)
             }
             #[pyo3(name = "shift", signature = (dx))]
             fn __pb_m_shift(
@@ -236,7 +236,7 @@ mod geometry {
                 let __pb_self = self.inner.get_mut(Self::__PB_NAME)?;
                 let __pb_a0 = dx;
                 __pb_self.shift(__pb_a0);
-                Ok(())
+                ::core::result::Result::Ok(())
             }
             #[pyo3(name = "slow_norm", signature = (rounds))]
             fn __pb_m_slow_norm(
@@ -247,7 +247,7 @@ mod geometry {
                 let __pb_self = self.inner.get(Self::__PB_NAME)?;
                 let __pb_a0 = rounds;
                 let __pb_result = __pb_py.detach(move || __pb_self.slow_norm(__pb_a0));
-                Ok(__pb_result)
+                ::core::result::Result::Ok(__pb_result)
             }
             #[getter(x)]
             fn __pb_get_x(
@@ -255,7 +255,7 @@ mod geometry {
                 __pb_py: ::pybridge::Python<'_>,
             ) -> ::pybridge::__private::pyo3::PyResult<f64> {
                 let _ = __pb_py;
-                self.__pb_with(|__pb_self| Ok(
+                self.__pb_with(|__pb_self| ::core::result::Result::Ok(
                     ::pybridge::__private::clone_of(&__pb_self.x),
                 ))
             }
@@ -266,7 +266,7 @@ mod geometry {
             ) -> ::pybridge::__private::pyo3::PyResult<()> {
                 self.__pb_with_mut(|__pb_self| {
                     __pb_self.x = value;
-                    Ok(())
+                    ::core::result::Result::Ok(())
                 })
             }
             #[getter(y)]
@@ -275,21 +275,26 @@ mod geometry {
                 __pb_py: ::pybridge::Python<'_>,
             ) -> ::pybridge::__private::pyo3::PyResult<f64> {
                 let _ = __pb_py;
-                self.__pb_with(|__pb_self| Ok(
+                self.__pb_with(|__pb_self| ::core::result::Result::Ok(
                     ::pybridge::__private::clone_of(&__pb_self.y),
                 ))
             }
             fn __repr__(
                 &self,
             ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-                self.__pb_with(|v| Ok(::pybridge::__private::repr_of(v)))
+                self.__pb_with(|v| ::core::result::Result::Ok(
+                    ::pybridge::__private::repr_of(v),
+                ))
             }
             fn __eq__(
                 &self,
                 other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
             ) -> ::pybridge::__private::pyo3::PyResult<bool> {
                 self.__pb_with(|a| {
-                    other.__pb_with(|b| Ok(::pybridge::__private::eq_of(a, b)))
+                    other
+                        .__pb_with(|b| ::core::result::Result::Ok(
+                            ::pybridge::__private::eq_of(a, b),
+                        ))
                 })
             }
         }
@@ -366,7 +371,7 @@ mod geometry {
         #[pyo3(crate = "::pybridge::__private::pyo3", name = "origin", signature = ())]
         fn __pb_fn_origin() -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
             let __pb_result = origin();
-            Ok(__PbClass_Point::__pb_wrap(__pb_result))
+            ::core::result::Result::Ok(__PbClass_Point::__pb_wrap(__pb_result))
         }
         #[::pybridge::__private::pyo3::pyfunction]
         #[pyo3(crate = "::pybridge::__private::pyo3", name = "checked", signature = (x))]
@@ -376,7 +381,7 @@ mod geometry {
             let __pb_a0 = x;
             let __pb_result = checked(__pb_a0)
                 .map_err(::pybridge::__private::into_pyerr)?;
-            Ok(__PbClass_Point::__pb_wrap(__pb_result))
+            ::core::result::Result::Ok(__PbClass_Point::__pb_wrap(__pb_result))
         }
         #[::pybridge::__private::pyo3::pyfunction]
         #[pyo3(
@@ -390,12 +395,16 @@ mod geometry {
             axis: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Axis>,
         ) -> ::pybridge::__private::pyo3::PyResult<f64> {
             let __pb_a1 = b
-                .__pb_with(|__pb_v| Ok(::pybridge::__private::clone_of(__pb_v)))?;
+                .__pb_with(|__pb_v| ::core::result::Result::Ok(
+                    ::pybridge::__private::clone_of(__pb_v),
+                ))?;
             let __pb_a2 = axis
-                .__pb_with(|__pb_v| Ok(::pybridge::__private::clone_of(__pb_v)))?;
+                .__pb_with(|__pb_v| ::core::result::Result::Ok(
+                    ::pybridge::__private::clone_of(__pb_v),
+                ))?;
             a.__pb_with(|__pb_a0| {
                 let __pb_result = distance(__pb_a0, __pb_a1, __pb_a2);
-                Ok(__pb_result)
+                ::core::result::Result::Ok(__pb_result)
             })
         }
         #[::pybridge::__private::pyo3::pymodule]
@@ -446,7 +455,7 @@ mod geometry {
                     __pb_fn_distance, __pb_module
                 )?,
             )?;
-            Ok(())
+            ::core::result::Result::Ok(())
         }
     };
 }

@@ -66,7 +66,7 @@ const _: () = {
             let __pb_a0 = x;
             let __pb_a1 = y;
             let __pb_result = crate::both::Point::new(__pb_a0, __pb_a1);
-            Ok(__PbClass_Point::__pb_wrap(__pb_result))
+            ::core::result::Result::Ok(__PbClass_Point::__pb_wrap(__pb_result))
         }
         // from both_ways.yaml:17:19: attribute `x`
         #[getter(x)]
@@ -75,7 +75,9 @@ const _: () = {
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<f64> {
             let _ = __pb_py;
-            self.__pb_with(|__pb_self| Ok(::pybridge::__private::clone_of(&__pb_self.x)))
+            self.__pb_with(|__pb_self| ::core::result::Result::Ok(
+                ::pybridge::__private::clone_of(&__pb_self.x),
+            ))
         }
         #[setter(x)]
         fn __pb_set_x(
@@ -84,7 +86,7 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
             self.__pb_with_mut(|__pb_self| {
                 __pb_self.x = value;
-                Ok(())
+                ::core::result::Result::Ok(())
             })
         }
         // from both_ways.yaml:18:19: attribute `y`
@@ -94,7 +96,9 @@ const _: () = {
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<f64> {
             let _ = __pb_py;
-            self.__pb_with(|__pb_self| Ok(::pybridge::__private::clone_of(&__pb_self.y)))
+            self.__pb_with(|__pb_self| ::core::result::Result::Ok(
+                ::pybridge::__private::clone_of(&__pb_self.y),
+            ))
         }
         #[setter(y)]
         fn __pb_set_y(
@@ -103,14 +107,16 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
             self.__pb_with_mut(|__pb_self| {
                 __pb_self.y = value;
-                Ok(())
+                ::core::result::Result::Ok(())
             })
         }
         // from both_ways.yaml:9:13: trait `Debug` of class `Point`
         fn __repr__(
             &self,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            self.__pb_with(|v| Ok(::pybridge::__private::repr_of(v)))
+            self.__pb_with(|v| ::core::result::Result::Ok(
+                ::pybridge::__private::repr_of(v),
+            ))
         }
         // from both_ways.yaml:9:13: trait `PartialEq` of class `Point`
         fn __eq__(
@@ -118,7 +124,10 @@ const _: () = {
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
             self.__pb_with(|a| {
-                other.__pb_with(|b| Ok(::pybridge::__private::eq_of(a, b)))
+                other
+                    .__pb_with(|b| ::core::result::Result::Ok(
+                        ::pybridge::__private::eq_of(a, b),
+                    ))
             })
         }
         fn __traverse__(
@@ -131,7 +140,7 @@ const _: () = {
             if let ::std::option::Option::Some(__pb_value) = self.inner.owned() {
                 let _ = __pb_value;
             }
-            Ok(())
+            ::core::result::Result::Ok(())
         }
         fn __clear__(&mut self) {
             self.inner = ::pybridge::__private::Holder::Closed;
@@ -198,7 +207,9 @@ const _: () = {
                 .__pb_with(|__pb_a0| {
                     end.__pb_with(|__pb_a1| {
                         let __pb_result = crate::both::Line::new(__pb_a0, __pb_a1);
-                        Ok(__PbClass_Line::__pb_wrap(__pb_result))
+                        ::core::result::Result::Ok(
+                            __PbClass_Line::__pb_wrap(__pb_result),
+                        )
                     })
                 })
         }
@@ -207,8 +218,8 @@ const _: () = {
         fn __pb_m_first(
             slf: &::pybridge::__private::pyo3::Bound<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
-            slf.try_borrow()?.__pb_with(|_| Ok(()))?;
-            Ok(__PbRet_Point {
+            slf.try_borrow()?.__pb_with(|_| ::core::result::Result::Ok(()))?;
+            ::core::result::Result::Ok(__PbRet_Point {
                 inner: ::pybridge::__private::Holder::view(
                     ::std::clone::Clone::clone(slf).into_any().unbind(),
                     |__pb_parent, __pb_f| {
@@ -226,29 +237,29 @@ const _: () = {
         fn __pb_m_last(&self) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
             let __pb_self = self.inner.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.last();
-            Ok(__PbClass_Point::__pb_wrap(__pb_result))
+            ::core::result::Result::Ok(__PbClass_Point::__pb_wrap(__pb_result))
         }
         // from both_ways.yaml:31:19: method `length`
         #[pyo3(name = "length", signature = ())]
         fn __pb_m_length(&self) -> ::pybridge::__private::pyo3::PyResult<f64> {
             let __pb_self = self.inner.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.length();
-            Ok(__pb_result)
+            ::core::result::Result::Ok(__pb_result)
         }
         // from both_ways.yaml:32:19: method `reverse`
         #[pyo3(name = "reverse", signature = ())]
         fn __pb_m_reverse(&mut self) -> ::pybridge::__private::pyo3::PyResult<()> {
             let __pb_self = self.inner.get_mut(Self::__PB_NAME)?;
             __pb_self.reverse();
-            Ok(())
+            ::core::result::Result::Ok(())
         }
         // from both_ways.yaml:26:19: attribute `start`
         #[getter(start)]
         fn __pb_get_start(
             slf: &::pybridge::__private::pyo3::Bound<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
-            slf.try_borrow()?.__pb_with(|_| Ok(()))?;
-            Ok(__PbRet_Point {
+            slf.try_borrow()?.__pb_with(|_| ::core::result::Result::Ok(()))?;
+            ::core::result::Result::Ok(__PbRet_Point {
                 inner: ::pybridge::__private::Holder::view(
                     ::std::clone::Clone::clone(slf).into_any().unbind(),
                     |__pb_parent, __pb_f| {
@@ -273,10 +284,12 @@ const _: () = {
             value: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Point>,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
             let value = value
-                .__pb_with(|__pb_v| Ok(::pybridge::__private::clone_of(__pb_v)))?;
+                .__pb_with(|__pb_v| ::core::result::Result::Ok(
+                    ::pybridge::__private::clone_of(__pb_v),
+                ))?;
             self.__pb_with_mut(|__pb_self| {
                 __pb_self.start = value;
-                Ok(())
+                ::core::result::Result::Ok(())
             })
         }
         // from both_ways.yaml:27:19: attribute `end`
@@ -286,7 +299,7 @@ const _: () = {
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
             let _ = __pb_py;
-            self.__pb_with(|__pb_self| Ok(
+            self.__pb_with(|__pb_self| ::core::result::Result::Ok(
                 __PbClass_Point::__pb_wrap(
                     ::pybridge::__private::clone_of(&__pb_self.end),
                 ),
@@ -350,14 +363,14 @@ const _: () = {
         fn __pb_m_bump(&self) -> ::pybridge::__private::pyo3::PyResult<()> {
             let __pb_self = self.inner.get(Self::__PB_NAME)?;
             __pb_self.bump();
-            Ok(())
+            ::core::result::Result::Ok(())
         }
         // from both_ways.yaml:37:19: method `value`
         #[pyo3(name = "value", signature = ())]
         fn __pb_m_value(&self) -> ::pybridge::__private::pyo3::PyResult<u64> {
             let __pb_self = self.inner.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.value();
-            Ok(__pb_result)
+            ::core::result::Result::Ok(__pb_result)
         }
     }
     // from both_ways.yaml:38:13: class `Registry`
@@ -417,7 +430,7 @@ const _: () = {
         #[pyo3(signature = ())]
         fn __pb_m_new() -> ::pybridge::__private::pyo3::PyResult<__PbRet_Registry> {
             let __pb_result = crate::both::Registry::new();
-            Ok(__PbClass_Registry::__pb_wrap(__pb_result))
+            ::core::result::Result::Ok(__PbClass_Registry::__pb_wrap(__pb_result))
         }
         // from both_ways.yaml:42:19: method `counter`
         #[pyo3(name = "counter", signature = ())]
@@ -426,14 +439,14 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Counter> {
             let __pb_self = self.inner.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.counter();
-            Ok(__PbClass_Counter::__pb_share(__pb_result))
+            ::core::result::Result::Ok(__PbClass_Counter::__pb_share(__pb_result))
         }
         // from both_ways.yaml:43:19: method `holders`
         #[pyo3(name = "holders", signature = ())]
         fn __pb_m_holders(&self) -> ::pybridge::__private::pyo3::PyResult<usize> {
             let __pb_self = self.inner.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.holders();
-            Ok(__pb_result)
+            ::core::result::Result::Ok(__pb_result)
         }
     }
     // from both_ways.yaml:44:13: class `Node`
@@ -491,7 +504,7 @@ const _: () = {
         #[pyo3(signature = ())]
         fn __pb_m_new() -> ::pybridge::__private::pyo3::PyResult<__PbRet_Node> {
             let __pb_result = crate::both::Node::new();
-            Ok(__PbClass_Node::__pb_wrap(__pb_result))
+            ::core::result::Result::Ok(__PbClass_Node::__pb_wrap(__pb_result))
         }
         // from both_ways.yaml:48:19: attribute `payload`
         #[getter(payload)]
@@ -502,7 +515,7 @@ const _: () = {
             ::std::option::Option<::pybridge::Object>,
         > {
             let _ = __pb_py;
-            self.__pb_with(|__pb_self| Ok(
+            self.__pb_with(|__pb_self| ::core::result::Result::Ok(
                 __pb_self.payload.as_ref().map(|o| o.clone_ref(__pb_py)),
             ))
         }
@@ -513,7 +526,7 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
             self.__pb_with_mut(|__pb_self| {
                 __pb_self.payload = value;
-                Ok(())
+                ::core::result::Result::Ok(())
             })
         }
         fn __traverse__(
@@ -527,7 +540,7 @@ const _: () = {
                 let _ = __pb_value;
                 ::pybridge::__private::Traverse::traverse(&__pb_value.payload, &visit)?;
             }
-            Ok(())
+            ::core::result::Result::Ok(())
         }
         fn __clear__(&mut self) {
             self.inner = ::pybridge::__private::Holder::Closed;
@@ -590,7 +603,7 @@ const _: () = {
         #[pyo3(signature = ())]
         fn __pb_m_new() -> ::pybridge::__private::pyo3::PyResult<__PbRet_Opaque> {
             let __pb_result = crate::both::Opaque::new();
-            Ok(__PbClass_Opaque::__pb_wrap(__pb_result))
+            ::core::result::Result::Ok(__PbClass_Opaque::__pb_wrap(__pb_result))
         }
     }
     impl ::pybridge::__private::ExportedClass<__PbExported> for crate::both::Point {
@@ -603,7 +616,9 @@ const _: () = {
             let value = __PbClass_Point::__pb_wrap(
                 ::pybridge::__private::clone_of(self),
             );
-            Ok(::pybridge::__private::pyo3::Bound::new(py, value)?.into_any())
+            ::core::result::Result::Ok(
+                ::pybridge::__private::pyo3::Bound::new(py, value)?.into_any(),
+            )
         }
         fn from_python(
             obj: &::pybridge::__private::pyo3::Bound<
@@ -613,7 +628,9 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<Self> {
             obj.cast::<__PbClass_Point>()?
                 .try_borrow()?
-                .__pb_with(|v| Ok(::pybridge::__private::clone_of(v)))
+                .__pb_with(|v| ::core::result::Result::Ok(
+                    ::pybridge::__private::clone_of(v),
+                ))
         }
     }
     // from both_ways.yaml:54:13: function `counter_total`
@@ -628,14 +645,14 @@ const _: () = {
     ) -> ::pybridge::__private::pyo3::PyResult<u64> {
         let __pb_a0 = counter.__pb_shared()?;
         let __pb_result = crate::both::counter_total(__pb_a0);
-        Ok(__pb_result)
+        ::core::result::Result::Ok(__pb_result)
     }
     // from both_ways.yaml:59:13: function `node_drops`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "node_drops", signature = ())]
     fn __pb_fn_node_drops() -> ::pybridge::__private::pyo3::PyResult<usize> {
         let __pb_result = crate::both::node_drops();
-        Ok(__pb_result)
+        ::core::result::Result::Ok(__pb_result)
     }
     #[::pybridge::__private::pyo3::pymodule]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "both_ways")]
@@ -683,7 +700,7 @@ const _: () = {
                 __pb_fn_node_drops, __pb_module
             )?,
         )?;
-        Ok(())
+        ::core::result::Result::Ok(())
     }
 };
 /// Typed stubs for the Python module `both_model`.
@@ -742,7 +759,7 @@ pub mod both_model {
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args
                 .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return::<
                     ::pybridge::__private::FromPython<crate::both::Point, __PbExported>,
                 >(&__pb_value, "both_model.mirror", "Point")?
@@ -772,7 +789,7 @@ pub mod both_model {
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args
                 .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return::<
                     ::pybridge::__private::FromPython<crate::both::Point, __PbExported>,
                 >(&__pb_value, "both_model.not_a_point", "Point")?
@@ -802,7 +819,7 @@ pub mod both_model {
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args
                 .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return(
                     &__pb_value,
                     "both_model.norm",

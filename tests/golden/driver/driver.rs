@@ -100,7 +100,7 @@ pub mod py4cc {
     }
     impl ::std::fmt::Debug for Driver {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(concat!("py4cc.Driver", "(..)"))
+            f.write_str(::core::concat!("py4cc.Driver", "(..)"))
         }
     }
     impl<'a, 'py> ::pybridge::__private::pyo3::FromPyObject<'a, 'py> for Driver {
@@ -132,7 +132,7 @@ pub mod py4cc {
             self,
             py: ::pybridge::Python<'py>,
         ) -> ::std::result::Result<Self::Output, Self::Error> {
-            Ok(self.0.bind_borrowed(py))
+            ::core::result::Result::Ok(self.0.bind_borrowed(py))
         }
     }
     /// The same stubs, taking a `Python<'py>` token: use them when already attached.
@@ -162,7 +162,7 @@ pub mod py4cc {
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args
                 .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return(
                     &__pb_value,
                     "py4cc.big_model",
@@ -180,7 +180,7 @@ pub mod py4cc {
         );
         impl<'py> DriverRef<'py> {
             // from driver.yaml:10:11: method `Driver.__init__`
-            #[doc = concat!(" Creates a `", "py4cc.Driver", "`.")]
+            #[doc = ::core::concat!(" Creates a `", "py4cc.Driver", "`.")]
             pub fn new(
                 py: ::pybridge::Python<'py>,
                 max_tasks: ::std::option::Option<i64>,
@@ -202,10 +202,10 @@ pub mod py4cc {
                 let __pb_callable = __PB_CALLABLE.get(py)?;
                 let __pb_value = __pb_args
                     .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
-                Ok(Self(__pb_value))
+                ::core::result::Result::Ok(Self(__pb_value))
             }
             // from driver.yaml:14:19: method `Driver.initialize`
-            #[doc = concat!(" Calls `", "py4cc.Driver.initialize", "`.")]
+            #[doc = ::core::concat!(" Calls `", "py4cc.Driver.initialize", "`.")]
             pub fn initialize(
                 &self,
                 config_json: &str,
@@ -231,7 +231,7 @@ pub mod py4cc {
                         ::pybridge::__private::pyo3::intern!(py, "initialize"),
                         &__PB_KWNAMES,
                     )?;
-                Ok(
+                ::core::result::Result::Ok(
                     ::pybridge::__private::extract_return(
                         &__pb_value,
                         "py4cc.Driver.initialize",
@@ -240,7 +240,7 @@ pub mod py4cc {
                 )
             }
             // from driver.yaml:20:19: method `Driver.submit`
-            #[doc = concat!(" Calls `", "py4cc.Driver.submit", "`.")]
+            #[doc = ::core::concat!(" Calls `", "py4cc.Driver.submit", "`.")]
             pub fn submit(
                 &self,
                 float_features: &[f64],
@@ -269,7 +269,7 @@ pub mod py4cc {
                         ::pybridge::__private::pyo3::intern!(py, "submit"),
                         &__PB_KWNAMES,
                     )?;
-                Ok(
+                ::core::result::Result::Ok(
                     ::pybridge::__private::extract_return(
                         &__pb_value,
                         "py4cc.Driver.submit",
@@ -278,7 +278,7 @@ pub mod py4cc {
                 )
             }
             // from driver.yaml:26:19: method `Driver.retrieve`
-            #[doc = concat!(" Calls `", "py4cc.Driver.retrieve", "`.")]
+            #[doc = ::core::concat!(" Calls `", "py4cc.Driver.retrieve", "`.")]
             pub fn retrieve(
                 &self,
                 key: i64,
@@ -301,7 +301,7 @@ pub mod py4cc {
                         ::pybridge::__private::pyo3::intern!(py, "retrieve"),
                         &__PB_KWNAMES,
                     )?;
-                Ok(
+                ::core::result::Result::Ok(
                     ::pybridge::__private::extract_return(
                         &__pb_value,
                         "py4cc.Driver.retrieve",
@@ -310,7 +310,7 @@ pub mod py4cc {
                 )
             }
             // from driver.yaml:30:19: method `Driver.finalize`
-            #[doc = concat!(" Calls `", "py4cc.Driver.finalize", "`.")]
+            #[doc = ::core::concat!(" Calls `", "py4cc.Driver.finalize", "`.")]
             pub fn finalize(&self) -> ::std::result::Result<(), ::pybridge::Error> {
                 let py = self.0.py();
                 use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
@@ -327,7 +327,7 @@ pub mod py4cc {
                         &__PB_KWNAMES,
                     )?;
                 let _ = __pb_value;
-                Ok(())
+                ::core::result::Result::Ok(())
             }
             /// The owned handle, usable from any thread.
             pub fn unbind(self) -> Driver {

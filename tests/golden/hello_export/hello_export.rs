@@ -9,7 +9,7 @@ const _: () = {
         let __pb_a0 = a;
         let __pb_a1 = b;
         let __pb_result = crate::ops::add(__pb_a0, __pb_a1);
-        Ok(__pb_result)
+        ::core::result::Result::Ok(__pb_result)
     }
     // from hello_export.yaml:14:13: function `process_data`
     /// Double every value (the pybind11 example of the seeds).
@@ -24,7 +24,7 @@ const _: () = {
     ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<f64>> {
         let __pb_a0 = data.0;
         let __pb_result = crate::ops::process_data(__pb_a0);
-        Ok(__pb_result)
+        ::core::result::Result::Ok(__pb_result)
     }
     // from hello_export.yaml:20:13: function `parse_point`
     /// Parse `x,y` into a pair of floats; raises ValueError on bad input.
@@ -40,7 +40,7 @@ const _: () = {
         let __pb_a0 = text;
         let __pb_result = crate::ops::parse_point(__pb_a0)
             .map_err(::pybridge::__private::into_pyerr)?;
-        Ok(__pb_result)
+        ::core::result::Result::Ok(__pb_result)
     }
     #[::pybridge::__private::pyo3::pymodule]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "hello_spec")]
@@ -81,6 +81,6 @@ const _: () = {
                 __pb_value
             },
         )?;
-        Ok(())
+        ::core::result::Result::Ok(())
     }
 };

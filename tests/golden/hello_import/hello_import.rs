@@ -44,7 +44,9 @@ pub mod math {
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args
                 .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(::pybridge::__private::extract_return(&__pb_value, "math.sqrt", "float")?)
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_return(&__pb_value, "math.sqrt", "float")?,
+            )
         }
         // from hello_import.yaml:10:15: function `gcd`
         /// Calls the Python function `gcd` while attached.
@@ -67,7 +69,9 @@ pub mod math {
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args
                 .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(::pybridge::__private::extract_return(&__pb_value, "math.gcd", "int")?)
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_return(&__pb_value, "math.gcd", "int")?,
+            )
         }
         /// Reads the Python constant `pi` while attached.
         pub fn pi(
@@ -77,7 +81,7 @@ pub mod math {
                 "math",
                 "pi",
             );
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return(
                     __PB_VALUE.get(py)?,
                     "math.pi",
@@ -185,7 +189,7 @@ pub mod textstats {
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args
                 .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return(
                     &__pb_value,
                     "textstats.word_counts",
@@ -214,7 +218,7 @@ pub mod textstats {
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args
                 .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return::<
                     ::pybridge::__private::FastVec<f64>,
                 >(&__pb_value, "textstats.scale", "list[float]")?
@@ -243,7 +247,7 @@ pub mod textstats {
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args
                 .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return(
                     &__pb_value,
                     "textstats.longest",
@@ -273,7 +277,7 @@ pub mod textstats {
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args
                 .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return(
                     &__pb_value,
                     "textstats.split_pair",
@@ -301,7 +305,7 @@ pub mod textstats {
             let __pb_value = __pb_args
                 .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
             let _ = __pb_value;
-            Ok(())
+            ::core::result::Result::Ok(())
         }
         /// Reads the Python constant `VERSION` while attached.
         pub fn VERSION(
@@ -311,7 +315,7 @@ pub mod textstats {
                 "textstats",
                 "VERSION",
             );
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return(
                     __PB_VALUE.get(py)?,
                     "textstats.VERSION",

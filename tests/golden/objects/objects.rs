@@ -57,7 +57,7 @@ pub mod my_module {
     }
     impl ::std::fmt::Debug for MyClass {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(concat!("my_module.MyClass", "(..)"))
+            f.write_str(::core::concat!("my_module.MyClass", "(..)"))
         }
     }
     impl<'a, 'py> ::pybridge::__private::pyo3::FromPyObject<'a, 'py> for MyClass {
@@ -89,7 +89,7 @@ pub mod my_module {
             self,
             py: ::pybridge::Python<'py>,
         ) -> ::std::result::Result<Self::Output, Self::Error> {
-            Ok(self.0.bind_borrowed(py))
+            ::core::result::Result::Ok(self.0.bind_borrowed(py))
         }
     }
     /// The same stubs, taking a `Python<'py>` token: use them when already attached.
@@ -106,7 +106,7 @@ pub mod my_module {
         );
         impl<'py> MyClassRef<'py> {
             // from objects.yaml:9:11: method `MyClass.__init__`
-            #[doc = concat!(" Creates a `", "my_module.MyClass", "`.")]
+            #[doc = ::core::concat!(" Creates a `", "my_module.MyClass", "`.")]
             pub fn new(
                 py: ::pybridge::Python<'py>,
                 x: i64,
@@ -124,10 +124,10 @@ pub mod my_module {
                 let __pb_callable = __PB_CALLABLE.get(py)?;
                 let __pb_value = __pb_args
                     .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
-                Ok(Self(__pb_value))
+                ::core::result::Result::Ok(Self(__pb_value))
             }
             // from objects.yaml:12:19: method `MyClass.get_value`
-            #[doc = concat!(" Calls `", "my_module.MyClass.get_value", "`.")]
+            #[doc = ::core::concat!(" Calls `", "my_module.MyClass.get_value", "`.")]
             pub fn get_value(&self) -> ::std::result::Result<i64, ::pybridge::Error> {
                 let py = self.0.py();
                 use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
@@ -143,7 +143,7 @@ pub mod my_module {
                         ::pybridge::__private::pyo3::intern!(py, "get_value"),
                         &__PB_KWNAMES,
                     )?;
-                Ok(
+                ::core::result::Result::Ok(
                     ::pybridge::__private::extract_return(
                         &__pb_value,
                         "my_module.MyClass.get_value",
@@ -151,7 +151,7 @@ pub mod my_module {
                     )?,
                 )
             }
-            #[doc = concat!(" Reads `", "my_module.MyClass.value", "`.")]
+            #[doc = ::core::concat!(" Reads `", "my_module.MyClass.value", "`.")]
             pub fn value(&self) -> ::std::result::Result<i64, ::pybridge::Error> {
                 let py = self.0.py();
                 ::pybridge::__private::get_attribute(
@@ -161,7 +161,7 @@ pub mod my_module {
                     "int",
                 )
             }
-            #[doc = concat!(" Assigns `", "my_module.MyClass.value", "`.")]
+            #[doc = ::core::concat!(" Assigns `", "my_module.MyClass.value", "`.")]
             pub fn set_value(
                 &self,
                 value: i64,
@@ -247,7 +247,7 @@ pub mod numpy {
     }
     impl ::std::fmt::Debug for ndarray {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(concat!("numpy.ndarray", "(..)"))
+            f.write_str(::core::concat!("numpy.ndarray", "(..)"))
         }
     }
     impl<'a, 'py> ::pybridge::__private::pyo3::FromPyObject<'a, 'py> for ndarray {
@@ -279,7 +279,7 @@ pub mod numpy {
             self,
             py: ::pybridge::Python<'py>,
         ) -> ::std::result::Result<Self::Output, Self::Error> {
-            Ok(self.0.bind_borrowed(py))
+            ::core::result::Result::Ok(self.0.bind_borrowed(py))
         }
     }
     /// The same stubs, taking a `Python<'py>` token: use them when already attached.
@@ -305,7 +305,7 @@ pub mod numpy {
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args
                 .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return(
                     &__pb_value,
                     "numpy.array",
@@ -323,7 +323,7 @@ pub mod numpy {
         );
         impl<'py> ndarrayRef<'py> {
             // from objects.yaml:27:19: method `ndarray.sum`
-            #[doc = concat!(" Calls `", "numpy.ndarray.sum", "`.")]
+            #[doc = ::core::concat!(" Calls `", "numpy.ndarray.sum", "`.")]
             pub fn sum(&self) -> ::std::result::Result<f64, ::pybridge::Error> {
                 let py = self.0.py();
                 use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
@@ -339,7 +339,7 @@ pub mod numpy {
                         ::pybridge::__private::pyo3::intern!(py, "sum"),
                         &__PB_KWNAMES,
                     )?;
-                Ok(
+                ::core::result::Result::Ok(
                     ::pybridge::__private::extract_return(
                         &__pb_value,
                         "numpy.ndarray.sum",
@@ -348,7 +348,7 @@ pub mod numpy {
                 )
             }
             // from objects.yaml:29:19: method `ndarray.tolist`
-            #[doc = concat!(" Calls `", "numpy.ndarray.tolist", "`.")]
+            #[doc = ::core::concat!(" Calls `", "numpy.ndarray.tolist", "`.")]
             pub fn tolist(
                 &self,
             ) -> ::std::result::Result<::std::vec::Vec<f64>, ::pybridge::Error> {
@@ -366,14 +366,14 @@ pub mod numpy {
                         ::pybridge::__private::pyo3::intern!(py, "tolist"),
                         &__PB_KWNAMES,
                     )?;
-                Ok(
+                ::core::result::Result::Ok(
                     ::pybridge::__private::extract_return::<
                         ::pybridge::__private::FastVec<f64>,
                     >(&__pb_value, "numpy.ndarray.tolist", "list[float]")?
                         .0,
                 )
             }
-            #[doc = concat!(" Reads `", "numpy.ndarray.shape", "`.")]
+            #[doc = ::core::concat!(" Reads `", "numpy.ndarray.shape", "`.")]
             pub fn shape(&self) -> ::std::result::Result<(i64,), ::pybridge::Error> {
                 let py = self.0.py();
                 ::pybridge::__private::get_attribute(
@@ -383,7 +383,7 @@ pub mod numpy {
                     "tuple[int]",
                 )
             }
-            #[doc = concat!(" Reads `", "numpy.ndarray.ndim", "`.")]
+            #[doc = ::core::concat!(" Reads `", "numpy.ndarray.ndim", "`.")]
             pub fn ndim(&self) -> ::std::result::Result<i64, ::pybridge::Error> {
                 let py = self.0.py();
                 ::pybridge::__private::get_attribute(

@@ -19,14 +19,14 @@ const _: () = {
                 || ::pybridge::PyErr::new_type(
                     py,
                     c"skeleton_export.TallyError",
-                    None,
-                    Some(
+                    ::core::option::Option::None,
+                    ::core::option::Option::Some(
                         &py
                             .get_type::<
                                 ::pybridge::__private::pyo3::exceptions::PyValueError,
                             >(),
                     ),
-                    None,
+                    ::core::option::Option::None,
                 ),
             )
             .map(|t| t.bind(py))
@@ -92,7 +92,7 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Tally> {
             let __pb_a0 = start;
             let __pb_result = crate::exported::Tally::starting_at(__pb_a0);
-            Ok(__PbClass_Tally::__pb_wrap(__pb_result))
+            ::core::result::Result::Ok(__PbClass_Tally::__pb_wrap(__pb_result))
         }
         // from skeleton_export.yaml:57:17: method `bump`
         #[pyo3(name = "bump", signature = (by))]
@@ -103,21 +103,21 @@ const _: () = {
             let __pb_self = self.inner.get_mut(Self::__PB_NAME)?;
             let __pb_a0 = by;
             let __pb_result = __pb_self.bump(__pb_a0);
-            Ok(__pb_result)
+            ::core::result::Result::Ok(__pb_result)
         }
         // from skeleton_export.yaml:62:17: method `current`
         #[pyo3(name = "current", signature = ())]
         fn __pb_m_current(&self) -> ::pybridge::__private::pyo3::PyResult<i64> {
             let __pb_self = self.inner.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.value();
-            Ok(__pb_result)
+            ::core::result::Result::Ok(__pb_result)
         }
         // from skeleton_export.yaml:65:17: method `zero`
         #[staticmethod]
         #[pyo3(name = "zero", signature = ())]
         fn __pb_m_zero() -> ::pybridge::__private::pyo3::PyResult<__PbRet_Tally> {
             let __pb_result = crate::exported::Tally::zero();
-            Ok(__PbClass_Tally::__pb_wrap(__pb_result))
+            ::core::result::Result::Ok(__PbClass_Tally::__pb_wrap(__pb_result))
         }
         // from skeleton_export.yaml:69:19: attribute `label`
         #[getter(label)]
@@ -126,7 +126,7 @@ const _: () = {
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
             let _ = __pb_py;
-            self.__pb_with(|__pb_self| Ok(
+            self.__pb_with(|__pb_self| ::core::result::Result::Ok(
                 ::pybridge::__private::clone_of(&__pb_self.label),
             ))
         }
@@ -137,7 +137,7 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
             self.__pb_with_mut(|__pb_self| {
                 __pb_self.label = value;
-                Ok(())
+                ::core::result::Result::Ok(())
             })
         }
     }
@@ -198,7 +198,7 @@ const _: () = {
         #[pyo3(signature = ())]
         fn __pb_m_new() -> ::pybridge::__private::pyo3::PyResult<__PbRet_IntStack> {
             let __pb_result = crate::exported::Stack::<i64>::new();
-            Ok(__PbClass_IntStack::__pb_wrap(__pb_result))
+            ::core::result::Result::Ok(__PbClass_IntStack::__pb_wrap(__pb_result))
         }
         // from skeleton_export.yaml:77:19: method `push`
         #[pyo3(name = "push", signature = (item))]
@@ -209,7 +209,7 @@ const _: () = {
             let __pb_self = self.inner.get_mut(Self::__PB_NAME)?;
             let __pb_a0 = item;
             __pb_self.push(__pb_a0);
-            Ok(())
+            ::core::result::Result::Ok(())
         }
         // from skeleton_export.yaml:78:19: method `pop`
         #[pyo3(name = "pop", signature = ())]
@@ -218,14 +218,14 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<::std::option::Option<i64>> {
             let __pb_self = self.inner.get_mut(Self::__PB_NAME)?;
             let __pb_result = __pb_self.pop();
-            Ok(__pb_result)
+            ::core::result::Result::Ok(__pb_result)
         }
         // from skeleton_export.yaml:79:19: method `len`
         #[pyo3(name = "len", signature = ())]
         fn __pb_m_len(&self) -> ::pybridge::__private::pyo3::PyResult<usize> {
             let __pb_self = self.inner.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.len();
-            Ok(__pb_result)
+            ::core::result::Result::Ok(__pb_result)
         }
         fn __iter__<'py>(
             &self,
@@ -235,7 +235,7 @@ const _: () = {
         > {
             let items: ::std::vec::Vec<i64> = self
                 .__pb_with(|__pb_self| {
-                    Ok(
+                    ::core::result::Result::Ok(
                         ::std::iter::IntoIterator::into_iter(__pb_self)
                             .map(::std::clone::Clone::clone)
                             .collect(),
@@ -303,7 +303,7 @@ const _: () = {
         #[pyo3(signature = ())]
         fn __pb_m_new() -> ::pybridge::__private::pyo3::PyResult<__PbRet_StrStack> {
             let __pb_result = crate::exported::Stack::<String>::new();
-            Ok(__PbClass_StrStack::__pb_wrap(__pb_result))
+            ::core::result::Result::Ok(__PbClass_StrStack::__pb_wrap(__pb_result))
         }
         // from skeleton_export.yaml:84:19: method `push`
         #[pyo3(name = "push", signature = (item))]
@@ -314,7 +314,7 @@ const _: () = {
             let __pb_self = self.inner.get_mut(Self::__PB_NAME)?;
             let __pb_a0 = item;
             __pb_self.push(__pb_a0);
-            Ok(())
+            ::core::result::Result::Ok(())
         }
         // from skeleton_export.yaml:85:19: method `pop`
         #[pyo3(name = "pop", signature = ())]
@@ -325,14 +325,14 @@ const _: () = {
         > {
             let __pb_self = self.inner.get_mut(Self::__PB_NAME)?;
             let __pb_result = __pb_self.pop();
-            Ok(__pb_result)
+            ::core::result::Result::Ok(__pb_result)
         }
         // from skeleton_export.yaml:86:19: method `len`
         #[pyo3(name = "len", signature = ())]
         fn __pb_m_len(&self) -> ::pybridge::__private::pyo3::PyResult<usize> {
             let __pb_self = self.inner.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.len();
-            Ok(__pb_result)
+            ::core::result::Result::Ok(__pb_result)
         }
     }
     // from skeleton_export.yaml:87:13: class `Noisy`
@@ -396,7 +396,7 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Noisy> {
             let __pb_a0 = label;
             let __pb_result = crate::exported::Noisy::new(__pb_a0);
-            Ok(__PbClass_Noisy::__pb_wrap(__pb_result))
+            ::core::result::Result::Ok(__PbClass_Noisy::__pb_wrap(__pb_result))
         }
         // from skeleton_export.yaml:95:19: method `label`
         #[pyo3(name = "label", signature = ())]
@@ -405,7 +405,7 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
             let __pb_self = self.inner.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.label();
-            Ok(__pb_result)
+            ::core::result::Result::Ok(__pb_result)
         }
     }
     // from skeleton_export.yaml:6:13: function `match`
@@ -422,7 +422,7 @@ const _: () = {
         let __pb_a0 = r#type;
         let __pb_a1 = r#loop;
         let __pb_result = crate::exported::r#match(__pb_a0, __pb_a1);
-        Ok(__pb_result)
+        ::core::result::Result::Ok(__pb_result)
     }
     // from skeleton_export.yaml:12:13: function `maybe_sum`
     #[::pybridge::__private::pyo3::pyfunction]
@@ -436,7 +436,7 @@ const _: () = {
     ) -> ::pybridge::__private::pyo3::PyResult<::std::option::Option<i64>> {
         let __pb_a0 = values;
         let __pb_result = crate::exported::maybe_sum(__pb_a0);
-        Ok(__pb_result)
+        ::core::result::Result::Ok(__pb_result)
     }
     // from skeleton_export.yaml:17:13: function `table`
     #[::pybridge::__private::pyo3::pyfunction]
@@ -448,7 +448,7 @@ const _: () = {
     > {
         let __pb_a0 = pairs.0;
         let __pb_result = crate::exported::table(__pb_a0);
-        Ok(__pb_result)
+        ::core::result::Result::Ok(__pb_result)
     }
     // from skeleton_export.yaml:22:13: function `recurse`
     #[::pybridge::__private::pyo3::pyfunction]
@@ -457,7 +457,7 @@ const _: () = {
         let __pb_a0 = n;
         let __pb_result = crate::exported::recurse(__pb_a0)
             .map_err(::pybridge::__private::into_pyerr)?;
-        Ok(__pb_result)
+        ::core::result::Result::Ok(__pb_result)
     }
     // from skeleton_export.yaml:27:13: function `echo`
     #[::pybridge::__private::pyo3::pyfunction]
@@ -467,7 +467,7 @@ const _: () = {
     ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
         let __pb_a0 = text;
         let __pb_result = crate::exported::echo(__pb_a0);
-        Ok(__pb_result)
+        ::core::result::Result::Ok(__pb_result)
     }
     // from skeleton_export.yaml:32:13: function `boom`
     #[::pybridge::__private::pyo3::pyfunction]
@@ -477,7 +477,7 @@ const _: () = {
     ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
         let __pb_a0 = message;
         let __pb_result = crate::exported::boom(__pb_a0);
-        Ok(__pb_result)
+        ::core::result::Result::Ok(__pb_result)
     }
     // from skeleton_export.yaml:37:13: function `hop3`
     #[::pybridge::__private::pyo3::pyfunction]
@@ -507,7 +507,7 @@ const _: () = {
             &__pb_slot,
             move || crate::exported::hop3(__pb_a0, __pb_a1),
         )?;
-        Ok(__pb_result)
+        ::core::result::Result::Ok(__pb_result)
     }
     // from skeleton_export.yaml:43:13: function `spawn_callers`
     #[::pybridge::__private::pyo3::pyfunction]
@@ -523,7 +523,7 @@ const _: () = {
         let __pb_a0 = threads;
         let __pb_a1 = nap;
         crate::exported::spawn_callers(__pb_a0, __pb_a1);
-        Ok(())
+        ::core::result::Result::Ok(())
     }
     #[::pybridge::__private::pyo3::pymodule]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "skeleton_export")]
@@ -595,6 +595,6 @@ const _: () = {
                 __pb_value
             },
         )?;
-        Ok(())
+        ::core::result::Result::Ok(())
     }
 };

@@ -40,7 +40,9 @@ pub mod math {
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args
                 .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(::pybridge::__private::extract_return(&__pb_value, "math.sqrt", "float")?)
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_return(&__pb_value, "math.sqrt", "float")?,
+            )
         }
         /// Reads the Python constant `pi` while attached.
         pub fn pi(
@@ -50,7 +52,7 @@ pub mod math {
                 "math",
                 "pi",
             );
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return(
                     __PB_VALUE.get(py)?,
                     "math.pi",
@@ -306,7 +308,7 @@ pub mod skel_mod {
     }
     impl ::std::fmt::Debug for Counter {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(concat!("skel_mod.Counter", "(..)"))
+            f.write_str(::core::concat!("skel_mod.Counter", "(..)"))
         }
     }
     impl<'a, 'py> ::pybridge::__private::pyo3::FromPyObject<'a, 'py> for Counter {
@@ -338,7 +340,7 @@ pub mod skel_mod {
             self,
             py: ::pybridge::Python<'py>,
         ) -> ::std::result::Result<Self::Output, Self::Error> {
-            Ok(self.0.bind_borrowed(py))
+            ::core::result::Result::Ok(self.0.bind_borrowed(py))
         }
     }
     /// Errors of the `skel_mod` stubs: the exception classes the spec declares, and `Other` for everything else.
@@ -408,8 +410,8 @@ pub mod skel_mod {
             );
             let error = ::pybridge::Error::from_pyerr(py, err);
             match index {
-                Some(0) => Self::SkelError(error),
-                Some(1) => Self::SkelSubError(error),
+                ::core::option::Option::Some(0) => Self::SkelError(error),
+                ::core::option::Option::Some(1) => Self::SkelSubError(error),
                 _ => Self::Other(error),
             }
         }
@@ -444,7 +446,7 @@ pub mod skel_mod {
             );
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return(
                     &__pb_value,
                     "skel_mod.describe",
@@ -473,7 +475,7 @@ pub mod skel_mod {
             );
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return::<
                     ::pybridge::__private::FastVec<(::std::string::String, i64)>,
                 >(&__pb_value, "skel_mod.pairs", "list[tuple[str, int]]")?
@@ -498,7 +500,7 @@ pub mod skel_mod {
             );
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return(
                     &__pb_value,
                     "skel_mod.maybe",
@@ -524,7 +526,7 @@ pub mod skel_mod {
             );
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return(
                     &__pb_value,
                     "skel_mod.unique",
@@ -552,7 +554,7 @@ pub mod skel_mod {
             );
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return::<
                     ::pybridge::__private::FastVec<f64>,
                 >(&__pb_value, "skel_mod.halves", "list[float]")?
@@ -577,7 +579,7 @@ pub mod skel_mod {
             );
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return::<
                     ::pybridge::__private::FastVec<::std::string::String>,
                 >(&__pb_value, "skel_mod.texts", "list[str]")?
@@ -602,7 +604,7 @@ pub mod skel_mod {
             );
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return(
                     &__pb_value,
                     "skel_mod.echo_bytes",
@@ -626,7 +628,7 @@ pub mod skel_mod {
             );
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return(
                     &__pb_value,
                     "skel_mod.anything",
@@ -648,7 +650,7 @@ pub mod skel_mod {
             );
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return(
                     &__pb_value,
                     "skel_mod.lies",
@@ -675,7 +677,7 @@ pub mod skel_mod {
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
             let _ = __pb_value;
-            Ok(())
+            ::core::result::Result::Ok(())
         }
         // from skeleton_import.yaml:57:15: function `match`
         /// Calls the Python function `match` while attached.
@@ -699,7 +701,7 @@ pub mod skel_mod {
             );
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return(
                     &__pb_value,
                     "skel_mod.match",
@@ -721,7 +723,7 @@ pub mod skel_mod {
             );
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return(
                     &__pb_value,
                     "skel_mod.big",
@@ -748,7 +750,7 @@ pub mod skel_mod {
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
             let _ = __pb_value;
-            Ok(())
+            ::core::result::Result::Ok(())
         }
         // from skeleton_import.yaml:68:15: function `make_counter`
         /// Calls the Python function `make_counter` while attached.
@@ -768,7 +770,7 @@ pub mod skel_mod {
             );
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return(
                     &__pb_value,
                     "skel_mod.make_counter",
@@ -792,7 +794,7 @@ pub mod skel_mod {
             );
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return(
                     &__pb_value,
                     "skel_mod.not_a_counter",
@@ -818,7 +820,7 @@ pub mod skel_mod {
             );
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return(
                     &__pb_value,
                     "skel_mod.recurse",
@@ -845,7 +847,7 @@ pub mod skel_mod {
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
             let _ = __pb_value;
-            Ok(())
+            ::core::result::Result::Ok(())
         }
         // from skeleton_import.yaml:82:15: function `identity`
         /// Calls the Python function `identity` while attached.
@@ -865,7 +867,7 @@ pub mod skel_mod {
             );
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return(
                     &__pb_value,
                     "skel_mod.identity",
@@ -893,7 +895,7 @@ pub mod skel_mod {
             );
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return(
                     &__pb_value,
                     "skel_mod.call_export",
@@ -920,7 +922,7 @@ pub mod skel_mod {
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
             let _ = __pb_value;
-            Ok(())
+            ::core::result::Result::Ok(())
         }
         // from skeleton_import.yaml:96:15: function `four_hop`
         /// Calls the exported `skeleton_export.hop3` with a Python callback that raises KeyError.
@@ -940,7 +942,7 @@ pub mod skel_mod {
             );
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return(
                     &__pb_value,
                     "skel_mod.four_hop",
@@ -966,7 +968,7 @@ pub mod skel_mod {
             );
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return(
                     &__pb_value,
                     "skel_mod.nap",
@@ -993,7 +995,7 @@ pub mod skel_mod {
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
             let _ = __pb_value;
-            Ok(())
+            ::core::result::Result::Ok(())
         }
         /// Reads the Python constant `crate` while attached.
         pub fn crate_(
@@ -1003,7 +1005,7 @@ pub mod skel_mod {
                 "skel_mod",
                 "crate",
             );
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return(
                     __PB_VALUE.get(py)?,
                     "skel_mod.crate",
@@ -1021,7 +1023,7 @@ pub mod skel_mod {
         );
         impl<'py> CounterRef<'py> {
             // from skeleton_import.yaml:116:11: method `Counter.__init__`
-            #[doc = concat!(" Creates a `", "skel_mod.Counter", "`.")]
+            #[doc = ::core::concat!(" Creates a `", "skel_mod.Counter", "`.")]
             pub fn new(
                 py: ::pybridge::Python<'py>,
                 start: ::std::option::Option<i64>,
@@ -1042,10 +1044,10 @@ pub mod skel_mod {
                 );
                 let __pb_callable = __PB_CALLABLE.get(py)?;
                 let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
-                Ok(Self(__pb_value))
+                ::core::result::Result::Ok(Self(__pb_value))
             }
             // from skeleton_import.yaml:120:19: method `Counter.incr`
-            #[doc = concat!(" Calls `", "skel_mod.Counter.incr", "`.")]
+            #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.incr", "`.")]
             pub fn incr(&self) -> ::std::result::Result<i64, Error> {
                 let py = self.0.py();
                 use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
@@ -1061,7 +1063,7 @@ pub mod skel_mod {
                         ::pybridge::__private::pyo3::intern!(py, "incr"),
                         &__PB_KWNAMES,
                     )?;
-                Ok(
+                ::core::result::Result::Ok(
                     ::pybridge::__private::extract_return(
                         &__pb_value,
                         "skel_mod.Counter.incr",
@@ -1070,7 +1072,7 @@ pub mod skel_mod {
                 )
             }
             // from skeleton_import.yaml:122:19: method `Counter.add`
-            #[doc = concat!(" Calls `", "skel_mod.Counter.add", "`.")]
+            #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.add", "`.")]
             pub fn add(&self, n: i64) -> ::std::result::Result<i64, Error> {
                 let py = self.0.py();
                 use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
@@ -1087,7 +1089,7 @@ pub mod skel_mod {
                         ::pybridge::__private::pyo3::intern!(py, "add"),
                         &__PB_KWNAMES,
                     )?;
-                Ok(
+                ::core::result::Result::Ok(
                     ::pybridge::__private::extract_return(
                         &__pb_value,
                         "skel_mod.Counter.add",
@@ -1096,7 +1098,7 @@ pub mod skel_mod {
                 )
             }
             // from skeleton_import.yaml:126:19: method `Counter.merged`
-            #[doc = concat!(" Calls `", "skel_mod.Counter.merged", "`.")]
+            #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.merged", "`.")]
             pub fn merged(
                 &self,
                 other: &Counter,
@@ -1116,7 +1118,7 @@ pub mod skel_mod {
                         ::pybridge::__private::pyo3::intern!(py, "merged"),
                         &__PB_KWNAMES,
                     )?;
-                Ok(
+                ::core::result::Result::Ok(
                     ::pybridge::__private::extract_return(
                         &__pb_value,
                         "skel_mod.Counter.merged",
@@ -1125,7 +1127,7 @@ pub mod skel_mod {
                 )
             }
             // from skeleton_import.yaml:130:19: method `Counter.from_text`
-            #[doc = concat!(" Calls `", "skel_mod.Counter.from_text", "`.")]
+            #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.from_text", "`.")]
             pub fn from_text(
                 py: ::pybridge::Python<'py>,
                 text: &str,
@@ -1142,7 +1144,7 @@ pub mod skel_mod {
                 );
                 let __pb_callable = __PB_CALLABLE.get(py)?;
                 let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
-                Ok(
+                ::core::result::Result::Ok(
                     ::pybridge::__private::extract_return(
                         &__pb_value,
                         "skel_mod.Counter.from_text",
@@ -1151,7 +1153,7 @@ pub mod skel_mod {
                 )
             }
             // from skeleton_import.yaml:135:19: method `Counter.double`
-            #[doc = concat!(" Calls `", "skel_mod.Counter.double", "`.")]
+            #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.double", "`.")]
             pub fn double(
                 py: ::pybridge::Python<'py>,
                 x: i64,
@@ -1168,7 +1170,7 @@ pub mod skel_mod {
                 );
                 let __pb_callable = __PB_CALLABLE.get(py)?;
                 let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
-                Ok(
+                ::core::result::Result::Ok(
                     ::pybridge::__private::extract_return(
                         &__pb_value,
                         "skel_mod.Counter.double",
@@ -1176,7 +1178,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            #[doc = concat!(" Reads `", "skel_mod.Counter.value", "`.")]
+            #[doc = ::core::concat!(" Reads `", "skel_mod.Counter.value", "`.")]
             pub fn value(&self) -> ::std::result::Result<i64, Error> {
                 let py = self.0.py();
                 ::pybridge::__private::get_attribute(
@@ -1186,7 +1188,7 @@ pub mod skel_mod {
                     "int",
                 )
             }
-            #[doc = concat!(" Assigns `", "skel_mod.Counter.value", "`.")]
+            #[doc = ::core::concat!(" Assigns `", "skel_mod.Counter.value", "`.")]
             pub fn set_value(&self, value: i64) -> ::std::result::Result<(), Error> {
                 let py = self.0.py();
                 ::pybridge::__private::set_attribute(
@@ -1196,7 +1198,7 @@ pub mod skel_mod {
                     "skel_mod.Counter.value",
                 )
             }
-            #[doc = concat!(" Reads `", "skel_mod.Counter.label", "`.")]
+            #[doc = ::core::concat!(" Reads `", "skel_mod.Counter.label", "`.")]
             pub fn label(&self) -> ::std::result::Result<::std::string::String, Error> {
                 let py = self.0.py();
                 ::pybridge::__private::get_attribute(
@@ -1206,7 +1208,7 @@ pub mod skel_mod {
                     "str",
                 )
             }
-            #[doc = concat!(" Reads `", "skel_mod.Counter.type", "`.")]
+            #[doc = ::core::concat!(" Reads `", "skel_mod.Counter.type", "`.")]
             pub fn r#type(&self) -> ::std::result::Result<::std::string::String, Error> {
                 let py = self.0.py();
                 ::pybridge::__private::get_attribute(
@@ -1216,7 +1218,7 @@ pub mod skel_mod {
                     "str",
                 )
             }
-            #[doc = concat!(" Assigns `", "skel_mod.Counter.type", "`.")]
+            #[doc = ::core::concat!(" Assigns `", "skel_mod.Counter.type", "`.")]
             pub fn set_type(&self, value: &str) -> ::std::result::Result<(), Error> {
                 let py = self.0.py();
                 ::pybridge::__private::set_attribute(
@@ -1279,7 +1281,7 @@ pub mod slow_mod {
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args
                 .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return(
                     &__pb_value,
                     "slow_mod.ping",

@@ -61,7 +61,7 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Person> {
             let __pb_a0 = name;
             let __pb_result = crate::sound::Person::new(__pb_a0);
-            Ok(__PbClass_Person::__pb_wrap(__pb_result))
+            ::core::result::Result::Ok(__PbClass_Person::__pb_wrap(__pb_result))
         }
         // from soundness.yaml:15:19: method `name`
         #[pyo3(name = "name", signature = ())]
@@ -70,7 +70,7 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
             let __pb_self = self.inner.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.name();
-            Ok(::std::borrow::ToOwned::to_owned(__pb_result))
+            ::core::result::Result::Ok(::std::borrow::ToOwned::to_owned(__pb_result))
         }
         // from soundness.yaml:16:19: method `nick`
         #[pyo3(name = "nick", signature = ())]
@@ -81,7 +81,7 @@ const _: () = {
         > {
             let __pb_self = self.inner.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.nick();
-            Ok(__pb_result.map(::std::borrow::ToOwned::to_owned))
+            ::core::result::Result::Ok(__pb_result.map(::std::borrow::ToOwned::to_owned))
         }
         // from soundness.yaml:17:19: method `words`
         #[pyo3(name = "words", signature = ())]
@@ -92,7 +92,7 @@ const _: () = {
         > {
             let __pb_self = self.inner.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.words();
-            Ok(
+            ::core::result::Result::Ok(
                 __pb_result
                     .into_iter()
                     .map(::std::borrow::ToOwned::to_owned)
@@ -106,7 +106,7 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<u8>> {
             let __pb_self = self.inner.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.raw();
-            Ok(::std::borrow::ToOwned::to_owned(__pb_result))
+            ::core::result::Result::Ok(::std::borrow::ToOwned::to_owned(__pb_result))
         }
         // from soundness.yaml:20:17: method `greet`
         #[pyo3(name = "greet", signature = (greeting, names))]
@@ -122,7 +122,7 @@ const _: () = {
                 .map(|__pb_s| &**__pb_s)
                 .collect::<::std::vec::Vec<_>>();
             let __pb_result = __pb_self.greet(__pb_a0, __pb_a1);
-            Ok(__pb_result)
+            ::core::result::Result::Ok(__pb_result)
         }
         // from soundness.yaml:26:17: method `scaled`
         #[pyo3(name = "scaled", signature = (value, *, factor, offset))]
@@ -137,7 +137,7 @@ const _: () = {
             let __pb_a1 = factor;
             let __pb_a2 = offset;
             let __pb_result = __pb_self.scaled(__pb_a0, __pb_a1, __pb_a2);
-            Ok(__pb_result)
+            ::core::result::Result::Ok(__pb_result)
         }
         // from soundness.yaml:33:19: method `anonymous`
         #[classmethod]
@@ -149,7 +149,7 @@ const _: () = {
             >,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Person> {
             let __pb_result = crate::sound::Person::anonymous();
-            Ok(__PbClass_Person::__pb_wrap(__pb_result))
+            ::core::result::Result::Ok(__PbClass_Person::__pb_wrap(__pb_result))
         }
         // from soundness.yaml:34:19: method `bytes_of`
         #[staticmethod]
@@ -159,7 +159,7 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<u8>> {
             let __pb_a0 = text;
             let __pb_result = crate::sound::Person::bytes_of(__pb_a0);
-            Ok(__pb_result)
+            ::core::result::Result::Ok(__pb_result)
         }
         // from soundness.yaml:36:19: attribute `scores`
         #[getter(scores)]
@@ -168,7 +168,7 @@ const _: () = {
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<i64>> {
             let _ = __pb_py;
-            self.__pb_with(|__pb_self| Ok(
+            self.__pb_with(|__pb_self| ::core::result::Result::Ok(
                 ::pybridge::__private::clone_of(&__pb_self.scores),
             ))
         }
@@ -180,7 +180,7 @@ const _: () = {
             let value = value.0;
             self.__pb_with_mut(|__pb_self| {
                 __pb_self.scores = value;
-                Ok(())
+                ::core::result::Result::Ok(())
             })
         }
         // from soundness.yaml:37:19: attribute `weights`
@@ -190,7 +190,7 @@ const _: () = {
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<f64>> {
             let _ = __pb_py;
-            self.__pb_with(|__pb_self| Ok(
+            self.__pb_with(|__pb_self| ::core::result::Result::Ok(
                 ::pybridge::__private::clone_of(&__pb_self.weights),
             ))
         }
@@ -202,7 +202,7 @@ const _: () = {
             let value = value.0;
             self.__pb_with_mut(|__pb_self| {
                 __pb_self.weights = value;
-                Ok(())
+                ::core::result::Result::Ok(())
             })
         }
         // from soundness.yaml:38:19: attribute `tags`
@@ -214,7 +214,7 @@ const _: () = {
             ::std::vec::Vec<::std::string::String>,
         > {
             let _ = __pb_py;
-            self.__pb_with(|__pb_self| Ok(
+            self.__pb_with(|__pb_self| ::core::result::Result::Ok(
                 ::pybridge::__private::clone_of(&__pb_self.tags),
             ))
         }
@@ -226,7 +226,7 @@ const _: () = {
             let value = value.0;
             self.__pb_with_mut(|__pb_self| {
                 __pb_self.tags = value;
-                Ok(())
+                ::core::result::Result::Ok(())
             })
         }
     }
@@ -242,7 +242,7 @@ const _: () = {
     ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
         let __pb_a0 = label.as_deref();
         let __pb_result = crate::sound::describe(__pb_a0);
-        Ok(__pb_result)
+        ::core::result::Result::Ok(__pb_result)
     }
     #[::pybridge::__private::pyo3::pymodule]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "soundness")]
@@ -273,7 +273,7 @@ const _: () = {
                 __pb_value
             },
         )?;
-        Ok(())
+        ::core::result::Result::Ok(())
     }
 };
 /// Typed stubs for the Python module `soundness_mod`.
@@ -364,7 +364,7 @@ pub mod soundness_mod {
     }
     impl ::std::fmt::Debug for Attached {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(concat!("soundness_mod.attached", "(..)"))
+            f.write_str(::core::concat!("soundness_mod.attached", "(..)"))
         }
     }
     impl<'a, 'py> ::pybridge::__private::pyo3::FromPyObject<'a, 'py> for Attached {
@@ -396,7 +396,7 @@ pub mod soundness_mod {
             self,
             py: ::pybridge::Python<'py>,
         ) -> ::std::result::Result<Self::Output, Self::Error> {
-            Ok(self.0.bind_borrowed(py))
+            ::core::result::Result::Ok(self.0.bind_borrowed(py))
         }
     }
     /// The same stubs, taking a `Python<'py>` token: use them when already attached.
@@ -430,7 +430,7 @@ pub mod soundness_mod {
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args
                 .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return(
                     &__pb_value,
                     "soundness_mod.bind",
@@ -455,7 +455,7 @@ pub mod soundness_mod {
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args
                 .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return(
                     &__pb_value,
                     "soundness_mod.crate",
@@ -480,7 +480,7 @@ pub mod soundness_mod {
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args
                 .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return(
                     &__pb_value,
                     "soundness_mod.crate_",
@@ -509,7 +509,7 @@ pub mod soundness_mod {
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args
                 .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
-            Ok(
+            ::core::result::Result::Ok(
                 ::pybridge::__private::extract_return(
                     &__pb_value,
                     "soundness_mod.py_params",
@@ -537,7 +537,7 @@ pub mod soundness_mod {
             ::pybridge::__private::extract_return::<
                 ::pybridge::__private::EmptyTuple,
             >(&__pb_value, "soundness_mod.nothing", "tuple[()]")?;
-            Ok(())
+            ::core::result::Result::Ok(())
         }
         // from soundness.yaml:67:17: function `not_nothing`
         /// Calls the Python function `not_nothing` while attached.
@@ -559,7 +559,7 @@ pub mod soundness_mod {
             ::pybridge::__private::extract_return::<
                 ::pybridge::__private::EmptyTuple,
             >(&__pb_value, "soundness_mod.not_nothing", "tuple[()]")?;
-            Ok(())
+            ::core::result::Result::Ok(())
         }
         /// Reads the Python constant `EMPTY` while attached.
         pub fn EMPTY(
@@ -572,7 +572,7 @@ pub mod soundness_mod {
             ::pybridge::__private::extract_return::<
                 ::pybridge::__private::EmptyTuple,
             >(__PB_VALUE.get(py)?, "soundness_mod.EMPTY", "tuple[()]")?;
-            Ok(())
+            ::core::result::Result::Ok(())
         }
         /// An instance of `soundness_mod.attached`, bound to an attached interpreter.
         #[derive(Debug)]
@@ -584,7 +584,7 @@ pub mod soundness_mod {
         );
         impl<'py> AttachedRef<'py> {
             // from soundness.yaml:73:22: method `attached.__init__`
-            #[doc = concat!(" Creates a `", "soundness_mod.attached", "`.")]
+            #[doc = ::core::concat!(" Creates a `", "soundness_mod.attached", "`.")]
             pub fn new(
                 py: ::pybridge::Python<'py>,
             ) -> ::std::result::Result<Self, ::pybridge::Error> {
@@ -600,9 +600,9 @@ pub mod soundness_mod {
                 let __pb_callable = __PB_CALLABLE.get(py)?;
                 let __pb_value = __pb_args
                     .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
-                Ok(Self(__pb_value))
+                ::core::result::Result::Ok(Self(__pb_value))
             }
-            #[doc = concat!(" Reads `", "soundness_mod.attached.unit", "`.")]
+            #[doc = ::core::concat!(" Reads `", "soundness_mod.attached.unit", "`.")]
             pub fn unit(&self) -> ::std::result::Result<(), ::pybridge::Error> {
                 let py = self.0.py();
                 ::pybridge::__private::get_attribute::<

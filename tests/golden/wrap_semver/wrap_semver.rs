@@ -19,16 +19,16 @@ const _: () = {
                 || ::pybridge::PyErr::new_type(
                     py,
                     c"semver_py.SemverError",
-                    Some(
+                    ::core::option::Option::Some(
                         c"A version or requirement did not parse (Rust's `semver::Error`).",
                     ),
-                    Some(
+                    ::core::option::Option::Some(
                         &py
                             .get_type::<
                                 ::pybridge::__private::pyo3::exceptions::PyValueError,
                             >(),
                     ),
-                    None,
+                    ::core::option::Option::None,
                 ),
             )
             .map(|t| t.bind(py))
@@ -96,14 +96,14 @@ const _: () = {
             let __pb_a1 = minor;
             let __pb_a2 = patch;
             let __pb_result = semver::Version::new(__pb_a0, __pb_a1, __pb_a2);
-            Ok(__PbClass_Version::__pb_wrap(__pb_result))
+            ::core::result::Result::Ok(__PbClass_Version::__pb_wrap(__pb_result))
         }
         // from wrap_semver.yaml:26:17: method `is_prerelease`
         #[pyo3(name = "is_prerelease", signature = ())]
         fn __pb_m_is_prerelease(&self) -> ::pybridge::__private::pyo3::PyResult<bool> {
             let __pb_self = self.inner.get(Self::__PB_NAME)?;
             let __pb_result = crate::ext::is_prerelease(__pb_self);
-            Ok(__pb_result)
+            ::core::result::Result::Ok(__pb_result)
         }
         // from wrap_semver.yaml:30:17: method `bump_minor`
         #[pyo3(name = "bump_minor", signature = ())]
@@ -112,7 +112,7 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Version> {
             let __pb_self = self.inner.get(Self::__PB_NAME)?;
             let __pb_result = crate::ext::bump_minor(__pb_self);
-            Ok(__PbClass_Version::__pb_wrap(__pb_result))
+            ::core::result::Result::Ok(__PbClass_Version::__pb_wrap(__pb_result))
         }
         // from wrap_semver.yaml:19:54: method `parse`
         /// Parses the text form (Rust's `FromStr`).
@@ -127,7 +127,7 @@ const _: () = {
                     __pb_exc_SemverError,
                     &e,
                 ))?;
-            Ok(__PbClass_Version::__pb_wrap(__pb_result))
+            ::core::result::Result::Ok(__PbClass_Version::__pb_wrap(__pb_result))
         }
         // from wrap_semver.yaml:22:19: attribute `major`
         #[getter(major)]
@@ -136,7 +136,7 @@ const _: () = {
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<u64> {
             let _ = __pb_py;
-            self.__pb_with(|__pb_self| Ok(
+            self.__pb_with(|__pb_self| ::core::result::Result::Ok(
                 ::pybridge::__private::clone_of(&__pb_self.major),
             ))
         }
@@ -147,7 +147,7 @@ const _: () = {
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<u64> {
             let _ = __pb_py;
-            self.__pb_with(|__pb_self| Ok(
+            self.__pb_with(|__pb_self| ::core::result::Result::Ok(
                 ::pybridge::__private::clone_of(&__pb_self.minor),
             ))
         }
@@ -158,7 +158,7 @@ const _: () = {
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<u64> {
             let _ = __pb_py;
-            self.__pb_with(|__pb_self| Ok(
+            self.__pb_with(|__pb_self| ::core::result::Result::Ok(
                 ::pybridge::__private::clone_of(&__pb_self.patch),
             ))
         }
@@ -166,13 +166,17 @@ const _: () = {
         fn __str__(
             &self,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            self.__pb_with(|v| Ok(::pybridge::__private::str_of(v)))
+            self.__pb_with(|v| ::core::result::Result::Ok(
+                ::pybridge::__private::str_of(v),
+            ))
         }
         // from wrap_semver.yaml:11:13: trait `Debug` of class `Version`
         fn __repr__(
             &self,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            self.__pb_with(|v| Ok(::pybridge::__private::repr_of(v)))
+            self.__pb_with(|v| ::core::result::Result::Ok(
+                ::pybridge::__private::repr_of(v),
+            ))
         }
         // from wrap_semver.yaml:11:13: trait `PartialEq` of class `Version`
         fn __eq__(
@@ -180,12 +184,17 @@ const _: () = {
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
             self.__pb_with(|a| {
-                other.__pb_with(|b| Ok(::pybridge::__private::eq_of(a, b)))
+                other
+                    .__pb_with(|b| ::core::result::Result::Ok(
+                        ::pybridge::__private::eq_of(a, b),
+                    ))
             })
         }
         // from wrap_semver.yaml:11:13: trait `Hash` of class `Version`
         fn __hash__(&self) -> ::pybridge::__private::pyo3::PyResult<u64> {
-            self.__pb_with(|v| Ok(::pybridge::__private::hash_of(v)))
+            self.__pb_with(|v| ::core::result::Result::Ok(
+                ::pybridge::__private::hash_of(v),
+            ))
         }
         #[cfg_attr(
             any(),
@@ -198,7 +207,7 @@ const _: () = {
             self.__pb_with(|a| {
                 other
                     .__pb_with(|b| {
-                        Ok(
+                        ::core::result::Result::Ok(
                             ::pybridge::__private::cmp_of(a, b)
                                 .is_some_and(|o| o.is_lt()),
                         )
@@ -212,7 +221,7 @@ const _: () = {
             self.__pb_with(|a| {
                 other
                     .__pb_with(|b| {
-                        Ok(
+                        ::core::result::Result::Ok(
                             ::pybridge::__private::cmp_of(a, b)
                                 .is_some_and(|o| o.is_le()),
                         )
@@ -226,7 +235,7 @@ const _: () = {
             self.__pb_with(|a| {
                 other
                     .__pb_with(|b| {
-                        Ok(
+                        ::core::result::Result::Ok(
                             ::pybridge::__private::cmp_of(a, b)
                                 .is_some_and(|o| o.is_gt()),
                         )
@@ -240,7 +249,7 @@ const _: () = {
             self.__pb_with(|a| {
                 other
                     .__pb_with(|b| {
-                        Ok(
+                        ::core::result::Result::Ok(
                             ::pybridge::__private::cmp_of(a, b)
                                 .is_some_and(|o| o.is_ge()),
                         )
@@ -311,7 +320,7 @@ const _: () = {
             version
                 .__pb_with(|__pb_a0| {
                     let __pb_result = __pb_self.matches(__pb_a0);
-                    Ok(__pb_result)
+                    ::core::result::Result::Ok(__pb_result)
                 })
         }
         // from wrap_semver.yaml:37:43: method `parse`
@@ -327,7 +336,7 @@ const _: () = {
                     __pb_exc_SemverError,
                     &e,
                 ))?;
-            Ok(__PbClass_VersionReq::__pb_wrap(__pb_result))
+            ::core::result::Result::Ok(__PbClass_VersionReq::__pb_wrap(__pb_result))
         }
         #[cfg_attr(
             any(),
@@ -336,13 +345,17 @@ const _: () = {
         fn __str__(
             &self,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            self.__pb_with(|v| Ok(::pybridge::__private::str_of(v)))
+            self.__pb_with(|v| ::core::result::Result::Ok(
+                ::pybridge::__private::str_of(v),
+            ))
         }
         // from wrap_semver.yaml:34:13: trait `Debug` of class `VersionReq`
         fn __repr__(
             &self,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            self.__pb_with(|v| Ok(::pybridge::__private::repr_of(v)))
+            self.__pb_with(|v| ::core::result::Result::Ok(
+                ::pybridge::__private::repr_of(v),
+            ))
         }
         #[cfg_attr(
             any(),
@@ -353,7 +366,10 @@ const _: () = {
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
             self.__pb_with(|a| {
-                other.__pb_with(|b| Ok(::pybridge::__private::eq_of(a, b)))
+                other
+                    .__pb_with(|b| ::core::result::Result::Ok(
+                        ::pybridge::__private::eq_of(a, b),
+                    ))
             })
         }
     }
@@ -375,7 +391,7 @@ const _: () = {
                     __pb_exc_SemverError,
                     &e,
                 ))?;
-            Ok(__pb_result.map(__PbClass_Version::__pb_wrap))
+            ::core::result::Result::Ok(__pb_result.map(__PbClass_Version::__pb_wrap))
         })
     }
     #[::pybridge::__private::pyo3::pymodule]
@@ -411,6 +427,6 @@ const _: () = {
                 __pb_fn_max_satisfying, __pb_module
             )?,
         )?;
-        Ok(())
+        ::core::result::Result::Ok(())
     }
 };
