@@ -1,5 +1,6 @@
 //! The autogen banner every generated file starts with, and the Rust pretty-printer.
 
+#[cfg(feature = "pretty")]
 use proc_macro2::TokenStream;
 
 /// The banner line for a Rust file generated from `source` (a file name, not a path, so output
@@ -33,6 +34,7 @@ pub fn pyi_banner(source: &str) -> String {
 
 /// Pretty-prints generated items with prettyplease. Tokens that do not parse as a file are a
 /// bug in an emitter; they are returned as raw token text so the compiler can point at them.
+#[cfg(feature = "pretty")]
 pub fn emit_pretty(tokens: TokenStream) -> String {
     match syn::parse2::<syn::File>(tokens.clone()) {
         Ok(file) => prettyplease::unparse(&file),

@@ -63,6 +63,7 @@ fn classes_crossing_both_ways(bridge: &Bridge) -> Vec<String> {
 
 /// All Rust a spec generates, pretty-printed with the autogen banner. `source` is the spec's
 /// file name, quoted in the banner.
+#[cfg(feature = "pretty")]
 pub fn emit_bridge_rust(bridge: &Bridge, source: &str) -> String {
     let mut out = banner::rust_banner(source);
     out.push_str(&spec_marker::replace_spec_markers(&banner::emit_pretty(emit_bridge_tokens(bridge)), source));

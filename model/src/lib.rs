@@ -19,8 +19,10 @@ pub mod render;
 pub mod resolve;
 pub mod rust;
 pub mod rusttype;
+#[cfg(feature = "spec")]
 pub mod spec;
 pub mod types;
+#[cfg(feature = "spec")]
 pub mod yaml;
 
 pub use diagnostics::{Diagnostic, Diagnostics};
@@ -38,6 +40,7 @@ pub fn analyze(bridge: &mut Bridge, diags: &mut Diagnostics) {
 }
 
 /// Parse, lower, resolve and check a spec's bytes; the model when there was no problem.
+#[cfg(feature = "spec")]
 pub fn load_and_check(bytes: &[u8]) -> (String, Result<Bridge, Vec<Diagnostic>>) {
     let mut diags = Diagnostics::new();
     let source = match spec::decode_source(bytes) {
