@@ -298,9 +298,7 @@ impl<'py, const N: usize> Args<'py, N> {
                 )
             },
         };
-        // SAFETY: vectorcall returns a new reference or null with an exception set, which
-        // `from_owned_ptr_or_err` turns into an error.
-        unsafe { Bound::from_owned_ptr_or_err(py, result) }
+        owned_or_fetch(py, result)
     }
 }
 
@@ -321,6 +319,18 @@ impl<const N: usize> Drop for Args<'_, N> {
 enum Target<'a, 'py> {
     Callable(&'a Bound<'py, PyAny>),
     Method(&'a Bound<'py, PyString>),
+}
+
+/// The new reference a CPython call returned, or the exception it raised (null): a
+/// `PanicException` resumes its panic without printing ([`crate::error::fetch`]).
+#[inline(always)]
+pub(crate) fn owned_or_fetch<'py>(py: Python<'py>, result: *mut ffi::PyObject) -> PyResult<Bound<'py, PyAny>> {
+    if result.is_null() {
+        return Err(crate::error::fetch(py));
+    }
+    // SAFETY: attached (`py`); a non-null result of a CPython call that returns a new reference
+    // is an owned, live object, and nothing else owns this reference.
+    Ok(unsafe { Bound::from_owned_ptr(py, result) })
 }
 
 /// Turns a Python exception into an error type, while attached. Implemented by [`Error`] and by
@@ -402,7 +412,11 @@ where
     T: FromPyObjectOwned<'py>,
     E: FromPyErr,
 {
-    let value = obj.getattr(name).map_err(|e| E::from_pyerr(obj.py(), e))?;
+    let py = obj.py();
+    // SAFETY: attached (`py`); both are live objects and `name` is a str. PyObject_GetAttr
+    // returns a new reference or null with an exception set.
+    let value = owned_or_fetch(py, unsafe { ffi::PyObject_GetAttr(obj.as_ptr(), name.as_ptr()) })
+        .map_err(|e| E::from_pyerr(py, e))?;
     extract_return(&value, qualified, expected).map_err(E::from)
 }
 
@@ -428,7 +442,13 @@ where
             err.to_string(),
         ))
     })?;
-    obj.setattr(name, value.into_any().into_bound()).map_err(|e| E::from_pyerr(py, e))
+    let value = value.into_any().into_bound();
+    // SAFETY: attached (`py`); all three are live objects (borrowed for the call) and `name` is
+    // a str. PyObject_SetAttr returns -1 with an exception set on failure.
+    if unsafe { ffi::PyObject_SetAttr(obj.as_ptr(), name.as_ptr(), value.as_ptr()) } < 0 {
+        return Err(E::from_pyerr(py, crate::error::fetch(py)));
+    }
+    Ok(())
 }
 
 /// Vectorcall for stable-ABI (abi3) builds, where Python 3.11's limited API has no

@@ -5,7 +5,7 @@ use std::hash::{Hash, Hasher};
 
 use pyo3::conversion::FromPyObject;
 use pyo3::prelude::*;
-use pyo3::{Borrowed, ffi};
+use pyo3::{BoundObject, Borrowed, IntoPyObject, ffi};
 
 /// The error raised by any method of an object after its `close` method ran.
 pub fn closed_error(class: &str) -> PyErr {
@@ -169,10 +169,24 @@ struct CallbackRaised;
 /// exception for the Python caller.
 pub fn call_back<'py, A, R>(callable: &Bound<'py, PyAny>, slot: &CallbackSlot, args: A) -> R
 where
-    A: pyo3::call::PyCallArgs<'py>,
+    A: IntoPyObject<'py, Target = pyo3::types::PyTuple>,
     R: for<'a> FromPyObject<'a, 'py>,
 {
-    let result = callable.call1(args).and_then(|value| value.extract::<R>().map_err(Into::into));
+    let py = callable.py();
+    let result = args
+        .into_pyobject(py)
+        .map_err(Into::into)
+        .and_then(|args| {
+            let args = args.into_bound();
+            // SAFETY: attached (`py`); `callable` and the tuple `args` are live for the call; a
+            // null kwargs is allowed. The result is a new reference or null with an exception
+            // set, taken by `owned_or_fetch` (a `PanicException` from Rust code the callable
+            // reached resumes its panic without printing, see `crate::error::fetch`).
+            crate::call::owned_or_fetch(py, unsafe {
+                ffi::PyObject_Call(callable.as_ptr(), args.as_ptr(), std::ptr::null_mut())
+            })
+        })
+        .and_then(|value| value.extract::<R>().map_err(Into::into));
     match result {
         Ok(value) => value,
         Err(err) => {
