@@ -26,7 +26,17 @@ pub fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
 pub struct FastVec<T>(pub Vec<T>);
 
 /// Item types with a fast path.
-pub trait FastItem: Sized {
+///
+/// # Safety
+/// Implementations may run Python code only on a path that returns `None`, and must not touch
+/// `item` (or anything reached through it) after that code ran. Python code may change any
+/// container: it may clear the list being read, freeing its item array and `item` itself.
+/// [`FastVec`]'s loop and the pair impl rely on this ("the only call that can run Python code
+/// ends the loop"). The one such call today is `PyUnicode_AsUTF8AndSize` on a str it cannot
+/// encode (a lone surrogate): the `UnicodeEncodeError` it builds is a GC allocation, which on
+/// CPython 3.11 and older may run the cycle collector and so any `__del__`
+/// (`tests/tests/list_fast_path.rs` makes that happen).
+pub unsafe trait FastItem: Sized {
     /// The value of an item, or `None` to fall back.
     ///
     /// # Safety
@@ -34,7 +44,9 @@ pub trait FastItem: Sized {
     unsafe fn fast(item: *mut ffi::PyObject) -> Option<Self>;
 }
 
-impl FastItem for f64 {
+// SAFETY (the trait's contract): runs no Python code (a type check and a field read, or on
+// the stable ABI `PyFloat_AsDouble` of an exact float, which allocates nothing).
+unsafe impl FastItem for f64 {
     #[inline(always)]
     unsafe fn fast(item: *mut ffi::PyObject) -> Option<f64> {
         // SAFETY: live object, attached (the trait's contract).
@@ -48,7 +60,9 @@ impl FastItem for f64 {
     }
 }
 
-impl FastItem for i64 {
+// SAFETY (the trait's contract): runs no Python code (`PyLong_AsLongLongAndOverflow` of an
+// exact int reads its digits and allocates nothing, even on overflow).
+unsafe impl FastItem for i64 {
     #[inline(always)]
     unsafe fn fast(item: *mut ffi::PyObject) -> Option<i64> {
         // SAFETY: live object, attached (the trait's contract). For an exact int,
@@ -74,9 +88,16 @@ where
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
         let ptr = obj.as_ptr();
         // SAFETY: attached (we hold a Borrowed<'_, 'py>); `ptr` is a live object. For an exact
-        // list, `ob_item[..size]` are valid borrowed items, and no Python code runs in the loop
-        // (FastItem::fast calls none), so the list cannot change under us. Elements are written
-        // into the vector's spare capacity and the length set only to the count written.
+        // list, `ob_item[..size]` are valid borrowed items for as long as the list does not
+        // change, and only Python code can change it (we hold no Rust reference into it: `items`
+        // is a raw pointer read once). Python code can run in the loop, but only in a
+        // `T::fast` call that then returns `None` (FastItem's contract: a lone surrogate's
+        // `UnicodeEncodeError` can run the collector and a `__del__` that clears this list, on
+        // CPython <= 3.11), and that ends the loop: after it neither `items`, `n` nor the item is
+        // used again, and the fallback below reads the list afresh, as it then is. So every
+        // `*items.add(written)` read happens before any Python code ran
+        // (tests/tests/list_fast_path.rs pins this). Elements are written into the vector's
+        // spare capacity and the length set only to the count written.
         unsafe {
             if ffi::PyList_CheckExact(ptr) != 0 {
                 #[cfg(not(feature = "abi3-py311"))]
@@ -109,13 +130,18 @@ where
     }
 }
 
-impl FastItem for String {
+// SAFETY (the trait's contract): the one call that may run Python code is
+// `PyUnicode_AsUTF8AndSize` failing (see the trait), and that path returns `None` without
+// touching `item` again; on success nothing but a copy into Rust memory follows.
+unsafe impl FastItem for String {
     #[inline(always)]
     unsafe fn fast(item: *mut ffi::PyObject) -> Option<String> {
         // SAFETY: live object, attached (the trait's contract). For an exact str the UTF-8 buffer
-        // CPython returns is valid UTF-8 of `size` bytes, alive as long as the str; a str it
-        // cannot encode (a lone surrogate) sets an exception, cleared here: the general path then
-        // raises the proper `UnicodeEncodeError`.
+        // CPython returns is valid UTF-8 of `size` bytes, alive as long as the str, and copied
+        // before anything else runs; a str it cannot encode (a lone surrogate) sets an
+        // exception, cleared here: the general path then raises the proper
+        // `UnicodeEncodeError`. Building that exception may have run Python code which freed
+        // `item` (the exception kept it alive until `PyErr_Clear`), so `item` is not read after.
         unsafe {
             if ffi::PyUnicode_CheckExact(item) == 0 {
                 return None;
@@ -132,11 +158,17 @@ impl FastItem for String {
     }
 }
 
-impl<A: FastItem, B: FastItem> FastItem for (A, B) {
+// SAFETY (the trait's contract): Python code can run only inside `A::fast` or `B::fast` on a
+// path that returns `None` (their contract), and then the `?` returns `None` at once: the tuple
+// (which that code may have freed, with the list holding it) is not read after `A::fast`
+// failed, nor after `B::fast` ran at all.
+unsafe impl<A: FastItem, B: FastItem> FastItem for (A, B) {
     #[inline(always)]
     unsafe fn fast(item: *mut ffi::PyObject) -> Option<(A, B)> {
         // SAFETY: live object, attached (the trait's contract); an exact tuple of two items
-        // holds two live borrowed items.
+        // holds two live borrowed items, both read before any Python code could run (the
+        // second item is fetched before `B::fast` runs, after `A::fast` returned `Some`, which
+        // ran no Python code).
         unsafe {
             if ffi::PyTuple_CheckExact(item) == 0 {
                 return None;
