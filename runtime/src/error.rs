@@ -104,11 +104,17 @@ impl Error {
     }
 
     /// The error as a Python exception: the original exception object when there is one,
-    /// else a `RuntimeError` (conversion, interpreter) with this error's message.
+    /// else a `RuntimeError` (conversion, interpreter) with this error's message. Also a
+    /// `RuntimeError` when the original cannot be reached because the interpreter is shutting
+    /// down (on a thread that is not attached; the error is not made into a Python object then).
     pub fn to_pyerr(&self) -> PyErr {
+        let plain = || pyo3::exceptions::PyRuntimeError::new_err(self.to_string());
         match &self.original {
-            Some(original) => Python::attach(|py| PyErr::from_value(original.bind(py).clone().into_any())),
-            None => pyo3::exceptions::PyRuntimeError::new_err(self.to_string()),
+            Some(original) => {
+                crate::interpreter::attach_guarded(|py| PyErr::from_value(original.bind(py).clone().into_any()))
+                    .unwrap_or_else(|_| plain())
+            }
+            None => plain(),
         }
     }
 
@@ -199,10 +205,12 @@ fn resume_panic(value: Bound<'_, PyAny>) -> ! {
 }
 
 impl From<PyErr> for Error {
-    /// Captures the exception; attaching here is a no-op when already attached, which is
-    /// always the case where a `PyErr` exists.
+    /// Captures the exception. Usually already attached (a nested attach, which takes
+    /// nothing), but a `PyErr` is `Send`, so this may run on any thread: then it attaches
+    /// through the shutdown guard, and while the interpreter is exiting the result is the
+    /// "shutting down" error (the exception itself is released at a later attach, if any).
     fn from(err: PyErr) -> Self {
-        Python::attach(|py| Error::from_pyerr(py, err))
+        crate::interpreter::attach_guarded(|py| Error::from_pyerr(py, err)).unwrap_or_else(|refused| refused)
     }
 }
 

@@ -262,8 +262,11 @@ pub fn raise_declared<E: std::fmt::Display>(
 ) -> PyErr {
     // The instance is made here, not lazily: CPython would otherwise normalise a lazy error
     // when raising it (an `IsSubclass` check and a second construction), measurably slower.
-    Python::attach(|py| match exception(py).and_then(|class| class.call1((err.to_string(),))) {
+    // Called attached (an exported function's error on its way to Python); the guarded attach
+    // is then a plain nested one. Refused, the exception is a `RuntimeError` with the message.
+    crate::interpreter::attach_guarded(|py| match exception(py).and_then(|class| class.call1((err.to_string(),))) {
         Ok(value) => PyErr::from_value(value),
         Err(e) => e,
     })
+    .unwrap_or_else(|_| pyo3::exceptions::PyRuntimeError::new_err(err.to_string()))
 }

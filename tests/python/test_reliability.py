@@ -3,9 +3,9 @@
 - Python exiting while Rust threads spawned by an extension module are calling into Python
   (`skeleton_export.spawn_callers`, the pybridge-tests cdylib), in a subprocess with a 10 s
   limit: exit status 0, no fatal error.
-- Rust threads ending (releasing their kept Python thread states) while Python exits
-  (`skeleton_export.spawn_enders` / `end_threads`): each gets past the release, none is ended
-  by CPython inside it.
+- Rust threads ending (releasing their kept Python thread states), or converting errors
+  unattached, while Python exits (`skeleton_export.spawn_enders` / `end_threads`): each gets
+  past, none is ended by CPython inside an attach.
 - `sys.getrefcount` of arguments, results' types and class objects unchanged after 10,000
   calls of exported functions and methods (the `shapes` wheel), including calls that raise.
 """
@@ -100,20 +100,25 @@ def test_python_exiting_while_rust_threads_call_in_exits_0(
 ENDERS = """
 import atexit, skeleton_export
 atexit.register(skeleton_export.end_threads)
-skeleton_export.spawn_enders(8)
+skeleton_export.spawn_enders(8, {work!r})
 """
 
 
-def test_rust_threads_ending_while_python_exits_do_not_reattach(skeleton_dir: Path) -> None:
-    # Before the fix the thread-local destructor checked CPython's finalizing flag (not yet
-    # set), then waited in PyEval_RestoreThread for the GIL the exiting thread held; once
-    # finalization began CPython ended each thread there with pthread_exit, through Rust frames:
-    # `enders: 0 of 8`. Now the release is an attach scope the exit hook counts, refused once
-    # the interpreter is exiting (the thread state is left to the ending process).
+# "end": before the fix the thread-local destructor checked CPython's finalizing flag (not yet
+# set), then waited in PyEval_RestoreThread for the GIL the exiting thread held; once
+# finalization began CPython ended each thread there with pthread_exit, through Rust frames:
+# `enders: 0 of 8`. Now the release is an attach scope the exit hook counts, refused once the
+# interpreter is exiting (the thread state is left to the ending process).
+# "from_pyerr" / "to_pyerr": converting between `PyErr` and `pybridge::Error` on a thread that
+# is not attached attached through pyo3's own `Python::attach`, past the shutdown guard, and
+# waited there the same way. Now it goes through the guard: refused, the conversion gives the
+# "shutting down" error (or a `RuntimeError` not yet made into a Python object).
+@pytest.mark.parametrize("work", ["end", "from_pyerr", "to_pyerr"])
+def test_rust_threads_ending_while_python_exits_do_not_attach(skeleton_dir: Path, work: str) -> None:
     env_path = f"{skeleton_dir}:{ROOT / 'tests' / 'python'}"
     try:
         child = subprocess.run(
-            [sys.executable, "-c", ENDERS],
+            [sys.executable, "-c", ENDERS.format(work=work)],
             env={**_environ(), "PYTHONPATH": env_path},
             capture_output=True,
             text=True,

@@ -312,18 +312,39 @@ pub mod exported {
 
     /// Spawns `threads` Rust threads that each make one stub call (so each keeps a Python
     /// thread state, released by a thread-local destructor when the thread ends) and then wait,
-    /// unattached, until [`end_threads`] lets them end; returns when all have called (the GIL
-    /// released meanwhile).
-    pub fn spawn_enders(threads: i64) {
+    /// unattached, until [`end_threads`] lets them go; returns when all have called (the GIL
+    /// released meanwhile). What they do then is `work`: `"end"` ends the thread at once;
+    /// `"from_pyerr"` first turns a `PyErr` it kept into a `pybridge::Error`, `"to_pyerr"` a
+    /// `pybridge::Error` it kept (holding its exception object) back into a `PyErr`, both
+    /// unattached, as any thread may.
+    pub fn spawn_enders(threads: i64, work: &str) {
         use std::sync::atomic::Ordering;
         for _ in 0..threads {
-            std::thread::spawn(|| {
-                ENDER_MARK.with(|mark| mark.set(Some(EnderMark)));
+            let work = work.to_string();
+            std::thread::spawn(move || {
+                if work == "end" {
+                    ENDER_MARK.with(|mark| mark.set(Some(EnderMark)));
+                }
                 let _ = crate::skeleton::skel_mod::maybe(true);
+                let kept = pybridge::attach(|py| py.run(c"raise KeyError('kept')", None, None).unwrap_err());
+                let kept_error = pybridge::attach(|py| pybridge::Error::from_pyerr(py, kept.clone_ref(py)));
                 ENDERS_CALLED.fetch_add(1, Ordering::SeqCst);
                 while !ENDERS_GO.load(Ordering::SeqCst) {
                     std::thread::sleep(std::time::Duration::from_millis(1));
                 }
+                match work.as_str() {
+                    "from_pyerr" => {
+                        let _ = pybridge::Error::from(kept);
+                        ENDERS_DONE.fetch_add(1, Ordering::SeqCst);
+                    }
+                    "to_pyerr" => {
+                        let _ = pybridge::PyErr::from(kept_error);
+                        ENDERS_DONE.fetch_add(1, Ordering::SeqCst);
+                    }
+                    _ => {}
+                }
+                // Returning runs the thread-local destructors: pybridge releases the thread's
+                // kept Python thread state there.
             });
         }
         pybridge::attach(|py| {
@@ -335,12 +356,12 @@ pub mod exported {
         });
     }
 
-    /// Lets the threads of [`spawn_enders`] end, and waits, keeping the GIL (no detach), until
-    /// each has got past pybridge's thread-local destructor (its `EnderMark` dropped) or 5 s
-    /// passed; prints `enders: DONE of CALLED`. Registered with `atexit` before pybridge's own
+    /// Lets the threads of [`spawn_enders`] go, and waits, keeping the GIL (no detach), until
+    /// each has done its work (for `"end"`: got past pybridge's thread-local destructor, its
+    /// `EnderMark` dropped) or 5 s passed; prints `enders: DONE of CALLED`. Registered with `atexit` before pybridge's own
     /// hook, it runs after that hook (`atexit` runs the last registered first), right before
     /// CPython begins finalizing: the threads release their kept thread states while the
-    /// interpreter exits. A thread that tried to re-attach then would wait for this GIL until
+    /// interpreter exits. A thread that tried to attach then would wait for this GIL until
     /// finalization began and CPython ended it inside `PyEval_RestoreThread`.
     pub fn end_threads() -> i64 {
         use std::sync::atomic::Ordering;

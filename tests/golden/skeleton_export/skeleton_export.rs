@@ -30,7 +30,7 @@ const _: () = {
             )
             .map(|t| t.bind(py))
     }
-    // from skeleton_export.yaml:56:13: class `Tally`
+    // from skeleton_export.yaml:57:13: class `Tally`
     /// A counter from the spec (the Rust type has no attribute).
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
@@ -83,7 +83,7 @@ const _: () = {
     }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Tally {
-        // from skeleton_export.yaml:60:9: method `__init__`
+        // from skeleton_export.yaml:61:9: method `__init__`
         #[new]
         #[pyo3(signature = (start))]
         fn __pb_m_new(
@@ -93,7 +93,7 @@ const _: () = {
             let __pb_result = crate::exported::Tally::starting_at(__pb_a0);
             Ok(__PbClass_Tally::__pb_wrap(__pb_result))
         }
-        // from skeleton_export.yaml:64:17: method `bump`
+        // from skeleton_export.yaml:65:17: method `bump`
         #[pyo3(name = "bump", signature = (by))]
         fn __pb_m_bump(
             &mut self,
@@ -104,21 +104,21 @@ const _: () = {
             let __pb_result = __pb_self.bump(__pb_a0);
             Ok(__pb_result)
         }
-        // from skeleton_export.yaml:69:17: method `current`
+        // from skeleton_export.yaml:70:17: method `current`
         #[pyo3(name = "current", signature = ())]
         fn __pb_m_current(&self) -> ::pybridge::__private::pyo3::PyResult<i64> {
             let __pb_self = self.inner.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.value();
             Ok(__pb_result)
         }
-        // from skeleton_export.yaml:72:17: method `zero`
+        // from skeleton_export.yaml:73:17: method `zero`
         #[staticmethod]
         #[pyo3(name = "zero", signature = ())]
         fn __pb_m_zero() -> ::pybridge::__private::pyo3::PyResult<__PbRet_Tally> {
             let __pb_result = crate::exported::Tally::zero();
             Ok(__PbClass_Tally::__pb_wrap(__pb_result))
         }
-        // from skeleton_export.yaml:76:19: attribute `label`
+        // from skeleton_export.yaml:77:19: attribute `label`
         #[getter(label)]
         fn __pb_get_label(
             &self,
@@ -138,7 +138,7 @@ const _: () = {
             })
         }
     }
-    // from skeleton_export.yaml:78:13: class `IntStack`
+    // from skeleton_export.yaml:79:13: class `IntStack`
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "IntStack",
@@ -190,14 +190,14 @@ const _: () = {
     }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_IntStack {
-        // from skeleton_export.yaml:82:20: method `__init__`
+        // from skeleton_export.yaml:83:20: method `__init__`
         #[new]
         #[pyo3(signature = ())]
         fn __pb_m_new() -> ::pybridge::__private::pyo3::PyResult<__PbRet_IntStack> {
             let __pb_result = crate::exported::Stack::<i64>::new();
             Ok(__PbClass_IntStack::__pb_wrap(__pb_result))
         }
-        // from skeleton_export.yaml:84:19: method `push`
+        // from skeleton_export.yaml:85:19: method `push`
         #[pyo3(name = "push", signature = (item))]
         fn __pb_m_push(
             &mut self,
@@ -208,7 +208,7 @@ const _: () = {
             __pb_self.push(__pb_a0);
             Ok(())
         }
-        // from skeleton_export.yaml:85:19: method `pop`
+        // from skeleton_export.yaml:86:19: method `pop`
         #[pyo3(name = "pop", signature = ())]
         fn __pb_m_pop(
             &mut self,
@@ -217,7 +217,7 @@ const _: () = {
             let __pb_result = __pb_self.pop();
             Ok(__pb_result)
         }
-        // from skeleton_export.yaml:86:19: method `len`
+        // from skeleton_export.yaml:87:19: method `len`
         #[pyo3(name = "len", signature = ())]
         fn __pb_m_len(&self) -> ::pybridge::__private::pyo3::PyResult<usize> {
             let __pb_self = self.inner.get(Self::__PB_NAME)?;
@@ -243,7 +243,7 @@ const _: () = {
                 .map(|it| it.into_any())
         }
     }
-    // from skeleton_export.yaml:87:13: class `StrStack`
+    // from skeleton_export.yaml:88:13: class `StrStack`
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "StrStack",
@@ -295,14 +295,14 @@ const _: () = {
     }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_StrStack {
-        // from skeleton_export.yaml:89:20: method `__init__`
+        // from skeleton_export.yaml:90:20: method `__init__`
         #[new]
         #[pyo3(signature = ())]
         fn __pb_m_new() -> ::pybridge::__private::pyo3::PyResult<__PbRet_StrStack> {
             let __pb_result = crate::exported::Stack::<String>::new();
             Ok(__PbClass_StrStack::__pb_wrap(__pb_result))
         }
-        // from skeleton_export.yaml:91:19: method `push`
+        // from skeleton_export.yaml:92:19: method `push`
         #[pyo3(name = "push", signature = (item))]
         fn __pb_m_push(
             &mut self,
@@ -313,7 +313,7 @@ const _: () = {
             __pb_self.push(__pb_a0);
             Ok(())
         }
-        // from skeleton_export.yaml:92:19: method `pop`
+        // from skeleton_export.yaml:93:19: method `pop`
         #[pyo3(name = "pop", signature = ())]
         fn __pb_m_pop(
             &mut self,
@@ -324,7 +324,7 @@ const _: () = {
             let __pb_result = __pb_self.pop();
             Ok(__pb_result)
         }
-        // from skeleton_export.yaml:93:19: method `len`
+        // from skeleton_export.yaml:94:19: method `len`
         #[pyo3(name = "len", signature = ())]
         fn __pb_m_len(&self) -> ::pybridge::__private::pyo3::PyResult<usize> {
             let __pb_self = self.inner.get(Self::__PB_NAME)?;
@@ -332,7 +332,7 @@ const _: () = {
             Ok(__pb_result)
         }
     }
-    // from skeleton_export.yaml:94:13: class `Noisy`
+    // from skeleton_export.yaml:95:13: class `Noisy`
     /// Its Rust Drop calls Python (the import stub `skel_mod.identity`).
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
@@ -385,7 +385,7 @@ const _: () = {
     }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Noisy {
-        // from skeleton_export.yaml:98:9: method `__init__`
+        // from skeleton_export.yaml:99:9: method `__init__`
         #[new]
         #[pyo3(signature = (label))]
         fn __pb_m_new(
@@ -395,7 +395,7 @@ const _: () = {
             let __pb_result = crate::exported::Noisy::new(__pb_a0);
             Ok(__PbClass_Noisy::__pb_wrap(__pb_result))
         }
-        // from skeleton_export.yaml:102:19: method `label`
+        // from skeleton_export.yaml:103:19: method `label`
         #[pyo3(name = "label", signature = ())]
         fn __pb_m_label(
             &self,
@@ -527,14 +527,18 @@ const _: () = {
     #[pyo3(
         crate = "::pybridge::__private::pyo3",
         name = "spawn_enders",
-        signature = (threads)
+        signature = (threads, work)
     )]
-    fn __pb_fn_spawn_enders(threads: i64) -> ::pybridge::__private::pyo3::PyResult<()> {
+    fn __pb_fn_spawn_enders(
+        threads: i64,
+        work: &str,
+    ) -> ::pybridge::__private::pyo3::PyResult<()> {
         let __pb_a0 = threads;
-        crate::exported::spawn_enders(__pb_a0);
+        let __pb_a1 = work;
+        crate::exported::spawn_enders(__pb_a0, __pb_a1);
         Ok(())
     }
-    // from skeleton_export.yaml:52:13: function `end_threads`
+    // from skeleton_export.yaml:53:13: function `end_threads`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "end_threads", signature = ())]
     fn __pb_fn_end_threads() -> ::pybridge::__private::pyo3::PyResult<i64> {
