@@ -266,9 +266,7 @@ impl<'py, const N: usize> Args<'py, N> {
             },
             #[cfg(feature = "abi3-py311")]
             // SAFETY: as below; the receiver is in slot 0.
-            Target::Method(name) => unsafe {
-                compat::vectorcall_method(name.as_ptr(), args, positional + 1, kw_ptr)
-            },
+            Target::Method(name) => unsafe { compat::vectorcall_method(name.as_ptr(), args, positional + 1, kw_ptr) },
             // SAFETY: we are attached (`py`); `objects[1..len]` are references we own, alive for
             // the whole call; slot 0 exists and may be overwritten by the callee, which
             // PY_VECTORCALL_ARGUMENTS_OFFSET permits: `args` comes from `&mut self.objects`

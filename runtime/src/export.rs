@@ -5,7 +5,7 @@ use std::hash::{Hash, Hasher};
 
 use pyo3::conversion::FromPyObject;
 use pyo3::prelude::*;
-use pyo3::{BoundObject, Borrowed, IntoPyObject, ffi};
+use pyo3::{Borrowed, BoundObject, IntoPyObject, ffi};
 
 /// The error raised by any method of an object after its `close` method ran.
 pub fn closed_error(class: &str) -> PyErr {
@@ -44,7 +44,7 @@ pub unsafe trait FastItem: Sized {
     unsafe fn fast(item: *mut ffi::PyObject) -> Option<Self>;
 }
 
-// SAFETY (the trait's contract): runs no Python code (a type check and a field read, or on
+// SAFETY: the trait's contract holds: runs no Python code (a type check and a field read, or on
 // the stable ABI `PyFloat_AsDouble` of an exact float, which allocates nothing).
 unsafe impl FastItem for f64 {
     #[inline(always)]
@@ -60,7 +60,7 @@ unsafe impl FastItem for f64 {
     }
 }
 
-// SAFETY (the trait's contract): runs no Python code (`PyLong_AsLongLongAndOverflow` of an
+// SAFETY: the trait's contract holds: runs no Python code (`PyLong_AsLongLongAndOverflow` of an
 // exact int reads its digits and allocates nothing, even on overflow).
 unsafe impl FastItem for i64 {
     #[inline(always)]
@@ -130,7 +130,7 @@ where
     }
 }
 
-// SAFETY (the trait's contract): the one call that may run Python code is
+// SAFETY: the trait's contract holds: the one call that may run Python code is
 // `PyUnicode_AsUTF8AndSize` failing (see the trait), and that path returns `None` without
 // touching `item` again; on success nothing but a copy into Rust memory follows.
 unsafe impl FastItem for String {
@@ -158,7 +158,7 @@ unsafe impl FastItem for String {
     }
 }
 
-// SAFETY (the trait's contract): Python code can run only inside `A::fast` or `B::fast` on a
+// SAFETY: the trait's contract holds: Python code can run only inside `A::fast` or `B::fast` on a
 // path that returns `None` (their contract), and then the `?` returns `None` at once: the tuple
 // (which that code may have freed, with the list holding it) is not read after `A::fast`
 // failed, nor after `B::fast` ran at all.

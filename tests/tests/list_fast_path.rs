@@ -12,10 +12,10 @@
 //! memory CPython frees is overwritten and a read after it crashes; `scripts/sanitize` runs
 //! this file under AddressSanitizer too.
 
-use pybridge::__private::{FastItem, FastVec};
 use pybridge::__private::pyo3::ffi;
 use pybridge::__private::pyo3::prelude::*;
 use pybridge::__private::pyo3::types::{PyDict, PyList};
+use pybridge::__private::{FastItem, FastVec};
 
 fn start() {
     static START: std::sync::Once = std::sync::Once::new();
@@ -80,8 +80,7 @@ where
             Ok(value) => format!("Ok({:?})", value.0),
             Err(err) => format!("Err({})", err.get_type(py).name().unwrap()),
         };
-        py.run(c"import gc\ngc.set_threshold(700, 10, 10)\ngc.enable()\ngc.collect()", Some(&globals), None)
-            .unwrap();
+        py.run(c"import gc\ngc.set_threshold(700, 10, 10)\ngc.enable()\ngc.collect()", Some(&globals), None).unwrap();
         (result, seen, before)
     })
 }
