@@ -166,7 +166,9 @@ pub(crate) fn fetch(py: Python<'_>) -> PyErr {
     // PyErr_NormalizeException replaces them in place with a normalized triple, still ours
     // (it may run Python code, the exception's constructor, which touches nothing of ours);
     // PyException_SetTraceback takes its own reference to the traceback, so ours is released
-    // with the type's. `value` takes over the value's reference.
+    // with the type's. `value` takes over the value's reference, and lives no longer than
+    // `py`. No Rust reference is involved: `parts` is a local array that only these calls
+    // write, through pointers derived from `&mut` borrows of it, each ending with its call.
     let value = unsafe {
         ffi::PyErr_Fetch(&mut parts[0], &mut parts[1], &mut parts[2]);
         if parts[0].is_null() {

@@ -62,8 +62,9 @@ impl Drop for Kept {
         // attach scope like any other (shutdown.rs): counted in this thread's depth before the
         // flags are read, it either is refused (the interpreter is exiting: the thread state is
         // leaked, the process is ending) or holds the `atexit` callback, and so the beginning
-        // of finalization, off until it is done. Without a cell (no exit hook could be
-        // registered, or the cell was gone) the flag check is all there is.
+        // of finalization, off until it is done. Without a cell (the thread's locals were
+        // already being destroyed when it kept its state), or without the exit hook (`atexit`
+        // could not be imported), the flag check below is all there is.
         let held = match &self.depth {
             Some(depth) => match crate::shutdown::hold(depth) {
                 Some(held) => Some(held),
