@@ -159,6 +159,8 @@ fn capture(py: Python<'_>, err: &PyErr, depth: usize) -> PythonException {
 /// pyo3's fetch would first print "PyO3 is resuming a panic…" and the Python traceback
 /// (`PyErr_PrintEx`), which the README promises never happens.
 #[allow(deprecated)] // PyErr_Fetch/PyErr_Restore: still supported, and on every version
+#[cold]
+#[inline(never)]
 pub(crate) fn fetch(py: Python<'_>) -> PyErr {
     let mut parts = [std::ptr::null_mut(); 3];
     // SAFETY: attached (`py`). PyErr_Fetch moves the current exception's three references (or
