@@ -1,7 +1,9 @@
 //! `bindgen-cli`: check a spec, or generate Rust and `.pyi` files from it.
 //! Exit codes: 0 ok, 1 invalid spec, 2 usage or I/O error. Diagnostics go to stderr; stdout
-//! carries only what was asked for (nothing, for `check` and `gen`).
+//! carries only what was asked for (nothing, for `check` and `gen`). A stderr that is closed or
+//! whose reader went away (EPIPE) does not change the exit code: messages are then dropped.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -50,7 +52,7 @@ fn main() -> ExitCode {
     match try_main(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("{failure}");
+            say(format_args!("{failure}"));
             ExitCode::from(failure.exit_code() as u8)
         }
     }
@@ -70,7 +72,15 @@ fn report(written: Vec<(PathBuf, pybridge_build::WriteOutcome)>) -> Result<(), p
             pybridge_build::WriteOutcome::Written => "wrote",
             pybridge_build::WriteOutcome::Unchanged => "unchanged",
         };
-        eprintln!("{what} {}", path.display());
+        say(format_args!("{what} {}", path.display()));
     }
     Ok(())
+}
+
+/// One line to stderr. `eprintln!` panics (exit 101) when the write fails, as it does with
+/// EPIPE once the reading end of a pipe is gone; the exit code must stay 0, 1 or 2, so a failed
+/// write is ignored (there is nowhere left to report it).
+fn say(line: std::fmt::Arguments<'_>) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr.write_fmt(line).and_then(|()| stderr.write_all(b"\n"));
 }

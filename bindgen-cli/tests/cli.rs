@@ -84,6 +84,59 @@ fn usage_errors_exit_2_and_help_shows_examples() {
     assert!(text.contains("Exit codes"), "{text}");
 }
 
+/// Runs the CLI with `which` ("stdout" or "stderr") writing into a pipe whose reading end is
+/// already closed (a reader that exited early: `bindgen-cli check bad.yaml 2>&1 | head -c1`),
+/// so every write there fails with EPIPE; the other stream is captured.
+fn cli_into_closed_pipe(args: &[&str], which: &str) -> Output {
+    let (reader, writer) = std::io::pipe().expect("pipe");
+    drop(reader);
+    let mut command = Command::new(env!("CARGO_BIN_EXE_bindgen-cli"));
+    command.args(args).current_dir(root());
+    match which {
+        "stderr" => command.stderr(writer).stdout(std::process::Stdio::piped()),
+        _ => command.stdout(writer).stderr(std::process::Stdio::piped()),
+    };
+    command.output().expect("run bindgen-cli")
+}
+
+#[test]
+fn a_closed_stderr_or_stdout_keeps_the_exit_codes() {
+    let out_dir = temp_dir("closed-pipe");
+    let out = out_dir.to_str().unwrap();
+    let cases: [(&[&str], i32); 5] = [
+        (&["check", "tests/spec_errors/many_errors.yaml"], 1),
+        (&["check", "tests/spec_errors/does-not-exist.yaml"], 2),
+        (&["check", "specs/examples/hello_import.yaml"], 0),
+        (&["gen", "specs/examples/hello_import.yaml", "--out-dir", out], 0),
+        (&["frobnicate"], 2),
+    ];
+    for (args, code) in cases {
+        for which in ["stderr", "stdout"] {
+            let result = cli_into_closed_pipe(args, which);
+            assert_eq!(
+                result.status.code(),
+                Some(code),
+                "{args:?} with {which} closed: {}{}",
+                String::from_utf8_lossy(&result.stdout),
+                String::from_utf8_lossy(&result.stderr)
+            );
+        }
+    }
+    // The generation itself happened although nobody read its report.
+    assert!(out_dir.join("hello_import.rs").is_file());
+    let help = cli_into_closed_pipe(&["--help"], "stdout");
+    assert_eq!(help.status.code(), Some(0));
+    // A closed descriptor (`2>&-`) rather than a broken pipe: writes fail with EBADF.
+    let closed = Command::new("sh")
+        .arg("-c")
+        .arg("exec \"$0\" check tests/spec_errors/many_errors.yaml 2>&-")
+        .arg(env!("CARGO_BIN_EXE_bindgen-cli"))
+        .current_dir(root())
+        .output()
+        .expect("run sh");
+    assert_eq!(closed.status.code(), Some(1), "{}", String::from_utf8_lossy(&closed.stdout));
+}
+
 #[test]
 fn check_of_a_valid_spec_is_silent_and_exits_0() {
     let out = cli(&["check", "specs/examples/hello_import.yaml"]);

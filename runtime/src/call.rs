@@ -197,9 +197,24 @@ impl<'py, const N: usize> Args<'py, N> {
     /// every keyword was given (the usual case) its cached tuple is used, otherwise a tuple is
     /// built for this call. A Python exception becomes `E` (pybridge's [`Error`], or a
     /// module's generated error enum, which sorts declared exception classes into variants).
+    ///
+    /// Takes `&mut self`: with `PY_VECTORCALL_ARGUMENTS_OFFSET` the callee may write into the
+    /// argument array (slot 0), so the pointer CPython gets must come from a unique borrow. A
+    /// shared borrow does not compile:
+    ///
+    /// ```compile_fail,E0596
+    /// use pybridge::__private::{Args, NO_KEYWORDS};
+    /// use pybridge::__private::pyo3::prelude::*;
+    /// pybridge::attach(|py| {
+    ///     let args = Args::<'_, 1>::new(py, "builtins.len");
+    ///     let len = py.import("builtins").unwrap().getattr("len").unwrap();
+    ///     let shared = &args;
+    ///     let _ = shared.call::<pybridge::Error>(&len, &NO_KEYWORDS);
+    /// });
+    /// ```
     #[inline]
     pub fn call<E: FromPyErr>(
-        &self,
+        &mut self,
         callable: &Bound<'py, PyAny>,
         kwnames: &'py KwNames,
     ) -> Result<Bound<'py, PyAny>, E> {
@@ -221,7 +236,7 @@ impl<'py, const N: usize> Args<'py, N> {
     }
 
     #[inline(always)]
-    fn vectorcall(&self, target: Target<'_, 'py>, kwnames: &'py KwNames) -> PyResult<Bound<'py, PyAny>> {
+    fn vectorcall(&mut self, target: Target<'_, 'py>, kwnames: &'py KwNames) -> PyResult<Bound<'py, PyAny>> {
         crate::stack::check_headroom()?;
         let py = self.py;
         let nkw = self.len - 1 - self.positional;
@@ -237,47 +252,51 @@ impl<'py, const N: usize> Args<'py, N> {
             built = PyTuple::new(py, names.map(|n| PyString::intern(py, n)))?;
             built.as_ptr()
         };
-        let args = self.objects.as_ptr();
+        let positional = self.positional;
+        // From the unique borrow: CPython may write slot 0 (`PY_VECTORCALL_ARGUMENTS_OFFSET`), so
+        // the pointer needs write permission over the whole array, which `as_ptr` (derived
+        // from a shared borrow) would not give.
+        let args = self.objects.as_mut_ptr();
         let result = match target {
             #[cfg(feature = "abi3-py311")]
             // SAFETY: attached; the same argument layout as the vectorcall below, through the
             // stable ABI's calls (`compat::vectorcall`'s contract).
             Target::Callable(callable) => unsafe {
-                compat::vectorcall(callable.as_ptr(), args.add(1), self.positional, kw_ptr)
+                compat::vectorcall(callable.as_ptr(), args.add(1), positional, kw_ptr)
             },
             #[cfg(feature = "abi3-py311")]
             // SAFETY: as below; the receiver is in slot 0.
-            Target::Method(name) => unsafe {
-                compat::vectorcall_method(name.as_ptr(), args, self.positional + 1, kw_ptr)
-            },
+            Target::Method(name) => unsafe { compat::vectorcall_method(name.as_ptr(), args, positional + 1, kw_ptr) },
             // SAFETY: we are attached (`py`); `objects[1..len]` are references we own, alive for
             // the whole call; slot 0 exists and may be overwritten by the callee, which
-            // PY_VECTORCALL_ARGUMENTS_OFFSET permits; `kw_ptr` is null or a tuple of `nkw` str
-            // objects naming the last `nkw` arguments, as vectorcall requires.
+            // PY_VECTORCALL_ARGUMENTS_OFFSET permits: `args` comes from `&mut self.objects`
+            // (`as_mut_ptr`), and nothing else reads or writes `objects` until the call returns,
+            // so those writes alias no live Rust reference; `kw_ptr` is null or a tuple of `nkw`
+            // str objects naming the last `nkw` arguments, as vectorcall requires.
             #[cfg(not(feature = "abi3-py311"))]
             Target::Callable(callable) => unsafe {
                 ffi::PyObject_Vectorcall(
                     callable.as_ptr(),
                     args.add(1),
-                    self.positional | ffi::PY_VECTORCALL_ARGUMENTS_OFFSET,
+                    positional | ffi::PY_VECTORCALL_ARGUMENTS_OFFSET,
                     kw_ptr,
                 )
             },
             #[cfg(not(feature = "abi3-py311"))]
             // SAFETY: as above, with the receiver in slot 0 (set by `call_method`), counted as
-            // the first positional argument; `name` is a str.
+            // the first positional argument; for this call the flag lets the callee change
+            // `args[0]` temporarily (never `args[-1]`), within the array `args` may write; `name`
+            // is a str.
             Target::Method(name) => unsafe {
                 ffi::PyObject_VectorcallMethod(
                     name.as_ptr(),
                     args,
-                    (self.positional + 1) | ffi::PY_VECTORCALL_ARGUMENTS_OFFSET,
+                    (positional + 1) | ffi::PY_VECTORCALL_ARGUMENTS_OFFSET,
                     kw_ptr,
                 )
             },
         };
-        // SAFETY: vectorcall returns a new reference or null with an exception set, which
-        // `from_owned_ptr_or_err` turns into an error.
-        unsafe { Bound::from_owned_ptr_or_err(py, result) }
+        owned_or_fetch(py, result)
     }
 }
 
@@ -298,6 +317,18 @@ impl<const N: usize> Drop for Args<'_, N> {
 enum Target<'a, 'py> {
     Callable(&'a Bound<'py, PyAny>),
     Method(&'a Bound<'py, PyString>),
+}
+
+/// The new reference a CPython call returned, or the exception it raised (null): a
+/// `PanicException` resumes its panic without printing ([`crate::error::fetch`]).
+#[inline(always)]
+pub(crate) fn owned_or_fetch<'py>(py: Python<'py>, result: *mut ffi::PyObject) -> PyResult<Bound<'py, PyAny>> {
+    if result.is_null() {
+        return Err(crate::error::fetch(py));
+    }
+    // SAFETY: attached (`py`); a non-null result of a CPython call that returns a new reference
+    // is an owned, live object, and nothing else owns this reference.
+    Ok(unsafe { Bound::from_owned_ptr(py, result) })
 }
 
 /// Turns a Python exception into an error type, while attached. Implemented by [`Error`] and by
@@ -379,7 +410,11 @@ where
     T: FromPyObjectOwned<'py>,
     E: FromPyErr,
 {
-    let value = obj.getattr(name).map_err(|e| E::from_pyerr(obj.py(), e))?;
+    let py = obj.py();
+    // SAFETY: attached (`py`); both are live objects and `name` is a str. PyObject_GetAttr
+    // returns a new reference or null with an exception set.
+    let value = owned_or_fetch(py, unsafe { ffi::PyObject_GetAttr(obj.as_ptr(), name.as_ptr()) })
+        .map_err(|e| E::from_pyerr(py, e))?;
     extract_return(&value, qualified, expected).map_err(E::from)
 }
 
@@ -405,7 +440,13 @@ where
             err.to_string(),
         ))
     })?;
-    obj.setattr(name, value.into_any().into_bound()).map_err(|e| E::from_pyerr(py, e))
+    let value = value.into_any().into_bound();
+    // SAFETY: attached (`py`); all three are live objects (borrowed for the call) and `name` is
+    // a str. PyObject_SetAttr returns -1 with an exception set on failure.
+    if unsafe { ffi::PyObject_SetAttr(obj.as_ptr(), name.as_ptr(), value.as_ptr()) } < 0 {
+        return Err(E::from_pyerr(py, crate::error::fetch(py)));
+    }
+    Ok(())
 }
 
 /// Vectorcall for stable-ABI (abi3) builds, where Python 3.11's limited API has no

@@ -5,8 +5,9 @@
 
 use std::fmt;
 
+use pyo3::panic::PanicException;
 use pyo3::types::{PyAnyMethods, PyStringMethods, PyTracebackMethods, PyTypeMethods};
-use pyo3::{PyErr, Python};
+use pyo3::{Bound, PyAny, PyErr, PyTypeInfo, Python, ffi};
 
 /// `Result` with pybridge's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -103,11 +104,17 @@ impl Error {
     }
 
     /// The error as a Python exception: the original exception object when there is one,
-    /// else a `RuntimeError` (conversion, interpreter) with this error's message.
+    /// else a `RuntimeError` (conversion, interpreter) with this error's message. Also a
+    /// `RuntimeError` when the original cannot be reached because the interpreter is shutting
+    /// down (on a thread that is not attached; the error is not made into a Python object then).
     pub fn to_pyerr(&self) -> PyErr {
+        let plain = || pyo3::exceptions::PyRuntimeError::new_err(self.to_string());
         match &self.original {
-            Some(original) => Python::attach(|py| PyErr::from_value(original.bind(py).clone().into_any())),
-            None => pyo3::exceptions::PyRuntimeError::new_err(self.to_string()),
+            Some(original) => {
+                crate::interpreter::attach_guarded(|py| PyErr::from_value(original.bind(py).clone().into_any()))
+                    .unwrap_or_else(|_| plain())
+            }
+            None => plain(),
         }
     }
 
@@ -146,11 +153,68 @@ fn capture(py: Python<'_>, err: &PyErr, depth: usize) -> PythonException {
     PythonException { type_name, message, traceback, cause }
 }
 
+/// Takes the exception a CPython call just raised (it returned null or -1), like pyo3's
+/// `PyErr::fetch`, except for a `PanicException` (a Rust panic that crossed Python on its way
+/// back): that panic resumes here, with the original message and without a word on stderr.
+/// pyo3's fetch would first print "PyO3 is resuming a panic…" and the Python traceback
+/// (`PyErr_PrintEx`), which the README promises never happens.
+#[allow(deprecated)] // PyErr_Fetch/PyErr_Restore: still supported, and on every version
+#[cold]
+#[inline(never)]
+pub(crate) fn fetch(py: Python<'_>) -> PyErr {
+    let mut parts = [std::ptr::null_mut(); 3];
+    // SAFETY: attached (`py`). PyErr_Fetch moves the current exception's three references (or
+    // nulls) out of the thread state into `parts`, which only this function then owns;
+    // PyErr_NormalizeException replaces them in place with a normalized triple, still ours
+    // (it may run Python code, the exception's constructor, which touches nothing of ours);
+    // PyException_SetTraceback takes its own reference to the traceback, so ours is released
+    // with the type's. `value` takes over the value's reference, and lives no longer than
+    // `py`. No Rust reference is involved: `parts` is a local array that only these calls
+    // write, through pointers derived from `&mut` borrows of it, each ending with its call.
+    let value = unsafe {
+        ffi::PyErr_Fetch(&mut parts[0], &mut parts[1], &mut parts[2]);
+        if parts[0].is_null() {
+            // Nothing was raised: pyo3's own fetch reports that.
+            return PyErr::fetch(py);
+        }
+        ffi::PyErr_NormalizeException(&mut parts[0], &mut parts[1], &mut parts[2]);
+        if parts[1].is_null() {
+            // Not normalizable (no value): leave it to pyo3.
+            ffi::PyErr_Restore(parts[0], parts[1], parts[2]);
+            return PyErr::fetch(py);
+        }
+        if !parts[2].is_null() {
+            ffi::PyException_SetTraceback(parts[1], parts[2]);
+        }
+        ffi::Py_DECREF(parts[0]);
+        ffi::Py_XDECREF(parts[2]);
+        Bound::from_owned_ptr(py, parts[1])
+    };
+    if PanicException::is_exact_type_of(&value) {
+        resume_panic(value);
+    }
+    PyErr::from_value(value)
+}
+
+/// Resumes the panic a `PanicException` carries, as pyo3 does (the payload is the message as a
+/// `String`), minus the printing. `resume_unwind` does not run the panic hook either.
+#[cold]
+fn resume_panic(value: Bound<'_, PyAny>) -> ! {
+    let message = match value.str() {
+        Ok(s) => s.to_string_lossy().into_owned(),
+        Err(_) => String::from("Unwrapped panic from Python code"),
+    };
+    drop(value);
+    std::panic::resume_unwind(Box::new(message))
+}
+
 impl From<PyErr> for Error {
-    /// Captures the exception; attaching here is a no-op when already attached, which is
-    /// always the case where a `PyErr` exists.
+    /// Captures the exception. Usually already attached (a nested attach, which takes
+    /// nothing), but a `PyErr` is `Send`, so this may run on any thread: then it attaches
+    /// through the shutdown guard, and while the interpreter is exiting the result is the
+    /// "shutting down" error (the exception itself is released at a later attach, if any).
     fn from(err: PyErr) -> Self {
-        Python::attach(|py| Error::from_pyerr(py, err))
+        crate::interpreter::attach_guarded(|py| Error::from_pyerr(py, err)).unwrap_or_else(|refused| refused)
     }
 }
 

@@ -3,7 +3,7 @@
 
 use pyo3::conversion::FromPyObject;
 use pyo3::prelude::*;
-use pyo3::{Borrowed, ffi};
+use pyo3::{Borrowed, BoundObject, IntoPyObject, ffi};
 
 /// The error raised by any method of an object after its `close` method ran.
 pub fn closed_error(class: &str) -> PyErr {
@@ -17,7 +17,17 @@ pub fn closed_error(class: &str) -> PyErr {
 pub struct FastVec<T>(pub Vec<T>);
 
 /// Item types with a fast path.
-pub trait FastItem: Sized {
+///
+/// # Safety
+/// Implementations may run Python code only on a path that returns `None`, and must not touch
+/// `item` (or anything reached through it) after that code ran. Python code may change any
+/// container: it may clear the list being read, freeing its item array and `item` itself.
+/// [`FastVec`]'s loop and the pair impl rely on this ("the only call that can run Python code
+/// ends the loop"). The one such call today is `PyUnicode_AsUTF8AndSize` on a str it cannot
+/// encode (a lone surrogate): the `UnicodeEncodeError` it builds is a GC allocation, which on
+/// CPython 3.11 and older may run the cycle collector and so any `__del__`
+/// (`tests/tests/list_fast_path.rs` makes that happen).
+pub unsafe trait FastItem: Sized {
     /// The value of an item, or `None` to fall back.
     ///
     /// # Safety
@@ -25,7 +35,9 @@ pub trait FastItem: Sized {
     unsafe fn fast(item: *mut ffi::PyObject) -> Option<Self>;
 }
 
-impl FastItem for f64 {
+// SAFETY: the trait's contract holds: runs no Python code (a type check and a field read, or on
+// the stable ABI `PyFloat_AsDouble` of an exact float, which allocates nothing).
+unsafe impl FastItem for f64 {
     #[inline(always)]
     unsafe fn fast(item: *mut ffi::PyObject) -> Option<f64> {
         // SAFETY: live object, attached (the trait's contract).
@@ -39,7 +51,9 @@ impl FastItem for f64 {
     }
 }
 
-impl FastItem for i64 {
+// SAFETY: the trait's contract holds: runs no Python code (`PyLong_AsLongLongAndOverflow` of an
+// exact int reads its digits and allocates nothing, even on overflow).
+unsafe impl FastItem for i64 {
     #[inline(always)]
     unsafe fn fast(item: *mut ffi::PyObject) -> Option<i64> {
         // SAFETY: live object, attached (the trait's contract). For an exact int,
@@ -65,9 +79,16 @@ where
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
         let ptr = obj.as_ptr();
         // SAFETY: attached (we hold a Borrowed<'_, 'py>); `ptr` is a live object. For an exact
-        // list, `ob_item[..size]` are valid borrowed items, and no Python code runs in the loop
-        // (FastItem::fast calls none), so the list cannot change under us. Elements are written
-        // into the vector's spare capacity and the length set only to the count written.
+        // list, `ob_item[..size]` are valid borrowed items for as long as the list does not
+        // change, and only Python code can change it (we hold no Rust reference into it: `items`
+        // is a raw pointer read once). Python code can run in the loop, but only in a
+        // `T::fast` call that then returns `None` (FastItem's contract: a lone surrogate's
+        // `UnicodeEncodeError` can run the collector and a `__del__` that clears this list, on
+        // CPython <= 3.11), and that ends the loop: after it neither `items`, `n` nor the item is
+        // used again, and the fallback below reads the list afresh, as it then is. So every
+        // `*items.add(written)` read happens before any Python code ran
+        // (tests/tests/list_fast_path.rs pins this). Elements are written into the vector's
+        // spare capacity and the length set only to the count written.
         unsafe {
             if ffi::PyList_CheckExact(ptr) != 0 {
                 #[cfg(not(feature = "abi3-py311"))]
@@ -100,13 +121,18 @@ where
     }
 }
 
-impl FastItem for String {
+// SAFETY: the trait's contract holds: the one call that may run Python code is
+// `PyUnicode_AsUTF8AndSize` failing (see the trait), and that path returns `None` without
+// touching `item` again; on success nothing but a copy into Rust memory follows.
+unsafe impl FastItem for String {
     #[inline(always)]
     unsafe fn fast(item: *mut ffi::PyObject) -> Option<String> {
         // SAFETY: live object, attached (the trait's contract). For an exact str the UTF-8 buffer
-        // CPython returns is valid UTF-8 of `size` bytes, alive as long as the str; a str it
-        // cannot encode (a lone surrogate) sets an exception, cleared here: the general path then
-        // raises the proper `UnicodeEncodeError`.
+        // CPython returns is valid UTF-8 of `size` bytes, alive as long as the str, and copied
+        // before anything else runs; a str it cannot encode (a lone surrogate) sets an
+        // exception, cleared here: the general path then raises the proper
+        // `UnicodeEncodeError`. Building that exception may have run Python code which freed
+        // `item` (the exception kept it alive until `PyErr_Clear`), so `item` is not read after.
         unsafe {
             if ffi::PyUnicode_CheckExact(item) == 0 {
                 return None;
@@ -123,11 +149,17 @@ impl FastItem for String {
     }
 }
 
-impl<A: FastItem, B: FastItem> FastItem for (A, B) {
+// SAFETY: the trait's contract holds: Python code can run only inside `A::fast` or `B::fast` on a
+// path that returns `None` (their contract), and then the `?` returns `None` at once: the tuple
+// (which that code may have freed, with the list holding it) is not read after `A::fast`
+// failed, nor after `B::fast` ran at all.
+unsafe impl<A: FastItem, B: FastItem> FastItem for (A, B) {
     #[inline(always)]
     unsafe fn fast(item: *mut ffi::PyObject) -> Option<(A, B)> {
         // SAFETY: live object, attached (the trait's contract); an exact tuple of two items
-        // holds two live borrowed items.
+        // holds two live borrowed items, both read before any Python code could run (the
+        // second item is fetched before `B::fast` runs, after `A::fast` returned `Some`, which
+        // ran no Python code).
         unsafe {
             if ffi::PyTuple_CheckExact(item) == 0 {
                 return None;
@@ -160,10 +192,24 @@ struct CallbackRaised;
 /// exception for the Python caller.
 pub fn call_back<'py, A, R>(callable: &Bound<'py, PyAny>, slot: &CallbackSlot, args: A) -> R
 where
-    A: pyo3::call::PyCallArgs<'py>,
+    A: IntoPyObject<'py, Target = pyo3::types::PyTuple>,
     R: for<'a> FromPyObject<'a, 'py>,
 {
-    let result = callable.call1(args).and_then(|value| value.extract::<R>().map_err(Into::into));
+    let py = callable.py();
+    let result = args
+        .into_pyobject(py)
+        .map_err(Into::into)
+        .and_then(|args| {
+            let args = args.into_bound();
+            // SAFETY: attached (`py`); `callable` and the tuple `args` are live for the call; a
+            // null kwargs is allowed. The result is a new reference or null with an exception
+            // set, taken by `owned_or_fetch` (a `PanicException` from Rust code the callable
+            // reached resumes its panic without printing, see `crate::error::fetch`).
+            crate::call::owned_or_fetch(py, unsafe {
+                ffi::PyObject_Call(callable.as_ptr(), args.as_ptr(), std::ptr::null_mut())
+            })
+        })
+        .and_then(|value| value.extract::<R>().map_err(Into::into));
     match result {
         Ok(value) => value,
         Err(err) => {
@@ -207,8 +253,11 @@ pub fn raise_declared<E: crate::protocols::DeclaredDisplay + ?Sized>(
 ) -> PyErr {
     // The instance is made here, not lazily: CPython would otherwise normalise a lazy error
     // when raising it (an `IsSubclass` check and a second construction), measurably slower.
-    Python::attach(|py| match exception(py).and_then(|class| class.call1((err.declared_str(),))) {
+    // Called attached (an exported function's error on its way to Python); the guarded attach
+    // is then a plain nested one. Refused, the exception is a `RuntimeError` with the message.
+    crate::interpreter::attach_guarded(|py| match exception(py).and_then(|class| class.call1((err.declared_str(),))) {
         Ok(value) => PyErr::from_value(value),
         Err(e) => e,
     })
+    .unwrap_or_else(|_| pyo3::exceptions::PyRuntimeError::new_err(err.declared_str()))
 }

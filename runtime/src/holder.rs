@@ -164,14 +164,18 @@ impl<T> View<T> {
     fn with<R>(&self, f: impl FnOnce(&T) -> PyResult<R>) -> PyResult<R> {
         let mut f = Some(f);
         let mut out = None;
-        Python::attach(|py| {
+        // Generated code calls this attached (a pyclass method holds its object); the guarded
+        // attach is then a plain nested one. Refused (the interpreter exiting, this thread not
+        // attached) it is a `RuntimeError`.
+        crate::interpreter::attach_guarded(|py| {
             (self.read)(self.parent.bind(py), &mut |value| {
                 if let Some(f) = f.take() {
                     out = Some(f(value)?);
                 }
                 Ok(())
             })
-        })?;
+        })
+        .map_err(PyErr::from)??;
         out.ok_or_else(|| pyo3::exceptions::PyRuntimeError::new_err("a view's parent did not provide a value"))
     }
 
@@ -183,14 +187,18 @@ impl<T> View<T> {
         };
         let mut f = Some(f);
         let mut out = None;
-        Python::attach(|py| {
+        // Generated code calls this attached (a pyclass method holds its object); the guarded
+        // attach is then a plain nested one. Refused (the interpreter exiting, this thread not
+        // attached) it is a `RuntimeError`.
+        crate::interpreter::attach_guarded(|py| {
             write(self.parent.bind(py), &mut |value| {
                 if let Some(f) = f.take() {
                     out = Some(f(value)?);
                 }
                 Ok(())
             })
-        })?;
+        })
+        .map_err(PyErr::from)??;
         out.ok_or_else(|| pyo3::exceptions::PyRuntimeError::new_err("a view's parent did not provide a value"))
     }
 }

@@ -298,6 +298,37 @@ where
     }))
 }
 
+/// Attaches for runtime code that is usually reached attached already (error conversions, a
+/// view reaching its parent, building a declared exception) but may be reached from any thread:
+/// never through pyo3's own `Python::attach` alone, which would take the GIL past the shutdown
+/// guard (shutdown.rs) and so could be ended by CPython mid-Rust while Python exits.
+///
+/// A thread that holds the GIL already takes nothing by attaching again (pyo3 nests, or at most
+/// a recursive `PyGILState_Ensure` that does not wait), so it can neither block nor race
+/// finalization: it runs `f` at once, and is not refused during the exit hook's drain (a
+/// Python thread still running then keeps working). Any other thread goes through
+/// [`try_attach`], which refuses once the interpreter is exiting.
+pub(crate) fn attach_guarded<F, R>(f: F) -> Result<R>
+where
+    F: for<'py> FnOnce(Python<'py>) -> R,
+{
+    // SAFETY: Py_IsInitialized may be called at any time; once it says 1, PyGILState_Check may
+    // be called from any thread, attached or not (it compares this thread's thread state with
+    // the one holding the GIL). Py_IsInitialized is 0 again from the moment finalization
+    // begins, so a thread reaching this then goes through the guard. (CPython's check reports 1
+    // when it is disabled, as with sub-interpreters: then this is pyo3's plain attach, as
+    // before.)
+    #[cfg(not(feature = "abi3-py311"))]
+    let holds_gil = unsafe { ffi::Py_IsInitialized() != 0 && ffi::PyGILState_Check() == 1 };
+    // The stable ABI has no PyGILState_Check: always the guarded path.
+    #[cfg(feature = "abi3-py311")]
+    let holds_gil = false;
+    if holds_gil {
+        return Ok(Python::attach(f));
+    }
+    try_attach(f)
+}
+
 /// An exception that was set when `attach` was entered, put back when it returns (or unwinds).
 ///
 /// A Rust `Drop` may run while a Python exception propagates: CPython frees a call's arguments

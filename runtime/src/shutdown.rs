@@ -80,26 +80,57 @@ pub(crate) struct Inside {
     counted: bool,
 }
 
+/// Counts one more attach scope in `depth` (a thread's cell), or refuses (returns `false`,
+/// `depth` unchanged) when the interpreter is exiting and this is an outermost attach on a
+/// thread other than the exiting one.
+#[inline(always)]
+fn try_enter(depth: &Arc<Depth>) -> bool {
+    let outer = depth.load(Ordering::Relaxed);
+    depth.store(outer + 1, Ordering::Relaxed);
+    // The store above and the loads below must not be reordered (store → load): on this side
+    // only the compiler is told so; `on_exit` issues the hardware barrier for every thread at
+    // once (membarrier), so the call path pays no fence.
+    std::sync::atomic::compiler_fence(Ordering::SeqCst);
+    // Once the hook is registered, it sets EXITING before CPython's finalizing flag, so the
+    // flag (a call into libpython) is read only until then.
+    let exiting =
+        || EXITING.load(Ordering::SeqCst) || (!HOOKED.load(Ordering::Acquire) && crate::thread_state::finalizing());
+    if outer == 0 && exiting() && EXITING_THREAD.load(Ordering::SeqCst) != Arc::as_ptr(depth) as usize {
+        depth.store(outer, Ordering::Release);
+        return false;
+    }
+    true
+}
+
+/// This thread's depth cell, for a guard that must work after the thread-local is gone (the
+/// kept thread state is released by a thread-local destructor: thread_state.rs). `None` while
+/// this thread's locals are being destroyed.
+pub(crate) fn this_thread() -> Option<Arc<Depth>> {
+    DEPTH.try_with(Arc::clone).ok()
+}
+
+/// An attach scope counted in a given thread's cell: [`hold`].
+pub(crate) struct Held<'a>(&'a Depth);
+
+/// Enters an attach scope on `depth` (this thread's cell, from [`this_thread`]), or `None` when
+/// the interpreter is exiting (no pause: the caller gives up instead of retrying). While the
+/// guard lives, the `atexit` callback waits for it (up to [`DRAIN_LIMIT`]) before CPython
+/// begins finalizing, so a thread state may be re-attached and released under it without
+/// racing finalization: the check and the attach are one step, as for [`enter`].
+pub(crate) fn hold(depth: &Arc<Depth>) -> Option<Held<'_>> {
+    try_enter(depth).then(|| Held(depth))
+}
+
+impl Drop for Held<'_> {
+    fn drop(&mut self) {
+        self.0.store(self.0.load(Ordering::Relaxed) - 1, Ordering::Release);
+    }
+}
+
 /// Enters an attach scope, or refuses when the interpreter is exiting and this is an outermost
 /// attach on a thread other than the exiting one.
 pub(crate) fn enter() -> Result<Inside> {
-    let entered = DEPTH.try_with(|depth| {
-        let outer = depth.load(Ordering::Relaxed);
-        depth.store(outer + 1, Ordering::Relaxed);
-        // The store above and the loads below must not be reordered (store → load): on this
-        // side only the compiler is told so; `on_exit` issues the hardware barrier for every
-        // thread at once (membarrier), so the call path pays no fence.
-        std::sync::atomic::compiler_fence(Ordering::SeqCst);
-        // Once the hook is registered, it sets EXITING before CPython's finalizing flag, so the
-        // flag (a call into libpython) is read only until then.
-        let exiting =
-            || EXITING.load(Ordering::SeqCst) || (!HOOKED.load(Ordering::Acquire) && crate::thread_state::finalizing());
-        if outer == 0 && exiting() && EXITING_THREAD.load(Ordering::SeqCst) != Arc::as_ptr(depth) as usize {
-            depth.store(outer, Ordering::Release);
-            return false;
-        }
-        true
-    });
+    let entered = DEPTH.try_with(try_enter);
     match entered {
         Ok(true) => Ok(Inside { counted: true }),
         Ok(false) => {

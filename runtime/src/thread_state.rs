@@ -6,14 +6,20 @@
 //! the Rust thread ends) turns later attaches into a GIL hand-over: 99 ns.
 
 use std::cell::Cell;
+use std::sync::Arc;
 
 use pyo3::ffi;
+
+use crate::shutdown::Depth;
 
 /// What this thread holds.
 struct Kept {
     /// The outer `PyGILState_Ensure` state, or `None` when the thread state is not ours (the
     /// thread that started the interpreter, or a thread Python itself created).
     gstate: Option<ffi::PyGILState_STATE>,
+    /// This thread's attach-depth cell (shutdown.rs), held here because the thread-local that
+    /// owns it may be destroyed before this one.
+    depth: Option<Arc<Depth>>,
 }
 
 thread_local! {
@@ -42,18 +48,35 @@ pub(crate) fn keep_thread_state() {
                 None
             }
         };
-        kept.set(Some(Kept { gstate }));
+        let depth = gstate.and_then(|_| crate::shutdown::this_thread());
+        kept.set(Some(Kept { gstate, depth }));
     });
 }
 
 impl Drop for Kept {
     fn drop(&mut self) {
         let Some(gstate) = self.gstate else { return };
+        // Checking `is_finalizing()` and then attaching is a race: finalization may begin in
+        // between, and CPython (before 3.14) then ends the thread inside PyEval_RestoreThread
+        // with `pthread_exit`, unwinding through these Rust frames. So the release is an
+        // attach scope like any other (shutdown.rs): counted in this thread's depth before the
+        // flags are read, it either is refused (the interpreter is exiting: the thread state is
+        // leaked, the process is ending) or holds the `atexit` callback, and so the beginning
+        // of finalization, off until it is done. Without a cell (the thread's locals were
+        // already being destroyed when it kept its state), or without the exit hook (`atexit`
+        // could not be imported), the flag check below is all there is.
+        let held = match &self.depth {
+            Some(depth) => match crate::shutdown::hold(depth) {
+                Some(held) => Some(held),
+                None => return,
+            },
+            None => None,
+        };
         // SAFETY: this runs when the Rust thread ends, not attached (no attach scope can be
         // open in a thread-local destructor). The thread state created in keep_thread_state is
         // this thread's; re-attaching it and releasing the outer PyGILState_Ensure deletes it.
-        // While the interpreter finalizes, attaching would hang the thread, so the thread state
-        // is leaked instead (the process is ending).
+        // `held` keeps finalization from beginning before both calls returned (see above). No
+        // Rust reference is involved: CPython's own thread-state pointers only.
         unsafe {
             if ffi::Py_IsInitialized() == 0 || is_finalizing() {
                 return;
@@ -65,6 +88,7 @@ impl Drop for Kept {
             ffi::PyEval_RestoreThread(tstate);
             ffi::PyGILState_Release(gstate);
         }
+        drop(held);
     }
 }
 

@@ -175,6 +175,12 @@ def raise_odd(kind: str) -> None:
 
 
 def _hop4(kind: str) -> str:
+    if kind == "panic4":
+        # A second crossing: the exported `boom` panics under the callback, so the panic
+        # crosses Python twice (here, then `four_hop`) before it resumes in the Rust caller.
+        import skeleton_export
+
+        return str(skeleton_export.boom("hop4 panicked"))
     raise KeyError(f"hop4 {kind}")
 
 

@@ -3,6 +3,9 @@
 - Python exiting while Rust threads spawned by an extension module are calling into Python
   (`skeleton_export.spawn_callers`, the pybridge-tests cdylib), in a subprocess with a 10 s
   limit: exit status 0, no fatal error.
+- Rust threads ending (releasing their kept Python thread states), or converting errors
+  unattached, while Python exits (`skeleton_export.spawn_enders` / `end_threads`): each gets
+  past, none is ended by CPython inside an attach.
 - `sys.getrefcount` of arguments, results' types and class objects unchanged after 10,000
   calls of exported functions and methods (the `shapes` wheel), including calls that raise.
 """
@@ -87,6 +90,45 @@ def test_python_exiting_while_rust_threads_call_in_exits_0(
     calls = int(child.stdout.split("calls before exit:")[1].split()[0])
     assert calls >= threads, child.stdout
     print(f"{threads} threads, nap {nap}, {ending.split('#')[0].strip()}: {calls} calls, exit 0 in {elapsed:.2f} s")
+
+
+# The child for threads ending while Python exits: `end_threads` is registered with atexit
+# before pybridge's own hook (which the threads' first stub calls register), so it runs after
+# that hook, right before CPython begins finalizing; it lets the 8 threads end and, keeping the
+# GIL, waits until each got past pybridge's thread-local destructor (which releases its kept
+# thread state), then prints `enders: DONE of 8`.
+ENDERS = """
+import atexit, skeleton_export
+atexit.register(skeleton_export.end_threads)
+skeleton_export.spawn_enders(8, {work!r})
+"""
+
+
+# "end": before the fix the thread-local destructor checked CPython's finalizing flag (not yet
+# set), then waited in PyEval_RestoreThread for the GIL the exiting thread held; once
+# finalization began CPython ended each thread there with pthread_exit, through Rust frames:
+# `enders: 0 of 8`. Now the release is an attach scope the exit hook counts, refused once the
+# interpreter is exiting (the thread state is left to the ending process).
+# "from_pyerr" / "to_pyerr": converting between `PyErr` and `pybridge::Error` on a thread that
+# is not attached attached through pyo3's own `Python::attach`, past the shutdown guard, and
+# waited there the same way. Now it goes through the guard: refused, the conversion gives the
+# "shutting down" error (or a `RuntimeError` not yet made into a Python object).
+@pytest.mark.parametrize("work", ["end", "from_pyerr", "to_pyerr"])
+def test_rust_threads_ending_while_python_exits_do_not_attach(skeleton_dir: Path, work: str) -> None:
+    env_path = f"{skeleton_dir}:{ROOT / 'tests' / 'python'}"
+    try:
+        child = subprocess.run(
+            [sys.executable, "-c", ENDERS.format(work=work)],
+            env={**_environ(), "PYTHONPATH": env_path},
+            capture_output=True,
+            text=True,
+            timeout=20,
+        )
+    except subprocess.TimeoutExpired as hung:
+        pytest.fail(f"hung past 20 s: {hung.stdout!r} {hung.stderr!r}")
+    assert child.returncode == 0, (child.returncode, child.stdout, child.stderr)
+    assert "Fatal Python error" not in child.stderr, child.stderr
+    assert "enders: 8 of 8" in child.stdout, (child.stdout, child.stderr)
 
 
 def _environ() -> dict[str, str]:

@@ -357,6 +357,93 @@ pub mod exported {
         }
     }
 
+    /// Threads of [`spawn_enders`] that have called once / that may end / whose thread-local
+    /// destructors got past pybridge's.
+    static ENDERS_CALLED: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(0);
+    static ENDERS_GO: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    static ENDERS_DONE: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(0);
+
+    /// A thread-local whose destructor counts in `ENDERS_DONE`. Created before the thread's
+    /// first attach, so it is destroyed after pybridge's kept thread state is released (the
+    /// destructors of thread-locals run in the reverse order of their creation).
+    struct EnderMark;
+
+    impl Drop for EnderMark {
+        fn drop(&mut self) {
+            ENDERS_DONE.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
+    }
+
+    thread_local! {
+        static ENDER_MARK: std::cell::Cell<Option<EnderMark>> = const { std::cell::Cell::new(None) };
+    }
+
+    /// Spawns `threads` Rust threads that each make one stub call (so each keeps a Python
+    /// thread state, released by a thread-local destructor when the thread ends) and then wait,
+    /// unattached, until [`end_threads`] lets them go; returns when all have called (the GIL
+    /// released meanwhile). What they do then is `work`: `"end"` ends the thread at once;
+    /// `"from_pyerr"` first turns a `PyErr` it kept into a `pybridge::Error`, `"to_pyerr"` a
+    /// `pybridge::Error` it kept (holding its exception object) back into a `PyErr`, both
+    /// unattached, as any thread may.
+    pub fn spawn_enders(threads: i64, work: &str) {
+        use std::sync::atomic::Ordering;
+        for _ in 0..threads {
+            let work = work.to_string();
+            std::thread::spawn(move || {
+                if work == "end" {
+                    ENDER_MARK.with(|mark| mark.set(Some(EnderMark)));
+                }
+                let _ = crate::skeleton::skel_mod::maybe(true);
+                let kept = pybridge::attach(|py| py.run(c"raise KeyError('kept')", None, None).unwrap_err());
+                let kept_error = pybridge::attach(|py| pybridge::Error::from_pyerr(py, kept.clone_ref(py)));
+                ENDERS_CALLED.fetch_add(1, Ordering::SeqCst);
+                while !ENDERS_GO.load(Ordering::SeqCst) {
+                    std::thread::sleep(std::time::Duration::from_millis(1));
+                }
+                match work.as_str() {
+                    "from_pyerr" => {
+                        let _ = pybridge::Error::from(kept);
+                        ENDERS_DONE.fetch_add(1, Ordering::SeqCst);
+                    }
+                    "to_pyerr" => {
+                        let _ = pybridge::PyErr::from(kept_error);
+                        ENDERS_DONE.fetch_add(1, Ordering::SeqCst);
+                    }
+                    _ => {}
+                }
+                // Returning runs the thread-local destructors: pybridge releases the thread's
+                // kept Python thread state there.
+            });
+        }
+        pybridge::attach(|py| {
+            py.detach(|| {
+                while ENDERS_CALLED.load(Ordering::SeqCst) < threads {
+                    std::thread::sleep(std::time::Duration::from_millis(1));
+                }
+            })
+        });
+    }
+
+    /// Lets the threads of [`spawn_enders`] go, and waits, keeping the GIL (no detach), until
+    /// each has done its work (for `"end"`: got past pybridge's thread-local destructor, its
+    /// `EnderMark` dropped) or 5 s passed; prints `enders: DONE of CALLED`. Registered with `atexit` before pybridge's own
+    /// hook, it runs after that hook (`atexit` runs the last registered first), right before
+    /// CPython begins finalizing: the threads release their kept thread states while the
+    /// interpreter exits. A thread that tried to attach then would wait for this GIL until
+    /// finalization began and CPython ended it inside `PyEval_RestoreThread`.
+    pub fn end_threads() -> i64 {
+        use std::sync::atomic::Ordering;
+        ENDERS_GO.store(true, Ordering::SeqCst);
+        let called = ENDERS_CALLED.load(Ordering::SeqCst);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        while ENDERS_DONE.load(Ordering::SeqCst) < called && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        let done = ENDERS_DONE.load(Ordering::SeqCst);
+        println!("enders: {done} of {called}");
+        done
+    }
+
     /// What each `Noisy` Drop saw: the result of an import-stub call made inside the Drop and
     /// of a thread (joined inside the Drop) that made one.
     pub static NOISY_DROPS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());

@@ -39,13 +39,18 @@ fn run(name: &str, env: &[(&str, &str)], timeout: Duration) -> Outcome {
 }
 
 fn assert_ok(name: &str, env: &[(&str, &str)], timeout: Duration) -> String {
+    assert_ok_with(name, env, timeout).0
+}
+
+/// [`assert_ok`], also returning the scenario's stderr.
+fn assert_ok_with(name: &str, env: &[(&str, &str)], timeout: Duration) -> (String, String) {
     let out = run(name, env, timeout);
     assert!(!out.hung, "{name} hung (killed after {timeout:?})\nstdout:\n{}\nstderr:\n{}", out.stdout, out.stderr);
     assert_eq!(out.code, Some(0), "{name} failed\nstdout:\n{}\nstderr:\n{}", out.stdout, out.stderr);
     let last = out.stdout.lines().last().unwrap_or_default().to_string();
     assert!(last.starts_with("ok: "), "{name}: {last}");
     eprintln!("{name}: {last}");
-    last
+    (last, out.stderr)
 }
 
 #[test]
@@ -75,9 +80,12 @@ fn handles_dropped_on_unattached_threads_are_released_at_the_next_attach() {
 }
 
 #[test]
-fn a_panic_that_crossed_python_resumes_in_rust() {
-    let last = assert_ok("panic_contract", &[], Duration::from_secs(30));
+fn a_panic_that_crossed_python_resumes_in_rust_and_prints_nothing() {
+    let (last, stderr) = assert_ok_with("panic_contract", &[], Duration::from_secs(30));
     assert!(last.contains("kaboom"), "{last}");
+    // The scenario's panic hook is silent; pyo3's own fetch would print "PyO3 is resuming a
+    // panic…" and the Python traceback here.
+    assert_eq!(stderr, "", "a resumed panic printed to stderr");
 }
 
 #[test]
@@ -157,8 +165,10 @@ fn hard_to_print_exceptions_arrive_typed_and_display() {
 
 #[test]
 fn four_hop_keyerror_arrives_with_its_traceback_and_a_hop_3_panic_resumes() {
-    let last = assert_ok("four_hop", &[], Duration::from_secs(30));
+    let (last, stderr) = assert_ok_with("four_hop", &[], Duration::from_secs(30));
     assert!(last.contains("KeyError: 'hop4 deep'") && last.contains("\"hop3 panicked\""), "{last}");
+    assert!(last.contains("\"hop4 panicked\""), "{last}");
+    assert_eq!(stderr, "", "a resumed panic printed to stderr");
 }
 
 #[test]

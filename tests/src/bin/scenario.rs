@@ -531,7 +531,9 @@ fn error_corpus() -> Result<String, String> {
 
 /// Rust stub → Python `four_hop` → exported Rust `hop3` → Python callback → `raise KeyError`:
 /// the outer Rust caller gets the KeyError with a traceback through both Python hops. With a
-/// panic at hop 3 instead, the panic contract holds (it resumes in the calling Rust thread).
+/// panic at hop 3 instead, the panic contract holds (it resumes in the calling Rust thread), and
+/// so it does with a panic at hop 4 (an exported function the callback calls). Nothing is
+/// printed on the way (the test checks that stderr stays empty).
 fn four_hop() -> Result<String, String> {
     start()?;
     let err = skel_mod::four_hop("deep").expect_err("the callback raises");
@@ -557,12 +559,27 @@ fn four_hop() -> Result<String, String> {
     if message != "hop3 panicked" {
         return Err(format!("panic payload {message:?}"));
     }
+    // Under the callback: exported `boom` panics inside `_hop4`, the panic resumes in `hop3`'s
+    // callback wrapper, crosses Python again as a PanicException, and resumes here.
+    std::panic::set_hook(Box::new(|_| {}));
+    let caught = std::panic::catch_unwind(|| skel_mod::four_hop("panic4"));
+    let _ = std::panic::take_hook();
+    let message4 = match caught {
+        Err(payload) => payload.downcast_ref::<String>().cloned().unwrap_or_default(),
+        Ok(result) => return Err(format!("no panic at hop 4; got {result:?}")),
+    };
+    if message4 != "hop4 panicked" {
+        return Err(format!("hop-4 panic payload {message4:?}"));
+    }
     let again = skel_mod::four_hop("again").expect_err("raises again");
     if !again.is_python("KeyError") {
         return Err(format!("after the panic: {again}"));
     }
     let frames = traceback.matches("  File ").count();
-    Ok(format!("{err} with a {frames}-frame traceback; hop-3 panic resumed in Rust as {message:?}; next call: {again}"))
+    Ok(format!(
+        "{err} with a {frames}-frame traceback; hop-3 panic resumed in Rust as {message:?}, hop-4 panic as \
+         {message4:?}; next call: {again}"
+    ))
 }
 
 /// Python code run from Rust exits (`PYBRIDGE_EXIT=sys_exit`: `sys.exit(0)`, which arrives as
