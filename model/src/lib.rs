@@ -62,13 +62,14 @@ pub fn load_and_check(bytes: &[u8]) -> (String, Result<Bridge, Vec<Diagnostic>>)
         None => Err(diags.into_sorted()),
     };
     let result = result.map_err(|list| {
+        let widths = spec::line_widths(&source);
         list.into_iter()
             .map(|mut d| {
                 if let Origin::Spec(loc) = d.origin {
-                    d.origin = Origin::Spec(spec::clamp_loc(&source, loc));
+                    d.origin = Origin::Spec(spec::clamp_loc(&widths, loc));
                 }
                 if let Some((Origin::Spec(loc), text)) = d.note.take() {
-                    d.note = Some((Origin::Spec(spec::clamp_loc(&source, loc)), text));
+                    d.note = Some((Origin::Spec(spec::clamp_loc(&widths, loc)), text));
                 }
                 d
             })
