@@ -42,8 +42,10 @@ impl<'n> Fields<'n> {
     /// The value under `key`, if present and not null.
     pub fn get(&mut self, key: &str) -> Option<&'n Node> {
         debug_assert!(self.section.keys.iter().any(|k| k.name == key), "{key} is not in section {}", self.section.name);
-        let index =
-            self.entries.iter().position(|(k, _)| matches!(&k.kind, NodeKind::Scalar { text, .. } if text == key))?;
+        let index = self
+            .entries
+            .iter()
+            .position(|(k, _)| matches!(&k.kind, NodeKind::Scalar { text, .. } if &**text == key))?;
         self.used[index] = true;
         let value = &self.entries[index].1;
         (!value.is_null()).then_some(value)
@@ -82,8 +84,8 @@ impl<'n> Fields<'n> {
     pub fn bool(&mut self, key: &str, diags: &mut Diagnostics) -> Option<bool> {
         let node = self.get(key)?;
         match &node.kind {
-            NodeKind::Scalar { text, quoted: false } if text == "true" => Some(true),
-            NodeKind::Scalar { text, quoted: false } if text == "false" => Some(false),
+            NodeKind::Scalar { text, quoted: false } if &**text == "true" => Some(true),
+            NodeKind::Scalar { text, quoted: false } if &**text == "false" => Some(false),
             _ => {
                 diags.push(
                     Diagnostic::new(
@@ -137,7 +139,7 @@ impl<'n> Fields<'n> {
                 continue;
             }
             let text = match &key.kind {
-                NodeKind::Scalar { text, .. } => text.as_str(),
+                NodeKind::Scalar { text, .. } => &**text,
                 _ => "",
             };
             if self.section.keys.iter().any(|k| k.name == text) {
@@ -151,7 +153,7 @@ impl<'n> Fields<'n> {
         }
         for k in self.section.keys.iter().filter(|k| k.required) {
             let present = self.entries.iter().any(|(key, value)| {
-                matches!(&key.kind, NodeKind::Scalar { text, .. } if text == k.name) && !value.is_null()
+                matches!(&key.kind, NodeKind::Scalar { text, .. } if &**text == k.name) && !value.is_null()
             });
             if !present {
                 diags.push(
@@ -169,7 +171,7 @@ impl<'n> Fields<'n> {
 /// A scalar read as a string (numbers and booleans are taken as their text).
 pub fn read_str(node: &Node, what: &str, diags: &mut Diagnostics) -> Option<String> {
     match &node.kind {
-        NodeKind::Scalar { text, .. } if !node.is_null() => Some(text.clone()),
+        NodeKind::Scalar { text, .. } if !node.is_null() => Some(text.to_string()),
         _ => {
             diags.error(node.origin(), format!("expected a string for {what}, found {}", node.describe()));
             None
