@@ -160,8 +160,10 @@ pub(crate) fn lower_signature(
         fallible,
         release_gil: options.release_gil.is_some(),
         raises: None,
+        raises_origin: Origin::Implied,
         extend: false,
         policy,
+        policy_origin: origin,
         doc: doc_of(attrs),
         origin,
     })

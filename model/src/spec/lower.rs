@@ -124,7 +124,7 @@ fn lower_function(
     let params = lower_params(&mut fields, dir, diags);
     let (mut returns, fallible) = lower_returns(&mut fields, dir, diags);
     let raises = lower_raises(&mut fields, dir, fallible, diags);
-    let policy = lower_policy(&mut fields, &mut returns, dir, diags);
+    let (policy, policy_origin) = lower_policy(&mut fields, &mut returns, dir, diags);
     let extend = if section == "method" { fields.bool("extend", diags).unwrap_or(false) } else { false };
     let doc = fields.str("doc", diags).map(|(d, _)| d);
     fields.finish(diags);
@@ -136,32 +136,49 @@ fn lower_function(
         returns,
         fallible,
         release_gil: false,
-        raises,
+        raises_origin: raises.as_ref().map_or(Origin::Implied, |(_, o)| *o),
+        raises: raises.map(|(r, _)| r),
         extend,
         policy,
+        policy_origin,
         doc,
         origin,
     })
 }
 
-/// `policy:` (export): given, or spelled by the return type (`Arc<C>` is shared, `&C` a view).
-fn lower_policy(fields: &mut Fields<'_>, returns: &mut Type, dir: Direction, diags: &mut Diagnostics) -> ReturnPolicy {
-    let implied = returns.take_policy();
+/// `policy:` (export): given, or spelled by the return type (`Arc<C>` is shared, `&C` a view);
+/// with where it was written (the value, or the return type).
+fn lower_policy(
+    fields: &mut Fields<'_>,
+    returns: &mut Type,
+    dir: Direction,
+    diags: &mut Diagnostics,
+) -> (ReturnPolicy, Origin) {
+    let implied = (returns.take_policy(), returns.origin);
     let Some(node) = fields.get("policy") else { return implied };
     let origin = node.origin();
+    (lower_given_policy(fields, implied.0, origin, dir, diags).unwrap_or(implied.0), origin)
+}
+
+fn lower_given_policy(
+    fields: &mut Fields<'_>,
+    implied: ReturnPolicy,
+    origin: Origin,
+    dir: Direction,
+    diags: &mut Diagnostics,
+) -> Option<ReturnPolicy> {
     let word = fields.one_of("policy", diags);
     if dir == Direction::Import {
         diags.push(
             Diagnostic::new(origin, "`policy` is only for exported functions")
                 .help("an import stub always returns an owned Rust value; remove `policy`"),
         );
-        return ReturnPolicy::Value;
+        return Some(ReturnPolicy::Value);
     }
-    let given = match word.as_deref() {
-        Some("shared") => ReturnPolicy::Shared,
-        Some("view") => ReturnPolicy::View,
-        Some(_) => ReturnPolicy::Value,
-        None => return implied,
+    let given = match word.as_deref()? {
+        "shared" => ReturnPolicy::Shared,
+        "view" => ReturnPolicy::View,
+        _ => ReturnPolicy::Value,
     };
     if implied != ReturnPolicy::Value && implied != given {
         diags.push(
@@ -169,7 +186,7 @@ fn lower_policy(fields: &mut Fields<'_>, returns: &mut Type, dir: Direction, dia
                 .help("`Arc<C>` is `shared` and `&C` is `view`: write the class name alone, or drop `policy`"),
         );
     }
-    given
+    Some(given)
 }
 
 fn fields_kind(fields: &mut Fields<'_>, section: &str, diags: &mut Diagnostics) -> Option<FnKind> {
@@ -272,9 +289,11 @@ fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<C
             returns: class_type.clone(),
             fallible: raises.is_some(),
             release_gil: false,
-            raises,
+            raises_origin: raises.as_ref().map_or(Origin::Implied, |(_, o)| *o),
+            raises: raises.map(|(r, _)| r),
             extend: false,
             policy: ReturnPolicy::Value,
+            policy_origin: corigin,
             doc: cdoc,
             origin: corigin,
         });
@@ -284,7 +303,7 @@ fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<C
             methods.push(f);
         }
     }
-    let class_raises = fields.str("raises", diags).map(|(r, _)| r);
+    let class_raises = fields.str("raises", diags);
     let item = lower_type(&mut fields, "item", dir, diags);
     let mut iter_item = None;
     let mut dunders = Vec::new();
@@ -313,9 +332,10 @@ fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<C
         }
         dunders.dedup();
     }
-    if let Some(default) = &class_raises {
+    if let Some((default, at)) = &class_raises {
         for m in methods.iter_mut().filter(|m| m.fallible && m.raises.is_none()) {
             m.raises = Some(default.clone());
+            m.raises_origin = *at;
         }
     }
     let mut attributes = Vec::new();
@@ -389,10 +409,18 @@ fn lower_enum(node: &Node, diags: &mut Diagnostics) -> Option<Enum> {
 fn lower_exception(node: &Node, diags: &mut Diagnostics) -> Option<Exception> {
     let mut fields = Fields::open(node, "exception", diags)?;
     let (py, origin) = fields.str("name", diags).unwrap_or_default_origin(fields.origin());
-    let base = fields.str("base", diags).map(|(b, _)| b).unwrap_or_else(|| "Exception".into());
+    let (base, base_origin) = fields.str("base", diags).unwrap_or_else(|| ("Exception".into(), Origin::Implied));
     let doc = fields.str("doc", diags).map(|(d, _)| d);
     fields.finish(diags);
-    Some(Exception { name: make_name(py, origin), base, rust_path: None, attributes: Vec::new(), doc, origin })
+    Some(Exception {
+        name: make_name(py, origin),
+        base,
+        base_origin,
+        rust_path: None,
+        attributes: Vec::new(),
+        doc,
+        origin,
+    })
 }
 
 fn lower_constant(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<Constant> {
@@ -416,7 +444,12 @@ const TRAITS: &[&str] =
     &["Display", "Debug", "PartialEq", "Eq", "Hash", "PartialOrd", "Ord", "FromStr", "IntoIterator"];
 
 /// `raises: Exception` (export only; the Rust function must return a `Result`).
-fn lower_raises(fields: &mut Fields<'_>, dir: Direction, fallible: bool, diags: &mut Diagnostics) -> Option<String> {
+fn lower_raises(
+    fields: &mut Fields<'_>,
+    dir: Direction,
+    fallible: bool,
+    diags: &mut Diagnostics,
+) -> Option<(String, Origin)> {
     let (name, origin) = fields.str("raises", diags)?;
     if dir == Direction::Import {
         diags
@@ -432,11 +465,11 @@ fn lower_raises(fields: &mut Fields<'_>, dir: Direction, fallible: bool, diags: 
         );
         return None;
     }
-    Some(name)
+    Some((name, origin))
 }
 
 /// `traits: [FromStr]` adds `Class.parse(text)`, through `FromStr::from_str`.
-fn from_str_method(class_type: &Type, raises: Option<String>, origin: Origin) -> Function {
+fn from_str_method(class_type: &Type, raises: Option<(String, Origin)>, origin: Origin) -> Function {
     Function {
         name: make_name("parse".into(), origin),
         kind: FnKind::Static,
@@ -451,9 +484,11 @@ fn from_str_method(class_type: &Type, raises: Option<String>, origin: Origin) ->
         returns: class_type.clone(),
         fallible: true,
         release_gil: false,
-        raises,
+        raises_origin: raises.as_ref().map_or(Origin::Implied, |(_, o)| *o),
+        raises: raises.map(|(r, _)| r),
         extend: false,
         policy: ReturnPolicy::Value,
+        policy_origin: origin,
         doc: Some("Parses the text form (Rust's `FromStr`).".into()),
         origin,
     }
