@@ -52,9 +52,11 @@ pub fn load_and_check(bytes: &[u8]) -> (String, Result<Bridge, Vec<Diagnostic>>)
     // check only a model that lowered and resolved cleanly.
     let result = match bridge {
         Some(mut bridge) => {
-            let lowered_cleanly = !diags.has_errors();
+            // Unknown keys are recoverable: the rest of their mapping was read, so the checks
+            // still run and report names and duplicates in the same run.
+            let lowered_cleanly = diags.fatal_count() == 0;
             resolve::resolve_bridge(&mut bridge, &mut diags);
-            if lowered_cleanly && !diags.has_errors() {
+            if lowered_cleanly && diags.fatal_count() == 0 {
                 check::check_bridge(&bridge, &mut diags);
             }
             if diags.has_errors() { Err(diags.into_sorted()) } else { Ok(bridge) }
