@@ -22,6 +22,7 @@ pub mod rusttype;
 pub mod spec;
 pub mod types;
 pub mod yaml;
+mod yaml_errors;
 
 pub use diagnostics::{Diagnostic, Diagnostics};
 pub use ir::*;

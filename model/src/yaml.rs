@@ -75,17 +75,7 @@ pub fn parse_yaml(source: &str, diags: &mut Diagnostics) -> Option<Node> {
         let (event, mark) = match parser.next_token() {
             Ok(next) => next,
             Err(err) => {
-                let m = err.marker();
-                let mut loc = Loc::new(m.line() as u32, m.col() as u32 + 1, 1);
-                if err.info().contains("tab") {
-                    // The scanner reports the token it was reading; point at the tab itself.
-                    loc = first_indent_tab(source, m.line()).unwrap_or(loc);
-                }
-                diags.push(
-                    Diagnostic::new(Origin::Spec(loc), format!("YAML syntax error: {}", err.info())).maybe_help(
-                        err.info().contains("tab").then(|| "YAML indentation must use spaces, not tabs".to_string()),
-                    ),
-                );
+                diags.push(crate::yaml_errors::syntax_error(source, &err));
                 return None;
             }
         };
@@ -161,8 +151,7 @@ impl Builder {
 
     fn open(&mut self, open: Open, loc: Loc) -> Result<(), Diagnostic> {
         if self.stack.len() >= MAX_DEPTH {
-            return Err(Diagnostic::new(Origin::Spec(loc), format!("nesting deeper than {MAX_DEPTH} levels"))
-                .help("a spec never needs this much nesting; check for runaway brackets"));
+            return Err(crate::yaml_errors::too_deep(loc));
         }
         self.stack.push(open);
         Ok(())
@@ -210,14 +199,6 @@ impl Builder {
         };
         want.min(rest).max(1)
     }
-}
-
-/// The first tab in a line's indentation, at or after `line` (1-based).
-fn first_indent_tab(source: &str, line: usize) -> Option<Loc> {
-    source.lines().enumerate().skip(line.saturating_sub(1)).find_map(|(i, text)| {
-        let indent: String = text.chars().take_while(|c| c.is_whitespace()).collect();
-        indent.find('\t').map(|at| Loc::new(i as u32 + 1, indent[..at].chars().count() as u32 + 1, 1))
-    })
 }
 
 fn key_text(node: &Node) -> &str {
