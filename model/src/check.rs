@@ -157,6 +157,11 @@ fn check_name(name: &Name, what: &str, diags: &mut Diagnostics) {
             Diagnostic::new(name.origin, format!("`{}` is not a valid Python name for a {what}", name.py))
                 .help("names are letters, digits and `_`, not starting with a digit"),
         );
+    } else if let Some(normal) = crate::names::python_normal_form(&name.py) {
+        diags.push(
+            Diagnostic::new(name.origin, format!("Python reads the {what} name `{}` as `{normal}`", name.py))
+                .help(format!("Python normalises identifiers (NFKC); write `{normal}`")),
+        );
     } else if is_python_keyword(&name.py) {
         diags.push(
             Diagnostic::new(name.origin, format!("`{}` is a Python keyword and cannot name a {what}", name.py))
