@@ -3,15 +3,15 @@
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::ir::{
-    Attribute, Bridge, Class, Constant, Direction, Dunder, Enum, Exception, FnKind, Function, Module, Name, Param,
-    ParamKind, ReturnPolicy, Variant,
+    Bridge, Constant, Direction, Enum, Exception, FnKind, Function, Module, Name, Param, ParamKind, ReturnPolicy,
+    Variant,
 };
 use crate::names::rust_ident;
 use crate::origin::{Loc, Origin};
 use crate::pytype::parse_python_type;
 use crate::rusttype::parse_rust_type_str;
 use crate::spec::reader::{Fields, read_str};
-use crate::types::{ClassRef, Type, TypeKind};
+use crate::types::Type;
 use crate::yaml::{Node, NodeKind};
 
 /// Lowers the whole document.
@@ -83,7 +83,7 @@ fn lower_item_lists(fields: &mut Fields<'_>, module: &mut Module, diags: &mut Di
         }
     }
     for node in fields.list("classes", diags) {
-        if let Some(c) = lower_class(node, dir, diags) {
+        if let Some(c) = super::class::lower_class(node, dir, diags) {
             module.classes.push(c);
         }
     }
@@ -106,7 +106,7 @@ fn lower_item_lists(fields: &mut Fields<'_>, module: &mut Module, diags: &mut Di
     }
 }
 
-fn lower_function(
+pub(super) fn lower_function(
     node: &Node,
     section: &str,
     kind: FnKind,
@@ -201,7 +201,7 @@ fn fields_kind(fields: &mut Fields<'_>, section: &str, diags: &mut Diagnostics) 
     })
 }
 
-fn lower_params(fields: &mut Fields<'_>, dir: Direction, diags: &mut Diagnostics) -> Vec<Param> {
+pub(super) fn lower_params(fields: &mut Fields<'_>, dir: Direction, diags: &mut Diagnostics) -> Vec<Param> {
     let mut params = Vec::new();
     for node in fields.list("params", diags) {
         let Some(mut p) = Fields::open(node, "param", diags) else { continue };
@@ -239,7 +239,7 @@ fn lower_returns(fields: &mut Fields<'_>, dir: Direction, diags: &mut Diagnostic
     }
 }
 
-fn lower_type(fields: &mut Fields<'_>, key: &str, dir: Direction, diags: &mut Diagnostics) -> Option<Type> {
+pub(super) fn lower_type(fields: &mut Fields<'_>, key: &str, dir: Direction, diags: &mut Diagnostics) -> Option<Type> {
     let node = fields.get(key)?;
     let text = read_str(node, &format!("`{key}`"), diags)?;
     let base = type_base(node);
@@ -255,134 +255,6 @@ fn type_base(node: &Node) -> Loc {
         NodeKind::Scalar { quoted: true, .. } => Loc::new(node.loc.line, node.loc.col + 1, 1),
         _ => node.loc,
     }
-}
-
-fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<Class> {
-    let mut fields = Fields::open(node, "class", diags)?;
-    let (py, origin) = fields.str("name", diags).unwrap_or_default_origin(fields.origin());
-    let rust_path = fields.str("rust", diags).map(|(r, _)| r);
-    let doc = fields.str("doc", diags).map(|(d, _)| d);
-    let mut methods = Vec::new();
-    let class_type = Type::new(
-        TypeKind::Class(ClassRef {
-            name: py.clone(),
-            rust_path: None,
-            borrowed: false,
-            shared: false,
-            exported: false,
-        }),
-        origin,
-    );
-    if let Some(mut c) = fields.get("constructor").and_then(|ctor| Fields::open(ctor, "constructor", diags)) {
-        let rust = c.str("rust", diags).map(|(r, _)| r);
-        let params = lower_params(&mut c, dir, diags);
-        // A constructor returns `Self`, or `Result<Self, E>` when it declares what it raises.
-        let raises = lower_raises(&mut c, dir, true, diags);
-        let cdoc = c.str("doc", diags).map(|(d, _)| d);
-        let corigin = c.origin();
-        c.finish(diags);
-        methods.push(Function {
-            name: Name { py: "__init__".into(), rust: "new".into(), origin: corigin },
-            kind: FnKind::Constructor,
-            rust_path: rust,
-            params,
-            returns: class_type.clone(),
-            fallible: raises.is_some(),
-            release_gil: false,
-            raises_origin: raises.as_ref().map_or(Origin::Implied, |(_, o)| *o),
-            raises: raises.map(|(r, _)| r),
-            extend: false,
-            policy: ReturnPolicy::Value,
-            policy_origin: corigin,
-            doc: cdoc,
-            origin: corigin,
-        });
-    }
-    for m in fields.list("methods", diags) {
-        if let Some(f) = lower_function(m, "method", FnKind::Method, dir, diags) {
-            methods.push(f);
-        }
-    }
-    let class_raises = fields.str("raises", diags);
-    let item = lower_type(&mut fields, "item", dir, diags);
-    let mut iter_item = None;
-    let mut dunders = Vec::new();
-    if let Some(traits) = fields.get("traits") {
-        for t in lower_str_list(traits, "`traits`", diags) {
-            match t.0.as_str() {
-                "Display" => dunders.push(Dunder::Str),
-                "Debug" => dunders.push(Dunder::Repr),
-                "PartialEq" | "Eq" => dunders.push(Dunder::Eq),
-                "Hash" => dunders.push(Dunder::Hash),
-                "PartialOrd" | "Ord" => dunders.push(Dunder::Ord),
-                "FromStr" => methods.push(from_str_method(&class_type, class_raises.clone(), t.1)),
-                "IntoIterator" => match &item {
-                    Some(item) => iter_item = Some(item.clone()),
-                    None => diags.push(Diagnostic::new(t.1, "`IntoIterator` needs the item type").help(
-                        "add `item: <Rust type>` to the class (the item of `&T: IntoIterator`, cloned for Python)",
-                    )),
-                },
-                other => diags.push(
-                    Diagnostic::new(t.1, format!("`{other}` has no Python protocol in pybridge")).help(
-                        crate::names::suggest(other, TRAITS.iter().copied())
-                            .unwrap_or_else(|| format!("known traits: {}", TRAITS.join(", "))),
-                    ),
-                ),
-            }
-        }
-        dunders.dedup();
-    }
-    if let Some((default, at)) = &class_raises {
-        for m in methods.iter_mut().filter(|m| m.fallible && m.raises.is_none()) {
-            m.raises = Some(default.clone());
-            m.raises_origin = *at;
-        }
-    }
-    let mut attributes = Vec::new();
-    for a in fields.list("attributes", diags) {
-        let Some(mut af) = Fields::open(a, "attribute", diags) else { continue };
-        let (apy, aorigin) = af.str("name", diags).unwrap_or_default_origin(af.origin());
-        let ty = lower_type(&mut af, "type", dir, diags);
-        let writable = af.bool("writable", diags).unwrap_or(false);
-        let policy = match af.one_of("policy", diags).as_deref() {
-            Some("view") => ReturnPolicy::View,
-            Some("shared") => {
-                let at = af.get("policy").map(|n| n.origin()).unwrap_or(aorigin);
-                diags.push(
-                    Diagnostic::new(at, "an attribute cannot be `shared`")
-                        .help("use `view` (a view into this object) or `value` (a copy)"),
-                );
-                ReturnPolicy::Value
-            }
-            _ => ReturnPolicy::Value,
-        };
-        let adoc = af.str("doc", diags).map(|(d, _)| d);
-        af.finish(diags);
-        if let Some(ty) = ty {
-            attributes.push(Attribute {
-                name: make_name(apy, aorigin),
-                ty,
-                writable,
-                policy,
-                doc: adoc,
-                origin: aorigin,
-            });
-        }
-    }
-    fields.finish(diags);
-    Some(Class {
-        name: make_name(py, origin),
-        rust_path,
-        methods,
-        attributes,
-        dunders,
-        close: None,
-        unsendable: false,
-        subclass: false,
-        iter_item,
-        doc,
-        origin,
-    })
 }
 
 fn lower_enum(node: &Node, diags: &mut Diagnostics) -> Option<Enum> {
@@ -439,12 +311,8 @@ fn lower_constant(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Optio
     Some(Constant { name: make_name(py, origin), ty: ty?, rust_value, origin })
 }
 
-/// Traits a spec can list under `traits:`.
-const TRAITS: &[&str] =
-    &["Display", "Debug", "PartialEq", "Eq", "Hash", "PartialOrd", "Ord", "FromStr", "IntoIterator"];
-
 /// `raises: Exception` (export only; the Rust function must return a `Result`).
-fn lower_raises(
+pub(super) fn lower_raises(
     fields: &mut Fields<'_>,
     dir: Direction,
     fallible: bool,
@@ -468,50 +336,12 @@ fn lower_raises(
     Some((name, origin))
 }
 
-/// `traits: [FromStr]` adds `Class.parse(text)`, through `FromStr::from_str`.
-fn from_str_method(class_type: &Type, raises: Option<(String, Origin)>, origin: Origin) -> Function {
-    Function {
-        name: make_name("parse".into(), origin),
-        kind: FnKind::Static,
-        rust_path: Some("::std::str::FromStr::from_str".into()),
-        params: vec![Param {
-            name: make_name("text".into(), origin),
-            ty: Type::new(TypeKind::Str { borrowed: true }, origin),
-            kind: ParamKind::Positional,
-            default: None,
-            origin,
-        }],
-        returns: class_type.clone(),
-        fallible: true,
-        release_gil: false,
-        raises_origin: raises.as_ref().map_or(Origin::Implied, |(_, o)| *o),
-        raises: raises.map(|(r, _)| r),
-        extend: false,
-        policy: ReturnPolicy::Value,
-        policy_origin: origin,
-        doc: Some("Parses the text form (Rust's `FromStr`).".into()),
-        origin,
-    }
-}
-
-fn lower_str_list(node: &Node, what: &str, diags: &mut Diagnostics) -> Vec<(String, Origin)> {
-    match &node.kind {
-        NodeKind::Seq(items) => {
-            items.iter().filter_map(|i| read_str(i, what, diags).map(|t| (t, i.origin()))).collect()
-        }
-        _ => {
-            diags.error(node.origin(), format!("expected a list for {what}, found {}", node.describe()));
-            Vec::new()
-        }
-    }
-}
-
-fn make_name(py: String, origin: Origin) -> Name {
+pub(super) fn make_name(py: String, origin: Origin) -> Name {
     let rust = rust_ident(&py);
     Name { py, rust, origin }
 }
 
-trait OrDefaultOrigin {
+pub(super) trait OrDefaultOrigin {
     fn unwrap_or_default_origin(self, origin: Origin) -> (String, Origin);
 }
 

@@ -3,6 +3,7 @@
 //! [`load_spec`] runs parse and lowering; [`crate::analyze`] adds resolve and check. Problems
 //! come back as [`Diagnostics`] with locations inside the file.
 
+mod class;
 pub mod keys;
 mod lower;
 mod reader;
