@@ -208,10 +208,20 @@ pub(super) fn lower_params(fields: &mut Fields<'_>, dir: Direction, diags: &mut 
         let (py, origin) = p.str("name", diags).unwrap_or_default_origin(p.origin());
         let ty = lower_type(&mut p, "type", dir, diags);
         let default = p.str("default", diags);
-        if let (Some((_, at)), Direction::Export) = (&default, dir) {
-            diags.push(Diagnostic::new(*at, "`default` is only for import parameters").help(
-                "for an exported function, make the Rust parameter an `Option<T>`; Python callers may then pass None",
-            ));
+        match (&default, dir) {
+            (Some((_, at)), Direction::Export) => {
+                diags.push(Diagnostic::new(*at, "`default` is only for import parameters").help(
+                    "for an exported function, make the Rust parameter an `Option<T>`; Python callers may then pass None",
+                ))
+            }
+            (Some((text, at)), Direction::Import) => {
+                if let Some(why) = super::default::check_default(text) {
+                    diags.push(Diagnostic::new(*at, format!("`default` is not a Python value: {why}")).help(
+                        "write a Python literal (`1`, `'text'`, `None`, `True`, `(1, 2)`) or a dotted name (`math.pi`)",
+                    ));
+                }
+            }
+            _ => {}
         }
         let kind = match p.one_of("kind", diags).as_deref() {
             Some("keyword") => ParamKind::Keyword,
