@@ -232,6 +232,8 @@ pub(super) fn lower_params(fields: &mut Fields<'_>, dir: Direction, diags: &mut 
             params.push(Param { name: make_name(py, origin), ty, kind, default: default.map(|(d, _)| d), origin });
         }
     }
+    // Pushed one by one; the model of a large spec keeps no spare capacity.
+    params.shrink_to_fit();
     params
 }
 
