@@ -110,7 +110,7 @@ impl<'s> SourceIndex<'s> {
 
     /// Line `line` (1-based) from character `col` (0-based) on, and the line's length in
     /// characters; "" past the end.
-    fn from_char(&self, line: usize, col: usize) -> (&'s str, usize) {
+    fn line_from(&self, line: usize, col: usize) -> (&'s str, usize) {
         let Some(&(text, first, chars)) = line.checked_sub(1).and_then(|i| self.lines.get(i)) else { return ("", 0) };
         if col >= chars {
             return ("", chars);
@@ -123,7 +123,7 @@ impl<'s> SourceIndex<'s> {
     /// the display width of `len` characters from `col`. Lines longer than [`WINDOW`]
     /// characters are cut to a window around the column, marked with `…`.
     fn window(&self, line: usize, col: usize, len: usize) -> (String, usize, usize) {
-        let chars = self.from_char(line, 0).1;
+        let chars = self.line_from(line, 0).1;
         let (from, to) = if chars <= WINDOW {
             (0, chars)
         } else {
@@ -137,7 +137,7 @@ impl<'s> SourceIndex<'s> {
             before += 1;
         }
         let mut under = 0;
-        for (i, c) in self.from_char(line, from).0.chars().take(to - from).enumerate() {
+        for (i, c) in self.line_from(line, from).0.chars().take(to - from).enumerate() {
             let (c, width) = shown_char(c);
             shown.push(c);
             if from + i < col {

@@ -42,13 +42,13 @@ pub(crate) fn syntax_error(source: &str, err: &ScanError) -> Diagnostic {
             .help("YAML indentation must use spaces, not tabs");
     }
     let diagnostic = Diagnostic::new(Origin::Spec(at), format!("YAML syntax error: {info}"));
-    if info.contains("flow") || info.contains("end of stream") {
-        if let Some((opener, c)) = scan_flow(source, Some(at)).innermost {
-            let close = if c == '{' { '}' } else { ']' };
-            return diagnostic
-                .help(format!("close the `{c}` with `{close}`, or separate entries with `,`"))
-                .note(Origin::Spec(opener), format!("the `{c}` opened here is not closed"));
-        }
+    if (info.contains("flow") || info.contains("end of stream"))
+        && let Some((opener, c)) = scan_flow(source, Some(at)).innermost
+    {
+        let close = if c == '{' { '}' } else { ']' };
+        return diagnostic
+            .help(format!("close the `{c}` with `{close}`, or separate entries with `,`"))
+            .note(Origin::Spec(opener), format!("the `{c}` opened here is not closed"));
     }
     diagnostic
 }

@@ -151,6 +151,8 @@ pub(crate) fn lower_signature(
     }
     let mut returns = returns;
     let policy = returns.take_policy();
+    // The attribute spells a policy through the return type (`&C`, `Arc<C>`).
+    let policy_origin = returns.origin;
     Some(Function {
         name: Name { py, rust: sig.ident.to_string(), origin },
         kind,
@@ -163,7 +165,7 @@ pub(crate) fn lower_signature(
         raises_origin: Origin::Implied,
         extend: false,
         policy,
-        policy_origin: origin,
+        policy_origin,
         doc: doc_of(attrs),
         origin,
     })
