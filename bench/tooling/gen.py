@@ -4,12 +4,17 @@
   exported classes (a constructor, 3 methods, an attribute), 400 imported functions and 100
   imported classes (a constructor and 3 methods).
 - `class-spec OUT.yaml N`: one exported class with N methods (codegen lines per method).
+- `scaling-spec OUT.yaml BYTES LAYOUT`: exported functions up to about BYTES bytes, laid out
+  as block YAML (`yaml`), one line of JSON as `json.dumps` writes it (`json-line`), or minified
+  JSON (`json-min`): the front end's time and memory must not depend on the layout.
+- `functions-spec OUT.yaml N`: N exported functions, block YAML (`gen`'s memory).
 - `crates`: rewrites the sources of bench/compile-pybridge and bench/compile-pyo3, one class
   with 100 methods, declared with `#[py_embed]` and written by hand with PyO3.
 """
 
 from __future__ import annotations
 
+import json
 import pathlib
 import sys
 
@@ -126,12 +131,46 @@ def pyo3_crate() -> str:
     return "\n".join(out) + "\n"
 
 
+def scaling_functions(n: int) -> list[dict[str, object]]:
+    return [
+        {
+            "name": f"f{i}",
+            "rust": f"crate::f{i}",
+            "params": [{"name": "a", "type": "i64"}, {"name": "b", "type": "&str"}],
+            "returns": "Vec<i64>",
+        }
+        for i in range(n)
+    ]
+
+
+def functions_spec(n: int, layout: str) -> str:
+    """`n` exported functions in one of the layouts of `scaling-spec`."""
+    if layout == "yaml":
+        out = ["version: 1", "module: big", "export:", "  functions:"]
+        for i in range(n):
+            out += [f"    - name: f{i}", f"      rust: crate::f{i}"]
+            out += ['      params: [{ name: a, type: i64 }, { name: b, type: "&str" }]', '      returns: "Vec<i64>"']
+        return "\n".join(out) + "\n"
+    doc = {"version": 1, "module": "big", "export": {"functions": scaling_functions(n)}}
+    separators = (",", ":") if layout == "json-min" else None
+    return json.dumps(doc, separators=separators) + "\n"
+
+
+def scaling_spec(size: int, layout: str) -> str:
+    per_function = len(functions_spec(1000, layout)) / 1000
+    return functions_spec(max(1, int(size / per_function)), layout)
+
+
 def main() -> None:
     what = sys.argv[1]
     if what == "spec":
         pathlib.Path(sys.argv[2]).write_text(spec())
     elif what == "class-spec":
         pathlib.Path(sys.argv[2]).write_text(class_spec(int(sys.argv[3])))
+    elif what == "scaling-spec":
+        pathlib.Path(sys.argv[2]).write_text(scaling_spec(int(sys.argv[3]), sys.argv[4]))
+    elif what == "functions-spec":
+        pathlib.Path(sys.argv[2]).write_text(functions_spec(int(sys.argv[3]), "yaml"))
     elif what == "crates":
         (HERE.parent / "compile-pybridge" / "src" / "lib.rs").write_text(pybridge_crate())
         (HERE.parent / "compile-pyo3" / "src" / "lib.rs").write_text(pyo3_crate())

@@ -1,5 +1,6 @@
 """Tooling cost, in one run (bench/run calls it): `bindgen-cli gen` on a generated 1,000-item
-spec, the debug compile time of a 100-method class declared with `#[py_embed]` against the same
+spec, the front end's scaling (time and peak memory of `check` on 1 MB and 5 MB specs in three
+layouts, `gen` on 10,000 functions), the debug compile time of a 100-method class declared with `#[py_embed]` against the same
 class written by hand with PyO3 (dependencies already built), and lines of code per method.
 
 Usage: python bench/tooling/measure.py BINDGEN_CLI WORK_DIR. Prints Markdown.
@@ -50,6 +51,45 @@ def generation(cli: str, work: pathlib.Path) -> None:
     print("| `bindgen-cli gen`, 1,000-item spec | best (s) | median (s) | target | generated Rust (non-blank lines) |")
     print("|---|---:|---:|---:|---:|")
     print(f"| 400 + 400 functions, 100 + 100 classes | {min(times):.2f} | {statistics.median(times):.2f} | < 0.5 | {rs} |")
+    print()
+
+
+def peak_run(cmd: list[str]) -> tuple[float, float, int]:
+    """Wall time (s), CPU time (s) and peak RSS (bytes) of one run of `cmd` (os.wait4: this
+    child only; CPU time stays meaningful on a busy machine)."""
+    start = time.perf_counter()
+    child = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"{cmd} exited with {child.returncode}")
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024
+
+
+def front_end_scaling(cli: str, work: pathlib.Path) -> None:
+    """Time linear in input size on any layout, memory bounded per spec byte (bench/run only:
+    timing is never a test)."""
+    print("| `bindgen-cli check`, spec layout | size (MB) | best of 3 (s) | CPU (s) | peak RSS (MiB) | bytes of memory per spec byte |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for size in (1_000_000, 5_000_000):
+        for layout in ("yaml", "json-line", "json-min"):
+            spec = work / f"scale-{layout}-{size}.yaml"
+            run(GEN + ["scaling-spec", str(spec), str(size), layout])
+            runs = [peak_run([cli, "check", str(spec)]) for _ in range(3)]
+            best = min(t for t, _, _ in runs)
+            cpu = min(c for _, c, _ in runs)
+            peak = max(m for _, _, m in runs)
+            n = spec.stat().st_size
+            print(f"| {layout} | {n / 1e6:.1f} | {best:.2f} | {cpu:.2f} | {peak / 2**20:.0f} | {peak / n:.1f} |")
+    print()
+    print("Targets: under 2 s for 5 MB in every layout; under 10 bytes of memory per spec byte.")
+    print()
+    spec = work / "scale-gen.yaml"
+    run(GEN + ["functions-spec", str(spec), "10000"])
+    seconds, _, peak = peak_run([cli, "gen", str(spec), "--out-dir", str(work / "scale-gen-out")])
+    print("| `bindgen-cli gen`, 10,000 exported functions | time (s) | peak RSS (MiB) | target |")
+    print("|---|---:|---:|---:|")
+    print(f"| {spec.stat().st_size / 1e6:.1f} MB of YAML | {seconds:.2f} | {peak / 2**20:.0f} | < 200 MiB |")
     print()
 
 
@@ -121,6 +161,7 @@ def main() -> None:
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     generation(cli, work)
+    front_end_scaling(cli, work)
     code_per_method(cli, work)
     compile_time()
 

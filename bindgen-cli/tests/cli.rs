@@ -244,3 +244,17 @@ fn a_read_only_output_dir_is_an_io_error_and_nothing_is_written() {
         std::fs::remove_dir_all(&out_dir).unwrap();
     }
 }
+
+#[test]
+fn pyi_of_a_source_that_does_not_lex_points_at_the_unclosed_bracket() {
+    let dir = temp_dir("pyi-unclosed");
+    std::fs::create_dir_all(&dir).unwrap();
+    let src = dir.join("lib.rs");
+    std::fs::write(&src, "#[py_embed]\nmod m {\n    pub fn f(x: i64 -> i64 {\n        x\n    }\n}\n").unwrap();
+    let out = cli(&["pyi", src.to_str().unwrap(), "--out-dir", dir.join("out").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("lib.rs:3:13: error: this `(` is never closed"), "{stderr}");
+    assert!(!stderr.contains("token stream"), "{stderr}");
+    assert!(!dir.join("out").exists(), "nothing is written");
+}

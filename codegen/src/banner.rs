@@ -32,12 +32,10 @@ pub fn pyi_banner(source: &str) -> String {
     )
 }
 
-/// Pretty-prints generated items with prettyplease. Tokens that do not parse as a file are a
-/// bug in an emitter; they are returned as raw token text so the compiler can point at them.
+/// Pretty-prints generated items with prettyplease, one item at a time (`pretty.rs`: bounded
+/// memory). Tokens that do not parse as items are a bug in an emitter; they are kept as raw
+/// token text so the compiler can point at them.
 #[cfg(feature = "pretty")]
 pub fn emit_pretty(tokens: TokenStream) -> String {
-    match syn::parse2::<syn::File>(tokens.clone()) {
-        Ok(file) => prettyplease::unparse(&file),
-        Err(_) => tokens.to_string(),
-    }
+    crate::pretty::pretty_items(tokens)
 }

@@ -12,6 +12,7 @@ pub mod banner;
 pub mod docs;
 pub mod export;
 pub mod import;
+mod pretty;
 pub mod pyi;
 pub mod rust_type;
 pub mod spec_marker;

@@ -395,6 +395,11 @@ fn check_name(name: &Name, what: &str, diags: &mut Diagnostics) {
             Diagnostic::new(name.origin, format!("`{}` is not a valid Python name for a {what}", name.py))
                 .help("names are letters, digits and `_`, not starting with a digit"),
         );
+    } else if let Some(normal) = crate::names::python_normal_form(&name.py) {
+        diags.push(
+            Diagnostic::new(name.origin, format!("Python reads the {what} name `{}` as `{normal}`", name.py))
+                .help(format!("Python normalises identifiers (NFKC); write `{normal}`")),
+        );
     } else if is_python_keyword(&name.py) {
         diags.push(
             Diagnostic::new(name.origin, format!("`{}` is a Python keyword and cannot name a {what}", name.py))
@@ -617,11 +622,14 @@ fn check_export_shapes(module: &Module, diags: &mut Diagnostics) {
             && !declared.contains(&raises.as_str())
         {
             diags.push(
-                Diagnostic::new(f.origin, format!("`raises: {raises}` names no exception declared in this module"))
-                    .help(
-                        crate::names::suggest(raises, declared.iter().copied())
-                            .unwrap_or_else(|| "declare it under `exceptions:`".into()),
-                    ),
+                Diagnostic::new(
+                    f.raises_origin.or(f.origin),
+                    format!("`raises: {raises}` names no exception declared in this module"),
+                )
+                .help(
+                    crate::names::suggest(raises, declared.iter().copied())
+                        .unwrap_or_else(|| "declare it under `exceptions:`".into()),
+                ),
             );
         }
         if f.extend && !matches!(f.kind, FnKind::Method | FnKind::MethodMut) {
@@ -634,7 +642,8 @@ fn check_export_shapes(module: &Module, diags: &mut Diagnostics) {
     for e in &module.exceptions {
         if !BUILTIN_EXCEPTIONS.contains(&e.base.as_str()) && !declared.contains(&e.base.as_str()) {
             let candidates = BUILTIN_EXCEPTIONS.iter().copied().chain(declared.iter().copied());
-            diags.push(Diagnostic::new(e.origin, format!("unknown base exception `{}`", e.base)).help(
+            let at = e.base_origin.or(e.origin);
+            diags.push(Diagnostic::new(at, format!("unknown base exception `{}`", e.base)).help(
                 crate::names::suggest(&e.base, candidates).unwrap_or_else(|| {
                     "use a builtin exception such as `ValueError`, or one declared in this module".into()
                 }),
@@ -673,7 +682,7 @@ fn check_policies(module: &Module, diags: &mut Diagnostics) {
         let word = if f.policy == ReturnPolicy::Shared { "shared" } else { "view" };
         if !is_class(&f.returns) {
             diags.push(
-                Diagnostic::new(f.returns.origin, format!("policy `{word}` needs a class as the return type")).help(
+                Diagnostic::new(f.policy_origin, format!("policy `{word}` needs a class as the return type")).help(
                     "return a class declared in this module (not an enum, `Option` or `Vec`), or use `policy: value`",
                 ),
             );
@@ -681,12 +690,12 @@ fn check_policies(module: &Module, diags: &mut Diagnostics) {
             && !(matches!(f.kind, FnKind::Method | FnKind::Getter) && f.params.is_empty())
         {
             diags.push(
-                Diagnostic::new(f.origin, "a view comes from a `&self` method without parameters")
+                Diagnostic::new(f.policy_origin, "a view comes from a `&self` method without parameters")
                     .help("return a copy (`policy: value`) or share it (`Arc<C>`, `policy: shared`) instead"),
             );
         } else if f.policy == ReturnPolicy::View && f.extend {
             diags.push(
-                Diagnostic::new(f.origin, "an `extend` function cannot return a view")
+                Diagnostic::new(f.policy_origin, "an `extend` function cannot return a view")
                     .help("return the value (`policy: value`) or an `Arc<C>`"),
             );
         }

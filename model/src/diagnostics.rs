@@ -54,6 +54,9 @@ impl Diagnostic {
 #[derive(Debug, Default)]
 pub struct Diagnostics {
     list: Vec<Diagnostic>,
+    /// How many of `list` leave the model whole (an unknown key: the rest of its mapping was
+    /// read), so later phases may still run and report their own problems in the same run.
+    recoverable: usize,
 }
 
 impl Diagnostics {
@@ -65,6 +68,19 @@ impl Diagnostics {
     /// Records a problem.
     pub fn push(&mut self, diagnostic: Diagnostic) {
         self.list.push(diagnostic);
+    }
+
+    /// Records a problem that leaves the model whole (an unknown key next to complete
+    /// entries): it fails the run, but does not stop the checks after lowering.
+    pub fn push_recoverable(&mut self, diagnostic: Diagnostic) {
+        self.recoverable += 1;
+        self.list.push(diagnostic);
+    }
+
+    /// How many problems leave the model incomplete (all but the recoverable ones): the gate
+    /// between lowering and checking.
+    pub fn fatal_count(&self) -> usize {
+        self.list.len() - self.recoverable
     }
 
     /// Records a problem with a message only.

@@ -119,10 +119,15 @@ pub struct Function {
     pub release_gil: bool,
     /// Export: the declared exception an `Err` raises (for error types without `Into<PyErr>`).
     pub raises: Option<String>,
+    /// Where `raises` was written (a class's `raises:` for its methods' default; `Implied` when
+    /// absent), so a problem with it is reported at the value.
+    pub raises_origin: Origin,
     /// Export: `rust_path` is a free function taking the object as its first argument.
     pub extend: bool,
     /// Export: how a returned class value reaches Python (by value unless declared).
     pub policy: ReturnPolicy,
+    /// Where the policy was written (`policy:`), or the return type that implies it.
+    pub policy_origin: Origin,
     /// Docstring.
     pub doc: Option<String>,
     /// Where it was declared.
@@ -269,6 +274,8 @@ pub struct Exception {
     pub name: Name,
     /// The base class (`Exception` unless given; a builtin exception or another declared one).
     pub base: String,
+    /// Where `base` was written (`Implied` for the default `Exception`).
+    pub base_origin: Origin,
     /// Export: the Rust error type raised as this exception (`From<E> for PyErr` is generated).
     pub rust_path: Option<String>,
     /// Export: fields of the Rust error readable as attributes of the raised exception.

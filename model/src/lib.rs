@@ -24,6 +24,7 @@ pub mod spec;
 pub mod types;
 #[cfg(feature = "spec")]
 pub mod yaml;
+mod yaml_errors;
 
 pub use diagnostics::{Diagnostic, Diagnostics};
 pub use ir::*;
@@ -55,9 +56,11 @@ pub fn load_and_check(bytes: &[u8]) -> (String, Result<Bridge, Vec<Diagnostic>>)
     // check only a model that lowered and resolved cleanly.
     let result = match bridge {
         Some(mut bridge) => {
-            let lowered_cleanly = !diags.has_errors();
+            // Unknown keys are recoverable: the rest of their mapping was read, so the checks
+            // still run and report names and duplicates in the same run.
+            let lowered_cleanly = diags.fatal_count() == 0;
             resolve::resolve_bridge(&mut bridge, &mut diags);
-            if lowered_cleanly && !diags.has_errors() {
+            if lowered_cleanly && diags.fatal_count() == 0 {
                 check::check_bridge(&bridge, &mut diags);
             }
             if diags.has_errors() { Err(diags.into_sorted()) } else { Ok(bridge) }
@@ -65,13 +68,14 @@ pub fn load_and_check(bytes: &[u8]) -> (String, Result<Bridge, Vec<Diagnostic>>)
         None => Err(diags.into_sorted()),
     };
     let result = result.map_err(|list| {
+        let widths = spec::line_widths(&source);
         list.into_iter()
             .map(|mut d| {
                 if let Origin::Spec(loc) = d.origin {
-                    d.origin = Origin::Spec(spec::clamp_loc(&source, loc));
+                    d.origin = Origin::Spec(spec::clamp_loc(&widths, loc));
                 }
                 if let Some((Origin::Spec(loc), text)) = d.note.take() {
-                    d.note = Some((Origin::Spec(spec::clamp_loc(&source, loc)), text));
+                    d.note = Some((Origin::Spec(spec::clamp_loc(&widths, loc)), text));
                 }
                 d
             })

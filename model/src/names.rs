@@ -64,6 +64,24 @@ pub fn is_identifier(name: &str) -> bool {
     chars.all(unicode_ident::is_xid_continue)
 }
 
+/// The name Python actually binds for `name`, when it differs: Python NFKC-normalises
+/// identifiers as it parses them, so `ｆｏｏ` (full-width) or `ﬁle` (a ligature) is `foo` or
+/// `file` to Python, and generated code looking up the written name would not find it.
+///
+/// ```
+/// use pybridge_model::names::python_normal_form;
+/// assert_eq!(python_normal_form("ｆｏｏ").as_deref(), Some("foo"));
+/// assert_eq!(python_normal_form("naïve"), None);
+/// ```
+pub fn python_normal_form(name: &str) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    if name.is_ascii() {
+        return None;
+    }
+    let normal: String = name.nfkc().collect();
+    (normal != name).then_some(normal)
+}
+
 /// Whether `name` is a dotted Python module path (`pkg.sub.mod`).
 pub fn is_module_path(name: &str) -> bool {
     !name.is_empty() && name.split('.').all(is_identifier)

@@ -44,6 +44,11 @@ impl Origin {
         }
     }
 
+    /// This origin, or `other` when this one is [`Origin::Implied`].
+    pub fn or(self, other: Origin) -> Origin {
+        if matches!(self, Origin::Implied) { other } else { self }
+    }
+
     /// The spec location, if this node came from a spec.
     pub fn loc(&self) -> Option<Loc> {
         match self {

@@ -19,7 +19,19 @@ pub const RUST_TYPE_NAMES: &[&str] = &[
 
 /// Parses a Rust type written in a spec (first character at `base`). With `is_return`, a
 /// top-level `Result<T, E>` is accepted and reported as fallible.
+///
+/// Every parsed string stays in proc-macro2's thread-local span table (`span-locations` keeps
+/// each source text and its line offsets so spans can report line and column): about 5 bytes of
+/// memory per spec byte. The type's spans are turned into spec locations before this returns,
+/// so the table is cleared after each type; spans made earlier on this thread (never the case
+/// in the spec front end, which is not run inside a procedural macro) become invalid.
 pub fn parse_rust_type_str(text: &str, base: Loc, is_return: bool, diags: &mut Diagnostics) -> Option<(Type, bool)> {
+    let parsed = parse_spec_type(text, base, is_return, diags);
+    proc_macro2::extra::invalidate_current_thread_spans();
+    parsed
+}
+
+fn parse_spec_type(text: &str, base: Loc, is_return: bool, diags: &mut Diagnostics) -> Option<(Type, bool)> {
     if let Ok(tokens) = <proc_macro2::TokenStream as std::str::FromStr>::from_str(text)
         && let Some(span) = crate::depth::find_deep_nesting(&tokens)
     {

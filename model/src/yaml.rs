@@ -28,15 +28,15 @@ pub struct Node {
 pub enum NodeKind {
     /// A scalar; `quoted` when written in quotes or as a block scalar (never null, never a number).
     Scalar {
-        /// The text.
-        text: String,
+        /// The text (boxed: no spare capacity, the tree of a large spec stays small).
+        text: Box<str>,
         /// Whether it was quoted.
         quoted: bool,
     },
     /// A sequence.
-    Seq(Vec<Node>),
+    Seq(Box<[Node]>),
     /// A mapping, keys in order (duplicates already reported and dropped).
-    Map(Vec<(Node, Node)>),
+    Map(Box<[(Node, Node)]>),
 }
 
 impl Node {
@@ -47,7 +47,7 @@ impl Node {
 
     /// Whether this is a null (`~`, `null`, or nothing).
     pub fn is_null(&self) -> bool {
-        matches!(&self.kind, NodeKind::Scalar { text, quoted: false } if matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL"))
+        matches!(&self.kind, NodeKind::Scalar { text, quoted: false } if matches!(&**text, "" | "~" | "null" | "Null" | "NULL"))
     }
 
     /// A word for the node's kind, for "expected X, found Y" messages.
@@ -57,7 +57,7 @@ impl Node {
             NodeKind::Scalar { quoted: true, .. } => "a string",
             NodeKind::Scalar { text, .. } if text.parse::<i64>().is_ok() => "an integer",
             NodeKind::Scalar { text, .. } if text.parse::<f64>().is_ok() => "a number",
-            NodeKind::Scalar { text, .. } if matches!(text.as_str(), "true" | "false") => "a boolean",
+            NodeKind::Scalar { text, .. } if matches!(&**text, "true" | "false") => "a boolean",
             NodeKind::Scalar { .. } => "a string",
             NodeKind::Seq(_) => "a list",
             NodeKind::Map(_) => "a mapping",
@@ -68,23 +68,14 @@ impl Node {
 /// Parses `source` into one located document. Returns `None` (with diagnostics) when the text
 /// is not a single well-formed YAML document.
 pub fn parse_yaml(source: &str, diags: &mut Diagnostics) -> Option<Node> {
-    let mut builder = Builder { source_lines: source.lines().collect(), stack: Vec::new(), root: None, documents: 0 };
+    let mut builder =
+        Builder { line_widths: crate::spec::line_widths(source), stack: Vec::new(), root: None, documents: 0 };
     let mut parser = Parser::new_from_str(source);
     loop {
         let (event, mark) = match parser.next_token() {
             Ok(next) => next,
             Err(err) => {
-                let m = err.marker();
-                let mut loc = Loc::new(m.line() as u32, m.col() as u32 + 1, 1);
-                if err.info().contains("tab") {
-                    // The scanner reports the token it was reading; point at the tab itself.
-                    loc = first_indent_tab(source, m.line()).unwrap_or(loc);
-                }
-                diags.push(
-                    Diagnostic::new(Origin::Spec(loc), format!("YAML syntax error: {}", err.info())).maybe_help(
-                        err.info().contains("tab").then(|| "YAML indentation must use spaces, not tabs".to_string()),
-                    ),
-                );
+                diags.push(crate::yaml_errors::syntax_error(source, &err));
                 return None;
             }
         };
@@ -109,14 +100,15 @@ enum Open {
     Map(Loc, Vec<(Node, Node)>, Option<Node>),
 }
 
-struct Builder<'s> {
-    source_lines: Vec<&'s str>,
+struct Builder {
+    /// Characters per line, counted once (counting per scalar made long lines quadratic).
+    line_widths: Vec<u32>,
     stack: Vec<Open>,
     root: Option<Node>,
     documents: usize,
 }
 
-impl Builder<'_> {
+impl Builder {
     /// Handles one event; `Ok(true)` at the end of the stream.
     fn on_event(&mut self, event: Event, mark: Marker) -> Result<bool, Diagnostic> {
         let loc = Loc::new(mark.line() as u32, mark.col() as u32 + 1, 1);
@@ -139,14 +131,15 @@ impl Builder<'_> {
             Event::Scalar(text, style, _, _) => {
                 let quoted = !matches!(style, TScalarStyle::Plain);
                 let width = self.scalar_width(loc, &text, style);
+                let text = text.into_boxed_str();
                 self.push_node(Node { kind: NodeKind::Scalar { text, quoted }, loc: Loc { len: width, ..loc } })?;
             }
             Event::SequenceStart(..) => self.open(Open::Seq(loc, Vec::new()), loc)?,
             Event::MappingStart(..) => self.open(Open::Map(loc, Vec::new(), None), loc)?,
             Event::SequenceEnd | Event::MappingEnd => {
                 let node = match self.stack.pop() {
-                    Some(Open::Seq(loc, items)) => Node { kind: NodeKind::Seq(items), loc },
-                    Some(Open::Map(loc, entries, _)) => Node { kind: NodeKind::Map(entries), loc },
+                    Some(Open::Seq(loc, items)) => Node { kind: NodeKind::Seq(items.into_boxed_slice()), loc },
+                    Some(Open::Map(loc, entries, _)) => Node { kind: NodeKind::Map(entries.into_boxed_slice()), loc },
                     None => return Ok(false),
                 };
                 self.push_node(node)?;
@@ -158,8 +151,7 @@ impl Builder<'_> {
 
     fn open(&mut self, open: Open, loc: Loc) -> Result<(), Diagnostic> {
         if self.stack.len() >= MAX_DEPTH {
-            return Err(Diagnostic::new(Origin::Spec(loc), format!("nesting deeper than {MAX_DEPTH} levels"))
-                .help("a spec never needs this much nesting; check for runaway brackets"));
+            return Err(crate::yaml_errors::too_deep(loc));
         }
         self.stack.push(open);
         Ok(())
@@ -198,8 +190,8 @@ impl Builder<'_> {
 
     /// The width to underline for a scalar: its text on its line, plus quotes.
     fn scalar_width(&self, loc: Loc, text: &str, style: TScalarStyle) -> u32 {
-        let line = self.source_lines.get(loc.line as usize - 1).copied().unwrap_or("");
-        let rest = line.chars().count().saturating_sub(loc.col as usize - 1) as u32;
+        let line = self.line_widths.get(loc.line as usize - 1).copied().unwrap_or(0);
+        let rest = line.saturating_sub(loc.col - 1);
         let want = match style {
             TScalarStyle::Plain => text.chars().count() as u32,
             TScalarStyle::SingleQuoted | TScalarStyle::DoubleQuoted => text.chars().count() as u32 + 2,
@@ -207,14 +199,6 @@ impl Builder<'_> {
         };
         want.min(rest).max(1)
     }
-}
-
-/// The first tab in a line's indentation, at or after `line` (1-based).
-fn first_indent_tab(source: &str, line: usize) -> Option<Loc> {
-    source.lines().enumerate().skip(line.saturating_sub(1)).find_map(|(i, text)| {
-        let indent: String = text.chars().take_while(|c| c.is_whitespace()).collect();
-        indent.find('\t').map(|at| Loc::new(i as u32 + 1, indent[..at].chars().count() as u32 + 1, 1))
-    })
 }
 
 fn key_text(node: &Node) -> &str {

@@ -23,6 +23,7 @@ pub(super) fn lower_struct(s: &syn::ItemStruct, opts: &Options, module: &mut Mod
         module.exceptions.push(Exception {
             name,
             base: opts.base.as_ref().map(|(b, _)| b.clone()).unwrap_or_else(|| "Exception".into()),
+            base_origin: opts.base.as_ref().map_or(Origin::Implied, |(_, span)| Origin::Rust(*span)),
             rust_path: Some(s.ident.to_string()),
             attributes,
             doc: doc_of(&s.attrs),
@@ -174,6 +175,7 @@ pub(super) fn lower_enum(e: &syn::ItemEnum, opts: &Options, module: &mut Module,
         module.exceptions.push(Exception {
             name,
             base: opts.base.as_ref().map(|(b, _)| b.clone()).unwrap_or_else(|| "Exception".into()),
+            base_origin: opts.base.as_ref().map_or(Origin::Implied, |(_, span)| Origin::Rust(*span)),
             rust_path: Some(e.ident.to_string()),
             attributes: Vec::new(),
             doc: doc_of(&e.attrs),

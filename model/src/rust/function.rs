@@ -160,6 +160,8 @@ pub(crate) fn lower_signature(
     }
     let mut returns = returns;
     let policy = returns.take_policy();
+    // The attribute spells a policy through the return type (`&C`, `Arc<C>`).
+    let policy_origin = returns.origin;
     Some(Function {
         name: Name { py, rust: sig.ident.to_string(), origin },
         kind,
@@ -169,8 +171,10 @@ pub(crate) fn lower_signature(
         fallible,
         release_gil: options.release_gil.is_some(),
         raises: None,
+        raises_origin: Origin::Implied,
         extend: false,
         policy,
+        policy_origin,
         doc: doc_of(attrs),
         origin,
     })

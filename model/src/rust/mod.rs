@@ -11,6 +11,7 @@
 //! Every unsupported shape is reported at its token, all at once.
 
 mod class;
+mod delims;
 mod function;
 pub mod options;
 mod scan;

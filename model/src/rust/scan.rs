@@ -12,11 +12,21 @@ use crate::origin::Origin;
 
 /// Every `#[py_embed] mod` in `source` (at any nesting depth), lowered, resolved and checked.
 pub fn scan_source(source: &str, diags: &mut Diagnostics) -> Vec<Module> {
-    if let Ok(tokens) = <proc_macro2::TokenStream as std::str::FromStr>::from_str(source)
-        && let Some(span) = crate::depth::find_deep_nesting(&tokens)
-    {
-        diags.error(Origin::Rust(span), crate::depth::too_deep_message());
-        return Vec::new();
+    match <proc_macro2::TokenStream as std::str::FromStr>::from_str(source) {
+        Ok(tokens) => {
+            if let Some(span) = crate::depth::find_deep_nesting(&tokens) {
+                diags.error(Origin::Rust(span), crate::depth::too_deep_message());
+                return Vec::new();
+            }
+        }
+        // The lexer's own error sits where it gave up; an unbalanced bracket is found where it
+        // opens (or at the closer that matches nothing).
+        Err(_) => {
+            if let Some(d) = super::delims::unbalanced(source) {
+                diags.push(d);
+                return Vec::new();
+            }
+        }
     }
     let file = match syn::parse_file(source) {
         Ok(file) => file,

@@ -3,16 +3,15 @@
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::ir::{
-    Attribute, Bridge, Class, Constant, Direction, Dunder, Enum, Exception, FnKind, Function, Module, Name, Param,
-    ParamKind, ReturnPolicy, Variant,
+    Bridge, Constant, Direction, Enum, Exception, FnKind, Function, Module, Name, Param, ParamKind, ReturnPolicy,
+    Variant,
 };
 use crate::names::rust_ident;
 use crate::origin::{Loc, Origin};
 use crate::pytype::parse_python_type;
 use crate::rusttype::parse_rust_type_str;
-use crate::spec::keys::TRAITS;
 use crate::spec::reader::{Fields, read_str};
-use crate::types::{ClassRef, Type, TypeKind};
+use crate::types::Type;
 use crate::yaml::{Node, NodeKind};
 
 /// Lowers the whole document.
@@ -84,7 +83,7 @@ fn lower_item_lists(fields: &mut Fields<'_>, module: &mut Module, diags: &mut Di
         }
     }
     for node in fields.list("classes", diags) {
-        if let Some(c) = lower_class(node, dir, diags) {
+        if let Some(c) = super::class::lower_class(node, dir, diags) {
             module.classes.push(c);
         }
     }
@@ -107,7 +106,7 @@ fn lower_item_lists(fields: &mut Fields<'_>, module: &mut Module, diags: &mut Di
     }
 }
 
-fn lower_function(
+pub(super) fn lower_function(
     node: &Node,
     section: &str,
     kind: FnKind,
@@ -126,7 +125,7 @@ fn lower_function(
     let params = lower_params(&mut fields, dir, diags);
     let (mut returns, fallible) = lower_returns(&mut fields, dir, diags);
     let raises = lower_raises(&mut fields, fallible, diags);
-    let policy = lower_policy(&mut fields, &mut returns, diags);
+    let (policy, policy_origin) = lower_policy(&mut fields, &mut returns, diags);
     let extend = if section == "method" { fields.bool("extend", diags).unwrap_or(false) } else { false };
     let doc = fields.str("doc", diags).map(|(d, _)| d);
     fields.finish(diags);
@@ -138,25 +137,37 @@ fn lower_function(
         returns,
         fallible,
         release_gil: false,
-        raises,
+        raises_origin: raises.as_ref().map_or(Origin::Implied, |(_, o)| *o),
+        raises: raises.map(|(r, _)| r),
         extend,
         policy,
+        policy_origin,
         doc,
         origin,
     })
 }
 
-/// `policy:` (export): given, or spelled by the return type (`Arc<C>` is shared, `&C` a view).
-fn lower_policy(fields: &mut Fields<'_>, returns: &mut Type, diags: &mut Diagnostics) -> ReturnPolicy {
-    let implied = returns.take_policy();
+/// `policy:` (export): given, or spelled by the return type (`Arc<C>` is shared, `&C` a view);
+/// with where it was written (the value, or the return type).
+/// (`policy` on an import item is refused at the key by the reader.)
+fn lower_policy(fields: &mut Fields<'_>, returns: &mut Type, diags: &mut Diagnostics) -> (ReturnPolicy, Origin) {
+    let implied = (returns.take_policy(), returns.origin);
     let Some(node) = fields.get("policy") else { return implied };
     let origin = node.origin();
+    (lower_given_policy(fields, implied.0, origin, diags).unwrap_or(implied.0), origin)
+}
+
+fn lower_given_policy(
+    fields: &mut Fields<'_>,
+    implied: ReturnPolicy,
+    origin: Origin,
+    diags: &mut Diagnostics,
+) -> Option<ReturnPolicy> {
     let word = fields.one_of("policy", diags);
-    let given = match word.as_deref() {
-        Some("shared") => ReturnPolicy::Shared,
-        Some("view") => ReturnPolicy::View,
-        Some(_) => ReturnPolicy::Value,
-        None => return implied,
+    let given = match word.as_deref()? {
+        "shared" => ReturnPolicy::Shared,
+        "view" => ReturnPolicy::View,
+        _ => ReturnPolicy::Value,
     };
     if implied != ReturnPolicy::Value && implied != given {
         diags.push(
@@ -164,7 +175,7 @@ fn lower_policy(fields: &mut Fields<'_>, returns: &mut Type, diags: &mut Diagnos
                 .help("`Arc<C>` is `shared` and `&C` is `view`: write the class name alone, or drop `policy`"),
         );
     }
-    given
+    Some(given)
 }
 
 fn fields_kind(fields: &mut Fields<'_>, section: &str, diags: &mut Diagnostics) -> Option<FnKind> {
@@ -179,7 +190,7 @@ fn fields_kind(fields: &mut Fields<'_>, section: &str, diags: &mut Diagnostics) 
     })
 }
 
-fn lower_params(fields: &mut Fields<'_>, dir: Direction, diags: &mut Diagnostics) -> Vec<Param> {
+pub(super) fn lower_params(fields: &mut Fields<'_>, dir: Direction, diags: &mut Diagnostics) -> Vec<Param> {
     let mut params = Vec::new();
     for node in fields.list("params", diags) {
         let Some(mut p) = Fields::open_in(node, "param", dir, diags) else { continue };
@@ -187,6 +198,16 @@ fn lower_params(fields: &mut Fields<'_>, dir: Direction, diags: &mut Diagnostics
         let origin = name.origin;
         let ty = lower_type(&mut p, "type", dir, diags);
         let default = p.str("default", diags);
+        // (`default` on an export parameter is refused at the key by the reader.)
+        if let Some((text, at)) = &default
+            && let Some(why) = super::default::check_default(text)
+        {
+            diags.push(
+                Diagnostic::new(*at, format!("`default` is not a Python value: {why}")).help(
+                    "write a Python literal (`1`, `'text'`, `None`, `True`, `(1, 2)`) or a dotted name (`math.pi`)",
+                ),
+            );
+        }
         let kind = match p.one_of("kind", diags).as_deref() {
             Some("keyword") => ParamKind::Keyword,
             _ => ParamKind::Positional,
@@ -196,6 +217,8 @@ fn lower_params(fields: &mut Fields<'_>, dir: Direction, diags: &mut Diagnostics
             params.push(Param { name, ty, kind, default: default.map(|(d, _)| d), origin });
         }
     }
+    // Pushed one by one; the model of a large spec keeps no spare capacity.
+    params.shrink_to_fit();
     params
 }
 
@@ -213,7 +236,7 @@ fn lower_returns(fields: &mut Fields<'_>, dir: Direction, diags: &mut Diagnostic
     }
 }
 
-fn lower_type(fields: &mut Fields<'_>, key: &str, dir: Direction, diags: &mut Diagnostics) -> Option<Type> {
+pub(super) fn lower_type(fields: &mut Fields<'_>, key: &str, dir: Direction, diags: &mut Diagnostics) -> Option<Type> {
     let node = fields.get(key)?;
     let text = read_str(node, &format!("`{key}`"), diags)?;
     let base = type_base(node);
@@ -229,126 +252,6 @@ fn type_base(node: &Node) -> Loc {
         NodeKind::Scalar { quoted: true, .. } => Loc::new(node.loc.line, node.loc.col + 1, 1),
         _ => node.loc,
     }
-}
-
-fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<Class> {
-    let mut fields = Fields::open_in(node, "class", dir, diags)?;
-    let name = lower_name(&mut fields, diags);
-    let (py, origin) = (name.py.clone(), name.origin);
-    let rust_path = fields.str("rust", diags).map(|(r, _)| r);
-    let doc = fields.str("doc", diags).map(|(d, _)| d);
-    let mut methods = Vec::new();
-    let class_type = Type::new(
-        TypeKind::Class(ClassRef {
-            name: py.clone(),
-            rust_path: None,
-            borrowed: false,
-            shared: false,
-            exported: false,
-        }),
-        origin,
-    );
-    if let Some(mut c) = fields.get("constructor").and_then(|ctor| Fields::open_in(ctor, "constructor", dir, diags)) {
-        let rust = c.str("rust", diags).map(|(r, _)| r);
-        let params = lower_params(&mut c, dir, diags);
-        // A constructor returns `Self`, or `Result<Self, E>` when it declares what it raises.
-        let raises = lower_raises(&mut c, true, diags);
-        let cdoc = c.str("doc", diags).map(|(d, _)| d);
-        let corigin = c.origin();
-        c.finish(diags);
-        methods.push(Function {
-            name: Name { py: "__init__".into(), rust: "new".into(), origin: corigin },
-            kind: FnKind::Constructor,
-            rust_path: rust,
-            params,
-            returns: class_type.clone(),
-            fallible: raises.is_some(),
-            release_gil: false,
-            raises,
-            extend: false,
-            policy: ReturnPolicy::Value,
-            doc: cdoc,
-            origin: corigin,
-        });
-    }
-    for m in fields.list("methods", diags) {
-        if let Some(f) = lower_function(m, "method", FnKind::Method, dir, diags) {
-            methods.push(f);
-        }
-    }
-    let class_raises = fields.str("raises", diags).map(|(r, _)| r);
-    let item = lower_type(&mut fields, "item", dir, diags);
-    let mut iter_item = None;
-    let mut dunders = Vec::new();
-    if let Some(traits) = fields.get("traits") {
-        for t in lower_str_list(traits, "`traits`", diags) {
-            match t.0.as_str() {
-                "Display" => dunders.push(Dunder::Str),
-                "Debug" => dunders.push(Dunder::Repr),
-                "PartialEq" | "Eq" => dunders.push(Dunder::Eq),
-                "Hash" => dunders.push(Dunder::Hash),
-                "PartialOrd" | "Ord" => dunders.push(Dunder::Ord),
-                "FromStr" => methods.push(from_str_method(&class_type, class_raises.clone(), t.1)),
-                "IntoIterator" => match &item {
-                    Some(item) => iter_item = Some(item.clone()),
-                    None => diags.push(Diagnostic::new(t.1, "`IntoIterator` needs the item type").help(
-                        "add `item: <Rust type>` to the class (the item of `&T: IntoIterator`, cloned for Python)",
-                    )),
-                },
-                other => diags.push(
-                    Diagnostic::new(t.1, format!("`{other}` has no Python protocol in pybridge")).help(
-                        crate::names::suggest(other, TRAITS.iter().copied())
-                            .unwrap_or_else(|| format!("known traits: {}", TRAITS.join(", "))),
-                    ),
-                ),
-            }
-        }
-        dunders.dedup();
-    }
-    if let Some(default) = &class_raises {
-        for m in methods.iter_mut().filter(|m| m.fallible && m.raises.is_none()) {
-            m.raises = Some(default.clone());
-        }
-    }
-    let mut attributes = Vec::new();
-    for a in fields.list("attributes", diags) {
-        let Some(mut af) = Fields::open_in(a, "attribute", dir, diags) else { continue };
-        let aname = lower_name(&mut af, diags);
-        let aorigin = aname.origin;
-        let ty = lower_type(&mut af, "type", dir, diags);
-        let writable = af.bool("writable", diags).unwrap_or(false);
-        let policy = match af.one_of("policy", diags).as_deref() {
-            Some("view") => ReturnPolicy::View,
-            Some("shared") => {
-                let at = af.get("policy").map(|n| n.origin()).unwrap_or(aorigin);
-                diags.push(
-                    Diagnostic::new(at, "an attribute cannot be `shared`")
-                        .help("use `view` (a view into this object) or `value` (a copy)"),
-                );
-                ReturnPolicy::Value
-            }
-            _ => ReturnPolicy::Value,
-        };
-        let adoc = af.str("doc", diags).map(|(d, _)| d);
-        af.finish(diags);
-        if let Some(ty) = ty {
-            attributes.push(Attribute { name: aname, ty, writable, policy, doc: adoc, origin: aorigin });
-        }
-    }
-    fields.finish(diags);
-    Some(Class {
-        name,
-        rust_path,
-        methods,
-        attributes,
-        dunders,
-        close: None,
-        unsendable: false,
-        subclass: false,
-        iter_item,
-        doc,
-        origin,
-    })
 }
 
 fn lower_enum(node: &Node, diags: &mut Diagnostics) -> Option<Enum> {
@@ -375,10 +278,18 @@ fn lower_enum(node: &Node, diags: &mut Diagnostics) -> Option<Enum> {
 fn lower_exception(node: &Node, diags: &mut Diagnostics) -> Option<Exception> {
     let mut fields = Fields::open(node, "exception", diags)?;
     let (py, origin) = fields.str("name", diags).unwrap_or_default_origin(fields.origin());
-    let base = fields.str("base", diags).map(|(b, _)| b).unwrap_or_else(|| "Exception".into());
+    let (base, base_origin) = fields.str("base", diags).unwrap_or_else(|| ("Exception".into(), Origin::Implied));
     let doc = fields.str("doc", diags).map(|(d, _)| d);
     fields.finish(diags);
-    Some(Exception { name: make_name(py, origin), base, rust_path: None, attributes: Vec::new(), doc, origin })
+    Some(Exception {
+        name: make_name(py, origin),
+        base,
+        base_origin,
+        rust_path: None,
+        attributes: Vec::new(),
+        doc,
+        origin,
+    })
 }
 
 fn lower_constant(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<Constant> {
@@ -398,8 +309,13 @@ fn lower_constant(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Optio
     Some(Constant { name, ty: ty?, rust_value, doc, origin })
 }
 
-/// `raises: Exception` (export only; the Rust function must return a `Result`).
-fn lower_raises(fields: &mut Fields<'_>, fallible: bool, diags: &mut Diagnostics) -> Option<String> {
+/// `raises: Exception` (export only, refused on imports by the reader; the Rust function must
+/// return a `Result`).
+pub(super) fn lower_raises(
+    fields: &mut Fields<'_>,
+    fallible: bool,
+    diags: &mut Diagnostics,
+) -> Option<(String, Origin)> {
     let (name, origin) = fields.str("raises", diags)?;
     if !fallible {
         diags.push(
@@ -408,48 +324,12 @@ fn lower_raises(fields: &mut Fields<'_>, fallible: bool, diags: &mut Diagnostics
         );
         return None;
     }
-    Some(name)
-}
-
-/// `traits: [FromStr]` adds `Class.parse(text)`, through `FromStr::from_str`.
-fn from_str_method(class_type: &Type, raises: Option<String>, origin: Origin) -> Function {
-    Function {
-        name: make_name("parse".into(), origin),
-        kind: FnKind::Static,
-        rust_path: Some("::std::str::FromStr::from_str".into()),
-        params: vec![Param {
-            name: make_name("text".into(), origin),
-            ty: Type::new(TypeKind::Str { borrowed: true }, origin),
-            kind: ParamKind::Positional,
-            default: None,
-            origin,
-        }],
-        returns: class_type.clone(),
-        fallible: true,
-        release_gil: false,
-        raises,
-        extend: false,
-        policy: ReturnPolicy::Value,
-        doc: Some("Parses the text form (Rust's `FromStr`).".into()),
-        origin,
-    }
-}
-
-fn lower_str_list(node: &Node, what: &str, diags: &mut Diagnostics) -> Vec<(String, Origin)> {
-    match &node.kind {
-        NodeKind::Seq(items) => {
-            items.iter().filter_map(|i| read_str(i, what, diags).map(|t| (t, i.origin()))).collect()
-        }
-        _ => {
-            diags.error(node.origin(), format!("expected a list for {what}, found {}", node.describe()));
-            Vec::new()
-        }
-    }
+    Some((name, origin))
 }
 
 /// `name:` and, for import items, `rust_name:` (the Rust identifier, when the derived one does
 /// not suit: two Python names that mangle alike, or a clash with a generated name).
-fn lower_name(fields: &mut Fields<'_>, diags: &mut Diagnostics) -> Name {
+pub(super) fn lower_name(fields: &mut Fields<'_>, diags: &mut Diagnostics) -> Name {
     let (py, origin) = fields.str("name", diags).unwrap_or_default_origin(fields.origin());
     let mut name = make_name(py, origin);
     if let Some((rust, at)) = fields.str("rust_name", diags) {
@@ -465,12 +345,12 @@ fn lower_name(fields: &mut Fields<'_>, diags: &mut Diagnostics) -> Name {
     name
 }
 
-fn make_name(py: String, origin: Origin) -> Name {
+pub(super) fn make_name(py: String, origin: Origin) -> Name {
     let rust = rust_ident(&py);
     Name { py, rust, origin }
 }
 
-trait OrDefaultOrigin {
+pub(super) trait OrDefaultOrigin {
     fn unwrap_or_default_origin(self, origin: Origin) -> (String, Origin);
 }
 

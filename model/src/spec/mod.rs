@@ -3,6 +3,8 @@
 //! [`load_spec`] runs parse and lowering; [`crate::analyze`] adds resolve and check. Problems
 //! come back as [`Diagnostics`] with locations inside the file.
 
+mod class;
+mod default;
 pub mod keys;
 mod lower;
 mod reader;
@@ -35,18 +37,20 @@ pub fn load_spec(source: &str, diags: &mut Diagnostics) -> Option<Bridge> {
     Some(lower::lower_spec(&root, diags))
 }
 
+/// The width in characters of each line of `source` (as `str::lines` splits it), counted in
+/// one pass: locations are clamped and underlined against it without rescanning a line.
+pub fn line_widths(source: &str) -> Vec<u32> {
+    source.lines().map(|line| line.chars().count() as u32).collect()
+}
+
 /// Moves every location into the file: line ≤ line count, column ≤ line length + 1.
-pub fn clamp_loc(source: &str, loc: Loc) -> Loc {
-    let lines: Vec<&str> = source.lines().collect();
-    if lines.is_empty() {
-        return Loc::new(1, 1, 1);
-    }
-    let (line, col) = if loc.line as usize > lines.len() || loc.line == 0 {
-        let last = lines.len();
-        (last as u32, lines[last - 1].chars().count() as u32 + 1)
+/// `widths` comes from [`line_widths`].
+pub fn clamp_loc(widths: &[u32], loc: Loc) -> Loc {
+    let Some(&last) = widths.last() else { return Loc::new(1, 1, 1) };
+    let (line, col) = if loc.line as usize > widths.len() || loc.line == 0 {
+        (widths.len() as u32, last + 1)
     } else {
-        let width = lines[loc.line as usize - 1].chars().count() as u32;
-        (loc.line, loc.col.clamp(1, width + 1))
+        (loc.line, loc.col.clamp(1, widths[loc.line as usize - 1] + 1))
     };
     Loc::new(line, col, loc.len)
 }

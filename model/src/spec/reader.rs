@@ -4,7 +4,7 @@
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::ir::Direction;
-use crate::names::suggest;
+use crate::names::{did_you_mean, suggest};
 use crate::origin::Origin;
 use crate::spec::keys::{Section, Shape, Side, section};
 use crate::yaml::{Node, NodeKind};
@@ -64,8 +64,10 @@ impl<'n> Fields<'n> {
     /// The value under `key`, if present and not null.
     pub fn get(&mut self, key: &str) -> Option<&'n Node> {
         debug_assert!(self.section.keys.iter().any(|k| k.name == key), "{key} is not in section {}", self.section.name);
-        let index =
-            self.entries.iter().position(|(k, _)| matches!(&k.kind, NodeKind::Scalar { text, .. } if text == key))?;
+        let index = self
+            .entries
+            .iter()
+            .position(|(k, _)| matches!(&k.kind, NodeKind::Scalar { text, .. } if &**text == key))?;
         self.used[index] = true;
         if self.misplaced(key).is_some() {
             return None; // reported by `finish`
@@ -107,8 +109,8 @@ impl<'n> Fields<'n> {
     pub fn bool(&mut self, key: &str, diags: &mut Diagnostics) -> Option<bool> {
         let node = self.get(key)?;
         match &node.kind {
-            NodeKind::Scalar { text, quoted: false } if text == "true" => Some(true),
-            NodeKind::Scalar { text, quoted: false } if text == "false" => Some(false),
+            NodeKind::Scalar { text, quoted: false } if &**text == "true" => Some(true),
+            NodeKind::Scalar { text, quoted: false } if &**text == "false" => Some(false),
             _ => {
                 diags.push(
                     Diagnostic::new(
@@ -164,7 +166,9 @@ impl<'n> Fields<'n> {
     }
 
     /// Reports keys of the other direction, unknown keys (with a suggestion) and missing
-    /// required keys.
+    /// required keys. A misspelt required key is reported once, at the misspelling ("did you
+    /// mean"), not also as missing; other unknown keys are recoverable (the rest of the mapping
+    /// was read).
     pub fn finish(self, diags: &mut Diagnostics) {
         let names = self.section.keys.iter().map(|k| k.name);
         for (key, value) in self.entries {
@@ -177,28 +181,36 @@ impl<'n> Fields<'n> {
                 );
             }
         }
+        let mut misspelt: Vec<&str> = Vec::new();
         for ((key, _), used) in self.entries.iter().zip(&self.used) {
-            if *used {
-                continue;
-            }
             let text = match &key.kind {
-                NodeKind::Scalar { text, .. } => text.as_str(),
+                NodeKind::Scalar { text, .. } => &**text,
                 _ => "",
             };
-            if self.section.keys.iter().any(|k| k.name == text) {
-                continue; // a known key with a null value
+            if *used || self.section.keys.iter().any(|k| k.name == text) {
+                continue; // read, or a known key with a null value
             }
-            let help = suggest(text, names.clone())
+            let meant = did_you_mean(text, names.clone());
+            let help = meant
+                .as_ref()
+                .map(|m| format!("did you mean `{m}`?"))
                 .unwrap_or_else(|| format!("keys of {}: {}", self.section.what, key_list(self.section)));
-            diags.push(
-                Diagnostic::new(key.origin(), format!("unknown key `{text}` in {}", self.section.what)).help(help),
-            );
+            let d = Diagnostic::new(key.origin(), format!("unknown key `{text}` in {}", self.section.what)).help(help);
+            match self.section.keys.iter().find(|k| k.required && Some(k.name) == meant.as_deref()) {
+                Some(k) if self.missing(k.name) => {
+                    misspelt.push(k.name);
+                    diags.push(d);
+                }
+                _ => diags.push_recoverable(d),
+            }
         }
-        for k in self.section.keys.iter().filter(|k| k.required) {
-            let present = self.entries.iter().any(|(key, value)| {
-                matches!(&key.kind, NodeKind::Scalar { text, .. } if text == k.name) && !value.is_null()
-            });
-            if !present {
+        for k in self.section.keys.iter().filter(|k| k.required && !misspelt.contains(&k.name)) {
+            if let Some(null) = self.null_value(k.name) {
+                diags.push(
+                    Diagnostic::new(null.origin(), format!("`{}` needs a value, found nothing (null)", k.name))
+                        .help(format!("write the value after `{}:` ({})", k.name, k.doc)),
+                );
+            } else if self.missing(k.name) {
                 diags.push(
                     Diagnostic::new(
                         self.node.origin(),
@@ -209,12 +221,29 @@ impl<'n> Fields<'n> {
             }
         }
     }
+
+    /// The value of `key` when it is present but null (`key: ~`, `key:`).
+    fn null_value(&self, key: &str) -> Option<&'n Node> {
+        self.entries
+            .iter()
+            .find(|(k, _)| matches!(&k.kind, NodeKind::Scalar { text, .. } if &**text == key))
+            .map(|(_, value)| value)
+            .filter(|value| value.is_null())
+    }
+
+    /// Whether `key` is absent, or present with a null value.
+    fn missing(&self, key: &str) -> bool {
+        !self
+            .entries
+            .iter()
+            .any(|(k, value)| matches!(&k.kind, NodeKind::Scalar { text, .. } if &**text == key) && !value.is_null())
+    }
 }
 
 /// A scalar read as a string (numbers and booleans are taken as their text).
 pub fn read_str(node: &Node, what: &str, diags: &mut Diagnostics) -> Option<String> {
     match &node.kind {
-        NodeKind::Scalar { text, .. } if !node.is_null() => Some(text.clone()),
+        NodeKind::Scalar { text, .. } if !node.is_null() => Some(text.to_string()),
         _ => {
             diags.error(node.origin(), format!("expected a string for {what}, found {}", node.describe()));
             None

@@ -1,0 +1,196 @@
+//! Lowering a class of the spec (export or import): constructor, methods, attributes, and
+//! the Rust traits that become Python protocols.
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::ir::{Attribute, Class, Direction, Dunder, FnKind, Function, Name, Param, ParamKind, ReturnPolicy};
+use crate::origin::Origin;
+use crate::spec::keys::TRAITS;
+use crate::spec::lower::{lower_function, lower_name, lower_params, lower_raises, lower_type, make_name};
+use crate::spec::reader::{Fields, read_str};
+use crate::types::{ClassRef, Type, TypeKind};
+use crate::yaml::{Node, NodeKind};
+
+pub(super) fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<Class> {
+    let mut fields = Fields::open_in(node, "class", dir, diags)?;
+    let name = lower_name(&mut fields, diags);
+    let (py, origin) = (name.py.clone(), name.origin);
+    let rust_path = fields.str("rust", diags).map(|(r, _)| r);
+    let doc = fields.str("doc", diags).map(|(d, _)| d);
+    let mut methods = Vec::new();
+    let class_type = Type::new(
+        TypeKind::Class(ClassRef {
+            name: py.clone(),
+            rust_path: None,
+            borrowed: false,
+            shared: false,
+            exported: false,
+        }),
+        origin,
+    );
+    if let Some(mut c) = fields.get("constructor").and_then(|ctor| Fields::open_in(ctor, "constructor", dir, diags)) {
+        let rust = c.str("rust", diags).map(|(r, _)| r);
+        let params = lower_params(&mut c, dir, diags);
+        // A constructor returns `Self`, or `Result<Self, E>` when it declares what it raises.
+        let raises = lower_raises(&mut c, true, diags);
+        let cdoc = c.str("doc", diags).map(|(d, _)| d);
+        let corigin = c.origin();
+        c.finish(diags);
+        methods.push(Function {
+            name: Name { py: "__init__".into(), rust: "new".into(), origin: corigin },
+            kind: FnKind::Constructor,
+            rust_path: rust,
+            params,
+            returns: class_type.clone(),
+            fallible: raises.is_some(),
+            release_gil: false,
+            raises_origin: raises.as_ref().map_or(Origin::Implied, |(_, o)| *o),
+            raises: raises.map(|(r, _)| r),
+            extend: false,
+            policy: ReturnPolicy::Value,
+            policy_origin: corigin,
+            doc: cdoc,
+            origin: corigin,
+        });
+    }
+    for m in fields.list("methods", diags) {
+        if let Some(f) = lower_function(m, "method", FnKind::Method, dir, diags) {
+            methods.push(f);
+        }
+    }
+    let class_raises = fields.str("raises", diags);
+    let item = lower_type(&mut fields, "item", dir, diags);
+    let mut dunders = Vec::new();
+    let mut iter_item = None;
+    if let Some(traits) = fields.get("traits") {
+        let from_str = |origin| from_str_method(&class_type, class_raises.clone(), origin);
+        (dunders, iter_item) = lower_traits(traits, item.as_ref(), from_str, &mut methods, diags);
+    }
+    if let Some((default, at)) = &class_raises {
+        for m in methods.iter_mut().filter(|m| m.fallible && m.raises.is_none()) {
+            m.raises = Some(default.clone());
+            m.raises_origin = *at;
+        }
+    }
+    let attributes = lower_attributes(&mut fields, dir, diags);
+    fields.finish(diags);
+    Some(Class {
+        name,
+        rust_path,
+        methods,
+        attributes,
+        dunders,
+        close: None,
+        unsendable: false,
+        subclass: false,
+        iter_item,
+        doc,
+        origin,
+    })
+}
+
+/// `traits: [FromStr]` adds `Class.parse(text)`, through `FromStr::from_str`.
+fn from_str_method(class_type: &Type, raises: Option<(String, Origin)>, origin: Origin) -> Function {
+    Function {
+        name: make_name("parse".into(), origin),
+        kind: FnKind::Static,
+        rust_path: Some("::std::str::FromStr::from_str".into()),
+        params: vec![Param {
+            name: make_name("text".into(), origin),
+            ty: Type::new(TypeKind::Str { borrowed: true }, origin),
+            kind: ParamKind::Positional,
+            default: None,
+            origin,
+        }],
+        returns: class_type.clone(),
+        fallible: true,
+        release_gil: false,
+        raises_origin: raises.as_ref().map_or(Origin::Implied, |(_, o)| *o),
+        raises: raises.map(|(r, _)| r),
+        extend: false,
+        policy: ReturnPolicy::Value,
+        policy_origin: origin,
+        doc: Some("Parses the text form (Rust's `FromStr`).".into()),
+        origin,
+    }
+}
+
+fn lower_str_list(node: &Node, what: &str, diags: &mut Diagnostics) -> Vec<(String, Origin)> {
+    match &node.kind {
+        NodeKind::Seq(items) => {
+            items.iter().filter_map(|i| read_str(i, what, diags).map(|t| (t, i.origin()))).collect()
+        }
+        _ => {
+            diags.error(node.origin(), format!("expected a list for {what}, found {}", node.describe()));
+            Vec::new()
+        }
+    }
+}
+
+/// `attributes:` of a class.
+fn lower_attributes(fields: &mut Fields<'_>, dir: Direction, diags: &mut Diagnostics) -> Vec<Attribute> {
+    let mut attributes = Vec::new();
+    for a in fields.list("attributes", diags) {
+        let Some(mut af) = Fields::open_in(a, "attribute", dir, diags) else { continue };
+        let aname = lower_name(&mut af, diags);
+        let aorigin = aname.origin;
+        let ty = lower_type(&mut af, "type", dir, diags);
+        let writable = af.bool("writable", diags).unwrap_or(false);
+        let policy = match af.one_of("policy", diags).as_deref() {
+            Some("view") => ReturnPolicy::View,
+            Some("shared") => {
+                let at = af.get("policy").map(|n| n.origin()).unwrap_or(aorigin);
+                diags.push(
+                    Diagnostic::new(at, "an attribute cannot be `shared`")
+                        .help("use `view` (a view into this object) or `value` (a copy)"),
+                );
+                ReturnPolicy::Value
+            }
+            _ => ReturnPolicy::Value,
+        };
+        let adoc = af.str("doc", diags).map(|(d, _)| d);
+        af.finish(diags);
+        if let Some(ty) = ty {
+            attributes.push(Attribute { name: aname, ty, writable, policy, doc: adoc, origin: aorigin });
+        }
+    }
+    attributes
+}
+
+/// `traits:`: the dunders they give, the iterator item (`IntoIterator`), and `parse` methods
+/// (`FromStr`, built by `from_str`) pushed onto `methods`.
+fn lower_traits(
+    traits: &Node,
+    item: Option<&Type>,
+    from_str: impl Fn(Origin) -> Function,
+    methods: &mut Vec<Function>,
+    diags: &mut Diagnostics,
+) -> (Vec<Dunder>, Option<Type>) {
+    let mut dunders = Vec::new();
+    let mut iter_item = None;
+    for t in lower_str_list(traits, "`traits`", diags) {
+        match t.0.as_str() {
+            "Display" => dunders.push(Dunder::Str),
+            "Debug" => dunders.push(Dunder::Repr),
+            "PartialEq" | "Eq" => dunders.push(Dunder::Eq),
+            "Hash" => dunders.push(Dunder::Hash),
+            "PartialOrd" | "Ord" => dunders.push(Dunder::Ord),
+            "FromStr" => methods.push(from_str(t.1)),
+            "IntoIterator" => {
+                match item {
+                    Some(item) => iter_item = Some(item.clone()),
+                    None => diags.push(Diagnostic::new(t.1, "`IntoIterator` needs the item type").help(
+                        "add `item: <Rust type>` to the class (the item of `&T: IntoIterator`, cloned for Python)",
+                    )),
+                }
+            }
+            other => diags.push(
+                Diagnostic::new(t.1, format!("`{other}` has no Python protocol in pybridge")).help(
+                    crate::names::suggest(other, TRAITS.iter().copied())
+                        .unwrap_or_else(|| format!("known traits: {}", TRAITS.join(", "))),
+                ),
+            ),
+        }
+    }
+    dunders.dedup();
+    (dunders, iter_item)
+}
