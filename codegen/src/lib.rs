@@ -12,6 +12,7 @@ pub mod banner;
 pub mod docs;
 pub mod export;
 pub mod import;
+#[cfg(feature = "pretty")]
 mod pretty;
 pub mod pyi;
 pub mod rust_type;

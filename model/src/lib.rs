@@ -15,6 +15,7 @@ pub mod ir;
 pub mod names;
 pub mod origin;
 pub mod pytype;
+#[cfg(feature = "spec")]
 pub mod render;
 pub mod resolve;
 pub mod rust;
@@ -24,6 +25,7 @@ pub mod spec;
 pub mod types;
 #[cfg(feature = "spec")]
 pub mod yaml;
+#[cfg(feature = "spec")]
 mod yaml_errors;
 
 pub use diagnostics::{Diagnostic, Diagnostics};
