@@ -43,12 +43,9 @@ fn unsupported_shapes_are_reported_at_their_tokens_together() {
         (9, 9, "`async fn` cannot be exported yet"),
         (11, 20, "parameters must be plain names"),
     ];
-    for (line, col, message) in expect {
-        assert!(
-            found.iter().any(|(l, c, m)| *l == line && *c == col && m == message),
-            "missing {line}:{col} {message}; found {found:?}"
-        );
-    }
+    // Exactly these, in source order: nothing missing, nothing extra.
+    let expect: Vec<(usize, usize, String)> = expect.iter().map(|(l, c, m)| (*l, *c, m.to_string())).collect();
+    assert_eq!(found, expect);
 }
 
 #[test]

@@ -104,11 +104,23 @@ fn int_overflow_is_a_typed_conversion_error() {
 
 #[test]
 fn attached_variants_share_the_cached_callable() {
+    use pybridge::__private::pyo3::types::PyAnyMethods;
     use_test_python();
-    let total = pybridge::attach(|py| {
-        (0..1000).map(|i| skel_mod::attached::maybe(py, i % 2 == 0).unwrap().unwrap_or(0)).sum::<i64>()
+    // The attaching stub resolves `skel_mod.identity` once (no other test here calls it) …
+    let one = pybridge::attach(|py| py.eval(c"1", None, None).map(|v| v.unbind())).unwrap();
+    let first = skel_mod::identity(&one).unwrap();
+    // … then the module attribute is replaced: a stub that looked it up again (or an attached
+    // variant with a cache of its own) would call the replacement.
+    let swap = c"import skel_mod\nskel_mod._kept = skel_mod.identity\nskel_mod.identity = lambda v: 'replaced'";
+    pybridge::attach(|py| py.run(swap, None, None)).unwrap();
+    let again = pybridge::attach(|py| skel_mod::attached::identity(py, &one));
+    let restore = c"import skel_mod\nskel_mod.identity = skel_mod._kept";
+    pybridge::attach(|py| py.run(restore, None, None)).unwrap();
+    let again = again.unwrap();
+    pybridge::attach(|py| {
+        assert_eq!(first.bind(py).extract::<i64>().unwrap(), 1);
+        assert_eq!(again.bind(py).extract::<i64>().unwrap(), 1, "the attached stub called the replacement");
     });
-    assert_eq!(total, 500 * 7);
 }
 
 #[test]

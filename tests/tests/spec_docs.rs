@@ -58,12 +58,46 @@ fn spec_md_documents_every_key() {
 #[test]
 fn template_shows_every_key_and_parses() {
     let text = std::fs::read_to_string(workspace_root().join("specs/template.yaml")).unwrap();
+    // Walk the template's YAML tree, knowing each mapping's section from the key that holds it
+    // (the catalog's `List`/`Map` shapes): every key of every section is written in a mapping
+    // of that section, not merely somewhere in the file.
+    let mut diags = Diagnostics::new();
+    let root = pybridge_model::yaml::parse_yaml(&text, &mut diags).expect("the template parses");
+    let mut present = std::collections::HashSet::new();
+    collect_keys(&root, "spec", &mut present);
     for section in SECTIONS {
         for key in section.keys {
-            assert!(text.contains(&format!("{}:", key.name)), "template.yaml lacks `{}` ({})", key.name, section.name);
+            assert!(
+                present.contains(&(section.name, key.name)),
+                "template.yaml lacks `{}` in a {}",
+                key.name,
+                section.name
+            );
         }
     }
     let mut diags = Diagnostics::new();
     let bridge = spec::load_spec(&text, &mut diags);
     assert!(bridge.is_some() && !diags.has_errors(), "{:?}", diags.into_sorted());
+}
+
+/// Records `(section, key)` for each key of `node` (a mapping of `section`) and of the mappings
+/// below it.
+fn collect_keys(
+    node: &pybridge_model::yaml::Node,
+    section: &'static str,
+    present: &mut std::collections::HashSet<(&'static str, &'static str)>,
+) {
+    use pybridge_model::spec::keys::{Shape, section as section_named};
+    use pybridge_model::yaml::NodeKind;
+    let NodeKind::Map(entries) = &node.kind else { return };
+    for (key, value) in entries.iter() {
+        let NodeKind::Scalar { text, .. } = &key.kind else { continue };
+        let Some(k) = section_named(section).keys.iter().find(|k| k.name == &**text) else { continue };
+        present.insert((section, k.name));
+        match (k.shape, &value.kind) {
+            (Shape::Map(inner), _) => collect_keys(value, inner, present),
+            (Shape::List(inner), NodeKind::Seq(items)) => items.iter().for_each(|i| collect_keys(i, inner, present)),
+            _ => {}
+        }
+    }
 }
