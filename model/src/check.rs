@@ -52,6 +52,8 @@ pub fn check_bridge(bridge: &Bridge, diags: &mut Diagnostics) {
         check_policies(module, diags);
         check_exported_in_imports(module, diags);
         check_rust_paths(module, diags);
+        check_param_patterns(module, diags);
+        check_prelude_shadowing(module, diags);
     }
 }
 
@@ -631,6 +633,86 @@ fn check_rust_paths(module: &Module, diags: &mut Diagnostics) {
                 )
                 .help("write an expression of the constant's type, such as `crate::VERSION.to_string()`"),
             );
+        }
+    }
+}
+
+/// A Rust parameter name is a pattern: one that names a tuple struct or tuple variant in scope
+/// (`Some`, `Ok`, `Err`, or an import entry's class handle `pub struct Driver(Object)` and its
+/// view `DriverRef`) is read as that struct or variant, not as a new binding, and the generated
+/// function does not compile (rustc E0530). Found by the spec property test.
+fn check_param_patterns(module: &Module, diags: &mut Diagnostics) {
+    let mut taken: Vec<String> = ["Some", "Ok", "Err"].iter().map(|s| s.to_string()).collect();
+    if module.direction == Direction::Import {
+        for c in &module.classes {
+            let base = c.name.rust.trim_start_matches("r#");
+            taken.push(base.to_string());
+            taken.push(format!("{base}Ref"));
+            // Every attached stub binds the interpreter token as `py`.
+            if base == "py" {
+                diags.push(
+                    Diagnostic::new(c.name.origin, "an imported class cannot be named `py`").help(
+                        "the stubs bind the interpreter token as `py`; leave the class out, or reach it as `Any`",
+                    ),
+                );
+            }
+        }
+    }
+    let all = module.functions.iter().chain(module.classes.iter().flat_map(|c| c.methods.iter()));
+    for f in all {
+        for p in &f.params {
+            let rust = p.name.rust.trim_start_matches("r#");
+            if taken.iter().any(|t| t == rust) {
+                let what = if ["Some", "Ok", "Err"].contains(&rust) {
+                    format!("Rust reads `{rust}` as the prelude's enum variant")
+                } else {
+                    format!("Rust reads `{rust}` as the generated class handle of the same name")
+                };
+                diags.push(
+                    Diagnostic::new(
+                        p.name.origin,
+                        format!("parameter `{}` cannot be a Rust binding: {what}", p.name.py),
+                    )
+                    .help(
+                        "rename the parameter (Rust parameters are patterns, and this one names a struct or variant)",
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// Generated code says `Ok(…)`, `Err(…)` and `Some(…)`: an item of the same name in the module
+/// of the stubs (an import's function, constant or class) or, for an export item without a
+/// `rust:` path, in the module that includes the file (where the default path finds it)
+/// shadows the prelude's variant there, and the generated code does not compile (rustc E0532).
+/// Found by the spec property test.
+fn check_prelude_shadowing(module: &Module, diags: &mut Diagnostics) {
+    const PRELUDE: &[&str] = &["Ok", "Err", "Some"];
+    let mut report = |name: &Name, what: &str| {
+        if PRELUDE.contains(&name.rust.as_str()) {
+            diags.push(
+                Diagnostic::new(
+                    name.origin,
+                    format!("a {what} named `{}` would hide Rust's `{}` from the generated code", name.py, name.rust),
+                )
+                .help(match module.direction {
+                    Direction::Import => "leave it out of the spec, or reach it through another name".to_string(),
+                    _ => "give it a `rust:` path, so the Rust item can have another name".to_string(),
+                }),
+            );
+        }
+    };
+    match module.direction {
+        Direction::Import => {
+            module.functions.iter().for_each(|f| report(&f.name, "function"));
+            module.constants.iter().for_each(|c| report(&c.name, "constant"));
+            module.classes.iter().for_each(|c| report(&c.name, "class"));
+        }
+        Direction::Export => {
+            module.functions.iter().filter(|f| f.rust_path.is_none()).for_each(|f| report(&f.name, "function"));
+            module.classes.iter().filter(|c| c.rust_path.is_none()).for_each(|c| report(&c.name, "class"));
+            module.enums.iter().filter(|e| e.rust_path.is_none()).for_each(|e| report(&e.name, "enum"));
         }
     }
 }
