@@ -55,16 +55,20 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
     let methods = c.methods.iter().map(|m| emit_method(&wrapper, &inner, m, c.close.as_deref(), direct));
     let properties = c.attributes.iter().map(|a| emit_property(&wrapper, a));
     let dunders = c.dunders.iter().map(emit_dunder);
-    let iter = c.iter_item.as_ref().map(|item| {
-        let item = emit_owned_type(item);
+    let iter = c.iter_item.as_ref().map(|item_type| {
+        // Python objects are copied with `clone_ref`, classes cross as their wrappers (found by
+        // the spec property test: `item: Option<pybridge::Object>` and `item: C` did not compile).
+        let each = emit_wrap(super::convert::emit_clone_ref(quote!(__pb_item), item_type), item_type);
+        let item = emit_return_type(item_type);
         quote! {
             fn __iter__<'py>(
                 &self,
                 py: ::pybridge::Python<'py>,
             ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::__private::pyo3::Bound<'py, ::pybridge::__private::pyo3::PyAny>> {
                 // A snapshot: the items are cloned into a list, so the Rust value may change later.
+                let __pb_py = py;
                 let items: ::std::vec::Vec<#item> = self.__pb_with(|__pb_self| {
-                    Ok(::std::iter::IntoIterator::into_iter(__pb_self).map(::std::clone::Clone::clone).collect())
+                    Ok(::std::iter::IntoIterator::into_iter(__pb_self).map(|__pb_item| #each).collect())
                 })?;
                 let list = ::pybridge::__private::pyo3::types::PyList::new(py, items)?;
                 ::pybridge::__private::pyo3::types::PyAnyMethods::try_iter(list.as_any()).map(|it| it.into_any())
@@ -199,7 +203,10 @@ fn can_be_view(module: &Module, c: &Class) -> bool {
 /// fields a view into this object.
 fn emit_property(wrapper: &syn::Ident, a: &Attribute) -> TokenStream {
     let field = super::param_ident(&a.name.rust);
-    let name = format_ident!("{}", a.name.py);
+    // Named through `#[pyo3(name = "…")]`, which takes any identifier: the Python name may be a
+    // Rust keyword, and `#[getter(ref)]` / `#[getter("ref")]` do not parse (found by the spec
+    // property test).
+    let name = syn::LitStr::new(&a.name.py, proc_macro2::Span::call_site());
     let get = format_ident!("__pb_get_{}", a.name.py);
     let doc = a.doc.as_deref().map(emit_doc);
     let marker = crate::spec_marker::emit_spec_marker(&a.origin, &format!("attribute `{}`", a.name.py));
@@ -209,23 +216,17 @@ fn emit_property(wrapper: &syn::Ident, a: &Attribute) -> TokenStream {
         let view = emit_view(wrapper, &target, quote!(&__pb_self.#field), Some(quote!(&mut __pb_self.#field)));
         quote! {
             #doc
-            #[getter(#name)]
+            #[getter] #[pyo3(name = #name)]
             fn #get(slf: &::pybridge::__private::pyo3::Bound<'_, Self>) -> ::pybridge::__private::pyo3::PyResult<#target> {
                 #view
             }
         }
     } else {
         let ty = emit_return_type(&a.ty);
-        let value = match &a.ty.kind {
-            TypeKind::Any => quote!(__pb_self.#field.clone_ref(__pb_py)),
-            TypeKind::Optional(inner) if matches!(inner.kind, TypeKind::Any) => {
-                quote!(__pb_self.#field.as_ref().map(|o| o.clone_ref(__pb_py)))
-            }
-            _ => emit_wrap(quote!(::std::clone::Clone::clone(&__pb_self.#field)), &a.ty),
-        };
+        let value = emit_wrap(super::convert::emit_clone_ref(quote!(&__pb_self.#field), &a.ty), &a.ty);
         quote! {
             #doc
-            #[getter(#name)]
+            #[getter] #[pyo3(name = #name)]
             fn #get(&self, __pb_py: ::pybridge::Python<'_>) -> ::pybridge::__private::pyo3::PyResult<#ty> {
                 let _ = __pb_py;
                 self.__pb_with(|__pb_self| Ok(#value))
@@ -238,7 +239,7 @@ fn emit_property(wrapper: &syn::Ident, a: &Attribute) -> TokenStream {
         let value = super::convert::emit_owned_arg(&format_ident!("value"), &a.ty);
         let convert = matches!(a.ty.kind, TypeKind::Class(_)).then(|| quote!(let value = #value;));
         quote! {
-            #[setter(#name)]
+            #[setter] #[pyo3(name = #name)]
             fn #set(&mut self, value: #ty) -> ::pybridge::__private::pyo3::PyResult<()> {
                 #convert
                 self.__pb_with_mut(|__pb_self| {
@@ -317,7 +318,7 @@ fn emit_method(
         let attr = match m.kind {
             FnKind::Getter => {
                 let name = format_ident!("{}", m.name.py);
-                quote!(#[getter(#name)])
+                quote!(#[getter] #[pyo3(name = #name)])
             }
             _ => quote!(#[pyo3(name = #py_name)]),
         };
@@ -364,8 +365,8 @@ fn emit_method(
             };
             let name = format_ident!("{}", m.name.py);
             let attr = match m.kind {
-                FnKind::Getter => quote!(#[getter(#name)]),
-                FnKind::Setter => quote!(#[setter(#name)]),
+                FnKind::Getter => quote!(#[getter] #[pyo3(name = #name)]),
+                FnKind::Setter => quote!(#[setter] #[pyo3(name = #name)]),
                 _ => quote!(#[pyo3(name = #py_name, signature = #signature)]),
             };
             let mutable = matches!(m.kind, FnKind::MethodMut | FnKind::Setter);

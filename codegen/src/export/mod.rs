@@ -236,6 +236,9 @@ fn emit_constant(c: &Constant) -> TokenStream {
     let expr: syn::Expr =
         syn::parse_str(c.rust_value.as_deref().unwrap_or("()")).unwrap_or_else(|_| syn::parse_quote!(()));
     let ty = emit_owned_type(&c.ty);
-    let value = quote_spanned!(span=> { let __pb_value: #ty = #expr; __pb_value });
+    // A class or enum value crosses as its wrapper (found by the spec property test: a
+    // constant of a class type did not compile).
+    let wrapped = emit_wrap(quote!(__pb_value), &c.ty);
+    let value = quote_spanned!(span=> { let __pb_value: #ty = #expr; #wrapped });
     quote!(::pybridge::__private::pyo3::types::PyModuleMethods::add(__pb_module, #name, #value)?;)
 }

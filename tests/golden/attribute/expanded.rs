@@ -249,7 +249,8 @@ mod geometry {
                 let __pb_result = __pb_py.detach(move || __pb_self.slow_norm(__pb_a0));
                 Ok(__pb_result)
             }
-            #[getter(x)]
+            #[getter]
+            #[pyo3(name = "x")]
             fn __pb_get_x(
                 &self,
                 __pb_py: ::pybridge::Python<'_>,
@@ -257,7 +258,8 @@ mod geometry {
                 let _ = __pb_py;
                 self.__pb_with(|__pb_self| Ok(::std::clone::Clone::clone(&__pb_self.x)))
             }
-            #[setter(x)]
+            #[setter]
+            #[pyo3(name = "x")]
             fn __pb_set_x(
                 &mut self,
                 value: f64,
@@ -267,7 +269,8 @@ mod geometry {
                     Ok(())
                 })
             }
-            #[getter(y)]
+            #[getter]
+            #[pyo3(name = "y")]
             fn __pb_get_y(
                 &self,
                 __pb_py: ::pybridge::Python<'_>,

@@ -69,7 +69,8 @@ const _: () = {
             Ok(__PbClass_Point::__pb_wrap(__pb_result))
         }
         // from both_ways.yaml:17:19: attribute `x`
-        #[getter(x)]
+        #[getter]
+        #[pyo3(name = "x")]
         fn __pb_get_x(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -77,7 +78,8 @@ const _: () = {
             let _ = __pb_py;
             self.__pb_with(|__pb_self| Ok(::std::clone::Clone::clone(&__pb_self.x)))
         }
-        #[setter(x)]
+        #[setter]
+        #[pyo3(name = "x")]
         fn __pb_set_x(
             &mut self,
             value: f64,
@@ -88,7 +90,8 @@ const _: () = {
             })
         }
         // from both_ways.yaml:18:19: attribute `y`
-        #[getter(y)]
+        #[getter]
+        #[pyo3(name = "y")]
         fn __pb_get_y(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -96,7 +99,8 @@ const _: () = {
             let _ = __pb_py;
             self.__pb_with(|__pb_self| Ok(::std::clone::Clone::clone(&__pb_self.y)))
         }
-        #[setter(y)]
+        #[setter]
+        #[pyo3(name = "y")]
         fn __pb_set_y(
             &mut self,
             value: f64,
@@ -239,7 +243,8 @@ const _: () = {
             Ok(())
         }
         // from both_ways.yaml:26:19: attribute `start`
-        #[getter(start)]
+        #[getter]
+        #[pyo3(name = "start")]
         fn __pb_get_start(
             slf: &::pybridge::__private::pyo3::Bound<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
@@ -263,7 +268,8 @@ const _: () = {
                 ),
             })
         }
-        #[setter(start)]
+        #[setter]
+        #[pyo3(name = "start")]
         fn __pb_set_start(
             &mut self,
             value: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Point>,
@@ -276,7 +282,8 @@ const _: () = {
             })
         }
         // from both_ways.yaml:27:19: attribute `end`
-        #[getter(end)]
+        #[getter]
+        #[pyo3(name = "end")]
         fn __pb_get_end(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -488,7 +495,8 @@ const _: () = {
             Ok(__PbClass_Node::__pb_wrap(__pb_result))
         }
         // from both_ways.yaml:48:19: attribute `payload`
-        #[getter(payload)]
+        #[getter]
+        #[pyo3(name = "payload")]
         fn __pb_get_payload(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -497,10 +505,15 @@ const _: () = {
         > {
             let _ = __pb_py;
             self.__pb_with(|__pb_self| Ok(
-                __pb_self.payload.as_ref().map(|o| o.clone_ref(__pb_py)),
+                ::std::option::Option::as_ref(&__pb_self.payload)
+                    .map(|__pb_x| ::pybridge::__private::pyo3::Py::clone_ref(
+                        __pb_x,
+                        __pb_py,
+                    )),
             ))
         }
-        #[setter(payload)]
+        #[setter]
+        #[pyo3(name = "payload")]
         fn __pb_set_payload(
             &mut self,
             value: ::std::option::Option<::pybridge::Object>,

@@ -33,10 +33,10 @@ pub mod my_module {
         /// Assigns `my_module.MyClass.value`.
         pub fn set_value(
             &self,
-            value: i64,
+            __pb_value: i64,
         ) -> ::std::result::Result<(), ::pybridge::Error> {
             ::pybridge::__private::attach_call(|__pb_py| {
-                self.bind(__pb_py).set_value(value)
+                self.bind(__pb_py).set_value(__pb_value)
             })
         }
         /// The bound view of this object, for calls while attached.
@@ -164,13 +164,13 @@ pub mod my_module {
             #[doc = concat!(" Assigns `", "my_module.MyClass.value", "`.")]
             pub fn set_value(
                 &self,
-                value: i64,
+                __pb_value: i64,
             ) -> ::std::result::Result<(), ::pybridge::Error> {
-                let py = self.0.py();
+                let __pb_py = self.0.py();
                 ::pybridge::__private::set_attribute(
                     &self.0,
-                    ::pybridge::__private::pyo3::intern!(py, "value"),
-                    value,
+                    ::pybridge::__private::pyo3::intern!(__pb_py, "value"),
+                    __pb_value,
                     "my_module.MyClass.value",
                 )
             }

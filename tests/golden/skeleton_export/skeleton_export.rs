@@ -119,7 +119,8 @@ const _: () = {
             Ok(__PbClass_Tally::__pb_wrap(__pb_result))
         }
         // from skeleton_export.yaml:69:19: attribute `label`
-        #[getter(label)]
+        #[getter]
+        #[pyo3(name = "label")]
         fn __pb_get_label(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -127,7 +128,8 @@ const _: () = {
             let _ = __pb_py;
             self.__pb_with(|__pb_self| Ok(::std::clone::Clone::clone(&__pb_self.label)))
         }
-        #[setter(label)]
+        #[setter]
+        #[pyo3(name = "label")]
         fn __pb_set_label(
             &mut self,
             value: ::std::string::String,
@@ -230,11 +232,12 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::pybridge::__private::pyo3::Bound<'py, ::pybridge::__private::pyo3::PyAny>,
         > {
+            let __pb_py = py;
             let items: ::std::vec::Vec<i64> = self
                 .__pb_with(|__pb_self| {
                     Ok(
                         ::std::iter::IntoIterator::into_iter(__pb_self)
-                            .map(::std::clone::Clone::clone)
+                            .map(|__pb_item| ::std::clone::Clone::clone(__pb_item))
                             .collect(),
                     )
                 })?;

@@ -269,9 +269,9 @@ pub mod skel_mod {
             ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).value())
         }
         /// Assigns `skel_mod.Counter.value`.
-        pub fn set_value(&self, value: i64) -> ::std::result::Result<(), Error> {
+        pub fn set_value(&self, __pb_value: i64) -> ::std::result::Result<(), Error> {
             ::pybridge::__private::attach_call(|__pb_py| {
-                self.bind(__pb_py).set_value(value)
+                self.bind(__pb_py).set_value(__pb_value)
             })
         }
         /// Reads `skel_mod.Counter.label`.
@@ -283,9 +283,9 @@ pub mod skel_mod {
             ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).r#type())
         }
         /// Assigns `skel_mod.Counter.type`.
-        pub fn set_type(&self, value: &str) -> ::std::result::Result<(), Error> {
+        pub fn set_type(&self, __pb_value: &str) -> ::std::result::Result<(), Error> {
             ::pybridge::__private::attach_call(|__pb_py| {
-                self.bind(__pb_py).set_type(value)
+                self.bind(__pb_py).set_type(__pb_value)
             })
         }
         /// The bound view of this object, for calls while attached.
@@ -1187,12 +1187,15 @@ pub mod skel_mod {
                 )
             }
             #[doc = concat!(" Assigns `", "skel_mod.Counter.value", "`.")]
-            pub fn set_value(&self, value: i64) -> ::std::result::Result<(), Error> {
-                let py = self.0.py();
+            pub fn set_value(
+                &self,
+                __pb_value: i64,
+            ) -> ::std::result::Result<(), Error> {
+                let __pb_py = self.0.py();
                 ::pybridge::__private::set_attribute(
                     &self.0,
-                    ::pybridge::__private::pyo3::intern!(py, "value"),
-                    value,
+                    ::pybridge::__private::pyo3::intern!(__pb_py, "value"),
+                    __pb_value,
                     "skel_mod.Counter.value",
                 )
             }
@@ -1217,12 +1220,15 @@ pub mod skel_mod {
                 )
             }
             #[doc = concat!(" Assigns `", "skel_mod.Counter.type", "`.")]
-            pub fn set_type(&self, value: &str) -> ::std::result::Result<(), Error> {
-                let py = self.0.py();
+            pub fn set_type(
+                &self,
+                __pb_value: &str,
+            ) -> ::std::result::Result<(), Error> {
+                let __pb_py = self.0.py();
                 ::pybridge::__private::set_attribute(
                     &self.0,
-                    ::pybridge::__private::pyo3::intern!(py, "type"),
-                    value,
+                    ::pybridge::__private::pyo3::intern!(__pb_py, "type"),
+                    __pb_value,
                     "skel_mod.Counter.type",
                 )
             }

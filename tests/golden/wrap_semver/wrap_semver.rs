@@ -129,7 +129,8 @@ const _: () = {
             Ok(__PbClass_Version::__pb_wrap(__pb_result))
         }
         // from wrap_semver.yaml:22:19: attribute `major`
-        #[getter(major)]
+        #[getter]
+        #[pyo3(name = "major")]
         fn __pb_get_major(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -138,7 +139,8 @@ const _: () = {
             self.__pb_with(|__pb_self| Ok(::std::clone::Clone::clone(&__pb_self.major)))
         }
         // from wrap_semver.yaml:23:19: attribute `minor`
-        #[getter(minor)]
+        #[getter]
+        #[pyo3(name = "minor")]
         fn __pb_get_minor(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -147,7 +149,8 @@ const _: () = {
             self.__pb_with(|__pb_self| Ok(::std::clone::Clone::clone(&__pb_self.minor)))
         }
         // from wrap_semver.yaml:24:19: attribute `patch`
-        #[getter(patch)]
+        #[getter]
+        #[pyo3(name = "patch")]
         fn __pb_get_patch(
             &self,
             __pb_py: ::pybridge::Python<'_>,
