@@ -36,50 +36,78 @@ fn main() {
     let mut refusals = std::collections::BTreeMap::<String, usize>::new();
     println!("proptest: seeds from {seed}, batches of {batch}, {seconds} s");
     while started.elapsed() < Duration::from_secs(seconds) {
-        let cases: Vec<Case> = (seed..seed + batch).map(Case::generated).collect();
+        let mut cases: Vec<Case> = (seed..seed + batch).map(Case::generated).collect();
+        // Half the seeds again through the `#[py_embed]` front end.
+        cases.extend((seed..seed + batch / 2).filter_map(Case::attribute));
         seed += batch;
         generated += cases.len();
-        let outcome = proptest_run::run(&ws, &cases);
-        batches += 1;
-        accepted += outcome.accepted.len();
-        refused += outcome.refused.len();
-        for why in outcome.refused.values() {
-            let key = why.split("error: ").nth(1).unwrap_or(why).chars().take(60).collect::<String>();
-            *refusals.entry(key).or_default() += 1;
+        // rustc stops early on some errors (name resolution, macro input): after a failed
+        // build, the batch is built again without the failing specs, until it compiles.
+        let mut remaining = cases.clone();
+        let mut failing: Vec<(String, Vec<String>, Vec<String>)> = Vec::new();
+        let mut first = true;
+        loop {
+            let outcome = proptest_run::run(&ws, &remaining);
+            if first {
+                batches += 1;
+                accepted += outcome.accepted.len();
+                refused += outcome.refused.len();
+                for why in outcome.refused.values() {
+                    let key = why.split("error: ").nth(1).unwrap_or(why).chars().take(60).collect::<String>();
+                    *refusals.entry(key).or_default() += 1;
+                }
+                for pyi in &outcome.bad_pyi {
+                    println!("FINDING (.pyi does not parse): {pyi}");
+                    findings.push(pyi.clone());
+                }
+                first = false;
+            }
+            println!(
+                "batch {batches}: {} specs built, {} accepted, {} failed rustc, build {:.1} s ({:.0} s elapsed)",
+                remaining.len(),
+                outcome.accepted.len(),
+                outcome.errors.len(),
+                outcome.build_time.as_secs_f64(),
+                started.elapsed().as_secs_f64()
+            );
+            if outcome.errors.is_empty() {
+                compiled += outcome.accepted.len();
+                break;
+            }
+            if outcome.errors.contains_key("?") {
+                println!("FINDING (errors in no spec's files):\n{}", outcome.errors["?"].join("\n"));
+                findings.push(format!("batch {batches}: unattributed"));
+                break;
+            }
+            for (slot, errors) in &outcome.errors {
+                failing.push((slot.clone(), errors.clone(), outcome.codes.get(slot).cloned().unwrap_or_default()));
+            }
+            remaining.retain(|c| !outcome.errors.contains_key(&c.slot));
         }
-        for pyi in &outcome.bad_pyi {
-            println!("FINDING (.pyi does not parse): {pyi}");
-            findings.push(pyi.clone());
-        }
-        let failing: Vec<&String> = outcome.errors.keys().collect();
-        compiled += outcome.accepted.iter().filter(|s| !outcome.errors.contains_key(*s)).count();
-        println!(
-            "batch {batches}: {} generated, {} accepted, {} failed rustc, build {:.1} s ({:.0} s elapsed)",
-            cases.len(),
-            outcome.accepted.len(),
-            failing.len(),
-            outcome.build_time.as_secs_f64(),
-            started.elapsed().as_secs_f64()
-        );
-        for slot in failing {
-            let errors = &outcome.errors[slot];
+        for (slot, errors, codes) in &failing {
             println!(
                 "FINDING {slot}: {}",
                 errors.first().map(|e| e.lines().next().unwrap_or_default()).unwrap_or_default()
             );
-            let Some(case) = cases.iter().find(|c| &c.slot == slot) else {
-                println!("{}", errors.join("\n"));
-                findings.push(format!("{slot}: unattributed"));
-                continue;
-            };
-            let codes = outcome.codes.get(slot).cloned().unwrap_or_default();
+            let Some(case) = cases.iter().find(|c| &c.slot == slot) else { continue };
             let kept = if minimise {
-                proptest_run::minimise(&min_ws, case, &codes, 60, &mut |l| println!("{l}"))
+                proptest_run::minimise(
+                    &min_ws,
+                    case,
+                    codes,
+                    errors[0].lines().next().unwrap_or_default(),
+                    40,
+                    &mut |l| println!("{l}"),
+                )
             } else {
                 case.clone()
             };
             let check = proptest_run::run(&min_ws, std::slice::from_ref(&kept));
-            let message = check.errors.get(&kept.slot).and_then(|e| e.first()).cloned().unwrap_or_default();
+            let Some(message) = check.errors.get(&kept.slot).and_then(|e| e.first()).cloned() else {
+                println!("  does not fail alone (an error of another spec?): not kept\n{}", errors.join("\n"));
+                findings.push(format!("{slot}: not reproduced alone"));
+                continue;
+            };
             let stem = format!("found_{}", kept.slot);
             let header = format!(
                 "# Found by the spec property test ({}); passes check, fails rustc:\n{}\n",
@@ -87,7 +115,10 @@ fn main() {
                 message.lines().take(12).map(|l| format!("#   {l}")).collect::<Vec<_>>().join("\n")
             );
             match proptest_run::save_regression(&kept, &stem, &header) {
-                Ok(stem) => println!("  kept as tests/proptest_regressions/{stem}.yaml\n{}\n{message}", kept.yaml),
+                Ok(stem) => println!(
+                    "  kept as tests/proptest_regressions/{stem}\n{}\n{message}",
+                    kept.attribute.as_deref().unwrap_or(&kept.yaml)
+                ),
                 Err(e) => println!("  could not save: {e}"),
             }
             findings.push(stem);
