@@ -287,7 +287,14 @@ fn emit_method(
     close: Option<&str>,
     direct: bool,
 ) -> TokenStream {
-    let ident = format_ident!("__pb_m_{}", m.name.rust.trim_start_matches("r#"));
+    // The constructor's Rust name is `new`: its wrapper gets a name no method can have (a
+    // method named `new` beside a constructor was a duplicate definition; found by the spec
+    // property test).
+    let ident = if m.kind == FnKind::Constructor {
+        format_ident!("__pb_constructor")
+    } else {
+        format_ident!("__pb_m_{}", m.name.rust.trim_start_matches("r#"))
+    };
     // The Rust method: the attribute records its own name, a spec its `rust:` key (default:
     // the Python name, or `new` for a constructor).
     let rust_name = m.rust_path.clone().unwrap_or_else(|| m.name.rust.clone());
@@ -317,7 +324,7 @@ fn emit_method(
         let view = emit_view(wrapper, &ret, read, None);
         let attr = match m.kind {
             FnKind::Getter => {
-                let name = format_ident!("{}", m.name.py);
+                let name = syn::LitStr::new(&m.name.py, proc_macro2::Span::call_site());
                 quote!(#[getter] #[pyo3(name = #name)])
             }
             _ => quote!(#[pyo3(name = #py_name)]),
@@ -363,7 +370,7 @@ fn emit_method(
             } else {
                 emit_call(m, quote!(__pb_self.#method))
             };
-            let name = format_ident!("{}", m.name.py);
+            let name = syn::LitStr::new(&m.name.py, proc_macro2::Span::call_site());
             let attr = match m.kind {
                 FnKind::Getter => quote!(#[getter] #[pyo3(name = #name)]),
                 FnKind::Setter => quote!(#[setter] #[pyo3(name = #name)]),
@@ -548,8 +555,11 @@ pub(super) fn emit_data_enum(module: &Module, e: &Enum) -> TokenStream {
     let py_name = &e.name.py;
     let module_name = &module.name.py;
     let doc = e.doc.as_deref().map(emit_doc);
-    let variant_classes: Vec<syn::Ident> =
-        e.variants.iter().map(|v| format_ident!("__PbVariant_{}_{}", e.name.py, v.name.rust)).collect();
+    let variant_classes: Vec<syn::Ident> = e
+        .variants
+        .iter()
+        .map(|v| format_ident!("__PbVariant_{}_{}", e.name.py, v.name.rust.trim_start_matches("r#")))
+        .collect();
     let variant_idents: Vec<syn::Ident> = e.variants.iter().map(|v| format_ident!("{}", v.name.rust)).collect();
     // `Shape::Circle { .. }` / `Shape::Square(..)` / `Shape::Empty`, to tell variants apart.
     let any_patterns: Vec<TokenStream> = e
@@ -565,7 +575,7 @@ pub(super) fn emit_data_enum(module: &Module, e: &Enum) -> TokenStream {
     let indices = (0..e.variants.len()).map(proc_macro2::Literal::usize_unsuffixed);
     let indices2 = (0..e.variants.len()).map(proc_macro2::Literal::usize_unsuffixed);
     let class_attrs = e.variants.iter().zip(&variant_classes).map(|(v, class)| {
-        let fn_name = format_ident!("__pb_variant_{}", v.name.rust);
+        let fn_name = format_ident!("__pb_variant_{}", v.name.rust.trim_start_matches("r#"));
         let name = &v.name.py;
         quote! {
             #[classattr]
@@ -586,7 +596,7 @@ pub(super) fn emit_data_enum(module: &Module, e: &Enum) -> TokenStream {
         };
         let getters = v.fields.iter().enumerate().map(|(i, f)| {
             let getter = format_ident!("__pb_get_{}", f.name.py.trim_start_matches('_'));
-            let prop = format_ident!("{}", f.name.py);
+            let prop = syn::LitStr::new(&f.name.py, proc_macro2::Span::call_site());
             let ty = emit_owned_type(&f.ty);
             let binding = format_ident!("__pb_field");
             let pattern = if v.tuple {
@@ -597,7 +607,8 @@ pub(super) fn emit_data_enum(module: &Module, e: &Enum) -> TokenStream {
                 quote!(#inner::#ident { #field: #binding, .. })
             };
             quote! {
-                #[getter(#prop)]
+                #[getter]
+                #[pyo3(name = #prop)]
                 fn #getter(slf: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> #ty {
                     match &slf.as_super().inner {
                         #pattern => ::std::clone::Clone::clone(#binding),

@@ -213,7 +213,13 @@ fn emit_function(f: &Function) -> TokenStream {
     let py_name = &f.name.py;
     let target: syn::Path = syn::parse_str(f.rust_path.as_deref().unwrap_or(&f.name.rust))
         .unwrap_or_else(|_| syn::parse_quote!(unresolved));
-    let target = expr_path(&target);
+    let mut target = expr_path(&target);
+    // A one-segment path (the default, the function's own name) would find a parameter of the
+    // same name first: `fn __pb_fn_delta(delta: f64) { delta(delta) }` (found by the spec
+    // property test). `self::` reaches the item in the including module.
+    if target.leading_colon.is_none() && target.segments.len() == 1 {
+        target = syn::parse_quote!(self::#target);
+    }
     let (params, signature) = emit_params(f);
     let ret = emit_return_type(&f.returns);
     let doc = f.doc.as_deref().map(emit_doc);

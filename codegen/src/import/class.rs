@@ -117,8 +117,8 @@ pub(crate) fn emit_class(ctx: &Ctx<'_>, c: &Class) -> TokenStream {
         }
 
         impl ::std::fmt::Debug for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(concat!(#qualified, "(..)"))
+            fn fmt(&self, __pb_f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                __pb_f.write_str(concat!(#qualified, "(..)"))
             }
         }
 

@@ -17,7 +17,7 @@ mod fast {
         fn __pb_fn_add(a: i64, b: i64) -> ::pybridge::__private::pyo3::PyResult<i64> {
             let __pb_a0 = a;
             let __pb_a1 = b;
-            let __pb_result = add(__pb_a0, __pb_a1);
+            let __pb_result = self::add(__pb_a0, __pb_a1);
             Ok(__pb_result)
         }
         /// Parses a number.
@@ -29,7 +29,7 @@ mod fast {
         )]
         fn __pb_fn_parse(text: &str) -> ::pybridge::__private::pyo3::PyResult<f64> {
             let __pb_a0 = text;
-            let __pb_result = parse_number(__pb_a0)
+            let __pb_result = self::parse_number(__pb_a0)
                 .map_err(::pybridge::__private::into_pyerr)?;
             Ok(__pb_result)
         }
@@ -213,7 +213,7 @@ mod geometry {
         impl __PbClass_Point {
             #[new]
             #[pyo3(signature = (x, y))]
-            fn __pb_m_new(
+            fn __pb_constructor(
                 x: f64,
                 y: f64,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
@@ -362,7 +362,7 @@ mod geometry {
         #[::pybridge::__private::pyo3::pyfunction]
         #[pyo3(crate = "::pybridge::__private::pyo3", name = "origin", signature = ())]
         fn __pb_fn_origin() -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
-            let __pb_result = origin();
+            let __pb_result = self::origin();
             Ok(__PbClass_Point::__pb_wrap(__pb_result))
         }
         #[::pybridge::__private::pyo3::pyfunction]
@@ -371,7 +371,7 @@ mod geometry {
             x: f64,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
             let __pb_a0 = x;
-            let __pb_result = checked(__pb_a0)
+            let __pb_result = self::checked(__pb_a0)
                 .map_err(::pybridge::__private::into_pyerr)?;
             Ok(__PbClass_Point::__pb_wrap(__pb_result))
         }
@@ -390,7 +390,7 @@ mod geometry {
             let __pb_a2 = axis
                 .__pb_with(|__pb_v| Ok(::std::clone::Clone::clone(__pb_v)))?;
             a.__pb_with(|__pb_a0| {
-                let __pb_result = distance(__pb_a0, __pb_a1, __pb_a2);
+                let __pb_result = self::distance(__pb_a0, __pb_a1, __pb_a2);
                 Ok(__pb_result)
             })
         }

@@ -59,7 +59,7 @@ const _: () = {
         // from both_ways.yaml:12:9: method `__init__`
         #[new]
         #[pyo3(signature = (x, y))]
-        fn __pb_m_new(
+        fn __pb_constructor(
             x: f64,
             y: f64,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
@@ -190,7 +190,7 @@ const _: () = {
         // from both_ways.yaml:22:9: method `__init__`
         #[new]
         #[pyo3(signature = (start, end))]
-        fn __pb_m_new(
+        fn __pb_constructor(
             start: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Point>,
             end: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Point>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Line> {
@@ -416,7 +416,9 @@ const _: () = {
         // from both_ways.yaml:40:20: method `__init__`
         #[new]
         #[pyo3(signature = ())]
-        fn __pb_m_new() -> ::pybridge::__private::pyo3::PyResult<__PbRet_Registry> {
+        fn __pb_constructor() -> ::pybridge::__private::pyo3::PyResult<
+            __PbRet_Registry,
+        > {
             let __pb_result = crate::both::Registry::new();
             Ok(__PbClass_Registry::__pb_wrap(__pb_result))
         }
@@ -490,7 +492,7 @@ const _: () = {
         // from both_ways.yaml:46:20: method `__init__`
         #[new]
         #[pyo3(signature = ())]
-        fn __pb_m_new() -> ::pybridge::__private::pyo3::PyResult<__PbRet_Node> {
+        fn __pb_constructor() -> ::pybridge::__private::pyo3::PyResult<__PbRet_Node> {
             let __pb_result = crate::both::Node::new();
             Ok(__PbClass_Node::__pb_wrap(__pb_result))
         }
@@ -595,7 +597,7 @@ const _: () = {
         // from both_ways.yaml:52:20: method `__init__`
         #[new]
         #[pyo3(signature = ())]
-        fn __pb_m_new() -> ::pybridge::__private::pyo3::PyResult<__PbRet_Opaque> {
+        fn __pb_constructor() -> ::pybridge::__private::pyo3::PyResult<__PbRet_Opaque> {
             let __pb_result = crate::both::Opaque::new();
             Ok(__PbClass_Opaque::__pb_wrap(__pb_result))
         }

@@ -56,8 +56,8 @@ pub mod my_module {
         }
     }
     impl ::std::fmt::Debug for MyClass {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(concat!("my_module.MyClass", "(..)"))
+        fn fmt(&self, __pb_f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            __pb_f.write_str(concat!("my_module.MyClass", "(..)"))
         }
     }
     impl<'a, 'py> ::pybridge::__private::pyo3::FromPyObject<'a, 'py> for MyClass {
@@ -246,8 +246,8 @@ pub mod numpy {
         }
     }
     impl ::std::fmt::Debug for ndarray {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(concat!("numpy.ndarray", "(..)"))
+        fn fmt(&self, __pb_f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            __pb_f.write_str(concat!("numpy.ndarray", "(..)"))
         }
     }
     impl<'a, 'py> ::pybridge::__private::pyo3::FromPyObject<'a, 'py> for ndarray {

@@ -86,7 +86,7 @@ const _: () = {
         // from skeleton_export.yaml:53:9: method `__init__`
         #[new]
         #[pyo3(signature = (start))]
-        fn __pb_m_new(
+        fn __pb_constructor(
             start: i64,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Tally> {
             let __pb_a0 = start;
@@ -195,7 +195,9 @@ const _: () = {
         // from skeleton_export.yaml:75:20: method `__init__`
         #[new]
         #[pyo3(signature = ())]
-        fn __pb_m_new() -> ::pybridge::__private::pyo3::PyResult<__PbRet_IntStack> {
+        fn __pb_constructor() -> ::pybridge::__private::pyo3::PyResult<
+            __PbRet_IntStack,
+        > {
             let __pb_result = crate::exported::Stack::<i64>::new();
             Ok(__PbClass_IntStack::__pb_wrap(__pb_result))
         }
@@ -301,7 +303,9 @@ const _: () = {
         // from skeleton_export.yaml:82:20: method `__init__`
         #[new]
         #[pyo3(signature = ())]
-        fn __pb_m_new() -> ::pybridge::__private::pyo3::PyResult<__PbRet_StrStack> {
+        fn __pb_constructor() -> ::pybridge::__private::pyo3::PyResult<
+            __PbRet_StrStack,
+        > {
             let __pb_result = crate::exported::Stack::<String>::new();
             Ok(__PbClass_StrStack::__pb_wrap(__pb_result))
         }
@@ -391,7 +395,7 @@ const _: () = {
         // from skeleton_export.yaml:91:9: method `__init__`
         #[new]
         #[pyo3(signature = (label))]
-        fn __pb_m_new(
+        fn __pb_constructor(
             label: ::std::string::String,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Noisy> {
             let __pb_a0 = label;

@@ -305,8 +305,8 @@ pub mod skel_mod {
         }
     }
     impl ::std::fmt::Debug for Counter {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(concat!("skel_mod.Counter", "(..)"))
+        fn fmt(&self, __pb_f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            __pb_f.write_str(concat!("skel_mod.Counter", "(..)"))
         }
     }
     impl<'a, 'py> ::pybridge::__private::pyo3::FromPyObject<'a, 'py> for Counter {
@@ -384,33 +384,33 @@ pub mod skel_mod {
         }
     }
     impl ::std::fmt::Display for Error {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            ::std::fmt::Display::fmt(self.error(), f)
+        fn fmt(&self, __pb_f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Display::fmt(self.error(), __pb_f)
         }
     }
     impl ::std::error::Error for Error {}
     impl ::std::convert::From<::pybridge::Error> for Error {
-        fn from(error: ::pybridge::Error) -> Self {
-            Self::Other(error)
+        fn from(__pb_error: ::pybridge::Error) -> Self {
+            Self::Other(__pb_error)
         }
     }
     impl ::std::convert::From<Error> for ::pybridge::Error {
-        fn from(error: Error) -> Self {
-            error.into_error()
+        fn from(__pb_error: Error) -> Self {
+            __pb_error.into_error()
         }
     }
     impl ::pybridge::__private::FromPyErr for Error {
-        fn from_pyerr(py: ::pybridge::Python<'_>, err: ::pybridge::PyErr) -> Self {
-            let index = ::pybridge::__private::classify(
+        fn from_pyerr(py: ::pybridge::Python<'_>, __pb_err: ::pybridge::PyErr) -> Self {
+            let __pb_index = ::pybridge::__private::classify(
                 py,
-                &err,
+                &__pb_err,
                 &[&__PB_EXC_SkelError, &__PB_EXC_SkelSubError],
             );
-            let error = ::pybridge::Error::from_pyerr(py, err);
-            match index {
-                Some(0) => Self::SkelError(error),
-                Some(1) => Self::SkelSubError(error),
-                _ => Self::Other(error),
+            let __pb_error = ::pybridge::Error::from_pyerr(py, __pb_err);
+            match __pb_index {
+                ::std::option::Option::Some(0) => Self::SkelError(__pb_error),
+                ::std::option::Option::Some(1) => Self::SkelSubError(__pb_error),
+                _ => Self::Other(__pb_error),
             }
         }
     }

@@ -86,7 +86,7 @@ const _: () = {
         // from wrap_semver.yaml:15:9: method `__init__`
         #[new]
         #[pyo3(signature = (major, minor, patch))]
-        fn __pb_m_new(
+        fn __pb_constructor(
             major: u64,
             minor: u64,
             patch: u64,
