@@ -115,7 +115,7 @@ impl Rng {
     }
 
     /// The next 64 random bits.
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -125,7 +125,7 @@ impl Rng {
 
     /// A number in `0..n` (`n > 0`).
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        (self.next_u64() % n as u64) as usize
     }
 
     /// True with probability `percent`/100.
@@ -656,7 +656,7 @@ impl Gen<'_> {
             options.push(5);
         }
         match *self.rng.pick(&options) {
-            0 => Ty::Int(if export { *self.rng.pick(&["i64", "u8", "i32", "u64", "usize"]) } else { "i64" }),
+            0 => Ty::Int(if export { ["i64", "u8", "i32", "u64", "usize"][self.rng.below(5)] } else { "i64" }),
             1 => Ty::Str(false),
             2 => Ty::Bool,
             3 if depth < 2 => Ty::Tuple(vec![self.key(export, depth + 1), self.key(export, depth + 1)]),
@@ -1427,18 +1427,18 @@ impl R<'_> {
             Ty::Int(w) => w.to_string(),
             Ty::Float(single) => if *single { "f32" } else { "f64" }.into(),
             Ty::Str(true) => "&str".into(),
-            Ty::Str(false) => if self.flip % 5 == 0 { "std::string::String" } else { "String" }.into(),
+            Ty::Str(false) => if self.flip.is_multiple_of(5) { "std::string::String" } else { "String" }.into(),
             Ty::Bytes(true) => "&[u8]".into(),
             Ty::Bytes(false) => "Vec<u8>".into(),
             Ty::Unit => "()".into(),
             Ty::Opt(t) => format!("Option<{}>", self.spec_rust(t)?),
             Ty::List(t) => format!("Vec<{}>", self.spec_rust(t)?),
             Ty::Dict(k, v) => {
-                let path = if self.flip % 2 == 0 { "std::collections::HashMap" } else { "HashMap" };
+                let path = if self.flip.is_multiple_of(2) { "std::collections::HashMap" } else { "HashMap" };
                 format!("{path}<{}, {}>", self.spec_rust(k)?, self.spec_rust(v)?)
             }
             Ty::Set(t) => {
-                let path = if self.flip % 2 == 0 { "std::collections::HashSet" } else { "HashSet" };
+                let path = if self.flip.is_multiple_of(2) { "std::collections::HashSet" } else { "HashSet" };
                 format!("{path}<{}>", self.spec_rust(t)?)
             }
             Ty::Tuple(items) if items.len() == 1 => format!("({},)", self.spec_rust(&items[0])?),
@@ -1452,7 +1452,7 @@ impl R<'_> {
                     By::Value => name,
                     By::Ref => format!("&{name}"),
                     By::Arc => {
-                        if self.flip % 2 == 0 {
+                        if self.flip.is_multiple_of(2) {
                             format!("std::sync::Arc<{name}>")
                         } else {
                             format!("Arc<{name}>")
@@ -1465,7 +1465,7 @@ impl R<'_> {
                 if *by == By::Ref { format!("&{name}") } else { name }
             }
             Ty::Exported(_) => return Err("an exported class in an export type".into()),
-            Ty::Any => if self.flip % 3 == 0 { "::pybridge::Object" } else { "pybridge::Object" }.into(),
+            Ty::Any => if self.flip.is_multiple_of(3) { "::pybridge::Object" } else { "pybridge::Object" }.into(),
             Ty::Callable(params, ret) => {
                 let params = params.iter().map(|t| self.spec_rust(t)).collect::<Result<Vec<_>, _>>()?;
                 format!("impl Fn({}) -> {}", params.join(", "), self.spec_rust(ret)?)
@@ -1551,7 +1551,7 @@ impl R<'_> {
 
     fn params_yaml(&mut self, out: &mut String, indent: &str, params: &[Param], export: bool) -> Result<(), String> {
         if params.is_empty() {
-            if self.flip % 4 == 0 {
+            if self.flip.is_multiple_of(4) {
                 let _ = writeln!(out, "{indent}params: []");
             }
             return Ok(());
@@ -1793,7 +1793,7 @@ impl R<'_> {
         }
         let kind = match f.kind {
             Kind::Free => None,
-            Kind::Method => (self.flip % 3 == 0).then_some("method"),
+            Kind::Method => (self.flip.is_multiple_of(3)).then_some("method"),
             Kind::MutMethod => Some("mut_method"),
             Kind::Static => Some("static"),
             Kind::ClassMethod => Some("classmethod"),
@@ -1849,7 +1849,7 @@ impl R<'_> {
 
     fn spec_python(&mut self, ty: &Ty) -> Result<String, String> {
         self.flip += 1;
-        let alt = self.flip % 3 == 0;
+        let alt = self.flip.is_multiple_of(3);
         Ok(match ty {
             Ty::Bool => "bool".into(),
             Ty::Int(_) => "int".into(),
@@ -2011,7 +2011,7 @@ impl R<'_> {
                     let kind = match f.kind {
                         Kind::Static => Some("static"),
                         Kind::ClassMethod => Some("classmethod"),
-                        _ => (self.flip % 2 == 0).then_some("method"),
+                        _ => (self.flip.is_multiple_of(2)).then_some("method"),
                     };
                     if let Some(k) = kind {
                         let _ = writeln!(out, "            kind: {k}");

@@ -58,7 +58,12 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
     let iter = c.iter_item.as_ref().map(|item_type| {
         // Python objects are copied with `clone_ref`, classes cross as their wrappers (found by
         // the spec property test: `item: Option<pybridge::Object>` and `item: C` did not compile).
-        let each = emit_wrap(super::convert::emit_clone_ref(quote!(__pb_item), item_type), item_type);
+        let each = if item_type.uses_any() || matches!(item_type.kind, TypeKind::Class(_)) {
+            let each = emit_wrap(super::convert::emit_clone_ref(quote!(__pb_item), item_type), item_type);
+            quote!(|__pb_item| #each)
+        } else {
+            quote!(::std::clone::Clone::clone)
+        };
         let item = emit_return_type(item_type);
         quote! {
             fn __iter__<'py>(
@@ -68,7 +73,7 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
                 // A snapshot: the items are cloned into a list, so the Rust value may change later.
                 let __pb_py = py;
                 let items: ::std::vec::Vec<#item> = self.__pb_with(|__pb_self| {
-                    Ok(::std::iter::IntoIterator::into_iter(__pb_self).map(|__pb_item| #each).collect())
+                    Ok(::std::iter::IntoIterator::into_iter(__pb_self).map(#each).collect())
                 })?;
                 let list = ::pybridge::__private::pyo3::types::PyList::new(py, items)?;
                 ::pybridge::__private::pyo3::types::PyAnyMethods::try_iter(list.as_any()).map(|it| it.into_any())

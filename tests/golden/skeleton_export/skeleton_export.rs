@@ -239,7 +239,7 @@ const _: () = {
                 .__pb_with(|__pb_self| {
                     Ok(
                         ::std::iter::IntoIterator::into_iter(__pb_self)
-                            .map(|__pb_item| ::std::clone::Clone::clone(__pb_item))
+                            .map(::std::clone::Clone::clone)
                             .collect(),
                     )
                 })?;
