@@ -54,6 +54,7 @@ pub fn check_bridge(bridge: &Bridge, diags: &mut Diagnostics) {
         check_rust_paths(module, diags);
         check_param_patterns(module, diags);
         check_prelude_shadowing(module, diags);
+        check_exported_paths_in_imports(module, diags);
     }
 }
 
@@ -713,6 +714,45 @@ fn check_prelude_shadowing(module: &Module, diags: &mut Diagnostics) {
             module.functions.iter().filter(|f| f.rust_path.is_none()).for_each(|f| report(&f.name, "function"));
             module.classes.iter().filter(|c| c.rust_path.is_none()).for_each(|c| report(&c.name, "class"));
             module.enums.iter().filter(|e| e.rust_path.is_none()).for_each(|e| report(&e.name, "enum"));
+        }
+    }
+}
+
+/// An exported class with a relative `rust:` path (the default: its name) is reached from the
+/// stubs' module through its parent; a name that module defines itself (its `Error` enum, a
+/// class handle, `attached`) would be found first, and the stub would convert the wrong type.
+/// Found by the spec property test (an exported class `Error` beside declared exceptions).
+fn check_exported_paths_in_imports(module: &Module, diags: &mut Diagnostics) {
+    if module.direction != Direction::Import {
+        return;
+    }
+    let mut local: Vec<String> = vec!["attached".into(), "__PbExported".into()];
+    if !module.exceptions.is_empty() {
+        local.push("Error".into());
+    }
+    local.extend(module.classes.iter().map(|c| c.name.rust.trim_start_matches("r#").to_string()));
+    let types = module
+        .functions
+        .iter()
+        .chain(module.classes.iter().flat_map(|c| c.methods.iter()))
+        .flat_map(|f| f.params.iter().map(|p| &p.ty).chain(std::iter::once(&f.returns)));
+    for ty in types {
+        if let TypeKind::Class(c) = &ty.kind
+            && c.exported
+            && let Some(first) = c.rust_path.as_deref().and_then(|p| p.split("::").next())
+            && local.iter().any(|l| l == first.trim())
+        {
+            diags.push(
+                Diagnostic::new(
+                    ty.origin,
+                    format!(
+                        "exported class `{}` is reached as `{}`, a name the stubs of this module define themselves",
+                        c.name,
+                        first.trim()
+                    ),
+                )
+                .help("give the exported class a `rust:` path from the crate root (`crate::…::Type`)"),
+            );
         }
     }
 }

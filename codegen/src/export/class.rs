@@ -126,18 +126,18 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
             }
 
             #[inline]
-            fn __pb_with<R>(
+            fn __pb_with<__PbR>(
                 &self,
-                f: impl ::std::ops::FnOnce(&#inner) -> ::pybridge::__private::pyo3::PyResult<R>,
-            ) -> ::pybridge::__private::pyo3::PyResult<R> {
+                f: impl ::std::ops::FnOnce(&#inner) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
                 self.inner.with(#py_name, f)
             }
 
             #[inline]
-            fn __pb_with_mut<R>(
+            fn __pb_with_mut<__PbR>(
                 &mut self,
-                f: impl ::std::ops::FnOnce(&mut #inner) -> ::pybridge::__private::pyo3::PyResult<R>,
-            ) -> ::pybridge::__private::pyo3::PyResult<R> {
+                f: impl ::std::ops::FnOnce(&mut #inner) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
                 self.inner.with_mut(#py_name, f)
             }
 
@@ -450,15 +450,16 @@ fn emit_dunder(d: &Dunder) -> TokenStream {
 }
 
 /// `__pb_with` of an enum wrapper, which holds its value directly (enums are frozen: no
-/// close, no views).
+/// close, no views). Generic parameters are `__PbR`: a user type named `R` is written `R` in
+/// the signature (found by the spec property test).
 fn emit_direct_with(inner: &syn::Path) -> TokenStream {
     quote! {
         #[inline]
         #[allow(dead_code)]
-        fn __pb_with<R>(
+        fn __pb_with<__PbR>(
             &self,
-            f: impl ::std::ops::FnOnce(&#inner) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            f: impl ::std::ops::FnOnce(&#inner) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             f(&self.inner)
         }
     }

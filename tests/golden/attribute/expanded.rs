@@ -186,21 +186,21 @@ mod geometry {
                 }
             }
             #[inline]
-            fn __pb_with<R>(
+            fn __pb_with<__PbR>(
                 &self,
                 f: impl ::std::ops::FnOnce(
                     &Point,
-                ) -> ::pybridge::__private::pyo3::PyResult<R>,
-            ) -> ::pybridge::__private::pyo3::PyResult<R> {
+                ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
                 self.inner.with("Point", f)
             }
             #[inline]
-            fn __pb_with_mut<R>(
+            fn __pb_with_mut<__PbR>(
                 &mut self,
                 f: impl ::std::ops::FnOnce(
                     &mut Point,
-                ) -> ::pybridge::__private::pyo3::PyResult<R>,
-            ) -> ::pybridge::__private::pyo3::PyResult<R> {
+                ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
                 self.inner.with_mut("Point", f)
             }
             fn __pb_shared(
@@ -306,12 +306,12 @@ mod geometry {
             }
             #[inline]
             #[allow(dead_code)]
-            fn __pb_with<R>(
+            fn __pb_with<__PbR>(
                 &self,
                 f: impl ::std::ops::FnOnce(
                     &Axis,
-                ) -> ::pybridge::__private::pyo3::PyResult<R>,
-            ) -> ::pybridge::__private::pyo3::PyResult<R> {
+                ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
                 f(&self.inner)
             }
             fn __pb_index(&self) -> (i64, &'static str) {

@@ -29,21 +29,21 @@ const _: () = {
             }
         }
         #[inline]
-        fn __pb_with<R>(
+        fn __pb_with<__PbR>(
             &self,
             f: impl ::std::ops::FnOnce(
                 &crate::both::Point,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with("Point", f)
         }
         #[inline]
-        fn __pb_with_mut<R>(
+        fn __pb_with_mut<__PbR>(
             &mut self,
             f: impl ::std::ops::FnOnce(
                 &mut crate::both::Point,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with_mut("Point", f)
         }
         fn __pb_shared(
@@ -162,21 +162,21 @@ const _: () = {
             }
         }
         #[inline]
-        fn __pb_with<R>(
+        fn __pb_with<__PbR>(
             &self,
             f: impl ::std::ops::FnOnce(
                 &crate::both::Line,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with("Line", f)
         }
         #[inline]
-        fn __pb_with_mut<R>(
+        fn __pb_with_mut<__PbR>(
             &mut self,
             f: impl ::std::ops::FnOnce(
                 &mut crate::both::Line,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with_mut("Line", f)
         }
         fn __pb_shared(
@@ -319,21 +319,21 @@ const _: () = {
             }
         }
         #[inline]
-        fn __pb_with<R>(
+        fn __pb_with<__PbR>(
             &self,
             f: impl ::std::ops::FnOnce(
                 &crate::both::Counter,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with("Counter", f)
         }
         #[inline]
-        fn __pb_with_mut<R>(
+        fn __pb_with_mut<__PbR>(
             &mut self,
             f: impl ::std::ops::FnOnce(
                 &mut crate::both::Counter,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with_mut("Counter", f)
         }
         fn __pb_shared(
@@ -386,21 +386,21 @@ const _: () = {
             }
         }
         #[inline]
-        fn __pb_with<R>(
+        fn __pb_with<__PbR>(
             &self,
             f: impl ::std::ops::FnOnce(
                 &crate::both::Registry,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with("Registry", f)
         }
         #[inline]
-        fn __pb_with_mut<R>(
+        fn __pb_with_mut<__PbR>(
             &mut self,
             f: impl ::std::ops::FnOnce(
                 &mut crate::both::Registry,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with_mut("Registry", f)
         }
         fn __pb_shared(
@@ -464,21 +464,21 @@ const _: () = {
             }
         }
         #[inline]
-        fn __pb_with<R>(
+        fn __pb_with<__PbR>(
             &self,
             f: impl ::std::ops::FnOnce(
                 &crate::both::Node,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with("Node", f)
         }
         #[inline]
-        fn __pb_with_mut<R>(
+        fn __pb_with_mut<__PbR>(
             &mut self,
             f: impl ::std::ops::FnOnce(
                 &mut crate::both::Node,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with_mut("Node", f)
         }
         fn __pb_shared(
@@ -567,21 +567,21 @@ const _: () = {
             }
         }
         #[inline]
-        fn __pb_with<R>(
+        fn __pb_with<__PbR>(
             &self,
             f: impl ::std::ops::FnOnce(
                 &crate::both::Opaque,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with("Opaque", f)
         }
         #[inline]
-        fn __pb_with_mut<R>(
+        fn __pb_with_mut<__PbR>(
             &mut self,
             f: impl ::std::ops::FnOnce(
                 &mut crate::both::Opaque,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with_mut("Opaque", f)
         }
         fn __pb_shared(
