@@ -57,6 +57,9 @@ pub fn check_bridge(bridge: &Bridge, diags: &mut Diagnostics) {
         check_export_dunders(module, diags);
         check_borrowed_positions(module, diags);
         check_empty_tuples(module, diags);
+        check_param_patterns(module, diags);
+        check_prelude_shadowing(module, diags);
+        check_exported_paths_in_imports(module, diags);
     }
 }
 
@@ -185,20 +188,38 @@ fn check_borrowed_positions(module: &Module, diags: &mut Diagnostics) {
 }
 
 /// `tuple[()]` is read through the runtime's empty-tuple check, which exists for a whole value
-/// (a return, an attribute, a constant, a parameter), not inside containers.
+/// (a return, an attribute, a constant, a parameter), not inside containers. `None` / `()` is a
+/// whole return type only (a callable's too): pyo3 converts no `()` argument, and a `()` inside
+/// a container would reach Python as an empty tuple, not `None`.
 fn check_empty_tuples(module: &Module, diags: &mut Diagnostics) {
-    for (ty, _) in module_types(module) {
-        ty.walk(&mut |t| {
-            if matches!(&t.kind, TypeKind::Tuple(items) if items.is_empty()) && !std::ptr::eq(t, ty) {
-                diags.push(
-                    Diagnostic::new(
-                        t.origin,
-                        "`tuple[()]` can only be a whole parameter, return, attribute or constant type",
-                    )
-                    .help("use `None` (Rust `()`) inside containers"),
-                );
+    fn visit(ty: &crate::types::Type, whole: bool, position: Position, diags: &mut Diagnostics) {
+        match &ty.kind {
+            TypeKind::Tuple(items) if items.is_empty() && !whole => diags.push(
+                Diagnostic::new(
+                    ty.origin,
+                    "`tuple[()]` can only be a whole parameter, return, attribute or constant type",
+                )
+                .help("use a value type inside containers"),
+            ),
+            TypeKind::Unit if !(whole && position == Position::Return) => diags.push(
+                Diagnostic::new(ty.origin, "`None` (`()`) can only be a whole return type")
+                    .help("leave the parameter out, or use an optional type (`Optional[T]`, `Option<T>`)"),
+            ),
+            TypeKind::Optional(t) | TypeKind::List(t) | TypeKind::Set(t) => visit(t, false, position, diags),
+            TypeKind::Dict(k, v) => {
+                visit(k, false, position, diags);
+                visit(v, false, position, diags);
             }
-        });
+            TypeKind::Tuple(items) => items.iter().for_each(|t| visit(t, false, position, diags)),
+            TypeKind::Callable { params, ret } => {
+                params.iter().for_each(|t| visit(t, false, Position::Param, diags));
+                visit(ret, true, Position::Return, diags);
+            }
+            _ => {}
+        }
+    }
+    for (ty, position) in module_types(module) {
+        visit(ty, true, position, diags);
     }
 }
 
@@ -902,6 +923,125 @@ fn check_rust_paths(module: &Module, diags: &mut Diagnostics) {
                     format!("`rust: {value}` of constant `{}` is not a Rust expression", c.name.py),
                 )
                 .help("write an expression of the constant's type, such as `crate::VERSION.to_string()`"),
+            );
+        }
+    }
+}
+
+/// A Rust parameter name is a pattern: one that names a tuple struct or tuple variant in scope
+/// (`Some`, `Ok`, `Err`, or an import entry's class handle `pub struct Driver(Object)` and its
+/// view `DriverRef`) is read as that struct or variant, not as a new binding, and the generated
+/// function does not compile (rustc E0530). Found by the spec property test.
+fn check_param_patterns(module: &Module, diags: &mut Diagnostics) {
+    let mut taken: Vec<String> = ["Some", "Ok", "Err"].iter().map(|s| s.to_string()).collect();
+    if module.direction == Direction::Import {
+        for c in &module.classes {
+            let base = c.name.rust.trim_start_matches("r#");
+            taken.push(base.to_string());
+            taken.push(format!("{base}Ref"));
+            // Every attached stub binds the interpreter token as `py`.
+            if base == "py" {
+                diags.push(
+                    Diagnostic::new(c.name.origin, "an imported class cannot be named `py`").help(
+                        "the stubs bind the interpreter token as `py`; leave the class out, or reach it as `Any`",
+                    ),
+                );
+            }
+        }
+    }
+    let all = module.functions.iter().chain(module.classes.iter().flat_map(|c| c.methods.iter()));
+    for f in all {
+        for p in &f.params {
+            let rust = p.name.rust.trim_start_matches("r#");
+            if taken.iter().any(|t| t == rust) {
+                let what = if ["Some", "Ok", "Err"].contains(&rust) {
+                    format!("Rust reads `{rust}` as the prelude's enum variant")
+                } else {
+                    format!("Rust reads `{rust}` as the generated class handle of the same name")
+                };
+                diags.push(
+                    Diagnostic::new(
+                        p.name.origin,
+                        format!("parameter `{}` cannot be a Rust binding: {what}", p.name.py),
+                    )
+                    .help(
+                        "rename the parameter (Rust parameters are patterns, and this one names a struct or variant)",
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// Generated code says `Ok(…)`, `Err(…)` and `Some(…)`: an item of the same name in the module
+/// of the stubs (an import's function, constant or class) or, for an export item without a
+/// `rust:` path, in the module that includes the file (where the default path finds it)
+/// shadows the prelude's variant there, and the generated code does not compile (rustc E0532).
+/// Found by the spec property test.
+fn check_prelude_shadowing(module: &Module, diags: &mut Diagnostics) {
+    const PRELUDE: &[&str] = &["Ok", "Err", "Some"];
+    let mut report = |name: &Name, what: &str| {
+        if PRELUDE.contains(&name.rust.as_str()) {
+            diags.push(
+                Diagnostic::new(
+                    name.origin,
+                    format!("a {what} named `{}` would hide Rust's `{}` from the generated code", name.py, name.rust),
+                )
+                .help(match module.direction {
+                    Direction::Import => "leave it out of the spec, or reach it through another name".to_string(),
+                    _ => "give it a `rust:` path, so the Rust item can have another name".to_string(),
+                }),
+            );
+        }
+    };
+    match module.direction {
+        Direction::Import => {
+            module.functions.iter().for_each(|f| report(&f.name, "function"));
+            module.constants.iter().for_each(|c| report(&c.name, "constant"));
+            module.classes.iter().for_each(|c| report(&c.name, "class"));
+        }
+        Direction::Export => {
+            module.functions.iter().filter(|f| f.rust_path.is_none()).for_each(|f| report(&f.name, "function"));
+            module.classes.iter().filter(|c| c.rust_path.is_none()).for_each(|c| report(&c.name, "class"));
+            module.enums.iter().filter(|e| e.rust_path.is_none()).for_each(|e| report(&e.name, "enum"));
+        }
+    }
+}
+
+/// An exported class with a relative `rust:` path (the default: its name) is reached from the
+/// stubs' module through its parent; a name that module defines itself (its `Error` enum, a
+/// class handle, `attached`) would be found first, and the stub would convert the wrong type.
+/// Found by the spec property test (an exported class `Error` beside declared exceptions).
+fn check_exported_paths_in_imports(module: &Module, diags: &mut Diagnostics) {
+    if module.direction != Direction::Import {
+        return;
+    }
+    let mut local: Vec<String> = vec!["attached".into(), "__PbExported".into()];
+    if !module.exceptions.is_empty() {
+        local.push("Error".into());
+    }
+    local.extend(module.classes.iter().map(|c| c.name.rust.trim_start_matches("r#").to_string()));
+    let types = module
+        .functions
+        .iter()
+        .chain(module.classes.iter().flat_map(|c| c.methods.iter()))
+        .flat_map(|f| f.params.iter().map(|p| &p.ty).chain(std::iter::once(&f.returns)));
+    for ty in types {
+        if let TypeKind::Class(c) = &ty.kind
+            && c.exported
+            && let Some(first) = c.rust_path.as_deref().and_then(|p| p.split("::").next())
+            && local.iter().any(|l| l == first.trim())
+        {
+            diags.push(
+                Diagnostic::new(
+                    ty.origin,
+                    format!(
+                        "exported class `{}` is reached as `{}`, a name the stubs of this module define themselves",
+                        c.name,
+                        first.trim()
+                    ),
+                )
+                .help("give the exported class a `rust:` path from the crate root (`crate::…::Type`)"),
             );
         }
     }

@@ -521,3 +521,9 @@ pub fn compare_golden(path: &Path, actual: &str) -> Option<String> {
         Err(e) => Some(format!("{}: {e} (record it with PYBRIDGE_BLESS=1)", path.display())),
     }
 }
+
+/// The spec property test's generator (random valid specs with their user code).
+pub mod specgen;
+
+/// The spec property test's runner (one crate, one build, errors mapped back, minimising).
+pub mod proptest_run;

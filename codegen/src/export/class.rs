@@ -55,16 +55,25 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
     let methods = c.methods.iter().map(|m| emit_method(&wrapper, &inner, m, c.close.as_deref(), direct));
     let properties = c.attributes.iter().map(|a| emit_property(&wrapper, a));
     let dunders = c.dunders.iter().map(|d| emit_dunder(c, d));
-    let iter = c.iter_item.as_ref().map(|item| {
-        let item = emit_owned_type(item);
+    let iter = c.iter_item.as_ref().map(|item_type| {
+        // Python objects are copied with `clone_ref`, classes cross as their wrappers (found by
+        // the spec property test: `item: Option<pybridge::Object>` and `item: C` did not compile).
+        let each = if item_type.uses_any() || matches!(item_type.kind, TypeKind::Class(_)) {
+            let each = emit_wrap(super::convert::emit_clone_ref(quote!(__pb_item), item_type), item_type);
+            quote!(|__pb_item| #each)
+        } else {
+            quote!(::std::clone::Clone::clone)
+        };
+        let item = emit_return_type(item_type);
         quote! {
             fn __iter__<'py>(
                 &self,
                 py: ::pybridge::Python<'py>,
             ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::__private::pyo3::Bound<'py, ::pybridge::__private::pyo3::PyAny>> {
                 // A snapshot: the items are cloned into a list, so the Rust value may change later.
+                let __pb_py = py;
                 let items: ::std::vec::Vec<#item> = self.__pb_with(|__pb_self| {
-                    ::core::result::Result::Ok(::std::iter::IntoIterator::into_iter(__pb_self).map(::std::clone::Clone::clone).collect())
+                    ::core::result::Result::Ok(::std::iter::IntoIterator::into_iter(__pb_self).map(#each).collect())
                 })?;
                 let list = ::pybridge::__private::pyo3::types::PyList::new(py, items)?;
                 ::pybridge::__private::pyo3::types::PyAnyMethods::try_iter(list.as_any()).map(|it| it.into_any())
@@ -117,18 +126,18 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
             }
 
             #[inline]
-            fn __pb_with<R>(
+            fn __pb_with<__PbR>(
                 &self,
-                f: impl ::std::ops::FnOnce(&#inner) -> ::pybridge::__private::pyo3::PyResult<R>,
-            ) -> ::pybridge::__private::pyo3::PyResult<R> {
+                f: impl ::std::ops::FnOnce(&#inner) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
                 self.inner.with(#py_name, f)
             }
 
             #[inline]
-            fn __pb_with_mut<R>(
+            fn __pb_with_mut<__PbR>(
                 &mut self,
-                f: impl ::std::ops::FnOnce(&mut #inner) -> ::pybridge::__private::pyo3::PyResult<R>,
-            ) -> ::pybridge::__private::pyo3::PyResult<R> {
+                f: impl ::std::ops::FnOnce(&mut #inner) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
                 self.inner.with_mut(#py_name, f)
             }
 
@@ -199,7 +208,10 @@ fn can_be_view(module: &Module, c: &Class) -> bool {
 /// fields a view into this object.
 fn emit_property(wrapper: &syn::Ident, a: &Attribute) -> TokenStream {
     let field = super::param_ident(&a.name.rust);
-    let name = format_ident!("{}", a.name.py);
+    // Named through `#[pyo3(name = "…")]`, which takes any identifier: the Python name may be a
+    // Rust keyword, and `#[getter(ref)]` / `#[getter("ref")]` do not parse (found by the spec
+    // property test).
+    let name = syn::LitStr::new(&a.name.py, proc_macro2::Span::call_site());
     let get = format_ident!("__pb_get_{}", a.name.py);
     let doc = a.doc.as_deref().map(emit_doc);
     let marker = crate::spec_marker::emit_spec_marker(&a.origin, &format!("attribute `{}`", a.name.py));
@@ -209,23 +221,17 @@ fn emit_property(wrapper: &syn::Ident, a: &Attribute) -> TokenStream {
         let view = emit_view(wrapper, &target, quote!(&__pb_self.#field), Some(quote!(&mut __pb_self.#field)));
         quote! {
             #doc
-            #[getter(#name)]
+            #[getter] #[pyo3(name = #name)]
             fn #get(slf: &::pybridge::__private::pyo3::Bound<'_, Self>) -> ::pybridge::__private::pyo3::PyResult<#target> {
                 #view
             }
         }
     } else {
         let ty = emit_return_type(&a.ty);
-        let value = match &a.ty.kind {
-            TypeKind::Any => quote!(__pb_self.#field.clone_ref(__pb_py)),
-            TypeKind::Optional(inner) if matches!(inner.kind, TypeKind::Any) => {
-                quote!(__pb_self.#field.as_ref().map(|o| o.clone_ref(__pb_py)))
-            }
-            _ => emit_wrap(quote!(::pybridge::__private::clone_of(&__pb_self.#field)), &a.ty),
-        };
+        let value = emit_wrap(super::convert::emit_clone_ref(quote!(&__pb_self.#field), &a.ty), &a.ty);
         quote! {
             #doc
-            #[getter(#name)]
+            #[getter] #[pyo3(name = #name)]
             fn #get(&self, __pb_py: ::pybridge::Python<'_>) -> ::pybridge::__private::pyo3::PyResult<#ty> {
                 let _ = __pb_py;
                 self.__pb_with(|__pb_self| ::core::result::Result::Ok(#value))
@@ -243,7 +249,7 @@ fn emit_property(wrapper: &syn::Ident, a: &Attribute) -> TokenStream {
         };
         let convert = matches!(a.ty.kind, TypeKind::Class(_) | TypeKind::List(_)).then(|| quote!(let value = #value;));
         quote! {
-            #[setter(#name)]
+            #[setter] #[pyo3(name = #name)]
             fn #set(&mut self, value: #ty) -> ::pybridge::__private::pyo3::PyResult<()> {
                 #convert
                 self.__pb_with_mut(|__pb_self| {
@@ -291,7 +297,14 @@ fn emit_method(
     close: Option<&str>,
     direct: bool,
 ) -> TokenStream {
-    let ident = format_ident!("__pb_m_{}", m.name.rust.trim_start_matches("r#"));
+    // The constructor's Rust name is `new`: its wrapper gets a name no method can have (a
+    // method named `new` beside a constructor was a duplicate definition; found by the spec
+    // property test).
+    let ident = if m.kind == FnKind::Constructor {
+        format_ident!("__pb_constructor")
+    } else {
+        format_ident!("__pb_m_{}", m.name.rust.trim_start_matches("r#"))
+    };
     // The Rust method: the attribute records its own name, a spec its `rust:` key (default:
     // the Python name, or `new` for a constructor).
     let rust_name = m.rust_path.clone().unwrap_or_else(|| m.name.rust.clone());
@@ -321,8 +334,8 @@ fn emit_method(
         let view = emit_view(wrapper, &ret, read, None);
         let attr = match m.kind {
             FnKind::Getter => {
-                let name = format_ident!("{}", m.name.py);
-                quote!(#[getter(#name)])
+                let name = syn::LitStr::new(&m.name.py, proc_macro2::Span::call_site());
+                quote!(#[getter] #[pyo3(name = #name)])
             }
             _ => quote!(#[pyo3(name = #py_name)]),
         };
@@ -382,10 +395,10 @@ fn emit_method(
             } else {
                 emit_call(m, quote!(__pb_self.#method))
             };
-            let name = format_ident!("{}", m.name.py);
+            let name = syn::LitStr::new(&m.name.py, proc_macro2::Span::call_site());
             let attr = match m.kind {
-                FnKind::Getter => quote!(#[getter(#name)]),
-                FnKind::Setter => quote!(#[setter(#name)]),
+                FnKind::Getter => quote!(#[getter] #[pyo3(name = #name)]),
+                FnKind::Setter => quote!(#[setter] #[pyo3(name = #name)]),
                 _ => quote!(#[pyo3(name = #py_name, signature = #signature)]),
             };
             let mutable = matches!(m.kind, FnKind::MethodMut | FnKind::Setter);
@@ -473,15 +486,16 @@ fn emit_dunder_methods(d: &Dunder) -> TokenStream {
 }
 
 /// `__pb_with` of an enum wrapper, which holds its value directly (enums are frozen: no
-/// close, no views).
+/// close, no views). Generic parameters are `__PbR`: a user type named `R` is written `R` in
+/// the signature (found by the spec property test).
 fn emit_direct_with(inner: &syn::Path) -> TokenStream {
     quote! {
         #[inline]
         #[allow(dead_code)]
-        fn __pb_with<R>(
+        fn __pb_with<__PbR>(
             &self,
-            f: impl ::std::ops::FnOnce(&#inner) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            f: impl ::std::ops::FnOnce(&#inner) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             f(&self.inner)
         }
     }
@@ -585,8 +599,11 @@ pub(super) fn emit_data_enum(module: &Module, e: &Enum) -> TokenStream {
     let py_name = &e.name.py;
     let module_name = &module.name.py;
     let doc = e.doc.as_deref().map(emit_doc);
-    let variant_classes: Vec<syn::Ident> =
-        e.variants.iter().map(|v| format_ident!("__PbVariant_{}_{}", e.name.py, v.name.rust)).collect();
+    let variant_classes: Vec<syn::Ident> = e
+        .variants
+        .iter()
+        .map(|v| format_ident!("__PbVariant_{}_{}", e.name.py, v.name.rust.trim_start_matches("r#")))
+        .collect();
     let variant_idents: Vec<syn::Ident> = e.variants.iter().map(|v| format_ident!("{}", v.name.rust)).collect();
     // `Shape::Circle { .. }` / `Shape::Square(..)` / `Shape::Empty`, to tell variants apart.
     let any_patterns: Vec<TokenStream> = e
@@ -604,7 +621,7 @@ pub(super) fn emit_data_enum(module: &Module, e: &Enum) -> TokenStream {
     let indices = (0..e.variants.len()).map(proc_macro2::Literal::usize_unsuffixed);
     let indices2 = (0..e.variants.len()).map(proc_macro2::Literal::usize_unsuffixed);
     let class_attrs = e.variants.iter().zip(&variant_classes).map(|(v, class)| {
-        let fn_name = format_ident!("__pb_variant_{}", v.name.rust);
+        let fn_name = format_ident!("__pb_variant_{}", v.name.rust.trim_start_matches("r#"));
         let name = &v.name.py;
         quote! {
             #[classattr]
@@ -625,7 +642,7 @@ pub(super) fn emit_data_enum(module: &Module, e: &Enum) -> TokenStream {
         };
         let getters = v.fields.iter().enumerate().map(|(i, f)| {
             let getter = format_ident!("__pb_get_{}", f.name.py.trim_start_matches('_'));
-            let prop = format_ident!("{}", f.name.py);
+            let prop = syn::LitStr::new(&f.name.py, proc_macro2::Span::call_site());
             let ty = emit_owned_type(&f.ty);
             let binding = format_ident!("__pb_field");
             let pattern = if v.tuple {
@@ -636,7 +653,8 @@ pub(super) fn emit_data_enum(module: &Module, e: &Enum) -> TokenStream {
                 quote!(#inner::#ident { #field: #binding, .. })
             };
             quote! {
-                #[getter(#prop)]
+                #[getter]
+                #[pyo3(name = #prop)]
                 fn #getter(slf: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> #ty {
                     match &slf.as_super().inner {
                         #pattern => ::std::clone::Clone::clone(#binding),

@@ -13,7 +13,7 @@ use pybridge_model::Class;
 pub(super) fn emit_gc(c: &Class) -> TokenStream {
     let fields = c.attributes.iter().filter(|a| a.ty.uses_any()).map(|a| {
         let field = super::param_ident(&a.name.rust);
-        quote!(::pybridge::__private::Traverse::traverse(&__pb_value.#field, &visit)?;)
+        emit_visit(quote!(&__pb_value.#field), &a.ty)
     });
     quote! {
         fn __traverse__(
@@ -34,5 +34,48 @@ pub(super) fn emit_gc(c: &Class) -> TokenStream {
             // Drops the Rust value (its `Drop` runs here, once) and the references it held.
             self.inner = ::pybridge::__private::Holder::Closed;
         }
+    }
+}
+
+/// Visits every Python object inside the value behind the reference expression `r`: through
+/// `Traverse` where the runtime has it (`Object`, `Option`, `Vec`), and by walking tuples and
+/// dict values here (found by the spec property test: a `(Vec<u8>, Vec<pybridge::Object>)`
+/// field did not compile).
+fn emit_visit(r: TokenStream, ty: &pybridge_model::Type) -> TokenStream {
+    use pybridge_model::TypeKind;
+    fn traversable(ty: &pybridge_model::Type) -> bool {
+        match &ty.kind {
+            TypeKind::Any => true,
+            TypeKind::Optional(t) | TypeKind::List(t) => traversable(t),
+            _ => false,
+        }
+    }
+    if !ty.uses_any() {
+        return quote!();
+    }
+    if traversable(ty) {
+        return quote!(::pybridge::__private::Traverse::traverse(#r, &visit)?;);
+    }
+    match &ty.kind {
+        TypeKind::Optional(t) => {
+            let inner = emit_visit(quote!(__pb_x), t);
+            quote!(if let ::std::option::Option::Some(__pb_x) = #r { #inner })
+        }
+        TypeKind::List(t) => {
+            let inner = emit_visit(quote!(__pb_x), t);
+            quote!(for __pb_x in #r { #inner })
+        }
+        TypeKind::Dict(_, v) => {
+            let inner = emit_visit(quote!(__pb_x), v);
+            quote!(for __pb_x in (#r).values() { #inner })
+        }
+        TypeKind::Tuple(items) => {
+            let items = items.iter().enumerate().map(|(i, t)| {
+                let index = syn::Index::from(i);
+                emit_visit(quote!(&(#r).#index), t)
+            });
+            quote!(#(#items)*)
+        }
+        _ => quote!(),
     }
 }

@@ -233,7 +233,13 @@ fn emit_function(f: &Function) -> TokenStream {
     let py_name = &f.name.py;
     let target: syn::Path = syn::parse_str(f.rust_path.as_deref().unwrap_or(&f.name.rust))
         .unwrap_or_else(|_| syn::parse_quote!(unresolved));
-    let target = expr_path(&target);
+    let mut target = expr_path(&target);
+    // A one-segment path (the default, the function's own name) would find a parameter of the
+    // same name first: `fn __pb_fn_delta(delta: f64) { delta(delta) }` (found by the spec
+    // property test). `self::` reaches the item in the including module.
+    if target.leading_colon.is_none() && target.segments.len() == 1 {
+        target = syn::parse_quote!(self::#target);
+    }
     let (params, signature) = emit_params(f);
     let ret = emit_return_type(&f.returns);
     let doc = f.doc.as_deref().map(emit_doc);
@@ -255,9 +261,12 @@ fn emit_constant(c: &Constant) -> TokenStream {
     let span = c.origin.span();
     let expr: syn::Expr =
         syn::parse_str(c.rust_value.as_deref().unwrap_or("()")).unwrap_or_else(|_| syn::parse_quote!(()));
-    // As written: a `&str` constant binds a `&'static str` expression.
+    // As written (a `&str` constant binds a `&'static str` expression); a class or enum value
+    // crosses as its wrapper (found by the spec property test: a constant of a class type did
+    // not compile).
     let ty = crate::rust_type::emit_export_type(&c.ty);
+    let wrapped = emit_wrap(quote!(__pb_value), &c.ty);
     let marker = crate::spec_marker::emit_spec_marker(&c.origin, &format!("constant `{name}`"));
-    let value = quote_spanned!(span=> { #marker let __pb_value: #ty = #expr; __pb_value });
+    let value = quote_spanned!(span=> { #marker let __pb_value: #ty = #expr; #wrapped });
     quote!(::pybridge::__private::pyo3::types::PyModuleMethods::add(__pb_module, #name, #value)?;)
 }

@@ -83,8 +83,8 @@ pub(crate) fn emit_class(ctx: &Ctx<'_>, c: &Class) -> TokenStream {
             let sdoc = emit_doc(&format!("Assigns `{qualified}.{}`.", a.name.py));
             quote! {
                 #sdoc
-                pub fn #setter(&self, value: #pty) -> ::std::result::Result<(), #err> {
-                    ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).#setter(value))
+                pub fn #setter(&self, __pb_value: #pty) -> ::std::result::Result<(), #err> {
+                    ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).#setter(__pb_value))
                 }
             }
         });
@@ -117,8 +117,8 @@ pub(crate) fn emit_class(ctx: &Ctx<'_>, c: &Class) -> TokenStream {
         }
 
         impl ::std::fmt::Debug for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(::core::concat!(#qualified, "(..)"))
+            fn fmt(&self, __pb_f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                __pb_f.write_str(::core::concat!(#qualified, "(..)"))
             }
         }
 
@@ -174,9 +174,11 @@ pub(crate) fn emit_class_ref(ctx: &Ctx<'_>, c: &Class) -> TokenStream {
             let pty = emit_param_type(&a.ty);
             quote! {
                 #[doc = ::core::concat!(" Assigns `", #aqualified, "`.")]
-                pub fn #setter(&self, value: #pty) -> ::std::result::Result<(), #err> {
-                    let py = self.0.py();
-                    ::pybridge::__private::set_attribute(&self.0, ::pybridge::__private::pyo3::intern!(py, #pname), value, #aqualified)
+                pub fn #setter(&self, __pb_value: #pty) -> ::std::result::Result<(), #err> {
+                    // `__pb_` names: a class of the module may be called `value` or `py` (a
+                    // tuple struct, which a binding cannot shadow; found by the spec property test).
+                    let __pb_py = self.0.py();
+                    ::pybridge::__private::set_attribute(&self.0, ::pybridge::__private::pyo3::intern!(__pb_py, #pname), __pb_value, #aqualified)
                 }
             }
         });

@@ -69,32 +69,34 @@ pub(crate) fn emit_error_enum(ctx: &Ctx<'_>) -> TokenStream {
         }
 
         impl ::std::fmt::Display for Error {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                ::std::fmt::Display::fmt(self.error(), f)
+            // `__pb_` locals: a class of the module may be named `f` or `error` (its handle is a
+            // tuple struct, which a binding cannot shadow; found by the spec property test).
+            fn fmt(&self, __pb_f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                ::std::fmt::Display::fmt(self.error(), __pb_f)
             }
         }
 
         impl ::std::error::Error for Error {}
 
         impl ::std::convert::From<::pybridge::Error> for Error {
-            fn from(error: ::pybridge::Error) -> Self {
-                Self::Other(error)
+            fn from(__pb_error: ::pybridge::Error) -> Self {
+                Self::Other(__pb_error)
             }
         }
 
         impl ::std::convert::From<Error> for ::pybridge::Error {
-            fn from(error: Error) -> Self {
-                error.into_error()
+            fn from(__pb_error: Error) -> Self {
+                __pb_error.into_error()
             }
         }
 
         impl ::pybridge::__private::FromPyErr for Error {
-            fn from_pyerr(py: ::pybridge::Python<'_>, err: ::pybridge::PyErr) -> Self {
-                let index = ::pybridge::__private::classify(py, &err, &[#(&#statics),*]);
-                let error = ::pybridge::Error::from_pyerr(py, err);
-                match index {
-                    #(::core::option::Option::Some(#indices) => Self::#variants(error),)*
-                    _ => Self::Other(error),
+            fn from_pyerr(py: ::pybridge::Python<'_>, __pb_err: ::pybridge::PyErr) -> Self {
+                let __pb_index = ::pybridge::__private::classify(py, &__pb_err, &[#(&#statics),*]);
+                let __pb_error = ::pybridge::Error::from_pyerr(py, __pb_err);
+                match __pb_index {
+                    #(::std::option::Option::Some(#indices) => Self::#variants(__pb_error),)*
+                    _ => Self::Other(__pb_error),
                 }
             }
         }

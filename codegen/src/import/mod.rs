@@ -50,9 +50,35 @@ pub fn emit_import_module(module: &Module) -> TokenStream {
         .iter()
         .chain(module.classes.iter().flat_map(|c| c.methods.iter()))
         .any(|f| f.params.iter().any(|p| call::is_exported(&p.ty)) || call::is_exported(&f.returns));
+    // An exported class's `rust:` path is written for the module that includes the generated
+    // file; a relative one (the default, the class's name) must be visible in this nested
+    // module (found by the spec property test: `cannot find type`). A glob import, not one
+    // `use` per path: the module's own items (its `Error` enum, class handles) shadow a glob,
+    // where a named import of the same name would be a duplicate definition.
+    let mut relative = false;
+    for f in module.functions.iter().chain(module.classes.iter().flat_map(|c| c.methods.iter())) {
+        for ty in f.params.iter().map(|p| &p.ty).chain(std::iter::once(&f.returns)) {
+            ty.walk(&mut |t| {
+                if let pybridge_model::TypeKind::Class(c) = &t.kind
+                    && c.exported
+                    && let Some(first) = c.rust_path.as_deref().and_then(|p| p.split("::").next())
+                    && !["", "crate", "self", "super"].contains(&first.trim())
+                {
+                    relative = true;
+                }
+            });
+        }
+    }
+    let relative = relative.then(|| {
+        quote!(
+            #[allow(unused_imports)]
+            use super::*;
+        )
+    });
     let tag = crossing.then(|| {
         quote!(
             use super::__PbExported;
+            #relative
         )
     });
     quote! {

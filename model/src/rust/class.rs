@@ -190,7 +190,8 @@ pub(super) fn lower_enum(e: &syn::ItemEnum, opts: &Options, module: &mut Module,
         for (i, field) in v.fields.iter().enumerate() {
             let Some((ty, _)) = lower_rust_type(&field.ty, false, &|span| Origin::Rust(span), diags) else { continue };
             let (py, rust) = match &field.ident {
-                Some(ident) => (ident.to_string(), ident.to_string()),
+                // Python sees `r#type` as `type` (found by the spec property test).
+                Some(ident) => (super::unraw(ident), ident.to_string()),
                 None => (format!("_{i}"), i.to_string()),
             };
             let origin = Origin::Rust(field.span());
@@ -214,7 +215,7 @@ pub(super) fn lower_enum(e: &syn::ItemEnum, opts: &Options, module: &mut Module,
         }
         let origin = Origin::Rust(v.ident.span());
         variants.push(Variant {
-            name: Name { py: v.ident.to_string(), rust: v.ident.to_string(), origin },
+            name: Name { py: super::unraw(&v.ident), rust: v.ident.to_string(), origin },
             value: next,
             fields,
             tuple: matches!(v.fields, syn::Fields::Unnamed(_)),

@@ -17,7 +17,7 @@ mod fast {
         fn __pb_fn_add(a: i64, b: i64) -> ::pybridge::__private::pyo3::PyResult<i64> {
             let __pb_a0 = a;
             let __pb_a1 = b;
-            let __pb_result = add(__pb_a0, __pb_a1);
+            let __pb_result = self::add(__pb_a0, __pb_a1);
             ::core::result::Result::Ok(__pb_result)
         }
         /// Parses a number.
@@ -29,7 +29,7 @@ mod fast {
         )]
         fn __pb_fn_parse(text: &str) -> ::pybridge::__private::pyo3::PyResult<f64> {
             let __pb_a0 = text;
-            let __pb_result = parse_number(__pb_a0)
+            let __pb_result = self::parse_number(__pb_a0)
                 .map_err(::pybridge::__private::into_pyerr)?;
             ::core::result::Result::Ok(__pb_result)
         }
@@ -186,21 +186,21 @@ mod geometry {
                 }
             }
             #[inline]
-            fn __pb_with<R>(
+            fn __pb_with<__PbR>(
                 &self,
                 f: impl ::std::ops::FnOnce(
                     &Point,
-                ) -> ::pybridge::__private::pyo3::PyResult<R>,
-            ) -> ::pybridge::__private::pyo3::PyResult<R> {
+                ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
                 self.inner.with("Point", f)
             }
             #[inline]
-            fn __pb_with_mut<R>(
+            fn __pb_with_mut<__PbR>(
                 &mut self,
                 f: impl ::std::ops::FnOnce(
                     &mut Point,
-                ) -> ::pybridge::__private::pyo3::PyResult<R>,
-            ) -> ::pybridge::__private::pyo3::PyResult<R> {
+                ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
                 self.inner.with_mut("Point", f)
             }
             fn __pb_shared(
@@ -213,7 +213,7 @@ mod geometry {
         impl __PbClass_Point {
             #[new]
             #[pyo3(signature = (x, y))]
-            fn __pb_m_new(
+            fn __pb_constructor(
                 x: f64,
                 y: f64,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
@@ -249,17 +249,19 @@ mod geometry {
                 let __pb_result = __pb_py.detach(move || __pb_self.slow_norm(__pb_a0));
                 ::core::result::Result::Ok(__pb_result)
             }
-            #[getter(x)]
+            #[getter]
+            #[pyo3(name = "x")]
             fn __pb_get_x(
                 &self,
                 __pb_py: ::pybridge::Python<'_>,
             ) -> ::pybridge::__private::pyo3::PyResult<f64> {
                 let _ = __pb_py;
                 self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                    ::pybridge::__private::clone_of(&__pb_self.x),
+                    ::std::clone::Clone::clone(&__pb_self.x),
                 ))
             }
-            #[setter(x)]
+            #[setter]
+            #[pyo3(name = "x")]
             fn __pb_set_x(
                 &mut self,
                 value: f64,
@@ -269,14 +271,15 @@ mod geometry {
                     ::core::result::Result::Ok(())
                 })
             }
-            #[getter(y)]
+            #[getter]
+            #[pyo3(name = "y")]
             fn __pb_get_y(
                 &self,
                 __pb_py: ::pybridge::Python<'_>,
             ) -> ::pybridge::__private::pyo3::PyResult<f64> {
                 let _ = __pb_py;
                 self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                    ::pybridge::__private::clone_of(&__pb_self.y),
+                    ::std::clone::Clone::clone(&__pb_self.y),
                 ))
             }
             fn __repr__(
@@ -314,12 +317,12 @@ mod geometry {
             }
             #[inline]
             #[allow(dead_code)]
-            fn __pb_with<R>(
+            fn __pb_with<__PbR>(
                 &self,
                 f: impl ::std::ops::FnOnce(
                     &Axis,
-                ) -> ::pybridge::__private::pyo3::PyResult<R>,
-            ) -> ::pybridge::__private::pyo3::PyResult<R> {
+                ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
                 f(&self.inner)
             }
             fn __pb_index(&self) -> (i64, &'static str) {
@@ -370,7 +373,7 @@ mod geometry {
         #[::pybridge::__private::pyo3::pyfunction]
         #[pyo3(crate = "::pybridge::__private::pyo3", name = "origin", signature = ())]
         fn __pb_fn_origin() -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
-            let __pb_result = origin();
+            let __pb_result = self::origin();
             ::core::result::Result::Ok(__PbClass_Point::__pb_wrap(__pb_result))
         }
         #[::pybridge::__private::pyo3::pyfunction]
@@ -379,7 +382,7 @@ mod geometry {
             x: f64,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
             let __pb_a0 = x;
-            let __pb_result = checked(__pb_a0)
+            let __pb_result = self::checked(__pb_a0)
                 .map_err(::pybridge::__private::into_pyerr)?;
             ::core::result::Result::Ok(__PbClass_Point::__pb_wrap(__pb_result))
         }
@@ -403,7 +406,7 @@ mod geometry {
                     ::pybridge::__private::clone_of(__pb_v),
                 ))?;
             a.__pb_with(|__pb_a0| {
-                let __pb_result = distance(__pb_a0, __pb_a1, __pb_a2);
+                let __pb_result = self::distance(__pb_a0, __pb_a1, __pb_a2);
                 ::core::result::Result::Ok(__pb_result)
             })
         }

@@ -29,21 +29,21 @@ const _: () = {
             }
         }
         #[inline]
-        fn __pb_with<R>(
+        fn __pb_with<__PbR>(
             &self,
             f: impl ::std::ops::FnOnce(
                 &crate::both::Point,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with("Point", f)
         }
         #[inline]
-        fn __pb_with_mut<R>(
+        fn __pb_with_mut<__PbR>(
             &mut self,
             f: impl ::std::ops::FnOnce(
                 &mut crate::both::Point,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with_mut("Point", f)
         }
         fn __pb_shared(
@@ -59,7 +59,7 @@ const _: () = {
         // from both_ways.yaml:12:9: method `__init__`
         #[new]
         #[pyo3(signature = (x, y))]
-        fn __pb_m_new(
+        fn __pb_constructor(
             x: f64,
             y: f64,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
@@ -69,17 +69,19 @@ const _: () = {
             ::core::result::Result::Ok(__PbClass_Point::__pb_wrap(__pb_result))
         }
         // from both_ways.yaml:17:19: attribute `x`
-        #[getter(x)]
+        #[getter]
+        #[pyo3(name = "x")]
         fn __pb_get_x(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<f64> {
             let _ = __pb_py;
             self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                ::pybridge::__private::clone_of(&__pb_self.x),
+                ::std::clone::Clone::clone(&__pb_self.x),
             ))
         }
-        #[setter(x)]
+        #[setter]
+        #[pyo3(name = "x")]
         fn __pb_set_x(
             &mut self,
             value: f64,
@@ -90,17 +92,19 @@ const _: () = {
             })
         }
         // from both_ways.yaml:18:19: attribute `y`
-        #[getter(y)]
+        #[getter]
+        #[pyo3(name = "y")]
         fn __pb_get_y(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<f64> {
             let _ = __pb_py;
             self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                ::pybridge::__private::clone_of(&__pb_self.y),
+                ::std::clone::Clone::clone(&__pb_self.y),
             ))
         }
-        #[setter(y)]
+        #[setter]
+        #[pyo3(name = "y")]
         fn __pb_set_y(
             &mut self,
             value: f64,
@@ -171,21 +175,21 @@ const _: () = {
             }
         }
         #[inline]
-        fn __pb_with<R>(
+        fn __pb_with<__PbR>(
             &self,
             f: impl ::std::ops::FnOnce(
                 &crate::both::Line,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with("Line", f)
         }
         #[inline]
-        fn __pb_with_mut<R>(
+        fn __pb_with_mut<__PbR>(
             &mut self,
             f: impl ::std::ops::FnOnce(
                 &mut crate::both::Line,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with_mut("Line", f)
         }
         fn __pb_shared(
@@ -199,7 +203,7 @@ const _: () = {
         // from both_ways.yaml:22:9: method `__init__`
         #[new]
         #[pyo3(signature = (start, end))]
-        fn __pb_m_new(
+        fn __pb_constructor(
             start: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Point>,
             end: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Point>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Line> {
@@ -254,7 +258,8 @@ const _: () = {
             ::core::result::Result::Ok(())
         }
         // from both_ways.yaml:26:19: attribute `start`
-        #[getter(start)]
+        #[getter]
+        #[pyo3(name = "start")]
         fn __pb_get_start(
             slf: &::pybridge::__private::pyo3::Bound<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
@@ -278,7 +283,8 @@ const _: () = {
                 ),
             })
         }
-        #[setter(start)]
+        #[setter]
+        #[pyo3(name = "start")]
         fn __pb_set_start(
             &mut self,
             value: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Point>,
@@ -293,16 +299,15 @@ const _: () = {
             })
         }
         // from both_ways.yaml:27:19: attribute `end`
-        #[getter(end)]
+        #[getter]
+        #[pyo3(name = "end")]
         fn __pb_get_end(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
             let _ = __pb_py;
             self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                __PbClass_Point::__pb_wrap(
-                    ::pybridge::__private::clone_of(&__pb_self.end),
-                ),
+                __PbClass_Point::__pb_wrap(::std::clone::Clone::clone(&__pb_self.end)),
             ))
         }
     }
@@ -331,21 +336,21 @@ const _: () = {
             }
         }
         #[inline]
-        fn __pb_with<R>(
+        fn __pb_with<__PbR>(
             &self,
             f: impl ::std::ops::FnOnce(
                 &crate::both::Counter,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with("Counter", f)
         }
         #[inline]
-        fn __pb_with_mut<R>(
+        fn __pb_with_mut<__PbR>(
             &mut self,
             f: impl ::std::ops::FnOnce(
                 &mut crate::both::Counter,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with_mut("Counter", f)
         }
         fn __pb_shared(
@@ -398,21 +403,21 @@ const _: () = {
             }
         }
         #[inline]
-        fn __pb_with<R>(
+        fn __pb_with<__PbR>(
             &self,
             f: impl ::std::ops::FnOnce(
                 &crate::both::Registry,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with("Registry", f)
         }
         #[inline]
-        fn __pb_with_mut<R>(
+        fn __pb_with_mut<__PbR>(
             &mut self,
             f: impl ::std::ops::FnOnce(
                 &mut crate::both::Registry,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with_mut("Registry", f)
         }
         fn __pb_shared(
@@ -428,7 +433,9 @@ const _: () = {
         // from both_ways.yaml:40:20: method `__init__`
         #[new]
         #[pyo3(signature = ())]
-        fn __pb_m_new() -> ::pybridge::__private::pyo3::PyResult<__PbRet_Registry> {
+        fn __pb_constructor() -> ::pybridge::__private::pyo3::PyResult<
+            __PbRet_Registry,
+        > {
             let __pb_result = crate::both::Registry::new();
             ::core::result::Result::Ok(__PbClass_Registry::__pb_wrap(__pb_result))
         }
@@ -474,21 +481,21 @@ const _: () = {
             }
         }
         #[inline]
-        fn __pb_with<R>(
+        fn __pb_with<__PbR>(
             &self,
             f: impl ::std::ops::FnOnce(
                 &crate::both::Node,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with("Node", f)
         }
         #[inline]
-        fn __pb_with_mut<R>(
+        fn __pb_with_mut<__PbR>(
             &mut self,
             f: impl ::std::ops::FnOnce(
                 &mut crate::both::Node,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with_mut("Node", f)
         }
         fn __pb_shared(
@@ -502,12 +509,13 @@ const _: () = {
         // from both_ways.yaml:46:20: method `__init__`
         #[new]
         #[pyo3(signature = ())]
-        fn __pb_m_new() -> ::pybridge::__private::pyo3::PyResult<__PbRet_Node> {
+        fn __pb_constructor() -> ::pybridge::__private::pyo3::PyResult<__PbRet_Node> {
             let __pb_result = crate::both::Node::new();
             ::core::result::Result::Ok(__PbClass_Node::__pb_wrap(__pb_result))
         }
         // from both_ways.yaml:48:19: attribute `payload`
-        #[getter(payload)]
+        #[getter]
+        #[pyo3(name = "payload")]
         fn __pb_get_payload(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -516,10 +524,15 @@ const _: () = {
         > {
             let _ = __pb_py;
             self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                __pb_self.payload.as_ref().map(|o| o.clone_ref(__pb_py)),
+                ::std::option::Option::as_ref(&__pb_self.payload)
+                    .map(|__pb_x| ::pybridge::__private::pyo3::Py::clone_ref(
+                        __pb_x,
+                        __pb_py,
+                    )),
             ))
         }
-        #[setter(payload)]
+        #[setter]
+        #[pyo3(name = "payload")]
         fn __pb_set_payload(
             &mut self,
             value: ::std::option::Option<::pybridge::Object>,
@@ -571,21 +584,21 @@ const _: () = {
             }
         }
         #[inline]
-        fn __pb_with<R>(
+        fn __pb_with<__PbR>(
             &self,
             f: impl ::std::ops::FnOnce(
                 &crate::both::Opaque,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with("Opaque", f)
         }
         #[inline]
-        fn __pb_with_mut<R>(
+        fn __pb_with_mut<__PbR>(
             &mut self,
             f: impl ::std::ops::FnOnce(
                 &mut crate::both::Opaque,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with_mut("Opaque", f)
         }
         fn __pb_shared(
@@ -601,7 +614,7 @@ const _: () = {
         // from both_ways.yaml:52:20: method `__init__`
         #[new]
         #[pyo3(signature = ())]
-        fn __pb_m_new() -> ::pybridge::__private::pyo3::PyResult<__PbRet_Opaque> {
+        fn __pb_constructor() -> ::pybridge::__private::pyo3::PyResult<__PbRet_Opaque> {
             let __pb_result = crate::both::Opaque::new();
             ::core::result::Result::Ok(__PbClass_Opaque::__pb_wrap(__pb_result))
         }

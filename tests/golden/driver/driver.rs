@@ -99,8 +99,8 @@ pub mod py4cc {
         }
     }
     impl ::std::fmt::Debug for Driver {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(::core::concat!("py4cc.Driver", "(..)"))
+        fn fmt(&self, __pb_f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            __pb_f.write_str(::core::concat!("py4cc.Driver", "(..)"))
         }
     }
     impl<'a, 'py> ::pybridge::__private::pyo3::FromPyObject<'a, 'py> for Driver {

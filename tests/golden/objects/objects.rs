@@ -33,10 +33,10 @@ pub mod my_module {
         /// Assigns `my_module.MyClass.value`.
         pub fn set_value(
             &self,
-            value: i64,
+            __pb_value: i64,
         ) -> ::std::result::Result<(), ::pybridge::Error> {
             ::pybridge::__private::attach_call(|__pb_py| {
-                self.bind(__pb_py).set_value(value)
+                self.bind(__pb_py).set_value(__pb_value)
             })
         }
         /// The bound view of this object, for calls while attached.
@@ -56,8 +56,8 @@ pub mod my_module {
         }
     }
     impl ::std::fmt::Debug for MyClass {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(::core::concat!("my_module.MyClass", "(..)"))
+        fn fmt(&self, __pb_f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            __pb_f.write_str(::core::concat!("my_module.MyClass", "(..)"))
         }
     }
     impl<'a, 'py> ::pybridge::__private::pyo3::FromPyObject<'a, 'py> for MyClass {
@@ -164,13 +164,13 @@ pub mod my_module {
             #[doc = ::core::concat!(" Assigns `", "my_module.MyClass.value", "`.")]
             pub fn set_value(
                 &self,
-                value: i64,
+                __pb_value: i64,
             ) -> ::std::result::Result<(), ::pybridge::Error> {
-                let py = self.0.py();
+                let __pb_py = self.0.py();
                 ::pybridge::__private::set_attribute(
                     &self.0,
-                    ::pybridge::__private::pyo3::intern!(py, "value"),
-                    value,
+                    ::pybridge::__private::pyo3::intern!(__pb_py, "value"),
+                    __pb_value,
                     "my_module.MyClass.value",
                 )
             }
@@ -246,8 +246,8 @@ pub mod numpy {
         }
     }
     impl ::std::fmt::Debug for ndarray {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(::core::concat!("numpy.ndarray", "(..)"))
+        fn fmt(&self, __pb_f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            __pb_f.write_str(::core::concat!("numpy.ndarray", "(..)"))
         }
     }
     impl<'a, 'py> ::pybridge::__private::pyo3::FromPyObject<'a, 'py> for ndarray {

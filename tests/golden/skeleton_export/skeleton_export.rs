@@ -57,21 +57,21 @@ const _: () = {
             }
         }
         #[inline]
-        fn __pb_with<R>(
+        fn __pb_with<__PbR>(
             &self,
             f: impl ::std::ops::FnOnce(
                 &crate::exported::Tally,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with("Tally", f)
         }
         #[inline]
-        fn __pb_with_mut<R>(
+        fn __pb_with_mut<__PbR>(
             &mut self,
             f: impl ::std::ops::FnOnce(
                 &mut crate::exported::Tally,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with_mut("Tally", f)
         }
         fn __pb_shared(
@@ -87,7 +87,7 @@ const _: () = {
         // from skeleton_export.yaml:61:9: method `__init__`
         #[new]
         #[pyo3(signature = (start))]
-        fn __pb_m_new(
+        fn __pb_constructor(
             start: i64,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Tally> {
             let __pb_a0 = start;
@@ -120,17 +120,19 @@ const _: () = {
             ::core::result::Result::Ok(__PbClass_Tally::__pb_wrap(__pb_result))
         }
         // from skeleton_export.yaml:77:19: attribute `label`
-        #[getter(label)]
+        #[getter]
+        #[pyo3(name = "label")]
         fn __pb_get_label(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
             let _ = __pb_py;
             self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                ::pybridge::__private::clone_of(&__pb_self.label),
+                ::std::clone::Clone::clone(&__pb_self.label),
             ))
         }
-        #[setter(label)]
+        #[setter]
+        #[pyo3(name = "label")]
         fn __pb_set_label(
             &mut self,
             value: ::std::string::String,
@@ -166,21 +168,21 @@ const _: () = {
             }
         }
         #[inline]
-        fn __pb_with<R>(
+        fn __pb_with<__PbR>(
             &self,
             f: impl ::std::ops::FnOnce(
                 &crate::exported::Stack<i64>,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with("IntStack", f)
         }
         #[inline]
-        fn __pb_with_mut<R>(
+        fn __pb_with_mut<__PbR>(
             &mut self,
             f: impl ::std::ops::FnOnce(
                 &mut crate::exported::Stack<i64>,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with_mut("IntStack", f)
         }
         fn __pb_shared(
@@ -196,7 +198,9 @@ const _: () = {
         // from skeleton_export.yaml:83:20: method `__init__`
         #[new]
         #[pyo3(signature = ())]
-        fn __pb_m_new() -> ::pybridge::__private::pyo3::PyResult<__PbRet_IntStack> {
+        fn __pb_constructor() -> ::pybridge::__private::pyo3::PyResult<
+            __PbRet_IntStack,
+        > {
             let __pb_result = crate::exported::Stack::<i64>::new();
             ::core::result::Result::Ok(__PbClass_IntStack::__pb_wrap(__pb_result))
         }
@@ -233,6 +237,7 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::pybridge::__private::pyo3::Bound<'py, ::pybridge::__private::pyo3::PyAny>,
         > {
+            let __pb_py = py;
             let items: ::std::vec::Vec<i64> = self
                 .__pb_with(|__pb_self| {
                     ::core::result::Result::Ok(
@@ -271,21 +276,21 @@ const _: () = {
             }
         }
         #[inline]
-        fn __pb_with<R>(
+        fn __pb_with<__PbR>(
             &self,
             f: impl ::std::ops::FnOnce(
                 &crate::exported::Stack<String>,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with("StrStack", f)
         }
         #[inline]
-        fn __pb_with_mut<R>(
+        fn __pb_with_mut<__PbR>(
             &mut self,
             f: impl ::std::ops::FnOnce(
                 &mut crate::exported::Stack<String>,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with_mut("StrStack", f)
         }
         fn __pb_shared(
@@ -301,7 +306,9 @@ const _: () = {
         // from skeleton_export.yaml:90:20: method `__init__`
         #[new]
         #[pyo3(signature = ())]
-        fn __pb_m_new() -> ::pybridge::__private::pyo3::PyResult<__PbRet_StrStack> {
+        fn __pb_constructor() -> ::pybridge::__private::pyo3::PyResult<
+            __PbRet_StrStack,
+        > {
             let __pb_result = crate::exported::Stack::<String>::new();
             ::core::result::Result::Ok(__PbClass_StrStack::__pb_wrap(__pb_result))
         }
@@ -361,21 +368,21 @@ const _: () = {
             }
         }
         #[inline]
-        fn __pb_with<R>(
+        fn __pb_with<__PbR>(
             &self,
             f: impl ::std::ops::FnOnce(
                 &crate::exported::Noisy,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with("Noisy", f)
         }
         #[inline]
-        fn __pb_with_mut<R>(
+        fn __pb_with_mut<__PbR>(
             &mut self,
             f: impl ::std::ops::FnOnce(
                 &mut crate::exported::Noisy,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with_mut("Noisy", f)
         }
         fn __pb_shared(
@@ -391,7 +398,7 @@ const _: () = {
         // from skeleton_export.yaml:99:9: method `__init__`
         #[new]
         #[pyo3(signature = (label))]
-        fn __pb_m_new(
+        fn __pb_constructor(
             label: ::std::string::String,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Noisy> {
             let __pb_a0 = label;

@@ -271,9 +271,9 @@ pub mod skel_mod {
             ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).value())
         }
         /// Assigns `skel_mod.Counter.value`.
-        pub fn set_value(&self, value: i64) -> ::std::result::Result<(), Error> {
+        pub fn set_value(&self, __pb_value: i64) -> ::std::result::Result<(), Error> {
             ::pybridge::__private::attach_call(|__pb_py| {
-                self.bind(__pb_py).set_value(value)
+                self.bind(__pb_py).set_value(__pb_value)
             })
         }
         /// Reads `skel_mod.Counter.label`.
@@ -285,9 +285,9 @@ pub mod skel_mod {
             ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).r#type())
         }
         /// Assigns `skel_mod.Counter.type`.
-        pub fn set_type(&self, value: &str) -> ::std::result::Result<(), Error> {
+        pub fn set_type(&self, __pb_value: &str) -> ::std::result::Result<(), Error> {
             ::pybridge::__private::attach_call(|__pb_py| {
-                self.bind(__pb_py).set_type(value)
+                self.bind(__pb_py).set_type(__pb_value)
             })
         }
         /// The bound view of this object, for calls while attached.
@@ -307,8 +307,8 @@ pub mod skel_mod {
         }
     }
     impl ::std::fmt::Debug for Counter {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(::core::concat!("skel_mod.Counter", "(..)"))
+        fn fmt(&self, __pb_f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            __pb_f.write_str(::core::concat!("skel_mod.Counter", "(..)"))
         }
     }
     impl<'a, 'py> ::pybridge::__private::pyo3::FromPyObject<'a, 'py> for Counter {
@@ -386,33 +386,33 @@ pub mod skel_mod {
         }
     }
     impl ::std::fmt::Display for Error {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            ::std::fmt::Display::fmt(self.error(), f)
+        fn fmt(&self, __pb_f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Display::fmt(self.error(), __pb_f)
         }
     }
     impl ::std::error::Error for Error {}
     impl ::std::convert::From<::pybridge::Error> for Error {
-        fn from(error: ::pybridge::Error) -> Self {
-            Self::Other(error)
+        fn from(__pb_error: ::pybridge::Error) -> Self {
+            Self::Other(__pb_error)
         }
     }
     impl ::std::convert::From<Error> for ::pybridge::Error {
-        fn from(error: Error) -> Self {
-            error.into_error()
+        fn from(__pb_error: Error) -> Self {
+            __pb_error.into_error()
         }
     }
     impl ::pybridge::__private::FromPyErr for Error {
-        fn from_pyerr(py: ::pybridge::Python<'_>, err: ::pybridge::PyErr) -> Self {
-            let index = ::pybridge::__private::classify(
+        fn from_pyerr(py: ::pybridge::Python<'_>, __pb_err: ::pybridge::PyErr) -> Self {
+            let __pb_index = ::pybridge::__private::classify(
                 py,
-                &err,
+                &__pb_err,
                 &[&__PB_EXC_SkelError, &__PB_EXC_SkelSubError],
             );
-            let error = ::pybridge::Error::from_pyerr(py, err);
-            match index {
-                ::core::option::Option::Some(0) => Self::SkelError(error),
-                ::core::option::Option::Some(1) => Self::SkelSubError(error),
-                _ => Self::Other(error),
+            let __pb_error = ::pybridge::Error::from_pyerr(py, __pb_err);
+            match __pb_index {
+                ::std::option::Option::Some(0) => Self::SkelError(__pb_error),
+                ::std::option::Option::Some(1) => Self::SkelSubError(__pb_error),
+                _ => Self::Other(__pb_error),
             }
         }
     }
@@ -1189,12 +1189,15 @@ pub mod skel_mod {
                 )
             }
             #[doc = ::core::concat!(" Assigns `", "skel_mod.Counter.value", "`.")]
-            pub fn set_value(&self, value: i64) -> ::std::result::Result<(), Error> {
-                let py = self.0.py();
+            pub fn set_value(
+                &self,
+                __pb_value: i64,
+            ) -> ::std::result::Result<(), Error> {
+                let __pb_py = self.0.py();
                 ::pybridge::__private::set_attribute(
                     &self.0,
-                    ::pybridge::__private::pyo3::intern!(py, "value"),
-                    value,
+                    ::pybridge::__private::pyo3::intern!(__pb_py, "value"),
+                    __pb_value,
                     "skel_mod.Counter.value",
                 )
             }
@@ -1219,12 +1222,15 @@ pub mod skel_mod {
                 )
             }
             #[doc = ::core::concat!(" Assigns `", "skel_mod.Counter.type", "`.")]
-            pub fn set_type(&self, value: &str) -> ::std::result::Result<(), Error> {
-                let py = self.0.py();
+            pub fn set_type(
+                &self,
+                __pb_value: &str,
+            ) -> ::std::result::Result<(), Error> {
+                let __pb_py = self.0.py();
                 ::pybridge::__private::set_attribute(
                     &self.0,
-                    ::pybridge::__private::pyo3::intern!(py, "type"),
-                    value,
+                    ::pybridge::__private::pyo3::intern!(__pb_py, "type"),
+                    __pb_value,
                     "skel_mod.Counter.type",
                 )
             }

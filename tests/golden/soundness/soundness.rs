@@ -26,21 +26,21 @@ const _: () = {
             }
         }
         #[inline]
-        fn __pb_with<R>(
+        fn __pb_with<__PbR>(
             &self,
             f: impl ::std::ops::FnOnce(
                 &crate::sound::Person,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with("Person", f)
         }
         #[inline]
-        fn __pb_with_mut<R>(
+        fn __pb_with_mut<__PbR>(
             &mut self,
             f: impl ::std::ops::FnOnce(
                 &mut crate::sound::Person,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with_mut("Person", f)
         }
         fn __pb_shared(
@@ -56,7 +56,7 @@ const _: () = {
         // from soundness.yaml:12:9: method `__init__`
         #[new]
         #[pyo3(signature = (name))]
-        fn __pb_m_new(
+        fn __pb_constructor(
             name: ::std::string::String,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Person> {
             let __pb_a0 = name;
@@ -162,17 +162,19 @@ const _: () = {
             ::core::result::Result::Ok(__pb_result)
         }
         // from soundness.yaml:36:19: attribute `scores`
-        #[getter(scores)]
+        #[getter]
+        #[pyo3(name = "scores")]
         fn __pb_get_scores(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<i64>> {
             let _ = __pb_py;
             self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                ::pybridge::__private::clone_of(&__pb_self.scores),
+                ::std::clone::Clone::clone(&__pb_self.scores),
             ))
         }
-        #[setter(scores)]
+        #[setter]
+        #[pyo3(name = "scores")]
         fn __pb_set_scores(
             &mut self,
             value: ::pybridge::__private::FastVec<i64>,
@@ -184,17 +186,19 @@ const _: () = {
             })
         }
         // from soundness.yaml:37:19: attribute `weights`
-        #[getter(weights)]
+        #[getter]
+        #[pyo3(name = "weights")]
         fn __pb_get_weights(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<f64>> {
             let _ = __pb_py;
             self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                ::pybridge::__private::clone_of(&__pb_self.weights),
+                ::std::clone::Clone::clone(&__pb_self.weights),
             ))
         }
-        #[setter(weights)]
+        #[setter]
+        #[pyo3(name = "weights")]
         fn __pb_set_weights(
             &mut self,
             value: ::pybridge::__private::FastVec<f64>,
@@ -206,7 +210,8 @@ const _: () = {
             })
         }
         // from soundness.yaml:38:19: attribute `tags`
-        #[getter(tags)]
+        #[getter]
+        #[pyo3(name = "tags")]
         fn __pb_get_tags(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -215,10 +220,11 @@ const _: () = {
         > {
             let _ = __pb_py;
             self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                ::pybridge::__private::clone_of(&__pb_self.tags),
+                ::std::clone::Clone::clone(&__pb_self.tags),
             ))
         }
-        #[setter(tags)]
+        #[setter]
+        #[pyo3(name = "tags")]
         fn __pb_set_tags(
             &mut self,
             value: ::pybridge::__private::FastVec<::std::string::String>,
@@ -270,7 +276,7 @@ const _: () = {
             {
                 // from soundness.yaml:46:15: constant `GREETING`
                 let __pb_value: &str = crate::sound::GREETING;
-                __pb_value
+                ::std::borrow::ToOwned::to_owned(__pb_value)
             },
         )?;
         ::core::result::Result::Ok(())
@@ -363,8 +369,8 @@ pub mod soundness_mod {
         }
     }
     impl ::std::fmt::Debug for Attached {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(::core::concat!("soundness_mod.attached", "(..)"))
+        fn fmt(&self, __pb_f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            __pb_f.write_str(::core::concat!("soundness_mod.attached", "(..)"))
         }
     }
     impl<'a, 'py> ::pybridge::__private::pyo3::FromPyObject<'a, 'py> for Attached {

@@ -59,21 +59,21 @@ const _: () = {
             }
         }
         #[inline]
-        fn __pb_with<R>(
+        fn __pb_with<__PbR>(
             &self,
             f: impl ::std::ops::FnOnce(
                 &semver::Version,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with("Version", f)
         }
         #[inline]
-        fn __pb_with_mut<R>(
+        fn __pb_with_mut<__PbR>(
             &mut self,
             f: impl ::std::ops::FnOnce(
                 &mut semver::Version,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with_mut("Version", f)
         }
         fn __pb_shared(
@@ -87,7 +87,7 @@ const _: () = {
         // from wrap_semver.yaml:15:9: method `__init__`
         #[new]
         #[pyo3(signature = (major, minor, patch))]
-        fn __pb_m_new(
+        fn __pb_constructor(
             major: u64,
             minor: u64,
             patch: u64,
@@ -130,36 +130,39 @@ const _: () = {
             ::core::result::Result::Ok(__PbClass_Version::__pb_wrap(__pb_result))
         }
         // from wrap_semver.yaml:22:19: attribute `major`
-        #[getter(major)]
+        #[getter]
+        #[pyo3(name = "major")]
         fn __pb_get_major(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<u64> {
             let _ = __pb_py;
             self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                ::pybridge::__private::clone_of(&__pb_self.major),
+                ::std::clone::Clone::clone(&__pb_self.major),
             ))
         }
         // from wrap_semver.yaml:23:19: attribute `minor`
-        #[getter(minor)]
+        #[getter]
+        #[pyo3(name = "minor")]
         fn __pb_get_minor(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<u64> {
             let _ = __pb_py;
             self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                ::pybridge::__private::clone_of(&__pb_self.minor),
+                ::std::clone::Clone::clone(&__pb_self.minor),
             ))
         }
         // from wrap_semver.yaml:24:19: attribute `patch`
-        #[getter(patch)]
+        #[getter]
+        #[pyo3(name = "patch")]
         fn __pb_get_patch(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<u64> {
             let _ = __pb_py;
             self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                ::pybridge::__private::clone_of(&__pb_self.patch),
+                ::std::clone::Clone::clone(&__pb_self.patch),
             ))
         }
         // from wrap_semver.yaml:11:13: trait `Display` of class `Version`
@@ -283,21 +286,21 @@ const _: () = {
             }
         }
         #[inline]
-        fn __pb_with<R>(
+        fn __pb_with<__PbR>(
             &self,
             f: impl ::std::ops::FnOnce(
                 &semver::VersionReq,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with("VersionReq", f)
         }
         #[inline]
-        fn __pb_with_mut<R>(
+        fn __pb_with_mut<__PbR>(
             &mut self,
             f: impl ::std::ops::FnOnce(
                 &mut semver::VersionReq,
-            ) -> ::pybridge::__private::pyo3::PyResult<R>,
-        ) -> ::pybridge::__private::pyo3::PyResult<R> {
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.inner.with_mut("VersionReq", f)
         }
         fn __pb_shared(

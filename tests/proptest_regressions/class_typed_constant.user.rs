@@ -1,0 +1,6 @@
+pub struct Items {}
+#[derive(Clone)]
+pub enum Mode {
+    Fast,
+    Slow,
+}

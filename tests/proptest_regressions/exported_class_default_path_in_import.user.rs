@@ -1,0 +1,7 @@
+#[derive(Clone)]
+pub struct Delta {}
+impl Delta {
+    pub fn new() -> Self {
+        Delta {}
+    }
+}

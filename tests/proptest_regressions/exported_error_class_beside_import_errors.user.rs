@@ -1,0 +1,7 @@
+#[derive(Clone)]
+pub struct Error {}
+impl Error {
+    pub fn new() -> Self {
+        Error {}
+    }
+}

@@ -1,0 +1,1 @@
+pub fn floats(_keys: ::std::collections::HashSet<f64>) {}

@@ -1,0 +1,2 @@
+pub fn delta(_p0: f64) -> bool { todo!() }
+

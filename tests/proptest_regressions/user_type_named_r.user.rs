@@ -1,0 +1,3 @@
+#[derive(Clone, Debug)]
+pub enum R { new, Fn }
+
