@@ -1,8 +1,6 @@
 //! Return policies, gc support and one type in both directions (`specs/both_ways.yaml`),
 //! against the embedded interpreter with the `both_ways` extension module linked in.
 
-use std::sync::Once;
-
 use pybridge_tests::both::Point;
 use pybridge_tests::both_ways::both_model;
 
@@ -11,21 +9,13 @@ unsafe extern "C" {
 }
 
 fn start() {
-    static START: Once = Once::new();
-    START.call_once(|| {
-        pybridge::Interpreter::builder()
-            .sys_path(pybridge_tests::workspace_root().join("tests/python"))
-            .module("both_ways", PyInit_both_ways)
-            .start()
-            .expect("start the interpreter");
-    });
+    pybridge_tests::start_with_module("both_ways", PyInit_both_ways);
 }
 
 /// Runs Python statements; an assertion failure becomes a test failure with its traceback.
 fn run(code: &str) {
     start();
-    let code = std::ffi::CString::new(code).expect("no NUL");
-    pybridge::attach(|py| py.run(&code, None, None)).map_err(pybridge::Error::from).unwrap_or_else(|e| panic!("{e}"));
+    pybridge_tests::run_python(code);
 }
 
 #[test]

@@ -3,8 +3,6 @@
 //! is linked in and imported by the embedded interpreter; the import stubs call
 //! `tests/python/soundness_mod.py`.
 
-use std::sync::Once;
-
 use pybridge_tests::soundness::soundness_mod;
 
 unsafe extern "C" {
@@ -12,21 +10,13 @@ unsafe extern "C" {
 }
 
 fn start() {
-    static START: Once = Once::new();
-    START.call_once(|| {
-        pybridge::Interpreter::builder()
-            .sys_path(pybridge_tests::workspace_root().join("tests/python"))
-            .module("soundness", PyInit_soundness)
-            .start()
-            .expect("start the interpreter");
-    });
+    pybridge_tests::start_with_module("soundness", PyInit_soundness);
 }
 
 /// Runs Python statements; an assertion failure becomes a test failure with its traceback.
 fn run(code: &str) {
     start();
-    let code = std::ffi::CString::new(code).expect("no NUL");
-    pybridge::attach(|py| py.run(&code, None, None)).map_err(pybridge::Error::from).unwrap_or_else(|e| panic!("{e}"));
+    pybridge_tests::run_python(code);
 }
 
 #[test]
