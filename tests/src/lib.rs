@@ -76,6 +76,26 @@ pub mod sound {
     /// A greeting constant.
     pub const GREETING: &str = "hi";
 
+    /// A type with a lifetime, exported as `Label<'static>`.
+    #[derive(Clone, Debug)]
+    pub struct Label<'a> {
+        text: &'a str,
+    }
+
+    impl Label<'static> {
+        /// A label borrowing one of two static strings.
+        pub fn new(shout: bool) -> Self {
+            Label { text: if shout { "HI" } else { "hi" } }
+        }
+    }
+
+    impl Label<'_> {
+        /// The borrowed text.
+        pub fn text(&self) -> &str {
+            self.text
+        }
+    }
+
     /// Describes an optional label.
     pub fn describe(label: Option<&str>) -> String {
         format!("{label:?}")

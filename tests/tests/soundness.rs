@@ -62,6 +62,7 @@ assert p.greet(None, ["Bo", "Cy"]) == "hello Bo and Cy from Ada Lovelace"
 assert p.greet("hi", []) == "hi  from Ada Lovelace"
 assert m.describe(None) == "None" and m.describe("x") == 'Some("x")'
 assert m.GREETING == "hi"
+assert m.Label(True).text() == "HI" and m.Label(False).text() == "hi"
 "#);
 }
 

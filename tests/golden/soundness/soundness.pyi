@@ -2,7 +2,7 @@
 """Declarations that must compile and mean what they say."""
 import typing
 
-__all__ = ["Person", "describe", "GREETING"]
+__all__ = ["Person", "Label", "describe", "GREETING"]
 
 GREETING: str
 
@@ -31,5 +31,10 @@ class Person:
     def anonymous(cls) -> Person: ...
     @staticmethod
     def bytes_of(text: str) -> bytes: ...
+
+@typing.final
+class Label:
+    def __new__(cls, shout: bool) -> Label: ...
+    def text(self) -> str: ...
 
 def describe(label: str | None) -> str: ...

@@ -236,7 +236,79 @@ const _: () = {
             })
         }
     }
-    // from soundness.yaml:40:13: function `describe`
+    // from soundness.yaml:40:13: class `Label`
+    #[::pybridge::__private::pyo3::pyclass(
+        crate = "::pybridge::__private::pyo3",
+        name = "Label",
+        module = "soundness"
+    )]
+    struct __PbClass_Label {
+        #[allow(dead_code)]
+        inner: ::pybridge::__private::Holder<crate::sound::Label<'static>>,
+    }
+    type __PbRet_Label = __PbClass_Label;
+    #[allow(dead_code)]
+    impl __PbClass_Label {
+        const __PB_NAME: &'static str = "Label";
+        fn __pb_wrap(value: crate::sound::Label<'static>) -> Self {
+            Self {
+                inner: ::pybridge::__private::Holder::Owned(value),
+            }
+        }
+        fn __pb_share(value: ::std::sync::Arc<crate::sound::Label<'static>>) -> Self {
+            Self {
+                inner: ::pybridge::__private::Holder::Shared(value),
+            }
+        }
+        #[inline]
+        fn __pb_with<__PbR>(
+            &self,
+            f: impl ::std::ops::FnOnce(
+                &crate::sound::Label<'static>,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
+            self.inner.with("Label", f)
+        }
+        #[inline]
+        fn __pb_with_mut<__PbR>(
+            &mut self,
+            f: impl ::std::ops::FnOnce(
+                &mut crate::sound::Label<'static>,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
+            self.inner.with_mut("Label", f)
+        }
+        fn __pb_shared(
+            &mut self,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::std::sync::Arc<crate::sound::Label<'static>>,
+        > {
+            self.inner.share("Label")
+        }
+    }
+    #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
+    impl __PbClass_Label {
+        // from soundness.yaml:43:9: method `__init__`
+        #[new]
+        #[pyo3(signature = (shout))]
+        fn __pb_constructor(
+            shout: bool,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Label> {
+            let __pb_a0 = shout;
+            let __pb_result = crate::sound::Label::<'static>::new(__pb_a0);
+            ::core::result::Result::Ok(__PbClass_Label::__pb_wrap(__pb_result))
+        }
+        // from soundness.yaml:45:19: method `text`
+        #[pyo3(name = "text", signature = ())]
+        fn __pb_m_text(
+            &self,
+        ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
+            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_result = __pb_self.text();
+            ::core::result::Result::Ok(::std::borrow::ToOwned::to_owned(__pb_result))
+        }
+    }
+    // from soundness.yaml:47:13: function `describe`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(
         crate = "::pybridge::__private::pyo3",
@@ -266,6 +338,9 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Person,
         >(__pb_module)?;
+        ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
+            __PbClass_Label,
+        >(__pb_module)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
             __pb_module,
             ::pybridge::__private::pyo3::wrap_pyfunction!(__pb_fn_describe, __pb_module)?,
@@ -274,7 +349,7 @@ const _: () = {
             __pb_module,
             "GREETING",
             {
-                // from soundness.yaml:46:15: constant `GREETING`
+                // from soundness.yaml:53:15: constant `GREETING`
                 let __pb_value: &str = crate::sound::GREETING;
                 ::std::borrow::ToOwned::to_owned(__pb_value)
             },
@@ -409,7 +484,7 @@ pub mod soundness_mod {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
-        // from soundness.yaml:51:15: function `bind`
+        // from soundness.yaml:58:15: function `bind`
         /// Calls the Python function `bind` while attached.
         pub fn bind(
             py: ::pybridge::Python<'_>,
@@ -444,7 +519,7 @@ pub mod soundness_mod {
                 )?,
             )
         }
-        // from soundness.yaml:59:17: function `crate`
+        // from soundness.yaml:66:17: function `crate`
         /// Calls the Python function `crate` while attached.
         pub fn crate_(
             py: ::pybridge::Python<'_>,
@@ -469,7 +544,7 @@ pub mod soundness_mod {
                 )?,
             )
         }
-        // from soundness.yaml:60:17: function `crate_`
+        // from soundness.yaml:67:17: function `crate_`
         /// Calls the Python function `crate_` while attached.
         pub fn crate_underscore(
             py: ::pybridge::Python<'_>,
@@ -494,7 +569,7 @@ pub mod soundness_mod {
                 )?,
             )
         }
-        // from soundness.yaml:61:15: function `py_params`
+        // from soundness.yaml:68:15: function `py_params`
         /// Calls the Python function `py_params` while attached.
         pub fn py_params(
             py: ::pybridge::Python<'_>,
@@ -523,7 +598,7 @@ pub mod soundness_mod {
                 )?,
             )
         }
-        // from soundness.yaml:66:17: function `nothing`
+        // from soundness.yaml:73:17: function `nothing`
         /// Calls the Python function `nothing` while attached.
         pub fn nothing(
             py: ::pybridge::Python<'_>,
@@ -545,7 +620,7 @@ pub mod soundness_mod {
             >(&__pb_value, "soundness_mod.nothing", "tuple[()]")?;
             ::core::result::Result::Ok(())
         }
-        // from soundness.yaml:67:17: function `not_nothing`
+        // from soundness.yaml:74:17: function `not_nothing`
         /// Calls the Python function `not_nothing` while attached.
         pub fn not_nothing(
             py: ::pybridge::Python<'_>,
@@ -589,7 +664,7 @@ pub mod soundness_mod {
             >,
         );
         impl<'py> AttachedRef<'py> {
-            // from soundness.yaml:73:22: method `attached.__init__`
+            // from soundness.yaml:80:22: method `attached.__init__`
             #[doc = ::core::concat!(" Creates a `", "soundness_mod.attached", "`.")]
             pub fn new(
                 py: ::pybridge::Python<'py>,
