@@ -215,6 +215,27 @@ pub enum Dunder {
     Ord,
 }
 
+impl Dunder {
+    /// The protocol a Rust trait gives, for both front ends (a spec's `traits:`, the derives and
+    /// trait impls `#[py_embed]` sees): `Eq`/`Ord` give what `PartialEq`/`PartialOrd` give.
+    ///
+    /// ```
+    /// use pybridge_model::Dunder;
+    /// assert_eq!(Dunder::from_trait("Ord"), Some(Dunder::Ord));
+    /// assert_eq!(Dunder::from_trait("Clone"), None);
+    /// ```
+    pub fn from_trait(name: &str) -> Option<Dunder> {
+        Some(match name {
+            "Debug" => Dunder::Repr,
+            "Display" => Dunder::Str,
+            "PartialEq" | "Eq" => Dunder::Eq,
+            "Hash" => Dunder::Hash,
+            "PartialOrd" | "Ord" => Dunder::Ord,
+            _ => return None,
+        })
+    }
+}
+
 /// An attribute or property of a class.
 #[derive(Clone, Debug)]
 pub struct Attribute {

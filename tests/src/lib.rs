@@ -77,7 +77,7 @@ pub mod sound {
     pub const GREETING: &str = "hi";
 
     /// A type with a lifetime, exported as `Label<'static>`.
-    #[derive(Clone, Debug)]
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     pub struct Label<'a> {
         text: &'a str,
     }

@@ -63,6 +63,7 @@ assert p.greet("hi", []) == "hi  from Ada Lovelace"
 assert m.describe(None) == "None" and m.describe("x") == 'Some("x")'
 assert m.GREETING == "hi"
 assert m.Label(True).text() == "HI" and m.Label(False).text() == "hi"
+assert m.Label(True) == m.Label(True) and len({m.Label(True), m.Label(True), m.Label(False)}) == 2
 "#);
 }
 

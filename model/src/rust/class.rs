@@ -143,7 +143,7 @@ fn derived_dunders(attrs: &[syn::Attribute]) -> Vec<Dunder> {
     let mut dunders = Vec::new();
     for attr in attrs.iter().filter(|a| a.path().is_ident("derive")) {
         let _ = attr.parse_nested_meta(|meta| {
-            let d = meta.path.segments.last().and_then(|s| dunder_of_trait(&s.ident.to_string()));
+            let d = meta.path.segments.last().and_then(|s| Dunder::from_trait(&s.ident.to_string()));
             if let Some(d) = d.filter(|d| !dunders.contains(d)) {
                 dunders.push(d);
             }
@@ -151,17 +151,6 @@ fn derived_dunders(attrs: &[syn::Attribute]) -> Vec<Dunder> {
         });
     }
     dunders
-}
-
-fn dunder_of_trait(name: &str) -> Option<Dunder> {
-    Some(match name {
-        "Debug" => Dunder::Repr,
-        "Display" => Dunder::Str,
-        "PartialEq" => Dunder::Eq,
-        "Hash" => Dunder::Hash,
-        "PartialOrd" => Dunder::Ord,
-        _ => return None,
-    })
 }
 
 /// A `#[py_embed] enum`: unit variants only (an enum class), or an exception with `exception`.
@@ -248,7 +237,7 @@ pub(super) fn lower_impl(i: &syn::ItemImpl, module: &mut Module, diags: &mut Dia
     let class = module.classes.iter_mut().find(|c| *self_ident == c.name.rust);
     if let Some((trait_path, _)) = &i.trait_ {
         // Trait impls declare protocols by themselves; no attribute needed.
-        let d = trait_path.segments.last().and_then(|s| dunder_of_trait(&s.ident.to_string()));
+        let d = trait_path.segments.last().and_then(|s| Dunder::from_trait(&s.ident.to_string()));
         let dunders = match class {
             Some(class) => Some(&mut class.dunders),
             None => module.enums.iter_mut().find(|e| *self_ident == e.name.rust).map(|e| &mut e.dunders),

@@ -168,12 +168,14 @@ fn lower_traits(
     let mut dunders = Vec::new();
     let mut iter_item = None;
     for t in lower_str_list(traits, "`traits`", diags) {
+        if let Some(d) = Dunder::from_trait(&t.0) {
+            // `PartialEq, Hash, Eq`: one `__eq__` (a second would not compile).
+            if !dunders.contains(&d) {
+                dunders.push(d);
+            }
+            continue;
+        }
         match t.0.as_str() {
-            "Display" => dunders.push(Dunder::Str),
-            "Debug" => dunders.push(Dunder::Repr),
-            "PartialEq" | "Eq" => dunders.push(Dunder::Eq),
-            "Hash" => dunders.push(Dunder::Hash),
-            "PartialOrd" | "Ord" => dunders.push(Dunder::Ord),
             "FromStr" => methods.push(from_str(t.1)),
             "IntoIterator" => {
                 match item {
@@ -191,6 +193,5 @@ fn lower_traits(
             ),
         }
     }
-    dunders.dedup();
     (dunders, iter_item)
 }

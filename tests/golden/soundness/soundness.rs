@@ -288,7 +288,7 @@ const _: () = {
     }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Label {
-        // from soundness.yaml:43:9: method `__init__`
+        // from soundness.yaml:45:9: method `__init__`
         #[new]
         #[pyo3(signature = (shout))]
         fn __pb_constructor(
@@ -298,7 +298,7 @@ const _: () = {
             let __pb_result = crate::sound::Label::<'static>::new(__pb_a0);
             ::core::result::Result::Ok(__PbClass_Label::__pb_wrap(__pb_result))
         }
-        // from soundness.yaml:45:19: method `text`
+        // from soundness.yaml:47:19: method `text`
         #[pyo3(name = "text", signature = ())]
         fn __pb_m_text(
             &self,
@@ -307,8 +307,26 @@ const _: () = {
             let __pb_result = __pb_self.text();
             ::core::result::Result::Ok(::std::borrow::ToOwned::to_owned(__pb_result))
         }
+        // from soundness.yaml:40:13: trait `PartialEq` of class `Label`
+        fn __eq__(
+            &self,
+            other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
+        ) -> ::pybridge::__private::pyo3::PyResult<bool> {
+            self.__pb_with(|a| {
+                other
+                    .__pb_with(|b| ::core::result::Result::Ok(
+                        ::pybridge::__private::eq_of(a, b),
+                    ))
+            })
+        }
+        // from soundness.yaml:40:13: trait `Hash` of class `Label`
+        fn __hash__(&self) -> ::pybridge::__private::pyo3::PyResult<u64> {
+            self.__pb_with(|v| ::core::result::Result::Ok(
+                ::pybridge::__private::hash_of(v),
+            ))
+        }
     }
-    // from soundness.yaml:47:13: function `describe`
+    // from soundness.yaml:49:13: function `describe`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(
         crate = "::pybridge::__private::pyo3",
@@ -341,6 +359,9 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Label,
         >(__pb_module)?;
+        ::pybridge::__private::hide_orderings(
+            &__pb_module.py().get_type::<__PbClass_Label>(),
+        )?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
             __pb_module,
             ::pybridge::__private::pyo3::wrap_pyfunction!(__pb_fn_describe, __pb_module)?,
@@ -349,7 +370,7 @@ const _: () = {
             __pb_module,
             "GREETING",
             {
-                // from soundness.yaml:53:15: constant `GREETING`
+                // from soundness.yaml:55:15: constant `GREETING`
                 let __pb_value: &str = crate::sound::GREETING;
                 ::std::borrow::ToOwned::to_owned(__pb_value)
             },
@@ -484,7 +505,7 @@ pub mod soundness_mod {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
-        // from soundness.yaml:58:15: function `bind`
+        // from soundness.yaml:60:15: function `bind`
         /// Calls the Python function `bind` while attached.
         pub fn bind(
             py: ::pybridge::Python<'_>,
@@ -519,7 +540,7 @@ pub mod soundness_mod {
                 )?,
             )
         }
-        // from soundness.yaml:66:17: function `crate`
+        // from soundness.yaml:68:17: function `crate`
         /// Calls the Python function `crate` while attached.
         pub fn crate_(
             py: ::pybridge::Python<'_>,
@@ -544,7 +565,7 @@ pub mod soundness_mod {
                 )?,
             )
         }
-        // from soundness.yaml:67:17: function `crate_`
+        // from soundness.yaml:69:17: function `crate_`
         /// Calls the Python function `crate_` while attached.
         pub fn crate_underscore(
             py: ::pybridge::Python<'_>,
@@ -569,7 +590,7 @@ pub mod soundness_mod {
                 )?,
             )
         }
-        // from soundness.yaml:68:15: function `py_params`
+        // from soundness.yaml:70:15: function `py_params`
         /// Calls the Python function `py_params` while attached.
         pub fn py_params(
             py: ::pybridge::Python<'_>,
@@ -598,7 +619,7 @@ pub mod soundness_mod {
                 )?,
             )
         }
-        // from soundness.yaml:73:17: function `nothing`
+        // from soundness.yaml:75:17: function `nothing`
         /// Calls the Python function `nothing` while attached.
         pub fn nothing(
             py: ::pybridge::Python<'_>,
@@ -620,7 +641,7 @@ pub mod soundness_mod {
             >(&__pb_value, "soundness_mod.nothing", "tuple[()]")?;
             ::core::result::Result::Ok(())
         }
-        // from soundness.yaml:74:17: function `not_nothing`
+        // from soundness.yaml:76:17: function `not_nothing`
         /// Calls the Python function `not_nothing` while attached.
         pub fn not_nothing(
             py: ::pybridge::Python<'_>,
@@ -664,7 +685,7 @@ pub mod soundness_mod {
             >,
         );
         impl<'py> AttachedRef<'py> {
-            // from soundness.yaml:80:22: method `attached.__init__`
+            // from soundness.yaml:82:22: method `attached.__init__`
             #[doc = ::core::concat!(" Creates a `", "soundness_mod.attached", "`.")]
             pub fn new(
                 py: ::pybridge::Python<'py>,
