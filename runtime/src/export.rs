@@ -261,3 +261,12 @@ pub fn raise_declared<E: crate::protocols::DeclaredDisplay + ?Sized>(
     })
     .unwrap_or_else(|_| pyo3::exceptions::PyRuntimeError::new_err(err.declared_str()))
 }
+
+/// Builds the Python exception of an exported error type (the generated `From<E> for PyErr`)
+/// attached through the shutdown guard: usually already attached (the error is on its way to
+/// Python), so this nests; on another thread while Python exits, it is refused and the result
+/// is a lazy `RuntimeError` saying so, instead of attaching to a finalizing interpreter.
+pub fn build_pyerr(f: impl for<'py> FnOnce(Python<'py>) -> PyErr) -> PyErr {
+    crate::interpreter::attach_guarded(f)
+        .unwrap_or_else(|refused| pyo3::exceptions::PyRuntimeError::new_err(refused.to_string()))
+}

@@ -45,7 +45,8 @@ pub mod __private {
     };
     pub use crate::crossing::{EmptyTuple, ExportedClass, FromPython, ToPython};
     pub use crate::export::{
-        CallbackSlot, FastItem, FastVec, call_back, catch_callback, closed_error, expect_callable, raise_declared,
+        CallbackSlot, FastItem, FastVec, build_pyerr, call_back, catch_callback, closed_error, expect_callable,
+        raise_declared,
     };
     pub use crate::holder::{Holder, Traverse, ViewRead, ViewWrite};
     pub use crate::protocols::{

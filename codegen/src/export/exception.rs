@@ -45,12 +45,12 @@ pub(super) fn emit_exception(module: &Module, e: &Exception) -> TokenStream {
         quote! {
             impl ::std::convert::From<#rust> for ::pybridge::PyErr {
                 fn from(err: #rust) -> Self {
-                    ::pybridge::Python::attach(|py| {
+                    ::pybridge::__private::build_pyerr(|py| {
                         let __pb_type = match #f(py) {
                             ::core::result::Result::Ok(t) => t,
                             ::core::result::Result::Err(e) => return e,
                         };
-                        let __pb_message = ::std::string::ToString::to_string(&err);
+                        let __pb_message = ::pybridge::__private::str_of(&err);
                         match ::pybridge::__private::pyo3::types::PyAnyMethods::call1(__pb_type.as_any(), (__pb_message,)) {
                             ::core::result::Result::Ok(__pb_value) => {
                                 #(#attributes)*

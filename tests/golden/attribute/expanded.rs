@@ -138,12 +138,12 @@ mod geometry {
         }
         impl ::std::convert::From<BadPoint> for ::pybridge::PyErr {
             fn from(err: BadPoint) -> Self {
-                ::pybridge::Python::attach(|py| {
+                ::pybridge::__private::build_pyerr(|py| {
                     let __pb_type = match __pb_exc_BadPoint(py) {
                         ::core::result::Result::Ok(t) => t,
                         ::core::result::Result::Err(e) => return e,
                     };
-                    let __pb_message = ::std::string::ToString::to_string(&err);
+                    let __pb_message = ::pybridge::__private::str_of(&err);
                     match ::pybridge::__private::pyo3::types::PyAnyMethods::call1(
                         __pb_type.as_any(),
                         (__pb_message,),
