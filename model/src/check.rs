@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::ir::{Bridge, Direction, FnKind, Function, Module, Name, ParamKind, ReturnPolicy};
-use crate::names::{is_identifier, is_module_path, is_python_keyword};
+use crate::names::{generated, is_identifier, is_module_path, is_python_keyword};
 use crate::origin::Origin;
 use crate::types::TypeKind;
 
@@ -519,9 +519,9 @@ fn check_import_generated_names(module: &Module, diags: &mut Diagnostics) {
         }
     };
     if !module.exceptions.is_empty() {
-        claim("Error".into(), module.origin, "the module's error enum".into(), diags);
+        claim(generated::ERROR_ENUM.into(), module.origin, "the module's error enum".into(), diags);
         let mut variants: HashMap<&str, Origin> = HashMap::new();
-        variants.insert("Other", module.origin);
+        variants.insert(generated::OTHER_VARIANT, module.origin);
         for e in &module.exceptions {
             if let Some(first) = variants.insert(e.name.rust.as_str(), e.name.origin) {
                 diags.push(
@@ -534,12 +534,12 @@ fn check_import_generated_names(module: &Module, diags: &mut Diagnostics) {
             }
         }
     }
-    claim("attached".into(), module.origin, "the generated `attached` module".into(), diags);
+    claim(generated::ATTACHED_MODULE.into(), module.origin, "the generated `attached` module".into(), diags);
     for c in &module.classes {
         let base = c.name.rust.trim_start_matches("r#").to_string();
         claim(base.clone(), c.name.origin, format!("class `{}`", c.name.py), diags);
-        claim(format!("{base}Ref"), c.name.origin, format!("the view of class `{}`", c.name.py), diags);
-        let mut members: HashMap<String, (Origin, String)> = ["bind", "as_object", "into_object", "unbind", "as_bound"]
+        claim(generated::view(&base), c.name.origin, format!("the view of class `{}`", c.name.py), diags);
+        let mut members: HashMap<String, (Origin, String)> = generated::HANDLE_METHODS
             .iter()
             .map(|n| (n.to_string(), (c.origin, format!("the generated `{n}` method"))))
             .collect();
@@ -559,7 +559,7 @@ fn check_import_generated_names(module: &Module, diags: &mut Diagnostics) {
         };
         for m in &c.methods {
             let rust = if m.kind == FnKind::Constructor {
-                "new".to_string()
+                generated::CONSTRUCTOR.to_string()
             } else {
                 m.name.rust.trim_start_matches("r#").to_string()
             };
@@ -573,7 +573,7 @@ fn check_import_generated_names(module: &Module, diags: &mut Diagnostics) {
                 diags,
             );
             if a.writable {
-                let setter = format!("set_{}", a.name.rust.trim_start_matches("r#"));
+                let setter = generated::setter(&a.name.rust);
                 member(setter, a.name.origin, format!("the setter of `{}`", a.name.py), diags);
             }
         }
@@ -938,7 +938,7 @@ fn check_param_patterns(module: &Module, diags: &mut Diagnostics) {
         for c in &module.classes {
             let base = c.name.rust.trim_start_matches("r#");
             taken.push(base.to_string());
-            taken.push(format!("{base}Ref"));
+            taken.push(generated::view(&base));
             // Every attached stub binds the interpreter token as `py`.
             if base == "py" {
                 diags.push(
@@ -1016,9 +1016,9 @@ fn check_exported_paths_in_imports(module: &Module, diags: &mut Diagnostics) {
     if module.direction != Direction::Import {
         return;
     }
-    let mut local: Vec<String> = vec!["attached".into(), "__PbExported".into()];
+    let mut local: Vec<String> = vec![generated::ATTACHED_MODULE.into(), "__PbExported".into()];
     if !module.exceptions.is_empty() {
-        local.push("Error".into());
+        local.push(generated::ERROR_ENUM.into());
     }
     local.extend(module.classes.iter().map(|c| c.name.rust.trim_start_matches("r#").to_string()));
     let types = module

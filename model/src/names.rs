@@ -147,3 +147,37 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
     did_you_mean(word, candidates).map(|c| format!("did you mean `{c}`?"))
 }
+
+/// The Rust names an import entry's stubs add beside the declared ones, decided here for `check`
+/// (which refuses declarations that would land on them) and the emitters alike.
+pub mod generated {
+    /// The module's error enum, when it declares exception classes.
+    pub const ERROR_ENUM: &str = "Error";
+    /// The error enum's variant for undeclared exceptions.
+    pub const OTHER_VARIANT: &str = "Other";
+    /// The module of stubs taking a `Python<'py>` token.
+    pub const ATTACHED_MODULE: &str = "attached";
+    /// A class handle's constructor.
+    pub const CONSTRUCTOR: &str = "new";
+    /// Methods every class handle defines itself.
+    pub const HANDLE_METHODS: &[&str] = &["bind", "as_object", "into_object", "unbind", "as_bound"];
+
+    /// An identifier without its `r#`.
+    pub fn unraw(rust: &str) -> &str {
+        rust.strip_prefix("r#").unwrap_or(rust)
+    }
+
+    /// The bound view of class handle `class` (`Driver` → `DriverRef`).
+    ///
+    /// ```
+    /// assert_eq!(pybridge_model::names::generated::view("r#type"), "typeRef");
+    /// ```
+    pub fn view(class: &str) -> String {
+        format!("{}Ref", unraw(class))
+    }
+
+    /// The setter of attribute `attr` (`x` → `set_x`).
+    pub fn setter(attr: &str) -> String {
+        format!("set_{}", unraw(attr))
+    }
+}

@@ -14,13 +14,13 @@ use crate::rust_type::{emit_owned_type, emit_param_type};
 
 fn names(c: &Class) -> (syn::Ident, syn::Ident, syn::Ident) {
     let name = ident(&c.name.rust);
-    let view = format_ident!("{}Ref", c.name.rust.trim_start_matches("r#"));
+    let view = format_ident!("{}", pybridge_model::names::generated::view(&c.name.rust));
     let class_static = format_ident!("__PB_CLASS_{}", c.name.rust.trim_start_matches("r#"));
     (name, view, class_static)
 }
 
 fn setter_ident(a: &Attribute) -> syn::Ident {
-    format_ident!("set_{}", a.name.rust.trim_start_matches("r#"))
+    format_ident!("{}", pybridge_model::names::generated::setter(&a.name.rust))
 }
 
 /// The owned handle, its conversions, and methods that attach by themselves.

@@ -77,7 +77,7 @@ const REQUIRED_IN: &[(&str, &str, Dir)] = &[
 
 /// Rust names an import class handle defines itself (check.rs `check_import_generated_names`):
 /// a method or attribute of the same name would not compile.
-const HANDLE_METHODS: &[&str] = &["bind", "as_object", "into_object", "unbind", "as_bound"];
+const HANDLE_METHODS: &[&str] = crate::names::generated::HANDLE_METHODS;
 
 /// An identifier: ASCII letters, digits and `_`, not starting with a digit. Non-ASCII
 /// characters are let through (the checker uses Unicode's XID classes, which JSON Schema's
