@@ -348,7 +348,7 @@ fn check_module_name(module: &Module, diags: &mut Diagnostics) {
         };
         diags.push(Diagnostic::new(name.origin, format!("`{}` is not a valid Python module name", name.py)).help(hint));
     }
-    if module.direction == Direction::Import && !is_identifier(name.rust.trim_start_matches("r#")) {
+    if module.direction == Direction::Import && !is_identifier(crate::names::unraw(&name.rust)) {
         diags.push(
             Diagnostic::new(name.origin, format!("`{}` is not a valid Rust module name", name.rust))
                 .help("set `rust_name:` to a Rust identifier"),
@@ -536,7 +536,7 @@ fn check_import_generated_names(module: &Module, diags: &mut Diagnostics) {
     }
     claim(generated::ATTACHED_MODULE.into(), module.origin, "the generated `attached` module".into(), diags);
     for c in &module.classes {
-        let base = c.name.rust.trim_start_matches("r#").to_string();
+        let base = crate::names::unraw(&c.name.rust).to_string();
         claim(base.clone(), c.name.origin, format!("class `{}`", c.name.py), diags);
         claim(generated::view(&base), c.name.origin, format!("the view of class `{}`", c.name.py), diags);
         let mut members: HashMap<String, (Origin, String)> = generated::HANDLE_METHODS
@@ -561,13 +561,13 @@ fn check_import_generated_names(module: &Module, diags: &mut Diagnostics) {
             let rust = if m.kind == FnKind::Constructor {
                 generated::CONSTRUCTOR.to_string()
             } else {
-                m.name.rust.trim_start_matches("r#").to_string()
+                crate::names::unraw(&m.name.rust).to_string()
             };
             member(rust, m.name.origin, format!("method `{}`", m.name.py), diags);
         }
         for a in &c.attributes {
             member(
-                a.name.rust.trim_start_matches("r#").to_string(),
+                crate::names::unraw(&a.name.rust).to_string(),
                 a.name.origin,
                 format!("attribute `{}`", a.name.py),
                 diags,
@@ -901,7 +901,7 @@ fn check_rust_paths(module: &Module, diags: &mut Diagnostics) {
             let by_name = matches!(m.kind, FnKind::Method | FnKind::MethodMut | FnKind::Getter | FnKind::Setter);
             if by_name && !m.extend {
                 let rust = m.rust_path.clone().unwrap_or_else(|| m.name.rust.clone());
-                let bare = rust.trim_start_matches("r#");
+                let bare = crate::names::unraw(&rust);
                 if !is_identifier(bare) || ["self", "Self", "super", "crate", "_"].contains(&bare) {
                     diags.push(Diagnostic::new(m.origin, format!("`{rust}` cannot name a Rust method")).help(
                         "give `rust:` the method's name (one identifier), or use `extend: true` with a function path",
@@ -936,9 +936,9 @@ fn check_param_patterns(module: &Module, diags: &mut Diagnostics) {
     let mut taken: Vec<String> = ["Some", "Ok", "Err"].iter().map(|s| s.to_string()).collect();
     if module.direction == Direction::Import {
         for c in &module.classes {
-            let base = c.name.rust.trim_start_matches("r#");
+            let base = crate::names::unraw(&c.name.rust);
             taken.push(base.to_string());
-            taken.push(generated::view(&base));
+            taken.push(generated::view(base));
             // Every attached stub binds the interpreter token as `py`.
             if base == "py" {
                 diags.push(
@@ -952,7 +952,7 @@ fn check_param_patterns(module: &Module, diags: &mut Diagnostics) {
     let all = module.functions.iter().chain(module.classes.iter().flat_map(|c| c.methods.iter()));
     for f in all {
         for p in &f.params {
-            let rust = p.name.rust.trim_start_matches("r#");
+            let rust = crate::names::unraw(&p.name.rust);
             if taken.iter().any(|t| t == rust) {
                 let what = if ["Some", "Ok", "Err"].contains(&rust) {
                     format!("Rust reads `{rust}` as the prelude's enum variant")
@@ -1020,7 +1020,7 @@ fn check_exported_paths_in_imports(module: &Module, diags: &mut Diagnostics) {
     if !module.exceptions.is_empty() {
         local.push(generated::ERROR_ENUM.into());
     }
-    local.extend(module.classes.iter().map(|c| c.name.rust.trim_start_matches("r#").to_string()));
+    local.extend(module.classes.iter().map(|c| crate::names::unraw(&c.name.rust).to_string()));
     let types = module
         .functions
         .iter()

@@ -41,6 +41,16 @@ pub fn rust_ident(py: &str) -> String {
     }
 }
 
+/// A Rust identifier without its `r#` (for names built from it: `r#type` → `typeRef`).
+///
+/// ```
+/// assert_eq!(pybridge_model::names::unraw("r#type"), "type");
+/// assert_eq!(pybridge_model::names::unraw("sqrt"), "sqrt");
+/// ```
+pub fn unraw(rust: &str) -> &str {
+    rust.strip_prefix("r#").unwrap_or(rust)
+}
+
 /// The Rust identifier of an import stub's parameter: `py` is taken by the interpreter token
 /// that every attached stub takes first, so a parameter named `py` is `py_`.
 ///
@@ -162,10 +172,7 @@ pub mod generated {
     /// Methods every class handle defines itself.
     pub const HANDLE_METHODS: &[&str] = &["bind", "as_object", "into_object", "unbind", "as_bound"];
 
-    /// An identifier without its `r#`.
-    pub fn unraw(rust: &str) -> &str {
-        rust.strip_prefix("r#").unwrap_or(rust)
-    }
+    pub use super::unraw;
 
     /// The bound view of class handle `class` (`Driver` → `DriverRef`).
     ///

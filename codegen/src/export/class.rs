@@ -303,13 +303,13 @@ fn emit_method(
     let ident = if m.kind == FnKind::Constructor {
         format_ident!("__pb_constructor")
     } else {
-        format_ident!("__pb_m_{}", m.name.rust.trim_start_matches("r#"))
+        format_ident!("__pb_m_{}", pybridge_model::names::unraw(&m.name.rust))
     };
     // The Rust method: the attribute records its own name, a spec its `rust:` key (default:
     // the Python name, or `new` for a constructor).
     let rust_name = m.rust_path.clone().unwrap_or_else(|| m.name.rust.clone());
     let last = rust_name.rsplit("::").next().unwrap_or(&rust_name);
-    let method = super::param_ident(&pybridge_model::names::rust_ident(last.trim_start_matches("r#")));
+    let method = super::param_ident(&pybridge_model::names::rust_ident(pybridge_model::names::unraw(last)));
     let py_name = &m.name.py;
     let doc = m.doc.as_deref().map(emit_doc);
     let marker = crate::spec_marker::emit_spec_marker(&m.origin, &format!("method `{py_name}`"));
@@ -602,7 +602,7 @@ pub(super) fn emit_data_enum(module: &Module, e: &Enum) -> TokenStream {
     let variant_classes: Vec<syn::Ident> = e
         .variants
         .iter()
-        .map(|v| format_ident!("__PbVariant_{}_{}", e.name.py, v.name.rust.trim_start_matches("r#")))
+        .map(|v| format_ident!("__PbVariant_{}_{}", e.name.py, pybridge_model::names::unraw(&v.name.rust)))
         .collect();
     let variant_idents: Vec<syn::Ident> = e.variants.iter().map(|v| format_ident!("{}", v.name.rust)).collect();
     // `Shape::Circle { .. }` / `Shape::Square(..)` / `Shape::Empty`, to tell variants apart.
@@ -621,7 +621,7 @@ pub(super) fn emit_data_enum(module: &Module, e: &Enum) -> TokenStream {
     let indices = (0..e.variants.len()).map(proc_macro2::Literal::usize_unsuffixed);
     let indices2 = (0..e.variants.len()).map(proc_macro2::Literal::usize_unsuffixed);
     let class_attrs = e.variants.iter().zip(&variant_classes).map(|(v, class)| {
-        let fn_name = format_ident!("__pb_variant_{}", v.name.rust.trim_start_matches("r#"));
+        let fn_name = format_ident!("__pb_variant_{}", pybridge_model::names::unraw(&v.name.rust));
         let name = &v.name.py;
         quote! {
             #[classattr]

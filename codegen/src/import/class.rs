@@ -15,7 +15,7 @@ use crate::rust_type::{emit_owned_type, emit_param_type};
 fn names(c: &Class) -> (syn::Ident, syn::Ident, syn::Ident) {
     let name = ident(&c.name.rust);
     let view = format_ident!("{}", pybridge_model::names::generated::view(&c.name.rust));
-    let class_static = format_ident!("__PB_CLASS_{}", c.name.rust.trim_start_matches("r#"));
+    let class_static = format_ident!("__PB_CLASS_{}", pybridge_model::names::unraw(&c.name.rust));
     (name, view, class_static)
 }
 

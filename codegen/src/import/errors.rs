@@ -16,8 +16,11 @@ pub(crate) fn emit_error_enum(ctx: &Ctx<'_>) -> TokenStream {
     }
     let m = &module.name.py;
     let variants: Vec<syn::Ident> = module.exceptions.iter().map(|e| ident(&e.name.rust)).collect();
-    let statics: Vec<syn::Ident> =
-        module.exceptions.iter().map(|e| format_ident!("__PB_EXC_{}", e.name.rust.trim_start_matches("r#"))).collect();
+    let statics: Vec<syn::Ident> = module
+        .exceptions
+        .iter()
+        .map(|e| format_ident!("__PB_EXC_{}", pybridge_model::names::unraw(&e.name.rust)))
+        .collect();
     let py_names: Vec<&str> = module.exceptions.iter().map(|e| e.name.py.as_str()).collect();
     let docs = module.exceptions.iter().map(|e| {
         let mut text = format!("`{m}.{}` (or a subclass) was raised.", e.name.py);
