@@ -1,0 +1,105 @@
+//! Check: the rules a resolved model must satisfy before any emitter runs. One function per
+//! rule, each saying why it exists, grouped by concern: `names.rs`, `signatures.rs`, `types.rs`,
+//! `shapes.rs`, `paths.rs`.
+
+use crate::diagnostics::Diagnostics;
+use crate::ir::{Bridge, Module};
+
+mod names;
+mod paths;
+mod shapes;
+mod signatures;
+mod types;
+
+use names::*;
+use paths::*;
+use shapes::*;
+use signatures::*;
+use types::*;
+
+/// Python builtin exception classes an exported exception may derive from.
+pub const BUILTIN_EXCEPTIONS: &[&str] = &[
+    "Exception",
+    "ArithmeticError",
+    "AssertionError",
+    "AttributeError",
+    "BufferError",
+    "EOFError",
+    "ImportError",
+    "IndexError",
+    "KeyError",
+    "LookupError",
+    "MemoryError",
+    "NameError",
+    "NotImplementedError",
+    "OSError",
+    "OverflowError",
+    "RecursionError",
+    "ReferenceError",
+    "RuntimeError",
+    "StopIteration",
+    "TimeoutError",
+    "TypeError",
+    "UnicodeError",
+    "ValueError",
+    "ZeroDivisionError",
+    "FileNotFoundError",
+    "PermissionError",
+    "ConnectionError",
+];
+
+/// Runs every rule on every module.
+pub fn check_bridge(bridge: &Bridge, diags: &mut Diagnostics) {
+    check_import_names_unique(bridge, diags);
+    for module in &bridge.modules {
+        check_module_name(module, diags);
+        check_unique_names(module, diags);
+        check_functions(module, diags);
+        check_import_generated_names(module, diags);
+        check_export_shapes(module, diags);
+        check_policies(module, diags);
+        check_exported_in_imports(module, diags);
+        check_rust_paths(module, diags);
+        check_rust_names_distinct(module, diags);
+        check_hashable_keys(module, diags);
+        check_export_dunders(module, diags);
+        check_borrowed_positions(module, diags);
+        check_empty_tuples(module, diags);
+        check_param_patterns(module, diags);
+        check_prelude_shadowing(module, diags);
+        check_exported_paths_in_imports(module, diags);
+    }
+}
+
+/// Every type a module declares, with whether it is a parameter's (true) or a value read
+/// out (returns, attributes, constants).
+pub(super) fn module_types(module: &Module) -> impl Iterator<Item = (&crate::types::Type, Position)> {
+    let functions = module.functions.iter().chain(module.classes.iter().flat_map(|c| c.methods.iter()));
+    functions
+        .flat_map(|f| {
+            f.params.iter().map(|p| (&p.ty, Position::Param)).chain(std::iter::once((&f.returns, Position::Return)))
+        })
+        .chain(module.classes.iter().flat_map(|c| c.attributes.iter().map(|a| (&a.ty, Position::Value))))
+        .chain(module.classes.iter().filter_map(|c| c.iter_item.as_ref()).map(|t| (t, Position::Value)))
+        .chain(module.constants.iter().map(|c| (&c.ty, Position::Constant)))
+        .chain(module.exceptions.iter().flat_map(|e| e.attributes.iter().map(|a| (&a.ty, Position::Value))))
+        .chain(
+            module
+                .enums
+                .iter()
+                .flat_map(|e| e.variants.iter().flat_map(|v| v.fields.iter().map(|a| (&a.ty, Position::Value)))),
+        )
+}
+
+/// Where a type stands.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Position {
+    /// A parameter.
+    Param,
+    /// A function's return.
+    Return,
+    /// A constant (its Rust expression is bound to the type as written).
+    Constant,
+    /// Held by an object: an attribute, an iterator item, a variant's or exception's field.
+    Value,
+}

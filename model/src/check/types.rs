@@ -1,0 +1,115 @@
+//! Type rules: hashable set elements and dict keys, where borrowed text may stand, and where
+//! `None` / `tuple[()]` may stand.
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::ir::{Direction, Module};
+use crate::types::TypeKind;
+
+use super::*;
+
+/// Set elements and dict keys are hashed on both sides: Python refuses unhashable values
+/// (`list`, `dict`, `set`), and Rust's `HashSet`/`HashMap` need `Eq + Hash`, which `f64`,
+/// handles and Python objects lack.
+pub(super) fn check_hashable_keys(module: &Module, diags: &mut Diagnostics) {
+    fn hashable(ty: &crate::types::Type) -> bool {
+        match &ty.kind {
+            TypeKind::Bool | TypeKind::Int(_) | TypeKind::Str { .. } | TypeKind::Bytes { .. } => true,
+            TypeKind::Optional(inner) => hashable(inner),
+            TypeKind::Tuple(items) => !items.is_empty() && items.iter().all(hashable),
+            _ => false,
+        }
+    }
+    for (ty, _) in module_types(module) {
+        ty.walk(&mut |t| {
+            let (key, what) = match &t.kind {
+                TypeKind::Set(item) => (item, "a set element"),
+                TypeKind::Dict(key, _) => (key, "a dict key"),
+                _ => return,
+            };
+            if hashable(key) {
+                return;
+            }
+            let why = match &key.kind {
+                TypeKind::Float { .. } => "Rust's floats are neither `Eq` nor `Hash`",
+                TypeKind::List(_) | TypeKind::Dict(..) | TypeKind::Set(_) => "Python cannot hash it",
+                _ => "it cannot be hashed on both sides",
+            };
+            diags.push(
+                Diagnostic::new(key.origin, format!("`{}` cannot be {what}: {why}", key.python())).help(
+                    "use `int`, `str`, `bool`, `bytes` or a tuple of them; or a list of pairs instead of the map",
+                ),
+            );
+        });
+    }
+}
+
+/// Borrowed text (`&str`, `&[u8]`) crosses as a whole parameter or return, or directly inside
+/// one `Option`/`Vec` (the wrapper holds the owned value and lends it, or copies a returned
+/// borrow). Elsewhere (a field, a constant's container, a map, a tuple, deeper nesting) no
+/// owner exists for the borrow.
+pub(super) fn check_borrowed_positions(module: &Module, diags: &mut Diagnostics) {
+    if module.direction != Direction::Export {
+        return;
+    }
+    let borrowed = |t: &TypeKind| matches!(t, TypeKind::Str { borrowed: true } | TypeKind::Bytes { borrowed: true });
+    for (ty, position) in module_types(module) {
+        let allowed: Option<&crate::types::Type> = match (&ty.kind, position) {
+            (_, Position::Value) => None,
+            (k, _) if borrowed(k) => Some(ty),
+            (TypeKind::Optional(inner) | TypeKind::List(inner), Position::Param | Position::Return)
+                if borrowed(&inner.kind) =>
+            {
+                Some(inner)
+            }
+            _ => None,
+        };
+        if matches!(ty.kind, TypeKind::Callable { .. }) {
+            continue; // a callable's own arguments are closures' parameters, borrowed freely
+        }
+        ty.walk(&mut |t| {
+            if borrowed(&t.kind) && !allowed.is_some_and(|a| std::ptr::eq(a, t)) {
+                let owned = if matches!(t.kind, TypeKind::Str { .. }) { "String" } else { "Vec<u8>" };
+                diags.push(
+                    Diagnostic::new(t.origin, "a borrow cannot be held here")
+                        .help(format!("write `{owned}`: borrowed text crosses only as a whole parameter or return, or inside one `Option`/`Vec`")),
+                );
+            }
+        });
+    }
+}
+
+/// `tuple[()]` is read through the runtime's empty-tuple check, which exists for a whole value
+/// (a return, an attribute, a constant, a parameter), not inside containers. `None` / `()` is a
+/// whole return type only (a callable's too): pyo3 converts no `()` argument, and a `()` inside
+/// a container would reach Python as an empty tuple, not `None`.
+pub(super) fn check_empty_tuples(module: &Module, diags: &mut Diagnostics) {
+    fn visit(ty: &crate::types::Type, whole: bool, position: Position, diags: &mut Diagnostics) {
+        match &ty.kind {
+            TypeKind::Tuple(items) if items.is_empty() && !whole => diags.push(
+                Diagnostic::new(
+                    ty.origin,
+                    "`tuple[()]` can only be a whole parameter, return, attribute or constant type",
+                )
+                .help("use a value type inside containers"),
+            ),
+            TypeKind::Unit if !(whole && position == Position::Return) => diags.push(
+                Diagnostic::new(ty.origin, "`None` (`()`) can only be a whole return type")
+                    .help("leave the parameter out, or use an optional type (`Optional[T]`, `Option<T>`)"),
+            ),
+            TypeKind::Optional(t) | TypeKind::List(t) | TypeKind::Set(t) => visit(t, false, position, diags),
+            TypeKind::Dict(k, v) => {
+                visit(k, false, position, diags);
+                visit(v, false, position, diags);
+            }
+            TypeKind::Tuple(items) => items.iter().for_each(|t| visit(t, false, position, diags)),
+            TypeKind::Callable { params, ret } => {
+                params.iter().for_each(|t| visit(t, false, Position::Param, diags));
+                visit(ret, true, Position::Return, diags);
+            }
+            _ => {}
+        }
+    }
+    for (ty, position) in module_types(module) {
+        visit(ty, true, position, diags);
+    }
+}
