@@ -204,7 +204,7 @@ impl<'py, const N: usize> Args<'py, N> {
     ///
     /// ```compile_fail,E0596
     /// use pybridge::__private::{Args, NO_KEYWORDS};
-    /// use pybridge::__private::pyo3::prelude::*;
+    /// use pybridge::pyo3::prelude::*;
     /// pybridge::attach(|py| {
     ///     let args = Args::<'_, 1>::new(py, "builtins.len");
     ///     let len = py.import("builtins").unwrap().getattr("len").unwrap();

@@ -106,7 +106,7 @@ impl InterpreterBuilder {
     /// built-in, so `import name` works without a `.so` on disk.
     ///
     /// ```ignore
-    /// unsafe extern "C" { fn PyInit_fastmath() -> *mut pybridge::__private::pyo3::ffi::PyObject; }
+    /// unsafe extern "C" { fn PyInit_fastmath() -> *mut pybridge::pyo3::ffi::PyObject; }
     /// pybridge::Interpreter::builder().module("fastmath", PyInit_fastmath).start()?;
     /// ```
     pub fn module(mut self, name: &str, init: ModuleInit) -> Self {
@@ -261,7 +261,7 @@ fn ensure_started() -> Result<()> {
 /// that is not attached costs a GIL hand-over, not a thread-state creation.
 ///
 /// ```no_run
-/// use pybridge::__private::pyo3::types::PyAnyMethods;
+/// use pybridge::pyo3::types::PyAnyMethods;
 /// let platform: String = pybridge::attach(|py| py.import("sys")?.getattr("platform")?.extract())?;
 /// assert!(!platform.is_empty());
 /// # Ok::<(), pybridge::PyErr>(())

@@ -3,14 +3,15 @@
 //! - [`attach`]: run code attached to the interpreter (started on first use, never finalized);
 //! - [`Error`] / [`Result`]: Python exceptions and conversion failures as plain Rust values;
 //! - [`Object`]: an untyped Python object handle (`Any` in specs);
-//! - [`py_embed`]: the attribute that turns an inline `mod` into a Python extension module.
+//! - [`py_embed`]: the attribute that turns an inline `mod` into a Python extension module;
+//! - [`pyo3`]: the pyo3 underneath, re-exported as the escape hatch for anything else.
 //!
 //! Generated code reaches everything else through the hidden [`__private`] module.
 //!
 //! ```no_run
 //! // Calling Python from Rust without generated stubs:
 //! let answer: f64 = pybridge::attach(|py| -> pybridge::Result<f64> {
-//!     use pybridge::__private::pyo3::prelude::*;
+//!     use pybridge::pyo3::prelude::*;
 //!     Ok(py.import("math")?.getattr("sqrt")?.call1((2.0,))?.extract()?)
 //! }).unwrap();
 //! assert!((answer - 2f64.sqrt()).abs() < 1e-12);
@@ -31,6 +32,20 @@ pub use error::{Error, ErrorKind, PythonException, Result};
 pub use interpreter::{Interpreter, InterpreterBuilder, ModuleInit, add_sys_path, attach, try_attach};
 pub use pybridge_macros::py_embed;
 pub use pyo3::{PyErr, Python, exceptions};
+
+/// pyo3, the layer pybridge is built on: the documented escape hatch for what generated
+/// bindings do not cover (calling Python by hand inside [`attach`], a `PyInit_` declaration for
+/// [`InterpreterBuilder::module`]). It is the same pyo3, version and build configuration
+/// pybridge uses, so its types mix with pybridge's (`Python`, `PyErr`, [`Object`]); a crate that
+/// depends on pybridge needs no pyo3 dependency of its own.
+///
+/// ```no_run
+/// use pybridge::pyo3::prelude::*;
+/// let version: String = pybridge::attach(|py| -> pybridge::Result<String> {
+///     Ok(py.import("sys")?.getattr("version")?.extract()?)
+/// }).unwrap();
+/// ```
+pub use pyo3;
 
 /// An untyped handle to a Python object (`Any` / `object` / unannotated in specs). `Send` and
 /// `Sync`; dropping it on a thread that is not attached defers the decref safely.
