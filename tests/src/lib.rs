@@ -96,6 +96,11 @@ pub mod sound {
         }
     }
 
+    /// The number of bytes.
+    pub fn byte_count(data: Vec<u8>) -> usize {
+        data.len()
+    }
+
     /// Describes an optional label.
     pub fn describe(label: Option<&str>) -> String {
         format!("{label:?}")

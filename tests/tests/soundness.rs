@@ -98,6 +98,7 @@ assert m.Person("x").anonymous().name() == ""
 kind = type(inspect.getattr_static(m.Person, "bytes_of")).__name__
 assert kind == "staticmethod", kind
 assert m.Person.bytes_of("é") == b"\xc3\xa9"
+assert m.byte_count(b"abc") == 3 and m.byte_count(bytearray(b"ab")) == 2 and m.byte_count([1, 2]) == 2
 "#);
 }
 

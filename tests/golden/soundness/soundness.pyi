@@ -2,7 +2,7 @@
 """Declarations that must compile and mean what they say."""
 import typing
 
-__all__ = ["Person", "Label", "describe", "GREETING"]
+__all__ = ["Person", "Label", "byte_count", "describe", "GREETING"]
 
 GREETING: str
 
@@ -38,5 +38,7 @@ class Label:
     def text(self) -> str: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
+
+def byte_count(data: bytes) -> int: ...
 
 def describe(label: str | None) -> str: ...

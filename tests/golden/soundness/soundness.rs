@@ -326,7 +326,21 @@ const _: () = {
             ))
         }
     }
-    // from soundness.yaml:49:13: function `describe`
+    // from soundness.yaml:50:13: function `byte_count`
+    #[::pybridge::__private::pyo3::pyfunction]
+    #[pyo3(
+        crate = "::pybridge::__private::pyo3",
+        name = "byte_count",
+        signature = (data)
+    )]
+    fn __pb_fn_byte_count(
+        data: ::std::vec::Vec<u8>,
+    ) -> ::pybridge::__private::pyo3::PyResult<usize> {
+        let __pb_a0 = data;
+        let __pb_result = crate::sound::byte_count(__pb_a0);
+        ::core::result::Result::Ok(__pb_result)
+    }
+    // from soundness.yaml:55:13: function `describe`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(
         crate = "::pybridge::__private::pyo3",
@@ -364,13 +378,19 @@ const _: () = {
         )?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
             __pb_module,
+            ::pybridge::__private::pyo3::wrap_pyfunction!(
+                __pb_fn_byte_count, __pb_module
+            )?,
+        )?;
+        ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
+            __pb_module,
             ::pybridge::__private::pyo3::wrap_pyfunction!(__pb_fn_describe, __pb_module)?,
         )?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add(
             __pb_module,
             "GREETING",
             {
-                // from soundness.yaml:55:15: constant `GREETING`
+                // from soundness.yaml:61:15: constant `GREETING`
                 let __pb_value: &str = crate::sound::GREETING;
                 ::std::borrow::ToOwned::to_owned(__pb_value)
             },
@@ -505,7 +525,7 @@ pub mod soundness_mod {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
-        // from soundness.yaml:60:15: function `bind`
+        // from soundness.yaml:66:15: function `bind`
         /// Calls the Python function `bind` while attached.
         pub fn bind(
             py: ::pybridge::Python<'_>,
@@ -540,7 +560,7 @@ pub mod soundness_mod {
                 )?,
             )
         }
-        // from soundness.yaml:68:17: function `crate`
+        // from soundness.yaml:74:17: function `crate`
         /// Calls the Python function `crate` while attached.
         pub fn crate_(
             py: ::pybridge::Python<'_>,
@@ -565,7 +585,7 @@ pub mod soundness_mod {
                 )?,
             )
         }
-        // from soundness.yaml:69:17: function `crate_`
+        // from soundness.yaml:75:17: function `crate_`
         /// Calls the Python function `crate_` while attached.
         pub fn crate_underscore(
             py: ::pybridge::Python<'_>,
@@ -590,7 +610,7 @@ pub mod soundness_mod {
                 )?,
             )
         }
-        // from soundness.yaml:70:15: function `py_params`
+        // from soundness.yaml:76:15: function `py_params`
         /// Calls the Python function `py_params` while attached.
         pub fn py_params(
             py: ::pybridge::Python<'_>,
@@ -619,7 +639,7 @@ pub mod soundness_mod {
                 )?,
             )
         }
-        // from soundness.yaml:75:17: function `nothing`
+        // from soundness.yaml:81:17: function `nothing`
         /// Calls the Python function `nothing` while attached.
         pub fn nothing(
             py: ::pybridge::Python<'_>,
@@ -641,7 +661,7 @@ pub mod soundness_mod {
             >(&__pb_value, "soundness_mod.nothing", "tuple[()]")?;
             ::core::result::Result::Ok(())
         }
-        // from soundness.yaml:76:17: function `not_nothing`
+        // from soundness.yaml:82:17: function `not_nothing`
         /// Calls the Python function `not_nothing` while attached.
         pub fn not_nothing(
             py: ::pybridge::Python<'_>,
@@ -685,7 +705,7 @@ pub mod soundness_mod {
             >,
         );
         impl<'py> AttachedRef<'py> {
-            // from soundness.yaml:82:22: method `attached.__init__`
+            // from soundness.yaml:88:22: method `attached.__init__`
             #[doc = ::core::concat!(" Creates a `", "soundness_mod.attached", "`.")]
             pub fn new(
                 py: ::pybridge::Python<'py>,
