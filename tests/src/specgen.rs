@@ -1022,8 +1022,17 @@ fn gen_export_params(g: &mut Gen<'_>, ex: &Export, _ci: usize) -> Vec<Param> {
     let mut scope = Scope::with(PATTERN_NAMES);
     let mut params = Vec::new();
     for _ in 0..g.rng.below(4) {
-        let py = g.name(&mut scope, false, true);
         let ty = gen_param_type(g, ex);
+        let mut py = g.name(&mut scope, false, true);
+        // A binding named like a variant of its enum type is a deny-by-default lint (E0170)
+        // in the `#[py_embed]` form, where the parameter is the user's own.
+        if let Ty::Enum(id, _) = &ty
+            && let Some(e) = ex.enums.iter().find(|e| e.id == *id)
+        {
+            while e.variants.iter().any(|v| bare(&rust_ident(v)) == bare(&param_rust(&py))) {
+                py = g.name(&mut scope, false, true);
+            }
+        }
         let keyword = allowed(Finding::ExportKeywordParams) && g.chance(20);
         let explicit_positional = !keyword && g.chance(10);
         params.push(Param { py, ty, keyword, explicit_positional, default: None });
