@@ -706,6 +706,11 @@ impl Gen<'_> {
 }
 
 /// Whether `ty` holds `tuple[()]` anywhere.
+/// `()` (an export's `None`): `check` allows it as a whole return type only.
+fn is_unit(ty: &Ty) -> bool {
+    matches!(ty, Ty::Unit) || matches!(ty, Ty::Tuple(items) if items.is_empty())
+}
+
 /// Whether `tuple[()]` stands inside `ty` (not as `ty` itself): `check` refuses it there (the
 /// runtime checks an empty tuple only as a whole value).
 fn has_empty_tuple(ty: &Ty) -> bool {
@@ -870,7 +875,7 @@ fn gen_export(g: &mut Gen<'_>) -> Export {
         let py = g.name(&mut scope, true, false);
         let ty = loop {
             let t = gen_value_type(g, &ex, None);
-            if !has_empty_tuple(&t) {
+            if !has_empty_tuple(&t) && !is_unit(&t) {
                 break t;
             }
         };
@@ -949,7 +954,7 @@ fn class_ref(g: &mut Gen<'_>, ex: &Export, by: By) -> Option<Ty> {
 fn gen_attr_type(g: &mut Gen<'_>, ex: &Export, ci: usize) -> Ty {
     loop {
         let t = gen_value_type(g, ex, Some(ci));
-        if !has_empty_tuple(&t) {
+        if !has_empty_tuple(&t) && !is_unit(&t) {
             return t;
         }
     }
@@ -1043,15 +1048,22 @@ fn gen_export_params(g: &mut Gen<'_>, ex: &Export, _ci: usize) -> Vec<Param> {
     let mut scope = Scope::with(PATTERN_NAMES);
     let mut params = Vec::new();
     for _ in 0..g.rng.below(4) {
+        let ty = gen_param_type(g, ex);
         // pyo3 names a keyword argument after the Rust parameter: `self`, `Self`, `super`,
         // `crate` (which become `self_`…) are refused by `check` as exported parameter names.
+        // A binding named like a variant of its enum type is a deny-by-default lint (E0170)
+        // in the `#[py_embed]` form, where the parameter is the user's own.
+        let variants: &[String] = match &ty {
+            Ty::Enum(id, _) => ex.enums.iter().find(|e| e.id == *id).map_or(&[], |e| &e.variants[..]),
+            _ => &[],
+        };
         let py = loop {
             let py = g.name(&mut scope, false, true);
-            if !["self", "Self", "super", "crate", "_"].contains(&py.as_str()) {
+            let mangled = ["self", "Self", "super", "crate", "_"].contains(&py.as_str());
+            if !mangled && !variants.iter().any(|v| bare(&rust_ident(v)) == bare(&param_rust(&py))) {
                 break py;
             }
         };
-        let ty = gen_param_type(g, ex);
         let keyword = allowed(Finding::ExportKeywordParams) && g.chance(20);
         let explicit_positional = !keyword && g.chance(10);
         params.push(Param { py, ty, keyword, explicit_positional, default: None });

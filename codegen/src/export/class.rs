@@ -117,12 +117,14 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
         impl #wrapper {
             const __PB_NAME: &'static str = #py_name;
 
-            fn __pb_wrap(value: #inner) -> Self {
-                Self { inner: ::pybridge::__private::Holder::Owned(value) }
+            // `__pb_` bindings: a user enum may have a variant named `value` (rustc's
+            // deny-by-default `bindings_with_variant_name`; found by the spec property test).
+            fn __pb_wrap(__pb_value: #inner) -> Self {
+                Self { inner: ::pybridge::__private::Holder::Owned(__pb_value) }
             }
 
-            fn __pb_share(value: ::std::sync::Arc<#inner>) -> Self {
-                Self { inner: ::pybridge::__private::Holder::Shared(value) }
+            fn __pb_share(__pb_value: ::std::sync::Arc<#inner>) -> Self {
+                Self { inner: ::pybridge::__private::Holder::Shared(__pb_value) }
             }
 
             #[inline]
@@ -242,18 +244,19 @@ fn emit_property(wrapper: &syn::Ident, a: &Attribute) -> TokenStream {
         let set = format_ident!("__pb_set_{}", a.name.py);
         let ty = super::convert::emit_param_type(&a.ty);
         // The value as the field's type: a class copied out of its object, a fast-path list
-        // out of its `FastVec`.
+        // out of its `FastVec` (`__pb_` names: a variant may be called `value`).
         let value = match &a.ty.kind {
-            TypeKind::List(inner) if crate::rust_type::is_fast_item(inner) => quote!(value.0),
-            _ => super::convert::emit_owned_arg(&format_ident!("value"), &a.ty),
+            TypeKind::List(inner) if crate::rust_type::is_fast_item(inner) => quote!(__pb_value.0),
+            _ => super::convert::emit_owned_arg(&format_ident!("__pb_value"), &a.ty),
         };
-        let convert = matches!(a.ty.kind, TypeKind::Class(_) | TypeKind::List(_)).then(|| quote!(let value = #value;));
+        let convert =
+            matches!(a.ty.kind, TypeKind::Class(_) | TypeKind::List(_)).then(|| quote!(let __pb_value = #value;));
         quote! {
             #[setter] #[pyo3(name = #name)]
-            fn #set(&mut self, value: #ty) -> ::pybridge::__private::pyo3::PyResult<()> {
+            fn #set(&mut self, __pb_value: #ty) -> ::pybridge::__private::pyo3::PyResult<()> {
                 #convert
                 self.__pb_with_mut(|__pb_self| {
-                    __pb_self.#field = value;
+                    __pb_self.#field = __pb_value;
                     ::core::result::Result::Ok(())
                 })
             }
@@ -539,8 +542,8 @@ pub(super) fn emit_enum(module: &Module, e: &Enum) -> TokenStream {
         type #alias = #wrapper;
 
         impl #wrapper {
-            fn __pb_wrap(value: #inner) -> Self {
-                Self { inner: value }
+            fn __pb_wrap(__pb_value: #inner) -> Self {
+                Self { inner: __pb_value }
             }
 
             #with
@@ -691,8 +694,8 @@ pub(super) fn emit_data_enum(module: &Module, e: &Enum) -> TokenStream {
         type #alias = #out;
 
         impl #base {
-            fn __pb_wrap(value: #inner) -> #out {
-                #out(value)
+            fn __pb_wrap(__pb_value: #inner) -> #out {
+                #out(__pb_value)
             }
 
             #with

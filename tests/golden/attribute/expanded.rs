@@ -175,14 +175,14 @@ mod geometry {
         #[allow(dead_code)]
         impl __PbClass_Point {
             const __PB_NAME: &'static str = "Point";
-            fn __pb_wrap(value: Point) -> Self {
+            fn __pb_wrap(__pb_value: Point) -> Self {
                 Self {
-                    inner: ::pybridge::__private::Holder::Owned(value),
+                    inner: ::pybridge::__private::Holder::Owned(__pb_value),
                 }
             }
-            fn __pb_share(value: ::std::sync::Arc<Point>) -> Self {
+            fn __pb_share(__pb_value: ::std::sync::Arc<Point>) -> Self {
                 Self {
-                    inner: ::pybridge::__private::Holder::Shared(value),
+                    inner: ::pybridge::__private::Holder::Shared(__pb_value),
                 }
             }
             #[inline]
@@ -264,10 +264,10 @@ mod geometry {
             #[pyo3(name = "x")]
             fn __pb_set_x(
                 &mut self,
-                value: f64,
+                __pb_value: f64,
             ) -> ::pybridge::__private::pyo3::PyResult<()> {
                 self.__pb_with_mut(|__pb_self| {
-                    __pb_self.x = value;
+                    __pb_self.x = __pb_value;
                     ::core::result::Result::Ok(())
                 })
             }
@@ -312,8 +312,8 @@ mod geometry {
         }
         type __PbRet_Axis = __PbClass_Axis;
         impl __PbClass_Axis {
-            fn __pb_wrap(value: Axis) -> Self {
-                Self { inner: value }
+            fn __pb_wrap(__pb_value: Axis) -> Self {
+                Self { inner: __pb_value }
             }
             #[inline]
             #[allow(dead_code)]

@@ -18,14 +18,14 @@ const _: () = {
     #[allow(dead_code)]
     impl __PbClass_Point {
         const __PB_NAME: &'static str = "Point";
-        fn __pb_wrap(value: crate::both::Point) -> Self {
+        fn __pb_wrap(__pb_value: crate::both::Point) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(value),
+                inner: ::pybridge::__private::Holder::Owned(__pb_value),
             }
         }
-        fn __pb_share(value: ::std::sync::Arc<crate::both::Point>) -> Self {
+        fn __pb_share(__pb_value: ::std::sync::Arc<crate::both::Point>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(value),
+                inner: ::pybridge::__private::Holder::Shared(__pb_value),
             }
         }
         #[inline]
@@ -84,10 +84,10 @@ const _: () = {
         #[pyo3(name = "x")]
         fn __pb_set_x(
             &mut self,
-            value: f64,
+            __pb_value: f64,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
             self.__pb_with_mut(|__pb_self| {
-                __pb_self.x = value;
+                __pb_self.x = __pb_value;
                 ::core::result::Result::Ok(())
             })
         }
@@ -107,10 +107,10 @@ const _: () = {
         #[pyo3(name = "y")]
         fn __pb_set_y(
             &mut self,
-            value: f64,
+            __pb_value: f64,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
             self.__pb_with_mut(|__pb_self| {
-                __pb_self.y = value;
+                __pb_self.y = __pb_value;
                 ::core::result::Result::Ok(())
             })
         }
@@ -164,14 +164,14 @@ const _: () = {
     #[allow(dead_code)]
     impl __PbClass_Line {
         const __PB_NAME: &'static str = "Line";
-        fn __pb_wrap(value: crate::both::Line) -> Self {
+        fn __pb_wrap(__pb_value: crate::both::Line) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(value),
+                inner: ::pybridge::__private::Holder::Owned(__pb_value),
             }
         }
-        fn __pb_share(value: ::std::sync::Arc<crate::both::Line>) -> Self {
+        fn __pb_share(__pb_value: ::std::sync::Arc<crate::both::Line>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(value),
+                inner: ::pybridge::__private::Holder::Shared(__pb_value),
             }
         }
         #[inline]
@@ -287,14 +287,14 @@ const _: () = {
         #[pyo3(name = "start")]
         fn __pb_set_start(
             &mut self,
-            value: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Point>,
+            __pb_value: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Point>,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            let value = value
+            let __pb_value = __pb_value
                 .__pb_with(|__pb_v| ::core::result::Result::Ok(
                     ::pybridge::__private::clone_of(__pb_v),
                 ))?;
             self.__pb_with_mut(|__pb_self| {
-                __pb_self.start = value;
+                __pb_self.start = __pb_value;
                 ::core::result::Result::Ok(())
             })
         }
@@ -325,14 +325,14 @@ const _: () = {
     #[allow(dead_code)]
     impl __PbClass_Counter {
         const __PB_NAME: &'static str = "Counter";
-        fn __pb_wrap(value: crate::both::Counter) -> Self {
+        fn __pb_wrap(__pb_value: crate::both::Counter) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(value),
+                inner: ::pybridge::__private::Holder::Owned(__pb_value),
             }
         }
-        fn __pb_share(value: ::std::sync::Arc<crate::both::Counter>) -> Self {
+        fn __pb_share(__pb_value: ::std::sync::Arc<crate::both::Counter>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(value),
+                inner: ::pybridge::__private::Holder::Shared(__pb_value),
             }
         }
         #[inline]
@@ -392,14 +392,14 @@ const _: () = {
     #[allow(dead_code)]
     impl __PbClass_Registry {
         const __PB_NAME: &'static str = "Registry";
-        fn __pb_wrap(value: crate::both::Registry) -> Self {
+        fn __pb_wrap(__pb_value: crate::both::Registry) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(value),
+                inner: ::pybridge::__private::Holder::Owned(__pb_value),
             }
         }
-        fn __pb_share(value: ::std::sync::Arc<crate::both::Registry>) -> Self {
+        fn __pb_share(__pb_value: ::std::sync::Arc<crate::both::Registry>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(value),
+                inner: ::pybridge::__private::Holder::Shared(__pb_value),
             }
         }
         #[inline]
@@ -470,14 +470,14 @@ const _: () = {
     #[allow(dead_code)]
     impl __PbClass_Node {
         const __PB_NAME: &'static str = "Node";
-        fn __pb_wrap(value: crate::both::Node) -> Self {
+        fn __pb_wrap(__pb_value: crate::both::Node) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(value),
+                inner: ::pybridge::__private::Holder::Owned(__pb_value),
             }
         }
-        fn __pb_share(value: ::std::sync::Arc<crate::both::Node>) -> Self {
+        fn __pb_share(__pb_value: ::std::sync::Arc<crate::both::Node>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(value),
+                inner: ::pybridge::__private::Holder::Shared(__pb_value),
             }
         }
         #[inline]
@@ -535,10 +535,10 @@ const _: () = {
         #[pyo3(name = "payload")]
         fn __pb_set_payload(
             &mut self,
-            value: ::std::option::Option<::pybridge::Object>,
+            __pb_value: ::std::option::Option<::pybridge::Object>,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
             self.__pb_with_mut(|__pb_self| {
-                __pb_self.payload = value;
+                __pb_self.payload = __pb_value;
                 ::core::result::Result::Ok(())
             })
         }
@@ -573,14 +573,14 @@ const _: () = {
     #[allow(dead_code)]
     impl __PbClass_Opaque {
         const __PB_NAME: &'static str = "Opaque";
-        fn __pb_wrap(value: crate::both::Opaque) -> Self {
+        fn __pb_wrap(__pb_value: crate::both::Opaque) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(value),
+                inner: ::pybridge::__private::Holder::Owned(__pb_value),
             }
         }
-        fn __pb_share(value: ::std::sync::Arc<crate::both::Opaque>) -> Self {
+        fn __pb_share(__pb_value: ::std::sync::Arc<crate::both::Opaque>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(value),
+                inner: ::pybridge::__private::Holder::Shared(__pb_value),
             }
         }
         #[inline]

@@ -46,14 +46,14 @@ const _: () = {
     #[allow(dead_code)]
     impl __PbClass_Tally {
         const __PB_NAME: &'static str = "Tally";
-        fn __pb_wrap(value: crate::exported::Tally) -> Self {
+        fn __pb_wrap(__pb_value: crate::exported::Tally) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(value),
+                inner: ::pybridge::__private::Holder::Owned(__pb_value),
             }
         }
-        fn __pb_share(value: ::std::sync::Arc<crate::exported::Tally>) -> Self {
+        fn __pb_share(__pb_value: ::std::sync::Arc<crate::exported::Tally>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(value),
+                inner: ::pybridge::__private::Holder::Shared(__pb_value),
             }
         }
         #[inline]
@@ -135,10 +135,10 @@ const _: () = {
         #[pyo3(name = "label")]
         fn __pb_set_label(
             &mut self,
-            value: ::std::string::String,
+            __pb_value: ::std::string::String,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
             self.__pb_with_mut(|__pb_self| {
-                __pb_self.label = value;
+                __pb_self.label = __pb_value;
                 ::core::result::Result::Ok(())
             })
         }
@@ -157,14 +157,16 @@ const _: () = {
     #[allow(dead_code)]
     impl __PbClass_IntStack {
         const __PB_NAME: &'static str = "IntStack";
-        fn __pb_wrap(value: crate::exported::Stack<i64>) -> Self {
+        fn __pb_wrap(__pb_value: crate::exported::Stack<i64>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(value),
+                inner: ::pybridge::__private::Holder::Owned(__pb_value),
             }
         }
-        fn __pb_share(value: ::std::sync::Arc<crate::exported::Stack<i64>>) -> Self {
+        fn __pb_share(
+            __pb_value: ::std::sync::Arc<crate::exported::Stack<i64>>,
+        ) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(value),
+                inner: ::pybridge::__private::Holder::Shared(__pb_value),
             }
         }
         #[inline]
@@ -265,14 +267,16 @@ const _: () = {
     #[allow(dead_code)]
     impl __PbClass_StrStack {
         const __PB_NAME: &'static str = "StrStack";
-        fn __pb_wrap(value: crate::exported::Stack<String>) -> Self {
+        fn __pb_wrap(__pb_value: crate::exported::Stack<String>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(value),
+                inner: ::pybridge::__private::Holder::Owned(__pb_value),
             }
         }
-        fn __pb_share(value: ::std::sync::Arc<crate::exported::Stack<String>>) -> Self {
+        fn __pb_share(
+            __pb_value: ::std::sync::Arc<crate::exported::Stack<String>>,
+        ) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(value),
+                inner: ::pybridge::__private::Holder::Shared(__pb_value),
             }
         }
         #[inline]
@@ -357,14 +361,14 @@ const _: () = {
     #[allow(dead_code)]
     impl __PbClass_Noisy {
         const __PB_NAME: &'static str = "Noisy";
-        fn __pb_wrap(value: crate::exported::Noisy) -> Self {
+        fn __pb_wrap(__pb_value: crate::exported::Noisy) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(value),
+                inner: ::pybridge::__private::Holder::Owned(__pb_value),
             }
         }
-        fn __pb_share(value: ::std::sync::Arc<crate::exported::Noisy>) -> Self {
+        fn __pb_share(__pb_value: ::std::sync::Arc<crate::exported::Noisy>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(value),
+                inner: ::pybridge::__private::Holder::Shared(__pb_value),
             }
         }
         #[inline]

@@ -15,14 +15,14 @@ const _: () = {
     #[allow(dead_code)]
     impl __PbClass_Person {
         const __PB_NAME: &'static str = "Person";
-        fn __pb_wrap(value: crate::sound::Person) -> Self {
+        fn __pb_wrap(__pb_value: crate::sound::Person) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(value),
+                inner: ::pybridge::__private::Holder::Owned(__pb_value),
             }
         }
-        fn __pb_share(value: ::std::sync::Arc<crate::sound::Person>) -> Self {
+        fn __pb_share(__pb_value: ::std::sync::Arc<crate::sound::Person>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(value),
+                inner: ::pybridge::__private::Holder::Shared(__pb_value),
             }
         }
         #[inline]
@@ -177,11 +177,11 @@ const _: () = {
         #[pyo3(name = "scores")]
         fn __pb_set_scores(
             &mut self,
-            value: ::pybridge::__private::FastVec<i64>,
+            __pb_value: ::pybridge::__private::FastVec<i64>,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            let value = value.0;
+            let __pb_value = __pb_value.0;
             self.__pb_with_mut(|__pb_self| {
-                __pb_self.scores = value;
+                __pb_self.scores = __pb_value;
                 ::core::result::Result::Ok(())
             })
         }
@@ -201,11 +201,11 @@ const _: () = {
         #[pyo3(name = "weights")]
         fn __pb_set_weights(
             &mut self,
-            value: ::pybridge::__private::FastVec<f64>,
+            __pb_value: ::pybridge::__private::FastVec<f64>,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            let value = value.0;
+            let __pb_value = __pb_value.0;
             self.__pb_with_mut(|__pb_self| {
-                __pb_self.weights = value;
+                __pb_self.weights = __pb_value;
                 ::core::result::Result::Ok(())
             })
         }
@@ -227,11 +227,11 @@ const _: () = {
         #[pyo3(name = "tags")]
         fn __pb_set_tags(
             &mut self,
-            value: ::pybridge::__private::FastVec<::std::string::String>,
+            __pb_value: ::pybridge::__private::FastVec<::std::string::String>,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            let value = value.0;
+            let __pb_value = __pb_value.0;
             self.__pb_with_mut(|__pb_self| {
-                __pb_self.tags = value;
+                __pb_self.tags = __pb_value;
                 ::core::result::Result::Ok(())
             })
         }
@@ -250,14 +250,16 @@ const _: () = {
     #[allow(dead_code)]
     impl __PbClass_Label {
         const __PB_NAME: &'static str = "Label";
-        fn __pb_wrap(value: crate::sound::Label<'static>) -> Self {
+        fn __pb_wrap(__pb_value: crate::sound::Label<'static>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(value),
+                inner: ::pybridge::__private::Holder::Owned(__pb_value),
             }
         }
-        fn __pb_share(value: ::std::sync::Arc<crate::sound::Label<'static>>) -> Self {
+        fn __pb_share(
+            __pb_value: ::std::sync::Arc<crate::sound::Label<'static>>,
+        ) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(value),
+                inner: ::pybridge::__private::Holder::Shared(__pb_value),
             }
         }
         #[inline]

@@ -48,14 +48,14 @@ const _: () = {
     #[allow(dead_code)]
     impl __PbClass_Version {
         const __PB_NAME: &'static str = "Version";
-        fn __pb_wrap(value: semver::Version) -> Self {
+        fn __pb_wrap(__pb_value: semver::Version) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(value),
+                inner: ::pybridge::__private::Holder::Owned(__pb_value),
             }
         }
-        fn __pb_share(value: ::std::sync::Arc<semver::Version>) -> Self {
+        fn __pb_share(__pb_value: ::std::sync::Arc<semver::Version>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(value),
+                inner: ::pybridge::__private::Holder::Shared(__pb_value),
             }
         }
         #[inline]
@@ -275,14 +275,14 @@ const _: () = {
     #[allow(dead_code)]
     impl __PbClass_VersionReq {
         const __PB_NAME: &'static str = "VersionReq";
-        fn __pb_wrap(value: semver::VersionReq) -> Self {
+        fn __pb_wrap(__pb_value: semver::VersionReq) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(value),
+                inner: ::pybridge::__private::Holder::Owned(__pb_value),
             }
         }
-        fn __pb_share(value: ::std::sync::Arc<semver::VersionReq>) -> Self {
+        fn __pb_share(__pb_value: ::std::sync::Arc<semver::VersionReq>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(value),
+                inner: ::pybridge::__private::Holder::Shared(__pb_value),
             }
         }
         #[inline]
