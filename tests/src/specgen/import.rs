@@ -1,0 +1,230 @@
+//! Generating `import:` entries.
+
+use pybridge_model::names::rust_ident;
+
+use super::*;
+
+// --- imports ---------------------------------------------------------------------------------
+
+pub(super) fn gen_import(g: &mut Gen<'_>, export: Option<&Export>, modules: &mut Scope) -> Import {
+    let first = g.name(modules, false, false);
+    // A dotted path now and then; the Rust module name must stay unique.
+    let module = if g.chance(30) { format!("pkg_{}.{first}", g.tag) } else { first.clone() };
+    let rust_name = if g.chance(25) {
+        let n = g.item_name("stubs");
+        modules.rust.push(n.clone());
+        Some(n)
+    } else {
+        let default = module.replace('.', "_");
+        modules.rust.push(bare(&rust_ident(&default)));
+        None
+    };
+    let mut im = Import { id: g.id(), module, rust_name, doc: g.doc(), ..Default::default() };
+    // Exported classes are named by their Python names in import types too.
+    let exported: Vec<&str> = export.map(|e| e.classes.iter().map(|c| c.py.as_str()).collect()).unwrap_or_default();
+    let mut reserved = exported.clone();
+    reserved.extend(PATTERN_NAMES);
+    let mut scope = Scope::with(&reserved);
+    for _ in 0..g.rng.below(3) {
+        let py = g.name(&mut scope, true, false);
+        let base =
+            if g.chance(50) { Some(g.rng.pick(&["Exception", "ValueError", "KeyError"]).to_string()) } else { None };
+        let (id, doc) = (g.id(), g.doc());
+        im.exceptions.push(Exc { id, py, base, doc });
+    }
+    if !im.exceptions.is_empty() {
+        // The error enum and its catch-all variant.
+        scope.py.extend(["Error".to_string()]);
+        scope.rust.extend(["Error".to_string()]);
+    }
+    let exc_variants: Vec<String> = im.exceptions.iter().map(|e| bare(&rust_ident(&e.py))).collect();
+    if exc_variants.iter().any(|v| v == "Other") {
+        im.exceptions.retain(|e| bare(&rust_ident(&e.py)) != "Other");
+    }
+    for _ in 0..g.rng.below(3) {
+        let py = loop {
+            let n = g.type_name(&mut scope, false);
+            let r = bare(&rust_ident(&n));
+            // `XRef` is the view type of class `X`.
+            if !scope.rust.iter().any(|t| *t == format!("{r}Ref") || format!("{t}Ref") == r) {
+                scope.rust.push(format!("{r}Ref"));
+                break n;
+            }
+        };
+        let id = g.id();
+        im.classes.push(Class {
+            id,
+            py,
+            rust_item: String::new(),
+            explicit_rust: false,
+            generic: None,
+            ctor: None,
+            methods: Vec::new(),
+            attrs: Vec::new(),
+            traits: Vec::new(),
+            item: None,
+            raises: None,
+            clone: true,
+            doc: None,
+        });
+    }
+    for ci in 0..im.classes.len() {
+        let mut members = Scope::with(&["bind", "as_object", "into_object", "unbind", "as_bound", "new"]);
+        let ctor = if g.chance(60) {
+            Some(Ctor {
+                rust: None,
+                free: false,
+                params: gen_import_params(g, &im, export),
+                raises: None,
+                fallible: false,
+                doc: g.doc(),
+            })
+        } else {
+            None
+        };
+        let mut attrs = Vec::new();
+        for _ in 0..g.rng.below(3) {
+            let py = g.name(&mut members, false, false);
+            let writable = g.chance(50);
+            if writable {
+                let setter = format!("set_{}", bare(&rust_ident(&py)));
+                if members.rust.contains(&setter) || members.py.contains(&setter) {
+                    continue;
+                }
+                members.rust.push(setter.clone());
+                members.py.push(setter);
+            }
+            let ty = gen_import_type(g, &im, None, false);
+            let (id, doc) = (g.id(), g.doc());
+            attrs.push(Attr { id, py, ty, writable, view: false, doc });
+        }
+        let mut methods = Vec::new();
+        for _ in 0..g.rng.below(4) {
+            let py = g.name(&mut members, false, false);
+            let kind = *g.rng.pick(&[Kind::Method, Kind::Method, Kind::Static, Kind::ClassMethod]);
+            let params = gen_import_params(g, &im, export);
+            let ret = gen_import_ret(g, &im, export);
+            let (id, doc) = (g.id(), g.doc());
+            methods.push(Func {
+                id,
+                py,
+                kind,
+                rust_item: String::new(),
+                explicit_rust: false,
+                params,
+                ret,
+                fallible: None,
+                policy: None,
+                extend: false,
+                static_path: false,
+                doc,
+            });
+        }
+        let c = &mut im.classes[ci];
+        c.ctor = ctor;
+        c.attrs = attrs;
+        c.methods = methods;
+    }
+    for _ in 0..g.rng.below(4) {
+        let py = g.name(&mut scope, false, false);
+        let params = gen_import_params(g, &im, export);
+        let ret = gen_import_ret(g, &im, export);
+        let (id, doc) = (g.id(), g.doc());
+        im.functions.push(Func {
+            id,
+            py,
+            kind: Kind::Free,
+            rust_item: String::new(),
+            explicit_rust: false,
+            params,
+            ret,
+            fallible: None,
+            policy: None,
+            extend: false,
+            static_path: false,
+            doc,
+        });
+    }
+    for _ in 0..g.rng.below(3) {
+        let py = g.name(&mut scope, true, false);
+        let ty = gen_import_type(g, &im, None, false);
+        let (id, doc) = (g.id(), g.doc());
+        im.constants.push(Const { id, py, ty, from_fn: false, doc });
+    }
+    im
+}
+
+/// An import type: plain, or a class of this entry (anywhere), or (whole params/returns only)
+/// a class the spec exports.
+pub(super) fn gen_import_type(g: &mut Gen<'_>, im: &Import, export: Option<&Export>, whole: bool) -> Ty {
+    loop {
+        let t = match g.rng.below(10) {
+            0 | 1 if !im.classes.is_empty() => {
+                let c = Ty::Class(im.classes[g.rng.below(im.classes.len())].id, By::Value);
+                match g.rng.below(4) {
+                    0 => Ty::Opt(Box::new(c)),
+                    1 => Ty::List(Box::new(c)),
+                    _ => c,
+                }
+            }
+            2 if whole && export.is_some_and(|e| !e.classes.is_empty()) => {
+                let e = export.unwrap_or_else(|| unreachable!());
+                let c = &e.classes[g.rng.below(e.classes.len())];
+                if c.clone { Ty::Exported(c.id) } else { Ty::Str(false) }
+            }
+            _ => g.plain(false, 0),
+        };
+        if has_empty_tuple(&t) {
+            continue;
+        }
+        return t;
+    }
+}
+
+pub(super) fn gen_import_ret(g: &mut Gen<'_>, im: &Import, export: Option<&Export>) -> Option<Ty> {
+    if g.chance(20) {
+        return if g.chance(50) { None } else { Some(Ty::Unit) };
+    }
+    Some(gen_import_type(g, im, export, true))
+}
+
+/// Rust reads these parameter names as the prelude's variants (`check` refuses them).
+pub(super) const PATTERN_NAMES: &[&str] = &["Some", "Ok", "Err"];
+
+pub(super) fn gen_import_params(g: &mut Gen<'_>, im: &Import, export: Option<&Export>) -> Vec<Param> {
+    // An import class's handle is a tuple struct: a parameter of its name is a pattern.
+    let mut taken: Vec<String> = PATTERN_NAMES.iter().map(|s| s.to_string()).collect();
+    for c in &im.classes {
+        taken.push(bare(&rust_ident(&c.py)));
+        taken.push(format!("{}Ref", bare(&rust_ident(&c.py))));
+    }
+    let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
+    let mut scope = Scope::with(&taken);
+    let mut params: Vec<Param> = Vec::new();
+    let mut defaulted = false;
+    for _ in 0..g.rng.below(5) {
+        let py = g.name(&mut scope, false, true);
+        let ty = gen_import_type(g, im, export, true);
+        let keyword = g.chance(25);
+        let exported = matches!(ty, Ty::Exported(_));
+        let mut default = None;
+        if !exported && (g.chance(30) || (defaulted && !keyword)) {
+            default = Some(g.rng.pick(&["None", "0", "'x'", "\"quoted\"", "1.5", "[]", "{}"]).to_string());
+        }
+        if !keyword && default.is_none() && defaulted {
+            // An exported class cannot default: make it keyword-only instead.
+            params.push(Param { py, ty, keyword: true, explicit_positional: false, default: None });
+            continue;
+        }
+        if !keyword && default.is_some() {
+            defaulted = true;
+        }
+        let explicit_positional = !keyword && g.chance(10);
+        params.push(Param { py, ty, keyword, explicit_positional, default });
+    }
+    if !allowed(Finding::KeywordBeforePositional) {
+        // Keyword-only parameters after every positional one (Python's own order).
+        params.sort_by_key(|p| p.keyword);
+    }
+    params
+}
