@@ -13,8 +13,12 @@
 
 mod class;
 mod convert;
+mod enums;
 mod exception;
 mod gc;
+mod method;
+mod property;
+mod protocol;
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
@@ -35,7 +39,7 @@ pub fn emit_export_module_crossing(module: &Module, crossing: &[String]) -> Toke
     let crossings = module.classes.iter().filter(|c| crossing.contains(&c.name.py)).map(class::emit_crossing);
     let wrappers = module.functions.iter().map(emit_function);
     let classes = module.classes.iter().map(|c| class::emit_class(module, c));
-    let enums = module.enums.iter().map(|e| class::emit_enum(module, e));
+    let enums = module.enums.iter().map(|e| enums::emit_enum(module, e));
     let exceptions = module.exceptions.iter().map(|e| exception::emit_exception(module, e));
     let registrations = module.functions.iter().map(|f| {
         let wrapper = function_ident(f);

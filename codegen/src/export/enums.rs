@@ -1,0 +1,253 @@
+//! Enums: unit-only enums as enum classes, enums with data as a base class with one subclass
+//! per variant.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use pybridge_model::{Enum, Module};
+
+use super::class::*;
+use super::convert::{return_alias, wrapper_ident};
+use super::protocol::*;
+use crate::docs::emit_doc;
+use crate::rust_type::emit_owned_type;
+
+/// `__pb_with` of an enum wrapper, which holds its value directly (enums are frozen: no
+/// close, no views). Generic parameters are `__PbR`: a user type named `R` is written `R` in
+/// the signature (found by the spec property test).
+pub(super) fn emit_direct_with(inner: &syn::Path) -> TokenStream {
+    quote! {
+        #[inline]
+        #[allow(dead_code)]
+        fn __pb_with<__PbR>(
+            &self,
+            f: impl ::std::ops::FnOnce(&#inner) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
+            f(&self.inner)
+        }
+    }
+}
+
+/// A unit-only enum: a class whose instances wrap one variant, with the variants as class
+/// attributes, `name`/`value`, `__int__`, `__eq__`, `__hash__` and `__repr__` (`Color.Red`).
+pub(super) fn emit_enum(module: &Module, e: &Enum) -> TokenStream {
+    if e.has_data() {
+        return emit_data_enum(module, e);
+    }
+    let wrapper = wrapper_ident(&e.name.py);
+    let inner = rust_path(&e.rust_path, &e.name.rust);
+    let with = emit_direct_with(&inner);
+    let py_name = &e.name.py;
+    let module_name = &module.name.py;
+    let doc = e.doc.as_deref().map(emit_doc);
+    let variant_idents: Vec<syn::Ident> = e.variants.iter().map(|v| format_ident!("{}", v.name.rust)).collect();
+    let variant_names: Vec<&str> = e.variants.iter().map(|v| v.name.py.as_str()).collect();
+    let values: Vec<i64> = e.variants.iter().map(|v| v.value).collect();
+    let attrs = variant_idents.iter().zip(&variant_names).map(|(ident, name)| {
+        let fn_name = format_ident!("__pb_v_{}", ident);
+        quote! {
+            #[classattr]
+            #[pyo3(name = #name)]
+            fn #fn_name() -> Self {
+                Self::__pb_wrap(#inner::#ident)
+            }
+        }
+    });
+    let alias = return_alias(&e.name.py);
+    let marker = crate::spec_marker::emit_spec_marker(&e.origin, &format!("enum `{py_name}`"));
+    quote! {
+        #marker
+        #doc
+        #[::pybridge::__private::pyo3::pyclass(crate = "::pybridge::__private::pyo3", name = #py_name, module = #module_name, frozen)]
+        struct #wrapper {
+            inner: #inner,
+        }
+
+        type #alias = #wrapper;
+
+        impl #wrapper {
+            fn __pb_wrap(__pb_value: #inner) -> Self {
+                Self { inner: __pb_value }
+            }
+
+            #with
+
+            fn __pb_index(&self) -> (i64, &'static str) {
+                match self.inner {
+                    #(#inner::#variant_idents => (#values, #variant_names),)*
+                }
+            }
+        }
+
+        #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
+        impl #wrapper {
+            #(#attrs)*
+
+            /// The variant's name.
+            #[getter]
+            fn name(&self) -> &'static str {
+                self.__pb_index().1
+            }
+
+            /// The variant's integer value.
+            #[getter]
+            fn value(&self) -> i64 {
+                self.__pb_index().0
+            }
+
+            fn __int__(&self) -> i64 {
+                self.__pb_index().0
+            }
+
+            fn __repr__(&self) -> ::std::string::String {
+                ::std::format!("{}.{}", #py_name, self.__pb_index().1)
+            }
+
+            fn __eq__(&self, other: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> bool {
+                self.__pb_index().0 == other.__pb_index().0
+            }
+
+            fn __hash__(&self) -> u64 {
+                self.__pb_index().0 as u64
+            }
+        }
+    }
+}
+
+/// An enum whose variants carry data: a base class `Shape` (holding the Rust value) and one
+/// subclass per variant (`Shape.Circle(r=1.0)`) with the variant's fields as read-only
+/// properties. Values returned to Python become an instance of their variant's class.
+pub(super) fn emit_data_enum(module: &Module, e: &Enum) -> TokenStream {
+    let base = wrapper_ident(&e.name.py);
+    let out = format_ident!("__PbOut_{}", e.name.py);
+    let alias = return_alias(&e.name.py);
+    let inner = rust_path(&e.rust_path, &e.name.rust);
+    let with = emit_direct_with(&inner);
+    let py_name = &e.name.py;
+    let module_name = &module.name.py;
+    let doc = e.doc.as_deref().map(emit_doc);
+    let variant_classes: Vec<syn::Ident> = e
+        .variants
+        .iter()
+        .map(|v| format_ident!("__PbVariant_{}_{}", e.name.py, pybridge_model::names::unraw(&v.name.rust)))
+        .collect();
+    let variant_idents: Vec<syn::Ident> = e.variants.iter().map(|v| format_ident!("{}", v.name.rust)).collect();
+    // `Shape::Circle { .. }` / `Shape::Square(..)` / `Shape::Empty`, to tell variants apart.
+    let any_patterns: Vec<TokenStream> = e
+        .variants
+        .iter()
+        .zip(&variant_idents)
+        .map(|(v, ident)| match (v.tuple, v.fields.is_empty()) {
+            (true, _) => quote!(#inner::#ident(..)),
+            (false, false) => quote!(#inner::#ident { .. }),
+            (false, true) => quote!(#inner::#ident),
+        })
+        .collect();
+    // Derived traits give every variant class `__eq__`, `__repr__`… through the base class.
+    let dunders = e.dunders.iter().map(emit_dunder_methods);
+    let indices = (0..e.variants.len()).map(proc_macro2::Literal::usize_unsuffixed);
+    let indices2 = (0..e.variants.len()).map(proc_macro2::Literal::usize_unsuffixed);
+    let class_attrs = e.variants.iter().zip(&variant_classes).map(|(v, class)| {
+        let fn_name = format_ident!("__pb_variant_{}", pybridge_model::names::unraw(&v.name.rust));
+        let name = &v.name.py;
+        quote! {
+            #[classattr]
+            #[pyo3(name = #name)]
+            fn #fn_name(py: ::pybridge::Python<'_>) -> ::pybridge::__private::pyo3::Py<::pybridge::__private::pyo3::types::PyType> {
+                py.get_type::<#class>().unbind()
+            }
+        }
+    });
+    let variants = e.variants.iter().zip(&variant_classes).zip(&variant_idents).map(|((v, class), ident)| {
+        let name = &v.name.py;
+        let params: Vec<syn::Ident> = v.fields.iter().map(|f| format_ident!("{}", if v.tuple { f.name.py.clone() } else { f.name.rust.clone() })).collect();
+        let types: Vec<TokenStream> = v.fields.iter().map(|f| emit_owned_type(&f.ty)).collect();
+        let construct = match (v.tuple, v.fields.is_empty()) {
+            (true, _) => quote!(#inner::#ident(#(#params),*)),
+            (false, false) => quote!(#inner::#ident { #(#params),* }),
+            (false, true) => quote!(#inner::#ident),
+        };
+        let getters = v.fields.iter().enumerate().map(|(i, f)| {
+            let getter = format_ident!("__pb_get_{}", f.name.py.trim_start_matches('_'));
+            let prop = syn::LitStr::new(&f.name.py, proc_macro2::Span::call_site());
+            let ty = emit_owned_type(&f.ty);
+            let binding = format_ident!("__pb_field");
+            let pattern = if v.tuple {
+                let parts = (0..v.fields.len()).map(|j| if j == i { quote!(#binding) } else { quote!(_) });
+                quote!(#inner::#ident(#(#parts),*))
+            } else {
+                let field = format_ident!("{}", f.name.rust);
+                quote!(#inner::#ident { #field: #binding, .. })
+            };
+            quote! {
+                #[getter]
+                #[pyo3(name = #prop)]
+                fn #getter(slf: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> #ty {
+                    match &slf.as_super().inner {
+                        #pattern => ::std::clone::Clone::clone(#binding),
+                        _ => ::core::unreachable!("a variant class always holds its own variant"),
+                    }
+                }
+            }
+        });
+        quote! {
+            #[::pybridge::__private::pyo3::pyclass(crate = "::pybridge::__private::pyo3", name = #name, module = #module_name, extends = #base, frozen)]
+            struct #class;
+
+            #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
+            impl #class {
+                #[new]
+                #[pyo3(signature = (#(#params),*))]
+                fn __pb_new(#(#params: #types),*) -> ::pybridge::__private::pyo3::PyClassInitializer<Self> {
+                    ::pybridge::__private::pyo3::PyClassInitializer::from(#base { inner: #construct }).add_subclass(Self)
+                }
+                #(#getters)*
+            }
+        }
+    });
+    quote! {
+        #doc
+        #[::pybridge::__private::pyo3::pyclass(crate = "::pybridge::__private::pyo3", name = #py_name, module = #module_name, subclass, frozen)]
+        struct #base {
+            inner: #inner,
+        }
+
+        /// A value on its way to Python: becomes an instance of its variant's class.
+        struct #out(#inner);
+
+        type #alias = #out;
+
+        impl #base {
+            fn __pb_wrap(__pb_value: #inner) -> #out {
+                #out(__pb_value)
+            }
+
+            #with
+        }
+
+        impl<'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for #out {
+            type Target = ::pybridge::__private::pyo3::PyAny;
+            type Output = ::pybridge::__private::pyo3::Bound<'py, ::pybridge::__private::pyo3::PyAny>;
+            type Error = ::pybridge::PyErr;
+
+            fn into_pyobject(self, py: ::pybridge::Python<'py>) -> ::std::result::Result<Self::Output, Self::Error> {
+                let variant = match &self.0 {
+                    #(#any_patterns => #indices,)*
+                };
+                let init = ::pybridge::__private::pyo3::PyClassInitializer::from(#base { inner: self.0 });
+                match variant {
+                    #(#indices2 => ::core::result::Result::Ok(::pybridge::__private::pyo3::Bound::new(py, init.add_subclass(#variant_classes))?.into_any()),)*
+                    _ => ::core::unreachable!(),
+                }
+            }
+        }
+
+        #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
+        impl #base {
+            #(#class_attrs)*
+            #(#dunders)*
+        }
+
+        #(#variants)*
+    }
+}

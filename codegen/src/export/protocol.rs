@@ -1,0 +1,65 @@
+//! Python protocols from Rust traits (`__repr__`, `__str__`, `__eq__`, `__hash__`, ordering).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use pybridge_model::{Class, Dunder};
+
+/// A protocol from a Rust trait, marked with the class's spec line (rustc's error for a type
+/// lacking the trait lands here, with the runtime's message naming the trait and the fix).
+pub(super) fn emit_dunder(c: &Class, d: &Dunder) -> TokenStream {
+    let trait_name = match d {
+        Dunder::Repr => "Debug",
+        Dunder::Str => "Display",
+        Dunder::Eq => "PartialEq",
+        Dunder::Hash => "Hash",
+        Dunder::Ord => "PartialOrd",
+    };
+    let marker =
+        crate::spec_marker::emit_spec_marker(&c.origin, &format!("trait `{trait_name}` of class `{}`", c.name.py));
+    let methods = emit_dunder_methods(d);
+    quote!(#marker #methods)
+}
+
+pub(super) fn emit_dunder_methods(d: &Dunder) -> TokenStream {
+    match d {
+        Dunder::Repr => quote! {
+            fn __repr__(&self) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
+                self.__pb_with(|v| ::core::result::Result::Ok(::pybridge::__private::repr_of(v)))
+            }
+        },
+        Dunder::Str => quote! {
+            fn __str__(&self) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
+                self.__pb_with(|v| ::core::result::Result::Ok(::pybridge::__private::str_of(v)))
+            }
+        },
+        Dunder::Eq => quote! {
+            fn __eq__(&self, other: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> ::pybridge::__private::pyo3::PyResult<bool> {
+                self.__pb_with(|a| other.__pb_with(|b| ::core::result::Result::Ok(::pybridge::__private::eq_of(a, b))))
+            }
+        },
+        Dunder::Hash => quote! {
+            fn __hash__(&self) -> ::pybridge::__private::pyo3::PyResult<u64> {
+                self.__pb_with(|v| ::core::result::Result::Ok(::pybridge::__private::hash_of(v)))
+            }
+        },
+        Dunder::Ord => {
+            let ops = [
+                (quote!(__lt__), quote!(is_lt)),
+                (quote!(__le__), quote!(is_le)),
+                (quote!(__gt__), quote!(is_gt)),
+                (quote!(__ge__), quote!(is_ge)),
+            ];
+            let methods = ops.iter().map(|(name, test)| {
+                quote! {
+                    fn #name(&self, other: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> ::pybridge::__private::pyo3::PyResult<bool> {
+                        self.__pb_with(|a| other.__pb_with(|b| {
+                            ::core::result::Result::Ok(::pybridge::__private::cmp_of(a, b).is_some_and(|o| o.#test()))
+                        }))
+                    }
+                }
+            });
+            quote!(#(#methods)*)
+        }
+    }
+}
