@@ -12,13 +12,17 @@ use super::property::*;
 use super::{emit_call, emit_params, expr_path};
 use crate::docs::emit_doc;
 
-pub(super) fn emit_method(
-    wrapper: &syn::Ident,
-    inner: &syn::Path,
-    m: &Function,
-    close: Option<&str>,
-    direct: bool,
-) -> TokenStream {
+/// What every kind of method wrapper needs: its own identifier, the Rust method it calls, the
+/// Python name, and the doc with its spec marker.
+struct Parts {
+    ident: syn::Ident,
+    method: syn::Ident,
+    rust_name: String,
+    py_name: String,
+    doc: TokenStream,
+}
+
+fn method_parts(m: &Function) -> Parts {
     // The constructor's Rust name is `new`: its wrapper gets a name no method can have (a
     // method named `new` beside a constructor was a duplicate definition; found by the spec
     // property test).
@@ -32,118 +36,136 @@ pub(super) fn emit_method(
     let rust_name = m.rust_path.clone().unwrap_or_else(|| m.name.rust.clone());
     let last = rust_name.rsplit("::").next().unwrap_or(&rust_name);
     let method = super::param_ident(&pybridge_model::names::rust_ident(pybridge_model::names::unraw(last)));
-    let py_name = &m.name.py;
+    let py_name = m.name.py.clone();
     let doc = m.doc.as_deref().map(emit_doc);
     let marker = crate::spec_marker::emit_spec_marker(&m.origin, &format!("method `{py_name}`"));
-    let doc = quote!(#marker #doc);
-    if close == Some(rust_name.as_str()) {
-        // `close`: runs the Rust method once and drops the value; later closes do nothing.
-        return quote! {
-            #doc
-            #[pyo3(name = #py_name)]
-            fn #ident(&mut self) {
-                if let ::core::option::Option::Some(mut inner) = self.inner.take() {
-                    inner.#method();
-                }
-            }
-        };
+    Parts { ident, method, rust_name, py_name, doc: quote!(#marker #doc) }
+}
+
+/// The wrapper of one method of class `wrapper` (Rust type `inner`); `close` is the Rust name of
+/// the class's `close` method, `direct` whether the class lends its value without a closure.
+pub(super) fn emit_method(
+    wrapper: &syn::Ident,
+    inner: &syn::Path,
+    m: &Function,
+    close: Option<&str>,
+    direct: bool,
+) -> TokenStream {
+    let parts = method_parts(m);
+    if close == Some(parts.rust_name.as_str()) {
+        return emit_close(&parts);
     }
-    let (params, signature) = emit_params(m);
-    let ret = emit_return_type(&m.returns);
     if m.policy == ReturnPolicy::View {
-        let span = m.origin.span();
-        let read = quote_spanned!(span=> __pb_self.#method());
-        let view = emit_view(wrapper, &ret, read, None);
-        let attr = match m.kind {
-            FnKind::Getter => {
-                let name = syn::LitStr::new(&m.name.py, proc_macro2::Span::call_site());
-                quote!(#[getter] #[pyo3(name = #name)])
-            }
-            _ => quote!(#[pyo3(name = #py_name)]),
-        };
-        return quote! {
-            #doc
-            #attr
-            fn #ident(slf: &::pybridge::__private::pyo3::Bound<'_, Self>) -> ::pybridge::__private::pyo3::PyResult<#ret> {
-                #view
-            }
-        };
+        return emit_method_view(wrapper, m, &parts);
     }
     match m.kind {
-        FnKind::Constructor => {
-            let body = emit_call(m, static_target(inner, m, &method));
-            quote! {
-                #doc
-                #[new]
-                #[pyo3(signature = #signature)]
-                fn #ident(#(#params),*) -> ::pybridge::__private::pyo3::PyResult<#ret> {
-                    #body
-                }
+        FnKind::Constructor | FnKind::ClassMethod | FnKind::Static | FnKind::Free => emit_associated(inner, m, &parts),
+        FnKind::Method | FnKind::Getter | FnKind::MethodMut | FnKind::Setter => emit_instance_method(m, &parts, direct),
+    }
+}
+
+/// `close`: runs the Rust method once and drops the value; later closes do nothing.
+fn emit_close(parts: &Parts) -> TokenStream {
+    let Parts { ident, method, py_name, doc, .. } = parts;
+    quote! {
+        #doc
+        #[pyo3(name = #py_name)]
+        fn #ident(&mut self) {
+            if let ::core::option::Option::Some(mut inner) = self.inner.take() {
+                inner.#method();
             }
         }
-        FnKind::ClassMethod => {
-            // A real classmethod: Python passes the class (a subclass when called on one).
-            let body = emit_call(m, static_target(inner, m, &method));
-            quote! {
-                #doc
-                #[classmethod]
-                #[pyo3(name = #py_name, signature = #signature)]
-                fn #ident(
-                    _cls: &::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::types::PyType>
-                    #(, #params)*
-                ) -> ::pybridge::__private::pyo3::PyResult<#ret> {
-                    #body
-                }
-            }
-        }
-        FnKind::Static | FnKind::Free => {
-            let body = emit_call(m, static_target(inner, m, &method));
-            quote! {
-                #doc
-                #[staticmethod]
-                #[pyo3(name = #py_name, signature = #signature)]
-                fn #ident(#(#params),*) -> ::pybridge::__private::pyo3::PyResult<#ret> {
-                    #body
-                }
-            }
-        }
-        FnKind::Method | FnKind::Getter | FnKind::MethodMut | FnKind::Setter => {
-            let body = if m.extend {
-                // SWIG's %extend: a free function of the user's taking the object first.
-                let path: syn::Path = syn::parse_str(m.rust_path.as_deref().unwrap_or_default())
-                    .unwrap_or_else(|_| syn::parse_quote!(unresolved));
-                let path = expr_path(&path);
-                super::emit_call_with(m, quote!(#path), Some(quote!(__pb_self)))
-            } else {
-                emit_call(m, quote!(__pb_self.#method))
-            };
+    }
+}
+
+/// A parameterless `&self` method returning `&C`: a view into this object.
+fn emit_method_view(wrapper: &syn::Ident, m: &Function, parts: &Parts) -> TokenStream {
+    let Parts { ident, method, py_name, doc, .. } = parts;
+    let ret = emit_return_type(&m.returns);
+    let span = m.origin.span();
+    let read = quote_spanned!(span=> __pb_self.#method());
+    let view = emit_view(wrapper, &ret, read, None);
+    let attr = match m.kind {
+        FnKind::Getter => {
             let name = syn::LitStr::new(&m.name.py, proc_macro2::Span::call_site());
-            let attr = match m.kind {
-                FnKind::Getter => quote!(#[getter] #[pyo3(name = #name)]),
-                FnKind::Setter => quote!(#[setter] #[pyo3(name = #name)]),
-                _ => quote!(#[pyo3(name = #py_name, signature = #signature)]),
-            };
-            let mutable = matches!(m.kind, FnKind::MethodMut | FnKind::Setter);
-            let receiver = if mutable { quote!(&mut self) } else { quote!(&self) };
-            let body = match (direct, mutable) {
-                (true, false) => quote! {
-                    let __pb_self = self.inner.get(Self::__PB_NAME)?;
-                    #body
-                },
-                (true, true) => quote! {
-                    let __pb_self = self.inner.get_mut(Self::__PB_NAME)?;
-                    #body
-                },
-                (false, false) => quote!(self.__pb_with(|__pb_self| { #body })),
-                (false, true) => quote!(self.__pb_with_mut(|__pb_self| { #body })),
-            };
-            quote! {
-                #doc
-                #attr
-                fn #ident(#receiver #(, #params)*) -> ::pybridge::__private::pyo3::PyResult<#ret> {
-                    #body
-                }
-            }
+            quote!(#[getter] #[pyo3(name = #name)])
+        }
+        _ => quote!(#[pyo3(name = #py_name)]),
+    };
+    quote! {
+        #doc
+        #attr
+        fn #ident(slf: &::pybridge::__private::pyo3::Bound<'_, Self>) -> ::pybridge::__private::pyo3::PyResult<#ret> {
+            #view
+        }
+    }
+}
+
+/// A constructor, a classmethod (Python passes the class: a subclass when called on one) or a
+/// static method: no receiver.
+fn emit_associated(inner: &syn::Path, m: &Function, parts: &Parts) -> TokenStream {
+    let Parts { ident, method, py_name, doc, .. } = parts;
+    let (params, signature) = emit_params(m);
+    let ret = emit_return_type(&m.returns);
+    let body = emit_call(m, static_target(inner, m, method));
+    let (attr, cls) = match m.kind {
+        FnKind::Constructor => (quote!(#[new] #[pyo3(signature = #signature)]), None),
+        FnKind::ClassMethod => (
+            quote!(#[classmethod] #[pyo3(name = #py_name, signature = #signature)]),
+            Some(quote!(_cls: &::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::types::PyType>)),
+        ),
+        _ => (quote!(#[staticmethod] #[pyo3(name = #py_name, signature = #signature)]), None),
+    };
+    let params = cls.into_iter().chain(params);
+    quote! {
+        #doc
+        #attr
+        fn #ident(#(#params),*) -> ::pybridge::__private::pyo3::PyResult<#ret> {
+            #body
+        }
+    }
+}
+
+/// A `&self`/`&mut self` method, property getter or setter; `direct` lends the value without a
+/// closure (a class that is never a view).
+fn emit_instance_method(m: &Function, parts: &Parts, direct: bool) -> TokenStream {
+    let Parts { ident, method, py_name, doc, .. } = parts;
+    let (params, signature) = emit_params(m);
+    let ret = emit_return_type(&m.returns);
+    let body = if m.extend {
+        // SWIG's %extend: a free function of the user's taking the object first.
+        let path: syn::Path = syn::parse_str(m.rust_path.as_deref().unwrap_or_default())
+            .unwrap_or_else(|_| syn::parse_quote!(unresolved));
+        let path = expr_path(&path);
+        super::emit_call_with(m, quote!(#path), Some(quote!(__pb_self)))
+    } else {
+        emit_call(m, quote!(__pb_self.#method))
+    };
+    let name = syn::LitStr::new(&m.name.py, proc_macro2::Span::call_site());
+    let attr = match m.kind {
+        FnKind::Getter => quote!(#[getter] #[pyo3(name = #name)]),
+        FnKind::Setter => quote!(#[setter] #[pyo3(name = #name)]),
+        _ => quote!(#[pyo3(name = #py_name, signature = #signature)]),
+    };
+    let mutable = matches!(m.kind, FnKind::MethodMut | FnKind::Setter);
+    let receiver = if mutable { quote!(&mut self) } else { quote!(&self) };
+    let body = match (direct, mutable) {
+        (true, false) => quote! {
+            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            #body
+        },
+        (true, true) => quote! {
+            let __pb_self = self.inner.get_mut(Self::__PB_NAME)?;
+            #body
+        },
+        (false, false) => quote!(self.__pb_with(|__pb_self| { #body })),
+        (false, true) => quote!(self.__pb_with_mut(|__pb_self| { #body })),
+    };
+    quote! {
+        #doc
+        #attr
+        fn #ident(#receiver #(, #params)*) -> ::pybridge::__private::pyo3::PyResult<#ret> {
+            #body
         }
     }
 }
