@@ -58,6 +58,21 @@ pub(super) fn check_rust_names_distinct(module: &Module, diags: &mut Diagnostics
         for m in c.methods.iter().filter(|m| !matches!(m.kind, FnKind::Constructor | FnKind::Setter)) {
             members.claim(m.name.rust.clone(), &m.name, fix, diags);
         }
+        // A constructor without `rust:` calls `T::new`: a method `new` without `rust:` would call
+        // the same function with another signature (found by the spec property test).
+        let default_ctor = c.methods.iter().find(|m| m.kind == FnKind::Constructor && m.rust_path.is_none());
+        let default_new = c.methods.iter().find(|m| {
+            m.kind != FnKind::Constructor && m.rust_path.is_none() && crate::names::unraw(&m.name.rust) == "new"
+        });
+        if let (Some(ctor), Some(m)) = (default_ctor, default_new)
+            && !same_signature(ctor, m, &c.name.py)
+        {
+            diags.push(
+                Diagnostic::new(m.name.origin, format!("method `{}` and the constructor both call `new`", m.name.py))
+                    .help("give the method (or the constructor) `rust:` naming its own Rust function")
+                    .note(ctor.origin, "the constructor, whose `rust:` defaults to `new`, is here"),
+            );
+        }
         for a in &c.attributes {
             members.claim(a.name.rust.clone(), &a.name, "rename one of them", diags);
         }
@@ -435,5 +450,30 @@ pub(super) fn check_exported_paths_in_imports(module: &Module, diags: &mut Diagn
                 .help("give the exported class a `rust:` path from the crate root (`crate::…::Type`)"),
             );
         }
+    }
+}
+
+/// Whether constructor `ctor` and method `m` can call one Rust function: the same parameter
+/// types, and `m` returns the class by value (what a constructor returns).
+fn same_signature(ctor: &crate::ir::Function, m: &crate::ir::Function, class: &str) -> bool {
+    let returns_class = matches!(&m.returns.kind, TypeKind::Class(c) if c.name == class && !c.borrowed && !c.shared);
+    returns_class
+        && ctor.fallible == m.fallible
+        && ctor.params.len() == m.params.len()
+        && ctor.params.iter().zip(&m.params).all(|(a, b)| type_shape(&a.ty) == type_shape(&b.ty))
+}
+
+/// A type's Rust shape as text, without origins (for comparing two declarations).
+fn type_shape(ty: &crate::types::Type) -> String {
+    match &ty.kind {
+        TypeKind::Optional(t) => format!("Option<{}>", type_shape(t)),
+        TypeKind::List(t) => format!("Vec<{}>", type_shape(t)),
+        TypeKind::Set(t) => format!("HashSet<{}>", type_shape(t)),
+        TypeKind::Dict(k, v) => format!("HashMap<{}, {}>", type_shape(k), type_shape(v)),
+        TypeKind::Tuple(items) => format!("({})", items.iter().map(type_shape).collect::<Vec<_>>().join(", ")),
+        TypeKind::Callable { params, ret } => {
+            format!("Fn({}) -> {}", params.iter().map(type_shape).collect::<Vec<_>>().join(", "), type_shape(ret))
+        }
+        other => format!("{other:?}"),
     }
 }

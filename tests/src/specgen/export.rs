@@ -385,7 +385,8 @@ pub(super) fn gen_method(
     let kind = *g.rng.pick(&kinds);
     let extend = matches!(kind, Kind::Method | Kind::MutMethod) && g.chance(25);
     // A method's Rust name is one identifier (`crate::x` only through `extend`/static paths).
-    let explicit = extend || g.chance(40);
+    // A method `new` without `rust:` would call the default constructor's `T::new` (`check` refuses it).
+    let explicit = extend || g.chance(40) || py == "new";
     let rust_item = if explicit { g.item_name("um") } else { rust_ident(&py) };
     let mut params = gen_export_params(g, ex, ci);
     let borrowed = matches!(kind, Kind::Method | Kind::MutMethod) && !extend;

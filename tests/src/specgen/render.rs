@@ -16,7 +16,8 @@ pub(super) const PY_TYPE_NAMES: &[&str] = &[
 /// Rust type names a spec's Rust-syntax types give a meaning of their own.
 pub(super) const RUST_TYPE_NAMES: &[&str] = &[
     "String", "Vec", "Option", "Result", "HashMap", "HashSet", "Arc", "Object", "bool", "str", "f32", "f64", "i8",
-    "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128", "usize", "Self", "Self_",
+    "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128", "usize", "Self", "Self_", "Fn", "FnMut",
+    "FnOnce",
 ];
 
 /// Whether a class/enum name can be written in a type of its direction.
