@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use pybridge_model::{Enum, Module};
+use pybridge_model::{Attribute, Enum, Module, Variant};
 
 use super::class::*;
 use super::convert::{return_alias, wrapper_ident};
@@ -158,53 +158,12 @@ pub(super) fn emit_data_enum(module: &Module, e: &Enum) -> TokenStream {
             }
         }
     });
-    let variants = e.variants.iter().zip(&variant_classes).zip(&variant_idents).map(|((v, class), ident)| {
-        let name = &v.name.py;
-        let params: Vec<syn::Ident> = v.fields.iter().map(|f| format_ident!("{}", if v.tuple { f.name.py.clone() } else { f.name.rust.clone() })).collect();
-        let types: Vec<TokenStream> = v.fields.iter().map(|f| emit_owned_type(&f.ty)).collect();
-        let construct = match (v.tuple, v.fields.is_empty()) {
-            (true, _) => quote!(#inner::#ident(#(#params),*)),
-            (false, false) => quote!(#inner::#ident { #(#params),* }),
-            (false, true) => quote!(#inner::#ident),
-        };
-        let getters = v.fields.iter().enumerate().map(|(i, f)| {
-            let getter = format_ident!("__pb_get_{}", f.name.py.trim_start_matches('_'));
-            let prop = syn::LitStr::new(&f.name.py, proc_macro2::Span::call_site());
-            let ty = emit_owned_type(&f.ty);
-            let binding = format_ident!("__pb_field");
-            let pattern = if v.tuple {
-                let parts = (0..v.fields.len()).map(|j| if j == i { quote!(#binding) } else { quote!(_) });
-                quote!(#inner::#ident(#(#parts),*))
-            } else {
-                let field = format_ident!("{}", f.name.rust);
-                quote!(#inner::#ident { #field: #binding, .. })
-            };
-            quote! {
-                #[getter]
-                #[pyo3(name = #prop)]
-                fn #getter(slf: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> #ty {
-                    match &slf.as_super().inner {
-                        #pattern => ::std::clone::Clone::clone(#binding),
-                        _ => ::core::unreachable!("a variant class always holds its own variant"),
-                    }
-                }
-            }
-        });
-        quote! {
-            #[::pybridge::__private::pyo3::pyclass(crate = "::pybridge::__private::pyo3", name = #name, module = #module_name, extends = #base, frozen)]
-            struct #class;
-
-            #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
-            impl #class {
-                #[new]
-                #[pyo3(signature = (#(#params),*))]
-                fn __pb_new(#(#params: #types),*) -> ::pybridge::__private::pyo3::PyClassInitializer<Self> {
-                    ::pybridge::__private::pyo3::PyClassInitializer::from(#base { inner: #construct }).add_subclass(Self)
-                }
-                #(#getters)*
-            }
-        }
-    });
+    let variants = e
+        .variants
+        .iter()
+        .zip(&variant_classes)
+        .zip(&variant_idents)
+        .map(|((v, class), ident)| emit_variant_class(&inner, &base, module_name, class, ident, v));
     quote! {
         #doc
         #[::pybridge::__private::pyo3::pyclass(crate = "::pybridge::__private::pyo3", name = #py_name, module = #module_name, subclass, frozen)]
@@ -249,5 +208,69 @@ pub(super) fn emit_data_enum(module: &Module, e: &Enum) -> TokenStream {
         }
 
         #(#variants)*
+    }
+}
+
+/// One variant's class: a final subclass of the enum's base class, constructed from the
+/// variant's fields (`Shape.Circle(r=1.0)`), with the fields as read-only properties.
+fn emit_variant_class(
+    inner: &syn::Path,
+    base: &syn::Ident,
+    module_name: &str,
+    class: &syn::Ident,
+    ident: &syn::Ident,
+    v: &Variant,
+) -> TokenStream {
+    let name = &v.name.py;
+    let params: Vec<syn::Ident> = v
+        .fields
+        .iter()
+        .map(|f| format_ident!("{}", if v.tuple { f.name.py.clone() } else { f.name.rust.clone() }))
+        .collect();
+    let types: Vec<TokenStream> = v.fields.iter().map(|f| emit_owned_type(&f.ty)).collect();
+    let construct = match (v.tuple, v.fields.is_empty()) {
+        (true, _) => quote!(#inner::#ident(#(#params),*)),
+        (false, false) => quote!(#inner::#ident { #(#params),* }),
+        (false, true) => quote!(#inner::#ident),
+    };
+    let getters = v.fields.iter().enumerate().map(|(i, f)| emit_variant_getter(inner, ident, v, i, f));
+    quote! {
+        #[::pybridge::__private::pyo3::pyclass(crate = "::pybridge::__private::pyo3", name = #name, module = #module_name, extends = #base, frozen)]
+        struct #class;
+
+        #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
+        impl #class {
+            #[new]
+            #[pyo3(signature = (#(#params),*))]
+            fn __pb_new(#(#params: #types),*) -> ::pybridge::__private::pyo3::PyClassInitializer<Self> {
+                ::pybridge::__private::pyo3::PyClassInitializer::from(#base { inner: #construct }).add_subclass(Self)
+            }
+            #(#getters)*
+        }
+    }
+}
+
+/// The getter of field `i` (`f`) of variant `v`: matches the variant held by the base class.
+fn emit_variant_getter(inner: &syn::Path, ident: &syn::Ident, v: &Variant, i: usize, f: &Attribute) -> TokenStream {
+    let getter = format_ident!("__pb_get_{}", f.name.py.trim_start_matches('_'));
+    let prop = syn::LitStr::new(&f.name.py, proc_macro2::Span::call_site());
+    let ty = emit_owned_type(&f.ty);
+    let binding = format_ident!("__pb_field");
+    let pattern = if v.tuple {
+        let parts = (0..v.fields.len()).map(|j| if j == i { quote!(#binding) } else { quote!(_) });
+        quote!(#inner::#ident(#(#parts),*))
+    } else {
+        let field = format_ident!("{}", f.name.rust);
+        quote!(#inner::#ident { #field: #binding, .. })
+    };
+    quote! {
+        #[getter]
+        #[pyo3(name = #prop)]
+        fn #getter(slf: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> #ty {
+            match &slf.as_super().inner {
+                #pattern => ::std::clone::Clone::clone(#binding),
+                _ => ::core::unreachable!("a variant class always holds its own variant"),
+            }
+        }
     }
 }
