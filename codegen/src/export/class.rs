@@ -57,51 +57,8 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
     let methods = c.methods.iter().map(|m| emit_method(&wrapper, &inner, m, c.close.as_deref(), direct));
     let properties = c.attributes.iter().map(|a| emit_property(&wrapper, a));
     let dunders = c.dunders.iter().map(|d| emit_dunder(c, d));
-    let iter = c.iter_item.as_ref().map(|item_type| {
-        // Python objects are copied with `clone_ref`, classes cross as their wrappers (found by
-        // the spec property test: `item: Option<pybridge::Object>` and `item: C` did not compile).
-        let each = if item_type.uses_any() || matches!(item_type.kind, TypeKind::Class(_)) {
-            let each = emit_wrap(super::convert::emit_clone_ref(quote!(__pb_item), item_type), item_type);
-            quote!(|__pb_item| #each)
-        } else {
-            quote!(::std::clone::Clone::clone)
-        };
-        let item = emit_return_type(item_type);
-        quote! {
-            fn __iter__<'py>(
-                &self,
-                py: ::pybridge::Python<'py>,
-            ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::__private::pyo3::Bound<'py, ::pybridge::__private::pyo3::PyAny>> {
-                // A snapshot: the items are cloned into a list, so the Rust value may change later.
-                let __pb_py = py;
-                let items: ::std::vec::Vec<#item> = self.__pb_with(|__pb_self| {
-                    ::core::result::Result::Ok(::std::iter::IntoIterator::into_iter(__pb_self).map(#each).collect())
-                })?;
-                let list = ::pybridge::__private::pyo3::types::PyList::new(py, items)?;
-                ::pybridge::__private::pyo3::types::PyAnyMethods::try_iter(list.as_any()).map(|it| it.into_any())
-            }
-        }
-    });
-    let close = c.close.as_ref().map(|close| {
-        let close = format_ident!("{}", close);
-        quote! {
-            fn __enter__(slf: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> ::pybridge::__private::pyo3::PyRef<'_, Self> {
-                slf
-            }
-
-            fn __exit__(
-                &mut self,
-                _exc_type: &::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::PyAny>,
-                _exc_value: &::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::PyAny>,
-                _traceback: &::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::PyAny>,
-            ) -> bool {
-                if let ::core::option::Option::Some(mut inner) = self.inner.take() {
-                    inner.#close();
-                }
-                false
-            }
-        }
-    });
+    let iter = c.iter_item.as_ref().map(emit_iter);
+    let close = c.close.as_deref().map(emit_context_manager);
     let gc = needs_gc(module, c).then(|| super::gc::emit_gc(c));
     let alias = return_alias(&c.name.py);
     quote! {
@@ -206,4 +163,54 @@ pub(super) fn can_be_view(module: &Module, c: &Class) -> bool {
                 .chain(k.attributes.iter().filter(|a| a.policy == ReturnPolicy::View).map(|a| &a.ty))
         })
         .any(|ty| matches!(&ty.kind, TypeKind::Class(r) if r.name == c.name.py))
+}
+
+/// `__iter__` from `&T: IntoIterator`: a snapshot (the items cloned into a list), so the Rust
+/// value may change later.
+fn emit_iter(item_type: &pybridge_model::Type) -> TokenStream {
+    // Python objects are copied with `clone_ref`, classes cross as their wrappers (found by the
+    // spec property test: `item: Option<pybridge::Object>` and `item: C` did not compile).
+    let each = if item_type.uses_any() || matches!(item_type.kind, TypeKind::Class(_)) {
+        let each = emit_wrap(super::convert::emit_clone_ref(quote!(__pb_item), item_type), item_type);
+        quote!(|__pb_item| #each)
+    } else {
+        quote!(::std::clone::Clone::clone)
+    };
+    let item = emit_return_type(item_type);
+    quote! {
+        fn __iter__<'py>(
+            &self,
+            py: ::pybridge::Python<'py>,
+        ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::__private::pyo3::Bound<'py, ::pybridge::__private::pyo3::PyAny>> {
+            // A snapshot: the items are cloned into a list, so the Rust value may change later.
+            let __pb_py = py;
+            let items: ::std::vec::Vec<#item> = self.__pb_with(|__pb_self| {
+                ::core::result::Result::Ok(::std::iter::IntoIterator::into_iter(__pb_self).map(#each).collect())
+            })?;
+            let list = ::pybridge::__private::pyo3::types::PyList::new(py, items)?;
+            ::pybridge::__private::pyo3::types::PyAnyMethods::try_iter(list.as_any()).map(|it| it.into_any())
+        }
+    }
+}
+
+/// `with` support from the `close` method: `__exit__` closes (the value is dropped there).
+fn emit_context_manager(close: &str) -> TokenStream {
+    let close = format_ident!("{}", close);
+    quote! {
+        fn __enter__(slf: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> ::pybridge::__private::pyo3::PyRef<'_, Self> {
+            slf
+        }
+
+        fn __exit__(
+            &mut self,
+            _exc_type: &::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::PyAny>,
+            _exc_value: &::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::PyAny>,
+            _traceback: &::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::PyAny>,
+        ) -> bool {
+            if let ::core::option::Option::Some(mut inner) = self.inner.take() {
+                inner.#close();
+            }
+            false
+        }
+    }
 }
