@@ -29,67 +29,10 @@ pub(crate) fn emit_class(ctx: &Ctx<'_>, c: &Class) -> TokenStream {
     let module = &ctx.module.name.py;
     let py_name = &c.name.py;
     let qualified = format!("{module}.{py_name}");
-    let err = &ctx.error;
     let doc =
         emit_doc(c.doc.as_deref().unwrap_or(&format!("A handle to an instance of the Python class `{qualified}`.")));
-    let methods = c.methods.iter().map(|m| {
-        let mname = ident(&m.name.rust);
-        let params = emit_params(m);
-        let args = emit_args(m);
-        let mdoc = emit_doc(m.doc.as_deref().unwrap_or(&match m.kind {
-            FnKind::Constructor => format!("Creates a `{qualified}`."),
-            _ => format!("Calls `{qualified}.{}`.", m.name.py),
-        }));
-        match m.kind {
-            FnKind::Constructor => quote! {
-                #mdoc
-                pub fn new(#(#params),*) -> ::std::result::Result<Self, #err> {
-                    ::pybridge::__private::attach_call(|__pb_py| attached::#view::new(__pb_py #(, #args)*).map(attached::#view::unbind))
-                }
-            },
-            FnKind::Static | FnKind::ClassMethod => {
-                let ret = emit_owned_type(&m.returns);
-                quote! {
-                    #mdoc
-                    pub fn #mname(#(#params),*) -> ::std::result::Result<#ret, #err> {
-                        ::pybridge::__private::attach_call(|__pb_py| attached::#view::#mname(__pb_py #(, #args)*))
-                    }
-                }
-            }
-            _ => {
-                let ret = emit_owned_type(&m.returns);
-                quote! {
-                    #mdoc
-                    pub fn #mname(&self #(, #params)*) -> ::std::result::Result<#ret, #err> {
-                        ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).#mname(#(#args),*))
-                    }
-                }
-            }
-        }
-    });
-    let attributes = c.attributes.iter().map(|a| {
-        let aname = ident(&a.name.rust);
-        let ty = emit_owned_type(&a.ty);
-        let adoc = emit_doc(a.doc.as_deref().unwrap_or(&format!("Reads `{qualified}.{}`.", a.name.py)));
-        let getter = quote! {
-            #adoc
-            pub fn #aname(&self) -> ::std::result::Result<#ty, #err> {
-                ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).#aname())
-            }
-        };
-        let setter = a.writable.then(|| {
-            let setter = setter_ident(a);
-            let pty = emit_param_type(&a.ty);
-            let sdoc = emit_doc(&format!("Assigns `{qualified}.{}`.", a.name.py));
-            quote! {
-                #sdoc
-                pub fn #setter(&self, __pb_value: #pty) -> ::std::result::Result<(), #err> {
-                    ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).#setter(__pb_value))
-                }
-            }
-        });
-        quote!(#getter #setter)
-    });
+    let methods = c.methods.iter().map(|m| emit_handle_method(ctx, m, &view, &qualified));
+    let attributes = c.attributes.iter().map(|a| emit_handle_attribute(ctx, a, &qualified));
     quote! {
         #doc
         pub struct #name(::pybridge::Object);
@@ -142,6 +85,66 @@ pub(crate) fn emit_class(ctx: &Ctx<'_>, c: &Class) -> TokenStream {
             }
         }
     }
+}
+
+/// A method of the owned handle (constructor, static/class method, or instance method): it
+/// attaches by itself and calls the same method of the bound view.
+fn emit_handle_method(ctx: &Ctx<'_>, m: &Function, view: &syn::Ident, qualified: &str) -> TokenStream {
+    let err = &ctx.error;
+    let mname = ident(&m.name.rust);
+    let params = emit_params(m);
+    let args = emit_args(m);
+    let mdoc = emit_doc(m.doc.as_deref().unwrap_or(&match m.kind {
+        FnKind::Constructor => format!("Creates a `{qualified}`."),
+        _ => format!("Calls `{qualified}.{}`.", m.name.py),
+    }));
+    let ret = emit_owned_type(&m.returns);
+    match m.kind {
+        FnKind::Constructor => quote! {
+            #mdoc
+            pub fn new(#(#params),*) -> ::std::result::Result<Self, #err> {
+                ::pybridge::__private::attach_call(|__pb_py| attached::#view::new(__pb_py #(, #args)*).map(attached::#view::unbind))
+            }
+        },
+        FnKind::Static | FnKind::ClassMethod => quote! {
+            #mdoc
+            pub fn #mname(#(#params),*) -> ::std::result::Result<#ret, #err> {
+                ::pybridge::__private::attach_call(|__pb_py| attached::#view::#mname(__pb_py #(, #args)*))
+            }
+        },
+        _ => quote! {
+            #mdoc
+            pub fn #mname(&self #(, #params)*) -> ::std::result::Result<#ret, #err> {
+                ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).#mname(#(#args),*))
+            }
+        },
+    }
+}
+
+/// An attribute of the owned handle: its getter and, when writable, its setter.
+fn emit_handle_attribute(ctx: &Ctx<'_>, a: &Attribute, qualified: &str) -> TokenStream {
+    let err = &ctx.error;
+    let aname = ident(&a.name.rust);
+    let ty = emit_owned_type(&a.ty);
+    let adoc = emit_doc(a.doc.as_deref().unwrap_or(&format!("Reads `{qualified}.{}`.", a.name.py)));
+    let getter = quote! {
+        #adoc
+        pub fn #aname(&self) -> ::std::result::Result<#ty, #err> {
+            ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).#aname())
+        }
+    };
+    let setter = a.writable.then(|| {
+        let setter = setter_ident(a);
+        let pty = emit_param_type(&a.ty);
+        let sdoc = emit_doc(&format!("Assigns `{qualified}.{}`.", a.name.py));
+        quote! {
+            #sdoc
+            pub fn #setter(&self, __pb_value: #pty) -> ::std::result::Result<(), #err> {
+                ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).#setter(__pb_value))
+            }
+        }
+    });
+    quote!(#getter #setter)
 }
 
 /// The bound view `DriverRef<'py>` in `m::attached`.
