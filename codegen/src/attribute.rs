@@ -7,7 +7,7 @@ use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
 
 use pybridge_model::rust::{Target, is_py_embed, lower_rust_module, parse_options};
-use pybridge_model::{Bridge, Diagnostics, Origin, check, resolve};
+use pybridge_model::{Bridge, Diagnostics, Origin};
 
 use crate::export::emit_export_module;
 
@@ -29,12 +29,7 @@ pub fn expand_py_embed(args: TokenStream, item: TokenStream) -> TokenStream {
             let module = lower_rust_module(&module_item, &options, &mut diags);
             strip_inner_attributes(&mut module_item);
             let mut bridge = Bridge { version: 1, modules: vec![module] };
-            if !diags.has_errors() {
-                resolve::resolve_bridge(&mut bridge, &mut diags);
-            }
-            if !diags.has_errors() {
-                check::check_bridge(&bridge, &mut diags);
-            }
+            pybridge_model::analyze(&mut bridge, &mut diags);
             if let Some(err) = diags.into_syn_error() {
                 let errors = err.to_compile_error();
                 return quote!(#module_item #errors);

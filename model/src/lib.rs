@@ -33,13 +33,16 @@ pub use ir::*;
 pub use origin::{Loc, Origin};
 pub use types::{ClassRef, IntWidth, Type, TypeKind};
 
-/// Resolve, then check, with an error gate between: checks assume resolved types.
+/// Resolve, then check: the one gating rule between the phases, for every front end (spec,
+/// attribute, scanned source). Resolve always runs, so unknown types are reported beside
+/// lowering problems; check runs only when nothing fatal was reported so far (checks assume
+/// lowered and resolved items; a recoverable problem, such as an unknown key whose mapping was
+/// read anyway, does not stop it).
 pub fn analyze(bridge: &mut Bridge, diags: &mut Diagnostics) {
     resolve::resolve_bridge(bridge, diags);
-    if diags.has_errors() {
-        return;
+    if diags.fatal_count() == 0 {
+        check::check_bridge(bridge, diags);
     }
-    check::check_bridge(bridge, diags);
 }
 
 /// Parse, lower, resolve and check a spec's bytes; the model when there was no problem.
@@ -54,17 +57,9 @@ pub fn load_and_check(bytes: &[u8]) -> (String, Result<Bridge, Vec<Diagnostic>>)
         }
     };
     let bridge = spec::load_spec(&source, &mut diags);
-    // Resolve even after lowering problems, so unknown types are reported in the same run;
-    // check only a model that lowered and resolved cleanly.
     let result = match bridge {
         Some(mut bridge) => {
-            // Unknown keys are recoverable: the rest of their mapping was read, so the checks
-            // still run and report names and duplicates in the same run.
-            let lowered_cleanly = diags.fatal_count() == 0;
-            resolve::resolve_bridge(&mut bridge, &mut diags);
-            if lowered_cleanly && diags.fatal_count() == 0 {
-                check::check_bridge(&bridge, &mut diags);
-            }
+            analyze(&mut bridge, &mut diags);
             if diags.has_errors() { Err(diags.into_sorted()) } else { Ok(bridge) }
         }
         None => Err(diags.into_sorted()),

@@ -149,6 +149,15 @@ fn a_cargo_build_whose_spec_became_invalid_fails_with_the_located_message() {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("pybridge-tiny");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("src")).unwrap();
+    // Build dirs of earlier runs (another hash, when pybridge's own dependencies changed) would
+    // be counted below as a second OUT_DIR.
+    if let Ok(old) = std::fs::read_dir(target_dir.join("debug/build")) {
+        for entry in old.filter_map(|e| e.ok()) {
+            if entry.file_name().to_string_lossy().starts_with("pybridge-tiny-") {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
+    }
     let manifest = format!(
         "[package]\nname = \"pybridge-tiny\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
          [workspace]\n\n[dependencies]\npybridge = {{ path = {runtime:?} }}\n\n\
