@@ -29,8 +29,59 @@ pub(crate) fn lower_signature(
     self_ty: Option<&syn::Ident>,
     diags: &mut Diagnostics,
 ) -> Option<Function> {
-    let mut ok = reject_generics(&sig.generics, "functions", diags);
-    // Options that each give the function a different role cannot be combined.
+    let generics_ok = reject_generics(&sig.generics, "functions", diags);
+    let conflict = report_role_conflicts(options, diags);
+    let qualifiers_ok = reject_qualifiers(sig, diags);
+    let inputs = lower_inputs(sig, self_ty, diags);
+    let origin_of = |span: Span| Origin::Rust(span);
+    let (mut returns, fallible) = match &sig.output {
+        syn::ReturnType::Default => (Type::unit(Origin::Rust(sig.ident.span())), false),
+        syn::ReturnType::Type(_, ty) => lower_rust_type(&replace_self(ty, self_ty), true, &origin_of, diags)?,
+    };
+    // Role options that do not fit the signature: refused at the option, never ignored.
+    let mut roles_ok = true;
+    if self_ty.is_some()
+        && !conflict
+        && let Some((span, message, help)) = role_misfit(options, inputs.receiver, inputs.params.len())
+    {
+        diags.push(Diagnostic::new(Origin::Rust(span), message).help(help));
+        roles_ok = false;
+    }
+    if !(generics_ok && !conflict && qualifiers_ok && inputs.ok && roles_ok) {
+        return None;
+    }
+    let kind = fn_kind(options, inputs.receiver, self_ty.is_some(), sig);
+    let (mut py, origin) = py_name(options, &sig.ident);
+    if kind == FnKind::Setter && options.name.is_none() {
+        py = py.strip_prefix("set_").unwrap_or(&py).to_string();
+    }
+    if kind == FnKind::Constructor {
+        py = "__init__".into();
+    }
+    let policy = returns.take_policy();
+    // The attribute spells a policy through the return type (`&C`, `Arc<C>`).
+    let policy_origin = returns.origin;
+    Some(Function {
+        name: Name { py, rust: sig.ident.to_string(), origin },
+        kind,
+        rust_path: Some(sig.ident.to_string()),
+        params: inputs.params,
+        returns,
+        fallible,
+        release_gil: options.release_gil.is_some(),
+        raises: None,
+        raises_origin: Origin::Implied,
+        extend: false,
+        policy,
+        policy_origin,
+        doc: doc_of(attrs),
+        origin,
+    })
+}
+
+/// Options that each give the function a different role cannot be combined: each one after the
+/// first is reported. Whether there was a conflict.
+fn report_role_conflicts(options: &Options, diags: &mut Diagnostics) -> bool {
     let roles = [
         ("constructor", options.constructor),
         ("getter", options.getter),
@@ -48,74 +99,70 @@ pub(crate) fn lower_signature(
                     Diagnostic::new(Origin::Rust(span), format!("conflicting options `{first}` and `{name}`"))
                         .help("a method has one role: constructor, property getter, property setter, or close"),
                 );
-                ok = false;
             }
             None => chosen = Some(name),
         }
     }
-    let mut reject = |span: Span, message: &str, help: &str, diags: &mut Diagnostics| {
+    conflict
+}
+
+/// `async`, `unsafe` and variadic functions cannot be exported. Whether there was none.
+fn reject_qualifiers(sig: &syn::Signature, diags: &mut Diagnostics) -> bool {
+    let mut ok = true;
+    let mut reject = |span: Span, message: &str, help: &str| {
         diags.push(Diagnostic::new(Origin::Rust(span), message).help(help));
         ok = false;
     };
     if let Some(a) = &sig.asyncness {
-        reject(a.span(), "`async fn` cannot be exported yet", "export a blocking function", diags);
+        reject(a.span(), "`async fn` cannot be exported yet", "export a blocking function");
     }
     if let syn::Safety::Unsafe(u) = &sig.safety {
-        reject(
-            u.span(),
-            "`unsafe fn` cannot be exported",
-            "wrap it in a safe function that upholds its contract",
-            diags,
-        );
+        reject(u.span(), "`unsafe fn` cannot be exported", "wrap it in a safe function that upholds its contract");
     }
     if let Some(v) = &sig.variadic {
-        reject(v.span(), "variadic functions cannot be exported", "take a `Vec<T>` instead", diags);
+        reject(v.span(), "variadic functions cannot be exported", "take a `Vec<T>` instead");
     }
-    let origin_of = |span: Span| Origin::Rust(span);
-    let mut type_failed = false;
-    let mut receiver = None;
-    let mut params = Vec::new();
+    ok
+}
+
+/// A signature's receiver (`Some(true)` for `&mut self`) and parameters.
+struct Inputs {
+    receiver: Option<bool>,
+    params: Vec<Param>,
+    /// Every input lowered (problems were reported).
+    ok: bool,
+}
+
+fn lower_inputs(sig: &syn::Signature, self_ty: Option<&syn::Ident>, diags: &mut Diagnostics) -> Inputs {
+    let mut inputs = Inputs { receiver: None, params: Vec::new(), ok: true };
+    let reject = |span: Span, message: &str, help: &str, diags: &mut Diagnostics| {
+        diags.push(Diagnostic::new(Origin::Rust(span), message).help(help));
+    };
     for input in &sig.inputs {
         match input {
-            syn::FnArg::Receiver(r) => match self_ty {
-                None => reject(
-                    r.span(),
-                    "`self` is only allowed on methods of exported classes",
-                    "make this a free function, or put it in a `#[py_embed] impl` of an exported struct",
-                    diags,
-                ),
-                Some(_) => match &r.kind {
-                    syn::ReceiverKind::Reference(_, lifetime, mutability) if lifetime.is_none() => {
-                        receiver = Some(mutability.is_some())
-                    }
-                    syn::ReceiverKind::Reference(_, Some(lt), _) => reject(
-                        lt.span(),
-                        "lifetimes cannot cross the Python boundary",
-                        "write `&self` or `&mut self`",
-                        diags,
-                    ),
-                    _ => reject(
-                        r.span(),
-                        "methods that consume `self` cannot be called from Python",
-                        "take `&self` or `&mut self` (Python may still hold other references to the object)",
-                        diags,
-                    ),
-                },
+            syn::FnArg::Receiver(r) => match lower_receiver(r, self_ty) {
+                Ok(mutable) => inputs.receiver = Some(mutable),
+                Err((span, message, help)) => {
+                    reject(span, message, help, diags);
+                    inputs.ok = false;
+                }
             },
             syn::FnArg::Typed(pt) => {
                 let syn::Pat::Ident(pi) = &*pt.pat else {
                     reject(pt.pat.span(), "parameters must be plain names", "write `name: Type`", diags);
+                    inputs.ok = false;
                     continue;
                 };
                 if pi.by_ref.is_some() || pi.subpat.is_some() {
                     reject(pt.pat.span(), "parameters must be plain names", "write `name: Type`", diags);
+                    inputs.ok = false;
                     continue;
                 }
                 let ty = replace_self(&pt.ty, self_ty);
-                match lower_rust_type(&ty, false, &origin_of, diags) {
+                match lower_rust_type(&ty, false, &|span| Origin::Rust(span), diags) {
                     Some((ty, _)) => {
                         let origin = Origin::Rust(pi.ident.span());
-                        params.push(Param {
+                        inputs.params.push(Param {
                             name: Name { py: unraw(&pi.ident), rust: pi.ident.to_string(), origin },
                             ty,
                             kind: ParamKind::Positional,
@@ -123,61 +170,48 @@ pub(crate) fn lower_signature(
                             origin,
                         });
                     }
-                    None => type_failed = true,
+                    None => inputs.ok = false,
                 }
             }
         }
     }
-    let (returns, fallible) = match &sig.output {
-        syn::ReturnType::Default => (Type::unit(Origin::Rust(sig.ident.span())), false),
-        syn::ReturnType::Type(_, ty) => lower_rust_type(&replace_self(ty, self_ty), true, &origin_of, diags)?,
-    };
-    // Role options that do not fit the signature: refused at the option, never ignored.
-    if self_ty.is_some()
-        && !conflict
-        && let Some((span, message, help)) = role_misfit(options, receiver, params.len())
-    {
-        reject(span, message, help, diags);
+    inputs
+}
+
+/// `&self` (`false`) or `&mut self` (`true`); anything else is refused with its span, message
+/// and fix.
+fn lower_receiver(r: &syn::Receiver, self_ty: Option<&syn::Ident>) -> Result<bool, (Span, &'static str, &'static str)> {
+    if self_ty.is_none() {
+        return Err((
+            r.span(),
+            "`self` is only allowed on methods of exported classes",
+            "make this a free function, or put it in a `#[py_embed] impl` of an exported struct",
+        ));
     }
-    if !ok || type_failed {
-        return None;
+    match &r.kind {
+        syn::ReceiverKind::Reference(_, None, mutability) => Ok(mutability.is_some()),
+        syn::ReceiverKind::Reference(_, Some(lt), _) => {
+            Err((lt.span(), "lifetimes cannot cross the Python boundary", "write `&self` or `&mut self`"))
+        }
+        _ => Err((
+            r.span(),
+            "methods that consume `self` cannot be called from Python",
+            "take `&self` or `&mut self` (Python may still hold other references to the object)",
+        )),
     }
-    let kind = match (receiver, self_ty) {
-        (_, None) => FnKind::Free,
+}
+
+/// The function's kind, from its receiver and role options.
+fn fn_kind(options: &Options, receiver: Option<bool>, is_method: bool, sig: &syn::Signature) -> FnKind {
+    match (receiver, is_method) {
+        (_, false) => FnKind::Free,
         (Some(_), _) if options.getter.is_some() => FnKind::Getter,
         (Some(true), _) if options.setter.is_some() => FnKind::Setter,
         (Some(false), _) => FnKind::Method,
         (Some(true), _) => FnKind::MethodMut,
         (None, _) if options.constructor.is_some() || sig.ident == "new" => FnKind::Constructor,
         (None, _) => FnKind::Static,
-    };
-    let (mut py, origin) = py_name(options, &sig.ident);
-    if kind == FnKind::Setter && options.name.is_none() {
-        py = py.strip_prefix("set_").unwrap_or(&py).to_string();
     }
-    if kind == FnKind::Constructor {
-        py = "__init__".into();
-    }
-    let mut returns = returns;
-    let policy = returns.take_policy();
-    // The attribute spells a policy through the return type (`&C`, `Arc<C>`).
-    let policy_origin = returns.origin;
-    Some(Function {
-        name: Name { py, rust: sig.ident.to_string(), origin },
-        kind,
-        rust_path: Some(sig.ident.to_string()),
-        params,
-        returns,
-        fallible,
-        release_gil: options.release_gil.is_some(),
-        raises: None,
-        raises_origin: Origin::Implied,
-        extend: false,
-        policy,
-        policy_origin,
-        doc: doc_of(attrs),
-        origin,
-    })
 }
 
 /// The first role option (`getter`, `setter`, `constructor`) that the method's receiver or
