@@ -208,7 +208,7 @@ fn write_data_enum(out: &mut String, e: &Enum) {
 }
 
 fn write_exception(out: &mut String, e: &Exception) {
-    let _ = writeln!(out, "\nclass {}({}):", e.name.py, e.base);
+    let _ = writeln!(out, "\nclass {}({}):", e.name.py, e.base.name);
     if let Some(doc) = &e.doc {
         let _ = writeln!(out, "{}", docstring(doc, "    "));
     }

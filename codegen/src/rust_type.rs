@@ -49,8 +49,7 @@ pub fn emit_owned_type(ty: &Type) -> TokenStream {
             quote!((#(#items,)*))
         }
         TypeKind::Class(class) => {
-            let path: syn::Path = syn::parse_str(class.rust_path.as_deref().unwrap_or(&class.name))
-                .unwrap_or_else(|_| syn::parse_quote!(Unresolved));
+            let path = class.rust_path.as_ref().expect("the resolver records every class reference's Rust path");
             quote!(#path)
         }
         TypeKind::Any => quote!(::pybridge::Object),

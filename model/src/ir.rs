@@ -6,6 +6,7 @@
 //! directions; fields that only one direction uses are documented as such. Front ends build
 //! it, `resolve.rs` and `check.rs` complete and validate it, emitters only read it.
 
+use crate::code::{RustExpr, RustPath};
 use crate::origin::Origin;
 use crate::types::Type;
 
@@ -108,7 +109,7 @@ pub struct Function {
     /// How it is bound.
     pub kind: FnKind,
     /// Export: the Rust path that is called (`crate::ops::add`); defaults to the Rust name.
-    pub rust_path: Option<String>,
+    pub rust_path: Option<RustPath>,
     /// Parameters, in order.
     pub params: Vec<Param>,
     /// The return type (`None`/`()` when not declared).
@@ -117,11 +118,9 @@ pub struct Function {
     pub fallible: bool,
     /// Export: run the Rust body without holding the interpreter (`py.detach`).
     pub release_gil: bool,
-    /// Export: the declared exception an `Err` raises (for error types without `Into<PyErr>`).
-    pub raises: Option<String>,
-    /// Where `raises` was written (a class's `raises:` for its methods' default; `Implied` when
-    /// absent), so a problem with it is reported at the value.
-    pub raises_origin: Origin,
+    /// Export: the declared exception an `Err` raises (for error types without `Into<PyErr>`);
+    /// its origin is where `raises` was written (a class's `raises:` for its methods' default).
+    pub raises: Option<ExceptionRef>,
     /// Export: `rust_path` is a free function taking the object as its first argument.
     pub extend: bool,
     /// Export: how a returned class value reaches Python (by value unless declared).
@@ -179,7 +178,7 @@ pub struct Class {
     /// Python and Rust names (the Rust name is the wrapper type for imports).
     pub name: Name,
     /// Export: the Rust type path.
-    pub rust_path: Option<String>,
+    pub rust_path: Option<RustPath>,
     /// Constructors, methods, static and class methods.
     pub methods: Vec<Function>,
     /// Attributes / fields exposed as properties.
@@ -260,7 +259,7 @@ pub struct Enum {
     /// Python and Rust names.
     pub name: Name,
     /// Export: the Rust type path.
-    pub rust_path: Option<String>,
+    pub rust_path: Option<RustPath>,
     /// Variants, in order; their Python values are their positions unless given.
     pub variants: Vec<Variant>,
     /// Export, enums with data: Python protocols from the Rust traits it derives or implements
@@ -293,18 +292,50 @@ pub struct Variant {
 pub struct Exception {
     /// Python and Rust names.
     pub name: Name,
-    /// The base class (`Exception` unless given; a builtin exception or another declared one).
-    pub base: String,
-    /// Where `base` was written (`Implied` for the default `Exception`).
-    pub base_origin: Origin,
+    /// The base class (`Exception` unless given, with an `Implied` origin; a builtin exception
+    /// or another declared one).
+    pub base: ExceptionRef,
     /// Export: the Rust error type raised as this exception (`From<E> for PyErr` is generated).
-    pub rust_path: Option<String>,
+    pub rust_path: Option<RustPath>,
     /// Export: fields of the Rust error readable as attributes of the raised exception.
     pub attributes: Vec<Attribute>,
     /// Docstring.
     pub doc: Option<String>,
     /// Where it was declared.
     pub origin: Origin,
+}
+
+/// A reference to an exception class by its Python name (`raises:`, `base:`), resolved in the
+/// resolve phase.
+#[derive(Clone, Debug)]
+pub struct ExceptionRef {
+    /// The Python name as written.
+    pub name: String,
+    /// Where it was written (`Implied` for a default).
+    pub origin: Origin,
+    /// What the name refers to: set by the resolver in export modules (which reports a name
+    /// that refers to nothing), so export emitters see only `Declared` or `Builtin`. An import
+    /// exception's `base` is documentation (Python's own hierarchy decides) and stays
+    /// `Unresolved`.
+    pub target: ExceptionTarget,
+}
+
+/// What an [`ExceptionRef`] refers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExceptionTarget {
+    /// Not resolved yet (or unknown: the resolver reported it).
+    Unresolved,
+    /// An exception declared in the same module.
+    Declared,
+    /// A Python builtin exception (`ValueError`): see [`crate::check::BUILTIN_EXCEPTIONS`].
+    Builtin,
+}
+
+impl ExceptionRef {
+    /// A reference to resolve, written at `origin`.
+    pub fn new(name: impl Into<String>, origin: Origin) -> Self {
+        ExceptionRef { name: name.into(), origin, target: ExceptionTarget::Unresolved }
+    }
 }
 
 /// A module constant.
@@ -315,7 +346,7 @@ pub struct Constant {
     /// Its type.
     pub ty: Type,
     /// Export: the Rust expression or path giving the value.
-    pub rust_value: Option<String>,
+    pub rust_value: Option<RustExpr>,
     /// Docstring: an attribute docstring in the `.pyi` (export), the reader's doc comment
     /// (import).
     pub doc: Option<String>,
@@ -323,7 +354,33 @@ pub struct Constant {
     pub origin: Origin,
 }
 
+impl Name {
+    /// The Rust identifier as a token (`r#type` stays raw).
+    pub fn ident(&self) -> syn::Ident {
+        crate::names::ident(&self.rust)
+    }
+}
+
+impl Function {
+    /// The Rust path called: `rust:` when given, else the function's own Rust name.
+    pub fn target(&self) -> RustPath {
+        self.rust_path.clone().unwrap_or_else(|| RustPath::from_ident(&self.name.ident()))
+    }
+}
+
+impl Class {
+    /// The Rust type: `rust:` when given, else the class's own Rust name.
+    pub fn target(&self) -> RustPath {
+        self.rust_path.clone().unwrap_or_else(|| RustPath::from_ident(&self.name.ident()))
+    }
+}
+
 impl Enum {
+    /// The Rust type: `rust:` when given, else the enum's own Rust name.
+    pub fn target(&self) -> RustPath {
+        self.rust_path.clone().unwrap_or_else(|| RustPath::from_ident(&self.name.ident()))
+    }
+
     /// Whether any variant carries data (the enum is then a base class with one subclass per
     /// variant, rather than an enum class of constants).
     pub fn has_data(&self) -> bool {

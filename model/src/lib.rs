@@ -9,6 +9,7 @@
 //! with an error gate after each; emitters live in `pybridge-codegen`.
 
 pub mod check;
+pub mod code;
 pub mod depth;
 pub mod diagnostics;
 pub mod ir;
@@ -28,6 +29,7 @@ pub mod yaml;
 #[cfg(feature = "spec")]
 mod yaml_errors;
 
+pub use code::{RustExpr, RustPath};
 pub use diagnostics::{Diagnostic, Diagnostics};
 pub use ir::*;
 pub use origin::{Loc, Origin};

@@ -51,6 +51,30 @@ pub fn unraw(rust: &str) -> &str {
     rust.strip_prefix("r#").unwrap_or(rust)
 }
 
+/// An identifier's name without its `r#` (a `#[py_embed]` item's Python name).
+///
+/// ```
+/// let ident = syn::Ident::new_raw("type", proc_macro2::Span::call_site());
+/// assert_eq!(pybridge_model::names::unraw_ident(&ident), "type");
+/// ```
+pub fn unraw_ident(ident: &syn::Ident) -> String {
+    unraw(&ident.to_string()).to_string()
+}
+
+/// The identifier for a model name's Rust side (`r#type` stays raw): the one place a name
+/// becomes a token.
+///
+/// ```
+/// assert_eq!(pybridge_model::names::ident("r#type").to_string(), "r#type");
+/// assert_eq!(pybridge_model::names::ident("sqrt").to_string(), "sqrt");
+/// ```
+pub fn ident(rust: &str) -> syn::Ident {
+    match rust.strip_prefix("r#") {
+        Some(raw) => syn::Ident::new_raw(raw, proc_macro2::Span::call_site()),
+        None => syn::Ident::new(rust, proc_macro2::Span::call_site()),
+    }
+}
+
 /// The Rust identifier of an import stub's parameter: `py` is taken by the interpreter token
 /// that every attached stub takes first, so a parameter named `py` is `py_`.
 ///

@@ -263,10 +263,10 @@ fn lower_path(ty: &syn::Type, origin_of: &dyn Fn(Span) -> Origin, diags: &mut Di
                 return None;
             }
             _ if name.chars().next().is_some_and(|c| c.is_uppercase()) => {
-                let path = quote::ToTokens::to_token_stream(ty).to_string().replace(' ', "");
+                // The resolver records the declared class's path.
                 TypeKind::Class(ClassRef {
                     name: name.clone(),
-                    rust_path: Some(path),
+                    rust_path: None,
                     borrowed: false,
                     shared: false,
                     exported: false,

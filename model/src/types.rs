@@ -4,6 +4,7 @@
 //! syntax (`list[tuple[float, float]]`); both lower to [`Type`]. Emitters print a `Type` back
 //! as Rust (`rust_type.rs` in the codegen crate) or as a Python annotation ([`Type::python`]).
 
+use crate::code::RustPath;
 use crate::origin::Origin;
 
 /// Width of a Rust integer.
@@ -111,7 +112,7 @@ pub struct ClassRef {
     /// The Python name as written.
     pub name: String,
     /// The Rust path of the class's Rust type, filled in by the resolver.
-    pub rust_path: Option<String>,
+    pub rust_path: Option<RustPath>,
     /// Written `&Class` (export parameters borrow the object).
     pub borrowed: bool,
     /// Written `Arc<Class>` (export: the value is shared between Python and Rust).

@@ -14,17 +14,12 @@ use super::property::*;
 use super::protocol::*;
 use crate::docs::emit_doc;
 
-pub(super) fn rust_path(path: &Option<String>, fallback: &str) -> syn::Path {
-    syn::parse_str(path.as_deref().unwrap_or(fallback)).unwrap_or_else(|_| syn::parse_quote!(Unresolved))
-}
-
 /// The function a static method or constructor calls: a full path (`rust: crate::make_it`, or
 /// `FromStr::from_str`), or an associated function of the class's type.
 pub(super) fn static_target(inner: &syn::Path, m: &Function, method: &syn::Ident) -> TokenStream {
-    match m.rust_path.as_deref().filter(|p| p.contains("::")) {
+    match m.rust_path.as_ref().filter(|p| p.is_qualified()) {
         Some(path) => {
-            let path: syn::Path = syn::parse_str(path).unwrap_or_else(|_| syn::parse_quote!(unresolved));
-            let path = expr_path(&path);
+            let path = expr_path(path.path());
             quote!(#path)
         }
         None => {
@@ -37,7 +32,7 @@ pub(super) fn static_target(inner: &syn::Path, m: &Function, method: &syn::Ident
 /// The wrapper struct, its helpers and its `#[pymethods]`.
 pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
     let wrapper = wrapper_ident(&c.name.py);
-    let inner = rust_path(&c.rust_path, &c.name.rust);
+    let inner = c.target().path().clone();
     let py_name = &c.name.py;
     let module_name = &module.name.py;
     let doc = c.doc.as_deref().map(emit_doc);
@@ -123,7 +118,7 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
 /// cross by copy, into a new object of the class and out of an instance of it.
 pub(super) fn emit_crossing(c: &Class) -> TokenStream {
     let wrapper = wrapper_ident(&c.name.py);
-    let inner = rust_path(&c.rust_path, &c.name.rust);
+    let inner = c.target().path().clone();
     quote! {
         impl ::pybridge::__private::ExportedClass<__PbExported> for #inner {
             fn to_python<'py>(

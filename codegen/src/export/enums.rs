@@ -6,7 +6,6 @@ use quote::{format_ident, quote};
 
 use pybridge_model::{Attribute, Enum, Module, Variant};
 
-use super::class::*;
 use super::convert::{return_alias, wrapper_ident};
 use super::protocol::*;
 use crate::docs::emit_doc;
@@ -35,7 +34,7 @@ pub(super) fn emit_enum(module: &Module, e: &Enum) -> TokenStream {
         return emit_data_enum(module, e);
     }
     let wrapper = wrapper_ident(&e.name.py);
-    let inner = rust_path(&e.rust_path, &e.name.rust);
+    let inner = e.target().path().clone();
     let with = emit_direct_with(&inner);
     let py_name = &e.name.py;
     let module_name = &module.name.py;
@@ -121,7 +120,7 @@ pub(super) fn emit_data_enum(module: &Module, e: &Enum) -> TokenStream {
     let base = wrapper_ident(&e.name.py);
     let out = format_ident!("__PbOut_{}", e.name.py);
     let alias = return_alias(&e.name.py);
-    let inner = rust_path(&e.rust_path, &e.name.rust);
+    let inner = e.target().path().clone();
     let with = emit_direct_with(&inner);
     let py_name = &e.name.py;
     let module_name = &module.name.py;

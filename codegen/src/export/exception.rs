@@ -5,21 +5,24 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use pybridge_model::{Exception, Module};
+use pybridge_model::{Exception, ExceptionRef, ExceptionTarget, Module};
 
 /// The function returning the exception's type object.
 pub(crate) fn type_fn(py_name: &str) -> syn::Ident {
     format_ident!("__pb_exc_{}", py_name)
 }
 
-/// The base class expression: a builtin exception or another declared one.
-fn base_type(module: &Module, base: &str) -> TokenStream {
-    if module.exceptions.iter().any(|e| e.name.py == base) {
-        let f = type_fn(base);
-        quote!(#f(py)?)
-    } else {
-        let ty = format_ident!("Py{}", base);
-        quote!(&py.get_type::<::pybridge::__private::pyo3::exceptions::#ty>())
+/// The base class expression: another declared exception, or a builtin one.
+fn base_type(base: &ExceptionRef) -> TokenStream {
+    match base.target {
+        ExceptionTarget::Declared => {
+            let f = type_fn(&base.name);
+            quote!(#f(py)?)
+        }
+        ExceptionTarget::Builtin | ExceptionTarget::Unresolved => {
+            let ty = format_ident!("Py{}", base.name);
+            quote!(&py.get_type::<::pybridge::__private::pyo3::exceptions::#ty>())
+        }
     }
 }
 
@@ -34,9 +37,8 @@ pub(super) fn emit_exception(module: &Module, e: &Exception) -> TokenStream {
         }
         None => quote!(::core::option::Option::None),
     };
-    let base = base_type(module, &e.base);
-    let from_impl = e.rust_path.as_ref().map(|path| {
-        let rust: syn::Path = syn::parse_str(path).unwrap_or_else(|_| syn::parse_quote!(Unresolved));
+    let base = base_type(&e.base);
+    let from_impl = e.rust_path.as_ref().map(|rust| {
         let attributes = e.attributes.iter().map(|a| {
             let field = super::param_ident(&a.name.rust);
             let name = &a.name.py;

@@ -33,9 +33,9 @@ fn method_parts(m: &Function) -> Parts {
     };
     // The Rust method: the attribute records its own name, a spec its `rust:` key (default:
     // the Python name, or `new` for a constructor).
-    let rust_name = m.rust_path.clone().unwrap_or_else(|| m.name.rust.clone());
-    let last = rust_name.rsplit("::").next().unwrap_or(&rust_name);
-    let method = super::param_ident(&pybridge_model::names::rust_ident(pybridge_model::names::unraw(last)));
+    let target = m.target();
+    let rust_name = target.text().to_string();
+    let method = pybridge_model::names::ident(&pybridge_model::names::rust_ident(&target.last_ident()));
     let py_name = m.name.py.clone();
     let doc = m.doc.as_deref().map(emit_doc);
     let marker = crate::spec_marker::emit_spec_marker(&m.origin, &format!("method `{py_name}`"));
@@ -134,9 +134,7 @@ fn emit_instance_method(m: &Function, parts: &Parts, direct: bool) -> TokenStrea
     let ret = emit_return_type(&m.returns);
     let body = if m.extend {
         // SWIG's %extend: a free function of the user's taking the object first.
-        let path: syn::Path = syn::parse_str(m.rust_path.as_deref().unwrap_or_default())
-            .unwrap_or_else(|_| syn::parse_quote!(unresolved));
-        let path = expr_path(&path);
+        let path = expr_path(m.target().path());
         super::emit_call_with(m, quote!(#path), Some(quote!(__pb_self)))
     } else {
         emit_call(m, quote!(__pb_self.#method))

@@ -125,10 +125,7 @@ fn function_ident(f: &Function) -> syn::Ident {
 
 /// A parameter identifier (raw identifiers stay raw).
 pub(crate) fn param_ident(rust: &str) -> syn::Ident {
-    match rust.strip_prefix("r#") {
-        Some(raw) => format_ident!("r#{}", raw),
-        None => format_ident!("{}", rust),
-    }
+    pybridge_model::names::ident(rust)
 }
 
 /// The wrapper's parameter list (`name: Type`), its pyo3 `signature`, and for `release_gil`
@@ -194,7 +191,7 @@ pub(crate) fn emit_call_with(f: &Function, target: TokenStream, receiver: Option
     });
     let result = match (&f.fallible, &f.raises) {
         (true, Some(exception)) => {
-            let class = exception::type_fn(exception);
+            let class = exception::type_fn(&exception.name);
             quote!(#call.map_err(|e| ::pybridge::__private::raise_declared(#class, &e))?)
         }
         (true, None) => quote!(#call.map_err(::pybridge::__private::into_pyerr)?),
@@ -235,9 +232,7 @@ pub(crate) fn emit_call_with(f: &Function, target: TokenStream, receiver: Option
 fn emit_function(f: &Function) -> TokenStream {
     let wrapper = function_ident(f);
     let py_name = &f.name.py;
-    let target: syn::Path = syn::parse_str(f.rust_path.as_deref().unwrap_or(&f.name.rust))
-        .unwrap_or_else(|_| syn::parse_quote!(unresolved));
-    let mut target = expr_path(&target);
+    let mut target = expr_path(f.target().path());
     // A one-segment path (the default, the function's own name) would find a parameter of the
     // same name first: `fn __pb_fn_delta(delta: f64) { delta(delta) }` (found by the spec
     // property test). `self::` reaches the item in the including module.
@@ -263,8 +258,8 @@ fn emit_function(f: &Function) -> TokenStream {
 fn emit_constant(c: &Constant) -> TokenStream {
     let name = &c.name.py;
     let span = c.origin.span();
-    let expr: syn::Expr =
-        syn::parse_str(c.rust_value.as_deref().unwrap_or("()")).unwrap_or_else(|_| syn::parse_quote!(()));
+    // Lowering refuses an exported constant without a value.
+    let expr = c.rust_value.as_ref().map(|v| v.expr());
     // As written (a `&str` constant binds a `&'static str` expression); a class or enum value
     // crosses as its wrapper (found by the spec property test: a constant of a class type did
     // not compile).

@@ -16,7 +16,7 @@ mod class;
 mod errors;
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use pybridge_model::{Constant, Module};
 
@@ -61,8 +61,7 @@ pub fn emit_import_module(module: &Module) -> TokenStream {
             ty.walk(&mut |t| {
                 if let pybridge_model::TypeKind::Class(c) = &t.kind
                     && c.exported
-                    && let Some(first) = c.rust_path.as_deref().and_then(|p| p.split("::").next())
-                    && !["", "crate", "self", "super"].contains(&first.trim())
+                    && c.rust_path.as_ref().is_some_and(|p| p.is_relative())
                 {
                     relative = true;
                 }
@@ -104,10 +103,7 @@ pub fn emit_import_module(module: &Module) -> TokenStream {
 
 /// A Rust identifier from a model name (`r#type` stays raw).
 pub(crate) fn ident(rust: &str) -> syn::Ident {
-    match rust.strip_prefix("r#") {
-        Some(raw) => format_ident!("r#{}", raw),
-        None => format_ident!("{}", rust),
-    }
+    pybridge_model::names::ident(rust)
 }
 
 /// Parameter identifiers: `py` is taken by the interpreter token, so a Python parameter named

@@ -59,7 +59,7 @@ pub fn check_bridge(bridge: &Bridge, diags: &mut Diagnostics) {
         check_export_shapes(module, diags);
         check_policies(module, diags);
         check_exported_in_imports(module, diags);
-        check_rust_paths(module, diags);
+        check_method_rust_names(module, diags);
         check_rust_names_distinct(module, diags);
         check_hashable_keys(module, diags);
         check_export_dunders(module, diags);

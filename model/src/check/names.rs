@@ -435,16 +435,15 @@ pub(super) fn check_exported_paths_in_imports(module: &Module, diags: &mut Diagn
     for ty in types {
         if let TypeKind::Class(c) = &ty.kind
             && c.exported
-            && let Some(first) = c.rust_path.as_deref().and_then(|p| p.split("::").next())
-            && local.iter().any(|l| l == first.trim())
+            && let Some(first) = c.rust_path.as_ref().filter(|p| p.is_relative()).map(|p| p.first_ident())
+            && local.contains(&first)
         {
             diags.push(
                 Diagnostic::new(
                     ty.origin,
                     format!(
                         "exported class `{}` is reached as `{}`, a name the stubs of this module define themselves",
-                        c.name,
-                        first.trim()
+                        c.name, first
                     ),
                 )
                 .help("give the exported class a `rust:` path from the crate root (`crate::…::Type`)"),

@@ -6,8 +6,6 @@ use crate::ir::{Direction, FnKind, Module, ReturnPolicy};
 use crate::origin::Origin;
 use crate::types::TypeKind;
 
-use super::*;
-
 /// Python's protocol methods (`__len__`, `__add__`…) need pyo3's slot machinery, which a plain
 /// method declaration does not reach: pyo3 refuses them at compile time. Protocols come from
 /// traits today (`traits:` / derives); refusing the name here keeps `check` honest.
@@ -84,39 +82,13 @@ pub(super) fn check_export_shapes(module: &Module, diags: &mut Diagnostics) {
             }
         }
     }
-    let declared: Vec<&str> = module.exceptions.iter().map(|e| e.name.py.as_str()).collect();
     let all = module.functions.iter().chain(module.classes.iter().flat_map(|c| c.methods.iter()));
     for f in all {
-        if let Some(raises) = &f.raises
-            && !declared.contains(&raises.as_str())
-        {
-            diags.push(
-                Diagnostic::new(
-                    f.raises_origin.or(f.origin),
-                    format!("`raises: {raises}` names no exception declared in this module"),
-                )
-                .help(
-                    crate::names::suggest(raises, declared.iter().copied())
-                        .unwrap_or_else(|| "declare it under `exceptions:`".into()),
-                ),
-            );
-        }
         if f.extend && !matches!(f.kind, FnKind::Method | FnKind::MethodMut) {
             diags
                 .push(Diagnostic::new(f.origin, "`extend` applies to instance methods").help(
                     "use `kind: method` or `kind: mut_method`; a static method can name any function in `rust:`",
                 ));
-        }
-    }
-    for e in &module.exceptions {
-        if !BUILTIN_EXCEPTIONS.contains(&e.base.as_str()) && !declared.contains(&e.base.as_str()) {
-            let candidates = BUILTIN_EXCEPTIONS.iter().copied().chain(declared.iter().copied());
-            let at = e.base_origin.or(e.origin);
-            diags.push(Diagnostic::new(at, format!("unknown base exception `{}`", e.base)).help(
-                crate::names::suggest(&e.base, candidates).unwrap_or_else(|| {
-                    "use a builtin exception such as `ValueError`, or one declared in this module".into()
-                }),
-            ));
         }
     }
 }

@@ -6,8 +6,9 @@ use syn::spanned::Spanned;
 use super::function::lower_signature;
 use super::options::{Options, Target, find_options};
 use super::{doc_of, is_py_embed, py_name, reject_generics};
+use crate::code::RustPath;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::ir::{Attribute, Class, Dunder, Enum, Exception, FnKind, Module, Name, ReturnPolicy, Variant};
+use crate::ir::{Attribute, Class, Dunder, Enum, Exception, ExceptionRef, FnKind, Module, Name, ReturnPolicy, Variant};
 use crate::origin::Origin;
 use crate::rusttype::lower_rust_type;
 
@@ -22,9 +23,8 @@ pub(super) fn lower_struct(s: &syn::ItemStruct, opts: &Options, module: &mut Mod
     if opts.exception.is_some() {
         module.exceptions.push(Exception {
             name,
-            base: opts.base.as_ref().map(|(b, _)| b.clone()).unwrap_or_else(|| "Exception".into()),
-            base_origin: opts.base.as_ref().map_or(Origin::Implied, |(_, span)| Origin::Rust(*span)),
-            rust_path: Some(s.ident.to_string()),
+            base: exception_base(opts),
+            rust_path: Some(RustPath::from_ident(&s.ident)),
             attributes,
             doc: doc_of(&s.attrs),
             origin,
@@ -46,7 +46,7 @@ pub(super) fn lower_struct(s: &syn::ItemStruct, opts: &Options, module: &mut Mod
     }
     module.classes.push(Class {
         name,
-        rust_path: Some(s.ident.to_string()),
+        rust_path: Some(RustPath::from_ident(&s.ident)),
         methods: Vec::new(),
         attributes,
         dunders,
@@ -163,9 +163,8 @@ pub(super) fn lower_enum(e: &syn::ItemEnum, opts: &Options, module: &mut Module,
     if opts.exception.is_some() {
         module.exceptions.push(Exception {
             name,
-            base: opts.base.as_ref().map(|(b, _)| b.clone()).unwrap_or_else(|| "Exception".into()),
-            base_origin: opts.base.as_ref().map_or(Origin::Implied, |(_, span)| Origin::Rust(*span)),
-            rust_path: Some(e.ident.to_string()),
+            base: exception_base(opts),
+            rust_path: Some(RustPath::from_ident(&e.ident)),
             attributes: Vec::new(),
             doc: doc_of(&e.attrs),
             origin,
@@ -215,7 +214,7 @@ pub(super) fn lower_enum(e: &syn::ItemEnum, opts: &Options, module: &mut Module,
     let dunders = derived_dunders(&e.attrs);
     module.enums.push(Enum {
         name,
-        rust_path: Some(e.ident.to_string()),
+        rust_path: Some(RustPath::from_ident(&e.ident)),
         variants,
         dunders,
         doc: doc_of(&e.attrs),
@@ -281,5 +280,13 @@ pub(super) fn lower_impl(i: &syn::ItemImpl, module: &mut Module, diags: &mut Dia
             class.close = Some(method.name.rust.clone());
         }
         class.methods.push(method);
+    }
+}
+
+/// `base = "ValueError"` (default `Exception`), resolved later like a spec's `base:`.
+fn exception_base(opts: &Options) -> ExceptionRef {
+    match &opts.base {
+        Some((name, span)) => ExceptionRef::new(name.clone(), Origin::Rust(*span)),
+        None => ExceptionRef::new("Exception", Origin::Implied),
     }
 }

@@ -7,6 +7,7 @@ use syn::visit_mut::VisitMut;
 
 use super::options::Options;
 use super::{doc_of, py_name, reject_generics, unraw};
+use crate::code::RustPath;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::ir::{FnKind, Function, Name, Param, ParamKind};
 use crate::origin::Origin;
@@ -64,13 +65,12 @@ pub(crate) fn lower_signature(
     Some(Function {
         name: Name { py, rust: sig.ident.to_string(), origin },
         kind,
-        rust_path: Some(sig.ident.to_string()),
+        rust_path: Some(RustPath::from_ident(&sig.ident)),
         params: inputs.params,
         returns,
         fallible,
         release_gil: options.release_gil.is_some(),
         raises: None,
-        raises_origin: Origin::Implied,
         extend: false,
         policy,
         policy_origin,

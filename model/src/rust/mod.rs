@@ -119,11 +119,7 @@ pub fn doc_of(attrs: &[syn::Attribute]) -> Option<String> {
     Some(text.join("\n").trim().to_string())
 }
 
-/// An identifier without its `r#`.
-pub(crate) fn unraw(ident: &syn::Ident) -> String {
-    let s = ident.to_string();
-    s.strip_prefix("r#").map(str::to_string).unwrap_or(s)
-}
+pub(crate) use crate::names::unraw_ident as unraw;
 
 /// The Python name: `name = "..."` or the Rust name; and where to point at it.
 pub(crate) fn py_name(options: &Options, ident: &syn::Ident) -> (String, Origin) {

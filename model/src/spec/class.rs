@@ -1,11 +1,16 @@
 //! Lowering a class of the spec (export or import): constructor, methods, attributes, and
 //! the Rust traits that become Python protocols.
 
+use crate::code::RustPath;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::ir::{Attribute, Class, Direction, Dunder, FnKind, Function, Name, Param, ParamKind, ReturnPolicy};
+use crate::ir::{
+    Attribute, Class, Direction, Dunder, ExceptionRef, FnKind, Function, Name, Param, ParamKind, ReturnPolicy,
+};
 use crate::origin::Origin;
 use crate::spec::keys::TRAITS;
-use crate::spec::lower::{lower_function, lower_name, lower_params, lower_raises, lower_type, make_name};
+use crate::spec::lower::{
+    lower_function, lower_name, lower_params, lower_raises, lower_rust_path, lower_type, make_name,
+};
 use crate::spec::reader::{Fields, read_str};
 use crate::types::{ClassRef, Type, TypeKind};
 use crate::yaml::{Node, NodeKind};
@@ -14,7 +19,7 @@ pub(super) fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) 
     let mut fields = Fields::open_in(node, "class", dir, diags)?;
     let name = lower_name(&mut fields, diags);
     let (py, origin) = (name.py.clone(), name.origin);
-    let rust_path = fields.str("rust", diags).map(|(r, _)| r);
+    let rust_path = lower_rust_path(&mut fields, "class", diags);
     let doc = fields.str("doc", diags).map(|(d, _)| d);
     let mut methods = Vec::new();
     let class_type = Type::new(
@@ -28,7 +33,7 @@ pub(super) fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) 
         origin,
     );
     if let Some(mut c) = fields.get("constructor").and_then(|ctor| Fields::open_in(ctor, "constructor", dir, diags)) {
-        let rust = c.str("rust", diags).map(|(r, _)| r);
+        let rust = lower_rust_path(&mut c, "constructor", diags);
         let params = lower_params(&mut c, dir, diags);
         // A constructor returns `Self`, or `Result<Self, E>` when it declares what it raises.
         let raises = lower_raises(&mut c, true, diags);
@@ -43,8 +48,7 @@ pub(super) fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) 
             returns: class_type.clone(),
             fallible: raises.is_some(),
             release_gil: false,
-            raises_origin: raises.as_ref().map_or(Origin::Implied, |(_, o)| *o),
-            raises: raises.map(|(r, _)| r),
+            raises,
             extend: false,
             policy: ReturnPolicy::Value,
             policy_origin: corigin,
@@ -57,7 +61,7 @@ pub(super) fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) 
             methods.push(f);
         }
     }
-    let class_raises = fields.str("raises", diags);
+    let class_raises = fields.str("raises", diags).map(|(name, at)| ExceptionRef::new(name, at));
     let item = lower_type(&mut fields, "item", dir, diags);
     let mut dunders = Vec::new();
     let mut iter_item = None;
@@ -65,10 +69,9 @@ pub(super) fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) 
         let from_str = |origin| from_str_method(&class_type, class_raises.clone(), origin);
         (dunders, iter_item) = lower_traits(traits, item.as_ref(), from_str, &mut methods, diags);
     }
-    if let Some((default, at)) = &class_raises {
+    if let Some(default) = &class_raises {
         for m in methods.iter_mut().filter(|m| m.fallible && m.raises.is_none()) {
             m.raises = Some(default.clone());
-            m.raises_origin = *at;
         }
     }
     let attributes = lower_attributes(&mut fields, dir, diags);
@@ -89,11 +92,11 @@ pub(super) fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) 
 }
 
 /// `traits: [FromStr]` adds `Class.parse(text)`, through `FromStr::from_str`.
-fn from_str_method(class_type: &Type, raises: Option<(String, Origin)>, origin: Origin) -> Function {
+fn from_str_method(class_type: &Type, raises: Option<ExceptionRef>, origin: Origin) -> Function {
     Function {
         name: make_name("parse".into(), origin),
         kind: FnKind::Static,
-        rust_path: Some("::std::str::FromStr::from_str".into()),
+        rust_path: RustPath::parse("::std::str::FromStr::from_str").ok(),
         params: vec![Param {
             name: make_name("text".into(), origin),
             ty: Type::new(TypeKind::Str { borrowed: true }, origin),
@@ -104,8 +107,7 @@ fn from_str_method(class_type: &Type, raises: Option<(String, Origin)>, origin: 
         returns: class_type.clone(),
         fallible: true,
         release_gil: false,
-        raises_origin: raises.as_ref().map_or(Origin::Implied, |(_, o)| *o),
-        raises: raises.map(|(r, _)| r),
+        raises,
         extend: false,
         policy: ReturnPolicy::Value,
         policy_origin: origin,

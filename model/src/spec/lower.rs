@@ -1,10 +1,11 @@
 //! Lowering the located YAML tree into the model: one function per section, each reading its
 //! keys through [`Fields`] and recording every problem before moving on.
 
+use crate::code::{PathProblem, RustExpr, RustPath};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::ir::{
-    Bridge, Constant, Direction, Enum, Exception, FnKind, Function, Module, Name, Param, ParamKind, ReturnPolicy,
-    Variant,
+    Bridge, Constant, Direction, Enum, Exception, ExceptionRef, FnKind, Function, Module, Name, Param, ParamKind,
+    ReturnPolicy, Variant,
 };
 use crate::names::rust_ident;
 use crate::origin::{Loc, Origin};
@@ -116,7 +117,7 @@ pub(super) fn lower_function(
     let mut fields = Fields::open_in(node, section, dir, diags)?;
     let name = lower_name(&mut fields, diags);
     let origin = name.origin;
-    let rust_path = fields.str("rust", diags).map(|(r, _)| r);
+    let rust_path = lower_rust_path(&mut fields, section, diags);
     let kind = match (section, fields_kind(&mut fields, section, diags)) {
         ("method", Some(k)) => k,
         ("method", None) => FnKind::Method,
@@ -137,8 +138,7 @@ pub(super) fn lower_function(
         returns,
         fallible,
         release_gil: false,
-        raises_origin: raises.as_ref().map_or(Origin::Implied, |(_, o)| *o),
-        raises: raises.map(|(r, _)| r),
+        raises,
         extend,
         policy,
         policy_origin,
@@ -257,7 +257,7 @@ fn type_base(node: &Node) -> Loc {
 fn lower_enum(node: &Node, diags: &mut Diagnostics) -> Option<Enum> {
     let mut fields = Fields::open(node, "enum", diags)?;
     let (py, origin) = fields.str("name", diags).unwrap_or_default_origin(fields.origin());
-    let rust_path = fields.str("rust", diags).map(|(r, _)| r);
+    let rust_path = lower_rust_path(&mut fields, "enum", diags);
     let mut variants = Vec::new();
     for (i, v) in fields.list("variants", diags).iter().enumerate() {
         if let Some(text) = read_str(v, "a variant name", diags) {
@@ -279,17 +279,10 @@ fn lower_exception(node: &Node, diags: &mut Diagnostics) -> Option<Exception> {
     let mut fields = Fields::open(node, "exception", diags)?;
     let (py, origin) = fields.str("name", diags).unwrap_or_default_origin(fields.origin());
     let (base, base_origin) = fields.str("base", diags).unwrap_or_else(|| ("Exception".into(), Origin::Implied));
+    let base = ExceptionRef::new(base, base_origin);
     let doc = fields.str("doc", diags).map(|(d, _)| d);
     fields.finish(diags);
-    Some(Exception {
-        name: make_name(py, origin),
-        base,
-        base_origin,
-        rust_path: None,
-        attributes: Vec::new(),
-        doc,
-        origin,
-    })
+    Some(Exception { name: make_name(py, origin), base, rust_path: None, attributes: Vec::new(), doc, origin })
 }
 
 fn lower_constant(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<Constant> {
@@ -297,10 +290,14 @@ fn lower_constant(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Optio
     let name = lower_name(&mut fields, diags);
     let (py, origin) = (name.py.clone(), name.origin);
     let ty = lower_type(&mut fields, "type", dir, diags);
-    let rust_value = fields.str("rust", diags).map(|(r, _)| r);
+    let rust_text = fields.str("rust", diags);
+    let written = rust_text.is_some();
+    let rust_value = rust_text.and_then(|(text, at)| {
+        RustExpr::parse(&text).map_err(|problem| push_problem(problem, &text, at, "constant", diags)).ok()
+    });
     let doc = fields.str("doc", diags).map(|(d, _)| d);
     fields.finish(diags);
-    if dir == Direction::Export && rust_value.is_none() {
+    if dir == Direction::Export && rust_value.is_none() && !written {
         diags.push(
             Diagnostic::new(origin, format!("exported constant `{py}` needs a value"))
                 .help("add `rust: <expression>`, for example `rust: crate::VERSION`"),
@@ -311,11 +308,7 @@ fn lower_constant(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Optio
 
 /// `raises: Exception` (export only, refused on imports by the reader; the Rust function must
 /// return a `Result`).
-pub(super) fn lower_raises(
-    fields: &mut Fields<'_>,
-    fallible: bool,
-    diags: &mut Diagnostics,
-) -> Option<(String, Origin)> {
+pub(super) fn lower_raises(fields: &mut Fields<'_>, fallible: bool, diags: &mut Diagnostics) -> Option<ExceptionRef> {
     let (name, origin) = fields.str("raises", diags)?;
     if !fallible {
         diags.push(
@@ -324,7 +317,20 @@ pub(super) fn lower_raises(
         );
         return None;
     }
-    Some((name, origin))
+    Some(ExceptionRef::new(name, origin))
+}
+
+/// `rust:` of a function, method, class or enum: a path, parsed here once. A value that is not
+/// one is refused at the value; the item keeps its default path, so the checks after lowering
+/// still run (the problem is recoverable).
+pub(super) fn lower_rust_path(fields: &mut Fields<'_>, what: &str, diags: &mut Diagnostics) -> Option<RustPath> {
+    let (text, at) = fields.str("rust", diags)?;
+    RustPath::parse(&text).map_err(|problem| push_problem(problem, &text, at, what, diags)).ok()
+}
+
+fn push_problem(problem: PathProblem, text: &str, at: Origin, what: &str, diags: &mut Diagnostics) {
+    let (message, help) = problem.message(text, what);
+    diags.push_recoverable(Diagnostic::new(at, message).help(help));
 }
 
 /// `name:` and, for import items, `rust_name:` (the Rust identifier, when the derived one does
