@@ -186,24 +186,7 @@ fn lower_reference(
 fn lower_path(ty: &syn::Type, origin_of: &dyn Fn(Span) -> Origin, diags: &mut Diagnostics) -> Option<Type> {
     let origin = origin_of(ty.span());
     let (name, args, name_span) = path_parts(ty)?;
-    let arity = |n: usize, diags: &mut Diagnostics| -> bool {
-        if args.len() == n {
-            return true;
-        }
-        diags.error(origin, format!("`{name}` takes {n} type argument{}", if n == 1 { "" } else { "s" }));
-        false
-    };
-    let is_object = match ty {
-        syn::Type::Path(p) => {
-            let segments: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
-            segments.ends_with(&["pybridge".into(), "Object".into()])
-                || (name == "Py"
-                    && args.len() == 1
-                    && matches!(args[0], syn::Type::Path(a) if a.path.is_ident("PyAny")))
-        }
-        _ => false,
-    };
-    let kind = if is_object {
+    let kind = if is_object_path(ty, &name, &args) {
         TypeKind::Any
     } else if let Some((_, w)) = IntWidth::ALL.iter().find(|(n, _)| *n == name) {
         TypeKind::Int(*w)
@@ -213,75 +196,127 @@ fn lower_path(ty: &syn::Type, origin_of: &dyn Fn(Span) -> Origin, diags: &mut Di
             "f64" => TypeKind::Float { single: false },
             "f32" => TypeKind::Float { single: true },
             "String" => TypeKind::Str { borrowed: false },
-            // `Vec<u8>` is `bytes`, as pyo3 converts it (a `list[int]` is accepted too).
-            "Vec" if args.len() == 1 && matches!(args[0], syn::Type::Path(p) if p.path.is_ident("u8")) => {
-                TypeKind::Bytes { borrowed: false }
+            "Vec" | "Option" | "HashSet" | "HashMap" | "Arc" => {
+                lower_std_generic(&name, &args, origin, origin_of, diags)?
             }
-            "Vec" if arity(1, diags) => TypeKind::List(Box::new(lower(args[0], origin_of, diags)?)),
-            "Option" if arity(1, diags) => TypeKind::Optional(Box::new(lower(args[0], origin_of, diags)?)),
-            "HashSet" if arity(1, diags) => TypeKind::Set(Box::new(lower(args[0], origin_of, diags)?)),
-            "HashMap" if arity(2, diags) => {
-                TypeKind::Dict(Box::new(lower(args[0], origin_of, diags)?), Box::new(lower(args[1], origin_of, diags)?))
-            }
-            "Arc" if arity(1, diags) => match lower(args[0], origin_of, diags)?.kind {
-                TypeKind::Class(c) if !c.borrowed => TypeKind::Class(ClassRef { shared: true, ..c }),
-                _ => {
-                    diags.push(
-                        Diagnostic::new(origin, "only a declared class can be shared through `Arc`")
-                            .help("write `Arc<Class>` for a class declared in this module, or pass the value itself"),
-                    );
-                    return None;
-                }
-            },
-            "Vec" | "Option" | "HashSet" | "HashMap" | "Arc" => return None,
-            "Result" => {
-                diags.push(
-                    Diagnostic::new(origin, "`Result` is only allowed as the outermost return type")
-                        .help("return `Result<T, E>` from the function itself"),
-                );
-                return None;
-            }
-            "str" => {
-                diags.push(Diagnostic::new(origin, "`str` must be borrowed").help("write `&str` or `String`"));
-                return None;
-            }
-            _ if has_lifetime_args(ty) => {
-                diags.push(
-                    Diagnostic::new(origin_of(name_span), format!("`{name}` borrows with a lifetime, which cannot cross the Python boundary"))
-                        .help("a Python object owns its value for as long as Python likes: use `'static`, or a type that owns its data"),
-                );
-                return None;
-            }
-            _ if !args.is_empty() => {
-                diags.push(
-                    Diagnostic::new(
-                        origin_of(name_span),
-                        format!("generic type `{name}<…>` cannot cross the boundary"),
-                    )
-                    .help("declare a concrete class for each instantiation"),
-                );
-                return None;
-            }
-            _ if name.chars().next().is_some_and(|c| c.is_uppercase()) => {
-                // The resolver records the declared class's path.
-                TypeKind::Class(ClassRef {
-                    name: name.clone(),
-                    rust_path: None,
-                    borrowed: false,
-                    shared: false,
-                    exported: false,
-                })
-            }
-            _ => {
-                diags.push(
-                    Diagnostic::new(origin, format!("unknown type `{name}`"))
-                        .maybe_help(suggest(&name, RUST_TYPE_NAMES.iter().copied())),
-                );
-                return None;
-            }
+            _ => lower_other_path(ty, &name, &args, name_span, origin, origin_of, diags)?,
         }
     };
     Some(Type::new(kind, origin))
+}
+
+/// Whether the path is a Python object: `pybridge::Object` or `Py<PyAny>`.
+fn is_object_path(ty: &syn::Type, name: &str, args: &[&syn::Type]) -> bool {
+    match ty {
+        syn::Type::Path(p) => {
+            let segments: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
+            segments.ends_with(&["pybridge".into(), "Object".into()])
+                || (name == "Py"
+                    && args.len() == 1
+                    && matches!(args[0], syn::Type::Path(a) if a.path.is_ident("PyAny")))
+        }
+        _ => false,
+    }
+}
+
+/// `Vec<T>` (`Vec<u8>` as bytes), `Option<T>`, `HashSet<T>`, `HashMap<K, V>` and `Arc<Class>`:
+/// the type arguments lowered, their number checked.
+fn lower_std_generic(
+    name: &str,
+    args: &[&syn::Type],
+    origin: Origin,
+    origin_of: &dyn Fn(Span) -> Origin,
+    diags: &mut Diagnostics,
+) -> Option<TypeKind> {
+    let arity = |n: usize, diags: &mut Diagnostics| -> bool {
+        if args.len() == n {
+            return true;
+        }
+        diags.error(origin, format!("`{name}` takes {n} type argument{}", if n == 1 { "" } else { "s" }));
+        false
+    };
+    let kind = match name {
+        // `Vec<u8>` is `bytes`, as pyo3 converts it (a `list[int]` is accepted too).
+        "Vec" if args.len() == 1 && matches!(args[0], syn::Type::Path(p) if p.path.is_ident("u8")) => {
+            TypeKind::Bytes { borrowed: false }
+        }
+        "Vec" if arity(1, diags) => TypeKind::List(Box::new(lower(args[0], origin_of, diags)?)),
+        "Option" if arity(1, diags) => TypeKind::Optional(Box::new(lower(args[0], origin_of, diags)?)),
+        "HashSet" if arity(1, diags) => TypeKind::Set(Box::new(lower(args[0], origin_of, diags)?)),
+        "HashMap" if arity(2, diags) => {
+            TypeKind::Dict(Box::new(lower(args[0], origin_of, diags)?), Box::new(lower(args[1], origin_of, diags)?))
+        }
+        "Arc" if arity(1, diags) => match lower(args[0], origin_of, diags)?.kind {
+            TypeKind::Class(c) if !c.borrowed => TypeKind::Class(ClassRef { shared: true, ..c }),
+            _ => {
+                diags.push(
+                    Diagnostic::new(origin, "only a declared class can be shared through `Arc`")
+                        .help("write `Arc<Class>` for a class declared in this module, or pass the value itself"),
+                );
+                return None;
+            }
+        },
+        _ => return None,
+    };
+    Some(kind)
+}
+
+/// Any other path: a declared class (capitalized, without type or lifetime arguments), or a
+/// diagnostic (`Result` not outermost, bare `str`, lifetimes, generics, unknown names).
+fn lower_other_path(
+    ty: &syn::Type,
+    name: &str,
+    args: &[&syn::Type],
+    name_span: Span,
+    origin: Origin,
+    origin_of: &dyn Fn(Span) -> Origin,
+    diags: &mut Diagnostics,
+) -> Option<TypeKind> {
+    let kind = match name {
+        "Result" => {
+            diags.push(
+                Diagnostic::new(origin, "`Result` is only allowed as the outermost return type")
+                    .help("return `Result<T, E>` from the function itself"),
+            );
+            return None;
+        }
+        "str" => {
+            diags.push(Diagnostic::new(origin, "`str` must be borrowed").help("write `&str` or `String`"));
+            return None;
+        }
+        _ if has_lifetime_args(ty) => {
+            diags.push(
+                Diagnostic::new(origin_of(name_span), format!("`{name}` borrows with a lifetime, which cannot cross the Python boundary"))
+                    .help("a Python object owns its value for as long as Python likes: use `'static`, or a type that owns its data"),
+            );
+            return None;
+        }
+        _ if !args.is_empty() => {
+            diags.push(
+                Diagnostic::new(origin_of(name_span), format!("generic type `{name}<…>` cannot cross the boundary"))
+                    .help("declare a concrete class for each instantiation"),
+            );
+            return None;
+        }
+        _ if name.chars().next().is_some_and(|c| c.is_uppercase()) => {
+            // The resolver records the declared class's path.
+            TypeKind::Class(ClassRef {
+                name: name.to_string(),
+                rust_path: None,
+                borrowed: false,
+                shared: false,
+                exported: false,
+            })
+        }
+        _ => {
+            diags.push(
+                Diagnostic::new(origin, format!("unknown type `{name}`"))
+                    .maybe_help(suggest(name, RUST_TYPE_NAMES.iter().copied())),
+            );
+            return None;
+        }
+    };
+    Some(kind)
 }
 
 /// Whether a path type has lifetime arguments other than `'static` (`Match<'a>`): a Python

@@ -34,27 +34,12 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
     let wrapper = wrapper_ident(&c.name.py);
     let inner = c.target().path().clone();
     let py_name = &c.name.py;
-    let module_name = &module.name.py;
     let doc = c.doc.as_deref().map(emit_doc);
     let marker = crate::spec_marker::emit_spec_marker(&c.origin, &format!("class `{py_name}`"));
     let doc = quote!(#marker #doc);
-    let mut options =
-        vec![quote!(crate = "::pybridge::__private::pyo3"), quote!(name = #py_name), quote!(module = #module_name)];
-    if c.subclass {
-        options.push(quote!(subclass));
-    }
-    if c.unsendable {
-        options.push(quote!(unsendable));
-    }
-    // Objects that can never be views lend their value directly (no closure per method: less
-    // code for rustc to instantiate); views need `__pb_with`, which re-borrows their parent.
-    let direct = !can_be_view(module, c);
-    let methods = c.methods.iter().map(|m| emit_method(&wrapper, &inner, m, c.close.as_deref(), direct));
-    let properties = c.attributes.iter().map(|a| emit_property(&wrapper, a));
-    let dunders = c.dunders.iter().map(|d| emit_dunder(c, d));
-    let iter = c.iter_item.as_ref().map(emit_iter);
-    let close = c.close.as_deref().map(emit_context_manager);
-    let gc = needs_gc(module, c).then(|| super::gc::emit_gc(c));
+    let options = emit_pyclass_options(module, c);
+    let helpers = emit_wrapper_helpers(&wrapper, &inner, py_name);
+    let pymethods = emit_pymethods(module, c, &wrapper, &inner);
     let alias = return_alias(&c.name.py);
     quote! {
         #doc
@@ -67,6 +52,31 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
 
         type #alias = #wrapper;
 
+        #helpers
+        #pymethods
+    }
+}
+
+/// The `#[pyclass(..)]` options: the crate, name and module, then `subclass` and `unsendable`
+/// when asked for.
+fn emit_pyclass_options(module: &Module, c: &Class) -> Vec<TokenStream> {
+    let py_name = &c.name.py;
+    let module_name = &module.name.py;
+    let mut options =
+        vec![quote!(crate = "::pybridge::__private::pyo3"), quote!(name = #py_name), quote!(module = #module_name)];
+    if c.subclass {
+        options.push(quote!(subclass));
+    }
+    if c.unsendable {
+        options.push(quote!(unsendable));
+    }
+    options
+}
+
+/// The wrapper's plain helpers: wrapping an owned or shared value, lending it (`__pb_with`,
+/// `__pb_with_mut`) and sharing it.
+fn emit_wrapper_helpers(wrapper: &syn::Ident, inner: &syn::Path, py_name: &str) -> TokenStream {
+    quote! {
         #[allow(dead_code)]
         impl #wrapper {
             const __PB_NAME: &'static str = #py_name;
@@ -101,7 +111,22 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
                 self.inner.share(#py_name)
             }
         }
+    }
+}
 
+/// The `#[pymethods]` block: methods, properties, dunders, `__iter__`, the context manager and
+/// the cycle-collector hooks.
+fn emit_pymethods(module: &Module, c: &Class, wrapper: &syn::Ident, inner: &syn::Path) -> TokenStream {
+    // Objects that can never be views lend their value directly (no closure per method: less
+    // code for rustc to instantiate); views need `__pb_with`, which re-borrows their parent.
+    let direct = !can_be_view(module, c);
+    let methods = c.methods.iter().map(|m| emit_method(wrapper, inner, m, c.close.as_deref(), direct));
+    let properties = c.attributes.iter().map(|a| emit_property(wrapper, a));
+    let dunders = c.dunders.iter().map(|d| emit_dunder(c, d));
+    let iter = c.iter_item.as_ref().map(emit_iter);
+    let close = c.close.as_deref().map(emit_context_manager);
+    let gc = needs_gc(module, c).then(|| super::gc::emit_gc(c));
+    quote! {
         #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
         impl #wrapper {
             #(#methods)*

@@ -35,23 +35,11 @@ pub(super) fn emit_enum(module: &Module, e: &Enum) -> TokenStream {
     }
     let wrapper = wrapper_ident(&e.name.py);
     let inner = e.target().path().clone();
-    let with = emit_direct_with(&inner);
     let py_name = &e.name.py;
     let module_name = &module.name.py;
     let doc = e.doc.as_deref().map(emit_doc);
-    let variant_idents: Vec<syn::Ident> = e.variants.iter().map(|v| format_ident!("{}", v.name.rust)).collect();
-    let variant_names: Vec<&str> = e.variants.iter().map(|v| v.name.py.as_str()).collect();
-    let values: Vec<i64> = e.variants.iter().map(|v| v.value).collect();
-    let attrs = variant_idents.iter().zip(&variant_names).map(|(ident, name)| {
-        let fn_name = format_ident!("__pb_v_{}", ident);
-        quote! {
-            #[classattr]
-            #[pyo3(name = #name)]
-            fn #fn_name() -> Self {
-                Self::__pb_wrap(#inner::#ident)
-            }
-        }
-    });
+    let helpers = emit_unit_enum_helpers(e, &wrapper, &inner);
+    let pymethods = emit_unit_enum_pymethods(e, &wrapper, &inner);
     let alias = return_alias(&e.name.py);
     let marker = crate::spec_marker::emit_spec_marker(&e.origin, &format!("enum `{py_name}`"));
     quote! {
@@ -64,6 +52,20 @@ pub(super) fn emit_enum(module: &Module, e: &Enum) -> TokenStream {
 
         type #alias = #wrapper;
 
+        #helpers
+
+        #pymethods
+    }
+}
+
+/// The unit-only enum wrapper's plain helpers: `__pb_wrap`, `__pb_with` and `__pb_index` (the
+/// variant's value and Python name).
+fn emit_unit_enum_helpers(e: &Enum, wrapper: &syn::Ident, inner: &syn::Path) -> TokenStream {
+    let with = emit_direct_with(inner);
+    let variant_idents: Vec<syn::Ident> = e.variants.iter().map(|v| format_ident!("{}", v.name.rust)).collect();
+    let variant_names: Vec<&str> = e.variants.iter().map(|v| v.name.py.as_str()).collect();
+    let values: Vec<i64> = e.variants.iter().map(|v| v.value).collect();
+    quote! {
         impl #wrapper {
             fn __pb_wrap(__pb_value: #inner) -> Self {
                 Self { inner: __pb_value }
@@ -77,7 +79,26 @@ pub(super) fn emit_enum(module: &Module, e: &Enum) -> TokenStream {
                 }
             }
         }
+    }
+}
 
+/// The unit-only enum's `#[pymethods]`: one class attribute per variant, `name`, `value`,
+/// `__int__`, `__repr__`, `__eq__` and `__hash__`.
+fn emit_unit_enum_pymethods(e: &Enum, wrapper: &syn::Ident, inner: &syn::Path) -> TokenStream {
+    let py_name = &e.name.py;
+    let attrs = e.variants.iter().map(|v| {
+        let ident = format_ident!("{}", v.name.rust);
+        let name = v.name.py.as_str();
+        let fn_name = format_ident!("__pb_v_{}", ident);
+        quote! {
+            #[classattr]
+            #[pyo3(name = #name)]
+            fn #fn_name() -> Self {
+                Self::__pb_wrap(#inner::#ident)
+            }
+        }
+    });
+    quote! {
         #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
         impl #wrapper {
             #(#attrs)*
@@ -131,32 +152,8 @@ pub(super) fn emit_data_enum(module: &Module, e: &Enum) -> TokenStream {
         .map(|v| format_ident!("__PbVariant_{}_{}", e.name.py, pybridge_model::names::unraw(&v.name.rust)))
         .collect();
     let variant_idents: Vec<syn::Ident> = e.variants.iter().map(|v| format_ident!("{}", v.name.rust)).collect();
-    // `Shape::Circle { .. }` / `Shape::Square(..)` / `Shape::Empty`, to tell variants apart.
-    let any_patterns: Vec<TokenStream> = e
-        .variants
-        .iter()
-        .zip(&variant_idents)
-        .map(|(v, ident)| match (v.tuple, v.fields.is_empty()) {
-            (true, _) => quote!(#inner::#ident(..)),
-            (false, false) => quote!(#inner::#ident { .. }),
-            (false, true) => quote!(#inner::#ident),
-        })
-        .collect();
-    // Derived traits give every variant class `__eq__`, `__repr__`… through the base class.
-    let dunders = e.dunders.iter().map(emit_dunder_methods);
-    let indices = (0..e.variants.len()).map(proc_macro2::Literal::usize_unsuffixed);
-    let indices2 = (0..e.variants.len()).map(proc_macro2::Literal::usize_unsuffixed);
-    let class_attrs = e.variants.iter().zip(&variant_classes).map(|(v, class)| {
-        let fn_name = format_ident!("__pb_variant_{}", pybridge_model::names::unraw(&v.name.rust));
-        let name = &v.name.py;
-        quote! {
-            #[classattr]
-            #[pyo3(name = #name)]
-            fn #fn_name(py: ::pybridge::Python<'_>) -> ::pybridge::__private::pyo3::Py<::pybridge::__private::pyo3::types::PyType> {
-                py.get_type::<#class>().unbind()
-            }
-        }
-    });
+    let into_pyobject = emit_into_variant_object(e, &base, &out, &inner, &variant_classes, &variant_idents);
+    let pymethods = emit_data_enum_pymethods(e, &base, &variant_classes);
     let variants = e
         .variants
         .iter()
@@ -183,6 +180,38 @@ pub(super) fn emit_data_enum(module: &Module, e: &Enum) -> TokenStream {
             #with
         }
 
+        #into_pyobject
+
+        #pymethods
+
+        #(#variants)*
+    }
+}
+
+/// `IntoPyObject` for the outgoing value: tells its variant apart and builds an instance of
+/// that variant's class (initialized through the base class).
+fn emit_into_variant_object(
+    e: &Enum,
+    base: &syn::Ident,
+    out: &syn::Ident,
+    inner: &syn::Path,
+    variant_classes: &[syn::Ident],
+    variant_idents: &[syn::Ident],
+) -> TokenStream {
+    // `Shape::Circle { .. }` / `Shape::Square(..)` / `Shape::Empty`, to tell variants apart.
+    let any_patterns: Vec<TokenStream> = e
+        .variants
+        .iter()
+        .zip(variant_idents)
+        .map(|(v, ident)| match (v.tuple, v.fields.is_empty()) {
+            (true, _) => quote!(#inner::#ident(..)),
+            (false, false) => quote!(#inner::#ident { .. }),
+            (false, true) => quote!(#inner::#ident),
+        })
+        .collect();
+    let indices = (0..e.variants.len()).map(proc_macro2::Literal::usize_unsuffixed);
+    let indices2 = (0..e.variants.len()).map(proc_macro2::Literal::usize_unsuffixed);
+    quote! {
         impl<'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for #out {
             type Target = ::pybridge::__private::pyo3::PyAny;
             type Output = ::pybridge::__private::pyo3::Bound<'py, ::pybridge::__private::pyo3::PyAny>;
@@ -199,14 +228,31 @@ pub(super) fn emit_data_enum(module: &Module, e: &Enum) -> TokenStream {
                 }
             }
         }
+    }
+}
 
+/// The base class's `#[pymethods]`: one class attribute per variant (its class) and the
+/// dunders of the enum's derived traits.
+fn emit_data_enum_pymethods(e: &Enum, base: &syn::Ident, variant_classes: &[syn::Ident]) -> TokenStream {
+    // Derived traits give every variant class `__eq__`, `__repr__`… through the base class.
+    let dunders = e.dunders.iter().map(emit_dunder_methods);
+    let class_attrs = e.variants.iter().zip(variant_classes).map(|(v, class)| {
+        let fn_name = format_ident!("__pb_variant_{}", pybridge_model::names::unraw(&v.name.rust));
+        let name = &v.name.py;
+        quote! {
+            #[classattr]
+            #[pyo3(name = #name)]
+            fn #fn_name(py: ::pybridge::Python<'_>) -> ::pybridge::__private::pyo3::Py<::pybridge::__private::pyo3::types::PyType> {
+                py.get_type::<#class>().unbind()
+            }
+        }
+    });
+    quote! {
         #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
         impl #base {
             #(#class_attrs)*
             #(#dunders)*
         }
-
-        #(#variants)*
     }
 }
 

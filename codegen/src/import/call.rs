@@ -59,37 +59,61 @@ pub(crate) fn emit_call_body(
     qualified: &str,
     result: Returns,
 ) -> TokenStream {
-    let module = &ctx.module.name.py;
-    let err = &ctx.error;
     let capacity = proc_macro2::Literal::usize_unsuffixed(f.params.len() + 1);
-    let pushes = layout_order(f).map(|p| {
-        let arg = param_ident(&p.name.rust);
-        // An exported class of the same spec: copied into a new object of its class.
-        let arg = if is_exported(&p.ty) {
-            quote!(::pybridge::__private::ToPython::<_, __PbExported>::new(#arg))
-        } else {
-            quote!(#arg)
-        };
-        let pname = &p.name.py;
-        match (p.kind, p.default.is_some()) {
-            (ParamKind::Positional, false) => quote!(__pb_args.positional(#pname, #arg)?;),
-            (ParamKind::Positional, true) => quote!(__pb_args.optional(#pname, #arg)?;),
-            (ParamKind::Keyword, false) => quote!(__pb_args.keyword(#pname, #arg)?;),
-            (ParamKind::Keyword, true) => quote!(__pb_args.optional_keyword(#pname, #arg)?;),
-        }
-    });
+    let pushes = layout_order(f).map(emit_arg_push);
+    let kwnames = emit_kwnames(f);
+    let call = emit_vectorcall(ctx, f, callee);
+    let finish = emit_result_conversion(f, qualified, result);
+    quote! {
+        #kwnames
+        let mut __pb_args = ::pybridge::__private::Args::<'_, #capacity>::new(py, #qualified);
+        #(#pushes)*
+        #call
+        #finish
+    }
+}
+
+/// `__pb_args.positional(..)?;` (or `optional`, `keyword`, `optional_keyword`): pushes one
+/// argument by its kind and whether it has a default.
+fn emit_arg_push(p: &pybridge_model::Param) -> TokenStream {
+    let arg = param_ident(&p.name.rust);
+    // An exported class of the same spec: copied into a new object of its class.
+    let arg = if is_exported(&p.ty) {
+        quote!(::pybridge::__private::ToPython::<_, __PbExported>::new(#arg))
+    } else {
+        quote!(#arg)
+    };
+    let pname = &p.name.py;
+    match (p.kind, p.default.is_some()) {
+        (ParamKind::Positional, false) => quote!(__pb_args.positional(#pname, #arg)?;),
+        (ParamKind::Positional, true) => quote!(__pb_args.optional(#pname, #arg)?;),
+        (ParamKind::Keyword, false) => quote!(__pb_args.keyword(#pname, #arg)?;),
+        (ParamKind::Keyword, true) => quote!(__pb_args.optional_keyword(#pname, #arg)?;),
+    }
+}
+
+/// `__PB_KWNAMES`: the keyword names of the call (keyword-only and defaulted parameters), or
+/// `NO_KEYWORDS` when there are none.
+fn emit_kwnames(f: &Function) -> TokenStream {
     let keyword_names: Vec<&str> = layout_order(f)
         .filter(|p| p.kind == ParamKind::Keyword || p.default.is_some())
         .map(|p| p.name.py.as_str())
         .collect();
-    let kwnames = if keyword_names.is_empty() {
+    if keyword_names.is_empty() {
         quote!(
             use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
         )
     } else {
         quote!(static __PB_KWNAMES: ::pybridge::__private::KwNames = ::pybridge::__private::KwNames::new(&[#(#keyword_names),*]);)
-    };
-    let call = match callee {
+    }
+}
+
+/// `let __pb_value = ..;`: the vectorcall of a cached module attribute or of a method of
+/// `self.0`.
+fn emit_vectorcall(ctx: &Ctx<'_>, f: &Function, callee: Callee) -> TokenStream {
+    let module = &ctx.module.name.py;
+    let err = &ctx.error;
+    match callee {
         Callee::Attr(attr) => quote! {
             static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(#module, #attr);
             let __pb_callable = __PB_CALLABLE.get(py)?;
@@ -101,8 +125,13 @@ pub(crate) fn emit_call_body(
                 let __pb_value = __pb_args.call_method::<#err>(&self.0, ::pybridge::__private::pyo3::intern!(py, #name), &__PB_KWNAMES)?;
             }
         }
-    };
-    let finish = match (result, &f.returns.kind) {
+    }
+}
+
+/// The tail of the stub: `__pb_value` wrapped as `Self`, dropped for `()`, or extracted as
+/// the declared return type.
+fn emit_result_conversion(f: &Function, qualified: &str, result: Returns) -> TokenStream {
+    match (result, &f.returns.kind) {
         (Returns::Instance, _) => quote!(::core::result::Result::Ok(Self(__pb_value))),
         (Returns::Typed, TypeKind::Unit) => quote! {
             let _ = __pb_value;
@@ -136,13 +165,6 @@ pub(crate) fn emit_call_body(
             let expected = f.returns.python();
             quote!(::core::result::Result::Ok(::pybridge::__private::extract_return(&__pb_value, #qualified, #expected)?))
         }
-    };
-    quote! {
-        #kwnames
-        let mut __pb_args = ::pybridge::__private::Args::<'_, #capacity>::new(py, #qualified);
-        #(#pushes)*
-        #call
-        #finish
     }
 }
 

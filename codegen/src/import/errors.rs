@@ -22,6 +22,23 @@ pub(crate) fn emit_error_enum(ctx: &Ctx<'_>) -> TokenStream {
         .map(|e| format_ident!("__PB_EXC_{}", pybridge_model::names::unraw(&e.name.rust)))
         .collect();
     let py_names: Vec<&str> = module.exceptions.iter().map(|e| e.name.py.as_str()).collect();
+    let definition = emit_enum_definition(ctx, &variants);
+    let accessors = emit_accessors(&variants);
+    let conversions = emit_conversions(&variants, &statics);
+    quote! {
+        #definition
+
+        #(static #statics: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(#m, #py_names);)*
+
+        #accessors
+        #conversions
+    }
+}
+
+/// `pub enum Error`: one documented variant per declared class, then `Other`.
+fn emit_enum_definition(ctx: &Ctx<'_>, variants: &[syn::Ident]) -> TokenStream {
+    let module = ctx.module;
+    let m = &module.name.py;
     let docs = module.exceptions.iter().map(|e| {
         let mut text = format!("`{m}.{}` (or a subclass) was raised.", e.name.py);
         if let Some(doc) = &e.doc {
@@ -30,7 +47,6 @@ pub(crate) fn emit_error_enum(ctx: &Ctx<'_>) -> TokenStream {
         }
         emit_doc(&text)
     });
-    let indices = (0..variants.len()).map(proc_macro2::Literal::usize_unsuffixed);
     let enum_doc = emit_doc(&format!(
         "Errors of the `{m}` stubs: the exception classes the spec declares, and `Other` for everything else."
     ));
@@ -42,9 +58,13 @@ pub(crate) fn emit_error_enum(ctx: &Ctx<'_>) -> TokenStream {
             /// Any other Python exception, a conversion failure, or an interpreter that cannot start.
             Other(::pybridge::Error),
         }
+    }
+}
 
-        #(static #statics: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(#m, #py_names);)*
-
+/// `Error::error`, `Error::into_error`, `Deref`, `Display` and `std::error::Error`: the
+/// underlying `pybridge::Error`, whatever the variant.
+fn emit_accessors(variants: &[syn::Ident]) -> TokenStream {
+    quote! {
         impl Error {
             /// The underlying error, whatever the variant.
             pub fn error(&self) -> &::pybridge::Error {
@@ -80,7 +100,14 @@ pub(crate) fn emit_error_enum(ctx: &Ctx<'_>) -> TokenStream {
         }
 
         impl ::std::error::Error for Error {}
+    }
+}
 
+/// The conversions: `From<pybridge::Error>` (as `Other`), into `pybridge::Error`, and
+/// `FromPyErr`, which picks the variant of the most derived declared class with `isinstance`.
+fn emit_conversions(variants: &[syn::Ident], statics: &[syn::Ident]) -> TokenStream {
+    let indices = (0..variants.len()).map(proc_macro2::Literal::usize_unsuffixed);
+    quote! {
         impl ::std::convert::From<::pybridge::Error> for Error {
             fn from(__pb_error: ::pybridge::Error) -> Self {
                 Self::Other(__pb_error)

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::ir::{Bridge, Direction, FnKind, Module, Name};
+use crate::ir::{Bridge, Class, Direction, FnKind, Module, Name};
 use crate::names::{generated, is_identifier, is_module_path, is_python_keyword};
 use crate::origin::Origin;
 use crate::types::TypeKind;
@@ -257,79 +257,104 @@ pub(super) fn check_import_generated_names(module: &Module, diags: &mut Diagnost
         return;
     }
     let mut taken: HashMap<String, (Origin, String)> = HashMap::new();
+    if !module.exceptions.is_empty() {
+        let what = "the module's error enum".into();
+        claim_module_name(&mut taken, generated::ERROR_ENUM.into(), module.origin, what, diags);
+        check_error_variants(module, diags);
+    }
+    let what = "the generated `attached` module".into();
+    claim_module_name(&mut taken, generated::ATTACHED_MODULE.into(), module.origin, what, diags);
+    for c in &module.classes {
+        let base = crate::names::unraw(&c.name.rust).to_string();
+        claim_module_name(&mut taken, base.clone(), c.name.origin, format!("class `{}`", c.name.py), diags);
+        let what = format!("the view of class `{}`", c.name.py);
+        claim_module_name(&mut taken, generated::view(&base), c.name.origin, what, diags);
+        check_handle_member_names(c, diags);
+    }
+}
+
+/// Claims a module-level Rust name of the import stubs for `what`; reports it when something
+/// else already generates it.
+fn claim_module_name(
+    taken: &mut HashMap<String, (Origin, String)>,
+    rust: String,
+    origin: Origin,
+    what: String,
+    diags: &mut Diagnostics,
+) {
     // A second declaration of the same Python name is already reported by the duplicate rule.
-    let mut claim = |rust: String, origin: Origin, what: String, diags: &mut Diagnostics| {
-        if let Some((first, first_what)) = taken.get(&rust).filter(|(_, first_what)| *first_what != what) {
+    if let Some((first, first_what)) = taken.get(&rust).filter(|(_, first_what)| *first_what != what) {
+        diags.push(
+            Diagnostic::new(
+                origin,
+                format!("{what} would generate the Rust name `{rust}`, already taken by {first_what}"),
+            )
+            .help("give one of them `rust_name:`, or leave one out of the spec")
+            .note(*first, "the other one is here"),
+        );
+    } else {
+        taken.insert(rust, (origin, what));
+    }
+}
+
+/// An exception class must not land on the error enum's `Other` variant (nor on another
+/// exception's variant).
+fn check_error_variants(module: &Module, diags: &mut Diagnostics) {
+    let mut variants: HashMap<&str, Origin> = HashMap::new();
+    variants.insert(generated::OTHER_VARIANT, module.origin);
+    for e in &module.exceptions {
+        if let Some(first) = variants.insert(e.name.rust.as_str(), e.name.origin) {
+            diags.push(
+                Diagnostic::new(
+                    e.name.origin,
+                    format!("exception `{}` clashes with the error enum's `Other` variant", e.name.py),
+                )
+                .note(first, "declared here"),
+            );
+        }
+    }
+}
+
+/// The methods of an import class's handle (declared methods, `new` for the constructor,
+/// attribute getters and `set_<attribute>` setters) must not land on each other or on the
+/// handle's generated helper methods.
+fn check_handle_member_names(c: &Class, diags: &mut Diagnostics) {
+    let mut members: HashMap<String, (Origin, String)> = generated::HANDLE_METHODS
+        .iter()
+        .map(|n| (n.to_string(), (c.origin, format!("the generated `{n}` method"))))
+        .collect();
+    let mut member = |rust: String, origin: Origin, what: String, diags: &mut Diagnostics| {
+        if let Some((first, first_what)) = members.get(&rust).filter(|(_, first_what)| *first_what != what) {
             diags.push(
                 Diagnostic::new(
                     origin,
-                    format!("{what} would generate the Rust name `{rust}`, already taken by {first_what}"),
+                    format!("{what} of `{}` would generate `{rust}`, already taken by {first_what}", c.name.py),
                 )
                 .help("give one of them `rust_name:`, or leave one out of the spec")
                 .note(*first, "the other one is here"),
             );
         } else {
-            taken.insert(rust, (origin, what));
+            members.entry(rust).or_insert((origin, what));
         }
     };
-    if !module.exceptions.is_empty() {
-        claim(generated::ERROR_ENUM.into(), module.origin, "the module's error enum".into(), diags);
-        let mut variants: HashMap<&str, Origin> = HashMap::new();
-        variants.insert(generated::OTHER_VARIANT, module.origin);
-        for e in &module.exceptions {
-            if let Some(first) = variants.insert(e.name.rust.as_str(), e.name.origin) {
-                diags.push(
-                    Diagnostic::new(
-                        e.name.origin,
-                        format!("exception `{}` clashes with the error enum's `Other` variant", e.name.py),
-                    )
-                    .note(first, "declared here"),
-                );
-            }
-        }
-    }
-    claim(generated::ATTACHED_MODULE.into(), module.origin, "the generated `attached` module".into(), diags);
-    for c in &module.classes {
-        let base = crate::names::unraw(&c.name.rust).to_string();
-        claim(base.clone(), c.name.origin, format!("class `{}`", c.name.py), diags);
-        claim(generated::view(&base), c.name.origin, format!("the view of class `{}`", c.name.py), diags);
-        let mut members: HashMap<String, (Origin, String)> = generated::HANDLE_METHODS
-            .iter()
-            .map(|n| (n.to_string(), (c.origin, format!("the generated `{n}` method"))))
-            .collect();
-        let mut member = |rust: String, origin: Origin, what: String, diags: &mut Diagnostics| {
-            if let Some((first, first_what)) = members.get(&rust).filter(|(_, first_what)| *first_what != what) {
-                diags.push(
-                    Diagnostic::new(
-                        origin,
-                        format!("{what} of `{}` would generate `{rust}`, already taken by {first_what}", c.name.py),
-                    )
-                    .help("give one of them `rust_name:`, or leave one out of the spec")
-                    .note(*first, "the other one is here"),
-                );
-            } else {
-                members.entry(rust).or_insert((origin, what));
-            }
+    for m in &c.methods {
+        let rust = if m.kind == FnKind::Constructor {
+            generated::CONSTRUCTOR.to_string()
+        } else {
+            crate::names::unraw(&m.name.rust).to_string()
         };
-        for m in &c.methods {
-            let rust = if m.kind == FnKind::Constructor {
-                generated::CONSTRUCTOR.to_string()
-            } else {
-                crate::names::unraw(&m.name.rust).to_string()
-            };
-            member(rust, m.name.origin, format!("method `{}`", m.name.py), diags);
-        }
-        for a in &c.attributes {
-            member(
-                crate::names::unraw(&a.name.rust).to_string(),
-                a.name.origin,
-                format!("attribute `{}`", a.name.py),
-                diags,
-            );
-            if a.writable {
-                let setter = generated::setter(&a.name.rust);
-                member(setter, a.name.origin, format!("the setter of `{}`", a.name.py), diags);
-            }
+        member(rust, m.name.origin, format!("method `{}`", m.name.py), diags);
+    }
+    for a in &c.attributes {
+        member(
+            crate::names::unraw(&a.name.rust).to_string(),
+            a.name.origin,
+            format!("attribute `{}`", a.name.py),
+            diags,
+        );
+        if a.writable {
+            let setter = generated::setter(&a.name.rust);
+            member(setter, a.name.origin, format!("the setter of `{}`", a.name.py), diags);
         }
     }
 }

@@ -202,48 +202,58 @@ fn key_value(section: &Section, key: &Key, dir: Option<Dir>) -> Vec<(&'static st
         return vec![("type", s("null"))];
     }
     let nullable = !is_required(section, key, dir);
+    emit_key_value_by_name(section, key, dir, nullable)
+        .unwrap_or_else(|| emit_key_value_by_shape(section, key, dir, nullable))
+}
+
+/// The schema of a key whose value has rules of its own (the version, names and their
+/// patterns, enum variants, class traits), or `None` when its shape says it all.
+fn emit_key_value_by_name(
+    section: &Section,
+    key: &Key,
+    dir: Option<Dir>,
+    nullable: bool,
+) -> Option<Vec<(&'static str, J)>> {
     let name_ref = |def: &str| vec![("$ref", s(&format!("#/$defs/{def}")))];
-    match (section.name, key.name) {
+    let value = match (section.name, key.name) {
         // lower.rs `lower_spec`: "unsupported spec version N".
-        ("spec", "version") => return vec![("type", s("integer")), ("const", J::Int(1))],
+        ("spec", "version") => vec![("type", s("integer")), ("const", J::Int(1))],
         // Checked only with `export:` (the `if`/`then` of the top level).
-        ("spec", "module") => return vec![("type", text_types(true))],
-        ("import_module", "module") => return name_ref("module_path"),
+        ("spec", "module") => vec![("type", text_types(true))],
+        ("import_module", "module") => name_ref("module_path"),
         ("import_module", "rust_name") => {
-            return vec![("type", strs(&["string", "null"])), ("pattern", s(&format!("^{IDENT}$")))];
+            vec![("type", strs(&["string", "null"])), ("pattern", s(&format!("^{IDENT}$")))]
         }
         // lower.rs `lower_name`: one identifier, not one of the five that cannot be raw.
-        (_, "rust_name") => {
-            return vec![
-                ("type", strs(&["string", "null"])),
-                ("pattern", s(&format!("^{IDENT}$"))),
-                ("not", J::obj(vec![("enum", strs(&["self", "Self", "super", "crate", "_"]))])),
-            ];
-        }
-        ("enum", "variants") => {
-            return vec![("type", s("array")), ("items", J::obj(name_ref("python_name")))];
-        }
+        (_, "rust_name") => vec![
+            ("type", strs(&["string", "null"])),
+            ("pattern", s(&format!("^{IDENT}$"))),
+            ("not", J::obj(vec![("enum", strs(&["self", "Self", "super", "crate", "_"]))])),
+        ],
+        ("enum", "variants") => vec![("type", s("array")), ("items", J::obj(name_ref("python_name")))],
         // check.rs `check_import_generated_names`: the error enum's own `Other` variant.
         ("exception", "name") if dir == Some(Import) => {
             let mut v = name_ref("python_name");
             v.push(("not", J::obj(vec![("const", s("Other"))])));
-            return v;
+            v
         }
         // check.rs `check_export_dunders`: protocol methods are not declared as methods yet.
         ("method", "name") if dir == Some(Export) => {
             let mut v = name_ref("python_name");
             v.push(("not", J::obj(vec![("pattern", s("^__.+__$"))])));
-            return v;
+            v
         }
-        (_, "name") => return name_ref("python_name"),
+        (_, "name") => name_ref("python_name"),
         ("class", "traits") => {
-            return vec![
-                ("type", nullable_types(&["array"], nullable)),
-                ("items", J::obj(vec![("enum", strs(TRAITS))])),
-            ];
+            vec![("type", nullable_types(&["array"], nullable)), ("items", J::obj(vec![("enum", strs(TRAITS))]))]
         }
-        _ => {}
-    }
+        _ => return None,
+    };
+    Some(value)
+}
+
+/// The schema of a key's value from its shape in the key catalog.
+fn emit_key_value_by_shape(section: &Section, key: &Key, dir: Option<Dir>, nullable: bool) -> Vec<(&'static str, J)> {
     match key.shape {
         Shape::Str => vec![("type", text_types(nullable))],
         Shape::Int => vec![("type", nullable_types(&["integer"], nullable)), ("minimum", J::Int(0))],
@@ -284,95 +294,104 @@ fn key_value(section: &Section, key: &Key, dir: Option<Dir>) -> Vec<(&'static st
 
 /// The rules between keys of one mapping, each an `if`/`then` naming the checker's rule.
 fn rules(section: &str, dir: Option<Dir>) -> Vec<Vec<(&'static str, J)>> {
-    let mut rules = Vec::new();
-    let rule = |comment: &str, when: J, then: J| vec![("$comment", s(comment)), ("if", when), ("then", then)];
     match (section, dir) {
-        ("spec", None) => rules.push(rule(
+        ("spec", None) => vec![emit_rule(
             "lower.rs lower_spec: an `export:` section needs the module's Python name (check.rs check_module_name: one identifier)",
             present("export", J::obj(vec![("type", s("object"))])),
             J::obj(vec![
                 ("required", strs(&["module"])),
                 ("properties", J::obj(vec![("module", J::obj(vec![("$ref", s("#/$defs/identifier"))]))])),
             ]),
-        )),
-        ("class", Some(dir)) => {
-            rules.push(rule(
-                "lower.rs lower_class: `IntoIterator` needs the item type",
-                present(
-                    "traits",
-                    J::obj(vec![("type", s("array")), ("contains", J::obj(vec![("const", s("IntoIterator"))]))]),
-                ),
-                J::obj(vec![
-                    ("required", strs(&["item"])),
-                    ("properties", J::obj(vec![("item", J::obj(vec![("type", s("string"))]))])),
-                ]),
-            ));
-            if dir == Import {
-                rules.push(vec![
-                    ("$comment", s("check.rs check_import_generated_names: a class handle defines these methods itself")),
-                    ("properties", names_not(&["methods", "attributes"], HANDLE_METHODS)),
-                ]);
-                rules.push(rule(
-                    "check.rs check_import_generated_names: a constructor is the class handle's `new`",
-                    present("constructor", J::obj(vec![("type", s("object"))])),
-                    J::obj(vec![("properties", names_not(&["methods", "attributes"], &["new"]))]),
-                ));
-            }
-        }
-        ("method", Some(dir)) => {
-            rules.push(rule(
-                "check.rs check_rust_paths: an instance method is called as `value.name(…)`, so its `rust:` is one identifier (a function path needs `extend: true`)",
-                J::obj(vec![
-                    ("required", strs(&["rust"])),
-                    (
-                        "properties",
-                        J::obj(vec![
-                            ("rust", J::obj(vec![("not", J::obj(vec![("type", s("null"))]))])),
-                            ("kind", enum_of(&["method", "mut_method"], true)),
-                            ("extend", not_true()),
-                        ]),
-                    ),
-                ]),
-                J::obj(vec![(
-                    "properties",
-                    J::obj(vec![(
-                        "rust",
-                        J::obj(vec![
-                            ("type", s("string")),
-                            ("pattern", s(&format!("^(?:r#)?{IDENT}$"))),
-                            ("not", J::obj(vec![("pattern", s("^(?:r#)?(?:self|Self|super|crate|_)$"))])),
-                        ]),
-                    )]),
-                )]),
-            ));
-            if dir == Import {
-                return rules;
-            }
-            rules.push(rule(
-                "check.rs check_export_shapes: `extend` applies to instance methods",
-                present("extend", J::obj(vec![("const", J::Bool(true))])),
-                J::obj(vec![("properties", J::obj(vec![("kind", enum_of(&["method", "mut_method"], true))]))]),
-            ));
-            rules.push(rule(
-                "check.rs check_policies: a view comes from a `&self` method without parameters, not from `extend`",
-                present("policy", J::obj(vec![("const", s("view"))])),
-                J::obj(vec![(
-                    "properties",
-                    J::obj(vec![
-                        ("kind", enum_of(&["method"], true)),
-                        ("params", J::obj(vec![("maxItems", J::Int(0))])),
-                        ("extend", not_true()),
-                    ]),
-                )]),
-            ));
-        }
-        ("import_module", Some(Import)) => rules.push(rule(
+        )],
+        ("class", Some(dir)) => emit_class_rules(dir),
+        ("method", Some(dir)) => emit_method_rules(dir),
+        ("import_module", Some(Import)) => vec![emit_rule(
             "check.rs check_import_generated_names: declared exceptions make the Rust enum `Error`",
             present("exceptions", J::obj(vec![("type", s("array")), ("minItems", J::Int(1))])),
             J::obj(vec![("properties", names_not(&["classes"], &["Error"]))]),
-        )),
-        _ => {}
+        )],
+        _ => Vec::new(),
     }
+}
+
+/// One rule: `$comment` (the checker's rule it mirrors), `if` and `then`.
+fn emit_rule(comment: &str, when: J, then: J) -> Vec<(&'static str, J)> {
+    vec![("$comment", s(comment)), ("if", when), ("then", then)]
+}
+
+/// The rules of a class: `IntoIterator` needs `item`; an import class's members stay off the
+/// handle's own method names (and `new`, with a constructor).
+fn emit_class_rules(dir: Dir) -> Vec<Vec<(&'static str, J)>> {
+    let mut rules = vec![emit_rule(
+        "lower.rs lower_class: `IntoIterator` needs the item type",
+        present("traits", J::obj(vec![("type", s("array")), ("contains", J::obj(vec![("const", s("IntoIterator"))]))])),
+        J::obj(vec![
+            ("required", strs(&["item"])),
+            ("properties", J::obj(vec![("item", J::obj(vec![("type", s("string"))]))])),
+        ]),
+    )];
+    if dir == Import {
+        rules.push(vec![
+            ("$comment", s("check.rs check_import_generated_names: a class handle defines these methods itself")),
+            ("properties", names_not(&["methods", "attributes"], HANDLE_METHODS)),
+        ]);
+        rules.push(emit_rule(
+            "check.rs check_import_generated_names: a constructor is the class handle's `new`",
+            present("constructor", J::obj(vec![("type", s("object"))])),
+            J::obj(vec![("properties", names_not(&["methods", "attributes"], &["new"]))]),
+        ));
+    }
+    rules
+}
+
+/// The rules of a method: an instance method's `rust:` is one identifier; for export,
+/// `extend` applies to instance methods and a view comes from a plain `&self` method.
+fn emit_method_rules(dir: Dir) -> Vec<Vec<(&'static str, J)>> {
+    let mut rules = vec![emit_rule(
+        "check.rs check_rust_paths: an instance method is called as `value.name(…)`, so its `rust:` is one identifier (a function path needs `extend: true`)",
+        J::obj(vec![
+            ("required", strs(&["rust"])),
+            (
+                "properties",
+                J::obj(vec![
+                    ("rust", J::obj(vec![("not", J::obj(vec![("type", s("null"))]))])),
+                    ("kind", enum_of(&["method", "mut_method"], true)),
+                    ("extend", not_true()),
+                ]),
+            ),
+        ]),
+        J::obj(vec![(
+            "properties",
+            J::obj(vec![(
+                "rust",
+                J::obj(vec![
+                    ("type", s("string")),
+                    ("pattern", s(&format!("^(?:r#)?{IDENT}$"))),
+                    ("not", J::obj(vec![("pattern", s("^(?:r#)?(?:self|Self|super|crate|_)$"))])),
+                ]),
+            )]),
+        )]),
+    )];
+    if dir == Import {
+        return rules;
+    }
+    rules.push(emit_rule(
+        "check.rs check_export_shapes: `extend` applies to instance methods",
+        present("extend", J::obj(vec![("const", J::Bool(true))])),
+        J::obj(vec![("properties", J::obj(vec![("kind", enum_of(&["method", "mut_method"], true))]))]),
+    ));
+    rules.push(emit_rule(
+        "check.rs check_policies: a view comes from a `&self` method without parameters, not from `extend`",
+        present("policy", J::obj(vec![("const", s("view"))])),
+        J::obj(vec![(
+            "properties",
+            J::obj(vec![
+                ("kind", enum_of(&["method"], true)),
+                ("params", J::obj(vec![("maxItems", J::Int(0))])),
+                ("extend", not_true()),
+            ]),
+        )]),
+    ));
     rules
 }
 
