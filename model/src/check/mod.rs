@@ -13,6 +13,8 @@ mod types;
 
 #[cfg(all(test, feature = "spec"))]
 pub(crate) mod test_support;
+#[cfg(all(test, feature = "spec"))]
+mod tests_moving;
 
 use names::*;
 use paths::*;
