@@ -97,3 +97,122 @@ fn resolve_module(module: &mut Module, exported: &[(String, String)], diags: &mu
     }
     module.constants.iter_mut().for_each(|c| visit(&mut c.ty));
 }
+
+#[cfg(all(test, feature = "spec"))]
+mod tests {
+    use crate::check::test_support::{assert_passes, assert_reports};
+
+    // resolve_bridge
+
+    #[test]
+    fn resolve_refuses_unknown_export_types_wherever_they_stand() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  functions:
+    - name: f
+      params:
+        - { name: x, type: Strng }
+      returns: \"Option<Pointt>\"
+  classes:
+    - name: Point
+      attributes:
+        - { name: next, type: Nod }
+      traits: [IntoIterator]
+      item: Itm
+  constants:
+    - { name: ORIGIN, type: Pointe, rust: crate::ORIGIN }
+";
+        assert_reports(
+            spec,
+            &[
+                (7, 28, "unknown type `Strng`"),
+                (8, 24, "unknown type `Pointt`"),
+                (12, 31, "unknown type `Nod`"),
+                (14, 13, "unknown type `Itm`"),
+                (16, 29, "unknown type `Pointe`"),
+            ],
+        );
+    }
+
+    #[test]
+    fn resolve_refuses_unknown_import_types_and_classes_of_other_entries() {
+        let spec = "\
+version: 1
+import:
+  - module: a
+    classes:
+      - name: Driver
+  - module: b
+    functions:
+      - name: f
+        params:
+          - { name: x, type: \"list[flot]\" }
+        returns: Driver
+    constants:
+      - { name: C, type: \"dict[str, Car]\" }
+";
+        assert_reports(
+            spec,
+            &[(10, 36, "unknown type `flot`"), (11, 18, "unknown type `Driver`"), (13, 37, "unknown type `Car`")],
+        );
+    }
+
+    #[test]
+    fn resolve_refuses_an_import_class_in_the_export() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  functions:
+    - { name: f, returns: Driver }
+import:
+  - module: m
+    classes:
+      - name: Driver
+";
+        assert_reports(spec, &[(5, 27, "unknown type `Driver`")]);
+    }
+
+    #[test]
+    fn resolve_accepts_declared_classes_enums_and_exported_classes() {
+        // Export references by Python name or by the last segment of the class's `rust:` path;
+        // import references to the entry's own classes and to the spec's exported classes.
+        let spec = "\
+version: 1
+module: ext
+export:
+  functions:
+    - name: f
+      params:
+        - { name: x, type: String }
+        - { name: c, type: Color }
+      returns: \"Option<Pt>\"
+  classes:
+    - name: Point
+      rust: crate::geo::Pt
+      attributes:
+        - { name: next, type: \"Option<Point>\" }
+      traits: [IntoIterator]
+      item: i64
+  enums:
+    - { name: Color, variants: [Red] }
+  constants:
+    - { name: ORIGIN, type: Point, rust: crate::ORIGIN }
+import:
+  - module: m
+    classes:
+      - name: Driver
+    functions:
+      - name: f
+        params:
+          - { name: x, type: \"list[float]\" }
+          - { name: p, type: Point }
+        returns: Driver
+    constants:
+      - { name: C, type: \"dict[str, int]\" }
+";
+        assert_passes(spec);
+    }
+}
