@@ -236,4 +236,99 @@ mod tests {
         assert!(!RustPath::parse("add").unwrap().is_qualified());
         assert!(RustPath::parse("::std::str::FromStr::from_str").unwrap().is_qualified());
     }
+
+    // Through the spec front end: a `rust:` value is refused where it was written.
+    #[cfg(feature = "spec")]
+    mod spec_values {
+        use crate::check::test_support::{assert_passes, assert_reports};
+
+        #[test]
+        fn a_rust_value_that_is_not_a_path_is_refused() {
+            let spec = "\
+version: 1
+module: ext
+export:
+  functions:
+    - { name: f, rust: \"crate::\" }
+    - { name: g, rust: \"crate::ops::self\" }
+  classes:
+    - name: C
+      rust: \"crate::C<\"
+      constructor:
+        rust: \"new(\"
+      methods:
+        - { name: make, kind: static, rust: \"crate::make(\" }
+  enums:
+    - { name: Color, rust: \"not a path\", variants: [Red] }
+";
+            assert_reports(
+                spec,
+                &[
+                    (5, 24, "`rust: crate::` of this function is not a Rust path"),
+                    (6, 24, "`rust: crate::ops::self` of this function is not a Rust path"),
+                    (9, 13, "`rust: crate::C<` of this class is not a Rust path"),
+                    (11, 15, "`rust: new(` of this constructor is not a Rust path"),
+                    (13, 45, "`rust: crate::make(` of this method is not a Rust path"),
+                    (15, 28, "`rust: not a path` of this enum is not a Rust path"),
+                ],
+            );
+        }
+
+        #[test]
+        fn rust_values_that_are_paths_are_accepted() {
+            let spec = "\
+version: 1
+module: ext
+export:
+  functions:
+    - { name: f, rust: \"crate::f\" }
+    - { name: g, rust: \"crate::ops::g\" }
+  classes:
+    - name: C
+      rust: \"crate::C<i64>\"
+      constructor:
+        rust: \"new_c\"
+      methods:
+        - { name: make, kind: static, rust: \"crate::make\" }
+  enums:
+    - { name: Color, rust: \"::other_crate::Color\", variants: [Red] }
+";
+            assert_passes(spec);
+        }
+
+        #[test]
+        fn rust_paths_refuse_a_path_that_borrows_with_a_lifetime() {
+            let spec = "\
+version: 1
+module: ext
+export:
+  classes:
+    - name: Match
+      rust: \"crate::Match<'a>\"
+  enums:
+    - name: Color
+      rust: \"crate::Color<'a>\"
+      variants: [Red]
+";
+            assert_reports(
+                spec,
+                &[
+                    (6, 13, "`rust: crate::Match<'a>` of this class borrows with a lifetime"),
+                    (9, 13, "`rust: crate::Color<'a>` of this enum borrows with a lifetime"),
+                ],
+            );
+        }
+
+        #[test]
+        fn rust_paths_refuse_a_constant_that_is_not_an_expression() {
+            let spec = "\
+version: 1
+module: ext
+export:
+  constants:
+    - { name: VERSION, type: String, rust: \"crate::VERSION.\" }
+";
+            assert_reports(spec, &[(5, 44, "`rust: crate::VERSION.` of this constant is not a Rust expression")]);
+        }
+    }
 }

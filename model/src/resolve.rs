@@ -159,3 +159,239 @@ fn resolve_base(base: &mut ExceptionRef, fallback: crate::Origin, declared: &[St
         return;
     };
 }
+
+#[cfg(all(test, feature = "spec"))]
+mod tests {
+    use crate::check::test_support::{assert_passes, assert_reports};
+
+    // resolve_bridge
+
+    #[test]
+    fn resolve_refuses_unknown_export_types_wherever_they_stand() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  functions:
+    - name: f
+      params:
+        - { name: x, type: Strng }
+      returns: \"Option<Pointt>\"
+  classes:
+    - name: Point
+      attributes:
+        - { name: next, type: Nod }
+      traits: [IntoIterator]
+      item: Itm
+  constants:
+    - { name: ORIGIN, type: Pointe, rust: crate::ORIGIN }
+";
+        assert_reports(
+            spec,
+            &[
+                (7, 28, "unknown type `Strng`"),
+                (8, 24, "unknown type `Pointt`"),
+                (12, 31, "unknown type `Nod`"),
+                (14, 13, "unknown type `Itm`"),
+                (16, 29, "unknown type `Pointe`"),
+            ],
+        );
+    }
+
+    #[test]
+    fn resolve_refuses_unknown_import_types_and_classes_of_other_entries() {
+        let spec = "\
+version: 1
+import:
+  - module: a
+    classes:
+      - name: Driver
+  - module: b
+    functions:
+      - name: f
+        params:
+          - { name: x, type: \"list[flot]\" }
+        returns: Driver
+    constants:
+      - { name: C, type: \"dict[str, Car]\" }
+";
+        assert_reports(
+            spec,
+            &[(10, 36, "unknown type `flot`"), (11, 18, "unknown type `Driver`"), (13, 37, "unknown type `Car`")],
+        );
+    }
+
+    #[test]
+    fn resolve_refuses_an_import_class_in_the_export() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  functions:
+    - { name: f, returns: Driver }
+import:
+  - module: m
+    classes:
+      - name: Driver
+";
+        assert_reports(spec, &[(5, 27, "unknown type `Driver`")]);
+    }
+
+    #[test]
+    fn resolve_accepts_declared_classes_enums_and_exported_classes() {
+        // Export references by Python name or by the last segment of the class's `rust:` path;
+        // import references to the entry's own classes and to the spec's exported classes.
+        let spec = "\
+version: 1
+module: ext
+export:
+  functions:
+    - name: f
+      params:
+        - { name: x, type: String }
+        - { name: c, type: Color }
+      returns: \"Option<Pt>\"
+  classes:
+    - name: Point
+      rust: crate::geo::Pt
+      attributes:
+        - { name: next, type: \"Option<Point>\" }
+      traits: [IntoIterator]
+      item: i64
+  enums:
+    - { name: Color, variants: [Red] }
+  constants:
+    - { name: ORIGIN, type: Point, rust: crate::ORIGIN }
+import:
+  - module: m
+    classes:
+      - name: Driver
+    functions:
+      - name: f
+        params:
+          - { name: x, type: \"list[float]\" }
+          - { name: p, type: Point }
+        returns: Driver
+    constants:
+      - { name: C, type: \"dict[str, int]\" }
+";
+        assert_passes(spec);
+    }
+
+    // `raises: X` names no exception declared in this module
+
+    #[test]
+    fn raises_naming_no_declared_exception_is_refused() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  functions:
+    - name: parse
+      returns: \"Result<i64, crate::Error>\"
+      raises: ParseEror
+  classes:
+    - name: Parser
+      raises: ParseEror
+      constructor:
+        raises: BadInput
+      methods:
+        - { name: one, returns: \"Result<i64, crate::E>\" }
+        - { name: two, returns: \"Result<i64, crate::E>\" }
+  exceptions:
+    - name: ParseError
+";
+        assert_reports(
+            spec,
+            &[
+                (7, 15, "`raises: ParseEror` names no exception declared in this module"),
+                (10, 15, "`raises: ParseEror` names no exception declared in this module"),
+                (12, 17, "`raises: BadInput` names no exception declared in this module"),
+            ],
+        );
+    }
+
+    #[test]
+    fn raises_naming_a_declared_exception_is_accepted() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  functions:
+    - name: parse
+      returns: \"Result<i64, crate::Error>\"
+      raises: ParseError
+  classes:
+    - name: Parser
+      raises: ParseError
+      constructor:
+        raises: BadInput
+      methods:
+        - { name: one, returns: \"Result<i64, crate::E>\" }
+        - { name: two, returns: \"Result<i64, crate::E>\" }
+  exceptions:
+    - name: ParseError
+    - name: BadInput
+";
+        assert_passes(spec);
+    }
+
+    // unknown base exception
+
+    #[test]
+    fn an_unknown_base_exception_is_refused() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  exceptions:
+    - name: ParseError
+      base: ValueEror
+    - { name: LateError, base: Exceptoin }
+";
+        assert_reports(
+            spec,
+            &[(6, 13, "unknown base exception `ValueEror`"), (7, 32, "unknown base exception `Exceptoin`")],
+        );
+    }
+
+    #[test]
+    fn builtin_and_declared_base_exceptions_are_accepted() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  exceptions:
+    - name: ParseError
+      base: ValueError
+    - { name: EarlyError, base: LookupError }
+    - { name: LateError, base: EarlyError }
+    - name: Plain
+";
+        assert_passes(spec);
+    }
+
+    // report_base_cycles
+
+    #[test]
+    fn an_exception_deriving_from_itself_is_refused() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  exceptions:
+    - { name: Loop, base: Loop }
+    - { name: A, base: B }
+    - { name: B, base: A }
+    - { name: Outside, base: A }
+";
+        assert_reports(
+            spec,
+            &[
+                (5, 27, "exception `Loop` derives from itself"),
+                (6, 24, "exception `A` derives from itself (through `B`)"),
+                (7, 24, "exception `B` derives from itself (through `A`)"),
+            ],
+        );
+    }
+}

@@ -11,6 +11,9 @@ mod shapes;
 mod signatures;
 mod types;
 
+#[cfg(all(test, feature = "spec"))]
+pub(crate) mod test_support;
+
 use names::*;
 use paths::*;
 use shapes::*;

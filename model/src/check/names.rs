@@ -18,15 +18,19 @@ pub(super) fn check_rust_names_distinct(module: &Module, diags: &mut Diagnostics
     let fix = if import { "give one of them `rust_name:`" } else { "give one of them `rust:` naming its Rust item" };
     // Import classes and their members are the generated-names rule's (it knows the names the
     // handles add); here: functions and constants (both `fn`s), and every export item.
+    // An export item with `rust:` calls that path, and its wrapper is named after the Python
+    // name: only the default paths (the mangled names) can meet.
     let mut top = RustNames::default();
-    let classes = module.classes.iter().filter(|_| !import).map(|c| &c.name);
+    let defaulted = |path: &Option<crate::RustPath>| import || path.is_none();
+    let classes = module.classes.iter().filter(|c| !import && c.rust_path.is_none()).map(|c| &c.name);
     let items = module
         .functions
         .iter()
+        .filter(|f| defaulted(&f.rust_path))
         .map(|f| &f.name)
         .chain(classes)
-        .chain(module.enums.iter().map(|e| &e.name))
-        .chain(module.constants.iter().map(|c| &c.name));
+        .chain(module.enums.iter().filter(|e| defaulted(&e.rust_path)).map(|e| &e.name))
+        .chain(module.constants.iter().filter(|_| import).map(|c| &c.name));
     for name in items {
         top.claim(name.rust.clone(), name, fix, diags);
     }
@@ -499,5 +503,636 @@ fn type_shape(ty: &crate::types::Type) -> String {
             format!("Fn({}) -> {}", params.iter().map(type_shape).collect::<Vec<_>>().join(", "), type_shape(ret))
         }
         other => format!("{other:?}"),
+    }
+}
+
+#[cfg(all(test, feature = "spec"))]
+mod tests {
+    use crate::check::test_support::{assert_passes, assert_reports};
+
+    // check_rust_names_distinct
+
+    #[test]
+    fn rust_names_distinct_refuses_two_exports_mangled_alike() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  functions:
+    - { name: self }
+    - { name: self_ }
+";
+        assert_reports(spec, &[(6, 15, "`self_` becomes the Rust name `self_`, which `self` already has")]);
+    }
+
+    #[test]
+    fn rust_names_distinct_accepts_exports_mangled_alike_once_one_names_its_rust_item() {
+        // The fix the message gives works: with `rust:`, the two call different items.
+        let spec = "\
+version: 1
+module: ext
+export:
+  functions:
+    - { name: self, rust: crate::own }
+    - { name: self_ }
+  classes:
+    - { name: crate, rust: crate::Krate }
+    - { name: crate_ }
+";
+        assert_passes(spec);
+    }
+
+    #[test]
+    fn rust_names_distinct_refuses_two_methods_mangled_alike() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  classes:
+    - name: C
+      methods:
+        - name: crate
+        - name: crate_
+";
+        assert_reports(spec, &[(8, 17, "`crate_` becomes the Rust name `crate_`, which `crate` already has")]);
+    }
+
+    #[test]
+    fn rust_names_distinct_refuses_import_params_py_and_py_() {
+        let spec = "\
+version: 1
+import:
+  - module: m
+    functions:
+      - name: f
+        params:
+          - { name: py, type: int }
+          - { name: py_, type: int }
+";
+        assert_reports(spec, &[(8, 21, "`py_` becomes the Rust name `py_`, which `py` already has")]);
+    }
+
+    #[test]
+    fn rust_names_distinct_refuses_an_export_parameter_named_super() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  functions:
+    - name: scale
+      params:
+        - { name: super, type: i64 }
+";
+        assert_reports(spec, &[(7, 19, "`super` cannot name a parameter of an exported function")]);
+    }
+
+    #[test]
+    fn rust_names_distinct_refuses_a_method_new_beside_the_default_constructor() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  classes:
+    - name: Items
+      constructor:
+        params: [{ name: text, type: String }]
+      methods:
+        - { name: new, kind: static, returns: Items }
+";
+        assert_reports(spec, &[(9, 19, "method `new` and the constructor both call `new`")]);
+    }
+
+    #[test]
+    fn rust_names_distinct_accepts_distinct_rust_names() {
+        // The mangled clashes above, each with its documented fix (`rust_name:`, another name,
+        // a `rust:` of its own, or the same signature as the constructor).
+        let spec = "\
+version: 1
+module: ext
+export:
+  functions:
+    - { name: self }
+    - { name: self_x }
+    - name: scale
+      params:
+        - { name: super_, type: i64 }
+  classes:
+    - name: Items
+      constructor:
+        params: [{ name: text, type: String }]
+      methods:
+        - { name: new, kind: static, rust: make, returns: Items }
+        - name: crate
+        - name: crate_x
+    - name: Same
+      constructor:
+        params: [{ name: text, type: String }]
+      methods:
+        - { name: new, kind: static, returns: Same, params: [{ name: text, type: String }] }
+import:
+  - module: m
+    functions:
+      - name: f
+        params:
+          - { name: py, type: int }
+          - { name: py_, type: int, rust_name: py_again }
+";
+        assert_passes(spec);
+    }
+
+    // check_import_names_unique
+
+    #[test]
+    fn import_names_unique_refuses_two_imports_with_one_rust_module() {
+        let spec = "\
+version: 1
+import:
+  - module: a.b
+  - module: a_b
+";
+        assert_reports(spec, &[(4, 13, "a second import generates the Rust module `a_b`")]);
+    }
+
+    #[test]
+    fn import_names_unique_accepts_a_rust_name_of_its_own() {
+        let spec = "\
+version: 1
+import:
+  - module: a.b
+  - module: a_b
+    rust_name: a_b_flat
+";
+        assert_passes(spec);
+    }
+
+    // check_module_name
+
+    #[test]
+    fn module_name_refuses_an_empty_name() {
+        let spec = "\
+version: 1
+module: \"\"
+export:
+  functions:
+    - name: f
+";
+        assert_reports(spec, &[(2, 9, "the module name is empty")]);
+    }
+
+    #[test]
+    fn module_name_refuses_an_export_name_that_is_not_an_identifier() {
+        let spec = "\
+version: 1
+module: my-ext
+export:
+  functions:
+    - name: f
+";
+        assert_reports(spec, &[(2, 9, "`my-ext` is not a valid Python module name")]);
+    }
+
+    #[test]
+    fn module_name_refuses_an_import_path_that_is_neither_python_nor_rust() {
+        let spec = "\
+version: 1
+import:
+  - module: my-module
+";
+        assert_reports(
+            spec,
+            &[
+                (3, 13, "`my-module` is not a valid Python module name"),
+                (3, 13, "`my-module` is not a valid Rust module name"),
+            ],
+        );
+    }
+
+    #[test]
+    fn module_name_refuses_a_rust_name_that_is_not_an_identifier() {
+        let spec = "\
+version: 1
+import:
+  - module: pkg
+    rust_name: my-mod
+";
+        assert_reports(spec, &[(3, 13, "`my-mod` is not a valid Rust module name")]);
+    }
+
+    #[test]
+    fn module_name_accepts_an_identifier_and_a_dotted_path() {
+        let spec = "\
+version: 1
+module: my_ext
+export:
+  functions:
+    - name: f
+import:
+  - module: pkg.models
+";
+        assert_passes(spec);
+    }
+
+    // check_unique_names
+
+    #[test]
+    fn unique_names_refuses_a_second_function_of_the_same_name() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  functions:
+    - name: f
+    - name: g
+    - name: f
+";
+        assert_reports(spec, &[(7, 13, "duplicate function `f` in this module")]);
+    }
+
+    #[test]
+    fn unique_names_refuses_a_class_and_an_enum_of_the_same_name() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  classes:
+    - name: Color
+  enums:
+    - { name: Color, variants: [Red] }
+";
+        assert_reports(spec, &[(7, 15, "duplicate enum `Color` in this module")]);
+    }
+
+    #[test]
+    fn unique_names_refuses_an_attribute_named_like_a_method() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  classes:
+    - name: Driver
+      methods:
+        - name: speed
+      attributes:
+        - { name: speed, type: i64 }
+";
+        assert_reports(spec, &[(9, 19, "duplicate attribute `speed` in class `Driver`")]);
+    }
+
+    #[test]
+    fn unique_names_refuses_a_repeated_variant() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  enums:
+    - { name: Color, variants: [Red, Green, Red] }
+";
+        assert_reports(spec, &[(5, 45, "duplicate variant `Red` in enum `Color`")]);
+    }
+
+    #[test]
+    fn unique_names_refuses_names_python_cannot_write() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  functions:
+    - { name: price€, rust: crate::price }
+    - { name: lambda, rust: crate::lambda }
+    - { name: ｆｏｏ, rust: crate::foo }
+    - { name: \"\", rust: crate::empty }
+";
+        assert_reports(
+            spec,
+            &[
+                (5, 15, "`price€` is not a valid Python name for a function"),
+                (6, 15, "`lambda` is a Python keyword and cannot name a function"),
+                (7, 15, "Python reads the function name `ｆｏｏ` as `foo`"),
+                (8, 15, "the name of this function is empty"),
+            ],
+        );
+    }
+
+    #[test]
+    fn unique_names_accepts_one_valid_name_per_scope() {
+        // The same names as above, once per scope: a method and a function, an attribute and
+        // a method of another class, a variant and an enum may share a name.
+        let spec = "\
+version: 1
+module: ext
+export:
+  functions:
+    - name: f
+    - name: g
+    - { name: price, rust: crate::price }
+    - { name: lambda_, rust: crate::lambda }
+    - { name: café, rust: crate::cafe }
+  classes:
+    - name: Color
+      methods:
+        - name: f
+    - name: Driver
+      methods:
+        - name: speed
+    - name: Car
+      attributes:
+        - { name: speed, type: i64 }
+  enums:
+    - { name: Hue, variants: [Red, Green, Hue] }
+";
+        assert_passes(spec);
+    }
+
+    // check_import_generated_names
+
+    #[test]
+    fn import_generated_names_refuses_a_class_named_like_the_error_enum() {
+        let spec = "\
+version: 1
+import:
+  - module: m
+    classes:
+      - name: Error
+    exceptions:
+      - name: BadInput
+";
+        assert_reports(
+            spec,
+            &[(5, 15, "class `Error` would generate the Rust name `Error`, already taken by the module's error enum")],
+        );
+    }
+
+    #[test]
+    fn import_generated_names_refuses_an_exception_named_other() {
+        let spec = "\
+version: 1
+import:
+  - module: m
+    exceptions:
+      - name: Other
+";
+        assert_reports(spec, &[(5, 15, "exception `Other` clashes with the error enum's `Other` variant")]);
+    }
+
+    #[test]
+    fn import_generated_names_refuses_a_class_named_like_a_view_or_the_attached_module() {
+        let spec = "\
+version: 1
+import:
+  - module: m
+    classes:
+      - name: Counter
+      - name: CounterRef
+      - name: attached
+";
+        assert_reports(
+            spec,
+            &[
+                (6, 15, "`CounterRef`, already taken by the view of class `Counter`"),
+                (7, 15, "class `attached` would generate the Rust name `attached`, already taken"),
+            ],
+        );
+    }
+
+    #[test]
+    fn import_generated_names_refuses_members_named_like_generated_methods() {
+        let spec = "\
+version: 1
+import:
+  - module: m
+    classes:
+      - name: Driver
+        constructor:
+          params:
+            - { name: size, type: int }
+        methods:
+          - name: new
+          - name: bind
+          - name: set_x
+        attributes:
+          - { name: x, type: float, writable: true }
+";
+        assert_reports(
+            spec,
+            &[
+                (10, 19, "method `new` of `Driver` would generate `new`, already taken by method `__init__`"),
+                (11, 19, "`bind` of `Driver` would generate `bind`, already taken by the generated `bind`"),
+                (14, 21, "the setter of `x` of `Driver` would generate `set_x`, already taken by method `set_x`"),
+            ],
+        );
+    }
+
+    #[test]
+    fn import_generated_names_accepts_names_moved_aside_with_rust_name() {
+        let spec = "\
+version: 1
+import:
+  - module: m
+    classes:
+      - { name: Error, rust_name: ErrorClass }
+      - name: Counter
+      - { name: CounterRef, rust_name: CounterReference }
+      - { name: attached, rust_name: attached_class }
+      - name: Driver
+        constructor:
+          params:
+            - { name: size, type: int }
+        methods:
+          - { name: new, rust_name: new_driver }
+          - { name: bind, rust_name: bind_driver }
+          - { name: set_x, rust_name: assign_x }
+        attributes:
+          - { name: x, type: float, writable: true }
+    exceptions:
+      - name: BadInput
+      - name: OtherError
+";
+        assert_passes(spec);
+    }
+
+    // check_param_patterns
+
+    #[test]
+    fn param_patterns_refuses_parameters_rust_reads_as_patterns() {
+        let spec = "\
+version: 1
+import:
+  - module: m
+    classes:
+      - name: width
+    functions:
+      - name: f
+        params:
+          - { name: Ok, type: int }
+          - { name: width, type: int }
+          - { name: widthRef, type: int }
+";
+        assert_reports(
+            spec,
+            &[
+                (9, 21, "parameter `Ok` cannot be a Rust binding: Rust reads `Ok` as the prelude's enum variant"),
+                (10, 21, "`width` cannot be a Rust binding: Rust reads `width` as the generated class handle"),
+                (11, 21, "parameter `widthRef` cannot be a Rust binding"),
+            ],
+        );
+    }
+
+    #[test]
+    fn param_patterns_refuses_an_export_parameter_named_some() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  functions:
+    - name: f
+      params:
+        - { name: Some, type: i64 }
+";
+        assert_reports(spec, &[(7, 19, "parameter `Some` cannot be a Rust binding")]);
+    }
+
+    #[test]
+    fn param_patterns_refuses_an_imported_class_named_py() {
+        let spec = "\
+version: 1
+import:
+  - module: m
+    classes:
+      - name: py
+";
+        assert_reports(spec, &[(5, 15, "an imported class cannot be named `py`")]);
+    }
+
+    #[test]
+    fn param_patterns_accepts_plain_bindings() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  functions:
+    - name: f
+      params:
+        - { name: some, type: i64 }
+        - { name: width, type: i64 }
+import:
+  - module: m
+    classes:
+      - name: width
+      - { name: py, rust_name: py_class }
+    functions:
+      - name: f
+        params:
+          - { name: ok, type: int }
+          - { name: width_, type: int }
+          - { name: Ok, type: int, rust_name: ok_flag }
+";
+        assert_passes(spec);
+    }
+
+    // check_prelude_shadowing
+
+    #[test]
+    fn prelude_shadowing_refuses_items_named_like_prelude_variants() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  functions:
+    - name: Err
+  classes:
+    - name: Ok
+import:
+  - module: m
+    functions:
+      - name: Some
+    constants:
+      - { name: Ok, type: int }
+";
+        assert_reports(
+            spec,
+            &[
+                (5, 13, "a function named `Err` would hide Rust's `Err` from the generated code"),
+                (7, 13, "a class named `Ok` would hide Rust's `Ok` from the generated code"),
+                (11, 15, "a function named `Some` would hide Rust's `Some` from the generated code"),
+                (13, 17, "a constant named `Ok` would hide Rust's `Ok` from the generated code"),
+            ],
+        );
+    }
+
+    #[test]
+    fn prelude_shadowing_accepts_exports_with_a_rust_path_and_renamed_imports() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  functions:
+    - { name: Err, rust: crate::make_err }
+  classes:
+    - { name: Ok, rust: crate::Okay }
+import:
+  - module: m
+    functions:
+      - { name: Some, rust_name: some }
+    constants:
+      - { name: Ok, type: int, rust_name: OK }
+";
+        assert_passes(spec);
+    }
+
+    // check_exported_paths_in_imports
+
+    #[test]
+    fn exported_paths_in_imports_refuses_an_exported_class_reached_as_the_error_enum() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  classes:
+    - name: Error
+      constructor: {}
+import:
+  - module: m
+    exceptions:
+      - name: Boom
+    functions:
+      - name: echo
+        params:
+          - { name: e, type: Error }
+        returns: Error
+";
+        assert_reports(
+            spec,
+            &[
+                (
+                    14,
+                    30,
+                    "exported class `Error` is reached as `Error`, a name the stubs of this module define themselves",
+                ),
+                (15, 18, "exported class `Error` is reached as `Error`"),
+            ],
+        );
+    }
+
+    #[test]
+    fn exported_paths_in_imports_accepts_a_path_from_the_crate_root() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  classes:
+    - name: Error
+      rust: crate::Error
+      constructor: {}
+import:
+  - module: m
+    exceptions:
+      - name: Boom
+    functions:
+      - name: echo
+        params:
+          - { name: e, type: Error }
+        returns: Error
+";
+        assert_passes(spec);
     }
 }

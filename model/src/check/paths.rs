@@ -25,3 +25,58 @@ pub(super) fn check_method_rust_names(module: &Module, diags: &mut Diagnostics) 
         }
     }
 }
+
+#[cfg(all(test, feature = "spec"))]
+mod tests {
+    use crate::check::test_support::{assert_passes, assert_reports};
+
+    // check_method_rust_names (a `rust:` that is not a path at all: see code.rs)
+
+    #[test]
+    fn method_rust_names_refuse_a_method_called_by_a_path() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  classes:
+    - name: Point
+      methods:
+        - name: norm
+          rust: crate::geometry::norm
+        - { name: scale, kind: mut_method, rust: \"geometry::scale\" }
+";
+        assert_reports(
+            spec,
+            &[
+                (7, 17, "`crate::geometry::norm` cannot name a Rust method"),
+                (9, 19, "`geometry::scale` cannot name a Rust method"),
+            ],
+        );
+    }
+
+    #[test]
+    fn rust_paths_accept_static_lifetimes_method_names_and_expressions() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  classes:
+    - name: Match
+      rust: \"crate::Match<'static>\"
+    - name: Point
+      methods:
+        - name: norm
+          rust: norm_fast
+        - { name: scale, kind: mut_method, rust: scale_by }
+        - { name: length, extend: true, rust: crate::geometry::length, returns: f64 }
+        - { name: origin, kind: static, rust: crate::geometry::origin, returns: Point }
+  enums:
+    - name: Color
+      rust: crate::Color
+      variants: [Red]
+  constants:
+    - { name: VERSION, type: String, rust: \"crate::VERSION.to_string()\" }
+";
+        assert_passes(spec);
+    }
+}

@@ -60,3 +60,122 @@ pub(super) fn check_params(f: &Function, diags: &mut Diagnostics) {
         }
     }
 }
+
+#[cfg(all(test, feature = "spec"))]
+mod tests {
+    use crate::check::test_support::{assert_passes, assert_reports};
+
+    // check_functions (and its check_params)
+
+    #[test]
+    fn functions_refuse_a_repeated_parameter() {
+        let spec = "\
+version: 1
+import:
+  - module: m
+    functions:
+      - name: f
+        params:
+          - { name: x, type: int }
+          - { name: x, type: str }
+";
+        assert_reports(spec, &[(8, 21, "duplicate parameter `x` in `f`")]);
+    }
+
+    #[test]
+    fn functions_refuse_a_parameter_named_by_a_python_keyword() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  classes:
+    - name: C
+      methods:
+        - name: f
+          params:
+            - { name: lambda, type: i64 }
+";
+        assert_reports(spec, &[(9, 23, "`lambda` is a Python keyword and cannot name a parameter")]);
+    }
+
+    #[test]
+    fn functions_refuse_a_positional_parameter_after_a_keyword_only_one() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  functions:
+    - name: f
+      params:
+        - { name: k, type: i64, kind: keyword }
+        - { name: p, type: i64 }
+";
+        assert_reports(spec, &[(8, 19, "positional parameter `p` follows a keyword-only parameter")]);
+    }
+
+    #[test]
+    fn functions_refuse_a_parameter_without_default_after_a_defaulted_one() {
+        let spec = "\
+version: 1
+import:
+  - module: m
+    functions:
+      - name: f
+        params:
+          - { name: a, type: int, default: \"0\" }
+          - { name: b, type: int }
+";
+        assert_reports(spec, &[(8, 21, "parameter `b` has no default but follows one that has")]);
+    }
+
+    #[test]
+    fn functions_refuse_a_mut_method_on_an_import() {
+        let spec = "\
+version: 1
+import:
+  - module: m
+    classes:
+      - name: Counter
+        methods:
+          - { name: bump, kind: mut_method }
+";
+        assert_reports(spec, &[(7, 21, "`mut_method` is only for exported classes")]);
+    }
+
+    #[test]
+    fn functions_accept_python_ordered_parameters() {
+        // The same parameters in an order Python accepts: positional before keyword-only,
+        // defaulted after the others (a keyword-only one may lack a default).
+        let spec = "\
+version: 1
+module: ext
+export:
+  functions:
+    - name: f
+      params:
+        - { name: p, type: i64 }
+        - { name: k, type: i64, kind: keyword }
+  classes:
+    - name: C
+      methods:
+        - name: f
+          params:
+            - { name: lambda_, type: i64 }
+        - { name: bump, kind: mut_method }
+import:
+  - module: m
+    functions:
+      - name: f
+        params:
+          - { name: x, type: int }
+          - { name: b, type: int }
+          - { name: a, type: int, default: \"0\" }
+          - { name: k, type: int, kind: keyword }
+    classes:
+      - name: Counter
+        methods:
+          - { name: bump, kind: method }
+";
+        assert_passes(spec);
+    }
+}

@@ -113,3 +113,203 @@ pub(super) fn check_empty_tuples(module: &Module, diags: &mut Diagnostics) {
         visit(ty, true, position, diags);
     }
 }
+
+#[cfg(all(test, feature = "spec"))]
+mod tests {
+    use crate::check::test_support::{assert_passes, assert_reports};
+
+    // check_hashable_keys
+
+    #[test]
+    fn hashable_keys_refuse_unhashable_export_elements_and_keys() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  functions:
+    - name: f
+      params:
+        - { name: a, type: \"HashSet<f64>\" }
+        - { name: b, type: \"HashSet<pybridge::Object>\" }
+      returns: \"HashMap<Vec<i64>, i64>\"
+";
+        assert_reports(
+            spec,
+            &[
+                (7, 37, "`float` cannot be a set element: Rust's floats are neither `Eq` nor `Hash`"),
+                (8, 37, "cannot be a set element: it cannot be hashed on both sides"),
+                (9, 25, "`list[int]` cannot be a dict key: Python cannot hash it"),
+            ],
+        );
+    }
+
+    #[test]
+    fn hashable_keys_refuse_unhashable_import_elements_and_keys() {
+        let spec = "\
+version: 1
+import:
+  - module: m
+    functions:
+      - name: f
+        params:
+          - { name: b, type: \"dict[float, int]\" }
+        returns: \"set[list[int]]\"
+    constants:
+      - { name: C, type: \"dict[str, dict[set[int], int]]\" }
+";
+        assert_reports(
+            spec,
+            &[
+                (7, 36, "`float` cannot be a dict key: Rust's floats are neither `Eq` nor `Hash`"),
+                (8, 23, "`list[int]` cannot be a set element: Python cannot hash it"),
+                (10, 42, "`set[int]` cannot be a dict key: Python cannot hash it"),
+            ],
+        );
+    }
+
+    #[test]
+    fn hashable_keys_accept_hashable_elements_and_keys() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  functions:
+    - name: f
+      params:
+        - { name: a, type: \"HashSet<i64>\" }
+        - { name: b, type: \"HashSet<Vec<u8>>\" }
+      returns: \"HashMap<(String, Option<bool>), f64>\"
+import:
+  - module: m
+    functions:
+      - name: f
+        params:
+          - { name: b, type: \"dict[tuple[int, str], float]\" }
+        returns: \"set[bytes]\"
+    constants:
+      - { name: C, type: \"dict[str, dict[int | None, list[int]]]\" }
+";
+        assert_passes(spec);
+    }
+
+    // check_borrowed_positions
+
+    #[test]
+    fn borrowed_positions_refuse_borrows_without_an_owner() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  functions:
+    - name: f
+      params:
+        - { name: a, type: \"Option<Vec<&str>>\" }
+      returns: \"HashMap<&str, i64>\"
+    - name: g
+      returns: \"(i64, &[u8])\"
+  classes:
+    - name: C
+      attributes:
+        - { name: label, type: \"&str\" }
+  constants:
+    - { name: NAMES, type: \"Vec<&str>\", rust: crate::NAMES.to_vec() }
+";
+        assert_reports(
+            spec,
+            &[
+                (7, 40, "a borrow cannot be held here"),
+                (8, 25, "a borrow cannot be held here"),
+                (10, 23, "a borrow cannot be held here"),
+                (14, 33, "a borrow cannot be held here"),
+                (16, 33, "a borrow cannot be held here"),
+            ],
+        );
+    }
+
+    #[test]
+    fn borrowed_positions_accept_whole_and_singly_wrapped_borrows() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  functions:
+    - name: f
+      params:
+        - { name: a, type: \"Option<&str>\" }
+        - { name: b, type: \"Vec<&[u8]>\" }
+        - { name: c, type: \"&str\" }
+        - { name: d, type: \"impl Fn(&str) -> i64\" }
+      returns: \"Vec<&str>\"
+    - name: g
+      returns: \"(i64, Vec<u8>)\"
+  classes:
+    - name: C
+      attributes:
+        - { name: label, type: String }
+  constants:
+    - { name: NAME, type: \"&str\", rust: crate::NAME }
+";
+        assert_passes(spec);
+    }
+
+    // check_empty_tuples
+
+    #[test]
+    fn empty_tuples_refuse_nested_empty_tuples_and_none_outside_returns() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  functions:
+    - name: f
+      params:
+        - { name: a, type: \"(i64, ())\" }
+        - { name: b, type: \"()\" }
+        - { name: c, type: \"impl Fn(()) -> i64\" }
+import:
+  - module: m
+    functions:
+      - name: g
+        params:
+          - { name: a, type: None }
+        returns: \"list[tuple[()]]\"
+";
+        assert_reports(
+            spec,
+            &[
+                (7, 35, "`None` (`()`) can only be a whole return type"),
+                (8, 29, "`None` (`()`) can only be a whole return type"),
+                (9, 37, "`None` (`()`) can only be a whole return type"),
+                (15, 30, "`None` (`()`) can only be a whole return type"),
+                (16, 24, "`tuple[()]` can only be a whole parameter, return, attribute or constant type"),
+            ],
+        );
+    }
+
+    #[test]
+    fn empty_tuples_accept_whole_empty_tuples_and_none_returns() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  functions:
+    - name: f
+      params:
+        - { name: a, type: \"(i64, bool)\" }
+        - { name: c, type: \"impl Fn(i64) -> ()\" }
+      returns: \"()\"
+import:
+  - module: m
+    functions:
+      - name: g
+        params:
+          - { name: a, type: \"tuple[()]\" }
+        returns: None
+      - name: h
+        returns: \"tuple[()]\"
+    constants:
+      - { name: C, type: \"tuple[()]\" }
+";
+        assert_passes(spec);
+    }
+}
