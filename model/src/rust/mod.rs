@@ -10,6 +10,7 @@
 //!
 //! Every unsupported shape is reported at its token, all at once.
 
+mod attribute;
 mod class;
 mod delims;
 mod function;
@@ -23,6 +24,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::ir::{Direction, Module, Name};
 use crate::origin::Origin;
 
+pub use attribute::{Embed, read_py_embed};
 pub use function::lower_rust_fn;
 pub use options::{Options, Target, find_options, parse_options};
 pub use scan::scan_source;
