@@ -3,7 +3,8 @@
 
 use std::fmt::Write as _;
 
-use pybridge_model::{Class, Dunder, Enum, Exception, FnKind, Function, Module, ParamKind};
+use pybridge_model::protocols::Protocol;
+use pybridge_model::{Class, Dunder, Enum, Exception, FnKind, Function, Module, ParamKind, TypeKind};
 
 use crate::banner::pyi_banner;
 
@@ -60,12 +61,23 @@ fn params_of(f: &Function, with_self: bool) -> String {
     if with_self {
         params.push("self".into());
     }
+    // A protocol's slot takes its operands by position (`/`); `__eq__`/`__ne__` take any object
+    // (a foreign operand gets `NotImplemented`), as `object` declares them.
+    let protocol = Protocol::named(&f.name.py).filter(|p| p.name != "__call__" && f.kind != FnKind::Constructor);
     let mut star = false;
     for p in &f.params {
         if p.kind == ParamKind::Keyword && !std::mem::replace(&mut star, true) {
             params.push("*".into());
         }
-        params.push(format!("{}: {}", p.name.py, p.ty.python()));
+        let ty = if protocol.is_some_and(|p| p.operand_is_object()) { "object".into() } else { p.ty.python() };
+        params.push(format!("{}: {}", p.name.py, ty));
+    }
+    if matches!(f.name.py.as_str(), "__pow__" | "__rpow__") && f.params.len() == 1 {
+        // The slot's optional modulo, which the wrapper refuses unless it is `None`.
+        params.push("modulo: None = None".into());
+    }
+    if protocol.is_some() && !f.params.is_empty() {
+        params.push("/".into());
     }
     params.join(", ")
 }
@@ -75,6 +87,12 @@ fn write_function(out: &mut String, f: &Function, indent: &str, class: &str) {
     // pyo3 constructors are `__new__` (the instance exists once Rust built the value).
     let (name, returns) = match f.kind {
         FnKind::Constructor => ("__new__".to_string(), class.to_string()),
+        // `__next__` returns `Option<T>` in Rust; Python sees `T` (`None` is `StopIteration`).
+        _ if f.name.py == "__next__" => match &f.returns.kind {
+            TypeKind::Optional(inner) => (f.name.py.clone(), inner.python()),
+            _ => (f.name.py.clone(), f.returns.python()),
+        },
+        _ if Protocol::named(&f.name.py).is_some_and(|p| p.is_in_place()) => (f.name.py.clone(), class.to_string()),
         _ => (f.name.py.clone(), f.returns.python()),
     };
     match f.kind {
@@ -106,6 +124,25 @@ fn write_function(out: &mut String, f: &Function, indent: &str, class: &str) {
     }
 }
 
+/// The methods CPython adds beside declared protocol methods sharing their slot (`__radd__`
+/// beside `__add__`): present at run time, accepting no operand (`NoReturn`), so mypy still
+/// refuses `1 + v` and stubtest finds every runtime method in the stub.
+fn write_slot_partners(out: &mut String, methods: &[Function]) {
+    let declared = |name: &str| methods.iter().any(|m| m.name.py == name);
+    for m in methods {
+        let Some(partner) = pybridge_model::protocols::slot_partner(&m.name.py).filter(|p| !declared(p)) else {
+            continue;
+        };
+        let params = match partner {
+            "__delitem__" => "key: typing.NoReturn, /",
+            "__pow__" | "__rpow__" => "other: typing.NoReturn, modulo: None = None, /",
+            _ => "other: typing.NoReturn, /",
+        };
+        let returns = if partner == "__delitem__" { "None" } else { "typing.NoReturn" };
+        let _ = writeln!(out, "    def {partner}(self, {params}) -> {returns}: ...");
+    }
+}
+
 /// Decorators stubtest expects on an extension class: `final` unless Python may subclass it,
 /// else `disjoint_base` (PEP 800: its instances have their own layout).
 fn write_class_header(out: &mut String, name: &str, subclass: bool) {
@@ -130,7 +167,11 @@ fn write_class(out: &mut String, c: &Class) {
         write_function(out, m, "    ", &c.name.py);
     }
     let me = &c.name.py;
-    write_dunders(out, &c.dunders, me);
+    write_dunders(out, &c.dunders, &c.methods, me);
+    write_slot_partners(out, &c.methods);
+    if pybridge_model::protocols::needs_self_iter(c) {
+        let _ = writeln!(out, "    def __iter__(self) -> {me}: ...");
+    }
     if let Some(item) = &c.iter_item {
         let _ = writeln!(out, "    def __iter__(self) -> typing.Iterator[{}]: ...", item.python());
     }
@@ -149,23 +190,22 @@ fn write_class(out: &mut String, c: &Class) {
     }
 }
 
-/// Protocols from Rust traits; `__eq__` without `Hash` makes instances unhashable (pyo3 sets
-/// `__hash__` to `None`, as Python does for a class defining only `__eq__`).
-fn write_dunders(out: &mut String, dunders: &[Dunder], me: &str) {
+/// Protocols from Rust traits (those the class does not declare by name); `__eq__` without
+/// `Hash` makes instances unhashable (pyo3 sets `__hash__` to `None`, as Python does for a class
+/// defining only `__eq__`).
+fn write_dunders(out: &mut String, dunders: &[Dunder], methods: &[Function], me: &str) {
+    let declared = |name: &str| methods.iter().any(|m| m.name.py == name);
     for d in dunders {
-        match d {
-            Dunder::Repr => out.push_str("    def __repr__(self) -> str: ...\n"),
-            Dunder::Str => out.push_str("    def __str__(self) -> str: ...\n"),
-            Dunder::Eq => out.push_str("    def __eq__(self, other: object, /) -> bool: ...\n"),
-            Dunder::Hash => out.push_str("    def __hash__(self) -> int: ...\n"),
-            Dunder::Ord => {
-                for op in ["__lt__", "__le__", "__gt__", "__ge__"] {
-                    let _ = writeln!(out, "    def {op}(self, other: {me}, /) -> bool: ...");
-                }
-            }
+        for name in d.python_names().iter().filter(|n| !declared(n)) {
+            let _ = match d {
+                Dunder::Repr | Dunder::Str => writeln!(out, "    def {name}(self) -> str: ..."),
+                Dunder::Eq => writeln!(out, "    def {name}(self, other: object, /) -> bool: ..."),
+                Dunder::Hash => writeln!(out, "    def {name}(self) -> int: ..."),
+                Dunder::Ord => writeln!(out, "    def {name}(self, other: {me}, /) -> bool: ..."),
+            };
         }
     }
-    if dunders.contains(&Dunder::Eq) && !dunders.contains(&Dunder::Hash) {
+    if (dunders.contains(&Dunder::Eq) || declared("__eq__")) && !dunders.contains(&Dunder::Hash) {
         out.push_str("    __hash__: typing.ClassVar[None]  # type: ignore[assignment]\n");
     }
 }
@@ -195,7 +235,7 @@ fn write_data_enum(out: &mut String, e: &Enum) {
     if let Some(doc) = &e.doc {
         let _ = writeln!(out, "{}", docstring(doc, "    "));
     }
-    write_dunders(out, &e.dunders, &e.name.py);
+    write_dunders(out, &e.dunders, &[], &e.name.py);
     for v in &e.variants {
         let _ = writeln!(out, "    @typing.final\n    class {}({}):", v.name.py, e.name.py);
         let params: Vec<String> = v.fields.iter().map(|f| format!("{}: {}", f.name.py, f.ty.python())).collect();

@@ -224,6 +224,25 @@ impl Dunder {
     /// assert_eq!(Dunder::from_trait("Clone"), None);
     /// ```
     pub fn from_trait(name: &str) -> Option<Dunder> {
+        Self::from_trait_name(name)
+    }
+
+    /// The Python methods the protocol defines.
+    ///
+    /// ```
+    /// assert_eq!(pybridge_model::Dunder::Repr.python_names(), ["__repr__"]);
+    /// ```
+    pub fn python_names(&self) -> &'static [&'static str] {
+        match self {
+            Dunder::Repr => &["__repr__"],
+            Dunder::Str => &["__str__"],
+            Dunder::Eq => &["__eq__"],
+            Dunder::Hash => &["__hash__"],
+            Dunder::Ord => &["__lt__", "__le__", "__gt__", "__ge__"],
+        }
+    }
+
+    fn from_trait_name(name: &str) -> Option<Dunder> {
         Some(match name {
             "Debug" => Dunder::Repr,
             "Display" => Dunder::Str,

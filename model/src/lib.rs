@@ -15,6 +15,7 @@ pub mod diagnostics;
 pub mod ir;
 pub mod names;
 pub mod origin;
+pub mod protocols;
 pub mod pytype;
 #[cfg(feature = "spec")]
 pub mod render;

@@ -14,7 +14,9 @@ fn ui() {
     }
     let cases = trybuild::TestCases::new();
     cases.pass("ui/pass/*.rs");
-    for category in ["generics", "lifetimes", "options", "roles", "shapes", "send", "names", "gil", "types", "module"] {
+    for category in
+        ["generics", "lifetimes", "options", "roles", "shapes", "send", "names", "gil", "types", "module", "protocols"]
+    {
         cases.compile_fail(format!("ui/{category}/*.rs"));
     }
 }

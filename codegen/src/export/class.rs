@@ -124,6 +124,7 @@ fn emit_pymethods(module: &Module, c: &Class, wrapper: &syn::Ident, inner: &syn:
     let properties = c.attributes.iter().map(|a| emit_property(wrapper, a));
     let dunders = c.dunders.iter().map(|d| emit_dunder(c, d));
     let iter = c.iter_item.as_ref().map(emit_iter);
+    let self_iter = pybridge_model::protocols::needs_self_iter(c).then(emit_self_iter);
     let close = c.close.as_deref().map(emit_context_manager);
     let gc = needs_gc(module, c).then(|| super::gc::emit_gc(c));
     quote! {
@@ -133,6 +134,7 @@ fn emit_pymethods(module: &Module, c: &Class, wrapper: &syn::Ident, inner: &syn:
             #(#properties)*
             #(#dunders)*
             #iter
+            #self_iter
             #close
             #gc
         }

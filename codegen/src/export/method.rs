@@ -130,8 +130,17 @@ fn emit_associated(inner: &syn::Path, m: &Function, parts: &Parts) -> TokenStrea
 /// closure (a class that is never a view).
 fn emit_instance_method(m: &Function, parts: &Parts, direct: bool) -> TokenStream {
     let Parts { ident, method, py_name, doc, .. } = parts;
-    let (params, signature) = emit_params(m);
+    let (mut params, signature) = emit_params(m);
     let ret = emit_return_type(&m.returns);
+    let modulo_check = refuses_modulo(m).then(|| {
+        params.push(quote!(__pb_modulo: ::core::option::Option<::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::PyAny>>));
+        let message = format!("{py_name}() takes no modulo: `pow(x, y, m)` is not supported here");
+        quote! {
+            if __pb_modulo.is_some() {
+                return ::core::result::Result::Err(::pybridge::__private::pyo3::exceptions::PyTypeError::new_err(#message));
+            }
+        }
+    });
     let body = if m.extend {
         // SWIG's %extend: a free function of the user's taking the object first.
         let path = expr_path(m.target().path());
@@ -143,6 +152,9 @@ fn emit_instance_method(m: &Function, parts: &Parts, direct: bool) -> TokenStrea
     let attr = match m.kind {
         FnKind::Getter => quote!(#[getter] #[pyo3(name = #name)]),
         FnKind::Setter => quote!(#[setter] #[pyo3(name = #name)]),
+        // A protocol's slot passes its operands positionally: pyo3 takes no `signature` there
+        // (except for `__call__`, which receives arguments like any call).
+        _ if is_slot_protocol(&m.name.py) => quote!(#[pyo3(name = #py_name)]),
         _ => quote!(#[pyo3(name = #py_name, signature = #signature)]),
     };
     let mutable = matches!(m.kind, FnKind::MethodMut | FnKind::Setter);
@@ -163,7 +175,30 @@ fn emit_instance_method(m: &Function, parts: &Parts, direct: bool) -> TokenStrea
         #doc
         #attr
         fn #ident(#receiver #(, #params)*) -> ::pybridge::__private::pyo3::PyResult<#ret> {
+            #modulo_check
             #body
+        }
+    }
+}
+
+/// `__pow__`/`__rpow__` declared with one operand: Python may still pass a modulo (`pow(x, y,
+/// m)`), which the wrapper takes and refuses rather than ignore.
+fn refuses_modulo(m: &Function) -> bool {
+    matches!(m.name.py.as_str(), "__pow__" | "__rpow__") && m.params.len() == 1
+}
+
+/// Whether `py` names a protocol method filled through a slot (every protocol but `__call__`).
+fn is_slot_protocol(py: &str) -> bool {
+    py != "__call__" && pybridge_model::protocols::Protocol::named(py).is_some()
+}
+
+/// `__iter__` returning the object itself, for a class that declares `__next__` without
+/// `__iter__`: Python's iterator protocol needs both.
+pub(super) fn emit_self_iter() -> TokenStream {
+    quote! {
+        #[pyo3(name = "__iter__")]
+        fn __pb_iter_self(slf: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> ::pybridge::__private::pyo3::PyRef<'_, Self> {
+            slf
         }
     }
 }

@@ -62,7 +62,7 @@ pub fn emit_export_module_crossing(module: &Module, crossing: &[String]) -> Toke
     let unordered = module
         .classes
         .iter()
-        .filter(|c| eq_only(&c.dunders))
+        .filter(|c| eq_only(&c.dunders) && !declares_ordering(c))
         .map(|c| c.name.py.as_str())
         .chain(module.enums.iter().filter(|e| !e.has_data() || eq_only(&e.dunders)).map(|e| e.name.py.as_str()))
         .map(|py| {
@@ -117,6 +117,11 @@ pub(crate) fn expr_path(path: &syn::Path) -> syn::Path {
         }
     }
     path
+}
+
+/// Whether a class declares an ordering method by name (`__lt__`…), which hiding must keep.
+fn declares_ordering(c: &pybridge_model::Class) -> bool {
+    c.methods.iter().any(|m| ["__lt__", "__le__", "__gt__", "__ge__"].contains(&m.name.py.as_str()))
 }
 
 fn function_ident(f: &Function) -> syn::Ident {

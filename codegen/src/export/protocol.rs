@@ -17,7 +17,14 @@ pub(super) fn emit_dunder(c: &Class, d: &Dunder) -> TokenStream {
     };
     let marker =
         crate::spec_marker::emit_spec_marker(&c.origin, &format!("trait `{trait_name}` of class `{}`", c.name.py));
-    let methods = emit_dunder_methods(d);
+    // A protocol method the class declares by name takes precedence (`__repr__` over a derived
+    // `Debug`); check refuses the pair in a spec, which lists its traits on purpose.
+    let declared = |name: &str| c.methods.iter().any(|m| m.name.py == name);
+    let methods = match d {
+        Dunder::Ord => emit_orderings(&|name| !declared(name)),
+        _ if d.python_names().iter().any(|n| declared(n)) => return TokenStream::new(),
+        _ => emit_dunder_methods(d),
+    };
     quote!(#marker #methods)
 }
 
@@ -43,23 +50,26 @@ pub(super) fn emit_dunder_methods(d: &Dunder) -> TokenStream {
                 self.__pb_with(|v| ::core::result::Result::Ok(::pybridge::__private::hash_of(v)))
             }
         },
-        Dunder::Ord => {
-            let ops = [
-                (quote!(__lt__), quote!(is_lt)),
-                (quote!(__le__), quote!(is_le)),
-                (quote!(__gt__), quote!(is_gt)),
-                (quote!(__ge__), quote!(is_ge)),
-            ];
-            let methods = ops.iter().map(|(name, test)| {
-                quote! {
-                    fn #name(&self, other: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> ::pybridge::__private::pyo3::PyResult<bool> {
-                        self.__pb_with(|a| other.__pb_with(|b| {
-                            ::core::result::Result::Ok(::pybridge::__private::cmp_of(a, b).is_some_and(|o| o.#test()))
-                        }))
-                    }
-                }
-            });
-            quote!(#(#methods)*)
-        }
+        Dunder::Ord => emit_orderings(&|_| true),
     }
+}
+
+/// `__lt__`, `__le__`, `__gt__`, `__ge__` from `PartialOrd`, those `wanted` lets through.
+fn emit_orderings(wanted: &dyn Fn(&str) -> bool) -> TokenStream {
+    let ops = [
+        (quote!(__lt__), quote!(is_lt)),
+        (quote!(__le__), quote!(is_le)),
+        (quote!(__gt__), quote!(is_gt)),
+        (quote!(__ge__), quote!(is_ge)),
+    ];
+    let methods = ops.iter().filter(|(name, _)| wanted(&name.to_string())).map(|(name, test)| {
+        quote! {
+            fn #name(&self, other: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> ::pybridge::__private::pyo3::PyResult<bool> {
+                self.__pb_with(|a| other.__pb_with(|b| {
+                    ::core::result::Result::Ok(::pybridge::__private::cmp_of(a, b).is_some_and(|o| o.#test()))
+                }))
+            }
+        }
+    });
+    quote!(#(#methods)*)
 }

@@ -1,12 +1,13 @@
 //! Check: the rules a resolved model must satisfy before any emitter runs. One function per
 //! rule, each saying why it exists, grouped by concern: `names.rs`, `signatures.rs`, `types.rs`,
-//! `shapes.rs`, `paths.rs`.
+//! `shapes.rs`, `paths.rs`, `protocols.rs`.
 
 use crate::diagnostics::Diagnostics;
 use crate::ir::{Bridge, Module};
 
 mod names;
 mod paths;
+mod protocols;
 mod shapes;
 mod signatures;
 mod types;
@@ -16,6 +17,7 @@ pub(crate) mod test_support;
 
 use names::*;
 use paths::*;
+use protocols::*;
 use shapes::*;
 use signatures::*;
 use types::*;
@@ -65,7 +67,7 @@ pub fn check_bridge(bridge: &Bridge, diags: &mut Diagnostics) {
         check_method_rust_names(module, diags);
         check_rust_names_distinct(module, diags);
         check_hashable_keys(module, diags);
-        check_export_dunders(module, diags);
+        check_protocol_methods(module, diags);
         check_borrowed_positions(module, diags);
         check_empty_tuples(module, diags);
         check_param_patterns(module, diags);

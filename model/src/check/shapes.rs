@@ -1,34 +1,14 @@
 //! Export shapes the emitters support: constructors, classes and callables in containers,
-//! return policies, exported classes crossing import stubs, protocol method names.
+//! return policies, exported classes crossing import stubs.
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::ir::{Direction, FnKind, Module, ReturnPolicy};
 use crate::origin::Origin;
 use crate::types::TypeKind;
 
-/// Python's protocol methods (`__len__`, `__add__`…) need pyo3's slot machinery, which a plain
-/// method declaration does not reach: pyo3 refuses them at compile time. Protocols come from
-/// traits today (`traits:` / derives); refusing the name here keeps `check` honest.
-pub(super) fn check_export_dunders(module: &Module, diags: &mut Diagnostics) {
-    if module.direction != Direction::Export {
-        return;
-    }
-    for c in &module.classes {
-        for m in c.methods.iter().filter(|m| m.kind != FnKind::Constructor) {
-            let py = &m.name.py;
-            if py.len() > 4 && py.starts_with("__") && py.ends_with("__") {
-                diags.push(
-                    Diagnostic::new(m.name.origin, format!("`{py}` is a Python protocol method, which cannot be declared as a method yet"))
-                        .help("`__repr__`, `__str__`, `__eq__`, `__hash__` and ordering come from the Rust traits (spec `traits:`, or derives with `#[py_embed]`); give other methods a plain name"),
-                );
-            }
-        }
-    }
-}
-
 /// Export shapes the emitter supports: one constructor per class; classes inside containers
 /// only as `Option<Class>`/`Vec<Class>` returns; `release_gil` only with plain Rust data;
-/// exception bases that exist.
+/// `extend` only on instance methods.
 pub(super) fn check_export_shapes(module: &Module, diags: &mut Diagnostics) {
     if module.direction != Direction::Export {
         return;

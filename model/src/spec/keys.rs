@@ -311,7 +311,11 @@ pub const SECTIONS: &[Section] = &[
         what: "an exception",
         keys: &[
             required("name", Shape::Str, "Python name of the exception class."),
-            key("base", Shape::Str, "Base class: a builtin exception or one declared in this module (default: `Exception`)."),
+            key(
+                "base",
+                Shape::Str,
+                "Base class: a builtin exception or one declared in this module (default: `Exception`).",
+            ),
             key("doc", Shape::Str, "Docstring."),
         ],
     },

@@ -1,0 +1,238 @@
+//! Python protocols from Rust, both front ends in one crate (copy the `cdylib` as
+//! `numeric.so` or `numeric_spec.so`):
+//!
+//! - `numeric`: a `#[py_embed]` module whose classes declare protocol methods by name, as a
+//!   PyO3 user writes them (`__add__`, `__len__`, `__getitem__`, `__next__`…);
+//! - `numeric_spec`: `specs/examples/numeric_spec.yaml` binding [`money::Money`], plain Rust
+//!   with ordinary method names, to the same protocols (`- name: __add__`, `rust: plus`).
+
+/// Plain Rust that knows nothing of Python: what the spec binds.
+pub mod money {
+    /// An amount of money in cents.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub struct Money {
+        cents: i64,
+    }
+
+    /// Amounts that cannot be divided.
+    #[derive(Debug)]
+    pub struct DivideByZero;
+
+    impl std::fmt::Display for DivideByZero {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("cannot split money into zero parts")
+        }
+    }
+
+    impl Money {
+        /// `cents` cents.
+        pub fn new(cents: i64) -> Money {
+            Money { cents }
+        }
+        /// The amount in cents.
+        pub fn cents(&self) -> i64 {
+            self.cents
+        }
+        /// The sum.
+        pub fn plus(&self, other: &Money) -> Money {
+            Money { cents: self.cents + other.cents }
+        }
+        /// The difference.
+        pub fn minus(&self, other: &Money) -> Money {
+            Money { cents: self.cents - other.cents }
+        }
+        /// Scaled by a whole factor.
+        pub fn times(&self, factor: i64) -> Money {
+            Money { cents: self.cents * factor }
+        }
+        /// One of `parts` equal parts (rounded down).
+        pub fn split(&self, parts: i64) -> Result<Money, DivideByZero> {
+            if parts == 0 { Err(DivideByZero) } else { Ok(Money { cents: self.cents.div_euclid(parts) }) }
+        }
+        /// The negated amount.
+        pub fn negated(&self) -> Money {
+            Money { cents: -self.cents }
+        }
+        /// Whether the amount is not zero.
+        pub fn is_nonzero(&self) -> bool {
+            self.cents != 0
+        }
+        /// Adds `other` in place.
+        pub fn add_assign(&mut self, other: &Money) {
+            self.cents += other.cents;
+        }
+        /// `12.34` for 1234 cents.
+        pub fn formatted(&self) -> String {
+            format!("{}{}.{:02}", if self.cents < 0 { "-" } else { "" }, self.cents.abs() / 100, self.cents.abs() % 100)
+        }
+    }
+}
+
+include!(concat!(env!("OUT_DIR"), "/numeric_spec.rs"));
+
+/// The attribute front end: protocol methods written as PyO3 users write them.
+#[pybridge::py_embed]
+pub mod numeric {
+    /// A 2-D vector.
+    #[py_embed]
+    #[derive(Clone, Debug)]
+    pub struct Vec2 {
+        /// The x component.
+        #[py_embed(get)]
+        pub x: f64,
+        /// The y component.
+        #[py_embed(get)]
+        pub y: f64,
+    }
+
+    #[py_embed]
+    impl Vec2 {
+        /// A vector.
+        #[py_embed(constructor)]
+        pub fn new(x: f64, y: f64) -> Vec2 {
+            Vec2 { x, y }
+        }
+        /// `a + b`.
+        pub fn __add__(&self, other: &Vec2) -> Vec2 {
+            Vec2 { x: self.x + other.x, y: self.y + other.y }
+        }
+        /// `a - b`.
+        pub fn __sub__(&self, other: &Vec2) -> Vec2 {
+            Vec2 { x: self.x - other.x, y: self.y - other.y }
+        }
+        /// `v * k`.
+        pub fn __mul__(&self, k: f64) -> Vec2 {
+            Vec2 { x: self.x * k, y: self.y * k }
+        }
+        /// `k * v`.
+        pub fn __rmul__(&self, k: f64) -> Vec2 {
+            self.__mul__(k)
+        }
+        /// `a @ b`: the dot product.
+        pub fn __matmul__(&self, other: &Vec2) -> f64 {
+            self.x * other.x + self.y * other.y
+        }
+        /// `v ** k`, component-wise.
+        pub fn __pow__(&self, k: i32) -> Vec2 {
+            Vec2 { x: self.x.powi(k), y: self.y.powi(k) }
+        }
+        /// `-v`.
+        pub fn __neg__(&self) -> Vec2 {
+            Vec2 { x: -self.x, y: -self.y }
+        }
+        /// `abs(v)`: the length.
+        pub fn __abs__(&self) -> f64 {
+            self.x.hypot(self.y)
+        }
+        /// `v += w`.
+        pub fn __iadd__(&mut self, other: &Vec2) {
+            self.x += other.x;
+            self.y += other.y;
+        }
+        /// `bool(v)`: not the zero vector.
+        pub fn __bool__(&self) -> bool {
+            self.x != 0.0 || self.y != 0.0
+        }
+        /// `len(v)`: always 2.
+        pub fn __len__(&self) -> usize {
+            2
+        }
+        /// `v[i]`.
+        pub fn __getitem__(&self, index: i64) -> Result<f64, OutOfRange> {
+            match index {
+                0 | -2 => Ok(self.x),
+                1 | -1 => Ok(self.y),
+                _ => Err(OutOfRange(index)),
+            }
+        }
+        /// `v == w`, component-wise.
+        pub fn __eq__(&self, other: &Vec2) -> bool {
+            self.x == other.x && self.y == other.y
+        }
+        /// `repr(v)`.
+        pub fn __repr__(&self) -> String {
+            format!("Vec2({}, {})", self.x, self.y)
+        }
+    }
+
+    /// An index past the end.
+    #[py_embed(exception, base = "IndexError")]
+    #[derive(Debug)]
+    pub struct OutOfRange(pub i64);
+
+    impl std::fmt::Display for OutOfRange {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "index {} is out of range", self.0)
+        }
+    }
+
+    /// Counts from `start` down to `stop` (exclusive): its own iterator.
+    #[py_embed]
+    #[derive(Debug)]
+    pub struct Countdown {
+        next: i64,
+        stop: i64,
+    }
+
+    #[py_embed]
+    impl Countdown {
+        /// Counts from `start` down to `stop` (exclusive).
+        #[py_embed(constructor)]
+        pub fn new(start: i64, stop: i64) -> Countdown {
+            Countdown { next: start, stop }
+        }
+        /// The next number, until `stop`.
+        pub fn __next__(&mut self) -> Option<i64> {
+            (self.next > self.stop).then(|| {
+                self.next -= 1;
+                self.next + 1
+            })
+        }
+    }
+
+    /// A sparse table of named counters.
+    #[py_embed]
+    #[derive(Debug, Default)]
+    pub struct Tally {
+        counts: std::collections::BTreeMap<String, i64>,
+    }
+
+    #[py_embed]
+    impl Tally {
+        /// An empty tally.
+        #[py_embed(constructor)]
+        pub fn new() -> Tally {
+            Tally::default()
+        }
+        /// `len(t)`: how many names.
+        pub fn __len__(&self) -> usize {
+            self.counts.len()
+        }
+        /// `t[name]` (0 for a name never counted).
+        pub fn __getitem__(&self, name: &str) -> i64 {
+            self.counts.get(name).copied().unwrap_or(0)
+        }
+        /// `t[name] = n`.
+        pub fn __setitem__(&mut self, name: String, n: i64) {
+            self.counts.insert(name, n);
+        }
+        /// `del t[name]`.
+        pub fn __delitem__(&mut self, name: &str) {
+            self.counts.remove(name);
+        }
+        /// `name in t`.
+        pub fn __contains__(&self, name: &str) -> bool {
+            self.counts.contains_key(name)
+        }
+        /// `t(name)`: counts `name` once more and returns its count.
+        pub fn __call__(&mut self, name: String) -> i64 {
+            let n = self.counts.entry(name).or_insert(0);
+            *n += 1;
+            *n
+        }
+        /// `str(t)`.
+        pub fn __str__(&self) -> String {
+            self.counts.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(", ")
+        }
+    }
+}

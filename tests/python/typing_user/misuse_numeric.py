@@ -1,0 +1,8 @@
+"""Misuse of examples/numeric's protocols: mypy --strict reports each operand type."""
+
+import numeric
+import numeric_spec
+
+wrong = numeric.Vec2(1.0, 2.0) + 1
+also_wrong = numeric_spec.Money(100) * 1.5
+print(wrong, also_wrong)

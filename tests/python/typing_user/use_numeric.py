@@ -1,0 +1,25 @@
+"""Correct use of examples/numeric's protocols: mypy --strict accepts it."""
+
+import numeric
+import numeric_spec
+
+a = numeric.Vec2(1.0, 2.0)
+b: numeric.Vec2 = a + a - a * 2.0
+c: numeric.Vec2 = 3.0 * b
+dot: float = a @ b
+length: float = abs(-a)
+first: float = a[0]
+size: int = len(a)
+a += b
+again: numeric.Vec2 = a
+countdown: list[int] = list(numeric.Countdown(3, 0))
+tally = numeric.Tally()
+tally["x"] = 1
+present: bool = "x" in tally
+count: int = tally("x")
+del tally["x"]
+money = numeric_spec.Money(100)
+total: numeric_spec.Money = money + money * 2
+share: numeric_spec.Money = total // 3
+cheaper: bool = share < total
+print(b, c, dot, length, first, size, again, countdown, present, count, total, share, cheaper)
