@@ -65,12 +65,19 @@ fn params_of(f: &Function, with_self: bool) -> String {
     // (a foreign operand gets `NotImplemented`), as `object` declares them.
     let protocol = Protocol::named(&f.name.py).filter(|p| p.name != "__call__" && f.kind != FnKind::Constructor);
     let mut star = false;
-    for p in &f.params {
+    let positional_only = f.params.iter().filter(|p| p.kind == ParamKind::PositionalOnly).count();
+    for (i, p) in f.params.iter().enumerate() {
         if p.kind == ParamKind::Keyword && !std::mem::replace(&mut star, true) {
             params.push("*".into());
         }
         let ty = if protocol.is_some_and(|p| p.operand_is_object()) { "object".into() } else { p.ty.python() };
-        params.push(format!("{}: {}", p.name.py, ty));
+        match &p.default {
+            Some(default) => params.push(format!("{}: {} = {}", p.name.py, ty, default)),
+            None => params.push(format!("{}: {}", p.name.py, ty)),
+        }
+        if positional_only > 0 && i + 1 == positional_only {
+            params.push("/".into());
+        }
     }
     if matches!(f.name.py.as_str(), "__pow__" | "__rpow__") && f.params.len() == 1 {
         // The slot's optional modulo, which the wrapper refuses unless it is `None`.

@@ -154,6 +154,8 @@ pub enum ParamKind {
     Positional,
     /// Keyword-only (after `*` in Python).
     Keyword,
+    /// Positional-only (before `/` in Python; export only).
+    PositionalOnly,
 }
 
 /// One parameter.
@@ -166,8 +168,12 @@ pub struct Param {
     /// Positional or keyword-only.
     pub kind: ParamKind,
     /// The Python default as written (`None`, `0.5`, `"fast"`); a defaulted parameter is an
-    /// `Option<T>` in Rust import stubs, and omitting it lets Python apply its own default.
+    /// `Option<T>` in Rust import stubs, and omitting it lets Python apply its own default. On
+    /// an export it is the `.pyi`'s spelling of `default_rust` (`...` when it has none).
     pub default: Option<String>,
+    /// Export: the Rust expression pyo3 evaluates when the argument is omitted (spec `default:`
+    /// translated for the parameter's type, or `#[py_embed(signature = (x = 2.0))]`).
+    pub default_rust: Option<RustExpr>,
     /// Where it was declared.
     pub origin: Origin,
 }

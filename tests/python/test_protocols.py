@@ -133,6 +133,7 @@ def test_mypy_strict_rejects_operand_misuse(numeric_dir: Path) -> None:
     assert result.returncode == 1, result.stdout + result.stderr
     assert 'Unsupported operand types for + ("Vec2" and "int")' in result.stdout, result.stdout
     assert 'Unsupported operand types for * ("Money" and "float")' in result.stdout, result.stdout
+    assert 'Unexpected keyword argument "a" for "lerp"' in result.stdout, result.stdout
 
 
 def test_stubtest_agrees_with_the_modules(numeric_dir: Path) -> None:

@@ -14,9 +14,20 @@ fn ui() {
     }
     let cases = trybuild::TestCases::new();
     cases.pass("ui/pass/*.rs");
-    for category in
-        ["generics", "lifetimes", "options", "roles", "shapes", "send", "names", "gil", "types", "module", "protocols"]
-    {
+    for category in [
+        "generics",
+        "lifetimes",
+        "options",
+        "roles",
+        "shapes",
+        "send",
+        "names",
+        "gil",
+        "types",
+        "module",
+        "protocols",
+        "signatures",
+    ] {
         cases.compile_fail(format!("ui/{category}/*.rs"));
     }
 }

@@ -136,11 +136,12 @@ pub(crate) fn param_ident(rust: &str) -> syn::Ident {
 /// The wrapper's parameter list (`name: Type`), its pyo3 `signature`, and for `release_gil`
 /// functions the leading `py` token.
 pub(crate) fn emit_params(f: &Function) -> (Vec<TokenStream>, TokenStream) {
-    // Keyword-only parameters come after `*`; the wrapper lists its parameters in the
-    // signature's order, and the call passes them on by name in the Rust function's order.
-    let positional = f.params.iter().filter(|p| p.kind == ParamKind::Positional);
-    let keyword: Vec<&Param> = f.params.iter().filter(|p| p.kind == ParamKind::Keyword).collect();
-    let ordered: Vec<&Param> = positional.clone().chain(keyword.iter().copied()).collect();
+    // Positional-only parameters come before `/`, keyword-only ones after `*`; the wrapper lists
+    // its parameters in the signature's order, and the call passes them on by name in the Rust
+    // function's order.
+    let of = |kind: ParamKind| f.params.iter().filter(move |p| p.kind == kind);
+    let ordered: Vec<&Param> =
+        of(ParamKind::PositionalOnly).chain(of(ParamKind::Positional)).chain(of(ParamKind::Keyword)).collect();
     let mut params: Vec<TokenStream> = ordered
         .iter()
         .map(|p| {
@@ -153,10 +154,19 @@ pub(crate) fn emit_params(f: &Function) -> (Vec<TokenStream>, TokenStream) {
             }
         })
         .collect();
-    let names = positional.map(|p| param_ident(&p.name.rust));
-    let star = (!keyword.is_empty()).then(|| quote!(*));
-    let keyword_names = keyword.iter().map(|p| param_ident(&p.name.rust));
-    let signature = quote!((#(#names,)* #star #(, #keyword_names)*));
+    let entry = |p: &Param| {
+        let name = param_ident(&p.name.rust);
+        match &p.default_rust {
+            Some(value) => quote!(#name = #value),
+            None => quote!(#name),
+        }
+    };
+    let only = of(ParamKind::PositionalOnly).map(entry).map(|e| quote!(#e,));
+    let slash = of(ParamKind::PositionalOnly).next().map(|_| quote!(/,));
+    let positional = of(ParamKind::Positional).map(entry).map(|e| quote!(#e,));
+    let star = of(ParamKind::Keyword).next().map(|_| quote!(*));
+    let keyword = of(ParamKind::Keyword).map(entry).map(|e| quote!(, #e));
+    let signature = quote!((#(#only)* #slash #(#positional)* #star #(#keyword)*));
     if f.release_gil {
         params.insert(0, quote!(__pb_py: ::pybridge::Python<'_>));
     }

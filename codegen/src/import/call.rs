@@ -85,8 +85,8 @@ fn emit_arg_push(p: &pybridge_model::Param) -> TokenStream {
     };
     let pname = &p.name.py;
     match (p.kind, p.default.is_some()) {
-        (ParamKind::Positional, false) => quote!(__pb_args.positional(#pname, #arg)?;),
-        (ParamKind::Positional, true) => quote!(__pb_args.optional(#pname, #arg)?;),
+        (ParamKind::Positional | ParamKind::PositionalOnly, false) => quote!(__pb_args.positional(#pname, #arg)?;),
+        (ParamKind::Positional | ParamKind::PositionalOnly, true) => quote!(__pb_args.optional(#pname, #arg)?;),
         (ParamKind::Keyword, false) => quote!(__pb_args.keyword(#pname, #arg)?;),
         (ParamKind::Keyword, true) => quote!(__pb_args.optional_keyword(#pname, #arg)?;),
     }

@@ -92,6 +92,17 @@ pub mod numeric {
         pub fn new(x: f64, y: f64) -> Vec2 {
             Vec2 { x, y }
         }
+        /// The unit vector along x, as a classmethod.
+        #[py_embed(classmethod)]
+        pub fn unit_x() -> Vec2 {
+            Vec2 { x: 1.0, y: 0.0 }
+        }
+        /// Scaled by `factor` (default 2), then moved by `offset` along both axes if given.
+        #[py_embed(signature = (factor = 2.0, *, offset = None))]
+        pub fn scaled(&self, factor: f64, offset: Option<f64>) -> Vec2 {
+            let d = offset.unwrap_or(0.0);
+            Vec2 { x: self.x * factor + d, y: self.y * factor + d }
+        }
         /// `a + b`.
         pub fn __add__(&self, other: &Vec2) -> Vec2 {
             Vec2 { x: self.x + other.x, y: self.y + other.y }
@@ -153,6 +164,12 @@ pub mod numeric {
         pub fn __repr__(&self) -> String {
             format!("Vec2({}, {})", self.x, self.y)
         }
+    }
+
+    /// The point a fraction `t` of the way from `a` to `b`; `a` and `b` are positional-only.
+    #[py_embed(signature = (a, b, /, t = 0.5))]
+    pub fn lerp(a: f64, b: f64, t: f64) -> f64 {
+        a + (b - a) * t
     }
 
     /// An index past the end.

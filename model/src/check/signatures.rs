@@ -44,7 +44,7 @@ pub(super) fn check_params(f: &Function, diags: &mut Diagnostics) {
                 .note(first, "the first keyword-only parameter is here"),
             );
         }
-        if p.kind == ParamKind::Positional {
+        if matches!(p.kind, ParamKind::Positional | ParamKind::PositionalOnly) {
             match (&p.default, defaulted) {
                 (Some(_), None) => defaulted = Some(p.origin),
                 (None, Some(first)) => diags.push(

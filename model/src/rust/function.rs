@@ -33,7 +33,12 @@ pub(crate) fn lower_signature(
     let generics_ok = reject_generics(&sig.generics, "functions", diags);
     let conflict = report_role_conflicts(options, diags);
     let qualifiers_ok = reject_qualifiers(sig, diags);
-    let inputs = lower_inputs(sig, self_ty, diags);
+    let mut inputs = lower_inputs(sig, self_ty, diags);
+    if let Some((group, _)) = &options.signature
+        && inputs.ok
+    {
+        inputs.ok = super::signature::apply_signature(group, &mut inputs.params, diags);
+    }
     let origin_of = |span: Span| Origin::Rust(span);
     let (mut returns, fallible) = match &sig.output {
         syn::ReturnType::Default => (Type::unit(Origin::Rust(sig.ident.span())), false),
@@ -84,6 +89,7 @@ pub(crate) fn lower_signature(
 fn report_role_conflicts(options: &Options, diags: &mut Diagnostics) -> bool {
     let roles = [
         ("constructor", options.constructor),
+        ("classmethod", options.classmethod),
         ("getter", options.getter),
         ("setter", options.setter),
         ("close", options.close),
@@ -96,8 +102,9 @@ fn report_role_conflicts(options: &Options, diags: &mut Diagnostics) -> bool {
             Some(first) => {
                 conflict = true;
                 diags.push(
-                    Diagnostic::new(Origin::Rust(span), format!("conflicting options `{first}` and `{name}`"))
-                        .help("a method has one role: constructor, property getter, property setter, or close"),
+                    Diagnostic::new(Origin::Rust(span), format!("conflicting options `{first}` and `{name}`")).help(
+                        "a method has one role: constructor, classmethod, property getter, property setter, or close",
+                    ),
                 );
             }
             None => chosen = Some(name),
@@ -167,6 +174,7 @@ fn lower_inputs(sig: &syn::Signature, self_ty: Option<&syn::Ident>, diags: &mut 
                             ty,
                             kind: ParamKind::Positional,
                             default: None,
+                            default_rust: None,
                             origin,
                         });
                     }
@@ -209,6 +217,7 @@ fn fn_kind(options: &Options, receiver: Option<bool>, is_method: bool, sig: &syn
         (Some(true), _) if options.setter.is_some() => FnKind::Setter,
         (Some(false), _) => FnKind::Method,
         (Some(true), _) => FnKind::MethodMut,
+        (None, _) if options.classmethod.is_some() => FnKind::ClassMethod,
         (None, _) if options.constructor.is_some() || sig.ident == "new" => FnKind::Constructor,
         (None, _) => FnKind::Static,
     }
@@ -245,11 +254,16 @@ fn role_misfit(options: &Options, receiver: Option<bool>, params: usize) -> Opti
             }
         }
     }
-    match (receiver, options.constructor) {
-        (Some(_), Some(s)) => Some((
+    match (receiver, options.constructor, options.classmethod) {
+        (Some(_), Some(s), _) => Some((
             s,
             "`constructor` goes on an associated function, not a method",
             "remove the receiver and return `Self`, or drop `constructor`",
+        )),
+        (Some(_), _, Some(s)) => Some((
+            s,
+            "`classmethod` goes on an associated function, not a method",
+            "remove the receiver (Python passes the class), or drop `classmethod`",
         )),
         _ => None,
     }

@@ -16,6 +16,7 @@ mod delims;
 mod function;
 pub mod options;
 mod scan;
+mod signature;
 
 use proc_macro2::Span;
 use syn::spanned::Spanned;

@@ -33,11 +33,13 @@ impl Target {
     pub fn accepts(self) -> &'static [&'static str] {
         match self {
             Target::Module => &["name"],
-            Target::Function => &["name", "release_gil"],
+            Target::Function => &["name", "release_gil", "signature"],
             Target::Struct => &["name", "display", "exception", "base", "unsendable", "subclass"],
             Target::Field => &["name", "get", "set", "view"],
             Target::Impl => &[],
-            Target::Method => &["name", "constructor", "skip", "release_gil", "close", "getter", "setter"],
+            Target::Method => {
+                &["name", "constructor", "classmethod", "skip", "release_gil", "close", "getter", "setter", "signature"]
+            }
             Target::Enum => &["name", "exception", "base"],
         }
     }
@@ -88,6 +90,10 @@ pub struct Options {
     pub unsendable: Option<Span>,
     /// `subclass`: Python may subclass the class.
     pub subclass: Option<Span>,
+    /// `classmethod`: this associated function is a Python classmethod.
+    pub classmethod: Option<Span>,
+    /// `signature = (a, b = 2.0, *, c)`: pyo3's signature grammar (defaults, `/`, `*`).
+    pub signature: Option<(proc_macro2::Group, Span)>,
 }
 
 /// Parses `#[py_embed(...)]` arguments for `target`. Every unknown, misplaced or repeated
@@ -116,6 +122,19 @@ pub fn parse_options(args: TokenStream, target: Target, diags: &mut Diagnostics)
             };
             diags.push(Diagnostic::new(Origin::Rust(span), message).help(help));
             skip_value(&meta)?;
+            return Ok(());
+        }
+        if key == "signature" {
+            let tree: proc_macro2::TokenTree = meta.value()?.parse()?;
+            let group = match tree {
+                proc_macro2::TokenTree::Group(group) => group,
+                other => proc_macro2::Group::new(proc_macro2::Delimiter::None, other.into()),
+            };
+            if options.signature.replace((group, span)).is_some() {
+                diags.push(
+                    Diagnostic::new(Origin::Rust(span), "duplicate option `signature`").help("give `signature` once"),
+                );
+            }
             return Ok(());
         }
         let value = if VALUED.contains(&key.as_str()) {
@@ -155,6 +174,8 @@ const ALL: &[&str] = &[
     "base",
     "unsendable",
     "subclass",
+    "classmethod",
+    "signature",
 ];
 const VALUED: &[&str] = &["name", "base"];
 
@@ -194,6 +215,7 @@ fn set_option(o: &mut Options, key: &str, span: Span, value: Option<(String, Spa
         "exception" => flag(&mut o.exception, span),
         "unsendable" => flag(&mut o.unsendable, span),
         "subclass" => flag(&mut o.subclass, span),
+        "classmethod" => flag(&mut o.classmethod, span),
         _ => false,
     }
 }

@@ -102,6 +102,7 @@ fn from_str_method(class_type: &Type, raises: Option<ExceptionRef>, origin: Orig
             ty: Type::new(TypeKind::Str { borrowed: true }, origin),
             kind: ParamKind::Positional,
             default: None,
+            default_rust: None,
             origin,
         }],
         returns: class_type.clone(),

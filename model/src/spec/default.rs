@@ -6,6 +6,8 @@
 //! dotted names (`math.pi`, `Color.RED`, `sentinel`). Calls, operators and lambdas are refused:
 //! a stub cannot evaluate them and a reader should see the actual value.
 
+use crate::types::{Type, TypeKind};
+
 /// Why `text` is not an accepted default, or `None` when it is.
 pub fn check_default(text: &str) -> Option<String> {
     let mut p = Parser { chars: text.char_indices().peekable(), text, depth: 0 };
@@ -17,6 +19,58 @@ pub fn check_default(text: &str) -> Option<String> {
         }
     });
     result.err()
+}
+
+/// An exported parameter's `default:` as the Rust expression pyo3 evaluates when the argument
+/// is omitted: `None` for an `Option`, `True`/`False`, a number or a plain string literal of the
+/// parameter's type (inside `Option<T>`, of `T`). Why not, otherwise.
+///
+/// ```
+/// use pybridge_model::spec::default::rust_default;
+/// use pybridge_model::{Origin, Type, TypeKind};
+/// let float = Type::new(TypeKind::Float { single: false }, Origin::Implied);
+/// assert_eq!(rust_default("2", &float).unwrap(), "2.0");
+/// let text = Type::new(TypeKind::Str { borrowed: false }, Origin::Implied);
+/// assert_eq!(rust_default("'fast'", &text).unwrap(), "::std::string::String::from(\"fast\")");
+/// assert!(rust_default("[1, 2]", &float).is_err());
+/// ```
+pub fn rust_default(text: &str, ty: &Type) -> Result<String, String> {
+    let text = text.trim();
+    let refuse = || {
+        Err(format!(
+            "an exported parameter of type `{}` cannot default to `{text}`: write `None` (for an `Option`), `True`/`False`, a number or a string of its type",
+            ty.python()
+        ))
+    };
+    match (&ty.kind, text) {
+        (TypeKind::Optional(_), "None") => Ok("::core::option::Option::None".into()),
+        (TypeKind::Optional(inner), _) => {
+            rust_default(text, inner).map(|v| format!("::core::option::Option::Some({v})")).or_else(|_| refuse())
+        }
+        (TypeKind::Bool, "True") => Ok("true".into()),
+        (TypeKind::Bool, "False") => Ok("false".into()),
+        (TypeKind::Int(_), _) => match text.replace('_', "").parse::<i128>() {
+            Ok(n) => Ok(n.to_string()),
+            Err(_) => refuse(),
+        },
+        (TypeKind::Float { .. }, _) => match text.replace('_', "").parse::<f64>() {
+            Ok(x) if x.is_finite() => Ok(format!("{x:?}")),
+            _ => refuse(),
+        },
+        (TypeKind::Str { borrowed }, _) => match plain_string(text) {
+            Some(s) if *borrowed => Ok(format!("{s:?}")),
+            Some(s) => Ok(format!("::std::string::String::from({s:?})")),
+            None => refuse(),
+        },
+        _ => refuse(),
+    }
+}
+
+/// The text of a quoted string without escapes or prefixes (`'fast'`, `"a b"`).
+fn plain_string(text: &str) -> Option<&str> {
+    let quote = text.chars().next().filter(|c| matches!(c, '\'' | '"'))?;
+    let inner = text.strip_prefix(quote)?.strip_suffix(quote)?;
+    (!inner.contains(['\\', quote])).then_some(inner)
 }
 
 /// The deepest bracket nesting accepted (the same limit as the YAML tree).

@@ -173,11 +173,10 @@ pub const SECTIONS: &[Section] = &[
         keys: &[
             required("name", Shape::Str, "Python name of the parameter."),
             required("type", Shape::Type, "Its type."),
-            import_key(
+            key(
                 "default",
                 Shape::Str,
-                "Import: the Python default, as text; the Rust stub takes `Option<T>`.",
-                "for an exported function, make the Rust parameter an `Option<T>`; Python callers may then pass None",
+                "The Python default, as text. Import: the Rust stub takes `Option<T>` (omitted, Python applies its own default). Export: `None` (for an `Option`), `True`/`False`, a number or a string of the parameter's type, used when Python omits the argument.",
             ),
             import_key(
                 "rust_name",

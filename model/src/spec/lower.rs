@@ -198,7 +198,6 @@ pub(super) fn lower_params(fields: &mut Fields<'_>, dir: Direction, diags: &mut 
         let origin = name.origin;
         let ty = lower_type(&mut p, "type", dir, diags);
         let default = p.str("default", diags);
-        // (`default` on an export parameter is refused at the key by the reader.)
         if let Some((text, at)) = &default
             && let Some(why) = super::default::check_default(text)
         {
@@ -214,12 +213,31 @@ pub(super) fn lower_params(fields: &mut Fields<'_>, dir: Direction, diags: &mut 
         };
         p.finish(diags);
         if let Some(ty) = ty {
-            params.push(Param { name, ty, kind, default: default.map(|(d, _)| d), origin });
+            let default_rust = match (&default, dir) {
+                (Some((text, at)), Direction::Export) => lower_export_default(text, *at, &ty, diags),
+                _ => None,
+            };
+            params.push(Param { name, ty, kind, default: default.map(|(d, _)| d), default_rust, origin });
         }
     }
     // Pushed one by one; the model of a large spec keeps no spare capacity.
     params.shrink_to_fit();
     params
+}
+
+/// An exported parameter's `default:` as the Rust value pyo3 uses when the argument is omitted.
+fn lower_export_default(text: &str, at: Origin, ty: &Type, diags: &mut Diagnostics) -> Option<RustExpr> {
+    match super::default::rust_default(text, ty).map(|rust| RustExpr::parse(&rust)) {
+        Ok(Ok(expr)) => Some(expr),
+        Ok(Err(_)) => None,
+        Err(why) => {
+            diags.push(
+                Diagnostic::new(at, why)
+                    .help("the Rust function receives the value Python passes, or this default when it passes none"),
+            );
+            None
+        }
+    }
 }
 
 fn lower_returns(fields: &mut Fields<'_>, dir: Direction, diags: &mut Diagnostics) -> (Type, bool) {

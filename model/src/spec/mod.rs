@@ -4,7 +4,7 @@
 //! come back as [`Diagnostics`] with locations inside the file.
 
 mod class;
-mod default;
+pub mod default;
 pub mod keys;
 mod lower;
 mod reader;

@@ -6,3 +6,5 @@ import numeric_spec
 wrong = numeric.Vec2(1.0, 2.0) + 1
 also_wrong = numeric_spec.Money(100) * 1.5
 print(wrong, also_wrong)
+by_name = numeric.lerp(a=0.0, b=1.0)
+print(by_name)

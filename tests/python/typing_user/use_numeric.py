@@ -23,3 +23,7 @@ total: numeric_spec.Money = money + money * 2
 share: numeric_spec.Money = total // 3
 cheaper: bool = share < total
 print(b, c, dot, length, first, size, again, countdown, present, count, total, share, cheaper)
+scaled: numeric.Vec2 = numeric.Vec2(1.0, 1.0).scaled() + numeric.Vec2.unit_x().scaled(3.0, offset=None)
+middle: float = numeric.lerp(0.0, 1.0) + numeric.lerp(0.0, 1.0, t=0.25)
+cheap: numeric_spec.Money = money.scaled() + money.scaled(factor=2)
+print(scaled, middle, cheap)

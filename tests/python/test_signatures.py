@@ -1,0 +1,45 @@
+"""Signatures of exported functions (examples/numeric): defaults from `#[py_embed(signature =
+(…))]` and from a spec's `default:`, positional-only and keyword-only parameters, and
+`#[py_embed(classmethod)]`; `inspect.signature` and `help()` show them."""
+
+from __future__ import annotations
+
+import inspect
+from pathlib import Path
+
+import pytest
+
+
+def test_attribute_defaults_and_keyword_only(numeric_dir: Path) -> None:
+    import numeric as n
+
+    v = n.Vec2(1, 2)
+    assert repr(v.scaled()) == "Vec2(2, 4)" and repr(v.scaled(3)) == "Vec2(3, 6)"
+    assert repr(v.scaled(offset=1.0)) == "Vec2(3, 5)"
+    with pytest.raises(TypeError):
+        v.scaled(2.0, 1.0)  # type: ignore[misc]
+    assert str(inspect.signature(n.Vec2.scaled)) == "(self, /, factor=2.0, *, offset=None)"
+
+
+def test_positional_only_parameters(numeric_dir: Path) -> None:
+    import numeric as n
+
+    assert n.lerp(0, 10) == 5.0 and n.lerp(0, 10, 0.25) == 2.5 and n.lerp(0, 10, t=1.0) == 10.0
+    with pytest.raises(TypeError, match="positional-only"):
+        n.lerp(a=0, b=10)  # type: ignore[call-arg]
+    assert str(inspect.signature(n.lerp)) == "(a, b, /, t=0.5)"
+
+
+def test_classmethod_from_the_attribute(numeric_dir: Path) -> None:
+    import numeric as n
+
+    # A classmethod of an extension type: Python passes the class, also when called on an instance.
+    assert type(inspect.getattr_static(n.Vec2, "unit_x")).__name__ == "classmethod_descriptor"
+    assert repr(n.Vec2.unit_x()) == "Vec2(1, 0)" and repr(n.Vec2(5, 5).unit_x()) == "Vec2(1, 0)"
+
+
+def test_spec_defaults(numeric_dir: Path) -> None:
+    import numeric_spec as s
+
+    assert str(s.Money(5).scaled()) == "0.05" and str(s.Money(5).scaled(factor=3)) == "0.15"
+    assert str(inspect.signature(s.Money.scaled)) == "(self, /, *, factor=1)"
