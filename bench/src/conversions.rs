@@ -88,17 +88,21 @@ unsafe fn to_i64(o: *mut ffi::PyObject) -> i64 {
     v
 }
 
+/// Every conversion row, each a stub against its C-API loop.
 pub fn run(py: Python<'_>) -> Vec<Conversion> {
     let module = py.import("bench_mod").unwrap();
+    let mut rows = compare_floats(py, &module);
+    rows.extend(compare_dicts(py, &module));
+    rows.extend(compare_pairs(py, &module));
+    rows
+}
+
+/// `Vec<f64>` ↔ list of 1,000,000 floats, both ways.
+fn compare_floats(py: Python<'_>, module: &Bound<'_, PyModule>) -> Vec<Conversion> {
     let f = |name: &str| module.getattr(name).unwrap();
     let (get_floats, take_floats) = (f("get_floats"), f("take_floats"));
-    let (get_dict, take_dict) = (f("get_dict"), f("take_dict"));
-    let (get_pairs, take_pairs) = (f("get_pairs"), f("take_pairs"));
     let floats: Vec<f64> = (0..1_000_000).map(f64::from).collect();
-    let dict: HashMap<String, i64> = (0..10_000).map(|i| (format!("key{i}"), i)).collect();
-    let pairs: Vec<(String, i64)> = (0..10_000).map(|i| (format!("name{i}"), i)).collect();
     let mut rows = Vec::new();
-
     let (raw, stub) = compare(
         3,
         || {
@@ -146,7 +150,15 @@ pub fn run(py: Python<'_>) -> Vec<Conversion> {
         },
     );
     rows.push(Conversion { shape: "list (1,000,000 floats) → `Vec<f64>`", raw, stub });
+    rows
+}
 
+/// `HashMap<String, i64>` ↔ dict of 10,000 str → int, both ways.
+fn compare_dicts(py: Python<'_>, module: &Bound<'_, PyModule>) -> Vec<Conversion> {
+    let f = |name: &str| module.getattr(name).unwrap();
+    let (get_dict, take_dict) = (f("get_dict"), f("take_dict"));
+    let dict: HashMap<String, i64> = (0..10_000).map(|i| (format!("key{i}"), i)).collect();
+    let mut rows = Vec::new();
     let (raw, stub) = compare(
         20,
         || {
@@ -191,7 +203,15 @@ pub fn run(py: Python<'_>) -> Vec<Conversion> {
         },
     );
     rows.push(Conversion { shape: "dict (10,000 str → int) → `HashMap<String, i64>`", raw, stub });
+    rows
+}
 
+/// `Vec<(String, i64)>` ↔ list of 10,000 `(str, int)` tuples, both ways.
+fn compare_pairs(py: Python<'_>, module: &Bound<'_, PyModule>) -> Vec<Conversion> {
+    let f = |name: &str| module.getattr(name).unwrap();
+    let (get_pairs, take_pairs) = (f("get_pairs"), f("take_pairs"));
+    let pairs: Vec<(String, i64)> = (0..10_000).map(|i| (format!("name{i}"), i)).collect();
+    let mut rows = Vec::new();
     let (raw, stub) = compare(
         20,
         || {

@@ -82,7 +82,6 @@ struct Row {
 
 fn main() {
     pybridge::Interpreter::builder().sys_path(concat!(env!("CARGO_MANIFEST_DIR"), "/python")).start().expect("start");
-    let mut rows = Vec::new();
     if std::env::var_os("BENCH_PROFILE_STUB").is_some() {
         // For `perf record`: only the attached positional stub, for a long time.
         pybridge::attach(|py| {
@@ -92,66 +91,78 @@ fn main() {
         });
         return;
     }
+    let mut rows = pybridge::attach(measure_attached);
+    rows.push(measure_unattached());
+    let fresh = measure_fresh_thread_state();
 
-    pybridge::attach(|py| {
-        let module = py.import("bench_mod").unwrap();
-        let add = module.getattr("add").unwrap();
-        let kw = module.getattr("kw").unwrap();
-        let obj = bench_mod::Obj::new().unwrap();
-        let kwnames = PyTuple::new(py, [PyString::intern(py, "b")]).unwrap();
-        let m_name = PyString::intern(py, "m");
+    let contended = contention::run();
+    let conversions = pybridge::attach(conversions::run);
 
-        let (limit, stub) = compare(
-            // SAFETY: attached; `add` lives for the whole loop.
-            |i| unsafe { raw_call(add.as_ptr(), i as i64, 1, std::ptr::null_mut()) },
-            |i| bench_mod::attached::add(py, i as i64, 1).unwrap(),
-        );
-        let naive = measure(|i| {
-            let value: i64 = py
-                .import("bench_mod")
-                .unwrap()
-                .getattr("add")
-                .unwrap()
-                .call1((i as i64, 1))
-                .unwrap()
-                .extract()
-                .unwrap();
-            black_box(value);
-        });
-        rows.push(Row { shape: "positional `add(a, b)`, attached", limit, stub, naive: Some(naive) });
+    print_calls(&rows, fresh);
+    print_contention(&contended);
+    print_conversions(&conversions);
+}
 
-        let (limit, stub) = compare(
-            // SAFETY: attached; `kw` and `kwnames` live for the whole loop.
-            |i| unsafe { raw_call(kw.as_ptr(), i as i64, 1, kwnames.as_ptr()) },
-            |i| bench_mod::attached::kw(py, i as i64, 1).unwrap(),
-        );
-        rows.push(Row { shape: "keyword `kw(a, *, b)`, attached", limit, stub, naive: None });
+/// Calls made attached: positional (beside pyo3's naive call), keyword, and method.
+fn measure_attached(py: Python<'_>) -> Vec<Row> {
+    let module = py.import("bench_mod").unwrap();
+    let add = module.getattr("add").unwrap();
+    let kw = module.getattr("kw").unwrap();
+    let obj = bench_mod::Obj::new().unwrap();
+    let kwnames = PyTuple::new(py, [PyString::intern(py, "b")]).unwrap();
+    let m_name = PyString::intern(py, "m");
+    let mut rows = vec![measure_positional(py, &add)];
 
-        let bound = obj.bind(py);
-        let receiver = bound.as_bound().clone();
-        let (limit, stub) = compare(
-            |i| {
-                // SAFETY: attached; receiver and name live for the whole loop; references released.
-                unsafe {
-                    let mut args = [receiver.as_ptr(), ffi::PyLong_FromLongLong(i as i64)];
-                    let result = ffi::PyObject_VectorcallMethod(
-                        m_name.as_ptr(),
-                        args.as_mut_ptr(),
-                        2 | ffi::PY_VECTORCALL_ARGUMENTS_OFFSET,
-                        std::ptr::null_mut(),
-                    );
-                    ffi::Py_DECREF(args[1]);
-                    let value = ffi::PyLong_AsLongLong(result);
-                    ffi::Py_DECREF(result);
-                    value
-                }
-            },
-            |i| bound.m(i as i64).unwrap(),
-        );
-        rows.push(Row { shape: "method `o.m(x)`, attached", limit, stub, naive: None });
+    let (limit, stub) = compare(
+        // SAFETY: attached; `kw` and `kwnames` live for the whole loop.
+        |i| unsafe { raw_call(kw.as_ptr(), i as i64, 1, kwnames.as_ptr()) },
+        |i| bench_mod::attached::kw(py, i as i64, 1).unwrap(),
+    );
+    rows.push(Row { shape: "keyword `kw(a, *, b)`, attached", limit, stub, naive: None });
+
+    let bound = obj.bind(py);
+    let receiver = bound.as_bound().clone();
+    let (limit, stub) = compare(
+        |i| {
+            // SAFETY: attached; receiver and name live for the whole loop; references released.
+            unsafe {
+                let mut args = [receiver.as_ptr(), ffi::PyLong_FromLongLong(i as i64)];
+                let result = ffi::PyObject_VectorcallMethod(
+                    m_name.as_ptr(),
+                    args.as_mut_ptr(),
+                    2 | ffi::PY_VECTORCALL_ARGUMENTS_OFFSET,
+                    std::ptr::null_mut(),
+                );
+                ffi::Py_DECREF(args[1]);
+                let value = ffi::PyLong_AsLongLong(result);
+                ffi::Py_DECREF(result);
+                value
+            }
+        },
+        |i| bound.m(i as i64).unwrap(),
+    );
+    rows.push(Row { shape: "method `o.m(x)`, attached", limit, stub, naive: None });
+    rows
+}
+
+/// The positional call `add(a, b)`, attached: the limit, the stub, and pyo3's naive
+/// `import + getattr + call`.
+fn measure_positional(py: Python<'_>, add: &Bound<'_, PyAny>) -> Row {
+    let (limit, stub) = compare(
+        // SAFETY: attached; `add` lives for the whole loop.
+        |i| unsafe { raw_call(add.as_ptr(), i as i64, 1, std::ptr::null_mut()) },
+        |i| bench_mod::attached::add(py, i as i64, 1).unwrap(),
+    );
+    let naive = measure(|i| {
+        let value: i64 =
+            py.import("bench_mod").unwrap().getattr("add").unwrap().call1((i as i64, 1)).unwrap().extract().unwrap();
+        black_box(value);
     });
+    Row { shape: "positional `add(a, b)`, attached", limit, stub, naive: Some(naive) }
+}
 
-    // From a Rust thread that is not attached: every call attaches and detaches.
+/// From a Rust thread that is not attached: every call attaches and detaches.
+fn measure_unattached() -> Row {
     let unattached = std::thread::spawn(|| {
         let add = pybridge::attach(|py| py.import("bench_mod").unwrap().getattr("add").unwrap().unbind());
         let ptr = add.as_ptr() as usize;
@@ -183,15 +194,12 @@ fn main() {
     })
     .join()
     .unwrap();
-    rows.push(Row {
-        shape: "positional, from an unattached thread",
-        limit: unattached.0,
-        stub: unattached.1,
-        naive: None,
-    });
+    Row { shape: "positional, from an unattached thread", limit: unattached.0, stub: unattached.1, naive: None }
+}
 
-    // Without a kept thread state, CPython creates and destroys one per attach.
-    let fresh = std::thread::spawn(|| {
+/// Without a kept thread state, CPython creates and destroys one per attach: ns per call.
+fn measure_fresh_thread_state() -> f64 {
+    std::thread::spawn(|| {
         let add = pybridge::attach(|py| py.import("bench_mod").unwrap().getattr("add").unwrap().unbind());
         let ptr = add.as_ptr() as usize;
         let fresh = std::thread::spawn(move || {
@@ -211,14 +219,14 @@ fn main() {
         fresh
     })
     .join()
-    .unwrap();
+    .unwrap()
+}
 
-    let contended = contention::run();
-    let conversions = pybridge::attach(conversions::run);
-
+/// The per-call table, and the cost of an attach without a kept thread state.
+fn print_calls(rows: &[Row], fresh: f64) {
     println!("| call | C-API limit (ns) | pybridge stub (ns) | stub / limit | pyo3 naive import+getattr+call (ns) |");
     println!("|---|---:|---:|---:|---:|");
-    for r in &rows {
+    for r in rows {
         let naive = r.naive.map(|n| format!("{n:.0} ({:.1}x)", n / r.limit)).unwrap_or_else(|| "–".into());
         println!("| {} | {:.0} | {:.0} | {:.2} | {} |", r.shape, r.limit, r.stub, r.stub / r.limit, naive);
     }
@@ -226,6 +234,10 @@ fn main() {
     println!("Attach without a kept thread state (CPython creates and deletes one per call): {fresh:.0} ns per call.");
     println!("{CALLS} calls per loop, best of {REPEATS} loops.");
     println!();
+}
+
+/// The table of threads calling at once.
+fn print_contention(c: &contention::Contention) {
     println!(
         "{} threads at once, each calling `add(a, b)` from unattached (one attach per call):",
         contention::THREADS
@@ -233,7 +245,6 @@ fn main() {
     println!();
     println!("| | C-API limit (kept thread states) | pybridge stub | stub / limit |");
     println!("|---|---:|---:|---:|");
-    let c = &contended;
     println!(
         "| ns per call, per thread | {:.0} | {:.0} | {:.2} |",
         c.raw_per_thread,
@@ -247,11 +258,15 @@ fn main() {
         c.stub_throughput / c.raw_throughput
     );
     println!();
+}
+
+/// The table of container conversions.
+fn print_conversions(conversions: &[conversions::Conversion]) {
     println!("Conversions (one call each, attached; µs per conversion):");
     println!();
     println!("| conversion | C-API loop (µs) | pybridge stub (µs) | stub / C |");
     println!("|---|---:|---:|---:|");
-    for r in &conversions {
+    for r in conversions {
         println!("| {} | {:.0} | {:.0} | {:.2} |", r.shape, r.raw / 1e3, r.stub / 1e3, r.stub / r.raw);
     }
 }

@@ -8,8 +8,26 @@ pub(super) fn gen_export(g: &mut Gen<'_>) -> Export {
     // The prelude's variants (the generated code uses them; `check` refuses such item names).
     let mut scope = Scope::with(PATTERN_NAMES);
     let mut ex = Export { module: format!("pt_{}", g.tag), doc: g.doc(), ..Default::default() };
+    gen_exceptions(g, &mut scope, &mut ex);
+    gen_enums(g, &mut scope, &mut ex);
+    gen_class_shells(g, &mut scope, &mut ex);
+    // Members, now that every class exists (types may name any of them).
+    for ci in 0..ex.classes.len() {
+        gen_class_members(g, &mut ex, ci);
+    }
+    for _ in 0..g.rng.below(5) {
+        let f = gen_function(g, &ex, &mut scope);
+        ex.functions.push(f);
+    }
+    gen_constants(g, &mut scope, &mut ex);
+    mark_clone(&mut ex, g);
+    ex
+}
+
+/// Up to two exceptions, each based on a builtin, on an earlier one, or on nothing.
+fn gen_exceptions(g: &mut Gen<'_>, scope: &mut Scope, ex: &mut Export) {
     for _ in 0..g.rng.below(3) {
-        let py = g.name(&mut scope, true, false);
+        let py = g.name(scope, true, false);
         let base = if g.chance(50) {
             None
         } else if !ex.exceptions.is_empty() && g.chance(40) {
@@ -21,8 +39,12 @@ pub(super) fn gen_export(g: &mut Gen<'_>) -> Export {
         let (id, doc) = (g.id(), g.doc());
         ex.exceptions.push(Exc { id, py, base, doc });
     }
+}
+
+/// Up to two enums of one to four variants.
+fn gen_enums(g: &mut Gen<'_>, scope: &mut Scope, ex: &mut Export) {
     for _ in 0..g.rng.below(3) {
-        let py = g.type_name(&mut scope, true);
+        let py = g.type_name(scope, true);
         let explicit = g.chance(60);
         let rust_item = if explicit { g.item_name("UEnum") } else { rust_ident(&py) };
         let mut vscope = Scope::default();
@@ -30,9 +52,13 @@ pub(super) fn gen_export(g: &mut Gen<'_>) -> Export {
         let (id, doc) = (g.id(), g.doc());
         ex.enums.push(Enum { id, py, rust_item, explicit_rust: explicit, variants, doc });
     }
+}
+
+/// Up to three classes, without members yet (their types may name any class).
+fn gen_class_shells(g: &mut Gen<'_>, scope: &mut Scope, ex: &mut Export) {
     let n_classes = g.rng.below(4);
     for _ in 0..n_classes {
-        let py = g.type_name(&mut scope, true);
+        let py = g.type_name(scope, true);
         let explicit = g.chance(70);
         let generic = if explicit && g.chance(20) { Some(*g.rng.pick(&["i64", "String", "(u8, bool)"])) } else { None };
         let rust_item = if explicit { g.item_name("UClass") } else { rust_ident(&py) };
@@ -53,80 +79,95 @@ pub(super) fn gen_export(g: &mut Gen<'_>) -> Export {
             doc,
         });
     }
-    // Members, now that every class exists (types may name any of them).
-    for ci in 0..ex.classes.len() {
-        let mut members = Scope::default();
-        let traits_pool =
-            ["Display", "Debug", "PartialEq", "Eq", "Hash", "PartialOrd", "Ord", "FromStr", "IntoIterator"];
-        let mut traits: Vec<&'static str> = traits_pool.iter().copied().filter(|_| g.chance(25)).collect();
-        if traits.contains(&"FromStr") {
-            members.py.push("parse".into());
-            members.rust.push("parse".into());
-        }
-        let item = if traits.contains(&"IntoIterator") { Some(g.plain(true, 1)) } else { None };
-        if item.as_ref().is_some_and(has_empty_tuple) {
-            traits.retain(|t| *t != "IntoIterator");
-        }
-        let item = item.filter(|_| traits.contains(&"IntoIterator"));
-        let raises = if !ex.exceptions.is_empty() && g.chance(30) {
-            Some(ex.exceptions[g.rng.below(ex.exceptions.len())].id)
-        } else {
-            None
-        };
-        let ctor = if g.chance(70) {
-            let params = gen_export_params(g, &ex, ci);
-            let fallible = (raises.is_some() && g.chance(50)) || (!ex.exceptions.is_empty() && g.chance(20));
-            let own_raises = if fallible && (raises.is_none() || g.chance(30)) && !ex.exceptions.is_empty() {
-                Some(ex.exceptions[g.rng.below(ex.exceptions.len())].id)
-            } else {
-                None
-            };
-            // Only the constructor's own `raises` makes it fallible.
-            let fallible = fallible && own_raises.is_some();
-            let (free, rust) = match g.rng.below(3) {
-                0 => (false, None),
-                1 => (false, Some(g.item_name("make"))),
-                _ => (true, Some(g.item_name("build"))),
-            };
-            Some(Ctor { rust, free, params, raises: own_raises, fallible, doc: g.doc() })
-        } else {
-            None
-        };
-        let mut methods = Vec::new();
-        for _ in 0..g.rng.below(5) {
-            methods.push(gen_method(g, &ex, ci, &mut members, raises));
-        }
-        let mut attrs = Vec::new();
-        for _ in 0..g.rng.below(4) {
-            let py = g.name(&mut members, false, false);
-            let ty = gen_attr_type(g, &ex, ci);
-            let is_class = matches!(ty, Ty::Class(..));
-            let view = is_class && g.chance(50);
-            let mut writable = g.chance(40);
-            let fast_vec =
-                matches!(&ty, Ty::List(inner) if matches!(**inner, Ty::Int("i64") | Ty::Float(false) | Ty::Str(false)));
-            if fast_vec && !allowed(Finding::WritableFastVecField) {
-                writable = false;
-            }
-            let (id, doc) = (g.id(), g.doc());
-            attrs.push(Attr { id, py, ty, writable, view, doc });
-        }
-        let c = &mut ex.classes[ci];
-        c.traits = traits;
-        c.item = item;
-        c.raises = raises;
-        c.ctor = ctor;
-        c.methods = methods;
-        c.attrs = attrs;
-    }
+}
+
+/// The members of class `ci`: its traits (and `item`), `raises`, constructor, methods and
+/// attributes.
+fn gen_class_members(g: &mut Gen<'_>, ex: &mut Export, ci: usize) {
+    let mut members = Scope::default();
+    let (traits, item) = gen_traits(g, &mut members);
+    let raises = if !ex.exceptions.is_empty() && g.chance(30) {
+        Some(ex.exceptions[g.rng.below(ex.exceptions.len())].id)
+    } else {
+        None
+    };
+    let ctor = if g.chance(70) { Some(gen_ctor(g, ex, ci, raises)) } else { None };
+    let mut methods = Vec::new();
     for _ in 0..g.rng.below(5) {
-        let f = gen_function(g, &ex, &mut scope);
-        ex.functions.push(f);
+        methods.push(gen_method(g, ex, ci, &mut members, raises));
     }
+    let attrs = gen_attrs(g, ex, ci, &mut members);
+    let c = &mut ex.classes[ci];
+    c.traits = traits;
+    c.item = item;
+    c.raises = raises;
+    c.ctor = ctor;
+    c.methods = methods;
+    c.attrs = attrs;
+}
+
+/// A class's `traits:` (each a quarter of the time) and, with `IntoIterator`, its `item:` type.
+fn gen_traits(g: &mut Gen<'_>, members: &mut Scope) -> (Vec<&'static str>, Option<Ty>) {
+    let traits_pool = ["Display", "Debug", "PartialEq", "Eq", "Hash", "PartialOrd", "Ord", "FromStr", "IntoIterator"];
+    let mut traits: Vec<&'static str> = traits_pool.iter().copied().filter(|_| g.chance(25)).collect();
+    if traits.contains(&"FromStr") {
+        members.py.push("parse".into());
+        members.rust.push("parse".into());
+    }
+    let item = if traits.contains(&"IntoIterator") { Some(g.plain(true, 1)) } else { None };
+    if item.as_ref().is_some_and(has_empty_tuple) {
+        traits.retain(|t| *t != "IntoIterator");
+    }
+    let item = item.filter(|_| traits.contains(&"IntoIterator"));
+    (traits, item)
+}
+
+/// A constructor of class `ci` (`raises`: the class's): the default `new`, an associated
+/// function of another name, or a free function.
+fn gen_ctor(g: &mut Gen<'_>, ex: &Export, ci: usize, raises: Option<usize>) -> Ctor {
+    let params = gen_export_params(g, ex, ci);
+    let fallible = (raises.is_some() && g.chance(50)) || (!ex.exceptions.is_empty() && g.chance(20));
+    let own_raises = if fallible && (raises.is_none() || g.chance(30)) && !ex.exceptions.is_empty() {
+        Some(ex.exceptions[g.rng.below(ex.exceptions.len())].id)
+    } else {
+        None
+    };
+    // Only the constructor's own `raises` makes it fallible.
+    let fallible = fallible && own_raises.is_some();
+    let (free, rust) = match g.rng.below(3) {
+        0 => (false, None),
+        1 => (false, Some(g.item_name("make"))),
+        _ => (true, Some(g.item_name("build"))),
+    };
+    Ctor { rust, free, params, raises: own_raises, fallible, doc: g.doc() }
+}
+
+/// Up to three attributes of class `ci`: views of classes now and then, writable ones.
+fn gen_attrs(g: &mut Gen<'_>, ex: &Export, ci: usize, members: &mut Scope) -> Vec<Attr> {
+    let mut attrs = Vec::new();
+    for _ in 0..g.rng.below(4) {
+        let py = g.name(members, false, false);
+        let ty = gen_attr_type(g, ex, ci);
+        let is_class = matches!(ty, Ty::Class(..));
+        let view = is_class && g.chance(50);
+        let mut writable = g.chance(40);
+        let fast_vec =
+            matches!(&ty, Ty::List(inner) if matches!(**inner, Ty::Int("i64") | Ty::Float(false) | Ty::Str(false)));
+        if fast_vec && !allowed(Finding::WritableFastVecField) {
+            writable = false;
+        }
+        let (id, doc) = (g.id(), g.doc());
+        attrs.push(Attr { id, py, ty, writable, view, doc });
+    }
+    attrs
+}
+
+/// Up to two constants, their values from `Default` or from a user function.
+fn gen_constants(g: &mut Gen<'_>, scope: &mut Scope, ex: &mut Export) {
     for _ in 0..g.rng.below(3) {
-        let py = g.name(&mut scope, true, false);
+        let py = g.name(scope, true, false);
         let ty = loop {
-            let t = gen_value_type(g, &ex, None);
+            let t = gen_value_type(g, ex, None);
             if !has_empty_tuple(&t) && !is_unit(&t) {
                 break t;
             }
@@ -135,8 +176,6 @@ pub(super) fn gen_export(g: &mut Gen<'_>) -> Export {
         let (id, doc) = (g.id(), g.doc());
         ex.constants.push(Const { id, py, ty, from_fn, doc });
     }
-    mark_clone(&mut ex, g);
-    ex
 }
 
 /// Classes that no type takes by value may go without `Clone` (half of them do): generated

@@ -25,8 +25,26 @@ pub(super) fn gen_import(g: &mut Gen<'_>, export: Option<&Export>, modules: &mut
     let mut reserved = exported.clone();
     reserved.extend(PATTERN_NAMES);
     let mut scope = Scope::with(&reserved);
+    gen_import_exceptions(g, &mut scope, &mut im);
+    gen_import_class_shells(g, &mut scope, &mut im);
+    for ci in 0..im.classes.len() {
+        gen_import_class_members(g, &mut im, ci, export);
+    }
+    gen_import_functions(g, &mut scope, &mut im, export);
     for _ in 0..g.rng.below(3) {
         let py = g.name(&mut scope, true, false);
+        let ty = gen_import_type(g, &im, None, false);
+        let (id, doc) = (g.id(), g.doc());
+        im.constants.push(Const { id, py, ty, from_fn: false, doc });
+    }
+    im
+}
+
+/// Up to two exceptions of an import entry (their names then reserve the error enum's);
+/// one whose variant would be the error enum's `Other` is dropped.
+fn gen_import_exceptions(g: &mut Gen<'_>, scope: &mut Scope, im: &mut Import) {
+    for _ in 0..g.rng.below(3) {
+        let py = g.name(scope, true, false);
         let base =
             if g.chance(50) { Some(g.rng.pick(&["Exception", "ValueError", "KeyError"]).to_string()) } else { None };
         let (id, doc) = (g.id(), g.doc());
@@ -41,9 +59,14 @@ pub(super) fn gen_import(g: &mut Gen<'_>, export: Option<&Export>, modules: &mut
     if exc_variants.iter().any(|v| v == "Other") {
         im.exceptions.retain(|e| bare(&rust_ident(&e.py)) != "Other");
     }
+}
+
+/// Up to two classes of an import entry, without members yet (named so that no class's view
+/// `XRef` meets another name).
+fn gen_import_class_shells(g: &mut Gen<'_>, scope: &mut Scope, im: &mut Import) {
     for _ in 0..g.rng.below(3) {
         let py = loop {
-            let n = g.type_name(&mut scope, false);
+            let n = g.type_name(scope, false);
             let r = bare(&rust_ident(&n));
             // `XRef` is the view type of class `X`.
             if !scope.rust.iter().any(|t| *t == format!("{r}Ref") || format!("{t}Ref") == r) {
@@ -68,67 +91,81 @@ pub(super) fn gen_import(g: &mut Gen<'_>, export: Option<&Export>, modules: &mut
             doc: None,
         });
     }
-    for ci in 0..im.classes.len() {
-        let mut members = Scope::with(&["bind", "as_object", "into_object", "unbind", "as_bound", "new"]);
-        let ctor = if g.chance(60) {
-            Some(Ctor {
-                rust: None,
-                free: false,
-                params: gen_import_params(g, &im, export),
-                raises: None,
-                fallible: false,
-                doc: g.doc(),
-            })
-        } else {
-            None
-        };
-        let mut attrs = Vec::new();
-        for _ in 0..g.rng.below(3) {
-            let py = g.name(&mut members, false, false);
-            let writable = g.chance(50);
-            if writable {
-                let setter = format!("set_{}", bare(&rust_ident(&py)));
-                if members.rust.contains(&setter) || members.py.contains(&setter) {
-                    continue;
-                }
-                members.rust.push(setter.clone());
-                members.py.push(setter);
-            }
-            let ty = gen_import_type(g, &im, None, false);
-            let (id, doc) = (g.id(), g.doc());
-            attrs.push(Attr { id, py, ty, writable, view: false, doc });
-        }
-        let mut methods = Vec::new();
-        for _ in 0..g.rng.below(4) {
-            let py = g.name(&mut members, false, false);
-            let kind = *g.rng.pick(&[Kind::Method, Kind::Method, Kind::Static, Kind::ClassMethod]);
-            let params = gen_import_params(g, &im, export);
-            let ret = gen_import_ret(g, &im, export);
-            let (id, doc) = (g.id(), g.doc());
-            methods.push(Func {
-                id,
-                py,
-                kind,
-                rust_item: String::new(),
-                explicit_rust: false,
-                params,
-                ret,
-                fallible: None,
-                policy: None,
-                extend: false,
-                static_path: false,
-                doc,
-            });
-        }
-        let c = &mut im.classes[ci];
-        c.ctor = ctor;
-        c.attrs = attrs;
-        c.methods = methods;
-    }
+}
+
+/// The members of import class `ci`: its constructor, attributes and methods (off the names
+/// the class handle defines itself).
+fn gen_import_class_members(g: &mut Gen<'_>, im: &mut Import, ci: usize, export: Option<&Export>) {
+    let mut members = Scope::with(&["bind", "as_object", "into_object", "unbind", "as_bound", "new"]);
+    let ctor = if g.chance(60) {
+        Some(Ctor {
+            rust: None,
+            free: false,
+            params: gen_import_params(g, im, export),
+            raises: None,
+            fallible: false,
+            doc: g.doc(),
+        })
+    } else {
+        None
+    };
+    let attrs = gen_import_attrs(g, im, &mut members);
+    let mut methods = Vec::new();
     for _ in 0..g.rng.below(4) {
-        let py = g.name(&mut scope, false, false);
-        let params = gen_import_params(g, &im, export);
-        let ret = gen_import_ret(g, &im, export);
+        let py = g.name(&mut members, false, false);
+        let kind = *g.rng.pick(&[Kind::Method, Kind::Method, Kind::Static, Kind::ClassMethod]);
+        let params = gen_import_params(g, im, export);
+        let ret = gen_import_ret(g, im, export);
+        let (id, doc) = (g.id(), g.doc());
+        methods.push(Func {
+            id,
+            py,
+            kind,
+            rust_item: String::new(),
+            explicit_rust: false,
+            params,
+            ret,
+            fallible: None,
+            policy: None,
+            extend: false,
+            static_path: false,
+            doc,
+        });
+    }
+    let c = &mut im.classes[ci];
+    c.ctor = ctor;
+    c.attrs = attrs;
+    c.methods = methods;
+}
+
+/// Up to two attributes of an import class; a writable one's setter `set_<name>` takes a name
+/// too (an attribute whose setter would meet a taken name is left out).
+fn gen_import_attrs(g: &mut Gen<'_>, im: &Import, members: &mut Scope) -> Vec<Attr> {
+    let mut attrs = Vec::new();
+    for _ in 0..g.rng.below(3) {
+        let py = g.name(members, false, false);
+        let writable = g.chance(50);
+        if writable {
+            let setter = format!("set_{}", bare(&rust_ident(&py)));
+            if members.rust.contains(&setter) || members.py.contains(&setter) {
+                continue;
+            }
+            members.rust.push(setter.clone());
+            members.py.push(setter);
+        }
+        let ty = gen_import_type(g, im, None, false);
+        let (id, doc) = (g.id(), g.doc());
+        attrs.push(Attr { id, py, ty, writable, view: false, doc });
+    }
+    attrs
+}
+
+/// Up to three functions of an import entry.
+fn gen_import_functions(g: &mut Gen<'_>, scope: &mut Scope, im: &mut Import, export: Option<&Export>) {
+    for _ in 0..g.rng.below(4) {
+        let py = g.name(scope, false, false);
+        let params = gen_import_params(g, im, export);
+        let ret = gen_import_ret(g, im, export);
         let (id, doc) = (g.id(), g.doc());
         im.functions.push(Func {
             id,
@@ -145,13 +182,6 @@ pub(super) fn gen_import(g: &mut Gen<'_>, export: Option<&Export>, modules: &mut
             doc,
         });
     }
-    for _ in 0..g.rng.below(3) {
-        let py = g.name(&mut scope, true, false);
-        let ty = gen_import_type(g, &im, None, false);
-        let (id, doc) = (g.id(), g.doc());
-        im.constants.push(Const { id, py, ty, from_fn: false, doc });
-    }
-    im
 }
 
 /// An import type: plain, or a class of this entry (anywhere), or (whole params/returns only)

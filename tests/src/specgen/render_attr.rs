@@ -77,16 +77,52 @@ pub fn render_attribute(spec: &Spec, slot: &str) -> Result<String, String> {
     let Some(ex) = &spec.export else { return Err("no export".into()) };
     let mut rng = Rng::new(spec.seed ^ 0xA77);
     let mut out = String::new();
-    let exc_type = |id: usize| format!("PtExc{id}");
-    let params = |r: &R<'_>, params: &[Param]| -> Result<String, String> {
-        let list = params
-            .iter()
-            .map(|p| Ok(format!("{}: {}", param_rust(&p.py), r.attr_rust(&p.ty)?)))
-            .collect::<Result<Vec<_>, String>>()?;
-        Ok(list.join(", "))
-    };
-    let name_opt = |py: &str, rust: &str| -> Option<String> { (bare(rust) != py).then(|| format!("name = {}", q(py))) };
     let _ = writeln!(out, "#[::pybridge::py_embed(name = {})]\npub mod {slot}_attr {{", q(&format!("{}_a", ex.module)));
+    write_attr_exceptions(&mut out, ex);
+    write_attr_enums(&mut out, ex, &mut rng);
+    for c in &ex.classes {
+        write_attr_struct(&mut out, &r, c, &mut rng)?;
+        write_attr_impl(&mut out, &r, c, &mut rng)?;
+    }
+    for f in &ex.functions {
+        let mut o: Vec<String> = format_name_opt(&f.py, &f.rust_item).into_iter().collect();
+        if !holds_python(&f.ret, &f.params) && rng.chance(25) {
+            o.push("release_gil".into());
+        }
+        let o = if o.is_empty() { String::new() } else { format!("({})", o.join(", ")) };
+        let _ = writeln!(
+            out,
+            "    #[py_embed{o}]\n    pub fn {}({}) -> {} {{ todo!() }}",
+            f.rust_item,
+            format_attr_params(&r, &f.params)?,
+            r.attr_ret(f, &format_exc_type)?
+        );
+    }
+    let _ = writeln!(out, "    pub fn helper_without_attribute() {{}}\n}}");
+    Ok(out)
+}
+
+/// The Rust type of exception `id` (a struct with fields).
+fn format_exc_type(id: usize) -> String {
+    format!("PtExc{id}")
+}
+
+/// Parameters as the attribute-declared module writes them.
+fn format_attr_params(r: &R<'_>, params: &[Param]) -> Result<String, String> {
+    let list = params
+        .iter()
+        .map(|p| Ok(format!("{}: {}", param_rust(&p.py), r.attr_rust(&p.ty)?)))
+        .collect::<Result<Vec<_>, String>>()?;
+    Ok(list.join(", "))
+}
+
+/// `name = "…"` when the Python name is not the Rust one.
+fn format_name_opt(py: &str, rust: &str) -> Option<String> {
+    (bare(rust) != py).then(|| format!("name = {}", q(py)))
+}
+
+/// The exceptions: structs with fields, `#[py_embed(exception)]`.
+fn write_attr_exceptions(out: &mut String, ex: &Export) {
     for e in &ex.exceptions {
         let base = match &e.base {
             Some(b) if ex.exceptions.iter().any(|x| &x.py == b) => {
@@ -96,13 +132,17 @@ pub fn render_attribute(spec: &Spec, slot: &str) -> Result<String, String> {
             Some(b) => format!(", base = {}", q(b)),
             None => String::new(),
         };
-        let ty = exc_type(e.id);
+        let ty = format_exc_type(e.id);
         let _ = writeln!(
             out,
             "    #[py_embed(exception, name = {}{base})]\n    #[derive(Debug)]\n    pub struct {ty} {{\n        #[py_embed(get)]\n        pub code: i64,\n        pub hidden: String,\n    }}\n    impl std::fmt::Display for {ty} {{\n        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {{ f.write_str(\"e\") }}\n    }}",
             q(&e.py)
         );
     }
+}
+
+/// The enums: plain, with discriminants, or (now and then) data enums.
+fn write_attr_enums(out: &mut String, ex: &Export, rng: &mut Rng) {
     for e in &ex.enums {
         let data = rng.chance(30);
         let variants: Vec<String> = e
@@ -119,7 +159,7 @@ pub fn render_attribute(spec: &Spec, slot: &str) -> Result<String, String> {
                 }
             })
             .collect();
-        let opts = name_opt(&e.py, &e.rust_item).map(|o| format!("({o})")).unwrap_or_default();
+        let opts = format_name_opt(&e.py, &e.rust_item).map(|o| format!("({o})")).unwrap_or_default();
         let _ = writeln!(
             out,
             "    #[py_embed{opts}]\n    #[derive(Clone, Debug)]\n    pub enum {} {{ {} }}",
@@ -127,136 +167,132 @@ pub fn render_attribute(spec: &Spec, slot: &str) -> Result<String, String> {
             variants.join(", ")
         );
     }
-    for c in &ex.classes {
-        // (A generic class is written as a plain struct here: the attribute takes no generics.)
-        let mut opts: Vec<String> = name_opt(&c.py, &c.rust_item).into_iter().collect();
-        if rng.chance(30) {
-            opts.push("subclass".into());
-        }
-        if rng.chance(20) {
-            opts.push("unsendable".into());
-        }
-        if c.traits.contains(&"Display") && rng.chance(50) {
-            opts.push("display".into());
-        }
-        let opts = if opts.is_empty() { String::new() } else { format!("({})", opts.join(", ")) };
-        if c.clone {
-            // By hand: a derive would ask every field for `Clone` (`pybridge::Object` has none).
-            let _ = writeln!(out, "    impl Clone for {} {{ fn clone(&self) -> Self {{ todo!() }} }}", c.rust_item);
-        }
-        let _ = writeln!(out, "    #[py_embed{opts}]\n    pub struct {} {{", c.rust_item);
-        for a in &c.attrs {
-            let mut o = vec!["get"];
-            if a.writable {
-                o.push("set");
-            }
-            if a.view {
-                o.push("view");
-            }
-            let _ = writeln!(
-                out,
-                "        #[py_embed({})]\n        pub {}: {},",
-                o.join(", "),
-                rust_ident(&a.py),
-                r.attr_rust(&a.ty)?
-            );
-        }
-        let _ = writeln!(out, "        pub hidden: u8,\n    }}");
-        for t in ["Debug", "Display"] {
-            let _ = writeln!(
-                out,
-                "    impl std::fmt::{t} for {} {{ fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {{ f.write_str(\"x\") }} }}",
-                c.rust_item
-            );
-        }
-        if c.traits.iter().any(|t| t.contains("Eq") || t.contains("Ord")) {
-            let _ = writeln!(
-                out,
-                "    impl PartialEq for {0} {{ fn eq(&self, _: &Self) -> bool {{ true }} }}\n    impl PartialOrd for {0} {{ fn partial_cmp(&self, _: &Self) -> Option<std::cmp::Ordering> {{ None }} }}",
-                c.rust_item
-            );
-        }
-        if c.traits.contains(&"Hash") {
-            let _ = writeln!(
-                out,
-                "    impl std::hash::Hash for {} {{ fn hash<H: std::hash::Hasher>(&self, _: &mut H) {{}} }}",
-                c.rust_item
-            );
-        }
-        let _ = writeln!(out, "    #[py_embed]\n    impl {} {{", c.rust_item);
-        if let Some(ctor) = &c.ctor {
-            let (opt, name) = match &ctor.rust {
-                Some(n) if !ctor.free => ("#[py_embed(constructor)]\n        ", n.clone()),
-                _ => ("", "new".to_string()),
-            };
-            let ret = match ctor.raises {
-                Some(e) if ctor.fallible => format!("Result<Self, {}>", exc_type(e)),
-                _ => "Self".into(),
-            };
-            let _ = writeln!(out, "        {opt}pub fn {name}({}) -> {ret} {{ todo!() }}", params(&r, &ctor.params)?);
-        }
-        let mut taken: Vec<String> = c.methods.iter().map(|m| bare(&m.rust_item)).collect();
-        taken.extend(c.attrs.iter().map(|a| bare(&rust_ident(&a.py))));
-        for m in &c.methods {
-            let receiver = match m.kind {
-                Kind::Method => "&self",
-                Kind::MutMethod => "&mut self",
-                _ => "",
-            };
-            if m.extend || m.kind == Kind::ClassMethod {
-                continue;
-            }
-            let mut o: Vec<String> = name_opt(&m.py, &m.rust_item).into_iter().collect();
-            let view = matches!(m.ret, Some(Ty::Class(_, By::Ref)));
-            if !holds_python(&m.ret, &m.params) && !view && rng.chance(25) {
-                o.push("release_gil".into());
-            }
-            let o = if o.is_empty() { String::new() } else { format!("#[py_embed({})]\n        ", o.join(", ")) };
-            let ps = params(&r, &m.params)?;
-            let all = match (receiver, ps.is_empty()) {
-                ("", _) => ps,
-                (rcv, true) => rcv.to_string(),
-                (rcv, false) => format!("{rcv}, {ps}"),
-            };
-            let _ = writeln!(
-                out,
-                "        {o}pub fn {}({all}) -> {} {{ todo!() }}",
-                m.rust_item,
-                r.attr_ret(m, &exc_type)?
-            );
-        }
-        // Options only the attribute has: a property through methods, `close`, `skip`.
-        if rng.chance(40) && !taken.iter().any(|t| t == "level" || t == "set_level") {
-            let _ = writeln!(
-                out,
-                "        #[py_embed(getter)]\n        pub fn level(&self) -> i64 {{ todo!() }}\n        #[py_embed(setter)]\n        pub fn set_level(&mut self, value: i64) {{ todo!() }}"
-            );
-        }
-        if rng.chance(30) && !taken.iter().any(|t| t == "shut") {
-            let _ = writeln!(out, "        #[py_embed(close)]\n        pub fn shut(&mut self) {{}}");
-        }
-        if rng.chance(30) {
-            let _ = writeln!(
-                out,
-                "        #[py_embed(skip)]\n        pub fn not_exported(&self, _x: std::rc::Rc<u8>) {{}}"
-            );
-        }
-        let _ = writeln!(out, "    }}");
+}
+
+/// A class's struct (options `subclass`, `unsendable`, `display` now and then), its fields
+/// and the trait impls it asks for.
+fn write_attr_struct(out: &mut String, r: &R<'_>, c: &Class, rng: &mut Rng) -> Result<(), String> {
+    // (A generic class is written as a plain struct here: the attribute takes no generics.)
+    let mut opts: Vec<String> = format_name_opt(&c.py, &c.rust_item).into_iter().collect();
+    if rng.chance(30) {
+        opts.push("subclass".into());
     }
-    for f in &ex.functions {
-        let mut o: Vec<String> = name_opt(&f.py, &f.rust_item).into_iter().collect();
-        if !holds_python(&f.ret, &f.params) && rng.chance(25) {
-            o.push("release_gil".into());
+    if rng.chance(20) {
+        opts.push("unsendable".into());
+    }
+    if c.traits.contains(&"Display") && rng.chance(50) {
+        opts.push("display".into());
+    }
+    let opts = if opts.is_empty() { String::new() } else { format!("({})", opts.join(", ")) };
+    if c.clone {
+        // By hand: a derive would ask every field for `Clone` (`pybridge::Object` has none).
+        let _ = writeln!(out, "    impl Clone for {} {{ fn clone(&self) -> Self {{ todo!() }} }}", c.rust_item);
+    }
+    let _ = writeln!(out, "    #[py_embed{opts}]\n    pub struct {} {{", c.rust_item);
+    for a in &c.attrs {
+        let mut o = vec!["get"];
+        if a.writable {
+            o.push("set");
         }
-        let o = if o.is_empty() { String::new() } else { format!("({})", o.join(", ")) };
+        if a.view {
+            o.push("view");
+        }
         let _ = writeln!(
             out,
-            "    #[py_embed{o}]\n    pub fn {}({}) -> {} {{ todo!() }}",
-            f.rust_item,
-            params(&r, &f.params)?,
-            r.attr_ret(f, &exc_type)?
+            "        #[py_embed({})]\n        pub {}: {},",
+            o.join(", "),
+            rust_ident(&a.py),
+            r.attr_rust(&a.ty)?
         );
     }
-    let _ = writeln!(out, "    pub fn helper_without_attribute() {{}}\n}}");
-    Ok(out)
+    let _ = writeln!(out, "        pub hidden: u8,\n    }}");
+    for t in ["Debug", "Display"] {
+        let _ = writeln!(
+            out,
+            "    impl std::fmt::{t} for {} {{ fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {{ f.write_str(\"x\") }} }}",
+            c.rust_item
+        );
+    }
+    if c.traits.iter().any(|t| t.contains("Eq") || t.contains("Ord")) {
+        let _ = writeln!(
+            out,
+            "    impl PartialEq for {0} {{ fn eq(&self, _: &Self) -> bool {{ true }} }}\n    impl PartialOrd for {0} {{ fn partial_cmp(&self, _: &Self) -> Option<std::cmp::Ordering> {{ None }} }}",
+            c.rust_item
+        );
+    }
+    if c.traits.contains(&"Hash") {
+        let _ = writeln!(
+            out,
+            "    impl std::hash::Hash for {} {{ fn hash<H: std::hash::Hasher>(&self, _: &mut H) {{}} }}",
+            c.rust_item
+        );
+    }
+    Ok(())
+}
+
+/// A class's `#[py_embed] impl`: its constructor, its methods (`release_gil` now and then), and
+/// options only the attribute has (a property through methods, `close`, `skip`).
+fn write_attr_impl(out: &mut String, r: &R<'_>, c: &Class, rng: &mut Rng) -> Result<(), String> {
+    let _ = writeln!(out, "    #[py_embed]\n    impl {} {{", c.rust_item);
+    if let Some(ctor) = &c.ctor {
+        let (opt, name) = match &ctor.rust {
+            Some(n) if !ctor.free => ("#[py_embed(constructor)]\n        ", n.clone()),
+            _ => ("", "new".to_string()),
+        };
+        let ret = match ctor.raises {
+            Some(e) if ctor.fallible => format!("Result<Self, {}>", format_exc_type(e)),
+            _ => "Self".into(),
+        };
+        let _ = writeln!(
+            out,
+            "        {opt}pub fn {name}({}) -> {ret} {{ todo!() }}",
+            format_attr_params(r, &ctor.params)?
+        );
+    }
+    let mut taken: Vec<String> = c.methods.iter().map(|m| bare(&m.rust_item)).collect();
+    taken.extend(c.attrs.iter().map(|a| bare(&rust_ident(&a.py))));
+    for m in &c.methods {
+        let receiver = match m.kind {
+            Kind::Method => "&self",
+            Kind::MutMethod => "&mut self",
+            _ => "",
+        };
+        if m.extend || m.kind == Kind::ClassMethod {
+            continue;
+        }
+        let mut o: Vec<String> = format_name_opt(&m.py, &m.rust_item).into_iter().collect();
+        let view = matches!(m.ret, Some(Ty::Class(_, By::Ref)));
+        if !holds_python(&m.ret, &m.params) && !view && rng.chance(25) {
+            o.push("release_gil".into());
+        }
+        let o = if o.is_empty() { String::new() } else { format!("#[py_embed({})]\n        ", o.join(", ")) };
+        let ps = format_attr_params(r, &m.params)?;
+        let all = match (receiver, ps.is_empty()) {
+            ("", _) => ps,
+            (rcv, true) => rcv.to_string(),
+            (rcv, false) => format!("{rcv}, {ps}"),
+        };
+        let _ = writeln!(
+            out,
+            "        {o}pub fn {}({all}) -> {} {{ todo!() }}",
+            m.rust_item,
+            r.attr_ret(m, &format_exc_type)?
+        );
+    }
+    // Options only the attribute has: a property through methods, `close`, `skip`.
+    if rng.chance(40) && !taken.iter().any(|t| t == "level" || t == "set_level") {
+        let _ = writeln!(
+            out,
+            "        #[py_embed(getter)]\n        pub fn level(&self) -> i64 {{ todo!() }}\n        #[py_embed(setter)]\n        pub fn set_level(&mut self, value: i64) {{ todo!() }}"
+        );
+    }
+    if rng.chance(30) && !taken.iter().any(|t| t == "shut") {
+        let _ = writeln!(out, "        #[py_embed(close)]\n        pub fn shut(&mut self) {{}}");
+    }
+    if rng.chance(30) {
+        let _ =
+            writeln!(out, "        #[py_embed(skip)]\n        pub fn not_exported(&self, _x: std::rc::Rc<u8>) {{}}");
+    }
+    let _ = writeln!(out, "    }}");
+    Ok(())
 }

@@ -76,9 +76,47 @@ impl R<'_> {
 
     pub(super) fn export_class(&mut self, out: &mut String, c: &Class) -> Result<(), String> {
         let ty = self.class_type(c);
+        self.write_class_head(out, c, &ty)?;
+        self.write_user_struct(c)?;
+        let mut inherent = String::new();
+        if let Some(ctor) = &c.ctor {
+            self.write_ctor(out, ctor, &ty, &mut inherent)?;
+        }
+        if !c.methods.is_empty() {
+            let _ = writeln!(out, "      methods:");
+            for m in &c.methods {
+                let sig = self.export_fn(out, "        ", m, Some(c))?;
+                if !m.extend {
+                    let _ = writeln!(inherent, "    {sig}");
+                }
+            }
+        }
+        let (generics, generic_use) = format_generics(c);
+        let name = &c.rust_item;
+        let _ = writeln!(self.user, "impl{generics} {name}{generic_use} {{\n{inherent}}}\n");
+        if !c.attrs.is_empty() {
+            let _ = writeln!(out, "      attributes:");
+            for a in &c.attrs {
+                let _ = writeln!(out, "        - name: {}", q(&a.py));
+                let _ = writeln!(out, "          type: {}", q(&self.spec_rust(&a.ty)?));
+                if a.writable {
+                    let _ = writeln!(out, "          writable: true");
+                }
+                if a.view {
+                    let _ = writeln!(out, "          policy: view");
+                }
+                Self::doc_yaml(out, "          ", &a.doc);
+            }
+        }
+        Ok(())
+    }
+
+    /// A class entry's first keys: `name`, `rust` (`ty`, when written), `doc`, `raises`,
+    /// `traits`, `item`.
+    fn write_class_head(&mut self, out: &mut String, c: &Class, ty: &str) -> Result<(), String> {
         let _ = writeln!(out, "    - name: {}", q(&c.py));
         if c.explicit_rust {
-            let _ = writeln!(out, "      rust: {}", q(&ty));
+            let _ = writeln!(out, "      rust: {}", q(ty));
         }
         Self::doc_yaml(out, "      ", &c.doc);
         if let Some(r) = c.raises {
@@ -90,8 +128,14 @@ impl R<'_> {
         if let Some(item) = &c.item {
             let _ = writeln!(out, "      item: {}", q(&self.spec_rust(item)?));
         }
-        // The struct, its fields, and trait impls that ask nothing of the fields.
-        let (generics, generic_use) = if c.generic.is_some() { ("<T>", "<T>") } else { ("", "") };
+        Ok(())
+    }
+
+    /// The user's struct behind a class, its fields, and trait impls that ask nothing of the
+    /// fields (formatting and comparisons always; `Clone`, `FromStr`, `IntoIterator` as the class
+    /// declares).
+    fn write_user_struct(&mut self, c: &Class) -> Result<(), String> {
+        let (generics, generic_use) = format_generics(c);
         let mut fields = String::new();
         if c.generic.is_some() {
             fields.push_str("    pub _pt: ::std::marker::PhantomData<T>,\n");
@@ -143,60 +187,36 @@ impl R<'_> {
         for i in impls {
             let _ = writeln!(self.user, "{i}");
         }
-        let mut inherent = String::new();
-        if let Some(ctor) = &c.ctor {
-            let mut body = String::new();
-            let params = self.user_params(&ctor.params)?;
-            let ret = if ctor.fallible {
-                format!("::std::result::Result<Self, {}>", self.user_error())
-            } else {
-                "Self".into()
-            };
-            match (&ctor.rust, ctor.free) {
-                (Some(f), true) => {
-                    let _ = writeln!(body, "        rust: {}", q(&self.user_path(f)));
-                    let ret = ret.replace("Self", &ty);
-                    let _ = writeln!(self.user, "pub fn {f}({params}) -> {ret} {{ todo!() }}");
-                }
-                (rust, _) => {
-                    if let Some(r) = rust {
-                        let _ = writeln!(body, "        rust: {}", q(r));
-                    }
-                    let f = rust.clone().unwrap_or_else(|| "new".into());
-                    let _ = writeln!(inherent, "    pub fn {f}({params}) -> {ret} {{ todo!() }}");
-                }
+        Ok(())
+    }
+
+    /// A class's `constructor:` entry and the user's function behind it: a free function, or
+    /// an associated one (added to `inherent`, the class's impl block). `ty`: the class's type.
+    fn write_ctor(&mut self, out: &mut String, ctor: &Ctor, ty: &str, inherent: &mut String) -> Result<(), String> {
+        let mut body = String::new();
+        let params = self.user_params(&ctor.params)?;
+        let ret =
+            if ctor.fallible { format!("::std::result::Result<Self, {}>", self.user_error()) } else { "Self".into() };
+        match (&ctor.rust, ctor.free) {
+            (Some(f), true) => {
+                let _ = writeln!(body, "        rust: {}", q(&self.user_path(f)));
+                let ret = ret.replace("Self", ty);
+                let _ = writeln!(self.user, "pub fn {f}({params}) -> {ret} {{ todo!() }}");
             }
-            self.params_yaml(&mut body, "        ", &ctor.params, true)?;
-            if let Some(r) = ctor.raises {
-                let _ = writeln!(body, "        raises: {}", q(&self.exc(r)?.py));
-            }
-            Self::doc_yaml(&mut body, "        ", &ctor.doc);
-            ctor_yaml(out, &body, "      ");
-        }
-        if !c.methods.is_empty() {
-            let _ = writeln!(out, "      methods:");
-            for m in &c.methods {
-                let sig = self.export_fn(out, "        ", m, Some(c))?;
-                if !m.extend {
-                    let _ = writeln!(inherent, "    {sig}");
+            (rust, _) => {
+                if let Some(r) = rust {
+                    let _ = writeln!(body, "        rust: {}", q(r));
                 }
+                let f = rust.clone().unwrap_or_else(|| "new".into());
+                let _ = writeln!(inherent, "    pub fn {f}({params}) -> {ret} {{ todo!() }}");
             }
         }
-        let _ = writeln!(self.user, "impl{generics} {name}{generic_use} {{\n{inherent}}}\n");
-        if !c.attrs.is_empty() {
-            let _ = writeln!(out, "      attributes:");
-            for a in &c.attrs {
-                let _ = writeln!(out, "        - name: {}", q(&a.py));
-                let _ = writeln!(out, "          type: {}", q(&self.spec_rust(&a.ty)?));
-                if a.writable {
-                    let _ = writeln!(out, "          writable: true");
-                }
-                if a.view {
-                    let _ = writeln!(out, "          policy: view");
-                }
-                Self::doc_yaml(out, "          ", &a.doc);
-            }
+        self.params_yaml(&mut body, "        ", &ctor.params, true)?;
+        if let Some(r) = ctor.raises {
+            let _ = writeln!(body, "        raises: {}", q(&self.exc(r)?.py));
         }
+        Self::doc_yaml(&mut body, "        ", &ctor.doc);
+        ctor_yaml(out, &body, "      ");
         Ok(())
     }
 
@@ -268,4 +288,9 @@ impl R<'_> {
         let _ = writeln!(self.user, "pub fn {name}({all}) -> {user_ret} {{ todo!() }}\n");
         Ok(String::new())
     }
+}
+
+/// The generic parameters of a class's user struct and their use (`<T>`), or none.
+fn format_generics(c: &Class) -> (&'static str, &'static str) {
+    if c.generic.is_some() { ("<T>", "<T>") } else { ("", "") }
 }

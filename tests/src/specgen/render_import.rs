@@ -1,5 +1,6 @@
 //! Rendering `import:` entries and the never-run exercise of every stub.
 
+use std::cell::Cell;
 use std::fmt::Write as _;
 
 use pybridge_model::names::rust_ident;
@@ -123,18 +124,7 @@ impl R<'_> {
         Self::doc_yaml(out, "    ", &im.doc);
         let m = format!("self::{}", Self::import_mod_rust(im));
         let err = if im.exceptions.is_empty() { "::pybridge::Error".to_string() } else { format!("{m}::Error") };
-        let ret = |r: &R<'_>, t: &Option<Ty>| -> Result<String, String> {
-            let inner = match t {
-                Some(t) => r.import_owned(t)?,
-                None => "()".into(),
-            };
-            Ok(format!("::std::result::Result<{inner}, {err}>"))
-        };
-        let mut n = 0;
-        let mut fresh = |what: &str| {
-            n += 1;
-            format!("__pt_{what}_{}_{n}", im.id)
-        };
+        let stubs = Stubs { m, err, id: im.id, n: Cell::new(0) };
         if !im.exceptions.is_empty() {
             let _ = writeln!(out, "    exceptions:");
             for e in &im.exceptions {
@@ -143,10 +133,11 @@ impl R<'_> {
                     let _ = writeln!(out, "        base: {}", q(b));
                 }
                 Self::doc_yaml(out, "        ", &e.doc);
+                let Stubs { m, err, .. } = &stubs;
                 let _ = writeln!(
                     exercise,
                     "pub fn {}(e: {err}) -> bool {{ matches!(e, {m}::Error::{}(_)) }}",
-                    fresh("exc"),
+                    stubs.next_name("exc"),
                     rust_ident(&e.py)
                 );
             }
@@ -154,98 +145,13 @@ impl R<'_> {
         if !im.classes.is_empty() {
             let _ = writeln!(out, "    classes:");
             for c in &im.classes {
-                let _ = writeln!(out, "      - name: {}", q(&c.py));
-                let handle = format!("{m}::{}", rust_ident(&c.py));
-                if let Some(ctor) = &c.ctor {
-                    let mut body = String::new();
-                    self.params_yaml(&mut body, "          ", &ctor.params, false)?;
-                    Self::doc_yaml(&mut body, "          ", &ctor.doc);
-                    ctor_yaml(out, &body, "        ");
-                    let (decl, args) = self.stub_params(&ctor.params)?;
-                    let r = ret(self, &Some(Ty::Class(c.id, By::Value)))?;
-                    let _ = writeln!(exercise, "pub fn {}({decl}) -> {r} {{ {handle}::new({args}) }}", fresh("new"));
-                }
-                if !c.methods.is_empty() {
-                    let _ = writeln!(out, "        methods:");
-                }
-                for f in &c.methods {
-                    let _ = writeln!(out, "          - name: {}", q(&f.py));
-                    let kind = match f.kind {
-                        Kind::Static => Some("static"),
-                        Kind::ClassMethod => Some("classmethod"),
-                        _ => (self.flip.is_multiple_of(2)).then_some("method"),
-                    };
-                    if let Some(k) = kind {
-                        let _ = writeln!(out, "            kind: {k}");
-                    }
-                    self.params_yaml(out, "            ", &f.params, false)?;
-                    if let Some(t) = &f.ret {
-                        let _ = writeln!(out, "            returns: {}", q(&self.spec_python(t)?));
-                    }
-                    Self::doc_yaml(out, "            ", &f.doc);
-                    let (decl, args) = self.stub_params(&f.params)?;
-                    let r = ret(self, &f.ret)?;
-                    let name = rust_ident(&f.py);
-                    let line = if f.kind == Kind::Method {
-                        let decl =
-                            if decl.is_empty() { format!("obj: &{handle}") } else { format!("obj: &{handle}, {decl}") };
-                        format!("pub fn {}({decl}) -> {r} {{ obj.{name}({args}) }}", fresh("m"))
-                    } else {
-                        format!("pub fn {}({decl}) -> {r} {{ {handle}::{name}({args}) }}", fresh("s"))
-                    };
-                    let _ = writeln!(exercise, "{line}");
-                }
-                if !c.attrs.is_empty() {
-                    let _ = writeln!(out, "        attributes:");
-                }
-                for a in &c.attrs {
-                    let _ = writeln!(out, "          - name: {}", q(&a.py));
-                    let _ = writeln!(out, "            type: {}", q(&self.spec_python(&a.ty)?));
-                    if a.writable {
-                        let _ = writeln!(out, "            writable: true");
-                    }
-                    Self::doc_yaml(out, "            ", &a.doc);
-                    let name = rust_ident(&a.py);
-                    let r = ret(self, &Some(a.ty.clone()))?;
-                    let _ = writeln!(exercise, "pub fn {}(obj: &{handle}) -> {r} {{ obj.{name}() }}", fresh("get"));
-                    if a.writable {
-                        let r = ret(self, &None)?;
-                        let t = self.import_param(&a.ty)?;
-                        let _ = writeln!(
-                            exercise,
-                            "pub fn {}(obj: &{handle}, v: {t}) -> {r} {{ obj.set_{}(v) }}",
-                            fresh("set"),
-                            bare(&name)
-                        );
-                    }
-                }
-                let _ = writeln!(
-                    exercise,
-                    "pub fn {}(obj: {handle}) -> ::pybridge::Object {{ obj.into_object() }}",
-                    fresh("obj")
-                );
+                self.write_import_class(out, exercise, c, &stubs)?;
             }
         }
         if !im.functions.is_empty() {
             let _ = writeln!(out, "    functions:");
             for f in &im.functions {
-                let _ = writeln!(out, "      - name: {}", q(&f.py));
-                self.params_yaml(out, "        ", &f.params, false)?;
-                if let Some(t) = &f.ret {
-                    let _ = writeln!(out, "        returns: {}", q(&self.spec_python(t)?));
-                }
-                Self::doc_yaml(out, "        ", &f.doc);
-                let (decl, args) = self.stub_params(&f.params)?;
-                let r = ret(self, &f.ret)?;
-                let name = rust_ident(&f.py);
-                let _ = writeln!(exercise, "pub fn {}({decl}) -> {r} {{ {m}::{name}({args}) }}", fresh("f"));
-                let decl = if decl.is_empty() {
-                    "py: ::pybridge::Python<'_>".to_string()
-                } else {
-                    format!("py: ::pybridge::Python<'_>, {decl}")
-                };
-                let args = if args.is_empty() { "py".to_string() } else { format!("py, {args}") };
-                let _ = writeln!(exercise, "pub fn {}({decl}) -> {r} {{ {m}::attached::{name}({args}) }}", fresh("fa"));
+                self.write_import_function(out, exercise, f, &stubs)?;
             }
         }
         if !im.constants.is_empty() {
@@ -254,10 +160,182 @@ impl R<'_> {
                 let _ = writeln!(out, "      - name: {}", q(&k.py));
                 let _ = writeln!(out, "        type: {}", q(&self.spec_python(&k.ty)?));
                 Self::doc_yaml(out, "        ", &k.doc);
-                let r = ret(self, &Some(k.ty.clone()))?;
-                let _ = writeln!(exercise, "pub fn {}() -> {r} {{ {m}::{}() }}", fresh("k"), rust_ident(&k.py));
+                let r = stubs.format_return(self, &Some(k.ty.clone()))?;
+                let m = &stubs.m;
+                let _ =
+                    writeln!(exercise, "pub fn {}() -> {r} {{ {m}::{}() }}", stubs.next_name("k"), rust_ident(&k.py));
             }
         }
         Ok(())
+    }
+
+    /// An import class's entry: its constructor, methods and attributes, each with the
+    /// exercise functions that call the stubs, and one that turns the handle into an object.
+    fn write_import_class(
+        &mut self,
+        out: &mut String,
+        exercise: &mut String,
+        c: &Class,
+        stubs: &Stubs,
+    ) -> Result<(), String> {
+        let _ = writeln!(out, "      - name: {}", q(&c.py));
+        let handle = format!("{}::{}", stubs.m, rust_ident(&c.py));
+        if let Some(ctor) = &c.ctor {
+            let mut body = String::new();
+            self.params_yaml(&mut body, "          ", &ctor.params, false)?;
+            Self::doc_yaml(&mut body, "          ", &ctor.doc);
+            ctor_yaml(out, &body, "        ");
+            let (decl, args) = self.stub_params(&ctor.params)?;
+            let r = stubs.format_return(self, &Some(Ty::Class(c.id, By::Value)))?;
+            let _ = writeln!(exercise, "pub fn {}({decl}) -> {r} {{ {handle}::new({args}) }}", stubs.next_name("new"));
+        }
+        if !c.methods.is_empty() {
+            let _ = writeln!(out, "        methods:");
+        }
+        for f in &c.methods {
+            self.write_import_method(out, exercise, f, &handle, stubs)?;
+        }
+        if !c.attrs.is_empty() {
+            let _ = writeln!(out, "        attributes:");
+        }
+        for a in &c.attrs {
+            self.write_import_attr(out, exercise, a, &handle, stubs)?;
+        }
+        let _ = writeln!(
+            exercise,
+            "pub fn {}(obj: {handle}) -> ::pybridge::Object {{ obj.into_object() }}",
+            stubs.next_name("obj")
+        );
+        Ok(())
+    }
+
+    /// A method of an import class (`handle`: its handle's path) and its exercise function.
+    fn write_import_method(
+        &mut self,
+        out: &mut String,
+        exercise: &mut String,
+        f: &Func,
+        handle: &str,
+        stubs: &Stubs,
+    ) -> Result<(), String> {
+        let _ = writeln!(out, "          - name: {}", q(&f.py));
+        let kind = match f.kind {
+            Kind::Static => Some("static"),
+            Kind::ClassMethod => Some("classmethod"),
+            _ => (self.flip.is_multiple_of(2)).then_some("method"),
+        };
+        if let Some(k) = kind {
+            let _ = writeln!(out, "            kind: {k}");
+        }
+        self.params_yaml(out, "            ", &f.params, false)?;
+        if let Some(t) = &f.ret {
+            let _ = writeln!(out, "            returns: {}", q(&self.spec_python(t)?));
+        }
+        Self::doc_yaml(out, "            ", &f.doc);
+        let (decl, args) = self.stub_params(&f.params)?;
+        let r = stubs.format_return(self, &f.ret)?;
+        let name = rust_ident(&f.py);
+        let line = if f.kind == Kind::Method {
+            let decl = if decl.is_empty() { format!("obj: &{handle}") } else { format!("obj: &{handle}, {decl}") };
+            format!("pub fn {}({decl}) -> {r} {{ obj.{name}({args}) }}", stubs.next_name("m"))
+        } else {
+            format!("pub fn {}({decl}) -> {r} {{ {handle}::{name}({args}) }}", stubs.next_name("s"))
+        };
+        let _ = writeln!(exercise, "{line}");
+        Ok(())
+    }
+
+    /// An attribute of an import class (`handle`: its handle's path) and the exercise functions
+    /// of its getter (and setter).
+    fn write_import_attr(
+        &mut self,
+        out: &mut String,
+        exercise: &mut String,
+        a: &Attr,
+        handle: &str,
+        stubs: &Stubs,
+    ) -> Result<(), String> {
+        let _ = writeln!(out, "          - name: {}", q(&a.py));
+        let _ = writeln!(out, "            type: {}", q(&self.spec_python(&a.ty)?));
+        if a.writable {
+            let _ = writeln!(out, "            writable: true");
+        }
+        Self::doc_yaml(out, "            ", &a.doc);
+        let name = rust_ident(&a.py);
+        let r = stubs.format_return(self, &Some(a.ty.clone()))?;
+        let _ = writeln!(exercise, "pub fn {}(obj: &{handle}) -> {r} {{ obj.{name}() }}", stubs.next_name("get"));
+        if a.writable {
+            let r = stubs.format_return(self, &None)?;
+            let t = self.import_param(&a.ty)?;
+            let _ = writeln!(
+                exercise,
+                "pub fn {}(obj: &{handle}, v: {t}) -> {r} {{ obj.set_{}(v) }}",
+                stubs.next_name("set"),
+                bare(&name)
+            );
+        }
+        Ok(())
+    }
+
+    /// A function of an import entry and its exercise functions (the stub and its `attached`
+    /// form).
+    fn write_import_function(
+        &mut self,
+        out: &mut String,
+        exercise: &mut String,
+        f: &Func,
+        stubs: &Stubs,
+    ) -> Result<(), String> {
+        let m = &stubs.m;
+        let _ = writeln!(out, "      - name: {}", q(&f.py));
+        self.params_yaml(out, "        ", &f.params, false)?;
+        if let Some(t) = &f.ret {
+            let _ = writeln!(out, "        returns: {}", q(&self.spec_python(t)?));
+        }
+        Self::doc_yaml(out, "        ", &f.doc);
+        let (decl, args) = self.stub_params(&f.params)?;
+        let r = stubs.format_return(self, &f.ret)?;
+        let name = rust_ident(&f.py);
+        let _ = writeln!(exercise, "pub fn {}({decl}) -> {r} {{ {m}::{name}({args}) }}", stubs.next_name("f"));
+        let decl = if decl.is_empty() {
+            "py: ::pybridge::Python<'_>".to_string()
+        } else {
+            format!("py: ::pybridge::Python<'_>, {decl}")
+        };
+        let args = if args.is_empty() { "py".to_string() } else { format!("py, {args}") };
+        let _ =
+            writeln!(exercise, "pub fn {}({decl}) -> {r} {{ {m}::attached::{name}({args}) }}", stubs.next_name("fa"));
+        Ok(())
+    }
+}
+
+/// What the exercise functions of one import entry share: the stubs' module, their error type,
+/// and fresh names.
+struct Stubs {
+    /// The stubs' module path (`self::<module>`).
+    m: String,
+    /// The stubs' error type.
+    err: String,
+    /// The import entry's id (part of every fresh name).
+    id: usize,
+    /// How many names were handed out.
+    n: Cell<usize>,
+}
+
+impl Stubs {
+    /// A fresh exercise function name.
+    fn next_name(&self, what: &str) -> String {
+        let n = self.n.get() + 1;
+        self.n.set(n);
+        format!("__pt_{what}_{}_{n}", self.id)
+    }
+
+    /// The return type of a stub returning `t` (`None`: nothing).
+    fn format_return(&self, r: &R<'_>, t: &Option<Ty>) -> Result<String, String> {
+        let inner = match t {
+            Some(t) => r.import_owned(t)?,
+            None => "()".into(),
+        };
+        Ok(format!("::std::result::Result<{inner}, {}>", self.err))
     }
 }

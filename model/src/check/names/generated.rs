@@ -1,0 +1,239 @@
+//! Generated names: no declared name may land on a name the generated code defines (the import
+//! stubs' error enum, class handles and their views, `attached`, handle methods) or needs (the
+//! prelude's `Ok`, `Err`, `Some`; the paths of exported classes).
+
+use std::collections::HashMap;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::ir::{Class, Direction, FnKind, Module, Name};
+use crate::names::generated;
+use crate::origin::Origin;
+use crate::types::TypeKind;
+
+/// Import stubs add Rust names of their own (the `Error` enum and its `Other` variant, a
+/// `<Class>Ref` view per class, `new`, `set_<attribute>`, the handle's helper methods); a
+/// declared name that lands on one of them would not compile.
+pub(in crate::check) fn check_import_generated_names(module: &Module, diags: &mut Diagnostics) {
+    if module.direction != Direction::Import {
+        return;
+    }
+    let mut taken: HashMap<String, (Origin, String)> = HashMap::new();
+    if !module.exceptions.is_empty() {
+        let what = "the module's error enum".into();
+        claim_module_name(&mut taken, generated::ERROR_ENUM.into(), module.origin, what, diags);
+        check_error_variants(module, diags);
+    }
+    let what = "the generated `attached` module".into();
+    claim_module_name(&mut taken, generated::ATTACHED_MODULE.into(), module.origin, what, diags);
+    for c in &module.classes {
+        let base = crate::names::unraw(&c.name.rust).to_string();
+        claim_module_name(&mut taken, base.clone(), c.name.origin, format!("class `{}`", c.name.py), diags);
+        let what = format!("the view of class `{}`", c.name.py);
+        claim_module_name(&mut taken, generated::view(&base), c.name.origin, what, diags);
+        check_handle_member_names(c, diags);
+    }
+}
+
+/// Claims a module-level Rust name of the import stubs for `what`; reports it when something
+/// else already generates it.
+fn claim_module_name(
+    taken: &mut HashMap<String, (Origin, String)>,
+    rust: String,
+    origin: Origin,
+    what: String,
+    diags: &mut Diagnostics,
+) {
+    // A second declaration of the same Python name is already reported by the duplicate rule.
+    if let Some((first, first_what)) = taken.get(&rust).filter(|(_, first_what)| *first_what != what) {
+        diags.push(
+            Diagnostic::new(
+                origin,
+                format!("{what} would generate the Rust name `{rust}`, already taken by {first_what}"),
+            )
+            .help("give one of them `rust_name:`, or leave one out of the spec")
+            .note(*first, "the other one is here"),
+        );
+    } else {
+        taken.insert(rust, (origin, what));
+    }
+}
+
+/// An exception class must not land on the error enum's `Other` variant (nor on another
+/// exception's variant).
+fn check_error_variants(module: &Module, diags: &mut Diagnostics) {
+    let mut variants: HashMap<&str, Origin> = HashMap::new();
+    variants.insert(generated::OTHER_VARIANT, module.origin);
+    for e in &module.exceptions {
+        if let Some(first) = variants.insert(e.name.rust.as_str(), e.name.origin) {
+            diags.push(
+                Diagnostic::new(
+                    e.name.origin,
+                    format!("exception `{}` clashes with the error enum's `Other` variant", e.name.py),
+                )
+                .note(first, "declared here"),
+            );
+        }
+    }
+}
+
+/// The methods of an import class's handle (declared methods, `new` for the constructor,
+/// attribute getters and `set_<attribute>` setters) must not land on each other or on the
+/// handle's generated helper methods.
+fn check_handle_member_names(c: &Class, diags: &mut Diagnostics) {
+    let mut members: HashMap<String, (Origin, String)> = generated::HANDLE_METHODS
+        .iter()
+        .map(|n| (n.to_string(), (c.origin, format!("the generated `{n}` method"))))
+        .collect();
+    let mut member = |rust: String, origin: Origin, what: String, diags: &mut Diagnostics| {
+        if let Some((first, first_what)) = members.get(&rust).filter(|(_, first_what)| *first_what != what) {
+            diags.push(
+                Diagnostic::new(
+                    origin,
+                    format!("{what} of `{}` would generate `{rust}`, already taken by {first_what}", c.name.py),
+                )
+                .help("give one of them `rust_name:`, or leave one out of the spec")
+                .note(*first, "the other one is here"),
+            );
+        } else {
+            members.entry(rust).or_insert((origin, what));
+        }
+    };
+    for m in &c.methods {
+        let rust = if m.kind == FnKind::Constructor {
+            generated::CONSTRUCTOR.to_string()
+        } else {
+            crate::names::unraw(&m.name.rust).to_string()
+        };
+        member(rust, m.name.origin, format!("method `{}`", m.name.py), diags);
+    }
+    for a in &c.attributes {
+        member(
+            crate::names::unraw(&a.name.rust).to_string(),
+            a.name.origin,
+            format!("attribute `{}`", a.name.py),
+            diags,
+        );
+        if a.writable {
+            let setter = generated::setter(&a.name.rust);
+            member(setter, a.name.origin, format!("the setter of `{}`", a.name.py), diags);
+        }
+    }
+}
+
+/// A Rust parameter name is a pattern: one that names a tuple struct or tuple variant in scope
+/// (`Some`, `Ok`, `Err`, or an import entry's class handle `pub struct Driver(Object)` and its
+/// view `DriverRef`) is read as that struct or variant, not as a new binding, and the generated
+/// function does not compile (rustc E0530). Found by the spec property test.
+pub(in crate::check) fn check_param_patterns(module: &Module, diags: &mut Diagnostics) {
+    let mut taken: Vec<String> = ["Some", "Ok", "Err"].iter().map(|s| s.to_string()).collect();
+    if module.direction == Direction::Import {
+        for c in &module.classes {
+            let base = crate::names::unraw(&c.name.rust);
+            taken.push(base.to_string());
+            taken.push(generated::view(base));
+            // Every attached stub binds the interpreter token as `py`.
+            if base == "py" {
+                diags.push(
+                    Diagnostic::new(c.name.origin, "an imported class cannot be named `py`").help(
+                        "the stubs bind the interpreter token as `py`; leave the class out, or reach it as `Any`",
+                    ),
+                );
+            }
+        }
+    }
+    let all = module.functions.iter().chain(module.classes.iter().flat_map(|c| c.methods.iter()));
+    for f in all {
+        for p in &f.params {
+            let rust = crate::names::unraw(&p.name.rust);
+            if taken.iter().any(|t| t == rust) {
+                let what = if ["Some", "Ok", "Err"].contains(&rust) {
+                    format!("Rust reads `{rust}` as the prelude's enum variant")
+                } else {
+                    format!("Rust reads `{rust}` as the generated class handle of the same name")
+                };
+                diags.push(
+                    Diagnostic::new(
+                        p.name.origin,
+                        format!("parameter `{}` cannot be a Rust binding: {what}", p.name.py),
+                    )
+                    .help(
+                        "rename the parameter (Rust parameters are patterns, and this one names a struct or variant)",
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// Generated code says `Ok(…)`, `Err(…)` and `Some(…)`: an item of the same name in the module
+/// of the stubs (an import's function, constant or class) or, for an export item without a
+/// `rust:` path, in the module that includes the file (where the default path finds it)
+/// shadows the prelude's variant there, and the generated code does not compile (rustc E0532).
+/// Found by the spec property test.
+pub(in crate::check) fn check_prelude_shadowing(module: &Module, diags: &mut Diagnostics) {
+    const PRELUDE: &[&str] = &["Ok", "Err", "Some"];
+    let mut report = |name: &Name, what: &str| {
+        if PRELUDE.contains(&name.rust.as_str()) {
+            diags.push(
+                Diagnostic::new(
+                    name.origin,
+                    format!("a {what} named `{}` would hide Rust's `{}` from the generated code", name.py, name.rust),
+                )
+                .help(match module.direction {
+                    Direction::Import => "leave it out of the spec, or reach it through another name".to_string(),
+                    _ => "give it a `rust:` path, so the Rust item can have another name".to_string(),
+                }),
+            );
+        }
+    };
+    match module.direction {
+        Direction::Import => {
+            module.functions.iter().for_each(|f| report(&f.name, "function"));
+            module.constants.iter().for_each(|c| report(&c.name, "constant"));
+            module.classes.iter().for_each(|c| report(&c.name, "class"));
+        }
+        Direction::Export => {
+            module.functions.iter().filter(|f| f.rust_path.is_none()).for_each(|f| report(&f.name, "function"));
+            module.classes.iter().filter(|c| c.rust_path.is_none()).for_each(|c| report(&c.name, "class"));
+            module.enums.iter().filter(|e| e.rust_path.is_none()).for_each(|e| report(&e.name, "enum"));
+        }
+    }
+}
+
+/// An exported class with a relative `rust:` path (the default: its name) is reached from the
+/// stubs' module through its parent; a name that module defines itself (its `Error` enum, a
+/// class handle, `attached`) would be found first, and the stub would convert the wrong type.
+/// Found by the spec property test (an exported class `Error` beside declared exceptions).
+pub(in crate::check) fn check_exported_paths_in_imports(module: &Module, diags: &mut Diagnostics) {
+    if module.direction != Direction::Import {
+        return;
+    }
+    let mut local: Vec<String> = vec![generated::ATTACHED_MODULE.into(), "__PbExported".into()];
+    if !module.exceptions.is_empty() {
+        local.push(generated::ERROR_ENUM.into());
+    }
+    local.extend(module.classes.iter().map(|c| crate::names::unraw(&c.name.rust).to_string()));
+    let types = module
+        .functions
+        .iter()
+        .chain(module.classes.iter().flat_map(|c| c.methods.iter()))
+        .flat_map(|f| f.params.iter().map(|p| &p.ty).chain(std::iter::once(&f.returns)));
+    for ty in types {
+        if let TypeKind::Class(c) = &ty.kind
+            && c.exported
+            && let Some(first) = c.rust_path.as_ref().filter(|p| p.is_relative()).map(|p| p.first_ident())
+            && local.contains(&first)
+        {
+            diags.push(
+                Diagnostic::new(
+                    ty.origin,
+                    format!(
+                        "exported class `{}` is reached as `{}`, a name the stubs of this module define themselves",
+                        c.name, first
+                    ),
+                )
+                .help("give the exported class a `rust:` path from the crate root (`crate::…::Type`)"),
+            );
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! Results and exceptions of a call: the new reference or the raised exception, exceptions
+//! sorted into error types, and typed extraction of returned values and instances.
+
+use pyo3::conversion::FromPyObjectOwned;
+use pyo3::ffi;
+use pyo3::prelude::*;
+use pyo3::types::PyTypeMethods;
+
+use super::ImportedAttr;
+use crate::error::{Error, Result};
+
+/// The new reference a CPython call returned, or the exception it raised (null): a
+/// `PanicException` resumes its panic without printing ([`crate::error::fetch`]).
+#[inline(always)]
+pub(crate) fn owned_or_fetch<'py>(py: Python<'py>, result: *mut ffi::PyObject) -> PyResult<Bound<'py, PyAny>> {
+    if result.is_null() {
+        return Err(crate::error::fetch(py));
+    }
+    // SAFETY: attached (`py`); a non-null result of a CPython call that returns a new reference
+    // is an owned, live object, and nothing else owns this reference.
+    Ok(unsafe { Bound::from_owned_ptr(py, result) })
+}
+
+/// Turns a Python exception into an error type, while attached. Implemented by [`Error`] and by
+/// the error enums generated for modules that declare exception classes.
+pub trait FromPyErr: From<Error> {
+    /// Captures `err`.
+    fn from_pyerr(py: Python<'_>, err: PyErr) -> Self;
+}
+
+impl FromPyErr for Error {
+    fn from_pyerr(py: Python<'_>, err: PyErr) -> Self {
+        Error::from_pyerr(py, err)
+    }
+}
+
+/// The index of the most derived of `classes` that `err` is an instance of.
+pub fn classify(py: Python<'_>, err: &PyErr, classes: &[&ImportedAttr]) -> Option<usize> {
+    let mut best: Option<(usize, Bound<'_, pyo3::types::PyType>)> = None;
+    for (i, attr) in classes.iter().enumerate() {
+        let Ok(class) = attr.get_py(py) else { continue };
+        let Ok(class) = class.cast::<pyo3::types::PyType>() else { continue };
+        if !err.is_instance(py, class) {
+            continue;
+        }
+        let more_derived = match &best {
+            None => true,
+            Some((_, current)) => class.is_subclass(current).unwrap_or(false),
+        };
+        if more_derived {
+            best = Some((i, class.clone()));
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+/// Checks that `obj` is an instance of the class behind `class` and returns an owned handle;
+/// the `TypeError` names the expected class and the actual type.
+pub fn extract_instance(
+    obj: pyo3::Borrowed<'_, '_, PyAny>,
+    class: &ImportedAttr,
+    qualname: &'static str,
+) -> PyResult<Py<PyAny>> {
+    let py = obj.py();
+    if obj.is_instance(class.get_py(py)?)? {
+        return Ok(obj.to_owned().unbind());
+    }
+    let actual = obj.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "?".into());
+    Err(pyo3::exceptions::PyTypeError::new_err(format!("expected an instance of {qualname}, got {actual}")))
+}
+
+/// Extracts a Python result as `T`, or a conversion error naming the function, the expected
+/// Python type and the actual one.
+#[inline]
+pub fn extract_return<'py, T: FromPyObjectOwned<'py>>(
+    value: &Bound<'py, PyAny>,
+    function: &'static str,
+    expected: &'static str,
+) -> Result<T> {
+    match value.extract::<T>() {
+        Ok(v) => Ok(v),
+        Err(e) => Err(return_error(value, function, expected, e.into())),
+    }
+}
+
+#[cold]
+fn return_error(value: &Bound<'_, PyAny>, function: &'static str, expected: &'static str, err: PyErr) -> Error {
+    let actual = value.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "?".into());
+    Error::conversion(function, "return value", expected, actual, err.to_string())
+}

@@ -1,0 +1,76 @@
+//! Memory: refcounts and the process RSS stay flat over a million calls, and handles dropped
+//! on unattached threads are released.
+
+use pybridge::__private::pyo3::types::PyAnyMethods;
+use pybridge_tests::skeleton::skel_mod;
+
+use crate::start;
+
+/// Python's own `sys.getrefcount(o)`.
+fn getrefcount(py: pybridge::Python<'_>, o: &pybridge::Object) -> i64 {
+    py.import("sys").and_then(|sys| sys.getattr("getrefcount")?.call1((o,))?.extract()).unwrap_or(-1)
+}
+
+fn rss_kib() -> u64 {
+    let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
+    let pages: u64 = statm.split_whitespace().nth(1).and_then(|p| p.parse().ok()).unwrap_or(0);
+    pages * 4
+}
+
+/// 1,000,000 stub calls: the argument's refcount and the process RSS stay flat.
+pub(crate) fn refcount_rss() -> Result<String, String> {
+    start()?;
+    let object: pybridge::Object =
+        pybridge::attach(|py| py.eval(c"[1, 2, 3]", None, None).map(|o| o.unbind())).map_err(|e| e.to_string())?;
+    let refcount = |o: &pybridge::Object| pybridge::attach(|py| getrefcount(py, o));
+    // Warm up: caches, interned names, allocator arenas.
+    for _ in 0..10_000 {
+        skel_mod::identity(&object).map_err(|e| e.to_string())?;
+    }
+    let (before_refs, before_rss) = (refcount(&object), rss_kib());
+    for _ in 0..1_000_000 {
+        skel_mod::identity(&object).map_err(|e| e.to_string())?;
+    }
+    let (after_refs, after_rss) = (refcount(&object), rss_kib());
+    if after_refs != before_refs {
+        return Err(format!("refcount {before_refs} -> {after_refs}"));
+    }
+    let growth = after_rss.saturating_sub(before_rss);
+    if growth > 1024 {
+        return Err(format!("RSS grew {growth} KiB ({before_rss} -> {after_rss} KiB)"));
+    }
+    Ok(format!(
+        "1000000 calls; refcount {before_refs} -> {after_refs}; RSS {before_rss} -> {after_rss} KiB (+{growth} KiB)"
+    ))
+}
+
+/// 100,000 handles dropped on threads that never attach are released at the next attach.
+pub(crate) fn drop_unattached() -> Result<String, String> {
+    start()?;
+    let (object, baseline) = pybridge::attach(|py| {
+        let o = py.eval(c"object()", None, None).map(|o| o.unbind());
+        o.map(|o| {
+            let rc = getrefcount(py, &o);
+            (o, rc)
+        })
+    })
+    .map_err(|e| e.to_string())?;
+    let handles: Vec<pybridge::Object> = pybridge::attach(|py| (0..100_000).map(|_| object.clone_ref(py)).collect());
+    let raised = pybridge::attach(|py| getrefcount(py, &object));
+    let chunks: Vec<Vec<pybridge::Object>> = handles.into_iter().fold(vec![Vec::new()], |mut acc, h| {
+        if acc.last().is_some_and(|c| c.len() == 12_500) {
+            acc.push(Vec::new());
+        }
+        acc.last_mut().unwrap().push(h);
+        acc
+    });
+    let threads: Vec<_> = chunks.into_iter().map(|chunk| std::thread::spawn(move || drop(chunk))).collect();
+    for t in threads {
+        t.join().map_err(|_| "join".to_string())?;
+    }
+    let after = pybridge::attach(|py| getrefcount(py, &object));
+    if after != baseline {
+        return Err(format!("refcount {baseline} -> {raised} -> {after} after the next attach"));
+    }
+    Ok(format!("refcount {baseline} -> {raised} with 100000 handles -> {after} after dropping them unattached"))
+}
