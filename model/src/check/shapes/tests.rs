@@ -3,53 +3,7 @@
 
 use crate::check::test_support::{assert_passes, assert_reports};
 
-// check_export_dunders
-
-#[test]
-fn export_dunders_refuse_protocol_method_names() {
-    let spec = "\
-version: 1
-module: ext
-export:
-  classes:
-    - name: C
-      methods:
-        - { name: __len__, returns: usize }
-        - { name: __add__, extend: true, rust: crate::add, params: [{ name: other, type: \"&C\" }], returns: C }
-";
-    assert_reports(
-        spec,
-        &[
-            (7, 19, "`__len__` is a Python protocol method, which cannot be declared as a method yet"),
-            (8, 19, "`__add__` is a Python protocol method"),
-        ],
-    );
-}
-
-#[test]
-fn export_dunders_accept_plain_names_a_constructor_and_imported_dunders() {
-    let spec = "\
-version: 1
-module: ext
-export:
-  classes:
-    - name: C
-      constructor: {}
-      methods:
-        - { name: len, returns: usize }
-        - { name: __, returns: usize }
-        - { name: add, extend: true, rust: crate::add, params: [{ name: other, type: \"&C\" }], returns: C }
-import:
-  - module: m
-    classes:
-      - name: Seq
-        methods:
-          - { name: __len__, returns: int }
-";
-    assert_passes(spec);
-}
-
-// check_export_shapes (`raises:` and exception bases: see tests_moving.rs)
+// check_export_shapes (`raises:` and exception bases: see code.rs and resolve.rs)
 
 #[test]
 fn export_shapes_refuse_extend_on_a_static_method() {

@@ -66,10 +66,14 @@ fn emit_key_value_by_name(
             v.push(("not", J::obj(vec![("const", s("Other"))])));
             v
         }
-        // check.rs `check_export_dunders`: protocol methods are not declared as methods yet.
+        // check/protocols.rs `check_protocol_methods`: a dunder method is a protocol pybridge
+        // binds or an ordinary dunder (whether its operands and return fit, the schema cannot see).
         ("method", "name") if dir == Some(Export) => {
             let mut v = name_ref("python_name");
-            v.push(("not", J::obj(vec![("pattern", s("^__.+__$"))])));
+            let mut dunders: Vec<&str> = crate::protocols::PROTOCOLS.iter().map(|p| p.name).collect();
+            dunders.extend(crate::protocols::PLAIN);
+            let plain = J::obj(vec![("not", J::obj(vec![("pattern", s("^__.+__$"))]))]);
+            v.push(("anyOf", J::Arr(vec![plain, J::obj(vec![("enum", strs(&dunders))])])));
             v
         }
         (_, "name") => name_ref("python_name"),
