@@ -3,4 +3,5 @@ fn main() {
     pybridge_build::Builder::new("specs/skeleton_export.yaml").build();
     pybridge_build::Builder::new("specs/both_ways.yaml").build();
     pybridge_build::Builder::new("specs/soundness.yaml").build();
+    pybridge_build::Builder::new("specs/conversions.yaml").build();
 }

@@ -40,6 +40,18 @@ pub fn emit_pyi(module: &Module, source: &str) -> String {
     if body.contains("typing_extensions.") {
         out.push_str("import typing_extensions\n");
     }
+    // The modules standard types are annotated from (`datetime.timedelta`…), when used.
+    let uses = [
+        ("datetime", &["datetime.timedelta", "datetime.datetime"][..]),
+        ("ipaddress", &["ipaddress.IPv4Address", "ipaddress.IPv6Address"][..]),
+        ("os", &["os.PathLike["][..]),
+        ("pathlib", &["pathlib.Path"][..]),
+    ];
+    for (module, names) in uses {
+        if names.iter().any(|n| body.contains(n)) {
+            let _ = writeln!(out, "import {module}");
+        }
+    }
     // The module's `__all__`, in the order the init function registers the names.
     let names: Vec<String> = module
         .exceptions
@@ -70,7 +82,7 @@ fn params_of(f: &Function, with_self: bool) -> String {
         if p.kind == ParamKind::Keyword && !std::mem::replace(&mut star, true) {
             params.push("*".into());
         }
-        let ty = if protocol.is_some_and(|p| p.operand_is_object()) { "object".into() } else { p.ty.python() };
+        let ty = if protocol.is_some_and(|p| p.operand_is_object()) { "object".into() } else { p.ty.python_param() };
         match &p.default {
             Some(default) => params.push(format!("{}: {} = {}", p.name.py, ty, default)),
             None => params.push(format!("{}: {}", p.name.py, ty)),

@@ -52,6 +52,13 @@ pub fn emit_owned_type(ty: &Type) -> TokenStream {
             let path = class.rust_path.as_ref().expect("the resolver records every class reference's Rust path");
             quote!(#path)
         }
+        TypeKind::Std(std) => {
+            let segments = std.row().rust.iter().map(|s| format_ident!("{}", s));
+            match std.row().rust.len() {
+                1 => quote!(#(#segments)*),
+                _ => quote!(#(:: #segments)*),
+            }
+        }
         TypeKind::Any => quote!(::pybridge::Object),
         // Only export parameters take callables (see export/convert.rs); elsewhere the check
         // phase refuses them, and an untyped handle is the honest fallback.

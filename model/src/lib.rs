@@ -24,6 +24,7 @@ pub mod rust;
 pub mod rusttype;
 #[cfg(feature = "spec")]
 pub mod spec;
+pub mod std_types;
 pub mod types;
 #[cfg(feature = "spec")]
 pub mod yaml;

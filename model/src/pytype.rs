@@ -28,6 +28,9 @@ pub const PYTHON_TYPE_NAMES: &[&str] = &[
     "Tuple",
     "typing.Any",
     "typing.Optional",
+    "pathlib.Path",
+    "datetime.timedelta",
+    "datetime.datetime",
 ];
 
 #[derive(Clone, Debug, PartialEq)]
@@ -168,6 +171,9 @@ impl Parser<'_> {
             "bytes" => TypeKind::Bytes { borrowed: false },
             "None" => TypeKind::Unit,
             "Any" | "typing.Any" | "object" => TypeKind::Any,
+            _ if crate::std_types::StdType::from_python(&word).is_some() => {
+                TypeKind::Std(crate::std_types::StdType::from_python(&word)?)
+            }
             "list" | "List" => TypeKind::List(Box::new(self.one_arg(&word)?)),
             "set" | "Set" => TypeKind::Set(Box::new(self.one_arg(&word)?)),
             "Optional" | "typing.Optional" => TypeKind::Optional(Box::new(self.one_arg(&word)?)),

@@ -26,6 +26,7 @@ pub fn resolve_bridge(bridge: &mut Bridge, diags: &mut Diagnostics) {
         resolve_module(module, exported, diags);
         if module.direction == Direction::Export {
             resolve_exceptions(module, diags);
+            report_std_named_types(module, diags);
         }
     }
 }
@@ -115,6 +116,18 @@ fn resolve_exceptions(module: &mut Module, diags: &mut Diagnostics) {
         resolve_base(&mut e.base, fallback, &declared, diags);
     }
     report_base_cycles(module, diags);
+}
+
+/// An export type written `Duration`, `PathBuf`… means the standard type (`std_types.rs`): a
+/// class or enum of that name could never be referred to.
+fn report_std_named_types(module: &Module, diags: &mut Diagnostics) {
+    let names = module.classes.iter().map(|c| &c.name).chain(module.enums.iter().map(|e| &e.name));
+    for name in names.filter(|n| crate::std_types::StdType::reserved_names().any(|r| r == n.py)) {
+        diags.push(
+            Diagnostic::new(name.origin, format!("`{}` names a standard type in this module's types", name.py))
+                .help("give the class another Python `name` (its `rust:` path may stay), and use that name in types"),
+        );
+    }
 }
 
 /// A declared exception cannot derive from itself, directly or through others: Python has no
@@ -393,5 +406,29 @@ export:
                 (7, 24, "exception `B` derives from itself (through `A`)"),
             ],
         );
+    }
+
+    // report_std_named_types
+
+    #[test]
+    fn a_class_named_like_a_std_type_is_refused_and_std_types_resolve() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  classes:
+    - { name: PathBuf, rust: crate::P }
+  functions:
+    - { name: f, params: [{ name: d, type: Duration }, { name: p, type: std::path::PathBuf }], returns: \"HashSet<IpAddr>\" }
+";
+        assert_reports(spec, &[(5, 15, "`PathBuf` names a standard type in this module's types")]);
+        let ok = "\
+version: 1
+module: ext
+export:
+  functions:
+    - { name: f, params: [{ name: d, type: Duration }, { name: c, type: char }], returns: \"HashMap<SystemTime, PathBuf>\" }
+";
+        assert_passes(ok);
     }
 }

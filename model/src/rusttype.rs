@@ -13,8 +13,34 @@ use crate::types::{ClassRef, IntWidth, Type, TypeKind};
 
 /// Rust type names this parser knows (besides declared classes).
 pub const RUST_TYPE_NAMES: &[&str] = &[
-    "bool", "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128", "usize", "f32", "f64",
-    "String", "str", "Vec", "Option", "HashMap", "HashSet", "Result", "Arc",
+    "bool",
+    "i8",
+    "i16",
+    "i32",
+    "i64",
+    "i128",
+    "isize",
+    "u8",
+    "u16",
+    "u32",
+    "u64",
+    "u128",
+    "usize",
+    "f32",
+    "f64",
+    "String",
+    "str",
+    "Vec",
+    "Option",
+    "HashMap",
+    "HashSet",
+    "Result",
+    "Arc",
+    "char",
+    "PathBuf",
+    "Duration",
+    "SystemTime",
+    "IpAddr",
 ];
 
 /// Parses a Rust type written in a spec (first character at `base`). With `is_return`, a
@@ -190,6 +216,8 @@ fn lower_path(ty: &syn::Type, origin_of: &dyn Fn(Span) -> Origin, diags: &mut Di
         TypeKind::Any
     } else if let Some((_, w)) = IntWidth::ALL.iter().find(|(n, _)| *n == name) {
         TypeKind::Int(*w)
+    } else if let Some(std) = std_type_of(ty).filter(|_| args.is_empty()) {
+        TypeKind::Std(std)
     } else {
         match name.as_str() {
             "bool" => TypeKind::Bool,
@@ -203,6 +231,14 @@ fn lower_path(ty: &syn::Type, origin_of: &dyn Fn(Span) -> Origin, diags: &mut Di
         }
     };
     Some(Type::new(kind, origin))
+}
+
+/// The standard type a path names (`Duration`, `std::time::Duration`, `char`), if any.
+fn std_type_of(ty: &syn::Type) -> Option<crate::std_types::StdType> {
+    let syn::Type::Path(p) = ty else { return None };
+    let segments: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
+    let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
+    crate::std_types::StdType::from_rust(&segments)
 }
 
 /// Whether the path is a Python object: `pybridge::Object` or `Py<PyAny>`.

@@ -6,6 +6,7 @@
 
 use crate::code::RustPath;
 use crate::origin::Origin;
+use crate::std_types::StdType;
 
 /// Width of a Rust integer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -89,6 +90,9 @@ pub enum TypeKind {
     Dict(Box<Type>, Box<Type>),
     /// Python `set[T]`; Rust `HashSet<T>`.
     Set(Box<Type>),
+    /// A standard-library type Python has its own type for (`Duration` ↔ `datetime.timedelta`,
+    /// `PathBuf` ↔ `pathlib.Path`, `char` ↔ `str`…): see `std_types.rs`.
+    Std(StdType),
     /// Python `tuple[A, B]`; Rust `(A, B)`.
     Tuple(Vec<Type>),
     /// A class declared in the same spec (or `#[py_embed]` module).
@@ -151,12 +155,30 @@ impl Type {
                 format!("tuple[{}]", items.iter().map(Type::python).collect::<Vec<_>>().join(", "))
             }
             TypeKind::Class(class) => class.name.clone(),
+            TypeKind::Std(std) => std.row().python.into(),
             TypeKind::Any => "typing.Any".into(),
             TypeKind::Callable { params, ret } => format!(
                 "typing.Callable[[{}], {}]",
                 params.iter().map(Type::python).collect::<Vec<_>>().join(", "),
                 ret.python()
             ),
+        }
+    }
+
+    /// The Python annotation of a parameter of this type: what Python may pass, which for some
+    /// standard types is wider than what it receives (`str | os.PathLike[str]` for a `PathBuf`).
+    pub fn python_param(&self) -> String {
+        let inner = |t: &Type| t.python_param();
+        match &self.kind {
+            TypeKind::Std(std) => std.row().python_param.into(),
+            TypeKind::Optional(t) => format!("{} | None", inner(t)),
+            TypeKind::List(t) => format!("list[{}]", inner(t)),
+            TypeKind::Set(t) => format!("set[{}]", inner(t)),
+            TypeKind::Dict(k, v) => format!("dict[{}, {}]", inner(k), inner(v)),
+            TypeKind::Tuple(items) if !items.is_empty() => {
+                format!("tuple[{}]", items.iter().map(inner).collect::<Vec<_>>().join(", "))
+            }
+            _ => self.python(),
         }
     }
 

@@ -13,7 +13,9 @@ use super::*;
 pub(super) fn check_hashable_keys(module: &Module, diags: &mut Diagnostics) {
     fn hashable(ty: &crate::types::Type) -> bool {
         match &ty.kind {
-            TypeKind::Bool | TypeKind::Int(_) | TypeKind::Str { .. } | TypeKind::Bytes { .. } => true,
+            TypeKind::Bool | TypeKind::Int(_) | TypeKind::Str { .. } | TypeKind::Bytes { .. } | TypeKind::Std(_) => {
+                true
+            }
             TypeKind::Optional(inner) => hashable(inner),
             TypeKind::Tuple(items) => !items.is_empty() && items.iter().all(hashable),
             _ => false,

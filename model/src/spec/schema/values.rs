@@ -76,6 +76,13 @@ fn emit_key_value_by_name(
             v.push(("anyOf", J::Arr(vec![plain, J::obj(vec![("enum", strs(&dunders))])])));
             v
         }
+        // resolve.rs `report_std_named_types`: an export type of that name means the std type.
+        ("class" | "enum", "name") if dir == Some(Export) => {
+            let mut v = name_ref("python_name");
+            let reserved: Vec<&str> = crate::std_types::StdType::reserved_names().collect();
+            v.push(("not", J::obj(vec![("enum", strs(&reserved))])));
+            v
+        }
         (_, "name") => name_ref("python_name"),
         ("class", "traits") => {
             vec![("type", nullable_types(&["array"], nullable)), ("items", J::obj(vec![("enum", strs(TRAITS))]))]
