@@ -31,6 +31,15 @@ def _pure() -> types.SimpleNamespace:
         def m(self) -> None:
             pass
 
+        def __add__(self, other: int) -> int:
+            return self.x + other
+
+        def __len__(self) -> int:
+            return self.x
+
+        def __getitem__(self, index: int) -> int:
+            return self.x + index
+
     def f() -> None:
         pass
 
@@ -86,7 +95,20 @@ SHAPES = [
     ("length(s) (100 chars)", "m.length(s)", "length"),
     ("total(list of 1,000 floats)", "m.total(floats)", "total"),
     ("fail() raised and caught", "try:\n    m.fail()\nexcept m.Failure:\n    pass", "fail"),
+    ("o + 1 (__add__)", "o + 1", "Obj.__add__"),
+    ("len(o) (__len__)", "len(o)", "Obj.__len__"),
+    ("o[1] (__getitem__)", "o[1]", "Obj.__getitem__"),
 ]
+
+
+def _has(module: object, needs: str) -> bool:
+    """Whether `module` has the attribute path `needs` (`Obj.__len__`)."""
+    target: object = module
+    for part in needs.split("."):
+        if not hasattr(target, part):
+            return False
+        target = getattr(target, part)
+    return True
 
 RATIOS = [
     ("pybridge", "PyO3 by hand"),
@@ -144,7 +166,7 @@ def _child() -> None:
         namespaces = {
             name: {"m": module, "o": module.Obj() if hasattr(module, "Obj") else None, "s": s, "floats": floats}
             for name, module in modules.items()
-            if hasattr(module, needs)
+            if _has(module, needs)
         }
         measured = measure(stmt, namespaces, number)
         rows[label] = {name: measured.get(name) for name in modules}

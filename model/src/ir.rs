@@ -398,12 +398,23 @@ impl Class {
     pub fn target(&self) -> RustPath {
         self.rust_path.clone().unwrap_or_else(|| RustPath::from_ident(&self.name.ident()))
     }
+
+    /// [`Class::target`] before check has accepted the name: `None` for a name that is no
+    /// identifier (the resolver runs on broken specs too).
+    pub fn try_target(&self) -> Option<RustPath> {
+        self.rust_path.clone().or_else(|| crate::names::try_ident(&self.name.rust).map(|i| RustPath::from_ident(&i)))
+    }
 }
 
 impl Enum {
     /// The Rust type: `rust:` when given, else the enum's own Rust name.
     pub fn target(&self) -> RustPath {
         self.rust_path.clone().unwrap_or_else(|| RustPath::from_ident(&self.name.ident()))
+    }
+
+    /// [`Enum::target`] before check has accepted the name (see [`Class::try_target`]).
+    pub fn try_target(&self) -> Option<RustPath> {
+        self.rust_path.clone().or_else(|| crate::names::try_ident(&self.name.rust).map(|i| RustPath::from_ident(&i)))
     }
 
     /// Whether any variant carries data (the enum is then a base class with one subclass per

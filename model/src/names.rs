@@ -69,9 +69,24 @@ pub fn unraw_ident(ident: &syn::Ident) -> String {
 /// assert_eq!(pybridge_model::names::ident("sqrt").to_string(), "sqrt");
 /// ```
 pub fn ident(rust: &str) -> syn::Ident {
+    try_ident(rust).unwrap_or_else(|| panic!("`{rust}` is not a Rust identifier: check accepts only names that are"))
+}
+
+/// [`ident`] for a name that has not been checked yet (the resolver runs before check, also on
+/// specs with broken names): `None` when `rust` is no identifier.
+///
+/// ```
+/// assert!(pybridge_model::names::try_ident("n{ x").is_none());
+/// assert!(pybridge_model::names::try_ident("r#self").is_none());
+/// assert_eq!(pybridge_model::names::try_ident("r#type").unwrap().to_string(), "r#type");
+/// ```
+pub fn try_ident(rust: &str) -> Option<syn::Ident> {
+    let span = proc_macro2::Span::call_site();
     match rust.strip_prefix("r#") {
-        Some(raw) => syn::Ident::new_raw(raw, proc_macro2::Span::call_site()),
-        None => syn::Ident::new(rust, proc_macro2::Span::call_site()),
+        Some(raw) if is_identifier(raw) && !NOT_RAW.contains(&raw) => Some(syn::Ident::new_raw(raw, span)),
+        Some(_) => None,
+        None if is_identifier(rust) => Some(syn::Ident::new(rust, span)),
+        None => None,
     }
 }
 

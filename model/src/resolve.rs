@@ -17,9 +17,11 @@ use crate::types::{Type, TypeKind};
 /// Resolves every class reference of every module.
 pub fn resolve_bridge(bridge: &mut Bridge, diags: &mut Diagnostics) {
     // (python name, rust path) of every class the spec exports.
-    let exported: Vec<(String, RustPath)> = bridge
+    // The names are not checked yet (resolve also runs on broken specs): a class whose name is
+    // no identifier has no path, and references to it keep none (check or lowering refuses it).
+    let exported: Vec<(String, Option<RustPath>)> = bridge
         .export()
-        .map(|m| m.classes.iter().map(|c| (c.name.py.clone(), c.target())).collect())
+        .map(|m| m.classes.iter().map(|c| (c.name.py.clone(), c.try_target())).collect())
         .unwrap_or_default();
     for module in &mut bridge.modules {
         let exported = if module.direction == Direction::Import { &exported[..] } else { &[] };
@@ -31,17 +33,20 @@ pub fn resolve_bridge(bridge: &mut Bridge, diags: &mut Diagnostics) {
     }
 }
 
-fn resolve_module(module: &mut Module, exported: &[(String, RustPath)], diags: &mut Diagnostics) {
+fn resolve_module(module: &mut Module, exported: &[(String, Option<RustPath>)], diags: &mut Diagnostics) {
     // (python name, last segment of the rust path, rust path) of every class, and of every enum
     // (which export types reference the same way).
-    let named =
-        module.classes.iter().map(|c| (&c.name, c.target())).chain(module.enums.iter().map(|e| (&e.name, e.target())));
-    let classes: Vec<(String, String, RustPath)> = named
+    let named = module
+        .classes
+        .iter()
+        .map(|c| (&c.name, c.try_target()))
+        .chain(module.enums.iter().map(|e| (&e.name, e.try_target())));
+    let classes: Vec<(String, String, Option<RustPath>)> = named
         .map(|(name, path)| {
-            let last = path.last_ident();
+            let last = path.as_ref().map_or_else(|| name.rust.clone(), RustPath::last_ident);
             let target = match module.direction {
                 Direction::Export => path,
-                Direction::Import => RustPath::from_ident(&name.ident()),
+                Direction::Import => crate::names::try_ident(&name.rust).map(|i| RustPath::from_ident(&i)),
             };
             (name.py.clone(), last, target)
         })
@@ -56,11 +61,11 @@ fn resolve_module(module: &mut Module, exported: &[(String, RustPath)], diags: &
                         // From here on the reference names the class by its Python name (the
                         // `.pyi` spelling, and the key of its export wrapper).
                         class.name = py.clone();
-                        class.rust_path = Some(path.clone());
+                        class.rust_path = path.clone();
                     }
                     None if exported.iter().any(|(py, _)| *py == class.name) => {
                         let (_, path) = exported.iter().find(|(py, _)| *py == class.name).expect("found above");
-                        class.rust_path = Some(path.clone());
+                        class.rust_path = path.clone();
                         class.exported = true;
                     }
                     None => {

@@ -60,6 +60,21 @@ pub mod shapes {
 
         /// Does nothing.
         pub fn m(&self) {}
+
+        /// `o + n`.
+        pub fn __add__(&self, other: i64) -> i64 {
+            self.x + other
+        }
+
+        /// `len(o)`.
+        pub fn __len__(&self) -> usize {
+            self.x as usize
+        }
+
+        /// `o[i]`.
+        pub fn __getitem__(&self, index: i64) -> i64 {
+            self.x + index
+        }
     }
 
     impl Default for Obj {

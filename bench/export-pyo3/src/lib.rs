@@ -48,6 +48,18 @@ impl Obj {
     }
 
     fn m(&self) {}
+
+    fn __add__(&self, other: i64) -> i64 {
+        self.x + other
+    }
+
+    fn __len__(&self) -> usize {
+        self.x as usize
+    }
+
+    fn __getitem__(&self, index: i64) -> i64 {
+        self.x + index
+    }
 }
 
 #[pymodule]

@@ -53,6 +53,21 @@ pub mod plain {
 
         /// Does nothing.
         pub fn m(&self) {}
+
+        /// `self.x + other`.
+        pub fn plus(&self, other: i64) -> i64 {
+            self.x + other
+        }
+
+        /// `self.x` as a size.
+        pub fn size(&self) -> usize {
+            self.x as usize
+        }
+
+        /// `self.x + index`.
+        pub fn at(&self, index: i64) -> i64 {
+            self.x + index
+        }
     }
 
     impl Default for Obj {
