@@ -31,6 +31,15 @@ pub(crate) fn emit_param_type(ty: &Type) -> TokenStream {
             let item = emit_export_type(inner);
             quote!(::pybridge::__private::FastVec<#item>)
         }
+        // `Option<C>`/`Vec<C>`: each object is borrowed for the copy out of it.
+        TypeKind::Optional(inner) if matches!(inner.kind, TypeKind::Class(_)) => {
+            let inner = emit_param_type(inner);
+            quote!(::core::option::Option<#inner>)
+        }
+        TypeKind::List(inner) if matches!(inner.kind, TypeKind::Class(_)) => {
+            let inner = emit_param_type(inner);
+            quote!(::std::vec::Vec<#inner>)
+        }
         TypeKind::Callable { .. } => {
             quote!(::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::PyAny>)
         }
@@ -82,6 +91,14 @@ pub(crate) fn emit_owned_arg(name: &syn::Ident, ty: &Type) -> TokenStream {
         TypeKind::Class(_) => {
             quote!(#name.__pb_with(|__pb_v| ::core::result::Result::Ok(::pybridge::__private::clone_of(__pb_v)))?)
         }
+        TypeKind::Optional(inner) if matches!(inner.kind, TypeKind::Class(_)) => quote! {
+            #name.map(|__pb_o| __pb_o.__pb_with(|__pb_v| ::core::result::Result::Ok(::pybridge::__private::clone_of(__pb_v)))).transpose()?
+        },
+        TypeKind::List(inner) if matches!(inner.kind, TypeKind::Class(_)) => quote! {
+            #name.iter()
+                .map(|__pb_o| __pb_o.__pb_with(|__pb_v| ::core::result::Result::Ok(::pybridge::__private::clone_of(__pb_v))))
+                .collect::<::pybridge::__private::pyo3::PyResult<::std::vec::Vec<_>>>()?
+        },
         _ => quote!(#name),
     }
 }

@@ -52,8 +52,9 @@ pub(super) fn emit_property(wrapper: &syn::Ident, a: &Attribute) -> TokenStream 
             TypeKind::List(inner) if crate::rust_type::is_fast_item(inner) => quote!(__pb_value.0),
             _ => super::convert::emit_owned_arg(&format_ident!("__pb_value"), &a.ty),
         };
-        let convert =
-            matches!(a.ty.kind, TypeKind::Class(_) | TypeKind::List(_)).then(|| quote!(let __pb_value = #value;));
+        let holds_class = matches!(&a.ty.kind, TypeKind::Optional(inner) if matches!(inner.kind, TypeKind::Class(_)));
+        let convert = (holds_class || matches!(a.ty.kind, TypeKind::Class(_) | TypeKind::List(_)))
+            .then(|| quote!(let __pb_value = #value;));
         quote! {
             #[setter] #[pyo3(name = #name)]
             fn #set(&mut self, __pb_value: #ty) -> ::pybridge::__private::pyo3::PyResult<()> {

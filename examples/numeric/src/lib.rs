@@ -103,6 +103,14 @@ pub mod numeric {
             let d = offset.unwrap_or(0.0);
             Vec2 { x: self.x * factor + d, y: self.y * factor + d }
         }
+        /// The sum of any number of vectors (a list of objects, each copied out).
+        pub fn sum_of(vectors: Vec<Vec2>) -> Vec2 {
+            vectors.iter().fold(Vec2 { x: 0.0, y: 0.0 }, |a, b| a.__add__(b))
+        }
+        /// `v`, or the origin when `None`.
+        pub fn or_origin(v: Option<Vec2>) -> Vec2 {
+            v.unwrap_or(Vec2 { x: 0.0, y: 0.0 })
+        }
         /// `a + b`.
         pub fn __add__(&self, other: &Vec2) -> Vec2 {
             Vec2 { x: self.x + other.x, y: self.y + other.y }
@@ -180,6 +188,32 @@ pub mod numeric {
     impl std::fmt::Display for OutOfRange {
         fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
             write!(f, "index {} is out of range", self.0)
+        }
+    }
+
+    /// A closed path through points (a field holding objects of another class).
+    #[py_embed]
+    #[derive(Debug, Default)]
+    pub struct Polygon {
+        /// The corners, in order: read as new `Vec2` objects, assigned from a list of them.
+        #[py_embed(get, set)]
+        pub corners: Vec<Vec2>,
+        /// A marked corner, if any.
+        #[py_embed(get, set)]
+        pub marked: Option<Vec2>,
+    }
+
+    #[py_embed]
+    impl Polygon {
+        /// A polygon through `corners`.
+        #[py_embed(constructor)]
+        pub fn new(corners: Vec<Vec2>) -> Polygon {
+            Polygon { corners, marked: None }
+        }
+        /// The perimeter.
+        pub fn perimeter(&self) -> f64 {
+            let n = self.corners.len();
+            (0..n).map(|i| self.corners[(i + 1) % n].__sub__(&self.corners[i]).__abs__()).sum()
         }
     }
 

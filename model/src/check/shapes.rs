@@ -200,7 +200,7 @@ pub(super) fn first_origin(ty: &crate::types::Type, pred: impl Fn(&TypeKind) -> 
     found
 }
 
-/// Classes travel as their Python wrappers: directly, or (returns) in `Option`/`Vec`; callables
+/// Classes travel as their Python wrappers: directly, or by value in `Option`/`Vec`; callables
 /// only as direct parameters.
 pub(super) fn check_class_nesting(ty: &crate::types::Type, is_return: bool, diags: &mut Diagnostics) {
     let mut callable = None;
@@ -234,7 +234,10 @@ pub(super) fn check_class_nesting(ty: &crate::types::Type, is_return: bool, diag
     }
     let nested = match &ty.kind {
         TypeKind::Class(_) => return,
-        TypeKind::Optional(inner) | TypeKind::List(inner) if is_return && matches!(inner.kind, TypeKind::Class(_)) => {
+        // `Option<C>`/`Vec<C>` cross both ways (parameters copy each value out of its object);
+        // `&C` and `Arc<C>` only directly.
+        TypeKind::Optional(inner) | TypeKind::List(inner) if matches!(&inner.kind, TypeKind::Class(c) if is_return || (!c.borrowed && !c.shared)) =>
+        {
             return;
         }
         _ => {
@@ -250,7 +253,7 @@ pub(super) fn check_class_nesting(ty: &crate::types::Type, is_return: bool, diag
     if let Some(origin) = nested {
         diags.push(
             Diagnostic::new(origin, "exported classes inside containers are not supported here yet")
-                .help("pass the class itself (`&Class` or `Class`); return `Class`, `Option<Class>` or `Vec<Class>`"),
+                .help("pass or return the class itself (`&Class` or `Class`), `Option<Class>` or `Vec<Class>`"),
         );
     }
 }

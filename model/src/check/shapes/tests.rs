@@ -59,7 +59,7 @@ export:
       methods:
         - name: f
           params:
-            - { name: a, type: \"Vec<C>\" }
+            - { name: a, type: \"Vec<Arc<C>>\" }
             - { name: b, type: \"Option<impl Fn(i64) -> i64>\" }
             - { name: c, type: \"impl Fn(&C) -> i64\" }
           returns: \"HashMap<String, C>\"
@@ -80,7 +80,7 @@ export:
 }
 
 #[test]
-fn class_nesting_accepts_whole_classes_wrapped_returns_and_direct_callables() {
+fn class_nesting_accepts_whole_classes_options_and_lists_of_them_and_direct_callables() {
     let spec = "\
 version: 1
 module: ext
@@ -93,6 +93,8 @@ export:
             - { name: a, type: \"&C\" }
             - { name: b, type: \"impl Fn(i64) -> i64\" }
             - { name: c, type: C }
+            - { name: d, type: \"Vec<C>\" }
+            - { name: e, type: \"Option<C>\" }
           returns: \"Vec<C>\"
   functions:
     - name: g
