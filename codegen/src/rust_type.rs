@@ -11,6 +11,10 @@ pub fn emit_export_type(ty: &Type) -> TokenStream {
     match &ty.kind {
         TypeKind::Str { borrowed: true } => quote!(&str),
         TypeKind::Bytes { borrowed: true } => quote!(&[u8]),
+        TypeKind::Slice(inner) => {
+            let inner = emit_owned_type(inner);
+            quote!(&[#inner])
+        }
         _ => emit_owned_type(ty),
     }
 }
@@ -32,7 +36,7 @@ pub fn emit_owned_type(ty: &Type) -> TokenStream {
             let inner = emit_owned_type(inner);
             quote!(::std::option::Option<#inner>)
         }
-        TypeKind::List(inner) => {
+        TypeKind::List(inner) | TypeKind::Slice(inner) => {
             let inner = emit_owned_type(inner);
             quote!(::std::vec::Vec<#inner>)
         }

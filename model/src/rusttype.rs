@@ -182,6 +182,8 @@ fn lower_reference(
         syn::Type::Slice(s) if matches!(&*s.elem, syn::Type::Path(p) if p.path.is_ident("u8")) => {
             TypeKind::Bytes { borrowed: true }
         }
+        // `&[T]`: a list, read into a `Vec<T>` the call borrows (returns: copied out).
+        syn::Type::Slice(s) => TypeKind::Slice(Box::new(lower(&s.elem, origin_of, diags)?)),
         syn::Type::Path(_) => {
             let inner = lower_path(&r.elem, origin_of, diags)?;
             match inner.kind {
@@ -190,7 +192,7 @@ fn lower_reference(
                     diags.push(
                         Diagnostic::new(
                             origin,
-                            "only `&str`, `&[u8]` and references to declared classes can cross the boundary",
+                            "only `&str`, `&[T]` and references to declared classes can cross the boundary",
                         )
                         .help("take this parameter by value"),
                     );

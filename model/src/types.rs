@@ -86,6 +86,9 @@ pub enum TypeKind {
     Optional(Box<Type>),
     /// Python `list[T]`; Rust `Vec<T>`.
     List(Box<Type>),
+    /// Export: Rust `&[T]`, a whole parameter or return; Python `list[T]` (read into a
+    /// `Vec<T>` the call borrows; a returned slice is copied, `T: Clone`).
+    Slice(Box<Type>),
     /// Python `dict[K, V]`; Rust `HashMap<K, V>`.
     Dict(Box<Type>, Box<Type>),
     /// Python `set[T]`; Rust `HashSet<T>`.
@@ -147,7 +150,7 @@ impl Type {
             TypeKind::Bytes { .. } => "bytes".into(),
             TypeKind::Unit => "None".into(),
             TypeKind::Optional(inner) => format!("{} | None", inner.python()),
-            TypeKind::List(inner) => format!("list[{}]", inner.python()),
+            TypeKind::List(inner) | TypeKind::Slice(inner) => format!("list[{}]", inner.python()),
             TypeKind::Dict(k, v) => format!("dict[{}, {}]", k.python(), v.python()),
             TypeKind::Set(inner) => format!("set[{}]", inner.python()),
             TypeKind::Tuple(items) if items.is_empty() => "tuple[()]".into(),
@@ -172,7 +175,7 @@ impl Type {
         match &self.kind {
             TypeKind::Std(std) => std.row().python_param.into(),
             TypeKind::Optional(t) => format!("{} | None", inner(t)),
-            TypeKind::List(t) => format!("list[{}]", inner(t)),
+            TypeKind::List(t) | TypeKind::Slice(t) => format!("list[{}]", inner(t)),
             TypeKind::Set(t) => format!("set[{}]", inner(t)),
             TypeKind::Dict(k, v) => format!("dict[{}, {}]", inner(k), inner(v)),
             TypeKind::Tuple(items) if !items.is_empty() => {
@@ -186,7 +189,7 @@ impl Type {
     pub fn walk<'a>(&'a self, f: &mut impl FnMut(&'a Type)) {
         f(self);
         match &self.kind {
-            TypeKind::Optional(t) | TypeKind::List(t) | TypeKind::Set(t) => t.walk(f),
+            TypeKind::Optional(t) | TypeKind::List(t) | TypeKind::Slice(t) | TypeKind::Set(t) => t.walk(f),
             TypeKind::Dict(k, v) => {
                 k.walk(f);
                 v.walk(f);
@@ -204,7 +207,7 @@ impl Type {
     pub fn walk_mut(&mut self, f: &mut impl FnMut(&mut Type)) {
         f(self);
         match &mut self.kind {
-            TypeKind::Optional(t) | TypeKind::List(t) | TypeKind::Set(t) => t.walk_mut(f),
+            TypeKind::Optional(t) | TypeKind::List(t) | TypeKind::Slice(t) | TypeKind::Set(t) => t.walk_mut(f),
             TypeKind::Dict(k, v) => {
                 k.walk_mut(f);
                 v.walk_mut(f);

@@ -1,5 +1,6 @@
 """Classes inside containers (examples/numeric): `Vec<C>` and `Option<C>` parameters and
-fields, each object copied out of (or into) its own Python object."""
+fields, each object copied out of (or into) its own Python object; `&[T]` parameters and
+returns as lists."""
 
 from __future__ import annotations
 
@@ -36,3 +37,16 @@ def test_fields_holding_objects_copy_in_and_out(numeric_dir: Path) -> None:
     assert repr(square.marked) == "Vec2(3, 4)"
     square.marked = None
     assert square.marked is None
+
+
+def test_slices_cross_as_lists(numeric_dir: Path) -> None:
+    import numeric as n
+
+    assert n.mean([1.0, 2.0, 6.0]) == 3.0 and n.mean([]) == 0.0
+    s = n.Samples([3, 1, 2])
+    values = s.values()
+    assert values == [3, 1, 2]
+    values.append(9)
+    assert s.values() == [3, 1, 2]
+    with pytest.raises(TypeError):
+        n.mean("abc")  # type: ignore[arg-type]

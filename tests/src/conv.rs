@@ -44,3 +44,13 @@ pub fn distinct(ips: Vec<IpAddr>) -> HashSet<IpAddr> {
 pub fn total(waits: HashMap<String, Duration>, extra: Option<Duration>) -> Duration {
     waits.values().sum::<Duration>() + extra.unwrap_or_default()
 }
+
+/// The mean of the values.
+pub fn mean(values: &[f64]) -> f64 {
+    values.iter().sum::<f64>() / values.len().max(1) as f64
+}
+
+/// The first two values (fewer if there are fewer).
+pub fn first_two(values: &[String]) -> &[String] {
+    &values[..values.len().min(2)]
+}

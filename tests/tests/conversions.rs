@@ -43,6 +43,8 @@ assert c.distinct(ips) == {ipaddress.IPv4Address("10.0.0.1")}
 waits = {"a": datetime.timedelta(seconds=1), "b": datetime.timedelta(seconds=2)}
 assert c.total(waits) == datetime.timedelta(seconds=3)
 assert c.total(waits, datetime.timedelta(seconds=4)) == datetime.timedelta(seconds=7)
+assert c.mean([1.0, 2.0, 3.0]) == 2.0
+assert c.first_two(["a", "b", "c"]) == ["a", "b"] and c.first_two([]) == []
 "#,
     );
 }

@@ -27,10 +27,12 @@ pub(crate) fn emit_param_type(ty: &Type) -> TokenStream {
             let wrapper = wrapper_ident(&c.name);
             quote!(::pybridge::__private::pyo3::PyRef<'_, #wrapper>)
         }
-        TypeKind::List(inner) if is_fast_item(inner) => {
+        TypeKind::List(inner) | TypeKind::Slice(inner) if is_fast_item(inner) => {
             let item = emit_export_type(inner);
             quote!(::pybridge::__private::FastVec<#item>)
         }
+        // `&[T]`: the wrapper holds the `Vec<T>` the call borrows.
+        TypeKind::Slice(_) => crate::rust_type::emit_owned_type(ty),
         // `Option<C>`/`Vec<C>`: each object is borrowed for the copy out of it.
         TypeKind::Optional(inner) if matches!(inner.kind, TypeKind::Class(_)) => {
             let inner = emit_param_type(inner);
@@ -68,6 +70,8 @@ pub(crate) fn emit_arg(name: &syn::Ident, ty: &Type) -> TokenStream {
             })
         }
         TypeKind::List(inner) if is_fast_item(inner) => quote!(#name.0),
+        TypeKind::Slice(inner) if is_fast_item(inner) => quote!(&#name.0),
+        TypeKind::Slice(_) => quote!(&#name),
         // `Option<&str>`, `Vec<&str>` (and `&[u8]` alike): the wrapper holds owned values and
         // lends them for the call.
         TypeKind::Optional(inner) if is_borrowed_text(inner) => quote!(#name.as_deref()),
@@ -158,6 +162,7 @@ pub(crate) fn emit_wrap(value: TokenStream, ty: &Type) -> TokenStream {
         TypeKind::Str { borrowed: true } | TypeKind::Bytes { borrowed: true } => {
             quote!(::std::borrow::ToOwned::to_owned(#value))
         }
+        TypeKind::Slice(_) => quote!(<[_]>::to_vec(#value)),
         TypeKind::Optional(inner) if is_borrowed_text(inner) => quote!(#value.map(::std::borrow::ToOwned::to_owned)),
         TypeKind::List(inner) if is_borrowed_text(inner) => {
             quote!(#value.into_iter().map(::std::borrow::ToOwned::to_owned).collect::<::std::vec::Vec<_>>())

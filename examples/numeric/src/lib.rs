@@ -180,6 +180,32 @@ pub mod numeric {
         a + (b - a) * t
     }
 
+    /// The mean of the values (a `&[f64]` parameter: the list is read once, then borrowed).
+    #[py_embed]
+    pub fn mean(values: &[f64]) -> f64 {
+        if values.is_empty() { 0.0 } else { values.iter().sum::<f64>() / values.len() as f64 }
+    }
+
+    /// Integers kept in order (a `&[i64]` return: copied into a new list).
+    #[py_embed]
+    #[derive(Debug)]
+    pub struct Samples {
+        values: Vec<i64>,
+    }
+
+    #[py_embed]
+    impl Samples {
+        /// Samples of `values`.
+        #[py_embed(constructor)]
+        pub fn new(values: &[i64]) -> Samples {
+            Samples { values: values.to_vec() }
+        }
+        /// The values, as a list.
+        pub fn values(&self) -> &[i64] {
+            &self.values
+        }
+    }
+
     /// An index past the end.
     #[py_embed(exception, base = "IndexError")]
     #[derive(Debug)]

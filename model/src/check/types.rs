@@ -53,13 +53,15 @@ pub(super) fn check_borrowed_positions(module: &Module, diags: &mut Diagnostics)
     if module.direction != Direction::Export {
         return;
     }
-    let borrowed = |t: &TypeKind| matches!(t, TypeKind::Str { borrowed: true } | TypeKind::Bytes { borrowed: true });
+    let borrowed = |t: &TypeKind| {
+        matches!(t, TypeKind::Str { borrowed: true } | TypeKind::Bytes { borrowed: true } | TypeKind::Slice(_))
+    };
     for (ty, position) in module_types(module) {
         let allowed: Option<&crate::types::Type> = match (&ty.kind, position) {
             (_, Position::Value) => None,
             (k, _) if borrowed(k) => Some(ty),
             (TypeKind::Optional(inner) | TypeKind::List(inner), Position::Param | Position::Return)
-                if borrowed(&inner.kind) =>
+                if borrowed(&inner.kind) && !matches!(inner.kind, TypeKind::Slice(_)) =>
             {
                 Some(inner)
             }
@@ -70,11 +72,12 @@ pub(super) fn check_borrowed_positions(module: &Module, diags: &mut Diagnostics)
         }
         ty.walk(&mut |t| {
             if borrowed(&t.kind) && !allowed.is_some_and(|a| std::ptr::eq(a, t)) {
-                let owned = if matches!(t.kind, TypeKind::Str { .. }) { "String" } else { "Vec<u8>" };
-                diags.push(
-                    Diagnostic::new(t.origin, "a borrow cannot be held here")
-                        .help(format!("write `{owned}`: borrowed text crosses only as a whole parameter or return, or inside one `Option`/`Vec`")),
-                );
+                let help = match t.kind {
+                    TypeKind::Str { .. } => "write `String`: borrowed text crosses only as a whole parameter or return, or inside one `Option`/`Vec`",
+                    TypeKind::Slice(_) => "write `Vec<T>`: a slice crosses only as a whole parameter or return",
+                    _ => "write `Vec<u8>`: borrowed bytes cross only as a whole parameter or return, or inside one `Option`/`Vec`",
+                };
+                diags.push(Diagnostic::new(t.origin, "a borrow cannot be held here").help(help));
             }
         });
     }

@@ -92,6 +92,30 @@ const _: () = {
         let __pb_result = crate::conv::total(__pb_a0, __pb_a1);
         ::core::result::Result::Ok(__pb_result)
     }
+    // from conversions.yaml:30:15: function `mean`
+    #[::pybridge::__private::pyo3::pyfunction]
+    #[pyo3(crate = "::pybridge::__private::pyo3", name = "mean", signature = (values))]
+    fn __pb_fn_mean(
+        values: ::pybridge::__private::FastVec<f64>,
+    ) -> ::pybridge::__private::pyo3::PyResult<f64> {
+        let __pb_a0 = &values.0;
+        let __pb_result = crate::conv::mean(__pb_a0);
+        ::core::result::Result::Ok(__pb_result)
+    }
+    // from conversions.yaml:31:13: function `first_two`
+    #[::pybridge::__private::pyo3::pyfunction]
+    #[pyo3(
+        crate = "::pybridge::__private::pyo3",
+        name = "first_two",
+        signature = (values)
+    )]
+    fn __pb_fn_first_two(
+        values: ::pybridge::__private::FastVec<::std::string::String>,
+    ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<::std::string::String>> {
+        let __pb_a0 = &values.0;
+        let __pb_result = crate::conv::first_two(__pb_a0);
+        ::core::result::Result::Ok(<[_]>::to_vec(__pb_result))
+    }
     #[::pybridge::__private::pyo3::pymodule]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "conversions")]
     fn __pb_init(
@@ -143,6 +167,16 @@ const _: () = {
             __pb_module,
             ::pybridge::__private::pyo3::wrap_pyfunction!(__pb_fn_total, __pb_module)?,
         )?;
+        ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
+            __pb_module,
+            ::pybridge::__private::pyo3::wrap_pyfunction!(__pb_fn_mean, __pb_module)?,
+        )?;
+        ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
+            __pb_module,
+            ::pybridge::__private::pyo3::wrap_pyfunction!(
+                __pb_fn_first_two, __pb_module
+            )?,
+        )?;
         ::core::result::Result::Ok(())
     }
 };
@@ -188,7 +222,7 @@ pub mod conversions_mod {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
-        // from conversions.yaml:32:15: function `elapsed`
+        // from conversions.yaml:38:15: function `elapsed`
         /// Calls the Python function `elapsed` while attached.
         pub fn elapsed(
             py: ::pybridge::Python<'_>,
@@ -217,7 +251,7 @@ pub mod conversions_mod {
                 )?,
             )
         }
-        // from conversions.yaml:35:17: function `home`
+        // from conversions.yaml:41:17: function `home`
         /// Calls the Python function `home` while attached.
         pub fn home(
             py: ::pybridge::Python<'_>,
@@ -242,7 +276,7 @@ pub mod conversions_mod {
                 )?,
             )
         }
-        // from conversions.yaml:36:17: function `suffix_of`
+        // from conversions.yaml:42:17: function `suffix_of`
         /// Calls the Python function `suffix_of` while attached.
         pub fn suffix_of(
             py: ::pybridge::Python<'_>,
@@ -269,7 +303,7 @@ pub mod conversions_mod {
                 )?,
             )
         }
-        // from conversions.yaml:37:17: function `waits`
+        // from conversions.yaml:43:17: function `waits`
         /// Calls the Python function `waits` while attached.
         pub fn waits(
             py: ::pybridge::Python<'_>,
