@@ -228,13 +228,8 @@ def test_io_errors_raise_the_matching_oserror_subclass(tmp_path: pathlib.Path) -
 
 
 def test_release_gil_lets_other_python_threads_run() -> None:
-    import threading
+    from gil_probe import long_enough, ticks_during
 
     r = shapes.Rect(2.0, 1.0)
-    ticks = 0
-    worker = threading.Thread(target=lambda: r.integrate(30_000_000))
-    worker.start()
-    while worker.is_alive():
-        ticks += 1  # Python bytecode runs only while the worker's Rust code holds no GIL
-    worker.join()
-    assert ticks > 1000, ticks
+    steps = long_enough(r.integrate, 30_000_000)
+    assert ticks_during(lambda: r.integrate(steps)) > 1000

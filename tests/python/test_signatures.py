@@ -43,3 +43,14 @@ def test_spec_defaults(numeric_dir: Path) -> None:
 
     assert str(s.Money(5).scaled()) == "0.05" and str(s.Money(5).scaled(factor=3)) == "0.15"
     assert str(inspect.signature(s.Money.scaled)) == "(self, /, *, factor=1)"
+
+
+def test_spec_release_gil_lets_other_python_threads_run(numeric_dir: Path) -> None:
+    import numeric_spec as s
+
+    from gil_probe import long_enough, ticks_during
+
+    m = s.Money(100)
+    assert m.compound(1) == 101
+    years = long_enough(m.compound, 10_000)
+    assert ticks_during(lambda: m.compound(years)) > 1000

@@ -33,6 +33,14 @@ pub mod money {
         pub fn cents(&self) -> i64 {
             self.cents
         }
+        /// The cents after `years` of 1 % yearly interest, compounded daily (slow on purpose).
+        pub fn compound(&self, years: u64) -> i64 {
+            let mut value = self.cents as f64;
+            for _ in 0..years * 365 {
+                value *= 1.0 + 0.01 / 365.0;
+            }
+            value.round() as i64
+        }
         /// The sum.
         pub fn plus(&self, other: &Money) -> Money {
             Money { cents: self.cents + other.cents }

@@ -76,6 +76,9 @@ const fn required(name: &'static str, shape: Shape, doc: &'static str) -> Key {
 }
 
 /// A key for export items only; `elsewhere` says what an import spec writes instead.
+const RELEASE_GIL_DOC: &str = "Export: run the Rust code without holding the interpreter, so other Python threads run meanwhile (only plain Rust data in and out).";
+const RELEASE_GIL_ELSEWHERE: &str = "an import stub attaches to call Python; it has no interpreter to release";
+
 const fn export_key(name: &'static str, shape: Shape, doc: &'static str, elsewhere: &'static str) -> Key {
     Key { name, shape, required: false, side: Side::Export, doc, elsewhere }
 }
@@ -164,6 +167,7 @@ pub const SECTIONS: &[Section] = &[
                 "Export: how a returned class reaches Python: `value` (default, a new object owning the value), `shared` (the Rust function returns `Arc<C>`).",
                 "Python values reach Rust as owned values or handles; there is nothing to choose",
             ),
+            export_key("release_gil", Shape::Bool, RELEASE_GIL_DOC, RELEASE_GIL_ELSEWHERE),
             key("doc", Shape::Str, "Docstring."),
         ],
     },
@@ -258,6 +262,7 @@ pub const SECTIONS: &[Section] = &[
                 "Export: the declared exception an `Err` raises.",
                 "declared exceptions of an import arrive as variants of the module's `Error` enum",
             ),
+            export_key("release_gil", Shape::Bool, RELEASE_GIL_DOC, RELEASE_GIL_ELSEWHERE),
             export_key(
                 "extend",
                 Shape::Bool,

@@ -128,6 +128,7 @@ pub(super) fn lower_function(
     let raises = lower_raises(&mut fields, fallible, diags);
     let (policy, policy_origin) = lower_policy(&mut fields, &mut returns, diags);
     let extend = if section == "method" { fields.bool("extend", diags).unwrap_or(false) } else { false };
+    let release_gil = fields.bool("release_gil", diags).unwrap_or(false);
     let doc = fields.str("doc", diags).map(|(d, _)| d);
     fields.finish(diags);
     Some(Function {
@@ -137,7 +138,7 @@ pub(super) fn lower_function(
         params,
         returns,
         fallible,
-        release_gil: false,
+        release_gil,
         raises,
         extend,
         policy,
