@@ -155,7 +155,8 @@ impl Gen<'_> {
             3 => Ty::Float(export && self.chance(25)),
             4 | 5 => Ty::Str(false),
             6 => Ty::Bytes(false),
-            7 => Ty::Any,
+            7 if self.chance(60) => Ty::Any,
+            7 => Ty::Std(self.std_type(export)),
             8 | 9 => Ty::Opt(Box::new(self.non_optional(export, depth + 1))),
             10 | 11 => Ty::List(Box::new(self.plain(export, depth + 1))),
             12 => Ty::Dict(Box::new(self.key(export, depth + 1)), Box::new(self.plain(export, depth + 1))),
@@ -167,6 +168,15 @@ impl Gen<'_> {
                 }
                 Ty::Tuple((0..n).map(|_| self.plain(export, depth + 1)).collect())
             }
+        }
+    }
+
+    /// A standard type of `std_types.rs` (imports: those Python spells).
+    pub(super) fn std_type(&mut self, export: bool) -> &'static str {
+        if export {
+            *self.rng.pick(&["char", "PathBuf", "Duration", "SystemTime", "IpAddr"])
+        } else {
+            *self.rng.pick(&["PathBuf", "Duration", "SystemTime"])
         }
     }
 

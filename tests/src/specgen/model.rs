@@ -34,6 +34,9 @@ pub enum Ty {
     Exported(usize),
     /// `pybridge::Object` / `Any`.
     Any,
+    /// A standard type Python has its own type for, by its Rust name (`char`, `PathBuf`,
+    /// `Duration`, `SystemTime`, `IpAddr`; imports: the three with a Python spelling).
+    Std(&'static str),
     /// `impl Fn(A) -> R` (export parameters).
     Callable(Vec<Ty>, Box<Ty>),
 }

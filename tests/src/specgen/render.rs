@@ -80,6 +80,24 @@ pub fn usable_type_name(py: &str, export: bool) -> bool {
     }
 }
 
+/// The full path of a generated standard type (`::std::time::Duration`; `char` as it is).
+pub(super) fn std_path(name: &str) -> String {
+    match name {
+        "PathBuf" => "::std::path::PathBuf".into(),
+        "Duration" => "::std::time::Duration".into(),
+        "SystemTime" => "::std::time::SystemTime".into(),
+        "IpAddr" => "::std::net::IpAddr".into(),
+        other => other.into(),
+    }
+}
+
+/// Whether `ty` holds a type without `Default` (a constant's value then comes from a function).
+pub(super) fn lacks_default(ty: &Ty) -> bool {
+    let mut found = false;
+    walk(ty, &mut |t| found |= matches!(t, Ty::Std("SystemTime" | "IpAddr")));
+    found
+}
+
 pub(super) fn q(s: &str) -> String {
     let mut out = String::from("\"");
     for c in s.chars() {
@@ -182,6 +200,8 @@ impl R<'_> {
             }
             Ty::Exported(_) => return Err("an exported class in an export type".into()),
             Ty::Any => if self.flip.is_multiple_of(3) { "::pybridge::Object" } else { "pybridge::Object" }.into(),
+            Ty::Std(name) if self.flip.is_multiple_of(2) => std_path(name).trim_start_matches("::").into(),
+            Ty::Std(name) => (*name).into(),
             Ty::Callable(params, ret) => {
                 let params = params.iter().map(|t| self.spec_rust(t)).collect::<Result<Vec<_>, _>>()?;
                 format!("impl Fn({}) -> {}", params.join(", "), self.spec_rust(ret)?)
@@ -217,6 +237,7 @@ impl R<'_> {
             }
             Ty::Exported(id) => self.class_type(self.class(*id)?),
             Ty::Any => "::pybridge::Object".into(),
+            Ty::Std(name) => std_path(name),
             Ty::Callable(params, ret) => {
                 let params = params.iter().map(|t| self.user_rust(t)).collect::<Result<Vec<_>, _>>()?;
                 format!("impl ::std::ops::Fn({}) -> {}", params.join(", "), self.user_rust(ret)?)

@@ -43,6 +43,7 @@ impl R<'_> {
             Ty::Str(false) => "String".into(),
             Ty::Bytes(false) => "Vec<u8>".into(),
             Ty::Any => "pybridge::Object".into(),
+            Ty::Std(name) => std_path(name),
             other => self.clone_free_scalar(other),
         })
     }

@@ -60,7 +60,7 @@ impl R<'_> {
             for k in &ex.constants {
                 let _ = writeln!(out, "    - name: {}", q(&k.py));
                 let _ = writeln!(out, "      type: {}", q(&self.spec_rust(&k.ty)?));
-                let value = if k.from_fn {
+                let value = if k.from_fn || lacks_default(&k.ty) {
                     let f = format!("cval_{}", k.id);
                     let _ = writeln!(self.user, "pub fn {f}() -> {} {{ todo!() }}\n", self.user_rust(&k.ty)?);
                     format!("{}()", self.user_path(&f))

@@ -38,6 +38,10 @@ impl R<'_> {
             Ty::Exported(id) => self.class(*id)?.py.clone(),
             Ty::Enum(..) | Ty::Callable(..) => return Err("not an import type".into()),
             Ty::Any => (*["Any", "object", "typing.Any"].get(self.flip as usize % 3).unwrap_or(&"Any")).into(),
+            Ty::Std("PathBuf") => "pathlib.Path".into(),
+            Ty::Std("Duration") => "datetime.timedelta".into(),
+            Ty::Std("SystemTime") => "datetime.datetime".into(),
+            Ty::Std(_) => return Err("not an import type".into()),
         })
     }
 
@@ -98,6 +102,7 @@ impl R<'_> {
             }
             Ty::Exported(id) => self.class_type(self.class(*id)?),
             Ty::Any => "::pybridge::Object".into(),
+            Ty::Std(name) => std_path(name),
             Ty::Enum(..) | Ty::Callable(..) => return Err("not an import type".into()),
         })
     }
