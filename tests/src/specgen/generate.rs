@@ -173,11 +173,11 @@ impl Gen<'_> {
 
     /// A standard type of `std_types.rs` (imports: those Python spells).
     pub(super) fn std_type(&mut self, export: bool) -> &'static str {
-        if export {
-            *self.rng.pick(&["char", "PathBuf", "Duration", "SystemTime", "IpAddr"])
-        } else {
-            *self.rng.pick(&["PathBuf", "Duration", "SystemTime"])
-        }
+        const EXPORT: &[&str] = &["char", "PathBuf", "Duration", "SystemTime", "IpAddr"];
+        const IMPORT: &[&str] = &["PathBuf", "Duration", "SystemTime"];
+        let pool: &[&'static str] = if export { EXPORT } else { IMPORT };
+        let picked: &&'static str = self.rng.pick(pool);
+        picked
     }
 
     pub(super) fn non_optional(&mut self, export: bool, depth: u32) -> Ty {
