@@ -42,6 +42,7 @@ pub fn emit_pyi(module: &Module, source: &str) -> String {
     }
     // The modules standard types are annotated from (`datetime.timedelta`…), when used.
     let uses = [
+        ("enum", &["(enum.Enum):", "(enum.IntEnum):"][..]),
         ("datetime", &["datetime.timedelta", "datetime.datetime"][..]),
         ("ipaddress", &["ipaddress.IPv4Address", "ipaddress.IPv6Address"][..]),
         ("os", &["os.PathLike["][..]),
@@ -198,10 +199,14 @@ fn write_class(out: &mut String, c: &Class) {
         let _ = writeln!(out, "    def __enter__(self) -> {me}: ...");
         out.push_str("    def __exit__(self, exc_type: object, exc_value: object, traceback: object) -> bool: ...\n");
     }
+    if c.pickle.is_some() {
+        out.push_str("    def __reduce__(self) -> tuple[typing.Any, ...]: ...\n");
+    }
     if c.attributes.is_empty()
         && c.methods.is_empty()
         && c.dunders.is_empty()
         && c.close.is_none()
+        && c.pickle.is_none()
         && c.iter_item.is_none()
         && c.doc.is_none()
     {
@@ -221,6 +226,10 @@ fn write_dunders(out: &mut String, dunders: &[Dunder], methods: &[Function], me:
                 Dunder::Eq => writeln!(out, "    def {name}(self, other: object, /) -> bool: ..."),
                 Dunder::Hash => writeln!(out, "    def {name}(self) -> int: ..."),
                 Dunder::Ord => writeln!(out, "    def {name}(self, other: {me}, /) -> bool: ..."),
+                Dunder::Copy if *name == "__copy__" => writeln!(out, "    def __copy__(self) -> {me}: ..."),
+                Dunder::Copy => {
+                    writeln!(out, "    def __deepcopy__(self, memo: dict[int, typing.Any]) -> {me}: ...")
+                }
             };
         }
     }
@@ -234,18 +243,28 @@ fn write_enum(out: &mut String, e: &Enum) {
         write_data_enum(out, e);
         return;
     }
-    write_class_header(out, &e.name.py, false);
+    // A real `enum.Enum`: members are written with their values where the front end knows
+    // them (the attribute's discriminants), `...` otherwise (a spec names variants only), as
+    // typeshed writes enum members.
+    let base = if e.int { "enum.IntEnum" } else { "enum.Enum" };
+    let _ = writeln!(out, "\nclass {}({base}):", e.name.py);
     if let Some(doc) = &e.doc {
         let _ = writeln!(out, "{}", docstring(doc, "    "));
     }
+    out.push_str(
+        "    _value_: int
+",
+    );
     for v in &e.variants {
-        let _ = writeln!(out, "    {}: typing.ClassVar[{}]", v.name.py, e.name.py);
+        match v.value {
+            Some(value) => {
+                let _ = writeln!(out, "    {} = {value}", v.name.py);
+            }
+            None => {
+                let _ = writeln!(out, "    {} = ...", v.name.py);
+            }
+        }
     }
-    out.push_str("    @property\n    def name(self) -> str: ...\n");
-    out.push_str("    @property\n    def value(self) -> int: ...\n");
-    out.push_str("    def __int__(self) -> int: ...\n");
-    out.push_str("    def __eq__(self, other: object, /) -> bool: ...\n");
-    out.push_str("    def __hash__(self) -> int: ...\n");
 }
 
 /// A base class with one nested final subclass per variant, as at runtime (`Shape.Circle`).
@@ -262,6 +281,11 @@ fn write_data_enum(out: &mut String, e: &Enum) {
         let _ = writeln!(out, "        def __new__(cls{sep}{}) -> {}.{}: ...", params.join(", "), e.name.py, v.name.py);
         for f in &v.fields {
             let _ = writeln!(out, "        @property\n        def {}(self) -> {}: ...", f.name.py, f.ty.python());
+        }
+        if !v.fields.is_empty() {
+            let names: Vec<String> = v.fields.iter().map(|f| format!("{:?}", f.name.py)).collect();
+            let comma = if names.len() == 1 { "," } else { "" };
+            let _ = writeln!(out, "        __match_args__ = ({}{comma})", names.join(", "));
         }
     }
 }

@@ -174,6 +174,8 @@ pub struct Param {
     /// Export: the Rust expression pyo3 evaluates when the argument is omitted (spec `default:`
     /// translated for the parameter's type, or `#[py_embed(signature = (x = 2.0))]`).
     pub default_rust: Option<RustExpr>,
+    /// Where the default was written (`Implied` without one).
+    pub default_origin: Origin,
     /// Where it was declared.
     pub origin: Origin,
 }
@@ -197,6 +199,11 @@ pub struct Class {
     pub unsendable: bool,
     /// Export: Python code may subclass it.
     pub subclass: bool,
+    /// Export: instances can be weakly referenced (`weakref.ref(obj)`).
+    pub weakref: bool,
+    /// Export: instances pickle as a call of the class with the constructor's arguments, each
+    /// read from the attribute of the same name (where the option was written).
+    pub pickle: Option<Origin>,
     /// Export: the item type of `&T: IntoIterator` (adds `__iter__`).
     pub iter_item: Option<Type>,
     /// Docstring.
@@ -218,6 +225,8 @@ pub enum Dunder {
     Hash,
     /// `__lt__`, `__le__`, `__gt__`, `__ge__` from `PartialOrd`.
     Ord,
+    /// `__copy__` and `__deepcopy__` from `Clone`: a new object holding a clone of the value.
+    Copy,
 }
 
 impl Dunder {
@@ -227,7 +236,8 @@ impl Dunder {
     /// ```
     /// use pybridge_model::Dunder;
     /// assert_eq!(Dunder::from_trait("Ord"), Some(Dunder::Ord));
-    /// assert_eq!(Dunder::from_trait("Clone"), None);
+    /// assert_eq!(Dunder::from_trait("Clone"), Some(Dunder::Copy));
+    /// assert_eq!(Dunder::from_trait("Send"), None);
     /// ```
     pub fn from_trait(name: &str) -> Option<Dunder> {
         Self::from_trait_name(name)
@@ -245,6 +255,7 @@ impl Dunder {
             Dunder::Eq => &["__eq__"],
             Dunder::Hash => &["__hash__"],
             Dunder::Ord => &["__lt__", "__le__", "__gt__", "__ge__"],
+            Dunder::Copy => &["__copy__", "__deepcopy__"],
         }
     }
 
@@ -255,6 +266,7 @@ impl Dunder {
             "PartialEq" | "Eq" => Dunder::Eq,
             "Hash" => Dunder::Hash,
             "PartialOrd" | "Ord" => Dunder::Ord,
+            "Clone" => Dunder::Copy,
             _ => return None,
         })
     }
@@ -285,8 +297,12 @@ pub struct Enum {
     pub name: Name,
     /// Export: the Rust type path.
     pub rust_path: Option<RustPath>,
-    /// Variants, in order; their Python values are their positions unless given.
+    /// Variants, in order.
     pub variants: Vec<Variant>,
+    /// A unit-only enum: Python's class is an `enum.IntEnum` (members are ints) rather than an
+    /// `enum.Enum`. The attribute sets it when a variant has an explicit discriminant; the spec
+    /// with `int: true`.
+    pub int: bool,
     /// Export, enums with data: Python protocols from the Rust traits it derives or implements
     /// (a unit-only enum compares and hashes by variant already).
     pub dunders: Vec<Dunder>,
@@ -301,8 +317,10 @@ pub struct Enum {
 pub struct Variant {
     /// Python and Rust names.
     pub name: Name,
-    /// The integer value.
-    pub value: i64,
+    /// The Rust discriminant, where the front end can see it (the attribute reads literal
+    /// discriminants; a spec names variants only). The Python member's value is the
+    /// discriminant either way: generated code reads it with `Variant as i64`.
+    pub value: Option<i64>,
     /// Export: the variant's data (`Circle { r: f64 }` or `Square(f64)`, whose fields are
     /// named `_0`, `_1`, … in Python); empty for a unit variant.
     pub fields: Vec<Attribute>,

@@ -190,13 +190,7 @@ impl Parser<'_> {
             "tuple" | "Tuple" => TypeKind::Tuple(self.tuple_args(&word)?),
             // Any other name is a class; the resolver checks it against the declared classes
             // (and suggests a builtin for a typo such as `flot`).
-            _ => TypeKind::Class(ClassRef {
-                name: word.clone(),
-                rust_path: None,
-                borrowed: false,
-                shared: false,
-                exported: false,
-            }),
+            _ => TypeKind::Class(ClassRef::named(word.clone())),
         };
         Some(Type::new(kind, origin))
     }

@@ -5,6 +5,8 @@
 //! Rust path on the reference. Every exception reference (`raises:`, `base:`) must name an
 //! exception declared in the module, or (bases) a Python builtin exception.
 
+mod defaults;
+
 use crate::check::BUILTIN_EXCEPTIONS;
 use crate::code::RustPath;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -27,6 +29,7 @@ pub fn resolve_bridge(bridge: &mut Bridge, diags: &mut Diagnostics) {
         let exported = if module.direction == Direction::Import { &exported[..] } else { &[] };
         resolve_module(module, exported, diags);
         if module.direction == Direction::Export {
+            defaults::resolve_member_defaults(module, diags);
             resolve_exceptions(module, diags);
             report_std_named_types(module, diags);
         }
@@ -39,16 +42,16 @@ fn resolve_module(module: &mut Module, exported: &[(String, Option<RustPath>)], 
     let named = module
         .classes
         .iter()
-        .map(|c| (&c.name, c.try_target()))
-        .chain(module.enums.iter().map(|e| (&e.name, e.try_target())));
-    let classes: Vec<(String, String, Option<RustPath>)> = named
-        .map(|(name, path)| {
+        .map(|c| (&c.name, c.try_target(), false))
+        .chain(module.enums.iter().map(|e| (&e.name, e.try_target(), !e.has_data())));
+    let classes: Vec<(String, String, Option<RustPath>, bool)> = named
+        .map(|(name, path, unit_enum)| {
             let last = path.as_ref().map_or_else(|| name.rust.clone(), RustPath::last_ident);
             let target = match module.direction {
                 Direction::Export => path,
                 Direction::Import => crate::names::try_ident(&name.rust).map(|i| RustPath::from_ident(&i)),
             };
-            (name.py.clone(), last, target)
+            (name.py.clone(), last, target, unit_enum)
         })
         .collect();
     let direction = module.direction;
@@ -56,12 +59,13 @@ fn resolve_module(module: &mut Module, exported: &[(String, Option<RustPath>)], 
         ty.walk_mut(&mut |t| {
             let origin = t.origin;
             if let TypeKind::Class(class) = &mut t.kind {
-                match classes.iter().find(|(py, last, _)| *py == class.name || *last == class.name) {
-                    Some((py, _, path)) => {
+                match classes.iter().find(|(py, last, _, _)| *py == class.name || *last == class.name) {
+                    Some((py, _, path, unit_enum)) => {
                         // From here on the reference names the class by its Python name (the
                         // `.pyi` spelling, and the key of its export wrapper).
                         class.name = py.clone();
                         class.rust_path = path.clone();
+                        class.unit_enum = *unit_enum;
                     }
                     None if exported.iter().any(|(py, _)| *py == class.name) => {
                         let (_, path) = exported.iter().find(|(py, _)| *py == class.name).expect("found above");
@@ -73,7 +77,7 @@ fn resolve_module(module: &mut Module, exported: &[(String, Option<RustPath>)], 
                             Direction::Export => RUST_TYPE_NAMES,
                             Direction::Import => PYTHON_TYPE_NAMES,
                         };
-                        let names = classes.iter().map(|(py, _, _)| py.as_str()).chain(builtins.iter().copied());
+                        let names = classes.iter().map(|(py, _, _, _)| py.as_str()).chain(builtins.iter().copied());
                         diags.push(
                             Diagnostic::new(origin, format!("unknown type `{}`", class.name)).help(
                                 suggest(&class.name, names)

@@ -338,13 +338,7 @@ fn lower_other_path(
         }
         _ if name.chars().next().is_some_and(|c| c.is_uppercase()) => {
             // The resolver records the declared class's path.
-            TypeKind::Class(ClassRef {
-                name: name.to_string(),
-                rust_path: None,
-                borrowed: false,
-                shared: false,
-                exported: false,
-            })
+            TypeKind::Class(ClassRef::named(name.to_string()))
         }
         _ => {
             diags.push(

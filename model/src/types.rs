@@ -127,6 +127,23 @@ pub struct ClassRef {
     /// An import-side reference to a class exported by the same spec: the stub takes and
     /// returns the Rust type itself, converted through the export wrapper.
     pub exported: bool,
+    /// The name is a unit-only enum (a Python `enum.Enum` member crosses, not an object the
+    /// wrapper owns), filled in by the resolver.
+    pub unit_enum: bool,
+}
+
+impl ClassRef {
+    /// An unresolved reference to the class or enum `name`, by value.
+    pub fn named(name: impl Into<String>) -> Self {
+        ClassRef {
+            name: name.into(),
+            rust_path: None,
+            borrowed: false,
+            shared: false,
+            exported: false,
+            unit_enum: false,
+        }
+    }
 }
 
 impl Type {

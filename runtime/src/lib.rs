@@ -19,6 +19,7 @@
 
 mod call;
 mod crossing;
+mod enums;
 mod error;
 mod export;
 mod holder;
@@ -59,6 +60,7 @@ pub mod __private {
         set_attribute,
     };
     pub use crate::crossing::{EmptyTuple, ExportedClass, FromPython, ToPython};
+    pub use crate::enums::{EnumClass, EnumSpec};
     pub use crate::export::{
         CallbackSlot, FastItem, FastVec, build_pyerr, call_back, catch_callback, closed_error, expect_callable,
         raise_declared,
@@ -66,7 +68,7 @@ pub mod __private {
     pub use crate::holder::{Holder, Traverse, ViewRead, ViewWrite};
     pub use crate::protocols::{
         DeclaredClone, DeclaredDebug, DeclaredDisplay, DeclaredError, DeclaredHash, DeclaredPartialEq,
-        DeclaredPartialOrd, clone_of, cmp_of, eq_of, hash_of, hide_orderings, into_pyerr, repr_of, str_of,
+        DeclaredPartialOrd, clone_of, cmp_of, eq_of, hash_of, hide_orderings, into_object, into_pyerr, repr_of, str_of,
     };
     pub use pyo3;
 

@@ -165,6 +165,21 @@ pub fn clone_of<T: DeclaredClone>(value: &T) -> T {
     value.declared_clone()
 }
 
+/// `value` (a class wrapper, or an enum's outgoing value) as a new Python object.
+pub fn into_object<'py, T>(py: pyo3::Python<'py>, value: T) -> pyo3::PyResult<pyo3::Py<pyo3::PyAny>>
+where
+    T: pyo3::IntoPyObject<'py>,
+    T::Error: Into<pyo3::PyErr>,
+{
+    value
+        .into_pyobject(py)
+        .map(|v| {
+            use pyo3::BoundObject as _;
+            v.into_any().into_bound().unbind()
+        })
+        .map_err(Into::into)
+}
+
 /// Converts an exported function's error into the Python exception it raises.
 pub fn into_pyerr<E: DeclaredError>(err: E) -> pyo3::PyErr {
     err.declared_into_pyerr()

@@ -134,6 +134,8 @@ def test_mypy_strict_rejects_operand_misuse(numeric_dir: Path) -> None:
     assert 'Unsupported operand types for + ("Vec2" and "int")' in result.stdout, result.stdout
     assert 'Unsupported operand types for * ("Money" and "float")' in result.stdout, result.stdout
     assert 'Unexpected keyword argument "a" for "lerp"' in result.stdout, result.stdout
+    assert 'Argument 2 to "component" has incompatible type "int"; expected "Axis"' in result.stdout, result.stdout
+    assert 'Argument 2 to "component" has incompatible type "Quadrant"; expected "Axis"' in result.stdout
 
 
 def test_stubtest_agrees_with_the_modules(numeric_dir: Path) -> None:

@@ -70,6 +70,9 @@ fn emit_pyclass_options(module: &Module, c: &Class) -> Vec<TokenStream> {
     if c.unsendable {
         options.push(quote!(unsendable));
     }
+    if c.weakref {
+        options.push(quote!(weakref));
+    }
     options
 }
 
@@ -127,6 +130,7 @@ fn emit_pymethods(module: &Module, c: &Class, wrapper: &syn::Ident, inner: &syn:
     let self_iter = pybridge_model::protocols::needs_self_iter(c).then(emit_self_iter);
     let close = c.close.as_deref().map(emit_context_manager);
     let gc = needs_gc(module, c).then(|| super::gc::emit_gc(c));
+    let reduce = c.pickle.map(|_| emit_reduce(c));
     quote! {
         #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
         impl #wrapper {
@@ -137,6 +141,36 @@ fn emit_pymethods(module: &Module, c: &Class, wrapper: &syn::Ident, inner: &syn:
             #self_iter
             #close
             #gc
+            #reduce
+        }
+    }
+}
+
+/// `__reduce__` for `pickle`: the object's class (a Python subclass stays itself) and the
+/// constructor's arguments, each read from the attribute of the same name (check makes sure
+/// each exists and is positional).
+fn emit_reduce(c: &Class) -> TokenStream {
+    let names: Vec<&str> = c
+        .methods
+        .iter()
+        .find(|m| m.kind == pybridge_model::FnKind::Constructor)
+        .map(|ctor| ctor.params.iter().map(|p| p.name.py.as_str()).collect())
+        .unwrap_or_default();
+    let count = names.len();
+    quote! {
+        fn __reduce__<'py>(
+            slf: &::pybridge::__private::pyo3::Bound<'py, Self>,
+        ) -> ::pybridge::__private::pyo3::PyResult<(
+            ::pybridge::__private::pyo3::Bound<'py, ::pybridge::__private::pyo3::PyAny>,
+            ::pybridge::__private::pyo3::Bound<'py, ::pybridge::__private::pyo3::types::PyTuple>,
+        )> {
+            let slf = slf.as_any();
+            let args: [::pybridge::__private::pyo3::Bound<'py, ::pybridge::__private::pyo3::PyAny>; #count] =
+                [#(::pybridge::__private::pyo3::types::PyAnyMethods::getattr(slf, #names)?),*];
+            ::core::result::Result::Ok((
+                ::pybridge::__private::pyo3::types::PyAnyMethods::get_type(slf).into_any(),
+                ::pybridge::__private::pyo3::types::PyTuple::new(slf.py(), args)?,
+            ))
         }
     }
 }

@@ -23,6 +23,11 @@ pub(crate) fn emit_param_type(ty: &Type) -> TokenStream {
             let wrapper = wrapper_ident(&c.name);
             quote!(::pybridge::__private::pyo3::PyRefMut<'_, #wrapper>)
         }
+        // A unit-only enum's member converts to the wrapper itself (see enums.rs).
+        TypeKind::Class(c) if c.unit_enum => {
+            let wrapper = wrapper_ident(&c.name);
+            quote!(#wrapper)
+        }
         TypeKind::Class(c) => {
             let wrapper = wrapper_ident(&c.name);
             quote!(::pybridge::__private::pyo3::PyRef<'_, #wrapper>)

@@ -27,25 +27,41 @@ pub(super) fn emit_direct_with(inner: &syn::Path) -> TokenStream {
     }
 }
 
-/// A unit-only enum: a class whose instances wrap one variant, with the variants as class
-/// attributes, `name`/`value`, `__int__`, `__eq__`, `__hash__` and `__repr__` (`Color.Red`).
+/// A unit-only enum: a real `enum.Enum` (or `enum.IntEnum`) class made by the runtime, whose
+/// members' values are the Rust discriminants (`Variant as i64`). The wrapper is a plain value
+/// (no Python object owns a Rust value): it converts to its variant's member and back, so it
+/// crosses as parameters, returns, fields and constants like any value.
 pub(super) fn emit_enum(module: &Module, e: &Enum) -> TokenStream {
     if e.has_data() {
         return emit_data_enum(module, e);
     }
     let wrapper = wrapper_ident(&e.name.py);
+    let class = enum_class_ident(&e.name.py);
     let inner = e.target().path().clone();
     let py_name = &e.name.py;
     let module_name = &module.name.py;
-    let doc = e.doc.as_deref().map(emit_doc);
-    let helpers = emit_unit_enum_helpers(e, &wrapper, &inner);
-    let pymethods = emit_unit_enum_pymethods(e, &wrapper, &inner);
+    let doc = match &e.doc {
+        Some(doc) => quote!(::core::option::Option::Some(#doc)),
+        None => quote!(::core::option::Option::None),
+    };
+    let int = e.int;
+    let names = e.variants.iter().map(|v| v.name.py.as_str());
+    let idents: Vec<syn::Ident> = e.variants.iter().map(|v| format_ident!("{}", v.name.rust)).collect();
     let alias = return_alias(&e.name.py);
     let marker = crate::spec_marker::emit_spec_marker(&e.origin, &format!("enum `{py_name}`"));
+    let helpers = emit_unit_enum_helpers(&wrapper, &class, &inner, &idents);
+    let conversions = emit_unit_enum_conversions(&wrapper, &class);
     quote! {
         #marker
-        #doc
-        #[::pybridge::__private::pyo3::pyclass(crate = "::pybridge::__private::pyo3", name = #py_name, module = #module_name, frozen)]
+        static #class: ::pybridge::__private::EnumClass =
+            ::pybridge::__private::EnumClass::new(::pybridge::__private::EnumSpec {
+                module: #module_name,
+                name: #py_name,
+                doc: #doc,
+                int: #int,
+                members: &[#((#names, #inner::#idents as i64)),*],
+            });
+
         struct #wrapper {
             inner: #inner,
         }
@@ -54,18 +70,28 @@ pub(super) fn emit_enum(module: &Module, e: &Enum) -> TokenStream {
 
         #helpers
 
-        #pymethods
+        #conversions
     }
 }
 
-/// The unit-only enum wrapper's plain helpers: `__pb_wrap`, `__pb_with` and `__pb_index` (the
-/// variant's value and Python name).
-fn emit_unit_enum_helpers(e: &Enum, wrapper: &syn::Ident, inner: &syn::Path) -> TokenStream {
+/// The `static` holding a unit-only enum's Python class.
+pub(super) fn enum_class_ident(py_name: &str) -> syn::Ident {
+    format_ident!("__PB_ENUM_{}", py_name)
+}
+
+/// The unit-only enum wrapper's helpers: `__pb_wrap`, `__pb_with`, and the variant's position
+/// (its member's index) both ways.
+fn emit_unit_enum_helpers(
+    wrapper: &syn::Ident,
+    class: &syn::Ident,
+    inner: &syn::Path,
+    idents: &[syn::Ident],
+) -> TokenStream {
     let with = emit_direct_with(inner);
-    let variant_idents: Vec<syn::Ident> = e.variants.iter().map(|v| format_ident!("{}", v.name.rust)).collect();
-    let variant_names: Vec<&str> = e.variants.iter().map(|v| v.name.py.as_str()).collect();
-    let values: Vec<i64> = e.variants.iter().map(|v| v.value).collect();
+    let positions: Vec<proc_macro2::Literal> = (0..idents.len()).map(proc_macro2::Literal::usize_unsuffixed).collect();
     quote! {
+        // Each helper serves some uses of the enum (a parameter, a return) and not others.
+        #[allow(dead_code)]
         impl #wrapper {
             fn __pb_wrap(__pb_value: #inner) -> Self {
                 Self { inner: __pb_value }
@@ -73,62 +99,42 @@ fn emit_unit_enum_helpers(e: &Enum, wrapper: &syn::Ident, inner: &syn::Path) -> 
 
             #with
 
-            fn __pb_index(&self) -> (i64, &'static str) {
+            fn __pb_position(&self) -> usize {
                 match self.inner {
-                    #(#inner::#variant_idents => (#values, #variant_names),)*
+                    #(#inner::#idents => #positions,)*
                 }
+            }
+
+            fn __pb_at(__pb_position: usize) -> ::pybridge::__private::pyo3::PyResult<Self> {
+                ::core::result::Result::Ok(Self::__pb_wrap(match __pb_position {
+                    #(#positions => #inner::#idents,)*
+                    _ => return ::core::result::Result::Err(#class.no_variant(__pb_position)),
+                }))
             }
         }
     }
 }
 
-/// The unit-only enum's `#[pymethods]`: one class attribute per variant, `name`, `value`,
-/// `__int__`, `__repr__`, `__eq__` and `__hash__`.
-fn emit_unit_enum_pymethods(e: &Enum, wrapper: &syn::Ident, inner: &syn::Path) -> TokenStream {
-    let py_name = &e.name.py;
-    let attrs = e.variants.iter().map(|v| {
-        let ident = format_ident!("{}", v.name.rust);
-        let name = v.name.py.as_str();
-        let fn_name = format_ident!("__pb_v_{}", ident);
-        quote! {
-            #[classattr]
-            #[pyo3(name = #name)]
-            fn #fn_name() -> Self {
-                Self::__pb_wrap(#inner::#ident)
+/// `IntoPyObject` (the variant's member) and `FromPyObject` (a member of this enum only).
+fn emit_unit_enum_conversions(wrapper: &syn::Ident, class: &syn::Ident) -> TokenStream {
+    quote! {
+        impl<'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for #wrapper {
+            type Target = ::pybridge::__private::pyo3::PyAny;
+            type Output = ::pybridge::__private::pyo3::Bound<'py, ::pybridge::__private::pyo3::PyAny>;
+            type Error = ::pybridge::PyErr;
+
+            fn into_pyobject(self, py: ::pybridge::Python<'py>) -> ::std::result::Result<Self::Output, Self::Error> {
+                #class.member(py, self.__pb_position())
             }
         }
-    });
-    quote! {
-        #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
-        impl #wrapper {
-            #(#attrs)*
 
-            /// The variant's name.
-            #[getter]
-            fn name(&self) -> &'static str {
-                self.__pb_index().1
-            }
+        impl<'a, 'py> ::pybridge::__private::pyo3::FromPyObject<'a, 'py> for #wrapper {
+            type Error = ::pybridge::PyErr;
 
-            /// The variant's integer value.
-            #[getter]
-            fn value(&self) -> i64 {
-                self.__pb_index().0
-            }
-
-            fn __int__(&self) -> i64 {
-                self.__pb_index().0
-            }
-
-            fn __repr__(&self) -> ::std::string::String {
-                ::std::format!("{}.{}", #py_name, self.__pb_index().1)
-            }
-
-            fn __eq__(&self, other: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> bool {
-                self.__pb_index().0 == other.__pb_index().0
-            }
-
-            fn __hash__(&self) -> u64 {
-                self.__pb_index().0 as u64
+            fn extract(
+                obj: ::pybridge::__private::pyo3::Borrowed<'a, 'py, ::pybridge::__private::pyo3::PyAny>,
+            ) -> ::std::result::Result<Self, Self::Error> {
+                Self::__pb_at(#class.position_of(&obj)?)
             }
         }
     }
@@ -279,6 +285,17 @@ fn emit_variant_class(
         (false, true) => quote!(#inner::#ident),
     };
     let getters = v.fields.iter().enumerate().map(|(i, f)| emit_variant_getter(inner, ident, v, i, f));
+    // `case Shape.Circle(r)` in Python 3.10+ matches positionally through `__match_args__`.
+    let match_args = (!v.fields.is_empty()).then(|| {
+        let names = v.fields.iter().map(|f| f.name.py.as_str());
+        let names_ty = v.fields.iter().map(|_| quote!(&'static str));
+        quote! {
+            #[classattr]
+            fn __match_args__() -> (#(#names_ty,)*) {
+                (#(#names,)*)
+            }
+        }
+    });
     quote! {
         #[::pybridge::__private::pyo3::pyclass(crate = "::pybridge::__private::pyo3", name = #name, module = #module_name, extends = #base, frozen)]
         struct #class;
@@ -291,6 +308,7 @@ fn emit_variant_class(
                 ::pybridge::__private::pyo3::PyClassInitializer::from(#base { inner: #construct }).add_subclass(Self)
             }
             #(#getters)*
+            #match_args
         }
     }
 }

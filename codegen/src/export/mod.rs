@@ -48,13 +48,20 @@ pub fn emit_export_module_crossing(module: &Module, crossing: &[String]) -> Toke
             ::pybridge::__private::pyo3::wrap_pyfunction!(#wrapper, __pb_module)?,
         )?;)
     });
-    let class_registrations =
-        module.classes.iter().map(|c| c.name.py.as_str()).chain(module.enums.iter().map(|e| e.name.py.as_str())).map(
-            |py| {
-                let wrapper = wrapper_ident(py);
-                quote!(::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<#wrapper>(__pb_module)?;)
-            },
-        );
+    let class_registrations = module.classes.iter().map(|c| {
+        let wrapper = wrapper_ident(&c.name.py);
+        quote!(::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<#wrapper>(__pb_module)?;)
+    });
+    // Unit-only enums are Python enums the runtime makes (enums.rs).
+    let enum_registrations = module.enums.iter().map(|e| {
+        let name = &e.name.py;
+        if e.has_data() {
+            let wrapper = wrapper_ident(name);
+            return quote!(::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<#wrapper>(__pb_module)?;);
+        }
+        let class = enums::enum_class_ident(name);
+        quote!(::pybridge::__private::pyo3::types::PyModuleMethods::add(__pb_module, #name, #class.class(__pb_module.py())?)?;)
+    });
     // `__eq__` without ordering: CPython lists `__lt__`… as the class's own; hide them.
     let eq_only = |d: &[pybridge_model::Dunder]| {
         d.contains(&pybridge_model::Dunder::Eq) && !d.contains(&pybridge_model::Dunder::Ord)
@@ -64,7 +71,7 @@ pub fn emit_export_module_crossing(module: &Module, crossing: &[String]) -> Toke
         .iter()
         .filter(|c| eq_only(&c.dunders) && !declares_ordering(c))
         .map(|c| c.name.py.as_str())
-        .chain(module.enums.iter().filter(|e| !e.has_data() || eq_only(&e.dunders)).map(|e| e.name.py.as_str()))
+        .chain(module.enums.iter().filter(|e| e.has_data() && eq_only(&e.dunders)).map(|e| e.name.py.as_str()))
         .map(|py| {
             let wrapper = wrapper_ident(py);
             quote!(::pybridge::__private::hide_orderings(&__pb_module.py().get_type::<#wrapper>())?;)
@@ -82,7 +89,7 @@ pub fn emit_export_module_crossing(module: &Module, crossing: &[String]) -> Toke
         || quote!(::pybridge::__private::pyo3::types::PyAnyMethods::setattr(__pb_module.as_any(), "__doc__", #doc)?;),
     );
     quote! {
-        #[allow(non_camel_case_types, non_snake_case)]
+        #[allow(non_camel_case_types, non_snake_case, non_upper_case_globals)]
         const _: () = {
             #(#exceptions)*
             #(#classes)*
@@ -98,6 +105,7 @@ pub fn emit_export_module_crossing(module: &Module, crossing: &[String]) -> Toke
                 #set_doc
                 #(#exception_registrations)*
                 #(#class_registrations)*
+                #(#enum_registrations)*
                 #(#unordered)*
                 #(#registrations)*
                 #(#constants)*
@@ -157,7 +165,10 @@ pub(crate) fn emit_params(f: &Function) -> (Vec<TokenStream>, TokenStream) {
     let entry = |p: &Param| {
         let name = param_ident(&p.name.rust);
         match &p.default_rust {
-            Some(value) => quote!(#name = #value),
+            Some(value) => {
+                let value = emit_default_value(value, &p.ty);
+                quote!(#name = #value)
+            }
             None => quote!(#name),
         }
     };
@@ -171,6 +182,24 @@ pub(crate) fn emit_params(f: &Function) -> (Vec<TokenStream>, TokenStream) {
         params.insert(0, quote!(__pb_py: ::pybridge::Python<'_>));
     }
     (params, signature)
+}
+
+/// A default as the wrapper's parameter type: a unit-only enum's value (or optional value) is
+/// wrapped, as its member converts to the wrapper.
+fn emit_default_value(value: &pybridge_model::code::RustExpr, ty: &pybridge_model::Type) -> TokenStream {
+    use pybridge_model::TypeKind;
+    match &ty.kind {
+        TypeKind::Class(c) if c.unit_enum => {
+            let wrapper = wrapper_ident(&c.name);
+            quote!(#wrapper::__pb_wrap(#value))
+        }
+        TypeKind::Optional(inner) if matches!(&inner.kind, TypeKind::Class(c) if c.unit_enum) => {
+            let TypeKind::Class(c) = &inner.kind else { return quote!(#value) };
+            let wrapper = wrapper_ident(&c.name);
+            quote!(::core::option::Option::map(#value, #wrapper::__pb_wrap))
+        }
+        _ => quote!(#value),
+    }
 }
 
 /// The statements calling `target(args…)`: arguments converted first (so `?` stays outside a

@@ -14,6 +14,7 @@ pub(super) fn emit_dunder(c: &Class, d: &Dunder) -> TokenStream {
         Dunder::Eq => "PartialEq",
         Dunder::Hash => "Hash",
         Dunder::Ord => "PartialOrd",
+        Dunder::Copy => "Clone",
     };
     let marker =
         crate::spec_marker::emit_spec_marker(&c.origin, &format!("trait `{trait_name}` of class `{}`", c.name.py));
@@ -51,6 +52,23 @@ pub(super) fn emit_dunder_methods(d: &Dunder) -> TokenStream {
             }
         },
         Dunder::Ord => emit_orderings(&|_| true),
+        // The copy is a new object of the class itself (a Python subclass's copy is of the
+        // base class: the subclass's constructor is unknown here).
+        Dunder::Copy => quote! {
+            fn __copy__(&self, py: ::pybridge::Python<'_>) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
+                let value = self.__pb_with(|v| ::core::result::Result::Ok(::pybridge::__private::clone_of(v)))?;
+                ::pybridge::__private::into_object(py, Self::__pb_wrap(value))
+            }
+
+            fn __deepcopy__(
+                &self,
+                py: ::pybridge::Python<'_>,
+                memo: &::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::PyAny>,
+            ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
+                let _ = memo; // the value holds no Python objects to share
+                self.__copy__(py)
+            }
+        },
     }
 }
 

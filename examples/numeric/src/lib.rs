@@ -11,7 +11,8 @@ pub mod money {
     /// An amount of money in cents.
     #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
     pub struct Money {
-        cents: i64,
+        /// The amount in cents.
+        pub cents: i64,
     }
 
     /// Amounts that cannot be divided.
@@ -73,6 +74,48 @@ pub mod money {
         pub fn formatted(&self) -> String {
             format!("{}{}.{:02}", if self.cents < 0 { "-" } else { "" }, self.cents.abs() / 100, self.cents.abs() % 100)
         }
+        /// `12.34 EUR`.
+        pub fn labelled(&self, currency: Currency) -> String {
+            format!("{} {currency:?}", self.formatted()).to_uppercase()
+        }
+        /// Whole units, rounded as `rounding` says.
+        pub fn units(&self, rounding: Rounding) -> i64 {
+            match rounding {
+                Rounding::Down => self.cents.div_euclid(100),
+                Rounding::Nearest => (self.cents as f64 / 100.0).round() as i64,
+                Rounding::Up => -(-self.cents).div_euclid(100),
+            }
+        }
+    }
+
+    /// A currency (a unit enum: a Python `enum.Enum`).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Currency {
+        /// Euro.
+        Eur,
+        /// US dollar.
+        Usd,
+    }
+
+    /// The currency a code names, if any.
+    pub fn currency_of(code: &str) -> Option<Currency> {
+        match code.to_ascii_uppercase().as_str() {
+            "EUR" => Some(Currency::Eur),
+            "USD" => Some(Currency::Usd),
+            _ => None,
+        }
+    }
+
+    /// How to round to whole units; the discriminants are the members' values (an
+    /// `enum.IntEnum` through the spec's `int: true`).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Rounding {
+        /// Towards negative infinity.
+        Down = -1,
+        /// To the nearest unit.
+        Nearest = 0,
+        /// Towards positive infinity.
+        Up = 1,
     }
 }
 
@@ -81,8 +124,9 @@ include!(concat!(env!("OUT_DIR"), "/numeric_spec.rs"));
 /// The attribute front end: protocol methods written as PyO3 users write them.
 #[pybridge::py_embed]
 pub mod numeric {
-    /// A 2-D vector.
-    #[py_embed]
+    /// A 2-D vector: `copy.copy` from `Clone`, `pickle` through `Vec2(v.x, v.y)`, weak
+    /// references, Python subclasses.
+    #[py_embed(pickle, weakref, subclass)]
     #[derive(Clone, Debug)]
     pub struct Vec2 {
         /// The x component.
@@ -180,6 +224,67 @@ pub mod numeric {
         pub fn __repr__(&self) -> String {
             format!("Vec2({}, {})", self.x, self.y)
         }
+    }
+
+    /// An axis (a unit enum without discriminants: a Python `enum.Enum` valued 0, 1).
+    #[py_embed]
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    pub enum Axis {
+        /// Horizontal.
+        X,
+        /// Vertical.
+        Y,
+    }
+
+    /// A quadrant (explicit discriminants: a Python `enum.IntEnum`).
+    #[py_embed]
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    pub enum Quadrant {
+        /// x > 0, y > 0.
+        First = 1,
+        /// x < 0, y > 0.
+        Second = 2,
+        /// x < 0, y < 0.
+        Third = 3,
+        /// x > 0, y < 0.
+        Fourth = 4,
+    }
+
+    /// The component of `v` along `axis`.
+    #[py_embed]
+    pub fn component(v: &Vec2, axis: Axis) -> f64 {
+        match axis {
+            Axis::X => v.x,
+            Axis::Y => v.y,
+        }
+    }
+
+    /// The quadrant `v` points into (`None` on an axis).
+    #[py_embed]
+    pub fn quadrant(v: &Vec2) -> Option<Quadrant> {
+        match (v.x > 0.0, v.y > 0.0, v.x == 0.0 || v.y == 0.0) {
+            (_, _, true) => None,
+            (true, true, _) => Some(Quadrant::First),
+            (false, true, _) => Some(Quadrant::Second),
+            (false, false, _) => Some(Quadrant::Third),
+            (true, false, _) => Some(Quadrant::Fourth),
+        }
+    }
+
+    /// The axis `v` is longest along (`prefer` on a tie, `Axis.X` unless given).
+    #[py_embed(signature = (v, prefer = Axis::X))]
+    pub fn longest(v: &Vec2, prefer: Axis) -> Axis {
+        match v.x.abs().partial_cmp(&v.y.abs()) {
+            Some(std::cmp::Ordering::Greater) => Axis::X,
+            Some(std::cmp::Ordering::Less) => Axis::Y,
+            _ => prefer,
+        }
+    }
+
+    /// The axes, in order (a `Vec` of members).
+    #[py_embed]
+    pub fn axes() -> Vec<Axis> {
+        vec![Axis::X, Axis::Y]
     }
 
     /// The point a fraction `t` of the way from `a` to `b`; `a` and `b` are positional-only.

@@ -17,9 +17,70 @@ pub(super) fn check_protocol_methods(module: &Module, diags: &mut Diagnostics) {
         for m in c.methods.iter().filter(|m| m.kind != FnKind::Constructor && is_dunder(&m.name.py)) {
             match Protocol::named(&m.name.py) {
                 Some(p) => check_protocol_method(c, m, p, diags),
-                None if PLAIN.contains(&m.name.py.as_str()) => {}
+                None if PLAIN.contains(&m.name.py.as_str()) => check_plain_twice(c, m, diags),
                 None => refuse_dunder(m, diags),
             }
+        }
+        check_pickle(c, diags);
+    }
+}
+
+/// An ordinary dunder a spec's `traits:` (`Clone`: `__copy__`) or `pickle` (`__reduce__`) also
+/// defines is declared twice.
+fn check_plain_twice(c: &Class, m: &Function, diags: &mut Diagnostics) {
+    let py = m.name.py.as_str();
+    let from_spec = matches!(c.origin, crate::origin::Origin::Spec(_));
+    let by_trait = from_spec && c.dunders.iter().any(|d| d.python_names().contains(&py));
+    let by_pickle = c.pickle.is_some() && matches!(py, "__reduce__" | "__reduce_ex__" | "__getstate__");
+    if by_trait || by_pickle {
+        let (source, help) = if by_pickle {
+            ("`pickle`", "keep one: remove the method, or `pickle`")
+        } else {
+            ("the class's Rust trait", "keep one: remove the method, or the trait from `traits:`")
+        };
+        diags.push(
+            Diagnostic::new(m.name.origin, format!("`{py}` is declared twice: by this method and by {source}"))
+                .help(help),
+        );
+    }
+}
+
+/// `pickle` rebuilds an object by calling the class with its constructor's arguments, each read
+/// back from the attribute (a field or a getter) of the same name: the class needs a
+/// constructor whose parameters are all positional and readable that way.
+fn check_pickle(c: &Class, diags: &mut Diagnostics) {
+    let Some(at) = c.pickle else { return };
+    let Some(ctor) = c.methods.iter().find(|m| m.kind == FnKind::Constructor) else {
+        diags.push(
+            Diagnostic::new(at, format!("`pickle` needs a constructor: `{}` has none", c.name.py))
+                .help("declare the constructor whose arguments rebuild the object"),
+        );
+        return;
+    };
+    let readable = |name: &str| {
+        c.attributes.iter().any(|a| a.name.py == name)
+            || c.methods.iter().any(|m| m.kind == FnKind::Getter && m.name.py == name)
+    };
+    for p in &ctor.params {
+        if p.kind == ParamKind::Keyword {
+            diags.push(
+                Diagnostic::new(
+                    p.origin,
+                    format!("`pickle` passes `{}` by position, and it is keyword-only", p.name.py),
+                )
+                .help("make the constructor's parameters positional"),
+            );
+        } else if !readable(&p.name.py) {
+            diags.push(
+                Diagnostic::new(
+                    p.origin,
+                    format!("`pickle` reads `{}` back from the object, which has no such attribute", p.name.py),
+                )
+                .help(format!(
+                    "expose a field or getter named `{}` (it must return the constructor's argument)",
+                    p.name.py
+                )),
+            );
         }
     }
 }

@@ -53,6 +53,8 @@ pub(super) fn lower_struct(s: &syn::ItemStruct, opts: &Options, module: &mut Mod
         close: None,
         unsendable: opts.unsendable.is_some(),
         subclass: opts.subclass.is_some(),
+        weakref: opts.weakref.is_some(),
+        pickle: opts.pickle.map(Origin::Rust),
         iter_item: None,
         doc: doc_of(&s.attrs),
         origin,
@@ -172,7 +174,7 @@ pub(super) fn lower_enum(e: &syn::ItemEnum, opts: &Options, module: &mut Module,
         return;
     }
     let mut variants = Vec::new();
-    let mut next = 0i64;
+    let mut next = Some(0i64);
     for v in &e.variants {
         let mut fields = Vec::new();
         for (i, field) in v.fields.iter().enumerate() {
@@ -192,34 +194,45 @@ pub(super) fn lower_enum(e: &syn::ItemEnum, opts: &Options, module: &mut Module,
                 origin,
             });
         }
-        if let Some((_, expr)) = &v.discriminant {
-            match expr {
-                syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(i), .. }) => next = i.base10_parse().unwrap_or(next),
-                other => diags.push(
-                    Diagnostic::new(Origin::Rust(other.span()), "only integer literal discriminants are supported")
-                        .help("write `Variant = 3`"),
-                ),
-            }
-        }
+        // Any constant expression may give the discriminant (generated code reads it with
+        // `as i64`); a literal one is also written into the `.pyi`.
+        let value = match &v.discriminant {
+            Some((_, expr)) => literal_discriminant(expr),
+            None => next,
+        };
+        next = value.and_then(|n| n.checked_add(1));
         let origin = Origin::Rust(v.ident.span());
         variants.push(Variant {
             name: Name { py: super::unraw(&v.ident), rust: v.ident.to_string(), origin },
-            value: next,
+            value,
             fields,
             tuple: matches!(v.fields, syn::Fields::Unnamed(_)),
             origin,
         });
-        next += 1;
     }
+    let int = e.variants.iter().any(|v| v.discriminant.is_some());
     let dunders = derived_dunders(&e.attrs);
     module.enums.push(Enum {
         name,
         rust_path: Some(RustPath::from_ident(&e.ident)),
         variants,
+        int,
         dunders,
         doc: doc_of(&e.attrs),
         origin,
     });
+}
+
+/// The value of an integer literal discriminant (`3`, `-1`), or `None` for other constant
+/// expressions.
+fn literal_discriminant(expr: &syn::Expr) -> Option<i64> {
+    match expr {
+        syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(i), .. }) => i.base10_parse().ok(),
+        syn::Expr::Unary(syn::ExprUnary { op: syn::UnOp::Neg(_), expr, .. }) => literal_discriminant(expr).map(|n| -n),
+        syn::Expr::Group(g) => literal_discriminant(&g.expr),
+        syn::Expr::Paren(p) => literal_discriminant(&p.expr),
+        _ => None,
+    }
 }
 
 /// An impl block: inherent `#[py_embed] impl` of an exported struct gives its methods; trait

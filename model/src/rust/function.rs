@@ -175,6 +175,7 @@ fn lower_inputs(sig: &syn::Signature, self_ty: Option<&syn::Ident>, diags: &mut 
                             kind: ParamKind::Positional,
                             default: None,
                             default_rust: None,
+                            default_origin: Origin::Implied,
                             origin,
                         });
                     }

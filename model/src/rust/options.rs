@@ -34,7 +34,7 @@ impl Target {
         match self {
             Target::Module => &["name"],
             Target::Function => &["name", "release_gil", "signature"],
-            Target::Struct => &["name", "display", "exception", "base", "unsendable", "subclass"],
+            Target::Struct => &["name", "display", "exception", "base", "unsendable", "subclass", "weakref", "pickle"],
             Target::Field => &["name", "get", "set", "view"],
             Target::Impl => &[],
             Target::Method => {
@@ -90,6 +90,10 @@ pub struct Options {
     pub unsendable: Option<Span>,
     /// `subclass`: Python may subclass the class.
     pub subclass: Option<Span>,
+    /// `weakref`: instances can be weakly referenced.
+    pub weakref: Option<Span>,
+    /// `pickle`: instances pickle through the constructor's arguments.
+    pub pickle: Option<Span>,
     /// `classmethod`: this associated function is a Python classmethod.
     pub classmethod: Option<Span>,
     /// `signature = (a, b = 2.0, *, c)`: pyo3's signature grammar (defaults, `/`, `*`).
@@ -174,6 +178,8 @@ const ALL: &[&str] = &[
     "base",
     "unsendable",
     "subclass",
+    "weakref",
+    "pickle",
     "classmethod",
     "signature",
 ];
@@ -215,6 +221,8 @@ fn set_option(o: &mut Options, key: &str, span: Span, value: Option<(String, Spa
         "exception" => flag(&mut o.exception, span),
         "unsendable" => flag(&mut o.unsendable, span),
         "subclass" => flag(&mut o.subclass, span),
+        "weakref" => flag(&mut o.weakref, span),
+        "pickle" => flag(&mut o.pickle, span),
         "classmethod" => flag(&mut o.classmethod, span),
         _ => false,
     }

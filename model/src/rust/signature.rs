@@ -84,6 +84,7 @@ fn apply_entry(
     match RustExpr::parse(&tokens.to_string()) {
         Ok(expr) => {
             param.default = Some(python_spelling(expr.expr()));
+            param.default_origin = Origin::Rust(span);
             param.default_rust = Some(expr);
             true
         }

@@ -22,16 +22,7 @@ pub(super) fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) 
     let rust_path = lower_rust_path(&mut fields, "class", diags);
     let doc = fields.str("doc", diags).map(|(d, _)| d);
     let mut methods = Vec::new();
-    let class_type = Type::new(
-        TypeKind::Class(ClassRef {
-            name: py.clone(),
-            rust_path: None,
-            borrowed: false,
-            shared: false,
-            exported: false,
-        }),
-        origin,
-    );
+    let class_type = Type::new(TypeKind::Class(ClassRef::named(py.clone())), origin);
     if let Some(mut c) = fields.get("constructor").and_then(|ctor| Fields::open_in(ctor, "constructor", dir, diags)) {
         let rust = lower_rust_path(&mut c, "constructor", diags);
         let params = lower_params(&mut c, dir, diags);
@@ -75,6 +66,9 @@ pub(super) fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) 
         }
     }
     let attributes = lower_attributes(&mut fields, dir, diags);
+    let subclass = fields.bool("subclass", diags).unwrap_or(false);
+    let weakref = fields.bool("weakref", diags).unwrap_or(false);
+    let pickle = fields.get("pickle").map(|n| n.origin()).filter(|_| fields.bool("pickle", diags) == Some(true));
     fields.finish(diags);
     Some(Class {
         name,
@@ -84,7 +78,9 @@ pub(super) fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) 
         dunders,
         close: None,
         unsendable: false,
-        subclass: false,
+        subclass,
+        weakref,
+        pickle,
         iter_item,
         doc,
         origin,
@@ -103,6 +99,7 @@ fn from_str_method(class_type: &Type, raises: Option<ExceptionRef>, origin: Orig
             kind: ParamKind::Positional,
             default: None,
             default_rust: None,
+            default_origin: Origin::Implied,
             origin,
         }],
         returns: class_type.clone(),

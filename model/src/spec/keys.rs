@@ -102,7 +102,7 @@ pub const POLICIES: &[&str] = &["value", "shared", "view"];
 pub const PARAM_KINDS: &[&str] = &["positional", "keyword"];
 /// Traits a class can list under `traits:` (each gives Python protocol methods).
 pub const TRAITS: &[&str] =
-    &["Display", "Debug", "PartialEq", "Eq", "Hash", "PartialOrd", "Ord", "FromStr", "IntoIterator"];
+    &["Display", "Debug", "PartialEq", "Eq", "Hash", "PartialOrd", "Ord", "Clone", "FromStr", "IntoIterator"];
 
 /// Every section of the spec format, version 1. The first one is the top level.
 pub const SECTIONS: &[Section] = &[
@@ -205,13 +205,31 @@ pub const SECTIONS: &[Section] = &[
             export_key(
                 "traits",
                 Shape::StrList,
-                "Export: Rust traits the type implements, as Python protocols (`Display`, `Debug`, `PartialEq`, `Hash`, `Ord`, `FromStr`, `IntoIterator`).",
+                "Export: Rust traits the type implements, as Python protocols (`Display`, `Debug`, `PartialEq`, `Hash`, `Ord`, `Clone` for `copy`, `FromStr`, `IntoIterator`).",
                 EXPORT_ONLY,
             ),
             export_key(
                 "item",
                 Shape::Type,
                 "Export: the item type of `&T: IntoIterator` (with `traits: [IntoIterator]`), for `__iter__`.",
+                EXPORT_ONLY,
+            ),
+            export_key(
+                "subclass",
+                Shape::Bool,
+                "Export: Python classes may derive from it (default: `false`).",
+                EXPORT_ONLY,
+            ),
+            export_key(
+                "weakref",
+                Shape::Bool,
+                "Export: instances can be weakly referenced (`weakref.ref`) (default: `false`).",
+                EXPORT_ONLY,
+            ),
+            export_key(
+                "pickle",
+                Shape::Bool,
+                "Export: instances pickle as a call of the class with its constructor's arguments, each read from the attribute of the same name (default: `false`).",
                 EXPORT_ONLY,
             ),
             export_key(
@@ -306,7 +324,16 @@ pub const SECTIONS: &[Section] = &[
         keys: &[
             required("name", Shape::Str, "Python name."),
             key("rust", Shape::Str, "Rust type path (default: `name`)."),
-            required("variants", Shape::StrList, "Variant names, in order; values are their positions."),
+            required(
+                "variants",
+                Shape::StrList,
+                "Variant names (the Rust variants; also the members' Python names), in order.",
+            ),
+            key(
+                "int",
+                Shape::Bool,
+                "Make the class an `enum.IntEnum` (members are ints) rather than an `enum.Enum` (default: `false`).",
+            ),
             key("doc", Shape::Str, "Docstring."),
         ],
     },

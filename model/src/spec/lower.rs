@@ -12,7 +12,7 @@ use crate::origin::{Loc, Origin};
 use crate::pytype::parse_python_type;
 use crate::rusttype::parse_rust_type_str;
 use crate::spec::reader::{Fields, read_str};
-use crate::types::Type;
+use crate::types::{Type, TypeKind};
 use crate::yaml::{Node, NodeKind};
 
 /// Lowers the whole document.
@@ -218,7 +218,16 @@ pub(super) fn lower_params(fields: &mut Fields<'_>, dir: Direction, diags: &mut 
                 (Some((text, at)), Direction::Export) => lower_export_default(text, *at, &ty, diags),
                 _ => None,
             };
-            params.push(Param { name, ty, kind, default: default.map(|(d, _)| d), default_rust, origin });
+            let default_origin = default.as_ref().map_or(Origin::Implied, |(_, at)| *at);
+            params.push(Param {
+                name,
+                ty,
+                kind,
+                default: default.map(|(d, _)| d),
+                default_rust,
+                default_origin,
+                origin,
+            });
         }
     }
     // Pushed one by one; the model of a large spec keeps no spare capacity.
@@ -228,6 +237,12 @@ pub(super) fn lower_params(fields: &mut Fields<'_>, dir: Direction, diags: &mut 
 
 /// An exported parameter's `default:` as the Rust value pyo3 uses when the argument is omitted.
 fn lower_export_default(text: &str, at: Origin, ty: &Type, diags: &mut Diagnostics) -> Option<RustExpr> {
+    // An enum member (`Color.Red`), or `None` for an optional one: the resolver reads it, once
+    // it knows the enum.
+    let names_class = |t: &Type| matches!(t.kind, TypeKind::Class(_));
+    if names_class(ty) || matches!(&ty.kind, TypeKind::Optional(inner) if names_class(inner)) {
+        return None;
+    }
     match super::default::rust_default(text, ty).map(|rust| RustExpr::parse(&rust)) {
         Ok(Ok(expr)) => Some(expr),
         Ok(Err(_)) => None,
@@ -278,20 +293,21 @@ fn lower_enum(node: &Node, diags: &mut Diagnostics) -> Option<Enum> {
     let (py, origin) = fields.str("name", diags).unwrap_or_default_origin(fields.origin());
     let rust_path = lower_rust_path(&mut fields, "enum", diags);
     let mut variants = Vec::new();
-    for (i, v) in fields.list("variants", diags).iter().enumerate() {
+    for v in fields.list("variants", diags).iter() {
         if let Some(text) = read_str(v, "a variant name", diags) {
             variants.push(Variant {
                 name: make_name(text, v.origin()),
-                value: i as i64,
+                value: None,
                 fields: Vec::new(),
                 tuple: false,
                 origin: v.origin(),
             });
         }
     }
+    let int = fields.bool("int", diags).unwrap_or(false);
     let doc = fields.str("doc", diags).map(|(d, _)| d);
     fields.finish(diags);
-    Some(Enum { name: make_name(py, origin), rust_path, variants, dunders: Vec::new(), doc, origin })
+    Some(Enum { name: make_name(py, origin), rust_path, variants, int, dunders: Vec::new(), doc, origin })
 }
 
 fn lower_exception(node: &Node, diags: &mut Diagnostics) -> Option<Exception> {

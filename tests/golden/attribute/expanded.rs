@@ -9,7 +9,7 @@ mod fast {
         text.parse()
     }
     pub fn helper() {}
-    #[allow(non_camel_case_types, non_snake_case)]
+    #[allow(non_camel_case_types, non_snake_case, non_upper_case_globals)]
     const _: () = {
         /// Adds two integers.
         #[::pybridge::__private::pyo3::pyfunction]
@@ -103,7 +103,7 @@ mod geometry {
             Axis::Y => (a.y - b.y).abs(),
         }
     }
-    #[allow(non_camel_case_types, non_snake_case)]
+    #[allow(non_camel_case_types, non_snake_case, non_upper_case_globals)]
     const _: () = {
         fn __pb_exc_BadPoint(
             py: ::pybridge::Python<'_>,
@@ -289,6 +289,27 @@ mod geometry {
                     ::pybridge::__private::repr_of(v),
                 ))
             }
+            fn __copy__(
+                &self,
+                py: ::pybridge::Python<'_>,
+            ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
+                let value = self
+                    .__pb_with(|v| ::core::result::Result::Ok(
+                        ::pybridge::__private::clone_of(v),
+                    ))?;
+                ::pybridge::__private::into_object(py, Self::__pb_wrap(value))
+            }
+            fn __deepcopy__(
+                &self,
+                py: ::pybridge::Python<'_>,
+                memo: &::pybridge::__private::pyo3::Bound<
+                    '_,
+                    ::pybridge::__private::pyo3::PyAny,
+                >,
+            ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
+                let _ = memo;
+                self.__copy__(py)
+            }
             fn __eq__(
                 &self,
                 other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
@@ -301,16 +322,18 @@ mod geometry {
                 })
             }
         }
-        #[::pybridge::__private::pyo3::pyclass(
-            crate = "::pybridge::__private::pyo3",
-            name = "Axis",
-            module = "geometry",
-            frozen
-        )]
+        static __PB_ENUM_Axis: ::pybridge::__private::EnumClass = ::pybridge::__private::EnumClass::new(::pybridge::__private::EnumSpec {
+            module: "geometry",
+            name: "Axis",
+            doc: ::core::option::Option::None,
+            int: true,
+            members: &[("X", Axis::X as i64), ("Y", Axis::Y as i64)],
+        });
         struct __PbClass_Axis {
             inner: Axis,
         }
         type __PbRet_Axis = __PbClass_Axis;
+        #[allow(dead_code)]
         impl __PbClass_Axis {
             fn __pb_wrap(__pb_value: Axis) -> Self {
                 Self { inner: __pb_value }
@@ -325,49 +348,55 @@ mod geometry {
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
                 f(&self.inner)
             }
-            fn __pb_index(&self) -> (i64, &'static str) {
+            fn __pb_position(&self) -> usize {
                 match self.inner {
-                    Axis::X => (0i64, "X"),
-                    Axis::Y => (4i64, "Y"),
+                    Axis::X => 0,
+                    Axis::Y => 1,
                 }
             }
+            fn __pb_at(
+                __pb_position: usize,
+            ) -> ::pybridge::__private::pyo3::PyResult<Self> {
+                ::core::result::Result::Ok(
+                    Self::__pb_wrap(
+                        match __pb_position {
+                            0 => Axis::X,
+                            1 => Axis::Y,
+                            _ => {
+                                return ::core::result::Result::Err(
+                                    __PB_ENUM_Axis.no_variant(__pb_position),
+                                );
+                            }
+                        },
+                    ),
+                )
+            }
         }
-        #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
-        impl __PbClass_Axis {
-            #[classattr]
-            #[pyo3(name = "X")]
-            fn __pb_v_X() -> Self {
-                Self::__pb_wrap(Axis::X)
+        impl<'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for __PbClass_Axis {
+            type Target = ::pybridge::__private::pyo3::PyAny;
+            type Output = ::pybridge::__private::pyo3::Bound<
+                'py,
+                ::pybridge::__private::pyo3::PyAny,
+            >;
+            type Error = ::pybridge::PyErr;
+            fn into_pyobject(
+                self,
+                py: ::pybridge::Python<'py>,
+            ) -> ::std::result::Result<Self::Output, Self::Error> {
+                __PB_ENUM_Axis.member(py, self.__pb_position())
             }
-            #[classattr]
-            #[pyo3(name = "Y")]
-            fn __pb_v_Y() -> Self {
-                Self::__pb_wrap(Axis::Y)
-            }
-            /// The variant's name.
-            #[getter]
-            fn name(&self) -> &'static str {
-                self.__pb_index().1
-            }
-            /// The variant's integer value.
-            #[getter]
-            fn value(&self) -> i64 {
-                self.__pb_index().0
-            }
-            fn __int__(&self) -> i64 {
-                self.__pb_index().0
-            }
-            fn __repr__(&self) -> ::std::string::String {
-                ::std::format!("{}.{}", "Axis", self.__pb_index().1)
-            }
-            fn __eq__(
-                &self,
-                other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
-            ) -> bool {
-                self.__pb_index().0 == other.__pb_index().0
-            }
-            fn __hash__(&self) -> u64 {
-                self.__pb_index().0 as u64
+        }
+        impl<'a, 'py> ::pybridge::__private::pyo3::FromPyObject<'a, 'py>
+        for __PbClass_Axis {
+            type Error = ::pybridge::PyErr;
+            fn extract(
+                obj: ::pybridge::__private::pyo3::Borrowed<
+                    'a,
+                    'py,
+                    ::pybridge::__private::pyo3::PyAny,
+                >,
+            ) -> ::std::result::Result<Self, Self::Error> {
+                Self::__pb_at(__PB_ENUM_Axis.position_of(&obj)?)
             }
         }
         #[::pybridge::__private::pyo3::pyfunction]
@@ -395,7 +424,7 @@ mod geometry {
         fn __pb_fn_distance(
             a: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Point>,
             b: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Point>,
-            axis: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Axis>,
+            axis: __PbClass_Axis,
         ) -> ::pybridge::__private::pyo3::PyResult<f64> {
             let __pb_a1 = b
                 .__pb_with(|__pb_v| ::core::result::Result::Ok(
@@ -431,14 +460,13 @@ mod geometry {
             ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
                 __PbClass_Point,
             >(__pb_module)?;
-            ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
-                __PbClass_Axis,
-            >(__pb_module)?;
-            ::pybridge::__private::hide_orderings(
-                &__pb_module.py().get_type::<__PbClass_Point>(),
+            ::pybridge::__private::pyo3::types::PyModuleMethods::add(
+                __pb_module,
+                "Axis",
+                __PB_ENUM_Axis.class(__pb_module.py())?,
             )?;
             ::pybridge::__private::hide_orderings(
-                &__pb_module.py().get_type::<__PbClass_Axis>(),
+                &__pb_module.py().get_type::<__PbClass_Point>(),
             )?;
             ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
                 __pb_module,

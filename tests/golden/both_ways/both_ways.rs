@@ -2,7 +2,7 @@
 #[doc(hidden)]
 #[derive(Debug)]
 pub enum __PbExported {}
-#[allow(non_camel_case_types, non_snake_case)]
+#[allow(non_camel_case_types, non_snake_case, non_upper_case_globals)]
 const _: () = {
     // from both_ways.yaml:9:13: class `Point`
     #[::pybridge::__private::pyo3::pyclass(

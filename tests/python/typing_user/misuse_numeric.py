@@ -8,3 +8,6 @@ also_wrong = numeric_spec.Money(100) * 1.5
 print(wrong, also_wrong)
 by_name = numeric.lerp(a=0.0, b=1.0)
 print(by_name)
+not_a_member = numeric.component(numeric.Vec2(1.0, 2.0), 1)
+wrong_enum = numeric.component(numeric.Vec2(1.0, 2.0), numeric.Quadrant.First)
+print(not_a_member, wrong_enum)

@@ -27,3 +27,12 @@ scaled: numeric.Vec2 = numeric.Vec2(1.0, 1.0).scaled() + numeric.Vec2.unit_x().s
 middle: float = numeric.lerp(0.0, 1.0) + numeric.lerp(0.0, 1.0, t=0.25)
 cheap: numeric_spec.Money = money.scaled() + money.scaled(factor=2)
 print(scaled, middle, cheap)
+axis: numeric.Axis = numeric.longest(numeric.Vec2(1.0, 2.0), prefer=numeric.Axis.Y)
+along: float = numeric.component(numeric.Vec2(1.0, 2.0), axis)
+quadrant: numeric.Quadrant | None = numeric.quadrant(numeric.Vec2(1.0, 2.0))
+as_int: int = numeric.Quadrant.First + 1
+value: int = numeric.Axis.X.value
+units: int = money.units(numeric_spec.Rounding.Up) + money.units()
+currency: numeric_spec.Currency | None = numeric_spec.currency_of("EUR")
+names: list[str] = [a.name for a in numeric.Axis]
+print(axis, along, quadrant, as_int, value, units, currency, names)
