@@ -254,7 +254,67 @@ import:
         assert_passes(spec);
     }
 
+    #[test]
+    fn hashable_keys_refuse_unordered_btree_keys() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  functions:
+    - name: f
+      params:
+        - { name: a, type: \"BTreeSet<f64>\" }
+        - { name: b, type: \"BTreeMap<(i64, String), [u8; 2]>\" }
+      returns: \"BTreeMap<[i64; 2], i64>\"
+";
+        assert_reports(
+            spec,
+            &[
+                (7, 38, "`float` cannot be a set element: Rust's floats are not `Ord`"),
+                (9, 26, "`list[int]` cannot be a dict key: Python cannot hash it"),
+            ],
+        );
+    }
+
     // check_borrowed_positions
+
+    #[test]
+    fn borrowed_positions_place_pointers_whole_or_in_one_option() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  functions:
+    - name: f
+      params:
+        - { name: a, type: \"&[&str]\" }
+        - { name: b, type: \"Option<Cow<str>>\" }
+        - { name: c, type: \"&Vec<i64>\" }
+        - { name: d, type: \"Option<&'_ i64>\" }
+        - { name: e, type: \"Box<[u8]>\" }
+      returns: \"Option<&String>\"
+    - name: g
+      params:
+        - { name: a, type: \"Vec<Cow<str>>\" }
+        - { name: b, type: \"Option<Option<&i64>>\" }
+      returns: \"[&str; 2]\"
+  classes:
+    - name: C
+      attributes:
+        - { name: label, type: \"Cow<'static, str>\" }
+  constants:
+    - { name: NAME, type: \"Box<str>\", rust: crate::NAME.into() }
+";
+        assert_reports(
+            spec,
+            &[
+                (15, 33, "a borrow cannot be held here"),
+                (16, 43, "a borrow cannot be held here"),
+                (17, 18, "a borrow cannot be held here"),
+                (21, 33, "a borrow cannot be held here"),
+            ],
+        );
+    }
 
     #[test]
     fn borrowed_positions_refuse_borrows_without_an_owner() {
