@@ -1,7 +1,8 @@
 //! Rust type syntax → [`Type`]: `i64`, `f64`, `String`, `&str`, `Vec<(f64, f64)>`,
-//! `Option<T>`, `HashMap<K, V>`, `HashSet<T>`, tuples, `()`, `&[u8]`, declared class types,
-//! and (for returns) `Result<T, E>`. Shapes that cannot cross the boundary (lifetimes, `&mut`,
-//! raw pointers, `impl Trait`, unknown generics) are reported at the offending token.
+//! `Option<T>`, `HashMap<K, V>`, `HashSet<T>` and their `BTree` forms, tuples, `()`, `&[u8]`,
+//! `&[T]`, `&T`, declared class types, and (for returns) `Result<T, E>`; arrays, `Cow` and
+//! `Box` in `rustptr.rs`. Shapes that cannot cross the boundary (named lifetimes, `&mut`, raw
+//! pointers, `impl Trait`, unknown generics) are reported at the offending token.
 
 use proc_macro2::Span;
 use syn::spanned::Spanned;
