@@ -88,11 +88,13 @@ pub fn pair_sums(pairs: Vec<[i64; 2]>) -> Vec<i64> {
 // Box<str>, Box<[T]>.
 
 /// Upper case.
+#[allow(clippy::boxed_local)] // the type under test
 pub fn shout(s: Box<str>) -> Box<str> {
     s.to_uppercase().into_boxed_str()
 }
 
 /// Each value doubled.
+#[allow(clippy::boxed_local)] // the type under test
 pub fn doubled_all(v: Box<[i64]>) -> Box<[i64]> {
     v.iter().map(|x| x * 2).collect()
 }
@@ -148,6 +150,7 @@ pub fn add_refs(a: &i64, b: &i64) -> i64 {
 }
 
 /// The longest word (the first of equals).
+#[allow(clippy::ptr_arg)] // the type under test
 pub fn longest(words: &Vec<String>) -> &String {
     static EMPTY: String = String::new();
     words.iter().fold(&EMPTY, |best, w| if w.len() > best.len() { w } else { best })

@@ -79,17 +79,13 @@ pub(crate) fn emit_arg(name: &syn::Ident, ty: &Type) -> TokenStream {
         }
         TypeKind::Slice(_) => quote!(&#name),
         TypeKind::Indirect { via, target } => pointer_in(*via, target, emit_arg(name, target)),
-        TypeKind::Optional(inner) if matches!(inner.kind, TypeKind::Indirect { via: Via::Ref, .. }) => {
-            quote!(#name.as_ref())
-        }
-        TypeKind::Optional(inner) if matches!(inner.kind, TypeKind::Indirect { .. }) => {
-            let TypeKind::Indirect { via, target } = &inner.kind else { return quote!(#name) };
-            let each = pointer_in(*via, target, quote!(__pb_x));
-            quote!(#name.map(|__pb_x| #each))
-        }
+        TypeKind::Optional(inner) => match &inner.kind {
+            TypeKind::Indirect { via, target } => optional_pointer_in(name, *via, target),
+            _ if is_borrowed_text(inner) => quote!(#name.as_deref()),
+            _ => emit_owned_arg(name, ty),
+        },
         // `Option<&str>`, `Vec<&str>` (and `&[u8]` alike): the wrapper holds owned values and
         // lends them for the call.
-        TypeKind::Optional(inner) if is_borrowed_text(inner) => quote!(#name.as_deref()),
         TypeKind::List(inner) if is_borrowed_text(inner) => {
             quote!(#name.iter().map(|__pb_s| &**__pb_s).collect::<::std::vec::Vec<_>>())
         }
@@ -100,11 +96,22 @@ pub(crate) fn emit_arg(name: &syn::Ident, ty: &Type) -> TokenStream {
 /// The pointer `via` to the owned `value` (of type `target`) the wrapper holds: lent (`&T`),
 /// `Cow::Owned`, or boxed.
 fn pointer_in(via: Via, target: &Type, value: TokenStream) -> TokenStream {
-    let pointee = crate::rust_type::emit_pointee(target);
     match via {
         Via::Ref => quote!(&#value),
-        Via::Cow => quote!(::std::borrow::Cow::<#pointee>::Owned(#value)),
-        Via::Box => quote!(::std::boxed::Box::<#pointee>::from(#value)),
+        _ => {
+            let f = pointer_in_fn(via, target);
+            quote!(#f(#value))
+        }
+    }
+}
+
+/// The function making a `Cow`/`Box` of an owned value (a path, so `Option::map` takes it
+/// without a closure clippy would flag in the user's crate).
+fn pointer_in_fn(via: Via, target: &Type) -> TokenStream {
+    let pointee = crate::rust_type::emit_pointee(target);
+    match via {
+        Via::Cow => quote!(::std::borrow::Cow::<#pointee>::Owned),
+        _ => quote!(::std::boxed::Box::<#pointee>::from),
     }
 }
 
@@ -112,15 +119,51 @@ fn pointer_in(via: Via, target: &Type, value: TokenStream) -> TokenStream {
 /// before any borrow ends: cloned (`&T`; Python objects inside with `clone_ref`, attached for
 /// it), `Cow::into_owned`, or unboxed.
 fn pointer_out(via: Via, target: &Type, value: TokenStream) -> TokenStream {
-    match (via, &target.kind) {
-        (Via::Ref, _) if target.uses_any() => {
+    match via {
+        Via::Ref if target.uses_any() => {
             let copy = emit_clone_ref(value, target);
             quote!(::pybridge::__private::pyo3::Python::attach(|__pb_py| #copy))
         }
-        (Via::Ref, _) => emit_clone_ref(value, target),
-        (Via::Cow, _) => quote!(::std::borrow::Cow::into_owned(#value)),
-        (Via::Box, TypeKind::Str { .. }) => quote!(::std::string::String::from(#value)),
-        (Via::Box, _) => quote!(<[_]>::into_vec(#value)),
+        Via::Ref => emit_clone_ref(value, target),
+        _ => {
+            let f = pointer_out_fn(via, target);
+            quote!(#f(#value))
+        }
+    }
+}
+
+/// The function turning a `Cow`/`Box` into its owned value.
+fn pointer_out_fn(via: Via, target: &Type) -> TokenStream {
+    match (via, &target.kind) {
+        (Via::Cow, _) => quote!(::std::borrow::Cow::into_owned),
+        (_, TypeKind::Str { .. }) => quote!(::std::string::String::from),
+        _ => quote!(<[_]>::into_vec),
+    }
+}
+
+/// `Option<pointer>` parameters: lent with `as_ref`, or each value converted.
+fn optional_pointer_in(name: &syn::Ident, via: Via, target: &Type) -> TokenStream {
+    match via {
+        Via::Ref => quote!(#name.as_ref()),
+        _ => {
+            let f = pointer_in_fn(via, target);
+            quote!(#name.map(#f))
+        }
+    }
+}
+
+/// `Option<pointer>` returns: cloned (`Option::cloned`), or each value converted.
+fn optional_pointer_out(value: TokenStream, via: Via, target: &Type) -> TokenStream {
+    match via {
+        Via::Ref if target.uses_any() => {
+            let each = pointer_out(via, target, quote!(__pb_x));
+            quote!(#value.map(|__pb_x| #each))
+        }
+        Via::Ref => quote!(#value.cloned()),
+        _ => {
+            let f = pointer_out_fn(via, target);
+            quote!(#value.map(#f))
+        }
     }
 }
 
@@ -211,8 +254,7 @@ pub(crate) fn emit_wrap(value: TokenStream, ty: &Type) -> TokenStream {
         TypeKind::Indirect { via, target } => pointer_out(*via, target, value),
         TypeKind::Optional(inner) if matches!(inner.kind, TypeKind::Indirect { .. }) => {
             let TypeKind::Indirect { via, target } = &inner.kind else { return value };
-            let each = pointer_out(*via, target, quote!(__pb_x));
-            quote!(#value.map(|__pb_x| #each))
+            optional_pointer_out(value, *via, target)
         }
         TypeKind::Optional(inner) if is_borrowed_text(inner) => quote!(#value.map(::std::borrow::ToOwned::to_owned)),
         TypeKind::List(inner) if is_borrowed_text(inner) => {

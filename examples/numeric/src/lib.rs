@@ -244,6 +244,7 @@ pub mod numeric {
 
     /// How often each value occurs (a `&Vec<i64>` parameter and a `BTreeMap` return).
     #[py_embed]
+    #[allow(clippy::ptr_arg)] // shows a `&Vec<T>` parameter
     pub fn histogram(values: &Vec<i64>) -> BTreeMap<i64, usize> {
         let mut counts = BTreeMap::new();
         for v in values {

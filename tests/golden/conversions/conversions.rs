@@ -92,9 +92,7 @@ const _: () = {
         > {
             let __pb_self = self.inner.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.label();
-            ::core::result::Result::Ok(
-                __pb_result.map(|__pb_x| ::std::clone::Clone::clone(__pb_x)),
-            )
+            ::core::result::Result::Ok(__pb_result.cloned())
         }
         // from conversions.yaml:90:19: method `place`
         #[pyo3(name = "place", signature = ())]
@@ -322,11 +320,9 @@ const _: () = {
     ) -> ::pybridge::__private::pyo3::PyResult<
         ::std::option::Option<::std::string::String>,
     > {
-        let __pb_a0 = s.map(|__pb_x| ::std::boxed::Box::<str>::from(__pb_x));
+        let __pb_a0 = s.map(::std::boxed::Box::<str>::from);
         let __pb_result = crate::conv::maybe_shout(__pb_a0);
-        ::core::result::Result::Ok(
-            __pb_result.map(|__pb_x| ::std::string::String::from(__pb_x)),
-        )
+        ::core::result::Result::Ok(__pb_result.map(::std::string::String::from))
     }
     // from conversions.yaml:60:15: function `trimmed`
     #[::pybridge::__private::pyo3::pyfunction]
@@ -402,7 +398,7 @@ const _: () = {
     fn __pb_fn_name_or(
         name: ::std::option::Option<::std::string::String>,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-        let __pb_a0 = name.map(|__pb_x| ::std::borrow::Cow::<str>::Owned(__pb_x));
+        let __pb_a0 = name.map(::std::borrow::Cow::<str>::Owned);
         let __pb_result = crate::conv::name_or(__pb_a0);
         ::core::result::Result::Ok(::std::borrow::Cow::into_owned(__pb_result))
     }
@@ -437,9 +433,7 @@ const _: () = {
     ) -> ::pybridge::__private::pyo3::PyResult<::std::option::Option<i64>> {
         let __pb_a0 = &values.0;
         let __pb_result = crate::conv::first_of(__pb_a0);
-        ::core::result::Result::Ok(
-            __pb_result.map(|__pb_x| ::std::clone::Clone::clone(__pb_x)),
-        )
+        ::core::result::Result::Ok(__pb_result.cloned())
     }
     // from conversions.yaml:74:15: function `count_of`
     #[::pybridge::__private::pyo3::pyfunction]
