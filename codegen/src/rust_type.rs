@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use pybridge_model::{Type, TypeKind};
+use pybridge_model::{Keys, Type, TypeKind, Via};
 
 /// The Rust type an export signature uses, as the user wrote it (`&str` stays `&str`).
 pub fn emit_export_type(ty: &Type) -> TokenStream {
@@ -15,7 +15,33 @@ pub fn emit_export_type(ty: &Type) -> TokenStream {
             let inner = emit_owned_type(inner);
             quote!(&[#inner])
         }
+        TypeKind::Indirect { via: Via::Ref, target } => {
+            let target = emit_owned_type(target);
+            quote!(&#target)
+        }
+        TypeKind::Indirect { via: Via::Cow, target } => {
+            let pointee = emit_pointee(target);
+            quote!(::std::borrow::Cow<'_, #pointee>)
+        }
+        TypeKind::Indirect { via: Via::Box, target } => {
+            let pointee = emit_pointee(target);
+            quote!(::std::boxed::Box<#pointee>)
+        }
         _ => emit_owned_type(ty),
+    }
+}
+
+/// The unsized type a `Cow`/`Box` points to, from its owned target: `str` for `String`, `[T]`
+/// for `Vec<T>`, `[u8]` for bytes.
+pub fn emit_pointee(target: &Type) -> TokenStream {
+    match &target.kind {
+        TypeKind::Str { .. } => quote!(str),
+        TypeKind::Bytes { .. } => quote!([u8]),
+        TypeKind::List(inner) => {
+            let inner = emit_owned_type(inner);
+            quote!([#inner])
+        }
+        _ => emit_owned_type(target),
     }
 }
 
@@ -40,14 +66,28 @@ pub fn emit_owned_type(ty: &Type) -> TokenStream {
             let inner = emit_owned_type(inner);
             quote!(::std::vec::Vec<#inner>)
         }
-        TypeKind::Set(inner) => {
+        TypeKind::Set(inner, Keys::Hashed) => {
             let inner = emit_owned_type(inner);
             quote!(::std::collections::HashSet<#inner>)
         }
-        TypeKind::Dict(k, v) => {
+        TypeKind::Set(inner, Keys::Ordered) => {
+            let inner = emit_owned_type(inner);
+            quote!(::std::collections::BTreeSet<#inner>)
+        }
+        TypeKind::Dict(k, v, Keys::Hashed) => {
             let (k, v) = (emit_owned_type(k), emit_owned_type(v));
             quote!(::std::collections::HashMap<#k, #v>)
         }
+        TypeKind::Dict(k, v, Keys::Ordered) => {
+            let (k, v) = (emit_owned_type(k), emit_owned_type(v));
+            quote!(::std::collections::BTreeMap<#k, #v>)
+        }
+        TypeKind::Array(inner, len) => {
+            let (inner, len) = (emit_owned_type(inner), proc_macro2::Literal::usize_unsuffixed(*len));
+            quote!([#inner; #len])
+        }
+        // A pointer's value comes out of Python as its owned target.
+        TypeKind::Indirect { target, .. } => emit_owned_type(target),
         TypeKind::Tuple(items) => {
             let items = items.iter().map(emit_owned_type);
             quote!((#(#items,)*))
@@ -79,7 +119,7 @@ pub fn emit_param_type(ty: &Type) -> TokenStream {
             let inner = emit_owned_type(inner);
             quote!(&[#inner])
         }
-        TypeKind::Set(_) | TypeKind::Dict(..) | TypeKind::Class(_) | TypeKind::Any => {
+        TypeKind::Set(..) | TypeKind::Dict(..) | TypeKind::Class(_) | TypeKind::Any => {
             let owned = emit_owned_type(ty);
             quote!(&#owned)
         }

@@ -175,7 +175,7 @@ impl Parser<'_> {
                 TypeKind::Std(crate::std_types::StdType::from_python(&word)?)
             }
             "list" | "List" => TypeKind::List(Box::new(self.one_arg(&word)?)),
-            "set" | "Set" => TypeKind::Set(Box::new(self.one_arg(&word)?)),
+            "set" | "Set" => TypeKind::Set(Box::new(self.one_arg(&word)?), crate::types::Keys::Hashed),
             "Optional" | "typing.Optional" => TypeKind::Optional(Box::new(self.one_arg(&word)?)),
             "dict" | "Dict" => {
                 let mut args = self.args(&word)?;
@@ -185,7 +185,7 @@ impl Parser<'_> {
                 }
                 let v = args.pop()?;
                 let k = args.pop()?;
-                TypeKind::Dict(Box::new(k), Box::new(v))
+                TypeKind::Dict(Box::new(k), Box::new(v), crate::types::Keys::Hashed)
             }
             "tuple" | "Tuple" => TypeKind::Tuple(self.tuple_args(&word)?),
             // Any other name is a class; the resolver checks it against the declared classes

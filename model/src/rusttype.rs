@@ -1,7 +1,8 @@
 //! Rust type syntax → [`Type`]: `i64`, `f64`, `String`, `&str`, `Vec<(f64, f64)>`,
-//! `Option<T>`, `HashMap<K, V>`, `HashSet<T>`, tuples, `()`, `&[u8]`, declared class types,
-//! and (for returns) `Result<T, E>`. Shapes that cannot cross the boundary (lifetimes, `&mut`,
-//! raw pointers, `impl Trait`, unknown generics) are reported at the offending token.
+//! `Option<T>`, `HashMap<K, V>`, `HashSet<T>` and their `BTree` forms, tuples, `()`, `&[u8]`,
+//! `&[T]`, `&T`, declared class types, and (for returns) `Result<T, E>`; arrays, `Cow` and
+//! `Box` in `rustptr.rs`. Shapes that cannot cross the boundary (named lifetimes, `&mut`, raw
+//! pointers, `impl Trait`, unknown generics) are reported at the offending token.
 
 use proc_macro2::Span;
 use syn::spanned::Spanned;
@@ -9,7 +10,7 @@ use syn::spanned::Spanned;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::names::suggest;
 use crate::origin::{Loc, Origin};
-use crate::types::{ClassRef, IntWidth, Type, TypeKind};
+use crate::types::{ClassRef, IntWidth, Keys, Type, TypeKind, Via};
 
 /// Rust type names this parser knows (besides declared classes).
 pub const RUST_TYPE_NAMES: &[&str] = &[
@@ -34,6 +35,10 @@ pub const RUST_TYPE_NAMES: &[&str] = &[
     "Option",
     "HashMap",
     "HashSet",
+    "BTreeMap",
+    "BTreeSet",
+    "Box",
+    "Cow",
     "Result",
     "Arc",
     "char",
@@ -113,7 +118,7 @@ fn spec_origin(base: Loc, span: Span) -> Origin {
 }
 
 /// The last path segment's name, its type arguments, and the segment's span.
-fn path_parts(ty: &syn::Type) -> Option<(String, Vec<&syn::Type>, Span)> {
+pub(crate) fn path_parts(ty: &syn::Type) -> Option<(String, Vec<&syn::Type>, Span)> {
     let syn::Type::Path(p) = ty else { return None };
     if p.qself.is_some() {
         return None;
@@ -133,7 +138,7 @@ fn path_parts(ty: &syn::Type) -> Option<(String, Vec<&syn::Type>, Span)> {
     Some((last.ident.to_string(), args, last.ident.span()))
 }
 
-fn lower(ty: &syn::Type, origin_of: &dyn Fn(Span) -> Origin, diags: &mut Diagnostics) -> Option<Type> {
+pub(crate) fn lower(ty: &syn::Type, origin_of: &dyn Fn(Span) -> Origin, diags: &mut Diagnostics) -> Option<Type> {
     let origin = origin_of(ty.span());
     let kind = match ty {
         syn::Type::Paren(p) => return lower(&p.elem, origin_of, diags),
@@ -144,6 +149,7 @@ fn lower(ty: &syn::Type, origin_of: &dyn Fn(Span) -> Origin, diags: &mut Diagnos
             TypeKind::Tuple(items.into_iter().collect::<Option<Vec<_>>>()?)
         }
         syn::Type::Reference(r) => return lower_reference(r, origin, origin_of, diags),
+        syn::Type::Array(a) => return crate::rustptr::lower_array(a, origin, origin_of, diags),
         syn::Type::ImplTrait(it) => return lower_callable(it, origin, origin_of, diags),
         syn::Type::Path(_) => return lower_path(ty, origin_of, diags),
         _ => {
@@ -163,7 +169,8 @@ fn lower_reference(
     origin_of: &dyn Fn(Span) -> Origin,
     diags: &mut Diagnostics,
 ) -> Option<Type> {
-    if let Some(lt) = &r.lifetime {
+    // `&'_ T` is `&T`: the elided lifetime, bound to the call like any other.
+    if let Some(lt) = r.lifetime.as_ref().filter(|lt| lt.ident != "_") {
         diags.push(
             Diagnostic::new(origin_of(lt.span()), "lifetimes cannot cross the Python boundary")
                 .help("Python owns its objects: take `&str`/`&T` without a lifetime, or an owned value"),
@@ -184,28 +191,13 @@ fn lower_reference(
         }
         // `&[T]`: a list, read into a `Vec<T>` the call borrows (returns: copied out).
         syn::Type::Slice(s) => TypeKind::Slice(Box::new(lower(&s.elem, origin_of, diags)?)),
-        syn::Type::Path(_) => {
-            let inner = lower_path(&r.elem, origin_of, diags)?;
+        // `&T` of a declared class borrows the object; any other `&T` crosses as `T`.
+        elem => {
+            let inner = lower(elem, origin_of, diags)?;
             match inner.kind {
                 TypeKind::Class(c) => TypeKind::Class(ClassRef { borrowed: true, ..c }),
-                _ => {
-                    diags.push(
-                        Diagnostic::new(
-                            origin,
-                            "only `&str`, `&[T]` and references to declared classes can cross the boundary",
-                        )
-                        .help("take this parameter by value"),
-                    );
-                    return None;
-                }
+                _ => TypeKind::Indirect { via: Via::Ref, target: Box::new(inner) },
             }
-        }
-        _ => {
-            diags.push(
-                Diagnostic::new(origin, "this reference cannot cross the Python boundary")
-                    .help("take the value by value"),
-            );
-            return None;
         }
     };
     Some(Type::new(kind, origin))
@@ -226,9 +218,10 @@ fn lower_path(ty: &syn::Type, origin_of: &dyn Fn(Span) -> Origin, diags: &mut Di
             "f64" => TypeKind::Float { single: false },
             "f32" => TypeKind::Float { single: true },
             "String" => TypeKind::Str { borrowed: false },
-            "Vec" | "Option" | "HashSet" | "HashMap" | "Arc" => {
+            "Vec" | "Option" | "HashSet" | "HashMap" | "BTreeSet" | "BTreeMap" | "Arc" => {
                 lower_std_generic(&name, &args, origin, origin_of, diags)?
             }
+            "Cow" | "Box" => crate::rustptr::lower_pointer(ty, &name, &args, name_span, origin, origin_of, diags)?,
             _ => lower_other_path(ty, &name, &args, name_span, origin, origin_of, diags)?,
         }
     };
@@ -257,7 +250,8 @@ fn is_object_path(ty: &syn::Type, name: &str, args: &[&syn::Type]) -> bool {
     }
 }
 
-/// `Vec<T>` (`Vec<u8>` as bytes), `Option<T>`, `HashSet<T>`, `HashMap<K, V>` and `Arc<Class>`:
+/// `Vec<T>` (`Vec<u8>` as bytes), `Option<T>`, `HashSet<T>`, `HashMap<K, V>`, their `BTree`
+/// forms and `Arc<Class>`:
 /// the type arguments lowered, their number checked.
 fn lower_std_generic(
     name: &str,
@@ -280,10 +274,14 @@ fn lower_std_generic(
         }
         "Vec" if arity(1, diags) => TypeKind::List(Box::new(lower(args[0], origin_of, diags)?)),
         "Option" if arity(1, diags) => TypeKind::Optional(Box::new(lower(args[0], origin_of, diags)?)),
-        "HashSet" if arity(1, diags) => TypeKind::Set(Box::new(lower(args[0], origin_of, diags)?)),
-        "HashMap" if arity(2, diags) => {
-            TypeKind::Dict(Box::new(lower(args[0], origin_of, diags)?), Box::new(lower(args[1], origin_of, diags)?))
+        "HashSet" | "BTreeSet" if arity(1, diags) => {
+            TypeKind::Set(Box::new(lower(args[0], origin_of, diags)?), keys_of(name))
         }
+        "HashMap" | "BTreeMap" if arity(2, diags) => TypeKind::Dict(
+            Box::new(lower(args[0], origin_of, diags)?),
+            Box::new(lower(args[1], origin_of, diags)?),
+            keys_of(name),
+        ),
         "Arc" if arity(1, diags) => match lower(args[0], origin_of, diags)?.kind {
             TypeKind::Class(c) if !c.borrowed => TypeKind::Class(ClassRef { shared: true, ..c }),
             _ => {
@@ -297,6 +295,11 @@ fn lower_std_generic(
         _ => return None,
     };
     Some(kind)
+}
+
+/// `BTree*` keep their keys ordered, `Hash*` hashed.
+fn keys_of(name: &str) -> Keys {
+    if name.starts_with("BTree") { Keys::Ordered } else { Keys::Hashed }
 }
 
 /// Any other path: a declared class (capitalized, without type or lifetime arguments), or a

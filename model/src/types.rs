@@ -89,10 +89,23 @@ pub enum TypeKind {
     /// Export: Rust `&[T]`, a whole parameter or return; Python `list[T]` (read into a
     /// `Vec<T>` the call borrows; a returned slice is copied, `T: Clone`).
     Slice(Box<Type>),
-    /// Python `dict[K, V]`; Rust `HashMap<K, V>`.
-    Dict(Box<Type>, Box<Type>),
-    /// Python `set[T]`; Rust `HashSet<T>`.
-    Set(Box<Type>),
+    /// Python `dict[K, V]`; Rust `HashMap<K, V>` (export: or `BTreeMap<K, V>`).
+    Dict(Box<Type>, Box<Type>, Keys),
+    /// Python `set[T]`; Rust `HashSet<T>` (export: or `BTreeSet<T>`).
+    Set(Box<Type>, Keys),
+    /// Export: Rust `[T; N]`; Python `list[T]` (`bytes` for `[u8; N]`, as PyO3 converts it).
+    /// PyO3 checks the length of a list on the way in.
+    Array(Box<Type>, usize),
+    /// Export: a pointer the wrapper converts through, crossing as its `target`'s Python type:
+    /// `&T` of a non-class type, `Cow<str>`/`Cow<[T]>`, `Box<str>`/`Box<[T]>`. A whole
+    /// parameter, return or constant, or directly inside one `Option` (parameters and returns).
+    Indirect {
+        /// Which pointer.
+        via: Via,
+        /// The owned value behind it: `String` for `str`, `Vec<T>` for `[T]`, `Vec<u8>` for
+        /// `[u8]`, `T` for `&T`.
+        target: Box<Type>,
+    },
     /// A standard-library type Python has its own type for (`Duration` ↔ `datetime.timedelta`,
     /// `PathBuf` ↔ `pathlib.Path`, `char` ↔ `str`…): see `std_types.rs`.
     Std(StdType),
@@ -111,6 +124,28 @@ pub enum TypeKind {
         /// Its return type.
         ret: Box<Type>,
     },
+}
+
+/// How the keys of a [`TypeKind::Dict`] or the elements of a [`TypeKind::Set`] are kept in
+/// Rust (Python's `dict`/`set` hash either way, so both need hashable keys).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keys {
+    /// `HashMap`/`HashSet`: keys are `Eq + Hash`.
+    Hashed,
+    /// Export: `BTreeMap`/`BTreeSet`: keys are `Ord`.
+    Ordered,
+}
+
+/// The pointer of a [`TypeKind::Indirect`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Via {
+    /// `&T` (`T` not a class, `str` or a slice): a parameter lends the converted value; a
+    /// return is cloned before the borrow ends.
+    Ref,
+    /// `Cow<'_, str>` / `Cow<'_, [T]>`: a parameter is `Cow::Owned`; a return `into_owned`.
+    Cow,
+    /// `Box<str>` / `Box<[T]>`: converted from and into `String` / `Vec<T>`.
+    Box,
 }
 
 /// A reference to a declared class, by its Python name; resolved in the resolve phase.
@@ -168,8 +203,11 @@ impl Type {
             TypeKind::Unit => "None".into(),
             TypeKind::Optional(inner) => format!("{} | None", inner.python()),
             TypeKind::List(inner) | TypeKind::Slice(inner) => format!("list[{}]", inner.python()),
-            TypeKind::Dict(k, v) => format!("dict[{}, {}]", k.python(), v.python()),
-            TypeKind::Set(inner) => format!("set[{}]", inner.python()),
+            TypeKind::Array(inner, _) if inner.is_u8() => "bytes".into(),
+            TypeKind::Array(inner, _) => format!("list[{}]", inner.python()),
+            TypeKind::Indirect { target, .. } => target.python(),
+            TypeKind::Dict(k, v, _) => format!("dict[{}, {}]", k.python(), v.python()),
+            TypeKind::Set(inner, _) => format!("set[{}]", inner.python()),
             TypeKind::Tuple(items) if items.is_empty() => "tuple[()]".into(),
             TypeKind::Tuple(items) => {
                 format!("tuple[{}]", items.iter().map(Type::python).collect::<Vec<_>>().join(", "))
@@ -193,8 +231,10 @@ impl Type {
             TypeKind::Std(std) => std.row().python_param.into(),
             TypeKind::Optional(t) => format!("{} | None", inner(t)),
             TypeKind::List(t) | TypeKind::Slice(t) => format!("list[{}]", inner(t)),
-            TypeKind::Set(t) => format!("set[{}]", inner(t)),
-            TypeKind::Dict(k, v) => format!("dict[{}, {}]", inner(k), inner(v)),
+            TypeKind::Array(t, _) if !t.is_u8() => format!("list[{}]", inner(t)),
+            TypeKind::Indirect { target, .. } => inner(target),
+            TypeKind::Set(t, _) => format!("set[{}]", inner(t)),
+            TypeKind::Dict(k, v, _) => format!("dict[{}, {}]", inner(k), inner(v)),
             TypeKind::Tuple(items) if !items.is_empty() => {
                 format!("tuple[{}]", items.iter().map(inner).collect::<Vec<_>>().join(", "))
             }
@@ -206,8 +246,13 @@ impl Type {
     pub fn walk<'a>(&'a self, f: &mut impl FnMut(&'a Type)) {
         f(self);
         match &self.kind {
-            TypeKind::Optional(t) | TypeKind::List(t) | TypeKind::Slice(t) | TypeKind::Set(t) => t.walk(f),
-            TypeKind::Dict(k, v) => {
+            TypeKind::Optional(t)
+            | TypeKind::List(t)
+            | TypeKind::Slice(t)
+            | TypeKind::Set(t, _)
+            | TypeKind::Array(t, _)
+            | TypeKind::Indirect { target: t, .. } => t.walk(f),
+            TypeKind::Dict(k, v, _) => {
                 k.walk(f);
                 v.walk(f);
             }
@@ -224,8 +269,13 @@ impl Type {
     pub fn walk_mut(&mut self, f: &mut impl FnMut(&mut Type)) {
         f(self);
         match &mut self.kind {
-            TypeKind::Optional(t) | TypeKind::List(t) | TypeKind::Slice(t) | TypeKind::Set(t) => t.walk_mut(f),
-            TypeKind::Dict(k, v) => {
+            TypeKind::Optional(t)
+            | TypeKind::List(t)
+            | TypeKind::Slice(t)
+            | TypeKind::Set(t, _)
+            | TypeKind::Array(t, _)
+            | TypeKind::Indirect { target: t, .. } => t.walk_mut(f),
+            TypeKind::Dict(k, v, _) => {
                 k.walk_mut(f);
                 v.walk_mut(f);
             }
@@ -252,6 +302,11 @@ impl Type {
             }
             _ => crate::ir::ReturnPolicy::Value,
         }
+    }
+
+    /// Whether this is `u8` (`[u8; N]` crosses as `bytes`).
+    pub fn is_u8(&self) -> bool {
+        matches!(self.kind, TypeKind::Int(IntWidth::U8))
     }
 
     /// Whether the Python annotation needs `import typing`.

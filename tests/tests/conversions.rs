@@ -50,6 +50,67 @@ assert c.first_two(["a", "b", "c"]) == ["a", "b"] and c.first_two([]) == []
 }
 
 #[test]
+fn exported_functions_take_and_return_btrees_arrays_boxes_cows_and_references() {
+    start();
+    pybridge_tests::run_python(
+        r#"
+import pathlib
+import conversions as c
+def raises(exc, f, *args):
+    try:
+        f(*args)
+    except exc as e:
+        return str(e)
+    raise AssertionError(f"{f.__name__}{args} did not raise {exc.__name__}")
+# BTreeMap / BTreeSet
+lengths = c.word_lengths({"pear", "fig", "apple"})
+assert lengths == {"apple": 5, "fig": 3, "pear": 4} and list(lengths) == ["apple", "fig", "pear"], lengths
+assert c.ordered_keys({3: "ccc", 1: "a", 2: "bb"}) == [(1, 1), (2, 2), (3, 3)]
+assert c.word_lengths(set()) == {}
+raises(TypeError, c.ordered_keys, {"x": "a"})
+# arrays
+assert c.scaled([1.0, 2.0, 3.0], 2.0) == [2.0, 4.0, 6.0]
+assert c.scaled((1.0, 2.0, 3.0), 1.0) == [1.0, 2.0, 3.0]
+assert "length" in raises(ValueError, c.scaled, [1.0, 2.0], 2.0)
+assert "length" in raises(ValueError, c.scaled, [1.0, 2.0, 3.0, 4.0], 2.0)
+assert c.reversed4(b"abcd") == b"dcba"
+raises(ValueError, c.reversed4, b"abc")
+assert c.pair_sums([[1, 2], [3, 4]]) == [3, 7]
+raises(ValueError, c.pair_sums, [[1, 2, 3]])
+# Box<str>, Box<[T]>
+assert c.shout("hi") == "HI" and c.doubled_all([1, 2]) == [2, 4] and c.doubled_all([]) == []
+assert c.maybe_shout("a") == "A" and c.maybe_shout(None) is None
+# Cow
+assert c.trimmed("  x ") == "x" and c.trimmed("y") == "y"
+assert c.escaped("a<b") == "a&lt;b" and c.escaped("ab") == "ab"
+assert c.arrives_owned("x") is True
+assert c.nonzero([1, 0, 2]) == [1, 2] and c.nonzero([1, 2]) == [1, 2]
+assert c.cow_sum([1.5, 2.5]) == 4.0
+assert c.cow_bytes(b"abc") == b"ab"
+assert c.name_or() == "anonymous" and c.name_or("ada") == "ada" and c.name_or(None) == "anonymous"
+# &T
+assert c.add_refs(2, 3) == 5
+assert c.longest(["a", "ccc", "bb"]) == "ccc" and c.longest([]) == ""
+assert c.first_of([7, 8]) == 7 and c.first_of([]) is None
+assert c.count_of([1, 2, 3]) == 3 and c.count_of(None) == 0
+# &[&str]
+assert c.joined_words(["a", "b", "c"], "-") == "a-b-c" and c.joined_words([], "-") == ""
+assert c.first_words(["a", "b", "c"]) == ["a", "b"]
+raises(TypeError, c.joined_words, "abc", "-")
+# &self methods returning &T and Cow: copies, not views
+s = c.Shelf(["x", "y"], "tools")
+items = s.items()
+assert items == ["x", "y"] and s.count() == 2 and s.label() == "tools" and s.title() == "tools"
+items.append("z")
+assert s.items() == ["x", "y"], "a returned &Vec is a copy"
+assert s.place() == pathlib.Path("/shelves/a")
+bare = c.Shelf([], None)
+assert bare.label() is None and bare.title() == "shelf" and bare.count() == 0
+"#,
+    );
+}
+
+#[test]
 fn import_stubs_convert_pythons_types_to_std_types() {
     start();
     let start_time = UNIX_EPOCH + Duration::from_secs(1_000_000);

@@ -6,7 +6,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use pybridge_model::{Type, TypeKind};
+use pybridge_model::{Keys, Type, TypeKind, Via};
 
 use crate::rust_type::{emit_export_type, is_fast_item};
 
@@ -38,6 +38,8 @@ pub(crate) fn emit_param_type(ty: &Type) -> TokenStream {
         }
         // `&[T]`: the wrapper holds the `Vec<T>` the call borrows.
         TypeKind::Slice(_) => crate::rust_type::emit_owned_type(ty),
+        // `&T`, `Cow`, `Box`: the wrapper holds the owned value it converts or lends.
+        TypeKind::Indirect { target, .. } => emit_param_type(target),
         // `Option<C>`/`Vec<C>`: each object is borrowed for the copy out of it.
         TypeKind::Optional(inner) if matches!(inner.kind, TypeKind::Class(_)) => {
             let inner = emit_param_type(inner);
@@ -76,14 +78,97 @@ pub(crate) fn emit_arg(name: &syn::Ident, ty: &Type) -> TokenStream {
         }
         TypeKind::List(inner) if is_fast_item(inner) => quote!(#name.0),
         TypeKind::Slice(inner) if is_fast_item(inner) => quote!(&#name.0),
+        // `&[&str]`: the wrapper holds a `Vec<String>` and lends a `Vec<&str>`.
+        TypeKind::Slice(inner) if is_borrowed_text(inner) => {
+            quote!(&#name.iter().map(|__pb_s| &**__pb_s).collect::<::std::vec::Vec<_>>())
+        }
         TypeKind::Slice(_) => quote!(&#name),
+        TypeKind::Indirect { via, target } => pointer_in(*via, target, emit_arg(name, target)),
+        TypeKind::Optional(inner) => match &inner.kind {
+            TypeKind::Indirect { via, target } => optional_pointer_in(name, *via, target),
+            _ if is_borrowed_text(inner) => quote!(#name.as_deref()),
+            _ => emit_owned_arg(name, ty),
+        },
         // `Option<&str>`, `Vec<&str>` (and `&[u8]` alike): the wrapper holds owned values and
         // lends them for the call.
-        TypeKind::Optional(inner) if is_borrowed_text(inner) => quote!(#name.as_deref()),
         TypeKind::List(inner) if is_borrowed_text(inner) => {
             quote!(#name.iter().map(|__pb_s| &**__pb_s).collect::<::std::vec::Vec<_>>())
         }
         _ => emit_owned_arg(name, ty),
+    }
+}
+
+/// The pointer `via` to the owned `value` (of type `target`) the wrapper holds: lent (`&T`),
+/// `Cow::Owned`, or boxed.
+fn pointer_in(via: Via, target: &Type, value: TokenStream) -> TokenStream {
+    match via {
+        Via::Ref => quote!(&#value),
+        _ => {
+            let f = pointer_in_fn(via, target);
+            quote!(#f(#value))
+        }
+    }
+}
+
+/// The function making a `Cow`/`Box` of an owned value (a path, so `Option::map` takes it
+/// without a closure clippy would flag in the user's crate).
+fn pointer_in_fn(via: Via, target: &Type) -> TokenStream {
+    let pointee = crate::rust_type::emit_pointee(target);
+    match via {
+        Via::Cow => quote!(::std::borrow::Cow::<#pointee>::Owned),
+        _ => quote!(::std::boxed::Box::<#pointee>::from),
+    }
+}
+
+/// The owned value behind the pointer expression `value` (of type `via` to `target`), made
+/// before any borrow ends: cloned (`&T`; Python objects inside with `clone_ref`, attached for
+/// it), `Cow::into_owned`, or unboxed.
+fn pointer_out(via: Via, target: &Type, value: TokenStream) -> TokenStream {
+    match via {
+        Via::Ref if target.uses_any() => {
+            let copy = emit_clone_ref(value, target);
+            quote!(::pybridge::__private::pyo3::Python::attach(|__pb_py| #copy))
+        }
+        Via::Ref => emit_clone_ref(value, target),
+        _ => {
+            let f = pointer_out_fn(via, target);
+            quote!(#f(#value))
+        }
+    }
+}
+
+/// The function turning a `Cow`/`Box` into its owned value.
+fn pointer_out_fn(via: Via, target: &Type) -> TokenStream {
+    match (via, &target.kind) {
+        (Via::Cow, _) => quote!(::std::borrow::Cow::into_owned),
+        (_, TypeKind::Str { .. }) => quote!(::std::string::String::from),
+        _ => quote!(<[_]>::into_vec),
+    }
+}
+
+/// `Option<pointer>` parameters: lent with `as_ref`, or each value converted.
+fn optional_pointer_in(name: &syn::Ident, via: Via, target: &Type) -> TokenStream {
+    match via {
+        Via::Ref => quote!(#name.as_ref()),
+        _ => {
+            let f = pointer_in_fn(via, target);
+            quote!(#name.map(#f))
+        }
+    }
+}
+
+/// `Option<pointer>` returns: cloned (`Option::cloned`), or each value converted.
+fn optional_pointer_out(value: TokenStream, via: Via, target: &Type) -> TokenStream {
+    match via {
+        Via::Ref if target.uses_any() => {
+            let each = pointer_out(via, target, quote!(__pb_x));
+            quote!(#value.map(|__pb_x| #each))
+        }
+        Via::Ref => quote!(#value.cloned()),
+        _ => {
+            let f = pointer_out_fn(via, target);
+            quote!(#value.map(#f))
+        }
     }
 }
 
@@ -167,7 +252,15 @@ pub(crate) fn emit_wrap(value: TokenStream, ty: &Type) -> TokenStream {
         TypeKind::Str { borrowed: true } | TypeKind::Bytes { borrowed: true } => {
             quote!(::std::borrow::ToOwned::to_owned(#value))
         }
+        TypeKind::Slice(inner) if is_borrowed_text(inner) => {
+            quote!(#value.iter().map(|__pb_s| ::std::borrow::ToOwned::to_owned(*__pb_s)).collect::<::std::vec::Vec<_>>())
+        }
         TypeKind::Slice(_) => quote!(<[_]>::to_vec(#value)),
+        TypeKind::Indirect { via, target } => pointer_out(*via, target, value),
+        TypeKind::Optional(inner) if matches!(inner.kind, TypeKind::Indirect { .. }) => {
+            let TypeKind::Indirect { via, target } = &inner.kind else { return value };
+            optional_pointer_out(value, *via, target)
+        }
         TypeKind::Optional(inner) if is_borrowed_text(inner) => quote!(#value.map(::std::borrow::ToOwned::to_owned)),
         TypeKind::List(inner) if is_borrowed_text(inner) => {
             quote!(#value.into_iter().map(::std::borrow::ToOwned::to_owned).collect::<::std::vec::Vec<_>>())
@@ -206,9 +299,17 @@ pub(crate) fn emit_clone_ref(r: TokenStream, ty: &Type) -> TokenStream {
             });
             quote!((#(#items,)*))
         }
-        TypeKind::Dict(_, v) => {
+        TypeKind::Dict(_, v, keys) => {
             let v = emit_clone_ref(quote!(__pb_x), v);
-            quote!((#r).iter().map(|(__pb_k, __pb_x)| (::std::clone::Clone::clone(__pb_k), #v)).collect::<::std::collections::HashMap<_, _>>())
+            let map = match keys {
+                Keys::Hashed => quote!(::std::collections::HashMap<_, _>),
+                Keys::Ordered => quote!(::std::collections::BTreeMap<_, _>),
+            };
+            quote!((#r).iter().map(|(__pb_k, __pb_x)| (::std::clone::Clone::clone(__pb_k), #v)).collect::<#map>())
+        }
+        TypeKind::Array(inner, _) => {
+            let inner = emit_clone_ref(quote!(__pb_x), inner);
+            quote!((#r).each_ref().map(|__pb_x| #inner))
         }
         _ => quote!(::std::clone::Clone::clone(#r)),
     }

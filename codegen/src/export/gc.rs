@@ -65,7 +65,11 @@ fn emit_visit(r: TokenStream, ty: &pybridge_model::Type) -> TokenStream {
             let inner = emit_visit(quote!(__pb_x), t);
             quote!(for __pb_x in #r { #inner })
         }
-        TypeKind::Dict(_, v) => {
+        TypeKind::Array(t, _) => {
+            let inner = emit_visit(quote!(__pb_x), t);
+            quote!(for __pb_x in #r { #inner })
+        }
+        TypeKind::Dict(_, v, _) => {
             let inner = emit_visit(quote!(__pb_x), v);
             quote!(for __pb_x in (#r).values() { #inner })
         }

@@ -124,6 +124,9 @@ include!(concat!(env!("OUT_DIR"), "/numeric_spec.rs"));
 /// The attribute front end: protocol methods written as PyO3 users write them.
 #[pybridge::py_embed]
 pub mod numeric {
+    use std::borrow::Cow;
+    use std::collections::{BTreeMap, BTreeSet};
+
     /// A 2-D vector: `copy.copy` from `Clone`, `pickle` through `Vec2(v.x, v.y)`, weak
     /// references, Python subclasses.
     #[py_embed(pickle, weakref, subclass)]
@@ -317,6 +320,54 @@ pub mod numeric {
         pub fn values(&self) -> &[i64] {
             &self.values
         }
+        /// The first value (a borrowed `Option<&i64>` return: copied out).
+        pub fn first(&self) -> Option<&i64> {
+            self.values.first()
+        }
+        /// The values kept in Rust (a `&Vec<i64>` return: copied into a new list).
+        pub fn stored(&self) -> &Vec<i64> {
+            &self.values
+        }
+        /// The distinct values, ascending (a `BTreeSet`: a Python set).
+        pub fn distinct(&self) -> BTreeSet<i64> {
+            self.values.iter().copied().collect()
+        }
+        /// The smallest and largest value (a `[i64; 2]`: a two-item list).
+        pub fn bounds(&self) -> [i64; 2] {
+            let min = self.values.iter().copied().min().unwrap_or(0);
+            [min, self.values.iter().copied().max().unwrap_or(0)]
+        }
+        /// `"empty"` or the count (a `Cow<'_, str>` return: copied into a str).
+        pub fn summary(&self) -> Cow<'_, str> {
+            if self.values.is_empty() {
+                Cow::Borrowed("empty")
+            } else {
+                Cow::Owned(format!("{} values", self.values.len()))
+            }
+        }
+    }
+
+    /// How often each value occurs (a `&Vec<i64>` parameter and a `BTreeMap` return).
+    #[py_embed]
+    #[allow(clippy::ptr_arg)] // shows a `&Vec<T>` parameter
+    pub fn histogram(values: &Vec<i64>) -> BTreeMap<i64, usize> {
+        let mut counts = BTreeMap::new();
+        for v in values {
+            *counts.entry(*v).or_insert(0) += 1;
+        }
+        counts
+    }
+
+    /// The words joined by `sep` (`&[&str]` and `Cow<str>` parameters, a `Box<str>` return).
+    #[py_embed]
+    pub fn joined(words: &[&str], sep: Cow<'_, str>) -> Box<str> {
+        words.join(&sep).into_boxed_str()
+    }
+
+    /// The point scaled by `k` (a `[f64; 2]` parameter and return).
+    #[py_embed]
+    pub fn scaled_point(p: [f64; 2], k: f64) -> [f64; 2] {
+        [p[0] * k, p[1] * k]
     }
 
     /// An index past the end.

@@ -3,37 +3,40 @@
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::ir::{Direction, Module};
-use crate::types::TypeKind;
+use crate::types::{Keys, TypeKind, Via};
 
 use super::*;
 
 /// Set elements and dict keys are hashed on both sides: Python refuses unhashable values
-/// (`list`, `dict`, `set`), and Rust's `HashSet`/`HashMap` need `Eq + Hash`, which `f64`,
-/// handles and Python objects lack.
+/// (`list`, `dict`, `set`), and Rust's `HashSet`/`HashMap` need `Eq + Hash` (`BTreeSet`/
+/// `BTreeMap`: `Ord`), which `f64`, handles and Python objects lack.
 pub(super) fn check_hashable_keys(module: &Module, diags: &mut Diagnostics) {
     fn hashable(ty: &crate::types::Type) -> bool {
         match &ty.kind {
             TypeKind::Bool | TypeKind::Int(_) | TypeKind::Str { .. } | TypeKind::Bytes { .. } | TypeKind::Std(_) => {
                 true
             }
-            TypeKind::Optional(inner) => hashable(inner),
+            TypeKind::Optional(inner) | TypeKind::Indirect { target: inner, .. } => hashable(inner),
             TypeKind::Tuple(items) => !items.is_empty() && items.iter().all(hashable),
             _ => false,
         }
     }
     for (ty, _) in module_types(module) {
         ty.walk(&mut |t| {
-            let (key, what) = match &t.kind {
-                TypeKind::Set(item) => (item, "a set element"),
-                TypeKind::Dict(key, _) => (key, "a dict key"),
+            let (key, keys, what) = match &t.kind {
+                TypeKind::Set(item, keys) => (item, keys, "a set element"),
+                TypeKind::Dict(key, _, keys) => (key, keys, "a dict key"),
                 _ => return,
             };
             if hashable(key) {
                 return;
             }
-            let why = match &key.kind {
-                TypeKind::Float { .. } => "Rust's floats are neither `Eq` nor `Hash`",
-                TypeKind::List(_) | TypeKind::Dict(..) | TypeKind::Set(_) => "Python cannot hash it",
+            let why = match (&key.kind, keys) {
+                (TypeKind::Float { .. }, Keys::Hashed) => "Rust's floats are neither `Eq` nor `Hash`",
+                (TypeKind::Float { .. }, Keys::Ordered) => "Rust's floats are not `Ord`",
+                (TypeKind::List(_) | TypeKind::Array(..) | TypeKind::Dict(..) | TypeKind::Set(..), _) => {
+                    "Python cannot hash it"
+                }
                 _ => "it cannot be hashed on both sides",
             };
             diags.push(
@@ -45,42 +48,92 @@ pub(super) fn check_hashable_keys(module: &Module, diags: &mut Diagnostics) {
     }
 }
 
-/// Borrowed text (`&str`, `&[u8]`) crosses as a whole parameter or return, or directly inside
-/// one `Option`/`Vec` (the wrapper holds the owned value and lends it, or copies a returned
-/// borrow). Elsewhere (a field, a constant's container, a map, a tuple, deeper nesting) no
-/// owner exists for the borrow.
+/// Borrowed text (`&str`, `&[u8]`) crosses as a whole parameter or return, directly inside one
+/// `Option`/`Vec`, or as the items of a whole `&[&str]` (the wrapper holds the owned values and
+/// lends them, or copies a returned borrow); `&[T]` and the pointers of `TypeKind::Indirect`
+/// (`&T`, `Cow`, `Box<str>`) as a whole parameter, return or constant, the pointers also
+/// directly inside one `Option`. Elsewhere (a field, a map, a tuple, deeper nesting) no owner
+/// exists for the borrow, or no conversion is emitted; a callable's signature takes none.
 pub(super) fn check_borrowed_positions(module: &Module, diags: &mut Diagnostics) {
     if module.direction != Direction::Export {
         return;
     }
-    let borrowed = |t: &TypeKind| {
-        matches!(t, TypeKind::Str { borrowed: true } | TypeKind::Bytes { borrowed: true } | TypeKind::Slice(_))
-    };
     for (ty, position) in module_types(module) {
-        let allowed: Option<&crate::types::Type> = match (&ty.kind, position) {
-            (_, Position::Value) => None,
-            (k, _) if borrowed(k) => Some(ty),
-            (TypeKind::Optional(inner) | TypeKind::List(inner), Position::Param | Position::Return)
-                if borrowed(&inner.kind) && !matches!(inner.kind, TypeKind::Slice(_)) =>
-            {
-                Some(inner)
+        if let TypeKind::Callable { params, ret } = &ty.kind {
+            // A callable's own arguments are closures' parameters, borrowed freely; the
+            // pointers would need a conversion inside the closure.
+            for t in params.iter().chain(std::iter::once(&**ret)) {
+                t.walk(&mut |t| {
+                    if matches!(t.kind, TypeKind::Indirect { .. }) {
+                        refuse_borrow(t, diags);
+                    }
+                });
             }
-            _ => None,
-        };
-        if matches!(ty.kind, TypeKind::Callable { .. }) {
-            continue; // a callable's own arguments are closures' parameters, borrowed freely
+            continue;
         }
+        let allowed = allowed_borrows(ty, position);
         ty.walk(&mut |t| {
-            if borrowed(&t.kind) && !allowed.is_some_and(|a| std::ptr::eq(a, t)) {
-                let help = match t.kind {
-                    TypeKind::Str { .. } => "write `String`: borrowed text crosses only as a whole parameter or return, or inside one `Option`/`Vec`",
-                    TypeKind::Slice(_) => "write `Vec<T>`: a slice crosses only as a whole parameter or return",
-                    _ => "write `Vec<u8>`: borrowed bytes cross only as a whole parameter or return, or inside one `Option`/`Vec`",
-                };
-                diags.push(Diagnostic::new(t.origin, "a borrow cannot be held here").help(help));
+            if is_borrow(&t.kind) && !allowed.iter().any(|a| std::ptr::eq(*a, t)) {
+                refuse_borrow(t, diags);
             }
         });
     }
+}
+
+/// The kinds `check_borrowed_positions` places.
+fn is_borrow(t: &TypeKind) -> bool {
+    matches!(
+        t,
+        TypeKind::Str { borrowed: true }
+            | TypeKind::Bytes { borrowed: true }
+            | TypeKind::Slice(_)
+            | TypeKind::Indirect { .. }
+    )
+}
+
+/// The borrows `ty`, standing at `position`, may hold.
+fn allowed_borrows(ty: &crate::types::Type, position: Position) -> Vec<&crate::types::Type> {
+    let text = |t: &TypeKind| matches!(t, TypeKind::Str { borrowed: true } | TypeKind::Bytes { borrowed: true });
+    let call = matches!(position, Position::Param | Position::Return);
+    match &ty.kind {
+        _ if position == Position::Value => vec![],
+        TypeKind::Slice(inner) if call && text(&inner.kind) => vec![ty, inner],
+        k if is_borrow(k) => vec![ty],
+        TypeKind::Optional(inner) if call && (text(&inner.kind) || matches!(inner.kind, TypeKind::Indirect { .. })) => {
+            vec![inner]
+        }
+        TypeKind::List(inner) if call && text(&inner.kind) => vec![inner],
+        _ => vec![],
+    }
+}
+
+fn refuse_borrow(t: &crate::types::Type, diags: &mut Diagnostics) {
+    let (message, help) = match &t.kind {
+        TypeKind::Str { .. } => (
+            "a borrow cannot be held here",
+            "write `String`: borrowed text crosses only as a whole parameter or return, or inside one `Option`/`Vec`",
+        ),
+        TypeKind::Slice(_) => {
+            ("a borrow cannot be held here", "write `Vec<T>`: a slice crosses only as a whole parameter or return")
+        }
+        TypeKind::Indirect { via: Via::Ref, .. } => (
+            "a borrow cannot be held here",
+            "write the owned type (`T` for `&T`): a reference crosses only as a whole parameter, return or constant, or inside one `Option`",
+        ),
+        TypeKind::Indirect { via: Via::Cow, .. } => (
+            "a borrow cannot be held here",
+            "write `String` or `Vec<T>`: a `Cow` crosses only as a whole parameter, return or constant, or inside one `Option`",
+        ),
+        TypeKind::Indirect { .. } => (
+            "a `Box` cannot be converted here",
+            "write `String` or `Vec<T>`: `Box<str>`/`Box<[T]>` cross only as a whole parameter, return or constant, or inside one `Option`",
+        ),
+        _ => (
+            "a borrow cannot be held here",
+            "write `Vec<u8>`: borrowed bytes cross only as a whole parameter or return, or inside one `Option`/`Vec`",
+        ),
+    };
+    diags.push(Diagnostic::new(t.origin, message).help(help));
 }
 
 /// `tuple[()]` is read through the runtime's empty-tuple check, which exists for a whole value
@@ -101,8 +154,12 @@ pub(super) fn check_empty_tuples(module: &Module, diags: &mut Diagnostics) {
                 Diagnostic::new(ty.origin, "`None` (`()`) can only be a whole return type")
                     .help("leave the parameter out, or use an optional type (`Optional[T]`, `Option<T>`)"),
             ),
-            TypeKind::Optional(t) | TypeKind::List(t) | TypeKind::Set(t) => visit(t, false, position, diags),
-            TypeKind::Dict(k, v) => {
+            TypeKind::Optional(t) | TypeKind::List(t) | TypeKind::Set(t, _) | TypeKind::Array(t, _) => {
+                visit(t, false, position, diags)
+            }
+            // A pointer crosses as its target, in the same place.
+            TypeKind::Indirect { target, .. } => visit(target, whole, position, diags),
+            TypeKind::Dict(k, v, _) => {
                 visit(k, false, position, diags);
                 visit(v, false, position, diags);
             }
@@ -197,7 +254,67 @@ import:
         assert_passes(spec);
     }
 
+    #[test]
+    fn hashable_keys_refuse_unordered_btree_keys() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  functions:
+    - name: f
+      params:
+        - { name: a, type: \"BTreeSet<f64>\" }
+        - { name: b, type: \"BTreeMap<(i64, String), [u8; 2]>\" }
+      returns: \"BTreeMap<[i64; 2], i64>\"
+";
+        assert_reports(
+            spec,
+            &[
+                (7, 38, "`float` cannot be a set element: Rust's floats are not `Ord`"),
+                (9, 26, "`list[int]` cannot be a dict key: Python cannot hash it"),
+            ],
+        );
+    }
+
     // check_borrowed_positions
+
+    #[test]
+    fn borrowed_positions_place_pointers_whole_or_in_one_option() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  functions:
+    - name: f
+      params:
+        - { name: a, type: \"&[&str]\" }
+        - { name: b, type: \"Option<Cow<str>>\" }
+        - { name: c, type: \"&Vec<i64>\" }
+        - { name: d, type: \"Option<&'_ i64>\" }
+        - { name: e, type: \"Box<[u8]>\" }
+      returns: \"Option<&String>\"
+    - name: g
+      params:
+        - { name: a, type: \"Vec<Cow<str>>\" }
+        - { name: b, type: \"Option<Option<&i64>>\" }
+      returns: \"[&str; 2]\"
+  classes:
+    - name: C
+      attributes:
+        - { name: label, type: \"Cow<'static, str>\" }
+  constants:
+    - { name: NAME, type: \"Box<str>\", rust: crate::NAME.into() }
+";
+        assert_reports(
+            spec,
+            &[
+                (15, 33, "a borrow cannot be held here"),
+                (16, 43, "a borrow cannot be held here"),
+                (17, 18, "a borrow cannot be held here"),
+                (21, 33, "a borrow cannot be held here"),
+            ],
+        );
+    }
 
     #[test]
     fn borrowed_positions_refuse_borrows_without_an_owner() {

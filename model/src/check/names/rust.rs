@@ -133,8 +133,10 @@ fn type_shape(ty: &crate::types::Type) -> String {
     match &ty.kind {
         TypeKind::Optional(t) => format!("Option<{}>", type_shape(t)),
         TypeKind::List(t) => format!("Vec<{}>", type_shape(t)),
-        TypeKind::Set(t) => format!("HashSet<{}>", type_shape(t)),
-        TypeKind::Dict(k, v) => format!("HashMap<{}, {}>", type_shape(k), type_shape(v)),
+        TypeKind::Set(t, keys) => format!("{keys:?}Set<{}>", type_shape(t)),
+        TypeKind::Dict(k, v, keys) => format!("{keys:?}Map<{}, {}>", type_shape(k), type_shape(v)),
+        TypeKind::Array(t, n) => format!("[{}; {n}]", type_shape(t)),
+        TypeKind::Indirect { via, target } => format!("{via:?}<{}>", type_shape(target)),
         TypeKind::Tuple(items) => format!("({})", items.iter().map(type_shape).collect::<Vec<_>>().join(", ")),
         TypeKind::Callable { params, ret } => {
             format!("Fn({}) -> {}", params.iter().map(type_shape).collect::<Vec<_>>().join(", "), type_shape(ret))
