@@ -80,10 +80,23 @@ fn params_of(f: &Function, with_self: bool) -> String {
     let mut star = false;
     let positional_only = f.params.iter().filter(|p| p.kind == ParamKind::PositionalOnly).count();
     for (i, p) in f.params.iter().enumerate() {
+        // `*args: T` (a `Vec<T>` in Rust) stands for the bare `*`; `**kwargs: T` comes last.
+        let ty = if protocol.is_some_and(|p| p.operand_is_object()) { "object".into() } else { p.ty.python_param() };
+        match (&p.kind, &p.ty.kind) {
+            (ParamKind::VarPositional, TypeKind::List(item)) => {
+                star = true;
+                params.push(format!("*{}: {}", p.name.py, item.python_param()));
+                continue;
+            }
+            (ParamKind::VarKeyword, TypeKind::Dict(_, value, _)) => {
+                params.push(format!("**{}: {}", p.name.py, value.python_param()));
+                continue;
+            }
+            _ => {}
+        }
         if p.kind == ParamKind::Keyword && !std::mem::replace(&mut star, true) {
             params.push("*".into());
         }
-        let ty = if protocol.is_some_and(|p| p.operand_is_object()) { "object".into() } else { p.ty.python_param() };
         match &p.default {
             Some(default) => params.push(format!("{}: {} = {}", p.name.py, ty, default)),
             None => params.push(format!("{}: {}", p.name.py, ty)),

@@ -156,6 +156,10 @@ pub enum ParamKind {
     Keyword,
     /// Positional-only (before `/` in Python; export only).
     PositionalOnly,
+    /// `*args`: the extra positional arguments, a `Vec<T>` in Rust (export only).
+    VarPositional,
+    /// `**kwargs`: the extra keyword arguments, a `HashMap<String, T>` in Rust (export only).
+    VarKeyword,
 }
 
 /// One parameter.

@@ -136,6 +136,7 @@ def test_mypy_strict_rejects_operand_misuse(numeric_dir: Path) -> None:
     assert 'Unexpected keyword argument "a" for "lerp"' in result.stdout, result.stdout
     assert 'Argument 2 to "component" has incompatible type "int"; expected "Axis"' in result.stdout, result.stdout
     assert 'Argument 2 to "component" has incompatible type "Quadrant"; expected "Axis"' in result.stdout
+    assert 'Argument 2 to "weighted" has incompatible type "str"; expected "float"' in result.stdout
 
 
 def test_stubtest_agrees_with_the_modules(numeric_dir: Path) -> None:

@@ -54,3 +54,27 @@ def test_spec_release_gil_lets_other_python_threads_run(numeric_dir: Path) -> No
     assert m.compound(1) == 101
     years = long_enough(m.compound, 10_000)
     assert ticks_during(lambda: m.compound(years)) > 1000
+
+
+def test_varargs_and_kwargs_from_the_attribute(numeric_dir: Path) -> None:
+    import numeric as n
+
+    # `#[py_embed(signature = (*values, scale = 1.0, **weights))]`: `Vec<f64>`, `HashMap<String, f64>`.
+    assert n.weighted() == 0.0 and n.weighted(1.0, 2.0) == 3.0
+    assert n.weighted(1.0, 2.0, _1=3.0) == 7.0 and n.weighted(1.0, 2.0, scale=2.0, _0=0.5) == 5.0
+    assert str(inspect.signature(n.weighted)) == "(*values, scale=1.0, **weights)"
+    with pytest.raises(TypeError):
+        n.weighted(1.0, "2")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        n.weighted(1.0, _0="heavy")  # type: ignore[arg-type]
+
+
+def test_varargs_and_kwargs_from_the_spec(numeric_dir: Path) -> None:
+    import numeric_spec as s
+
+    # `kind: var_positional` (`Vec<Money>`: each object copied out) and `kind: var_keyword`.
+    assert s.total() == s.Money(0)
+    assert s.total(s.Money(100), s.Money(50), fee=-30, tip=5) == s.Money(125)
+    assert str(inspect.signature(s.total)) == "(*amounts, **adjustments)"
+    with pytest.raises(TypeError):
+        s.total(100)  # type: ignore[arg-type]

@@ -148,14 +148,21 @@ pub(crate) fn emit_params(f: &Function) -> (Vec<TokenStream>, TokenStream) {
     // its parameters in the signature's order, and the call passes them on by name in the Rust
     // function's order.
     let of = |kind: ParamKind| f.params.iter().filter(move |p| p.kind == kind);
-    let ordered: Vec<&Param> =
-        of(ParamKind::PositionalOnly).chain(of(ParamKind::Positional)).chain(of(ParamKind::Keyword)).collect();
+    let ordered: Vec<&Param> = of(ParamKind::PositionalOnly)
+        .chain(of(ParamKind::Positional))
+        .chain(of(ParamKind::VarPositional))
+        .chain(of(ParamKind::Keyword))
+        .chain(of(ParamKind::VarKeyword))
+        .collect();
     let mut params: Vec<TokenStream> = ordered
         .iter()
         .map(|p| {
             let name = param_ident(&p.name.rust);
             let ty = emit_param_type(&p.ty);
-            if matches!(&p.ty.kind, pybridge_model::TypeKind::Class(c) if c.shared) {
+            if p.kind == ParamKind::VarKeyword {
+                // pyo3 passes `None` when no extra keyword arguments were given.
+                quote!(#name: ::core::option::Option<#ty>)
+            } else if matches!(&p.ty.kind, pybridge_model::TypeKind::Class(c) if c.shared) {
                 quote!(mut #name: #ty)
             } else {
                 quote!(#name: #ty)
@@ -175,9 +182,19 @@ pub(crate) fn emit_params(f: &Function) -> (Vec<TokenStream>, TokenStream) {
     let only = of(ParamKind::PositionalOnly).map(entry).map(|e| quote!(#e,));
     let slash = of(ParamKind::PositionalOnly).next().map(|_| quote!(/,));
     let positional = of(ParamKind::Positional).map(entry).map(|e| quote!(#e,));
-    let star = of(ParamKind::Keyword).next().map(|_| quote!(*));
+    // `*args` stands where a bare `*` would; `**kwargs` comes last.
+    let var_positional = of(ParamKind::VarPositional).next().map(|p| param_ident(&p.name.rust));
+    let star = match &var_positional {
+        Some(args) => Some(quote!(*#args)),
+        None => of(ParamKind::Keyword).next().map(|_| quote!(*)),
+    };
     let keyword = of(ParamKind::Keyword).map(entry).map(|e| quote!(, #e));
-    let signature = quote!((#(#only)* #slash #(#positional)* #star #(#keyword)*));
+    let kwargs = of(ParamKind::VarKeyword).next().map(|p| {
+        let name = param_ident(&p.name.rust);
+        let comma = (!f.params.iter().all(|q| q.kind == ParamKind::VarKeyword)).then(|| quote!(,));
+        quote!(#comma **#name)
+    });
+    let signature = quote!((#(#only)* #slash #(#positional)* #star #(#keyword)* #kwargs));
     if f.release_gil {
         params.insert(0, quote!(__pb_py: ::pybridge::Python<'_>));
     }
@@ -214,7 +231,11 @@ pub(crate) fn emit_call_with(f: &Function, target: TokenStream, receiver: Option
     let bindings: Vec<syn::Ident> = (0..f.params.len()).map(|i| format_ident!("__pb_a{}", i)).collect();
     let receiver = receiver.map(|r| quote!(#r,));
     let lets = f.params.iter().zip(&bindings).filter(|(p, _)| !convert::is_borrowed_class(&p.ty)).map(|(p, b)| {
-        let arg = emit_arg(&param_ident(&p.name.rust), &p.ty);
+        let name = param_ident(&p.name.rust);
+        let arg = emit_arg(&name, &p.ty);
+        if p.kind == ParamKind::VarKeyword {
+            return quote!(let #b = { let #name = #name.unwrap_or_default(); #arg };);
+        }
         quote!(let #b = #arg;)
     });
     let call = quote_spanned!(span=> #target(#receiver #(#bindings),*));

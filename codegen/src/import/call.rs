@@ -89,6 +89,8 @@ fn emit_arg_push(p: &pybridge_model::Param) -> TokenStream {
         (ParamKind::Positional | ParamKind::PositionalOnly, true) => quote!(__pb_args.optional(#pname, #arg)?;),
         (ParamKind::Keyword, false) => quote!(__pb_args.keyword(#pname, #arg)?;),
         (ParamKind::Keyword, true) => quote!(__pb_args.optional_keyword(#pname, #arg)?;),
+        // Check refuses `*args`/`**kwargs` in import specs.
+        (ParamKind::VarPositional | ParamKind::VarKeyword, _) => TokenStream::new(),
     }
 }
 

@@ -97,6 +97,11 @@ pub mod money {
         Usd,
     }
 
+    /// The sum of the amounts, plus each named adjustment.
+    pub fn total(amounts: Vec<Money>, adjustments: std::collections::HashMap<String, i64>) -> Money {
+        Money { cents: amounts.iter().map(|m| m.cents).sum::<i64>() + adjustments.values().sum::<i64>() }
+    }
+
     /// The currency a code names, if any.
     pub fn currency_of(code: &str) -> Option<Currency> {
         match code.to_ascii_uppercase().as_str() {
@@ -294,6 +299,14 @@ pub mod numeric {
     #[py_embed(signature = (a, b, /, t = 0.5))]
     pub fn lerp(a: f64, b: f64, t: f64) -> f64 {
         a + (b - a) * t
+    }
+
+    /// `scale` times the sum of the values (`*values`), each weighted by the keyword argument
+    /// of its position's name if given (`weighted(1.0, 2.0, _1=3.0)` is 7.0).
+    #[py_embed(signature = (*values, scale = 1.0, **weights))]
+    pub fn weighted(values: Vec<f64>, scale: f64, weights: std::collections::HashMap<String, f64>) -> f64 {
+        let weight = |i: usize| weights.get(&format!("_{i}")).copied().unwrap_or(1.0);
+        scale * values.iter().enumerate().map(|(i, v)| v * weight(i)).sum::<f64>()
     }
 
     /// The mean of the values (a `&[f64]` parameter: the list is read once, then borrowed).

@@ -119,7 +119,11 @@ fn check_protocol_method(c: &Class, m: &Function, p: &Protocol, diags: &mut Diag
                 .help("Python calls the protocol with a fixed number of operands"),
         );
     }
-    if py != "__call__" && m.params.iter().any(|p| p.kind == ParamKind::Keyword) {
+    if py != "__call__"
+        && m.params
+            .iter()
+            .any(|p| matches!(p.kind, ParamKind::Keyword | ParamKind::VarPositional | ParamKind::VarKeyword))
+    {
         diags.push(
             Diagnostic::new(m.name.origin, format!("`{py}`'s operands are positional"))
                 .help("Python passes a protocol's operands by position: remove `kind: keyword`"),

@@ -14,6 +14,7 @@ pub(super) fn check_functions(module: &Module, diags: &mut Diagnostics) {
     let all = module.functions.iter().chain(module.classes.iter().flat_map(|c| c.methods.iter()));
     for f in all {
         check_params(f, diags);
+        check_param_kinds(f, module.direction, diags);
         if module.direction == Direction::Import && f.kind == FnKind::MethodMut {
             diags.push(
                 Diagnostic::new(f.origin, "`mut_method` is only for exported classes")
@@ -32,7 +33,9 @@ pub(super) fn check_params(f: &Function, diags: &mut Diagnostics) {
         unique(&mut seen, &p.name, "parameter", &format!("`{}`", f.name.py), diags);
         if p.kind == ParamKind::Keyword {
             keyword_only.get_or_insert(p.origin);
-        } else if let Some(first) = keyword_only {
+        } else if let Some(first) =
+            keyword_only.filter(|_| matches!(p.kind, ParamKind::Positional | ParamKind::PositionalOnly))
+        {
             // Python's rule: every parameter after `*` is keyword-only. Accepting this order
             // would leave the positional layout of the call to guesswork.
             diags.push(
@@ -58,6 +61,74 @@ pub(super) fn check_params(f: &Function, diags: &mut Diagnostics) {
                 _ => {}
             }
         }
+    }
+}
+
+/// The kinds only exports bind (`positional_only`, `*args`, `**kwargs`), in Python's order
+/// (`a, /, b, *args, c, **kwargs`), each variadic one at most once, without a default, and of
+/// the shape it receives: `*args` a `Vec<T>`, `**kwargs` a map from `String`.
+fn check_param_kinds(f: &Function, direction: Direction, diags: &mut Diagnostics) {
+    let rank = |k: ParamKind| match k {
+        ParamKind::PositionalOnly => 0,
+        ParamKind::Positional => 1,
+        ParamKind::VarPositional => 2,
+        ParamKind::Keyword => 3,
+        ParamKind::VarKeyword => 4,
+    };
+    let mut highest: Option<(ParamKind, Origin)> = None;
+    for p in &f.params {
+        let spelled = match p.kind {
+            ParamKind::PositionalOnly => "positional_only",
+            ParamKind::VarPositional => "var_positional",
+            ParamKind::VarKeyword => "var_keyword",
+            _ => "",
+        };
+        if direction == Direction::Import && !spelled.is_empty() {
+            diags.push(
+                Diagnostic::new(p.origin, format!("`kind: {spelled}` is only for exported functions")).help(
+                    "an import stub passes the parameters it declares: declare each as `positional` or `keyword`",
+                ),
+            );
+            continue;
+        }
+        let variadic = matches!(p.kind, ParamKind::VarPositional | ParamKind::VarKeyword);
+        // A positional parameter after a keyword-only one: `check_params` reports it.
+        let reported = |kind| kind == ParamKind::Keyword && rank(p.kind) < 2;
+        match highest {
+            Some((kind, _)) if reported(kind) => {}
+            // Out of order, or a second `*args`/`**kwargs`.
+            Some((kind, first)) if rank(p.kind) < rank(kind) || (variadic && kind == p.kind) => {
+                diags.push(
+                    Diagnostic::new(p.origin, format!("parameter `{}` is out of Python's order", p.name.py))
+                        .help("order parameters as Python does: `positional_only`, `positional`, one `var_positional` (`*args`), `keyword`, one `var_keyword` (`**kwargs`)")
+                        .note(first, "it follows this one"),
+                );
+            }
+            _ => highest = Some((p.kind, p.origin)),
+        }
+        check_variadic_shape(p, diags);
+    }
+}
+
+/// `*args` is a `Vec<T>`, `**kwargs` a map keyed by `String` (neither can be given a default:
+/// lowering refuses one for a collection, and pyo3's grammar has none).
+fn check_variadic_shape(p: &crate::ir::Param, diags: &mut Diagnostics) {
+    use crate::types::TypeKind;
+    let (fits, wanted) = match p.kind {
+        ParamKind::VarPositional => {
+            (matches!(p.ty.kind, TypeKind::List(_)), "`*args` is a `Vec<T>` (each extra positional argument a `T`)")
+        }
+        ParamKind::VarKeyword => (
+            matches!(&p.ty.kind, TypeKind::Dict(k, _, _) if matches!(k.kind, TypeKind::Str { borrowed: false })),
+            "`**kwargs` is a `HashMap<String, T>` (each extra keyword argument a `T`)",
+        ),
+        _ => return,
+    };
+    if !fits {
+        diags.push(
+            Diagnostic::new(p.ty.origin, format!("`{}` cannot receive the extra arguments", p.ty.python()))
+                .help(wanted),
+        );
     }
 }
 
@@ -177,5 +248,32 @@ import:
           - { name: bump, kind: method }
 ";
         assert_passes(spec);
+    }
+
+    // check_param_kinds
+
+    #[test]
+    fn param_kinds_follow_pythons_order_and_shapes_in_exports_only() {
+        let spec = "\
+version: 1
+module: ext
+export:
+  functions:
+    - name: f
+      params:
+        - { name: rest, type: \"Vec<i64>\", kind: var_positional }
+        - { name: a, type: i64, kind: positional_only }
+        - { name: opts, type: \"Vec<i64>\", kind: var_keyword }
+";
+        assert_reports(
+            spec,
+            &[
+                (8, 19, "parameter `a` is out of Python's order"),
+                (9, 32, "`list[int]` cannot receive the extra arguments"),
+            ],
+        );
+        assert_passes(
+            "version: 1\nmodule: ext\nexport:\n  functions:\n    - name: f\n      params:\n        - { name: a, type: i64, kind: positional_only }\n        - { name: r, type: \"Vec<i64>\", kind: var_positional }\n        - { name: k, type: \"HashMap<String, i64>\", kind: var_keyword }\n",
+        );
     }
 }

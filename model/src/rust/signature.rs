@@ -1,8 +1,9 @@
 //! `#[py_embed(signature = (a, b = 2.0, /, c, *, d = "x"))]`: PyO3's own signature grammar, so
 //! PyO3 users keep their habits. Every Rust parameter is listed once, in the function's order;
 //! a default is a Rust expression pyo3 evaluates when Python omits the argument; `/` makes the
-//! parameters before it positional-only and `*` the ones after it keyword-only. `*args` and
-//! `**kwargs` are refused at their token (not bound yet).
+//! parameters before it positional-only and `*` the ones after it keyword-only. `*args` (a
+//! `Vec<T>` parameter) takes the extra positional arguments and makes the ones after it
+//! keyword-only; `**kwargs` (a `HashMap<String, T>`) takes the extra keyword arguments.
 
 use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
 
@@ -19,6 +20,10 @@ enum Entry {
     KeywordOnly(Span),
     /// `name` or `name = default`.
     Param { name: syn::Ident, default: Option<TokenStream> },
+    /// `*args`.
+    VarPositional(syn::Ident),
+    /// `**kwargs`.
+    VarKeyword(syn::Ident),
 }
 
 /// Applies `signature` to the lowered `params`; whether it fits them (problems are reported).
@@ -46,6 +51,19 @@ pub(crate) fn apply_signature(group: &Group, params: &mut [Param], diags: &mut D
                 ok = false;
             }
             Entry::KeywordOnly(_) => kind = ParamKind::Keyword,
+            Entry::VarPositional(name) if kind == ParamKind::Keyword => {
+                diags.error(Origin::Rust(name.span()), "`*args` comes before the keyword-only parameters, once");
+                ok = false;
+            }
+            Entry::VarPositional(name) => {
+                ok &= apply_entry(&name, None, ParamKind::VarPositional, params.get_mut(next), diags);
+                next += 1;
+                kind = ParamKind::Keyword;
+            }
+            Entry::VarKeyword(name) => {
+                ok &= apply_entry(&name, None, ParamKind::VarKeyword, params.get_mut(next), diags);
+                next += 1;
+            }
             Entry::Param { name, default } => {
                 ok &= apply_entry(&name, default, kind, params.get_mut(next), diags);
                 next += 1;
@@ -127,15 +145,20 @@ fn parse_entry(trees: Vec<TokenTree>) -> Result<Entry, (Span, String)> {
     match (&trees[0], trees.get(1)) {
         (TokenTree::Punct(p), None) if p.as_char() == '/' => Ok(Entry::PositionalOnly(p.span())),
         (TokenTree::Punct(p), None) if p.as_char() == '*' => Ok(Entry::KeywordOnly(p.span())),
-        (TokenTree::Punct(p), Some(_)) if p.as_char() == '*' => Err((
-            first,
-            "`*args` and `**kwargs` are not bound yet: take a `Vec<T>` or a `HashMap<String, T>` parameter".into(),
-        )),
+        (TokenTree::Punct(p), Some(TokenTree::Ident(name))) if p.as_char() == '*' && trees.len() == 2 => {
+            Ok(Entry::VarPositional(name.clone()))
+        }
+        (TokenTree::Punct(p), Some(TokenTree::Punct(q))) if p.as_char() == '*' && q.as_char() == '*' => {
+            match trees.get(2) {
+                Some(TokenTree::Ident(name)) if trees.len() == 3 => Ok(Entry::VarKeyword(name.clone())),
+                _ => Err((first, "expected `**kwargs`: a parameter name after `**`".into())),
+            }
+        }
         (TokenTree::Ident(name), None) => Ok(Entry::Param { name: name.clone(), default: None }),
         (TokenTree::Ident(name), Some(TokenTree::Punct(eq))) if eq.as_char() == '=' && trees.len() > 2 => {
             Ok(Entry::Param { name: name.clone(), default: Some(trees[2..].iter().cloned().collect()) })
         }
-        _ => Err((first, "expected `name`, `name = default`, `/` or `*`".into())),
+        _ => Err((first, "expected `name`, `name = default`, `/`, `*`, `*args` or `**kwargs`".into())),
     }
 }
 

@@ -99,7 +99,7 @@ pub const METHOD_KINDS: &[&str] = &["method", "mut_method", "static", "classmeth
 /// Values of `policy` (return value policies).
 pub const POLICIES: &[&str] = &["value", "shared", "view"];
 /// Parameter kinds accepted by `kind:` on parameters.
-pub const PARAM_KINDS: &[&str] = &["positional", "keyword"];
+pub const PARAM_KINDS: &[&str] = &["positional", "keyword", "positional_only", "var_positional", "var_keyword"];
 /// Traits a class can list under `traits:` (each gives Python protocol methods).
 pub const TRAITS: &[&str] =
     &["Display", "Debug", "PartialEq", "Eq", "Hash", "PartialOrd", "Ord", "Clone", "FromStr", "IntoIterator"];
@@ -188,7 +188,11 @@ pub const SECTIONS: &[Section] = &[
                 "Import: the parameter's Rust name (default: `name`; `py` is `py_`).",
                 RUST_NAME,
             ),
-            key("kind", Shape::OneOf(PARAM_KINDS), "`positional` (default) or `keyword` (keyword-only)."),
+            key(
+                "kind",
+                Shape::OneOf(PARAM_KINDS),
+                "`positional` (default), `keyword` (keyword-only), or, exports only, `positional_only`, `var_positional` (`*args`: a `Vec<T>`) or `var_keyword` (`**kwargs`: a `HashMap<String, T>`).",
+            ),
         ],
     },
     Section {

@@ -210,6 +210,9 @@ pub(super) fn lower_params(fields: &mut Fields<'_>, dir: Direction, diags: &mut 
         }
         let kind = match p.one_of("kind", diags).as_deref() {
             Some("keyword") => ParamKind::Keyword,
+            Some("positional_only") => ParamKind::PositionalOnly,
+            Some("var_positional") => ParamKind::VarPositional,
+            Some("var_keyword") => ParamKind::VarKeyword,
             _ => ParamKind::Positional,
         };
         p.finish(diags);

@@ -4,7 +4,7 @@ import typing
 import typing_extensions
 import enum
 
-__all__ = ["SplitError", "Money", "Currency", "Rounding", "currency_of"]
+__all__ = ["SplitError", "Money", "Currency", "Rounding", "total", "currency_of"]
 
 class SplitError(ZeroDivisionError):
     """Money split into zero parts."""
@@ -54,5 +54,7 @@ class Money:
     def __rsub__(self, other: typing.NoReturn, /) -> typing.NoReturn: ...
     def __rfloordiv__(self, other: typing.NoReturn, /) -> typing.NoReturn: ...
     def __reduce__(self) -> tuple[typing.Any, ...]: ...
+
+def total(*amounts: Money, **adjustments: int) -> Money: ...
 
 def currency_of(code: str) -> Currency | None: ...

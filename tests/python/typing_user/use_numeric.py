@@ -36,3 +36,6 @@ units: int = money.units(numeric_spec.Rounding.Up) + money.units()
 currency: numeric_spec.Currency | None = numeric_spec.currency_of("EUR")
 names: list[str] = [a.name for a in numeric.Axis]
 print(axis, along, quadrant, as_int, value, units, currency, names)
+weighted: float = numeric.weighted(1.0, 2.0, scale=2.0, _1=0.5)
+summed: numeric_spec.Money = numeric_spec.total(money, money, fee=-5)
+print(weighted, summed)
