@@ -234,7 +234,7 @@ pub(crate) fn emit_call_with(f: &Function, target: TokenStream, receiver: Option
         let name = param_ident(&p.name.rust);
         let arg = emit_arg(&name, &p.ty);
         if p.kind == ParamKind::VarKeyword {
-            return quote!(let #b = { let #name = #name.unwrap_or_default(); #arg };);
+            return quote!(let #name = #name.unwrap_or_default(); let #b = #arg;);
         }
         quote!(let #b = #arg;)
     });

@@ -584,10 +584,8 @@ const _: () = {
                     ))
             })
             .collect::<::pybridge::__private::pyo3::PyResult<::std::vec::Vec<_>>>()?;
-        let __pb_a1 = {
-            let adjustments = adjustments.unwrap_or_default();
-            adjustments
-        };
+        let adjustments = adjustments.unwrap_or_default();
+        let __pb_a1 = adjustments;
         let __pb_result = crate::money::total(__pb_a0, __pb_a1);
         ::core::result::Result::Ok(__PbClass_Money::__pb_wrap(__pb_result))
     }
