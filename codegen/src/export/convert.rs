@@ -32,6 +32,8 @@ pub(crate) fn emit_param_type(ty: &Type) -> TokenStream {
             let wrapper = wrapper_ident(&c.name);
             quote!(::pybridge::__private::pyo3::PyRef<'_, #wrapper>)
         }
+        // Classes in containers (`Vec<C>`, `Option<&C>`, `HashMap<K, C>`…): see nested.rs.
+        _ if holds_class(ty) => super::nested::emit_holder_type(ty),
         TypeKind::List(inner) | TypeKind::Slice(inner) if is_fast_item(inner) => {
             let item = emit_export_type(inner);
             quote!(::pybridge::__private::FastVec<#item>)
@@ -40,15 +42,6 @@ pub(crate) fn emit_param_type(ty: &Type) -> TokenStream {
         TypeKind::Slice(_) => crate::rust_type::emit_owned_type(ty),
         // `&T`, `Cow`, `Box`: the wrapper holds the owned value it converts or lends.
         TypeKind::Indirect { target, .. } => emit_param_type(target),
-        // `Option<C>`/`Vec<C>`: each object is borrowed for the copy out of it.
-        TypeKind::Optional(inner) if matches!(inner.kind, TypeKind::Class(_)) => {
-            let inner = emit_param_type(inner);
-            quote!(::core::option::Option<#inner>)
-        }
-        TypeKind::List(inner) if matches!(inner.kind, TypeKind::Class(_)) => {
-            let inner = emit_param_type(inner);
-            quote!(::std::vec::Vec<#inner>)
-        }
         TypeKind::Callable { .. } => {
             quote!(::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::PyAny>)
         }
@@ -75,6 +68,11 @@ pub(crate) fn emit_arg(name: &syn::Ident, ty: &Type) -> TokenStream {
             quote!(|#(#args: #types),*| -> #ret {
                 ::pybridge::__private::call_back(&#name, &__pb_slot, (#(#args,)*))
             })
+        }
+        // `&[C]`: each value copied out into a `Vec<C>` the call borrows.
+        TypeKind::Slice(_) if holds_class(ty) => {
+            let values = super::nested::emit_to_rust(quote!(#name), ty, 0);
+            quote!(&#values)
         }
         TypeKind::List(inner) if is_fast_item(inner) => quote!(#name.0),
         TypeKind::Slice(inner) if is_fast_item(inner) => quote!(&#name.0),
@@ -185,14 +183,7 @@ pub(crate) fn emit_owned_arg(name: &syn::Ident, ty: &Type) -> TokenStream {
         TypeKind::Class(_) => {
             quote!(#name.__pb_with(|__pb_v| ::core::result::Result::Ok(::pybridge::__private::clone_of(__pb_v)))?)
         }
-        TypeKind::Optional(inner) if matches!(inner.kind, TypeKind::Class(_)) => quote! {
-            #name.map(|__pb_o| __pb_o.__pb_with(|__pb_v| ::core::result::Result::Ok(::pybridge::__private::clone_of(__pb_v)))).transpose()?
-        },
-        TypeKind::List(inner) if matches!(inner.kind, TypeKind::Class(_)) => quote! {
-            #name.iter()
-                .map(|__pb_o| __pb_o.__pb_with(|__pb_v| ::core::result::Result::Ok(::pybridge::__private::clone_of(__pb_v))))
-                .collect::<::pybridge::__private::pyo3::PyResult<::std::vec::Vec<_>>>()?
-        },
+        _ if holds_class(ty) => super::nested::emit_to_rust(quote!(#name), ty, 0),
         _ => quote!(#name),
     }
 }
@@ -200,6 +191,16 @@ pub(crate) fn emit_owned_arg(name: &syn::Ident, ty: &Type) -> TokenStream {
 /// Whether parameter type `ty` is passed as a borrow of the object's value.
 pub(crate) fn is_borrowed_class(ty: &Type) -> bool {
     matches!(&ty.kind, TypeKind::Class(c) if c.borrowed)
+}
+
+/// Whether parameter type `ty` is `Option<&C>`: a borrow of the object's value, if one is given.
+pub(crate) fn is_optional_borrowed_class(ty: &Type) -> bool {
+    matches!(&ty.kind, TypeKind::Optional(inner) if is_borrowed_class(inner))
+}
+
+/// Whether a class or enum stands inside the container type `ty`.
+pub(crate) fn holds_class(ty: &Type) -> bool {
+    super::nested::holds_class(ty)
 }
 
 /// The type a class's values take on their way to Python: an alias the class emitter defines
@@ -215,14 +216,7 @@ pub(crate) fn emit_return_type(ty: &Type) -> TokenStream {
             let alias = return_alias(&c.name);
             quote!(#alias)
         }
-        TypeKind::Optional(inner) if matches!(inner.kind, TypeKind::Class(_)) => {
-            let inner = emit_return_type(inner);
-            quote!(::std::option::Option<#inner>)
-        }
-        TypeKind::List(inner) if matches!(inner.kind, TypeKind::Class(_)) => {
-            let inner = emit_return_type(inner);
-            quote!(::std::vec::Vec<#inner>)
-        }
+        _ if holds_class(ty) => super::nested::emit_out_type(ty),
         _ => crate::rust_type::emit_owned_type(ty),
     }
 }
@@ -238,15 +232,7 @@ pub(crate) fn emit_wrap(value: TokenStream, ty: &Type) -> TokenStream {
             let wrapper = wrapper_ident(&c.name);
             quote!(#wrapper::__pb_wrap(#value))
         }
-        TypeKind::Optional(inner) | TypeKind::List(inner) if matches!(inner.kind, TypeKind::Class(_)) => {
-            let TypeKind::Class(c) = &inner.kind else { return value };
-            let wrapper = wrapper_ident(&c.name);
-            if matches!(ty.kind, TypeKind::Optional(_)) {
-                quote!(#value.map(#wrapper::__pb_wrap))
-            } else {
-                quote!(#value.into_iter().map(#wrapper::__pb_wrap).collect::<::std::vec::Vec<_>>())
-            }
-        }
+        _ if holds_class(ty) => super::nested::emit_out(value, ty, 0),
         // Borrowed returns (`&str`, `Option<&str>`, `Vec<&str>`, `&[u8]`…) are copied before
         // the borrow of the object ends.
         TypeKind::Str { borrowed: true } | TypeKind::Bytes { borrowed: true } => {

@@ -115,9 +115,36 @@ fn emit_unit_enum_helpers(
     }
 }
 
-/// `IntoPyObject` (the variant's member) and `FromPyObject` (a member of this enum only).
+/// `IntoPyObject` (the variant's member) and `FromPyObject` (a member of this enum only); equality,
+/// hashing and order by variant, so members can be set elements and dict keys.
 fn emit_unit_enum_conversions(wrapper: &syn::Ident, class: &syn::Ident) -> TokenStream {
     quote! {
+        impl ::core::cmp::PartialEq for #wrapper {
+            fn eq(&self, other: &Self) -> bool {
+                self.__pb_position() == other.__pb_position()
+            }
+        }
+
+        impl ::core::cmp::Eq for #wrapper {}
+
+        impl ::core::hash::Hash for #wrapper {
+            fn hash<__PbH: ::core::hash::Hasher>(&self, state: &mut __PbH) {
+                ::core::hash::Hash::hash(&self.__pb_position(), state)
+            }
+        }
+
+        impl ::core::cmp::PartialOrd for #wrapper {
+            fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
+                ::core::option::Option::Some(::core::cmp::Ord::cmp(self, other))
+            }
+        }
+
+        impl ::core::cmp::Ord for #wrapper {
+            fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {
+                ::core::cmp::Ord::cmp(&self.__pb_position(), &other.__pb_position())
+            }
+        }
+
         impl<'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for #wrapper {
             type Target = ::pybridge::__private::pyo3::PyAny;
             type Output = ::pybridge::__private::pyo3::Bound<'py, ::pybridge::__private::pyo3::PyAny>;

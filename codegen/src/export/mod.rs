@@ -17,6 +17,7 @@ mod enums;
 mod exception;
 mod gc;
 mod method;
+mod nested;
 mod property;
 mod protocol;
 
@@ -179,26 +180,72 @@ pub(crate) fn emit_params(f: &Function) -> (Vec<TokenStream>, TokenStream) {
             None => quote!(#name),
         }
     };
-    let only = of(ParamKind::PositionalOnly).map(entry).map(|e| quote!(#e,));
-    let slash = of(ParamKind::PositionalOnly).next().map(|_| quote!(/,));
-    let positional = of(ParamKind::Positional).map(entry).map(|e| quote!(#e,));
-    // `*args` stands where a bare `*` would; `**kwargs` comes last.
-    let var_positional = of(ParamKind::VarPositional).next().map(|p| param_ident(&p.name.rust));
-    let star = match &var_positional {
-        Some(args) => Some(quote!(*#args)),
-        None => of(ParamKind::Keyword).next().map(|_| quote!(*)),
-    };
-    let keyword = of(ParamKind::Keyword).map(entry).map(|e| quote!(, #e));
-    let kwargs = of(ParamKind::VarKeyword).next().map(|p| {
-        let name = param_ident(&p.name.rust);
-        let comma = (!f.params.iter().all(|q| q.kind == ParamKind::VarKeyword)).then(|| quote!(,));
-        quote!(#comma **#name)
-    });
-    let signature = quote!((#(#only)* #slash #(#positional)* #star #(#keyword)* #kwargs));
+    // Python's order: `a, /, b, *args (or *), c, **kwargs`.
+    let mut entries: Vec<TokenStream> = of(ParamKind::PositionalOnly).map(entry).collect();
+    if !entries.is_empty() {
+        entries.push(quote!(/));
+    }
+    entries.extend(of(ParamKind::Positional).map(entry));
+    match of(ParamKind::VarPositional).next() {
+        Some(p) => {
+            let args = param_ident(&p.name.rust);
+            entries.push(quote!(*#args));
+        }
+        None if of(ParamKind::Keyword).next().is_some() => entries.push(quote!(*)),
+        None => {}
+    }
+    entries.extend(of(ParamKind::Keyword).map(entry));
+    entries.extend(of(ParamKind::VarKeyword).map(|p| {
+        let kwargs = param_ident(&p.name.rust);
+        quote!(**#kwargs)
+    }));
+    let text = emit_text_signature(f);
+    let signature = quote!((#(#entries),*) #text);
     if f.release_gil {
         params.insert(0, quote!(__pb_py: ::pybridge::Python<'_>));
     }
     (params, signature)
+}
+
+/// `, text_signature = "(…)"` when a parameter has a default: pyo3 renders only literal and
+/// bare `None` defaults, so `Some(5)`, `Color::Red` or a qualified `None` would show as `...`
+/// in `inspect.signature` (and disagree with the `.pyi`). Appended to the `signature` option.
+fn emit_text_signature(f: &Function) -> Option<TokenStream> {
+    if f.kind == pybridge_model::FnKind::Constructor || f.params.iter().all(|p| p.default.is_none()) {
+        return None;
+    }
+    let of = |kind: ParamKind| f.params.iter().filter(move |p| p.kind == kind);
+    // `inspect` evaluates the text: a name it cannot look up (`Rounding.Nearest` on a method)
+    // would void the whole signature, so only literals are written; other defaults are `...`.
+    let literal = |d: &str| {
+        matches!(d, "None" | "True" | "False")
+            || d.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '\'' | '"'))
+    };
+    let spell = |p: &Param| match &p.default {
+        Some(default) if literal(default) => format!("{}={default}", p.name.py),
+        Some(_) => format!("{}=...", p.name.py),
+        None => p.name.py.clone(),
+    };
+    let mut parts: Vec<String> = match f.kind {
+        pybridge_model::FnKind::Free | pybridge_model::FnKind::Static => Vec::new(),
+        pybridge_model::FnKind::ClassMethod => vec!["$cls".into()],
+        _ => vec!["$self".into()],
+    };
+    let receiver = parts.len();
+    parts.extend(of(ParamKind::PositionalOnly).map(spell));
+    if parts.len() > receiver {
+        parts.push("/".into());
+    }
+    parts.extend(of(ParamKind::Positional).map(spell));
+    match of(ParamKind::VarPositional).next() {
+        Some(p) => parts.push(format!("*{}", p.name.py)),
+        None if of(ParamKind::Keyword).next().is_some() => parts.push("*".into()),
+        None => {}
+    }
+    parts.extend(of(ParamKind::Keyword).map(spell));
+    parts.extend(of(ParamKind::VarKeyword).map(|p| format!("**{}", p.name.py)));
+    let text = format!("({})", parts.join(", "));
+    Some(quote!(, text_signature = #text))
 }
 
 /// A default as the wrapper's parameter type: a unit-only enum's value (or optional value) is
@@ -230,7 +277,8 @@ pub(crate) fn emit_call_with(f: &Function, target: TokenStream, receiver: Option
     let span = f.origin.span();
     let bindings: Vec<syn::Ident> = (0..f.params.len()).map(|i| format_ident!("__pb_a{}", i)).collect();
     let receiver = receiver.map(|r| quote!(#r,));
-    let lets = f.params.iter().zip(&bindings).filter(|(p, _)| !convert::is_borrowed_class(&p.ty)).map(|(p, b)| {
+    let lent = |ty: &pybridge_model::Type| convert::is_borrowed_class(ty) || convert::is_optional_borrowed_class(ty);
+    let lets = f.params.iter().zip(&bindings).filter(|(p, _)| !lent(&p.ty)).map(|(p, b)| {
         let name = param_ident(&p.name.rust);
         let arg = emit_arg(&name, &p.ty);
         if p.kind == ParamKind::VarKeyword {
@@ -278,14 +326,24 @@ pub(crate) fn emit_call_with(f: &Function, target: TokenStream, receiver: Option
             ::core::result::Result::Ok(#wrapped)
         }
     };
-    // `&C` parameters: the call runs inside each object's `__pb_with`, which lends its value.
-    let finish = f.params.iter().zip(&bindings).rev().filter(|(p, _)| convert::is_borrowed_class(&p.ty)).fold(
-        finish,
-        |body, (p, b)| {
-            let name = param_ident(&p.name.rust);
-            quote!(#name.__pb_with(|#b| { #body }))
-        },
-    );
+    // `&C` parameters: the call runs inside each object's `__pb_with`, which lends its value;
+    // `Option<&C>` ones the same when given (the body is written for both cases).
+    let finish = f.params.iter().zip(&bindings).rev().filter(|(p, _)| lent(&p.ty)).fold(finish, |body, (p, b)| {
+        let name = param_ident(&p.name.rust);
+        if convert::is_optional_borrowed_class(&p.ty) {
+            return quote!(match &#name {
+                ::core::option::Option::Some(__pb_o) => __pb_o.__pb_with(|#b| {
+                    let #b = ::core::option::Option::Some(#b);
+                    #body
+                }),
+                ::core::option::Option::None => {
+                    let #b = ::core::option::Option::None;
+                    #body
+                }
+            });
+        }
+        quote!(#name.__pb_with(|#b| { #body }))
+    });
     quote! {
         #(#checks)*
         #slot

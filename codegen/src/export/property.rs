@@ -52,7 +52,7 @@ pub(super) fn emit_property(wrapper: &syn::Ident, a: &Attribute) -> TokenStream 
             TypeKind::List(inner) if crate::rust_type::is_fast_item(inner) => quote!(__pb_value.0),
             _ => super::convert::emit_owned_arg(&format_ident!("__pb_value"), &a.ty),
         };
-        let holds_class = matches!(&a.ty.kind, TypeKind::Optional(inner) if matches!(inner.kind, TypeKind::Class(_)));
+        let holds_class = super::nested::holds_class(&a.ty);
         let convert = (holds_class || matches!(a.ty.kind, TypeKind::Class(_) | TypeKind::List(_)))
             .then(|| quote!(let __pb_value = #value;));
         quote! {

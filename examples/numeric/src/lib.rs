@@ -102,6 +102,20 @@ pub mod money {
         Money { cents: amounts.iter().map(|m| m.cents).sum::<i64>() + adjustments.values().sum::<i64>() }
     }
 
+    /// The purse holding the most money, with its total (a map of lists of objects in, a
+    /// tuple holding an object out).
+    pub fn richest(purses: std::collections::HashMap<String, Vec<Money>>) -> Option<(String, Money)> {
+        purses
+            .into_iter()
+            .map(|(name, coins)| (name, Money { cents: coins.iter().map(|m| m.cents).sum() }))
+            .max_by_key(|(name, m)| (m.cents, std::cmp::Reverse(name.clone())))
+    }
+
+    /// `m`, less `fee` when one is given (an `Option<&Money>`: borrowed, not copied).
+    pub fn after_fee(m: &Money, fee: Option<&Money>) -> Money {
+        fee.map_or(*m, |f| m.minus(f))
+    }
+
     /// The currency a code names, if any.
     pub fn currency_of(code: &str) -> Option<Currency> {
         match code.to_ascii_uppercase().as_str() {
@@ -130,7 +144,7 @@ include!(concat!(env!("OUT_DIR"), "/numeric_spec.rs"));
 #[pybridge::py_embed]
 pub mod numeric {
     use std::borrow::Cow;
-    use std::collections::{BTreeMap, BTreeSet};
+    use std::collections::{BTreeMap, BTreeSet, HashMap};
 
     /// A 2-D vector: `copy.copy` from `Clone`, `pickle` through `Vec2(v.x, v.y)`, weak
     /// references, Python subclasses.
@@ -236,7 +250,7 @@ pub mod numeric {
 
     /// An axis (a unit enum without discriminants: a Python `enum.Enum` valued 0, 1).
     #[py_embed]
-    #[derive(Clone, Copy, Debug, PartialEq)]
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
     pub enum Axis {
         /// Horizontal.
         X,
@@ -289,6 +303,38 @@ pub mod numeric {
         }
     }
 
+    /// The mean of the points (`&[Vec2]`: each object's value copied into the slice).
+    #[py_embed]
+    pub fn centroid(points: &[Vec2]) -> Vec2 {
+        let n = points.len().max(1) as f64;
+        let sum = points.iter().fold(Vec2 { x: 0.0, y: 0.0 }, |a, b| a.__add__(b));
+        Vec2 { x: sum.x / n, y: sum.y / n }
+    }
+
+    /// `v` moved by `by` if given (`Option<&Vec2>`: borrowed, not copied).
+    #[py_embed]
+    pub fn offset(v: &Vec2, by: Option<&Vec2>) -> Vec2 {
+        by.map_or_else(|| v.clone(), |d| v.__add__(d))
+    }
+
+    /// The lengths of named vectors, and the longest one's name with its vector.
+    #[py_embed]
+    pub fn lengths(named: HashMap<String, Vec2>) -> (HashMap<String, f64>, Option<(String, Vec2)>) {
+        let lengths = named.iter().map(|(k, v)| (k.clone(), v.__abs__())).collect();
+        let longest = named.into_iter().max_by(|a, b| a.1.__abs__().total_cmp(&b.1.__abs__()));
+        (lengths, longest)
+    }
+
+    /// How often each axis occurs (members as dict keys), and the set of them.
+    #[py_embed]
+    pub fn tally_axes(axes: Vec<Axis>) -> (HashMap<Axis, i64>, std::collections::HashSet<Axis>) {
+        let mut counts = HashMap::new();
+        for a in &axes {
+            *counts.entry(*a).or_insert(0) += 1;
+        }
+        (counts, axes.into_iter().collect())
+    }
+
     /// The axes, in order (a `Vec` of members).
     #[py_embed]
     pub fn axes() -> Vec<Axis> {
@@ -304,7 +350,7 @@ pub mod numeric {
     /// `scale` times the sum of the values (`*values`), each weighted by the keyword argument
     /// of its position's name if given (`weighted(1.0, 2.0, _1=3.0)` is 7.0).
     #[py_embed(signature = (*values, scale = 1.0, **weights))]
-    pub fn weighted(values: Vec<f64>, scale: f64, weights: std::collections::HashMap<String, f64>) -> f64 {
+    pub fn weighted(values: Vec<f64>, scale: f64, weights: HashMap<String, f64>) -> f64 {
         let weight = |i: usize| weights.get(&format!("_{i}")).copied().unwrap_or(1.0);
         scale * values.iter().enumerate().map(|(i, v)| v * weight(i)).sum::<f64>()
     }
@@ -404,6 +450,9 @@ pub mod numeric {
         /// A marked corner, if any.
         #[py_embed(get, set)]
         pub marked: Option<Vec2>,
+        /// Named points (a map of objects: read as new objects, assigned from a dict of them).
+        #[py_embed(get, set)]
+        pub labels: HashMap<String, Vec2>,
     }
 
     #[py_embed]
@@ -411,7 +460,7 @@ pub mod numeric {
         /// A polygon through `corners`.
         #[py_embed(constructor)]
         pub fn new(corners: Vec<Vec2>) -> Polygon {
-            Polygon { corners, marked: None }
+            Polygon { corners, ..Polygon::default() }
         }
         /// The perimeter.
         pub fn perimeter(&self) -> f64 {

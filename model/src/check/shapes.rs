@@ -6,8 +6,8 @@ use crate::ir::{Direction, FnKind, Module, ReturnPolicy};
 use crate::origin::Origin;
 use crate::types::TypeKind;
 
-/// Export shapes the emitter supports: one constructor per class; classes inside containers
-/// only as `Option<Class>`/`Vec<Class>` returns; `release_gil` only with plain Rust data;
+/// Export shapes the emitter supports: one constructor per class; classes inside containers by
+/// value (borrowed only as `Option<&Class>` parameters); `release_gil` only with plain Rust data;
 /// `extend` only on instance methods.
 pub(super) fn check_export_shapes(module: &Module, diags: &mut Diagnostics) {
     if module.direction != Direction::Export {
@@ -200,8 +200,8 @@ pub(super) fn first_origin(ty: &crate::types::Type, pred: impl Fn(&TypeKind) -> 
     found
 }
 
-/// Classes travel as their Python wrappers: directly, or by value in `Option`/`Vec`; callables
-/// only as direct parameters.
+/// Classes travel as their Python wrappers: directly, or by value in any container (a borrow
+/// also directly in an `Option` parameter); callables only as direct parameters.
 pub(super) fn check_class_nesting(ty: &crate::types::Type, is_return: bool, diags: &mut Diagnostics) {
     let mut callable = None;
     ty.walk(&mut |t| {
@@ -232,29 +232,30 @@ pub(super) fn check_class_nesting(ty: &crate::types::Type, is_return: bool, diag
         }
         return;
     }
-    let nested = match &ty.kind {
-        TypeKind::Class(_) => return,
-        // `Option<C>`/`Vec<C>` cross both ways (parameters copy each value out of its object);
-        // `&C` and `Arc<C>` only directly.
-        TypeKind::Optional(inner) | TypeKind::List(inner) if matches!(&inner.kind, TypeKind::Class(c) if is_return || (!c.borrowed && !c.shared)) =>
+    // A class or enum crosses in any container by value (each value copied in or out, see
+    // codegen's export/nested.rs); a borrow `&C` only as a whole parameter or directly in an
+    // `Option` parameter, and `Arc<C>` only whole.
+    let optional_borrow = !is_return
+        && matches!(&ty.kind, TypeKind::Optional(inner) if matches!(&inner.kind, TypeKind::Class(c) if c.borrowed));
+    let mut found = None;
+    ty.walk(&mut |t| match &t.kind {
+        TypeKind::Class(c)
+            if (c.borrowed || c.shared) && !std::ptr::eq(t, ty) && !optional_borrow && found.is_none() =>
         {
-            return;
+            found = Some((t.origin, c.shared));
         }
-        _ => {
-            let mut found = None;
-            ty.walk(&mut |t| {
-                if matches!(t.kind, TypeKind::Class(_)) && found.is_none() {
-                    found = Some(t.origin);
-                }
-            });
-            found
-        }
-    };
-    if let Some(origin) = nested {
-        diags.push(
-            Diagnostic::new(origin, "exported classes inside containers are not supported here yet")
-                .help("pass or return the class itself (`&Class` or `Class`), `Option<Class>` or `Vec<Class>`"),
-        );
+        _ => {}
+    });
+    if let Some((origin, shared)) = found {
+        let (what, help) = if shared {
+            ("`Arc<C>` crosses only as a whole parameter or return", "hold the class by value in the container")
+        } else {
+            (
+                "a borrowed class crosses only as a whole parameter or inside one `Option` parameter",
+                "hold the class by value in the container (each value is copied)",
+            )
+        };
+        diags.push(Diagnostic::new(origin, what).help(help));
     }
 }
 

@@ -16,6 +16,8 @@ pub(super) fn check_hashable_keys(module: &Module, diags: &mut Diagnostics) {
             TypeKind::Bool | TypeKind::Int(_) | TypeKind::Str { .. } | TypeKind::Bytes { .. } | TypeKind::Std(_) => {
                 true
             }
+            // A unit-only enum's members hash and order by variant.
+            TypeKind::Class(c) => c.unit_enum,
             TypeKind::Optional(inner) | TypeKind::Indirect { target: inner, .. } => hashable(inner),
             TypeKind::Tuple(items) => !items.is_empty() && items.iter().all(hashable),
             _ => false,

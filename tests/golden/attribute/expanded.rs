@@ -372,6 +372,30 @@ mod geometry {
                 )
             }
         }
+        impl ::core::cmp::PartialEq for __PbClass_Axis {
+            fn eq(&self, other: &Self) -> bool {
+                self.__pb_position() == other.__pb_position()
+            }
+        }
+        impl ::core::cmp::Eq for __PbClass_Axis {}
+        impl ::core::hash::Hash for __PbClass_Axis {
+            fn hash<__PbH: ::core::hash::Hasher>(&self, state: &mut __PbH) {
+                ::core::hash::Hash::hash(&self.__pb_position(), state)
+            }
+        }
+        impl ::core::cmp::PartialOrd for __PbClass_Axis {
+            fn partial_cmp(
+                &self,
+                other: &Self,
+            ) -> ::core::option::Option<::core::cmp::Ordering> {
+                ::core::option::Option::Some(::core::cmp::Ord::cmp(self, other))
+            }
+        }
+        impl ::core::cmp::Ord for __PbClass_Axis {
+            fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {
+                ::core::cmp::Ord::cmp(&self.__pb_position(), &other.__pb_position())
+            }
+        }
         impl<'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for __PbClass_Axis {
             type Target = ::pybridge::__private::pyo3::PyAny;
             type Output = ::pybridge::__private::pyo3::Bound<

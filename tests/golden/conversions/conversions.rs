@@ -193,7 +193,8 @@ const _: () = {
     #[pyo3(
         crate = "::pybridge::__private::pyo3",
         name = "total",
-        signature = (waits, extra = ::core::option::Option::None)
+        signature = (waits, extra = ::core::option::Option::None),
+        text_signature = "(waits, extra=None)"
     )]
     fn __pb_fn_total(
         waits: ::std::collections::HashMap<::std::string::String, ::std::time::Duration>,
@@ -393,7 +394,8 @@ const _: () = {
     #[pyo3(
         crate = "::pybridge::__private::pyo3",
         name = "name_or",
-        signature = (name = ::core::option::Option::None)
+        signature = (name = ::core::option::Option::None),
+        text_signature = "(name=None)"
     )]
     fn __pb_fn_name_or(
         name: ::std::option::Option<::std::string::String>,

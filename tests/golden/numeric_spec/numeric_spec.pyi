@@ -4,7 +4,7 @@ import typing
 import typing_extensions
 import enum
 
-__all__ = ["SplitError", "Money", "Currency", "Rounding", "total", "currency_of"]
+__all__ = ["SplitError", "Money", "Currency", "Rounding", "total", "richest", "after_fee", "currency_of"]
 
 class SplitError(ZeroDivisionError):
     """Money split into zero parts."""
@@ -56,5 +56,9 @@ class Money:
     def __reduce__(self) -> tuple[typing.Any, ...]: ...
 
 def total(*amounts: Money, **adjustments: int) -> Money: ...
+
+def richest(purses: dict[str, list[Money]]) -> tuple[str, Money] | None: ...
+
+def after_fee(m: Money, fee: Money | None = None) -> Money: ...
 
 def currency_of(code: str) -> Currency | None: ...

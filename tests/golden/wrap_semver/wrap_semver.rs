@@ -386,7 +386,7 @@ const _: () = {
     fn __pb_fn_max_satisfying(
         req: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_VersionReq>,
         versions: ::pybridge::__private::FastVec<::std::string::String>,
-    ) -> ::pybridge::__private::pyo3::PyResult<::std::option::Option<__PbRet_Version>> {
+    ) -> ::pybridge::__private::pyo3::PyResult<::core::option::Option<__PbRet_Version>> {
         let __pb_a1 = versions.0;
         req.__pb_with(|__pb_a0| {
             let __pb_result = crate::ext::max_satisfying(__pb_a0, __pb_a1)

@@ -49,7 +49,7 @@ export:
 // check_class_nesting (through check_export_shapes)
 
 #[test]
-fn class_nesting_refuses_classes_in_containers_and_nested_callables() {
+fn class_nesting_refuses_shared_and_borrowed_classes_in_containers_and_nested_callables() {
     let spec = "\
 version: 1
 module: ext
@@ -62,6 +62,8 @@ export:
             - { name: a, type: \"Vec<Arc<C>>\" }
             - { name: b, type: \"Option<impl Fn(i64) -> i64>\" }
             - { name: c, type: \"impl Fn(&C) -> i64\" }
+            - { name: d, type: \"Vec<&C>\" }
+            - { name: e, type: \"Option<Option<&C>>\" }
           returns: \"HashMap<String, C>\"
   functions:
     - name: g
@@ -70,11 +72,12 @@ export:
     assert_reports(
         spec,
         &[
-            (9, 37, "exported classes inside containers are not supported here yet"),
+            (9, 37, "`Arc<C>` crosses only as a whole parameter or return"),
             (10, 40, "a Python callable can only be a parameter of its own"),
             (11, 41, "exported classes cannot cross inside a callable's signature yet"),
-            (12, 37, "exported classes inside containers are not supported here yet"),
-            (15, 17, "a Python callable can only be a parameter of its own"),
+            (12, 37, "a borrowed class crosses only as a whole parameter or inside one `Option` parameter"),
+            (13, 47, "a borrowed class crosses only as a whole parameter or inside one `Option` parameter"),
+            (17, 17, "a Python callable can only be a parameter of its own"),
         ],
     );
 }
@@ -95,7 +98,10 @@ export:
             - { name: c, type: C }
             - { name: d, type: \"Vec<C>\" }
             - { name: e, type: \"Option<C>\" }
-          returns: \"Vec<C>\"
+            - { name: h, type: \"Option<&C>\" }
+            - { name: i, type: \"HashMap<String, Vec<(C, i64)>>\" }
+            - { name: j, type: \"&[C]\" }
+          returns: \"HashMap<String, Option<C>>\"
   functions:
     - name: g
       returns: \"Option<C>\"
