@@ -256,6 +256,10 @@ pub(crate) fn emit_wrap(value: TokenStream, ty: &Type) -> TokenStream {
             quote!(#value.iter().map(|__pb_s| ::std::borrow::ToOwned::to_owned(*__pb_s)).collect::<::std::vec::Vec<_>>())
         }
         TypeKind::Slice(_) => quote!(<[_]>::to_vec(#value)),
+        TypeKind::Iterator { item, .. } => {
+            let items = emit_iter_items(value, item);
+            quote!(::pybridge::__private::IterObject::owned(#items))
+        }
         TypeKind::Indirect { via, target } => pointer_out(*via, target, value),
         TypeKind::Optional(inner) if matches!(inner.kind, TypeKind::Indirect { .. }) => {
             let TypeKind::Indirect { via, target } = &inner.kind else { return value };
@@ -267,6 +271,16 @@ pub(crate) fn emit_wrap(value: TokenStream, ty: &Type) -> TokenStream {
         }
         _ => value,
     }
+}
+
+/// The items of the iterator expression `value`, each wrapped as a return of type `item`
+/// would be (a `&T` cloned, a class value in its wrapper), lazily.
+pub(crate) fn emit_iter_items(value: TokenStream, item: &Type) -> TokenStream {
+    let each = emit_wrap(quote!(__pb_item), item);
+    if each.to_string() == "__pb_item" {
+        return value;
+    }
+    quote!(::std::iter::Iterator::map(#value, |__pb_item| #each))
 }
 
 /// Whether a function takes a Python callable (its call is wrapped in `catch_callback`).

@@ -1,5 +1,7 @@
 """Correct use of examples/numeric's protocols: mypy --strict accepts it."""
 
+import typing
+
 import numeric
 import numeric_spec
 
@@ -36,3 +38,12 @@ units: int = money.units(numeric_spec.Rounding.Up) + money.units()
 currency: numeric_spec.Currency | None = numeric_spec.currency_of("EUR")
 names: list[str] = [a.name for a in numeric.Axis]
 print(axis, along, quadrant, as_int, value, units, currency, names)
+bag = numeric.Bag([1, 2, 3])
+lazy: typing.Iterator[int] = bag.items()
+firsts: list[int] = [next(lazy), *bag, *bag.doubled(), next(bag.counting(0, 1)), next(numeric.naturals())]
+ledger = numeric_spec.Ledger()
+ledger.record(numeric_spec.Money(5))
+entries: list[numeric_spec.Money] = list(ledger.entries())
+cents: typing.Iterator[int] = ledger.cents()
+doubled: numeric_spec.Money = next(numeric_spec.doublings(1))
+print(firsts, entries, list(cents), doubled)
