@@ -48,7 +48,9 @@ def test_the_iterator_keeps_its_object_alive(numeric_dir: Path) -> None:
     import numeric as n
 
     bag = n.Bag([7, 8, 9])
+    alone = sys.getrefcount(bag)
     it = bag.items()
+    assert sys.getrefcount(bag) == alone + 1  # the iterator holds the object
     bag_drops = n.iter_stats()[2]
     del bag
     gc.collect()
