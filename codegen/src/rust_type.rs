@@ -107,6 +107,8 @@ pub fn emit_owned_type(ty: &Type) -> TokenStream {
         // Only export parameters take callables (see export/convert.rs); elsewhere the check
         // phase refuses them, and an untyped handle is the honest fallback.
         TypeKind::Callable { .. } => quote!(::pybridge::Object),
+        // Only whole returns (check refuses the rest): the runtime's Python iterator.
+        TypeKind::Iterator { .. } => quote!(::pybridge::__private::IterObject),
     }
 }
 

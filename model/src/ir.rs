@@ -413,6 +413,15 @@ impl Function {
     pub fn target(&self) -> RustPath {
         self.rust_path.clone().unwrap_or_else(|| RustPath::from_ident(&self.name.ident()))
     }
+
+    /// Whether the function returns an `impl Iterator` that borrows the object: a `&self`
+    /// method whose iterator does not say it owns its data (`+ use<>`, `+ 'static`). Rust
+    /// 2024 lets such an iterator capture `self`, so the wrapper lends the value for as long
+    /// as the Python iterator lives.
+    pub fn iterator_borrows_self(&self) -> bool {
+        matches!(&self.returns.kind, crate::types::TypeKind::Iterator { capture, .. } if *capture != crate::types::Capture::Static)
+            && self.kind == FnKind::Method
+    }
 }
 
 impl Class {

@@ -21,6 +21,7 @@ pub mod pytype;
 pub mod render;
 pub mod resolve;
 pub mod rust;
+mod rustiter;
 mod rustptr;
 pub mod rusttype;
 #[cfg(feature = "spec")]
@@ -36,7 +37,7 @@ pub use code::{RustExpr, RustPath};
 pub use diagnostics::{Diagnostic, Diagnostics};
 pub use ir::*;
 pub use origin::{Loc, Origin};
-pub use types::{ClassRef, IntWidth, Keys, Type, TypeKind, Via};
+pub use types::{Capture, ClassRef, IntWidth, Keys, Type, TypeKind, Via};
 
 /// Resolve, then check: the one gating rule between the phases, for every front end (spec,
 /// attribute, scanned source). Resolve always runs, so unknown types are reported beside

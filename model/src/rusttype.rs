@@ -1,7 +1,7 @@
 //! Rust type syntax → [`Type`]: `i64`, `f64`, `String`, `&str`, `Vec<(f64, f64)>`,
 //! `Option<T>`, `HashMap<K, V>`, `HashSet<T>` and their `BTree` forms, tuples, `()`, `&[u8]`,
 //! `&[T]`, `&T`, declared class types, and (for returns) `Result<T, E>`; arrays, `Cow` and
-//! `Box` in `rustptr.rs`. Shapes that cannot cross the boundary (named lifetimes, `&mut`, raw
+//! `Box` in `rustptr.rs`, `impl Iterator` in `rustiter.rs`. Shapes that cannot cross the boundary (named lifetimes, `&mut`, raw
 //! pointers, `impl Trait`, unknown generics) are reported at the offending token.
 
 use proc_macro2::Span;
@@ -150,6 +150,9 @@ pub(crate) fn lower(ty: &syn::Type, origin_of: &dyn Fn(Span) -> Origin, diags: &
         }
         syn::Type::Reference(r) => return lower_reference(r, origin, origin_of, diags),
         syn::Type::Array(a) => return crate::rustptr::lower_array(a, origin, origin_of, diags),
+        syn::Type::ImplTrait(it) if crate::rustiter::is_iterator(it) => {
+            return crate::rustiter::lower_iterator(it, origin, origin_of, diags);
+        }
         syn::Type::ImplTrait(it) => return lower_callable(it, origin, origin_of, diags),
         syn::Type::Path(_) => return lower_path(ty, origin_of, diags),
         _ => {
@@ -386,9 +389,9 @@ fn lower_callable(
         diags.push(
             Diagnostic::new(
                 origin,
-                "`impl Trait` parameters cannot cross the Python boundary, except `impl Fn(..) -> R`",
+                "`impl Trait` cannot cross the Python boundary, except `impl Fn(..) -> R` and `impl Iterator<Item = T>`",
             )
-            .help("take a concrete type, or `impl Fn(A) -> R` for a Python callable"),
+            .help("take a concrete type, `impl Fn(A) -> R` for a Python callable, or return `impl Iterator<Item = T>`"),
         );
         return None;
     };

@@ -115,6 +115,14 @@ pub enum TypeKind {
     Class(ClassRef),
     /// Python `Any`/`object`/unannotated; Rust `pybridge::Object`, an untyped handle.
     Any,
+    /// Export returns only: Rust `impl Iterator<Item = T>`, a lazy Python iterator
+    /// (`typing.Iterator[T]`); each item is converted when Python asks for it.
+    Iterator {
+        /// The item type (`&T`, `&str` items are copied out of the borrow).
+        item: Box<Type>,
+        /// What the iterator may borrow, as its bounds say.
+        capture: Capture,
+    },
     /// Export parameters only: Rust `impl Fn(A, B) -> R`, a Python callable
     /// (`typing.Callable[[A, B], R]`); an exception raised by the callable propagates to the
     /// Python caller of the exported function.
@@ -134,6 +142,20 @@ pub enum Keys {
     Hashed,
     /// Export: `BTreeMap`/`BTreeSet`: keys are `Ord`.
     Ordered,
+}
+
+/// What an `impl Iterator` return may borrow, as written: Rust 2024 lets a return-position
+/// `impl Trait` capture every lifetime in scope (a `&self` method's included) unless it says
+/// otherwise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Capture {
+    /// No lifetime bound: on a `&self` method it may borrow `self` (Rust 2024); elsewhere it
+    /// owns its data.
+    Default,
+    /// `+ '_` or `+ use<'_>`: borrows `self`.
+    Elided,
+    /// `+ 'static` or `+ use<>` (or `use<T>` without lifetimes): owns its data.
+    Static,
 }
 
 /// The pointer of a [`TypeKind::Indirect`].
@@ -215,6 +237,7 @@ impl Type {
             TypeKind::Class(class) => class.name.clone(),
             TypeKind::Std(std) => std.row().python.into(),
             TypeKind::Any => "typing.Any".into(),
+            TypeKind::Iterator { item, .. } => format!("typing.Iterator[{}]", item.python()),
             TypeKind::Callable { params, ret } => format!(
                 "typing.Callable[[{}], {}]",
                 params.iter().map(Type::python).collect::<Vec<_>>().join(", "),
@@ -251,7 +274,8 @@ impl Type {
             | TypeKind::Slice(t)
             | TypeKind::Set(t, _)
             | TypeKind::Array(t, _)
-            | TypeKind::Indirect { target: t, .. } => t.walk(f),
+            | TypeKind::Indirect { target: t, .. }
+            | TypeKind::Iterator { item: t, .. } => t.walk(f),
             TypeKind::Dict(k, v, _) => {
                 k.walk(f);
                 v.walk(f);
@@ -274,7 +298,8 @@ impl Type {
             | TypeKind::Slice(t)
             | TypeKind::Set(t, _)
             | TypeKind::Array(t, _)
-            | TypeKind::Indirect { target: t, .. } => t.walk_mut(f),
+            | TypeKind::Indirect { target: t, .. }
+            | TypeKind::Iterator { item: t, .. } => t.walk_mut(f),
             TypeKind::Dict(k, v, _) => {
                 k.walk_mut(f);
                 v.walk_mut(f);

@@ -1,7 +1,9 @@
 //! How an exported class holds its Rust value: owned (the default: `Drop` runs when Python
 //! frees the object or at `close`), shared with Rust through an `Arc` (a method returning
 //! `Arc<T>`), or a view into another Python object's value that keeps that object alive
-//! (pybind11's `keep_alive`). Generated wrappers reach the value only through
+//! (pybind11's `keep_alive`), or lent to lazy iterators (moved into an `Arc` the first time a
+//! borrowing iterator is made; while one lives, nothing can change, close or move the value).
+//! Generated wrappers reach the value only through
 //! [`Holder::with`] / [`Holder::with_mut`], so a view never hands out a reference that could
 //! outlive its parent's borrow.
 
@@ -33,7 +35,11 @@ pub struct View<T> {
 /// let mut h = Holder::Owned(vec![1, 2]);
 /// assert_eq!(h.with("List", |v| Ok(v.len())).unwrap(), 2);
 /// h.with_mut("List", |v| { v.push(3); Ok(()) }).unwrap();
-/// assert_eq!(h.take(), Some(vec![1, 2, 3]));
+/// let lent = h.lend("List").unwrap(); // a borrowing iterator holds this
+/// assert!(h.with_mut("List", |v| { v.push(4); Ok(()) }).is_err()); // being iterated
+/// assert!(h.take("List").is_err());
+/// drop(lent);
+/// assert_eq!(h.take("List").unwrap(), Some(vec![1, 2, 3]));
 /// assert!(h.with("List", |v| Ok(v.len())).is_err()); // closed
 /// ```
 pub enum Holder<T> {
@@ -43,6 +49,10 @@ pub enum Holder<T> {
     Shared(Arc<T>),
     /// A view into another object's value.
     View(View<T>),
+    /// Python owns the value and lends it to borrowing iterators, each holding one more strong
+    /// count: no `&mut T` exists while any does (`Arc::get_mut` refuses), and the value never
+    /// moves (it lives in the `Arc`'s allocation until the last count goes).
+    Lent(Arc<T>),
     /// Closed (`close()` ran, or the gc cleared the object): every access raises `ValueError`.
     Closed,
 }
@@ -59,7 +69,7 @@ impl<T> Holder<T> {
     pub fn get(&self, class: &str) -> PyResult<&T> {
         match self {
             Holder::Owned(value) => Ok(value),
-            Holder::Shared(value) => Ok(value),
+            Holder::Shared(value) | Holder::Lent(value) => Ok(value),
             Holder::View(_) => Err(not_direct(class)),
             Holder::Closed => Err(closed_error(class)),
         }
@@ -72,6 +82,7 @@ impl<T> Holder<T> {
         match self {
             Holder::Owned(value) => Ok(value),
             Holder::Shared(value) => Arc::get_mut(value).ok_or_else(|| shared_error(class)),
+            Holder::Lent(value) => Arc::get_mut(value).ok_or_else(|| iterated_error(class, "changing")),
             Holder::View(_) => Err(not_direct(class)),
             Holder::Closed => Err(closed_error(class)),
         }
@@ -82,7 +93,7 @@ impl<T> Holder<T> {
     pub fn with<R>(&self, class: &str, f: impl FnOnce(&T) -> PyResult<R>) -> PyResult<R> {
         match self {
             Holder::Owned(value) => f(value),
-            Holder::Shared(value) => f(value),
+            Holder::Shared(value) | Holder::Lent(value) => f(value),
             Holder::View(view) => view.with(f),
             Holder::Closed => Err(closed_error(class)),
         }
@@ -98,6 +109,10 @@ impl<T> Holder<T> {
                 Some(value) => f(value),
                 None => Err(shared_error(class)),
             },
+            Holder::Lent(value) => match Arc::get_mut(value) {
+                Some(value) => f(value),
+                None => Err(iterated_error(class, "changing")),
+            },
             Holder::View(view) => view.with_mut(class, f),
             Holder::Closed => Err(closed_error(class)),
         }
@@ -105,12 +120,34 @@ impl<T> Holder<T> {
 
     /// Takes an owned value out (for `close`), leaving the holder closed. A shared value is
     /// returned only if Python held the last reference; otherwise Python's share is dropped.
-    /// A view just lets go of its parent.
-    pub fn take(&mut self) -> Option<T> {
-        match std::mem::replace(self, Holder::Closed) {
+    /// A view just lets go of its parent. A value lent to a live iterator is refused
+    /// (`RuntimeError`), and the holder is left as it was.
+    pub fn take(&mut self, class: &str) -> PyResult<Option<T>> {
+        if let Holder::Lent(value) = self
+            && Arc::strong_count(value) > 1
+        {
+            return Err(iterated_error(class, "closing"));
+        }
+        Ok(match std::mem::replace(self, Holder::Closed) {
             Holder::Owned(value) => Some(value),
-            Holder::Shared(value) => Arc::into_inner(value),
+            Holder::Shared(value) | Holder::Lent(value) => Arc::into_inner(value),
             Holder::View(_) | Holder::Closed => None,
+        })
+    }
+
+    /// The value for a borrowing iterator, which keeps the returned count for as long as it
+    /// reads the value: an owned value moves into an `Arc` first (the iterator does not exist
+    /// yet, so nothing borrows it while it moves). A view cannot lend (check refuses borrowing
+    /// iterators on classes returned as views): `TypeError`.
+    pub fn lend(&mut self, class: &str) -> PyResult<Arc<T>> {
+        if let Holder::Owned(_) = self {
+            let Holder::Owned(value) = std::mem::replace(self, Holder::Closed) else { unreachable!() };
+            *self = Holder::Lent(Arc::new(value));
+        }
+        match self {
+            Holder::Shared(value) | Holder::Lent(value) => Ok(Arc::clone(value)),
+            Holder::View(_) => Err(not_direct(class)),
+            _ => Err(closed_error(class)),
         }
     }
 
@@ -120,6 +157,10 @@ impl<T> Holder<T> {
         if let Holder::Owned(_) = self {
             let Holder::Owned(value) = std::mem::replace(self, Holder::Closed) else { unreachable!() };
             *self = Holder::Shared(Arc::new(value));
+        }
+        if let Holder::Lent(value) = self {
+            // Rust joins the iterators in reading it; changes wait until every share is gone.
+            *self = Holder::Shared(Arc::clone(value));
         }
         match self {
             Holder::Shared(value) => Ok(Arc::clone(value)),
@@ -135,6 +176,7 @@ impl<T> Holder<T> {
     pub fn owned(&self) -> Option<&T> {
         match self {
             Holder::Owned(value) => Some(value),
+            Holder::Lent(value) if Arc::strong_count(value) == 1 => Some(value),
             _ => None,
         }
     }
@@ -152,6 +194,13 @@ impl<T> Holder<T> {
 fn shared_error(class: &str) -> PyErr {
     pyo3::exceptions::PyTypeError::new_err(format!(
         "this {class} is shared with Rust (an Arc) and cannot be changed from Python"
+    ))
+}
+
+#[cold]
+fn iterated_error(class: &str, doing: &str) -> PyErr {
+    pyo3::exceptions::PyRuntimeError::new_err(format!(
+        "`{class}` is being iterated; finish or drop the iterator before {doing} it"
     ))
 }
 
@@ -239,6 +288,7 @@ impl<T> std::fmt::Debug for Holder<T> {
         match self {
             Holder::Owned(_) => f.write_str("Holder::Owned(..)"),
             Holder::Shared(value) => write!(f, "Holder::Shared(strong = {})", Arc::strong_count(value)),
+            Holder::Lent(value) => write!(f, "Holder::Lent(strong = {})", Arc::strong_count(value)),
             Holder::View(view) => view.fmt(f),
             Holder::Closed => f.write_str("Holder::Closed"),
         }

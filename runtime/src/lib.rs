@@ -24,6 +24,7 @@ mod error;
 mod export;
 mod holder;
 mod interpreter;
+mod iter;
 mod protocols;
 mod shutdown;
 mod stack;
@@ -66,6 +67,7 @@ pub mod __private {
         raise_declared,
     };
     pub use crate::holder::{Holder, Traverse, ViewRead, ViewWrite};
+    pub use crate::iter::{IterObject, NextFn, next_of};
     pub use crate::protocols::{
         DeclaredClone, DeclaredDebug, DeclaredDisplay, DeclaredError, DeclaredHash, DeclaredPartialEq,
         DeclaredPartialOrd, clone_of, cmp_of, eq_of, hash_of, hide_orderings, into_object, into_pyerr, repr_of, str_of,

@@ -262,11 +262,11 @@ fn emit_context_manager(close: &str) -> TokenStream {
             _exc_type: &::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::PyAny>,
             _exc_value: &::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::PyAny>,
             _traceback: &::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::PyAny>,
-        ) -> bool {
-            if let ::core::option::Option::Some(mut inner) = self.inner.take() {
+        ) -> ::pybridge::__private::pyo3::PyResult<bool> {
+            if let ::core::option::Option::Some(mut inner) = self.inner.take(Self::__PB_NAME)? {
                 inner.#close();
             }
-            false
+            ::core::result::Result::Ok(false)
         }
     }
 }

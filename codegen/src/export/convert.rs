@@ -242,6 +242,10 @@ pub(crate) fn emit_wrap(value: TokenStream, ty: &Type) -> TokenStream {
             quote!(#value.iter().map(|__pb_s| ::std::borrow::ToOwned::to_owned(*__pb_s)).collect::<::std::vec::Vec<_>>())
         }
         TypeKind::Slice(_) => quote!(<[_]>::to_vec(#value)),
+        TypeKind::Iterator { item, .. } => {
+            let items = emit_iter_items(value, item);
+            quote!(::pybridge::__private::IterObject::owned(#items))
+        }
         TypeKind::Indirect { via, target } => pointer_out(*via, target, value),
         TypeKind::Optional(inner) if matches!(inner.kind, TypeKind::Indirect { .. }) => {
             let TypeKind::Indirect { via, target } = &inner.kind else { return value };
@@ -253,6 +257,35 @@ pub(crate) fn emit_wrap(value: TokenStream, ty: &Type) -> TokenStream {
         }
         _ => value,
     }
+}
+
+/// The items of the iterator expression `value`, each wrapped as a return of type `item`
+/// would be (a `&T` cloned, a class value in its wrapper), lazily.
+pub(crate) fn emit_iter_items(value: TokenStream, item: &Type) -> TokenStream {
+    // Paths where one converts a whole item (a closure calling one is clippy's
+    // `redundant_closure` in the user's crate).
+    let path = match &item.kind {
+        TypeKind::Class(c) => {
+            let wrapper = wrapper_ident(&c.name);
+            Some(if c.shared { quote!(#wrapper::__pb_share) } else { quote!(#wrapper::__pb_wrap) })
+        }
+        TypeKind::Str { borrowed: true } | TypeKind::Bytes { borrowed: true } => {
+            Some(quote!(::std::borrow::ToOwned::to_owned))
+        }
+        TypeKind::Indirect { via: Via::Ref, target } if !target.uses_any() => {
+            return quote!(::std::iter::Iterator::cloned(#value));
+        }
+        TypeKind::Indirect { via, target } if *via != Via::Ref => Some(pointer_out_fn(*via, target)),
+        _ => None,
+    };
+    if let Some(path) = path {
+        return quote!(::std::iter::Iterator::map(#value, #path));
+    }
+    let each = emit_wrap(quote!(__pb_item), item);
+    if each.to_string() == "__pb_item" {
+        return value;
+    }
+    quote!(::std::iter::Iterator::map(#value, |__pb_item| #each))
 }
 
 /// Whether a function takes a Python callable (its call is wrapped in `catch_callback`).

@@ -58,6 +58,10 @@ pub(super) fn emit_method(
     if m.policy == ReturnPolicy::View {
         return emit_method_view(wrapper, m, &parts);
     }
+    if m.iterator_borrows_self() {
+        let slot = is_slot_protocol(&m.name.py);
+        return super::iter::emit_lending_method(m, &parts.ident, &parts.method, slot, &parts.doc);
+    }
     match m.kind {
         FnKind::Constructor | FnKind::ClassMethod | FnKind::Static | FnKind::Free => emit_associated(inner, m, &parts),
         FnKind::Method | FnKind::Getter | FnKind::MethodMut | FnKind::Setter => emit_instance_method(m, &parts, direct),
@@ -70,10 +74,11 @@ fn emit_close(parts: &Parts) -> TokenStream {
     quote! {
         #doc
         #[pyo3(name = #py_name)]
-        fn #ident(&mut self) {
-            if let ::core::option::Option::Some(mut inner) = self.inner.take() {
+        fn #ident(&mut self) -> ::pybridge::__private::pyo3::PyResult<()> {
+            if let ::core::option::Option::Some(mut inner) = self.inner.take(Self::__PB_NAME)? {
                 inner.#method();
             }
+            ::core::result::Result::Ok(())
         }
     }
 }
@@ -188,7 +193,7 @@ fn refuses_modulo(m: &Function) -> bool {
 }
 
 /// Whether `py` names a protocol method filled through a slot (every protocol but `__call__`).
-fn is_slot_protocol(py: &str) -> bool {
+pub(super) fn is_slot_protocol(py: &str) -> bool {
     py != "__call__" && pybridge_model::protocols::Protocol::named(py).is_some()
 }
 

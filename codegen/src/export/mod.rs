@@ -16,6 +16,7 @@ mod convert;
 mod enums;
 mod exception;
 mod gc;
+mod iter;
 mod method;
 mod nested;
 mod property;
@@ -274,6 +275,17 @@ pub(crate) fn emit_call(f: &Function, target: TokenStream) -> TokenStream {
 }
 
 pub(crate) fn emit_call_with(f: &Function, target: TokenStream, receiver: Option<TokenStream>) -> TokenStream {
+    emit_call_finishing(f, target, receiver, false)
+}
+
+/// [`emit_call_with`]; with `lending`, a returned iterator becomes the items
+/// (`__private::next_of`) that `IterObject::lending` keeps beside the value they borrow.
+pub(crate) fn emit_call_finishing(
+    f: &Function,
+    target: TokenStream,
+    receiver: Option<TokenStream>,
+    lending: bool,
+) -> TokenStream {
     let span = f.origin.span();
     let bindings: Vec<syn::Ident> = (0..f.params.len()).map(|i| format_ident!("__pb_a{}", i)).collect();
     let receiver = receiver.map(|r| quote!(#r,));
@@ -320,7 +332,13 @@ pub(crate) fn emit_call_with(f: &Function, target: TokenStream, receiver: Option
             ::core::result::Result::Ok(())
         }
     } else {
-        let wrapped = emit_wrap(quote!(__pb_result), &returns);
+        let wrapped = match &returns.kind {
+            pybridge_model::TypeKind::Iterator { item, .. } if lending => {
+                let items = convert::emit_iter_items(quote!(__pb_result), item);
+                quote!(::pybridge::__private::next_of(#items))
+            }
+            _ => emit_wrap(quote!(__pb_result), &returns),
+        };
         quote! {
             let __pb_result = #result;
             ::core::result::Result::Ok(#wrapped)

@@ -14,11 +14,15 @@ use pybridge_model::{Keys, Type, TypeKind};
 use super::convert::{return_alias, wrapper_ident};
 use crate::rust_type::emit_export_type;
 
-/// Whether a class or enum stands anywhere inside `ty` (which is not itself a class).
+/// Whether a class or enum stands anywhere inside the container `ty` (not a class itself, nor
+/// an iterator or callable, which convert their items their own way).
 pub(crate) fn holds_class(ty: &Type) -> bool {
+    if matches!(ty.kind, TypeKind::Class(_) | TypeKind::Iterator { .. } | TypeKind::Callable { .. }) {
+        return false;
+    }
     let mut found = false;
     ty.walk(&mut |t| found |= matches!(t.kind, TypeKind::Class(_)));
-    found && !matches!(ty.kind, TypeKind::Class(_))
+    found
 }
 
 fn map_type(keys: &Keys) -> TokenStream {

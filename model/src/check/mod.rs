@@ -5,6 +5,7 @@
 use crate::diagnostics::Diagnostics;
 use crate::ir::{Bridge, Module};
 
+mod iterators;
 mod names;
 mod paths;
 mod protocols;
@@ -15,6 +16,7 @@ mod types;
 #[cfg(all(test, feature = "spec"))]
 pub(crate) mod test_support;
 
+use iterators::*;
 use names::*;
 use paths::*;
 use protocols::*;
@@ -70,6 +72,8 @@ pub fn check_bridge(bridge: &Bridge, diags: &mut Diagnostics) {
         check_protocol_methods(module, diags);
         check_borrowed_positions(module, diags);
         check_empty_tuples(module, diags);
+        check_iterator_positions(module, diags);
+        check_iterator_functions(module, diags);
         check_param_patterns(module, diags);
         check_prelude_shadowing(module, diags);
         check_exported_paths_in_imports(module, diags);

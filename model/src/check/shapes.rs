@@ -203,6 +203,12 @@ pub(super) fn first_origin(ty: &crate::types::Type, pred: impl Fn(&TypeKind) -> 
 /// Classes travel as their Python wrappers: directly, or by value in any container (a borrow
 /// also directly in an `Option` parameter); callables only as direct parameters.
 pub(super) fn check_class_nesting(ty: &crate::types::Type, is_return: bool, diags: &mut Diagnostics) {
+    // An iterator's items cross as a return's would, one at a time.
+    if let TypeKind::Iterator { item, .. } = &ty.kind
+        && is_return
+    {
+        return check_class_nesting(item, true, diags);
+    }
     let mut callable = None;
     ty.walk(&mut |t| {
         if matches!(t.kind, TypeKind::Callable { .. }) && callable.is_none() {

@@ -99,6 +99,8 @@ fn allowed_borrows(ty: &crate::types::Type, position: Position) -> Vec<&crate::t
     let call = matches!(position, Position::Param | Position::Return);
     match &ty.kind {
         _ if position == Position::Value => vec![],
+        // Each item is copied out of its borrow as a whole return is.
+        TypeKind::Iterator { item, .. } if position == Position::Return => allowed_borrows(item, position),
         TypeKind::Slice(inner) if call && text(&inner.kind) => vec![ty, inner],
         k if is_borrow(k) => vec![ty],
         TypeKind::Optional(inner) if call && (text(&inner.kind) || matches!(inner.kind, TypeKind::Indirect { .. })) => {
@@ -156,9 +158,11 @@ pub(super) fn check_empty_tuples(module: &Module, diags: &mut Diagnostics) {
                 Diagnostic::new(ty.origin, "`None` (`()`) can only be a whole return type")
                     .help("leave the parameter out, or use an optional type (`Optional[T]`, `Option<T>`)"),
             ),
-            TypeKind::Optional(t) | TypeKind::List(t) | TypeKind::Set(t, _) | TypeKind::Array(t, _) => {
-                visit(t, false, position, diags)
-            }
+            TypeKind::Optional(t)
+            | TypeKind::List(t)
+            | TypeKind::Set(t, _)
+            | TypeKind::Array(t, _)
+            | TypeKind::Iterator { item: t, .. } => visit(t, false, position, diags),
             // A pointer crosses as its target, in the same place.
             TypeKind::Indirect { target, .. } => visit(target, whole, position, diags),
             TypeKind::Dict(k, v, _) => {

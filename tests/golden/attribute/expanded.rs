@@ -81,6 +81,9 @@ mod geometry {
         pub fn slow_norm(&self, rounds: u64) -> f64 {
             (0..rounds).fold(0.0, |_, _| self.norm())
         }
+        pub fn coordinates(&self) -> impl Iterator<Item = &f64> + '_ {
+            [&self.x, &self.y].into_iter()
+        }
     }
     #[derive(Clone, Copy)]
     pub enum Axis {
@@ -96,6 +99,9 @@ mod geometry {
     }
     pub fn checked(x: f64) -> Result<Point, BadPoint> {
         if x.is_finite() { Ok(Point { x, y: 0.0 }) } else { Err(BadPoint { code: 1 }) }
+    }
+    pub fn steps(n: u64) -> impl Iterator<Item = Point> {
+        (0..n).map(|i| Point { x: i as f64, y: 0.0 })
     }
     pub fn distance(a: &Point, b: Point, axis: Axis) -> f64 {
         match axis {
@@ -248,6 +254,29 @@ mod geometry {
                 let __pb_a0 = rounds;
                 let __pb_result = __pb_py.detach(move || __pb_self.slow_norm(__pb_a0));
                 ::core::result::Result::Ok(__pb_result)
+            }
+            #[pyo3(name = "coordinates", signature = ())]
+            fn __pb_m_coordinates(
+                slf: &::pybridge::__private::pyo3::Bound<'_, Self>,
+            ) -> ::pybridge::__private::pyo3::PyResult<
+                ::pybridge::__private::IterObject,
+            > {
+                let __pb_owner = slf.try_borrow_mut()?.inner.lend(Self::__PB_NAME)?;
+                let __pb_parent = ::pybridge::__private::pyo3::Bound::clone(slf)
+                    .into_any()
+                    .unbind();
+                ::pybridge::__private::IterObject::lending(
+                    __pb_owner,
+                    __pb_parent,
+                    |__pb_self| {
+                        let __pb_result = __pb_self.coordinates();
+                        ::core::result::Result::Ok(
+                            ::pybridge::__private::next_of(
+                                ::std::iter::Iterator::cloned(__pb_result),
+                            ),
+                        )
+                    },
+                )
             }
             #[getter]
             #[pyo3(name = "x")]
@@ -440,6 +469,19 @@ mod geometry {
             ::core::result::Result::Ok(__PbClass_Point::__pb_wrap(__pb_result))
         }
         #[::pybridge::__private::pyo3::pyfunction]
+        #[pyo3(crate = "::pybridge::__private::pyo3", name = "steps", signature = (n))]
+        fn __pb_fn_steps(
+            n: u64,
+        ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::__private::IterObject> {
+            let __pb_a0 = n;
+            let __pb_result = self::steps(__pb_a0);
+            ::core::result::Result::Ok(
+                ::pybridge::__private::IterObject::owned(
+                    ::std::iter::Iterator::map(__pb_result, __PbClass_Point::__pb_wrap),
+                ),
+            )
+        }
+        #[::pybridge::__private::pyo3::pyfunction]
         #[pyo3(
             crate = "::pybridge::__private::pyo3",
             name = "distance",
@@ -502,6 +544,12 @@ mod geometry {
                 __pb_module,
                 ::pybridge::__private::pyo3::wrap_pyfunction!(
                     __pb_fn_checked, __pb_module
+                )?,
+            )?;
+            ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
+                __pb_module,
+                ::pybridge::__private::pyo3::wrap_pyfunction!(
+                    __pb_fn_steps, __pb_module
                 )?,
             )?;
             ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(

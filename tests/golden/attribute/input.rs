@@ -50,6 +50,10 @@ mod geometry {
         pub fn slow_norm(&self, rounds: u64) -> f64 {
             (0..rounds).fold(0.0, |_, _| self.norm())
         }
+
+        pub fn coordinates(&self) -> impl Iterator<Item = &f64> + '_ {
+            [&self.x, &self.y].into_iter()
+        }
     }
 
     #[py_embed]
@@ -74,6 +78,11 @@ mod geometry {
     #[py_embed]
     pub fn checked(x: f64) -> Result<Point, BadPoint> {
         if x.is_finite() { Ok(Point { x, y: 0.0 }) } else { Err(BadPoint { code: 1 }) }
+    }
+
+    #[py_embed]
+    pub fn steps(n: u64) -> impl Iterator<Item = Point> {
+        (0..n).map(|i| Point { x: i as f64, y: 0.0 })
     }
 
     #[py_embed]

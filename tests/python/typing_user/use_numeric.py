@@ -1,5 +1,7 @@
 """Correct use of examples/numeric's protocols: mypy --strict accepts it."""
 
+import typing
+
 import numeric
 import numeric_spec
 
@@ -39,3 +41,12 @@ print(axis, along, quadrant, as_int, value, units, currency, names)
 weighted: float = numeric.weighted(1.0, 2.0, scale=2.0, _1=0.5)
 summed: numeric_spec.Money = numeric_spec.total(money, money, fee=-5)
 print(weighted, summed)
+bag = numeric.Bag([1, 2, 3])
+lazy: typing.Iterator[int] = bag.items()
+firsts: list[int] = [next(lazy), *bag, *bag.doubled(), next(bag.counting(0, 1)), next(numeric.naturals())]
+ledger = numeric_spec.Ledger()
+ledger.record(numeric_spec.Money(5))
+entries: list[numeric_spec.Money] = list(ledger.entries())
+cents: typing.Iterator[int] = ledger.cents()
+doubled: numeric_spec.Money = next(numeric_spec.doublings(1))
+print(firsts, entries, list(cents), doubled)

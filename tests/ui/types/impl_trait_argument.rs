@@ -1,8 +1,8 @@
 #[pybridge::py_embed]
 mod m {
     #[py_embed]
-    pub fn total(items: impl Iterator<Item = i64>) -> i64 {
-        items.sum()
+    pub fn show(value: impl std::fmt::Display) -> String {
+        value.to_string()
     }
 }
 

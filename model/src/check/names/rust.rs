@@ -138,6 +138,7 @@ fn type_shape(ty: &crate::types::Type) -> String {
         TypeKind::Array(t, n) => format!("[{}; {n}]", type_shape(t)),
         TypeKind::Indirect { via, target } => format!("{via:?}<{}>", type_shape(target)),
         TypeKind::Tuple(items) => format!("({})", items.iter().map(type_shape).collect::<Vec<_>>().join(", ")),
+        TypeKind::Iterator { item, capture } => format!("Iterator<{}>{capture:?}", type_shape(item)),
         TypeKind::Callable { params, ret } => {
             format!("Fn({}) -> {}", params.iter().map(type_shape).collect::<Vec<_>>().join(", "), type_shape(ret))
         }
