@@ -11,6 +11,7 @@
 //! - `class.rs`: `#[pyclass]` wrappers for classes and enums, their methods and protocols;
 //! - `exception.rs`: exception types for Rust error types.
 
+mod buffer;
 mod class;
 mod convert;
 mod enums;
@@ -155,7 +156,9 @@ pub(crate) fn emit_params(f: &Function) -> (Vec<TokenStream>, TokenStream) {
         .map(|p| {
             let name = param_ident(&p.name.rust);
             let ty = emit_param_type(&p.ty);
-            if matches!(&p.ty.kind, pybridge_model::TypeKind::Class(c) if c.shared) {
+            if matches!(&p.ty.kind, pybridge_model::TypeKind::Class(c) if c.shared)
+                || matches!(p.ty.kind, pybridge_model::TypeKind::SliceMut(_))
+            {
                 quote!(mut #name: #ty)
             } else {
                 quote!(#name: #ty)
@@ -265,8 +268,10 @@ pub(crate) fn emit_call_with(f: &Function, target: TokenStream, receiver: Option
             quote!(#name.__pb_with(|#b| { #body }))
         },
     );
+    let buffers = convert::emit_buffer_guards(f);
     quote! {
         #(#checks)*
+        #buffers
         #slot
         #(#lets)*
         #finish

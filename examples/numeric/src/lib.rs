@@ -6,118 +6,7 @@
 //! - `numeric_spec`: `specs/examples/numeric_spec.yaml` binding [`money::Money`], plain Rust
 //!   with ordinary method names, to the same protocols (`- name: __add__`, `rust: plus`).
 
-/// Plain Rust that knows nothing of Python: what the spec binds.
-pub mod money {
-    /// An amount of money in cents.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-    pub struct Money {
-        /// The amount in cents.
-        pub cents: i64,
-    }
-
-    /// Amounts that cannot be divided.
-    #[derive(Debug)]
-    pub struct DivideByZero;
-
-    impl std::fmt::Display for DivideByZero {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("cannot split money into zero parts")
-        }
-    }
-
-    impl Money {
-        /// `cents` cents.
-        pub fn new(cents: i64) -> Money {
-            Money { cents }
-        }
-        /// The amount in cents.
-        pub fn cents(&self) -> i64 {
-            self.cents
-        }
-        /// The cents after `years` of 1 % yearly interest, compounded daily (slow on purpose).
-        pub fn compound(&self, years: u64) -> i64 {
-            let mut value = self.cents as f64;
-            for _ in 0..years * 365 {
-                value *= 1.0 + 0.01 / 365.0;
-            }
-            value.round() as i64
-        }
-        /// The sum.
-        pub fn plus(&self, other: &Money) -> Money {
-            Money { cents: self.cents + other.cents }
-        }
-        /// The difference.
-        pub fn minus(&self, other: &Money) -> Money {
-            Money { cents: self.cents - other.cents }
-        }
-        /// Scaled by a whole factor.
-        pub fn times(&self, factor: i64) -> Money {
-            Money { cents: self.cents * factor }
-        }
-        /// One of `parts` equal parts (rounded down).
-        pub fn split(&self, parts: i64) -> Result<Money, DivideByZero> {
-            if parts == 0 { Err(DivideByZero) } else { Ok(Money { cents: self.cents.div_euclid(parts) }) }
-        }
-        /// The negated amount.
-        pub fn negated(&self) -> Money {
-            Money { cents: -self.cents }
-        }
-        /// Whether the amount is not zero.
-        pub fn is_nonzero(&self) -> bool {
-            self.cents != 0
-        }
-        /// Adds `other` in place.
-        pub fn add_assign(&mut self, other: &Money) {
-            self.cents += other.cents;
-        }
-        /// `12.34` for 1234 cents.
-        pub fn formatted(&self) -> String {
-            format!("{}{}.{:02}", if self.cents < 0 { "-" } else { "" }, self.cents.abs() / 100, self.cents.abs() % 100)
-        }
-        /// `12.34 EUR`.
-        pub fn labelled(&self, currency: Currency) -> String {
-            format!("{} {currency:?}", self.formatted()).to_uppercase()
-        }
-        /// Whole units, rounded as `rounding` says.
-        pub fn units(&self, rounding: Rounding) -> i64 {
-            match rounding {
-                Rounding::Down => self.cents.div_euclid(100),
-                Rounding::Nearest => (self.cents as f64 / 100.0).round() as i64,
-                Rounding::Up => -(-self.cents).div_euclid(100),
-            }
-        }
-    }
-
-    /// A currency (a unit enum: a Python `enum.Enum`).
-    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-    pub enum Currency {
-        /// Euro.
-        Eur,
-        /// US dollar.
-        Usd,
-    }
-
-    /// The currency a code names, if any.
-    pub fn currency_of(code: &str) -> Option<Currency> {
-        match code.to_ascii_uppercase().as_str() {
-            "EUR" => Some(Currency::Eur),
-            "USD" => Some(Currency::Usd),
-            _ => None,
-        }
-    }
-
-    /// How to round to whole units; the discriminants are the members' values (an
-    /// `enum.IntEnum` through the spec's `int: true`).
-    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-    pub enum Rounding {
-        /// Towards negative infinity.
-        Down = -1,
-        /// To the nearest unit.
-        Nearest = 0,
-        /// Towards positive infinity.
-        Up = 1,
-    }
-}
+pub mod money;
 
 include!(concat!(env!("OUT_DIR"), "/numeric_spec.rs"));
 
@@ -300,6 +189,75 @@ pub mod numeric {
     #[py_embed]
     pub fn mean(values: &[f64]) -> f64 {
         if values.is_empty() { 0.0 } else { values.iter().sum::<f64>() / values.len() as f64 }
+    }
+
+    /// The sum of the values: any buffer of float64 (numpy array, `array.array('d')`,
+    /// memoryview) is read in place; a list is copied first.
+    #[py_embed]
+    pub fn total(values: &[f64]) -> f64 {
+        values.iter().sum()
+    }
+
+    /// The address of the first value Rust sees (a buffer's own memory: no copy was made).
+    #[py_embed]
+    pub fn address_of(values: &[f64]) -> usize {
+        values.as_ptr() as usize
+    }
+
+    /// A checksum of the bytes (`&[u8]`: bytes, bytearray, memoryview, a uint8 array).
+    #[py_embed]
+    pub fn checksum(data: &[u8]) -> u64 {
+        data.iter().fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(*b)))
+    }
+
+    /// Sets every item of `out` to `value`, in place (a writable float64 buffer).
+    #[py_embed]
+    pub fn fill(out: &mut [f64], value: f64) {
+        out.fill(value);
+    }
+
+    /// Writes `src * k` into `out` (which must not share memory with `src`).
+    #[py_embed]
+    pub fn scale_into(out: &mut [f64], src: &[f64], k: f64) {
+        for (o, s) in out.iter_mut().zip(src) {
+            *o = s * k;
+        }
+    }
+
+    /// The sum, computed without holding the interpreter: the values are copied first.
+    #[py_embed(release_gil)]
+    pub fn total_detached(values: &[f32]) -> f64 {
+        values.iter().map(|v| f64::from(*v)).sum()
+    }
+
+    /// Samples Python can view without a copy: `numpy.asarray(signal)`, `memoryview(signal)`.
+    #[py_embed]
+    #[derive(Debug)]
+    pub struct Signal {
+        /// The samples, exported read-only through the buffer protocol (and a list property).
+        #[py_embed(buffer)]
+        pub samples: Vec<f64>,
+    }
+
+    #[py_embed]
+    impl Signal {
+        /// `n` zero samples.
+        #[py_embed(constructor)]
+        pub fn new(n: usize) -> Signal {
+            Signal { samples: vec![0.0; n] }
+        }
+        /// Appends a sample (refused while a view of the samples is alive).
+        pub fn push(&mut self, v: f64) {
+            self.samples.push(v);
+        }
+        /// The address of the samples in Rust.
+        pub fn address(&self) -> usize {
+            self.samples.as_ptr() as usize
+        }
+        /// The sum of the samples.
+        pub fn total(&self) -> f64 {
+            self.samples.iter().sum()
+        }
     }
 
     /// Integers kept in order (a `&[i64]` return: copied into a new list).
