@@ -22,7 +22,10 @@ pub(crate) fn emit_gate(c: &Class) -> Option<TokenStream> {
 /// `__getbuffer__` / `__releasebuffer__` for the class's buffer field.
 pub(super) fn emit_buffer_protocol(c: &Class) -> Option<TokenStream> {
     let field = super::param_ident(&buffer_field(c)?.name.rust);
+    // The `// SAFETY:` arguments below are the generated blocks' (quote! drops comments, so the
+    // generated methods allow clippy's `undocumented_unsafe_blocks`; the argument is here).
     Some(quote! {
+        #[allow(clippy::undocumented_unsafe_blocks)]
         unsafe fn __getbuffer__(
             slf: ::pybridge::__private::pyo3::Bound<'_, Self>,
             view: *mut ::pybridge::__private::pyo3::ffi::Py_buffer,
@@ -47,6 +50,7 @@ pub(super) fn emit_buffer_protocol(c: &Class) -> Option<TokenStream> {
             }
         }
 
+        #[allow(clippy::undocumented_unsafe_blocks)]
         unsafe fn __releasebuffer__(
             _slf: ::pybridge::__private::pyo3::Bound<'_, Self>,
             view: *mut ::pybridge::__private::pyo3::ffi::Py_buffer,

@@ -36,3 +36,14 @@ units: int = money.units(numeric_spec.Rounding.Up) + money.units()
 currency: numeric_spec.Currency | None = numeric_spec.currency_of("EUR")
 names: list[str] = [a.name for a in numeric.Axis]
 print(axis, along, quadrant, as_int, value, units, currency, names)
+# Buffers: any buffer (or a list, copied) for `&[f64]`; writable buffers for `&mut [f64]`;
+# classes with a `buffer` field are buffers themselves.
+import array
+
+samples: float = numeric.total([1.0, 2.0]) + numeric.total(array.array("d", [1.0])) + numeric.total(b"\0" * 8)
+numeric.fill(bytearray(16), 1.0)
+signal = numeric.Signal(3)
+view: memoryview = memoryview(signal)
+cents: int = numeric_spec.total_cents([1, 2]) + numeric_spec.total_cents(memoryview(numeric_spec.Ledger()))
+digest: int = numeric.checksum(b"abc") + numeric.checksum(bytearray(b"abc"))
+print(samples, view, cents, digest)
