@@ -215,6 +215,10 @@ fn write_class(out: &mut String, c: &Class) {
     if c.pickle.is_some() {
         out.push_str("    def __reduce__(self) -> tuple[typing.Any, ...]: ...\n");
     }
+    // A `buffer` field: the object is a `typing_extensions.Buffer` (`memoryview(obj)` type-checks).
+    if c.attributes.iter().any(|a| a.buffer.is_some()) {
+        out.push_str("    def __buffer__(self, flags: int, /) -> memoryview: ...\n");
+    }
     if c.attributes.is_empty()
         && c.methods.is_empty()
         && c.dunders.is_empty()

@@ -15,6 +15,10 @@ pub fn emit_export_type(ty: &Type) -> TokenStream {
             let inner = emit_owned_type(inner);
             quote!(&[#inner])
         }
+        TypeKind::SliceMut(inner) => {
+            let inner = emit_owned_type(inner);
+            quote!(&mut [#inner])
+        }
         TypeKind::Indirect { via: Via::Ref, target } => {
             let target = emit_owned_type(target);
             quote!(&#target)
@@ -62,7 +66,7 @@ pub fn emit_owned_type(ty: &Type) -> TokenStream {
             let inner = emit_owned_type(inner);
             quote!(::std::option::Option<#inner>)
         }
-        TypeKind::List(inner) | TypeKind::Slice(inner) => {
+        TypeKind::List(inner) | TypeKind::Slice(inner) | TypeKind::SliceMut(inner) => {
             let inner = emit_owned_type(inner);
             quote!(::std::vec::Vec<#inner>)
         }

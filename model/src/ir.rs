@@ -288,6 +288,11 @@ pub struct Attribute {
     /// Export: `View` makes a class-typed field's getter return a view into the object (which
     /// it keeps alive) instead of a copy.
     pub policy: ReturnPolicy,
+    /// Export, a class's `Vec<T>` field of numbers (`Vec<u8>`, `Vec<f64>`…): the object exports
+    /// it through the buffer protocol, read-only (`memoryview(obj)`, `numpy.asarray(obj)`
+    /// without a copy), and refuses changes while an export is alive. Where the option was
+    /// written.
+    pub buffer: Option<Origin>,
     /// Docstring.
     pub doc: Option<String>,
     /// Where it was declared.

@@ -181,10 +181,17 @@ fn lower_reference(
         return None;
     }
     if let Some(m) = &r.mutability {
-        diags
-            .push(Diagnostic::new(origin_of(m.span()), "`&mut` arguments cannot cross the Python boundary").help(
-                "take the value by `&` and return the changed value, or make it a `&mut self` method of a class",
-            ));
+        // `&mut [T]` of a number type: a writable buffer, written in place.
+        if let syn::Type::Slice(s) = &*r.elem {
+            let item = lower(&s.elem, origin_of, diags)?;
+            if item.is_buffer_item() {
+                return Some(Type::new(TypeKind::SliceMut(Box::new(item)), origin));
+            }
+        }
+        diags.push(
+            Diagnostic::new(origin_of(m.span()), "`&mut` arguments cannot cross the Python boundary, except `&mut [T]` of a number type")
+                .help("`&mut [f64]`, `&mut [u8]`… take a writable buffer (bytearray, numpy array) in place; otherwise take the value by `&` and return the changed value, or make it a `&mut self` method of a class"),
+        );
         return None;
     }
     let kind = match &*r.elem {

@@ -49,6 +49,10 @@ impl IntWidth {
     }
 }
 
+/// The `.pyi` spelling of an object exporting the buffer protocol (`collections.abc.Buffer`
+/// needs Python 3.12; the stubs support 3.11).
+pub const BUFFER: &str = "typing_extensions.Buffer";
+
 /// A type that crosses the boundary.
 #[derive(Clone, Debug)]
 pub struct Type {
@@ -89,6 +93,9 @@ pub enum TypeKind {
     /// Export: Rust `&[T]`, a whole parameter or return; Python `list[T]` (read into a
     /// `Vec<T>` the call borrows; a returned slice is copied, `T: Clone`).
     Slice(Box<Type>),
+    /// Export parameters only: Rust `&mut [T]` of a number type ([`Type::is_buffer_item`]); Python
+    /// a writable buffer (bytearray, `array.array`, a numpy array) written in place.
+    SliceMut(Box<Type>),
     /// Python `dict[K, V]`; Rust `HashMap<K, V>` (export: or `BTreeMap<K, V>`).
     Dict(Box<Type>, Box<Type>, Keys),
     /// Python `set[T]`; Rust `HashSet<T>` (export: or `BTreeSet<T>`).
@@ -225,6 +232,7 @@ impl Type {
             TypeKind::Unit => "None".into(),
             TypeKind::Optional(inner) => format!("{} | None", inner.python()),
             TypeKind::List(inner) | TypeKind::Slice(inner) => format!("list[{}]", inner.python()),
+            TypeKind::SliceMut(_) => BUFFER.into(),
             TypeKind::Array(inner, _) if inner.is_u8() => "bytes".into(),
             TypeKind::Array(inner, _) => format!("list[{}]", inner.python()),
             TypeKind::Indirect { target, .. } => target.python(),
@@ -253,6 +261,9 @@ impl Type {
         match &self.kind {
             TypeKind::Std(std) => std.row().python_param.into(),
             TypeKind::Optional(t) => format!("{} | None", inner(t)),
+            // Borrowed buffers take any object exporting the buffer protocol (a list too, copied).
+            TypeKind::Bytes { borrowed: true } => BUFFER.into(),
+            TypeKind::Slice(t) if t.is_buffer_item() => format!("list[{}] | {BUFFER}", inner(t)),
             TypeKind::List(t) | TypeKind::Slice(t) => format!("list[{}]", inner(t)),
             TypeKind::Array(t, _) if !t.is_u8() => format!("list[{}]", inner(t)),
             TypeKind::Indirect { target, .. } => inner(target),
@@ -272,6 +283,7 @@ impl Type {
             TypeKind::Optional(t)
             | TypeKind::List(t)
             | TypeKind::Slice(t)
+            | TypeKind::SliceMut(t)
             | TypeKind::Set(t, _)
             | TypeKind::Array(t, _)
             | TypeKind::Indirect { target: t, .. }
@@ -296,6 +308,7 @@ impl Type {
             TypeKind::Optional(t)
             | TypeKind::List(t)
             | TypeKind::Slice(t)
+            | TypeKind::SliceMut(t)
             | TypeKind::Set(t, _)
             | TypeKind::Array(t, _)
             | TypeKind::Indirect { target: t, .. }
@@ -326,6 +339,17 @@ impl Type {
                 crate::ir::ReturnPolicy::Shared
             }
             _ => crate::ir::ReturnPolicy::Value,
+        }
+    }
+
+    /// Whether a slice of this type crosses through the buffer protocol (`&[T]`, `&mut [T]`, a
+    /// class's `buffer` field): a fixed-width integer up to 64 bits or a float, an item format
+    /// of Python's `struct` module.
+    pub fn is_buffer_item(&self) -> bool {
+        match self.kind {
+            TypeKind::Int(w) => !matches!(w, IntWidth::I128 | IntWidth::U128),
+            TypeKind::Float { .. } => true,
+            _ => false,
         }
     }
 

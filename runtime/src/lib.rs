@@ -17,6 +17,7 @@
 //! assert!((answer - 2f64.sqrt()).abs() < 1e-12);
 //! ```
 
+mod buffer;
 mod call;
 mod crossing;
 mod enums;
@@ -56,6 +57,7 @@ pub type Object = pyo3::Py<pyo3::PyAny>;
 /// Not public API: the paths generated code uses. May change in any release.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::buffer::{BufferItem, Exports, SliceArg, SliceMutArg, disjoint, export_buffer, release_buffer};
     pub use crate::call::{
         Args, FromPyErr, ImportedAttr, KwNames, NO_KEYWORDS, classify, extract_instance, extract_return, get_attribute,
         set_attribute,

@@ -137,8 +137,12 @@ def test_mypy_strict_rejects_operand_misuse(numeric_dir: Path) -> None:
     assert 'Argument 2 to "component" has incompatible type "int"; expected "Axis"' in result.stdout, result.stdout
     assert 'Argument 2 to "component" has incompatible type "Quadrant"; expected "Axis"' in result.stdout
     assert 'Argument 2 to "weighted" has incompatible type "str"; expected "float"' in result.stdout
+    assert 'Argument 1 to "total" has incompatible type "str"' in result.stdout, result.stdout
+    assert 'Argument 1 to "fill" has incompatible type "list[float]"; expected "Buffer"' in result.stdout
 
 
 def test_stubtest_agrees_with_the_modules(numeric_dir: Path) -> None:
-    result = _run("mypy.stubtest", "numeric", "numeric_spec", cwd=numeric_dir)
+    # `__buffer__` of buffer-exporting classes exists at runtime from Python 3.12 only.
+    allowlist = HERE / "stubtest_allowlist.txt"
+    result = _run("mypy.stubtest", "numeric", "numeric_spec", "--allowlist", str(allowlist), cwd=numeric_dir)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -38,7 +38,8 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
     let marker = crate::spec_marker::emit_spec_marker(&c.origin, &format!("class `{py_name}`"));
     let doc = quote!(#marker #doc);
     let options = emit_pyclass_options(module, c);
-    let helpers = emit_wrapper_helpers(&wrapper, &inner, py_name);
+    let helpers = emit_wrapper_helpers(&wrapper, &inner, py_name, super::buffer::emit_gate(c));
+    let exports = super::buffer::buffer_field(c).map(|_| quote!(__pb_exports: ::pybridge::__private::Exports,));
     let pymethods = emit_pymethods(module, c, &wrapper, &inner);
     let alias = return_alias(&c.name.py);
     quote! {
@@ -48,6 +49,7 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
             // Unread when the class has no method (a constructor alone): still the value's owner.
             #[allow(dead_code)]
             inner: ::pybridge::__private::Holder<#inner>,
+            #exports
         }
 
         type #alias = #wrapper;
@@ -78,7 +80,14 @@ fn emit_pyclass_options(module: &Module, c: &Class) -> Vec<TokenStream> {
 
 /// The wrapper's plain helpers: wrapping an owned or shared value, lending it (`__pb_with`,
 /// `__pb_with_mut`) and sharing it.
-fn emit_wrapper_helpers(wrapper: &syn::Ident, inner: &syn::Path, py_name: &str) -> TokenStream {
+fn emit_wrapper_helpers(
+    wrapper: &syn::Ident,
+    inner: &syn::Path,
+    py_name: &str,
+    gate: Option<TokenStream>,
+) -> TokenStream {
+    // A class with a buffer field counts its exports (refusing changes while any is alive).
+    let exports = gate.as_ref().map(|_| quote!(__pb_exports: ::core::default::Default::default(),));
     quote! {
         #[allow(dead_code)]
         impl #wrapper {
@@ -87,11 +96,11 @@ fn emit_wrapper_helpers(wrapper: &syn::Ident, inner: &syn::Path, py_name: &str) 
             // `__pb_` bindings: a user enum may have a variant named `value` (rustc's
             // deny-by-default `bindings_with_variant_name`; found by the spec property test).
             fn __pb_wrap(__pb_value: #inner) -> Self {
-                Self { inner: ::pybridge::__private::Holder::Owned(__pb_value) }
+                Self { inner: ::pybridge::__private::Holder::Owned(__pb_value), #exports }
             }
 
             fn __pb_share(__pb_value: ::std::sync::Arc<#inner>) -> Self {
-                Self { inner: ::pybridge::__private::Holder::Shared(__pb_value) }
+                Self { inner: ::pybridge::__private::Holder::Shared(__pb_value), #exports }
             }
 
             #[inline]
@@ -107,10 +116,12 @@ fn emit_wrapper_helpers(wrapper: &syn::Ident, inner: &syn::Path, py_name: &str) 
                 &mut self,
                 f: impl ::std::ops::FnOnce(&mut #inner) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
+                #gate
                 self.inner.with_mut(#py_name, f)
             }
 
             fn __pb_shared(&mut self) -> ::pybridge::__private::pyo3::PyResult<::std::sync::Arc<#inner>> {
+                #gate
                 self.inner.share(#py_name)
             }
         }
@@ -122,14 +133,18 @@ fn emit_wrapper_helpers(wrapper: &syn::Ident, inner: &syn::Path, py_name: &str) 
 fn emit_pymethods(module: &Module, c: &Class, wrapper: &syn::Ident, inner: &syn::Path) -> TokenStream {
     // Objects that can never be views lend their value directly (no closure per method: less
     // code for rustc to instantiate); views need `__pb_with`, which re-borrows their parent.
-    let direct = !can_be_view(module, c);
-    let methods = c.methods.iter().map(|m| emit_method(wrapper, inner, m, c.close.as_deref(), direct));
+    // A class with a buffer field reaches its value through `__pb_with_mut`, which checks its
+    // exports, for every change.
+    let gate = super::buffer::emit_gate(c);
+    let direct = !can_be_view(module, c) && gate.is_none();
+    let methods = c.methods.iter().map(|m| emit_method(wrapper, inner, m, c.close.as_deref(), direct, gate.as_ref()));
     let properties = c.attributes.iter().map(|a| emit_property(wrapper, a));
     let dunders = c.dunders.iter().map(|d| emit_dunder(c, d));
     let iter = c.iter_item.as_ref().map(emit_iter);
     let self_iter = pybridge_model::protocols::needs_self_iter(c).then(emit_self_iter);
-    let close = c.close.as_deref().map(emit_context_manager);
+    let close = c.close.as_deref().map(|close| emit_context_manager(close, gate.as_ref()));
     let gc = needs_gc(module, c).then(|| super::gc::emit_gc(c));
+    let buffer = super::buffer::emit_buffer_protocol(c);
     let reduce = c.pickle.map(|_| emit_reduce(c));
     quote! {
         #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
@@ -142,6 +157,7 @@ fn emit_pymethods(module: &Module, c: &Class, wrapper: &syn::Ident, inner: &syn:
             #close
             #gc
             #reduce
+            #buffer
         }
     }
 }
@@ -250,8 +266,10 @@ fn emit_iter(item_type: &pybridge_model::Type) -> TokenStream {
 }
 
 /// `with` support from the `close` method: `__exit__` closes (the value is dropped there).
-fn emit_context_manager(close: &str) -> TokenStream {
+fn emit_context_manager(close: &str, gate: Option<&TokenStream>) -> TokenStream {
     let close = format_ident!("{}", close);
+    // With a gate (a buffer field), closing while exported raises; a value lent to iterators
+    // cannot be taken either.
     quote! {
         fn __enter__(slf: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> ::pybridge::__private::pyo3::PyRef<'_, Self> {
             slf
@@ -263,6 +281,7 @@ fn emit_context_manager(close: &str) -> TokenStream {
             _exc_value: &::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::PyAny>,
             _traceback: &::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::PyAny>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
+            #gate
             if let ::core::option::Option::Some(mut inner) = self.inner.take(Self::__PB_NAME)? {
                 inner.#close();
             }

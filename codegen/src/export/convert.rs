@@ -34,6 +34,16 @@ pub(crate) fn emit_param_type(ty: &Type) -> TokenStream {
         }
         // Classes in containers (`Vec<C>`, `Option<&C>`, `HashMap<K, C>`…): see nested.rs.
         _ if holds_class(ty) => super::nested::emit_holder_type(ty),
+        // `&[u8]`, `&[f64]`…: any buffer of the item format, lent in place (a list is copied).
+        TypeKind::Bytes { borrowed: true } => quote!(::pybridge::__private::SliceArg<'_, u8>),
+        TypeKind::Slice(inner) if inner.is_buffer_item() => {
+            let item = emit_export_type(inner);
+            quote!(::pybridge::__private::SliceArg<'_, #item>)
+        }
+        TypeKind::SliceMut(inner) => {
+            let item = emit_export_type(inner);
+            quote!(::pybridge::__private::SliceMutArg<'_, #item>)
+        }
         TypeKind::List(inner) | TypeKind::Slice(inner) if is_fast_item(inner) => {
             let item = emit_export_type(inner);
             quote!(::pybridge::__private::FastVec<#item>)
@@ -74,6 +84,9 @@ pub(crate) fn emit_arg(name: &syn::Ident, ty: &Type) -> TokenStream {
             let values = super::nested::emit_to_rust(quote!(#name), ty, 0);
             quote!(&#values)
         }
+        TypeKind::Bytes { borrowed: true } => quote!(#name.as_slice()),
+        TypeKind::Slice(inner) if inner.is_buffer_item() => quote!(#name.as_slice()),
+        TypeKind::SliceMut(_) => quote!(#name.as_mut_slice()),
         TypeKind::List(inner) if is_fast_item(inner) => quote!(#name.0),
         TypeKind::Slice(inner) if is_fast_item(inner) => quote!(&#name.0),
         // `&[&str]`: the wrapper holds a `Vec<String>` and lends a `Vec<&str>`.
@@ -286,6 +299,44 @@ pub(crate) fn emit_iter_items(value: TokenStream, item: &Type) -> TokenStream {
         return value;
     }
     quote!(::std::iter::Iterator::map(#value, |__pb_item| #each))
+}
+
+/// Whether a parameter of this type is lent from a Python buffer (`&[u8]`, `&[T]` of numbers,
+/// `&mut [T]`).
+pub(crate) fn is_buffer_param(ty: &Type) -> bool {
+    match &ty.kind {
+        TypeKind::Bytes { borrowed: true } | TypeKind::SliceMut(_) => true,
+        TypeKind::Slice(inner) => inner.is_buffer_item(),
+        _ => false,
+    }
+}
+
+/// Before the call: `&[T]` arguments copied when Python code runs during it (`release_gil`,
+/// callables: it could write the buffer Rust reads); each `&mut [T]` argument checked not to
+/// share memory with another buffer argument.
+pub(crate) fn emit_buffer_guards(f: &pybridge_model::Function) -> TokenStream {
+    let ident = |p: &pybridge_model::Param| crate::export::param_ident(&p.name.rust);
+    let buffers: Vec<&pybridge_model::Param> = f.params.iter().filter(|p| is_buffer_param(&p.ty)).collect();
+    let copies = (f.release_gil || takes_callable(&f.params))
+        .then(|| buffers.iter().filter(|p| !matches!(p.ty.kind, TypeKind::SliceMut(_))).map(|p| ident(p)))
+        .into_iter()
+        .flatten()
+        .map(|name| quote!(let #name = #name.into_copy();));
+    let mut checks = Vec::new();
+    for (i, a) in buffers.iter().enumerate() {
+        for (j, b) in buffers.iter().enumerate() {
+            let a_mut = matches!(a.ty.kind, TypeKind::SliceMut(_));
+            let b_mut = matches!(b.ty.kind, TypeKind::SliceMut(_));
+            // Each pair once, the written one first.
+            if i == j || !a_mut || (b_mut && j < i) {
+                continue;
+            }
+            let (an, bn) = (ident(a), ident(b));
+            let (ap, bp) = (&a.name.py, &b.name.py);
+            checks.push(quote!(::pybridge::__private::disjoint((#ap, #an.span()), (#bp, #bn.span()))?;));
+        }
+    }
+    quote!(#(#copies)* #(#checks)*)
 }
 
 /// Whether a function takes a Python callable (its call is wrapped in `catch_callback`).

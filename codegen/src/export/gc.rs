@@ -11,6 +11,13 @@ use pybridge_model::Class;
 /// Python objects (`pybridge::Object`, or `Option`/`Vec` of it) in an owned value; a value
 /// shared with Rust (`Arc`) is not this object's to report.
 pub(super) fn emit_gc(c: &Class) -> TokenStream {
+    // A class exporting a buffer keeps its value while an export is alive (the exported items
+    // must stay); the cycle is then broken at another object.
+    let keep = super::buffer::buffer_field(c).map(|_| {
+        quote!(if self.__pb_exports.exported() {
+            return;
+        })
+    });
     let fields = c.attributes.iter().filter(|a| a.ty.uses_any()).map(|a| {
         let field = super::param_ident(&a.name.rust);
         emit_visit(quote!(&__pb_value.#field), &a.ty)
@@ -31,6 +38,7 @@ pub(super) fn emit_gc(c: &Class) -> TokenStream {
         }
 
         fn __clear__(&mut self) {
+            #keep
             // Drops the Rust value (its `Drop` runs here, once) and the references it held.
             self.inner = ::pybridge::__private::Holder::Closed;
         }

@@ -50,10 +50,11 @@ pub(super) fn emit_method(
     m: &Function,
     close: Option<&str>,
     direct: bool,
+    gate: Option<&TokenStream>,
 ) -> TokenStream {
     let parts = method_parts(m);
     if close == Some(parts.rust_name.as_str()) {
-        return emit_close(&parts);
+        return emit_close(&parts, gate);
     }
     if m.policy == ReturnPolicy::View {
         return emit_method_view(wrapper, m, &parts);
@@ -68,9 +69,23 @@ pub(super) fn emit_method(
     }
 }
 
-/// `close`: runs the Rust method once and drops the value; later closes do nothing.
-fn emit_close(parts: &Parts) -> TokenStream {
+/// `close`: runs the Rust method once and drops the value; later closes do nothing. With a
+/// `gate` (a class exporting a buffer), closing while exported raises instead.
+fn emit_close(parts: &Parts, gate: Option<&TokenStream>) -> TokenStream {
     let Parts { ident, method, py_name, doc, .. } = parts;
+    if let Some(gate) = gate {
+        return quote! {
+            #doc
+            #[pyo3(name = #py_name)]
+            fn #ident(&mut self) -> ::pybridge::__private::pyo3::PyResult<()> {
+                #gate
+                if let ::core::option::Option::Some(mut inner) = self.inner.take() {
+                    inner.#method();
+                }
+                ::core::result::Result::Ok(())
+            }
+        };
+    }
     quote! {
         #doc
         #[pyo3(name = #py_name)]

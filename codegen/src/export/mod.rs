@@ -11,6 +11,7 @@
 //! - `class.rs`: `#[pyclass]` wrappers for classes and enums, their methods and protocols;
 //! - `exception.rs`: exception types for Rust error types.
 
+mod buffer;
 mod class;
 mod convert;
 mod enums;
@@ -164,7 +165,9 @@ pub(crate) fn emit_params(f: &Function) -> (Vec<TokenStream>, TokenStream) {
             if p.kind == ParamKind::VarKeyword {
                 // pyo3 passes `None` when no extra keyword arguments were given.
                 quote!(#name: ::core::option::Option<#ty>)
-            } else if matches!(&p.ty.kind, pybridge_model::TypeKind::Class(c) if c.shared) {
+            } else if matches!(&p.ty.kind, pybridge_model::TypeKind::Class(c) if c.shared)
+                || matches!(p.ty.kind, pybridge_model::TypeKind::SliceMut(_))
+            {
                 quote!(mut #name: #ty)
             } else {
                 quote!(#name: #ty)
@@ -362,8 +365,10 @@ pub(crate) fn emit_call_finishing(
         }
         quote!(#name.__pb_with(|#b| { #body }))
     });
+    let buffers = convert::emit_buffer_guards(f);
     quote! {
         #(#checks)*
+        #buffers
         #slot
         #(#lets)*
         #finish

@@ -233,6 +233,75 @@ pub mod numeric {
         if values.is_empty() { 0.0 } else { values.iter().sum::<f64>() / values.len() as f64 }
     }
 
+    /// The sum of the values: any buffer of float64 (numpy array, `array.array('d')`,
+    /// memoryview) is read in place; a list is copied first.
+    #[py_embed]
+    pub fn total(values: &[f64]) -> f64 {
+        values.iter().sum()
+    }
+
+    /// The address of the first value Rust sees (a buffer's own memory: no copy was made).
+    #[py_embed]
+    pub fn address_of(values: &[f64]) -> usize {
+        values.as_ptr() as usize
+    }
+
+    /// A checksum of the bytes (`&[u8]`: bytes, bytearray, memoryview, a uint8 array).
+    #[py_embed]
+    pub fn checksum(data: &[u8]) -> u64 {
+        data.iter().fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(*b)))
+    }
+
+    /// Sets every item of `out` to `value`, in place (a writable float64 buffer).
+    #[py_embed]
+    pub fn fill(out: &mut [f64], value: f64) {
+        out.fill(value);
+    }
+
+    /// Writes `src * k` into `out` (which must not share memory with `src`).
+    #[py_embed]
+    pub fn scale_into(out: &mut [f64], src: &[f64], k: f64) {
+        for (o, s) in out.iter_mut().zip(src) {
+            *o = s * k;
+        }
+    }
+
+    /// The sum, computed without holding the interpreter: the values are copied first.
+    #[py_embed(release_gil)]
+    pub fn total_detached(values: &[f32]) -> f64 {
+        values.iter().map(|v| f64::from(*v)).sum()
+    }
+
+    /// Samples Python can view without a copy: `numpy.asarray(signal)`, `memoryview(signal)`.
+    #[py_embed]
+    #[derive(Debug)]
+    pub struct Signal {
+        /// The samples, exported read-only through the buffer protocol (and a list property).
+        #[py_embed(buffer)]
+        pub samples: Vec<f64>,
+    }
+
+    #[py_embed]
+    impl Signal {
+        /// `n` zero samples.
+        #[py_embed(constructor)]
+        pub fn new(n: usize) -> Signal {
+            Signal { samples: vec![0.0; n] }
+        }
+        /// Appends a sample (refused while a view of the samples is alive).
+        pub fn push(&mut self, v: f64) {
+            self.samples.push(v);
+        }
+        /// The address of the samples in Rust.
+        pub fn address(&self) -> usize {
+            self.samples.as_ptr() as usize
+        }
+        /// The sum of the samples.
+        pub fn total(&self) -> f64 {
+            self.samples.iter().sum()
+        }
+    }
+
     /// Integers kept in order (a `&[i64]` return: copied into a new list).
     #[py_embed]
     #[derive(Debug)]

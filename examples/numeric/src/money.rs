@@ -1,4 +1,4 @@
-//! Plain Rust that knows nothing of Python: what the spec binds.
+//! Plain Rust that knows nothing of Python: what `specs/examples/numeric_spec.yaml` binds.
 
 /// An amount of money in cents.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -157,4 +157,32 @@ impl Ledger {
 /// `start`, `2 * start`, `4 * start`… cents, lazily, until the amount would overflow.
 pub fn doublings(start: i64) -> impl Iterator<Item = Money> {
     std::iter::successors(Some(start), |c| c.checked_mul(2)).map(Money::new)
+}
+
+/// The sum of amounts in cents (a `&[i64]` parameter in the spec: any buffer of int64, or a
+/// list).
+pub fn total_cents(values: &[i64]) -> i64 {
+    values.iter().sum()
+}
+
+/// Amounts in cents recorded in order; the spec exports `entries` through the buffer protocol.
+#[derive(Clone, Debug, Default)]
+pub struct Till {
+    /// The amounts in cents.
+    pub entries: Vec<i64>,
+}
+
+impl Till {
+    /// An empty till.
+    pub fn new() -> Till {
+        Till::default()
+    }
+    /// Records an amount.
+    pub fn record(&mut self, cents: i64) {
+        self.entries.push(cents);
+    }
+    /// The balance.
+    pub fn balance(&self) -> i64 {
+        total_cents(&self.entries)
+    }
 }

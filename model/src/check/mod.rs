@@ -1,10 +1,11 @@
 //! Check: the rules a resolved model must satisfy before any emitter runs. One function per
 //! rule, each saying why it exists, grouped by concern: `names.rs`, `signatures.rs`, `types.rs`,
-//! `shapes.rs`, `paths.rs`, `protocols.rs`.
+//! `shapes.rs`, `paths.rs`, `protocols.rs`, `buffers.rs`.
 
 use crate::diagnostics::Diagnostics;
 use crate::ir::{Bridge, Module};
 
+mod buffers;
 mod iterators;
 mod names;
 mod paths;
@@ -16,6 +17,7 @@ mod types;
 #[cfg(all(test, feature = "spec"))]
 pub(crate) mod test_support;
 
+use buffers::*;
 use iterators::*;
 use names::*;
 use paths::*;
@@ -71,6 +73,8 @@ pub fn check_bridge(bridge: &Bridge, diags: &mut Diagnostics) {
         check_hashable_keys(module, diags);
         check_protocol_methods(module, diags);
         check_borrowed_positions(module, diags);
+        check_buffer_fields(module, diags);
+        check_mut_slices(module, diags);
         check_empty_tuples(module, diags);
         check_iterator_positions(module, diags);
         check_iterator_functions(module, diags);

@@ -66,7 +66,7 @@ pub(super) fn check_borrowed_positions(module: &Module, diags: &mut Diagnostics)
             // pointers would need a conversion inside the closure.
             for t in params.iter().chain(std::iter::once(&**ret)) {
                 t.walk(&mut |t| {
-                    if matches!(t.kind, TypeKind::Indirect { .. }) {
+                    if matches!(t.kind, TypeKind::Indirect { .. } | TypeKind::SliceMut(_)) {
                         refuse_borrow(t, diags);
                     }
                 });
@@ -89,6 +89,7 @@ fn is_borrow(t: &TypeKind) -> bool {
         TypeKind::Str { borrowed: true }
             | TypeKind::Bytes { borrowed: true }
             | TypeKind::Slice(_)
+            | TypeKind::SliceMut(_)
             | TypeKind::Indirect { .. }
     )
 }
@@ -102,6 +103,8 @@ fn allowed_borrows(ty: &crate::types::Type, position: Position) -> Vec<&crate::t
         // Each item is copied out of its borrow as a whole return is.
         TypeKind::Iterator { item, .. } if position == Position::Return => allowed_borrows(item, position),
         TypeKind::Slice(inner) if call && text(&inner.kind) => vec![ty, inner],
+        // A writable buffer is lent for the call only: nothing returns or keeps it.
+        TypeKind::SliceMut(_) if position != Position::Param => vec![],
         k if is_borrow(k) => vec![ty],
         TypeKind::Optional(inner) if call && (text(&inner.kind) || matches!(inner.kind, TypeKind::Indirect { .. })) => {
             vec![inner]
@@ -120,6 +123,10 @@ fn refuse_borrow(t: &crate::types::Type, diags: &mut Diagnostics) {
         TypeKind::Slice(_) => {
             ("a borrow cannot be held here", "write `Vec<T>`: a slice crosses only as a whole parameter or return")
         }
+        TypeKind::SliceMut(_) => (
+            "a `&mut [T]` can only be a whole parameter",
+            "a writable buffer is lent to one call: return a `Vec<T>` instead, or take `&mut [T]` as a parameter",
+        ),
         TypeKind::Indirect { via: Via::Ref, .. } => (
             "a borrow cannot be held here",
             "write the owned type (`T` for `&T`): a reference crosses only as a whole parameter, return or constant, or inside one `Option`",

@@ -73,7 +73,7 @@ fn lower_fields(fields: &syn::Fields, diags: &mut Diagnostics) -> Vec<Attribute>
             );
             continue;
         };
-        if opts.get.is_none() && opts.set.is_none() {
+        if opts.get.is_none() && opts.set.is_none() && opts.buffer.is_none() {
             diags.push(
                 Diagnostic::new(Origin::Rust(ident.span()), "a field marked `#[py_embed]` needs `get` or `set`")
                     .help("write `#[py_embed(get)]` (read-only) or `#[py_embed(get, set)]` (read-write)"),
@@ -87,6 +87,7 @@ fn lower_fields(fields: &syn::Fields, diags: &mut Diagnostics) -> Vec<Attribute>
             ty,
             writable: opts.set.is_some(),
             policy: if opts.view.is_some() { ReturnPolicy::View } else { ReturnPolicy::Value },
+            buffer: opts.buffer.map(Origin::Rust),
             doc: doc_of(&field.attrs),
             origin,
         });
@@ -190,6 +191,7 @@ pub(super) fn lower_enum(e: &syn::ItemEnum, opts: &Options, module: &mut Module,
                 ty,
                 writable: false,
                 policy: ReturnPolicy::Value,
+                buffer: None,
                 doc: doc_of(&field.attrs),
                 origin,
             });

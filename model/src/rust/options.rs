@@ -35,7 +35,7 @@ impl Target {
             Target::Module => &["name"],
             Target::Function => &["name", "release_gil", "signature"],
             Target::Struct => &["name", "display", "exception", "base", "unsendable", "subclass", "weakref", "pickle"],
-            Target::Field => &["name", "get", "set", "view"],
+            Target::Field => &["name", "get", "set", "view", "buffer"],
             Target::Impl => &[],
             Target::Method => {
                 &["name", "constructor", "classmethod", "skip", "release_gil", "close", "getter", "setter", "signature"]
@@ -68,6 +68,8 @@ pub struct Options {
     pub set: Option<Span>,
     /// `view`: a class-typed field's getter returns a view into the object, not a copy.
     pub view: Option<Span>,
+    /// `buffer`: a `Vec<T>` field of numbers exported through the buffer protocol (implies `get`).
+    pub buffer: Option<Span>,
     /// `constructor`: this associated function is `__init__`.
     pub constructor: Option<Span>,
     /// `skip`: a `pub fn` of an exported impl that is not exported.
@@ -167,6 +169,7 @@ const ALL: &[&str] = &[
     "get",
     "set",
     "view",
+    "buffer",
     "constructor",
     "skip",
     "release_gil",
@@ -211,6 +214,7 @@ fn set_option(o: &mut Options, key: &str, span: Span, value: Option<(String, Spa
         "get" => flag(&mut o.get, span),
         "set" => flag(&mut o.set, span),
         "view" => flag(&mut o.view, span),
+        "buffer" => flag(&mut o.buffer, span),
         "constructor" => flag(&mut o.constructor, span),
         "skip" => flag(&mut o.skip, span),
         "release_gil" => flag(&mut o.release_gil, span),

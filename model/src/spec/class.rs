@@ -135,6 +135,8 @@ fn lower_attributes(fields: &mut Fields<'_>, dir: Direction, diags: &mut Diagnos
         let aorigin = aname.origin;
         let ty = lower_type(&mut af, "type", dir, diags);
         let writable = af.bool("writable", diags).unwrap_or(false);
+        let buffer_at = af.get("buffer").map(|n| n.origin());
+        let buffer = af.bool("buffer", diags).unwrap_or(false).then_some(buffer_at).flatten();
         let policy = match af.one_of("policy", diags).as_deref() {
             Some("view") => ReturnPolicy::View,
             Some("shared") => {
@@ -150,7 +152,7 @@ fn lower_attributes(fields: &mut Fields<'_>, dir: Direction, diags: &mut Diagnos
         let adoc = af.str("doc", diags).map(|(d, _)| d);
         af.finish(diags);
         if let Some(ty) = ty {
-            attributes.push(Attribute { name: aname, ty, writable, policy, doc: adoc, origin: aorigin });
+            attributes.push(Attribute { name: aname, ty, writable, policy, buffer, doc: adoc, origin: aorigin });
         }
     }
     attributes

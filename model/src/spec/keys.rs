@@ -308,6 +308,12 @@ pub const SECTIONS: &[Section] = &[
             required("type", Shape::Type, "Its type."),
             key("writable", Shape::Bool, "Whether Python may assign it (default: false)."),
             export_key(
+                "buffer",
+                Shape::Bool,
+                "Export, a `Vec<T>` field of numbers (`Vec<f64>`, `Vec<u8>`…): the object exports it read-only through the buffer protocol (`memoryview(obj)`, `numpy.asarray(obj)` without a copy) and refuses changes while an export is alive (default: false).",
+                "a Python object's buffer is read through a `&[T]` parameter of an export instead",
+            ),
+            export_key(
                 "policy",
                 Shape::OneOf(POLICIES),
                 "Export, class-typed fields: `value` (default, the getter returns a copy) or `view` (a view into this object, which it keeps alive; assigning through it changes this object).",

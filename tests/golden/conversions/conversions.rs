@@ -209,9 +209,9 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "mean", signature = (values))]
     fn __pb_fn_mean(
-        values: ::pybridge::__private::FastVec<f64>,
+        values: ::pybridge::__private::SliceArg<'_, f64>,
     ) -> ::pybridge::__private::pyo3::PyResult<f64> {
-        let __pb_a0 = &values.0;
+        let __pb_a0 = values.as_slice();
         let __pb_result = crate::conv::mean(__pb_a0);
         ::core::result::Result::Ok(__pb_result)
     }
@@ -363,9 +363,9 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "nonzero", signature = (v))]
     fn __pb_fn_nonzero(
-        v: ::pybridge::__private::FastVec<i64>,
+        v: ::pybridge::__private::SliceArg<'_, i64>,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<i64>> {
-        let __pb_a0 = &v.0;
+        let __pb_a0 = v.as_slice();
         let __pb_result = crate::conv::nonzero(__pb_a0);
         ::core::result::Result::Ok(::std::borrow::Cow::into_owned(__pb_result))
     }
@@ -431,9 +431,9 @@ const _: () = {
         signature = (values)
     )]
     fn __pb_fn_first_of(
-        values: ::pybridge::__private::FastVec<i64>,
+        values: ::pybridge::__private::SliceArg<'_, i64>,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::option::Option<i64>> {
-        let __pb_a0 = &values.0;
+        let __pb_a0 = values.as_slice();
         let __pb_result = crate::conv::first_of(__pb_a0);
         ::core::result::Result::Ok(__pb_result.cloned())
     }

@@ -1,5 +1,6 @@
 """Correct use of examples/numeric's protocols: mypy --strict accepts it."""
 
+import array
 import typing
 
 import numeric
@@ -50,3 +51,12 @@ entries: list[numeric_spec.Money] = list(ledger.entries())
 cents: typing.Iterator[int] = ledger.cents()
 doubled: numeric_spec.Money = next(numeric_spec.doublings(1))
 print(firsts, entries, list(cents), doubled)
+# Buffers: any buffer (or a list, copied) for `&[f64]`; writable buffers for `&mut [f64]`;
+# classes with a `buffer` field are buffers themselves.
+samples: float = numeric.total([1.0, 2.0]) + numeric.total(array.array("d", [1.0])) + numeric.total(b"\0" * 8)
+numeric.fill(bytearray(16), 1.0)
+signal = numeric.Signal(3)
+view: memoryview = memoryview(signal)
+till_cents: int = numeric_spec.total_cents([1, 2]) + numeric_spec.total_cents(memoryview(numeric_spec.Till()))
+digest: int = numeric.checksum(b"abc") + numeric.checksum(bytearray(b"abc"))
+print(samples, view, till_cents, digest)
