@@ -49,8 +49,9 @@ fn gen_enums(g: &mut Gen<'_>, scope: &mut Scope, ex: &mut Export) {
         let rust_item = if explicit { g.item_name("UEnum") } else { rust_ident(&py) };
         let mut vscope = Scope::default();
         let variants = (0..1 + g.rng.below(4)).map(|_| g.name(&mut vscope, true, false)).collect();
+        let (int, data) = (g.chance(30), g.chance(30));
         let (id, doc) = (g.id(), g.doc());
-        ex.enums.push(Enum { id, py, rust_item, explicit_rust: explicit, variants, doc });
+        ex.enums.push(Enum { id, py, rust_item, explicit_rust: explicit, variants, int, data, doc });
     }
 }
 
@@ -226,6 +227,27 @@ pub(super) fn is_defaultable(ty: &Ty) -> bool {
     ok && !matches!(ty, Ty::Tuple(items) if items.len() > 12)
 }
 
+/// A container holding classes or enums by value, nested (`HashMap<String, C>`, `Vec<(C, i64)>`,
+/// `Option<Vec<C>>`), or a unit enum as a dict key or set element.
+pub(super) fn nested_class(g: &mut Gen<'_>, ex: &Export) -> Option<Ty> {
+    let unit_enums: Vec<usize> = ex.enums.iter().filter(|e| !e.data).map(|e| e.id).collect();
+    if g.chance(30) && !unit_enums.is_empty() {
+        let key = Ty::Enum(*g.rng.pick(&unit_enums), By::Value);
+        return Some(if g.chance(50) {
+            Ty::Set(Box::new(key))
+        } else {
+            Ty::Dict(Box::new(key), Box::new(g.plain(true, 2)))
+        });
+    }
+    let item = class_ref(g, ex, By::Value)?;
+    Some(match g.rng.below(4) {
+        0 => Ty::Dict(Box::new(Ty::Str(false)), Box::new(item)),
+        1 => Ty::List(Box::new(Ty::Tuple(vec![item, Ty::Int("i64")]))),
+        2 => Ty::Opt(Box::new(Ty::List(Box::new(item)))),
+        _ => Ty::Dict(Box::new(Ty::Int("i64")), Box::new(Ty::List(Box::new(item)))),
+    })
+}
+
 /// A class or enum reference (by value unless `by` says otherwise).
 pub(super) fn class_ref(g: &mut Gen<'_>, ex: &Export, by: By) -> Option<Ty> {
     let n = ex.classes.len() + ex.enums.len();
@@ -264,6 +286,12 @@ pub(super) fn gen_value_type(g: &mut Gen<'_>, ex: &Export, class: Option<usize>)
             };
         }
     }
+    // Classes in containers (any class: the containers are on the heap).
+    if g.chance(10)
+        && let Some(t) = nested_class(g, ex)
+    {
+        return t;
+    }
     g.plain(true, 0)
 }
 
@@ -280,11 +308,17 @@ pub(super) fn gen_param_type(g: &mut Gen<'_>, ex: &Export) -> Ty {
 }
 
 pub(super) fn gen_param_type_once(g: &mut Gen<'_>, ex: &Export) -> Ty {
-    match g.rng.below(12) {
+    match g.rng.below(13) {
         0 | 1 => {
             let by = *g.rng.pick(&[By::Value, By::Ref, By::Arc]);
             class_ref(g, ex, by).unwrap_or(Ty::Int("i64"))
         }
+        // Classes in containers, or an optional borrow (`Option<&C>`).
+        12 if g.chance(30) => match class_ref(g, ex, By::Ref) {
+            Some(c) => Ty::Opt(Box::new(c)),
+            None => Ty::Int("i64"),
+        },
+        12 => nested_class(g, ex).unwrap_or(Ty::Int("i64")),
         2 => Ty::Str(true),
         3 => Ty::Bytes(true),
         4 if allowed(Finding::BorrowedStrShapes) => Ty::Opt(Box::new(Ty::Str(true))),
@@ -310,6 +344,7 @@ pub(super) fn gen_return_type(g: &mut Gen<'_>, ex: &Export, borrowed: bool) -> T
                 None => Ty::Unit,
             },
             3 => class_ref(g, ex, By::Arc).filter(|t| matches!(t, Ty::Class(..))).unwrap_or(Ty::Unit),
+            4 if g.chance(50) => nested_class(g, ex).unwrap_or(Ty::Unit),
             4 => Ty::Unit,
             5 if borrowed && allowed(Finding::BorrowedStrShapes) => {
                 if g.chance(50) {

@@ -200,6 +200,10 @@ pub struct Enum {
     pub explicit_rust: bool,
     /// Variant names.
     pub variants: Vec<String>,
+    /// Spec: `int: true` (an `enum.IntEnum`).
+    pub int: bool,
+    /// Attribute route: some variants carry data (never a set element or dict key).
+    pub data: bool,
     /// `doc:`.
     pub doc: Option<String>,
 }

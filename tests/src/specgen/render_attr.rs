@@ -80,7 +80,7 @@ pub fn render_attribute(spec: &Spec, slot: &str) -> Result<String, String> {
     let mut out = String::new();
     let _ = writeln!(out, "#[::pybridge::py_embed(name = {})]\npub mod {slot}_attr {{", q(&format!("{}_a", ex.module)));
     write_attr_exceptions(&mut out, ex);
-    write_attr_enums(&mut out, ex, &mut rng);
+    write_attr_enums(&mut out, ex);
     for c in &ex.classes {
         write_attr_struct(&mut out, &r, c, &mut rng)?;
         write_attr_impl(&mut out, &r, c, &mut rng)?;
@@ -143,9 +143,9 @@ fn write_attr_exceptions(out: &mut String, ex: &Export) {
 }
 
 /// The enums: plain, with discriminants, or (now and then) data enums.
-fn write_attr_enums(out: &mut String, ex: &Export, rng: &mut Rng) {
+fn write_attr_enums(out: &mut String, ex: &Export) {
     for e in &ex.enums {
-        let data = rng.chance(30);
+        let data = e.data;
         let variants: Vec<String> = e
             .variants
             .iter()
@@ -163,7 +163,9 @@ fn write_attr_enums(out: &mut String, ex: &Export, rng: &mut Rng) {
         let opts = format_name_opt(&e.py, &e.rust_item).map(|o| format!("({o})")).unwrap_or_default();
         let _ = writeln!(
             out,
-            "    #[py_embed{opts}]\n    #[derive(Clone, Debug)]\n    pub enum {} {{ {} }}",
+            "    #[py_embed{opts}]\n    #[derive({})]\n    pub enum {} {{ {} }}",
+            // Unit enums may be set elements and dict keys.
+            if data { "Clone, Debug" } else { "Clone, Copy, Debug, PartialEq, Eq, Hash" },
             e.rust_item,
             variants.join(", ")
         );

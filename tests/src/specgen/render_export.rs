@@ -33,11 +33,14 @@ impl R<'_> {
                 }
                 let names: Vec<String> = e.variants.iter().map(|v| q(v)).collect();
                 let _ = writeln!(out, "      variants: [{}]", names.join(", "));
+                if e.int {
+                    let _ = writeln!(out, "      int: true");
+                }
                 Self::doc_yaml(out, "      ", &e.doc);
                 let variants: Vec<String> = e.variants.iter().map(|v| rust_ident(v)).collect();
                 let _ = writeln!(
                     self.user,
-                    "#[derive(Clone, Debug)]\npub enum {} {{ {} }}\n",
+                    "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum {} {{ {} }}\n",
                     e.rust_item,
                     variants.join(", ")
                 );
