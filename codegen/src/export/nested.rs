@@ -202,18 +202,20 @@ pub(crate) fn emit_out(value: TokenStream, ty: &Type, depth: usize) -> TokenStre
             let f = mapper(t);
             quote!(#value.map(#f))
         }
+        // Collected into the type written out (a constant's value has no type to infer from:
+        // found by the spec property test).
         TypeKind::List(t) | TypeKind::Set(t, _) => {
-            let f = mapper(t);
-            quote!(#value.into_iter().map(#f).collect())
+            let (f, out) = (mapper(t), emit_out_type(ty));
+            quote!(#value.into_iter().map(#f).collect::<#out>())
         }
         // A returned `&[C]`: each value cloned into a new object.
         TypeKind::Slice(t) => {
-            let inner = each(t, quote!(::pybridge::__private::clone_of(#x)));
-            quote!(#value.iter().map(|#x| #inner).collect())
+            let (inner, out) = (each(t, quote!(::pybridge::__private::clone_of(#x))), emit_out_type(ty));
+            quote!(#value.iter().map(|#x| #inner).collect::<#out>())
         }
         TypeKind::Dict(kt, vt, _) => {
-            let (key, item) = (each(kt, quote!(#k)), each(vt, quote!(#x)));
-            quote!(#value.into_iter().map(|(#k, #x)| (#key, #item)).collect())
+            let (key, item, out) = (each(kt, quote!(#k)), each(vt, quote!(#x)), emit_out_type(ty));
+            quote!(#value.into_iter().map(|(#k, #x)| (#key, #item)).collect::<#out>())
         }
         TypeKind::Tuple(items) => {
             let names: Vec<syn::Ident> = (0..items.len()).map(|i| format_ident!("__pb_t{}_{}", depth, i)).collect();
