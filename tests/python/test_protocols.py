@@ -104,6 +104,11 @@ def test_spec_binds_plain_methods_to_protocols(numeric_dir: Path) -> None:
     assert same is m and str(m) == "10.51"
     # The traits the spec lists still give equality, hashing and ordering.
     assert m == s.Money(1051) and hash(m) == hash(s.Money(1051)) and m < s.Money(2000)
+    # Protocols from free functions of ours (`extend: true`): `len` and `in`.
+    assert len(m) == 4 and len(s.Money(-7)) == 1
+    assert 5 in m and 9 not in m
+    with pytest.raises(OverflowError):
+        256 in m
 
 
 def test_protocol_methods_are_positional_only(numeric_dir: Path) -> None:

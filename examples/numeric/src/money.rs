@@ -89,6 +89,16 @@ pub enum Currency {
     Usd,
 }
 
+/// How many digits the amount in cents has (`len(m)` through the spec's `extend`).
+pub fn digits(m: &Money) -> usize {
+    m.cents.unsigned_abs().to_string().len()
+}
+
+/// Whether the amount in cents has the digit (`d in m` through the spec's `extend`).
+pub fn has_digit(m: &Money, digit: u8) -> bool {
+    m.cents.unsigned_abs().to_string().bytes().any(|b| b == b'0' + digit)
+}
+
 /// The sum of the amounts, plus each named adjustment.
 pub fn total(amounts: Vec<Money>, adjustments: std::collections::HashMap<String, i64>) -> Money {
     Money { cents: amounts.iter().map(|m| m.cents).sum::<i64>() + adjustments.values().sum::<i64>() }

@@ -60,3 +60,6 @@ view: memoryview = memoryview(signal)
 till_cents: int = numeric_spec.total_cents([1, 2]) + numeric_spec.total_cents(memoryview(numeric_spec.Till()))
 digest: int = numeric.checksum(b"abc") + numeric.checksum(bytearray(b"abc"))
 print(samples, view, till_cents, digest)
+len_m: int = len(money)
+has_five: bool = 5 in money
+print(len_m, has_five)
