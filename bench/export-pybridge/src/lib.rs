@@ -25,6 +25,12 @@ pub mod shapes {
         values.iter().sum()
     }
 
+    /// Sums a float64 buffer (a numpy array: read in place) or a list of floats (copied).
+    #[py_embed]
+    pub fn total_slice(values: &[f64]) -> f64 {
+        values.iter().sum()
+    }
+
     /// Raises ValueError.
     #[py_embed]
     pub fn fail() -> Result<(), Failure> {
@@ -80,6 +86,53 @@ pub mod shapes {
     impl Default for Obj {
         fn default() -> Self {
             Self::new()
+        }
+    }
+
+    /// A 2-D vector: `a + b` of two objects.
+    #[py_embed]
+    #[derive(Clone, Debug)]
+    pub struct Vec2 {
+        /// The x component.
+        #[py_embed(get)]
+        pub x: f64,
+        /// The y component.
+        #[py_embed(get)]
+        pub y: f64,
+    }
+
+    #[py_embed]
+    impl Vec2 {
+        /// A vector.
+        #[py_embed(constructor)]
+        pub fn new(x: f64, y: f64) -> Vec2 {
+            Vec2 { x, y }
+        }
+
+        /// `a + b`.
+        pub fn __add__(&self, other: &Vec2) -> Vec2 {
+            Vec2 { x: self.x + other.x, y: self.y + other.y }
+        }
+    }
+
+    /// Numbers `0..n`, iterated lazily.
+    #[py_embed]
+    #[derive(Debug)]
+    pub struct Numbers {
+        values: Vec<i64>,
+    }
+
+    #[py_embed]
+    impl Numbers {
+        /// The numbers `0..n`.
+        #[py_embed(constructor)]
+        pub fn new(n: i64) -> Numbers {
+            Numbers { values: (0..n).collect() }
+        }
+
+        /// The numbers, one per `next()`, borrowed from the object.
+        pub fn items(&self) -> impl Iterator<Item = i64> + '_ {
+            self.values.iter().copied()
         }
     }
 }

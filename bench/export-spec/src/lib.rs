@@ -23,6 +23,11 @@ pub mod plain {
         values.iter().sum()
     }
 
+    /// Sums the values.
+    pub fn total_slice(values: &[f64]) -> f64 {
+        values.iter().sum()
+    }
+
     /// Fails.
     pub fn fail() -> Result<(), Failure> {
         Err(Failure)
@@ -73,6 +78,45 @@ pub mod plain {
     impl Default for Obj {
         fn default() -> Self {
             Self::new()
+        }
+    }
+
+    /// A 2-D vector.
+    #[derive(Clone, Debug)]
+    pub struct Vec2 {
+        /// The x component.
+        pub x: f64,
+        /// The y component.
+        pub y: f64,
+    }
+
+    impl Vec2 {
+        /// A vector.
+        pub fn new(x: f64, y: f64) -> Vec2 {
+            Vec2 { x, y }
+        }
+
+        /// The component-wise sum.
+        pub fn plus(&self, other: &Vec2) -> Vec2 {
+            Vec2 { x: self.x + other.x, y: self.y + other.y }
+        }
+    }
+
+    /// Numbers `0..n`.
+    #[derive(Debug)]
+    pub struct Numbers {
+        values: Vec<i64>,
+    }
+
+    impl Numbers {
+        /// The numbers `0..n`.
+        pub fn new(n: i64) -> Numbers {
+            Numbers { values: (0..n).collect() }
+        }
+
+        /// The numbers, borrowed.
+        pub fn items(&self) -> impl Iterator<Item = i64> + '_ {
+            self.values.iter().copied()
         }
     }
 }
