@@ -37,8 +37,8 @@ def test_spec_operators_return_not_implemented_for_other_operands(numeric_dir: P
     from numeric_spec import Money, Points
 
     p = Points(1)
-    assert p.__add__(1) is NotImplemented  # type: ignore[arg-type]
-    assert p.__add__(Money(1)) is NotImplemented  # type: ignore[arg-type]
+    assert p.__add__(1) is NotImplemented  # type: ignore[operator]
+    assert p.__add__(Money(1)) is NotImplemented  # type: ignore[operator]
     with pytest.raises(TypeError, match="unsupported operand"):
         p + 1  # type: ignore[operator]
     with pytest.raises(TypeError, match="unsupported operand"):
@@ -51,8 +51,8 @@ def test_spec_operators_return_not_implemented_for_other_operands(numeric_dir: P
         def __rxor__(self, other: Any) -> str:
             return "Bonus.__rxor__"
 
-    assert p + Bonus() == "Bonus.__radd__"  # type: ignore[operator]
-    assert p ^ Bonus() == "Bonus.__rxor__"  # type: ignore[operator]
+    assert p + Bonus() == "Bonus.__radd__"
+    assert p ^ Bonus() == "Bonus.__rxor__"
 
 
 def test_a_panicking_operator_raises_and_the_objects_stay_usable(numeric_dir: Path) -> None:
@@ -73,7 +73,7 @@ def test_impls_on_copies_in_a_py_embed_module(numeric_dir: Path) -> None:
     assert b / a == Vec3(4, 2.5, 2) and -a == Vec3(-1, -2, -3)
     # `__mul__` declared by name wins over the trait impl (`Mul<f64>`, a scalar).
     assert a * 2 == Vec3(2, 4, 6)
-    assert a.__add__(3) is NotImplemented  # type: ignore[arg-type]
+    assert a.__add__(3) is NotImplemented  # type: ignore[operator]
     with pytest.raises(TypeError, match="unsupported operand"):
         a + 1  # type: ignore[operator]
     with pytest.raises(TypeError, match="unsupported operand"):

@@ -390,6 +390,7 @@ mod geometry {
                 ::pybridge::__private::into_object(py, Self::__pb_wrap(__pb_value))
             }
         }
+        #[allow(deprecated)]
         static __PB_ENUM_Axis: ::pybridge::__private::EnumClass = ::pybridge::__private::EnumClass::new(::pybridge::__private::EnumSpec {
             module: "geometry",
             name: "Axis",
@@ -401,7 +402,7 @@ mod geometry {
             inner: Axis,
         }
         type __PbRet_Axis = __PbClass_Axis;
-        #[allow(dead_code)]
+        #[allow(dead_code, deprecated)]
         impl __PbClass_Axis {
             fn __pb_wrap(__pb_value: Axis) -> Self {
                 Self { inner: __pb_value }

@@ -923,6 +923,7 @@ const _: () = {
         }
     }
     // from numeric_spec.yaml:76:15: enum `Currency`
+    #[allow(deprecated)]
     static __PB_ENUM_Currency: ::pybridge::__private::EnumClass = ::pybridge::__private::EnumClass::new(::pybridge::__private::EnumSpec {
         module: "numeric_spec",
         name: "Currency",
@@ -937,7 +938,7 @@ const _: () = {
         inner: crate::money::Currency,
     }
     type __PbRet_Currency = __PbClass_Currency;
-    #[allow(dead_code)]
+    #[allow(dead_code, deprecated)]
     impl __PbClass_Currency {
         fn __pb_wrap(__pb_value: crate::money::Currency) -> Self {
             Self { inner: __pb_value }
@@ -1026,6 +1027,7 @@ const _: () = {
         }
     }
     // from numeric_spec.yaml:77:13: enum `Rounding`
+    #[allow(deprecated)]
     static __PB_ENUM_Rounding: ::pybridge::__private::EnumClass = ::pybridge::__private::EnumClass::new(::pybridge::__private::EnumSpec {
         module: "numeric_spec",
         name: "Rounding",
@@ -1041,7 +1043,7 @@ const _: () = {
         inner: crate::money::Rounding,
     }
     type __PbRet_Rounding = __PbClass_Rounding;
-    #[allow(dead_code)]
+    #[allow(dead_code, deprecated)]
     impl __PbClass_Rounding {
         fn __pb_wrap(__pb_value: crate::money::Rounding) -> Self {
             Self { inner: __pb_value }
