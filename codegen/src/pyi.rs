@@ -160,10 +160,20 @@ fn write_function(out: &mut String, f: &Function, indent: &str, class: &str) {
 /// The methods CPython adds beside declared protocol methods sharing their slot (`__radd__`
 /// beside `__add__`): present at run time, accepting no operand (`NoReturn`), so mypy still
 /// refuses `1 + v` and stubtest finds every runtime method in the stub.
-fn write_slot_partners(out: &mut String, methods: &[Function]) {
-    let declared = |name: &str| methods.iter().any(|m| m.name.py == name);
-    for m in methods {
-        let Some(partner) = pybridge_model::protocols::slot_partner(&m.name.py).filter(|p| !declared(p)) else {
+fn write_slot_partners(out: &mut String, methods: &[Function], dunders: &[Dunder]) {
+    let from_trait = |name: &str| dunders.iter().any(|d| d.python_names().contains(&name));
+    let declared = |name: &str| methods.iter().any(|m| m.name.py == name) || from_trait(name);
+    // Methods declared by name, then operators from traits (`__add__` from `Add`) that no
+    // method replaces.
+    let names = methods.iter().map(|m| m.name.py.as_str()).chain(
+        dunders
+            .iter()
+            .filter(|d| matches!(d, Dunder::Op(..)))
+            .flat_map(|d| d.python_names().iter().copied())
+            .filter(|n| !methods.iter().any(|m| m.name.py == *n)),
+    );
+    for name in names {
+        let Some(partner) = pybridge_model::protocols::slot_partner(name).filter(|p| !declared(p)) else {
             continue;
         };
         let params = match partner {
@@ -201,7 +211,7 @@ fn write_class(out: &mut String, c: &Class) {
     }
     let me = &c.name.py;
     write_dunders(out, &c.dunders, &c.methods, me);
-    write_slot_partners(out, &c.methods);
+    write_slot_partners(out, &c.methods, &c.dunders);
     if pybridge_model::protocols::needs_self_iter(c) {
         let _ = writeln!(out, "    def __iter__(self) -> {me}: ...");
     }
@@ -247,6 +257,8 @@ fn write_dunders(out: &mut String, dunders: &[Dunder], methods: &[Function], me:
                 Dunder::Copy => {
                     writeln!(out, "    def __deepcopy__(self, memo: dict[int, typing.Any]) -> {me}: ...")
                 }
+                Dunder::Op(op, _) if op.is_unary() => writeln!(out, "    def {name}(self) -> {me}: ..."),
+                Dunder::Op(..) => writeln!(out, "    def {name}(self, other: {me}, /) -> {me}: ..."),
             };
         }
     }

@@ -7,6 +7,7 @@
 //! it, `resolve.rs` and `check.rs` complete and validate it, emitters only read it.
 
 use crate::code::{RustExpr, RustPath};
+use crate::operators::{Operands, Operator};
 use crate::origin::Origin;
 use crate::types::Type;
 
@@ -231,6 +232,9 @@ pub enum Dunder {
     Ord,
     /// `__copy__` and `__deepcopy__` from `Clone`: a new object holding a clone of the value.
     Copy,
+    /// An operator from a `std::ops` trait (`Add` → `__add__`), both operands the class and the
+    /// result a new object of the class.
+    Op(Operator, Operands),
 }
 
 impl Dunder {
@@ -242,6 +246,7 @@ impl Dunder {
     /// assert_eq!(Dunder::from_trait("Ord"), Some(Dunder::Ord));
     /// assert_eq!(Dunder::from_trait("Clone"), Some(Dunder::Copy));
     /// assert_eq!(Dunder::from_trait("Send"), None);
+    /// assert_eq!(Dunder::from_trait("Add").map(|d| d.python_names()[0]), Some("__add__"));
     /// ```
     pub fn from_trait(name: &str) -> Option<Dunder> {
         Self::from_trait_name(name)
@@ -260,6 +265,7 @@ impl Dunder {
             Dunder::Hash => &["__hash__"],
             Dunder::Ord => &["__lt__", "__le__", "__gt__", "__ge__"],
             Dunder::Copy => &["__copy__", "__deepcopy__"],
+            Dunder::Op(op, _) => op.python_names(),
         }
     }
 
@@ -271,7 +277,8 @@ impl Dunder {
             "Hash" => Dunder::Hash,
             "PartialOrd" | "Ord" => Dunder::Ord,
             "Clone" => Dunder::Copy,
-            _ => return None,
+            // A spec lists an operator by its trait: the values are cloned (see `Operands`).
+            _ => return Operator::from_trait(name).map(|op| Dunder::Op(op, Operands::Cloned)),
         })
     }
 }

@@ -14,6 +14,7 @@ pub mod depth;
 pub mod diagnostics;
 pub mod ir;
 pub mod names;
+pub mod operators;
 pub mod origin;
 pub mod protocols;
 pub mod pytype;

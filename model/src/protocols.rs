@@ -4,8 +4,6 @@
 //! to return, and how the `.pyi` spells them. The check phase reads it
 //! (`check/protocols.rs`); the emitters read it for the pyo3 attribute and the stub.
 
-use crate::ir::Dunder;
-
 /// What a protocol method returns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Returns {
@@ -41,18 +39,10 @@ pub struct Protocol {
     pub max: usize,
     /// What it must return.
     pub returns: Returns,
-    /// The protocol a Rust trait generates under the same name (`__eq__` from `PartialEq`):
-    /// declaring both would define the method twice.
-    pub trait_dunder: Option<Dunder>,
 }
 
 const fn protocol(name: &'static str, operands: usize, returns: Returns) -> Protocol {
-    Protocol { name, min: operands, max: operands, returns, trait_dunder: None }
-}
-
-const fn from_trait(mut p: Protocol, dunder: Dunder) -> Protocol {
-    p.trait_dunder = Some(dunder);
-    p
+    Protocol { name, min: operands, max: operands, returns }
 }
 
 use Returns::*;
@@ -77,8 +67,8 @@ pub const PROTOCOLS: &[Protocol] = &[
     protocol("__rmod__", 1, Value),
     protocol("__divmod__", 1, Value),
     protocol("__rdivmod__", 1, Value),
-    Protocol { name: "__pow__", min: 1, max: 2, returns: Value, trait_dunder: None },
-    Protocol { name: "__rpow__", min: 1, max: 2, returns: Value, trait_dunder: None },
+    Protocol { name: "__pow__", min: 1, max: 2, returns: Value },
+    Protocol { name: "__rpow__", min: 1, max: 2, returns: Value },
     protocol("__lshift__", 1, Value),
     protocol("__rlshift__", 1, Value),
     protocol("__rshift__", 1, Value),
@@ -112,12 +102,12 @@ pub const PROTOCOLS: &[Protocol] = &[
     protocol("__index__", 0, Int),
     protocol("__bool__", 0, Bool),
     // Rich comparison (an operand of another type: `NotImplemented`).
-    from_trait(protocol("__eq__", 1, Value), Dunder::Eq),
+    protocol("__eq__", 1, Value),
     protocol("__ne__", 1, Value),
-    from_trait(protocol("__lt__", 1, Value), Dunder::Ord),
-    from_trait(protocol("__le__", 1, Value), Dunder::Ord),
-    from_trait(protocol("__gt__", 1, Value), Dunder::Ord),
-    from_trait(protocol("__ge__", 1, Value), Dunder::Ord),
+    protocol("__lt__", 1, Value),
+    protocol("__le__", 1, Value),
+    protocol("__gt__", 1, Value),
+    protocol("__ge__", 1, Value),
     // Containers.
     protocol("__len__", 0, Usize),
     protocol("__getitem__", 1, Value),
@@ -128,9 +118,9 @@ pub const PROTOCOLS: &[Protocol] = &[
     protocol("__iter__", 0, Value),
     protocol("__next__", 0, Next),
     // Calls and text.
-    Protocol { name: "__call__", min: 0, max: usize::MAX, returns: Anything, trait_dunder: None },
-    from_trait(protocol("__repr__", 0, Text), Dunder::Repr),
-    from_trait(protocol("__str__", 0, Text), Dunder::Str),
+    Protocol { name: "__call__", min: 0, max: usize::MAX, returns: Anything },
+    protocol("__repr__", 0, Text),
+    protocol("__str__", 0, Text),
 ];
 
 /// Dunder names that are not declarable, each with what to do instead.

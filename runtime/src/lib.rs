@@ -26,6 +26,7 @@ mod export;
 mod holder;
 mod interpreter;
 mod iter;
+mod operators;
 mod protocols;
 mod shutdown;
 mod stack;
@@ -70,6 +71,7 @@ pub mod __private {
     };
     pub use crate::holder::{Holder, Traverse, ViewRead, ViewWrite};
     pub use crate::iter::{IterObject, NextFn, next_of};
+    pub use crate::operators::*;
     pub use crate::protocols::{
         DeclaredClone, DeclaredDebug, DeclaredDisplay, DeclaredError, DeclaredHash, DeclaredPartialEq,
         DeclaredPartialOrd, clone_of, cmp_of, eq_of, hash_of, hide_orderings, into_object, into_pyerr, repr_of, str_of,

@@ -46,15 +46,17 @@ def ext_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def numeric_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A directory holding numeric.so and numeric_spec.so (examples/numeric) and their stubs:
-    `numeric.pyi` from the `#[py_embed]` source, `numeric_spec.pyi` from the spec."""
+    """A directory holding numeric.so, numeric_ops.so and numeric_spec.so (examples/numeric) and
+    their stubs: `numeric.pyi` and `numeric_ops.pyi` from the `#[py_embed]` sources,
+    `numeric_spec.pyi` from the spec."""
     out = tmp_path_factory.mktemp("numeric")
     library = _built("libnumeric.so")
-    for module in ("numeric", "numeric_spec"):
+    for module in ("numeric", "numeric_ops", "numeric_spec"):
         shutil.copy(library, out / f"{module}.so")
     cli = _built("bindgen-cli")
     for args in (
         ["pyi", "examples/numeric/src/lib.rs", "--out-dir", str(out)],
+        ["pyi", "examples/numeric/src/ops.rs", "--out-dir", str(out)],
         ["gen", "specs/examples/numeric_spec.yaml", "--out-dir", str(out)],
     ):
         subprocess.run([str(cli), *args], cwd=ROOT, check=True, capture_output=True)

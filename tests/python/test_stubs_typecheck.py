@@ -41,14 +41,14 @@ def test_stubtest_agrees_with_the_built_module(ext_dir: Path) -> None:
 
 
 def test_mypy_strict_accepts_the_wheels_stubs() -> None:
-    result = _mypy_strict(USER / "use_wheels.py", USER / "use_semver.py")
+    result = _mypy_strict(USER / "use_wheels.py", USER / "use_semver.py", USER / "use_decimal.py")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_stubtest_agrees_with_the_installed_wheels() -> None:
     allowlist = str(HERE / "stubtest_allowlist.txt")
     # Run from tests/, not tests/python: the installed wheels, not anything local.
-    result = _run("mypy.stubtest", "shapes", "spam", "semver_py", "--allowlist", allowlist, cwd=HERE.parent)
+    result = _run("mypy.stubtest", "shapes", "spam", "semver_py", "decimal_py", "--allowlist", allowlist, cwd=HERE.parent)
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -250,7 +250,7 @@ fn a_cargo_build_whose_spec_became_invalid_fails_with_the_located_message() {
         dir.join("model.yaml"),
         format!(
             "{good}module: tiny\nexport:\n  classes:\n    - name: Thing\n      rust: crate::Thing\n      \
-                 traits: [Debug]\n  functions:\n    - name: parse\n      rust: crate::parse\n      \
+                 traits: [Debug, Neg]\n  functions:\n    - name: parse\n      rust: crate::parse\n      \
                  returns: \"Result<i64, crate::Oops>\"\n"
         ),
     )
@@ -266,6 +266,12 @@ fn a_cargo_build_whose_spec_became_invalid_fails_with_the_located_message() {
     assert!(!fourth.status.success(), "a missing trait must fail the build");
     assert!(stderr.contains("`Thing` gets `__repr__` from `Debug`, which it does not implement"), "{stderr}");
     assert!(stderr.contains("remove `Debug` from the class's `traits:` in the spec"), "{stderr}");
+    // An operator the type lacks (`Neg` on a type without `impl Neg`): named with the fix.
+    assert!(
+        stderr.contains("`Thing` gets `__neg__` (`-a`) from `Neg`, which needs `Thing: Neg<Output = Thing> + Clone`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("or remove `Neg` from the class's `traits:` in the spec"), "{stderr}");
     assert!(stderr.contains("pybridge does not know which Python exception to raise"), "{stderr}");
     assert!(stderr.contains("add `raises: <Exception>` to the function"), "{stderr}");
     eprintln!("tiny crate: first build and run {first_build:?}, failing build {:?}", started.elapsed() - first_build);

@@ -51,8 +51,11 @@ pub(super) fn emit_enum(module: &Module, e: &Enum) -> TokenStream {
     let marker = crate::spec_marker::emit_spec_marker(&e.origin, &format!("enum `{py_name}`"));
     let helpers = emit_unit_enum_helpers(&wrapper, &class, &inner, &idents);
     let conversions = emit_unit_enum_conversions(&wrapper, &class);
+    // The spec lists every variant (the matches are exhaustive), deprecated ones of a wrapped
+    // crate included (`rust_decimal::RoundingStrategy::RoundHalfUp`): naming them is no warning.
     quote! {
         #marker
+        #[allow(deprecated)]
         static #class: ::pybridge::__private::EnumClass =
             ::pybridge::__private::EnumClass::new(::pybridge::__private::EnumSpec {
                 module: #module_name,
@@ -91,7 +94,7 @@ fn emit_unit_enum_helpers(
     let positions: Vec<proc_macro2::Literal> = (0..idents.len()).map(proc_macro2::Literal::usize_unsuffixed).collect();
     quote! {
         // Each helper serves some uses of the enum (a parameter, a return) and not others.
-        #[allow(dead_code)]
+        #[allow(dead_code, deprecated)]
         impl #wrapper {
             fn __pb_wrap(__pb_value: #inner) -> Self {
                 Self { inner: __pb_value }

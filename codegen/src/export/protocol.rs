@@ -3,6 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use pybridge_model::operators::{Operands, Operator};
 use pybridge_model::{Class, Dunder};
 
 /// A protocol from a Rust trait, marked with the class's spec line (rustc's error for a type
@@ -15,6 +16,7 @@ pub(super) fn emit_dunder(c: &Class, d: &Dunder) -> TokenStream {
         Dunder::Hash => "Hash",
         Dunder::Ord => "PartialOrd",
         Dunder::Copy => "Clone",
+        Dunder::Op(op, _) => op.trait_name(),
     };
     let marker =
         crate::spec_marker::emit_spec_marker(&c.origin, &format!("trait `{trait_name}` of class `{}`", c.name.py));
@@ -69,6 +71,38 @@ pub(super) fn emit_dunder_methods(d: &Dunder) -> TokenStream {
                 self.__copy__(py)
             }
         },
+        Dunder::Op(op, operands) => emit_operator(*op, *operands),
+    }
+}
+
+/// An operator from a `std::ops` trait: the result, a new value, becomes a new object of the
+/// class. A binary operator's operand of another type fails pyo3's extraction of the
+/// `PyRef<Self>`, which pyo3 answers with `NotImplemented` for operator slots, so Python tries
+/// the other operand's reflected method.
+fn emit_operator(op: Operator, operands: Operands) -> TokenStream {
+    let name = quote::format_ident!("{}", op.python_name());
+    let suffix = match operands {
+        Operands::Cloned => "of",
+        Operands::Borrowed => "ref_of",
+    };
+    let call = quote::format_ident!("{}_{suffix}", op.method());
+    if op.is_unary() {
+        return quote! {
+            fn #name(&self, py: ::pybridge::Python<'_>) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
+                let __pb_value = self.__pb_with(|a| ::core::result::Result::Ok(::pybridge::__private::#call(a)))?;
+                ::pybridge::__private::into_object(py, Self::__pb_wrap(__pb_value))
+            }
+        };
+    }
+    quote! {
+        fn #name(
+            &self,
+            py: ::pybridge::Python<'_>,
+            other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
+        ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
+            let __pb_value = self.__pb_with(|a| other.__pb_with(|b| ::core::result::Result::Ok(::pybridge::__private::#call(a, b))))?;
+            ::pybridge::__private::into_object(py, Self::__pb_wrap(__pb_value))
+        }
     }
 }
 

@@ -4,11 +4,17 @@
 //! - `numeric`: a `#[py_embed]` module whose classes declare protocol methods by name, as a
 //!   PyO3 user writes them (`__add__`, `__len__`, `__getitem__`, `__next__`…);
 //! - `numeric_spec`: `specs/examples/numeric_spec.yaml` binding [`money::Money`], plain Rust
-//!   with ordinary method names, to the same protocols (`- name: __add__`, `rust: plus`).
+//!   with ordinary method names, to the same protocols (`- name: __add__`, `rust: plus`), and
+//!   [`points::Points`] to the operators of its `std::ops` impls (`traits: [Add, …]`);
+//! - `numeric_ops` ([`ops`]): operators from `std::ops` trait impls in a `#[py_embed]` module.
 
 pub mod bag;
 
 pub mod money;
+
+pub mod ops;
+
+pub mod points;
 
 include!(concat!(env!("OUT_DIR"), "/numeric_spec.rs"));
 

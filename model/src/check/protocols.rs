@@ -134,9 +134,9 @@ fn check_protocol_method(c: &Class, m: &Function, p: &Protocol, diags: &mut Diag
     // (`#[py_embed]`) serve Rust too; there the method takes precedence (`__repr__` overriding
     // `Debug`), as it would in a Python subclass.
     let from_spec = matches!(c.origin, crate::origin::Origin::Spec(_));
-    let from_trait = p.trait_dunder.filter(|d| from_spec && c.dunders.contains(d));
+    let from_trait = from_spec && c.dunders.iter().any(|d| d.python_names().contains(&py));
     let from_item = py == "__iter__" && c.iter_item.is_some();
-    if from_trait.is_some() || from_item {
+    if from_trait || from_item {
         let source = if from_item { "`IntoIterator` (`item:`)" } else { "the class's Rust trait" };
         diags.push(
             Diagnostic::new(m.name.origin, format!("`{py}` is declared twice: by this method and by {source}"))
@@ -238,6 +238,18 @@ mod tests {
             &[
                 (8, 19, "`__eq__` is declared twice: by this method and by the class's Rust trait"),
                 (9, 19, "`__lt__` is declared twice"),
+            ],
+        );
+    }
+
+    #[test]
+    fn protocol_methods_refuse_an_operator_the_spec_traits_give_too() {
+        let spec = "version: 1\nmodule: ext\nexport:\n  classes:\n    - name: Grid\n      traits: [Add, Neg, Not]\n      methods:\n        - { name: __add__, params: [{ name: o, type: \"&Grid\" }], returns: Grid }\n        - { name: __radd__, params: [{ name: o, type: i64 }], returns: Grid }\n        - { name: __invert__, returns: Grid }\n";
+        assert_reports(
+            spec,
+            &[
+                (8, 19, "`__add__` is declared twice: by this method and by the class's Rust trait"),
+                (10, 19, "`__invert__` is declared twice"),
             ],
         );
     }

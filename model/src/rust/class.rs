@@ -147,7 +147,8 @@ fn derived_dunders(attrs: &[syn::Attribute]) -> Vec<Dunder> {
     for attr in attrs.iter().filter(|a| a.path().is_ident("derive")) {
         let _ = attr.parse_nested_meta(|meta| {
             let d = meta.path.segments.last().and_then(|s| Dunder::from_trait(&s.ident.to_string()));
-            if let Some(d) = d.filter(|d| !dunders.contains(d)) {
+            // std derives no operator (a `derive(Add)` of another crate is not read).
+            if let Some(d) = d.filter(|d| !dunders.contains(d) && !matches!(d, Dunder::Op(..))) {
                 dunders.push(d);
             }
             Ok(())
@@ -250,8 +251,10 @@ pub(super) fn lower_impl(i: &syn::ItemImpl, module: &mut Module, diags: &mut Dia
     let Some(self_ident) = self_path.path.get_ident() else { return };
     let class = module.classes.iter_mut().find(|c| *self_ident == c.name.rust);
     if let Some((trait_path, _)) = &i.trait_ {
-        // Trait impls declare protocols by themselves; no attribute needed.
+        // Trait impls declare protocols by themselves; no attribute needed. Operators
+        // (`impl Add for T`) are read after every impl block (`operators.rs`).
         let d = trait_path.segments.last().and_then(|s| Dunder::from_trait(&s.ident.to_string()));
+        let d = d.filter(|d| !matches!(d, Dunder::Op(..)));
         let dunders = match class {
             Some(class) => Some(&mut class.dunders),
             None => module.enums.iter_mut().find(|e| *self_ident == e.name.rust).map(|e| &mut e.dunders),

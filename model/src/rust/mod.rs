@@ -14,6 +14,7 @@ mod attribute;
 mod class;
 mod delims;
 mod function;
+mod operators;
 pub mod options;
 mod scan;
 mod signature;
@@ -95,6 +96,12 @@ pub fn lower_rust_module(item: &syn::ItemMod, options: &Options, diags: &mut Dia
                     );
                 }
             }
+        }
+    }
+    // Operator impls last: a method declared by name in any impl block takes precedence.
+    for inner in items {
+        if let syn::Item::Impl(i) = inner {
+            operators::lower_operator_impl(i, &mut module, diags);
         }
     }
     module

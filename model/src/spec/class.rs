@@ -187,6 +187,14 @@ fn lower_traits(
                     )),
                 }
             }
+            other if other.strip_suffix("Assign").and_then(crate::operators::Operator::from_trait).is_some() => {
+                let op = &other[..other.len() - "Assign".len()];
+                diags.push(Diagnostic::new(t.1, format!("`{other}` has no Python protocol in pybridge")).help(format!(
+                    "list `{op}`: without an in-place method Python runs `a += b` as `a = a + b` (a new \
+                         object); to change the object itself, declare the in-place method (`__iadd__`…) with \
+                         `kind: mut_method`"
+                )))
+            }
             other => diags.push(
                 Diagnostic::new(t.1, format!("`{other}` has no Python protocol in pybridge")).help(
                     crate::names::suggest(other, TRAITS.iter().copied())

@@ -101,8 +101,31 @@ pub const POLICIES: &[&str] = &["value", "shared", "view"];
 /// Parameter kinds accepted by `kind:` on parameters.
 pub const PARAM_KINDS: &[&str] = &["positional", "keyword", "positional_only", "var_positional", "var_keyword"];
 /// Traits a class can list under `traits:` (each gives Python protocol methods).
-pub const TRAITS: &[&str] =
-    &["Display", "Debug", "PartialEq", "Eq", "Hash", "PartialOrd", "Ord", "Clone", "FromStr", "IntoIterator"];
+/// The `std::ops` operators among them are `crate::operators::TRAIT_NAMES` (a unit test says so).
+pub const TRAITS: &[&str] = &[
+    "Display",
+    "Debug",
+    "PartialEq",
+    "Eq",
+    "Hash",
+    "PartialOrd",
+    "Ord",
+    "Clone",
+    "FromStr",
+    "IntoIterator",
+    "Add",
+    "Sub",
+    "Mul",
+    "Div",
+    "Rem",
+    "BitAnd",
+    "BitOr",
+    "BitXor",
+    "Shl",
+    "Shr",
+    "Neg",
+    "Not",
+];
 
 /// Every section of the spec format, version 1. The first one is the top level.
 pub const SECTIONS: &[Section] = &[
@@ -209,7 +232,7 @@ pub const SECTIONS: &[Section] = &[
             export_key(
                 "traits",
                 Shape::StrList,
-                "Export: Rust traits the type implements, as Python protocols (`Display`, `Debug`, `PartialEq`, `Hash`, `Ord`, `Clone` for `copy`, `FromStr`, `IntoIterator`).",
+                "Export: Rust traits the type implements, as Python protocols (`Display`, `Debug`, `PartialEq`, `Hash`, `Ord`, `Clone` for `copy`, `FromStr`, `IntoIterator`; the `std::ops` operators `Add`, `Sub`, `Mul`, `Div`, `Rem`, `BitAnd`, `BitOr`, `BitXor`, `Shl`, `Shr`, `Neg`, `Not`).",
                 EXPORT_ONLY,
             ),
             export_key(

@@ -85,6 +85,21 @@ mod geometry {
             [&self.x, &self.y].into_iter()
         }
     }
+    impl std::ops::Add for Point {
+        type Output = Point;
+        fn add(self, o: Point) -> Point {
+            Point {
+                x: self.x + o.x,
+                y: self.y + o.y,
+            }
+        }
+    }
+    impl std::ops::Neg for &Point {
+        type Output = Point;
+        fn neg(self) -> Point {
+            Point { x: -self.x, y: -self.y }
+        }
+    }
     #[derive(Clone, Copy)]
     pub enum Axis {
         X,
@@ -350,7 +365,32 @@ mod geometry {
                         ))
                 })
             }
+            fn __add__(
+                &self,
+                py: ::pybridge::Python<'_>,
+                other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
+            ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
+                let __pb_value = self
+                    .__pb_with(|a| {
+                        other
+                            .__pb_with(|b| ::core::result::Result::Ok(
+                                ::pybridge::__private::add_of(a, b),
+                            ))
+                    })?;
+                ::pybridge::__private::into_object(py, Self::__pb_wrap(__pb_value))
+            }
+            fn __neg__(
+                &self,
+                py: ::pybridge::Python<'_>,
+            ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
+                let __pb_value = self
+                    .__pb_with(|a| ::core::result::Result::Ok(
+                        ::pybridge::__private::neg_ref_of(a),
+                    ))?;
+                ::pybridge::__private::into_object(py, Self::__pb_wrap(__pb_value))
+            }
         }
+        #[allow(deprecated)]
         static __PB_ENUM_Axis: ::pybridge::__private::EnumClass = ::pybridge::__private::EnumClass::new(::pybridge::__private::EnumSpec {
             module: "geometry",
             name: "Axis",
@@ -362,7 +402,7 @@ mod geometry {
             inner: Axis,
         }
         type __PbRet_Axis = __PbClass_Axis;
-        #[allow(dead_code)]
+        #[allow(dead_code, deprecated)]
         impl __PbClass_Axis {
             fn __pb_wrap(__pb_value: Axis) -> Self {
                 Self { inner: __pb_value }

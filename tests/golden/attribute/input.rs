@@ -56,6 +56,21 @@ mod geometry {
         }
     }
 
+    // `p + q` on clones, `-p` on a reference: Python operators from `std::ops`.
+    impl std::ops::Add for Point {
+        type Output = Point;
+        fn add(self, o: Point) -> Point {
+            Point { x: self.x + o.x, y: self.y + o.y }
+        }
+    }
+
+    impl std::ops::Neg for &Point {
+        type Output = Point;
+        fn neg(self) -> Point {
+            Point { x: -self.x, y: -self.y }
+        }
+    }
+
     #[py_embed]
     #[derive(Clone, Copy)]
     pub enum Axis {

@@ -1,0 +1,14 @@
+"""Correct use of operators from Rust traits (examples/numeric): mypy --strict accepts it."""
+
+import numeric_ops
+import numeric_spec
+
+p = numeric_spec.Points(3)
+q: numeric_spec.Points = (p + p - p) * p / p % p
+bits: numeric_spec.Points = (p & p | p ^ p) << p >> p
+unary: numeric_spec.Points = -(~p)
+v = numeric_ops.Vec3(1.0, 2.0, 3.0)
+w: numeric_ops.Vec3 = -(v + v - v) / v * 2.0
+b = numeric_ops.Bits(3)
+c: numeric_ops.Bits = ~(b & b | b ^ b) % b + b
+print(q, bits, unary, w, c)
