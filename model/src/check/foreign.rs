@@ -13,7 +13,7 @@ use super::{Position, module_types};
 /// `from:` names another module, as a dotted Python name; the class's name is not also a
 /// class or enum of this module.
 pub(super) fn check_foreign_declarations(module: &Module, diags: &mut Diagnostics) {
-    for f in &module.foreign {
+    for (i, f) in module.foreign.iter().enumerate() {
         let dotted = !f.module.is_empty() && f.module.split('.').all(crate::names::is_identifier);
         if !dotted {
             diags.push(
@@ -27,7 +27,8 @@ pub(super) fn check_foreign_declarations(module: &Module, diags: &mut Diagnostic
             );
         }
         let local = module.classes.iter().map(|c| &c.name.py).chain(module.enums.iter().map(|e| &e.name.py));
-        if local.chain(module.foreign.iter().map(|o| &o.name.py)).filter(|n| **n == f.name.py).count() > 1 {
+        // Reported at the second declaration (a local class counts as the first).
+        if local.chain(module.foreign[..i].iter().map(|o| &o.name.py)).any(|n| *n == f.name.py) {
             diags.push(
                 Diagnostic::new(f.origin, format!("class `{}` is declared twice", f.name.py))
                     .help("a module declares a class once: either here or `from:` another module"),

@@ -18,7 +18,7 @@ use crate::yaml::{Node, NodeKind};
 
 /// A lowered `classes:` entry: a class of this module, or one another module exports (`from:`).
 pub(super) enum Lowered {
-    Local(Class),
+    Local(Box<Class>),
     Foreign(ForeignClass),
 }
 
@@ -36,7 +36,7 @@ pub(super) fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) 
             diags,
         )));
     }
-    lower_local_class(fields, dir, name, rust_path, diags).map(Lowered::Local)
+    lower_local_class(fields, dir, name, rust_path, diags).map(|c| Lowered::Local(Box::new(c)))
 }
 
 fn lower_local_class(

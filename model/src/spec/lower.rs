@@ -85,7 +85,7 @@ fn lower_item_lists(fields: &mut Fields<'_>, module: &mut Module, diags: &mut Di
     }
     for node in fields.list("classes", diags) {
         match super::class::lower_class(node, dir, diags) {
-            Some(super::class::Lowered::Local(c)) => module.classes.push(c),
+            Some(super::class::Lowered::Local(c)) => module.classes.push(*c),
             Some(super::class::Lowered::Foreign(c)) => module.foreign.push(c),
             None => {}
         }
