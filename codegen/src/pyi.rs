@@ -53,6 +53,13 @@ pub fn emit_pyi(module: &Module, source: &str) -> String {
             let _ = writeln!(out, "import {module}");
         }
     }
+    // Classes of other pybridge modules (`from:`): their own type, so type checkers see one.
+    let mut foreign: Vec<(&str, &str)> =
+        module.foreign.iter().map(|f| (f.module.as_str(), f.name.py.as_str())).collect();
+    foreign.sort_unstable();
+    for (from, name) in foreign {
+        let _ = writeln!(out, "from {from} import {name}");
+    }
     // The module's `__all__`, in the order the init function registers the names.
     let names: Vec<String> = module
         .exceptions

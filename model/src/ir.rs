@@ -60,6 +60,9 @@ pub struct Module {
     pub exceptions: Vec<Exception>,
     /// Module constants.
     pub constants: Vec<Constant>,
+    /// Export: classes another pybridge module exports, which this one takes and returns
+    /// (spec `from:`).
+    pub foreign: Vec<ForeignClass>,
     /// Where the module was declared.
     pub origin: Origin,
 }
@@ -76,6 +79,7 @@ impl Module {
             enums: Vec::new(),
             exceptions: Vec::new(),
             constants: Vec::new(),
+            foreign: Vec::new(),
             origin,
         }
     }
@@ -183,6 +187,29 @@ pub struct Param {
     pub default_origin: Origin,
     /// Where it was declared.
     pub origin: Origin,
+}
+
+/// A class another pybridge module exports (spec `from:`): its values cross through that
+/// module's published table (`runtime/src/shared/`), its Python type is that module's.
+#[derive(Clone, Debug)]
+pub struct ForeignClass {
+    /// The Python name (the same in both modules) and the Rust name.
+    pub name: Name,
+    /// The Rust type path, which must name the same type the other module exports.
+    pub rust_path: Option<RustPath>,
+    /// The dotted name of the module that exports it.
+    pub module: String,
+    /// Where `from:` was written.
+    pub module_origin: Origin,
+    /// Where it was declared.
+    pub origin: Origin,
+}
+
+impl ForeignClass {
+    /// The Rust type (the Python name when no `rust:` was given and the name is one).
+    pub fn try_target(&self) -> Option<RustPath> {
+        self.rust_path.clone().or_else(|| crate::names::try_ident(&self.name.rust).map(|i| RustPath::from_ident(&i)))
+    }
 }
 
 /// A class.

@@ -44,14 +44,16 @@ fn resolve_module(module: &mut Module, exported: &[(String, Option<RustPath>)], 
         .iter()
         .map(|c| (&c.name, c.try_target(), false))
         .chain(module.enums.iter().map(|e| (&e.name, e.try_target(), !e.has_data())));
-    let classes: Vec<(String, String, Option<RustPath>, bool)> = named
-        .map(|(name, path, unit_enum)| {
+    let classes: Vec<(String, String, Option<RustPath>, bool, bool)> = named
+        .map(|(name, path, unit_enum)| (name, path, unit_enum, false))
+        .chain(module.foreign.iter().map(|f| (&f.name, f.try_target(), false, true)))
+        .map(|(name, path, unit_enum, foreign)| {
             let last = path.as_ref().map_or_else(|| name.rust.clone(), RustPath::last_ident);
             let target = match module.direction {
                 Direction::Export => path,
                 Direction::Import => crate::names::try_ident(&name.rust).map(|i| RustPath::from_ident(&i)),
             };
-            (name.py.clone(), last, target, unit_enum)
+            (name.py.clone(), last, target, unit_enum, foreign)
         })
         .collect();
     let direction = module.direction;
@@ -59,13 +61,14 @@ fn resolve_module(module: &mut Module, exported: &[(String, Option<RustPath>)], 
         ty.walk_mut(&mut |t| {
             let origin = t.origin;
             if let TypeKind::Class(class) = &mut t.kind {
-                match classes.iter().find(|(py, last, _, _)| *py == class.name || *last == class.name) {
-                    Some((py, _, path, unit_enum)) => {
+                match classes.iter().find(|(py, last, _, _, _)| *py == class.name || *last == class.name) {
+                    Some((py, _, path, unit_enum, foreign)) => {
                         // From here on the reference names the class by its Python name (the
                         // `.pyi` spelling, and the key of its export wrapper).
                         class.name = py.clone();
                         class.rust_path = path.clone();
                         class.unit_enum = *unit_enum;
+                        class.foreign = *foreign;
                     }
                     None if exported.iter().any(|(py, _)| *py == class.name) => {
                         let (_, path) = exported.iter().find(|(py, _)| *py == class.name).expect("found above");
@@ -77,7 +80,7 @@ fn resolve_module(module: &mut Module, exported: &[(String, Option<RustPath>)], 
                             Direction::Export => RUST_TYPE_NAMES,
                             Direction::Import => PYTHON_TYPE_NAMES,
                         };
-                        let names = classes.iter().map(|(py, _, _, _)| py.as_str()).chain(builtins.iter().copied());
+                        let names = classes.iter().map(|(py, _, _, _, _)| py.as_str()).chain(builtins.iter().copied());
                         diags.push(
                             Diagnostic::new(origin, format!("unknown type `{}`", class.name)).help(
                                 suggest(&class.name, names)

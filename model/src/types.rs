@@ -191,6 +191,8 @@ pub struct ClassRef {
     /// An import-side reference to a class exported by the same spec: the stub takes and
     /// returns the Rust type itself, converted through the export wrapper.
     pub exported: bool,
+    /// Export: the class is another pybridge module's (`from:`), filled in by the resolver.
+    pub foreign: bool,
     /// The name is a unit-only enum (a Python `enum.Enum` member crosses, not an object the
     /// wrapper owns), filled in by the resolver.
     pub unit_enum: bool,
@@ -205,6 +207,7 @@ impl ClassRef {
             borrowed: false,
             shared: false,
             exported: false,
+            foreign: false,
             unit_enum: false,
         }
     }

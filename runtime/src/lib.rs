@@ -28,6 +28,7 @@ mod interpreter;
 mod iter;
 mod operators;
 mod protocols;
+mod shared;
 mod shutdown;
 mod stack;
 mod thread_state;
@@ -76,6 +77,7 @@ pub mod __private {
         DeclaredClone, DeclaredDebug, DeclaredDisplay, DeclaredError, DeclaredHash, DeclaredPartialEq,
         DeclaredPartialOrd, clone_of, cmp_of, eq_of, hash_of, hide_orderings, into_object, into_pyerr, repr_of, str_of,
     };
+    pub use crate::shared::{ForeignClass, ForeignRef, ForeignValue, Imported, Published, publish_class};
     pub use pyo3;
 
     /// The Python pyo3 was built for (`sys.executable` of an embedded interpreter by default).

@@ -147,8 +147,32 @@ fn emit_pymethods(module: &Module, c: &Class, wrapper: &syn::Ident, inner: &syn:
     let buffer = super::buffer::emit_buffer_protocol(c);
     let reduce = c.pickle.map(|_| emit_reduce(c));
     quote! {
+        // Other pybridge modules take and return this class through this table
+        // (`runtime/src/shared/`).
+        impl ::pybridge::__private::Published for #wrapper {
+            type Value = #inner;
+            fn lend_value<__PbR>(
+                &self,
+                f: impl ::std::ops::FnOnce(&#inner) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
+                self.__pb_with(f)
+            }
+            fn adopt_value(
+                py: ::pybridge::Python<'_>,
+                value: #inner,
+            ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::__private::pyo3::Py<::pybridge::__private::pyo3::PyAny>> {
+                ::core::result::Result::Ok(::pybridge::__private::pyo3::Bound::new(py, Self::__pb_wrap(value))?.into_any().unbind())
+            }
+        }
+
         #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
         impl #wrapper {
+            #[classattr]
+            fn _pybridge_api(
+                py: ::pybridge::Python<'_>,
+            ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::types::PyCapsule>> {
+                ::pybridge::__private::publish_class::<Self>(py)
+            }
             #(#methods)*
             #(#properties)*
             #(#dunders)*

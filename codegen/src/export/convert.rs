@@ -18,6 +18,11 @@ pub(crate) fn wrapper_ident(py_name: &str) -> syn::Ident {
 /// The parameter type a wrapper declares for `ty`.
 pub(crate) fn emit_param_type(ty: &Type) -> TokenStream {
     match &ty.kind {
+        // Another module's class: the object, lent through that module's table (foreign.rs).
+        TypeKind::Class(c) if c.foreign => {
+            let wrapper = wrapper_ident(&c.name);
+            quote!(::pybridge::__private::ForeignRef<'_, #wrapper>)
+        }
         TypeKind::Class(c) if c.shared => {
             // Sharing may move an owned value into an `Arc` in place.
             let wrapper = wrapper_ident(&c.name);

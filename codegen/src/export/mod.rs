@@ -16,6 +16,7 @@ mod class;
 mod convert;
 mod enums;
 mod exception;
+mod foreign;
 mod gc;
 mod iter;
 mod method;
@@ -42,6 +43,7 @@ pub fn emit_export_module_crossing(module: &Module, crossing: &[String]) -> Toke
     let crossings = module.classes.iter().filter(|c| crossing.contains(&c.name.py)).map(class::emit_crossing);
     let wrappers = module.functions.iter().map(emit_function);
     let classes = module.classes.iter().map(|c| class::emit_class(module, c));
+    let foreign = module.foreign.iter().map(|f| foreign::emit_foreign_class(module, f));
     let enums = module.enums.iter().map(|e| enums::emit_enum(module, e));
     let exceptions = module.exceptions.iter().map(|e| exception::emit_exception(module, e));
     let registrations = module.functions.iter().map(|f| {
@@ -96,6 +98,7 @@ pub fn emit_export_module_crossing(module: &Module, crossing: &[String]) -> Toke
         const _: () = {
             #(#exceptions)*
             #(#classes)*
+            #(#foreign)*
             #(#crossings)*
             #(#enums)*
             #(#wrappers)*

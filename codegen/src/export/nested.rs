@@ -49,6 +49,10 @@ pub(crate) fn emit_holder_type(ty: &Type) -> TokenStream {
             let wrapper = wrapper_ident(&c.name);
             quote!(#wrapper)
         }
+        TypeKind::Class(c) if c.foreign => {
+            let wrapper = wrapper_ident(&c.name);
+            quote!(::pybridge::__private::ForeignRef<'_, #wrapper>)
+        }
         TypeKind::Class(c) => {
             let wrapper = wrapper_ident(&c.name);
             quote!(::pybridge::__private::pyo3::PyRef<'_, #wrapper>)

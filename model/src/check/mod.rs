@@ -1,11 +1,12 @@
 //! Check: the rules a resolved model must satisfy before any emitter runs. One function per
 //! rule, each saying why it exists, grouped by concern: `names.rs`, `signatures.rs`, `types.rs`,
-//! `shapes.rs`, `paths.rs`, `protocols.rs`, `buffers.rs`.
+//! `shapes.rs`, `paths.rs`, `protocols.rs`, `buffers.rs`, `foreign.rs`.
 
 use crate::diagnostics::Diagnostics;
 use crate::ir::{Bridge, Module};
 
 mod buffers;
+mod foreign;
 mod iterators;
 mod names;
 mod paths;
@@ -18,6 +19,7 @@ mod types;
 pub(crate) mod test_support;
 
 use buffers::*;
+use foreign::*;
 use iterators::*;
 use names::*;
 use paths::*;
@@ -81,6 +83,8 @@ pub fn check_bridge(bridge: &Bridge, diags: &mut Diagnostics) {
         check_param_patterns(module, diags);
         check_prelude_shadowing(module, diags);
         check_exported_paths_in_imports(module, diags);
+        check_foreign_declarations(module, diags);
+        check_foreign_positions(module, diags);
     }
 }
 

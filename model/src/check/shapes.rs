@@ -89,6 +89,7 @@ pub(super) fn check_policies(module: &Module, diags: &mut Diagnostics) {
         for p in &f.params {
             if let TypeKind::Class(c) = &p.ty.kind
                 && c.shared
+                && !c.foreign
                 && !is_class(&p.ty)
             {
                 diags.push(

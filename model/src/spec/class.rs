@@ -4,7 +4,8 @@
 use crate::code::RustPath;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::ir::{
-    Attribute, Class, Direction, Dunder, ExceptionRef, FnKind, Function, Name, Param, ParamKind, ReturnPolicy,
+    Attribute, Class, Direction, Dunder, ExceptionRef, FnKind, ForeignClass, Function, Name, Param, ParamKind,
+    ReturnPolicy,
 };
 use crate::origin::Origin;
 use crate::spec::keys::TRAITS;
@@ -15,11 +16,37 @@ use crate::spec::reader::{Fields, read_str};
 use crate::types::{ClassRef, Type, TypeKind};
 use crate::yaml::{Node, NodeKind};
 
-pub(super) fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<Class> {
+/// A lowered `classes:` entry: a class of this module, or one another module exports (`from:`).
+pub(super) enum Lowered {
+    Local(Box<Class>),
+    Foreign(ForeignClass),
+}
+
+pub(super) fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<Lowered> {
     let mut fields = Fields::open_in(node, "class", dir, diags)?;
     let name = lower_name(&mut fields, diags);
-    let (py, origin) = (name.py.clone(), name.origin);
     let rust_path = lower_rust_path(&mut fields, "class", diags);
+    if let Some((module, module_origin)) = fields.str("from", diags) {
+        return Some(Lowered::Foreign(super::foreign::lower_foreign(
+            fields,
+            name,
+            rust_path,
+            module,
+            module_origin,
+            diags,
+        )));
+    }
+    lower_local_class(fields, dir, name, rust_path, diags).map(|c| Lowered::Local(Box::new(c)))
+}
+
+fn lower_local_class(
+    mut fields: Fields<'_>,
+    dir: Direction,
+    name: Name,
+    rust_path: Option<RustPath>,
+    diags: &mut Diagnostics,
+) -> Option<Class> {
+    let (py, origin) = (name.py.clone(), name.origin);
     let doc = fields.str("doc", diags).map(|(d, _)| d);
     let mut methods = Vec::new();
     let class_type = Type::new(TypeKind::Class(ClassRef::named(py.clone())), origin);

@@ -226,6 +226,12 @@ pub const SECTIONS: &[Section] = &[
             export_key("rust", Shape::Str, "Export: Rust type path (default: `name`).", NO_RUST),
             import_key("rust_name", Shape::Str, "Import: the handle type's Rust name (default: `name`).", RUST_NAME),
             key("doc", Shape::Str, "Docstring."),
+            export_key(
+                "from",
+                Shape::Str,
+                "Export: the pybridge extension module that exports this class (dotted name): its objects are taken and returned as that module's, through the table it publishes; nothing else may be declared on such a class.",
+                EXPORT_ONLY,
+            ),
             key("constructor", Shape::Map("constructor"), "The constructor (`__init__` / a Rust associated function)."),
             key("methods", Shape::List("method"), "Methods."),
             key("attributes", Shape::List("attribute"), "Attributes / fields exposed as properties."),

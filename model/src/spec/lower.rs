@@ -84,8 +84,10 @@ fn lower_item_lists(fields: &mut Fields<'_>, module: &mut Module, diags: &mut Di
         }
     }
     for node in fields.list("classes", diags) {
-        if let Some(c) = super::class::lower_class(node, dir, diags) {
-            module.classes.push(c);
+        match super::class::lower_class(node, dir, diags) {
+            Some(super::class::Lowered::Local(c)) => module.classes.push(*c),
+            Some(super::class::Lowered::Foreign(c)) => module.foreign.push(c),
+            None => {}
         }
     }
     if dir == Direction::Export {

@@ -5,6 +5,7 @@
 
 mod class;
 pub mod default;
+mod foreign;
 pub mod keys;
 mod lower;
 mod reader;

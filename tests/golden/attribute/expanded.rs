@@ -230,8 +230,42 @@ mod geometry {
                 self.inner.share("Point")
             }
         }
+        impl ::pybridge::__private::Published for __PbClass_Point {
+            type Value = Point;
+            fn lend_value<__PbR>(
+                &self,
+                f: impl ::std::ops::FnOnce(
+                    &Point,
+                ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
+                self.__pb_with(f)
+            }
+            fn adopt_value(
+                py: ::pybridge::Python<'_>,
+                value: Point,
+            ) -> ::pybridge::__private::pyo3::PyResult<
+                ::pybridge::__private::pyo3::Py<::pybridge::__private::pyo3::PyAny>,
+            > {
+                ::core::result::Result::Ok(
+                    ::pybridge::__private::pyo3::Bound::new(py, Self::__pb_wrap(value))?
+                        .into_any()
+                        .unbind(),
+                )
+            }
+        }
         #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
         impl __PbClass_Point {
+            #[classattr]
+            fn _pybridge_api(
+                py: ::pybridge::Python<'_>,
+            ) -> ::pybridge::__private::pyo3::PyResult<
+                ::pybridge::__private::pyo3::Bound<
+                    '_,
+                    ::pybridge::__private::pyo3::types::PyCapsule,
+                >,
+            > {
+                ::pybridge::__private::publish_class::<Self>(py)
+            }
             #[new]
             #[pyo3(signature = (x, y))]
             fn __pb_constructor(

@@ -54,8 +54,42 @@ const _: () = {
             self.inner.share("Point")
         }
     }
+    impl ::pybridge::__private::Published for __PbClass_Point {
+        type Value = crate::both::Point;
+        fn lend_value<__PbR>(
+            &self,
+            f: impl ::std::ops::FnOnce(
+                &crate::both::Point,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
+            self.__pb_with(f)
+        }
+        fn adopt_value(
+            py: ::pybridge::Python<'_>,
+            value: crate::both::Point,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Py<::pybridge::__private::pyo3::PyAny>,
+        > {
+            ::core::result::Result::Ok(
+                ::pybridge::__private::pyo3::Bound::new(py, Self::__pb_wrap(value))?
+                    .into_any()
+                    .unbind(),
+            )
+        }
+    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Point {
+        #[classattr]
+        fn _pybridge_api(
+            py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Bound<
+                '_,
+                ::pybridge::__private::pyo3::types::PyCapsule,
+            >,
+        > {
+            ::pybridge::__private::publish_class::<Self>(py)
+        }
         // from both_ways.yaml:12:9: method `__init__`
         #[new]
         #[pyo3(signature = (x, y))]
@@ -198,8 +232,42 @@ const _: () = {
             self.inner.share("Line")
         }
     }
+    impl ::pybridge::__private::Published for __PbClass_Line {
+        type Value = crate::both::Line;
+        fn lend_value<__PbR>(
+            &self,
+            f: impl ::std::ops::FnOnce(
+                &crate::both::Line,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
+            self.__pb_with(f)
+        }
+        fn adopt_value(
+            py: ::pybridge::Python<'_>,
+            value: crate::both::Line,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Py<::pybridge::__private::pyo3::PyAny>,
+        > {
+            ::core::result::Result::Ok(
+                ::pybridge::__private::pyo3::Bound::new(py, Self::__pb_wrap(value))?
+                    .into_any()
+                    .unbind(),
+            )
+        }
+    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Line {
+        #[classattr]
+        fn _pybridge_api(
+            py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Bound<
+                '_,
+                ::pybridge::__private::pyo3::types::PyCapsule,
+            >,
+        > {
+            ::pybridge::__private::publish_class::<Self>(py)
+        }
         // from both_ways.yaml:22:9: method `__init__`
         #[new]
         #[pyo3(signature = (start, end))]
@@ -361,8 +429,42 @@ const _: () = {
             self.inner.share("Counter")
         }
     }
+    impl ::pybridge::__private::Published for __PbClass_Counter {
+        type Value = crate::both::Counter;
+        fn lend_value<__PbR>(
+            &self,
+            f: impl ::std::ops::FnOnce(
+                &crate::both::Counter,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
+            self.__pb_with(f)
+        }
+        fn adopt_value(
+            py: ::pybridge::Python<'_>,
+            value: crate::both::Counter,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Py<::pybridge::__private::pyo3::PyAny>,
+        > {
+            ::core::result::Result::Ok(
+                ::pybridge::__private::pyo3::Bound::new(py, Self::__pb_wrap(value))?
+                    .into_any()
+                    .unbind(),
+            )
+        }
+    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Counter {
+        #[classattr]
+        fn _pybridge_api(
+            py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Bound<
+                '_,
+                ::pybridge::__private::pyo3::types::PyCapsule,
+            >,
+        > {
+            ::pybridge::__private::publish_class::<Self>(py)
+        }
         // from both_ways.yaml:36:19: method `bump`
         #[pyo3(name = "bump", signature = ())]
         fn __pb_m_bump(&self) -> ::pybridge::__private::pyo3::PyResult<()> {
@@ -428,8 +530,42 @@ const _: () = {
             self.inner.share("Registry")
         }
     }
+    impl ::pybridge::__private::Published for __PbClass_Registry {
+        type Value = crate::both::Registry;
+        fn lend_value<__PbR>(
+            &self,
+            f: impl ::std::ops::FnOnce(
+                &crate::both::Registry,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
+            self.__pb_with(f)
+        }
+        fn adopt_value(
+            py: ::pybridge::Python<'_>,
+            value: crate::both::Registry,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Py<::pybridge::__private::pyo3::PyAny>,
+        > {
+            ::core::result::Result::Ok(
+                ::pybridge::__private::pyo3::Bound::new(py, Self::__pb_wrap(value))?
+                    .into_any()
+                    .unbind(),
+            )
+        }
+    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Registry {
+        #[classattr]
+        fn _pybridge_api(
+            py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Bound<
+                '_,
+                ::pybridge::__private::pyo3::types::PyCapsule,
+            >,
+        > {
+            ::pybridge::__private::publish_class::<Self>(py)
+        }
         // from both_ways.yaml:40:20: method `__init__`
         #[new]
         #[pyo3(signature = ())]
@@ -504,8 +640,42 @@ const _: () = {
             self.inner.share("Node")
         }
     }
+    impl ::pybridge::__private::Published for __PbClass_Node {
+        type Value = crate::both::Node;
+        fn lend_value<__PbR>(
+            &self,
+            f: impl ::std::ops::FnOnce(
+                &crate::both::Node,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
+            self.__pb_with(f)
+        }
+        fn adopt_value(
+            py: ::pybridge::Python<'_>,
+            value: crate::both::Node,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Py<::pybridge::__private::pyo3::PyAny>,
+        > {
+            ::core::result::Result::Ok(
+                ::pybridge::__private::pyo3::Bound::new(py, Self::__pb_wrap(value))?
+                    .into_any()
+                    .unbind(),
+            )
+        }
+    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Node {
+        #[classattr]
+        fn _pybridge_api(
+            py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Bound<
+                '_,
+                ::pybridge::__private::pyo3::types::PyCapsule,
+            >,
+        > {
+            ::pybridge::__private::publish_class::<Self>(py)
+        }
         // from both_ways.yaml:46:20: method `__init__`
         #[new]
         #[pyo3(signature = ())]
@@ -609,8 +779,42 @@ const _: () = {
             self.inner.share("Opaque")
         }
     }
+    impl ::pybridge::__private::Published for __PbClass_Opaque {
+        type Value = crate::both::Opaque;
+        fn lend_value<__PbR>(
+            &self,
+            f: impl ::std::ops::FnOnce(
+                &crate::both::Opaque,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
+            self.__pb_with(f)
+        }
+        fn adopt_value(
+            py: ::pybridge::Python<'_>,
+            value: crate::both::Opaque,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Py<::pybridge::__private::pyo3::PyAny>,
+        > {
+            ::core::result::Result::Ok(
+                ::pybridge::__private::pyo3::Bound::new(py, Self::__pb_wrap(value))?
+                    .into_any()
+                    .unbind(),
+            )
+        }
+    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Opaque {
+        #[classattr]
+        fn _pybridge_api(
+            py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Bound<
+                '_,
+                ::pybridge::__private::pyo3::types::PyCapsule,
+            >,
+        > {
+            ::pybridge::__private::publish_class::<Self>(py)
+        }
         // from both_ways.yaml:52:20: method `__init__`
         #[new]
         #[pyo3(signature = ())]

@@ -84,8 +84,42 @@ const _: () = {
             self.inner.share("Money")
         }
     }
+    impl ::pybridge::__private::Published for __PbClass_Money {
+        type Value = crate::money::Money;
+        fn lend_value<__PbR>(
+            &self,
+            f: impl ::std::ops::FnOnce(
+                &crate::money::Money,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
+            self.__pb_with(f)
+        }
+        fn adopt_value(
+            py: ::pybridge::Python<'_>,
+            value: crate::money::Money,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Py<::pybridge::__private::pyo3::PyAny>,
+        > {
+            ::core::result::Result::Ok(
+                ::pybridge::__private::pyo3::Bound::new(py, Self::__pb_wrap(value))?
+                    .into_any()
+                    .unbind(),
+            )
+        }
+    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Money {
+        #[classattr]
+        fn _pybridge_api(
+            py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Bound<
+                '_,
+                ::pybridge::__private::pyo3::types::PyCapsule,
+            >,
+        > {
+            ::pybridge::__private::publish_class::<Self>(py)
+        }
         // from numeric_spec.yaml:18:9: method `__init__`
         #[new]
         #[pyo3(signature = (cents))]
@@ -473,8 +507,42 @@ const _: () = {
             self.inner.share("Points")
         }
     }
+    impl ::pybridge::__private::Published for __PbClass_Points {
+        type Value = crate::points::Points;
+        fn lend_value<__PbR>(
+            &self,
+            f: impl ::std::ops::FnOnce(
+                &crate::points::Points,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
+            self.__pb_with(f)
+        }
+        fn adopt_value(
+            py: ::pybridge::Python<'_>,
+            value: crate::points::Points,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Py<::pybridge::__private::pyo3::PyAny>,
+        > {
+            ::core::result::Result::Ok(
+                ::pybridge::__private::pyo3::Bound::new(py, Self::__pb_wrap(value))?
+                    .into_any()
+                    .unbind(),
+            )
+        }
+    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Points {
+        #[classattr]
+        fn _pybridge_api(
+            py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Bound<
+                '_,
+                ::pybridge::__private::pyo3::types::PyCapsule,
+            >,
+        > {
+            ::pybridge::__private::publish_class::<Self>(py)
+        }
         // from numeric_spec.yaml:52:9: method `__init__`
         #[new]
         #[pyo3(signature = (n))]
@@ -747,8 +815,42 @@ const _: () = {
             self.inner.share("Ledger")
         }
     }
+    impl ::pybridge::__private::Published for __PbClass_Ledger {
+        type Value = crate::money::Ledger;
+        fn lend_value<__PbR>(
+            &self,
+            f: impl ::std::ops::FnOnce(
+                &crate::money::Ledger,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
+            self.__pb_with(f)
+        }
+        fn adopt_value(
+            py: ::pybridge::Python<'_>,
+            value: crate::money::Ledger,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Py<::pybridge::__private::pyo3::PyAny>,
+        > {
+            ::core::result::Result::Ok(
+                ::pybridge::__private::pyo3::Bound::new(py, Self::__pb_wrap(value))?
+                    .into_any()
+                    .unbind(),
+            )
+        }
+    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Ledger {
+        #[classattr]
+        fn _pybridge_api(
+            py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Bound<
+                '_,
+                ::pybridge::__private::pyo3::types::PyCapsule,
+            >,
+        > {
+            ::pybridge::__private::publish_class::<Self>(py)
+        }
         // from numeric_spec.yaml:61:20: method `__init__`
         #[new]
         #[pyo3(signature = ())]
@@ -873,8 +975,42 @@ const _: () = {
             self.inner.share("Till")
         }
     }
+    impl ::pybridge::__private::Published for __PbClass_Till {
+        type Value = crate::money::Till;
+        fn lend_value<__PbR>(
+            &self,
+            f: impl ::std::ops::FnOnce(
+                &crate::money::Till,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
+            self.__pb_with(f)
+        }
+        fn adopt_value(
+            py: ::pybridge::Python<'_>,
+            value: crate::money::Till,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Py<::pybridge::__private::pyo3::PyAny>,
+        > {
+            ::core::result::Result::Ok(
+                ::pybridge::__private::pyo3::Bound::new(py, Self::__pb_wrap(value))?
+                    .into_any()
+                    .unbind(),
+            )
+        }
+    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Till {
+        #[classattr]
+        fn _pybridge_api(
+            py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Bound<
+                '_,
+                ::pybridge::__private::pyo3::types::PyCapsule,
+            >,
+        > {
+            ::pybridge::__private::publish_class::<Self>(py)
+        }
         // from numeric_spec.yaml:70:20: method `__init__`
         #[new]
         #[pyo3(signature = ())]

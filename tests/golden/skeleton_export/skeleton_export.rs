@@ -82,8 +82,42 @@ const _: () = {
             self.inner.share("Tally")
         }
     }
+    impl ::pybridge::__private::Published for __PbClass_Tally {
+        type Value = crate::exported::Tally;
+        fn lend_value<__PbR>(
+            &self,
+            f: impl ::std::ops::FnOnce(
+                &crate::exported::Tally,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
+            self.__pb_with(f)
+        }
+        fn adopt_value(
+            py: ::pybridge::Python<'_>,
+            value: crate::exported::Tally,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Py<::pybridge::__private::pyo3::PyAny>,
+        > {
+            ::core::result::Result::Ok(
+                ::pybridge::__private::pyo3::Bound::new(py, Self::__pb_wrap(value))?
+                    .into_any()
+                    .unbind(),
+            )
+        }
+    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Tally {
+        #[classattr]
+        fn _pybridge_api(
+            py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Bound<
+                '_,
+                ::pybridge::__private::pyo3::types::PyCapsule,
+            >,
+        > {
+            ::pybridge::__private::publish_class::<Self>(py)
+        }
         // from skeleton_export.yaml:61:9: method `__init__`
         #[new]
         #[pyo3(signature = (start))]
@@ -195,8 +229,42 @@ const _: () = {
             self.inner.share("IntStack")
         }
     }
+    impl ::pybridge::__private::Published for __PbClass_IntStack {
+        type Value = crate::exported::Stack<i64>;
+        fn lend_value<__PbR>(
+            &self,
+            f: impl ::std::ops::FnOnce(
+                &crate::exported::Stack<i64>,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
+            self.__pb_with(f)
+        }
+        fn adopt_value(
+            py: ::pybridge::Python<'_>,
+            value: crate::exported::Stack<i64>,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Py<::pybridge::__private::pyo3::PyAny>,
+        > {
+            ::core::result::Result::Ok(
+                ::pybridge::__private::pyo3::Bound::new(py, Self::__pb_wrap(value))?
+                    .into_any()
+                    .unbind(),
+            )
+        }
+    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_IntStack {
+        #[classattr]
+        fn _pybridge_api(
+            py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Bound<
+                '_,
+                ::pybridge::__private::pyo3::types::PyCapsule,
+            >,
+        > {
+            ::pybridge::__private::publish_class::<Self>(py)
+        }
         // from skeleton_export.yaml:83:20: method `__init__`
         #[new]
         #[pyo3(signature = ())]
@@ -305,8 +373,42 @@ const _: () = {
             self.inner.share("StrStack")
         }
     }
+    impl ::pybridge::__private::Published for __PbClass_StrStack {
+        type Value = crate::exported::Stack<String>;
+        fn lend_value<__PbR>(
+            &self,
+            f: impl ::std::ops::FnOnce(
+                &crate::exported::Stack<String>,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
+            self.__pb_with(f)
+        }
+        fn adopt_value(
+            py: ::pybridge::Python<'_>,
+            value: crate::exported::Stack<String>,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Py<::pybridge::__private::pyo3::PyAny>,
+        > {
+            ::core::result::Result::Ok(
+                ::pybridge::__private::pyo3::Bound::new(py, Self::__pb_wrap(value))?
+                    .into_any()
+                    .unbind(),
+            )
+        }
+    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_StrStack {
+        #[classattr]
+        fn _pybridge_api(
+            py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Bound<
+                '_,
+                ::pybridge::__private::pyo3::types::PyCapsule,
+            >,
+        > {
+            ::pybridge::__private::publish_class::<Self>(py)
+        }
         // from skeleton_export.yaml:90:20: method `__init__`
         #[new]
         #[pyo3(signature = ())]
@@ -397,8 +499,42 @@ const _: () = {
             self.inner.share("Noisy")
         }
     }
+    impl ::pybridge::__private::Published for __PbClass_Noisy {
+        type Value = crate::exported::Noisy;
+        fn lend_value<__PbR>(
+            &self,
+            f: impl ::std::ops::FnOnce(
+                &crate::exported::Noisy,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
+            self.__pb_with(f)
+        }
+        fn adopt_value(
+            py: ::pybridge::Python<'_>,
+            value: crate::exported::Noisy,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Py<::pybridge::__private::pyo3::PyAny>,
+        > {
+            ::core::result::Result::Ok(
+                ::pybridge::__private::pyo3::Bound::new(py, Self::__pb_wrap(value))?
+                    .into_any()
+                    .unbind(),
+            )
+        }
+    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Noisy {
+        #[classattr]
+        fn _pybridge_api(
+            py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Bound<
+                '_,
+                ::pybridge::__private::pyo3::types::PyCapsule,
+            >,
+        > {
+            ::pybridge::__private::publish_class::<Self>(py)
+        }
         // from skeleton_export.yaml:99:9: method `__init__`
         #[new]
         #[pyo3(signature = (label))]

@@ -84,8 +84,42 @@ const _: () = {
             self.inner.share("Decimal")
         }
     }
+    impl ::pybridge::__private::Published for __PbClass_Decimal {
+        type Value = rust_decimal::Decimal;
+        fn lend_value<__PbR>(
+            &self,
+            f: impl ::std::ops::FnOnce(
+                &rust_decimal::Decimal,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
+            self.__pb_with(f)
+        }
+        fn adopt_value(
+            py: ::pybridge::Python<'_>,
+            value: rust_decimal::Decimal,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Py<::pybridge::__private::pyo3::PyAny>,
+        > {
+            ::core::result::Result::Ok(
+                ::pybridge::__private::pyo3::Bound::new(py, Self::__pb_wrap(value))?
+                    .into_any()
+                    .unbind(),
+            )
+        }
+    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Decimal {
+        #[classattr]
+        fn _pybridge_api(
+            py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Bound<
+                '_,
+                ::pybridge::__private::pyo3::types::PyCapsule,
+            >,
+        > {
+            ::pybridge::__private::publish_class::<Self>(py)
+        }
         // from wrap_decimal.yaml:41:9: method `__init__`
         #[new]
         #[pyo3(signature = (num, scale = 0))]

@@ -82,8 +82,42 @@ const _: () = {
             self.inner.share("Version")
         }
     }
+    impl ::pybridge::__private::Published for __PbClass_Version {
+        type Value = semver::Version;
+        fn lend_value<__PbR>(
+            &self,
+            f: impl ::std::ops::FnOnce(
+                &semver::Version,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
+            self.__pb_with(f)
+        }
+        fn adopt_value(
+            py: ::pybridge::Python<'_>,
+            value: semver::Version,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Py<::pybridge::__private::pyo3::PyAny>,
+        > {
+            ::core::result::Result::Ok(
+                ::pybridge::__private::pyo3::Bound::new(py, Self::__pb_wrap(value))?
+                    .into_any()
+                    .unbind(),
+            )
+        }
+    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Version {
+        #[classattr]
+        fn _pybridge_api(
+            py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Bound<
+                '_,
+                ::pybridge::__private::pyo3::types::PyCapsule,
+            >,
+        > {
+            ::pybridge::__private::publish_class::<Self>(py)
+        }
         // from wrap_semver.yaml:15:9: method `__init__`
         #[new]
         #[pyo3(signature = (major, minor, patch))]
@@ -311,8 +345,42 @@ const _: () = {
             self.inner.share("VersionReq")
         }
     }
+    impl ::pybridge::__private::Published for __PbClass_VersionReq {
+        type Value = semver::VersionReq;
+        fn lend_value<__PbR>(
+            &self,
+            f: impl ::std::ops::FnOnce(
+                &semver::VersionReq,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
+            self.__pb_with(f)
+        }
+        fn adopt_value(
+            py: ::pybridge::Python<'_>,
+            value: semver::VersionReq,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Py<::pybridge::__private::pyo3::PyAny>,
+        > {
+            ::core::result::Result::Ok(
+                ::pybridge::__private::pyo3::Bound::new(py, Self::__pb_wrap(value))?
+                    .into_any()
+                    .unbind(),
+            )
+        }
+    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_VersionReq {
+        #[classattr]
+        fn _pybridge_api(
+            py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::pybridge::__private::pyo3::Bound<
+                '_,
+                ::pybridge::__private::pyo3::types::PyCapsule,
+            >,
+        > {
+            ::pybridge::__private::publish_class::<Self>(py)
+        }
         // from wrap_semver.yaml:40:17: method `matches`
         #[pyo3(name = "matches", signature = (version))]
         fn __pb_m_matches(

@@ -1,0 +1,3 @@
+fn main() {
+    pybridge_build::Builder::new("../../specs/examples/shared_a.yaml").build();
+}
