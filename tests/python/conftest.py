@@ -66,15 +66,18 @@ def numeric_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def shared_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A directory holding shared_a.so (examples/shared-a), shared_b.so and shared_mismatch.so
-    (examples/shared-b, one library, two modules) and their stubs from the specs: two extension
+    """A directory holding shared_a.so (examples/shared-a), shared_b.so, shared_mismatch.so and
+    shared_c.so (examples/shared-b, one library, three modules) and their stubs: extension
     modules built separately that share the class `shared_a.Point`."""
     out = tmp_path_factory.mktemp("shared")
     shutil.copy(_built("libshared_a.so"), out / "shared_a.so")
-    for module in ("shared_b", "shared_mismatch"):
+    for module in ("shared_b", "shared_mismatch", "shared_c"):
         shutil.copy(_built("libshared_b.so"), out / f"{module}.so")
     cli = _built("bindgen-cli")
     for spec in ("specs/examples/shared_a.yaml", "specs/examples/shared_b.yaml", "tests/specs/shared_mismatch.yaml"):
         subprocess.run([str(cli), "gen", spec, "--out-dir", str(out)], cwd=ROOT, check=True, capture_output=True)
+    # shared_c: the same crossings declared with `#[py_embed]` (its stub from the source).
+    pyi = ["pyi", "examples/shared-b/src/lib.rs", "--out-dir", str(out)]
+    subprocess.run([str(cli), *pyi], cwd=ROOT, check=True, capture_output=True)
     sys.path.insert(0, str(out))
     return out

@@ -134,5 +134,23 @@ def test_mypy_strict_rejects_misuse(shared_dir: Path) -> None:
 
 
 def test_stubtest_agrees_with_both_modules(shared_dir: Path) -> None:
-    result = _run("mypy.stubtest", "shared_a", "shared_b", "shared_mismatch", cwd=shared_dir)
+    result = _run("mypy.stubtest", "shared_a", "shared_b", "shared_mismatch", "shared_c", cwd=shared_dir)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_attribute_route_declares_the_class_with_a_type_alias(shared_dir: Path) -> None:
+    # `#[py_embed(from = "shared_a")] pub type Point = shared_geometry::Point;` in `shared_c`.
+    import shared_a
+    import shared_c
+
+    p = shared_a.Point(3, 4)
+    assert shared_c.norm(p) == 5.0
+    m = shared_c.mirrored(p)
+    assert type(m) is shared_a.Point and (m.x, m.y) == (4.0, 3.0)
+    assert shared_c.farthest([p, shared_a.Point(1, 1)]) == p and shared_c.farthest([]) is None
+    with pytest.raises(TypeError, match=r"expected `shared_a.Point`, got `tuple`"):
+        shared_c.norm((3, 4))  # type: ignore[arg-type]
+    before = shared_a.drops()
+    for _ in range(100):
+        shared_c.mirrored(p)
+    assert shared_a.drops() - before == 100  # each returned value dropped once, by shared_a

@@ -66,6 +66,11 @@ pub fn lower_rust_module(item: &syn::ItemMod, options: &Options, diags: &mut Dia
                     class::lower_enum(e, &opts, &mut module, diags);
                 }
             }
+            syn::Item::Type(t) => {
+                if let Some(opts) = find_options(&t.attrs, Target::TypeAlias, diags) {
+                    lower_foreign_alias(t, &opts, &mut module, diags);
+                }
+            }
             _ => {}
         }
     }
@@ -79,7 +84,7 @@ pub fn lower_rust_module(item: &syn::ItemMod, options: &Options, diags: &mut Dia
                 }
             }
             syn::Item::Impl(i) => class::lower_impl(i, &mut module, diags),
-            syn::Item::Struct(_) | syn::Item::Enum(_) => {}
+            syn::Item::Struct(_) | syn::Item::Enum(_) | syn::Item::Type(_) => {}
             other => {
                 if let Some(attr) = item_attrs(other).iter().find(|a| is_py_embed(a)) {
                     let what = match other {
@@ -105,6 +110,37 @@ pub fn lower_rust_module(item: &syn::ItemMod, options: &Options, diags: &mut Dia
         }
     }
     module
+}
+
+/// `#[py_embed(from = "other")] pub type Point = geometry::Point;`: a class the pybridge module
+/// `other` exports, taken and returned here as that module's objects (the spec's `from:`). The
+/// alias names the type in the generated glue, so its path is the alias itself.
+fn lower_foreign_alias(t: &syn::ItemType, opts: &Options, module: &mut Module, diags: &mut Diagnostics) {
+    let Some((from, from_span)) = &opts.from else {
+        diags.push(
+            Diagnostic::new(Origin::Rust(t.ident.span()), "`#[py_embed]` on a type alias needs `from = \"module\"`")
+                .help("a type alias exports nothing itself: it names a class another pybridge module exports"),
+        );
+        return;
+    };
+    if !t.generics.params.is_empty() {
+        diags.push(
+            Diagnostic::new(Origin::Rust(t.generics.span()), "a class from another module has no type parameters")
+                .help("alias one concrete type: `pub type Points = geometry::Stack<Point>;`"),
+        );
+        return;
+    }
+    let (py, origin) = match &opts.name {
+        Some((name, span)) => (name.clone(), Origin::Rust(*span)),
+        None => (unraw(&t.ident), Origin::Rust(t.ident.span())),
+    };
+    module.foreign.push(crate::ir::ForeignClass {
+        name: Name { py, rust: t.ident.to_string(), origin },
+        rust_path: Some(crate::code::RustPath::from_ident(&t.ident)),
+        module: from.clone(),
+        module_origin: Origin::Rust(*from_span),
+        origin: Origin::Rust(t.ident.span()),
+    });
 }
 
 /// The `///` doc comment of an item, lines joined, common indentation removed.

@@ -26,6 +26,8 @@ pub enum Target {
     Method,
     /// A unit-only enum.
     Enum,
+    /// A type alias naming a class another pybridge module exports.
+    TypeAlias,
 }
 
 impl Target {
@@ -41,6 +43,7 @@ impl Target {
                 &["name", "constructor", "classmethod", "skip", "release_gil", "close", "getter", "setter", "signature"]
             }
             Target::Enum => &["name", "exception", "base"],
+            Target::TypeAlias => &["name", "from"],
         }
     }
 
@@ -53,6 +56,7 @@ impl Target {
             Target::Impl => "an impl block",
             Target::Method => "a method",
             Target::Enum => "an enum",
+            Target::TypeAlias => "a type alias",
         }
     }
 }
@@ -100,6 +104,8 @@ pub struct Options {
     pub classmethod: Option<Span>,
     /// `signature = (a, b = 2.0, *, c)`: pyo3's signature grammar (defaults, `/`, `*`).
     pub signature: Option<(proc_macro2::Group, Span)>,
+    /// `from = "module"`: the aliased class is exported by that pybridge module.
+    pub from: Option<(String, Span)>,
 }
 
 /// Parses `#[py_embed(...)]` arguments for `target`. Every unknown, misplaced or repeated
@@ -170,6 +176,7 @@ const ALL: &[&str] = &[
     "set",
     "view",
     "buffer",
+    "from",
     "constructor",
     "skip",
     "release_gil",
@@ -186,7 +193,7 @@ const ALL: &[&str] = &[
     "classmethod",
     "signature",
 ];
-const VALUED: &[&str] = &["name", "base"];
+const VALUED: &[&str] = &["name", "base", "from"];
 
 fn skip_value(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<()> {
     if meta.input.peek(syn::Token![=]) {
@@ -211,6 +218,7 @@ fn set_option(o: &mut Options, key: &str, span: Span, value: Option<(String, Spa
     match key {
         "name" => valued(&mut o.name, value),
         "base" => valued(&mut o.base, value),
+        "from" => valued(&mut o.from, value),
         "get" => flag(&mut o.get, span),
         "set" => flag(&mut o.set, span),
         "view" => flag(&mut o.view, span),

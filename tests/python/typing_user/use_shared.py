@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shared_a
 import shared_b
+import shared_c
 
 p: shared_a.Point = shared_a.Point(3.0, 4.0)
 n: float = shared_b.norm(p)
@@ -12,3 +13,6 @@ m: shared_a.Point = shared_b.midpoint(p, shared_a.Point(1.0, 0.0))
 moved: list[shared_a.Point] = shared_b.all_moved([p, m], 1.0)
 origin: shared_a.Point = shared_b.or_origin(None)
 print(n, m.x, moved[0].label, origin.norm())
+mirrored: shared_a.Point = shared_c.mirrored(shared_a.Point(1.0, 2.0))
+farthest: shared_a.Point | None = shared_c.farthest([mirrored])
+print(mirrored, farthest)
