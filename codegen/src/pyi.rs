@@ -133,6 +133,13 @@ fn write_function(out: &mut String, f: &Function, indent: &str, class: &str) {
             _ => (f.name.py.clone(), f.returns.python()),
         },
         _ if Protocol::named(&f.name.py).is_some_and(|p| p.is_in_place()) => (f.name.py.clone(), class.to_string()),
+        // Called on a subclass, it returns an instance of that subclass.
+        FnKind::ClassMethod
+            if f.policy == pybridge_model::ReturnPolicy::Value
+                && matches!(&f.returns.kind, TypeKind::Class(c) if c.name == class && !c.shared) =>
+        {
+            (f.name.py.clone(), "typing_extensions.Self".to_string())
+        }
         _ => (f.name.py.clone(), f.returns.python()),
     };
     match f.kind {

@@ -31,6 +31,7 @@ mod protocols;
 mod shared;
 mod shutdown;
 mod stack;
+mod subclass;
 mod thread_state;
 
 pub use error::{Error, ErrorKind, PythonException, Result};
@@ -78,6 +79,7 @@ pub mod __private {
         DeclaredPartialOrd, clone_of, cmp_of, eq_of, hash_of, hide_orderings, into_object, into_pyerr, repr_of, str_of,
     };
     pub use crate::shared::{ForeignClass, ForeignRef, ForeignValue, Imported, Published, publish_class};
+    pub use crate::subclass::new_instance_of;
     pub use pyo3;
 
     /// The Python pyo3 was built for (`sys.executable` of an embedded interpreter by default).

@@ -143,6 +143,18 @@ def test_class_refuses_changes_while_exported(numeric_dir: Path) -> None:
         assert m.tolist() == [0.0, 0.0, 1.0]
     s.push(2.0)
     assert s.total() == 3.0
+    # Closing is a change too: refused while exported (`close` and `with`), then done once.
+    view = np.asarray(s)
+    with pytest.raises(BufferError, match="Signal cannot be changed while its buffer is exported"):
+        s.release()
+    with pytest.raises(BufferError):
+        with s:
+            pass
+    del view
+    gc.collect()
+    s.release()
+    with pytest.raises(ValueError, match="closed"):
+        s.total()
 
 
 def test_spec_route_slices_and_buffer_fields(numeric_dir: Path) -> None:

@@ -79,6 +79,27 @@ def test_python_subclasses_override_and_call_super(numeric_dir: Path) -> None:
     assert n.component(Named(1.0, 2.0), n.Axis.Y) == 2.0  # accepted where the base class is
 
 
+def test_classmethods_returning_their_class_make_the_subclass_they_are_called_on(numeric_dir: Path) -> None:
+    import numeric as n
+    import numeric_spec as s
+
+    class Named(n.Vec2):
+        def __repr__(self) -> str:
+            return "Named" + super().__repr__()
+
+    class Euro(s.Money):
+        pass
+
+    unit = Named.unit_x()  # `#[py_embed(classmethod)] fn unit_x() -> Vec2`
+    assert type(unit) is Named and repr(unit) == "NamedVec2(1, 0)" and unit.x == 1.0
+    assert type(n.Vec2.unit_x()) is n.Vec2
+    five = Euro.from_units(5)  # the spec's `kind: classmethod` returning `Money`
+    assert type(five) is Euro and five == s.Money(500) and str(five) == "5.00"
+    assert type(s.Money.from_units(1)) is s.Money
+    # Its value is the object's own: Drop once, methods and operators as for any instance.
+    assert type(five + five) is s.Money and (five + five).cents == 1000
+
+
 def test_pickle_of_a_closed_or_unreadable_object_raises(numeric_dir: Path) -> None:
     import numeric_spec as s
 

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 
-use pybridge_model::{FnKind, Function, ReturnPolicy};
+use pybridge_model::{FnKind, Function, ReturnPolicy, TypeKind};
 
 use super::class::*;
 use super::convert::emit_return_type;
@@ -64,6 +64,7 @@ pub(super) fn emit_method(
         return super::iter::emit_lending_method(m, &parts.ident, &parts.method, slot, &parts.doc);
     }
     match m.kind {
+        FnKind::ClassMethod if returns_own_class(wrapper, m) => emit_subclassing_classmethod(inner, m, &parts),
         FnKind::Constructor | FnKind::ClassMethod | FnKind::Static | FnKind::Free => emit_associated(inner, m, &parts),
         FnKind::Method | FnKind::Getter | FnKind::MethodMut | FnKind::Setter => emit_instance_method(m, &parts, direct),
     }
@@ -79,7 +80,7 @@ fn emit_close(parts: &Parts, gate: Option<&TokenStream>) -> TokenStream {
             #[pyo3(name = #py_name)]
             fn #ident(&mut self) -> ::pybridge::__private::pyo3::PyResult<()> {
                 #gate
-                if let ::core::option::Option::Some(mut inner) = self.inner.take() {
+                if let ::core::option::Option::Some(mut inner) = self.inner.take(Self::__PB_NAME)? {
                     inner.#method();
                 }
                 ::core::result::Result::Ok(())
@@ -117,6 +118,35 @@ fn emit_method_view(wrapper: &syn::Ident, m: &Function, parts: &Parts) -> TokenS
         #attr
         fn #ident(slf: &::pybridge::__private::pyo3::Bound<'_, Self>) -> ::pybridge::__private::pyo3::PyResult<#ret> {
             #view
+        }
+    }
+}
+
+/// Whether `m` returns a new object of the class `wrapper` wraps, by value.
+fn returns_own_class(wrapper: &syn::Ident, m: &Function) -> bool {
+    m.policy == ReturnPolicy::Value
+        && matches!(&m.returns.kind, TypeKind::Class(c) if !c.shared && !c.unit_enum && super::convert::wrapper_ident(&c.name) == *wrapper)
+}
+
+/// A classmethod returning its own class (`Self`): called on a Python subclass, it returns an
+/// instance of that subclass (the runtime's `new_instance_of`; the subclass's `__init__` is not
+/// called: the value is built already).
+fn emit_subclassing_classmethod(inner: &syn::Path, m: &Function, parts: &Parts) -> TokenStream {
+    let Parts { ident, method, py_name, doc, .. } = parts;
+    let (params, signature) = emit_params(m);
+    let ret = emit_return_type(&m.returns);
+    let body = emit_call(m, static_target(inner, m, method));
+    quote! {
+        #doc
+        #[classmethod]
+        #[pyo3(name = #py_name, signature = #signature)]
+        fn #ident(
+            cls: &::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::types::PyType>,
+            #(#params),*
+        ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
+            // `?` and early returns in the call leave the method with its error.
+            let __pb_made: ::pybridge::__private::pyo3::PyResult<#ret> = { #body };
+            ::pybridge::__private::new_instance_of::<Self>(cls, __pb_made?)
         }
     }
 }

@@ -306,6 +306,11 @@ pub mod numeric {
         pub fn total(&self) -> f64 {
             self.samples.iter().sum()
         }
+        /// Drops the samples (refused while a view of them is alive; `with` closes too).
+        #[py_embed(close)]
+        pub fn release(&mut self) {
+            self.samples.clear();
+        }
     }
 
     /// Integers kept in order (a `&[i64]` return: copied into a new list).

@@ -22,6 +22,10 @@ impl Money {
     pub fn new(cents: i64) -> Money {
         Money { cents }
     }
+    /// `units` whole units (a classmethod in the spec: on a subclass, an instance of it).
+    pub fn from_units(units: i64) -> Money {
+        Money { cents: units * 100 }
+    }
     /// The amount in cents.
     pub fn cents(&self) -> i64 {
         self.cents

@@ -177,13 +177,16 @@ const _: () = {
         #[classmethod]
         #[pyo3(name = "anonymous", signature = ())]
         fn __pb_m_anonymous(
-            _cls: &::pybridge::__private::pyo3::Bound<
+            cls: &::pybridge::__private::pyo3::Bound<
                 '_,
                 ::pybridge::__private::pyo3::types::PyType,
             >,
-        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Person> {
-            let __pb_result = crate::sound::Person::anonymous();
-            ::core::result::Result::Ok(__PbClass_Person::__pb_wrap(__pb_result))
+        ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
+            let __pb_made: ::pybridge::__private::pyo3::PyResult<__PbRet_Person> = {
+                let __pb_result = crate::sound::Person::anonymous();
+                ::core::result::Result::Ok(__PbClass_Person::__pb_wrap(__pb_result))
+            };
+            ::pybridge::__private::new_instance_of::<Self>(cls, __pb_made?)
         }
         // from soundness.yaml:34:19: method `bytes_of`
         #[staticmethod]

@@ -63,3 +63,12 @@ print(samples, view, till_cents, digest)
 len_m: int = len(money)
 has_five: bool = 5 in money
 print(len_m, has_five)
+
+
+class Named(numeric.Vec2):
+    pass
+
+
+named: Named = Named.unit_x()
+euros: numeric_spec.Money = numeric_spec.Money.from_units(3)
+print(named, euros)
