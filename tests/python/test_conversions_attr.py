@@ -37,6 +37,7 @@ def test_borrowed_text_lists_cows_and_boxes_as_parameters(numeric_dir: Path) -> 
     import numeric as n
 
     assert n.joined(["a", "b"], "+") == "a+b" and n.joined([], "+") == ""
+    assert n.joined(["a", "b"]) == "a, b"  # `signature = (words, sep = ", ")` on a `Cow<str>`
     with pytest.raises(TypeError):
         n.joined("ab", "+")  # type: ignore[arg-type]
 
@@ -50,7 +51,7 @@ def test_stub_types(numeric_dir: Path) -> None:
         "def bounds(self) -> list[int]:",
         "def summary(self) -> str:",
         "def histogram(values: list[int]) -> dict[int, int]:",
-        "def joined(words: list[str], sep: str) -> str:",
+        "def joined(words: list[str], sep: str = ', ') -> str:",
         "def scaled_point(p: list[float], k: float) -> list[float]:",
     ):
         assert line in stub, line

@@ -269,6 +269,9 @@ fn emit_default_value(value: &pybridge_model::code::RustExpr, ty: &pybridge_mode
             let wrapper = wrapper_ident(&c.name);
             quote!(::core::option::Option::map(#value, #wrapper::__pb_wrap))
         }
+        // `&T`, `Cow`, `Box`: the wrapper holds the owned value; a default written as a `&str`,
+        // a `Cow` or a `Box` converts into it.
+        TypeKind::Indirect { .. } => quote!(::core::convert::Into::into(#value)),
         _ => quote!(#value),
     }
 }

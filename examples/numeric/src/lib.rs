@@ -369,8 +369,9 @@ pub mod numeric {
         counts
     }
 
-    /// The words joined by `sep` (`&[&str]` and `Cow<str>` parameters, a `Box<str>` return).
-    #[py_embed]
+    /// The words joined by `sep` (`&[&str]` and `Cow<str>` parameters, a `Box<str>` return;
+    /// `sep` defaults to `", "`, a `&str` default for a `Cow<str>` parameter).
+    #[py_embed(signature = (words, sep = ", "))]
     pub fn joined(words: &[&str], sep: Cow<'_, str>) -> Box<str> {
         words.join(&sep).into_boxed_str()
     }
