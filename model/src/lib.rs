@@ -12,6 +12,7 @@ pub mod check;
 pub mod code;
 pub mod depth;
 pub mod diagnostics;
+mod dunder;
 pub mod ir;
 pub mod names;
 pub mod operators;
