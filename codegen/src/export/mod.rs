@@ -57,30 +57,8 @@ pub fn emit_export_module_crossing(module: &Module, crossing: &[String]) -> Toke
         let wrapper = wrapper_ident(&c.name.py);
         quote!(::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<#wrapper>(__pb_module)?;)
     });
-    // Unit-only enums are Python enums the runtime makes (enums.rs).
-    let enum_registrations = module.enums.iter().map(|e| {
-        let name = &e.name.py;
-        if e.has_data() {
-            let wrapper = wrapper_ident(name);
-            return quote!(::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<#wrapper>(__pb_module)?;);
-        }
-        let class = enums::enum_class_ident(name);
-        quote!(::pybridge::__private::pyo3::types::PyModuleMethods::add(__pb_module, #name, #class.class(__pb_module.py())?)?;)
-    });
-    // `__eq__` without ordering: CPython lists `__lt__`… as the class's own; hide them.
-    let eq_only = |d: &[pybridge_model::Dunder]| {
-        d.contains(&pybridge_model::Dunder::Eq) && !d.contains(&pybridge_model::Dunder::Ord)
-    };
-    let unordered = module
-        .classes
-        .iter()
-        .filter(|c| eq_only(&c.dunders) && !declares_ordering(c))
-        .map(|c| c.name.py.as_str())
-        .chain(module.enums.iter().filter(|e| e.has_data() && eq_only(&e.dunders)).map(|e| e.name.py.as_str()))
-        .map(|py| {
-            let wrapper = wrapper_ident(py);
-            quote!(::pybridge::__private::hide_orderings(&__pb_module.py().get_type::<#wrapper>())?;)
-        });
+    let enum_registrations = emit_enum_registrations(module);
+    let unordered = emit_hidden_orderings(module);
     let exception_registrations = module.exceptions.iter().map(|e| {
         let name = &e.name.py;
         let getter = exception::type_fn(&e.name.py);
@@ -119,6 +97,42 @@ pub fn emit_export_module_crossing(module: &Module, crossing: &[String]) -> Toke
             }
         };
     }
+}
+
+/// Registering each enum: a unit-only enum is the Python enum the runtime makes (enums.rs),
+/// an enum with data its base class.
+fn emit_enum_registrations(module: &Module) -> Vec<TokenStream> {
+    module
+        .enums
+        .iter()
+        .map(|e| {
+            let name = &e.name.py;
+            if e.has_data() {
+                let wrapper = wrapper_ident(name);
+                return quote!(::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<#wrapper>(__pb_module)?;);
+            }
+            let class = enums::enum_class_ident(name);
+            quote!(::pybridge::__private::pyo3::types::PyModuleMethods::add(__pb_module, #name, #class.class(__pb_module.py())?)?;)
+        })
+        .collect()
+}
+
+/// `__eq__` without ordering: CPython lists `__lt__`… as the class's own; hide them.
+fn emit_hidden_orderings(module: &Module) -> Vec<TokenStream> {
+    let eq_only = |d: &[pybridge_model::Dunder]| {
+        d.contains(&pybridge_model::Dunder::Eq) && !d.contains(&pybridge_model::Dunder::Ord)
+    };
+    module
+        .classes
+        .iter()
+        .filter(|c| eq_only(&c.dunders) && !declares_ordering(c))
+        .map(|c| c.name.py.as_str())
+        .chain(module.enums.iter().filter(|e| e.has_data() && eq_only(&e.dunders)).map(|e| e.name.py.as_str()))
+        .map(|py| {
+            let wrapper = wrapper_ident(py);
+            quote!(::pybridge::__private::hide_orderings(&__pb_module.py().get_type::<#wrapper>())?;)
+        })
+        .collect()
 }
 
 /// The same path in expression position: `Stack<i64>` becomes `Stack::<i64>` (a generic
@@ -298,8 +312,7 @@ pub(crate) fn emit_call_finishing(
     let span = f.origin.span();
     let bindings: Vec<syn::Ident> = (0..f.params.len()).map(|i| format_ident!("__pb_a{}", i)).collect();
     let receiver = receiver.map(|r| quote!(#r,));
-    let lent = |ty: &pybridge_model::Type| convert::is_borrowed_class(ty) || convert::is_optional_borrowed_class(ty);
-    let lets = f.params.iter().zip(&bindings).filter(|(p, _)| !lent(&p.ty)).map(|(p, b)| {
+    let lets = f.params.iter().zip(&bindings).filter(|(p, _)| !is_lent(&p.ty)).map(|(p, b)| {
         let name = param_ident(&p.name.rust);
         let arg = emit_arg(&name, &p.ty);
         if p.kind == ParamKind::VarKeyword {
@@ -331,31 +344,54 @@ pub(crate) fn emit_call_finishing(
         (true, None) => quote!(#call.map_err(::pybridge::__private::into_pyerr)?),
         (false, _) => call,
     };
+    let finish = emit_finish(f, result, lending);
+    let finish = emit_lent_nesting(f, &bindings, finish);
+    let buffers = convert::emit_buffer_guards(f);
+    quote! {
+        #(#checks)*
+        #buffers
+        #slot
+        #(#lets)*
+        #finish
+    }
+}
+
+/// Whether parameter type `ty` lends an object's value (`&C`, `Option<&C>`): the call runs
+/// inside the object's `__pb_with` ([`emit_lent_nesting`]) rather than taking an argument.
+fn is_lent(ty: &pybridge_model::Type) -> bool {
+    convert::is_borrowed_class(ty) || convert::is_optional_borrowed_class(ty)
+}
+
+/// The end of a wrapper's body: the call's `result` and the returned value wrapped for Python
+/// (with `lending`, a returned iterator becomes the items `IterObject::lending` keeps).
+fn emit_finish(f: &Function, result: TokenStream, lending: bool) -> TokenStream {
     let mut returns = f.returns.clone();
     if let (pybridge_model::ReturnPolicy::Shared, pybridge_model::TypeKind::Class(c)) = (f.policy, &mut returns.kind) {
         c.shared = true;
     }
-    let finish = if matches!(f.returns.kind, pybridge_model::TypeKind::Unit) {
-        quote! {
+    if matches!(f.returns.kind, pybridge_model::TypeKind::Unit) {
+        return quote! {
             #result;
             ::core::result::Result::Ok(())
-        }
-    } else {
-        let wrapped = match &returns.kind {
-            pybridge_model::TypeKind::Iterator { item, .. } if lending => {
-                let items = convert::emit_iter_items(quote!(__pb_result), item);
-                quote!(::pybridge::__private::next_of(#items))
-            }
-            _ => emit_wrap(quote!(__pb_result), &returns),
         };
-        quote! {
-            let __pb_result = #result;
-            ::core::result::Result::Ok(#wrapped)
+    }
+    let wrapped = match &returns.kind {
+        pybridge_model::TypeKind::Iterator { item, .. } if lending => {
+            let items = convert::emit_iter_items(quote!(__pb_result), item);
+            quote!(::pybridge::__private::next_of(#items))
         }
+        _ => emit_wrap(quote!(__pb_result), &returns),
     };
-    // `&C` parameters: the call runs inside each object's `__pb_with`, which lends its value;
-    // `Option<&C>` ones the same when given (the body is written for both cases).
-    let finish = f.params.iter().zip(&bindings).rev().filter(|(p, _)| lent(&p.ty)).fold(finish, |body, (p, b)| {
+    quote! {
+        let __pb_result = #result;
+        ::core::result::Result::Ok(#wrapped)
+    }
+}
+
+/// `body` nested in the `__pb_with` of each `&C` parameter, which lends its value as the
+/// parameter's binding; `Option<&C>` ones the same when given (the body is written for both).
+fn emit_lent_nesting(f: &Function, bindings: &[syn::Ident], body: TokenStream) -> TokenStream {
+    f.params.iter().zip(bindings).rev().filter(|(p, _)| is_lent(&p.ty)).fold(body, |body, (p, b)| {
         let name = param_ident(&p.name.rust);
         if convert::is_optional_borrowed_class(&p.ty) {
             return quote!(match &#name {
@@ -370,15 +406,7 @@ pub(crate) fn emit_call_finishing(
             });
         }
         quote!(#name.__pb_with(|#b| { #body }))
-    });
-    let buffers = convert::emit_buffer_guards(f);
-    quote! {
-        #(#checks)*
-        #buffers
-        #slot
-        #(#lets)*
-        #finish
-    }
+    })
 }
 
 fn emit_function(f: &Function) -> TokenStream {
