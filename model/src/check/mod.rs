@@ -62,6 +62,7 @@ pub const BUILTIN_EXCEPTIONS: &[&str] = &[
 /// Runs every rule on every module.
 pub fn check_bridge(bridge: &Bridge, diags: &mut Diagnostics) {
     check_import_names_unique(bridge, diags);
+    check_import_modules_hide_nothing(bridge, diags);
     for module in &bridge.modules {
         check_module_name(module, diags);
         check_unique_names(module, diags);

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::ir::{Class, Direction, FnKind, Module, Name};
+use crate::ir::{Bridge, Class, Direction, FnKind, Module, Name};
 use crate::names::generated;
 use crate::origin::Origin;
 use crate::types::TypeKind;
@@ -235,5 +235,79 @@ pub(in crate::check) fn check_exported_paths_in_imports(module: &Module, diags: 
                 .help("give the exported class a `rust:` path from the crate root (`crate::…::Type`)"),
             );
         }
+    }
+}
+
+/// The names of Rust's prelude a `rust:` path or type may use unqualified (`UClass<String>`).
+const PRELUDE_TYPES: &[&str] = &[
+    "String",
+    "Vec",
+    "Option",
+    "Result",
+    "Box",
+    "ToString",
+    "ToOwned",
+    "Clone",
+    "Copy",
+    "Send",
+    "Sync",
+    "Sized",
+    "Default",
+    "Drop",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "Iterator",
+    "IntoIterator",
+    "Extend",
+    "Eq",
+    "PartialEq",
+    "Ord",
+    "PartialOrd",
+    "AsRef",
+    "AsMut",
+    "Into",
+    "From",
+    "TryFrom",
+    "TryInto",
+    "FromIterator",
+    "Some",
+    "None",
+    "Ok",
+    "Err",
+];
+
+/// An import's stubs are a Rust module (`mod <rust name>`) in the file the user includes, beside
+/// the export glue of the same spec: a module named like a prelude type, or like an export item
+/// the glue reaches by a relative path (an item without `rust:`, or a `rust:` path's first
+/// segment), hides it there, and the code does not compile (rustc E0573). Found by the spec
+/// property test (import modules named `String` and `Error`).
+pub(in crate::check) fn check_import_modules_hide_nothing(bridge: &Bridge, diags: &mut Diagnostics) {
+    let mut relative: Vec<String> = Vec::new();
+    if let Some(export) = bridge.export() {
+        let named = export.classes.iter().map(|c| (&c.name, &c.rust_path));
+        let named = named.chain(export.enums.iter().map(|e| (&e.name, &e.rust_path)));
+        let named = named.chain(export.functions.iter().map(|f| (&f.name, &f.rust_path)));
+        for (name, path) in named {
+            match path {
+                None => relative.push(crate::names::unraw(&name.rust).to_string()),
+                Some(path) if path.is_relative() => relative.push(path.first_ident()),
+                Some(_) => {}
+            }
+        }
+    }
+    for m in bridge.imports() {
+        let rust = crate::names::unraw(&m.name.rust);
+        let hidden = if PRELUDE_TYPES.contains(&rust) {
+            format!("Rust's `{rust}`")
+        } else if relative.iter().any(|r| r == rust) {
+            format!("`{rust}`, which the export glue of this spec reaches by that name")
+        } else {
+            continue;
+        };
+        diags.push(
+            Diagnostic::new(m.name.origin, format!("the stubs' Rust module `{rust}` would hide {hidden}"))
+                .help("give the import a `rust_name:` (the Rust module's name), such as a lowercase one"),
+        );
     }
 }

@@ -291,3 +291,32 @@ import:
 ";
     assert_passes(spec);
 }
+
+// check_import_modules_hide_nothing
+
+#[test]
+fn import_modules_refuse_prelude_names_and_names_the_export_glue_reaches() {
+    let spec = "\
+version: 1
+module: ext
+export:
+  classes:
+    - name: Error
+    - { name: Point, rust: crate::geo::Point }
+import:
+  - module: Option
+  - module: Error
+  - module: geo
+";
+    assert_reports(
+        spec,
+        &[
+            (8, 13, "the stubs' Rust module `Option` would hide Rust's `Option`"),
+            (
+                9,
+                13,
+                "the stubs' Rust module `Error` would hide `Error`, which the export glue of this spec reaches by that name",
+            ),
+        ],
+    );
+}
