@@ -392,11 +392,44 @@ pub(super) fn gen_export_params(g: &mut Gen<'_>, ex: &Export, _ci: usize) -> Vec
         };
         let keyword = allowed(Finding::ExportKeywordParams) && g.chance(20);
         let explicit_positional = !keyword && g.chance(10);
-        params.push(Param { py, ty, keyword, explicit_positional, default: None });
+        params.push(Param { py, ty, keyword, explicit_positional, variadic: None, default: None });
     }
     // Python's order: keyword-only parameters after the positional ones.
     params.sort_by_key(|p| p.keyword);
+    if g.chance(15) {
+        add_variadic(g, &mut scope, &mut params);
+    }
     params
+}
+
+/// `*args` (a `Vec<T>`, before the keyword-only parameters) and `**kwargs` (a
+/// `HashMap<String, T>`, last).
+fn add_variadic(g: &mut Gen<'_>, scope: &mut Scope, params: &mut Vec<Param>) {
+    let mut item = || loop {
+        let t = g.plain(true, 1);
+        if !has_empty_tuple(&t) && !is_unit(&t) && t != Ty::Int("u8") {
+            return t;
+        }
+    };
+    let (args_ty, kwargs_ty) = (item(), item());
+    let args = Param {
+        py: g.name(scope, false, true),
+        ty: Ty::List(Box::new(args_ty)),
+        keyword: false,
+        explicit_positional: false,
+        variadic: Some("var_positional"),
+        default: None,
+    };
+    let at = params.iter().position(|p| p.keyword).unwrap_or(params.len());
+    params.insert(at, args);
+    params.push(Param {
+        py: g.name(scope, false, true),
+        ty: Ty::Dict(Box::new(Ty::Str(false)), Box::new(kwargs_ty)),
+        keyword: false,
+        explicit_positional: false,
+        variadic: Some("var_keyword"),
+        default: None,
+    });
 }
 
 pub(super) fn gen_fallible(g: &mut Gen<'_>, ex: &Export, class_raises: Option<usize>) -> Option<Fallible> {

@@ -243,14 +243,14 @@ pub(super) fn gen_import_params(g: &mut Gen<'_>, im: &Import, export: Option<&Ex
         }
         if !keyword && default.is_none() && defaulted {
             // An exported class cannot default: make it keyword-only instead.
-            params.push(Param { py, ty, keyword: true, explicit_positional: false, default: None });
+            params.push(Param { py, ty, keyword: true, explicit_positional: false, variadic: None, default: None });
             continue;
         }
         if !keyword && default.is_some() {
             defaulted = true;
         }
         let explicit_positional = !keyword && g.chance(10);
-        params.push(Param { py, ty, keyword, explicit_positional, default });
+        params.push(Param { py, ty, keyword, explicit_positional, variadic: None, default });
     }
     if !allowed(Finding::KeywordBeforePositional) {
         // Keyword-only parameters after every positional one (Python's own order).

@@ -74,6 +74,8 @@ pub struct Param {
     pub keyword: bool,
     /// Write `kind: positional` explicitly.
     pub explicit_positional: bool,
+    /// Export: `kind: var_positional` (a `Vec<T>`) or `kind: var_keyword` (a `HashMap<String, T>`).
+    pub variadic: Option<&'static str>,
     /// Import: `default:`.
     pub default: Option<String>,
 }

@@ -307,7 +307,9 @@ impl R<'_> {
         for p in params {
             let ty = if export { self.spec_rust(&p.ty)? } else { self.spec_python(&p.ty)? };
             let mut line = format!("{indent}  - {{ name: {}, type: {}", q(&p.py), q(&ty));
-            if p.keyword {
+            if let Some(kind) = p.variadic {
+                let _ = write!(line, ", kind: {kind}");
+            } else if p.keyword {
                 line.push_str(", kind: keyword");
             } else if p.explicit_positional {
                 line.push_str(", kind: positional");

@@ -125,8 +125,20 @@ impl R<'_> {
         if let Some(r) = c.raises {
             let _ = writeln!(out, "      raises: {}", q(&self.exc(r)?.py));
         }
-        if !c.traits.is_empty() {
-            let _ = writeln!(out, "      traits: [{}]", c.traits.join(", "));
+        // `Clone` for `copy` on every other class that implements it; `subclass` and `weakref`
+        // on some (by id: rendering draws no random numbers).
+        let mut traits = c.traits.clone();
+        if c.clone && c.id.is_multiple_of(2) {
+            traits.push("Clone");
+        }
+        if !traits.is_empty() {
+            let _ = writeln!(out, "      traits: [{}]", traits.join(", "));
+        }
+        if c.id.is_multiple_of(3) {
+            let _ = writeln!(out, "      subclass: true");
+        }
+        if c.id % 4 == 1 {
+            let _ = writeln!(out, "      weakref: true");
         }
         if let Some(item) = &c.item {
             let _ = writeln!(out, "      item: {}", q(&self.spec_rust(item)?));
