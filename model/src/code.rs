@@ -81,6 +81,48 @@ impl RustPath {
         Ok(RustPath { path, text: text.trim().to_string() })
     }
 
+    /// Parses an exported class's `rust:` value, which may name one lifetime in its last segment
+    /// (`regex::Match<'h>`: a view class): the path and that lifetime's name. Other lifetimes
+    /// are refused as [`RustPath::parse`] refuses them.
+    ///
+    /// ```
+    /// use pybridge_model::code::{PathProblem, RustPath};
+    /// let (path, lifetime) = RustPath::parse_class("regex::Match<'h>").unwrap();
+    /// assert_eq!((path.last_ident().as_str(), lifetime.as_deref()), ("Match", Some("h")));
+    /// assert_eq!(RustPath::parse_class("regex::Regex").unwrap().1, None);
+    /// assert_eq!(RustPath::parse_class("Pair<'a, 'b>").unwrap_err(), PathProblem::Borrows);
+    /// assert_eq!(RustPath::parse_class("Pair<'a, u8>").unwrap_err(), PathProblem::Borrows);
+    /// ```
+    pub fn parse_class(text: &str) -> Result<(RustPath, Option<String>), PathProblem> {
+        let tokens = parse_tokens(text).ok_or(PathProblem::NotAPath)?;
+        let mut path: syn::Path = syn::parse2(tokens).map_err(|_| PathProblem::NotAPath)?;
+        let Some(last) = path.segments.last_mut() else { return Err(PathProblem::NotAPath) };
+        let lifetime = match &last.arguments {
+            syn::PathArguments::AngleBracketed(a) if a.args.len() == 1 => match a.args.first() {
+                Some(syn::GenericArgument::Lifetime(l)) if l.ident != "static" && l.ident != "_" => {
+                    Some(l.ident.to_string())
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(lifetime) = lifetime else { return RustPath::parse(text).map(|p| (p, None)) };
+        // The rest of the path must parse as a path that borrows nothing.
+        let arguments = std::mem::take(&mut last.arguments);
+        let rest = RustPath::parse(&quote::ToTokens::to_token_stream(&path).to_string())?;
+        let mut path = rest.path;
+        if let Some(last) = path.segments.last_mut() {
+            last.arguments = arguments;
+        }
+        Ok((RustPath { path, text: text.trim().to_string() }, Some(lifetime)))
+    }
+
+    /// A view struct's path with its lifetime (`Word<'a>`), as the attribute declares it.
+    pub fn from_ident_with_lifetime(ident: &syn::Ident, lifetime: &syn::Lifetime) -> RustPath {
+        let path: syn::Path = syn::parse_quote!(#ident<#lifetime>);
+        RustPath { path, text: format!("{ident}<{lifetime}>") }
+    }
+
     /// The one-segment path of an identifier the front end already holds (a `#[py_embed]`
     /// item's name, or a model name's Rust identifier such as `r#type`).
     ///
@@ -303,8 +345,8 @@ version: 1
 module: ext
 export:
   classes:
-    - name: Match
-      rust: \"crate::Match<'a>\"
+    - name: Pair
+      rust: \"crate::Pair<'a, 'b>\"
   enums:
     - name: Color
       rust: \"crate::Color<'a>\"
@@ -313,7 +355,7 @@ export:
             assert_reports(
                 spec,
                 &[
-                    (6, 13, "`rust: crate::Match<'a>` of this class borrows with a lifetime"),
+                    (6, 13, "`rust: crate::Pair<'a, 'b>` of this class borrows with a lifetime"),
                     (9, 13, "`rust: crate::Color<'a>` of this enum borrows with a lifetime"),
                 ],
             );

@@ -133,6 +133,10 @@ pub struct Function {
     pub policy: ReturnPolicy,
     /// Where the policy was written (`policy:`), or the return type that implies it.
     pub policy_origin: Origin,
+    /// Export: what the views this function returns borrow (filled in by the resolver when its
+    /// return holds a view class; `None` when it holds none, or when nothing fits, which check
+    /// reports).
+    pub borrows: Option<Borrow>,
     /// Docstring.
     pub doc: Option<String>,
     /// Where it was declared.
@@ -213,6 +217,19 @@ impl ForeignClass {
     }
 }
 
+/// What the views a function returns borrow (their anchor, kept alive by every view).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Borrow {
+    /// The value of the object whose method it is (elided lifetime, `&self`): lent while any
+    /// view lives.
+    Receiver,
+    /// The parameter at this index (`&'h str`, `&'h [u8]` or `&'h Class`, the lifetime the
+    /// return names).
+    Param(usize),
+    /// A view class's method returning views of its own lifetime: what the view borrows.
+    View,
+}
+
 /// A class.
 #[derive(Clone, Debug)]
 pub struct Class {
@@ -239,6 +256,10 @@ pub struct Class {
     pub pickle: Option<Origin>,
     /// Export: the item type of `&T: IntoIterator` (adds `__iter__`).
     pub iter_item: Option<Type>,
+    /// Export: a view class's lifetime (`'h` of `regex::Match<'h>`, `'a` of
+    /// `struct Word<'a>`): its objects are made only by the methods and functions returning
+    /// them, and keep alive what they borrow.
+    pub lifetime: Option<crate::types::Lifetime>,
     /// Docstring.
     pub doc: Option<String>,
     /// Where it was declared.

@@ -39,7 +39,7 @@ pub use code::{RustExpr, RustPath};
 pub use diagnostics::{Diagnostic, Diagnostics};
 pub use ir::*;
 pub use origin::{Loc, Origin};
-pub use types::{Capture, ClassRef, IntWidth, Keys, Type, TypeKind, Via};
+pub use types::{Capture, ClassRef, IntWidth, Keys, Lifetime, Type, TypeKind, Via};
 
 /// Resolve, then check: the one gating rule between the phases, for every front end (spec,
 /// attribute, scanned source). Resolve always runs, so unknown types are reported beside

@@ -6,6 +6,7 @@
 //! exception declared in the module, or (bases) a Python builtin exception.
 
 mod defaults;
+pub(crate) mod views;
 
 use crate::check::BUILTIN_EXCEPTIONS;
 use crate::code::RustPath;
@@ -39,6 +40,8 @@ pub fn resolve_bridge(bridge: &mut Bridge, diags: &mut Diagnostics) {
 fn resolve_module(module: &mut Module, exported: &[(String, Option<RustPath>)], diags: &mut Diagnostics) {
     // (python name, last segment of the rust path, rust path) of every class, and of every enum
     // (which export types reference the same way).
+    let views: Vec<String> =
+        module.classes.iter().filter(|c| c.lifetime.is_some()).map(|c| c.name.py.clone()).collect();
     let named = module
         .classes
         .iter()
@@ -69,6 +72,7 @@ fn resolve_module(module: &mut Module, exported: &[(String, Option<RustPath>)], 
                         class.rust_path = path.clone();
                         class.unit_enum = *unit_enum;
                         class.foreign = *foreign;
+                        class.view = views.contains(py);
                     }
                     None if exported.iter().any(|(py, _)| *py == class.name) => {
                         let (_, path) = exported.iter().find(|(py, _)| *py == class.name).expect("found above");
@@ -106,6 +110,9 @@ fn resolve_module(module: &mut Module, exported: &[(String, Option<RustPath>)], 
         e.attributes.iter_mut().for_each(|a| visit(&mut a.ty));
     }
     module.constants.iter_mut().for_each(|c| visit(&mut c.ty));
+    if module.direction == Direction::Export {
+        views::resolve_borrows(module);
+    }
 }
 
 /// `raises:` names a declared exception; `base:` a declared or a builtin one. The problems are

@@ -172,10 +172,16 @@ fn lower_reference(
     origin_of: &dyn Fn(Span) -> Origin,
     diags: &mut Diagnostics,
 ) -> Option<Type> {
-    // `&'_ T` is `&T`: the elided lifetime, bound to the call like any other.
-    if let Some(lt) = r.lifetime.as_ref().filter(|lt| lt.ident != "_") {
+    // `&'_ T` is `&T`: the elided lifetime, bound to the call like any other. A named one is
+    // recorded: only what a view class borrows may carry one (check: `views.rs`).
+    let lifetime = r
+        .lifetime
+        .as_ref()
+        .filter(|lt| lt.ident != "_")
+        .map(|lt| crate::types::Lifetime { name: lt.ident.to_string(), origin: origin_of(lt.span()) });
+    if let (Some(lt), Some(_)) = (&lifetime, &r.mutability) {
         diags.push(
-            Diagnostic::new(origin_of(lt.span()), "lifetimes cannot cross the Python boundary")
+            Diagnostic::new(lt.origin, "lifetimes cannot cross the Python boundary")
                 .help("Python owns its objects: take `&str`/`&T` without a lifetime, or an owned value"),
         );
         return None;
@@ -210,7 +216,7 @@ fn lower_reference(
             }
         }
     };
-    Some(Type::new(kind, origin))
+    Some(Type::new(kind, origin).with_lifetime(lifetime))
 }
 
 fn lower_path(ty: &syn::Type, origin_of: &dyn Fn(Span) -> Origin, diags: &mut Diagnostics) -> Option<Type> {
@@ -232,7 +238,15 @@ fn lower_path(ty: &syn::Type, origin_of: &dyn Fn(Span) -> Origin, diags: &mut Di
                 lower_std_generic(&name, &args, origin, origin_of, diags)?
             }
             "Cow" | "Box" => crate::rustptr::lower_pointer(ty, &name, &args, name_span, origin, origin_of, diags)?,
-            _ => lower_other_path(ty, &name, &args, name_span, origin, origin_of, diags)?,
+            _ => {
+                let kind = lower_other_path(ty, &name, &args, name_span, origin, origin_of, diags)?;
+                // `'_` is recorded too: a class that is not a view may not take one.
+                let lifetime = view_lifetime(ty).map(|l| crate::types::Lifetime {
+                    name: l.map_or_else(|| "_".to_string(), |l| l.ident.to_string()),
+                    origin: origin_of(l.map_or(name_span, |l| l.span())),
+                });
+                return Some(Type::new(kind, origin).with_lifetime(lifetime));
+            }
         }
     };
     Some(Type::new(kind, origin))
@@ -335,6 +349,10 @@ fn lower_other_path(
             diags.push(Diagnostic::new(origin, "`str` must be borrowed").help("write `&str` or `String`"));
             return None;
         }
+        // `Match<'h>` / `Match<'_>`: a view class (check refuses it if the class is not one).
+        _ if args.is_empty() && view_lifetime(ty).is_some() && name.chars().next().is_some_and(char::is_uppercase) => {
+            TypeKind::Class(ClassRef::named(name.to_string()))
+        }
         _ if has_lifetime_args(ty) => {
             diags.push(
                 Diagnostic::new(origin_of(name_span), format!("`{name}` borrows with a lifetime, which cannot cross the Python boundary"))
@@ -362,6 +380,19 @@ fn lower_other_path(
         }
     };
     Some(kind)
+}
+
+/// The one lifetime argument of a path type written `Name<'h>` or `Name<'_>` (a view class):
+/// `Some(None)` for `'_`.
+fn view_lifetime(ty: &syn::Type) -> Option<Option<&syn::Lifetime>> {
+    let syn::Type::Path(p) = ty else { return None };
+    let last = p.path.segments.last()?;
+    let syn::PathArguments::AngleBracketed(a) = &last.arguments else { return None };
+    match (a.args.len(), a.args.first()) {
+        (1, Some(syn::GenericArgument::Lifetime(l))) if l.ident == "_" => Some(None),
+        (1, Some(syn::GenericArgument::Lifetime(l))) if l.ident != "static" => Some(Some(l)),
+        _ => None,
+    }
 }
 
 /// Whether a path type has lifetime arguments other than `'static` (`Match<'a>`): a Python

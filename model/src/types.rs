@@ -60,6 +60,18 @@ pub struct Type {
     pub kind: TypeKind,
     /// Where it was written.
     pub origin: Origin,
+    /// Export: a named lifetime written on it (`&'h str`, `Match<'h>`; not `'_`). Only view
+    /// classes and what they borrow may carry one (check: `views.rs`).
+    pub lifetime: Option<Lifetime>,
+}
+
+/// A named lifetime as written (`'h` in `&'h str` or `regex::Match<'h>`), without its `'`.
+#[derive(Clone, Debug)]
+pub struct Lifetime {
+    /// The name (`h`; `static` for `'static`).
+    pub name: String,
+    /// Where it was written.
+    pub origin: Origin,
 }
 
 /// The shape of a [`Type`].
@@ -196,6 +208,9 @@ pub struct ClassRef {
     /// The name is a unit-only enum (a Python `enum.Enum` member crosses, not an object the
     /// wrapper owns), filled in by the resolver.
     pub unit_enum: bool,
+    /// Export: the class is a view class (its Rust type has a lifetime), filled in by the
+    /// resolver.
+    pub view: bool,
 }
 
 impl ClassRef {
@@ -209,6 +224,7 @@ impl ClassRef {
             exported: false,
             foreign: false,
             unit_enum: false,
+            view: false,
         }
     }
 }
@@ -216,7 +232,13 @@ impl ClassRef {
 impl Type {
     /// A type with an origin.
     pub fn new(kind: TypeKind, origin: Origin) -> Self {
-        Type { kind, origin }
+        Type { kind, origin, lifetime: None }
+    }
+
+    /// This type with the named lifetime `lifetime` written on it.
+    pub fn with_lifetime(mut self, lifetime: Option<Lifetime>) -> Self {
+        self.lifetime = lifetime;
+        self
     }
 
     /// `None` / `()`.
@@ -264,6 +286,8 @@ impl Type {
         match &self.kind {
             TypeKind::Std(std) => std.row().python_param.into(),
             TypeKind::Optional(t) => format!("{} | None", inner(t)),
+            // What views borrow (`&'h [u8]`) is read in place from an immutable `bytes`.
+            TypeKind::Bytes { borrowed: true } if self.lifetime.is_some() => "bytes".into(),
             // Borrowed buffers take any object exporting the buffer protocol (a list too, copied).
             TypeKind::Bytes { borrowed: true } => BUFFER.into(),
             TypeKind::Slice(t) if t.is_buffer_item() => format!("list[{}] | {BUFFER}", inner(t)),

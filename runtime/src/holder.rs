@@ -36,7 +36,7 @@ pub struct View<T> {
 /// assert_eq!(h.with("List", |v| Ok(v.len())).unwrap(), 2);
 /// h.with_mut("List", |v| { v.push(3); Ok(()) }).unwrap();
 /// let lent = h.lend("List").unwrap(); // a borrowing iterator holds this
-/// assert!(h.with_mut("List", |v| { v.push(4); Ok(()) }).is_err()); // being iterated
+/// assert!(h.with_mut("List", |v| { v.push(4); Ok(()) }).is_err()); // lent to an iterator
 /// assert!(h.take("List").is_err());
 /// drop(lent);
 /// assert_eq!(h.take("List").unwrap(), Some(vec![1, 2, 3]));
@@ -200,7 +200,7 @@ fn shared_error(class: &str) -> PyErr {
 #[cold]
 fn iterated_error(class: &str, doing: &str) -> PyErr {
     pyo3::exceptions::PyRuntimeError::new_err(format!(
-        "`{class}` is being iterated; finish or drop the iterator before {doing} it"
+        "`{class}` is lent to an iterator or a view; finish or drop them before {doing} it"
     ))
 }
 

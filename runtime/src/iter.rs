@@ -5,7 +5,7 @@
 //! an `Arc<T>` the object's holder lent (`Holder::lend`): a self-referential pair of the `Arc`
 //! and an iterator borrowing its value, the iterator dropped first. While the `Arc` has more
 //! than one count, the holder refuses `&mut` access, `close` and moves (`Holder::Lent`), so
-//! Python sees "being iterated" errors rather than a value changing under the iterator.
+//! Python sees "lent to an iterator" errors rather than a value changing under the iterator.
 
 use std::any::Any;
 use std::sync::Arc;

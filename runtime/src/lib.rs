@@ -33,6 +33,7 @@ mod shutdown;
 mod stack;
 mod subclass;
 mod thread_state;
+mod view;
 
 pub use error::{Error, ErrorKind, PythonException, Result};
 pub use interpreter::{Interpreter, InterpreterBuilder, ModuleInit, add_sys_path, attach, try_attach};
@@ -80,6 +81,7 @@ pub mod __private {
     };
     pub use crate::shared::{ForeignClass, ForeignRef, ForeignValue, Imported, Published, publish_class};
     pub use crate::subclass::new_instance_of;
+    pub use crate::view::{Lender, ViewCell, ViewFamily, lend_bytes, lend_str, lend_value};
     pub use pyo3;
 
     /// The Python pyo3 was built for (`sys.executable` of an embedded interpreter by default).

@@ -46,18 +46,21 @@ def ext_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def numeric_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A directory holding numeric.so, numeric_ops.so and numeric_spec.so (examples/numeric) and
-    their stubs: `numeric.pyi` and `numeric_ops.pyi` from the `#[py_embed]` sources,
-    `numeric_spec.pyi` from the spec."""
+    """A directory holding numeric.so, numeric_ops.so, numeric_spec.so, numeric_views.so and
+    regex_views.so (examples/numeric, one library) and their stubs: `numeric.pyi`,
+    `numeric_ops.pyi` and `numeric_views.pyi` from the `#[py_embed]` sources,
+    `numeric_spec.pyi` and `regex_views.pyi` from the specs."""
     out = tmp_path_factory.mktemp("numeric")
     library = _built("libnumeric.so")
-    for module in ("numeric", "numeric_ops", "numeric_spec"):
+    for module in ("numeric", "numeric_ops", "numeric_spec", "numeric_views", "regex_views"):
         shutil.copy(library, out / f"{module}.so")
     cli = _built("bindgen-cli")
     for args in (
         ["pyi", "examples/numeric/src/lib.rs", "--out-dir", str(out)],
         ["pyi", "examples/numeric/src/ops.rs", "--out-dir", str(out)],
         ["gen", "specs/examples/numeric_spec.yaml", "--out-dir", str(out)],
+        ["pyi", "examples/numeric/src/views.rs", "--out-dir", str(out)],
+        ["gen", "specs/examples/regex_views.yaml", "--out-dir", str(out)],
     ):
         subprocess.run([str(cli), *args], cwd=ROOT, check=True, capture_output=True)
     sys.path.insert(0, str(out))

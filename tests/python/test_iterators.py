@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-BUSY = "is being iterated; finish or drop the iterator before"
+BUSY = "is lent to an iterator or a view; finish or drop them before"
 
 
 def test_items_are_produced_lazily(numeric_dir: Path) -> None:

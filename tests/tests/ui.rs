@@ -27,6 +27,7 @@ fn ui() {
         "module",
         "protocols",
         "signatures",
+        "views",
     ] {
         cases.compile_fail(format!("ui/{category}/*.rs"));
     }

@@ -246,6 +246,11 @@ pub(crate) fn emit_wrap(value: TokenStream, ty: &Type) -> TokenStream {
             let wrapper = wrapper_ident(&c.name);
             quote!(#wrapper::__pb_share(#value))
         }
+        // A view (check: only in returns of calls that lend): wrapped beside its borrow.
+        TypeKind::Class(c) if c.view => {
+            let wrapper = wrapper_ident(&c.name);
+            quote!(#wrapper::__pb_view(__pb_lender.wrap(#value)))
+        }
         TypeKind::Class(c) => {
             let wrapper = wrapper_ident(&c.name);
             quote!(#wrapper::__pb_wrap(#value))

@@ -59,6 +59,9 @@ pub(super) fn emit_method(
     if m.policy == ReturnPolicy::View {
         return emit_method_view(wrapper, m, &parts);
     }
+    if m.borrows.is_some() {
+        return super::view::emit_borrowing_method(m, inner, &parts.ident, &parts.method, direct, &parts.doc);
+    }
     if m.iterator_borrows_self() {
         let slot = is_slot_protocol(&m.name.py);
         return super::iter::emit_lending_method(m, &parts.ident, &parts.method, slot, &parts.doc);

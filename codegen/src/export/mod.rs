@@ -23,6 +23,7 @@ mod method;
 mod nested;
 mod property;
 mod protocol;
+mod view;
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
@@ -42,7 +43,10 @@ pub fn emit_export_module(module: &Module) -> TokenStream {
 pub fn emit_export_module_crossing(module: &Module, crossing: &[String]) -> TokenStream {
     let crossings = module.classes.iter().filter(|c| crossing.contains(&c.name.py)).map(class::emit_crossing);
     let wrappers = module.functions.iter().map(emit_function);
-    let classes = module.classes.iter().map(|c| class::emit_class(module, c));
+    let classes = module.classes.iter().map(|c| match c.lifetime {
+        Some(_) => view::emit_view_class(module, c),
+        None => class::emit_class(module, c),
+    });
     let foreign = module.foreign.iter().map(|f| foreign::emit_foreign_class(module, f));
     let enums = module.enums.iter().map(|e| enums::emit_enum(module, e));
     let exceptions = module.exceptions.iter().map(|e| exception::emit_exception(module, e));
@@ -164,6 +168,15 @@ pub(crate) fn param_ident(rust: &str) -> syn::Ident {
 /// The wrapper's parameter list (`name: Type`), its pyo3 `signature`, and for `release_gil`
 /// functions the leading `py` token.
 pub(crate) fn emit_params(f: &Function) -> (Vec<TokenStream>, TokenStream) {
+    emit_params_with(f, &|_| None)
+}
+
+/// [`emit_params`], with the declared type of some parameters chosen by `declared` (a view's
+/// anchor is taken as the Python object it borrows).
+pub(crate) fn emit_params_with(
+    f: &Function,
+    declared: &dyn Fn(&Param) -> Option<TokenStream>,
+) -> (Vec<TokenStream>, TokenStream) {
     // Positional-only parameters come before `/`, keyword-only ones after `*`; the wrapper lists
     // its parameters in the signature's order, and the call passes them on by name in the Rust
     // function's order.
@@ -178,6 +191,9 @@ pub(crate) fn emit_params(f: &Function) -> (Vec<TokenStream>, TokenStream) {
         .iter()
         .map(|p| {
             let name = param_ident(&p.name.rust);
+            if let Some(ty) = declared(p) {
+                return quote!(#name: #ty);
+            }
             let ty = emit_param_type(&p.ty);
             if p.kind == ParamKind::VarKeyword {
                 // pyo3 passes `None` when no extra keyword arguments were given.
@@ -423,6 +439,9 @@ fn emit_function(f: &Function) -> TokenStream {
     let ret = emit_return_type(&f.returns);
     let doc = f.doc.as_deref().map(emit_doc);
     let marker = crate::spec_marker::emit_spec_marker(&f.origin, &format!("function `{py_name}`"));
+    if f.borrows.is_some() {
+        return view::emit_borrowing_function(f, &wrapper, &target, quote!(#marker #doc));
+    }
     let body = emit_call(f, quote!(#target));
     quote! {
         #marker

@@ -187,6 +187,10 @@ pub(crate) fn emit_out(value: TokenStream, ty: &Type, depth: usize) -> TokenStre
     // A class item maps through the wrapping function itself (no closure for clippy to flag in
     // the user's crate).
     let mapper = |t: &Type| match &t.kind {
+        TypeKind::Class(c) if c.view => {
+            let wrapper = wrapper_ident(&c.name);
+            quote!(|#x| #wrapper::__pb_view(__pb_lender.wrap(#x)))
+        }
         TypeKind::Class(c) => {
             let wrapper = wrapper_ident(&c.name);
             quote!(#wrapper::__pb_wrap)
@@ -197,6 +201,10 @@ pub(crate) fn emit_out(value: TokenStream, ty: &Type, depth: usize) -> TokenStre
         }
     };
     match &ty.kind {
+        TypeKind::Class(c) if c.view => {
+            let wrapper = wrapper_ident(&c.name);
+            quote!(#wrapper::__pb_view(__pb_lender.wrap(#value)))
+        }
         TypeKind::Class(c) => {
             let wrapper = wrapper_ident(&c.name);
             quote!(#wrapper::__pb_wrap(#value))

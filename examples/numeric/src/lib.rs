@@ -6,7 +6,8 @@
 //! - `numeric_spec`: `specs/examples/numeric_spec.yaml` binding [`money::Money`], plain Rust
 //!   with ordinary method names, to the same protocols (`- name: __add__`, `rust: plus`), and
 //!   [`points::Points`] to the operators of its `std::ops` impls (`traits: [Add, …]`);
-//! - `numeric_ops` ([`ops`]): operators from `std::ops` trait impls in a `#[py_embed]` module.
+//! - `numeric_ops` ([`ops`]): operators from `std::ops` trait impls in a `#[py_embed]` module;
+//! - `numeric_views` ([`views`]): view classes (a type with a lifetime) with `#[py_embed]`.
 
 pub mod bag;
 
@@ -16,7 +17,15 @@ pub mod ops;
 
 pub mod points;
 
+pub mod views;
+
 include!(concat!(env!("OUT_DIR"), "/numeric_spec.rs"));
+
+/// `regex_views`: the `regex` crate wrapped from `specs/examples/regex_views.yaml` (view classes
+/// `Match<'h>` and `Captures<'h>`).
+pub mod regex_views {
+    include!(concat!(env!("OUT_DIR"), "/regex_views.rs"));
+}
 
 /// The attribute front end: protocol methods written as PyO3 users write them.
 #[pybridge::py_embed]

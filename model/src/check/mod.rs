@@ -14,6 +14,7 @@ mod protocols;
 mod shapes;
 mod signatures;
 mod types;
+mod views;
 
 #[cfg(all(test, feature = "spec"))]
 pub(crate) mod test_support;
@@ -27,6 +28,7 @@ use protocols::*;
 use shapes::*;
 use signatures::*;
 use types::*;
+use views::*;
 
 /// Python builtin exception classes an exported exception may derive from.
 pub const BUILTIN_EXCEPTIONS: &[&str] = &[
@@ -86,7 +88,12 @@ pub fn check_bridge(bridge: &Bridge, diags: &mut Diagnostics) {
         check_exported_paths_in_imports(module, diags);
         check_foreign_declarations(module, diags);
         check_foreign_positions(module, diags);
+        check_lifetimes(module, diags);
+        check_view_positions(module, diags);
+        check_view_borrows(module, diags);
+        check_view_classes(module, diags);
     }
+    check_views_in_imports(bridge, diags);
 }
 
 /// Every type a module declares, with whether it is a parameter's (true) or a value read
@@ -97,7 +104,11 @@ pub(super) fn module_types(module: &Module) -> impl Iterator<Item = (&crate::typ
         .flat_map(|f| {
             f.params.iter().map(|p| (&p.ty, Position::Param)).chain(std::iter::once((&f.returns, Position::Return)))
         })
-        .chain(module.classes.iter().flat_map(|c| c.attributes.iter().map(|a| (&a.ty, Position::Value))))
+        // A view class's fields are read like returns: copied out of the borrow when read.
+        .chain(module.classes.iter().flat_map(|c| {
+            let position = if c.lifetime.is_some() { Position::Return } else { Position::Value };
+            c.attributes.iter().map(move |a| (&a.ty, position))
+        }))
         .chain(module.classes.iter().filter_map(|c| c.iter_item.as_ref()).map(|t| (t, Position::Value)))
         .chain(module.constants.iter().map(|c| (&c.ty, Position::Constant)))
         .chain(module.exceptions.iter().flat_map(|e| e.attributes.iter().map(|a| (&a.ty, Position::Value))))

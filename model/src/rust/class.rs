@@ -14,9 +14,16 @@ use crate::rusttype::lower_rust_type;
 
 /// A `#[py_embed] struct`: a class, or an exception with `exception`.
 pub(super) fn lower_struct(s: &syn::ItemStruct, opts: &Options, module: &mut Module, diags: &mut Diagnostics) {
-    if !reject_generics(&s.generics, "structs", diags) {
+    // A struct with one lifetime is a view class (its objects keep alive what they borrow).
+    let view = super::view_lifetime(&s.generics).filter(|_| opts.exception.is_none());
+    if view.is_none() && !reject_generics(&s.generics, "structs", diags) {
         return;
     }
+    let lifetime = view.map(|l| crate::types::Lifetime { name: l.ident.to_string(), origin: Origin::Rust(l.span()) });
+    let rust_path = match view {
+        Some(l) => RustPath::from_ident_with_lifetime(&s.ident, l),
+        None => RustPath::from_ident(&s.ident),
+    };
     let (py, origin) = py_name(opts, &s.ident);
     let name = Name { py, rust: s.ident.to_string(), origin };
     let attributes = lower_fields(&s.fields, diags);
@@ -46,7 +53,7 @@ pub(super) fn lower_struct(s: &syn::ItemStruct, opts: &Options, module: &mut Mod
     }
     module.classes.push(Class {
         name,
-        rust_path: Some(RustPath::from_ident(&s.ident)),
+        rust_path: Some(rust_path),
         methods: Vec::new(),
         attributes,
         dunders,
@@ -56,6 +63,7 @@ pub(super) fn lower_struct(s: &syn::ItemStruct, opts: &Options, module: &mut Mod
         weakref: opts.weakref.is_some(),
         pickle: opts.pickle.map(Origin::Rust),
         iter_item: None,
+        lifetime,
         doc: doc_of(&s.attrs),
         origin,
     });
@@ -248,7 +256,11 @@ pub(super) fn lower_impl(i: &syn::ItemImpl, module: &mut Module, diags: &mut Dia
         }
         return;
     };
-    let Some(self_ident) = self_path.path.get_ident() else { return };
+    // `Word` or, for a view struct, `Word<'a>` / `Word<'_>`.
+    let self_ident = match (self_path.qself.as_ref(), self_path.path.segments.first()) {
+        (None, Some(seg)) if self_path.path.segments.len() == 1 && self_path.path.leading_colon.is_none() => &seg.ident,
+        _ => return,
+    };
     let class = module.classes.iter_mut().find(|c| *self_ident == c.name.rust);
     if let Some((trait_path, _)) = &i.trait_ {
         // Trait impls declare protocols by themselves; no attribute needed. Operators
@@ -276,7 +288,8 @@ pub(super) fn lower_impl(i: &syn::ItemImpl, module: &mut Module, diags: &mut Dia
         );
         return;
     };
-    if !reject_generics(&i.generics, "impl blocks", diags) {
+    let viewed = class.lifetime.is_some() && super::view_lifetime(&i.generics).is_some();
+    if !viewed && !reject_generics(&i.generics, "impl blocks", diags) {
         return;
     }
     for item in &i.items {

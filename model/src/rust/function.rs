@@ -30,7 +30,7 @@ pub(crate) fn lower_signature(
     self_ty: Option<&syn::Ident>,
     diags: &mut Diagnostics,
 ) -> Option<Function> {
-    let generics_ok = reject_generics(&sig.generics, "functions", diags);
+    let generics_ok = reject_generics(&sig.generics, "functions", diags) & lifetimes_returned(sig, diags);
     let conflict = report_role_conflicts(options, diags);
     let qualifiers_ok = reject_qualifiers(sig, diags);
     let mut inputs = lower_inputs(sig, self_ty, diags);
@@ -79,6 +79,7 @@ pub(crate) fn lower_signature(
         extend: false,
         policy,
         policy_origin,
+        borrows: None,
         doc: doc_of(attrs),
         origin,
     })
@@ -287,4 +288,40 @@ fn replace_self(ty: &syn::Type, self_ty: Option<&syn::Ident>) -> syn::Type {
         ReplaceSelf(ident).visit_type_mut(&mut ty);
     }
     ty
+}
+
+/// A function's lifetime parameters name what its views borrow (`fn split<'h>(text: &'h str)
+/// -> Vec<Word<'h>>`), so each must appear in the return type; others are refused.
+fn lifetimes_returned(sig: &syn::Signature, diags: &mut Diagnostics) -> bool {
+    let output = quote::ToTokens::to_token_stream(&sig.output);
+    let mut names = Vec::new();
+    collect_lifetimes(output, &mut names);
+    let mut ok = true;
+    for lt in sig.generics.lifetimes().filter(|l| !names.contains(&l.lifetime.ident.to_string())) {
+        diags.push(
+            Diagnostic::new(Origin::Rust(lt.span()), "lifetime parameters cannot cross the Python boundary")
+                .help("Python owns its objects: use owned data (a lifetime names what a returned view class borrows)"),
+        );
+        ok = false;
+    }
+    ok
+}
+
+/// The names of the lifetimes written in `tokens` (a `'` joint with an identifier).
+fn collect_lifetimes(tokens: proc_macro2::TokenStream, names: &mut Vec<String>) {
+    let mut quote_seen = false;
+    for tree in tokens {
+        match tree {
+            proc_macro2::TokenTree::Punct(p) => quote_seen = p.as_char() == '\'',
+            proc_macro2::TokenTree::Ident(i) if quote_seen => {
+                names.push(i.to_string());
+                quote_seen = false;
+            }
+            proc_macro2::TokenTree::Group(g) => {
+                collect_lifetimes(g.stream(), names);
+                quote_seen = false;
+            }
+            _ => quote_seen = false,
+        }
+    }
 }

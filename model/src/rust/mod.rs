@@ -175,6 +175,17 @@ pub(crate) fn py_name(options: &Options, ident: &syn::Ident) -> (String, Origin)
     }
 }
 
+/// The one lifetime parameter of a view struct or its impl block (`struct Word<'a>`,
+/// `impl<'a> Word<'a>`): `Some` when it is the only generic parameter, without bounds or a
+/// `where` clause.
+pub(crate) fn view_lifetime(generics: &syn::Generics) -> Option<&syn::Lifetime> {
+    let mut params = generics.params.iter();
+    match (params.next(), params.next(), &generics.where_clause) {
+        (Some(syn::GenericParam::Lifetime(l)), None, None) if l.bounds.is_empty() => Some(&l.lifetime),
+        _ => None,
+    }
+}
+
 /// Reports generic parameters and lifetimes on an exported item.
 pub(crate) fn reject_generics(generics: &syn::Generics, what: &str, diags: &mut Diagnostics) -> bool {
     let mut ok = true;
@@ -182,7 +193,10 @@ pub(crate) fn reject_generics(generics: &syn::Generics, what: &str, diags: &mut 
         diags.push(Diagnostic::new(Origin::Rust(span), message).help(help));
         ok = false;
     };
-    if let Some(lt) = generics.lifetimes().next() {
+    // A function's lifetimes are judged where they are used (check: `views.rs`): views borrow
+    // the parameter written with the lifetime their return names.
+    let lifetimes_used = what == "functions";
+    if let Some(lt) = generics.lifetimes().find(|l| !lifetimes_used || !l.bounds.is_empty()) {
         reject(
             lt.span(),
             "lifetime parameters cannot cross the Python boundary".into(),

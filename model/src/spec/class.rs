@@ -25,8 +25,19 @@ pub(super) enum Lowered {
 pub(super) fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<Lowered> {
     let mut fields = Fields::open_in(node, "class", dir, diags)?;
     let name = lower_name(&mut fields, diags);
-    let rust_path = lower_rust_path(&mut fields, "class", diags);
-    if let Some((module, module_origin)) = fields.str("from", diags) {
+    let (rust_path, lifetime) = super::lower::lower_class_rust_path(&mut fields, diags);
+    let from = fields.str("from", diags);
+    if let (Some(lifetime), true) = (&lifetime, from.is_some() || dir == Direction::Import) {
+        let text = rust_path.as_ref().map_or("", |p| p.text());
+        let (message, help) = crate::code::PathProblem::Borrows.message(text, "class");
+        let help = if from.is_some() {
+            "a view class (a type with a lifetime) cannot be shared with other modules"
+        } else {
+            help
+        };
+        diags.push(Diagnostic::new(lifetime.origin, message).help(help));
+    }
+    if let Some((module, module_origin)) = from {
         return Some(Lowered::Foreign(super::foreign::lower_foreign(
             fields,
             name,
@@ -36,14 +47,15 @@ pub(super) fn lower_class(node: &Node, dir: Direction, diags: &mut Diagnostics) 
             diags,
         )));
     }
-    lower_local_class(fields, dir, name, rust_path, diags).map(|c| Lowered::Local(Box::new(c)))
+    let lifetime = lifetime.filter(|_| dir == Direction::Export);
+    lower_local_class(fields, dir, name, (rust_path, lifetime), diags).map(|c| Lowered::Local(Box::new(c)))
 }
 
 fn lower_local_class(
     mut fields: Fields<'_>,
     dir: Direction,
     name: Name,
-    rust_path: Option<RustPath>,
+    (rust_path, lifetime): (Option<RustPath>, Option<crate::types::Lifetime>),
     diags: &mut Diagnostics,
 ) -> Option<Class> {
     let (py, origin) = (name.py.clone(), name.origin);
@@ -70,6 +82,7 @@ fn lower_local_class(
             extend: false,
             policy: ReturnPolicy::Value,
             policy_origin: corigin,
+            borrows: None,
             doc: cdoc,
             origin: corigin,
         });
@@ -109,6 +122,7 @@ fn lower_local_class(
         weakref,
         pickle,
         iter_item,
+        lifetime,
         doc,
         origin,
     })
@@ -136,6 +150,7 @@ fn from_str_method(class_type: &Type, raises: Option<ExceptionRef>, origin: Orig
         extend: false,
         policy: ReturnPolicy::Value,
         policy_origin: origin,
+        borrows: None,
         doc: Some("Parses the text form (Rust's `FromStr`).".into()),
         origin,
     }

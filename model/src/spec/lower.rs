@@ -145,6 +145,7 @@ pub(super) fn lower_function(
         extend,
         policy,
         policy_origin,
+        borrows: None,
         doc,
         origin,
     })
@@ -366,6 +367,22 @@ pub(super) fn lower_raises(fields: &mut Fields<'_>, fallible: bool, diags: &mut 
 pub(super) fn lower_rust_path(fields: &mut Fields<'_>, what: &str, diags: &mut Diagnostics) -> Option<RustPath> {
     let (text, at) = fields.str("rust", diags)?;
     RustPath::parse(&text).map_err(|problem| push_problem(problem, &text, at, what, diags)).ok()
+}
+
+/// An exported class's `rust:`: its path and, for a view class (`regex::Match<'h>`), its
+/// lifetime.
+pub(super) fn lower_class_rust_path(
+    fields: &mut Fields<'_>,
+    diags: &mut Diagnostics,
+) -> (Option<RustPath>, Option<crate::types::Lifetime>) {
+    let Some((text, at)) = fields.str("rust", diags) else { return (None, None) };
+    match RustPath::parse_class(&text) {
+        Ok((path, lifetime)) => (Some(path), lifetime.map(|name| crate::types::Lifetime { name, origin: at })),
+        Err(problem) => {
+            push_problem(problem, &text, at, "class", diags);
+            (None, None)
+        }
+    }
 }
 
 fn push_problem(problem: PathProblem, text: &str, at: Origin, what: &str, diags: &mut Diagnostics) {
