@@ -38,7 +38,7 @@ impl PathProblem {
             ),
             PathProblem::Borrows => (
                 format!("`rust: {text}` of this {what} borrows with a lifetime"),
-                "a Python object owns its value for as long as Python likes: use `'static`, or a type that owns its data",
+                "a Python object owns its value for as long as Python likes: use `'static` or a type that owns its data; only a class may borrow, with exactly one lifetime (a view class: `regex::Match<'h>`)",
             ),
             PathProblem::NotAnExpression => (
                 format!("`rust: {text}` of this {what} is not a Rust expression"),

@@ -216,6 +216,17 @@ fn lower_reference(
             }
         }
     };
+    // Only what views borrow or return carries a lifetime (`&'h str`, `&'h [u8]`, `&'h C`);
+    // anything else is refused here, with the rest of the types' problems.
+    let viewable =
+        matches!(&kind, TypeKind::Str { .. } | TypeKind::Bytes { .. } | TypeKind::Slice(_) | TypeKind::Class(_));
+    if let Some(lt) = lifetime.as_ref().filter(|lt| !viewable && lt.name != "static") {
+        diags.push(
+            Diagnostic::new(lt.origin, "lifetimes cannot cross the Python boundary")
+                .help("Python owns its objects: take `&str`/`&T` without a lifetime, or an owned value"),
+        );
+        return None;
+    }
     Some(Type::new(kind, origin).with_lifetime(lifetime))
 }
 

@@ -190,3 +190,23 @@ def test_mypy_strict_accepts_views_and_rejects_misuse(numeric_dir: Path) -> None
 def test_stubtest_agrees_with_the_view_stubs(numeric_dir: Path) -> None:
     result = _run("mypy.stubtest", "numeric_views", "regex_views", cwd=numeric_dir)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_view_methods_fields_and_errors_behave_as_on_any_class(numeric_dir: Path) -> None:
+    import numeric_views as v
+    import regex_views as r
+
+    text = v.Text("strawberry fields")
+    word = text.word(1)
+    assert (word.text, word.start, word.vowels()) == ("fields", 11, 2)
+    word.skip(2)  # `&mut self` on the view
+    assert (word.text, word.start) == ("elds", 13)
+    word.start = 0  # a field that does not borrow is writable
+    assert word.start == 0
+    with pytest.raises(AttributeError):
+        word.text = "x"  # type: ignore[misc]
+    with pytest.raises(v.NoWord, match="no word 5"):
+        text.word(5)
+    assert [w.text for w in v.Text.words_in("a static method")] == ["a", "static", "method"]
+    found = r.Regex("b+").find("abbc")
+    assert found is not None and found.span() == (1, 3)

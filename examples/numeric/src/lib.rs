@@ -27,6 +27,11 @@ pub mod regex_views {
     include!(concat!(env!("OUT_DIR"), "/regex_views.rs"));
 }
 
+/// `Match.span()` in `regex_views` (`extend: true`): a function taking the view first.
+pub fn match_span(m: &regex::Match<'_>) -> (usize, usize) {
+    (m.start(), m.end())
+}
+
 /// The attribute front end: protocol methods written as PyO3 users write them.
 #[pybridge::py_embed]
 pub mod numeric {

@@ -47,6 +47,27 @@ pub mod numeric_views {
         pub fn body(&self) -> &str {
             &self.body
         }
+
+        /// Word `n` (from 0); `NoWord` past the last.
+        pub fn word(&self, n: usize) -> Result<Word<'_>, NoWord> {
+            super::words_of(&self.body).nth(n).ok_or(NoWord(n))
+        }
+
+        /// The words of any `str` (a static method borrowing its argument).
+        pub fn words_in<'h>(text: &'h str) -> Vec<Word<'h>> {
+            super::words_of(text).collect()
+        }
+    }
+
+    /// No word at that position.
+    #[py_embed(exception, base = "IndexError")]
+    #[derive(Debug)]
+    pub struct NoWord(pub usize);
+
+    impl std::fmt::Display for NoWord {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "no word {}", self.0)
+        }
     }
 
     /// A word and where it starts: a view into the text it was found in.
@@ -56,8 +77,8 @@ pub mod numeric_views {
         /// The word itself.
         #[py_embed(get)]
         pub text: &'a str,
-        /// Where it starts, in bytes.
-        #[py_embed(get)]
+        /// Where it starts, in bytes (a view's own fields may change; those that borrow may not).
+        #[py_embed(get, set)]
         pub start: usize,
         pub rest: &'a str,
         pub offset: usize,
@@ -85,6 +106,19 @@ pub mod numeric_views {
 
         pub fn __len__(&self) -> usize {
             self.text.chars().count()
+        }
+
+        /// Drops the word's first `n` characters (a `&mut self` method of a view).
+        pub fn skip(&mut self, n: usize) {
+            let cut = self.text.char_indices().nth(n).map_or(self.text.len(), |(i, _)| i);
+            self.text = &self.text[cut..];
+            self.start += cut;
+        }
+
+        /// The vowels in the word, counted without the interpreter.
+        #[py_embed(release_gil)]
+        pub fn vowels(&self) -> usize {
+            self.text.chars().filter(|c| "aeiouAEIOU".contains(*c)).count()
         }
     }
 

@@ -303,8 +303,8 @@ fn check_lendable_receiver(module: &Module, class: &Class, f: &Function, diags: 
 }
 
 /// A view class is made only by what returns it: no constructor, static or class methods,
-/// `close`, `pickle`, buffers, operators or `unsendable`; its fields that borrow are read-only;
-/// its methods may not return iterators that borrow it.
+/// `close`, `pickle`, buffers, operators, `item:` or `unsendable`; its fields that borrow are
+/// read-only; its methods may not return iterators that borrow it.
 pub(super) fn check_view_classes(module: &Module, diags: &mut Diagnostics) {
     for c in module.classes.iter().filter(|c| c.lifetime.is_some()) {
         let name = &c.name.py;
@@ -323,6 +323,13 @@ pub(super) fn check_view_classes(module: &Module, diags: &mut Diagnostics) {
                 ),
                 _ => {}
             }
+        }
+        if let Some(item) = &c.iter_item {
+            refuse(
+                item.origin,
+                format!("the view class `{name}` cannot take `__iter__` from `IntoIterator`"),
+                "declare a method returning a `Vec<T>`, or `__iter__`/`__next__` methods",
+            );
         }
         if c.close.is_some() {
             refuse(c.origin, format!("the view class `{name}` cannot have a `close` method"), "drop `close`");

@@ -124,6 +124,18 @@ mod geometry {
             Axis::Y => (a.y - b.y).abs(),
         }
     }
+    /// A view class: a word borrowing the text it was found in.
+    pub struct Word<'a> {
+        pub text: &'a str,
+    }
+    impl<'a> Word<'a> {
+        pub fn as_str(&self) -> &'a str {
+            self.text
+        }
+    }
+    pub fn first_word<'h>(text: &'h str) -> Option<Word<'h>> {
+        text.split_whitespace().next().map(|text| Word { text })
+    }
     #[allow(non_camel_case_types, non_snake_case, non_upper_case_globals)]
     const _: () = {
         fn __pb_exc_BadPoint(
@@ -424,6 +436,106 @@ mod geometry {
                 ::pybridge::__private::into_object(py, Self::__pb_wrap(__pb_value))
             }
         }
+        /// A view class: a word borrowing the text it was found in.
+        #[::pybridge::__private::pyo3::pyclass(
+            crate = "::pybridge::__private::pyo3",
+            name = "Word",
+            module = "geometry"
+        )]
+        struct __PbClass_Word {
+            cell: ::pybridge::__private::ViewCell<__PbView_Word>,
+        }
+        type __PbRet_Word = __PbClass_Word;
+        /// The view's type for every lifetime.
+        enum __PbView_Word {}
+        impl ::pybridge::__private::ViewFamily for __PbView_Word {
+            type View<'a> = Word<'a>;
+        }
+        #[allow(dead_code)]
+        impl __PbClass_Word {
+            const __PB_NAME: &'static str = "Word";
+            fn __pb_view(cell: ::pybridge::__private::ViewCell<__PbView_Word>) -> Self {
+                Self { cell }
+            }
+            #[inline]
+            fn __pb_with<__PbR>(
+                &self,
+                f: impl for<'a> ::std::ops::FnOnce(
+                    &Word<'a>,
+                ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
+                self.cell.with("Word", f)
+            }
+            #[inline]
+            fn __pb_with_mut<__PbR>(
+                &mut self,
+                f: impl for<'a> ::std::ops::FnOnce(
+                    &mut Word<'a>,
+                ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
+                self.cell.with_mut("Word", f)
+            }
+            #[inline]
+            fn __pb_with_lender<__PbR>(
+                &self,
+                f: impl for<'a> ::std::ops::FnOnce(
+                    &Word<'a>,
+                    &::pybridge::__private::Lender<'a>,
+                ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
+                self.cell.with_lender("Word", f)
+            }
+            #[inline]
+            fn __pb_with_pair<__PbR>(
+                &self,
+                other: &Self,
+                f: impl for<'a> ::std::ops::FnOnce(
+                    &Word<'a>,
+                    &Word<'a>,
+                ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
+                self.cell.with_pair(&other.cell, "Word", f)
+            }
+        }
+        #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
+        impl __PbClass_Word {
+            #[pyo3(name = "as_str", signature = ())]
+            fn __pb_m_as_str(
+                &self,
+            ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
+                self.__pb_with(|__pb_self| {
+                    let __pb_result = __pb_self.as_str();
+                    ::core::result::Result::Ok(
+                        ::std::borrow::ToOwned::to_owned(__pb_result),
+                    )
+                })
+            }
+            #[getter]
+            #[pyo3(name = "text")]
+            fn __pb_get_text(
+                &self,
+                __pb_py: ::pybridge::Python<'_>,
+            ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
+                let _ = __pb_py;
+                self.__pb_with(|__pb_self| ::core::result::Result::Ok(
+                    ::std::borrow::ToOwned::to_owned(
+                        ::std::clone::Clone::clone(&__pb_self.text),
+                    ),
+                ))
+            }
+            fn __traverse__(
+                &self,
+                visit: ::pybridge::__private::pyo3::PyVisit<'_>,
+            ) -> ::core::result::Result<
+                (),
+                ::pybridge::__private::pyo3::PyTraverseError,
+            > {
+                self.cell.traverse(&visit)
+            }
+            fn __clear__(&mut self) {
+                self.cell.clear();
+            }
+        }
         #[allow(deprecated)]
         static __PB_ENUM_Axis: ::pybridge::__private::EnumClass = ::pybridge::__private::EnumClass::new(::pybridge::__private::EnumSpec {
             module: "geometry",
@@ -579,6 +691,34 @@ mod geometry {
                 ::core::result::Result::Ok(__pb_result)
             })
         }
+        #[::pybridge::__private::pyo3::pyfunction]
+        #[pyo3(
+            crate = "::pybridge::__private::pyo3",
+            name = "first_word",
+            signature = (text)
+        )]
+        fn __pb_fn_first_word(
+            text: &::pybridge::__private::pyo3::Bound<
+                '_,
+                ::pybridge::__private::pyo3::types::PyString,
+            >,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::core::option::Option<__PbRet_Word>,
+        > {
+            ::pybridge::__private::lend_str(
+                text,
+                |text, __pb_lender| {
+                    let __pb_a0 = text;
+                    let __pb_result = self::first_word(__pb_a0);
+                    ::core::result::Result::Ok(
+                        __pb_result
+                            .map(|__pb_x0| __PbClass_Word::__pb_view(
+                                __pb_lender.wrap(__pb_x0),
+                            )),
+                    )
+                },
+            )
+        }
         #[::pybridge::__private::pyo3::pymodule]
         #[pyo3(crate = "::pybridge::__private::pyo3", name = "geometry")]
         fn __pb_init(
@@ -599,6 +739,9 @@ mod geometry {
             )?;
             ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
                 __PbClass_Point,
+            >(__pb_module)?;
+            ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
+                __PbClass_Word,
             >(__pb_module)?;
             ::pybridge::__private::pyo3::types::PyModuleMethods::add(
                 __pb_module,
@@ -630,6 +773,12 @@ mod geometry {
                 __pb_module,
                 ::pybridge::__private::pyo3::wrap_pyfunction!(
                     __pb_fn_distance, __pb_module
+                )?,
+            )?;
+            ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
+                __pb_module,
+                ::pybridge::__private::pyo3::wrap_pyfunction!(
+                    __pb_fn_first_word, __pb_module
                 )?,
             )?;
             ::core::result::Result::Ok(())

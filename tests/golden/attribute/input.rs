@@ -107,4 +107,23 @@ mod geometry {
             Axis::Y => (a.y - b.y).abs(),
         }
     }
+
+    /// A view class: a word borrowing the text it was found in.
+    #[py_embed]
+    pub struct Word<'a> {
+        #[py_embed(get)]
+        pub text: &'a str,
+    }
+
+    #[py_embed]
+    impl<'a> Word<'a> {
+        pub fn as_str(&self) -> &'a str {
+            self.text
+        }
+    }
+
+    #[py_embed]
+    pub fn first_word<'h>(text: &'h str) -> Option<Word<'h>> {
+        text.split_whitespace().next().map(|text| Word { text })
+    }
 }
