@@ -10,6 +10,7 @@
 
 pub mod check;
 pub mod code;
+pub mod container_traits;
 pub mod depth;
 pub mod diagnostics;
 mod dunder;

@@ -19,6 +19,7 @@
 
 mod buffer;
 mod call;
+mod containers;
 mod crossing;
 mod enums;
 mod error;
@@ -66,6 +67,7 @@ pub mod __private {
         Args, FromPyErr, ImportedAttr, KwNames, NO_KEYWORDS, classify, extract_instance, extract_return, get_attribute,
         set_attribute,
     };
+    pub use crate::containers::{index_get, index_set, key_get, key_set};
     pub use crate::crossing::{EmptyTuple, ExportedClass, FromPython, ToPython};
     pub use crate::enums::{EnumClass, EnumSpec};
     pub use crate::export::{

@@ -1,10 +1,11 @@
 //! Python operators from `std::ops` trait impls, as a Rust user writes them (the attribute front
-//! end; copy the `cdylib` as `numeric_ops.so`).
+//! end; copy the `cdylib` as `numeric_ops.so`): `Add`… as operators, `Index`/`IndexMut` as
+//! `v[i]` and `v[i] = x`, `Iterator` as `next()`.
 
 /// `impl Add for Vec3` computes on copies, `impl BitAnd<&Bits> for &Bits` on references.
 #[pybridge::py_embed]
 pub mod numeric_ops {
-    use std::ops::{Add, BitAnd, BitOr, BitXor, Div, Mul, Neg, Not, Rem, Shl, Shr, Sub};
+    use std::ops::{Add, BitAnd, BitOr, BitXor, Div, Index, IndexMut, Mul, Neg, Not, Rem, Shl, Shr, Sub};
 
     /// A 3-D vector: `+`, `-`, `/` and unary `-` from its `std::ops` impls (on copies);
     /// `v * k` from `__mul__`, declared by name, which takes precedence over `Mul<f64>`.
@@ -32,6 +33,56 @@ pub mod numeric_ops {
         /// `v * k`: scaled (the `Mul<f64>` impl, which Python could not reach otherwise).
         pub fn __mul__(&self, k: f64) -> Vec3 {
             *self * k
+        }
+    }
+
+    /// `v[0]`, `v[1]`, `v[2]`; Rust's panic for another index is Python's `IndexError`.
+    impl Index<usize> for Vec3 {
+        type Output = f64;
+        fn index(&self, i: usize) -> &f64 {
+            match i {
+                0 => &self.x,
+                1 => &self.y,
+                2 => &self.z,
+                _ => panic!("a Vec3 has 3 coordinates, not {}", i + 1),
+            }
+        }
+    }
+
+    /// `v[i] = x`.
+    impl IndexMut<usize> for Vec3 {
+        fn index_mut(&mut self, i: usize) -> &mut f64 {
+            match i {
+                0 => &mut self.x,
+                1 => &mut self.y,
+                2 => &mut self.z,
+                _ => panic!("a Vec3 has 3 coordinates, not {}", i + 1),
+            }
+        }
+    }
+
+    /// Counts down to 1: a Python iterator from `impl Iterator` (`next(c)`, `for n in c`).
+    #[py_embed]
+    #[derive(Debug)]
+    pub struct Countdown {
+        left: u32,
+    }
+
+    #[py_embed]
+    impl Countdown {
+        /// From `n`.
+        #[py_embed(constructor)]
+        pub fn new(n: u32) -> Countdown {
+            Countdown { left: n }
+        }
+    }
+
+    impl Iterator for Countdown {
+        type Item = u32;
+        fn next(&mut self) -> Option<u32> {
+            let n = self.left;
+            self.left = n.checked_sub(1)?;
+            Some(n)
         }
     }
 

@@ -12,6 +12,7 @@
 
 mod attribute;
 mod class;
+mod containers;
 mod delims;
 mod function;
 mod operators;
@@ -109,6 +110,7 @@ pub fn lower_rust_module(item: &syn::ItemMod, options: &Options, diags: &mut Dia
             operators::lower_operator_impl(i, &mut module, diags);
         }
     }
+    containers::lower_container_impls(items, &mut module, diags);
     module
 }
 

@@ -2,6 +2,7 @@
 //! the Rust traits that become Python protocols.
 
 use crate::code::RustPath;
+use crate::container_traits::ContainerTrait;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::ir::{
     Attribute, Class, Direction, Dunder, ExceptionRef, FnKind, ForeignClass, Function, Name, Param, ParamKind,
@@ -211,7 +212,12 @@ fn lower_traits(
 ) -> (Vec<Dunder>, Option<Type>) {
     let mut dunders = Vec::new();
     let mut iter_item = None;
+    let mut containers = Vec::new();
     for t in lower_str_list(traits, "`traits`", diags) {
+        if let Some(written) = container_trait(&t.0) {
+            containers.push((written, t.1));
+            continue;
+        }
         if let Some(d) = Dunder::from_trait(&t.0) {
             // `PartialEq, Hash, Eq`: one `__eq__` (a second would not compile).
             if !dunders.contains(&d) {
@@ -245,5 +251,71 @@ fn lower_traits(
             ),
         }
     }
+    methods.extend(lower_container_traits(&containers, diags));
     (dunders, iter_item)
+}
+
+/// `Index<usize, Output = f64>`, `IndexMut<usize>`, `Iterator<Item = u64>` (or the bare name,
+/// which `lower_container_traits` refuses with the spelling): the trait and its path.
+fn container_trait(text: &str) -> Option<(ContainerTrait, syn::Path)> {
+    let path: syn::Path = syn::parse_str(text).ok()?;
+    let t = ContainerTrait::named(&path.segments.last()?.ident.to_string())?;
+    Some((t, path))
+}
+
+/// The protocol methods of the container traits a spec lists (`IndexMut` takes its item type
+/// from `Index`'s `Output`).
+fn lower_container_traits(written: &[((ContainerTrait, syn::Path), Origin)], diags: &mut Diagnostics) -> Vec<Function> {
+    let mut methods = Vec::new();
+    let mut output = None;
+    let mut pending_mut = None;
+    for ((t, path), at) in written {
+        let origin_of = |_| *at;
+        let args: Vec<&syn::GenericArgument> = match path.segments.last().map(|s| &s.arguments) {
+            Some(syn::PathArguments::AngleBracketed(a)) => a.args.iter().collect(),
+            _ => Vec::new(),
+        };
+        let key = args.iter().find_map(|a| match a {
+            syn::GenericArgument::Type(ty) => Some(ty),
+            _ => None,
+        });
+        let assoc = |name: &str| {
+            args.iter().find_map(|a| match a {
+                syn::GenericArgument::AssocType(b) if b.ident == name => Some(&b.ty),
+                _ => None,
+            })
+        };
+        let lower = |ty: &syn::Type, diags: &mut Diagnostics| crate::rusttype::lower(ty, &origin_of, diags);
+        let spelled = |diags: &mut Diagnostics| {
+            diags.push(
+                Diagnostic::new(*at, format!("write `{}` with its types", t.spelling()))
+                    .help("for example `Index<usize, Output = f64>`, `IndexMut<usize>`, `Iterator<Item = u64>`"),
+            );
+        };
+        match (t, key, assoc("Output"), assoc("Item")) {
+            (ContainerTrait::Index, Some(k), Some(v), None) => {
+                if let (Some(k), Some(v)) = (lower(k, diags), lower(v, diags)) {
+                    output = Some(v.clone());
+                    methods.push(t.method(Some(k), v, *at));
+                }
+            }
+            (ContainerTrait::IndexMut, Some(k), None, None) => pending_mut = Some((lower(k, diags), *at)),
+            (ContainerTrait::Iterator, None, None, Some(item)) => {
+                if let Some(item) = lower(item, diags) {
+                    methods.push(t.method(None, item, *at));
+                }
+            }
+            _ => spelled(diags),
+        }
+    }
+    if let Some((key, at)) = pending_mut {
+        match output {
+            Some(value) => methods.extend(key.map(|k| ContainerTrait::IndexMut.method(Some(k), value, at))),
+            None => diags.push(
+                Diagnostic::new(at, "`IndexMut` needs `Index` (its `Output` is the item type)")
+                    .help("list `Index<K, Output = V>` too, as Rust requires"),
+            ),
+        }
+    }
+    methods
 }

@@ -238,7 +238,7 @@ pub const SECTIONS: &[Section] = &[
             export_key(
                 "traits",
                 Shape::StrList,
-                "Export: Rust traits the type implements, as Python protocols (`Display`, `Debug`, `PartialEq`, `Hash`, `Ord`, `Clone` for `copy`, `FromStr`, `IntoIterator`; the `std::ops` operators `Add`, `Sub`, `Mul`, `Div`, `Rem`, `BitAnd`, `BitOr`, `BitXor`, `Shl`, `Shr`, `Neg`, `Not`).",
+                "Export: Rust traits the type implements, as Python protocols (`Display`, `Debug`, `PartialEq`, `Hash`, `Ord`, `Clone` for `copy`, `FromStr`, `IntoIterator`; the `std::ops` operators `Add`, `Sub`, `Mul`, `Div`, `Rem`, `BitAnd`, `BitOr`, `BitXor`, `Shl`, `Shr`, `Neg`, `Not`; with their types, `Index<K, Output = V>` for `__getitem__`, `IndexMut<K>` for `__setitem__`, `Iterator<Item = T>` for `__next__`).",
                 EXPORT_ONLY,
             ),
             export_key(

@@ -362,6 +362,15 @@ const _: () = {
                 ::core::result::Result::Ok(::std::borrow::ToOwned::to_owned(__pb_result))
             })
         }
+        // from regex_views.yaml:50:19: method `span`
+        /// `(start, end)`.
+        #[pyo3(name = "span", signature = ())]
+        fn __pb_m_span(&self) -> ::pybridge::__private::pyo3::PyResult<(usize, usize)> {
+            self.__pb_with(|__pb_self| {
+                let __pb_result = crate::match_span(__pb_self);
+                ::core::result::Result::Ok(__pb_result)
+            })
+        }
         // from regex_views.yaml:39:13: a trait of class `Match`
         fn __repr__(
             &self,
@@ -406,7 +415,7 @@ const _: () = {
             self.cell.clear();
         }
     }
-    // from regex_views.yaml:49:13: class `Captures`
+    // from regex_views.yaml:51:13: class `Captures`
     /// The groups of one match (views into the haystack).
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
@@ -419,7 +428,7 @@ const _: () = {
     type __PbRet_Captures = __PbClass_Captures;
     /// The view's type for every lifetime.
     enum __PbView_Captures {}
-    // from regex_views.yaml:49:13: class `Captures`
+    // from regex_views.yaml:51:13: class `Captures`
     impl ::pybridge::__private::ViewFamily for __PbView_Captures {
         type View<'h> = regex::Captures<'h>;
     }
@@ -471,7 +480,7 @@ const _: () = {
     }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Captures {
-        // from regex_views.yaml:54:17: method `get`
+        // from regex_views.yaml:56:17: method `get`
         /// Group `i` (0 is the whole match), if it took part in the match.
         #[pyo3(name = "get", signature = (i))]
         fn __pb_m_get(
@@ -491,7 +500,7 @@ const _: () = {
                 )
             })
         }
-        // from regex_views.yaml:59:17: method `name`
+        // from regex_views.yaml:61:17: method `name`
         /// The group named `name`, if it took part in the match.
         #[pyo3(name = "name", signature = (name))]
         fn __pb_m_name(
@@ -511,7 +520,7 @@ const _: () = {
                 )
             })
         }
-        // from regex_views.yaml:64:19: method `__len__`
+        // from regex_views.yaml:66:19: method `__len__`
         #[pyo3(name = "__len__")]
         fn __pb_m___len__(&self) -> ::pybridge::__private::pyo3::PyResult<usize> {
             self.__pb_with(|__pb_self| {
@@ -519,7 +528,7 @@ const _: () = {
                 ::core::result::Result::Ok(__pb_result)
             })
         }
-        // from regex_views.yaml:49:13: a trait of class `Captures`
+        // from regex_views.yaml:51:13: a trait of class `Captures`
         fn __repr__(
             &self,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {

@@ -85,7 +85,11 @@ fn emit_key_value_by_name(
         }
         (_, "name") => name_ref("python_name"),
         ("class", "traits") => {
-            vec![("type", nullable_types(&["array"], nullable)), ("items", J::obj(vec![("enum", strs(TRAITS))]))]
+            // The container traits carry their types: `Index<usize, Output = f64>`.
+            let written =
+                J::obj(vec![("type", s("string")), ("pattern", s(r"^\s*(Index|IndexMut|Iterator)\s*<.+>\s*$"))]);
+            let items = J::obj(vec![("anyOf", J::Arr(vec![J::obj(vec![("enum", strs(TRAITS))]), written]))]);
+            vec![("type", nullable_types(&["array"], nullable)), ("items", items)]
         }
         _ => return None,
     };
