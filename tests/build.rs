@@ -4,4 +4,5 @@ fn main() {
     pybridge_build::Builder::new("specs/both_ways.yaml").build();
     pybridge_build::Builder::new("specs/soundness.yaml").build();
     pybridge_build::Builder::new("specs/conversions.yaml").build();
+    pybridge_build::Builder::new("specs/view_shapes.yaml").build();
 }

@@ -250,6 +250,17 @@ fn check_anchor_param(module: &Module, f: &Function, i: usize, diags: &mut Diagn
         TypeKind::Class(c) => module.classes.iter().any(|k| k.name.py == c.name && k.lifetime.is_none()),
         _ => true,
     };
+    if let TypeKind::Class(c) = &p.ty.kind
+        && returned_as_view(module, &c.name)
+    {
+        diags.push(
+            Diagnostic::new(
+                p.ty.origin,
+                format!("`{}` is also returned as a view (`policy: view`), which cannot lend itself to views", c.name),
+            )
+            .help("return copies instead of `policy: view` objects, or take a `&str` here"),
+        );
+    }
     if !is_anchor_type(&p.ty) || !class_ok {
         diags.push(
             Diagnostic::new(p.ty.origin, "views can borrow only a `&str`, `&[u8]` or `&Class` argument")
@@ -268,12 +279,7 @@ fn check_anchor_param(module: &Module, f: &Function, i: usize, diags: &mut Diagn
 /// be sendable and hold its own value, like a borrowing iterator's.
 fn check_lendable_receiver(module: &Module, class: &Class, f: &Function, diags: &mut Diagnostics) {
     let at = f.returns.origin;
-    let as_view = |ty: &Type| matches!(&ty.kind, TypeKind::Class(r) if r.name == class.name.py);
-    let returned_as_view = module.classes.iter().any(|k| {
-        k.methods.iter().any(|g| g.policy == ReturnPolicy::View && as_view(&g.returns))
-            || k.attributes.iter().any(|a| a.policy == ReturnPolicy::View && as_view(&a.ty))
-    }) || module.functions.iter().any(|g| g.policy == ReturnPolicy::View && as_view(&g.returns));
-    if returned_as_view {
+    if returned_as_view(module, &class.name.py) {
         diags.push(
             Diagnostic::new(
                 at,
@@ -300,6 +306,17 @@ fn check_lendable_receiver(module: &Module, class: &Class, f: &Function, diags: 
             .help("return owned values instead, or drop the `buffer` field"),
         );
     }
+}
+
+/// Whether some method, function or field returns the class `name` as a view into another
+/// object (`policy: view`): such an object reaches its value only through its parent's, and
+/// cannot lend it.
+fn returned_as_view(module: &Module, name: &str) -> bool {
+    let as_view = |ty: &Type| matches!(&ty.kind, TypeKind::Class(r) if r.name == name);
+    module.classes.iter().any(|k| {
+        k.methods.iter().any(|g| g.policy == ReturnPolicy::View && as_view(&g.returns))
+            || k.attributes.iter().any(|a| a.policy == ReturnPolicy::View && as_view(&a.ty))
+    }) || module.functions.iter().any(|g| g.policy == ReturnPolicy::View && as_view(&g.returns))
 }
 
 /// A view class is made only by what returns it: no constructor, static or class methods,

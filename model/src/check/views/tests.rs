@@ -147,3 +147,23 @@ fn import_stubs_cannot_take_views() {
     let found = diagnostics_of(&spec);
     assert!(found.iter().any(|(_, _, m)| m.contains("cannot cross into an import stub")), "{found:#?}");
 }
+
+#[test]
+fn objects_returned_as_policy_views_cannot_lend_to_views() {
+    let spec = regex_spec(
+        r#"    - name: Point
+      rust: crate::Point
+    - name: Segment
+      rust: crate::Segment
+      attributes:
+        - { name: start, type: Point, policy: view }
+  functions:
+    - { name: near, params: [{ name: p, type: "&'h Point" }], returns: "Match<'h>" }
+"#,
+    );
+    let found = diagnostics_of(&spec);
+    assert!(
+        found.iter().any(|(_, _, m)| m.contains("`Point` is also returned as a view (`policy: view`)")),
+        "{found:#?}"
+    );
+}
