@@ -102,8 +102,20 @@ impl InterpreterBuilder {
         self
     }
 
-    /// Registers an extension module linked into this binary (its `PyInit_<name>`) as a
-    /// built-in, so `import name` works without a `.so` on disk.
+    /// Registers an extension module pybridge generated in this binary (`m::M_MODULE` of a
+    /// `#[py_embed] mod m`, or the same constant of a spec's generated file) as a built-in, so
+    /// `import m` works without a `.so` on disk: Rust calls Python, which calls back into Rust.
+    ///
+    /// ```ignore
+    /// pybridge::Interpreter::builder().embed(fastmath::FASTMATH_MODULE).start()?;
+    /// ```
+    pub fn embed(self, module: crate::ExportedModule) -> Self {
+        self.module(module.name(), module.init())
+    }
+
+    /// Registers any extension module linked into this binary by its init function
+    /// (`PyInit_<name>`, e.g. one written by hand or by PyO3) as a built-in; for pybridge's own
+    /// modules, [`InterpreterBuilder::embed`] needs no declaration.
     ///
     /// ```ignore
     /// unsafe extern "C" { fn PyInit_fastmath() -> *mut pybridge::pyo3::ffi::PyObject; }

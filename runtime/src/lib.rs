@@ -27,6 +27,7 @@ mod export;
 mod holder;
 mod interpreter;
 mod iter;
+mod module;
 mod operators;
 mod protocols;
 mod shared;
@@ -38,6 +39,7 @@ mod view;
 
 pub use error::{Error, ErrorKind, PythonException, Result};
 pub use interpreter::{Interpreter, InterpreterBuilder, ModuleInit, add_sys_path, attach, try_attach};
+pub use module::ExportedModule;
 pub use pybridge_macros::py_embed;
 pub use pyo3::{PyErr, Python, exceptions};
 

@@ -1,18 +1,15 @@
 //! Every view shape of `specs/view_shapes.yaml` and of `#[py_embed] mod attr_views`
 //! (tests/src/views.rs), called from the embedded interpreter: each compiles (the build) and
-//! each keeps alive, and hands back, what it borrows.
-
-unsafe extern "C" {
-    fn PyInit_view_shapes() -> *mut pybridge::__private::pyo3::ffi::PyObject;
-    fn PyInit_attr_views() -> *mut pybridge::__private::pyo3::ffi::PyObject;
-}
+//! each keeps alive, and hands back, what it borrows. The two modules are registered through
+//! their generated `<NAME>_MODULE` constants (`Interpreter::builder().embed`).
 
 fn start() {
     static START: std::sync::Once = std::sync::Once::new();
     START.call_once(|| {
+        // The modules this binary exports, registered by their generated `<NAME>_MODULE` constants.
         pybridge::Interpreter::builder()
-            .module("view_shapes", PyInit_view_shapes)
-            .module("attr_views", PyInit_attr_views)
+            .embed(pybridge_tests::view_shapes::VIEW_SHAPES_MODULE)
+            .embed(pybridge_tests::views::attr_views::ATTR_VIEWS_MODULE)
             .start()
             .expect("start the interpreter");
     });

@@ -69,6 +69,7 @@ pub fn emit_export_module_crossing(module: &Module, crossing: &[String]) -> Toke
         quote!(::pybridge::__private::pyo3::types::PyModuleMethods::add(__pb_module, #name, #getter(__pb_module.py())?)?;)
     });
     let constants = module.constants.iter().map(emit_constant);
+    let module_const = emit_module_const(module);
     let py_name = &module.name.py;
     let doc = module.doc.clone().unwrap_or_default();
     // setattr, not `add`: `add` would also list `__doc__` in `__all__`.
@@ -99,6 +100,31 @@ pub fn emit_export_module_crossing(module: &Module, crossing: &[String]) -> Toke
                 #(#constants)*
                 ::core::result::Result::Ok(())
             }
+        };
+
+        #module_const
+    }
+}
+
+/// `<NAME>_MODULE` (the module's name in capitals: `VIEW_SHAPES_MODULE`): the module for
+/// `Interpreter::builder().embed(…)` (runtime `module.rs`). It declares the `PyInit_<name>` pyo3
+/// defines inside the glue's `const _` block, which no path can name. Named after the module,
+/// so two specs' glue may share a Rust module (their `PyInit_` symbols differ anyway).
+fn emit_module_const(module: &Module) -> TokenStream {
+    let py_name = &module.name.py;
+    let init = format_ident!("PyInit_{}", py_name);
+    let constant = format_ident!("{}_MODULE", py_name.to_uppercase());
+    let doc = format!(
+        "The extension module `{py_name}` linked into this binary: `pybridge::Interpreter::builder().embed({constant})` makes `import {py_name}` work in an embedded interpreter."
+    );
+    quote! {
+        #[doc = #doc]
+        #[allow(dead_code, non_snake_case)]
+        pub const #constant: ::pybridge::ExportedModule = {
+            unsafe extern "C" {
+                fn #init() -> *mut ::pybridge::__private::pyo3::ffi::PyObject;
+            }
+            ::pybridge::ExportedModule::__new(#py_name, #init)
         };
     }
 }

@@ -59,6 +59,14 @@ mod fast {
             ::core::result::Result::Ok(())
         }
     };
+    ///The extension module `fastmath` linked into this binary: `pybridge::Interpreter::builder().embed(FASTMATH_MODULE)` makes `import fastmath` work in an embedded interpreter.
+    #[allow(dead_code, non_snake_case)]
+    pub const FASTMATH_MODULE: ::pybridge::ExportedModule = {
+        unsafe extern "C" {
+            fn PyInit_fastmath() -> *mut ::pybridge::__private::pyo3::ffi::PyObject;
+        }
+:: pybridge :: ExportedModule :: __new ("fastmath" , PyInit_fastmath)
+    };
 }
 /// Classes, enums and exceptions.
 mod geometry {
@@ -783,5 +791,13 @@ mod geometry {
             )?;
             ::core::result::Result::Ok(())
         }
+    };
+    ///The extension module `geometry` linked into this binary: `pybridge::Interpreter::builder().embed(GEOMETRY_MODULE)` makes `import geometry` work in an embedded interpreter.
+    #[allow(dead_code, non_snake_case)]
+    pub const GEOMETRY_MODULE: ::pybridge::ExportedModule = {
+        unsafe extern "C" {
+            fn PyInit_geometry() -> *mut ::pybridge::__private::pyo3::ffi::PyObject;
+        }
+:: pybridge :: ExportedModule :: __new ("geometry" , PyInit_geometry)
     };
 }

@@ -920,6 +920,14 @@ const _: () = {
         ::core::result::Result::Ok(())
     }
 };
+///The extension module `both_ways` linked into this binary: `pybridge::Interpreter::builder().embed(BOTH_WAYS_MODULE)` makes `import both_ways` work in an embedded interpreter.
+#[allow(dead_code, non_snake_case)]
+pub const BOTH_WAYS_MODULE: ::pybridge::ExportedModule = {
+    unsafe extern "C" {
+        fn PyInit_both_ways() -> *mut ::pybridge::__private::pyo3::ffi::PyObject;
+    }
+:: pybridge :: ExportedModule :: __new ("both_ways" , PyInit_both_ways)
+};
 /// Typed stubs for the Python module `both_model`.
 #[allow(
     clippy::all,

@@ -697,6 +697,14 @@ const _: () = {
         ::core::result::Result::Ok(())
     }
 };
+///The extension module `conversions` linked into this binary: `pybridge::Interpreter::builder().embed(CONVERSIONS_MODULE)` makes `import conversions` work in an embedded interpreter.
+#[allow(dead_code, non_snake_case)]
+pub const CONVERSIONS_MODULE: ::pybridge::ExportedModule = {
+    unsafe extern "C" {
+        fn PyInit_conversions() -> *mut ::pybridge::__private::pyo3::ffi::PyObject;
+    }
+:: pybridge :: ExportedModule :: __new ("conversions" , PyInit_conversions)
+};
 /// Typed stubs for the Python module `conversions_mod`.
 #[allow(
     clippy::all,

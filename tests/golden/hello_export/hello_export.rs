@@ -84,3 +84,11 @@ const _: () = {
         ::core::result::Result::Ok(())
     }
 };
+///The extension module `hello_spec` linked into this binary: `pybridge::Interpreter::builder().embed(HELLO_SPEC_MODULE)` makes `import hello_spec` work in an embedded interpreter.
+#[allow(dead_code, non_snake_case)]
+pub const HELLO_SPEC_MODULE: ::pybridge::ExportedModule = {
+    unsafe extern "C" {
+        fn PyInit_hello_spec() -> *mut ::pybridge::__private::pyo3::ffi::PyObject;
+    }
+:: pybridge :: ExportedModule :: __new ("hello_spec" , PyInit_hello_spec)
+};

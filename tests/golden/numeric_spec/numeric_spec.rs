@@ -1796,3 +1796,11 @@ const _: () = {
         ::core::result::Result::Ok(())
     }
 };
+///The extension module `numeric_spec` linked into this binary: `pybridge::Interpreter::builder().embed(NUMERIC_SPEC_MODULE)` makes `import numeric_spec` work in an embedded interpreter.
+#[allow(dead_code, non_snake_case)]
+pub const NUMERIC_SPEC_MODULE: ::pybridge::ExportedModule = {
+    unsafe extern "C" {
+        fn PyInit_numeric_spec() -> *mut ::pybridge::__private::pyo3::ffi::PyObject;
+    }
+:: pybridge :: ExportedModule :: __new ("numeric_spec" , PyInit_numeric_spec)
+};

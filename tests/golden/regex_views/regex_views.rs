@@ -579,3 +579,11 @@ const _: () = {
         ::core::result::Result::Ok(())
     }
 };
+///The extension module `regex_views` linked into this binary: `pybridge::Interpreter::builder().embed(REGEX_VIEWS_MODULE)` makes `import regex_views` work in an embedded interpreter.
+#[allow(dead_code, non_snake_case)]
+pub const REGEX_VIEWS_MODULE: ::pybridge::ExportedModule = {
+    unsafe extern "C" {
+        fn PyInit_regex_views() -> *mut ::pybridge::__private::pyo3::ffi::PyObject;
+    }
+:: pybridge :: ExportedModule :: __new ("regex_views" , PyInit_regex_views)
+};

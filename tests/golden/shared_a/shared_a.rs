@@ -251,3 +251,11 @@ const _: () = {
         ::core::result::Result::Ok(())
     }
 };
+///The extension module `shared_a` linked into this binary: `pybridge::Interpreter::builder().embed(SHARED_A_MODULE)` makes `import shared_a` work in an embedded interpreter.
+#[allow(dead_code, non_snake_case)]
+pub const SHARED_A_MODULE: ::pybridge::ExportedModule = {
+    unsafe extern "C" {
+        fn PyInit_shared_a() -> *mut ::pybridge::__private::pyo3::ffi::PyObject;
+    }
+:: pybridge :: ExportedModule :: __new ("shared_a" , PyInit_shared_a)
+};

@@ -214,3 +214,11 @@ const _: () = {
         ::core::result::Result::Ok(())
     }
 };
+///The extension module `shared_b` linked into this binary: `pybridge::Interpreter::builder().embed(SHARED_B_MODULE)` makes `import shared_b` work in an embedded interpreter.
+#[allow(dead_code, non_snake_case)]
+pub const SHARED_B_MODULE: ::pybridge::ExportedModule = {
+    unsafe extern "C" {
+        fn PyInit_shared_b() -> *mut ::pybridge::__private::pyo3::ffi::PyObject;
+    }
+:: pybridge :: ExportedModule :: __new ("shared_b" , PyInit_shared_b)
+};

@@ -51,3 +51,11 @@ const _: () = {
         ::core::result::Result::Ok(())
     }
 };
+///The extension module `shared_mismatch` linked into this binary: `pybridge::Interpreter::builder().embed(SHARED_MISMATCH_MODULE)` makes `import shared_mismatch` work in an embedded interpreter.
+#[allow(dead_code, non_snake_case)]
+pub const SHARED_MISMATCH_MODULE: ::pybridge::ExportedModule = {
+    unsafe extern "C" {
+        fn PyInit_shared_mismatch() -> *mut ::pybridge::__private::pyo3::ffi::PyObject;
+    }
+:: pybridge :: ExportedModule :: __new ("shared_mismatch" , PyInit_shared_mismatch)
+};

@@ -780,3 +780,11 @@ const _: () = {
         ::core::result::Result::Ok(())
     }
 };
+///The extension module `skeleton_export` linked into this binary: `pybridge::Interpreter::builder().embed(SKELETON_EXPORT_MODULE)` makes `import skeleton_export` work in an embedded interpreter.
+#[allow(dead_code, non_snake_case)]
+pub const SKELETON_EXPORT_MODULE: ::pybridge::ExportedModule = {
+    unsafe extern "C" {
+        fn PyInit_skeleton_export() -> *mut ::pybridge::__private::pyo3::ffi::PyObject;
+    }
+:: pybridge :: ExportedModule :: __new ("skeleton_export" , PyInit_skeleton_export)
+};

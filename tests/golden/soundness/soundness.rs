@@ -471,6 +471,14 @@ const _: () = {
         ::core::result::Result::Ok(())
     }
 };
+///The extension module `soundness` linked into this binary: `pybridge::Interpreter::builder().embed(SOUNDNESS_MODULE)` makes `import soundness` work in an embedded interpreter.
+#[allow(dead_code, non_snake_case)]
+pub const SOUNDNESS_MODULE: ::pybridge::ExportedModule = {
+    unsafe extern "C" {
+        fn PyInit_soundness() -> *mut ::pybridge::__private::pyo3::ffi::PyObject;
+    }
+:: pybridge :: ExportedModule :: __new ("soundness" , PyInit_soundness)
+};
 /// Typed stubs for the Python module `soundness_mod`.
 #[allow(
     clippy::all,

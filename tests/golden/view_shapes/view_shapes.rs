@@ -740,3 +740,11 @@ const _: () = {
         ::core::result::Result::Ok(())
     }
 };
+///The extension module `view_shapes` linked into this binary: `pybridge::Interpreter::builder().embed(VIEW_SHAPES_MODULE)` makes `import view_shapes` work in an embedded interpreter.
+#[allow(dead_code, non_snake_case)]
+pub const VIEW_SHAPES_MODULE: ::pybridge::ExportedModule = {
+    unsafe extern "C" {
+        fn PyInit_view_shapes() -> *mut ::pybridge::__private::pyo3::ffi::PyObject;
+    }
+:: pybridge :: ExportedModule :: __new ("view_shapes" , PyInit_view_shapes)
+};

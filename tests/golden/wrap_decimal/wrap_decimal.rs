@@ -762,3 +762,11 @@ const _: () = {
         ::core::result::Result::Ok(())
     }
 };
+///The extension module `decimal_py` linked into this binary: `pybridge::Interpreter::builder().embed(DECIMAL_PY_MODULE)` makes `import decimal_py` work in an embedded interpreter.
+#[allow(dead_code, non_snake_case)]
+pub const DECIMAL_PY_MODULE: ::pybridge::ExportedModule = {
+    unsafe extern "C" {
+        fn PyInit_decimal_py() -> *mut ::pybridge::__private::pyo3::ffi::PyObject;
+    }
+:: pybridge :: ExportedModule :: __new ("decimal_py" , PyInit_decimal_py)
+};

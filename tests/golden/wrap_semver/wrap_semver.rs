@@ -501,3 +501,11 @@ const _: () = {
         ::core::result::Result::Ok(())
     }
 };
+///The extension module `semver_py` linked into this binary: `pybridge::Interpreter::builder().embed(SEMVER_PY_MODULE)` makes `import semver_py` work in an embedded interpreter.
+#[allow(dead_code, non_snake_case)]
+pub const SEMVER_PY_MODULE: ::pybridge::ExportedModule = {
+    unsafe extern "C" {
+        fn PyInit_semver_py() -> *mut ::pybridge::__private::pyo3::ffi::PyObject;
+    }
+:: pybridge :: ExportedModule :: __new ("semver_py" , PyInit_semver_py)
+};
