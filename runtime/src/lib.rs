@@ -24,6 +24,7 @@ mod crossing;
 mod enums;
 mod error;
 mod export;
+mod handles;
 mod holder;
 mod interpreter;
 mod iter;
@@ -76,6 +77,7 @@ pub mod __private {
         CallbackSlot, FastItem, FastVec, build_pyerr, call_back, catch_callback, closed_error, expect_callable,
         raise_declared,
     };
+    pub use crate::handles::{handle_clone, handle_eq, handle_repr, handle_str};
     pub use crate::holder::{Holder, Traverse, ViewRead, ViewWrite};
     pub use crate::iter::{IterObject, NextFn, next_of};
     pub use crate::operators::*;

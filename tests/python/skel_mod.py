@@ -90,6 +90,11 @@ class Counter:
     def label(self) -> str:
         return f"Counter({self.value}, step={self.step})"
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Counter) and (self.value, self.step) == (other.value, other.step)
+
+    __hash__ = None  # type: ignore[assignment]
+
     def incr(self) -> int:
         self.value += self.step
         return self.value

@@ -21,6 +21,22 @@ fn constructor_methods_and_attributes() {
 }
 
 #[test]
+fn handles_clone_compare_and_print_through_python() {
+    use_test_python();
+    let a = Counter::new(Some(7), None).unwrap();
+    let same = a.clone();
+    // One object: a change through one handle shows through the other.
+    same.set_value(8).unwrap();
+    assert_eq!(a.value().unwrap(), 8);
+    // `==` is Python's (`Counter.__eq__` compares value and step).
+    assert!(a == same);
+    assert!(a == Counter::new(Some(8), None).unwrap());
+    assert!(a != Counter::new(Some(8), Some(2)).unwrap());
+    assert!(a.to_string().starts_with("<skel_mod.Counter object at 0x"), "{a}");
+    assert!(format!("{a:?}").starts_with("<skel_mod.Counter object at 0x"), "{a:?}");
+}
+
+#[test]
 fn class_and_static_methods() {
     use_test_python();
     let parsed = Counter::from_text("41").unwrap();

@@ -565,9 +565,33 @@ pub mod soundness_mod {
             self.0
         }
     }
+    /// `repr()` of the object (the class's name when `__repr__` raises).
     impl ::std::fmt::Debug for Attached {
         fn fmt(&self, __pb_f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            __pb_f.write_str(::core::concat!("soundness_mod.attached", "(..)"))
+            match ::pybridge::__private::handle_repr(&self.0) {
+                ::core::option::Option::Some(__pb_repr) => __pb_f.write_str(&__pb_repr),
+                ::core::option::Option::None => {
+                    __pb_f.write_str(::core::concat!("soundness_mod.attached", "(..)"))
+                }
+            }
+        }
+    }
+    /// `str()` of the object.
+    impl ::std::fmt::Display for Attached {
+        fn fmt(&self, __pb_f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            __pb_f.write_str(&::pybridge::__private::handle_str(&self.0))
+        }
+    }
+    /// Another handle to the same object (Python's `is` holds between them).
+    impl ::std::clone::Clone for Attached {
+        fn clone(&self) -> Self {
+            Self(::pybridge::__private::handle_clone(&self.0))
+        }
+    }
+    /// Python's `==` (`false` when `__eq__` raises).
+    impl ::std::cmp::PartialEq for Attached {
+        fn eq(&self, __pb_other: &Self) -> bool {
+            ::pybridge::__private::handle_eq(&self.0, &__pb_other.0)
         }
     }
     impl<'a, 'py> ::pybridge::__private::pyo3::FromPyObject<'a, 'py> for Attached {
