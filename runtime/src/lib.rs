@@ -29,6 +29,7 @@ mod holder;
 mod interpreter;
 mod iter;
 mod module;
+mod object;
 mod operators;
 mod protocols;
 mod shared;
@@ -41,6 +42,7 @@ mod view;
 pub use error::{Error, ErrorKind, PythonException, Result};
 pub use interpreter::{Interpreter, InterpreterBuilder, ModuleInit, add_sys_path, attach, try_attach};
 pub use module::ExportedModule;
+pub use object::{ObjectExt, ObjectIter, import, to_object};
 pub use pybridge_macros::py_embed;
 pub use pyo3::{PyErr, Python, exceptions};
 

@@ -1,0 +1,196 @@
+//! [`ObjectExt`]: reading, calling and iterating an untyped [`Object`] (an `Any` value of a
+//! stub, JSON-like data) from any thread without touching pyo3: each method attaches by itself
+//! and returns pybridge's [`Error`](crate::Error). For work inside one attach, bind the object
+//! (`obj.bind(py)`) and use [`pyo3`](crate::pyo3) directly, the documented escape hatch.
+
+use pyo3::call::PyCallArgs;
+use pyo3::conversion::FromPyObjectOwned;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyIterator};
+
+use crate::error::{Error, Result};
+use crate::{Object, try_attach};
+
+/// Methods on [`Object`] that attach by themselves (the names differ from pyo3's own methods
+/// on `Py<PyAny>`, which take a `Python` token).
+///
+/// ```no_run
+/// use pybridge::{Object, ObjectExt};
+/// # fn demo(config: Object) -> pybridge::Result<()> {
+/// let name: String = config.attr("name")?.to()?;
+/// let port: u16 = config.call_method_with("get", ("port",))?.to()?;
+/// for item in config.attr("servers")?.iterate()? {
+///     println!("{}", item?.str()?);
+/// }
+/// assert!(config.is_instance_of("types", "SimpleNamespace")?);
+/// # Ok(()) }
+/// ```
+pub trait ObjectExt {
+    /// `obj.name`.
+    fn attr(&self, name: &str) -> Result<Object>;
+    /// `obj.name = value`.
+    fn set_attr<V>(&self, name: &str, value: V) -> Result<()>
+    where
+        V: for<'py> IntoPyObject<'py>;
+    /// `obj(*args)`; `args` is a tuple of Rust values (`()`, `(1,)`, `("a", 2.0)`).
+    fn call_with<A>(&self, args: A) -> Result<Object>
+    where
+        A: for<'py> PyCallArgs<'py>;
+    /// `obj(*args, **kwargs)`, keyword arguments given as `(name, value)` pairs.
+    fn call_kw<A>(&self, args: A, kwargs: &[(&str, &Object)]) -> Result<Object>
+    where
+        A: for<'py> PyCallArgs<'py>;
+    /// `obj.name(*args)`.
+    fn call_method_with<A>(&self, name: &str, args: A) -> Result<Object>
+    where
+        A: for<'py> PyCallArgs<'py>;
+    /// The object as a Rust value (`i64`, `String`, `Vec<f64>`, `HashMap<String, Object>`, a
+    /// generated class handle…), or a conversion error naming both types.
+    fn to<T>(&self) -> Result<T>
+    where
+        T: for<'py> FromPyObjectOwned<'py>;
+    /// `isinstance(obj, module.class)`, subclasses included (`module` is imported if needed).
+    fn is_instance_of(&self, module: &str, class: &str) -> Result<bool>;
+    /// `iter(obj)`, read lazily: each `next` attaches, and yields the item or the error raised.
+    fn iterate(&self) -> Result<ObjectIter>;
+    /// Another handle to the same object (a new strong reference; `Object` is not `Clone`,
+    /// because counting needs the interpreter).
+    fn new_ref(&self) -> Object;
+    /// `str(obj)`.
+    fn str(&self) -> Result<String>;
+    /// `repr(obj)`.
+    fn repr(&self) -> Result<String>;
+}
+
+/// `import name`: the module as an [`Object`], to read with [`ObjectExt`].
+///
+/// ```no_run
+/// use pybridge::ObjectExt;
+/// let sep: String = pybridge::import("os")?.attr("sep")?.to()?;
+/// # Ok::<(), pybridge::Error>(())
+/// ```
+pub fn import(name: &str) -> Result<Object> {
+    attached(|py| py.import(name).map(|m| m.into_any().unbind()))
+}
+
+/// A Rust value as a Python [`Object`] (for [`ObjectExt::call_kw`] and containers of objects).
+///
+/// ```no_run
+/// let answer = pybridge::to_object(42)?;
+/// # Ok::<(), pybridge::Error>(())
+/// ```
+pub fn to_object<V>(value: V) -> Result<Object>
+where
+    V: for<'py> IntoPyObject<'py>,
+{
+    attached(|py| pyo3::IntoPyObjectExt::into_py_any(value, py))
+}
+
+/// Runs `f` attached, turning a Python exception into pybridge's [`Error`].
+fn attached<R>(f: impl for<'py> FnOnce(Python<'py>) -> PyResult<R>) -> Result<R> {
+    try_attach(|py| f(py).map_err(Error::from))?
+}
+
+impl ObjectExt for Object {
+    fn attr(&self, name: &str) -> Result<Object> {
+        attached(|py| self.bind(py).getattr(name).map(Bound::unbind))
+    }
+
+    fn set_attr<V>(&self, name: &str, value: V) -> Result<()>
+    where
+        V: for<'py> IntoPyObject<'py>,
+    {
+        attached(|py| {
+            let value = pyo3::IntoPyObjectExt::into_bound_py_any(value, py)?;
+            self.bind(py).setattr(name, value)
+        })
+    }
+
+    fn call_with<A>(&self, args: A) -> Result<Object>
+    where
+        A: for<'py> PyCallArgs<'py>,
+    {
+        attached(|py| self.bind(py).call1(args).map(Bound::unbind))
+    }
+
+    fn call_kw<A>(&self, args: A, kwargs: &[(&str, &Object)]) -> Result<Object>
+    where
+        A: for<'py> PyCallArgs<'py>,
+    {
+        attached(|py| {
+            let dict = PyDict::new(py);
+            for (name, value) in kwargs {
+                dict.set_item(name, value.bind(py))?;
+            }
+            self.bind(py).call(args, Some(&dict)).map(Bound::unbind)
+        })
+    }
+
+    fn call_method_with<A>(&self, name: &str, args: A) -> Result<Object>
+    where
+        A: for<'py> PyCallArgs<'py>,
+    {
+        attached(|py| self.bind(py).call_method1(name, args).map(Bound::unbind))
+    }
+
+    fn to<T>(&self) -> Result<T>
+    where
+        T: for<'py> FromPyObjectOwned<'py>,
+    {
+        try_attach(|py| {
+            let value = self.bind(py);
+            value.extract::<T>().map_err(|e| {
+                let actual = value.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "?".into());
+                let err: PyErr = e.into();
+                Error::conversion("Object::to", "value", std::any::type_name::<T>(), actual, err.to_string())
+            })
+        })?
+    }
+
+    fn is_instance_of(&self, module: &str, class: &str) -> Result<bool> {
+        attached(|py| {
+            let class = py.import(module)?.getattr(class)?;
+            self.bind(py).is_instance(&class)
+        })
+    }
+
+    fn iterate(&self) -> Result<ObjectIter> {
+        attached(|py| self.bind(py).try_iter().map(|it| ObjectIter { iter: Some(it.unbind()) }))
+    }
+
+    fn new_ref(&self) -> Object {
+        crate::handles::handle_clone(self)
+    }
+
+    fn str(&self) -> Result<String> {
+        attached(|py| self.bind(py).str().map(|s| s.to_string_lossy().into_owned()))
+    }
+
+    fn repr(&self) -> Result<String> {
+        attached(|py| self.bind(py).repr().map(|s| s.to_string_lossy().into_owned()))
+    }
+}
+
+/// A Python iterator read from Rust ([`ObjectExt::iterate`]): each `next` attaches and yields
+/// the next item, or the exception the iterator raised (after which it ends). `Send + Sync`.
+#[derive(Debug)]
+pub struct ObjectIter {
+    iter: Option<Py<PyIterator>>,
+}
+
+impl Iterator for ObjectIter {
+    type Item = Result<Object>;
+
+    fn next(&mut self) -> Option<Result<Object>> {
+        let iter = self.iter.as_ref()?;
+        let step = try_attach(|py| iter.bind(py).clone().next().map(|r| r.map(Bound::unbind).map_err(Error::from)));
+        let item = match step {
+            Ok(item) => item,
+            Err(e) => Some(Err(e)),
+        };
+        if !matches!(item, Some(Ok(_))) {
+            self.iter = None;
+        }
+        item
+    }
+}
