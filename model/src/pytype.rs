@@ -1,5 +1,6 @@
 //! Python typing syntax → [`Type`]: `list[str]`, `dict[str, float]`, `int | None`,
-//! `Optional[int]`, `tuple[int, int, str]`, `Any`, and names of declared classes.
+//! `Optional[int]`, `tuple[int, int, str]`, `Any`, and names of declared classes. A Python
+//! `int` is an `i64`; the Rust integer names (`u8`, `u32`, `i128`, `usize`…) pick another width.
 //!
 //! Errors point at the offending word inside the type string.
 
@@ -166,6 +167,10 @@ impl Parser<'_> {
         let kind = match word.as_str() {
             "bool" => TypeKind::Bool,
             "int" => TypeKind::Int(IntWidth::I64),
+            // A Python `int` as another Rust width (`u8`…`u128`, `i8`…`i128`, `isize`, `usize`).
+            _ if IntWidth::ALL.iter().any(|(n, _)| *n == word) => {
+                TypeKind::Int(IntWidth::ALL.iter().find(|(n, _)| *n == word).map(|(_, w)| *w)?)
+            }
             "float" => TypeKind::Float { single: false },
             "str" => TypeKind::Str { borrowed: false },
             "bytes" => TypeKind::Bytes { borrowed: false },

@@ -57,6 +57,10 @@ def big() -> int:
     return 2**70
 
 
+def wide(n: int) -> int:
+    return n
+
+
 class SkelError(Exception):
     """The base of skel_mod's errors."""
 

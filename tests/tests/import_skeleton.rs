@@ -98,8 +98,27 @@ fn wrong_return_type_is_a_conversion_error() {
 fn int_overflow_is_a_typed_conversion_error() {
     use_test_python();
     let err = skel_mod::big().unwrap_err();
-    assert!(matches!(err.kind(), ErrorKind::Conversion { expected, .. } if expected == "int"), "{err}");
-    assert!(err.to_string().contains("skel_mod.big: return value should be int, got int"), "{err}");
+    assert!(
+        matches!(err.kind(), ErrorKind::Conversion { expected, .. } if expected == "an int that fits i64"),
+        "{err}"
+    );
+    assert!(err.to_string().contains("skel_mod.big: return value should be an int that fits i64, got int"), "{err}");
+    assert!(err.to_string().contains("1180591620717411303424 is out of range for i64"), "{err}");
+}
+
+#[test]
+fn every_rust_integer_width_crosses_with_its_range() {
+    use_test_python();
+    assert_eq!(skel_mod::wide(200).unwrap(), 200u8);
+    let err = skel_mod::wide(u128::MAX).unwrap_err();
+    assert!(err.to_string().contains(&format!("{} is out of range for u8", u128::MAX)), "{err}");
+    let err = skel_mod::wide(300).unwrap_err();
+    assert!(
+        err.to_string().contains(
+            "skel_mod.wide: return value should be an int that fits u8, got int (300 is out of range for u8)"
+        ),
+        "{err}"
+    );
 }
 
 #[test]

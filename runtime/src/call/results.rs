@@ -79,12 +79,32 @@ pub fn extract_return<'py, T: FromPyObjectOwned<'py>>(
 ) -> Result<T> {
     match value.extract::<T>() {
         Ok(v) => Ok(v),
-        Err(e) => Err(return_error(value, function, expected, e.into())),
+        Err(e) => Err(return_error(value, function, expected, e.into(), std::any::type_name::<T>())),
     }
 }
 
 #[cold]
-fn return_error(value: &Bound<'_, PyAny>, function: &'static str, expected: &'static str, err: PyErr) -> Error {
+fn return_error(
+    value: &Bound<'_, PyAny>,
+    function: &'static str,
+    expected: &'static str,
+    err: PyErr,
+    rust: &'static str,
+) -> Error {
     let actual = value.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "?".into());
+    // An `int` too wide for the Rust integer: say which value and which type ("out of range for
+    // u8"), not pyo3's "out of range integral type conversion attempted".
+    let py = value.py();
+    if err.is_instance_of::<pyo3::exceptions::PyOverflowError>(py) && value.is_instance_of::<pyo3::types::PyInt>() {
+        let shown = value.repr().map(|r| r.to_string()).unwrap_or_else(|_| "the int".into());
+        let wanted = format!("an int that fits {rust}");
+        return Error::conversion(
+            function,
+            "return value",
+            &wanted,
+            actual,
+            format!("{shown} is out of range for {rust}"),
+        );
+    }
     Error::conversion(function, "return value", expected, actual, err.to_string())
 }

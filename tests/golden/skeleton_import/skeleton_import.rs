@@ -158,6 +158,10 @@ pub mod skel_mod {
     pub fn big() -> ::std::result::Result<i64, Error> {
         ::pybridge::__private::attach_call(|__pb_py| attached::big(__pb_py))
     }
+    /// Calls the Python function `wide`.
+    pub fn wide(n: u128) -> ::std::result::Result<u8, Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::wide(__pb_py, n))
+    }
     /// Calls the Python function `fail_with`.
     pub fn fail_with(kind: &str) -> ::std::result::Result<(), Error> {
         ::pybridge::__private::attach_call(|__pb_py| attached::fail_with(__pb_py, kind))
@@ -755,7 +759,33 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:65:15: function `fail_with`
+        // from skeleton_import.yaml:66:15: function `wide`
+        /// Calls the Python function `wide` while attached.
+        pub fn wide(
+            py: ::pybridge::Python<'_>,
+            n: u128,
+        ) -> ::std::result::Result<u8, Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                2,
+            >::new(py, "skel_mod.wide");
+            __pb_args.positional("n", n)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "skel_mod",
+                "wide",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_return(
+                    &__pb_value,
+                    "skel_mod.wide",
+                    "int",
+                )?,
+            )
+        }
+        // from skeleton_import.yaml:70:15: function `fail_with`
         /// Calls the Python function `fail_with` while attached.
         pub fn fail_with(
             py: ::pybridge::Python<'_>,
@@ -776,7 +806,7 @@ pub mod skel_mod {
             let _ = __pb_value;
             ::core::result::Result::Ok(())
         }
-        // from skeleton_import.yaml:68:15: function `make_counter`
+        // from skeleton_import.yaml:73:15: function `make_counter`
         /// Calls the Python function `make_counter` while attached.
         pub fn make_counter(
             py: ::pybridge::Python<'_>,
@@ -802,7 +832,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:72:15: function `not_a_counter`
+        // from skeleton_import.yaml:77:15: function `not_a_counter`
         /// Calls the Python function `not_a_counter` while attached.
         pub fn not_a_counter(
             py: ::pybridge::Python<'_>,
@@ -826,7 +856,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:74:15: function `recurse`
+        // from skeleton_import.yaml:79:15: function `recurse`
         /// Calls the embedded `skeleton_export.recurse(n - 1)` (Rust → Python → Rust → …).
         pub fn recurse(
             py: ::pybridge::Python<'_>,
@@ -852,7 +882,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:79:15: function `exit_with`
+        // from skeleton_import.yaml:84:15: function `exit_with`
         /// Calls the Python function `exit_with` while attached.
         pub fn exit_with(
             py: ::pybridge::Python<'_>,
@@ -873,7 +903,7 @@ pub mod skel_mod {
             let _ = __pb_value;
             ::core::result::Result::Ok(())
         }
-        // from skeleton_import.yaml:82:15: function `identity`
+        // from skeleton_import.yaml:87:15: function `identity`
         /// Calls the Python function `identity` while attached.
         pub fn identity(
             py: ::pybridge::Python<'_>,
@@ -899,7 +929,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:86:15: function `call_export`
+        // from skeleton_import.yaml:91:15: function `call_export`
         /// Calls a function of the embedded `skeleton_export` module.
         pub fn call_export(
             py: ::pybridge::Python<'_>,
@@ -927,7 +957,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:92:15: function `raise_odd`
+        // from skeleton_import.yaml:97:15: function `raise_odd`
         /// Raises an exception that is hard to turn into text (`__str__` raises, lone surrogates, chains).
         pub fn raise_odd(
             py: ::pybridge::Python<'_>,
@@ -948,7 +978,7 @@ pub mod skel_mod {
             let _ = __pb_value;
             ::core::result::Result::Ok(())
         }
-        // from skeleton_import.yaml:96:15: function `four_hop`
+        // from skeleton_import.yaml:101:15: function `four_hop`
         /// Calls the exported `skeleton_export.hop3` with a Python callback that raises KeyError.
         pub fn four_hop(
             py: ::pybridge::Python<'_>,
@@ -974,7 +1004,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:101:15: function `nap`
+        // from skeleton_import.yaml:106:15: function `nap`
         /// Sleeps, releasing the GIL.
         pub fn nap(
             py: ::pybridge::Python<'_>,
@@ -1000,7 +1030,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:106:15: function `make_noisy`
+        // from skeleton_import.yaml:111:15: function `make_noisy`
         /// Creates an exported `Noisy` in a frame that raises KeyError.
         pub fn make_noisy(
             py: ::pybridge::Python<'_>,
@@ -1046,7 +1076,7 @@ pub mod skel_mod {
             >,
         );
         impl<'py> CounterRef<'py> {
-            // from skeleton_import.yaml:116:11: method `Counter.__init__`
+            // from skeleton_import.yaml:121:11: method `Counter.__init__`
             #[doc = ::core::concat!(" Creates a `", "skel_mod.Counter", "`.")]
             pub fn new(
                 py: ::pybridge::Python<'py>,
@@ -1070,7 +1100,7 @@ pub mod skel_mod {
                 let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
                 ::core::result::Result::Ok(Self(__pb_value))
             }
-            // from skeleton_import.yaml:120:19: method `Counter.incr`
+            // from skeleton_import.yaml:125:19: method `Counter.incr`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.incr", "`.")]
             pub fn incr(&self) -> ::std::result::Result<i64, Error> {
                 let py = self.0.py();
@@ -1095,7 +1125,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:122:19: method `Counter.add`
+            // from skeleton_import.yaml:127:19: method `Counter.add`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.add", "`.")]
             pub fn add(&self, n: i64) -> ::std::result::Result<i64, Error> {
                 let py = self.0.py();
@@ -1121,7 +1151,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:126:19: method `Counter.merged`
+            // from skeleton_import.yaml:131:19: method `Counter.merged`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.merged", "`.")]
             pub fn merged(
                 &self,
@@ -1150,7 +1180,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:130:19: method `Counter.from_text`
+            // from skeleton_import.yaml:135:19: method `Counter.from_text`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.from_text", "`.")]
             pub fn from_text(
                 py: ::pybridge::Python<'py>,
@@ -1176,7 +1206,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:135:19: method `Counter.double`
+            // from skeleton_import.yaml:140:19: method `Counter.double`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.double", "`.")]
             pub fn double(
                 py: ::pybridge::Python<'py>,
@@ -1292,7 +1322,7 @@ pub mod slow_mod {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
-        // from skeleton_import.yaml:152:15: function `ping`
+        // from skeleton_import.yaml:157:15: function `ping`
         /// Calls the Python function `ping` while attached.
         pub fn ping(
             py: ::pybridge::Python<'_>,
