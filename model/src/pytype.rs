@@ -8,6 +8,19 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::origin::{Loc, Origin};
 use crate::types::{ClassRef, IntWidth, Type, TypeKind};
 
+/// Iterator types (`Iterator[T]`, `Iterable[T]`): a stub returns them as a lazy `PyIter<T>`.
+const ITERATORS: &[&str] = &[
+    "Iterator",
+    "Iterable",
+    "typing.Iterator",
+    "typing.Iterable",
+    "collections.abc.Iterator",
+    "collections.abc.Iterable",
+];
+
+/// Generator types (`Generator[Yield, Send, Return]`): read as iterators of `Yield`.
+const GENERATORS: &[&str] = &["Generator", "typing.Generator", "collections.abc.Generator"];
+
 /// The Python type names this parser knows (besides declared classes).
 pub const PYTHON_TYPE_NAMES: &[&str] = &[
     "bool",
@@ -29,6 +42,9 @@ pub const PYTHON_TYPE_NAMES: &[&str] = &[
     "Tuple",
     "typing.Any",
     "typing.Optional",
+    "Iterator",
+    "Iterable",
+    "Generator",
     "pathlib.Path",
     "datetime.timedelta",
     "datetime.datetime",
@@ -193,6 +209,19 @@ impl Parser<'_> {
                 TypeKind::Dict(Box::new(k), Box::new(v), crate::types::Keys::Hashed)
             }
             "tuple" | "Tuple" => TypeKind::Tuple(self.tuple_args(&word)?),
+            // Returns only (check): read lazily from Rust, one item per `next`.
+            _ if ITERATORS.contains(&word.as_str()) => {
+                TypeKind::Iterator { item: Box::new(self.one_arg(&word)?), capture: crate::types::Capture::Static }
+            }
+            _ if GENERATORS.contains(&word.as_str()) => {
+                let args = self.args(&word)?;
+                if args.len() != 3 {
+                    self.diags.error(origin, format!("`{word}` takes three types: `{word}[Yield, Send, Return]`"));
+                    return None;
+                }
+                let item = args.into_iter().next()?;
+                TypeKind::Iterator { item: Box::new(item), capture: crate::types::Capture::Static }
+            }
             // Any other name is a class; the resolver checks it against the declared classes
             // (and suggests a builtin for a typo such as `flot`).
             _ => TypeKind::Class(ClassRef::named(word.clone())),

@@ -194,3 +194,52 @@ impl Iterator for ObjectIter {
         item
     }
 }
+
+/// The lazy iterator an import stub returns for `Iterator[T]`, `Generator[T, …]` or
+/// `Iterable[T]`: each `next` attaches, pulls one item and converts it to `T`; an exception the
+/// Python iterator raises arrives as the module's error type `E` (sorted into its declared
+/// exception variants), and ends the iteration, as does a conversion error. `Send + Sync`
+/// (it holds only the Python iterator), so it may be read on any thread.
+pub struct PyIter<T, E = Error> {
+    iter: Option<Py<PyIterator>>,
+    function: &'static str,
+    expected: &'static str,
+    _items: std::marker::PhantomData<fn() -> (T, E)>,
+}
+
+impl<T, E> PyIter<T, E> {
+    pub(crate) fn new(iter: Py<PyIterator>, function: &'static str, expected: &'static str) -> Self {
+        PyIter { iter: Some(iter), function, expected, _items: std::marker::PhantomData }
+    }
+}
+
+impl<T, E> std::fmt::Debug for PyIter<T, E> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PyIter").field("function", &self.function).field("done", &self.iter.is_none()).finish()
+    }
+}
+
+impl<T, E> Iterator for PyIter<T, E>
+where
+    T: for<'py> FromPyObjectOwned<'py>,
+    E: crate::__private::FromPyErr,
+{
+    type Item = std::result::Result<T, E>;
+
+    fn next(&mut self) -> Option<std::result::Result<T, E>> {
+        let iter = self.iter.as_ref()?;
+        let (function, expected) = (self.function, self.expected);
+        let step = try_attach(|py| match iter.bind(py).clone().next()? {
+            Ok(item) => Some(crate::call::extract_item::<T>(&item, function, expected).map_err(E::from)),
+            Err(e) => Some(Err(E::from_pyerr(py, e))),
+        });
+        let item = match step {
+            Ok(item) => item,
+            Err(e) => Some(Err(E::from(e))),
+        };
+        if !matches!(item, Some(Ok(_))) {
+            self.iter = None;
+        }
+        item
+    }
+}

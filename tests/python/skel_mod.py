@@ -61,6 +61,19 @@ def wide(n: int) -> int:
     return n
 
 
+def countdown(n: int) -> "Iterator[int]":
+    while n > 0:
+        yield n
+        n -= 1
+
+
+def faulty(kind: str) -> "Generator[int, None, None]":
+    yield 1
+    if kind == "type":
+        yield "two"  # type: ignore[misc]
+    raise SkelError("generator failed")
+
+
 class SkelError(Exception):
     """The base of skel_mod's errors."""
 

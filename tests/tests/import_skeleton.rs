@@ -159,3 +159,29 @@ fn stubs_are_callable_from_many_threads() {
         h.join().expect("thread");
     }
 }
+
+#[test]
+fn generators_are_read_lazily_and_their_errors_arrive_typed() {
+    use_test_python();
+    let items: Vec<i64> = skel_mod::countdown(3).unwrap().map(Result::unwrap).collect();
+    assert_eq!(items, [3, 2, 1]);
+    // Lazily: an endless prefix is fine, and the iterator moves to another thread.
+    let mut it = skel_mod::countdown(1_000_000_000).unwrap();
+    assert_eq!(it.next().unwrap().unwrap(), 1_000_000_000);
+    let rest = std::thread::spawn(move || it.take(2).map(Result::unwrap).collect::<Vec<_>>()).join().unwrap();
+    assert_eq!(rest, [999_999_999, 999_999_998]);
+    // The exception the generator raises is the module's declared variant, and ends it.
+    let mut faulty = skel_mod::faulty("raise").unwrap();
+    assert_eq!(faulty.next().unwrap().unwrap(), 1);
+    match faulty.next().unwrap() {
+        Err(skel_mod::Error::SkelError(e)) => assert!(e.to_string().contains("generator failed"), "{e}"),
+        other => panic!("expected SkelError, got {other:?}"),
+    }
+    assert!(faulty.next().is_none());
+    // A wrongly typed item is a conversion error naming the function.
+    let mut wrong = skel_mod::faulty("type").unwrap();
+    assert_eq!(wrong.next().unwrap().unwrap(), 1);
+    let err = wrong.next().unwrap().unwrap_err();
+    assert!(err.to_string().contains("skel_mod.faulty: an item should be int, got str"), "{err}");
+    assert!(wrong.next().is_none());
+}

@@ -154,6 +154,11 @@ fn emit_result_conversion(f: &Function, qualified: &str, result: Returns) -> Tok
                 &__pb_value, #qualified, #expected
             )?.0))
         }
+        // `Iterator[T]`, `Generator[T, …]`, `Iterable[T]`: read lazily, one item per `next`.
+        (Returns::Typed, TypeKind::Iterator { item, .. }) => {
+            let expected = item.python();
+            quote!(::core::result::Result::Ok(::pybridge::__private::iter_return(&__pb_value, #qualified, #expected)?))
+        }
         (Returns::Typed, TypeKind::List(item)) if crate::rust_type::is_fast_item(item) => {
             // `list[float]`, `list[str]`, `list[tuple[str, int]]`…: the runtime's fast path for
             // exact lists of exact items.
@@ -167,6 +172,18 @@ fn emit_result_conversion(f: &Function, qualified: &str, result: Returns) -> Tok
             let expected = f.returns.python();
             quote!(::core::result::Result::Ok(::pybridge::__private::extract_return(&__pb_value, #qualified, #expected)?))
         }
+    }
+}
+
+/// The Rust type a stub returns for `ty`: a Python iterator is read lazily as
+/// `pybridge::PyIter<T, E>` (items `Result<T, E>`, `E` the module's error type).
+pub(crate) fn emit_stub_return_type(ty: &pybridge_model::Type, err: &TokenStream) -> TokenStream {
+    match &ty.kind {
+        TypeKind::Iterator { item, .. } => {
+            let item = emit_owned_type(item);
+            quote!(::pybridge::PyIter<#item, #err>)
+        }
+        _ => emit_owned_type(ty),
     }
 }
 
@@ -194,8 +211,8 @@ pub(crate) fn emit_attaching_fn(ctx: &Ctx<'_>, f: &Function) -> TokenStream {
     let doc = doc_of(f, format!("Calls the Python function `{}`.", f.name.py));
     let params = emit_params(f);
     let args = emit_args(f);
-    let ret = emit_owned_type(&f.returns);
     let err = &ctx.error;
+    let ret = emit_stub_return_type(&f.returns, err);
     quote! {
         #doc
         pub fn #name(#(#params),*) -> ::std::result::Result<#ret, #err> {
@@ -213,8 +230,8 @@ pub(crate) fn emit_attached_fn(ctx: &Ctx<'_>, f: &Function) -> TokenStream {
     let params = emit_params(f);
     let qualified = format!("{}.{}", ctx.module.name.py, f.name.py);
     let body = emit_call_body(ctx, f, Callee::Attr(f.name.py.clone()), &qualified, Returns::Typed);
-    let ret = emit_owned_type(&f.returns);
     let err = &ctx.error;
+    let ret = emit_stub_return_type(&f.returns, err);
     quote! {
         #doc
         pub fn #name(py: ::pybridge::Python<'_> #(, #params)*) -> ::std::result::Result<#ret, #err> {

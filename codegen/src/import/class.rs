@@ -123,7 +123,7 @@ fn emit_handle_method(ctx: &Ctx<'_>, m: &Function, view: &syn::Ident, qualified:
         FnKind::Constructor => format!("Creates a `{qualified}`."),
         _ => format!("Calls `{qualified}.{}`.", m.name.py),
     }));
-    let ret = emit_owned_type(&m.returns);
+    let ret = super::call::emit_stub_return_type(&m.returns, err);
     match m.kind {
         FnKind::Constructor => quote! {
             #mdoc
@@ -259,7 +259,7 @@ fn emit_view_method_body(ctx: &Ctx<'_>, c: &Class, m: &Function) -> TokenStream 
         FnKind::Static | FnKind::ClassMethod => {
             let attr = format!("{}.{}", c.name.py, m.name.py);
             let body = emit_call_body(ctx, m, Callee::Attr(attr), &qualified, Returns::Typed);
-            let ret = emit_owned_type(&m.returns);
+            let ret = super::call::emit_stub_return_type(&m.returns, err);
             quote! {
                 #[doc = ::core::concat!(" Calls `", #qualified, "`.")]
                 pub fn #mname(py: ::pybridge::Python<'py> #(, #params)*) -> ::std::result::Result<#ret, #err> {
@@ -269,7 +269,7 @@ fn emit_view_method_body(ctx: &Ctx<'_>, c: &Class, m: &Function) -> TokenStream 
         }
         _ => {
             let body = emit_call_body(ctx, m, Callee::Method, &qualified, Returns::Typed);
-            let ret = emit_owned_type(&m.returns);
+            let ret = super::call::emit_stub_return_type(&m.returns, err);
             quote! {
                 #[doc = ::core::concat!(" Calls `", #qualified, "`.")]
                 pub fn #mname(&self #(, #params)*) -> ::std::result::Result<#ret, #err> {

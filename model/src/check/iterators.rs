@@ -29,6 +29,31 @@ pub(super) fn check_iterator_positions(module: &Module, diags: &mut Diagnostics)
     }
 }
 
+/// Import: an iterator (`Iterator[T]`, `Generator[T, …]`, `Iterable[T]`) is the whole return
+/// type of a function or method, which the stub reads lazily; anywhere else there is nothing
+/// to read it with.
+pub(super) fn check_import_iterator_positions(module: &Module, diags: &mut Diagnostics) {
+    if module.direction != Direction::Import {
+        return;
+    }
+    let returns: Vec<&Type> =
+        all_functions(module).filter(|f| f.kind != FnKind::Constructor).map(|f| &f.returns).collect();
+    for (ty, _) in module_types(module) {
+        let whole = returns.iter().any(|r| std::ptr::eq(*r, ty));
+        ty.walk(&mut |t| {
+            if matches!(t.kind, TypeKind::Iterator { .. }) && !(whole && std::ptr::eq(t, ty)) {
+                diags.push(
+                    Diagnostic::new(
+                        t.origin,
+                        "an iterator crosses only as the whole return type of a function or method",
+                    )
+                    .help("return `Iterator[T]` itself (the stub reads it lazily), or take a `list[T]`"),
+                );
+            }
+        });
+    }
+}
+
 /// The functions that return an iterator: owned ones anywhere, borrowing ones only from
 /// `&self` methods of classes that can lend their value; no `release_gil`, no `&mut self`,
 /// no property, no borrowed argument the iterator could keep; items are values (a class item

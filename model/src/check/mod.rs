@@ -82,6 +82,7 @@ pub fn check_bridge(bridge: &Bridge, diags: &mut Diagnostics) {
         check_mut_slices(module, diags);
         check_empty_tuples(module, diags);
         check_iterator_positions(module, diags);
+        check_import_iterator_positions(module, diags);
         check_iterator_functions(module, diags);
         check_param_patterns(module, diags);
         check_prelude_shadowing(module, diags);

@@ -83,6 +83,32 @@ pub fn extract_return<'py, T: FromPyObjectOwned<'py>>(
     }
 }
 
+/// A returned Python iterable as a lazy [`crate::PyIter`] (`iter()` taken now: a value that is
+/// not iterable is a conversion error naming the function).
+pub fn iter_return<T, E>(
+    value: &Bound<'_, PyAny>,
+    function: &'static str,
+    expected: &'static str,
+) -> Result<crate::PyIter<T, E>> {
+    match value.try_iter() {
+        Ok(iter) => Ok(crate::PyIter::new(iter.unbind(), function, expected)),
+        Err(e) => Err(return_error(value, function, "an iterable", e, "an iterator")),
+    }
+}
+
+/// One item of a [`crate::PyIter`] as `T`, or a conversion error naming the function.
+pub(crate) fn extract_item<'py, T: FromPyObjectOwned<'py>>(
+    value: &Bound<'py, PyAny>,
+    function: &'static str,
+    expected: &'static str,
+) -> Result<T> {
+    value.extract::<T>().map_err(|e| {
+        let actual = value.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "?".into());
+        let err: PyErr = e.into();
+        Error::conversion(function, "an item", expected, actual, err.to_string())
+    })
+}
+
 #[cold]
 fn return_error(
     value: &Bound<'_, PyAny>,

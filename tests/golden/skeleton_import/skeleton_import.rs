@@ -158,6 +158,18 @@ pub mod skel_mod {
     pub fn big() -> ::std::result::Result<i64, Error> {
         ::pybridge::__private::attach_call(|__pb_py| attached::big(__pb_py))
     }
+    /// Calls the Python function `countdown`.
+    pub fn countdown(
+        n: i64,
+    ) -> ::std::result::Result<::pybridge::PyIter<i64, Error>, Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::countdown(__pb_py, n))
+    }
+    /// Calls the Python function `faulty`.
+    pub fn faulty(
+        kind: &str,
+    ) -> ::std::result::Result<::pybridge::PyIter<i64, Error>, Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::faulty(__pb_py, kind))
+    }
     /// Calls the Python function `wide`.
     pub fn wide(n: u128) -> ::std::result::Result<u8, Error> {
         ::pybridge::__private::attach_call(|__pb_py| attached::wide(__pb_py, n))
@@ -759,7 +771,59 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:66:15: function `wide`
+        // from skeleton_import.yaml:66:15: function `countdown`
+        /// Calls the Python function `countdown` while attached.
+        pub fn countdown(
+            py: ::pybridge::Python<'_>,
+            n: i64,
+        ) -> ::std::result::Result<::pybridge::PyIter<i64, Error>, Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                2,
+            >::new(py, "skel_mod.countdown");
+            __pb_args.positional("n", n)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "skel_mod",
+                "countdown",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::iter_return(
+                    &__pb_value,
+                    "skel_mod.countdown",
+                    "int",
+                )?,
+            )
+        }
+        // from skeleton_import.yaml:70:15: function `faulty`
+        /// Calls the Python function `faulty` while attached.
+        pub fn faulty(
+            py: ::pybridge::Python<'_>,
+            kind: &str,
+        ) -> ::std::result::Result<::pybridge::PyIter<i64, Error>, Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                2,
+            >::new(py, "skel_mod.faulty");
+            __pb_args.positional("kind", kind)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "skel_mod",
+                "faulty",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::iter_return(
+                    &__pb_value,
+                    "skel_mod.faulty",
+                    "int",
+                )?,
+            )
+        }
+        // from skeleton_import.yaml:75:15: function `wide`
         /// Calls the Python function `wide` while attached.
         pub fn wide(
             py: ::pybridge::Python<'_>,
@@ -785,7 +849,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:70:15: function `fail_with`
+        // from skeleton_import.yaml:79:15: function `fail_with`
         /// Calls the Python function `fail_with` while attached.
         pub fn fail_with(
             py: ::pybridge::Python<'_>,
@@ -806,7 +870,7 @@ pub mod skel_mod {
             let _ = __pb_value;
             ::core::result::Result::Ok(())
         }
-        // from skeleton_import.yaml:73:15: function `make_counter`
+        // from skeleton_import.yaml:82:15: function `make_counter`
         /// Calls the Python function `make_counter` while attached.
         pub fn make_counter(
             py: ::pybridge::Python<'_>,
@@ -832,7 +896,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:77:15: function `not_a_counter`
+        // from skeleton_import.yaml:86:15: function `not_a_counter`
         /// Calls the Python function `not_a_counter` while attached.
         pub fn not_a_counter(
             py: ::pybridge::Python<'_>,
@@ -856,7 +920,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:79:15: function `recurse`
+        // from skeleton_import.yaml:88:15: function `recurse`
         /// Calls the embedded `skeleton_export.recurse(n - 1)` (Rust → Python → Rust → …).
         pub fn recurse(
             py: ::pybridge::Python<'_>,
@@ -882,7 +946,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:84:15: function `exit_with`
+        // from skeleton_import.yaml:93:15: function `exit_with`
         /// Calls the Python function `exit_with` while attached.
         pub fn exit_with(
             py: ::pybridge::Python<'_>,
@@ -903,7 +967,7 @@ pub mod skel_mod {
             let _ = __pb_value;
             ::core::result::Result::Ok(())
         }
-        // from skeleton_import.yaml:87:15: function `identity`
+        // from skeleton_import.yaml:96:15: function `identity`
         /// Calls the Python function `identity` while attached.
         pub fn identity(
             py: ::pybridge::Python<'_>,
@@ -929,7 +993,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:91:15: function `call_export`
+        // from skeleton_import.yaml:100:15: function `call_export`
         /// Calls a function of the embedded `skeleton_export` module.
         pub fn call_export(
             py: ::pybridge::Python<'_>,
@@ -957,7 +1021,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:97:15: function `raise_odd`
+        // from skeleton_import.yaml:106:15: function `raise_odd`
         /// Raises an exception that is hard to turn into text (`__str__` raises, lone surrogates, chains).
         pub fn raise_odd(
             py: ::pybridge::Python<'_>,
@@ -978,7 +1042,7 @@ pub mod skel_mod {
             let _ = __pb_value;
             ::core::result::Result::Ok(())
         }
-        // from skeleton_import.yaml:101:15: function `four_hop`
+        // from skeleton_import.yaml:110:15: function `four_hop`
         /// Calls the exported `skeleton_export.hop3` with a Python callback that raises KeyError.
         pub fn four_hop(
             py: ::pybridge::Python<'_>,
@@ -1004,7 +1068,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:106:15: function `nap`
+        // from skeleton_import.yaml:115:15: function `nap`
         /// Sleeps, releasing the GIL.
         pub fn nap(
             py: ::pybridge::Python<'_>,
@@ -1030,7 +1094,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:111:15: function `make_noisy`
+        // from skeleton_import.yaml:120:15: function `make_noisy`
         /// Creates an exported `Noisy` in a frame that raises KeyError.
         pub fn make_noisy(
             py: ::pybridge::Python<'_>,
@@ -1076,7 +1140,7 @@ pub mod skel_mod {
             >,
         );
         impl<'py> CounterRef<'py> {
-            // from skeleton_import.yaml:121:11: method `Counter.__init__`
+            // from skeleton_import.yaml:130:11: method `Counter.__init__`
             #[doc = ::core::concat!(" Creates a `", "skel_mod.Counter", "`.")]
             pub fn new(
                 py: ::pybridge::Python<'py>,
@@ -1100,7 +1164,7 @@ pub mod skel_mod {
                 let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
                 ::core::result::Result::Ok(Self(__pb_value))
             }
-            // from skeleton_import.yaml:125:19: method `Counter.incr`
+            // from skeleton_import.yaml:134:19: method `Counter.incr`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.incr", "`.")]
             pub fn incr(&self) -> ::std::result::Result<i64, Error> {
                 let py = self.0.py();
@@ -1125,7 +1189,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:127:19: method `Counter.add`
+            // from skeleton_import.yaml:136:19: method `Counter.add`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.add", "`.")]
             pub fn add(&self, n: i64) -> ::std::result::Result<i64, Error> {
                 let py = self.0.py();
@@ -1151,7 +1215,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:131:19: method `Counter.merged`
+            // from skeleton_import.yaml:140:19: method `Counter.merged`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.merged", "`.")]
             pub fn merged(
                 &self,
@@ -1180,7 +1244,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:135:19: method `Counter.from_text`
+            // from skeleton_import.yaml:144:19: method `Counter.from_text`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.from_text", "`.")]
             pub fn from_text(
                 py: ::pybridge::Python<'py>,
@@ -1206,7 +1270,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:140:19: method `Counter.double`
+            // from skeleton_import.yaml:149:19: method `Counter.double`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.double", "`.")]
             pub fn double(
                 py: ::pybridge::Python<'py>,
@@ -1322,7 +1386,7 @@ pub mod slow_mod {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
-        // from skeleton_import.yaml:157:15: function `ping`
+        // from skeleton_import.yaml:166:15: function `ping`
         /// Calls the Python function `ping` while attached.
         pub fn ping(
             py: ::pybridge::Python<'_>,
