@@ -133,6 +133,12 @@ pub fn emit_param_type(ty: &Type) -> TokenStream {
             let inner = emit_param_type(inner);
             quote!(::std::option::Option<#inner>)
         }
+        // `Callable[[A, B], R]`: a Rust closure, which Python calls with owned values.
+        TypeKind::Callable { params, ret } => {
+            let params = params.iter().map(emit_owned_type);
+            let ret = emit_owned_type(ret);
+            quote!(impl ::std::ops::Fn(#(#params),*) -> #ret + ::std::marker::Send + ::std::marker::Sync + 'static)
+        }
         _ => emit_owned_type(ty),
     }
 }

@@ -45,6 +45,7 @@ pub const PYTHON_TYPE_NAMES: &[&str] = &[
     "Iterator",
     "Iterable",
     "Generator",
+    "Callable",
     "pathlib.Path",
     "datetime.timedelta",
     "datetime.datetime",
@@ -209,6 +210,8 @@ impl Parser<'_> {
                 TypeKind::Dict(Box::new(k), Box::new(v), crate::types::Keys::Hashed)
             }
             "tuple" | "Tuple" => TypeKind::Tuple(self.tuple_args(&word)?),
+            // Parameters only (check): a Rust closure Python can call.
+            "Callable" | "typing.Callable" | "collections.abc.Callable" => self.callable(&word)?,
             // Returns only (check): read lazily from Rust, one item per `next`.
             _ if ITERATORS.contains(&word.as_str()) => {
                 TypeKind::Iterator { item: Box::new(self.one_arg(&word)?), capture: crate::types::Capture::Static }
@@ -245,6 +248,46 @@ impl Parser<'_> {
         }
         self.expect(']')?;
         Some(out)
+    }
+
+    /// `Callable[[A, B], R]` (after the word): the parameter types in a bracketed list, then
+    /// the return type.
+    fn callable(&mut self, word: &str) -> Option<TypeKind> {
+        let spelled = |this: &mut Self| {
+            let at = this.here();
+            this.diags.push(
+                Diagnostic::new(at, format!("`{word}` needs its parameter types and return type"))
+                    .help(format!("write `{word}[[A, B], R]` (`{word}[[], R]` for none)")),
+            );
+        };
+        if *self.peek() != Tok::Punct('[') {
+            spelled(self);
+            return None;
+        }
+        self.bump();
+        if *self.peek() != Tok::Punct('[') {
+            spelled(self);
+            return None;
+        }
+        self.bump();
+        let mut params = Vec::new();
+        if *self.peek() != Tok::Punct(']') {
+            params.push(self.union()?);
+            while *self.peek() == Tok::Punct(',') {
+                self.bump();
+                params.push(self.union()?);
+            }
+        }
+        if self.bump().0 != Tok::Punct(']') || self.bump().0 != Tok::Punct(',') {
+            spelled(self);
+            return None;
+        }
+        let ret = self.union()?;
+        if self.bump().0 != Tok::Punct(']') {
+            spelled(self);
+            return None;
+        }
+        Some(TypeKind::Callable { params, ret: Box::new(ret) })
     }
 
     fn one_arg(&mut self, word: &str) -> Option<Type> {

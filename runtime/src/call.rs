@@ -17,7 +17,7 @@ mod attributes;
 mod compat;
 mod results;
 
-pub use args::Args;
+pub use args::{Args, callback};
 pub use attributes::{get_attribute, set_attribute};
 pub(crate) use results::extract_item;
 pub(crate) use results::owned_or_fetch;

@@ -61,6 +61,27 @@ def wide(n: int) -> int:
     return n
 
 
+def apply(f: "Callable[[int], int]", x: int) -> int:
+    return f(x) + 1
+
+
+def apply_pair(f: "Callable[[str, int], str]", a: str, b: int) -> str:
+    return f(a, b) + "!"
+
+
+def call_none(f: "Callable[[], float]") -> float:
+    return f() * 2
+
+
+def each_word(f: "Callable[[str], None]", text: str) -> None:
+    for word in text.split():
+        f(word)
+
+
+def misuse(f: "Callable[[int], int]") -> int:
+    return f("not an int")  # type: ignore[arg-type]
+
+
 def countdown(n: int) -> "Iterator[int]":
     while n > 0:
         yield n

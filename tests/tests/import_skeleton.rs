@@ -185,3 +185,42 @@ fn generators_are_read_lazily_and_their_errors_arrive_typed() {
     assert!(err.to_string().contains("skel_mod.faulty: an item should be int, got str"), "{err}");
     assert!(wrong.next().is_none());
 }
+
+#[test]
+fn rust_closures_are_python_callables() {
+    use_test_python();
+    assert_eq!(skel_mod::apply(|x| x * 10, 4).unwrap(), 41);
+    assert_eq!(skel_mod::apply_pair(|a, b| a.repeat(b as usize), "ab".into(), 3).unwrap(), "ababab!");
+    let captured = 1.25;
+    assert_eq!(skel_mod::call_none(move || captured).unwrap(), 2.5);
+    let words = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = std::sync::Arc::clone(&words);
+    skel_mod::each_word(move |w| sink.lock().unwrap().push(w), "to be or".into()).unwrap();
+    assert_eq!(*words.lock().unwrap(), ["to", "be", "or"]);
+    // The closure may call back into Python (nested, on the same thread).
+    assert_eq!(skel_mod::apply(|x| skel_mod::apply(|y| y + 1, x).unwrap(), 1).unwrap(), 4);
+    // Python passing the wrong type: its TypeError comes back as the call's error.
+    let err = skel_mod::misuse(|x| x).unwrap_err();
+    assert!(err.to_string().contains("TypeError"), "{err}");
+    // From another thread, with state shared by the closure.
+    let calls = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let seen = std::sync::Arc::clone(&calls);
+    let total = std::thread::spawn(move || {
+        (0..100)
+            .map(|i| {
+                let seen = std::sync::Arc::clone(&seen);
+                skel_mod::apply(
+                    move |x| {
+                        seen.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        x + i
+                    },
+                    0,
+                )
+                .unwrap()
+            })
+            .sum::<i64>()
+    })
+    .join()
+    .unwrap();
+    assert_eq!((total, calls.load(std::sync::atomic::Ordering::Relaxed)), ((0..100).map(|i| i + 1).sum(), 100));
+}

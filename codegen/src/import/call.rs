@@ -80,6 +80,16 @@ fn emit_arg_push(p: &pybridge_model::Param) -> TokenStream {
     // An exported class of the same spec: copied into a new object of its class.
     let arg = if is_exported(&p.ty) {
         quote!(::pybridge::__private::ToPython::<_, __PbExported>::new(#arg))
+    } else if let TypeKind::Callable { params, .. } = &p.ty.kind {
+        // A Rust closure as a Python callable: the arguments Python passes, converted.
+        let names: Vec<syn::Ident> = (0..params.len()).map(|i| quote::format_ident!("__pb_c{}", i)).collect();
+        let types = params.iter().map(emit_owned_type);
+        let (pattern, ty) = if params.is_empty() {
+            (quote!(_), quote!(::pybridge::__private::EmptyTuple))
+        } else {
+            (quote!((#(#names,)*)), quote!((#(#types,)*)))
+        };
+        quote!(::pybridge::__private::callback(py, move |#pattern: #ty| #arg(#(#names),*))?)
     } else {
         quote!(#arg)
     };

@@ -6,6 +6,7 @@ use crate::diagnostics::Diagnostics;
 use crate::ir::{Bridge, Module};
 
 mod buffers;
+mod callables;
 mod foreign;
 mod iterators;
 mod names;
@@ -20,6 +21,7 @@ mod views;
 pub(crate) mod test_support;
 
 use buffers::*;
+use callables::*;
 use foreign::*;
 use iterators::*;
 use names::*;
@@ -83,6 +85,7 @@ pub fn check_bridge(bridge: &Bridge, diags: &mut Diagnostics) {
         check_empty_tuples(module, diags);
         check_iterator_positions(module, diags);
         check_import_iterator_positions(module, diags);
+        check_import_callable_positions(module, diags);
         check_iterator_functions(module, diags);
         check_param_patterns(module, diags);
         check_prelude_shadowing(module, diags);

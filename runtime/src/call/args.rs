@@ -247,3 +247,20 @@ enum Target<'a, 'py> {
     Callable(&'a Bound<'py, PyAny>),
     Method(&'a Bound<'py, PyString>),
 }
+
+/// A Rust closure as a Python callable (an import stub's `Callable[[A, B], R]` argument): Python
+/// calls it with positional arguments, converted to `A` (a tuple of the parameter types; a
+/// wrong count or type is Python's `TypeError`), and receives its result converted. A panic
+/// inside is contained as pyo3's `PanicException` and resumes in Rust when the stub returns.
+pub fn callback<'py, A, R, F>(py: Python<'py>, f: F) -> Result<Bound<'py, pyo3::types::PyCFunction>>
+where
+    A: for<'a, 'p> FromPyObject<'a, 'p>,
+    R: for<'p> IntoPyObject<'p>,
+    F: Fn(A) -> R + Send + Sync + 'static,
+{
+    pyo3::types::PyCFunction::new_closure(py, None, None, move |args, _kwargs| -> PyResult<Py<PyAny>> {
+        let values: A = args.as_any().extract().map_err(Into::into)?;
+        pyo3::IntoPyObjectExt::into_py_any(f(values), args.py())
+    })
+    .map_err(|e| Error::from_pyerr(py, e))
+}

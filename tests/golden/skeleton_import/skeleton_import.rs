@@ -158,6 +158,59 @@ pub mod skel_mod {
     pub fn big() -> ::std::result::Result<i64, Error> {
         ::pybridge::__private::attach_call(|__pb_py| attached::big(__pb_py))
     }
+    /// Calls the Python function `apply`.
+    pub fn apply(
+        f: impl ::std::ops::Fn(
+            i64,
+        ) -> i64 + ::std::marker::Send + ::std::marker::Sync + 'static,
+        x: i64,
+    ) -> ::std::result::Result<i64, Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::apply(__pb_py, f, x))
+    }
+    /// Calls the Python function `apply_pair`.
+    pub fn apply_pair(
+        f: impl ::std::ops::Fn(
+            ::std::string::String,
+            i64,
+        ) -> ::std::string::String + ::std::marker::Send + ::std::marker::Sync + 'static,
+        a: &str,
+        b: i64,
+    ) -> ::std::result::Result<::std::string::String, Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::apply_pair(
+            __pb_py,
+            f,
+            a,
+            b,
+        ))
+    }
+    /// Calls the Python function `call_none`.
+    pub fn call_none(
+        f: impl ::std::ops::Fn(
+        ) -> f64 + ::std::marker::Send + ::std::marker::Sync + 'static,
+    ) -> ::std::result::Result<f64, Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::call_none(__pb_py, f))
+    }
+    /// Calls the Python function `each_word`.
+    pub fn each_word(
+        f: impl ::std::ops::Fn(
+            ::std::string::String,
+        ) -> () + ::std::marker::Send + ::std::marker::Sync + 'static,
+        text: &str,
+    ) -> ::std::result::Result<(), Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::each_word(
+            __pb_py,
+            f,
+            text,
+        ))
+    }
+    /// Calls the Python function `misuse`.
+    pub fn misuse(
+        f: impl ::std::ops::Fn(
+            i64,
+        ) -> i64 + ::std::marker::Send + ::std::marker::Sync + 'static,
+    ) -> ::std::result::Result<i64, Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::misuse(__pb_py, f))
+    }
     /// Calls the Python function `countdown`.
     pub fn countdown(
         n: i64,
@@ -771,7 +824,188 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:66:15: function `countdown`
+        // from skeleton_import.yaml:66:15: function `apply`
+        /// Calls the Python function `apply` while attached.
+        pub fn apply(
+            py: ::pybridge::Python<'_>,
+            f: impl ::std::ops::Fn(
+                i64,
+            ) -> i64 + ::std::marker::Send + ::std::marker::Sync + 'static,
+            x: i64,
+        ) -> ::std::result::Result<i64, Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                3,
+            >::new(py, "skel_mod.apply");
+            __pb_args
+                .positional(
+                    "f",
+                    ::pybridge::__private::callback(
+                        py,
+                        move |(__pb_c0,): (i64,)| f(__pb_c0),
+                    )?,
+                )?;
+            __pb_args.positional("x", x)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "skel_mod",
+                "apply",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_return(
+                    &__pb_value,
+                    "skel_mod.apply",
+                    "int",
+                )?,
+            )
+        }
+        // from skeleton_import.yaml:71:15: function `apply_pair`
+        /// Calls the Python function `apply_pair` while attached.
+        pub fn apply_pair(
+            py: ::pybridge::Python<'_>,
+            f: impl ::std::ops::Fn(
+                ::std::string::String,
+                i64,
+            ) -> ::std::string::String + ::std::marker::Send + ::std::marker::Sync + 'static,
+            a: &str,
+            b: i64,
+        ) -> ::std::result::Result<::std::string::String, Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                4,
+            >::new(py, "skel_mod.apply_pair");
+            __pb_args
+                .positional(
+                    "f",
+                    ::pybridge::__private::callback(
+                        py,
+                        move |(__pb_c0, __pb_c1): (::std::string::String, i64)| f(
+                            __pb_c0,
+                            __pb_c1,
+                        ),
+                    )?,
+                )?;
+            __pb_args.positional("a", a)?;
+            __pb_args.positional("b", b)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "skel_mod",
+                "apply_pair",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_return(
+                    &__pb_value,
+                    "skel_mod.apply_pair",
+                    "str",
+                )?,
+            )
+        }
+        // from skeleton_import.yaml:77:15: function `call_none`
+        /// Calls the Python function `call_none` while attached.
+        pub fn call_none(
+            py: ::pybridge::Python<'_>,
+            f: impl ::std::ops::Fn(
+            ) -> f64 + ::std::marker::Send + ::std::marker::Sync + 'static,
+        ) -> ::std::result::Result<f64, Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                2,
+            >::new(py, "skel_mod.call_none");
+            __pb_args
+                .positional(
+                    "f",
+                    ::pybridge::__private::callback(
+                        py,
+                        move |_: ::pybridge::__private::EmptyTuple| f(),
+                    )?,
+                )?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "skel_mod",
+                "call_none",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_return(
+                    &__pb_value,
+                    "skel_mod.call_none",
+                    "float",
+                )?,
+            )
+        }
+        // from skeleton_import.yaml:81:15: function `each_word`
+        /// Calls the Python function `each_word` while attached.
+        pub fn each_word(
+            py: ::pybridge::Python<'_>,
+            f: impl ::std::ops::Fn(
+                ::std::string::String,
+            ) -> () + ::std::marker::Send + ::std::marker::Sync + 'static,
+            text: &str,
+        ) -> ::std::result::Result<(), Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                3,
+            >::new(py, "skel_mod.each_word");
+            __pb_args
+                .positional(
+                    "f",
+                    ::pybridge::__private::callback(
+                        py,
+                        move |(__pb_c0,): (::std::string::String,)| f(__pb_c0),
+                    )?,
+                )?;
+            __pb_args.positional("text", text)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "skel_mod",
+                "each_word",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            let _ = __pb_value;
+            ::core::result::Result::Ok(())
+        }
+        // from skeleton_import.yaml:86:15: function `misuse`
+        /// Calls the Python function `misuse` while attached.
+        pub fn misuse(
+            py: ::pybridge::Python<'_>,
+            f: impl ::std::ops::Fn(
+                i64,
+            ) -> i64 + ::std::marker::Send + ::std::marker::Sync + 'static,
+        ) -> ::std::result::Result<i64, Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                2,
+            >::new(py, "skel_mod.misuse");
+            __pb_args
+                .positional(
+                    "f",
+                    ::pybridge::__private::callback(
+                        py,
+                        move |(__pb_c0,): (i64,)| f(__pb_c0),
+                    )?,
+                )?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "skel_mod",
+                "misuse",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_return(
+                    &__pb_value,
+                    "skel_mod.misuse",
+                    "int",
+                )?,
+            )
+        }
+        // from skeleton_import.yaml:91:15: function `countdown`
         /// Calls the Python function `countdown` while attached.
         pub fn countdown(
             py: ::pybridge::Python<'_>,
@@ -797,7 +1031,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:70:15: function `faulty`
+        // from skeleton_import.yaml:95:15: function `faulty`
         /// Calls the Python function `faulty` while attached.
         pub fn faulty(
             py: ::pybridge::Python<'_>,
@@ -823,7 +1057,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:75:15: function `wide`
+        // from skeleton_import.yaml:100:15: function `wide`
         /// Calls the Python function `wide` while attached.
         pub fn wide(
             py: ::pybridge::Python<'_>,
@@ -849,7 +1083,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:79:15: function `fail_with`
+        // from skeleton_import.yaml:104:15: function `fail_with`
         /// Calls the Python function `fail_with` while attached.
         pub fn fail_with(
             py: ::pybridge::Python<'_>,
@@ -870,7 +1104,7 @@ pub mod skel_mod {
             let _ = __pb_value;
             ::core::result::Result::Ok(())
         }
-        // from skeleton_import.yaml:82:15: function `make_counter`
+        // from skeleton_import.yaml:107:15: function `make_counter`
         /// Calls the Python function `make_counter` while attached.
         pub fn make_counter(
             py: ::pybridge::Python<'_>,
@@ -896,7 +1130,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:86:15: function `not_a_counter`
+        // from skeleton_import.yaml:111:15: function `not_a_counter`
         /// Calls the Python function `not_a_counter` while attached.
         pub fn not_a_counter(
             py: ::pybridge::Python<'_>,
@@ -920,7 +1154,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:88:15: function `recurse`
+        // from skeleton_import.yaml:113:15: function `recurse`
         /// Calls the embedded `skeleton_export.recurse(n - 1)` (Rust → Python → Rust → …).
         pub fn recurse(
             py: ::pybridge::Python<'_>,
@@ -946,7 +1180,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:93:15: function `exit_with`
+        // from skeleton_import.yaml:118:15: function `exit_with`
         /// Calls the Python function `exit_with` while attached.
         pub fn exit_with(
             py: ::pybridge::Python<'_>,
@@ -967,7 +1201,7 @@ pub mod skel_mod {
             let _ = __pb_value;
             ::core::result::Result::Ok(())
         }
-        // from skeleton_import.yaml:96:15: function `identity`
+        // from skeleton_import.yaml:121:15: function `identity`
         /// Calls the Python function `identity` while attached.
         pub fn identity(
             py: ::pybridge::Python<'_>,
@@ -993,7 +1227,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:100:15: function `call_export`
+        // from skeleton_import.yaml:125:15: function `call_export`
         /// Calls a function of the embedded `skeleton_export` module.
         pub fn call_export(
             py: ::pybridge::Python<'_>,
@@ -1021,7 +1255,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:106:15: function `raise_odd`
+        // from skeleton_import.yaml:131:15: function `raise_odd`
         /// Raises an exception that is hard to turn into text (`__str__` raises, lone surrogates, chains).
         pub fn raise_odd(
             py: ::pybridge::Python<'_>,
@@ -1042,7 +1276,7 @@ pub mod skel_mod {
             let _ = __pb_value;
             ::core::result::Result::Ok(())
         }
-        // from skeleton_import.yaml:110:15: function `four_hop`
+        // from skeleton_import.yaml:135:15: function `four_hop`
         /// Calls the exported `skeleton_export.hop3` with a Python callback that raises KeyError.
         pub fn four_hop(
             py: ::pybridge::Python<'_>,
@@ -1068,7 +1302,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:115:15: function `nap`
+        // from skeleton_import.yaml:140:15: function `nap`
         /// Sleeps, releasing the GIL.
         pub fn nap(
             py: ::pybridge::Python<'_>,
@@ -1094,7 +1328,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:120:15: function `make_noisy`
+        // from skeleton_import.yaml:145:15: function `make_noisy`
         /// Creates an exported `Noisy` in a frame that raises KeyError.
         pub fn make_noisy(
             py: ::pybridge::Python<'_>,
@@ -1140,7 +1374,7 @@ pub mod skel_mod {
             >,
         );
         impl<'py> CounterRef<'py> {
-            // from skeleton_import.yaml:130:11: method `Counter.__init__`
+            // from skeleton_import.yaml:155:11: method `Counter.__init__`
             #[doc = ::core::concat!(" Creates a `", "skel_mod.Counter", "`.")]
             pub fn new(
                 py: ::pybridge::Python<'py>,
@@ -1164,7 +1398,7 @@ pub mod skel_mod {
                 let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
                 ::core::result::Result::Ok(Self(__pb_value))
             }
-            // from skeleton_import.yaml:134:19: method `Counter.incr`
+            // from skeleton_import.yaml:159:19: method `Counter.incr`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.incr", "`.")]
             pub fn incr(&self) -> ::std::result::Result<i64, Error> {
                 let py = self.0.py();
@@ -1189,7 +1423,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:136:19: method `Counter.add`
+            // from skeleton_import.yaml:161:19: method `Counter.add`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.add", "`.")]
             pub fn add(&self, n: i64) -> ::std::result::Result<i64, Error> {
                 let py = self.0.py();
@@ -1215,7 +1449,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:140:19: method `Counter.merged`
+            // from skeleton_import.yaml:165:19: method `Counter.merged`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.merged", "`.")]
             pub fn merged(
                 &self,
@@ -1244,7 +1478,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:144:19: method `Counter.from_text`
+            // from skeleton_import.yaml:169:19: method `Counter.from_text`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.from_text", "`.")]
             pub fn from_text(
                 py: ::pybridge::Python<'py>,
@@ -1270,7 +1504,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:149:19: method `Counter.double`
+            // from skeleton_import.yaml:174:19: method `Counter.double`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.double", "`.")]
             pub fn double(
                 py: ::pybridge::Python<'py>,
@@ -1386,7 +1620,7 @@ pub mod slow_mod {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
-        // from skeleton_import.yaml:166:15: function `ping`
+        // from skeleton_import.yaml:191:15: function `ping`
         /// Calls the Python function `ping` while attached.
         pub fn ping(
             py: ::pybridge::Python<'_>,
