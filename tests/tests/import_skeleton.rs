@@ -190,12 +190,12 @@ fn generators_are_read_lazily_and_their_errors_arrive_typed() {
 fn rust_closures_are_python_callables() {
     use_test_python();
     assert_eq!(skel_mod::apply(|x| x * 10, 4).unwrap(), 41);
-    assert_eq!(skel_mod::apply_pair(|a, b| a.repeat(b as usize), "ab".into(), 3).unwrap(), "ababab!");
+    assert_eq!(skel_mod::apply_pair(|a, b| a.repeat(b as usize), "ab", 3).unwrap(), "ababab!");
     let captured = 1.25;
     assert_eq!(skel_mod::call_none(move || captured).unwrap(), 2.5);
     let words = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
     let sink = std::sync::Arc::clone(&words);
-    skel_mod::each_word(move |w| sink.lock().unwrap().push(w), "to be or".into()).unwrap();
+    skel_mod::each_word(move |w| sink.lock().unwrap().push(w), "to be or").unwrap();
     assert_eq!(*words.lock().unwrap(), ["to", "be", "or"]);
     // The closure may call back into Python (nested, on the same thread).
     assert_eq!(skel_mod::apply(|x| skel_mod::apply(|y| y + 1, x).unwrap(), 1).unwrap(), 4);
