@@ -97,6 +97,24 @@ impl Error {
         self.python().is_some_and(|e| e.type_name == type_name || e.type_name.rsplit('.').next() == Some(type_name))
     }
 
+    /// Whether the Python exception is an instance of `module.class`, subclasses included (a
+    /// `KeyError` subclass is a `KeyError`; [`Error::is_python`] compares the type's name only).
+    /// `false` for errors that are not Python exceptions, or when the class cannot be imported.
+    ///
+    /// ```no_run
+    /// # fn demo(err: pybridge::Error) {
+    /// if err.is_instance_of("builtins", "LookupError") { /* KeyError, IndexError, subclasses */ }
+    /// # }
+    /// ```
+    pub fn is_instance_of(&self, module: &str, class: &str) -> bool {
+        let Some(original) = &self.original else { return false };
+        crate::try_attach(|py| {
+            let class = py.import(module).and_then(|m| m.getattr(class));
+            class.and_then(|c| original.bind(py).is_instance(&c)).unwrap_or(false)
+        })
+        .unwrap_or(false)
+    }
+
     /// Captures a pyo3 error while attached.
     pub fn from_pyerr(py: Python<'_>, err: PyErr) -> Self {
         let kind = Box::new(ErrorKind::Python(capture(py, &err, 0)));

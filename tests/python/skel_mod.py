@@ -103,11 +103,26 @@ class SkelSubError(SkelError):
     pass
 
 
+class HttpFailure(SkelError):
+    """An error with data: the status and reason Rust reads as fields."""
+
+    def __init__(self, status: int, reason: str) -> None:
+        super().__init__(f"{status} {reason}")
+        self.status = status
+        self.reason = reason
+
+
 def fail_with(kind: str) -> None:
     if kind == "base":
         raise SkelError("base failure")
     if kind == "sub":
         raise SkelSubError("sub failure")
+    if kind == "http":
+        raise HttpFailure(503, "busy")
+    if kind == "http-bad":
+        error = HttpFailure(500, "x")
+        error.status = "not a number"  # type: ignore[assignment]
+        raise error
     if kind == "chained":
         try:
             raise OSError("disk on fire")

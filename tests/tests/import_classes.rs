@@ -142,3 +142,27 @@ fn keyword_named_attributes_reach_the_right_python_names() {
     counter.set_type("renamed").unwrap();
     assert_eq!(counter.r#type().unwrap(), "renamed");
 }
+
+#[test]
+fn exception_attributes_arrive_as_fields_of_their_variant() {
+    use_test_python();
+    match skel_mod::fail_with("http").unwrap_err() {
+        Error::HttpFailure(e) => {
+            assert_eq!((e.status, e.reason.as_str()), (503, "busy"));
+            assert_eq!(e.to_string(), "skel_mod.HttpFailure: 503 busy");
+            assert!(e.is_python("HttpFailure") && e.python().is_some_and(|p| p.traceback.is_some()), "{e}");
+            // Inheritance, for classes the spec does not declare too.
+            assert!(e.is_instance_of("skel_mod", "SkelError") && e.is_instance_of("builtins", "Exception"));
+            assert!(!e.is_instance_of("builtins", "KeyError") && !e.is_instance_of("no_such_module", "X"));
+        }
+        other => panic!("expected HttpFailure, got {other:?}"),
+    }
+    // An attribute of another type than declared: a conversion error naming it.
+    match skel_mod::fail_with("http-bad").unwrap_err() {
+        Error::Other(e) => {
+            let text = e.to_string();
+            assert!(text.contains("skel_mod.HttpFailure: attribute `status` should be int, got str"), "{text}");
+        }
+        other => panic!("expected Other, got {other:?}"),
+    }
+}

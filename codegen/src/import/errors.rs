@@ -22,11 +22,14 @@ pub(crate) fn emit_error_enum(ctx: &Ctx<'_>) -> TokenStream {
         .map(|e| format_ident!("__PB_EXC_{}", pybridge_model::names::unraw(&e.name.rust)))
         .collect();
     let py_names: Vec<&str> = module.exceptions.iter().map(|e| e.name.py.as_str()).collect();
-    let definition = emit_enum_definition(ctx, &variants);
-    let accessors = emit_accessors(&variants);
-    let conversions = emit_conversions(&variants, &statics);
+    let with_fields: Vec<bool> = module.exceptions.iter().map(|e| !e.attributes.is_empty()).collect();
+    let definition = emit_enum_definition(ctx, &variants, &with_fields);
+    let structs = module.exceptions.iter().filter(|e| !e.attributes.is_empty()).map(|e| emit_fields_struct(ctx, e));
+    let accessors = emit_accessors(&variants, &with_fields);
+    let conversions = emit_conversions(ctx, &variants, &statics);
     quote! {
         #definition
+        #(#structs)*
 
         #(static #statics: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(#m, #py_names);)*
 
@@ -36,7 +39,7 @@ pub(crate) fn emit_error_enum(ctx: &Ctx<'_>) -> TokenStream {
 }
 
 /// `pub enum Error`: one documented variant per declared class, then `Other`.
-fn emit_enum_definition(ctx: &Ctx<'_>, variants: &[syn::Ident]) -> TokenStream {
+fn emit_enum_definition(ctx: &Ctx<'_>, variants: &[syn::Ident], with_fields: &[bool]) -> TokenStream {
     let module = ctx.module;
     let m = &module.name.py;
     let docs = module.exceptions.iter().map(|e| {
@@ -50,11 +53,18 @@ fn emit_enum_definition(ctx: &Ctx<'_>, variants: &[syn::Ident]) -> TokenStream {
     let enum_doc = emit_doc(&format!(
         "Errors of the `{m}` stubs: the exception classes the spec declares, and `Other` for everything else."
     ));
+    // An exception with attributes carries them in a struct of its name (floats among them:
+    // `PartialEq` only).
+    let payloads = variants
+        .iter()
+        .zip(with_fields)
+        .map(|(v, fields)| if *fields { quote!(#v) } else { quote!(::pybridge::Error) });
+    let eq = (!with_fields.iter().any(|f| *f)).then(|| quote!(, Eq));
     quote! {
         #enum_doc
-        #[derive(Clone, Debug, PartialEq, Eq)]
+        #[derive(Clone, Debug, PartialEq #eq)]
         pub enum Error {
-            #(#docs #variants(::pybridge::Error),)*
+            #(#docs #variants(#payloads),)*
             /// Any other Python exception, a conversion failure, or an interpreter that cannot start.
             Other(::pybridge::Error),
         }
@@ -63,20 +73,30 @@ fn emit_enum_definition(ctx: &Ctx<'_>, variants: &[syn::Ident]) -> TokenStream {
 
 /// `Error::error`, `Error::into_error`, `Deref`, `Display` and `std::error::Error`: the
 /// underlying `pybridge::Error`, whatever the variant.
-fn emit_accessors(variants: &[syn::Ident]) -> TokenStream {
+fn emit_accessors(variants: &[syn::Ident], with_fields: &[bool]) -> TokenStream {
+    let borrowed = variants
+        .iter()
+        .zip(with_fields)
+        .map(|(v, fields)| if *fields { quote!(Self::#v(e) => &e.error,) } else { quote!(Self::#v(e) => e,) });
+    let owned = variants
+        .iter()
+        .zip(with_fields)
+        .map(|(v, fields)| if *fields { quote!(Self::#v(e) => e.error,) } else { quote!(Self::#v(e) => e,) });
     quote! {
         impl Error {
             /// The underlying error, whatever the variant.
             pub fn error(&self) -> &::pybridge::Error {
                 match self {
-                    #(Self::#variants(e))|* | Self::Other(e) => e,
+                    #(#borrowed)*
+                    Self::Other(e) => e,
                 }
             }
 
             /// The underlying error, whatever the variant.
             pub fn into_error(self) -> ::pybridge::Error {
                 match self {
-                    #(Self::#variants(e))|* | Self::Other(e) => e,
+                    #(#owned)*
+                    Self::Other(e) => e,
                 }
             }
         }
@@ -105,8 +125,25 @@ fn emit_accessors(variants: &[syn::Ident]) -> TokenStream {
 
 /// The conversions: `From<pybridge::Error>` (as `Other`), into `pybridge::Error`, and
 /// `FromPyErr`, which picks the variant of the most derived declared class with `isinstance`.
-fn emit_conversions(variants: &[syn::Ident], statics: &[syn::Ident]) -> TokenStream {
+fn emit_conversions(ctx: &Ctx<'_>, variants: &[syn::Ident], statics: &[syn::Ident]) -> TokenStream {
     let indices = (0..variants.len()).map(proc_macro2::Literal::usize_unsuffixed);
+    let arms = ctx.module.exceptions.iter().zip(variants).map(|(e, v)| {
+        if e.attributes.is_empty() {
+            return quote!(Self::#v(__pb_error));
+        }
+        // Each attribute read off the exception now; one that is missing or of another type
+        // makes the error a conversion error naming it (as `Other`).
+        let qualified = format!("{}.{}", ctx.module.name.py, e.name.py);
+        let fields = e.attributes.iter().map(|a| {
+            let field = ident(&a.name.rust);
+            let (name, expected) = (&a.name.py, a.ty.python());
+            quote!(#field: match ::pybridge::__private::exception_attr(&__pb_value, #qualified, #name, #expected) {
+                ::core::result::Result::Ok(__pb_v) => __pb_v,
+                ::core::result::Result::Err(__pb_e) => return Self::Other(__pb_e),
+            },)
+        });
+        quote!(Self::#v(#v { #(#fields)* error: __pb_error }))
+    });
     quote! {
         impl ::std::convert::From<::pybridge::Error> for Error {
             fn from(__pb_error: ::pybridge::Error) -> Self {
@@ -123,11 +160,52 @@ fn emit_conversions(variants: &[syn::Ident], statics: &[syn::Ident]) -> TokenStr
         impl ::pybridge::__private::FromPyErr for Error {
             fn from_pyerr(py: ::pybridge::Python<'_>, __pb_err: ::pybridge::PyErr) -> Self {
                 let __pb_index = ::pybridge::__private::classify(py, &__pb_err, &[#(&#statics),*]);
+                let __pb_value = ::pybridge::__private::pyo3::PyErr::value(&__pb_err, py).clone().into_any();
                 let __pb_error = ::pybridge::Error::from_pyerr(py, __pb_err);
+                let _ = &__pb_value;
                 match __pb_index {
-                    #(::std::option::Option::Some(#indices) => Self::#variants(__pb_error),)*
+                    #(::std::option::Option::Some(#indices) => #arms,)*
                     _ => Self::Other(__pb_error),
                 }
+            }
+        }
+    }
+}
+
+/// `pub struct <Exception>`: the declared attributes, read when the exception was caught, and
+/// the error itself (`Deref` and `Display` reach it).
+fn emit_fields_struct(ctx: &Ctx<'_>, e: &pybridge_model::Exception) -> TokenStream {
+    let name = ident(&e.name.rust);
+    let doc = emit_doc(&format!(
+        "`{}.{}` (or a subclass) was raised: its attributes, read when it was caught, and the error.",
+        ctx.module.name.py, e.name.py
+    ));
+    let fields = e.attributes.iter().map(|a| {
+        let field = ident(&a.name.rust);
+        let ty = crate::rust_type::emit_owned_type(&a.ty);
+        let adoc = emit_doc(a.doc.as_deref().unwrap_or(&format!("The exception's `{}`.", a.name.py)));
+        quote!(#adoc pub #field: #ty,)
+    });
+    quote! {
+        #doc
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct #name {
+            #(#fields)*
+            /// The exception itself: type, message, traceback and causes.
+            pub error: ::pybridge::Error,
+        }
+
+        impl ::std::ops::Deref for #name {
+            type Target = ::pybridge::Error;
+
+            fn deref(&self) -> &::pybridge::Error {
+                &self.error
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, __pb_f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                ::std::fmt::Display::fmt(&self.error, __pb_f)
             }
         }
     }

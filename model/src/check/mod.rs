@@ -7,6 +7,7 @@ use crate::ir::{Bridge, Module};
 
 mod buffers;
 mod callables;
+mod exceptions;
 mod foreign;
 mod iterators;
 mod names;
@@ -22,6 +23,7 @@ pub(crate) mod test_support;
 
 use buffers::*;
 use callables::*;
+use exceptions::*;
 use foreign::*;
 use iterators::*;
 use names::*;
@@ -86,6 +88,7 @@ pub fn check_bridge(bridge: &Bridge, diags: &mut Diagnostics) {
         check_iterator_positions(module, diags);
         check_import_iterator_positions(module, diags);
         check_import_callable_positions(module, diags);
+        check_import_exception_attributes(module, diags);
         check_iterator_functions(module, diags);
         check_param_patterns(module, diags);
         check_prelude_shadowing(module, diags);

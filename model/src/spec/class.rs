@@ -170,7 +170,7 @@ fn lower_str_list(node: &Node, what: &str, diags: &mut Diagnostics) -> Vec<(Stri
 }
 
 /// `attributes:` of a class.
-fn lower_attributes(fields: &mut Fields<'_>, dir: Direction, diags: &mut Diagnostics) -> Vec<Attribute> {
+pub(super) fn lower_attributes(fields: &mut Fields<'_>, dir: Direction, diags: &mut Diagnostics) -> Vec<Attribute> {
     let mut attributes = Vec::new();
     for a in fields.list("attributes", diags) {
         let Some(mut af) = Fields::open_in(a, "attribute", dir, diags) else { continue };

@@ -91,6 +91,7 @@ const fn import_key(name: &'static str, shape: Shape, doc: &'static str, elsewhe
 const NO_RUST: &str = "an import describes a Python module: its stubs call Python by name, no Rust item is named";
 const RUST_NAME: &str =
     "`rust_name` renames an import stub's Rust identifier; an exported item's Rust side is named by `rust:`";
+const EXCEPTION_ATTRIBUTES: &str = "an exported exception's fields are its Rust type's (`#[py_embed(exception)]` struct fields); a spec names only the type";
 const EXPORT_ONLY: &str = "it applies to Rust items under `export:`; an import stub calls the Python module as it is";
 
 /// Method kinds accepted by `kind:` on methods.
@@ -385,6 +386,12 @@ pub const SECTIONS: &[Section] = &[
                 "base",
                 Shape::Str,
                 "Base class: a builtin exception or one declared in this module (default: `Exception`).",
+            ),
+            import_key(
+                "attributes",
+                Shape::List("attribute"),
+                "Import: attributes read off a raised exception, carried as fields of its error variant.",
+                EXCEPTION_ATTRIBUTES,
             ),
             key("doc", Shape::Str, "Docstring."),
         ],

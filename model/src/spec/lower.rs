@@ -98,7 +98,7 @@ fn lower_item_lists(fields: &mut Fields<'_>, module: &mut Module, diags: &mut Di
         }
     }
     for node in fields.list("exceptions", diags) {
-        if let Some(e) = lower_exception(node, diags) {
+        if let Some(e) = lower_exception(node, dir, diags) {
             module.exceptions.push(e);
         }
     }
@@ -316,14 +316,15 @@ fn lower_enum(node: &Node, diags: &mut Diagnostics) -> Option<Enum> {
     Some(Enum { name: make_name(py, origin), rust_path, variants, int, dunders: Vec::new(), doc, origin })
 }
 
-fn lower_exception(node: &Node, diags: &mut Diagnostics) -> Option<Exception> {
-    let mut fields = Fields::open(node, "exception", diags)?;
+fn lower_exception(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<Exception> {
+    let mut fields = Fields::open_in(node, "exception", dir, diags)?;
     let (py, origin) = fields.str("name", diags).unwrap_or_default_origin(fields.origin());
     let (base, base_origin) = fields.str("base", diags).unwrap_or_else(|| ("Exception".into(), Origin::Implied));
     let base = ExceptionRef::new(base, base_origin);
+    let attributes = super::class::lower_attributes(&mut fields, dir, diags);
     let doc = fields.str("doc", diags).map(|(d, _)| d);
     fields.finish(diags);
-    Some(Exception { name: make_name(py, origin), base, rust_path: None, attributes: Vec::new(), doc, origin })
+    Some(Exception { name: make_name(py, origin), base, rust_path: None, attributes, doc, origin })
 }
 
 fn lower_constant(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<Constant> {

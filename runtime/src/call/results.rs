@@ -134,3 +134,23 @@ fn return_error(
     }
     Error::conversion(function, "return value", expected, actual, err.to_string())
 }
+
+/// Attribute `name` of a raised exception `exc` (of the declared class `exception`) as `T`: an
+/// error naming the exception and the attribute when it is missing or of another type.
+pub fn exception_attr<'py, T: FromPyObjectOwned<'py>>(
+    exc: &Bound<'py, PyAny>,
+    exception: &'static str,
+    name: &'static str,
+    expected: &'static str,
+) -> Result<T> {
+    let what = format!("attribute `{name}`");
+    let value = match exc.getattr(name) {
+        Ok(value) => value,
+        Err(e) => return Err(Error::conversion(exception, &what, expected, "nothing".into(), e.to_string())),
+    };
+    value.extract::<T>().map_err(|e| {
+        let actual = value.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "?".into());
+        let err: PyErr = e.into();
+        Error::conversion(exception, &what, expected, actual, err.to_string())
+    })
+}

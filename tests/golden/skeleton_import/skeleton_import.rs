@@ -437,7 +437,7 @@ pub mod skel_mod {
         }
     }
     /// Errors of the `skel_mod` stubs: the exception classes the spec declares, and `Other` for everything else.
-    #[derive(Clone, Debug, PartialEq, Eq)]
+    #[derive(Clone, Debug, PartialEq)]
     pub enum Error {
         /// `skel_mod.SkelError` (or a subclass) was raised.
         ///
@@ -445,8 +445,31 @@ pub mod skel_mod {
         SkelError(::pybridge::Error),
         /// `skel_mod.SkelSubError` (or a subclass) was raised.
         SkelSubError(::pybridge::Error),
+        /// `skel_mod.HttpFailure` (or a subclass) was raised.
+        HttpFailure(HttpFailure),
         /// Any other Python exception, a conversion failure, or an interpreter that cannot start.
         Other(::pybridge::Error),
+    }
+    /// `skel_mod.HttpFailure` (or a subclass) was raised: its attributes, read when it was caught, and the error.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct HttpFailure {
+        /// The exception's `status`.
+        pub status: i64,
+        /// Why.
+        pub reason: ::std::string::String,
+        /// The exception itself: type, message, traceback and causes.
+        pub error: ::pybridge::Error,
+    }
+    impl ::std::ops::Deref for HttpFailure {
+        type Target = ::pybridge::Error;
+        fn deref(&self) -> &::pybridge::Error {
+            &self.error
+        }
+    }
+    impl ::std::fmt::Display for HttpFailure {
+        fn fmt(&self, __pb_f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Display::fmt(&self.error, __pb_f)
+        }
     }
     static __PB_EXC_SkelError: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
         "skel_mod",
@@ -456,17 +479,27 @@ pub mod skel_mod {
         "skel_mod",
         "SkelSubError",
     );
+    static __PB_EXC_HttpFailure: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+        "skel_mod",
+        "HttpFailure",
+    );
     impl Error {
         /// The underlying error, whatever the variant.
         pub fn error(&self) -> &::pybridge::Error {
             match self {
-                Self::SkelError(e) | Self::SkelSubError(e) | Self::Other(e) => e,
+                Self::SkelError(e) => e,
+                Self::SkelSubError(e) => e,
+                Self::HttpFailure(e) => &e.error,
+                Self::Other(e) => e,
             }
         }
         /// The underlying error, whatever the variant.
         pub fn into_error(self) -> ::pybridge::Error {
             match self {
-                Self::SkelError(e) | Self::SkelSubError(e) | Self::Other(e) => e,
+                Self::SkelError(e) => e,
+                Self::SkelSubError(e) => e,
+                Self::HttpFailure(e) => e.error,
+                Self::Other(e) => e,
             }
         }
     }
@@ -499,12 +532,43 @@ pub mod skel_mod {
             let __pb_index = ::pybridge::__private::classify(
                 py,
                 &__pb_err,
-                &[&__PB_EXC_SkelError, &__PB_EXC_SkelSubError],
+                &[&__PB_EXC_SkelError, &__PB_EXC_SkelSubError, &__PB_EXC_HttpFailure],
             );
+            let __pb_value = ::pybridge::__private::pyo3::PyErr::value(&__pb_err, py)
+                .clone()
+                .into_any();
             let __pb_error = ::pybridge::Error::from_pyerr(py, __pb_err);
+            let _ = &__pb_value;
             match __pb_index {
                 ::std::option::Option::Some(0) => Self::SkelError(__pb_error),
                 ::std::option::Option::Some(1) => Self::SkelSubError(__pb_error),
+                ::std::option::Option::Some(2) => {
+                    Self::HttpFailure(HttpFailure {
+                        status: match ::pybridge::__private::exception_attr(
+                            &__pb_value,
+                            "skel_mod.HttpFailure",
+                            "status",
+                            "int",
+                        ) {
+                            ::core::result::Result::Ok(__pb_v) => __pb_v,
+                            ::core::result::Result::Err(__pb_e) => {
+                                return Self::Other(__pb_e);
+                            }
+                        },
+                        reason: match ::pybridge::__private::exception_attr(
+                            &__pb_value,
+                            "skel_mod.HttpFailure",
+                            "reason",
+                            "str",
+                        ) {
+                            ::core::result::Result::Ok(__pb_v) => __pb_v,
+                            ::core::result::Result::Err(__pb_e) => {
+                                return Self::Other(__pb_e);
+                            }
+                        },
+                        error: __pb_error,
+                    })
+                }
                 _ => Self::Other(__pb_error),
             }
         }
@@ -1620,7 +1684,7 @@ pub mod slow_mod {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
-        // from skeleton_import.yaml:191:15: function `ping`
+        // from skeleton_import.yaml:197:15: function `ping`
         /// Calls the Python function `ping` while attached.
         pub fn ping(
             py: ::pybridge::Python<'_>,
