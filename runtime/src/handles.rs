@@ -31,3 +31,10 @@ pub fn handle_str(obj: &Object) -> String {
 pub fn handle_repr(obj: &Object) -> Option<String> {
     crate::try_attach(|py| obj.bind(py).repr().map(|s| s.to_string_lossy().into_owned()).ok()).ok().flatten()
 }
+
+/// Python's `hash(obj)` (the handle's `Hash`, where the class declares `__hash__`): 0 when it
+/// raises or the interpreter cannot be reached (`Hash` cannot fail; equal objects still hash
+/// alike).
+pub fn handle_hash(obj: &Object) -> isize {
+    crate::try_attach(|py| obj.bind(py).hash().unwrap_or(0)).unwrap_or(0)
+}

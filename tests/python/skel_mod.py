@@ -146,7 +146,17 @@ class Counter:
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Counter) and (self.value, self.step) == (other.value, other.step)
 
-    __hash__ = None  # type: ignore[assignment]
+    def __hash__(self) -> int:
+        return hash((self.value, self.step))
+
+    def __add__(self, other: "Counter") -> "Counter":
+        return Counter(self.value + other.value, step=self.step)
+
+    def __mul__(self, k: int) -> "Counter":
+        return Counter(self.value * k, step=self.step)
+
+    def __neg__(self) -> "Counter":
+        return Counter(-self.value, step=self.step)
 
     def incr(self) -> int:
         self.value += self.step

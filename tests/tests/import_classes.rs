@@ -32,6 +32,13 @@ fn handles_clone_compare_and_print_through_python() {
     assert!(a == same);
     assert!(a == Counter::new(Some(8), None).unwrap());
     assert!(a != Counter::new(Some(8), Some(2)).unwrap());
+    // Operators and `Hash` from the declared dunders.
+    let sum = (&a + &Counter::new(Some(2), None).unwrap()).unwrap();
+    assert_eq!(sum.value().unwrap(), 10);
+    assert_eq!((&a * 3).unwrap().value().unwrap(), 24);
+    assert_eq!((-&a).unwrap().value().unwrap(), -8);
+    let keys: std::collections::HashSet<Counter> = [a.clone(), same.clone(), sum].into_iter().collect();
+    assert_eq!(keys.len(), 2);
     assert!(a.to_string().starts_with("<skel_mod.Counter object at 0x"), "{a}");
     assert!(format!("{a:?}").starts_with("<skel_mod.Counter object at 0x"), "{a:?}");
 }

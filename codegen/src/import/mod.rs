@@ -14,6 +14,7 @@
 mod call;
 mod class;
 mod errors;
+mod operators;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -42,7 +43,11 @@ pub fn emit_import_module(module: &Module) -> TokenStream {
     let attached = module.functions.iter().map(|f| call::emit_attached_fn(&ctx, f));
     let constants = module.constants.iter().map(|c| emit_attaching_const(&ctx, c));
     let constants_attached = module.constants.iter().map(|c| emit_attached_const(&ctx, c));
-    let classes = module.classes.iter().map(|c| class::emit_class(&ctx, c));
+    let classes = module.classes.iter().map(|c| {
+        let class = class::emit_class(&ctx, c);
+        let operators = operators::emit_operators(&ctx, c);
+        quote!(#class #operators)
+    });
     let classes_attached = module.classes.iter().map(|c| class::emit_class_ref(&ctx, c));
     let errors = errors::emit_error_enum(&ctx);
     let crossing = module

@@ -307,6 +307,24 @@ pub mod skel_mod {
                     .map(attached::CounterRef::unbind)
             })
         }
+        /// Calls `skel_mod.Counter.__add__`.
+        pub fn __add__(&self, other: &Counter) -> ::std::result::Result<Counter, Error> {
+            ::pybridge::__private::attach_call(|__pb_py| {
+                self.bind(__pb_py).__add__(other)
+            })
+        }
+        /// Calls `skel_mod.Counter.__mul__`.
+        pub fn __mul__(&self, k: i64) -> ::std::result::Result<Counter, Error> {
+            ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).__mul__(k))
+        }
+        /// Calls `skel_mod.Counter.__neg__`.
+        pub fn __neg__(&self) -> ::std::result::Result<Counter, Error> {
+            ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).__neg__())
+        }
+        /// Calls `skel_mod.Counter.__hash__`.
+        pub fn __hash__(&self) -> ::std::result::Result<i64, Error> {
+            ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).__hash__())
+        }
         /// Calls `skel_mod.Counter.incr`.
         pub fn incr(&self) -> ::std::result::Result<i64, Error> {
             ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).incr())
@@ -434,6 +452,38 @@ pub mod skel_mod {
             py: ::pybridge::Python<'py>,
         ) -> ::std::result::Result<Self::Output, Self::Error> {
             ::core::result::Result::Ok(self.0.bind_borrowed(py))
+        }
+    }
+    /// Python's operator, through the declared method.
+    impl ::std::ops::Add<&Counter> for &Counter {
+        type Output = ::std::result::Result<Counter, Error>;
+        fn add(self, __pb_rhs: &Counter) -> Self::Output {
+            self.__add__(__pb_rhs)
+        }
+    }
+    /// Python's operator, through the declared method.
+    impl ::std::ops::Mul<i64> for &Counter {
+        type Output = ::std::result::Result<Counter, Error>;
+        fn mul(self, __pb_rhs: i64) -> Self::Output {
+            self.__mul__(__pb_rhs)
+        }
+    }
+    /// Python's operator, through the declared method.
+    impl ::std::ops::Neg for &Counter {
+        type Output = ::std::result::Result<Counter, Error>;
+        fn neg(self) -> Self::Output {
+            self.__neg__()
+        }
+    }
+    /// A declared `__hash__` says the objects are usable as keys (`==` is Python's).
+    impl ::std::cmp::Eq for Counter {}
+    /// Python's `hash()` (0 when it raises: `Hash` cannot fail).
+    impl ::std::hash::Hash for Counter {
+        fn hash<__PbH: ::std::hash::Hasher>(&self, __pb_state: &mut __PbH) {
+            ::std::hash::Hash::hash(
+                &::pybridge::__private::handle_hash(&self.0),
+                __pb_state,
+            );
         }
     }
     /// Errors of the `skel_mod` stubs: the exception classes the spec declares, and `Other` for everything else.
@@ -1462,7 +1512,112 @@ pub mod skel_mod {
                 let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
                 ::core::result::Result::Ok(Self(__pb_value))
             }
-            // from skeleton_import.yaml:159:19: method `Counter.incr`
+            // from skeleton_import.yaml:160:21: method `Counter.__add__`
+            #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.__add__", "`.")]
+            pub fn __add__(
+                &self,
+                other: &Counter,
+            ) -> ::std::result::Result<Counter, Error> {
+                let py = self.0.py();
+                use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+                let mut __pb_args = ::pybridge::__private::Args::<
+                    '_,
+                    2,
+                >::new(py, "skel_mod.Counter.__add__");
+                __pb_args.positional("other", other)?;
+                let __pb_value = __pb_args
+                    .call_method::<
+                        Error,
+                    >(
+                        &self.0,
+                        ::pybridge::__private::pyo3::intern!(py, "__add__"),
+                        &__PB_KWNAMES,
+                    )?;
+                ::core::result::Result::Ok(
+                    ::pybridge::__private::extract_return(
+                        &__pb_value,
+                        "skel_mod.Counter.__add__",
+                        "Counter",
+                    )?,
+                )
+            }
+            // from skeleton_import.yaml:161:21: method `Counter.__mul__`
+            #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.__mul__", "`.")]
+            pub fn __mul__(&self, k: i64) -> ::std::result::Result<Counter, Error> {
+                let py = self.0.py();
+                use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+                let mut __pb_args = ::pybridge::__private::Args::<
+                    '_,
+                    2,
+                >::new(py, "skel_mod.Counter.__mul__");
+                __pb_args.positional("k", k)?;
+                let __pb_value = __pb_args
+                    .call_method::<
+                        Error,
+                    >(
+                        &self.0,
+                        ::pybridge::__private::pyo3::intern!(py, "__mul__"),
+                        &__PB_KWNAMES,
+                    )?;
+                ::core::result::Result::Ok(
+                    ::pybridge::__private::extract_return(
+                        &__pb_value,
+                        "skel_mod.Counter.__mul__",
+                        "Counter",
+                    )?,
+                )
+            }
+            // from skeleton_import.yaml:162:21: method `Counter.__neg__`
+            #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.__neg__", "`.")]
+            pub fn __neg__(&self) -> ::std::result::Result<Counter, Error> {
+                let py = self.0.py();
+                use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+                let mut __pb_args = ::pybridge::__private::Args::<
+                    '_,
+                    1,
+                >::new(py, "skel_mod.Counter.__neg__");
+                let __pb_value = __pb_args
+                    .call_method::<
+                        Error,
+                    >(
+                        &self.0,
+                        ::pybridge::__private::pyo3::intern!(py, "__neg__"),
+                        &__PB_KWNAMES,
+                    )?;
+                ::core::result::Result::Ok(
+                    ::pybridge::__private::extract_return(
+                        &__pb_value,
+                        "skel_mod.Counter.__neg__",
+                        "Counter",
+                    )?,
+                )
+            }
+            // from skeleton_import.yaml:163:21: method `Counter.__hash__`
+            #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.__hash__", "`.")]
+            pub fn __hash__(&self) -> ::std::result::Result<i64, Error> {
+                let py = self.0.py();
+                use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+                let mut __pb_args = ::pybridge::__private::Args::<
+                    '_,
+                    1,
+                >::new(py, "skel_mod.Counter.__hash__");
+                let __pb_value = __pb_args
+                    .call_method::<
+                        Error,
+                    >(
+                        &self.0,
+                        ::pybridge::__private::pyo3::intern!(py, "__hash__"),
+                        &__PB_KWNAMES,
+                    )?;
+                ::core::result::Result::Ok(
+                    ::pybridge::__private::extract_return(
+                        &__pb_value,
+                        "skel_mod.Counter.__hash__",
+                        "int",
+                    )?,
+                )
+            }
+            // from skeleton_import.yaml:164:19: method `Counter.incr`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.incr", "`.")]
             pub fn incr(&self) -> ::std::result::Result<i64, Error> {
                 let py = self.0.py();
@@ -1487,7 +1642,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:161:19: method `Counter.add`
+            // from skeleton_import.yaml:166:19: method `Counter.add`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.add", "`.")]
             pub fn add(&self, n: i64) -> ::std::result::Result<i64, Error> {
                 let py = self.0.py();
@@ -1513,7 +1668,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:165:19: method `Counter.merged`
+            // from skeleton_import.yaml:170:19: method `Counter.merged`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.merged", "`.")]
             pub fn merged(
                 &self,
@@ -1542,7 +1697,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:169:19: method `Counter.from_text`
+            // from skeleton_import.yaml:174:19: method `Counter.from_text`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.from_text", "`.")]
             pub fn from_text(
                 py: ::pybridge::Python<'py>,
@@ -1568,7 +1723,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:174:19: method `Counter.double`
+            // from skeleton_import.yaml:179:19: method `Counter.double`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.double", "`.")]
             pub fn double(
                 py: ::pybridge::Python<'py>,
@@ -1684,7 +1839,7 @@ pub mod slow_mod {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
-        // from skeleton_import.yaml:197:15: function `ping`
+        // from skeleton_import.yaml:202:15: function `ping`
         /// Calls the Python function `ping` while attached.
         pub fn ping(
             py: ::pybridge::Python<'_>,
