@@ -133,6 +133,11 @@ pub fn emit_param_type(ty: &Type) -> TokenStream {
             let inner = emit_param_type(inner);
             quote!(::std::option::Option<#inner>)
         }
+        // `Iterable[T]` (or `Iterator[T]`) parameters: any Rust `IntoIterator`, sent as a list.
+        TypeKind::Iterator { item, .. } => {
+            let item = emit_owned_type(item);
+            quote!(impl ::std::iter::IntoIterator<Item = #item>)
+        }
         // `Callable[[A, B], R]`: a Rust closure, which Python calls with owned values.
         TypeKind::Callable { params, ret } => {
             let params = params.iter().map(emit_owned_type);

@@ -82,6 +82,10 @@ def misuse(f: "Callable[[int], int]") -> int:
     return f("not an int")  # type: ignore[arg-type]
 
 
+def total_of(values: "Iterable[int]") -> int:
+    return sum(values)
+
+
 def countdown(n: int) -> "Iterator[int]":
     while n > 0:
         yield n

@@ -164,6 +164,9 @@ fn stubs_are_callable_from_many_threads() {
 fn generators_are_read_lazily_and_their_errors_arrive_typed() {
     use_test_python();
     let items: Vec<i64> = skel_mod::countdown(3).unwrap().map(Result::unwrap).collect();
+    // Any Rust `IntoIterator` where Python takes an iterable, a Python iterator's items too.
+    assert_eq!(skel_mod::total_of(1..=4).unwrap(), 10);
+    assert_eq!(skel_mod::total_of(skel_mod::countdown(3).unwrap().map(Result::unwrap)).unwrap(), 6);
     assert_eq!(items, [3, 2, 1]);
     // Lazily: an endless prefix is fine, and the iterator moves to another thread.
     let mut it = skel_mod::countdown(1_000_000_000).unwrap();

@@ -80,6 +80,14 @@ fn emit_arg_push(p: &pybridge_model::Param) -> TokenStream {
     // An exported class of the same spec: copied into a new object of its class.
     let arg = if is_exported(&p.ty) {
         quote!(::pybridge::__private::ToPython::<_, __PbExported>::new(#arg))
+    } else if let TypeKind::Iterator { item, .. } = &p.ty.kind {
+        // Any Rust `IntoIterator`, collected into the list Python receives.
+        let item = emit_owned_type(item);
+        quote!(::std::iter::Iterator::collect::<::std::vec::Vec<#item>>(::std::iter::IntoIterator::into_iter(#arg)))
+    } else if let TypeKind::Iterator { item, .. } = &p.ty.kind {
+        // Any Rust `IntoIterator`, collected into the list Python receives.
+        let item = emit_owned_type(item);
+        quote!(::std::iter::Iterator::collect::<::std::vec::Vec<#item>>(::std::iter::IntoIterator::into_iter(#arg)))
     } else if let TypeKind::Callable { params, .. } = &p.ty.kind {
         // A Rust closure as a Python callable: the arguments Python passes, converted.
         let names: Vec<syn::Ident> = (0..params.len()).map(|i| quote::format_ident!("__pb_c{}", i)).collect();

@@ -30,24 +30,24 @@ pub(super) fn check_iterator_positions(module: &Module, diags: &mut Diagnostics)
 }
 
 /// Import: an iterator (`Iterator[T]`, `Generator[T, …]`, `Iterable[T]`) is the whole return
-/// type of a function or method, which the stub reads lazily; anywhere else there is nothing
-/// to read it with.
+/// type of a function or method, which the stub reads lazily, or a whole parameter without a
+/// default, which takes any Rust `IntoIterator` (sent as a list); anywhere else there is
+/// nothing to read it with.
 pub(super) fn check_import_iterator_positions(module: &Module, diags: &mut Diagnostics) {
     if module.direction != Direction::Import {
         return;
     }
-    let returns: Vec<&Type> =
-        all_functions(module).filter(|f| f.kind != FnKind::Constructor).map(|f| &f.returns).collect();
+    let returns = all_functions(module).filter(|f| f.kind != FnKind::Constructor).map(|f| &f.returns);
+    // A defaulted parameter is an `Option` of its type, which an `impl IntoIterator` cannot be.
+    let params = all_functions(module).flat_map(|f| f.params.iter().filter(|p| p.default.is_none()).map(|p| &p.ty));
+    let wholes: Vec<&Type> = returns.chain(params).collect();
     for (ty, _) in module_types(module) {
-        let whole = returns.iter().any(|r| std::ptr::eq(*r, ty));
+        let whole = wholes.iter().any(|r| std::ptr::eq(*r, ty));
         ty.walk(&mut |t| {
             if matches!(t.kind, TypeKind::Iterator { .. }) && !(whole && std::ptr::eq(t, ty)) {
                 diags.push(
-                    Diagnostic::new(
-                        t.origin,
-                        "an iterator crosses only as the whole return type of a function or method",
-                    )
-                    .help("return `Iterator[T]` itself (the stub reads it lazily), or take a `list[T]`"),
+                    Diagnostic::new(t.origin, "an iterator crosses only as a whole return type, or a whole parameter without a default")
+                        .help("return `Iterator[T]` itself (the stub reads it lazily), or take `Iterable[T]` as a parameter (any Rust `IntoIterator`)"),
                 );
             }
         });

@@ -211,6 +211,12 @@ pub mod skel_mod {
     ) -> ::std::result::Result<i64, Error> {
         ::pybridge::__private::attach_call(|__pb_py| attached::misuse(__pb_py, f))
     }
+    /// Calls the Python function `total_of`.
+    pub fn total_of(
+        values: impl ::std::iter::IntoIterator<Item = i64>,
+    ) -> ::std::result::Result<i64, Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::total_of(__pb_py, values))
+    }
     /// Calls the Python function `countdown`.
     pub fn countdown(
         n: i64,
@@ -1119,7 +1125,39 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:91:15: function `countdown`
+        // from skeleton_import.yaml:91:15: function `total_of`
+        /// Calls the Python function `total_of` while attached.
+        pub fn total_of(
+            py: ::pybridge::Python<'_>,
+            values: impl ::std::iter::IntoIterator<Item = i64>,
+        ) -> ::std::result::Result<i64, Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                2,
+            >::new(py, "skel_mod.total_of");
+            __pb_args
+                .positional(
+                    "values",
+                    ::std::iter::Iterator::collect::<
+                        ::std::vec::Vec<i64>,
+                    >(::std::iter::IntoIterator::into_iter(values)),
+                )?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "skel_mod",
+                "total_of",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_return(
+                    &__pb_value,
+                    "skel_mod.total_of",
+                    "int",
+                )?,
+            )
+        }
+        // from skeleton_import.yaml:96:15: function `countdown`
         /// Calls the Python function `countdown` while attached.
         pub fn countdown(
             py: ::pybridge::Python<'_>,
@@ -1145,7 +1183,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:95:15: function `faulty`
+        // from skeleton_import.yaml:100:15: function `faulty`
         /// Calls the Python function `faulty` while attached.
         pub fn faulty(
             py: ::pybridge::Python<'_>,
@@ -1171,7 +1209,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:100:15: function `wide`
+        // from skeleton_import.yaml:105:15: function `wide`
         /// Calls the Python function `wide` while attached.
         pub fn wide(
             py: ::pybridge::Python<'_>,
@@ -1197,7 +1235,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:104:15: function `fail_with`
+        // from skeleton_import.yaml:109:15: function `fail_with`
         /// Calls the Python function `fail_with` while attached.
         pub fn fail_with(
             py: ::pybridge::Python<'_>,
@@ -1218,7 +1256,7 @@ pub mod skel_mod {
             let _ = __pb_value;
             ::core::result::Result::Ok(())
         }
-        // from skeleton_import.yaml:107:15: function `make_counter`
+        // from skeleton_import.yaml:112:15: function `make_counter`
         /// Calls the Python function `make_counter` while attached.
         pub fn make_counter(
             py: ::pybridge::Python<'_>,
@@ -1244,7 +1282,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:111:15: function `not_a_counter`
+        // from skeleton_import.yaml:116:15: function `not_a_counter`
         /// Calls the Python function `not_a_counter` while attached.
         pub fn not_a_counter(
             py: ::pybridge::Python<'_>,
@@ -1268,7 +1306,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:113:15: function `recurse`
+        // from skeleton_import.yaml:118:15: function `recurse`
         /// Calls the embedded `skeleton_export.recurse(n - 1)` (Rust → Python → Rust → …).
         pub fn recurse(
             py: ::pybridge::Python<'_>,
@@ -1294,7 +1332,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:118:15: function `exit_with`
+        // from skeleton_import.yaml:123:15: function `exit_with`
         /// Calls the Python function `exit_with` while attached.
         pub fn exit_with(
             py: ::pybridge::Python<'_>,
@@ -1315,7 +1353,7 @@ pub mod skel_mod {
             let _ = __pb_value;
             ::core::result::Result::Ok(())
         }
-        // from skeleton_import.yaml:121:15: function `identity`
+        // from skeleton_import.yaml:126:15: function `identity`
         /// Calls the Python function `identity` while attached.
         pub fn identity(
             py: ::pybridge::Python<'_>,
@@ -1341,7 +1379,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:125:15: function `call_export`
+        // from skeleton_import.yaml:130:15: function `call_export`
         /// Calls a function of the embedded `skeleton_export` module.
         pub fn call_export(
             py: ::pybridge::Python<'_>,
@@ -1369,7 +1407,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:131:15: function `raise_odd`
+        // from skeleton_import.yaml:136:15: function `raise_odd`
         /// Raises an exception that is hard to turn into text (`__str__` raises, lone surrogates, chains).
         pub fn raise_odd(
             py: ::pybridge::Python<'_>,
@@ -1390,7 +1428,7 @@ pub mod skel_mod {
             let _ = __pb_value;
             ::core::result::Result::Ok(())
         }
-        // from skeleton_import.yaml:135:15: function `four_hop`
+        // from skeleton_import.yaml:140:15: function `four_hop`
         /// Calls the exported `skeleton_export.hop3` with a Python callback that raises KeyError.
         pub fn four_hop(
             py: ::pybridge::Python<'_>,
@@ -1416,7 +1454,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:140:15: function `nap`
+        // from skeleton_import.yaml:145:15: function `nap`
         /// Sleeps, releasing the GIL.
         pub fn nap(
             py: ::pybridge::Python<'_>,
@@ -1442,7 +1480,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:145:15: function `make_noisy`
+        // from skeleton_import.yaml:150:15: function `make_noisy`
         /// Creates an exported `Noisy` in a frame that raises KeyError.
         pub fn make_noisy(
             py: ::pybridge::Python<'_>,
@@ -1488,7 +1526,7 @@ pub mod skel_mod {
             >,
         );
         impl<'py> CounterRef<'py> {
-            // from skeleton_import.yaml:155:11: method `Counter.__init__`
+            // from skeleton_import.yaml:160:11: method `Counter.__init__`
             #[doc = ::core::concat!(" Creates a `", "skel_mod.Counter", "`.")]
             pub fn new(
                 py: ::pybridge::Python<'py>,
@@ -1512,7 +1550,7 @@ pub mod skel_mod {
                 let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
                 ::core::result::Result::Ok(Self(__pb_value))
             }
-            // from skeleton_import.yaml:160:21: method `Counter.__add__`
+            // from skeleton_import.yaml:165:21: method `Counter.__add__`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.__add__", "`.")]
             pub fn __add__(
                 &self,
@@ -1541,7 +1579,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:161:21: method `Counter.__mul__`
+            // from skeleton_import.yaml:166:21: method `Counter.__mul__`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.__mul__", "`.")]
             pub fn __mul__(&self, k: i64) -> ::std::result::Result<Counter, Error> {
                 let py = self.0.py();
@@ -1567,7 +1605,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:162:21: method `Counter.__neg__`
+            // from skeleton_import.yaml:167:21: method `Counter.__neg__`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.__neg__", "`.")]
             pub fn __neg__(&self) -> ::std::result::Result<Counter, Error> {
                 let py = self.0.py();
@@ -1592,7 +1630,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:163:21: method `Counter.__hash__`
+            // from skeleton_import.yaml:168:21: method `Counter.__hash__`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.__hash__", "`.")]
             pub fn __hash__(&self) -> ::std::result::Result<i64, Error> {
                 let py = self.0.py();
@@ -1617,7 +1655,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:164:19: method `Counter.incr`
+            // from skeleton_import.yaml:169:19: method `Counter.incr`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.incr", "`.")]
             pub fn incr(&self) -> ::std::result::Result<i64, Error> {
                 let py = self.0.py();
@@ -1642,7 +1680,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:166:19: method `Counter.add`
+            // from skeleton_import.yaml:171:19: method `Counter.add`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.add", "`.")]
             pub fn add(&self, n: i64) -> ::std::result::Result<i64, Error> {
                 let py = self.0.py();
@@ -1668,7 +1706,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:170:19: method `Counter.merged`
+            // from skeleton_import.yaml:175:19: method `Counter.merged`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.merged", "`.")]
             pub fn merged(
                 &self,
@@ -1697,7 +1735,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:174:19: method `Counter.from_text`
+            // from skeleton_import.yaml:179:19: method `Counter.from_text`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.from_text", "`.")]
             pub fn from_text(
                 py: ::pybridge::Python<'py>,
@@ -1723,7 +1761,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:179:19: method `Counter.double`
+            // from skeleton_import.yaml:184:19: method `Counter.double`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.double", "`.")]
             pub fn double(
                 py: ::pybridge::Python<'py>,
@@ -1839,7 +1877,7 @@ pub mod slow_mod {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
-        // from skeleton_import.yaml:202:15: function `ping`
+        // from skeleton_import.yaml:207:15: function `ping`
         /// Calls the Python function `ping` while attached.
         pub fn ping(
             py: ::pybridge::Python<'_>,
