@@ -116,11 +116,24 @@ pub fn emit_owned_type(ty: &Type) -> TokenStream {
     }
 }
 
+/// [`emit_param_type`] without `impl Trait` (setters and operator impls, which pass the value
+/// on as it is): a `list[str]` is `&[String]`.
+pub fn emit_plain_param_type(ty: &Type) -> TokenStream {
+    match &ty.kind {
+        TypeKind::List(inner) if matches!(inner.kind, TypeKind::Str { .. }) => quote!(&[::std::string::String]),
+        _ => emit_param_type(ty),
+    }
+}
+
 /// The Rust type an import stub takes for a parameter: borrowed where that saves a copy.
 pub fn emit_param_type(ty: &Type) -> TokenStream {
     match &ty.kind {
         TypeKind::Str { .. } => quote!(&str),
         TypeKind::Bytes { .. } => quote!(&[u8]),
+        // `list[str]`: `&["a", "b"]` and `&[String]` alike.
+        TypeKind::List(inner) if matches!(inner.kind, TypeKind::Str { .. }) => {
+            quote!(&[impl ::core::convert::AsRef<str>])
+        }
         TypeKind::List(inner) => {
             let inner = emit_owned_type(inner);
             quote!(&[#inner])
@@ -128,6 +141,11 @@ pub fn emit_param_type(ty: &Type) -> TokenStream {
         TypeKind::Set(..) | TypeKind::Dict(..) | TypeKind::Class(_) | TypeKind::Any => {
             let owned = emit_owned_type(ty);
             quote!(&#owned)
+        }
+        // An optional `list[str]` stays `&[String]`: `None` must not need a type annotation.
+        TypeKind::Optional(inner) if matches!(&inner.kind, TypeKind::List(i) if matches!(i.kind, TypeKind::Str { .. })) =>
+        {
+            quote!(::std::option::Option<&[::std::string::String]>)
         }
         TypeKind::Optional(inner) => {
             let inner = emit_param_type(inner);

@@ -46,6 +46,8 @@ pub const PYTHON_TYPE_NAMES: &[&str] = &[
     "Iterable",
     "Generator",
     "Callable",
+    "Sequence",
+    "frozenset",
     "pathlib.Path",
     "datetime.timedelta",
     "datetime.datetime",
@@ -196,8 +198,14 @@ impl Parser<'_> {
             _ if crate::std_types::StdType::from_python(&word).is_some() => {
                 TypeKind::Std(crate::std_types::StdType::from_python(&word)?)
             }
-            "list" | "List" => TypeKind::List(Box::new(self.one_arg(&word)?)),
-            "set" | "Set" => TypeKind::Set(Box::new(self.one_arg(&word)?), crate::types::Keys::Hashed),
+            // `Sequence[T]` reads any sequence but a `str` into a `Vec<T>` (and passes a list);
+            // `frozenset[T]` reads a `frozenset` or a `set` (and passes a set).
+            "list" | "List" | "Sequence" | "typing.Sequence" | "collections.abc.Sequence" => {
+                TypeKind::List(Box::new(self.one_arg(&word)?))
+            }
+            "set" | "Set" | "frozenset" | "FrozenSet" | "typing.FrozenSet" => {
+                TypeKind::Set(Box::new(self.one_arg(&word)?), crate::types::Keys::Hashed)
+            }
             "Optional" | "typing.Optional" => TypeKind::Optional(Box::new(self.one_arg(&word)?)),
             "dict" | "Dict" => {
                 let mut args = self.args(&word)?;

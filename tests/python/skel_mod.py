@@ -82,6 +82,10 @@ def misuse(f: "Callable[[int], int]") -> int:
     return f("not an int")  # type: ignore[arg-type]
 
 
+def joined(words: list[str], sep: str = " ", extra: "list[str] | None" = None) -> str:
+    return sep.join(words + (extra or []))
+
+
 def total_of(values: "Iterable[int]") -> int:
     return sum(values)
 
@@ -142,6 +146,7 @@ class Counter:
         self.value = start
         self.step = step
         self.type = "counter"
+        self.tags: list[str] = []
 
     @property
     def label(self) -> str:

@@ -39,6 +39,8 @@ fn handles_clone_compare_and_print_through_python() {
     assert_eq!((-&a).unwrap().value().unwrap(), -8);
     let keys: std::collections::HashSet<Counter> = [a.clone(), same.clone(), sum].into_iter().collect();
     assert_eq!(keys.len(), 2);
+    a.set_tags(&["x".to_string()]).unwrap();
+    assert_eq!(same.tags().unwrap(), ["x"]);
     assert!(a.to_string().starts_with("<skel_mod.Counter object at 0x"), "{a}");
     assert!(format!("{a:?}").starts_with("<skel_mod.Counter object at 0x"), "{a:?}");
 }

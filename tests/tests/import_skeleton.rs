@@ -26,6 +26,10 @@ fn omitted_defaults_let_python_apply_its_own() {
     assert_eq!(skel_mod::describe("ab", None, None, false).unwrap(), "ab");
     assert_eq!(skel_mod::describe("ab", Some(3), None, true).unwrap(), "AB-AB-AB");
     assert_eq!(skel_mod::describe("ab", Some(2), Some("+"), false).unwrap(), "ab+ab");
+    // `list[str]`: string literals or owned strings, no conversion by hand.
+    assert_eq!(skel_mod::joined(&["a", "b"], None, None).unwrap(), "a b");
+    let owned = vec![String::from("x"), String::from("y")];
+    assert_eq!(skel_mod::joined(&owned, Some("-"), Some(&owned)).unwrap(), "x-y-x-y");
     // count omitted but a later keyword given: the call switches to keywords correctly.
     assert_eq!(skel_mod::describe("x", None, Some("/"), true).unwrap(), "X");
 }

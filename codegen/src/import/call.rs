@@ -19,6 +19,8 @@ pub(crate) fn emit_params(f: &Function) -> Vec<TokenStream> {
             let ty = match (&p.default, &p.ty.kind) {
                 // A defaulted `T | None` stays one `Option`: `None` omits the argument.
                 (Some(_), TypeKind::Optional(_)) | (None, _) => emit_param_type(&p.ty),
+                // `None` must not need a type annotation: `&[String]`, not `&[impl AsRef<str>]`.
+                (Some(_), _) if is_text_list(&p.ty) => quote!(::std::option::Option<&[::std::string::String]>),
                 (Some(_), _) => {
                     let inner = emit_param_type(&p.ty);
                     quote!(::std::option::Option<#inner>)
@@ -80,6 +82,9 @@ fn emit_arg_push(p: &pybridge_model::Param) -> TokenStream {
     // An exported class of the same spec: copied into a new object of its class.
     let arg = if is_exported(&p.ty) {
         quote!(::pybridge::__private::ToPython::<_, __PbExported>::new(#arg))
+    } else if is_text_list(&p.ty) && p.default.is_none() {
+        // `&[impl AsRef<str>]`: lent as the `&str`s Python copies into a list.
+        quote!(#arg.iter().map(::core::convert::AsRef::<str>::as_ref).collect::<::std::vec::Vec<&str>>())
     } else if let TypeKind::Iterator { item, .. } = &p.ty.kind {
         // Any Rust `IntoIterator`, collected into the list Python receives.
         let item = emit_owned_type(item);
@@ -203,6 +208,11 @@ pub(crate) fn emit_stub_return_type(ty: &pybridge_model::Type, err: &TokenStream
         }
         _ => emit_owned_type(ty),
     }
+}
+
+/// `list[str]`, which a stub takes as `&[impl AsRef<str>]`.
+fn is_text_list(ty: &pybridge_model::Type) -> bool {
+    matches!(&ty.kind, TypeKind::List(inner) if matches!(inner.kind, TypeKind::Str { .. }))
 }
 
 /// Whether `ty` is a class exported by the same spec (it crosses as its Rust type).

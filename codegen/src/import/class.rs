@@ -10,7 +10,7 @@ use pybridge_model::{Attribute, Class, FnKind, Function};
 use super::call::{Callee, Returns, emit_args, emit_call_body, emit_params};
 use super::{Ctx, ident};
 use crate::docs::emit_doc;
-use crate::rust_type::{emit_owned_type, emit_param_type};
+use crate::rust_type::emit_owned_type;
 
 fn names(c: &Class) -> (syn::Ident, syn::Ident, syn::Ident) {
     let name = ident(&c.name.rust);
@@ -160,7 +160,7 @@ fn emit_handle_attribute(ctx: &Ctx<'_>, a: &Attribute, qualified: &str) -> Token
     };
     let setter = a.writable.then(|| {
         let setter = setter_ident(a);
-        let pty = emit_param_type(&a.ty);
+        let pty = crate::rust_type::emit_plain_param_type(&a.ty);
         let sdoc = emit_doc(&format!("Assigns `{qualified}.{}`.", a.name.py));
         quote! {
             #sdoc
@@ -199,7 +199,7 @@ pub(crate) fn emit_class_ref(ctx: &Ctx<'_>, c: &Class) -> TokenStream {
         };
         let setter = a.writable.then(|| {
             let setter = setter_ident(a);
-            let pty = emit_param_type(&a.ty);
+            let pty = crate::rust_type::emit_plain_param_type(&a.ty);
             quote! {
                 #[doc = ::core::concat!(" Assigns `", #aqualified, "`.")]
                 pub fn #setter(&self, __pb_value: #pty) -> ::std::result::Result<(), #err> {

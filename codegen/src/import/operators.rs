@@ -9,7 +9,7 @@ use quote::{format_ident, quote};
 use pybridge_model::{Class, FnKind, Function};
 
 use super::{Ctx, ident};
-use crate::rust_type::emit_param_type;
+use crate::rust_type::emit_plain_param_type;
 
 /// Binary dunders and the `std::ops` trait and method each gives.
 const BINARY: &[(&str, &str, &str)] = &[
@@ -36,7 +36,7 @@ pub(crate) fn emit_operators(ctx: &Ctx<'_>, c: &Class) -> TokenStream {
     let binary = c.methods.iter().filter(instance).filter(|m| m.params.len() == 1).filter_map(|m| {
         let (_, tr, method) = BINARY.iter().find(|(py, _, _)| *py == m.name.py)?;
         let (tr, method, call) = (format_ident!("{}", tr), format_ident!("{}", method), ident(&m.name.rust));
-        let rhs = emit_param_type(&m.params[0].ty);
+        let rhs = emit_plain_param_type(&m.params[0].ty);
         let ret = super::call::emit_stub_return_type(&m.returns, err);
         Some(quote! {
             /// Python's operator, through the declared method.

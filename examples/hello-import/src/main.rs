@@ -15,7 +15,7 @@ fn main() -> Result<(), pybridge::Error> {
     counts.sort();
     println!("word_counts = {counts:?}");
     println!("scale = {:?}", textstats::scale(&[1.0, 2.5], 2.0)?);
-    println!("longest = {:?}", textstats::longest(&["a".into(), "abc".into()])?);
+    println!("longest = {:?}", textstats::longest(&["a", "abc"])?);
 
     // A Python exception arrives as a typed Rust error with its traceback.
     let err = textstats::fail("bad input").unwrap_err();

@@ -32,3 +32,20 @@ pub(super) fn check_import_callable_positions(module: &Module, diags: &mut Diagn
         });
     }
 }
+
+/// `Optional[Optional[T]]` (`T | None | None`) is `Optional[T]` to Python: a stub could never
+/// return the inner `None` apart from the outer one, so the nesting is refused with the fix.
+pub(super) fn check_nested_optionals(module: &Module, diags: &mut Diagnostics) {
+    for (ty, _) in module_types(module) {
+        ty.walk(&mut |t| {
+            if let TypeKind::Optional(inner) = &t.kind
+                && matches!(inner.kind, TypeKind::Optional(_))
+            {
+                diags.push(
+                    Diagnostic::new(t.origin, "an optional of an optional cannot be told apart from one optional")
+                        .help("Python has one `None`: write `Optional[T]` (`T | None`) once"),
+                );
+            }
+        });
+    }
+}

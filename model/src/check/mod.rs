@@ -89,6 +89,7 @@ pub fn check_bridge(bridge: &Bridge, diags: &mut Diagnostics) {
         check_import_iterator_positions(module, diags);
         check_import_callable_positions(module, diags);
         check_import_exception_attributes(module, diags);
+        check_nested_optionals(module, diags);
         check_iterator_functions(module, diags);
         check_param_patterns(module, diags);
         check_prelude_shadowing(module, diags);

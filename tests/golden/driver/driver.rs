@@ -12,7 +12,7 @@ pub mod py4cc {
     /// Calls the Python function `big_model`.
     pub fn big_model(
         float_features: &[f64],
-        str_features: &[::std::string::String],
+        str_features: &[impl ::core::convert::AsRef<str>],
         int_feature: i64,
     ) -> ::std::result::Result<i64, ::pybridge::Error> {
         ::pybridge::__private::attach_call(|__pb_py| attached::big_model(
@@ -43,8 +43,8 @@ pub mod py4cc {
         pub fn initialize(
             &self,
             config_json: &str,
-            float_feature_names: &[::std::string::String],
-            str_feature_names: &[::std::string::String],
+            float_feature_names: &[impl ::core::convert::AsRef<str>],
+            str_feature_names: &[impl ::core::convert::AsRef<str>],
         ) -> ::std::result::Result<Driver, ::pybridge::Error> {
             ::pybridge::__private::attach_call(|__pb_py| {
                 self
@@ -56,7 +56,7 @@ pub mod py4cc {
         pub fn submit(
             &self,
             float_features: &[f64],
-            str_features: &[::std::string::String],
+            str_features: &[impl ::core::convert::AsRef<str>],
             int_feature: i64,
         ) -> ::std::result::Result<
             (i64, i64, ::std::string::String),
@@ -168,7 +168,7 @@ pub mod py4cc {
         pub fn big_model(
             py: ::pybridge::Python<'_>,
             float_features: &[f64],
-            str_features: &[::std::string::String],
+            str_features: &[impl ::core::convert::AsRef<str>],
             int_feature: i64,
         ) -> ::std::result::Result<i64, ::pybridge::Error> {
             use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
@@ -177,7 +177,14 @@ pub mod py4cc {
                 4,
             >::new(py, "py4cc.big_model");
             __pb_args.positional("float_features", float_features)?;
-            __pb_args.positional("str_features", str_features)?;
+            __pb_args
+                .positional(
+                    "str_features",
+                    str_features
+                        .iter()
+                        .map(::core::convert::AsRef::<str>::as_ref)
+                        .collect::<::std::vec::Vec<&str>>(),
+                )?;
             __pb_args.positional("int_feature", int_feature)?;
             static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
                 "py4cc",
@@ -233,8 +240,8 @@ pub mod py4cc {
             pub fn initialize(
                 &self,
                 config_json: &str,
-                float_feature_names: &[::std::string::String],
-                str_feature_names: &[::std::string::String],
+                float_feature_names: &[impl ::core::convert::AsRef<str>],
+                str_feature_names: &[impl ::core::convert::AsRef<str>],
             ) -> ::std::result::Result<Driver, ::pybridge::Error> {
                 let py = self.0.py();
                 static __PB_KWNAMES: ::pybridge::__private::KwNames = ::pybridge::__private::KwNames::new(
@@ -245,8 +252,22 @@ pub mod py4cc {
                     4,
                 >::new(py, "py4cc.Driver.initialize");
                 __pb_args.keyword("config_json", config_json)?;
-                __pb_args.keyword("float_feature_names", float_feature_names)?;
-                __pb_args.keyword("str_feature_names", str_feature_names)?;
+                __pb_args
+                    .keyword(
+                        "float_feature_names",
+                        float_feature_names
+                            .iter()
+                            .map(::core::convert::AsRef::<str>::as_ref)
+                            .collect::<::std::vec::Vec<&str>>(),
+                    )?;
+                __pb_args
+                    .keyword(
+                        "str_feature_names",
+                        str_feature_names
+                            .iter()
+                            .map(::core::convert::AsRef::<str>::as_ref)
+                            .collect::<::std::vec::Vec<&str>>(),
+                    )?;
                 let __pb_value = __pb_args
                     .call_method::<
                         ::pybridge::Error,
@@ -268,7 +289,7 @@ pub mod py4cc {
             pub fn submit(
                 &self,
                 float_features: &[f64],
-                str_features: &[::std::string::String],
+                str_features: &[impl ::core::convert::AsRef<str>],
                 int_feature: i64,
             ) -> ::std::result::Result<
                 (i64, i64, ::std::string::String),
@@ -283,7 +304,14 @@ pub mod py4cc {
                     4,
                 >::new(py, "py4cc.Driver.submit");
                 __pb_args.keyword("float_features", float_features)?;
-                __pb_args.keyword("str_features", str_features)?;
+                __pb_args
+                    .keyword(
+                        "str_features",
+                        str_features
+                            .iter()
+                            .map(::core::convert::AsRef::<str>::as_ref)
+                            .collect::<::std::vec::Vec<&str>>(),
+                    )?;
                 __pb_args.keyword("int_feature", int_feature)?;
                 let __pb_value = __pb_args
                     .call_method::<

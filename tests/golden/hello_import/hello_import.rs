@@ -130,7 +130,7 @@ pub mod textstats {
     }
     /// Calls the Python function `longest`.
     pub fn longest(
-        words: &[::std::string::String],
+        words: &[impl ::core::convert::AsRef<str>],
     ) -> ::std::result::Result<
         ::std::option::Option<::std::string::String>,
         ::pybridge::Error,
@@ -229,7 +229,7 @@ pub mod textstats {
         /// Calls the Python function `longest` while attached.
         pub fn longest(
             py: ::pybridge::Python<'_>,
-            words: &[::std::string::String],
+            words: &[impl ::core::convert::AsRef<str>],
         ) -> ::std::result::Result<
             ::std::option::Option<::std::string::String>,
             ::pybridge::Error,
@@ -239,7 +239,14 @@ pub mod textstats {
                 '_,
                 2,
             >::new(py, "textstats.longest");
-            __pb_args.positional("words", words)?;
+            __pb_args
+                .positional(
+                    "words",
+                    words
+                        .iter()
+                        .map(::core::convert::AsRef::<str>::as_ref)
+                        .collect::<::std::vec::Vec<&str>>(),
+                )?;
             static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
                 "textstats",
                 "longest",

@@ -211,6 +211,19 @@ pub mod skel_mod {
     ) -> ::std::result::Result<i64, Error> {
         ::pybridge::__private::attach_call(|__pb_py| attached::misuse(__pb_py, f))
     }
+    /// Calls the Python function `joined`.
+    pub fn joined(
+        words: &[impl ::core::convert::AsRef<str>],
+        sep: ::std::option::Option<&str>,
+        extra: ::std::option::Option<&[::std::string::String]>,
+    ) -> ::std::result::Result<::std::string::String, Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::joined(
+            __pb_py,
+            words,
+            sep,
+            extra,
+        ))
+    }
     /// Calls the Python function `total_of`.
     pub fn total_of(
         values: impl ::std::iter::IntoIterator<Item = i64>,
@@ -381,6 +394,21 @@ pub mod skel_mod {
         pub fn set_type(&self, __pb_value: &str) -> ::std::result::Result<(), Error> {
             ::pybridge::__private::attach_call(|__pb_py| {
                 self.bind(__pb_py).set_type(__pb_value)
+            })
+        }
+        /// Reads `skel_mod.Counter.tags`.
+        pub fn tags(
+            &self,
+        ) -> ::std::result::Result<::std::vec::Vec<::std::string::String>, Error> {
+            ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).tags())
+        }
+        /// Assigns `skel_mod.Counter.tags`.
+        pub fn set_tags(
+            &self,
+            __pb_value: &[::std::string::String],
+        ) -> ::std::result::Result<(), Error> {
+            ::pybridge::__private::attach_call(|__pb_py| {
+                self.bind(__pb_py).set_tags(__pb_value)
             })
         }
         /// The bound view of this object, for calls while attached.
@@ -1125,7 +1153,46 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:91:15: function `total_of`
+        // from skeleton_import.yaml:91:15: function `joined`
+        /// Calls the Python function `joined` while attached.
+        pub fn joined(
+            py: ::pybridge::Python<'_>,
+            words: &[impl ::core::convert::AsRef<str>],
+            sep: ::std::option::Option<&str>,
+            extra: ::std::option::Option<&[::std::string::String]>,
+        ) -> ::std::result::Result<::std::string::String, Error> {
+            static __PB_KWNAMES: ::pybridge::__private::KwNames = ::pybridge::__private::KwNames::new(
+                &["sep", "extra"],
+            );
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                4,
+            >::new(py, "skel_mod.joined");
+            __pb_args
+                .positional(
+                    "words",
+                    words
+                        .iter()
+                        .map(::core::convert::AsRef::<str>::as_ref)
+                        .collect::<::std::vec::Vec<&str>>(),
+                )?;
+            __pb_args.optional("sep", sep)?;
+            __pb_args.optional("extra", extra)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "skel_mod",
+                "joined",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_return(
+                    &__pb_value,
+                    "skel_mod.joined",
+                    "str",
+                )?,
+            )
+        }
+        // from skeleton_import.yaml:98:15: function `total_of`
         /// Calls the Python function `total_of` while attached.
         pub fn total_of(
             py: ::pybridge::Python<'_>,
@@ -1157,7 +1224,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:96:15: function `countdown`
+        // from skeleton_import.yaml:103:15: function `countdown`
         /// Calls the Python function `countdown` while attached.
         pub fn countdown(
             py: ::pybridge::Python<'_>,
@@ -1183,7 +1250,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:100:15: function `faulty`
+        // from skeleton_import.yaml:107:15: function `faulty`
         /// Calls the Python function `faulty` while attached.
         pub fn faulty(
             py: ::pybridge::Python<'_>,
@@ -1209,7 +1276,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:105:15: function `wide`
+        // from skeleton_import.yaml:112:15: function `wide`
         /// Calls the Python function `wide` while attached.
         pub fn wide(
             py: ::pybridge::Python<'_>,
@@ -1235,7 +1302,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:109:15: function `fail_with`
+        // from skeleton_import.yaml:116:15: function `fail_with`
         /// Calls the Python function `fail_with` while attached.
         pub fn fail_with(
             py: ::pybridge::Python<'_>,
@@ -1256,7 +1323,7 @@ pub mod skel_mod {
             let _ = __pb_value;
             ::core::result::Result::Ok(())
         }
-        // from skeleton_import.yaml:112:15: function `make_counter`
+        // from skeleton_import.yaml:119:15: function `make_counter`
         /// Calls the Python function `make_counter` while attached.
         pub fn make_counter(
             py: ::pybridge::Python<'_>,
@@ -1282,7 +1349,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:116:15: function `not_a_counter`
+        // from skeleton_import.yaml:123:15: function `not_a_counter`
         /// Calls the Python function `not_a_counter` while attached.
         pub fn not_a_counter(
             py: ::pybridge::Python<'_>,
@@ -1306,7 +1373,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:118:15: function `recurse`
+        // from skeleton_import.yaml:125:15: function `recurse`
         /// Calls the embedded `skeleton_export.recurse(n - 1)` (Rust → Python → Rust → …).
         pub fn recurse(
             py: ::pybridge::Python<'_>,
@@ -1332,7 +1399,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:123:15: function `exit_with`
+        // from skeleton_import.yaml:130:15: function `exit_with`
         /// Calls the Python function `exit_with` while attached.
         pub fn exit_with(
             py: ::pybridge::Python<'_>,
@@ -1353,7 +1420,7 @@ pub mod skel_mod {
             let _ = __pb_value;
             ::core::result::Result::Ok(())
         }
-        // from skeleton_import.yaml:126:15: function `identity`
+        // from skeleton_import.yaml:133:15: function `identity`
         /// Calls the Python function `identity` while attached.
         pub fn identity(
             py: ::pybridge::Python<'_>,
@@ -1379,7 +1446,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:130:15: function `call_export`
+        // from skeleton_import.yaml:137:15: function `call_export`
         /// Calls a function of the embedded `skeleton_export` module.
         pub fn call_export(
             py: ::pybridge::Python<'_>,
@@ -1407,7 +1474,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:136:15: function `raise_odd`
+        // from skeleton_import.yaml:143:15: function `raise_odd`
         /// Raises an exception that is hard to turn into text (`__str__` raises, lone surrogates, chains).
         pub fn raise_odd(
             py: ::pybridge::Python<'_>,
@@ -1428,7 +1495,7 @@ pub mod skel_mod {
             let _ = __pb_value;
             ::core::result::Result::Ok(())
         }
-        // from skeleton_import.yaml:140:15: function `four_hop`
+        // from skeleton_import.yaml:147:15: function `four_hop`
         /// Calls the exported `skeleton_export.hop3` with a Python callback that raises KeyError.
         pub fn four_hop(
             py: ::pybridge::Python<'_>,
@@ -1454,7 +1521,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:145:15: function `nap`
+        // from skeleton_import.yaml:152:15: function `nap`
         /// Sleeps, releasing the GIL.
         pub fn nap(
             py: ::pybridge::Python<'_>,
@@ -1480,7 +1547,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:150:15: function `make_noisy`
+        // from skeleton_import.yaml:157:15: function `make_noisy`
         /// Creates an exported `Noisy` in a frame that raises KeyError.
         pub fn make_noisy(
             py: ::pybridge::Python<'_>,
@@ -1526,7 +1593,7 @@ pub mod skel_mod {
             >,
         );
         impl<'py> CounterRef<'py> {
-            // from skeleton_import.yaml:160:11: method `Counter.__init__`
+            // from skeleton_import.yaml:167:11: method `Counter.__init__`
             #[doc = ::core::concat!(" Creates a `", "skel_mod.Counter", "`.")]
             pub fn new(
                 py: ::pybridge::Python<'py>,
@@ -1550,7 +1617,7 @@ pub mod skel_mod {
                 let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
                 ::core::result::Result::Ok(Self(__pb_value))
             }
-            // from skeleton_import.yaml:165:21: method `Counter.__add__`
+            // from skeleton_import.yaml:172:21: method `Counter.__add__`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.__add__", "`.")]
             pub fn __add__(
                 &self,
@@ -1579,7 +1646,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:166:21: method `Counter.__mul__`
+            // from skeleton_import.yaml:173:21: method `Counter.__mul__`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.__mul__", "`.")]
             pub fn __mul__(&self, k: i64) -> ::std::result::Result<Counter, Error> {
                 let py = self.0.py();
@@ -1605,7 +1672,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:167:21: method `Counter.__neg__`
+            // from skeleton_import.yaml:174:21: method `Counter.__neg__`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.__neg__", "`.")]
             pub fn __neg__(&self) -> ::std::result::Result<Counter, Error> {
                 let py = self.0.py();
@@ -1630,7 +1697,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:168:21: method `Counter.__hash__`
+            // from skeleton_import.yaml:175:21: method `Counter.__hash__`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.__hash__", "`.")]
             pub fn __hash__(&self) -> ::std::result::Result<i64, Error> {
                 let py = self.0.py();
@@ -1655,7 +1722,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:169:19: method `Counter.incr`
+            // from skeleton_import.yaml:176:19: method `Counter.incr`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.incr", "`.")]
             pub fn incr(&self) -> ::std::result::Result<i64, Error> {
                 let py = self.0.py();
@@ -1680,7 +1747,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:171:19: method `Counter.add`
+            // from skeleton_import.yaml:178:19: method `Counter.add`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.add", "`.")]
             pub fn add(&self, n: i64) -> ::std::result::Result<i64, Error> {
                 let py = self.0.py();
@@ -1706,7 +1773,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:175:19: method `Counter.merged`
+            // from skeleton_import.yaml:182:19: method `Counter.merged`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.merged", "`.")]
             pub fn merged(
                 &self,
@@ -1735,7 +1802,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:179:19: method `Counter.from_text`
+            // from skeleton_import.yaml:186:19: method `Counter.from_text`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.from_text", "`.")]
             pub fn from_text(
                 py: ::pybridge::Python<'py>,
@@ -1761,7 +1828,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:184:19: method `Counter.double`
+            // from skeleton_import.yaml:191:19: method `Counter.double`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.double", "`.")]
             pub fn double(
                 py: ::pybridge::Python<'py>,
@@ -1843,6 +1910,31 @@ pub mod skel_mod {
                     "skel_mod.Counter.type",
                 )
             }
+            #[doc = ::core::concat!(" Reads `", "skel_mod.Counter.tags", "`.")]
+            pub fn tags(
+                &self,
+            ) -> ::std::result::Result<::std::vec::Vec<::std::string::String>, Error> {
+                let py = self.0.py();
+                ::pybridge::__private::get_attribute(
+                    &self.0,
+                    ::pybridge::__private::pyo3::intern!(py, "tags"),
+                    "skel_mod.Counter.tags",
+                    "list[str]",
+                )
+            }
+            #[doc = ::core::concat!(" Assigns `", "skel_mod.Counter.tags", "`.")]
+            pub fn set_tags(
+                &self,
+                __pb_value: &[::std::string::String],
+            ) -> ::std::result::Result<(), Error> {
+                let __pb_py = self.0.py();
+                ::pybridge::__private::set_attribute(
+                    &self.0,
+                    ::pybridge::__private::pyo3::intern!(__pb_py, "tags"),
+                    __pb_value,
+                    "skel_mod.Counter.tags",
+                )
+            }
             /// The owned handle, usable from any thread.
             pub fn unbind(self) -> Counter {
                 Counter(self.0.unbind())
@@ -1877,7 +1969,7 @@ pub mod slow_mod {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
-        // from skeleton_import.yaml:207:15: function `ping`
+        // from skeleton_import.yaml:215:15: function `ping`
         /// Calls the Python function `ping` while attached.
         pub fn ping(
             py: ::pybridge::Python<'_>,
