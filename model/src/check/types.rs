@@ -322,6 +322,7 @@ export:
             spec,
             &[
                 (15, 33, "a borrow cannot be held here"),
+                (16, 29, "an optional of an optional cannot be told apart from one optional"),
                 (16, 43, "a borrow cannot be held here"),
                 (17, 18, "a borrow cannot be held here"),
                 (21, 33, "a borrow cannot be held here"),

@@ -76,6 +76,7 @@ export:
             (10, 40, "a Python callable can only be a parameter of its own"),
             (11, 41, "exported classes cannot cross inside a callable's signature yet"),
             (12, 37, "a borrowed class crosses only as a whole parameter or inside one `Option` parameter"),
+            (13, 33, "an optional of an optional cannot be told apart from one optional"),
             (13, 47, "a borrowed class crosses only as a whole parameter or inside one `Option` parameter"),
             (17, 17, "a Python callable can only be a parameter of its own"),
         ],
