@@ -39,6 +39,11 @@ fn handles_clone_compare_and_print_through_python() {
     assert_eq!((-&a).unwrap().value().unwrap(), -8);
     let keys: std::collections::HashSet<Counter> = [a.clone(), same.clone(), sum].into_iter().collect();
     assert_eq!(keys.len(), 2);
+    // A wrongly typed attribute read says "attribute".
+    a.set_type("kind").unwrap();
+    pybridge::ObjectExt::set_attr(a.as_object(), "type", 5).unwrap();
+    let err = a.r#type().unwrap_err();
+    assert!(err.to_string().contains("skel_mod.Counter.type: attribute should be str, got int"), "{err}");
     a.set_tags(&["x".to_string()]).unwrap();
     assert_eq!(same.tags().unwrap(), ["x"]);
     assert!(a.to_string().starts_with("<skel_mod.Counter object at 0x"), "{a}");

@@ -6,7 +6,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyString;
 use pyo3::{BoundObject, IntoPyObject};
 
-use super::{FromPyErr, extract_return, owned_or_fetch};
+use super::{FromPyErr, owned_or_fetch};
 use crate::error::Error;
 
 /// Reads attribute `name` of `obj` as `T` (a typed property or attribute of an imported class).
@@ -25,7 +25,7 @@ where
     // returns a new reference or null with an exception set.
     let value = owned_or_fetch(py, unsafe { ffi::PyObject_GetAttr(obj.as_ptr(), name.as_ptr()) })
         .map_err(|e| E::from_pyerr(py, e))?;
-    extract_return(&value, qualified, expected).map_err(E::from)
+    super::results::extract_value(&value, qualified, "attribute", expected).map_err(E::from)
 }
 
 /// Assigns attribute `name` of `obj`.

@@ -77,9 +77,20 @@ pub fn extract_return<'py, T: FromPyObjectOwned<'py>>(
     function: &'static str,
     expected: &'static str,
 ) -> Result<T> {
+    extract_value(value, function, "return value", expected)
+}
+
+/// [`extract_return`] for `what` the value is (`return value`, `attribute`).
+#[inline]
+pub(crate) fn extract_value<'py, T: FromPyObjectOwned<'py>>(
+    value: &Bound<'py, PyAny>,
+    function: &'static str,
+    what: &'static str,
+    expected: &'static str,
+) -> Result<T> {
     match value.extract::<T>() {
         Ok(v) => Ok(v),
-        Err(e) => Err(return_error(value, function, expected, e.into(), std::any::type_name::<T>())),
+        Err(e) => Err(return_error(value, (function, what), expected, e.into(), std::any::type_name::<T>())),
     }
 }
 
@@ -92,7 +103,7 @@ pub fn iter_return<T, E>(
 ) -> Result<crate::PyIter<T, E>> {
     match value.try_iter() {
         Ok(iter) => Ok(crate::PyIter::new(iter.unbind(), function, expected)),
-        Err(e) => Err(return_error(value, function, "an iterable", e, "an iterator")),
+        Err(e) => Err(return_error(value, (function, "return value"), "an iterable", e, "an iterator")),
     }
 }
 
@@ -112,7 +123,7 @@ pub(crate) fn extract_item<'py, T: FromPyObjectOwned<'py>>(
 #[cold]
 fn return_error(
     value: &Bound<'_, PyAny>,
-    function: &'static str,
+    (function, what): (&'static str, &'static str),
     expected: &'static str,
     err: PyErr,
     rust: &'static str,
@@ -124,15 +135,9 @@ fn return_error(
     if err.is_instance_of::<pyo3::exceptions::PyOverflowError>(py) && value.is_instance_of::<pyo3::types::PyInt>() {
         let shown = value.repr().map(|r| r.to_string()).unwrap_or_else(|_| "the int".into());
         let wanted = format!("an int that fits {rust}");
-        return Error::conversion(
-            function,
-            "return value",
-            &wanted,
-            actual,
-            format!("{shown} is out of range for {rust}"),
-        );
+        return Error::conversion(function, what, &wanted, actual, format!("{shown} is out of range for {rust}"));
     }
-    Error::conversion(function, "return value", expected, actual, err.to_string())
+    Error::conversion(function, what, expected, actual, err.to_string())
 }
 
 /// Attribute `name` of a raised exception `exc` (of the declared class `exception`) as `T`: an
