@@ -19,9 +19,11 @@ mod results;
 
 pub use args::{Args, callback};
 pub use attributes::{get_attribute, set_attribute};
-pub(crate) use results::extract_item;
 pub(crate) use results::owned_or_fetch;
-pub use results::{FromPyErr, classify, exception_attr, extract_instance, extract_return, iter_return};
+pub use results::{
+    FromPyErr, callable_return, classify, exception_attr, extract_instance, extract_return, iter_return,
+};
+pub(crate) use results::{extract_item, extract_value};
 
 /// `module.attr`, imported once per interpreter and cached (a `PyOnceLock`: a plain once-cell
 /// would deadlock when one thread holds the GIL while another initializes it).

@@ -42,7 +42,7 @@ mod view;
 pub use error::{Error, ErrorKind, PythonException, Result};
 pub use interpreter::{Interpreter, InterpreterBuilder, ModuleInit, add_sys_path, attach, try_attach};
 pub use module::ExportedModule;
-pub use object::{ObjectExt, ObjectIter, PyIter, import, to_object};
+pub use object::{ObjectExt, ObjectIter, PyFn, PyIter, import, to_object};
 pub use pybridge_macros::py_embed;
 pub use pyo3::{PyErr, Python, exceptions};
 
@@ -69,8 +69,8 @@ pub type Object = pyo3::Py<pyo3::PyAny>;
 pub mod __private {
     pub use crate::buffer::{BufferItem, Exports, SliceArg, SliceMutArg, disjoint, export_buffer, release_buffer};
     pub use crate::call::{
-        Args, FromPyErr, ImportedAttr, KwNames, NO_KEYWORDS, callback, classify, exception_attr, extract_instance,
-        extract_return, get_attribute, iter_return, set_attribute,
+        Args, FromPyErr, ImportedAttr, KwNames, NO_KEYWORDS, callable_return, callback, classify, exception_attr,
+        extract_instance, extract_return, get_attribute, iter_return, set_attribute,
     };
     pub use crate::containers::{index_get, index_set, key_get, key_set};
     pub use crate::crossing::{EmptyTuple, ExportedClass, FromPython, ToPython};

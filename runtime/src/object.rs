@@ -243,3 +243,49 @@ where
         item
     }
 }
+
+/// A Python callable an import stub returned for `Callable[[A, B], R]`: `call((a, b))` attaches,
+/// calls it with the converted arguments and converts its result to `R`; an exception it raises
+/// arrives as the module's error type `E`. `Send + Sync` (it holds only the Python object).
+pub struct PyFn<A, R, E = Error> {
+    callable: Object,
+    function: &'static str,
+    expected: &'static str,
+    _signature: std::marker::PhantomData<fn(A) -> (R, E)>,
+}
+
+impl<A, R, E> PyFn<A, R, E> {
+    pub(crate) fn new(callable: Object, function: &'static str, expected: &'static str) -> Self {
+        PyFn { callable, function, expected, _signature: std::marker::PhantomData }
+    }
+
+    /// The callable itself.
+    pub fn as_object(&self) -> &Object {
+        &self.callable
+    }
+}
+
+impl<A, R, E> PyFn<A, R, E>
+where
+    A: for<'py> PyCallArgs<'py>,
+    R: for<'py> FromPyObjectOwned<'py>,
+    E: crate::__private::FromPyErr,
+{
+    /// Calls it: `args` is the tuple of its parameters (`(a, b)`, `(a,)`, `()`).
+    pub fn call(&self, args: A) -> std::result::Result<R, E> {
+        let (function, expected) = (self.function, self.expected);
+        let outcome = try_attach(|py| match self.callable.bind(py).call1(args) {
+            Ok(value) => {
+                crate::call::extract_value::<R>(&value, function, "callable's result", expected).map_err(E::from)
+            }
+            Err(e) => Err(E::from_pyerr(py, e)),
+        });
+        outcome.map_err(E::from)?
+    }
+}
+
+impl<A, R, E> std::fmt::Debug for PyFn<A, R, E> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PyFn").field("returned_by", &self.function).finish_non_exhaustive()
+    }
+}

@@ -78,6 +78,21 @@ def each_word(f: "Callable[[str], None]", text: str) -> None:
         f(word)
 
 
+def multiplier(k: int) -> "Callable[[int], int]":
+    return lambda x: x * k
+
+
+def refuser() -> "Callable[[str], str]":
+    def refuse(text: str) -> str:
+        raise SkelError(f"refused {text}")
+
+    return refuse
+
+
+def not_callable() -> "Callable[[], int]":
+    return 5  # type: ignore[return-value]
+
+
 def misuse(f: "Callable[[int], int]") -> int:
     return f("not an int")  # type: ignore[arg-type]
 

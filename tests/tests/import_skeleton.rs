@@ -209,6 +209,16 @@ fn rust_closures_are_python_callables() {
     // Python passing the wrong type: its TypeError comes back as the call's error.
     let err = skel_mod::misuse(|x| x).unwrap_err();
     assert!(err.to_string().contains("TypeError"), "{err}");
+    // Callables Python returns: typed, callable from any thread, their exceptions typed.
+    let triple = skel_mod::multiplier(3).unwrap();
+    assert_eq!(triple.call((14,)).unwrap(), 42);
+    assert_eq!(std::thread::spawn(move || triple.call((5,)).unwrap()).join().unwrap(), 15);
+    match skel_mod::refuser().unwrap().call(("x".to_string(),)) {
+        Err(skel_mod::Error::SkelError(e)) => assert!(e.to_string().contains("refused x"), "{e}"),
+        other => panic!("expected SkelError, got {other:?}"),
+    }
+    let err = skel_mod::not_callable().unwrap_err();
+    assert!(err.to_string().contains("skel_mod.not_callable: return value should be a callable, got int"), "{err}");
     // From another thread, with state shared by the closure.
     let calls = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let seen = std::sync::Arc::clone(&calls);

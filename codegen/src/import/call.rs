@@ -182,6 +182,10 @@ fn emit_result_conversion(f: &Function, qualified: &str, result: Returns) -> Tok
             let expected = item.python();
             quote!(::core::result::Result::Ok(::pybridge::__private::iter_return(&__pb_value, #qualified, #expected)?))
         }
+        (Returns::Typed, TypeKind::Callable { ret, .. }) => {
+            let expected = ret.python();
+            quote!(::core::result::Result::Ok(::pybridge::__private::callable_return(&__pb_value, #qualified, #expected)?))
+        }
         (Returns::Typed, TypeKind::List(item)) if crate::rust_type::is_fast_item(item) => {
             // `list[float]`, `list[str]`, `list[tuple[str, int]]`…: the runtime's fast path for
             // exact lists of exact items.
@@ -205,6 +209,12 @@ pub(crate) fn emit_stub_return_type(ty: &pybridge_model::Type, err: &TokenStream
         TypeKind::Iterator { item, .. } => {
             let item = emit_owned_type(item);
             quote!(::pybridge::PyIter<#item, #err>)
+        }
+        // `Callable[[A, B], R]`: a typed Python callable, `f.call((a, b))`.
+        TypeKind::Callable { params, ret } => {
+            let params = params.iter().map(emit_owned_type);
+            let ret = emit_owned_type(ret);
+            quote!(::pybridge::PyFn<(#(#params,)*), #ret, #err>)
         }
         _ => emit_owned_type(ty),
     }

@@ -1,7 +1,7 @@
 //! Import: a `Callable[[A, B], R]` is a whole parameter, which the stub takes as a Rust closure
-//! (`impl Fn(A, B) -> R + Send + Sync + 'static`) and hands Python as a callable. A returned
-//! callable, or one inside another type, has nothing to convert it (take `Any` and call it
-//! with `pybridge::ObjectExt::call_with`).
+//! (`impl Fn(A, B) -> R + Send + Sync + 'static`) and hands Python as a callable, or a whole
+//! return, a typed `pybridge::PyFn` (`f.call((a, b))`). One inside another type has nothing to
+//! convert it (take `Any` and call it with `pybridge::ObjectExt::call_with`).
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::ir::{Direction, Module};
@@ -14,19 +14,18 @@ pub(super) fn check_import_callable_positions(module: &Module, diags: &mut Diagn
     if module.direction != Direction::Import {
         return;
     }
-    let params: Vec<&Type> = module
-        .functions
-        .iter()
-        .chain(module.classes.iter().flat_map(|c| c.methods.iter()))
-        .flat_map(|f| f.params.iter().map(|p| &p.ty))
-        .collect();
+    // Whole parameters (Rust closures) and whole returns (typed `PyFn`s), not constructors'.
+    let functions = || module.functions.iter().chain(module.classes.iter().flat_map(|c| c.methods.iter()));
+    let params = functions().flat_map(|f| f.params.iter().map(|p| &p.ty));
+    let returns = functions().filter(|f| f.kind != crate::ir::FnKind::Constructor).map(|f| &f.returns);
+    let params: Vec<&Type> = params.chain(returns).collect();
     for (ty, _) in module_types(module) {
         let whole = params.iter().any(|p| std::ptr::eq(*p, ty));
         ty.walk(&mut |t| {
             if matches!(t.kind, TypeKind::Callable { .. }) && !(whole && std::ptr::eq(t, ty)) {
                 diags.push(
-                    Diagnostic::new(t.origin, "a callable crosses only as a whole parameter")
-                        .help("the stub takes a Rust closure there; for a callable Python returns, declare `Any` and call it with `pybridge::ObjectExt::call_with`"),
+                    Diagnostic::new(t.origin, "a callable crosses only as a whole parameter or return")
+                        .help("a parameter takes a Rust closure, a return is a typed `pybridge::PyFn`; elsewhere declare `Any` and call it with `pybridge::ObjectExt::call_with`"),
                 );
             }
         });

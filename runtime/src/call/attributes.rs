@@ -25,7 +25,7 @@ where
     // returns a new reference or null with an exception set.
     let value = owned_or_fetch(py, unsafe { ffi::PyObject_GetAttr(obj.as_ptr(), name.as_ptr()) })
         .map_err(|e| E::from_pyerr(py, e))?;
-    super::results::extract_value(&value, qualified, "attribute", expected).map_err(E::from)
+    super::extract_value(&value, qualified, "attribute", expected).map_err(E::from)
 }
 
 /// Assigns attribute `name` of `obj`.

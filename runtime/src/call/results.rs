@@ -107,6 +107,19 @@ pub fn iter_return<T, E>(
     }
 }
 
+/// A returned Python callable as a typed [`crate::PyFn`] (checked to be callable now).
+pub fn callable_return<A, R, E>(
+    value: &Bound<'_, PyAny>,
+    function: &'static str,
+    expected: &'static str,
+) -> Result<crate::PyFn<A, R, E>> {
+    if value.is_callable() {
+        return Ok(crate::PyFn::new(value.clone().unbind(), function, expected));
+    }
+    let actual = value.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "?".into());
+    Err(Error::conversion(function, "return value", "a callable", actual, String::new()))
+}
+
 /// One item of a [`crate::PyIter`] as `T`, or a conversion error naming the function.
 pub(crate) fn extract_item<'py, T: FromPyObjectOwned<'py>>(
     value: &Bound<'py, PyAny>,

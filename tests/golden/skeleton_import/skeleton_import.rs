@@ -203,6 +203,26 @@ pub mod skel_mod {
             text,
         ))
     }
+    /// Calls the Python function `multiplier`.
+    pub fn multiplier(
+        k: i64,
+    ) -> ::std::result::Result<::pybridge::PyFn<(i64,), i64, Error>, Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::multiplier(__pb_py, k))
+    }
+    /// Calls the Python function `refuser`.
+    pub fn refuser() -> ::std::result::Result<
+        ::pybridge::PyFn<(::std::string::String,), ::std::string::String, Error>,
+        Error,
+    > {
+        ::pybridge::__private::attach_call(|__pb_py| attached::refuser(__pb_py))
+    }
+    /// Calls the Python function `not_callable`.
+    pub fn not_callable() -> ::std::result::Result<
+        ::pybridge::PyFn<(), i64, Error>,
+        Error,
+    > {
+        ::pybridge::__private::attach_call(|__pb_py| attached::not_callable(__pb_py))
+    }
     /// Calls the Python function `misuse`.
     pub fn misuse(
         f: impl ::std::ops::Fn(
@@ -1118,7 +1138,84 @@ pub mod skel_mod {
             let _ = __pb_value;
             ::core::result::Result::Ok(())
         }
-        // from skeleton_import.yaml:86:15: function `misuse`
+        // from skeleton_import.yaml:87:17: function `multiplier`
+        /// Calls the Python function `multiplier` while attached.
+        pub fn multiplier(
+            py: ::pybridge::Python<'_>,
+            k: i64,
+        ) -> ::std::result::Result<::pybridge::PyFn<(i64,), i64, Error>, Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                2,
+            >::new(py, "skel_mod.multiplier");
+            __pb_args.positional("k", k)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "skel_mod",
+                "multiplier",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::callable_return(
+                    &__pb_value,
+                    "skel_mod.multiplier",
+                    "int",
+                )?,
+            )
+        }
+        // from skeleton_import.yaml:88:17: function `refuser`
+        /// Calls the Python function `refuser` while attached.
+        pub fn refuser(
+            py: ::pybridge::Python<'_>,
+        ) -> ::std::result::Result<
+            ::pybridge::PyFn<(::std::string::String,), ::std::string::String, Error>,
+            Error,
+        > {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                1,
+            >::new(py, "skel_mod.refuser");
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "skel_mod",
+                "refuser",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::callable_return(
+                    &__pb_value,
+                    "skel_mod.refuser",
+                    "str",
+                )?,
+            )
+        }
+        // from skeleton_import.yaml:89:17: function `not_callable`
+        /// Calls the Python function `not_callable` while attached.
+        pub fn not_callable(
+            py: ::pybridge::Python<'_>,
+        ) -> ::std::result::Result<::pybridge::PyFn<(), i64, Error>, Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                1,
+            >::new(py, "skel_mod.not_callable");
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "skel_mod",
+                "not_callable",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::callable_return(
+                    &__pb_value,
+                    "skel_mod.not_callable",
+                    "int",
+                )?,
+            )
+        }
+        // from skeleton_import.yaml:90:15: function `misuse`
         /// Calls the Python function `misuse` while attached.
         pub fn misuse(
             py: ::pybridge::Python<'_>,
@@ -1153,7 +1250,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:91:15: function `joined`
+        // from skeleton_import.yaml:95:15: function `joined`
         /// Calls the Python function `joined` while attached.
         pub fn joined(
             py: ::pybridge::Python<'_>,
@@ -1192,7 +1289,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:98:15: function `total_of`
+        // from skeleton_import.yaml:102:15: function `total_of`
         /// Calls the Python function `total_of` while attached.
         pub fn total_of(
             py: ::pybridge::Python<'_>,
@@ -1224,7 +1321,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:103:15: function `countdown`
+        // from skeleton_import.yaml:107:15: function `countdown`
         /// Calls the Python function `countdown` while attached.
         pub fn countdown(
             py: ::pybridge::Python<'_>,
@@ -1250,7 +1347,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:107:15: function `faulty`
+        // from skeleton_import.yaml:111:15: function `faulty`
         /// Calls the Python function `faulty` while attached.
         pub fn faulty(
             py: ::pybridge::Python<'_>,
@@ -1276,7 +1373,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:112:15: function `wide`
+        // from skeleton_import.yaml:116:15: function `wide`
         /// Calls the Python function `wide` while attached.
         pub fn wide(
             py: ::pybridge::Python<'_>,
@@ -1302,7 +1399,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:116:15: function `fail_with`
+        // from skeleton_import.yaml:120:15: function `fail_with`
         /// Calls the Python function `fail_with` while attached.
         pub fn fail_with(
             py: ::pybridge::Python<'_>,
@@ -1323,7 +1420,7 @@ pub mod skel_mod {
             let _ = __pb_value;
             ::core::result::Result::Ok(())
         }
-        // from skeleton_import.yaml:119:15: function `make_counter`
+        // from skeleton_import.yaml:123:15: function `make_counter`
         /// Calls the Python function `make_counter` while attached.
         pub fn make_counter(
             py: ::pybridge::Python<'_>,
@@ -1349,7 +1446,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:123:15: function `not_a_counter`
+        // from skeleton_import.yaml:127:15: function `not_a_counter`
         /// Calls the Python function `not_a_counter` while attached.
         pub fn not_a_counter(
             py: ::pybridge::Python<'_>,
@@ -1373,7 +1470,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:125:15: function `recurse`
+        // from skeleton_import.yaml:129:15: function `recurse`
         /// Calls the embedded `skeleton_export.recurse(n - 1)` (Rust → Python → Rust → …).
         pub fn recurse(
             py: ::pybridge::Python<'_>,
@@ -1399,7 +1496,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:130:15: function `exit_with`
+        // from skeleton_import.yaml:134:15: function `exit_with`
         /// Calls the Python function `exit_with` while attached.
         pub fn exit_with(
             py: ::pybridge::Python<'_>,
@@ -1420,7 +1517,7 @@ pub mod skel_mod {
             let _ = __pb_value;
             ::core::result::Result::Ok(())
         }
-        // from skeleton_import.yaml:133:15: function `identity`
+        // from skeleton_import.yaml:137:15: function `identity`
         /// Calls the Python function `identity` while attached.
         pub fn identity(
             py: ::pybridge::Python<'_>,
@@ -1446,7 +1543,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:137:15: function `call_export`
+        // from skeleton_import.yaml:141:15: function `call_export`
         /// Calls a function of the embedded `skeleton_export` module.
         pub fn call_export(
             py: ::pybridge::Python<'_>,
@@ -1474,7 +1571,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:143:15: function `raise_odd`
+        // from skeleton_import.yaml:147:15: function `raise_odd`
         /// Raises an exception that is hard to turn into text (`__str__` raises, lone surrogates, chains).
         pub fn raise_odd(
             py: ::pybridge::Python<'_>,
@@ -1495,7 +1592,7 @@ pub mod skel_mod {
             let _ = __pb_value;
             ::core::result::Result::Ok(())
         }
-        // from skeleton_import.yaml:147:15: function `four_hop`
+        // from skeleton_import.yaml:151:15: function `four_hop`
         /// Calls the exported `skeleton_export.hop3` with a Python callback that raises KeyError.
         pub fn four_hop(
             py: ::pybridge::Python<'_>,
@@ -1521,7 +1618,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:152:15: function `nap`
+        // from skeleton_import.yaml:156:15: function `nap`
         /// Sleeps, releasing the GIL.
         pub fn nap(
             py: ::pybridge::Python<'_>,
@@ -1547,7 +1644,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:157:15: function `make_noisy`
+        // from skeleton_import.yaml:161:15: function `make_noisy`
         /// Creates an exported `Noisy` in a frame that raises KeyError.
         pub fn make_noisy(
             py: ::pybridge::Python<'_>,
@@ -1593,7 +1690,7 @@ pub mod skel_mod {
             >,
         );
         impl<'py> CounterRef<'py> {
-            // from skeleton_import.yaml:167:11: method `Counter.__init__`
+            // from skeleton_import.yaml:171:11: method `Counter.__init__`
             #[doc = ::core::concat!(" Creates a `", "skel_mod.Counter", "`.")]
             pub fn new(
                 py: ::pybridge::Python<'py>,
@@ -1617,7 +1714,7 @@ pub mod skel_mod {
                 let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
                 ::core::result::Result::Ok(Self(__pb_value))
             }
-            // from skeleton_import.yaml:172:21: method `Counter.__add__`
+            // from skeleton_import.yaml:176:21: method `Counter.__add__`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.__add__", "`.")]
             pub fn __add__(
                 &self,
@@ -1646,7 +1743,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:173:21: method `Counter.__mul__`
+            // from skeleton_import.yaml:177:21: method `Counter.__mul__`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.__mul__", "`.")]
             pub fn __mul__(&self, k: i64) -> ::std::result::Result<Counter, Error> {
                 let py = self.0.py();
@@ -1672,7 +1769,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:174:21: method `Counter.__neg__`
+            // from skeleton_import.yaml:178:21: method `Counter.__neg__`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.__neg__", "`.")]
             pub fn __neg__(&self) -> ::std::result::Result<Counter, Error> {
                 let py = self.0.py();
@@ -1697,7 +1794,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:175:21: method `Counter.__hash__`
+            // from skeleton_import.yaml:179:21: method `Counter.__hash__`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.__hash__", "`.")]
             pub fn __hash__(&self) -> ::std::result::Result<i64, Error> {
                 let py = self.0.py();
@@ -1722,7 +1819,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:176:19: method `Counter.incr`
+            // from skeleton_import.yaml:180:19: method `Counter.incr`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.incr", "`.")]
             pub fn incr(&self) -> ::std::result::Result<i64, Error> {
                 let py = self.0.py();
@@ -1747,7 +1844,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:178:19: method `Counter.add`
+            // from skeleton_import.yaml:182:19: method `Counter.add`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.add", "`.")]
             pub fn add(&self, n: i64) -> ::std::result::Result<i64, Error> {
                 let py = self.0.py();
@@ -1773,7 +1870,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:182:19: method `Counter.merged`
+            // from skeleton_import.yaml:186:19: method `Counter.merged`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.merged", "`.")]
             pub fn merged(
                 &self,
@@ -1802,7 +1899,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:186:19: method `Counter.from_text`
+            // from skeleton_import.yaml:190:19: method `Counter.from_text`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.from_text", "`.")]
             pub fn from_text(
                 py: ::pybridge::Python<'py>,
@@ -1828,7 +1925,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:191:19: method `Counter.double`
+            // from skeleton_import.yaml:195:19: method `Counter.double`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.double", "`.")]
             pub fn double(
                 py: ::pybridge::Python<'py>,
@@ -1969,7 +2066,7 @@ pub mod slow_mod {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
-        // from skeleton_import.yaml:215:15: function `ping`
+        // from skeleton_import.yaml:219:15: function `ping`
         /// Calls the Python function `ping` while attached.
         pub fn ping(
             py: ::pybridge::Python<'_>,
