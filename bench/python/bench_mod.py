@@ -43,3 +43,15 @@ def get_pairs() -> list[tuple[str, int]]:
 
 def take_pairs(x: list[tuple[str, int]]) -> None:
     pass
+
+
+# Issue 14's rows (bench/src/values.rs): a Python loop calling a Rust callable, a generator read
+# from Rust, and handle copies and comparisons.
+def call_n(f, n: int) -> int:  # type: ignore[no-untyped-def]
+    for i in range(n):
+        f(i)
+    return n
+
+
+def numbers(n: int):  # type: ignore[no-untyped-def]
+    return iter(range(n))

@@ -3,8 +3,9 @@
 //! `import + getattr + call` per call; positional, keyword and method calls; attached, and
 //! from a thread that is not attached.
 //!
-//! Also: four threads calling at once ([`contention`]) and container conversions through the
-//! stubs against hand-written C-API loops ([`conversions`]).
+//! Also: four threads calling at once ([`contention`]), container conversions through the
+//! stubs against hand-written C-API loops ([`conversions`]), and closures, iterators and
+//! handles against their raw calls ([`values`]).
 //!
 //! Run: `cargo run --release -p pybridge-bench --bin bench-import` (prints Markdown tables;
 //! `bench/run` runs it with everything else). Each figure is the best of several repeats of a
@@ -21,6 +22,7 @@ include!(concat!(env!("OUT_DIR"), "/bench.rs"));
 
 mod contention;
 mod conversions;
+mod values;
 
 const CALLS: u64 = 100_000;
 const REPEATS: usize = 15;
@@ -97,10 +99,24 @@ fn main() {
 
     let contended = contention::run();
     let conversions = pybridge::attach(conversions::run);
+    let values = pybridge::attach(values::run);
 
     print_calls(&rows, fresh);
     print_contention(&contended);
     print_conversions(&conversions);
+    print_values(&values);
+}
+
+/// Issue 14's table: callables, iterators and handles.
+fn print_values(values: &[values::Value]) {
+    println!();
+    println!("Callables, iterators and handles (attached; ns):");
+    println!();
+    println!("| case | raw (ns) | pybridge (ns) | pybridge / raw |");
+    println!("|---|---:|---:|---:|");
+    for r in values {
+        println!("| {} | {:.1} | {:.1} | {:.2} |", r.shape, r.raw, r.stub, r.stub / r.raw);
+    }
 }
 
 /// Calls made attached: positional (beside pyo3's naive call), keyword, and method.
