@@ -1,6 +1,8 @@
 //! Check: the rules a resolved model must satisfy before any emitter runs. One function per
 //! rule, each saying why it exists, grouped by concern: `names.rs`, `signatures.rs`, `types.rs`,
-//! `shapes.rs`, `paths.rs`, `protocols.rs`, `buffers.rs`, `foreign.rs`.
+//! `shapes.rs`, `paths.rs`, `protocols.rs`, `buffers.rs`, `foreign.rs`, `iterators.rs`,
+//! `views.rs` (view classes), `callables.rs` (import callables, nested optionals),
+//! `exceptions.rs` (import exception attributes).
 
 use crate::diagnostics::Diagnostics;
 use crate::ir::{Bridge, Module};
