@@ -6,10 +6,12 @@ use pyo3::prelude::*;
 
 use crate::Object;
 
-/// A new strong reference to the same object (the handle's `Clone`). Panics, as
-/// [`crate::attach`] does, once the interpreter is exiting.
+/// A new strong reference to the same object (the handle's `Clone`). A thread that holds the
+/// GIL already counts at once (`attach_guarded`: no Python code runs, so no pending exception
+/// needs moving aside); any other attaches. Panics, as [`crate::attach`] does, once the
+/// interpreter is exiting.
 pub fn handle_clone(obj: &Object) -> Object {
-    crate::attach(|py| obj.clone_ref(py))
+    crate::interpreter::attach_guarded(|py| obj.clone_ref(py)).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// Python's `a == b` (the handle's `PartialEq`): `false` when `__eq__` raises or the
