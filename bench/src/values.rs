@@ -90,6 +90,19 @@ pub fn run(py: Python<'_>) -> Vec<Value> {
         raw: raw / ITEMS as f64,
         stub: stub / ITEMS as f64,
     });
+    // Inside an attach: `it.attached(py)` against pyo3's own `try_iter` (no attach per item).
+    let (raw, stub) = compare_items(
+        |_| {
+            let it = numbers.call1((ITEMS,)).unwrap();
+            it.try_iter().unwrap().map(|x| x.unwrap().extract::<i64>().unwrap()).sum::<i64>()
+        },
+        |_| bench_mod::attached::numbers(py, ITEMS as i64).unwrap().attached(py).map(Result::unwrap).sum::<i64>(),
+    );
+    rows.push(Value {
+        shape: "the same, `it.attached(py)` against pyo3's `try_iter` (per item)",
+        raw: raw / ITEMS as f64,
+        stub: stub / ITEMS as f64,
+    });
 
     // A class handle's Clone and == against the raw calls.
     let a = bench_mod::Obj::new().unwrap();

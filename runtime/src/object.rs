@@ -213,6 +213,35 @@ impl<T, E> PyIter<T, E> {
     }
 }
 
+impl<T, E> PyIter<T, E>
+where
+    T: for<'py> FromPyObjectOwned<'py>,
+    E: crate::__private::FromPyErr,
+{
+    /// The next item, on a thread that is attached already (`py`): no attach per item, so a
+    /// loop inside `pybridge::attach` pays it once. The caller's exception state is its own
+    /// (a pending exception is not moved aside, as the self-attaching `next` does).
+    pub fn next_attached(&mut self, py: Python<'_>) -> Option<std::result::Result<T, E>> {
+        let iter = self.iter.as_ref()?;
+        let item = match iter.bind(py).clone().next()? {
+            Ok(item) => Some(crate::call::extract_item::<T>(&item, self.function, self.expected).map_err(E::from)),
+            Err(e) => Some(Err(E::from_pyerr(py, e))),
+        };
+        if !matches!(item, Some(Ok(_))) {
+            self.iter = None;
+        }
+        item
+    }
+
+    /// The items read with [`PyIter::next_attached`]: `for x in it.attached(py) { … }`.
+    pub fn attached<'a, 'py>(
+        &'a mut self,
+        py: Python<'py>,
+    ) -> impl Iterator<Item = std::result::Result<T, E>> + use<'a, 'py, T, E> {
+        std::iter::from_fn(move || self.next_attached(py))
+    }
+}
+
 impl<T, E> std::fmt::Debug for PyIter<T, E> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("PyIter").field("function", &self.function).field("done", &self.iter.is_none()).finish()

@@ -177,6 +177,9 @@ fn generators_are_read_lazily_and_their_errors_arrive_typed() {
     assert_eq!(it.next().unwrap().unwrap(), 1_000_000_000);
     let rest = std::thread::spawn(move || it.take(2).map(Result::unwrap).collect::<Vec<_>>()).join().unwrap();
     assert_eq!(rest, [999_999_999, 999_999_998]);
+    // Inside an attach, `attached(py)` reads without attaching per item.
+    let sum: i64 = pybridge::attach(|py| skel_mod::countdown(4).unwrap().attached(py).map(Result::unwrap).sum());
+    assert_eq!(sum, 10);
     // The exception the generator raises is the module's declared variant, and ends it.
     let mut faulty = skel_mod::faulty("raise").unwrap();
     assert_eq!(faulty.next().unwrap().unwrap(), 1);
