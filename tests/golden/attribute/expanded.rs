@@ -141,6 +141,27 @@ mod geometry {
             self.text
         }
     }
+    /// `Index`/`IndexMut`/`Iterator` impls give `__getitem__`/`__setitem__`/`__next__`.
+    pub struct Cells {
+        values: Vec<f64>,
+    }
+    impl std::ops::Index<usize> for Cells {
+        type Output = f64;
+        fn index(&self, i: usize) -> &f64 {
+            &self.values[i]
+        }
+    }
+    impl std::ops::IndexMut<usize> for Cells {
+        fn index_mut(&mut self, i: usize) -> &mut f64 {
+            &mut self.values[i]
+        }
+    }
+    impl Iterator for Cells {
+        type Item = f64;
+        fn next(&mut self) -> Option<f64> {
+            self.values.pop()
+        }
+    }
     pub fn first_word<'h>(text: &'h str) -> Option<Word<'h>> {
         text.split_whitespace().next().map(|text| Word { text })
     }
@@ -544,6 +565,129 @@ mod geometry {
                 self.cell.clear();
             }
         }
+        /// `Index`/`IndexMut`/`Iterator` impls give `__getitem__`/`__setitem__`/`__next__`.
+        #[::pybridge::__private::pyo3::pyclass(
+            crate = "::pybridge::__private::pyo3",
+            name = "Cells",
+            module = "geometry"
+        )]
+        struct __PbClass_Cells {
+            #[allow(dead_code)]
+            inner: ::pybridge::__private::Holder<Cells>,
+        }
+        type __PbRet_Cells = __PbClass_Cells;
+        #[allow(dead_code)]
+        impl __PbClass_Cells {
+            const __PB_NAME: &'static str = "Cells";
+            fn __pb_wrap(__pb_value: Cells) -> Self {
+                Self {
+                    inner: ::pybridge::__private::Holder::Owned(__pb_value),
+                }
+            }
+            fn __pb_share(__pb_value: ::std::sync::Arc<Cells>) -> Self {
+                Self {
+                    inner: ::pybridge::__private::Holder::Shared(__pb_value),
+                }
+            }
+            #[inline]
+            fn __pb_with<__PbR>(
+                &self,
+                f: impl ::std::ops::FnOnce(
+                    &Cells,
+                ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
+                self.inner.with("Cells", f)
+            }
+            #[inline]
+            fn __pb_with_mut<__PbR>(
+                &mut self,
+                f: impl ::std::ops::FnOnce(
+                    &mut Cells,
+                ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
+                self.inner.with_mut("Cells", f)
+            }
+            fn __pb_shared(
+                &mut self,
+            ) -> ::pybridge::__private::pyo3::PyResult<::std::sync::Arc<Cells>> {
+                self.inner.share("Cells")
+            }
+        }
+        impl ::pybridge::__private::Published for __PbClass_Cells {
+            type Value = Cells;
+            fn lend_value<__PbR>(
+                &self,
+                f: impl ::std::ops::FnOnce(
+                    &Cells,
+                ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
+            ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
+                self.__pb_with(f)
+            }
+            fn adopt_value(
+                py: ::pybridge::Python<'_>,
+                value: Cells,
+            ) -> ::pybridge::__private::pyo3::PyResult<
+                ::pybridge::__private::pyo3::Py<::pybridge::__private::pyo3::PyAny>,
+            > {
+                ::core::result::Result::Ok(
+                    ::pybridge::__private::pyo3::Bound::new(py, Self::__pb_wrap(value))?
+                        .into_any()
+                        .unbind(),
+                )
+            }
+        }
+        #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
+        impl __PbClass_Cells {
+            #[classattr]
+            fn _pybridge_api(
+                py: ::pybridge::Python<'_>,
+            ) -> ::pybridge::__private::pyo3::PyResult<
+                ::pybridge::__private::pyo3::Bound<
+                    '_,
+                    ::pybridge::__private::pyo3::types::PyCapsule,
+                >,
+            > {
+                ::pybridge::__private::publish_class::<Self>(py)
+            }
+            #[pyo3(name = "__getitem__")]
+            fn __pb_m___getitem__(
+                &self,
+                key: usize,
+            ) -> ::pybridge::__private::pyo3::PyResult<f64> {
+                let __pb_self = self.inner.get(Self::__PB_NAME)?;
+                let __pb_a0 = key;
+                let __pb_result = ::pybridge::__private::index_get(__pb_self, __pb_a0)
+                    .map_err(::pybridge::__private::into_pyerr)?;
+                ::core::result::Result::Ok(__pb_result)
+            }
+            #[pyo3(name = "__next__")]
+            fn __pb_m___next__(
+                &mut self,
+            ) -> ::pybridge::__private::pyo3::PyResult<::std::option::Option<f64>> {
+                let __pb_self = self.inner.get_mut(Self::__PB_NAME)?;
+                let __pb_result = ::core::iter::Iterator::next(__pb_self);
+                ::core::result::Result::Ok(__pb_result)
+            }
+            #[pyo3(name = "__setitem__")]
+            fn __pb_m___setitem__(
+                &mut self,
+                key: usize,
+                value: f64,
+            ) -> ::pybridge::__private::pyo3::PyResult<()> {
+                let __pb_self = self.inner.get_mut(Self::__PB_NAME)?;
+                let __pb_a0 = key;
+                let __pb_a1 = value;
+                ::pybridge::__private::index_set(__pb_self, __pb_a0, __pb_a1)
+                    .map_err(::pybridge::__private::into_pyerr)?;
+                ::core::result::Result::Ok(())
+            }
+            #[pyo3(name = "__iter__")]
+            fn __pb_iter_self(
+                slf: ::pybridge::__private::pyo3::PyRef<'_, Self>,
+            ) -> ::pybridge::__private::pyo3::PyRef<'_, Self> {
+                slf
+            }
+        }
         #[allow(deprecated)]
         static __PB_ENUM_Axis: ::pybridge::__private::EnumClass = ::pybridge::__private::EnumClass::new(::pybridge::__private::EnumSpec {
             module: "geometry",
@@ -750,6 +894,9 @@ mod geometry {
             >(__pb_module)?;
             ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
                 __PbClass_Word,
+            >(__pb_module)?;
+            ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
+                __PbClass_Cells,
             >(__pb_module)?;
             ::pybridge::__private::pyo3::types::PyModuleMethods::add(
                 __pb_module,

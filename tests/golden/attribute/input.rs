@@ -122,6 +122,32 @@ mod geometry {
         }
     }
 
+    /// `Index`/`IndexMut`/`Iterator` impls give `__getitem__`/`__setitem__`/`__next__`.
+    #[py_embed]
+    pub struct Cells {
+        values: Vec<f64>,
+    }
+
+    impl std::ops::Index<usize> for Cells {
+        type Output = f64;
+        fn index(&self, i: usize) -> &f64 {
+            &self.values[i]
+        }
+    }
+
+    impl std::ops::IndexMut<usize> for Cells {
+        fn index_mut(&mut self, i: usize) -> &mut f64 {
+            &mut self.values[i]
+        }
+    }
+
+    impl Iterator for Cells {
+        type Item = f64;
+        fn next(&mut self) -> Option<f64> {
+            self.values.pop()
+        }
+    }
+
     #[py_embed]
     pub fn first_word<'h>(text: &'h str) -> Option<Word<'h>> {
         text.split_whitespace().next().map(|text| Word { text })
