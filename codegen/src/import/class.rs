@@ -33,6 +33,7 @@ pub(crate) fn emit_class(ctx: &Ctx<'_>, c: &Class) -> TokenStream {
         emit_doc(c.doc.as_deref().unwrap_or(&format!("A handle to an instance of the Python class `{qualified}`.")));
     let methods = c.methods.iter().map(|m| emit_handle_method(ctx, m, &view, &qualified));
     let attributes = c.attributes.iter().map(|a| emit_handle_attribute(ctx, a, &qualified));
+    let traits = emit_handle_traits(&name, &qualified);
     quote! {
         #doc
         pub struct #name(::pybridge::Object);
@@ -59,6 +60,34 @@ pub(crate) fn emit_class(ctx: &Ctx<'_>, c: &Class) -> TokenStream {
             }
         }
 
+        #traits
+
+        impl<'a, 'py> ::pybridge::__private::pyo3::FromPyObject<'a, 'py> for #name {
+            type Error = ::pybridge::__private::pyo3::PyErr;
+
+            fn extract(
+                obj: ::pybridge::__private::pyo3::Borrowed<'a, 'py, ::pybridge::__private::pyo3::PyAny>,
+            ) -> ::std::result::Result<Self, Self::Error> {
+                ::pybridge::__private::extract_instance(obj, &#class_static, #qualified).map(Self)
+            }
+        }
+
+        impl<'a, 'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for &'a #name {
+            type Target = ::pybridge::__private::pyo3::PyAny;
+            type Output = ::pybridge::__private::pyo3::Borrowed<'a, 'py, ::pybridge::__private::pyo3::PyAny>;
+            type Error = ::std::convert::Infallible;
+
+            fn into_pyobject(self, py: ::pybridge::Python<'py>) -> ::std::result::Result<Self::Output, Self::Error> {
+                ::core::result::Result::Ok(self.0.bind_borrowed(py))
+            }
+        }
+    }
+}
+
+/// The handle's `Debug` (`repr()`), `Display` (`str()`), `Clone` (the same object) and
+/// `PartialEq` (Python's `==`), each attaching by itself (runtime `handles.rs`).
+fn emit_handle_traits(name: &syn::Ident, qualified: &str) -> TokenStream {
+    quote! {
         /// `repr()` of the object (the class's name when `__repr__` raises).
         impl ::std::fmt::Debug for #name {
             fn fmt(&self, __pb_f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -87,26 +116,6 @@ pub(crate) fn emit_class(ctx: &Ctx<'_>, c: &Class) -> TokenStream {
         impl ::std::cmp::PartialEq for #name {
             fn eq(&self, __pb_other: &Self) -> bool {
                 ::pybridge::__private::handle_eq(&self.0, &__pb_other.0)
-            }
-        }
-
-        impl<'a, 'py> ::pybridge::__private::pyo3::FromPyObject<'a, 'py> for #name {
-            type Error = ::pybridge::__private::pyo3::PyErr;
-
-            fn extract(
-                obj: ::pybridge::__private::pyo3::Borrowed<'a, 'py, ::pybridge::__private::pyo3::PyAny>,
-            ) -> ::std::result::Result<Self, Self::Error> {
-                ::pybridge::__private::extract_instance(obj, &#class_static, #qualified).map(Self)
-            }
-        }
-
-        impl<'a, 'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for &'a #name {
-            type Target = ::pybridge::__private::pyo3::PyAny;
-            type Output = ::pybridge::__private::pyo3::Borrowed<'a, 'py, ::pybridge::__private::pyo3::PyAny>;
-            type Error = ::std::convert::Infallible;
-
-            fn into_pyobject(self, py: ::pybridge::Python<'py>) -> ::std::result::Result<Self::Output, Self::Error> {
-                ::core::result::Result::Ok(self.0.bind_borrowed(py))
             }
         }
     }
