@@ -93,6 +93,18 @@ def not_callable() -> "Callable[[], int]":
     return 5  # type: ignore[return-value]
 
 
+def count_values(counters: "Iterable[Counter]") -> int:
+    return sum(c.value for c in counters)
+
+
+def make_with(f: "Callable[[int], Counter]", n: int) -> int:
+    return f(n).value
+
+
+def notifier() -> "Callable[[], None]":
+    return lambda: None
+
+
 def misuse(f: "Callable[[int], int]") -> int:
     return f("not an int")  # type: ignore[arg-type]
 
@@ -178,6 +190,12 @@ class Counter:
 
     def __mul__(self, k: int) -> "Counter":
         return Counter(self.value * k, step=self.step)
+
+    def __sub__(self, other: "Counter | None" = None) -> "Counter":
+        return Counter(self.value - (other.value if other else 0), step=self.step)
+
+    def __or__(self, f: "Callable[[int], int]") -> "Counter":
+        return Counter(f(self.value), step=self.step)
 
     def __neg__(self) -> "Counter":
         return Counter(-self.value, step=self.step)

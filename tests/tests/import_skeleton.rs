@@ -220,6 +220,11 @@ fn rust_closures_are_python_callables() {
         Err(skel_mod::Error::SkelError(e)) => assert!(e.to_string().contains("refused x"), "{e}"),
         other => panic!("expected SkelError, got {other:?}"),
     }
+    skel_mod::notifier().unwrap().call(()).unwrap();
+    let made = skel_mod::make_with(|n| skel_mod::Counter::new(Some(n * 2), None).unwrap(), 21).unwrap();
+    assert_eq!(made, 42);
+    let counters = (1..=3).map(|n| skel_mod::Counter::new(Some(n), None).unwrap());
+    assert_eq!(skel_mod::count_values(counters).unwrap(), 6);
     let err = skel_mod::not_callable().unwrap_err();
     assert!(err.to_string().contains("skel_mod.not_callable: return value should be a callable, got int"), "{err}");
     // From another thread, with state shared by the closure.

@@ -213,7 +213,12 @@ pub(crate) fn emit_stub_return_type(ty: &pybridge_model::Type, err: &TokenStream
         // `Callable[[A, B], R]`: a typed Python callable, `f.call((a, b))`.
         TypeKind::Callable { params, ret } => {
             let params = params.iter().map(emit_owned_type);
-            let ret = emit_owned_type(ret);
+            // `Callable[..., None]`: the object Python returned (`None`), to ignore; `()` has no
+            // extraction to check it with.
+            let ret = match ret.kind {
+                TypeKind::Unit => quote!(::pybridge::Object),
+                _ => emit_owned_type(ret),
+            };
             quote!(::pybridge::PyFn<(#(#params,)*), #ret, #err>)
         }
         _ => emit_owned_type(ty),

@@ -72,6 +72,16 @@ pub(crate) fn emit_class(ctx: &Ctx<'_>, c: &Class) -> TokenStream {
             }
         }
 
+        impl<'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for #name {
+            type Target = ::pybridge::__private::pyo3::PyAny;
+            type Output = ::pybridge::__private::pyo3::Bound<'py, ::pybridge::__private::pyo3::PyAny>;
+            type Error = ::std::convert::Infallible;
+
+            fn into_pyobject(self, py: ::pybridge::Python<'py>) -> ::std::result::Result<Self::Output, Self::Error> {
+                ::core::result::Result::Ok(self.0.into_bound(py))
+            }
+        }
+
         impl<'a, 'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for &'a #name {
             type Target = ::pybridge::__private::pyo3::PyAny;
             type Output = ::pybridge::__private::pyo3::Borrowed<'a, 'py, ::pybridge::__private::pyo3::PyAny>;

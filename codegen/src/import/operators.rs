@@ -6,7 +6,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use pybridge_model::{Class, FnKind, Function};
+use pybridge_model::{Class, FnKind, Function, ParamKind, TypeKind};
 
 use super::{Ctx, ident};
 use crate::rust_type::emit_plain_param_type;
@@ -33,7 +33,15 @@ pub(crate) fn emit_operators(ctx: &Ctx<'_>, c: &Class) -> TokenStream {
     let name = ident(&c.name.rust);
     let err = &ctx.error;
     let instance = |m: &&Function| m.kind == FnKind::Method;
-    let binary = c.methods.iter().filter(instance).filter(|m| m.params.len() == 1).filter_map(|m| {
+    // One plain operand: positional, required, and a type an impl header can name (not a
+    // closure or an iterable, which a stub takes as `impl Trait`).
+    let plain = |m: &&Function| {
+        m.params.len() == 1
+            && m.params[0].default.is_none()
+            && m.params[0].kind == ParamKind::Positional
+            && !matches!(m.params[0].ty.kind, TypeKind::Callable { .. } | TypeKind::Iterator { .. })
+    };
+    let binary = c.methods.iter().filter(instance).filter(plain).filter_map(|m| {
         let (_, tr, method) = BINARY.iter().find(|(py, _, _)| *py == m.name.py)?;
         let (tr, method, call) = (format_ident!("{}", tr), format_ident!("{}", method), ident(&m.name.rust));
         let rhs = emit_plain_param_type(&m.params[0].ty);

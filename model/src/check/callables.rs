@@ -16,7 +16,8 @@ pub(super) fn check_import_callable_positions(module: &Module, diags: &mut Diagn
     }
     // Whole parameters (Rust closures) and whole returns (typed `PyFn`s), not constructors'.
     let functions = || module.functions.iter().chain(module.classes.iter().flat_map(|c| c.methods.iter()));
-    let params = functions().flat_map(|f| f.params.iter().map(|p| &p.ty));
+    // A defaulted parameter is an `Option` of its type, which a closure argument cannot be.
+    let params = functions().flat_map(|f| f.params.iter().filter(|p| p.default.is_none()).map(|p| &p.ty));
     let returns = functions().filter(|f| f.kind != crate::ir::FnKind::Constructor).map(|f| &f.returns);
     let params: Vec<&Type> = params.chain(returns).collect();
     for (ty, _) in module_types(module) {
@@ -24,7 +25,7 @@ pub(super) fn check_import_callable_positions(module: &Module, diags: &mut Diagn
         ty.walk(&mut |t| {
             if matches!(t.kind, TypeKind::Callable { .. }) && !(whole && std::ptr::eq(t, ty)) {
                 diags.push(
-                    Diagnostic::new(t.origin, "a callable crosses only as a whole parameter or return")
+                    Diagnostic::new(t.origin, "a callable crosses only as a whole parameter (without a default) or return")
                         .help("a parameter takes a Rust closure, a return is a typed `pybridge::PyFn`; elsewhere declare `Any` and call it with `pybridge::ObjectExt::call_with`"),
                 );
             }

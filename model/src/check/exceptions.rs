@@ -18,6 +18,12 @@ pub(super) fn check_import_exception_attributes(module: &Module, diags: &mut Dia
                     .help("it is read once, when the exception is caught: drop `writable`"),
             );
         }
+        if a.name.rust == "error" {
+            diags.push(
+                Diagnostic::new(a.origin, "an exception attribute cannot be named `error`")
+                    .help("the variant's `error` field holds the exception itself: give the attribute `rust_name:`"),
+            );
+        }
         let mut untyped = false;
         a.ty.walk(&mut |t| untyped |= matches!(t.kind, TypeKind::Any));
         if untyped {

@@ -144,6 +144,20 @@ pub mod py4cc {
                 .map(Self)
         }
     }
+    impl<'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for Driver {
+        type Target = ::pybridge::__private::pyo3::PyAny;
+        type Output = ::pybridge::__private::pyo3::Bound<
+            'py,
+            ::pybridge::__private::pyo3::PyAny,
+        >;
+        type Error = ::std::convert::Infallible;
+        fn into_pyobject(
+            self,
+            py: ::pybridge::Python<'py>,
+        ) -> ::std::result::Result<Self::Output, Self::Error> {
+            ::core::result::Result::Ok(self.0.into_bound(py))
+        }
+    }
     impl<'a, 'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for &'a Driver {
         type Target = ::pybridge::__private::pyo3::PyAny;
         type Output = ::pybridge::__private::pyo3::Borrowed<

@@ -101,6 +101,20 @@ pub mod my_module {
                 .map(Self)
         }
     }
+    impl<'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for MyClass {
+        type Target = ::pybridge::__private::pyo3::PyAny;
+        type Output = ::pybridge::__private::pyo3::Bound<
+            'py,
+            ::pybridge::__private::pyo3::PyAny,
+        >;
+        type Error = ::std::convert::Infallible;
+        fn into_pyobject(
+            self,
+            py: ::pybridge::Python<'py>,
+        ) -> ::std::result::Result<Self::Output, Self::Error> {
+            ::core::result::Result::Ok(self.0.into_bound(py))
+        }
+    }
     impl<'a, 'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for &'a MyClass {
         type Target = ::pybridge::__private::pyo3::PyAny;
         type Output = ::pybridge::__private::pyo3::Borrowed<
@@ -313,6 +327,20 @@ pub mod numpy {
                     "numpy.ndarray",
                 )
                 .map(Self)
+        }
+    }
+    impl<'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for ndarray {
+        type Target = ::pybridge::__private::pyo3::PyAny;
+        type Output = ::pybridge::__private::pyo3::Bound<
+            'py,
+            ::pybridge::__private::pyo3::PyAny,
+        >;
+        type Error = ::std::convert::Infallible;
+        fn into_pyobject(
+            self,
+            py: ::pybridge::Python<'py>,
+        ) -> ::std::result::Result<Self::Output, Self::Error> {
+            ::core::result::Result::Ok(self.0.into_bound(py))
         }
     }
     impl<'a, 'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for &'a ndarray {

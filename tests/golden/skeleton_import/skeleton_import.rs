@@ -223,6 +223,31 @@ pub mod skel_mod {
     > {
         ::pybridge::__private::attach_call(|__pb_py| attached::not_callable(__pb_py))
     }
+    /// Calls the Python function `count_values`.
+    pub fn count_values(
+        counters: impl ::std::iter::IntoIterator<Item = Counter>,
+    ) -> ::std::result::Result<i64, Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::count_values(
+            __pb_py,
+            counters,
+        ))
+    }
+    /// Calls the Python function `make_with`.
+    pub fn make_with(
+        f: impl ::std::ops::Fn(
+            i64,
+        ) -> Counter + ::std::marker::Send + ::std::marker::Sync + 'static,
+        n: i64,
+    ) -> ::std::result::Result<i64, Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::make_with(__pb_py, f, n))
+    }
+    /// Calls the Python function `notifier`.
+    pub fn notifier() -> ::std::result::Result<
+        ::pybridge::PyFn<(), ::pybridge::Object, Error>,
+        Error,
+    > {
+        ::pybridge::__private::attach_call(|__pb_py| attached::notifier(__pb_py))
+    }
     /// Calls the Python function `misuse`.
     pub fn misuse(
         f: impl ::std::ops::Fn(
@@ -360,6 +385,24 @@ pub mod skel_mod {
         pub fn __neg__(&self) -> ::std::result::Result<Counter, Error> {
             ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).__neg__())
         }
+        /// Calls `skel_mod.Counter.__sub__`.
+        pub fn __sub__(
+            &self,
+            other: ::std::option::Option<&Counter>,
+        ) -> ::std::result::Result<Counter, Error> {
+            ::pybridge::__private::attach_call(|__pb_py| {
+                self.bind(__pb_py).__sub__(other)
+            })
+        }
+        /// Calls `skel_mod.Counter.__or__`.
+        pub fn __or__(
+            &self,
+            f: impl ::std::ops::Fn(
+                i64,
+            ) -> i64 + ::std::marker::Send + ::std::marker::Sync + 'static,
+        ) -> ::std::result::Result<Counter, Error> {
+            ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).__or__(f))
+        }
         /// Calls `skel_mod.Counter.__hash__`.
         pub fn __hash__(&self) -> ::std::result::Result<i64, Error> {
             ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).__hash__())
@@ -491,6 +534,20 @@ pub mod skel_mod {
                     "skel_mod.Counter",
                 )
                 .map(Self)
+        }
+    }
+    impl<'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for Counter {
+        type Target = ::pybridge::__private::pyo3::PyAny;
+        type Output = ::pybridge::__private::pyo3::Bound<
+            'py,
+            ::pybridge::__private::pyo3::PyAny,
+        >;
+        type Error = ::std::convert::Infallible;
+        fn into_pyobject(
+            self,
+            py: ::pybridge::Python<'py>,
+        ) -> ::std::result::Result<Self::Output, Self::Error> {
+            ::core::result::Result::Ok(self.0.into_bound(py))
         }
     }
     impl<'a, 'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for &'a Counter {
@@ -1215,7 +1272,103 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:90:15: function `misuse`
+        // from skeleton_import.yaml:91:17: function `count_values`
+        /// Calls the Python function `count_values` while attached.
+        pub fn count_values(
+            py: ::pybridge::Python<'_>,
+            counters: impl ::std::iter::IntoIterator<Item = Counter>,
+        ) -> ::std::result::Result<i64, Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                2,
+            >::new(py, "skel_mod.count_values");
+            __pb_args
+                .positional(
+                    "counters",
+                    ::std::iter::Iterator::collect::<
+                        ::std::vec::Vec<Counter>,
+                    >(::std::iter::IntoIterator::into_iter(counters)),
+                )?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "skel_mod",
+                "count_values",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_return(
+                    &__pb_value,
+                    "skel_mod.count_values",
+                    "int",
+                )?,
+            )
+        }
+        // from skeleton_import.yaml:92:15: function `make_with`
+        /// Calls the Python function `make_with` while attached.
+        pub fn make_with(
+            py: ::pybridge::Python<'_>,
+            f: impl ::std::ops::Fn(
+                i64,
+            ) -> Counter + ::std::marker::Send + ::std::marker::Sync + 'static,
+            n: i64,
+        ) -> ::std::result::Result<i64, Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                3,
+            >::new(py, "skel_mod.make_with");
+            __pb_args
+                .positional(
+                    "f",
+                    ::pybridge::__private::callback(
+                        py,
+                        move |(__pb_c0,): (i64,)| f(__pb_c0),
+                    )?,
+                )?;
+            __pb_args.positional("n", n)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "skel_mod",
+                "make_with",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_return(
+                    &__pb_value,
+                    "skel_mod.make_with",
+                    "int",
+                )?,
+            )
+        }
+        // from skeleton_import.yaml:97:17: function `notifier`
+        /// Calls the Python function `notifier` while attached.
+        pub fn notifier(
+            py: ::pybridge::Python<'_>,
+        ) -> ::std::result::Result<
+            ::pybridge::PyFn<(), ::pybridge::Object, Error>,
+            Error,
+        > {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                1,
+            >::new(py, "skel_mod.notifier");
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "skel_mod",
+                "notifier",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::callable_return(
+                    &__pb_value,
+                    "skel_mod.notifier",
+                    "None",
+                )?,
+            )
+        }
+        // from skeleton_import.yaml:98:15: function `misuse`
         /// Calls the Python function `misuse` while attached.
         pub fn misuse(
             py: ::pybridge::Python<'_>,
@@ -1250,7 +1403,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:95:15: function `joined`
+        // from skeleton_import.yaml:103:15: function `joined`
         /// Calls the Python function `joined` while attached.
         pub fn joined(
             py: ::pybridge::Python<'_>,
@@ -1289,7 +1442,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:102:15: function `total_of`
+        // from skeleton_import.yaml:110:15: function `total_of`
         /// Calls the Python function `total_of` while attached.
         pub fn total_of(
             py: ::pybridge::Python<'_>,
@@ -1321,7 +1474,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:107:15: function `countdown`
+        // from skeleton_import.yaml:115:15: function `countdown`
         /// Calls the Python function `countdown` while attached.
         pub fn countdown(
             py: ::pybridge::Python<'_>,
@@ -1347,7 +1500,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:111:15: function `faulty`
+        // from skeleton_import.yaml:119:15: function `faulty`
         /// Calls the Python function `faulty` while attached.
         pub fn faulty(
             py: ::pybridge::Python<'_>,
@@ -1373,7 +1526,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:116:15: function `wide`
+        // from skeleton_import.yaml:124:15: function `wide`
         /// Calls the Python function `wide` while attached.
         pub fn wide(
             py: ::pybridge::Python<'_>,
@@ -1399,7 +1552,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:120:15: function `fail_with`
+        // from skeleton_import.yaml:128:15: function `fail_with`
         /// Calls the Python function `fail_with` while attached.
         pub fn fail_with(
             py: ::pybridge::Python<'_>,
@@ -1420,7 +1573,7 @@ pub mod skel_mod {
             let _ = __pb_value;
             ::core::result::Result::Ok(())
         }
-        // from skeleton_import.yaml:123:15: function `make_counter`
+        // from skeleton_import.yaml:131:15: function `make_counter`
         /// Calls the Python function `make_counter` while attached.
         pub fn make_counter(
             py: ::pybridge::Python<'_>,
@@ -1446,7 +1599,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:127:15: function `not_a_counter`
+        // from skeleton_import.yaml:135:15: function `not_a_counter`
         /// Calls the Python function `not_a_counter` while attached.
         pub fn not_a_counter(
             py: ::pybridge::Python<'_>,
@@ -1470,7 +1623,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:129:15: function `recurse`
+        // from skeleton_import.yaml:137:15: function `recurse`
         /// Calls the embedded `skeleton_export.recurse(n - 1)` (Rust → Python → Rust → …).
         pub fn recurse(
             py: ::pybridge::Python<'_>,
@@ -1496,7 +1649,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:134:15: function `exit_with`
+        // from skeleton_import.yaml:142:15: function `exit_with`
         /// Calls the Python function `exit_with` while attached.
         pub fn exit_with(
             py: ::pybridge::Python<'_>,
@@ -1517,7 +1670,7 @@ pub mod skel_mod {
             let _ = __pb_value;
             ::core::result::Result::Ok(())
         }
-        // from skeleton_import.yaml:137:15: function `identity`
+        // from skeleton_import.yaml:145:15: function `identity`
         /// Calls the Python function `identity` while attached.
         pub fn identity(
             py: ::pybridge::Python<'_>,
@@ -1543,7 +1696,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:141:15: function `call_export`
+        // from skeleton_import.yaml:149:15: function `call_export`
         /// Calls a function of the embedded `skeleton_export` module.
         pub fn call_export(
             py: ::pybridge::Python<'_>,
@@ -1571,7 +1724,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:147:15: function `raise_odd`
+        // from skeleton_import.yaml:155:15: function `raise_odd`
         /// Raises an exception that is hard to turn into text (`__str__` raises, lone surrogates, chains).
         pub fn raise_odd(
             py: ::pybridge::Python<'_>,
@@ -1592,7 +1745,7 @@ pub mod skel_mod {
             let _ = __pb_value;
             ::core::result::Result::Ok(())
         }
-        // from skeleton_import.yaml:151:15: function `four_hop`
+        // from skeleton_import.yaml:159:15: function `four_hop`
         /// Calls the exported `skeleton_export.hop3` with a Python callback that raises KeyError.
         pub fn four_hop(
             py: ::pybridge::Python<'_>,
@@ -1618,7 +1771,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:156:15: function `nap`
+        // from skeleton_import.yaml:164:15: function `nap`
         /// Sleeps, releasing the GIL.
         pub fn nap(
             py: ::pybridge::Python<'_>,
@@ -1644,7 +1797,7 @@ pub mod skel_mod {
                 )?,
             )
         }
-        // from skeleton_import.yaml:161:15: function `make_noisy`
+        // from skeleton_import.yaml:169:15: function `make_noisy`
         /// Creates an exported `Noisy` in a frame that raises KeyError.
         pub fn make_noisy(
             py: ::pybridge::Python<'_>,
@@ -1690,7 +1843,7 @@ pub mod skel_mod {
             >,
         );
         impl<'py> CounterRef<'py> {
-            // from skeleton_import.yaml:171:11: method `Counter.__init__`
+            // from skeleton_import.yaml:179:11: method `Counter.__init__`
             #[doc = ::core::concat!(" Creates a `", "skel_mod.Counter", "`.")]
             pub fn new(
                 py: ::pybridge::Python<'py>,
@@ -1714,7 +1867,7 @@ pub mod skel_mod {
                 let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
                 ::core::result::Result::Ok(Self(__pb_value))
             }
-            // from skeleton_import.yaml:176:21: method `Counter.__add__`
+            // from skeleton_import.yaml:184:21: method `Counter.__add__`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.__add__", "`.")]
             pub fn __add__(
                 &self,
@@ -1743,7 +1896,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:177:21: method `Counter.__mul__`
+            // from skeleton_import.yaml:185:21: method `Counter.__mul__`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.__mul__", "`.")]
             pub fn __mul__(&self, k: i64) -> ::std::result::Result<Counter, Error> {
                 let py = self.0.py();
@@ -1769,7 +1922,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:178:21: method `Counter.__neg__`
+            // from skeleton_import.yaml:186:21: method `Counter.__neg__`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.__neg__", "`.")]
             pub fn __neg__(&self) -> ::std::result::Result<Counter, Error> {
                 let py = self.0.py();
@@ -1794,7 +1947,76 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:179:21: method `Counter.__hash__`
+            // from skeleton_import.yaml:188:21: method `Counter.__sub__`
+            #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.__sub__", "`.")]
+            pub fn __sub__(
+                &self,
+                other: ::std::option::Option<&Counter>,
+            ) -> ::std::result::Result<Counter, Error> {
+                let py = self.0.py();
+                static __PB_KWNAMES: ::pybridge::__private::KwNames = ::pybridge::__private::KwNames::new(
+                    &["other"],
+                );
+                let mut __pb_args = ::pybridge::__private::Args::<
+                    '_,
+                    2,
+                >::new(py, "skel_mod.Counter.__sub__");
+                __pb_args.optional("other", other)?;
+                let __pb_value = __pb_args
+                    .call_method::<
+                        Error,
+                    >(
+                        &self.0,
+                        ::pybridge::__private::pyo3::intern!(py, "__sub__"),
+                        &__PB_KWNAMES,
+                    )?;
+                ::core::result::Result::Ok(
+                    ::pybridge::__private::extract_return(
+                        &__pb_value,
+                        "skel_mod.Counter.__sub__",
+                        "Counter",
+                    )?,
+                )
+            }
+            // from skeleton_import.yaml:189:21: method `Counter.__or__`
+            #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.__or__", "`.")]
+            pub fn __or__(
+                &self,
+                f: impl ::std::ops::Fn(
+                    i64,
+                ) -> i64 + ::std::marker::Send + ::std::marker::Sync + 'static,
+            ) -> ::std::result::Result<Counter, Error> {
+                let py = self.0.py();
+                use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+                let mut __pb_args = ::pybridge::__private::Args::<
+                    '_,
+                    2,
+                >::new(py, "skel_mod.Counter.__or__");
+                __pb_args
+                    .positional(
+                        "f",
+                        ::pybridge::__private::callback(
+                            py,
+                            move |(__pb_c0,): (i64,)| f(__pb_c0),
+                        )?,
+                    )?;
+                let __pb_value = __pb_args
+                    .call_method::<
+                        Error,
+                    >(
+                        &self.0,
+                        ::pybridge::__private::pyo3::intern!(py, "__or__"),
+                        &__PB_KWNAMES,
+                    )?;
+                ::core::result::Result::Ok(
+                    ::pybridge::__private::extract_return(
+                        &__pb_value,
+                        "skel_mod.Counter.__or__",
+                        "Counter",
+                    )?,
+                )
+            }
+            // from skeleton_import.yaml:190:21: method `Counter.__hash__`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.__hash__", "`.")]
             pub fn __hash__(&self) -> ::std::result::Result<i64, Error> {
                 let py = self.0.py();
@@ -1819,7 +2041,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:180:19: method `Counter.incr`
+            // from skeleton_import.yaml:191:19: method `Counter.incr`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.incr", "`.")]
             pub fn incr(&self) -> ::std::result::Result<i64, Error> {
                 let py = self.0.py();
@@ -1844,7 +2066,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:182:19: method `Counter.add`
+            // from skeleton_import.yaml:193:19: method `Counter.add`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.add", "`.")]
             pub fn add(&self, n: i64) -> ::std::result::Result<i64, Error> {
                 let py = self.0.py();
@@ -1870,7 +2092,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:186:19: method `Counter.merged`
+            // from skeleton_import.yaml:197:19: method `Counter.merged`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.merged", "`.")]
             pub fn merged(
                 &self,
@@ -1899,7 +2121,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:190:19: method `Counter.from_text`
+            // from skeleton_import.yaml:201:19: method `Counter.from_text`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.from_text", "`.")]
             pub fn from_text(
                 py: ::pybridge::Python<'py>,
@@ -1925,7 +2147,7 @@ pub mod skel_mod {
                     )?,
                 )
             }
-            // from skeleton_import.yaml:195:19: method `Counter.double`
+            // from skeleton_import.yaml:206:19: method `Counter.double`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.double", "`.")]
             pub fn double(
                 py: ::pybridge::Python<'py>,
@@ -2066,7 +2288,7 @@ pub mod slow_mod {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
-        // from skeleton_import.yaml:219:15: function `ping`
+        // from skeleton_import.yaml:230:15: function `ping`
         /// Calls the Python function `ping` while attached.
         pub fn ping(
             py: ::pybridge::Python<'_>,

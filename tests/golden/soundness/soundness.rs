@@ -611,6 +611,20 @@ pub mod soundness_mod {
                 .map(Self)
         }
     }
+    impl<'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for Attached {
+        type Target = ::pybridge::__private::pyo3::PyAny;
+        type Output = ::pybridge::__private::pyo3::Bound<
+            'py,
+            ::pybridge::__private::pyo3::PyAny,
+        >;
+        type Error = ::std::convert::Infallible;
+        fn into_pyobject(
+            self,
+            py: ::pybridge::Python<'py>,
+        ) -> ::std::result::Result<Self::Output, Self::Error> {
+            ::core::result::Result::Ok(self.0.into_bound(py))
+        }
+    }
     impl<'a, 'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for &'a Attached {
         type Target = ::pybridge::__private::pyo3::PyAny;
         type Output = ::pybridge::__private::pyo3::Borrowed<
