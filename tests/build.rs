@@ -5,4 +5,5 @@ fn main() {
     pybridge_build::Builder::new("specs/soundness.yaml").build();
     pybridge_build::Builder::new("specs/conversions.yaml").build();
     pybridge_build::Builder::new("specs/view_shapes.yaml").build();
+    pybridge_build::Builder::new("specs/import_values.yaml").build();
 }

@@ -70,7 +70,7 @@ pub fn emit_owned_type(ty: &Type) -> TokenStream {
             let inner = emit_owned_type(inner);
             quote!(::std::vec::Vec<#inner>)
         }
-        TypeKind::Set(inner, Keys::Hashed) => {
+        TypeKind::Set(inner, Keys::Hashed | Keys::Mapping) => {
             let inner = emit_owned_type(inner);
             quote!(::std::collections::HashSet<#inner>)
         }
@@ -78,7 +78,7 @@ pub fn emit_owned_type(ty: &Type) -> TokenStream {
             let inner = emit_owned_type(inner);
             quote!(::std::collections::BTreeSet<#inner>)
         }
-        TypeKind::Dict(k, v, Keys::Hashed) => {
+        TypeKind::Dict(k, v, Keys::Hashed | Keys::Mapping) => {
             let (k, v) = (emit_owned_type(k), emit_owned_type(v));
             quote!(::std::collections::HashMap<#k, #v>)
         }
@@ -113,6 +113,11 @@ pub fn emit_owned_type(ty: &Type) -> TokenStream {
         TypeKind::Callable { .. } => quote!(::pybridge::Object),
         // Only whole returns (check refuses the rest): the runtime's Python iterator.
         TypeKind::Iterator { .. } => quote!(::pybridge::__private::IterObject),
+        // The enum the import module generates (`import/unions.rs`).
+        TypeKind::Union(u) => {
+            let name = format_ident!("{}", u.name);
+            quote!(#name)
+        }
     }
 }
 
@@ -121,6 +126,8 @@ pub fn emit_owned_type(ty: &Type) -> TokenStream {
 pub fn emit_plain_param_type(ty: &Type) -> TokenStream {
     match &ty.kind {
         TypeKind::List(inner) if matches!(inner.kind, TypeKind::Str { .. }) => quote!(&[::std::string::String]),
+        TypeKind::Union(_) => emit_owned_type(ty),
+        TypeKind::Optional(inner) if matches!(inner.kind, TypeKind::Union(_)) => emit_owned_type(ty),
         _ => emit_param_type(ty),
     }
 }
@@ -147,9 +154,16 @@ pub fn emit_param_type(ty: &Type) -> TokenStream {
         {
             quote!(::std::option::Option<&[::std::string::String]>)
         }
+        // An optional union stays `Option<IntOrStr>`: `None` must not need a type annotation.
+        TypeKind::Optional(inner) if matches!(inner.kind, TypeKind::Union(_)) => emit_owned_type(ty),
         TypeKind::Optional(inner) => {
             let inner = emit_param_type(inner);
             quote!(::std::option::Option<#inner>)
+        }
+        // A union: any of its member types (`f(3)`, `f("x")`), or the enum itself.
+        TypeKind::Union(u) => {
+            let name = format_ident!("{}", u.name);
+            quote!(impl ::core::convert::Into<#name>)
         }
         // `Iterable[T]` (or `Iterator[T]`) parameters: any Rust `IntoIterator`, sent as a list.
         TypeKind::Iterator { item, .. } => {

@@ -64,6 +64,8 @@ pub struct Module {
     /// Export: classes another pybridge module exports, which this one takes and returns
     /// (spec `from:`).
     pub foreign: Vec<ForeignClass>,
+    /// Import: named types (`Mode: Literal["r", "w"]`), which types may refer to by name.
+    pub aliases: Vec<Alias>,
     /// Where the module was declared.
     pub origin: Origin,
 }
@@ -81,6 +83,7 @@ impl Module {
             exceptions: Vec::new(),
             constants: Vec::new(),
             foreign: Vec::new(),
+            aliases: Vec::new(),
             origin,
         }
     }
@@ -337,6 +340,9 @@ pub struct Exception {
     /// The base class (`Exception` unless given, with an `Implied` origin; a builtin exception
     /// or another declared one).
     pub base: ExceptionRef,
+    /// Import: further base classes (Python's multiple inheritance), named in the variant's
+    /// documentation (Python's own hierarchy decides which variant an exception becomes).
+    pub bases: Vec<ExceptionRef>,
     /// Export: the Rust error type raised as this exception (`From<E> for PyErr` is generated).
     pub rust_path: Option<RustPath>,
     /// Export: fields of the Rust error readable as attributes of the raised exception.
@@ -378,6 +384,20 @@ impl ExceptionRef {
     pub fn new(name: impl Into<String>, origin: Origin) -> Self {
         ExceptionRef { name: name.into(), origin, target: ExceptionTarget::Unresolved }
     }
+}
+
+/// Import: a named type (spec `aliases:`, Python's `Mode = Literal["r", "w"]`). A union or
+/// literal alias names the Rust enum the stubs generate; any other becomes a Rust `type` alias.
+#[derive(Clone, Debug)]
+pub struct Alias {
+    /// The name types refer to it by, also its Rust name.
+    pub name: Name,
+    /// What it stands for (resolved: aliases it names are replaced by their types).
+    pub ty: Type,
+    /// Doc comment of the Rust item.
+    pub doc: Option<String>,
+    /// Where it was declared.
+    pub origin: Origin,
 }
 
 /// A module constant.

@@ -31,6 +31,7 @@ pub mod rusttype;
 pub mod spec;
 pub mod std_types;
 pub mod types;
+pub mod unions;
 #[cfg(feature = "spec")]
 pub mod yaml;
 #[cfg(feature = "spec")]
@@ -40,7 +41,9 @@ pub use code::{RustExpr, RustPath};
 pub use diagnostics::{Diagnostic, Diagnostics};
 pub use ir::*;
 pub use origin::{Loc, Origin};
-pub use types::{Capture, ClassRef, IntWidth, Keys, Lifetime, Type, TypeKind, Via};
+pub use types::{
+    Capture, ClassRef, IntWidth, Keys, Lifetime, LiteralValue, MemberValue, Type, TypeKind, UnionMember, UnionType, Via,
+};
 
 /// Resolve, then check: the one gating rule between the phases, for every front end (spec,
 /// attribute, scanned source). Resolve always runs, so unknown types are reported beside

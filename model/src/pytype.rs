@@ -48,6 +48,12 @@ pub const PYTHON_TYPE_NAMES: &[&str] = &[
     "Callable",
     "Sequence",
     "frozenset",
+    "Union",
+    "Literal",
+    "Mapping",
+    "bytearray",
+    "complex",
+    "BigInt",
     "pathlib.Path",
     "datetime.timedelta",
     "datetime.datetime",
@@ -56,6 +62,10 @@ pub const PYTHON_TYPE_NAMES: &[&str] = &[
 #[derive(Clone, Debug, PartialEq)]
 enum Tok {
     Word(String),
+    /// A quoted string (`Literal["r"]`).
+    Str(String),
+    /// An integer (`Literal[3]`, `Literal[-1]`).
+    Int(i64),
     Punct(char),
     End,
 }
@@ -76,12 +86,51 @@ pub fn parse_python_type(text: &str, base: Loc, diags: &mut Diagnostics) -> Opti
         let c = chars[i];
         if c.is_whitespace() {
             i += 1;
-        } else if c == '_' || c.is_alphanumeric() || c == '.' {
+        } else if c == '_' || (c.is_alphanumeric() && !c.is_ascii_digit()) || c == '.' {
             let start = i;
             while i < chars.len() && (chars[i] == '_' || chars[i].is_alphanumeric() || chars[i] == '.') {
                 i += 1;
             }
             toks.push((Tok::Word(chars[start..i].iter().collect()), start as u32, (i - start) as u32));
+        } else if c == '"' || c == '\'' {
+            // A quoted string, for `Literal[...]` (no escapes: typeshed's literals need none).
+            let start = i;
+            i += 1;
+            while i < chars.len() && chars[i] != c {
+                i += 1;
+            }
+            if i == chars.len() {
+                let at = Loc::new(base.line, base.col + start as u32, 1);
+                diags.push(
+                    Diagnostic::new(Origin::Spec(at), "this string has no closing quote")
+                        .help(format!("end it with `{c}`")),
+                );
+                return None;
+            }
+            i += 1;
+            let text: String = chars[start + 1..i - 1].iter().collect();
+            toks.push((Tok::Str(text), start as u32, (i - start) as u32));
+        } else if c.is_ascii_digit() || (c == '-' && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit())) {
+            let start = i;
+            i += 1;
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            if chars.get(i) == Some(&'.') {
+                let at = Loc::new(base.line, base.col + start as u32, (i - start + 1) as u32);
+                diags.push(
+                    Diagnostic::new(Origin::Spec(at), "a float cannot be a literal")
+                        .help("`Literal[...]` takes strings, integers, `True`, `False` and `None`, as in Python"),
+                );
+                return None;
+            }
+            let text: String = chars[start..i].iter().collect();
+            let Ok(value) = text.parse::<i64>() else {
+                let at = Loc::new(base.line, base.col + start as u32, (i - start) as u32);
+                diags.error(Origin::Spec(at), "this literal does not fit in an `i64`");
+                return None;
+            };
+            toks.push((Tok::Int(value), start as u32, (i - start) as u32));
         } else if "[],|()".contains(c) {
             toks.push((Tok::Punct(c), i as u32, 1));
             i += 1;
@@ -164,17 +213,7 @@ impl Parser<'_> {
             parts.push(self.primary()?);
         }
         let origin = parts[0].origin;
-        let (nones, others): (Vec<_>, Vec<_>) = parts.into_iter().partition(|t| matches!(t.kind, TypeKind::Unit));
-        match (nones.len(), others.len()) {
-            (1, 1) => Some(Type::new(TypeKind::Optional(Box::new(others.into_iter().next()?)), origin)),
-            _ => {
-                self.diags.push(
-                    Diagnostic::new(origin, "only `T | None` unions can cross the boundary")
-                        .help("declare the type as `Any` and inspect the value in Rust, or split the function"),
-                );
-                None
-            }
-        }
+        Some(crate::unions::make_union(parts, origin))
     }
 
     fn primary(&mut self) -> Option<Type> {
@@ -207,7 +246,7 @@ impl Parser<'_> {
                 TypeKind::Set(Box::new(self.one_arg(&word)?), crate::types::Keys::Hashed)
             }
             "Optional" | "typing.Optional" => TypeKind::Optional(Box::new(self.one_arg(&word)?)),
-            "dict" | "Dict" => {
+            "dict" | "Dict" | "Mapping" | "typing.Mapping" | "collections.abc.Mapping" => {
                 let mut args = self.args(&word)?;
                 if args.len() != 2 {
                     self.diags.error(origin, format!("`{word}` takes two types: `{word}[K, V]`"));
@@ -215,9 +254,16 @@ impl Parser<'_> {
                 }
                 let v = args.pop()?;
                 let k = args.pop()?;
-                TypeKind::Dict(Box::new(k), Box::new(v), crate::types::Keys::Hashed)
+                let keys = match word.contains("Mapping") {
+                    true => crate::types::Keys::Mapping,
+                    false => crate::types::Keys::Hashed,
+                };
+                TypeKind::Dict(Box::new(k), Box::new(v), keys)
             }
             "tuple" | "Tuple" => TypeKind::Tuple(self.tuple_args(&word)?),
+            // `Union[A, B]` is `A | B`; `Literal["r", "w"]` an enum of the values.
+            "Union" | "typing.Union" => return Some(crate::unions::make_union(self.args(&word)?, origin)),
+            "Literal" | "typing.Literal" => return self.literal(&word, origin),
             // Parameters only (check): a Rust closure Python can call.
             "Callable" | "typing.Callable" | "collections.abc.Callable" => self.callable(&word)?,
             // Returns only (check): read lazily from Rust, one item per `next`.
@@ -296,6 +342,54 @@ impl Parser<'_> {
             return None;
         }
         Some(TypeKind::Callable { params, ret: Box::new(ret) })
+    }
+
+    /// `Literal[...]` (after the word): strings, integers, `True`, `False` and `None`.
+    fn literal(&mut self, word: &str, origin: Origin) -> Option<Type> {
+        self.expect('[')?;
+        let mut parts = Vec::new();
+        loop {
+            let (tok, at) = self.bump();
+            let value = match tok {
+                Tok::Str(s) => crate::types::LiteralValue::Str(s),
+                Tok::Int(i) => crate::types::LiteralValue::Int(i),
+                Tok::Word(w) if w == "True" => crate::types::LiteralValue::Bool(true),
+                Tok::Word(w) if w == "False" => crate::types::LiteralValue::Bool(false),
+                Tok::Word(w) if w == "None" => {
+                    parts.push(Type::unit(at));
+                    if !self.literal_comma()? {
+                        break;
+                    }
+                    continue;
+                }
+                _ => {
+                    self.diags.push(
+                        Diagnostic::new(at, format!("`{word}` takes strings, integers, `True`, `False` or `None`"))
+                            .help(format!("write `{word}[\"r\", \"w\"]`")),
+                    );
+                    return None;
+                }
+            };
+            parts.push(crate::unions::literal_type(value, at));
+            if !self.literal_comma()? {
+                break;
+            }
+        }
+        Some(crate::unions::make_union(parts, origin))
+    }
+
+    /// After a literal: `,` (more follow) or `]` (the end).
+    fn literal_comma(&mut self) -> Option<bool> {
+        match self.peek() {
+            Tok::Punct(',') => {
+                self.bump();
+                Some(true)
+            }
+            _ => {
+                self.expect(']')?;
+                Some(false)
+            }
+        }
     }
 
     fn one_arg(&mut self, word: &str) -> Option<Type> {

@@ -37,9 +37,17 @@ pub fn resolve_bridge(bridge: &mut Bridge, diags: &mut Diagnostics) {
     }
 }
 
+/// What a class reference may name in one module: (python name, last segment of the rust path,
+/// rust path, unit enum, foreign) of every class and enum, the view classes, and (imports) the
+/// classes the spec exports.
+struct Names<'a> {
+    classes: Vec<(String, String, Option<RustPath>, bool, bool)>,
+    views: Vec<String>,
+    exported: &'a [(String, Option<RustPath>)],
+    direction: Direction,
+}
+
 fn resolve_module(module: &mut Module, exported: &[(String, Option<RustPath>)], diags: &mut Diagnostics) {
-    // (python name, last segment of the rust path, rust path) of every class, and of every enum
-    // (which export types reference the same way).
     let views: Vec<String> =
         module.classes.iter().filter(|c| c.lifetime.is_some()).map(|c| c.name.py.clone()).collect();
     let named = module
@@ -59,42 +67,11 @@ fn resolve_module(module: &mut Module, exported: &[(String, Option<RustPath>)], 
             (name.py.clone(), last, target, unit_enum, foreign)
         })
         .collect();
-    let direction = module.direction;
+    let names = Names { classes, views, exported, direction: module.direction };
+    let aliases = resolve_aliases(module, &names, diags);
     let mut visit = |ty: &mut Type| {
-        ty.walk_mut(&mut |t| {
-            let origin = t.origin;
-            if let TypeKind::Class(class) = &mut t.kind {
-                match classes.iter().find(|(py, last, _, _, _)| *py == class.name || *last == class.name) {
-                    Some((py, _, path, unit_enum, foreign)) => {
-                        // From here on the reference names the class by its Python name (the
-                        // `.pyi` spelling, and the key of its export wrapper).
-                        class.name = py.clone();
-                        class.rust_path = path.clone();
-                        class.unit_enum = *unit_enum;
-                        class.foreign = *foreign;
-                        class.view = views.contains(py);
-                    }
-                    None if exported.iter().any(|(py, _)| *py == class.name) => {
-                        let (_, path) = exported.iter().find(|(py, _)| *py == class.name).expect("found above");
-                        class.rust_path = path.clone();
-                        class.exported = true;
-                    }
-                    None => {
-                        let builtins = match direction {
-                            Direction::Export => RUST_TYPE_NAMES,
-                            Direction::Import => PYTHON_TYPE_NAMES,
-                        };
-                        let names = classes.iter().map(|(py, _, _, _, _)| py.as_str()).chain(builtins.iter().copied());
-                        diags.push(
-                            Diagnostic::new(origin, format!("unknown type `{}`", class.name)).help(
-                                suggest(&class.name, names)
-                                    .unwrap_or_else(|| "declare it under `classes:` in this module".to_string()),
-                            ),
-                        );
-                    }
-                }
-            }
-        })
+        substitute_aliases(ty, &aliases);
+        resolve_class_refs(ty, &names, diags);
     };
     for f in module.functions.iter_mut().chain(module.classes.iter_mut().flat_map(|c| c.methods.iter_mut())) {
         f.params.iter_mut().for_each(|p| visit(&mut p.ty));
@@ -112,6 +89,109 @@ fn resolve_module(module: &mut Module, exported: &[(String, Option<RustPath>)], 
     module.constants.iter_mut().for_each(|c| visit(&mut c.ty));
     if module.direction == Direction::Export {
         views::resolve_borrows(module);
+    }
+}
+
+/// Replaces each reference to an alias by the alias's (resolved) type.
+fn substitute_aliases(ty: &mut Type, aliases: &[crate::ir::Alias]) {
+    if aliases.is_empty() {
+        return;
+    }
+    ty.walk_mut(&mut |t| {
+        if let TypeKind::Class(class) = &t.kind
+            && let Some(alias) = aliases.iter().find(|a| a.name.py == class.name)
+        {
+            let origin = t.origin;
+            *t = alias.ty.clone();
+            t.origin = origin;
+        }
+    });
+}
+
+/// Records on each class reference in `ty` its Python name and Rust path, or reports a name
+/// that refers to nothing.
+fn resolve_class_refs(ty: &mut Type, names: &Names<'_>, diags: &mut Diagnostics) {
+    ty.walk_mut(&mut |t| {
+        let origin = t.origin;
+        let TypeKind::Class(class) = &mut t.kind else { return };
+        match names.classes.iter().find(|(py, last, _, _, _)| *py == class.name || *last == class.name) {
+            Some((py, _, path, unit_enum, foreign)) => {
+                // From here on the reference names the class by its Python name (the `.pyi`
+                // spelling, and the key of its export wrapper).
+                class.name = py.clone();
+                class.rust_path = path.clone();
+                class.unit_enum = *unit_enum;
+                class.foreign = *foreign;
+                class.view = names.views.contains(py);
+            }
+            None if names.exported.iter().any(|(py, _)| *py == class.name) => {
+                let (_, path) = names.exported.iter().find(|(py, _)| *py == class.name).expect("found above");
+                class.rust_path = path.clone();
+                class.exported = true;
+            }
+            None => {
+                let builtins = match names.direction {
+                    Direction::Export => RUST_TYPE_NAMES,
+                    Direction::Import => PYTHON_TYPE_NAMES,
+                };
+                let candidates =
+                    names.classes.iter().map(|(py, _, _, _, _)| py.as_str()).chain(builtins.iter().copied());
+                diags.push(
+                    Diagnostic::new(origin, format!("unknown type `{}`", class.name)).help(
+                        suggest(&class.name, candidates)
+                            .unwrap_or_else(|| "declare it under `classes:` in this module".to_string()),
+                    ),
+                );
+            }
+        }
+    });
+}
+
+/// Resolves each alias of an import module against the classes and the aliases declared before
+/// it, names the enum of a union alias after the alias, and returns the resolved aliases (also
+/// stored back on the module).
+fn resolve_aliases(module: &mut Module, names: &Names<'_>, diags: &mut Diagnostics) -> Vec<crate::ir::Alias> {
+    let mut done: Vec<crate::ir::Alias> = Vec::new();
+    let declared: Vec<String> = module.aliases.iter().map(|a| a.name.py.clone()).collect();
+    for (i, alias) in module.aliases.iter().enumerate() {
+        let mut alias = alias.clone();
+        let mut later = None;
+        alias.ty.walk_mut(&mut |t| {
+            let TypeKind::Class(class) = &t.kind else { return };
+            if declared[i..].contains(&class.name) && !done.iter().any(|a| a.name.py == class.name) {
+                later = Some((class.name.clone(), t.origin));
+                // Resolved as `Any` so the alias still lowers; the error below stops the run.
+                t.kind = TypeKind::Any;
+            }
+        });
+        if let Some((name, at)) = later {
+            let message = match name == alias.name.py {
+                true => format!("alias `{name}` refers to itself"),
+                false => format!("alias `{name}` is used before it is declared"),
+            };
+            diags.push_recoverable(
+                Diagnostic::new(at, message)
+                    .help("declare each alias after the aliases it uses; a type cannot contain itself"),
+            );
+        }
+        substitute_aliases(&mut alias.ty, &done);
+        resolve_class_refs(&mut alias.ty, names, diags);
+        name_alias_union(&mut alias);
+        done.push(alias);
+    }
+    module.aliases = done.clone();
+    done
+}
+
+/// A union alias (`Mode: Literal["r", "w"]`, or one `| None`) names its enum.
+fn name_alias_union(alias: &mut crate::ir::Alias) {
+    let ty = match &mut alias.ty.kind {
+        TypeKind::Optional(inner) => inner.as_mut(),
+        _ => &mut alias.ty,
+    };
+    if let TypeKind::Union(u) = &mut ty.kind {
+        u.name = alias.name.rust.clone();
+        u.alias = true;
     }
 }
 

@@ -16,6 +16,12 @@ pub enum StdType {
     SystemTime,
     /// `std::net::IpAddr` ↔ `ipaddress.IPv4Address | ipaddress.IPv6Address`.
     IpAddr,
+    /// Import: `pybridge::BigInt` ↔ a Python `int` of any size (spelled `BigInt`).
+    BigInt,
+    /// Import: `pybridge::Complex64` ↔ `complex`.
+    Complex,
+    /// Import: `pybridge::ByteArray` ↔ `bytearray`.
+    ByteArray,
 }
 
 /// One row of the table.
@@ -32,17 +38,21 @@ pub struct StdRow {
     pub python_param: &'static str,
     /// How an `import:` entry spells it, if Python has a type for it (`char` has none).
     pub import_name: Option<&'static str>,
+    /// Export specs may name it by its Rust path (the import-only rows are pybridge's own
+    /// types, which an exported crate's signatures do not use).
+    pub export: bool,
 }
 
 /// Every standard type that crosses.
 pub const STD_TYPES: &[StdRow] = &[
-    StdRow { ty: StdType::Char, rust: &["char"], python: "str", python_param: "str", import_name: None },
+    StdRow { ty: StdType::Char, rust: &["char"], python: "str", python_param: "str", import_name: None, export: true },
     StdRow {
         ty: StdType::PathBuf,
         rust: &["std", "path", "PathBuf"],
         python: "pathlib.Path",
         python_param: "str | os.PathLike[str]",
         import_name: Some("pathlib.Path"),
+        export: true,
     },
     StdRow {
         ty: StdType::Duration,
@@ -50,6 +60,7 @@ pub const STD_TYPES: &[StdRow] = &[
         python: "datetime.timedelta",
         python_param: "datetime.timedelta",
         import_name: Some("datetime.timedelta"),
+        export: true,
     },
     StdRow {
         ty: StdType::SystemTime,
@@ -57,6 +68,7 @@ pub const STD_TYPES: &[StdRow] = &[
         python: "datetime.datetime",
         python_param: "datetime.datetime",
         import_name: Some("datetime.datetime"),
+        export: true,
     },
     StdRow {
         ty: StdType::IpAddr,
@@ -64,6 +76,31 @@ pub const STD_TYPES: &[StdRow] = &[
         python: "ipaddress.IPv4Address | ipaddress.IPv6Address",
         python_param: "ipaddress.IPv4Address | ipaddress.IPv6Address",
         import_name: None,
+        export: true,
+    },
+    StdRow {
+        ty: StdType::BigInt,
+        rust: &["pybridge", "BigInt"],
+        python: "int",
+        python_param: "int",
+        import_name: Some("BigInt"),
+        export: false,
+    },
+    StdRow {
+        ty: StdType::Complex,
+        rust: &["pybridge", "Complex64"],
+        python: "complex",
+        python_param: "complex",
+        import_name: Some("complex"),
+        export: false,
+    },
+    StdRow {
+        ty: StdType::ByteArray,
+        rust: &["pybridge", "ByteArray"],
+        python: "bytearray",
+        python_param: "bytearray",
+        import_name: Some("bytearray"),
+        export: false,
     },
 ];
 
@@ -83,7 +120,11 @@ impl StdType {
     /// assert_eq!(StdType::from_rust(&["chrono", "Duration"]), None);
     /// ```
     pub fn from_rust(segments: &[&str]) -> Option<StdType> {
-        STD_TYPES.iter().find(|r| r.rust.ends_with(segments) || (r.rust.len() == 1 && segments == r.rust)).map(|r| r.ty)
+        STD_TYPES
+            .iter()
+            .filter(|r| r.export)
+            .find(|r| r.rust.ends_with(segments) || (r.rust.len() == 1 && segments == r.rust))
+            .map(|r| r.ty)
     }
 
     /// The type an `import:` annotation names (`datetime.timedelta`).
@@ -96,6 +137,7 @@ impl StdType {
     pub fn reserved_names() -> impl Iterator<Item = &'static str> {
         STD_TYPES
             .iter()
+            .filter(|r| r.export)
             .filter_map(|r| r.rust.last().copied().filter(|n| n.chars().next().is_some_and(char::is_uppercase)))
     }
 }
@@ -109,10 +151,17 @@ mod tests {
         for ty in [StdType::Char, StdType::PathBuf, StdType::Duration, StdType::SystemTime, StdType::IpAddr] {
             assert_eq!(STD_TYPES.iter().filter(|r| r.ty == ty).count(), 1);
             let row = ty.row();
+            assert!(row.export);
             assert!(row.rust.len() == 1 || row.rust[0] == "std");
             assert_eq!(StdType::from_rust(row.rust), Some(ty));
         }
         assert_eq!(StdType::from_rust(&["time", "Duration"]), Some(StdType::Duration));
         assert_eq!(StdType::from_rust(&["other", "Duration"]), None);
+        // pybridge's own value types are import-only: an export class may be named `BigInt`.
+        for ty in [StdType::BigInt, StdType::Complex, StdType::ByteArray] {
+            assert!(!ty.row().export);
+            assert_eq!(StdType::from_rust(ty.row().rust), None);
+            assert_eq!(StdType::from_python(ty.row().import_name.unwrap()), Some(ty));
+        }
     }
 }

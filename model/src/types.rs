@@ -151,6 +151,90 @@ pub enum TypeKind {
         /// Its return type.
         ret: Box<Type>,
     },
+    /// Import: Python `A | B` (`Union[A, B]`) of two or more types other than `None`, or
+    /// `Literal["r", "w"]`: a Rust enum the stubs generate, one variant per member.
+    Union(Box<UnionType>),
+}
+
+/// A [`TypeKind::Union`]: the generated Rust enum.
+#[derive(Clone, Debug)]
+pub struct UnionType {
+    /// The Rust enum's name: an `aliases:` entry's, or one made of the variant names
+    /// (`int | str` → `IntOrStr`, `Literal["r", "w"]` → `ROrW`).
+    pub name: String,
+    /// Named by an `aliases:` entry.
+    pub alias: bool,
+    /// The members, as written (nested unions flattened, `None` taken out as an `Optional`).
+    pub members: Vec<UnionMember>,
+}
+
+/// One member of a [`UnionType`]: a variant of the Rust enum.
+#[derive(Clone, Debug)]
+pub struct UnionMember {
+    /// The variant name (`Int`, `ListStr`, `Point`, `R` for `"r"`).
+    pub variant: String,
+    /// What the variant holds.
+    pub value: MemberValue,
+    /// Where the member was written.
+    pub origin: Origin,
+}
+
+/// What a [`UnionMember`] is.
+#[derive(Clone, Debug)]
+pub enum MemberValue {
+    /// A type: a tuple variant holding the value.
+    Type(Type),
+    /// A `Literal[...]` value: a unit variant.
+    Literal(LiteralValue),
+}
+
+/// A value of `Literal[...]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LiteralValue {
+    /// `"r"`.
+    Str(String),
+    /// `3`, `-1`.
+    Int(i64),
+    /// `True`, `False`.
+    Bool(bool),
+}
+
+impl LiteralValue {
+    /// The Python spelling (`'r'`, `3`, `True`).
+    pub fn python(&self) -> String {
+        match self {
+            LiteralValue::Str(s) => format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'")),
+            LiteralValue::Int(i) => i.to_string(),
+            LiteralValue::Bool(true) => "True".into(),
+            LiteralValue::Bool(false) => "False".into(),
+        }
+    }
+}
+
+impl UnionType {
+    /// The Python annotation (`int | str`, `typing.Literal['r', 'w'] | None`).
+    pub fn python(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        let mut literals: Vec<String> = Vec::new();
+        for m in &self.members {
+            match &m.value {
+                MemberValue::Literal(l) => literals.push(l.python()),
+                MemberValue::Type(t) => parts.push(t.python()),
+            }
+        }
+        if !literals.is_empty() {
+            parts.insert(0, format!("typing.Literal[{}]", literals.join(", ")));
+        }
+        parts.join(" | ")
+    }
+
+    /// The member types (not the literals).
+    pub fn types(&self) -> impl Iterator<Item = &Type> {
+        self.members.iter().filter_map(|m| match &m.value {
+            MemberValue::Type(t) => Some(t),
+            MemberValue::Literal(_) => None,
+        })
+    }
 }
 
 /// How the keys of a [`TypeKind::Dict`] or the elements of a [`TypeKind::Set`] are kept in
@@ -161,6 +245,9 @@ pub enum Keys {
     Hashed,
     /// Export: `BTreeMap`/`BTreeSet`: keys are `Ord`.
     Ordered,
+    /// Import: `Mapping[K, V]`, a `HashMap` read from any mapping (a whole return; a `dict`
+    /// elsewhere), passed as a `dict`.
+    Mapping,
 }
 
 /// What an `impl Iterator` return may borrow, as written: Rust 2024 lets a return-position
@@ -261,6 +348,7 @@ impl Type {
             TypeKind::Array(inner, _) if inner.is_u8() => "bytes".into(),
             TypeKind::Array(inner, _) => format!("list[{}]", inner.python()),
             TypeKind::Indirect { target, .. } => target.python(),
+            TypeKind::Dict(k, v, Keys::Mapping) => format!("typing.Mapping[{}, {}]", k.python(), v.python()),
             TypeKind::Dict(k, v, _) => format!("dict[{}, {}]", k.python(), v.python()),
             TypeKind::Set(inner, _) => format!("set[{}]", inner.python()),
             TypeKind::Tuple(items) if items.is_empty() => "tuple[()]".into(),
@@ -276,6 +364,7 @@ impl Type {
                 params.iter().map(Type::python).collect::<Vec<_>>().join(", "),
                 ret.python()
             ),
+            TypeKind::Union(u) => u.python(),
         }
     }
 
@@ -324,6 +413,7 @@ impl Type {
                 params.iter().for_each(|t| t.walk(f));
                 ret.walk(f);
             }
+            TypeKind::Union(u) => u.types().for_each(|t| t.walk(f)),
             _ => {}
         }
     }
@@ -349,6 +439,11 @@ impl Type {
                 params.iter_mut().for_each(|t| t.walk_mut(f));
                 ret.walk_mut(f);
             }
+            TypeKind::Union(u) => u.members.iter_mut().for_each(|m| {
+                if let MemberValue::Type(t) = &mut m.value {
+                    t.walk_mut(f)
+                }
+            }),
             _ => {}
         }
     }
@@ -376,6 +471,22 @@ impl Type {
         match self.kind {
             TypeKind::Int(w) => !matches!(w, IntWidth::I128 | IntWidth::U128),
             TypeKind::Float { .. } => true,
+            _ => false,
+        }
+    }
+
+    /// Whether values of this type hash alike on both sides (`Eq + Hash` in Rust, hashable in
+    /// Python): what set elements and dict keys need.
+    pub fn is_hashable(&self) -> bool {
+        use crate::std_types::StdType;
+        match &self.kind {
+            TypeKind::Bool | TypeKind::Int(_) | TypeKind::Str { .. } | TypeKind::Bytes { .. } => true,
+            TypeKind::Std(s) => !matches!(s, StdType::Complex | StdType::ByteArray),
+            // A unit-only enum's members hash and order by variant.
+            TypeKind::Class(c) => c.unit_enum,
+            TypeKind::Optional(inner) | TypeKind::Indirect { target: inner, .. } => inner.is_hashable(),
+            TypeKind::Tuple(items) => !items.is_empty() && items.iter().all(Type::is_hashable),
+            TypeKind::Union(u) => u.types().all(Type::is_hashable),
             _ => false,
         }
     }

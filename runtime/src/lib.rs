@@ -37,6 +37,7 @@ mod shutdown;
 mod stack;
 mod subclass;
 mod thread_state;
+mod values;
 mod view;
 
 pub use error::{Error, ErrorKind, PythonException, Result};
@@ -45,6 +46,7 @@ pub use module::ExportedModule;
 pub use object::{ObjectExt, ObjectIter, PyFn, PyIter, import, to_object};
 pub use pybridge_macros::py_embed;
 pub use pyo3::{PyErr, Python, exceptions};
+pub use values::{BigInt, ByteArray, Complex64};
 
 /// pyo3, the layer pybridge is built on: the documented escape hatch for what generated
 /// bindings do not cover (calling Python by hand inside [`attach`], a `PyInit_` declaration for
@@ -89,6 +91,9 @@ pub mod __private {
     };
     pub use crate::shared::{ForeignClass, ForeignRef, ForeignValue, Imported, Published, publish_class};
     pub use crate::subclass::new_instance_of;
+    pub use crate::values::{
+        AnyMapping, literal_bool, literal_int, literal_str, union_into, union_mismatch, union_try,
+    };
     pub use crate::view::{Lender, ViewCell, ViewFamily, lend_bytes, lend_str, lend_value};
     pub use pyo3;
 

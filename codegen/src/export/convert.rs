@@ -382,7 +382,7 @@ pub(crate) fn emit_clone_ref(r: TokenStream, ty: &Type) -> TokenStream {
         TypeKind::Dict(_, v, keys) => {
             let v = emit_clone_ref(quote!(__pb_x), v);
             let map = match keys {
-                Keys::Hashed => quote!(::std::collections::HashMap<_, _>),
+                Keys::Hashed | Keys::Mapping => quote!(::std::collections::HashMap<_, _>),
                 Keys::Ordered => quote!(::std::collections::BTreeMap<_, _>),
             };
             quote!((#r).iter().map(|(__pb_k, __pb_x)| (::std::clone::Clone::clone(__pb_k), #v)).collect::<#map>())

@@ -27,14 +27,14 @@ pub(crate) fn holds_class(ty: &Type) -> bool {
 
 fn map_type(keys: &Keys) -> TokenStream {
     match keys {
-        Keys::Hashed => quote!(::std::collections::HashMap),
+        Keys::Hashed | Keys::Mapping => quote!(::std::collections::HashMap),
         Keys::Ordered => quote!(::std::collections::BTreeMap),
     }
 }
 
 fn set_type(keys: &Keys) -> TokenStream {
     match keys {
-        Keys::Hashed => quote!(::std::collections::HashSet),
+        Keys::Hashed | Keys::Mapping => quote!(::std::collections::HashSet),
         Keys::Ordered => quote!(::std::collections::BTreeSet),
     }
 }

@@ -19,6 +19,10 @@ pub(crate) fn emit_params(f: &Function) -> Vec<TokenStream> {
             let ty = match (&p.default, &p.ty.kind) {
                 // A defaulted `T | None` stays one `Option`: `None` omits the argument.
                 (Some(_), TypeKind::Optional(_)) | (None, _) => emit_param_type(&p.ty),
+                (Some(_), TypeKind::Union(_)) => {
+                    let inner = emit_owned_type(&p.ty);
+                    quote!(::std::option::Option<#inner>)
+                }
                 // `None` must not need a type annotation: `&[String]`, not `&[impl AsRef<str>]`.
                 (Some(_), _) if is_text_list(&p.ty) => quote!(::std::option::Option<&[::std::string::String]>),
                 (Some(_), _) => {
@@ -85,10 +89,10 @@ fn emit_arg_push(p: &pybridge_model::Param) -> TokenStream {
     } else if is_text_list(&p.ty) && p.default.is_none() {
         // `&[impl AsRef<str>]`: lent as the `&str`s Python copies into a list.
         quote!(#arg.iter().map(::core::convert::AsRef::<str>::as_ref).collect::<::std::vec::Vec<&str>>())
-    } else if let TypeKind::Iterator { item, .. } = &p.ty.kind {
-        // Any Rust `IntoIterator`, collected into the list Python receives.
-        let item = emit_owned_type(item);
-        quote!(::std::iter::Iterator::collect::<::std::vec::Vec<#item>>(::std::iter::IntoIterator::into_iter(#arg)))
+    } else if let (TypeKind::Union(_), None) = (&p.ty.kind, &p.default) {
+        // `impl Into<IntOrStr>`: the enum.
+        let ty = emit_owned_type(&p.ty);
+        quote!(::core::convert::Into::<#ty>::into(#arg))
     } else if let TypeKind::Iterator { item, .. } = &p.ty.kind {
         // Any Rust `IntoIterator`, collected into the list Python receives.
         let item = emit_owned_type(item);
@@ -185,6 +189,14 @@ fn emit_result_conversion(f: &Function, qualified: &str, result: Returns) -> Tok
         (Returns::Typed, TypeKind::Callable { ret, .. }) => {
             let expected = ret.python();
             quote!(::core::result::Result::Ok(::pybridge::__private::callable_return(&__pb_value, #qualified, #expected)?))
+        }
+        // `Mapping[K, V]`: any mapping, through its `items()` unless it is a `dict`.
+        (Returns::Typed, TypeKind::Dict(k, v, pybridge_model::Keys::Mapping)) => {
+            let expected = f.returns.python();
+            let (k, v) = (emit_owned_type(k), emit_owned_type(v));
+            quote!(::core::result::Result::Ok(::pybridge::__private::extract_return::<::pybridge::__private::AnyMapping<#k, #v>>(
+                &__pb_value, #qualified, #expected
+            )?.0))
         }
         (Returns::Typed, TypeKind::List(item)) if crate::rust_type::is_fast_item(item) => {
             // `list[float]`, `list[str]`, `list[tuple[str, int]]`…: the runtime's fast path for

@@ -44,6 +44,7 @@ fn emit_enum_definition(ctx: &Ctx<'_>, variants: &[syn::Ident], with_fields: &[b
     let m = &module.name.py;
     let docs = module.exceptions.iter().map(|e| {
         let mut text = format!("`{m}.{}` (or a subclass) was raised.", e.name.py);
+        text.push_str(&python_bases(e));
         if let Some(doc) = &e.doc {
             text.push_str("\n\n");
             text.push_str(doc);
@@ -172,13 +173,25 @@ fn emit_conversions(ctx: &Ctx<'_>, variants: &[syn::Ident], statics: &[syn::Iden
     }
 }
 
+/// ` Declared as `class E(A, B)`.` when the spec names the bases (`base:`, `bases:`).
+fn python_bases(e: &pybridge_model::Exception) -> String {
+    if e.bases.is_empty() && matches!(e.base.origin, pybridge_model::Origin::Implied) {
+        return String::new();
+    }
+    let names: Vec<&str> =
+        std::iter::once(e.base.name.as_str()).chain(e.bases.iter().map(|b| b.name.as_str())).collect();
+    format!(" Declared as `class {}({})`.", e.name.py, names.join(", "))
+}
+
 /// `pub struct <Exception>`: the declared attributes, read when the exception was caught, and
 /// the error itself (`Deref` and `Display` reach it).
 fn emit_fields_struct(ctx: &Ctx<'_>, e: &pybridge_model::Exception) -> TokenStream {
     let name = ident(&e.name.rust);
     let doc = emit_doc(&format!(
-        "`{}.{}` (or a subclass) was raised: its attributes, read when it was caught, and the error.",
-        ctx.module.name.py, e.name.py
+        "`{}.{}` (or a subclass) was raised: its attributes, read when it was caught, and the error.{}",
+        ctx.module.name.py,
+        e.name.py,
+        python_bases(e)
     ));
     let fields = e.attributes.iter().map(|a| {
         let field = ident(&a.name.rust);

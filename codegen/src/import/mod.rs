@@ -15,6 +15,7 @@ mod call;
 mod class;
 mod errors;
 mod operators;
+mod unions;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -50,6 +51,7 @@ pub fn emit_import_module(module: &Module) -> TokenStream {
     });
     let classes_attached = module.classes.iter().map(|c| class::emit_class_ref(&ctx, c));
     let errors = errors::emit_error_enum(&ctx);
+    let unions = unions::emit_unions(module);
     let crossing = module
         .functions
         .iter()
@@ -94,6 +96,7 @@ pub fn emit_import_module(module: &Module) -> TokenStream {
             #(#constants)*
             #(#classes)*
             #errors
+            #unions
             /// The same stubs, taking a `Python<'py>` token: use them when already attached.
             pub mod attached {
                 #[allow(unused_imports)]

@@ -18,6 +18,7 @@ mod protocols;
 mod shapes;
 mod signatures;
 mod types;
+mod unions;
 mod views;
 
 #[cfg(all(test, feature = "spec"))]
@@ -92,6 +93,8 @@ pub fn check_bridge(bridge: &Bridge, diags: &mut Diagnostics) {
         check_import_callable_positions(module, diags);
         check_import_exception_attributes(module, diags);
         check_nested_optionals(module, diags);
+        unions::check_unions(module, diags);
+        unions::check_mapping_positions(module, diags);
         check_iterator_functions(module, diags);
         check_param_patterns(module, diags);
         check_prelude_shadowing(module, diags);
@@ -106,9 +109,9 @@ pub fn check_bridge(bridge: &Bridge, diags: &mut Diagnostics) {
     check_views_in_imports(bridge, diags);
 }
 
-/// Every type a module declares, with whether it is a parameter's (true) or a value read
-/// out (returns, attributes, constants).
-pub(super) fn module_types(module: &Module) -> impl Iterator<Item = (&crate::types::Type, Position)> {
+/// Every type a module declares, with where it stands (an alias's type as a held value: the
+/// checks see it once at its declaration, even when nothing uses it).
+pub fn module_types(module: &Module) -> impl Iterator<Item = (&crate::types::Type, Position)> {
     let functions = module.functions.iter().chain(module.classes.iter().flat_map(|c| c.methods.iter()));
     functions
         .flat_map(|f| {
@@ -128,11 +131,12 @@ pub(super) fn module_types(module: &Module) -> impl Iterator<Item = (&crate::typ
                 .iter()
                 .flat_map(|e| e.variants.iter().flat_map(|v| v.fields.iter().map(|a| (&a.ty, Position::Value)))),
         )
+        .chain(module.aliases.iter().map(|a| (&a.ty, Position::Value)))
 }
 
 /// Where a type stands.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Position {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Position {
     /// A parameter.
     Param,
     /// A function's return.

@@ -11,18 +11,7 @@ use super::*;
 /// (`list`, `dict`, `set`), and Rust's `HashSet`/`HashMap` need `Eq + Hash` (`BTreeSet`/
 /// `BTreeMap`: `Ord`), which `f64`, handles and Python objects lack.
 pub(super) fn check_hashable_keys(module: &Module, diags: &mut Diagnostics) {
-    fn hashable(ty: &crate::types::Type) -> bool {
-        match &ty.kind {
-            TypeKind::Bool | TypeKind::Int(_) | TypeKind::Str { .. } | TypeKind::Bytes { .. } | TypeKind::Std(_) => {
-                true
-            }
-            // A unit-only enum's members hash and order by variant.
-            TypeKind::Class(c) => c.unit_enum,
-            TypeKind::Optional(inner) | TypeKind::Indirect { target: inner, .. } => hashable(inner),
-            TypeKind::Tuple(items) => !items.is_empty() && items.iter().all(hashable),
-            _ => false,
-        }
-    }
+    let hashable = crate::types::Type::is_hashable;
     for (ty, _) in module_types(module) {
         ty.walk(&mut |t| {
             let (key, keys, what) = match &t.kind {
@@ -34,7 +23,7 @@ pub(super) fn check_hashable_keys(module: &Module, diags: &mut Diagnostics) {
                 return;
             }
             let why = match (&key.kind, keys) {
-                (TypeKind::Float { .. }, Keys::Hashed) => "Rust's floats are neither `Eq` nor `Hash`",
+                (TypeKind::Float { .. }, Keys::Hashed | Keys::Mapping) => "Rust's floats are neither `Eq` nor `Hash`",
                 (TypeKind::Float { .. }, Keys::Ordered) => "Rust's floats are not `Ord`",
                 (TypeKind::List(_) | TypeKind::Array(..) | TypeKind::Dict(..) | TypeKind::Set(..), _) => {
                     "Python cannot hash it"

@@ -31,6 +31,7 @@ pub(super) fn lower_struct(s: &syn::ItemStruct, opts: &Options, module: &mut Mod
         module.exceptions.push(Exception {
             name,
             base: exception_base(opts),
+            bases: Vec::new(),
             rust_path: Some(RustPath::from_ident(&s.ident)),
             attributes,
             doc: doc_of(&s.attrs),
@@ -176,6 +177,7 @@ pub(super) fn lower_enum(e: &syn::ItemEnum, opts: &Options, module: &mut Module,
         module.exceptions.push(Exception {
             name,
             base: exception_base(opts),
+            bases: Vec::new(),
             rust_path: Some(RustPath::from_ident(&e.ident)),
             attributes: Vec::new(),
             doc: doc_of(&e.attrs),

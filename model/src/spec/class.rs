@@ -157,7 +157,7 @@ fn from_str_method(class_type: &Type, raises: Option<ExceptionRef>, origin: Orig
     }
 }
 
-fn lower_str_list(node: &Node, what: &str, diags: &mut Diagnostics) -> Vec<(String, Origin)> {
+pub(super) fn lower_str_list(node: &Node, what: &str, diags: &mut Diagnostics) -> Vec<(String, Origin)> {
     match &node.kind {
         NodeKind::Seq(items) => {
             items.iter().filter_map(|i| read_str(i, what, diags).map(|t| (t, i.origin()))).collect()

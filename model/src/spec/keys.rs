@@ -163,6 +163,20 @@ pub const SECTIONS: &[Section] = &[
             key("classes", Shape::List("class"), "Classes to construct and call."),
             key("constants", Shape::List("constant"), "Module attributes read as typed values."),
             key("exceptions", Shape::List("exception"), "Exception classes that become variants of a Rust error enum."),
+            key(
+                "aliases",
+                Shape::List("alias"),
+                "Named types (`Mode: Literal[\"r\", \"w\"]`): a union or literal names the generated Rust enum.",
+            ),
+        ],
+    },
+    Section {
+        name: "alias",
+        what: "an alias",
+        keys: &[
+            required("name", Shape::Str, "The name types use, also the Rust name (`Mode`)."),
+            required("type", Shape::Type, "The type it stands for, in Python typing syntax."),
+            key("doc", Shape::Str, "Doc comment of the generated Rust enum or type alias."),
         ],
     },
     Section {
@@ -386,6 +400,12 @@ pub const SECTIONS: &[Section] = &[
                 "base",
                 Shape::Str,
                 "Base class: a builtin exception or one declared in this module (default: `Exception`).",
+            ),
+            import_key(
+                "bases",
+                Shape::StrList,
+                "Import: further base classes (multiple inheritance), named in the error variant's documentation.",
+                "an exported exception derives from one `base`",
             ),
             import_key(
                 "attributes",

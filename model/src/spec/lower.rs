@@ -107,6 +107,22 @@ fn lower_item_lists(fields: &mut Fields<'_>, module: &mut Module, diags: &mut Di
             module.constants.push(c);
         }
     }
+    if dir == Direction::Import {
+        for node in fields.list("aliases", diags) {
+            if let Some(a) = lower_alias(node, diags) {
+                module.aliases.push(a);
+            }
+        }
+    }
+}
+
+fn lower_alias(node: &Node, diags: &mut Diagnostics) -> Option<crate::ir::Alias> {
+    let mut fields = Fields::open(node, "alias", diags)?;
+    let (py, origin) = fields.str("name", diags).unwrap_or_default_origin(fields.origin());
+    let ty = lower_type(&mut fields, "type", Direction::Import, diags);
+    let doc = fields.str("doc", diags).map(|(d, _)| d);
+    fields.finish(diags);
+    Some(crate::ir::Alias { name: make_name(py, origin), ty: ty?, doc, origin })
 }
 
 pub(super) fn lower_function(
@@ -321,10 +337,15 @@ fn lower_exception(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Opti
     let (py, origin) = fields.str("name", diags).unwrap_or_default_origin(fields.origin());
     let (base, base_origin) = fields.str("base", diags).unwrap_or_else(|| ("Exception".into(), Origin::Implied));
     let base = ExceptionRef::new(base, base_origin);
+    let bases = match fields.get("bases") {
+        Some(node) => super::class::lower_str_list(node, "`bases`", diags),
+        None => Vec::new(),
+    };
+    let bases = bases.into_iter().map(|(b, at)| ExceptionRef::new(b, at)).collect();
     let attributes = super::class::lower_attributes(&mut fields, dir, diags);
     let doc = fields.str("doc", diags).map(|(d, _)| d);
     fields.finish(diags);
-    Some(Exception { name: make_name(py, origin), base, rust_path: None, attributes, doc, origin })
+    Some(Exception { name: make_name(py, origin), base, bases, rust_path: None, attributes, doc, origin })
 }
 
 fn lower_constant(node: &Node, dir: Direction, diags: &mut Diagnostics) -> Option<Constant> {

@@ -604,14 +604,14 @@ pub mod skel_mod {
         ///
         /// The base of skel_mod's errors.
         SkelError(::pybridge::Error),
-        /// `skel_mod.SkelSubError` (or a subclass) was raised.
+        /// `skel_mod.SkelSubError` (or a subclass) was raised. Declared as `class SkelSubError(SkelError)`.
         SkelSubError(::pybridge::Error),
-        /// `skel_mod.HttpFailure` (or a subclass) was raised.
+        /// `skel_mod.HttpFailure` (or a subclass) was raised. Declared as `class HttpFailure(SkelError)`.
         HttpFailure(HttpFailure),
         /// Any other Python exception, a conversion failure, or an interpreter that cannot start.
         Other(::pybridge::Error),
     }
-    /// `skel_mod.HttpFailure` (or a subclass) was raised: its attributes, read when it was caught, and the error.
+    /// `skel_mod.HttpFailure` (or a subclass) was raised: its attributes, read when it was caught, and the error. Declared as `class HttpFailure(SkelError)`.
     #[derive(Clone, Debug, PartialEq)]
     pub struct HttpFailure {
         /// The exception's `status`.

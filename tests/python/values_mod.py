@@ -1,0 +1,81 @@
+"""Value types beyond the basics, called from Rust by tests/tests/import_values.rs."""
+
+import types
+
+
+def kind(value):
+    return type(value).__name__
+
+
+def echo(value):
+    return value
+
+
+def pick(whole):
+    return 2 if whole else 2.5
+
+
+def truth(value):
+    return value
+
+
+class Box:
+    def __init__(self, value):
+        self.value = value
+
+
+def boxed(value):
+    return Box(value * 2) if isinstance(value, int) else value.value
+
+
+_NEXT = {"r": "w", "w": "r+", "r+": "r"}
+
+
+def next_mode(mode):
+    return _NEXT[mode]
+
+
+def bad_mode():
+    return "q"
+
+
+def flags(mode="rb", level=None):
+    return f"{mode}:{level}"
+
+
+def pair(p):
+    assert type(p) is tuple
+    return (p[0] + 1, p[1] * 2)
+
+
+def environment():
+    return types.MappingProxyType({"HOME": "/root", "LANG": "C"})
+
+
+def total(counts):
+    assert type(counts) is dict
+    return sum(counts.values())
+
+
+def flip(data):
+    assert type(data) is bytearray
+    return bytearray(reversed(data))
+
+
+def conjugate(z):
+    assert type(z) is complex
+    return z.conjugate()
+
+
+def square(n):
+    return n * n
+
+
+class LookupFailure(ValueError, KeyError):
+    def __init__(self, key):
+        super().__init__(f"no {key}")
+        self.key = key
+
+
+def fail_lookup(key):
+    raise LookupFailure(key)

@@ -1,0 +1,82 @@
+//! Python → Rust value types beyond the basics, against tests/python/values_mod.py: unions and
+//! literals as generated enums, aliases, `Mapping`, `bytearray`, `complex`, big integers, and
+//! an exception with several bases.
+
+use std::collections::HashMap;
+
+use pybridge_tests::import_values::values_mod::{
+    self, BoxOrInt, Error, IntOrBool, IntOrStr, IntOrStrOrListFloat, Mode, Number, RbOrWb, V0OrV1OrV2,
+};
+use pybridge_tests::use_test_python;
+
+#[test]
+fn unions_take_any_member_and_read_back_the_one_python_returned() {
+    use_test_python();
+    // `impl Into<IntOrStrOrListFloat>`: each member type converts in.
+    assert_eq!(values_mod::echo(3).unwrap(), IntOrStrOrListFloat::Int(3));
+    assert_eq!(values_mod::echo("x").unwrap(), IntOrStrOrListFloat::Str("x".into()));
+    assert_eq!(values_mod::echo(vec![0.5]).unwrap(), IntOrStrOrListFloat::ListFloat(vec![0.5]));
+    // `int | str | None`: an `Option` of the enum; Python sees the member's own type.
+    assert_eq!(values_mod::kind(Some(IntOrStr::Int(1))).unwrap(), "int");
+    assert_eq!(values_mod::kind(Some("a".into())).unwrap(), "str");
+    assert_eq!(values_mod::kind(None).unwrap(), "NoneType");
+}
+
+#[test]
+fn the_most_specific_member_wins() {
+    use_test_python();
+    // `int | float` (the alias `Number`): a Python int stays an int, a float a float.
+    assert_eq!(values_mod::pick(true).unwrap(), Number::Int(2));
+    assert_eq!(values_mod::pick(false).unwrap(), Number::Float(2.5));
+    // `int | bool`: `True` is a bool, though Python's bool is an int.
+    assert_eq!(values_mod::truth(true).unwrap(), IntOrBool::Bool(true));
+    assert_eq!(values_mod::truth(7).unwrap(), IntOrBool::Int(7));
+    // A class member is read by `isinstance`.
+    let BoxOrInt::Box(b) = values_mod::boxed(4).unwrap() else { panic!("a Box") };
+    assert_eq!(b.value().unwrap(), 8);
+    assert_eq!(values_mod::boxed(b).unwrap(), BoxOrInt::Int(8));
+}
+
+#[test]
+fn literals_are_unit_variants_checked_by_value() {
+    use_test_python();
+    assert_eq!(values_mod::next_mode(Mode::R).unwrap(), Mode::W);
+    assert_eq!(values_mod::next_mode(Mode::W).unwrap(), Mode::RPlus);
+    // A value outside the literal is a conversion error naming the function and the choices.
+    let err = values_mod::bad_mode().unwrap_err().to_string();
+    assert!(err.contains("values_mod.bad_mode") && err.contains("'r', 'w', 'r+'") && err.contains("'q'"), "{err}");
+    // Defaulted literals: `None` lets Python apply its default.
+    assert_eq!(values_mod::flags(None, None).unwrap(), "rb:None");
+    assert_eq!(values_mod::flags(Some(RbOrWb::Wb), Some(V0OrV1OrV2::V2)).unwrap(), "wb:2");
+}
+
+#[test]
+fn aliases_mappings_bytearrays_complex_and_big_ints_cross() {
+    use_test_python();
+    let p: values_mod::Pair = (1, "ab".to_string());
+    assert_eq!(values_mod::pair(p).unwrap(), (2, "abab".to_string()));
+    // `Mapping[str, str]`: a `types.MappingProxyType`, read through its items.
+    let env = values_mod::environment().unwrap();
+    assert_eq!(env, HashMap::from([("HOME".into(), "/root".into()), ("LANG".into(), "C".into())]));
+    assert_eq!(values_mod::total(&HashMap::from([("a".to_string(), 2), ("b".to_string(), 3)])).unwrap(), 5);
+    // `bytearray` both ways (Python asserts the type it receives).
+    let flipped = values_mod::flip(pybridge::ByteArray::from(vec![1, 2, 3])).unwrap();
+    assert_eq!(&flipped[..], &[3, 2, 1]);
+    assert_eq!(values_mod::conjugate(pybridge::Complex64::new(1.0, 2.0)).unwrap(), pybridge::Complex64::new(1.0, -2.0));
+    // `BigInt`: past u128.
+    let n: pybridge::BigInt = "340282366920938463463374607431768211457".parse().unwrap();
+    let squared = values_mod::square(n.clone()).unwrap();
+    assert_eq!(squared, &n * &n);
+}
+
+#[test]
+fn an_exception_with_several_bases_arrives_as_its_variant() {
+    use_test_python();
+    match values_mod::fail_lookup("k").unwrap_err() {
+        Error::LookupFailure(e) => {
+            assert_eq!(e.key, "k");
+            assert!(e.is_instance_of("builtins", "KeyError") && e.is_instance_of("builtins", "ValueError"), "{e}");
+        }
+        other => panic!("expected LookupFailure, got {other}"),
+    }
+}
