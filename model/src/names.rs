@@ -226,4 +226,43 @@ pub mod generated {
     pub fn setter(attr: &str) -> String {
         format!("set_{}", unraw(attr))
     }
+
+    /// How many defaulted parameters give a stub an options struct and a `_with` form.
+    pub const OPTIONS_FROM: usize = 3;
+
+    /// Whether stub `f` gets an options struct: [`OPTIONS_FROM`] or more defaulted parameters,
+    /// none of them an iterator (an `impl IntoIterator` cannot be a field).
+    pub fn has_options(f: &crate::ir::Function) -> bool {
+        let defaulted = || f.params.iter().filter(|p| p.default.is_some());
+        defaulted().count() >= OPTIONS_FROM
+            && !defaulted().any(|p| matches!(p.ty.kind, crate::types::TypeKind::Iterator { .. }))
+    }
+
+    /// The options struct of stub `f`, a method of `class` or a module function
+    /// (`wrap` → `WrapOptions`, `Driver.predict` → `DriverPredictOptions`, a constructor
+    /// `DriverNewOptions`).
+    ///
+    /// ```
+    /// use pybridge_model::names::generated::options_struct;
+    /// assert_eq!(options_struct(None, "word_counts"), "WordCountsOptions");
+    /// assert_eq!(options_struct(Some("Driver"), "new"), "DriverNewOptions");
+    /// ```
+    pub fn options_struct(class: Option<&str>, f: &str) -> String {
+        let camel = |s: &str| -> String {
+            unraw(s)
+                .split('_')
+                .filter(|w| !w.is_empty())
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next().map(|f| f.to_ascii_uppercase()).into_iter().chain(c).collect::<String>()
+                })
+                .collect()
+        };
+        format!("{}{}Options", class.map(camel).unwrap_or_default(), camel(f))
+    }
+
+    /// The stub taking the options struct (`wrap` → `wrap_with`, a constructor `new_with`).
+    pub fn with_fn(f: &str) -> String {
+        format!("{}_with", unraw(f))
+    }
 }

@@ -13,12 +13,14 @@ use crate::error::{Error, Result};
 
 mod args;
 mod attributes;
+mod defaults;
 #[cfg(feature = "abi3-py311")]
 mod compat;
 mod results;
 
 pub use args::{Args, callback};
 pub use attributes::{get_attribute, set_attribute};
+pub use defaults::PositionalDefault;
 pub(crate) use results::owned_or_fetch;
 pub use results::{
     FromPyErr, callable_return, classify, exception_attr, extract_instance, extract_return, iter_return,

@@ -79,3 +79,12 @@ class LookupFailure(ValueError, KeyError):
 
 def fail_lookup(key):
     raise LookupFailure(key)
+
+
+def po(a, b=2, c=3, /, d=4):
+    return [a, b, c, d]
+
+
+class Box2(Box):
+    def scaled(self, k=10, j=1, /):
+        return self.value * k + j

@@ -80,3 +80,28 @@ fn an_exception_with_several_bases_arrives_as_its_variant() {
         other => panic!("expected LookupFailure, got {other}"),
     }
 }
+
+#[test]
+fn positional_only_defaults_are_filled_from_the_signature_when_a_later_one_is_given() {
+    use_test_python();
+    assert_eq!(values_mod::po(1, None, None, None).unwrap(), vec![1, 2, 3, 4]);
+    // `b` omitted, `c` given: `b`'s own default is passed positionally.
+    assert_eq!(values_mod::po(1, None, Some(30), None).unwrap(), vec![1, 2, 30, 4]);
+    // `c` omitted, `d` given by keyword.
+    assert_eq!(values_mod::po(1, Some(20), None, Some(40)).unwrap(), vec![1, 20, 3, 40]);
+    let b = values_mod::Box2::new(3).unwrap();
+    assert_eq!(b.scaled(None, Some(5)).unwrap(), 35);
+    assert_eq!(b.scaled(Some(2), None).unwrap(), 7);
+}
+
+#[test]
+fn three_or_more_defaults_also_come_as_an_options_struct() {
+    use_test_python();
+    // `po_with(a, PoOptions { .. })`: only what is set is passed.
+    let options = values_mod::PoOptions { c: Some(30), ..Default::default() };
+    assert_eq!(values_mod::po_with(1, options).unwrap(), vec![1, 2, 30, 4]);
+    let all = values_mod::PoOptions { b: Some(5), c: Some(6), d: Some(7) };
+    assert_eq!(values_mod::po_with(1, all).unwrap(), vec![1, 5, 6, 7]);
+    let attached = pybridge::attach(|py| values_mod::attached::po_with(py, 0, Default::default()));
+    assert_eq!(attached.unwrap(), vec![0, 2, 3, 4]);
+}

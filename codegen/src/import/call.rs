@@ -40,12 +40,12 @@ pub(crate) fn emit_args(f: &Function) -> Vec<TokenStream> {
     f.params.iter().map(|p| param_ident(&p.name.rust)).map(|i| quote!(#i)).collect()
 }
 
-/// The parameters in the order vectorcall lays out their values: positional ones first, then
-/// keyword-only ones, each group in declaration order (check refuses a positional parameter
+/// The parameters in the order vectorcall lays out their values: positional-only ones first,
+/// then positional, then keyword-only ones, each group in declaration order (check refuses a positional parameter
 /// after a keyword-only one; this keeps the layout right whatever the order).
 fn layout_order(f: &Function) -> impl Iterator<Item = &pybridge_model::Param> {
-    let positional = f.params.iter().filter(|p| p.kind == ParamKind::Positional);
-    positional.chain(f.params.iter().filter(|p| p.kind == ParamKind::Keyword))
+    let of = move |kind: ParamKind| f.params.iter().filter(move |p| p.kind == kind);
+    of(ParamKind::PositionalOnly).chain(of(ParamKind::Positional)).chain(of(ParamKind::Keyword))
 }
 
 /// How the call is made.
@@ -66,7 +66,19 @@ pub(crate) fn emit_call_body(
     result: Returns,
 ) -> TokenStream {
     let capacity = proc_macro2::Literal::usize_unsuffixed(f.params.len() + 1);
-    let pushes = layout_order(f).map(emit_arg_push);
+    let params: Vec<&pybridge_model::Param> = layout_order(f).collect();
+    let pushes = params.iter().enumerate().map(|(i, p)| {
+        // A defaulted positional-only parameter before another positional-only one cannot be
+        // skipped by keyword: its own default is passed.
+        let later_positional_only = params[i + 1..].iter().any(|q| q.kind == ParamKind::PositionalOnly);
+        match (p.kind, &p.default) {
+            (ParamKind::PositionalOnly, Some(_)) if later_positional_only => {
+                emit_positional_default_push(f, p, &callee, qualified)
+            }
+            _ => emit_arg_push(p),
+        }
+    });
+    let pushes: Vec<TokenStream> = pushes.collect();
     let kwnames = emit_kwnames(f);
     let call = emit_vectorcall(ctx, f, callee);
     let finish = emit_result_conversion(f, qualified, result);
@@ -77,6 +89,29 @@ pub(crate) fn emit_call_body(
         #call
         #finish
     }
+}
+
+/// `__pb_args.positional_or_default(..)?;`: a defaulted positional-only argument that a later
+/// positional-only one follows; omitted, the callable's own default is read and passed.
+fn emit_positional_default_push(
+    f: &Function,
+    p: &pybridge_model::Param,
+    callee: &Callee,
+    qualified: &str,
+) -> TokenStream {
+    let arg = param_ident(&p.name.rust);
+    let pname = &p.name.py;
+    let default = match callee {
+        Callee::Attr(_) => quote!(__PB_DEFAULT.get(__PB_CALLABLE.get(py)?, #qualified)),
+        Callee::Method => {
+            let name = &f.name.py;
+            quote!(__PB_DEFAULT.get_method(&self.0, #name, #qualified))
+        }
+    };
+    quote! {{
+        static __PB_DEFAULT: ::pybridge::__private::PositionalDefault = ::pybridge::__private::PositionalDefault::new(#pname);
+        __pb_args.positional_or_default(#pname, #arg, || #default)?;
+    }}
 }
 
 /// `__pb_args.positional(..)?;` (or `optional`, `keyword`, `optional_keyword`): pushes one
@@ -125,7 +160,7 @@ fn emit_arg_push(p: &pybridge_model::Param) -> TokenStream {
 /// `NO_KEYWORDS` when there are none.
 fn emit_kwnames(f: &Function) -> TokenStream {
     let keyword_names: Vec<&str> = layout_order(f)
-        .filter(|p| p.kind == ParamKind::Keyword || p.default.is_some())
+        .filter(|p| p.kind == ParamKind::Keyword || (p.default.is_some() && p.kind != ParamKind::PositionalOnly))
         .map(|p| p.name.py.as_str())
         .collect();
     if keyword_names.is_empty() {

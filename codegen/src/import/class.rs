@@ -31,12 +31,19 @@ pub(crate) fn emit_class(ctx: &Ctx<'_>, c: &Class) -> TokenStream {
     let qualified = format!("{module}.{py_name}");
     let doc =
         emit_doc(c.doc.as_deref().unwrap_or(&format!("A handle to an instance of the Python class `{qualified}`.")));
-    let methods = c.methods.iter().map(|m| emit_handle_method(ctx, m, &view, &qualified));
+    let methods = c.methods.iter().map(|m| {
+        let method = emit_handle_method(ctx, m, &view, &qualified);
+        let with = super::options::emit_with_fn(ctx, Some(&c.name.rust), m, super::options::Site::Method { view: false });
+        quote!(#method #with)
+    });
+    let options = c.methods.iter().map(|m| super::options::emit_options_struct(ctx, Some(&c.name.rust), m));
     let attributes = c.attributes.iter().map(|a| emit_handle_attribute(ctx, a, &qualified));
     let traits = emit_handle_traits(&name, &qualified);
     quote! {
         #doc
         pub struct #name(::pybridge::Object);
+
+        #(#options)*
 
         static #class_static: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(#module, #py_name);
 
@@ -197,7 +204,11 @@ pub(crate) fn emit_class_ref(ctx: &Ctx<'_>, c: &Class) -> TokenStream {
     let qualified = format!("{}.{}", ctx.module.name.py, c.name.py);
     let err = &ctx.error;
     let doc = emit_doc(&format!("An instance of `{qualified}`, bound to an attached interpreter."));
-    let methods = c.methods.iter().map(|m| emit_view_method(ctx, c, m));
+    let methods = c.methods.iter().map(|m| {
+        let method = emit_view_method(ctx, c, m);
+        let with = super::options::emit_with_fn(ctx, Some(&c.name.rust), m, super::options::Site::Method { view: true });
+        quote!(#method #with)
+    });
     let attributes = c.attributes.iter().map(|a| {
         let aname = ident(&a.name.rust);
         let ty = emit_owned_type(&a.ty);

@@ -15,6 +15,7 @@ mod call;
 mod class;
 mod errors;
 mod operators;
+mod options;
 mod unions;
 
 use proc_macro2::TokenStream;
@@ -40,8 +41,17 @@ pub fn emit_import_module(module: &Module) -> TokenStream {
     let doc = emit_doc(
         &module.doc.clone().unwrap_or_else(|| format!("Typed stubs for the Python module `{}`.", module.name.py)),
     );
-    let functions = module.functions.iter().map(|f| call::emit_attaching_fn(&ctx, f));
-    let attached = module.functions.iter().map(|f| call::emit_attached_fn(&ctx, f));
+    let functions = module.functions.iter().map(|f| {
+        let stub = call::emit_attaching_fn(&ctx, f);
+        let options = options::emit_options_struct(&ctx, None, f);
+        let with = options::emit_with_fn(&ctx, None, f, options::Site::Function);
+        quote!(#stub #options #with)
+    });
+    let attached = module.functions.iter().map(|f| {
+        let stub = call::emit_attached_fn(&ctx, f);
+        let with = options::emit_with_fn(&ctx, None, f, options::Site::AttachedFunction);
+        quote!(#stub #with)
+    });
     let constants = module.constants.iter().map(|c| emit_attaching_const(&ctx, c));
     let constants_attached = module.constants.iter().map(|c| emit_attached_const(&ctx, c));
     let classes = module.classes.iter().map(|c| {

@@ -78,7 +78,6 @@ fn check_param_kinds(f: &Function, direction: Direction, diags: &mut Diagnostics
     let mut highest: Option<(ParamKind, Origin)> = None;
     for p in &f.params {
         let spelled = match p.kind {
-            ParamKind::PositionalOnly => "positional_only",
             ParamKind::VarPositional => "var_positional",
             ParamKind::VarKeyword => "var_keyword",
             _ => "",
@@ -86,7 +85,7 @@ fn check_param_kinds(f: &Function, direction: Direction, diags: &mut Diagnostics
         if direction == Direction::Import && !spelled.is_empty() {
             diags.push(
                 Diagnostic::new(p.origin, format!("`kind: {spelled}` is only for exported functions")).help(
-                    "an import stub passes the parameters it declares: declare each as `positional` or `keyword`",
+                    "an import stub passes the parameters it declares: declare each as `positional_only`, `positional` or `keyword`",
                 ),
             );
             continue;

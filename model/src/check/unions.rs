@@ -15,7 +15,7 @@ pub(super) fn check_unions(module: &Module, diags: &mut Diagnostics) {
     if module.direction != Direction::Import {
         return;
     }
-    let mut seen: Vec<(&UnionType, crate::Origin)> = Vec::new();
+    let mut seen: Vec<&UnionType> = Vec::new();
     for (ty, _) in module_types(module) {
         ty.walk(&mut |t| {
             let TypeKind::Union(u) = &t.kind else { return };
@@ -30,34 +30,19 @@ pub(super) fn check_unions(module: &Module, diags: &mut Diagnostics) {
                     ),
                 );
             }
-            match seen.iter().find(|(s, _)| s.name == u.name) {
-                Some((s, _)) if s.python() != u.python() => {
+            match seen.iter().find(|s| s.name == u.name) {
+                Some(s) if s.python() != u.python() => {
                     diags.push(
                         Diagnostic::new(t.origin, format!("two different unions make the Rust enum `{}`", u.name))
                             .help(format!("`{}` and `{}`: name one under `aliases:`", s.python(), u.python())),
                     );
                 }
                 Some(_) => {}
-                None => seen.push((u, t.origin)),
+                None => seen.push(u),
             }
         });
     }
-    let taken: Vec<&str> = module
-        .classes
-        .iter()
-        .map(|c| c.name.rust.as_str())
-        .chain((!module.exceptions.is_empty()).then_some("Error"))
-        .chain(["attached"])
-        .collect();
-    for (u, origin) in &seen {
-        if taken.contains(&u.name.as_str()) {
-            diags.push(
-                Diagnostic::new(*origin, format!("the union's Rust enum `{}` takes the name of another item", u.name))
-                    .help("name the union under `aliases:`, or give the class another `rust_name`"),
-            );
-        }
-    }
-    check_alias_names(module, &taken, diags);
+    check_alias_names(module, diags);
 }
 
 /// Variants are distinct Rust types (`list[int] | Sequence[int]` is one `Vec<i64>` twice),
@@ -84,8 +69,9 @@ fn check_members(u: &UnionType, diags: &mut Diagnostics) {
     }
 }
 
-/// Alias names: Rust identifiers, each declared once, none a class's or a Python type's.
-fn check_alias_names(module: &Module, taken: &[&str], diags: &mut Diagnostics) {
+/// Alias names: Rust identifiers, each declared once, none a Python type's (the generated-names
+/// rule refuses one that lands on another item).
+fn check_alias_names(module: &Module, diags: &mut Diagnostics) {
     for (i, a) in module.aliases.iter().enumerate() {
         let name = a.name.py.as_str();
         let problem = if !crate::names::is_identifier(name) || crate::names::try_ident(name).is_none() {
@@ -94,8 +80,6 @@ fn check_alias_names(module: &Module, taken: &[&str], diags: &mut Diagnostics) {
             Some(("is a Python type name".into(), "an alias cannot stand for a builtin; choose another name".into()))
         } else if module.aliases[..i].iter().any(|x| x.name.py == name) {
             Some(("is declared twice".into(), "remove one of them".into()))
-        } else if taken.contains(&name) || module.classes.iter().any(|c| c.name.py == name) {
-            Some(("takes the name of another item of the module".into(), "choose another name".into()))
         } else {
             None
         };
@@ -166,7 +150,7 @@ import:
             &[
                 (7, 43, "this member of the union reads as the same Rust type as an earlier one"),
                 (8, 31, "a union of 5 members needs a name"),
-                (9, 31, "the union's Rust enum `PointOrV3` takes the name of another item"),
+                (9, 31, "the union `typing.Literal['point', 3]` would generate the Rust name `PointOrV3`, already taken by class `PointOrV3`"),
             ],
         );
     }

@@ -102,6 +102,26 @@ impl<'py, const N: usize> Args<'py, N> {
         }
     }
 
+    /// A positional-only argument with a Python default that a later positional-only argument
+    /// follows: `None` passes the default itself (`default()`, read from the signature), since
+    /// a positional slot cannot be skipped.
+    #[inline]
+    pub fn positional_or_default<T: IntoPyObject<'py>>(
+        &mut self,
+        name: &'static str,
+        value: Option<T>,
+        default: impl FnOnce() -> Result<Bound<'py, PyAny>>,
+    ) -> Result<()> {
+        match value {
+            Some(v) => self.positional(name, v),
+            None => {
+                let object = default()?.into_ptr();
+                self.push(name, object, false);
+                Ok(())
+            }
+        }
+    }
+
     /// A required keyword-only argument.
     #[inline]
     pub fn keyword<T: IntoPyObject<'py>>(&mut self, name: &'static str, value: T) -> Result<()> {

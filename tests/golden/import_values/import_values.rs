@@ -99,6 +99,141 @@ pub mod values_mod {
     pub fn fail_lookup(key: &str) -> ::std::result::Result<i64, Error> {
         ::pybridge::__private::attach_call(|__pb_py| attached::fail_lookup(__pb_py, key))
     }
+    /// Calls the Python function `po`.
+    pub fn po(
+        a: i64,
+        b: ::std::option::Option<i64>,
+        c: ::std::option::Option<i64>,
+        d: ::std::option::Option<i64>,
+    ) -> ::std::result::Result<::std::vec::Vec<i64>, Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::po(__pb_py, a, b, c, d))
+    }
+    /// The defaulted arguments of `values_mod.po`, for its `po_with` form: set what you pass, `..Default::default()` for the rest.
+    #[derive(Debug, Default)]
+    pub struct PoOptions {
+        /// `b` (`None`: Python's default, `2`).
+        pub b: ::std::option::Option<i64>,
+        /// `c` (`None`: Python's default, `3`).
+        pub c: ::std::option::Option<i64>,
+        /// `d` (`None`: Python's default, `4`).
+        pub d: ::std::option::Option<i64>,
+    }
+    /// [`Self::po`] (or the function of that name) with the defaulted arguments in one `PoOptions`.
+    pub fn po_with(
+        a: i64,
+        __pb_options: PoOptions,
+    ) -> ::std::result::Result<::std::vec::Vec<i64>, Error> {
+        po(a, __pb_options.b, __pb_options.c, __pb_options.d)
+    }
+    /// A handle to an instance of the Python class `values_mod.Box2`.
+    pub struct Box2(::pybridge::Object);
+    static __PB_CLASS_Box2: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+        "values_mod",
+        "Box2",
+    );
+    impl Box2 {
+        /// Creates a `values_mod.Box2`.
+        pub fn new(value: i64) -> ::std::result::Result<Self, Error> {
+            ::pybridge::__private::attach_call(|__pb_py| {
+                attached::Box2Ref::new(__pb_py, value).map(attached::Box2Ref::unbind)
+            })
+        }
+        /// Calls `values_mod.Box2.scaled`.
+        pub fn scaled(
+            &self,
+            k: ::std::option::Option<i64>,
+            j: ::std::option::Option<i64>,
+        ) -> ::std::result::Result<i64, Error> {
+            ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).scaled(k, j))
+        }
+        /// The bound view of this object, for calls while attached.
+        pub fn bind<'py>(&self, py: ::pybridge::Python<'py>) -> attached::Box2Ref<'py> {
+            attached::Box2Ref(self.0.bind(py).clone())
+        }
+        /// The untyped handle.
+        pub fn as_object(&self) -> &::pybridge::Object {
+            &self.0
+        }
+        /// Gives up the type, keeping the object.
+        pub fn into_object(self) -> ::pybridge::Object {
+            self.0
+        }
+    }
+    /// `repr()` of the object (the class's name when `__repr__` raises).
+    impl ::std::fmt::Debug for Box2 {
+        fn fmt(&self, __pb_f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match ::pybridge::__private::handle_repr(&self.0) {
+                ::core::option::Option::Some(__pb_repr) => __pb_f.write_str(&__pb_repr),
+                ::core::option::Option::None => {
+                    __pb_f.write_str(::core::concat!("values_mod.Box2", "(..)"))
+                }
+            }
+        }
+    }
+    /// `str()` of the object.
+    impl ::std::fmt::Display for Box2 {
+        fn fmt(&self, __pb_f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            __pb_f.write_str(&::pybridge::__private::handle_str(&self.0))
+        }
+    }
+    /// Another handle to the same object (Python's `is` holds between them).
+    impl ::std::clone::Clone for Box2 {
+        fn clone(&self) -> Self {
+            Self(::pybridge::__private::handle_clone(&self.0))
+        }
+    }
+    /// Python's `==` (`false` when `__eq__` raises).
+    impl ::std::cmp::PartialEq for Box2 {
+        fn eq(&self, __pb_other: &Self) -> bool {
+            ::pybridge::__private::handle_eq(&self.0, &__pb_other.0)
+        }
+    }
+    impl<'a, 'py> ::pybridge::__private::pyo3::FromPyObject<'a, 'py> for Box2 {
+        type Error = ::pybridge::__private::pyo3::PyErr;
+        fn extract(
+            obj: ::pybridge::__private::pyo3::Borrowed<
+                'a,
+                'py,
+                ::pybridge::__private::pyo3::PyAny,
+            >,
+        ) -> ::std::result::Result<Self, Self::Error> {
+            ::pybridge::__private::extract_instance(
+                    obj,
+                    &__PB_CLASS_Box2,
+                    "values_mod.Box2",
+                )
+                .map(Self)
+        }
+    }
+    impl<'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for Box2 {
+        type Target = ::pybridge::__private::pyo3::PyAny;
+        type Output = ::pybridge::__private::pyo3::Bound<
+            'py,
+            ::pybridge::__private::pyo3::PyAny,
+        >;
+        type Error = ::std::convert::Infallible;
+        fn into_pyobject(
+            self,
+            py: ::pybridge::Python<'py>,
+        ) -> ::std::result::Result<Self::Output, Self::Error> {
+            ::core::result::Result::Ok(self.0.into_bound(py))
+        }
+    }
+    impl<'a, 'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for &'a Box2 {
+        type Target = ::pybridge::__private::pyo3::PyAny;
+        type Output = ::pybridge::__private::pyo3::Borrowed<
+            'a,
+            'py,
+            ::pybridge::__private::pyo3::PyAny,
+        >;
+        type Error = ::std::convert::Infallible;
+        fn into_pyobject(
+            self,
+            py: ::pybridge::Python<'py>,
+        ) -> ::std::result::Result<Self::Output, Self::Error> {
+            ::core::result::Result::Ok(self.0.bind_borrowed(py))
+        }
+    }
     /// A handle to an instance of the Python class `values_mod.Box`.
     pub struct Box(::pybridge::Object);
     static __PB_CLASS_Box: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
@@ -1192,6 +1327,144 @@ pub mod values_mod {
                 )?,
             )
         }
+        // from import_values.yaml:72:15: function `po`
+        /// Calls the Python function `po` while attached.
+        pub fn po(
+            py: ::pybridge::Python<'_>,
+            a: i64,
+            b: ::std::option::Option<i64>,
+            c: ::std::option::Option<i64>,
+            d: ::std::option::Option<i64>,
+        ) -> ::std::result::Result<::std::vec::Vec<i64>, Error> {
+            static __PB_KWNAMES: ::pybridge::__private::KwNames = ::pybridge::__private::KwNames::new(
+                &["d"],
+            );
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                5,
+            >::new(py, "values_mod.po");
+            __pb_args.positional("a", a)?;
+            {
+                static __PB_DEFAULT: ::pybridge::__private::PositionalDefault = ::pybridge::__private::PositionalDefault::new(
+                    "b",
+                );
+                __pb_args
+                    .positional_or_default(
+                        "b",
+                        b,
+                        || __PB_DEFAULT.get(__PB_CALLABLE.get(py)?, "values_mod.po"),
+                    )?;
+            }
+            __pb_args.optional("c", c)?;
+            __pb_args.optional("d", d)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "values_mod",
+                "po",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_return::<
+                    ::pybridge::__private::FastVec<i64>,
+                >(&__pb_value, "values_mod.po", "list[int]")?
+                    .0,
+            )
+        }
+        /// [`Self::po`] (or the function of that name) with the defaulted arguments in one `PoOptions`.
+        pub fn po_with(
+            py: ::pybridge::Python<'_>,
+            a: i64,
+            __pb_options: PoOptions,
+        ) -> ::std::result::Result<::std::vec::Vec<i64>, Error> {
+            po(py, a, __pb_options.b, __pb_options.c, __pb_options.d)
+        }
+        /// An instance of `values_mod.Box2`, bound to an attached interpreter.
+        #[derive(Debug)]
+        pub struct Box2Ref<'py>(
+            pub(super) ::pybridge::__private::pyo3::Bound<
+                'py,
+                ::pybridge::__private::pyo3::PyAny,
+            >,
+        );
+        impl<'py> Box2Ref<'py> {
+            // from import_values.yaml:82:11: method `Box2.__init__`
+            #[doc = ::core::concat!(" Creates a `", "values_mod.Box2", "`.")]
+            pub fn new(
+                py: ::pybridge::Python<'py>,
+                value: i64,
+            ) -> ::std::result::Result<Self, Error> {
+                use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+                let mut __pb_args = ::pybridge::__private::Args::<
+                    '_,
+                    2,
+                >::new(py, "values_mod.Box2");
+                __pb_args.positional("value", value)?;
+                static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                    "values_mod",
+                    "Box2",
+                );
+                let __pb_callable = __PB_CALLABLE.get(py)?;
+                let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+                ::core::result::Result::Ok(Self(__pb_value))
+            }
+            // from import_values.yaml:85:19: method `Box2.scaled`
+            #[doc = ::core::concat!(" Calls `", "values_mod.Box2.scaled", "`.")]
+            pub fn scaled(
+                &self,
+                k: ::std::option::Option<i64>,
+                j: ::std::option::Option<i64>,
+            ) -> ::std::result::Result<i64, Error> {
+                let py = self.0.py();
+                use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+                let mut __pb_args = ::pybridge::__private::Args::<
+                    '_,
+                    3,
+                >::new(py, "values_mod.Box2.scaled");
+                {
+                    static __PB_DEFAULT: ::pybridge::__private::PositionalDefault = ::pybridge::__private::PositionalDefault::new(
+                        "k",
+                    );
+                    __pb_args
+                        .positional_or_default(
+                            "k",
+                            k,
+                            || {
+                                __PB_DEFAULT
+                                    .get_method(&self.0, "scaled", "values_mod.Box2.scaled")
+                            },
+                        )?;
+                }
+                __pb_args.optional("j", j)?;
+                let __pb_value = __pb_args
+                    .call_method::<
+                        Error,
+                    >(
+                        &self.0,
+                        ::pybridge::__private::pyo3::intern!(py, "scaled"),
+                        &__PB_KWNAMES,
+                    )?;
+                ::core::result::Result::Ok(
+                    ::pybridge::__private::extract_return(
+                        &__pb_value,
+                        "values_mod.Box2.scaled",
+                        "int",
+                    )?,
+                )
+            }
+            /// The owned handle, usable from any thread.
+            pub fn unbind(self) -> Box2 {
+                Box2(self.0.unbind())
+            }
+            /// The bound Python object.
+            pub fn as_bound(
+                &self,
+            ) -> &::pybridge::__private::pyo3::Bound<
+                'py,
+                ::pybridge::__private::pyo3::PyAny,
+            > {
+                &self.0
+            }
+        }
         /// An instance of `values_mod.Box`, bound to an attached interpreter.
         #[derive(Debug)]
         pub struct BoxRef<'py>(
@@ -1201,7 +1474,7 @@ pub mod values_mod {
             >,
         );
         impl<'py> BoxRef<'py> {
-            // from import_values.yaml:73:11: method `Box.__init__`
+            // from import_values.yaml:92:11: method `Box.__init__`
             #[doc = ::core::concat!(" Creates a `", "values_mod.Box", "`.")]
             pub fn new(
                 py: ::pybridge::Python<'py>,

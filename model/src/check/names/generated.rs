@@ -32,6 +32,55 @@ pub(in crate::check) fn check_import_generated_names(module: &Module, diags: &mu
         claim_module_name(&mut taken, generated::view(&base), c.name.origin, what, diags);
         check_handle_member_names(c, diags);
     }
+    claim_value_type_names(module, &mut taken, diags);
+    check_with_function_names(module, diags);
+}
+
+/// The types the stubs define for values: union enums (named after their members or an
+/// alias), aliases, and the options structs of stubs with many defaults.
+fn claim_value_type_names(module: &Module, taken: &mut HashMap<String, (Origin, String)>, diags: &mut Diagnostics) {
+    for (ty, _) in crate::check::module_types(module) {
+        ty.walk(&mut |t| {
+            if let TypeKind::Union(u) = &t.kind {
+                let what = format!("the union `{}`", u.python());
+                claim_module_name(taken, u.name.clone(), t.origin, what, diags);
+            }
+        });
+    }
+    for a in &module.aliases {
+        let name = crate::names::unraw(&a.name.rust).to_string();
+        if !taken.get(&name).is_some_and(|(_, w)| w.starts_with("the union")) {
+            claim_module_name(taken, name, a.name.origin, format!("alias `{}`", a.name.py), diags);
+        }
+    }
+    for f in module.functions.iter().filter(|f| generated::has_options(f)) {
+        let what = format!("the options struct of `{}`", f.name.py);
+        claim_module_name(taken, generated::options_struct(None, &f.name.rust), f.name.origin, what, diags);
+    }
+    for c in &module.classes {
+        for m in c.methods.iter().filter(|m| generated::has_options(m)) {
+            let rust = match m.kind {
+                FnKind::Constructor => generated::CONSTRUCTOR,
+                _ => m.name.rust.as_str(),
+            };
+            let what = format!("the options struct of `{}.{}`", c.name.py, m.name.py);
+            claim_module_name(taken, generated::options_struct(Some(&c.name.rust), rust), m.name.origin, what, diags);
+        }
+    }
+}
+
+/// `f_with`, the options form of a module function, must not land on a declared function.
+fn check_with_function_names(module: &Module, diags: &mut Diagnostics) {
+    for f in module.functions.iter().filter(|f| generated::has_options(f)) {
+        let with = generated::with_fn(&f.name.rust);
+        if let Some(other) = module.functions.iter().find(|g| crate::names::unraw(&g.name.rust) == with) {
+            diags.push(
+                Diagnostic::new(other.name.origin, format!("function `{}` lands on `{with}`, the options form of `{}`", other.name.py, f.name.py))
+                    .help("give it another `rust_name:`")
+                    .note(f.name.origin, "the function with three or more defaults is here"),
+            );
+        }
+    }
 }
 
 /// Claims a module-level Rust name of the import stubs for `what`; reports it when something
@@ -104,6 +153,10 @@ fn check_handle_member_names(c: &Class, diags: &mut Diagnostics) {
         } else {
             crate::names::unraw(&m.name.rust).to_string()
         };
+        if generated::has_options(m) {
+            let what = format!("the options form of method `{}`", m.name.py);
+            member(generated::with_fn(&rust), m.name.origin, what, diags);
+        }
         member(rust, m.name.origin, format!("method `{}`", m.name.py), diags);
     }
     for a in &c.attributes {
