@@ -13,10 +13,11 @@ use crate::error::{Error, Result};
 
 mod args;
 mod attributes;
-mod defaults;
 #[cfg(feature = "abi3-py311")]
 mod compat;
+mod defaults;
 mod results;
+mod varargs;
 
 pub use args::{Args, callback};
 pub use attributes::{get_attribute, set_attribute};
@@ -26,6 +27,7 @@ pub use results::{
     FromPyErr, callable_return, classify, exception_attr, extract_instance, extract_return, iter_return,
 };
 pub(crate) use results::{extract_item, extract_value};
+pub use varargs::VarArgs;
 
 /// `module.attr`, imported once per interpreter and cached (a `PyOnceLock`: a plain once-cell
 /// would deadlock when one thread holds the GIL while another initializes it).

@@ -71,8 +71,8 @@ pub type Object = pyo3::Py<pyo3::PyAny>;
 pub mod __private {
     pub use crate::buffer::{BufferItem, Exports, SliceArg, SliceMutArg, disjoint, export_buffer, release_buffer};
     pub use crate::call::{
-        Args, FromPyErr, ImportedAttr, KwNames, NO_KEYWORDS, PositionalDefault, callable_return, callback, classify, exception_attr,
-        extract_instance, extract_return, get_attribute, iter_return, set_attribute,
+        Args, FromPyErr, ImportedAttr, KwNames, NO_KEYWORDS, PositionalDefault, VarArgs, callable_return, callback,
+        classify, exception_attr, extract_instance, extract_return, get_attribute, iter_return, set_attribute,
     };
     pub use crate::containers::{index_get, index_set, key_get, key_set};
     pub use crate::crossing::{EmptyTuple, ExportedClass, FromPython, ToPython};

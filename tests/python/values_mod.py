@@ -88,3 +88,11 @@ def po(a, b=2, c=3, /, d=4):
 class Box2(Box):
     def scaled(self, k=10, j=1, /):
         return self.value * k + j
+
+
+def gather(first, second=2, *rest, sep="-", **extra):
+    return f"{first}{sep}{second}{sep}{list(rest)}{sep}{sorted(extra.items())}"
+
+
+def kinds(values):
+    return [type(v).__name__ for v in values]

@@ -105,3 +105,20 @@ fn three_or_more_defaults_also_come_as_an_options_struct() {
     let attached = pybridge::attach(|py| values_mod::attached::po_with(py, 0, Default::default()));
     assert_eq!(attached.unwrap(), vec![0, 2, 3, 4]);
 }
+
+#[test]
+fn var_positional_and_var_keyword_parameters_pass_through() {
+    use_test_python();
+    let extra = HashMap::from([("b".to_string(), 2), ("a".to_string(), 1)]);
+    assert_eq!(
+        values_mod::gather(1, Some(5), &["x", "y"], Some("+"), &extra).unwrap(),
+        "1+5+['x', 'y']+[('a', 1), ('b', 2)]"
+    );
+    // `second` omitted before `*args`: its own default (2) is passed positionally.
+    assert_eq!(values_mod::gather(1, None, &["z"], None, &HashMap::new()).unwrap(), "1-2-['z']-[]");
+    let none: [&str; 0] = [];
+    assert_eq!(values_mod::gather(7, None, &none, None, &HashMap::new()).unwrap(), "7-2-[]-[]");
+    // A union inside a list converts each element by reference.
+    let values = [IntOrStr::Int(1), IntOrStr::Str("s".into())];
+    assert_eq!(values_mod::kinds(&values).unwrap(), vec!["int".to_string(), "str".to_string()]);
+}

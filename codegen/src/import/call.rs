@@ -45,7 +45,11 @@ pub(crate) fn emit_args(f: &Function) -> Vec<TokenStream> {
 /// after a keyword-only one; this keeps the layout right whatever the order).
 fn layout_order(f: &Function) -> impl Iterator<Item = &pybridge_model::Param> {
     let of = move |kind: ParamKind| f.params.iter().filter(move |p| p.kind == kind);
-    of(ParamKind::PositionalOnly).chain(of(ParamKind::Positional)).chain(of(ParamKind::Keyword))
+    of(ParamKind::PositionalOnly)
+        .chain(of(ParamKind::Positional))
+        .chain(of(ParamKind::VarPositional))
+        .chain(of(ParamKind::Keyword))
+        .chain(of(ParamKind::VarKeyword))
 }
 
 /// How the call is made.
@@ -65,29 +69,62 @@ pub(crate) fn emit_call_body(
     qualified: &str,
     result: Returns,
 ) -> TokenStream {
-    let capacity = proc_macro2::Literal::usize_unsuffixed(f.params.len() + 1);
     let params: Vec<&pybridge_model::Param> = layout_order(f).collect();
     let pushes = params.iter().enumerate().map(|(i, p)| {
-        // A defaulted positional-only parameter before another positional-only one cannot be
-        // skipped by keyword: its own default is passed.
-        let later_positional_only = params[i + 1..].iter().any(|q| q.kind == ParamKind::PositionalOnly);
+        // A defaulted parameter before one that must be positional (positional-only, or
+        // `*args`) cannot be skipped by keyword: its own default is passed.
+        let forced =
+            params[i + 1..].iter().any(|q| matches!(q.kind, ParamKind::PositionalOnly | ParamKind::VarPositional));
         match (p.kind, &p.default) {
-            (ParamKind::PositionalOnly, Some(_)) if later_positional_only => {
+            (ParamKind::PositionalOnly | ParamKind::Positional, Some(_)) if forced => {
                 emit_positional_default_push(f, p, &callee, qualified)
             }
             _ => emit_arg_push(p),
         }
     });
     let pushes: Vec<TokenStream> = pushes.collect();
+    let finish = emit_result_conversion(f, qualified, result);
+    if is_variadic(f) {
+        let call = emit_variadic_call(ctx, f, callee);
+        return quote! {
+            let mut __pb_args = ::pybridge::__private::VarArgs::new(py, #qualified);
+            #(#pushes)*
+            #call
+            #finish
+        };
+    }
+    let capacity = proc_macro2::Literal::usize_unsuffixed(f.params.len() + 1);
     let kwnames = emit_kwnames(f);
     let call = emit_vectorcall(ctx, f, callee);
-    let finish = emit_result_conversion(f, qualified, result);
     quote! {
         #kwnames
         let mut __pb_args = ::pybridge::__private::Args::<'_, #capacity>::new(py, #qualified);
         #(#pushes)*
         #call
         #finish
+    }
+}
+
+/// Whether `f` has `*args` or `**kwargs` (called through `VarArgs`, a tuple and a dict).
+fn is_variadic(f: &Function) -> bool {
+    f.params.iter().any(|p| matches!(p.kind, ParamKind::VarPositional | ParamKind::VarKeyword))
+}
+
+/// `let __pb_value = ..;` for a variadic stub: `PyObject_Call` with the gathered arguments.
+fn emit_variadic_call(ctx: &Ctx<'_>, f: &Function, callee: Callee) -> TokenStream {
+    let module = &ctx.module.name.py;
+    let err = &ctx.error;
+    match callee {
+        Callee::Attr(attr) => quote! {
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(#module, #attr);
+            let __pb_value = __pb_args.call::<#err>(__PB_CALLABLE.get(py)?)?;
+        },
+        Callee::Method => {
+            let name = &f.name.py;
+            quote! {
+                let __pb_value = __pb_args.call_method::<#err>(&self.0, ::pybridge::__private::pyo3::intern!(py, #name))?;
+            }
+        }
     }
 }
 
@@ -151,8 +188,20 @@ fn emit_arg_push(p: &pybridge_model::Param) -> TokenStream {
         (ParamKind::Positional | ParamKind::PositionalOnly, true) => quote!(__pb_args.optional(#pname, #arg)?;),
         (ParamKind::Keyword, false) => quote!(__pb_args.keyword(#pname, #arg)?;),
         (ParamKind::Keyword, true) => quote!(__pb_args.optional_keyword(#pname, #arg)?;),
-        // Check refuses `*args`/`**kwargs` in import specs.
-        (ParamKind::VarPositional | ParamKind::VarKeyword, _) => TokenStream::new(),
+        // `*args`: each element an extra positional argument (`list[str]`: lent as `&str`s).
+        (ParamKind::VarPositional, _) if is_text_list(&p.ty) => {
+            let arg = param_ident(&p.name.rust);
+            quote!(__pb_args.extend_positional(#pname, #arg.iter().map(::core::convert::AsRef::<str>::as_ref))?;)
+        }
+        (ParamKind::VarPositional, _) => {
+            let arg = param_ident(&p.name.rust);
+            quote!(__pb_args.extend_positional(#pname, #arg.iter())?;)
+        }
+        // `**kwargs`: each entry an extra keyword argument.
+        (ParamKind::VarKeyword, _) => {
+            let arg = param_ident(&p.name.rust);
+            quote!(__pb_args.extend_keywords(#pname, #arg.iter())?;)
+        }
     }
 }
 

@@ -33,7 +33,8 @@ pub(crate) fn emit_class(ctx: &Ctx<'_>, c: &Class) -> TokenStream {
         emit_doc(c.doc.as_deref().unwrap_or(&format!("A handle to an instance of the Python class `{qualified}`.")));
     let methods = c.methods.iter().map(|m| {
         let method = emit_handle_method(ctx, m, &view, &qualified);
-        let with = super::options::emit_with_fn(ctx, Some(&c.name.rust), m, super::options::Site::Method { view: false });
+        let with =
+            super::options::emit_with_fn(ctx, Some(&c.name.rust), m, super::options::Site::Method { view: false });
         quote!(#method #with)
     });
     let options = c.methods.iter().map(|m| super::options::emit_options_struct(ctx, Some(&c.name.rust), m));
@@ -206,7 +207,8 @@ pub(crate) fn emit_class_ref(ctx: &Ctx<'_>, c: &Class) -> TokenStream {
     let doc = emit_doc(&format!("An instance of `{qualified}`, bound to an attached interpreter."));
     let methods = c.methods.iter().map(|m| {
         let method = emit_view_method(ctx, c, m);
-        let with = super::options::emit_with_fn(ctx, Some(&c.name.rust), m, super::options::Site::Method { view: true });
+        let with =
+            super::options::emit_with_fn(ctx, Some(&c.name.rust), m, super::options::Site::Method { view: true });
         quote!(#method #with)
     });
     let attributes = c.attributes.iter().map(|a| {

@@ -42,7 +42,8 @@ pub(crate) fn emit_options_struct(ctx: &Ctx<'_>, class: Option<&str>, f: &Functi
         let ty = tokens.into_iter().skip_while(|t| !matches!(t, TokenTree::Punct(p) if p.as_char() == ':')).skip(1);
         let ty = with_lifetime(ty.collect(), &mut borrows);
         let field = param_ident(&p.name.rust);
-        let doc = emit_doc(&format!("`{}` (`None`: Python's default, `{}`).", p.name.py, p.default.as_deref().unwrap_or("")));
+        let doc =
+            emit_doc(&format!("`{}` (`None`: Python's default, `{}`).", p.name.py, p.default.as_deref().unwrap_or("")));
         quote!(#doc pub #field: #ty,)
     });
     let fields: Vec<TokenStream> = fields.collect();
@@ -88,7 +89,9 @@ pub(crate) fn emit_with_fn(ctx: &Ctx<'_>, class: Option<&str>, f: &Function, sit
         FnKind::Constructor => quote!(Self),
         _ => super::call::emit_stub_return_type(&f.returns, err),
     };
-    let doc = emit_doc(&format!("[`Self::{target}`] (or the function of that name) with the defaulted arguments in one `{options}`."));
+    let doc = emit_doc(&format!(
+        "[`Self::{target}`] (or the function of that name) with the defaulted arguments in one `{options}`."
+    ));
     let options_ty = quote!(#options<'_>);
     let options_ty = if struct_borrows(f) { options_ty } else { quote!(#options) };
     let (receiver, call) = match (site, f.kind) {

@@ -138,17 +138,31 @@ fn emit_from_impls(u: &UnionType, name: &syn::Ident) -> TokenStream {
 }
 
 fn emit_into_python(u: &UnionType, name: &syn::Ident) -> TokenStream {
-    let arms = u.members.iter().map(|m| {
-        let v = format_ident!("{}", m.variant);
-        match &m.value {
-            MemberValue::Type(_) => quote!(#name::#v(value) => ::pybridge::__private::union_into(py, value)),
-            MemberValue::Literal(l) => {
-                let value = literal_tokens(l);
-                quote!(#name::#v => ::pybridge::__private::union_into(py, #value))
+    let arms: Vec<TokenStream> = u
+        .members
+        .iter()
+        .map(|m| {
+            let v = format_ident!("{}", m.variant);
+            match &m.value {
+                MemberValue::Type(_) => quote!(#name::#v(value) => ::pybridge::__private::union_into(py, value)),
+                MemberValue::Literal(l) => {
+                    let value = literal_tokens(l);
+                    quote!(#name::#v => ::pybridge::__private::union_into(py, #value))
+                }
+            }
+        })
+        .collect();
+    quote! {
+        /// By reference, as in a `list[...]` argument: the member converts by reference.
+        impl<'a, 'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for &'a #name {
+            type Target = ::pybridge::__private::pyo3::PyAny;
+            type Output = ::pybridge::__private::pyo3::Bound<'py, ::pybridge::__private::pyo3::PyAny>;
+            type Error = ::pybridge::__private::pyo3::PyErr;
+            fn into_pyobject(self, py: ::pybridge::Python<'py>) -> ::core::result::Result<Self::Output, Self::Error> {
+                match self { #(#arms,)* }
             }
         }
-    });
-    quote! {
+
         impl<'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for #name {
             type Target = ::pybridge::__private::pyo3::PyAny;
             type Output = ::pybridge::__private::pyo3::Bound<'py, ::pybridge::__private::pyo3::PyAny>;

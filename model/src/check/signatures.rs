@@ -64,9 +64,10 @@ pub(super) fn check_params(f: &Function, diags: &mut Diagnostics) {
     }
 }
 
-/// The kinds only exports bind (`positional_only`, `*args`, `**kwargs`), in Python's order
-/// (`a, /, b, *args, c, **kwargs`), each variadic one at most once, without a default, and of
-/// the shape it receives: `*args` a `Vec<T>`, `**kwargs` a map from `String`.
+/// The kinds beyond `positional`/`keyword` (`positional_only`, `*args`, `**kwargs`), in
+/// Python's order (`a, /, b, *args, c, **kwargs`), each variadic one at most once, without a
+/// default, and of the shape it receives: `*args` a `Vec<T>` (`list[T]`), `**kwargs` a map
+/// from `String` (`dict[str, T]`).
 fn check_param_kinds(f: &Function, direction: Direction, diags: &mut Diagnostics) {
     let rank = |k: ParamKind| match k {
         ParamKind::PositionalOnly => 0,
@@ -77,20 +78,16 @@ fn check_param_kinds(f: &Function, direction: Direction, diags: &mut Diagnostics
     };
     let mut highest: Option<(ParamKind, Origin)> = None;
     for p in &f.params {
-        let spelled = match p.kind {
-            ParamKind::VarPositional => "var_positional",
-            ParamKind::VarKeyword => "var_keyword",
-            _ => "",
-        };
-        if direction == Direction::Import && !spelled.is_empty() {
-            diags.push(
-                Diagnostic::new(p.origin, format!("`kind: {spelled}` is only for exported functions")).help(
-                    "an import stub passes the parameters it declares: declare each as `positional_only`, `positional` or `keyword`",
-                ),
-            );
-            continue;
-        }
         let variadic = matches!(p.kind, ParamKind::VarPositional | ParamKind::VarKeyword);
+        if direction == Direction::Import && variadic && p.default.is_some() {
+            diags.push(
+                Diagnostic::new(
+                    p.origin,
+                    format!("`*args`/`**kwargs` parameter `{}` cannot have a default", p.name.py),
+                )
+                .help("remove `default`: pass an empty slice or map for none"),
+            );
+        }
         // A positional parameter after a keyword-only one: `check_params` reports it.
         let reported = |kind| kind == ParamKind::Keyword && rank(p.kind) < 2;
         match highest {
@@ -252,7 +249,7 @@ import:
     // check_param_kinds
 
     #[test]
-    fn param_kinds_follow_pythons_order_and_shapes_in_exports_only() {
+    fn param_kinds_follow_pythons_order_and_shapes() {
         let spec = "\
 version: 1
 module: ext
@@ -273,6 +270,31 @@ export:
         );
         assert_passes(
             "version: 1\nmodule: ext\nexport:\n  functions:\n    - name: f\n      params:\n        - { name: a, type: i64, kind: positional_only }\n        - { name: r, type: \"Vec<i64>\", kind: var_positional }\n        - { name: k, type: \"HashMap<String, i64>\", kind: var_keyword }\n",
+        );
+    }
+
+    #[test]
+    fn import_variadics_take_their_collection_shape_and_no_default() {
+        let spec = "\
+version: 1
+import:
+  - module: m
+    functions:
+      - name: f
+        params:
+          - { name: a, type: int, kind: positional_only }
+          - { name: rest, type: \"list[int]\", kind: var_positional, default: \"()\" }
+          - { name: extra, type: \"dict[int, int]\", kind: var_keyword }
+";
+        assert_reports(
+            spec,
+            &[
+                (8, 21, "`*args`/`**kwargs` parameter `rest` cannot have a default"),
+                (9, 35, "`dict[int, int]` cannot receive the extra arguments"),
+            ],
+        );
+        assert_passes(
+            "version: 1\nimport:\n  - module: m\n    functions:\n      - name: f\n        params:\n          - { name: a, type: int, kind: positional_only }\n          - { name: r, type: \"list[str]\", kind: var_positional }\n          - { name: k, type: \"dict[str, Any]\", kind: var_keyword }\n",
         );
     }
 }

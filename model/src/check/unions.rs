@@ -150,7 +150,11 @@ import:
             &[
                 (7, 43, "this member of the union reads as the same Rust type as an earlier one"),
                 (8, 31, "a union of 5 members needs a name"),
-                (9, 31, "the union `typing.Literal['point', 3]` would generate the Rust name `PointOrV3`, already taken by class `PointOrV3`"),
+                (
+                    9,
+                    31,
+                    "the union `typing.Literal['point', 3]` would generate the Rust name `PointOrV3`, already taken by class `PointOrV3`",
+                ),
             ],
         );
     }

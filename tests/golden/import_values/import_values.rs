@@ -125,6 +125,29 @@ pub mod values_mod {
     ) -> ::std::result::Result<::std::vec::Vec<i64>, Error> {
         po(a, __pb_options.b, __pb_options.c, __pb_options.d)
     }
+    /// Calls the Python function `gather`.
+    pub fn gather(
+        first: i64,
+        second: ::std::option::Option<i64>,
+        rest: &[impl ::core::convert::AsRef<str>],
+        sep: ::std::option::Option<&str>,
+        extra: &::std::collections::HashMap<::std::string::String, i64>,
+    ) -> ::std::result::Result<::std::string::String, Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::gather(
+            __pb_py,
+            first,
+            second,
+            rest,
+            sep,
+            extra,
+        ))
+    }
+    /// Calls the Python function `kinds`.
+    pub fn kinds(
+        values: &[IntOrStr],
+    ) -> ::std::result::Result<::std::vec::Vec<::std::string::String>, Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::kinds(__pb_py, values))
+    }
     /// A handle to an instance of the Python class `values_mod.Box2`.
     pub struct Box2(::pybridge::Object);
     static __PB_CLASS_Box2: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
@@ -468,6 +491,24 @@ pub mod values_mod {
             IntOrStr::Str(::std::string::String::from(value))
         }
     }
+    /// By reference, as in a `list[...]` argument: the member converts by reference.
+    impl<'a, 'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for &'a IntOrStr {
+        type Target = ::pybridge::__private::pyo3::PyAny;
+        type Output = ::pybridge::__private::pyo3::Bound<
+            'py,
+            ::pybridge::__private::pyo3::PyAny,
+        >;
+        type Error = ::pybridge::__private::pyo3::PyErr;
+        fn into_pyobject(
+            self,
+            py: ::pybridge::Python<'py>,
+        ) -> ::core::result::Result<Self::Output, Self::Error> {
+            match self {
+                IntOrStr::Int(value) => ::pybridge::__private::union_into(py, value),
+                IntOrStr::Str(value) => ::pybridge::__private::union_into(py, value),
+            }
+        }
+    }
     impl<'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for IntOrStr {
         type Target = ::pybridge::__private::pyo3::PyAny;
         type Output = ::pybridge::__private::pyo3::Bound<
@@ -537,6 +578,32 @@ pub mod values_mod {
     impl ::core::convert::From<::std::vec::Vec<f64>> for IntOrStrOrListFloat {
         fn from(value: ::std::vec::Vec<f64>) -> Self {
             IntOrStrOrListFloat::ListFloat(value)
+        }
+    }
+    /// By reference, as in a `list[...]` argument: the member converts by reference.
+    impl<'a, 'py> ::pybridge::__private::pyo3::IntoPyObject<'py>
+    for &'a IntOrStrOrListFloat {
+        type Target = ::pybridge::__private::pyo3::PyAny;
+        type Output = ::pybridge::__private::pyo3::Bound<
+            'py,
+            ::pybridge::__private::pyo3::PyAny,
+        >;
+        type Error = ::pybridge::__private::pyo3::PyErr;
+        fn into_pyobject(
+            self,
+            py: ::pybridge::Python<'py>,
+        ) -> ::core::result::Result<Self::Output, Self::Error> {
+            match self {
+                IntOrStrOrListFloat::Int(value) => {
+                    ::pybridge::__private::union_into(py, value)
+                }
+                IntOrStrOrListFloat::Str(value) => {
+                    ::pybridge::__private::union_into(py, value)
+                }
+                IntOrStrOrListFloat::ListFloat(value) => {
+                    ::pybridge::__private::union_into(py, value)
+                }
+            }
         }
     }
     impl<'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for IntOrStrOrListFloat {
@@ -611,6 +678,24 @@ pub mod values_mod {
             Number::Float(value)
         }
     }
+    /// By reference, as in a `list[...]` argument: the member converts by reference.
+    impl<'a, 'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for &'a Number {
+        type Target = ::pybridge::__private::pyo3::PyAny;
+        type Output = ::pybridge::__private::pyo3::Bound<
+            'py,
+            ::pybridge::__private::pyo3::PyAny,
+        >;
+        type Error = ::pybridge::__private::pyo3::PyErr;
+        fn into_pyobject(
+            self,
+            py: ::pybridge::Python<'py>,
+        ) -> ::core::result::Result<Self::Output, Self::Error> {
+            match self {
+                Number::Int(value) => ::pybridge::__private::union_into(py, value),
+                Number::Float(value) => ::pybridge::__private::union_into(py, value),
+            }
+        }
+    }
     impl<'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for Number {
         type Target = ::pybridge::__private::pyo3::PyAny;
         type Output = ::pybridge::__private::pyo3::Bound<
@@ -668,6 +753,24 @@ pub mod values_mod {
     impl ::core::convert::From<bool> for IntOrBool {
         fn from(value: bool) -> Self {
             IntOrBool::Bool(value)
+        }
+    }
+    /// By reference, as in a `list[...]` argument: the member converts by reference.
+    impl<'a, 'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for &'a IntOrBool {
+        type Target = ::pybridge::__private::pyo3::PyAny;
+        type Output = ::pybridge::__private::pyo3::Bound<
+            'py,
+            ::pybridge::__private::pyo3::PyAny,
+        >;
+        type Error = ::pybridge::__private::pyo3::PyErr;
+        fn into_pyobject(
+            self,
+            py: ::pybridge::Python<'py>,
+        ) -> ::core::result::Result<Self::Output, Self::Error> {
+            match self {
+                IntOrBool::Int(value) => ::pybridge::__private::union_into(py, value),
+                IntOrBool::Bool(value) => ::pybridge::__private::union_into(py, value),
+            }
         }
     }
     impl<'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for IntOrBool {
@@ -729,6 +832,24 @@ pub mod values_mod {
             BoxOrInt::Int(value)
         }
     }
+    /// By reference, as in a `list[...]` argument: the member converts by reference.
+    impl<'a, 'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for &'a BoxOrInt {
+        type Target = ::pybridge::__private::pyo3::PyAny;
+        type Output = ::pybridge::__private::pyo3::Bound<
+            'py,
+            ::pybridge::__private::pyo3::PyAny,
+        >;
+        type Error = ::pybridge::__private::pyo3::PyErr;
+        fn into_pyobject(
+            self,
+            py: ::pybridge::Python<'py>,
+        ) -> ::core::result::Result<Self::Output, Self::Error> {
+            match self {
+                BoxOrInt::Box(value) => ::pybridge::__private::union_into(py, value),
+                BoxOrInt::Int(value) => ::pybridge::__private::union_into(py, value),
+            }
+        }
+    }
     impl<'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for BoxOrInt {
         type Target = ::pybridge::__private::pyo3::PyAny;
         type Output = ::pybridge::__private::pyo3::Bound<
@@ -779,6 +900,25 @@ pub mod values_mod {
         W,
         /// `'r+'`.
         RPlus,
+    }
+    /// By reference, as in a `list[...]` argument: the member converts by reference.
+    impl<'a, 'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for &'a Mode {
+        type Target = ::pybridge::__private::pyo3::PyAny;
+        type Output = ::pybridge::__private::pyo3::Bound<
+            'py,
+            ::pybridge::__private::pyo3::PyAny,
+        >;
+        type Error = ::pybridge::__private::pyo3::PyErr;
+        fn into_pyobject(
+            self,
+            py: ::pybridge::Python<'py>,
+        ) -> ::core::result::Result<Self::Output, Self::Error> {
+            match self {
+                Mode::R => ::pybridge::__private::union_into(py, "r"),
+                Mode::W => ::pybridge::__private::union_into(py, "w"),
+                Mode::RPlus => ::pybridge::__private::union_into(py, "r+"),
+            }
+        }
     }
     impl<'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for Mode {
         type Target = ::pybridge::__private::pyo3::PyAny;
@@ -832,6 +972,24 @@ pub mod values_mod {
         /// `'wb'`.
         Wb,
     }
+    /// By reference, as in a `list[...]` argument: the member converts by reference.
+    impl<'a, 'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for &'a RbOrWb {
+        type Target = ::pybridge::__private::pyo3::PyAny;
+        type Output = ::pybridge::__private::pyo3::Bound<
+            'py,
+            ::pybridge::__private::pyo3::PyAny,
+        >;
+        type Error = ::pybridge::__private::pyo3::PyErr;
+        fn into_pyobject(
+            self,
+            py: ::pybridge::Python<'py>,
+        ) -> ::core::result::Result<Self::Output, Self::Error> {
+            match self {
+                RbOrWb::Rb => ::pybridge::__private::union_into(py, "rb"),
+                RbOrWb::Wb => ::pybridge::__private::union_into(py, "wb"),
+            }
+        }
+    }
     impl<'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for RbOrWb {
         type Target = ::pybridge::__private::pyo3::PyAny;
         type Output = ::pybridge::__private::pyo3::Bound<
@@ -878,6 +1036,25 @@ pub mod values_mod {
         V1,
         /// `2`.
         V2,
+    }
+    /// By reference, as in a `list[...]` argument: the member converts by reference.
+    impl<'a, 'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for &'a V0OrV1OrV2 {
+        type Target = ::pybridge::__private::pyo3::PyAny;
+        type Output = ::pybridge::__private::pyo3::Bound<
+            'py,
+            ::pybridge::__private::pyo3::PyAny,
+        >;
+        type Error = ::pybridge::__private::pyo3::PyErr;
+        fn into_pyobject(
+            self,
+            py: ::pybridge::Python<'py>,
+        ) -> ::core::result::Result<Self::Output, Self::Error> {
+            match self {
+                V0OrV1OrV2::V0 => ::pybridge::__private::union_into(py, 0i64),
+                V0OrV1OrV2::V1 => ::pybridge::__private::union_into(py, 1i64),
+                V0OrV1OrV2::V2 => ::pybridge::__private::union_into(py, 2i64),
+            }
+        }
     }
     impl<'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for V0OrV1OrV2 {
         type Target = ::pybridge::__private::pyo3::PyAny;
@@ -1378,6 +1555,77 @@ pub mod values_mod {
         ) -> ::std::result::Result<::std::vec::Vec<i64>, Error> {
             po(py, a, __pb_options.b, __pb_options.c, __pb_options.d)
         }
+        // from import_values.yaml:81:15: function `gather`
+        /// Calls the Python function `gather` while attached.
+        pub fn gather(
+            py: ::pybridge::Python<'_>,
+            first: i64,
+            second: ::std::option::Option<i64>,
+            rest: &[impl ::core::convert::AsRef<str>],
+            sep: ::std::option::Option<&str>,
+            extra: &::std::collections::HashMap<::std::string::String, i64>,
+        ) -> ::std::result::Result<::std::string::String, Error> {
+            let mut __pb_args = ::pybridge::__private::VarArgs::new(
+                py,
+                "values_mod.gather",
+            );
+            __pb_args.positional("first", first)?;
+            {
+                static __PB_DEFAULT: ::pybridge::__private::PositionalDefault = ::pybridge::__private::PositionalDefault::new(
+                    "second",
+                );
+                __pb_args
+                    .positional_or_default(
+                        "second",
+                        second,
+                        || __PB_DEFAULT.get(__PB_CALLABLE.get(py)?, "values_mod.gather"),
+                    )?;
+            }
+            __pb_args
+                .extend_positional(
+                    "rest",
+                    rest.iter().map(::core::convert::AsRef::<str>::as_ref),
+                )?;
+            __pb_args.optional_keyword("sep", sep)?;
+            __pb_args.extend_keywords("extra", extra.iter())?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "values_mod",
+                "gather",
+            );
+            let __pb_value = __pb_args.call::<Error>(__PB_CALLABLE.get(py)?)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_return(
+                    &__pb_value,
+                    "values_mod.gather",
+                    "str",
+                )?,
+            )
+        }
+        // from import_values.yaml:89:15: function `kinds`
+        /// Calls the Python function `kinds` while attached.
+        pub fn kinds(
+            py: ::pybridge::Python<'_>,
+            values: &[IntOrStr],
+        ) -> ::std::result::Result<::std::vec::Vec<::std::string::String>, Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                2,
+            >::new(py, "values_mod.kinds");
+            __pb_args.positional("values", values)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "values_mod",
+                "kinds",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_return::<
+                    ::pybridge::__private::FastVec<::std::string::String>,
+                >(&__pb_value, "values_mod.kinds", "list[str]")?
+                    .0,
+            )
+        }
         /// An instance of `values_mod.Box2`, bound to an attached interpreter.
         #[derive(Debug)]
         pub struct Box2Ref<'py>(
@@ -1387,7 +1635,7 @@ pub mod values_mod {
             >,
         );
         impl<'py> Box2Ref<'py> {
-            // from import_values.yaml:82:11: method `Box2.__init__`
+            // from import_values.yaml:96:11: method `Box2.__init__`
             #[doc = ::core::concat!(" Creates a `", "values_mod.Box2", "`.")]
             pub fn new(
                 py: ::pybridge::Python<'py>,
@@ -1407,7 +1655,7 @@ pub mod values_mod {
                 let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
                 ::core::result::Result::Ok(Self(__pb_value))
             }
-            // from import_values.yaml:85:19: method `Box2.scaled`
+            // from import_values.yaml:99:19: method `Box2.scaled`
             #[doc = ::core::concat!(" Calls `", "values_mod.Box2.scaled", "`.")]
             pub fn scaled(
                 &self,
@@ -1474,7 +1722,7 @@ pub mod values_mod {
             >,
         );
         impl<'py> BoxRef<'py> {
-            // from import_values.yaml:92:11: method `Box.__init__`
+            // from import_values.yaml:106:11: method `Box.__init__`
             #[doc = ::core::concat!(" Creates a `", "values_mod.Box", "`.")]
             pub fn new(
                 py: ::pybridge::Python<'py>,

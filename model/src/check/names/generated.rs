@@ -75,9 +75,12 @@ fn check_with_function_names(module: &Module, diags: &mut Diagnostics) {
         let with = generated::with_fn(&f.name.rust);
         if let Some(other) = module.functions.iter().find(|g| crate::names::unraw(&g.name.rust) == with) {
             diags.push(
-                Diagnostic::new(other.name.origin, format!("function `{}` lands on `{with}`, the options form of `{}`", other.name.py, f.name.py))
-                    .help("give it another `rust_name:`")
-                    .note(f.name.origin, "the function with three or more defaults is here"),
+                Diagnostic::new(
+                    other.name.origin,
+                    format!("function `{}` lands on `{with}`, the options form of `{}`", other.name.py, f.name.py),
+                )
+                .help("give it another `rust_name:`")
+                .note(f.name.origin, "the function with three or more defaults is here"),
             );
         }
     }
