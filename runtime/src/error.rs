@@ -266,3 +266,40 @@ impl fmt::Display for PythonException {
         write!(f, "{}: {}", self.type_name, self.message)
     }
 }
+
+/// What a Rust closure passed for a `Callable[[A, B], R]` parameter may return: the value `R`
+/// itself, or a `Result<R, E>` whose error is raised in Python, so the Python code that called
+/// the closure sees an exception (and, unless it catches it, the stub returns it as its `Err`).
+///
+/// A [`Error`] (from a nested stub call, or `m::Error` turned into one with `From`) is raised
+/// again as the original Python exception; any other error as a `RuntimeError` with the
+/// error's message.
+///
+/// ```
+/// use pybridge::CallbackReturn;
+/// assert_eq!(CallbackReturn::<i64>::into_callback_result(3i64).unwrap(), 3);
+/// let failed: Result<i64, String> = Err("no".into());
+/// assert!(failed.into_callback_result().is_err());
+/// ```
+pub trait CallbackReturn<T> {
+    /// The value, or the exception to raise.
+    fn into_callback_result(self) -> pyo3::PyResult<T>;
+}
+
+impl<T> CallbackReturn<T> for T {
+    fn into_callback_result(self) -> pyo3::PyResult<T> {
+        Ok(self)
+    }
+}
+
+impl<T, E> CallbackReturn<T> for std::result::Result<T, E>
+where
+    E: Into<Box<dyn std::error::Error + Send + Sync + 'static>>,
+{
+    fn into_callback_result(self) -> pyo3::PyResult<T> {
+        self.map_err(|e| match e.into().downcast::<Error>() {
+            Ok(error) => error.to_pyerr(),
+            Err(other) => pyo3::exceptions::PyRuntimeError::new_err(other.to_string()),
+        })
+    }
+}

@@ -40,7 +40,7 @@ mod thread_state;
 mod values;
 mod view;
 
-pub use error::{Error, ErrorKind, PythonException, Result};
+pub use error::{CallbackReturn, Error, ErrorKind, PythonException, Result};
 pub use interpreter::{Interpreter, InterpreterBuilder, ModuleInit, add_sys_path, attach, try_attach};
 pub use module::ExportedModule;
 pub use object::{ObjectExt, ObjectIter, PyFn, PyIter, import, to_object};

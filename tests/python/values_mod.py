@@ -96,3 +96,14 @@ def gather(first, second=2, *rest, sep="-", **extra):
 
 def kinds(values):
     return [type(v).__name__ for v in values]
+
+
+def apply_twice(f, x):
+    return f(f(x))
+
+
+def apply_guarded(f, x):
+    try:
+        return f(x)
+    except RuntimeError as e:
+        return len(str(e))

@@ -122,3 +122,26 @@ fn var_positional_and_var_keyword_parameters_pass_through() {
     let values = [IntOrStr::Int(1), IntOrStr::Str("s".into())];
     assert_eq!(values_mod::kinds(&values).unwrap(), vec!["int".to_string(), "str".to_string()]);
 }
+
+#[test]
+fn a_closure_may_fail_and_its_error_is_raised_in_python() {
+    use_test_python();
+    // Infallible closures return the value itself.
+    assert_eq!(values_mod::apply_twice(|x| x * 3, 2).unwrap(), 18);
+    // An `Err` of any error type is a Python `RuntimeError` with its message: Python catches it
+    // here (`apply_guarded` returns the message's length)...
+    let failing = |x: i64| if x > 0 { Err(format!("too big: {x}")) } else { Ok(x) };
+    assert_eq!(values_mod::apply_guarded(failing, 5).unwrap(), "too big: 5".len() as i64);
+    // ...and uncaught, it comes back as the stub's error.
+    let err = values_mod::apply_twice(failing, 5).unwrap_err();
+    assert!(err.is_python("RuntimeError") && err.to_string().contains("too big: 5"), "{err}");
+    // A `pybridge::Error` from a nested stub is raised again as the original exception: the
+    // `LookupFailure` of `fail_lookup` crosses Rust → Python → Rust → Python → Rust with its
+    // class and its attributes.
+    let nested =
+        |_x: i64| -> Result<i64, pybridge::Error> { values_mod::fail_lookup("k").map_err(pybridge::Error::from) };
+    match values_mod::apply_twice(nested, 1).unwrap_err() {
+        Error::LookupFailure(e) => assert_eq!(e.key, "k"),
+        other => panic!("expected LookupFailure, got {other}"),
+    }
+}

@@ -10,13 +10,20 @@ use super::{Ctx, ident, param_ident};
 use crate::docs::emit_doc;
 use crate::rust_type::{emit_owned_type, emit_param_type};
 
-/// `name: Type` for each parameter (defaulted ones as `Option<T>`).
+/// `name: Type` for each parameter (defaulted ones as `Option<T>`; a callable's closure
+/// returns the generic `__PbR<i>` of [`emit_generics`]).
 pub(crate) fn emit_params(f: &Function) -> Vec<TokenStream> {
     f.params
         .iter()
-        .map(|p| {
+        .enumerate()
+        .map(|(i, p)| {
             let name = param_ident(&p.name.rust);
             let ty = match (&p.default, &p.ty.kind) {
+                (None, TypeKind::Callable { params, .. }) => {
+                    let params = params.iter().map(emit_owned_type);
+                    let ret = callback_return(i);
+                    quote!(impl ::std::ops::Fn(#(#params),*) -> #ret + ::std::marker::Send + ::std::marker::Sync + 'static)
+                }
                 // A defaulted `T | None` stays one `Option`: `None` omits the argument.
                 (Some(_), TypeKind::Optional(_)) | (None, _) => emit_param_type(&p.ty),
                 (Some(_), TypeKind::Union(_)) => {
@@ -33,6 +40,33 @@ pub(crate) fn emit_params(f: &Function) -> Vec<TokenStream> {
             quote!(#name: #ty)
         })
         .collect()
+}
+
+/// `__PbR<i>`: what the closure passed for parameter `i` returns.
+fn callback_return(i: usize) -> syn::Ident {
+    quote::format_ident!("__PbR{}", i)
+}
+
+/// `<__PbR0: pybridge::CallbackReturn<R>, …>`: a closure parameter's closure returns its
+/// declared type `R` or a `Result<R, E>` (an `Err` raised in Python); empty without closures.
+pub(crate) fn emit_generics(f: &Function) -> TokenStream {
+    let bounds: Vec<TokenStream> = f
+        .params
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| match (&p.default, &p.ty.kind) {
+            (None, TypeKind::Callable { ret, .. }) => {
+                let name = callback_return(i);
+                let ret = emit_owned_type(ret);
+                Some(quote!(#name: ::pybridge::CallbackReturn<#ret>))
+            }
+            _ => None,
+        })
+        .collect();
+    match bounds.is_empty() {
+        true => TokenStream::new(),
+        false => quote!(<#(#bounds),*>),
+    }
 }
 
 /// The parameter names, as call arguments.
@@ -169,7 +203,7 @@ fn emit_arg_push(p: &pybridge_model::Param) -> TokenStream {
         // Any Rust `IntoIterator`, collected into the list Python receives.
         let item = emit_owned_type(item);
         quote!(::std::iter::Iterator::collect::<::std::vec::Vec<#item>>(::std::iter::IntoIterator::into_iter(#arg)))
-    } else if let TypeKind::Callable { params, .. } = &p.ty.kind {
+    } else if let TypeKind::Callable { params, ret } = &p.ty.kind {
         // A Rust closure as a Python callable: the arguments Python passes, converted.
         let names: Vec<syn::Ident> = (0..params.len()).map(|i| quote::format_ident!("__pb_c{}", i)).collect();
         let types = params.iter().map(emit_owned_type);
@@ -178,7 +212,8 @@ fn emit_arg_push(p: &pybridge_model::Param) -> TokenStream {
         } else {
             (quote!((#(#names,)*)), quote!((#(#types,)*)))
         };
-        quote!(::pybridge::__private::callback(py, move |#pattern: #ty| #arg(#(#names),*))?)
+        let ret = emit_owned_type(ret);
+        quote!(::pybridge::__private::callback::<_, #ret, _, _>(py, move |#pattern: #ty| #arg(#(#names),*))?)
     } else {
         quote!(#arg)
     };
@@ -349,12 +384,13 @@ pub(crate) fn emit_attaching_fn(ctx: &Ctx<'_>, f: &Function) -> TokenStream {
     let name = ident(&f.name.rust);
     let doc = doc_of(f, format!("Calls the Python function `{}`.", f.name.py));
     let params = emit_params(f);
+    let generics = emit_generics(f);
     let args = emit_args(f);
     let err = &ctx.error;
     let ret = emit_stub_return_type(&f.returns, err);
     quote! {
         #doc
-        pub fn #name(#(#params),*) -> ::std::result::Result<#ret, #err> {
+        pub fn #name #generics(#(#params),*) -> ::std::result::Result<#ret, #err> {
             ::pybridge::__private::attach_call(|__pb_py| attached::#name(__pb_py #(, #args)*))
         }
     }
@@ -367,13 +403,14 @@ pub(crate) fn emit_attached_fn(ctx: &Ctx<'_>, f: &Function) -> TokenStream {
     let marker = crate::spec_marker::emit_spec_marker(&f.origin, &format!("function `{}`", f.name.py));
     let doc = quote!(#marker #doc);
     let params = emit_params(f);
+    let generics = emit_generics(f);
     let qualified = format!("{}.{}", ctx.module.name.py, f.name.py);
     let body = emit_call_body(ctx, f, Callee::Attr(f.name.py.clone()), &qualified, Returns::Typed);
     let err = &ctx.error;
     let ret = emit_stub_return_type(&f.returns, err);
     quote! {
         #doc
-        pub fn #name(py: ::pybridge::Python<'_> #(, #params)*) -> ::std::result::Result<#ret, #err> {
+        pub fn #name #generics(py: ::pybridge::Python<'_> #(, #params)*) -> ::std::result::Result<#ret, #err> {
             #body
         }
     }

@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 
 use pybridge_model::{Attribute, Class, FnKind, Function};
 
-use super::call::{Callee, Returns, emit_args, emit_call_body, emit_params};
+use super::call::{Callee, Returns, emit_args, emit_call_body, emit_generics, emit_params};
 use super::{Ctx, ident};
 use crate::docs::emit_doc;
 use crate::rust_type::emit_owned_type;
@@ -145,6 +145,7 @@ fn emit_handle_method(ctx: &Ctx<'_>, m: &Function, view: &syn::Ident, qualified:
     let err = &ctx.error;
     let mname = ident(&m.name.rust);
     let params = emit_params(m);
+    let generics = emit_generics(m);
     let args = emit_args(m);
     let mdoc = emit_doc(m.doc.as_deref().unwrap_or(&match m.kind {
         FnKind::Constructor => format!("Creates a `{qualified}`."),
@@ -154,19 +155,19 @@ fn emit_handle_method(ctx: &Ctx<'_>, m: &Function, view: &syn::Ident, qualified:
     match m.kind {
         FnKind::Constructor => quote! {
             #mdoc
-            pub fn new(#(#params),*) -> ::std::result::Result<Self, #err> {
+            pub fn new #generics(#(#params),*) -> ::std::result::Result<Self, #err> {
                 ::pybridge::__private::attach_call(|__pb_py| attached::#view::new(__pb_py #(, #args)*).map(attached::#view::unbind))
             }
         },
         FnKind::Static | FnKind::ClassMethod => quote! {
             #mdoc
-            pub fn #mname(#(#params),*) -> ::std::result::Result<#ret, #err> {
+            pub fn #mname #generics(#(#params),*) -> ::std::result::Result<#ret, #err> {
                 ::pybridge::__private::attach_call(|__pb_py| attached::#view::#mname(__pb_py #(, #args)*))
             }
         },
         _ => quote! {
             #mdoc
-            pub fn #mname(&self #(, #params)*) -> ::std::result::Result<#ret, #err> {
+            pub fn #mname #generics(&self #(, #params)*) -> ::std::result::Result<#ret, #err> {
                 ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).#mname(#(#args),*))
             }
         },
@@ -275,6 +276,7 @@ fn emit_view_method(ctx: &Ctx<'_>, c: &Class, m: &Function) -> TokenStream {
 fn emit_view_method_body(ctx: &Ctx<'_>, c: &Class, m: &Function) -> TokenStream {
     let mname = ident(&m.name.rust);
     let params = emit_params(m);
+    let generics = emit_generics(m);
     let err = &ctx.error;
     let qualified = format!("{}.{}.{}", ctx.module.name.py, c.name.py, m.name.py);
     match m.kind {
@@ -283,7 +285,7 @@ fn emit_view_method_body(ctx: &Ctx<'_>, c: &Class, m: &Function) -> TokenStream 
             let body = emit_call_body(ctx, m, Callee::Attr(c.name.py.clone()), &class_qualified, Returns::Instance);
             quote! {
                 #[doc = ::core::concat!(" Creates a `", #class_qualified, "`.")]
-                pub fn new(py: ::pybridge::Python<'py> #(, #params)*) -> ::std::result::Result<Self, #err> {
+                pub fn new #generics(py: ::pybridge::Python<'py> #(, #params)*) -> ::std::result::Result<Self, #err> {
                     #body
                 }
             }
@@ -294,7 +296,7 @@ fn emit_view_method_body(ctx: &Ctx<'_>, c: &Class, m: &Function) -> TokenStream 
             let ret = super::call::emit_stub_return_type(&m.returns, err);
             quote! {
                 #[doc = ::core::concat!(" Calls `", #qualified, "`.")]
-                pub fn #mname(py: ::pybridge::Python<'py> #(, #params)*) -> ::std::result::Result<#ret, #err> {
+                pub fn #mname #generics(py: ::pybridge::Python<'py> #(, #params)*) -> ::std::result::Result<#ret, #err> {
                     #body
                 }
             }
@@ -304,7 +306,7 @@ fn emit_view_method_body(ctx: &Ctx<'_>, c: &Class, m: &Function) -> TokenStream 
             let ret = super::call::emit_stub_return_type(&m.returns, err);
             quote! {
                 #[doc = ::core::concat!(" Calls `", #qualified, "`.")]
-                pub fn #mname(&self #(, #params)*) -> ::std::result::Result<#ret, #err> {
+                pub fn #mname #generics(&self #(, #params)*) -> ::std::result::Result<#ret, #err> {
                     let py = self.0.py();
                     #body
                 }

@@ -76,6 +76,7 @@ pub(crate) fn emit_with_fn(ctx: &Ctx<'_>, class: Option<&str>, f: &Function, sit
         _ => ident(&f.name.rust),
     };
     let params = emit_params(f);
+    let generics = super::call::emit_generics(f);
     let required = f.params.iter().zip(params).filter(|(p, _)| p.default.is_none()).map(|(_, t)| t);
     let required: Vec<TokenStream> = required.collect();
     let args = f.params.iter().map(|p| {
@@ -107,7 +108,7 @@ pub(crate) fn emit_with_fn(ctx: &Ctx<'_>, class: Option<&str>, f: &Function, sit
     };
     quote! {
         #doc
-        pub fn #with(#receiver #(#required,)* __pb_options: #options_ty) -> ::std::result::Result<#ret, #err> {
+        pub fn #with #generics(#receiver #(#required,)* __pb_options: #options_ty) -> ::std::result::Result<#ret, #err> {
             #call
         }
     }

@@ -272,15 +272,17 @@ enum Target<'a, 'py> {
 /// calls it with positional arguments, converted to `A` (a tuple of the parameter types; a
 /// wrong count or type is Python's `TypeError`), and receives its result converted. A panic
 /// inside is contained as pyo3's `PanicException` and resumes in Rust when the stub returns.
-pub fn callback<'py, A, R, F>(py: Python<'py>, f: F) -> Result<Bound<'py, pyo3::types::PyCFunction>>
+pub fn callback<'py, A, R, O, F>(py: Python<'py>, f: F) -> Result<Bound<'py, pyo3::types::PyCFunction>>
 where
     A: for<'a, 'p> FromPyObject<'a, 'p>,
     R: for<'p> IntoPyObject<'p>,
-    F: Fn(A) -> R + Send + Sync + 'static,
+    O: crate::CallbackReturn<R>,
+    F: Fn(A) -> O + Send + Sync + 'static,
 {
     pyo3::types::PyCFunction::new_closure(py, None, None, move |args, _kwargs| -> PyResult<Py<PyAny>> {
         let values: A = args.as_any().extract().map_err(Into::into)?;
-        pyo3::IntoPyObjectExt::into_py_any(f(values), args.py())
+        let value = f(values).into_callback_result()?;
+        pyo3::IntoPyObjectExt::into_py_any(value, args.py())
     })
     .map_err(|e| Error::from_pyerr(py, e))
 }

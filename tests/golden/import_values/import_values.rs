@@ -148,6 +148,32 @@ pub mod values_mod {
     ) -> ::std::result::Result<::std::vec::Vec<::std::string::String>, Error> {
         ::pybridge::__private::attach_call(|__pb_py| attached::kinds(__pb_py, values))
     }
+    /// Calls the Python function `apply_twice`.
+    pub fn apply_twice<__PbR0: ::pybridge::CallbackReturn<i64>>(
+        f: impl ::std::ops::Fn(
+            i64,
+        ) -> __PbR0 + ::std::marker::Send + ::std::marker::Sync + 'static,
+        x: i64,
+    ) -> ::std::result::Result<i64, Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::apply_twice(
+            __pb_py,
+            f,
+            x,
+        ))
+    }
+    /// Calls the Python function `apply_guarded`.
+    pub fn apply_guarded<__PbR0: ::pybridge::CallbackReturn<i64>>(
+        f: impl ::std::ops::Fn(
+            i64,
+        ) -> __PbR0 + ::std::marker::Send + ::std::marker::Sync + 'static,
+        x: i64,
+    ) -> ::std::result::Result<i64, Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::apply_guarded(
+            __pb_py,
+            f,
+            x,
+        ))
+    }
     /// A handle to an instance of the Python class `values_mod.Box2`.
     pub struct Box2(::pybridge::Object);
     static __PB_CLASS_Box2: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
@@ -1626,6 +1652,84 @@ pub mod values_mod {
                     .0,
             )
         }
+        // from import_values.yaml:94:15: function `apply_twice`
+        /// Calls the Python function `apply_twice` while attached.
+        pub fn apply_twice<__PbR0: ::pybridge::CallbackReturn<i64>>(
+            py: ::pybridge::Python<'_>,
+            f: impl ::std::ops::Fn(
+                i64,
+            ) -> __PbR0 + ::std::marker::Send + ::std::marker::Sync + 'static,
+            x: i64,
+        ) -> ::std::result::Result<i64, Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                3,
+            >::new(py, "values_mod.apply_twice");
+            __pb_args
+                .positional(
+                    "f",
+                    ::pybridge::__private::callback::<
+                        _,
+                        i64,
+                        _,
+                        _,
+                    >(py, move |(__pb_c0,): (i64,)| f(__pb_c0))?,
+                )?;
+            __pb_args.positional("x", x)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "values_mod",
+                "apply_twice",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_return(
+                    &__pb_value,
+                    "values_mod.apply_twice",
+                    "int",
+                )?,
+            )
+        }
+        // from import_values.yaml:99:15: function `apply_guarded`
+        /// Calls the Python function `apply_guarded` while attached.
+        pub fn apply_guarded<__PbR0: ::pybridge::CallbackReturn<i64>>(
+            py: ::pybridge::Python<'_>,
+            f: impl ::std::ops::Fn(
+                i64,
+            ) -> __PbR0 + ::std::marker::Send + ::std::marker::Sync + 'static,
+            x: i64,
+        ) -> ::std::result::Result<i64, Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                3,
+            >::new(py, "values_mod.apply_guarded");
+            __pb_args
+                .positional(
+                    "f",
+                    ::pybridge::__private::callback::<
+                        _,
+                        i64,
+                        _,
+                        _,
+                    >(py, move |(__pb_c0,): (i64,)| f(__pb_c0))?,
+                )?;
+            __pb_args.positional("x", x)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "values_mod",
+                "apply_guarded",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_return(
+                    &__pb_value,
+                    "values_mod.apply_guarded",
+                    "int",
+                )?,
+            )
+        }
         /// An instance of `values_mod.Box2`, bound to an attached interpreter.
         #[derive(Debug)]
         pub struct Box2Ref<'py>(
@@ -1635,7 +1739,7 @@ pub mod values_mod {
             >,
         );
         impl<'py> Box2Ref<'py> {
-            // from import_values.yaml:96:11: method `Box2.__init__`
+            // from import_values.yaml:107:11: method `Box2.__init__`
             #[doc = ::core::concat!(" Creates a `", "values_mod.Box2", "`.")]
             pub fn new(
                 py: ::pybridge::Python<'py>,
@@ -1655,7 +1759,7 @@ pub mod values_mod {
                 let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
                 ::core::result::Result::Ok(Self(__pb_value))
             }
-            // from import_values.yaml:99:19: method `Box2.scaled`
+            // from import_values.yaml:110:19: method `Box2.scaled`
             #[doc = ::core::concat!(" Calls `", "values_mod.Box2.scaled", "`.")]
             pub fn scaled(
                 &self,
@@ -1722,7 +1826,7 @@ pub mod values_mod {
             >,
         );
         impl<'py> BoxRef<'py> {
-            // from import_values.yaml:106:11: method `Box.__init__`
+            // from import_values.yaml:117:11: method `Box.__init__`
             #[doc = ::core::concat!(" Creates a `", "values_mod.Box", "`.")]
             pub fn new(
                 py: ::pybridge::Python<'py>,

@@ -159,20 +159,20 @@ pub mod skel_mod {
         ::pybridge::__private::attach_call(|__pb_py| attached::big(__pb_py))
     }
     /// Calls the Python function `apply`.
-    pub fn apply(
+    pub fn apply<__PbR0: ::pybridge::CallbackReturn<i64>>(
         f: impl ::std::ops::Fn(
             i64,
-        ) -> i64 + ::std::marker::Send + ::std::marker::Sync + 'static,
+        ) -> __PbR0 + ::std::marker::Send + ::std::marker::Sync + 'static,
         x: i64,
     ) -> ::std::result::Result<i64, Error> {
         ::pybridge::__private::attach_call(|__pb_py| attached::apply(__pb_py, f, x))
     }
     /// Calls the Python function `apply_pair`.
-    pub fn apply_pair(
+    pub fn apply_pair<__PbR0: ::pybridge::CallbackReturn<::std::string::String>>(
         f: impl ::std::ops::Fn(
             ::std::string::String,
             i64,
-        ) -> ::std::string::String + ::std::marker::Send + ::std::marker::Sync + 'static,
+        ) -> __PbR0 + ::std::marker::Send + ::std::marker::Sync + 'static,
         a: &str,
         b: i64,
     ) -> ::std::result::Result<::std::string::String, Error> {
@@ -184,17 +184,17 @@ pub mod skel_mod {
         ))
     }
     /// Calls the Python function `call_none`.
-    pub fn call_none(
+    pub fn call_none<__PbR0: ::pybridge::CallbackReturn<f64>>(
         f: impl ::std::ops::Fn(
-        ) -> f64 + ::std::marker::Send + ::std::marker::Sync + 'static,
+        ) -> __PbR0 + ::std::marker::Send + ::std::marker::Sync + 'static,
     ) -> ::std::result::Result<f64, Error> {
         ::pybridge::__private::attach_call(|__pb_py| attached::call_none(__pb_py, f))
     }
     /// Calls the Python function `each_word`.
-    pub fn each_word(
+    pub fn each_word<__PbR0: ::pybridge::CallbackReturn<()>>(
         f: impl ::std::ops::Fn(
             ::std::string::String,
-        ) -> () + ::std::marker::Send + ::std::marker::Sync + 'static,
+        ) -> __PbR0 + ::std::marker::Send + ::std::marker::Sync + 'static,
         text: &str,
     ) -> ::std::result::Result<(), Error> {
         ::pybridge::__private::attach_call(|__pb_py| attached::each_word(
@@ -233,10 +233,10 @@ pub mod skel_mod {
         ))
     }
     /// Calls the Python function `make_with`.
-    pub fn make_with(
+    pub fn make_with<__PbR0: ::pybridge::CallbackReturn<Counter>>(
         f: impl ::std::ops::Fn(
             i64,
-        ) -> Counter + ::std::marker::Send + ::std::marker::Sync + 'static,
+        ) -> __PbR0 + ::std::marker::Send + ::std::marker::Sync + 'static,
         n: i64,
     ) -> ::std::result::Result<i64, Error> {
         ::pybridge::__private::attach_call(|__pb_py| attached::make_with(__pb_py, f, n))
@@ -249,10 +249,10 @@ pub mod skel_mod {
         ::pybridge::__private::attach_call(|__pb_py| attached::notifier(__pb_py))
     }
     /// Calls the Python function `misuse`.
-    pub fn misuse(
+    pub fn misuse<__PbR0: ::pybridge::CallbackReturn<i64>>(
         f: impl ::std::ops::Fn(
             i64,
-        ) -> i64 + ::std::marker::Send + ::std::marker::Sync + 'static,
+        ) -> __PbR0 + ::std::marker::Send + ::std::marker::Sync + 'static,
     ) -> ::std::result::Result<i64, Error> {
         ::pybridge::__private::attach_call(|__pb_py| attached::misuse(__pb_py, f))
     }
@@ -395,11 +395,11 @@ pub mod skel_mod {
             })
         }
         /// Calls `skel_mod.Counter.__or__`.
-        pub fn __or__(
+        pub fn __or__<__PbR0: ::pybridge::CallbackReturn<i64>>(
             &self,
             f: impl ::std::ops::Fn(
                 i64,
-            ) -> i64 + ::std::marker::Send + ::std::marker::Sync + 'static,
+            ) -> __PbR0 + ::std::marker::Send + ::std::marker::Sync + 'static,
         ) -> ::std::result::Result<Counter, Error> {
             ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).__or__(f))
         }
@@ -1051,11 +1051,11 @@ pub mod skel_mod {
         }
         // from skeleton_import.yaml:66:15: function `apply`
         /// Calls the Python function `apply` while attached.
-        pub fn apply(
+        pub fn apply<__PbR0: ::pybridge::CallbackReturn<i64>>(
             py: ::pybridge::Python<'_>,
             f: impl ::std::ops::Fn(
                 i64,
-            ) -> i64 + ::std::marker::Send + ::std::marker::Sync + 'static,
+            ) -> __PbR0 + ::std::marker::Send + ::std::marker::Sync + 'static,
             x: i64,
         ) -> ::std::result::Result<i64, Error> {
             use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
@@ -1066,10 +1066,12 @@ pub mod skel_mod {
             __pb_args
                 .positional(
                     "f",
-                    ::pybridge::__private::callback(
-                        py,
-                        move |(__pb_c0,): (i64,)| f(__pb_c0),
-                    )?,
+                    ::pybridge::__private::callback::<
+                        _,
+                        i64,
+                        _,
+                        _,
+                    >(py, move |(__pb_c0,): (i64,)| f(__pb_c0))?,
                 )?;
             __pb_args.positional("x", x)?;
             static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
@@ -1088,12 +1090,12 @@ pub mod skel_mod {
         }
         // from skeleton_import.yaml:71:15: function `apply_pair`
         /// Calls the Python function `apply_pair` while attached.
-        pub fn apply_pair(
+        pub fn apply_pair<__PbR0: ::pybridge::CallbackReturn<::std::string::String>>(
             py: ::pybridge::Python<'_>,
             f: impl ::std::ops::Fn(
                 ::std::string::String,
                 i64,
-            ) -> ::std::string::String + ::std::marker::Send + ::std::marker::Sync + 'static,
+            ) -> __PbR0 + ::std::marker::Send + ::std::marker::Sync + 'static,
             a: &str,
             b: i64,
         ) -> ::std::result::Result<::std::string::String, Error> {
@@ -1105,7 +1107,12 @@ pub mod skel_mod {
             __pb_args
                 .positional(
                     "f",
-                    ::pybridge::__private::callback(
+                    ::pybridge::__private::callback::<
+                        _,
+                        ::std::string::String,
+                        _,
+                        _,
+                    >(
                         py,
                         move |(__pb_c0, __pb_c1): (::std::string::String, i64)| f(
                             __pb_c0,
@@ -1131,10 +1138,10 @@ pub mod skel_mod {
         }
         // from skeleton_import.yaml:77:15: function `call_none`
         /// Calls the Python function `call_none` while attached.
-        pub fn call_none(
+        pub fn call_none<__PbR0: ::pybridge::CallbackReturn<f64>>(
             py: ::pybridge::Python<'_>,
             f: impl ::std::ops::Fn(
-            ) -> f64 + ::std::marker::Send + ::std::marker::Sync + 'static,
+            ) -> __PbR0 + ::std::marker::Send + ::std::marker::Sync + 'static,
         ) -> ::std::result::Result<f64, Error> {
             use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
             let mut __pb_args = ::pybridge::__private::Args::<
@@ -1144,10 +1151,12 @@ pub mod skel_mod {
             __pb_args
                 .positional(
                     "f",
-                    ::pybridge::__private::callback(
-                        py,
-                        move |_: ::pybridge::__private::EmptyTuple| f(),
-                    )?,
+                    ::pybridge::__private::callback::<
+                        _,
+                        f64,
+                        _,
+                        _,
+                    >(py, move |_: ::pybridge::__private::EmptyTuple| f())?,
                 )?;
             static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
                 "skel_mod",
@@ -1165,11 +1174,11 @@ pub mod skel_mod {
         }
         // from skeleton_import.yaml:81:15: function `each_word`
         /// Calls the Python function `each_word` while attached.
-        pub fn each_word(
+        pub fn each_word<__PbR0: ::pybridge::CallbackReturn<()>>(
             py: ::pybridge::Python<'_>,
             f: impl ::std::ops::Fn(
                 ::std::string::String,
-            ) -> () + ::std::marker::Send + ::std::marker::Sync + 'static,
+            ) -> __PbR0 + ::std::marker::Send + ::std::marker::Sync + 'static,
             text: &str,
         ) -> ::std::result::Result<(), Error> {
             use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
@@ -1180,10 +1189,12 @@ pub mod skel_mod {
             __pb_args
                 .positional(
                     "f",
-                    ::pybridge::__private::callback(
-                        py,
-                        move |(__pb_c0,): (::std::string::String,)| f(__pb_c0),
-                    )?,
+                    ::pybridge::__private::callback::<
+                        _,
+                        (),
+                        _,
+                        _,
+                    >(py, move |(__pb_c0,): (::std::string::String,)| f(__pb_c0))?,
                 )?;
             __pb_args.positional("text", text)?;
             static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
@@ -1306,11 +1317,11 @@ pub mod skel_mod {
         }
         // from skeleton_import.yaml:92:15: function `make_with`
         /// Calls the Python function `make_with` while attached.
-        pub fn make_with(
+        pub fn make_with<__PbR0: ::pybridge::CallbackReturn<Counter>>(
             py: ::pybridge::Python<'_>,
             f: impl ::std::ops::Fn(
                 i64,
-            ) -> Counter + ::std::marker::Send + ::std::marker::Sync + 'static,
+            ) -> __PbR0 + ::std::marker::Send + ::std::marker::Sync + 'static,
             n: i64,
         ) -> ::std::result::Result<i64, Error> {
             use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
@@ -1321,10 +1332,12 @@ pub mod skel_mod {
             __pb_args
                 .positional(
                     "f",
-                    ::pybridge::__private::callback(
-                        py,
-                        move |(__pb_c0,): (i64,)| f(__pb_c0),
-                    )?,
+                    ::pybridge::__private::callback::<
+                        _,
+                        Counter,
+                        _,
+                        _,
+                    >(py, move |(__pb_c0,): (i64,)| f(__pb_c0))?,
                 )?;
             __pb_args.positional("n", n)?;
             static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
@@ -1370,11 +1383,11 @@ pub mod skel_mod {
         }
         // from skeleton_import.yaml:98:15: function `misuse`
         /// Calls the Python function `misuse` while attached.
-        pub fn misuse(
+        pub fn misuse<__PbR0: ::pybridge::CallbackReturn<i64>>(
             py: ::pybridge::Python<'_>,
             f: impl ::std::ops::Fn(
                 i64,
-            ) -> i64 + ::std::marker::Send + ::std::marker::Sync + 'static,
+            ) -> __PbR0 + ::std::marker::Send + ::std::marker::Sync + 'static,
         ) -> ::std::result::Result<i64, Error> {
             use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
             let mut __pb_args = ::pybridge::__private::Args::<
@@ -1384,10 +1397,12 @@ pub mod skel_mod {
             __pb_args
                 .positional(
                     "f",
-                    ::pybridge::__private::callback(
-                        py,
-                        move |(__pb_c0,): (i64,)| f(__pb_c0),
-                    )?,
+                    ::pybridge::__private::callback::<
+                        _,
+                        i64,
+                        _,
+                        _,
+                    >(py, move |(__pb_c0,): (i64,)| f(__pb_c0))?,
                 )?;
             static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
                 "skel_mod",
@@ -1980,11 +1995,11 @@ pub mod skel_mod {
             }
             // from skeleton_import.yaml:189:21: method `Counter.__or__`
             #[doc = ::core::concat!(" Calls `", "skel_mod.Counter.__or__", "`.")]
-            pub fn __or__(
+            pub fn __or__<__PbR0: ::pybridge::CallbackReturn<i64>>(
                 &self,
                 f: impl ::std::ops::Fn(
                     i64,
-                ) -> i64 + ::std::marker::Send + ::std::marker::Sync + 'static,
+                ) -> __PbR0 + ::std::marker::Send + ::std::marker::Sync + 'static,
             ) -> ::std::result::Result<Counter, Error> {
                 let py = self.0.py();
                 use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
@@ -1995,10 +2010,12 @@ pub mod skel_mod {
                 __pb_args
                     .positional(
                         "f",
-                        ::pybridge::__private::callback(
-                            py,
-                            move |(__pb_c0,): (i64,)| f(__pb_c0),
-                        )?,
+                        ::pybridge::__private::callback::<
+                            _,
+                            i64,
+                            _,
+                            _,
+                        >(py, move |(__pb_c0,): (i64,)| f(__pb_c0))?,
                     )?;
                 let __pb_value = __pb_args
                     .call_method::<

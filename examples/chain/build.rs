@@ -1,0 +1,3 @@
+fn main() {
+    pybridge_build::Builder::new("../../specs/examples/chain.yaml").build();
+}
