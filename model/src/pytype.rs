@@ -54,6 +54,7 @@ pub const PYTHON_TYPE_NAMES: &[&str] = &[
     "bytearray",
     "complex",
     "BigInt",
+    "Json",
     "pathlib.Path",
     "datetime.timedelta",
     "datetime.datetime",

@@ -22,6 +22,8 @@ pub enum StdType {
     Complex,
     /// Import: `pybridge::ByteArray` ↔ `bytearray`.
     ByteArray,
+    /// Import: `pybridge::Json` (a `serde_json::Value`) ↔ JSON-like data (spelled `Json`).
+    Json,
 }
 
 /// One row of the table.
@@ -102,6 +104,14 @@ pub const STD_TYPES: &[StdRow] = &[
         import_name: Some("bytearray"),
         export: false,
     },
+    StdRow {
+        ty: StdType::Json,
+        rust: &["pybridge", "Json"],
+        python: "typing.Any",
+        python_param: "typing.Any",
+        import_name: Some("Json"),
+        export: false,
+    },
 ];
 
 impl StdType {
@@ -158,7 +168,7 @@ mod tests {
         assert_eq!(StdType::from_rust(&["time", "Duration"]), Some(StdType::Duration));
         assert_eq!(StdType::from_rust(&["other", "Duration"]), None);
         // pybridge's own value types are import-only: an export class may be named `BigInt`.
-        for ty in [StdType::BigInt, StdType::Complex, StdType::ByteArray] {
+        for ty in [StdType::BigInt, StdType::Complex, StdType::ByteArray, StdType::Json] {
             assert!(!ty.row().export);
             assert_eq!(StdType::from_rust(ty.row().rust), None);
             assert_eq!(StdType::from_python(ty.row().import_name.unwrap()), Some(ty));

@@ -481,7 +481,7 @@ impl Type {
         use crate::std_types::StdType;
         match &self.kind {
             TypeKind::Bool | TypeKind::Int(_) | TypeKind::Str { .. } | TypeKind::Bytes { .. } => true,
-            TypeKind::Std(s) => !matches!(s, StdType::Complex | StdType::ByteArray),
+            TypeKind::Std(s) => !matches!(s, StdType::Complex | StdType::ByteArray | StdType::Json),
             // A unit-only enum's members hash and order by variant.
             TypeKind::Class(c) => c.unit_enum,
             TypeKind::Optional(inner) | TypeKind::Indirect { target: inner, .. } => inner.is_hashable(),

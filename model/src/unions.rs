@@ -117,7 +117,10 @@ pub fn variant_name(t: &Type) -> String {
         TypeKind::Tuple(items) => format!("Tuple{}", items.iter().map(variant_name).collect::<String>()),
         TypeKind::Indirect { target, .. } => variant_name(target),
         TypeKind::Class(c) => camel(c.name.rsplit('.').next().unwrap_or(&c.name)),
-        TypeKind::Std(s) => camel(s.row().python.rsplit('.').next().unwrap_or("Std")),
+        TypeKind::Std(s) => {
+            let name = s.row().import_name.unwrap_or(s.row().python);
+            camel(name.rsplit('.').next().unwrap_or("Std"))
+        }
         TypeKind::Any => "Any".into(),
         TypeKind::Iterator { item, .. } => format!("Iterator{}", variant_name(item)),
         TypeKind::Callable { .. } => "Callable".into(),

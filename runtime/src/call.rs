@@ -24,7 +24,8 @@ pub use attributes::{get_attribute, set_attribute};
 pub use defaults::PositionalDefault;
 pub(crate) use results::owned_or_fetch;
 pub use results::{
-    FromPyErr, callable_return, classify, exception_attr, extract_instance, extract_return, iter_return,
+    FromPyErr, Located, Locator, callable_return, classify, exception_attr, extract_instance, extract_located,
+    extract_return, iter_return, locate_entries, locate_fields, locate_items, locate_leaf, locate_optional,
 };
 pub(crate) use results::{extract_item, extract_value};
 pub use varargs::VarArgs;

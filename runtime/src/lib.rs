@@ -46,7 +46,10 @@ pub use module::ExportedModule;
 pub use object::{ObjectExt, ObjectIter, PyFn, PyIter, import, to_object};
 pub use pybridge_macros::py_embed;
 pub use pyo3::{PyErr, Python, exceptions};
-pub use values::{BigInt, ByteArray, Complex64};
+/// `serde_json`, whose `Value` a [`Json`] holds (re-exported so a crate needs no dependency of
+/// its own to build one: `pybridge::serde_json::json!({..})`).
+pub use serde_json;
+pub use values::{BigInt, ByteArray, Complex64, Json};
 
 /// pyo3, the layer pybridge is built on: the documented escape hatch for what generated
 /// bindings do not cover (calling Python by hand inside [`attach`], a `PyInit_` declaration for
@@ -71,8 +74,10 @@ pub type Object = pyo3::Py<pyo3::PyAny>;
 pub mod __private {
     pub use crate::buffer::{BufferItem, Exports, SliceArg, SliceMutArg, disjoint, export_buffer, release_buffer};
     pub use crate::call::{
-        Args, FromPyErr, ImportedAttr, KwNames, NO_KEYWORDS, PositionalDefault, VarArgs, callable_return, callback,
-        classify, exception_attr, extract_instance, extract_return, get_attribute, iter_return, set_attribute,
+        Args, FromPyErr, ImportedAttr, KwNames, Located, Locator, NO_KEYWORDS, PositionalDefault, VarArgs,
+        callable_return, callback, classify, exception_attr, extract_instance, extract_located, extract_return,
+        get_attribute, iter_return, locate_entries, locate_fields, locate_items, locate_leaf, locate_optional,
+        set_attribute,
     };
     pub use crate::containers::{index_get, index_set, key_get, key_set};
     pub use crate::crossing::{EmptyTuple, ExportedClass, FromPython, ToPython};

@@ -107,3 +107,27 @@ def apply_guarded(f, x):
         return f(x)
     except RuntimeError as e:
         return len(str(e))
+
+
+def annotate(data):
+    data = dict(data)
+    data["seen"] = True
+    return data
+
+
+def not_json():
+    import datetime
+
+    return {"items": [1, {"when": datetime.date(2026, 12, 2)}]}
+
+
+def bad_list():
+    return [1, 2, "three"]
+
+
+def bad_dict():
+    return {"a": [1], "b": [2, None]}
+
+
+def bad_pairs():
+    return [(1, 2), (2, 300)]

@@ -145,3 +145,30 @@ fn a_closure_may_fail_and_its_error_is_raised_in_python() {
         other => panic!("expected LookupFailure, got {other}"),
     }
 }
+
+#[test]
+fn json_like_data_crosses_as_a_serde_json_value() {
+    use_test_python();
+    let data = pybridge::Json(
+        pybridge::serde_json::json!({"n": 1, "big": u64::MAX, "x": [1.5, null, "s"], "o": {"k": false}}),
+    );
+    let out = values_mod::annotate(data.clone()).unwrap();
+    let mut expected = data.0.clone();
+    expected["seen"] = true.into();
+    assert_eq!(out.0, expected);
+    // What JSON cannot hold is refused, naming where it is.
+    let err = values_mod::not_json().unwrap_err().to_string();
+    assert!(err.contains(r#"["items"][1]["when"]: date is not JSON"#), "{err}");
+}
+
+#[test]
+fn a_bad_element_is_named_by_its_index_or_key() {
+    use_test_python();
+    let err = values_mod::bad_list().unwrap_err().to_string();
+    assert!(err.contains("values_mod.bad_list: return value at [2]") && err.contains("got str"), "{err}");
+    let err = values_mod::bad_dict().unwrap_err().to_string();
+    assert!(err.contains(r#"return value at ['b'][1]"#) && err.contains("got NoneType"), "{err}");
+    // An integer too wide for its Rust type says which value, where, and the type.
+    let err = values_mod::bad_pairs().unwrap_err().to_string();
+    assert!(err.contains("return value at [1][1]") && err.contains("300 is out of range for u8"), "{err}");
+}

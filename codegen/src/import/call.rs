@@ -317,13 +317,20 @@ fn emit_result_conversion(f: &Function, qualified: &str, result: Returns) -> Tok
                 &__pb_value, #qualified, #expected
             )?.0))
         }
+        // Containers: a failure names the element (`at [2]["k"]`).
+        (Returns::Typed, _) if super::locate::has_elements(&f.returns) && !fast_list(&f.returns) => {
+            let expected = f.returns.python();
+            let locator = super::locate::emit_locator(&f.returns);
+            quote!(::core::result::Result::Ok(::pybridge::__private::extract_located(&__pb_value, #qualified, #expected, #locator)?))
+        }
         (Returns::Typed, TypeKind::List(item)) if crate::rust_type::is_fast_item(item) => {
             // `list[float]`, `list[str]`, `list[tuple[str, int]]`…: the runtime's fast path for
             // exact lists of exact items.
             let expected = f.returns.python();
+            let locator = super::locate::emit_locator(&f.returns);
             let item = emit_owned_type(item);
-            quote!(::core::result::Result::Ok(::pybridge::__private::extract_return::<::pybridge::__private::FastVec<#item>>(
-                &__pb_value, #qualified, #expected
+            quote!(::core::result::Result::Ok(::pybridge::__private::extract_located::<::pybridge::__private::FastVec<#item>>(
+                &__pb_value, #qualified, #expected, #locator
             )?.0))
         }
         (Returns::Typed, _) => {
@@ -354,6 +361,11 @@ pub(crate) fn emit_stub_return_type(ty: &pybridge_model::Type, err: &TokenStream
         }
         _ => emit_owned_type(ty),
     }
+}
+
+/// `list[float]`, `list[str]`…: read by the runtime's `FastVec` fast path.
+fn fast_list(ty: &pybridge_model::Type) -> bool {
+    matches!(&ty.kind, TypeKind::List(item) if crate::rust_type::is_fast_item(item))
 }
 
 /// `list[str]`, which a stub takes as `&[impl AsRef<str>]`.

@@ -14,6 +14,7 @@
 mod call;
 mod class;
 mod errors;
+mod locate;
 mod operators;
 mod options;
 mod unions;

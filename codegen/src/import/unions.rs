@@ -197,7 +197,7 @@ fn rank(m: &MemberValue) -> u8 {
             TypeKind::Float { .. } => 4,
             TypeKind::Std(pybridge_model::std_types::StdType::BigInt) => 3,
             TypeKind::Std(pybridge_model::std_types::StdType::Complex) => 4,
-            TypeKind::Any => 6,
+            TypeKind::Any | TypeKind::Std(pybridge_model::std_types::StdType::Json) => 6,
             _ => 5,
         },
     }

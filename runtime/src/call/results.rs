@@ -133,10 +133,120 @@ pub(crate) fn extract_item<'py, T: FromPyObjectOwned<'py>>(
     })
 }
 
+/// Where inside a returned value its conversion failed: the path (`[2]["key"]`), the element
+/// there, its error and the Rust type it was read as.
+#[allow(missing_debug_implementations)]
+pub struct Located<'py> {
+    path: String,
+    element: Bound<'py, PyAny>,
+    err: PyErr,
+    rust: &'static str,
+}
+
+/// Finds the element of a value that does not convert (generated per container type).
+pub type Locator<'l> = &'l dyn for<'py> Fn(&Bound<'py, PyAny>) -> Option<Located<'py>>;
+
+/// [`extract_return`] for a type with containers: a failure names the element (`at [2]["k"]`),
+/// found by `locate` once the conversion has failed (the cold path only).
+#[inline]
+pub fn extract_located<'py, T: FromPyObjectOwned<'py>>(
+    value: &Bound<'py, PyAny>,
+    function: &'static str,
+    expected: &'static str,
+    locate: Locator<'_>,
+) -> Result<T> {
+    match value.extract::<T>() {
+        Ok(v) => Ok(v),
+        Err(e) => Err(located_error(value, function, expected, e.into(), std::any::type_name::<T>(), locate)),
+    }
+}
+
+#[cold]
+fn located_error(
+    value: &Bound<'_, PyAny>,
+    function: &'static str,
+    expected: &'static str,
+    err: PyErr,
+    rust: &'static str,
+    locate: Locator<'_>,
+) -> Error {
+    match locate(value) {
+        Some(l) if !l.path.is_empty() => {
+            let what = format!("return value at {}", l.path);
+            return_error(&l.element, (function, &what), expected, l.err, l.rust)
+        }
+        _ => return_error(value, (function, "return value"), expected, err, rust),
+    }
+}
+
+/// A leaf of a [`Locator`]: the value itself as `T`.
+pub fn locate_leaf<'py, T: for<'a> FromPyObject<'a, 'py>>(value: &Bound<'py, PyAny>) -> Option<Located<'py>> {
+    match value.extract::<T>() {
+        Ok(_) => None,
+        Err(e) => Some(Located {
+            path: String::new(),
+            element: value.clone(),
+            err: e.into(),
+            rust: std::any::type_name::<T>(),
+        }),
+    }
+}
+
+/// A [`Locator`] step into `None` or a value.
+pub fn locate_optional<'py>(value: &Bound<'py, PyAny>, inner: Locator<'_>) -> Option<Located<'py>> {
+    if value.is_none() { None } else { inner(value) }
+}
+
+/// A [`Locator`] step into each item of a list, tuple, set or other iterable (`[i]`).
+pub fn locate_items<'py>(value: &Bound<'py, PyAny>, item: Locator<'_>) -> Option<Located<'py>> {
+    if value.is_instance_of::<pyo3::types::PyString>() {
+        return None;
+    }
+    for (i, x) in value.try_iter().ok()?.enumerate() {
+        let x = x.ok()?;
+        if let Some(mut l) = item(&x) {
+            l.path = format!("[{i}]{}", l.path);
+            return Some(l);
+        }
+    }
+    None
+}
+
+/// A [`Locator`] step into each key (`key k`) and value (`[k]`) of a mapping.
+pub fn locate_entries<'py>(value: &Bound<'py, PyAny>, key: Locator<'_>, val: Locator<'_>) -> Option<Located<'py>> {
+    let items = value.call_method0(pyo3::intern!(value.py(), "items")).ok()?;
+    for pair in items.try_iter().ok()? {
+        let pair = pair.ok()?;
+        let (k, v) = (pair.get_item(0).ok()?, pair.get_item(1).ok()?);
+        let shown = k.repr().map(|r| r.to_string()).unwrap_or_else(|_| "?".into());
+        if let Some(mut l) = key(&k) {
+            l.path = format!("key {shown}{}", l.path);
+            return Some(l);
+        }
+        if let Some(mut l) = val(&v) {
+            l.path = format!("[{shown}]{}", l.path);
+            return Some(l);
+        }
+    }
+    None
+}
+
+/// A [`Locator`] step into the fields of a tuple (`[i]`).
+pub fn locate_fields<'py>(value: &Bound<'py, PyAny>, fields: &[Locator<'_>]) -> Option<Located<'py>> {
+    for (i, field) in fields.iter().enumerate() {
+        let x = value.get_item(i).ok()?;
+        if let Some(mut l) = field(&x) {
+            l.path = format!("[{i}]{}", l.path);
+            return Some(l);
+        }
+    }
+    None
+}
+
 #[cold]
 fn return_error(
     value: &Bound<'_, PyAny>,
-    (function, what): (&'static str, &'static str),
+    (function, what): (&'static str, &str),
     expected: &'static str,
     err: PyErr,
     rust: &'static str,

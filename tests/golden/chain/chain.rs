@@ -91,9 +91,25 @@ pub mod pipeline {
             let __pb_value = __pb_args
                 .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
             ::core::result::Result::Ok(
-                ::pybridge::__private::extract_return::<
+                ::pybridge::__private::extract_located::<
                     ::pybridge::__private::FastVec<(::std::string::String, f64)>,
-                >(&__pb_value, "pipeline.run", "list[tuple[str, float]]")?
+                >(
+                        &__pb_value,
+                        "pipeline.run",
+                        "list[tuple[str, float]]",
+                        &|__pb_v| ::pybridge::__private::locate_items(
+                            __pb_v,
+                            &|__pb_v| ::pybridge::__private::locate_fields(
+                                __pb_v,
+                                &[
+                                    &|__pb_v| ::pybridge::__private::locate_leaf::<
+                                        ::std::string::String,
+                                    >(__pb_v),
+                                    &|__pb_v| ::pybridge::__private::locate_leaf::<f64>(__pb_v),
+                                ],
+                            ),
+                        ),
+                    )?
                     .0,
             )
         }
@@ -140,9 +156,19 @@ pub mod pipeline {
             let __pb_value = __pb_args
                 .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
             ::core::result::Result::Ok(
-                ::pybridge::__private::extract_return::<
+                ::pybridge::__private::extract_located::<
                     ::pybridge::__private::FastVec<::std::string::String>,
-                >(&__pb_value, "pipeline.messages", "list[str]")?
+                >(
+                        &__pb_value,
+                        "pipeline.messages",
+                        "list[str]",
+                        &|__pb_v| ::pybridge::__private::locate_items(
+                            __pb_v,
+                            &|__pb_v| ::pybridge::__private::locate_leaf::<
+                                ::std::string::String,
+                            >(__pb_v),
+                        ),
+                    )?
                     .0,
             )
         }

@@ -849,10 +849,19 @@ pub mod conversions_mod {
             let __pb_value = __pb_args
                 .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
             ::core::result::Result::Ok(
-                ::pybridge::__private::extract_return(
+                ::pybridge::__private::extract_located(
                     &__pb_value,
                     "conversions_mod.waits",
                     "dict[str, datetime.timedelta]",
+                    &|__pb_v| ::pybridge::__private::locate_entries(
+                        __pb_v,
+                        &|__pb_v| ::pybridge::__private::locate_leaf::<
+                            ::std::string::String,
+                        >(__pb_v),
+                        &|__pb_v| ::pybridge::__private::locate_leaf::<
+                            ::std::time::Duration,
+                        >(__pb_v),
+                    ),
                 )?,
             )
         }

@@ -336,10 +336,20 @@ pub mod py4cc {
                         &__PB_KWNAMES,
                     )?;
                 ::core::result::Result::Ok(
-                    ::pybridge::__private::extract_return(
+                    ::pybridge::__private::extract_located(
                         &__pb_value,
                         "py4cc.Driver.submit",
                         "tuple[int, int, str]",
+                        &|__pb_v| ::pybridge::__private::locate_fields(
+                            __pb_v,
+                            &[
+                                &|__pb_v| ::pybridge::__private::locate_leaf::<i64>(__pb_v),
+                                &|__pb_v| ::pybridge::__private::locate_leaf::<i64>(__pb_v),
+                                &|__pb_v| ::pybridge::__private::locate_leaf::<
+                                    ::std::string::String,
+                                >(__pb_v),
+                            ],
+                        ),
                     )?,
                 )
             }
@@ -368,10 +378,20 @@ pub mod py4cc {
                         &__PB_KWNAMES,
                     )?;
                 ::core::result::Result::Ok(
-                    ::pybridge::__private::extract_return(
+                    ::pybridge::__private::extract_located(
                         &__pb_value,
                         "py4cc.Driver.retrieve",
                         "tuple[int, int, str]",
+                        &|__pb_v| ::pybridge::__private::locate_fields(
+                            __pb_v,
+                            &[
+                                &|__pb_v| ::pybridge::__private::locate_leaf::<i64>(__pb_v),
+                                &|__pb_v| ::pybridge::__private::locate_leaf::<i64>(__pb_v),
+                                &|__pb_v| ::pybridge::__private::locate_leaf::<
+                                    ::std::string::String,
+                                >(__pb_v),
+                            ],
+                        ),
                     )?,
                 )
             }

@@ -190,10 +190,17 @@ pub mod textstats {
             let __pb_value = __pb_args
                 .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
             ::core::result::Result::Ok(
-                ::pybridge::__private::extract_return(
+                ::pybridge::__private::extract_located(
                     &__pb_value,
                     "textstats.word_counts",
                     "dict[str, int]",
+                    &|__pb_v| ::pybridge::__private::locate_entries(
+                        __pb_v,
+                        &|__pb_v| ::pybridge::__private::locate_leaf::<
+                            ::std::string::String,
+                        >(__pb_v),
+                        &|__pb_v| ::pybridge::__private::locate_leaf::<i64>(__pb_v),
+                    ),
                 )?,
             )
         }
@@ -219,9 +226,17 @@ pub mod textstats {
             let __pb_value = __pb_args
                 .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
             ::core::result::Result::Ok(
-                ::pybridge::__private::extract_return::<
+                ::pybridge::__private::extract_located::<
                     ::pybridge::__private::FastVec<f64>,
-                >(&__pb_value, "textstats.scale", "list[float]")?
+                >(
+                        &__pb_value,
+                        "textstats.scale",
+                        "list[float]",
+                        &|__pb_v| ::pybridge::__private::locate_items(
+                            __pb_v,
+                            &|__pb_v| ::pybridge::__private::locate_leaf::<f64>(__pb_v),
+                        ),
+                    )?
                     .0,
             )
         }
@@ -285,10 +300,21 @@ pub mod textstats {
             let __pb_value = __pb_args
                 .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
             ::core::result::Result::Ok(
-                ::pybridge::__private::extract_return(
+                ::pybridge::__private::extract_located(
                     &__pb_value,
                     "textstats.split_pair",
                     "tuple[str, str]",
+                    &|__pb_v| ::pybridge::__private::locate_fields(
+                        __pb_v,
+                        &[
+                            &|__pb_v| ::pybridge::__private::locate_leaf::<
+                                ::std::string::String,
+                            >(__pb_v),
+                            &|__pb_v| ::pybridge::__private::locate_leaf::<
+                                ::std::string::String,
+                            >(__pb_v),
+                        ],
+                    ),
                 )?,
             )
         }

@@ -174,6 +174,31 @@ pub mod values_mod {
             x,
         ))
     }
+    /// Calls the Python function `annotate`.
+    pub fn annotate(
+        data: ::pybridge::Json,
+    ) -> ::std::result::Result<::pybridge::Json, Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::annotate(__pb_py, data))
+    }
+    /// Calls the Python function `not_json`.
+    pub fn not_json() -> ::std::result::Result<::pybridge::Json, Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::not_json(__pb_py))
+    }
+    /// Calls the Python function `bad_list`.
+    pub fn bad_list() -> ::std::result::Result<::std::vec::Vec<i64>, Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::bad_list(__pb_py))
+    }
+    /// Calls the Python function `bad_dict`.
+    pub fn bad_dict() -> ::std::result::Result<
+        ::std::collections::HashMap<::std::string::String, ::std::vec::Vec<i64>>,
+        Error,
+    > {
+        ::pybridge::__private::attach_call(|__pb_py| attached::bad_dict(__pb_py))
+    }
+    /// Calls the Python function `bad_pairs`.
+    pub fn bad_pairs() -> ::std::result::Result<::std::vec::Vec<(i64, u8)>, Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::bad_pairs(__pb_py))
+    }
     /// A handle to an instance of the Python class `values_mod.Box2`.
     pub struct Box2(::pybridge::Object);
     static __PB_CLASS_Box2: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
@@ -1364,10 +1389,19 @@ pub mod values_mod {
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
             ::core::result::Result::Ok(
-                ::pybridge::__private::extract_return(
+                ::pybridge::__private::extract_located(
                     &__pb_value,
                     "values_mod.pair",
                     "tuple[int, str]",
+                    &|__pb_v| ::pybridge::__private::locate_fields(
+                        __pb_v,
+                        &[
+                            &|__pb_v| ::pybridge::__private::locate_leaf::<i64>(__pb_v),
+                            &|__pb_v| ::pybridge::__private::locate_leaf::<
+                                ::std::string::String,
+                            >(__pb_v),
+                        ],
+                    ),
                 )?,
             )
         }
@@ -1567,9 +1601,17 @@ pub mod values_mod {
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
             ::core::result::Result::Ok(
-                ::pybridge::__private::extract_return::<
+                ::pybridge::__private::extract_located::<
                     ::pybridge::__private::FastVec<i64>,
-                >(&__pb_value, "values_mod.po", "list[int]")?
+                >(
+                        &__pb_value,
+                        "values_mod.po",
+                        "list[int]",
+                        &|__pb_v| ::pybridge::__private::locate_items(
+                            __pb_v,
+                            &|__pb_v| ::pybridge::__private::locate_leaf::<i64>(__pb_v),
+                        ),
+                    )?
                     .0,
             )
         }
@@ -1646,9 +1688,19 @@ pub mod values_mod {
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
             ::core::result::Result::Ok(
-                ::pybridge::__private::extract_return::<
+                ::pybridge::__private::extract_located::<
                     ::pybridge::__private::FastVec<::std::string::String>,
-                >(&__pb_value, "values_mod.kinds", "list[str]")?
+                >(
+                        &__pb_value,
+                        "values_mod.kinds",
+                        "list[str]",
+                        &|__pb_v| ::pybridge::__private::locate_items(
+                            __pb_v,
+                            &|__pb_v| ::pybridge::__private::locate_leaf::<
+                                ::std::string::String,
+                            >(__pb_v),
+                        ),
+                    )?
                     .0,
             )
         }
@@ -1730,6 +1782,158 @@ pub mod values_mod {
                 )?,
             )
         }
+        // from import_values.yaml:105:15: function `annotate`
+        /// Calls the Python function `annotate` while attached.
+        pub fn annotate(
+            py: ::pybridge::Python<'_>,
+            data: ::pybridge::Json,
+        ) -> ::std::result::Result<::pybridge::Json, Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                2,
+            >::new(py, "values_mod.annotate");
+            __pb_args.positional("data", data)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "values_mod",
+                "annotate",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_return(
+                    &__pb_value,
+                    "values_mod.annotate",
+                    "typing.Any",
+                )?,
+            )
+        }
+        // from import_values.yaml:109:15: function `not_json`
+        /// Calls the Python function `not_json` while attached.
+        pub fn not_json(
+            py: ::pybridge::Python<'_>,
+        ) -> ::std::result::Result<::pybridge::Json, Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                1,
+            >::new(py, "values_mod.not_json");
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "values_mod",
+                "not_json",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_return(
+                    &__pb_value,
+                    "values_mod.not_json",
+                    "typing.Any",
+                )?,
+            )
+        }
+        // from import_values.yaml:112:17: function `bad_list`
+        /// Calls the Python function `bad_list` while attached.
+        pub fn bad_list(
+            py: ::pybridge::Python<'_>,
+        ) -> ::std::result::Result<::std::vec::Vec<i64>, Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                1,
+            >::new(py, "values_mod.bad_list");
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "values_mod",
+                "bad_list",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_located::<
+                    ::pybridge::__private::FastVec<i64>,
+                >(
+                        &__pb_value,
+                        "values_mod.bad_list",
+                        "list[int]",
+                        &|__pb_v| ::pybridge::__private::locate_items(
+                            __pb_v,
+                            &|__pb_v| ::pybridge::__private::locate_leaf::<i64>(__pb_v),
+                        ),
+                    )?
+                    .0,
+            )
+        }
+        // from import_values.yaml:113:17: function `bad_dict`
+        /// Calls the Python function `bad_dict` while attached.
+        pub fn bad_dict(
+            py: ::pybridge::Python<'_>,
+        ) -> ::std::result::Result<
+            ::std::collections::HashMap<::std::string::String, ::std::vec::Vec<i64>>,
+            Error,
+        > {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                1,
+            >::new(py, "values_mod.bad_dict");
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "values_mod",
+                "bad_dict",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_located(
+                    &__pb_value,
+                    "values_mod.bad_dict",
+                    "dict[str, list[int]]",
+                    &|__pb_v| ::pybridge::__private::locate_entries(
+                        __pb_v,
+                        &|__pb_v| ::pybridge::__private::locate_leaf::<
+                            ::std::string::String,
+                        >(__pb_v),
+                        &|__pb_v| ::pybridge::__private::locate_items(
+                            __pb_v,
+                            &|__pb_v| ::pybridge::__private::locate_leaf::<i64>(__pb_v),
+                        ),
+                    ),
+                )?,
+            )
+        }
+        // from import_values.yaml:114:17: function `bad_pairs`
+        /// Calls the Python function `bad_pairs` while attached.
+        pub fn bad_pairs(
+            py: ::pybridge::Python<'_>,
+        ) -> ::std::result::Result<::std::vec::Vec<(i64, u8)>, Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                1,
+            >::new(py, "values_mod.bad_pairs");
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "values_mod",
+                "bad_pairs",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_located(
+                    &__pb_value,
+                    "values_mod.bad_pairs",
+                    "list[tuple[int, int]]",
+                    &|__pb_v| ::pybridge::__private::locate_items(
+                        __pb_v,
+                        &|__pb_v| ::pybridge::__private::locate_fields(
+                            __pb_v,
+                            &[
+                                &|__pb_v| ::pybridge::__private::locate_leaf::<i64>(__pb_v),
+                                &|__pb_v| ::pybridge::__private::locate_leaf::<u8>(__pb_v),
+                            ],
+                        ),
+                    ),
+                )?,
+            )
+        }
         /// An instance of `values_mod.Box2`, bound to an attached interpreter.
         #[derive(Debug)]
         pub struct Box2Ref<'py>(
@@ -1739,7 +1943,7 @@ pub mod values_mod {
             >,
         );
         impl<'py> Box2Ref<'py> {
-            // from import_values.yaml:107:11: method `Box2.__init__`
+            // from import_values.yaml:118:11: method `Box2.__init__`
             #[doc = ::core::concat!(" Creates a `", "values_mod.Box2", "`.")]
             pub fn new(
                 py: ::pybridge::Python<'py>,
@@ -1759,7 +1963,7 @@ pub mod values_mod {
                 let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
                 ::core::result::Result::Ok(Self(__pb_value))
             }
-            // from import_values.yaml:110:19: method `Box2.scaled`
+            // from import_values.yaml:121:19: method `Box2.scaled`
             #[doc = ::core::concat!(" Calls `", "values_mod.Box2.scaled", "`.")]
             pub fn scaled(
                 &self,
@@ -1826,7 +2030,7 @@ pub mod values_mod {
             >,
         );
         impl<'py> BoxRef<'py> {
-            // from import_values.yaml:117:11: method `Box.__init__`
+            // from import_values.yaml:128:11: method `Box.__init__`
             #[doc = ::core::concat!(" Creates a `", "values_mod.Box", "`.")]
             pub fn new(
                 py: ::pybridge::Python<'py>,

@@ -443,9 +443,17 @@ pub mod numpy {
                         &__PB_KWNAMES,
                     )?;
                 ::core::result::Result::Ok(
-                    ::pybridge::__private::extract_return::<
+                    ::pybridge::__private::extract_located::<
                         ::pybridge::__private::FastVec<f64>,
-                    >(&__pb_value, "numpy.ndarray.tolist", "list[float]")?
+                    >(
+                            &__pb_value,
+                            "numpy.ndarray.tolist",
+                            "list[float]",
+                            &|__pb_v| ::pybridge::__private::locate_items(
+                                __pb_v,
+                                &|__pb_v| ::pybridge::__private::locate_leaf::<f64>(__pb_v),
+                            ),
+                        )?
                         .0,
                 )
             }

@@ -794,9 +794,25 @@ pub mod skel_mod {
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
             ::core::result::Result::Ok(
-                ::pybridge::__private::extract_return::<
+                ::pybridge::__private::extract_located::<
                     ::pybridge::__private::FastVec<(::std::string::String, i64)>,
-                >(&__pb_value, "skel_mod.pairs", "list[tuple[str, int]]")?
+                >(
+                        &__pb_value,
+                        "skel_mod.pairs",
+                        "list[tuple[str, int]]",
+                        &|__pb_v| ::pybridge::__private::locate_items(
+                            __pb_v,
+                            &|__pb_v| ::pybridge::__private::locate_fields(
+                                __pb_v,
+                                &[
+                                    &|__pb_v| ::pybridge::__private::locate_leaf::<
+                                        ::std::string::String,
+                                    >(__pb_v),
+                                    &|__pb_v| ::pybridge::__private::locate_leaf::<i64>(__pb_v),
+                                ],
+                            ),
+                        ),
+                    )?
                     .0,
             )
         }
@@ -845,10 +861,14 @@ pub mod skel_mod {
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
             ::core::result::Result::Ok(
-                ::pybridge::__private::extract_return(
+                ::pybridge::__private::extract_located(
                     &__pb_value,
                     "skel_mod.unique",
                     "set[int]",
+                    &|__pb_v| ::pybridge::__private::locate_items(
+                        __pb_v,
+                        &|__pb_v| ::pybridge::__private::locate_leaf::<i64>(__pb_v),
+                    ),
                 )?,
             )
         }
@@ -873,9 +893,17 @@ pub mod skel_mod {
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
             ::core::result::Result::Ok(
-                ::pybridge::__private::extract_return::<
+                ::pybridge::__private::extract_located::<
                     ::pybridge::__private::FastVec<f64>,
-                >(&__pb_value, "skel_mod.halves", "list[float]")?
+                >(
+                        &__pb_value,
+                        "skel_mod.halves",
+                        "list[float]",
+                        &|__pb_v| ::pybridge::__private::locate_items(
+                            __pb_v,
+                            &|__pb_v| ::pybridge::__private::locate_leaf::<f64>(__pb_v),
+                        ),
+                    )?
                     .0,
             )
         }
@@ -898,9 +926,19 @@ pub mod skel_mod {
             let __pb_callable = __PB_CALLABLE.get(py)?;
             let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
             ::core::result::Result::Ok(
-                ::pybridge::__private::extract_return::<
+                ::pybridge::__private::extract_located::<
                     ::pybridge::__private::FastVec<::std::string::String>,
-                >(&__pb_value, "skel_mod.texts", "list[str]")?
+                >(
+                        &__pb_value,
+                        "skel_mod.texts",
+                        "list[str]",
+                        &|__pb_v| ::pybridge::__private::locate_items(
+                            __pb_v,
+                            &|__pb_v| ::pybridge::__private::locate_leaf::<
+                                ::std::string::String,
+                            >(__pb_v),
+                        ),
+                    )?
                     .0,
             )
         }
