@@ -1,7 +1,8 @@
 //! Issue 14's rows: a Rust closure called by Python (a stub's `Callable[[int], int]` argument)
 //! against the same closure made by hand with pyo3's `PyCFunction::new_closure`; a Python
 //! iterator read through a stub's `PyIter` against a raw `PyIter_Next` loop; and a class
-//! handle's `Clone` and `==` against the raw reference count and `PyObject_RichCompareBool`.
+//! handle's `Clone` and `==` (and their token-taking forms `clone_ref(py)`, `eq_ref(py, ..)`)
+//! against the raw reference count and `PyObject_RichCompareBool`.
 //! All attached (the stubs attach again, nested, as user code on an attached thread does).
 
 use std::hint::black_box;
@@ -123,5 +124,21 @@ pub fn run(py: Python<'_>) -> Vec<Value> {
         |_| a == b,
     );
     rows.push(Value { shape: "handle `==` (Python's `__eq__`)", raw, stub });
+    // The token-taking forms, for code that is already attached.
+    let (raw, stub) = compare(
+        // SAFETY: attached; `a` keeps the object alive; the new reference is released.
+        |_| unsafe {
+            ffi::Py_INCREF(pa);
+            ffi::Py_DECREF(pa);
+        },
+        |_| drop(black_box(a.clone_ref(py))),
+    );
+    rows.push(Value { shape: "handle `clone_ref(py)` (and drop)", raw, stub });
+    let (raw, stub) = compare(
+        // SAFETY: attached; both objects live for the loop.
+        |_| unsafe { ffi::PyObject_RichCompareBool(pa, pb, ffi::Py_EQ) },
+        |_| a.eq_ref(py, &b).unwrap(),
+    );
+    rows.push(Value { shape: "handle `eq_ref(py, ..)`", raw, stub });
     rows
 }

@@ -209,7 +209,8 @@ pub mod generated {
     /// A class handle's constructor.
     pub const CONSTRUCTOR: &str = "new";
     /// Methods every class handle defines itself.
-    pub const HANDLE_METHODS: &[&str] = &["bind", "as_object", "into_object", "unbind", "as_bound"];
+    pub const HANDLE_METHODS: &[&str] =
+        &["bind", "as_object", "into_object", "unbind", "as_bound", "clone_ref", "eq_ref"];
 
     pub use super::unraw;
 

@@ -20,6 +20,12 @@ pub fn handle_eq(a: &Object, b: &Object) -> bool {
     crate::try_attach(|py| a.bind(py).eq(b.bind(py)).unwrap_or(false)).unwrap_or(false)
 }
 
+/// Python's `a == b` on an attached thread (a handle's `eq_ref`): the error `__eq__` raised.
+#[inline]
+pub fn handle_eq_attached(py: Python<'_>, a: &Object, b: &Object) -> crate::Result<bool> {
+    a.bind(py).eq(b.bind(py)).map_err(|e| crate::Error::from_pyerr(py, e))
+}
+
 /// `str(obj)` (the handle's `Display`); `<str() failed>` when it raises.
 pub fn handle_str(obj: &Object) -> String {
     crate::try_attach(|py| obj.bind(py).str().map(|s| s.to_string_lossy().into_owned()).ok())

@@ -23,6 +23,13 @@ class Box:
     def __init__(self, value):
         self.value = value
 
+    def __eq__(self, other):
+        if self.value < 0:
+            raise ValueError("a negative box cannot be compared")
+        return isinstance(other, Box) and self.value == other.value
+
+    __hash__ = object.__hash__
+
 
 def boxed(value):
     return Box(value * 2) if isinstance(value, int) else value.value

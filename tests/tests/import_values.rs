@@ -172,3 +172,20 @@ fn a_bad_element_is_named_by_its_index_or_key() {
     let err = values_mod::bad_pairs().unwrap_err().to_string();
     assert!(err.contains("return value at [1][1]") && err.contains("300 is out of range for u8"), "{err}");
 }
+
+#[test]
+fn handles_clone_and_compare_with_a_token_when_already_attached() {
+    use_test_python();
+    let a = values_mod::Box::new(3).unwrap();
+    let b = values_mod::Box::new(3).unwrap();
+    let negative = values_mod::Box::new(-1).unwrap();
+    pybridge::attach(|py| {
+        let c = a.clone_ref(py);
+        assert!(c.as_object().is(a.as_object()));
+        assert!(c.eq_ref(py, &b).unwrap());
+        // `eq_ref` returns the error `__eq__` raised; `==` reads it as `false`.
+        let err = negative.eq_ref(py, &a).unwrap_err();
+        assert!(err.is_python("ValueError"), "{err}");
+    });
+    assert!(a == b && negative != a);
+}

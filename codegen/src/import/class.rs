@@ -40,6 +40,7 @@ pub(crate) fn emit_class(ctx: &Ctx<'_>, c: &Class) -> TokenStream {
     let options = c.methods.iter().map(|m| super::options::emit_options_struct(ctx, Some(&c.name.rust), m));
     let attributes = c.attributes.iter().map(|a| emit_handle_attribute(ctx, a, &qualified));
     let traits = emit_handle_traits(&name, &qualified);
+    let err = &ctx.error;
     quote! {
         #doc
         pub struct #name(::pybridge::Object);
@@ -60,6 +61,18 @@ pub(crate) fn emit_class(ctx: &Ctx<'_>, c: &Class) -> TokenStream {
             /// The untyped handle.
             pub fn as_object(&self) -> &::pybridge::Object {
                 &self.0
+            }
+
+            /// `Clone` for a thread that is already attached: another handle to the same
+            /// object, without attaching again.
+            pub fn clone_ref(&self, py: ::pybridge::Python<'_>) -> Self {
+                Self(self.0.clone_ref(py))
+            }
+
+            /// Python's `==` for a thread that is already attached, with the error `__eq__`
+            /// raises (the `PartialEq` impl attaches by itself and reads an error as `false`).
+            pub fn eq_ref(&self, py: ::pybridge::Python<'_>, other: &Self) -> ::std::result::Result<bool, #err> {
+                ::pybridge::__private::handle_eq_attached(py, &self.0, &other.0).map_err(::core::convert::From::from)
             }
 
             /// Gives up the type, keeping the object.

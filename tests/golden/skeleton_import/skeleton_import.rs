@@ -485,6 +485,21 @@ pub mod skel_mod {
         pub fn as_object(&self) -> &::pybridge::Object {
             &self.0
         }
+        /// `Clone` for a thread that is already attached: another handle to the same
+        /// object, without attaching again.
+        pub fn clone_ref(&self, py: ::pybridge::Python<'_>) -> Self {
+            Self(self.0.clone_ref(py))
+        }
+        /// Python's `==` for a thread that is already attached, with the error `__eq__`
+        /// raises (the `PartialEq` impl attaches by itself and reads an error as `false`).
+        pub fn eq_ref(
+            &self,
+            py: ::pybridge::Python<'_>,
+            other: &Self,
+        ) -> ::std::result::Result<bool, Error> {
+            ::pybridge::__private::handle_eq_attached(py, &self.0, &other.0)
+                .map_err(::core::convert::From::from)
+        }
         /// Gives up the type, keeping the object.
         pub fn into_object(self) -> ::pybridge::Object {
             self.0
