@@ -75,6 +75,11 @@ fn a_million_calls_keep_refcounts_and_rss_flat() {
 }
 
 #[test]
+fn a_million_union_json_variadic_and_callback_calls_keep_rss_flat() {
+    assert_ok("values_rss", &[], Duration::from_secs(300));
+}
+
+#[test]
 fn handles_dropped_on_unattached_threads_are_released_at_the_next_attach() {
     assert_ok("drop_unattached", &[], Duration::from_secs(60));
 }

@@ -96,8 +96,9 @@ pub(crate) fn emit_with_fn(ctx: &Ctx<'_>, class: Option<&str>, f: &Function, sit
     let options_ty = quote!(#options<'_>);
     let options_ty = if struct_borrows(f) { options_ty } else { quote!(#options) };
     let (receiver, call) = match (site, f.kind) {
-        (Site::Function, _) => (quote!(), quote!(#target(#(#args),*))),
-        (Site::AttachedFunction, _) => (quote!(py: ::pybridge::Python<'_>,), quote!(#target(py, #(#args),*))),
+        // `self::`: a stub named `py` would otherwise be the token (found by the property test).
+        (Site::Function, _) => (quote!(), quote!(self::#target(#(#args),*))),
+        (Site::AttachedFunction, _) => (quote!(py: ::pybridge::Python<'_>,), quote!(self::#target(py, #(#args),*))),
         (Site::Method { view: true }, FnKind::Constructor | FnKind::Static | FnKind::ClassMethod) => {
             (quote!(py: ::pybridge::Python<'py>,), quote!(Self::#target(py, #(#args),*)))
         }

@@ -209,6 +209,7 @@ pub fn walk(ty: &Ty, f: &mut impl FnMut(&Ty)) {
     f(ty);
     match ty {
         Ty::Opt(t) | Ty::List(t) | Ty::Set(t) => walk(t, f),
+        Ty::Union(_, members) => members.iter().for_each(|t| walk(t, f)),
         Ty::Dict(k, v) => {
             walk(k, f);
             walk(v, f);

@@ -197,6 +197,14 @@ pub(super) fn gen_import_type(g: &mut Gen<'_>, im: &Import, export: Option<&Expo
                     _ => c,
                 }
             }
+            3 if g.chance(60) => {
+                let u = gen_union(g, im);
+                match g.rng.below(4) {
+                    0 => Ty::Opt(Box::new(u)),
+                    1 => Ty::List(Box::new(u)),
+                    _ => u,
+                }
+            }
             2 if whole && export.is_some_and(|e| !e.classes.is_empty()) => {
                 let e = export.unwrap_or_else(|| unreachable!());
                 let c = &e.classes[g.rng.below(e.classes.len())];
@@ -209,6 +217,44 @@ pub(super) fn gen_import_type(g: &mut Gen<'_>, im: &Import, export: Option<&Expo
         }
         return t;
     }
+}
+
+/// A union of two or three simple types, or a literal of two or three values (`Str` when its
+/// enum's name would be a class's).
+fn gen_union(g: &mut Gen<'_>, im: &Import) -> Ty {
+    let u = if g.chance(50) {
+        let pool = [Ty::Bool, Ty::Int("i64"), Ty::Float(false), Ty::Str(false), Ty::Bytes(false)];
+        let mut members: Vec<Ty> = Vec::new();
+        let n = 2 + g.rng.below(2);
+        while members.len() < n {
+            let t = if g.chance(15) { Ty::List(Box::new(Ty::Int("i64"))) } else { g.rng.pick(&pool).clone() };
+            if !members.contains(&t) {
+                members.push(t);
+            }
+        }
+        Ty::Union(im.id, members)
+    } else {
+        const VALUES: &[(&str, &str)] = &[
+            ("'r'", "R"),
+            ("\"w\"", "W"),
+            ("'big-endian'", "BigEndian"),
+            ("'a+'", "APlus"),
+            ("0", "V0"),
+            ("-1", "Minus1"),
+            ("True", "True"),
+        ];
+        let mut values: Vec<(&'static str, &'static str)> = Vec::new();
+        let n = 2 + g.rng.below(2);
+        while values.len() < n {
+            let v = *g.rng.pick(VALUES);
+            if !values.contains(&v) {
+                values.push(v);
+            }
+        }
+        Ty::Literal(im.id, values)
+    };
+    let name = super::render_import::union_name(&u);
+    if im.classes.iter().any(|c| bare(&rust_ident(&c.py)) == name) { Ty::Str(false) } else { u }
 }
 
 pub(super) fn gen_import_ret(g: &mut Gen<'_>, im: &Import, export: Option<&Export>) -> Option<Ty> {
@@ -255,6 +301,45 @@ pub(super) fn gen_import_params(g: &mut Gen<'_>, im: &Import, export: Option<&Ex
     if !allowed(Finding::KeywordBeforePositional) {
         // Keyword-only parameters after every positional one (Python's own order).
         params.sort_by_key(|p| p.keyword);
+        add_import_kinds(g, &mut scope, &mut params);
     }
     params
+}
+
+/// Now and then: the first positional parameters positional-only, a `*args` after the
+/// positional ones, a `**kwargs` at the end.
+fn add_import_kinds(g: &mut Gen<'_>, scope: &mut Scope, params: &mut Vec<Param>) {
+    let positional = params.iter().take_while(|p| !p.keyword).count();
+    if positional > 0 && g.chance(20) {
+        for p in params.iter_mut().take(1 + g.rng.below(positional)) {
+            p.variadic = Some("positional_only");
+            p.explicit_positional = false;
+        }
+    }
+    if g.chance(15) {
+        let py = g.name(scope, false, true);
+        let t = g.rng.pick(&[Ty::Int("i64"), Ty::Str(false), Ty::Any]).clone();
+        let p = Param {
+            py,
+            ty: Ty::List(Box::new(t)),
+            keyword: false,
+            explicit_positional: false,
+            variadic: Some("var_positional"),
+            default: None,
+        };
+        params.insert(positional, p);
+    }
+    if g.chance(15) {
+        let py = g.name(scope, false, true);
+        let t = g.rng.pick(&[Ty::Int("i64"), Ty::Str(false), Ty::Any]).clone();
+        let ty = Ty::Dict(Box::new(Ty::Str(false)), Box::new(t));
+        params.push(Param {
+            py,
+            ty,
+            keyword: false,
+            explicit_positional: false,
+            variadic: Some("var_keyword"),
+            default: None,
+        });
+    }
 }

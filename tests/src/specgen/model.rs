@@ -39,6 +39,11 @@ pub enum Ty {
     Std(&'static str),
     /// `impl Fn(A) -> R` (export parameters).
     Callable(Vec<Ty>, Box<Ty>),
+    /// Import: `A | B` of the import entry with this id (its generated enum lives there): members
+    /// among `bool`, `int`, `float`, `str`, `bytes`, `list[int]`.
+    Union(usize, Vec<Ty>),
+    /// Import: `Literal[...]` of the import entry with this id, as (Python value, variant).
+    Literal(usize, Vec<(&'static str, &'static str)>),
 }
 
 /// How an exported class crosses.

@@ -199,6 +199,7 @@ impl R<'_> {
                 if *by == By::Ref { format!("&{name}") } else { name }
             }
             Ty::Exported(_) => return Err("an exported class in an export type".into()),
+            Ty::Union(..) | Ty::Literal(..) => return Err("a union in an export type".into()),
             Ty::Any => if self.flip.is_multiple_of(3) { "::pybridge::Object" } else { "pybridge::Object" }.into(),
             Ty::Std(name) if self.flip.is_multiple_of(2) => std_path(name).trim_start_matches("::").into(),
             Ty::Std(name) => (*name).into(),

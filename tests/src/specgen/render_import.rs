@@ -37,6 +37,13 @@ impl R<'_> {
             Ty::Class(id, _) => self.import_class_name(*id)?,
             Ty::Exported(id) => self.class(*id)?.py.clone(),
             Ty::Enum(..) | Ty::Callable(..) => return Err("not an import type".into()),
+            Ty::Union(_, members) => {
+                let members = members.iter().map(|t| self.spec_python(t)).collect::<Result<Vec<_>, _>>()?;
+                if self.flip.is_multiple_of(2) { members.join(" | ") } else { format!("Union[{}]", members.join(", ")) }
+            }
+            Ty::Literal(_, values) => {
+                format!("Literal[{}]", values.iter().map(|(v, _)| *v).collect::<Vec<_>>().join(", "))
+            }
             Ty::Any => (*["Any", "object", "typing.Any"].get(self.flip as usize % 3).unwrap_or(&"Any")).into(),
             Ty::Std("PathBuf") => "pathlib.Path".into(),
             Ty::Std("Duration") => "datetime.timedelta".into(),
@@ -103,6 +110,10 @@ impl R<'_> {
             Ty::Exported(id) => self.class_type(self.class(*id)?),
             Ty::Any => "::pybridge::Object".into(),
             Ty::Std(name) => std_path(name),
+            Ty::Union(im, _) | Ty::Literal(im, _) => {
+                let im = self.spec.imports.iter().find(|i| i.id == *im).ok_or("the union's import is gone")?;
+                format!("self::{}::{}", Self::import_mod_rust(im), union_name(ty))
+            }
             Ty::Enum(..) | Ty::Callable(..) => return Err("not an import type".into()),
         })
     }
@@ -342,5 +353,25 @@ impl Stubs {
             None => "()".into(),
         };
         Ok(format!("::std::result::Result<{inner}, {}>", self.err))
+    }
+}
+
+/// The enum a union or literal generates (SPEC.md's naming rules): its variants joined by `Or`.
+pub(super) fn union_name(ty: &Ty) -> String {
+    fn variant(t: &Ty) -> String {
+        match t {
+            Ty::Bool => "Bool".into(),
+            Ty::Int(_) => "Int".into(),
+            Ty::Float(_) => "Float".into(),
+            Ty::Str(_) => "Str".into(),
+            Ty::Bytes(_) => "Bytes".into(),
+            Ty::List(t) => format!("List{}", variant(t)),
+            _ => "Other".into(),
+        }
+    }
+    match ty {
+        Ty::Union(_, members) => members.iter().map(variant).collect::<Vec<_>>().join("Or"),
+        Ty::Literal(_, values) => values.iter().map(|(_, v)| *v).collect::<Vec<_>>().join("Or"),
+        _ => String::new(),
     }
 }

@@ -74,3 +74,43 @@ pub(crate) fn drop_unattached() -> Result<String, String> {
     }
     Ok(format!("refcount {baseline} -> {raised} with 100000 handles -> {after} after dropping them unattached"))
 }
+
+/// 1,000,000 calls of issue 14's conversions (a union holding a class handle, `Json`, a
+/// `*args`/`**kwargs` call, a closure whose `Err` is raised in Python and caught there, a
+/// positional-only default read from the signature): the handle's object keeps its refcount
+/// and the process RSS stays flat.
+pub(crate) fn values_rss() -> Result<String, String> {
+    use pybridge_tests::import_values::values_mod;
+    start()?;
+    let extra = std::collections::HashMap::from([("k".to_string(), 1i64)]);
+    let data = pybridge::Json(pybridge::serde_json::json!({"a": [1, 2.5, null], "b": "text"}));
+    let boxed = values_mod::Box::new(4).map_err(|e| e.to_string())?;
+    let round = || -> Result<(), String> {
+        let e = |e: values_mod::Error| e.to_string();
+        values_mod::boxed(boxed.clone()).map_err(e)?;
+        values_mod::annotate(data.clone()).map_err(e)?;
+        values_mod::gather(1, None, &["x"], None, &extra).map_err(e)?;
+        values_mod::apply_guarded(|x: i64| if x > 0 { Err("no") } else { Ok(x) }, 1).map_err(e)?;
+        values_mod::po(1, None, Some(3), None).map_err(e)?;
+        Ok(())
+    };
+    for _ in 0..10_000 {
+        round()?;
+    }
+    let refcount = || pybridge::attach(|py| getrefcount(py, boxed.as_object()));
+    let (before_refs, before_rss) = (refcount(), rss_kib());
+    for _ in 0..200_000 {
+        round()?;
+    }
+    let (after_refs, after_rss) = (refcount(), rss_kib());
+    if after_refs != before_refs {
+        return Err(format!("refcount {before_refs} -> {after_refs}"));
+    }
+    let growth = after_rss.saturating_sub(before_rss);
+    if growth > 1024 {
+        return Err(format!("RSS grew {growth} KiB ({before_rss} -> {after_rss} KiB)"));
+    }
+    Ok(format!(
+        "1000000 calls; refcount {before_refs} -> {after_refs}; RSS {before_rss} -> {after_rss} KiB (+{growth} KiB)"
+    ))
+}
