@@ -29,7 +29,7 @@ fn build_a_numpy_array_from_a_rust_vec() {
     assert_eq!(array.sum().unwrap(), data.iter().sum::<f64>());
     assert_eq!(array.tolist().unwrap(), data);
     // The object really is a numpy.ndarray: extraction checked isinstance.
-    use pybridge::__private::pyo3::types::PyAnyMethods;
+    use pybridge::pyo3::types::PyAnyMethods;
     let type_name = pybridge::attach(|py| array.bind(py).as_bound().get_type().to_string());
     assert_eq!(type_name, "<class 'numpy.ndarray'>");
 }
