@@ -189,3 +189,24 @@ fn handles_clone_and_compare_with_a_token_when_already_attached() {
     });
     assert!(a == b && negative != a);
 }
+
+#[test]
+fn standard_library_modules_through_the_new_types() {
+    use pybridge_tests::import_values::{json, os, sys, textwrap};
+    // `os.environ` is a `Mapping` (`os._Environ`), not a dict.
+    let environ = os::environ().unwrap();
+    assert_eq!(environ.get("PATH").map(String::as_str), std::env::var("PATH").ok().as_deref());
+    // `sys.byteorder: Literal["little", "big"]`.
+    let expected = if cfg!(target_endian = "little") { sys::LittleOrBig::Little } else { sys::LittleOrBig::Big };
+    assert_eq!(sys::byteorder().unwrap(), expected);
+    // `json.dumps(obj: Json, *, sort_keys, indent: int | str | None)`.
+    let data = pybridge::Json(pybridge::serde_json::json!({"b": 1, "a": [true, null]}));
+    let text = json::dumps(data.clone(), Some(true), Some(json::IntOrStr::Str("--".into()))).unwrap();
+    assert_eq!(text, "{\n--\"a\": [\n----true,\n----null\n--],\n--\"b\": 1\n}");
+    let compact = json::dumps(data.clone(), None, Some(json::IntOrStr::Int(0))).unwrap();
+    assert_eq!(json::loads(&compact).unwrap(), data);
+    // `textwrap.wrap`: five defaults, so an options struct.
+    let options = textwrap::WrapOptions { width: Some(12), max_lines: Some(2), ..Default::default() };
+    let lines = textwrap::wrap_with("the quick brown fox jumps over the lazy dog", options).unwrap();
+    assert_eq!(lines, vec!["the quick".to_string(), "brown [...]".to_string()]);
+}

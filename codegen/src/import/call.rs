@@ -309,34 +309,33 @@ fn emit_result_conversion(f: &Function, qualified: &str, result: Returns) -> Tok
             let expected = ret.python();
             quote!(::core::result::Result::Ok(::pybridge::__private::callable_return(&__pb_value, #qualified, #expected)?))
         }
-        // `Mapping[K, V]`: any mapping, through its `items()` unless it is a `dict`.
-        (Returns::Typed, TypeKind::Dict(k, v, pybridge_model::Keys::Mapping)) => {
-            let expected = f.returns.python();
-            let (k, v) = (emit_owned_type(k), emit_owned_type(v));
-            quote!(::core::result::Result::Ok(::pybridge::__private::extract_return::<::pybridge::__private::AnyMapping<#k, #v>>(
-                &__pb_value, #qualified, #expected
-            )?.0))
-        }
-        // Containers: a failure names the element (`at [2]["k"]`).
-        (Returns::Typed, _) if super::locate::has_elements(&f.returns) && !fast_list(&f.returns) => {
-            let expected = f.returns.python();
-            let locator = super::locate::emit_locator(&f.returns);
-            quote!(::core::result::Result::Ok(::pybridge::__private::extract_located(&__pb_value, #qualified, #expected, #locator)?))
-        }
-        (Returns::Typed, TypeKind::List(item)) if crate::rust_type::is_fast_item(item) => {
-            // `list[float]`, `list[str]`, `list[tuple[str, int]]`…: the runtime's fast path for
-            // exact lists of exact items.
-            let expected = f.returns.python();
-            let locator = super::locate::emit_locator(&f.returns);
-            let item = emit_owned_type(item);
-            quote!(::core::result::Result::Ok(::pybridge::__private::extract_located::<::pybridge::__private::FastVec<#item>>(
-                &__pb_value, #qualified, #expected, #locator
-            )?.0))
-        }
         (Returns::Typed, _) => {
-            let expected = f.returns.python();
-            quote!(::core::result::Result::Ok(::pybridge::__private::extract_return(&__pb_value, #qualified, #expected)?))
+            let value = emit_value_extraction(&f.returns, quote!(&__pb_value), qualified);
+            quote!(::core::result::Result::Ok(#value?))
         }
+    }
+}
+
+/// `Result<T, pybridge::Error>`: the Python value `value` (a `&Bound`) read as `ty`: any
+/// mapping for a `Mapping`; through the runtime's `FastVec` for `list[float]`, `list[str]`…;
+/// with a locator naming the bad element for other containers; else plainly.
+pub(crate) fn emit_value_extraction(ty: &pybridge_model::Type, value: TokenStream, qualified: &str) -> TokenStream {
+    let expected = ty.python();
+    match &ty.kind {
+        TypeKind::Dict(k, v, pybridge_model::Keys::Mapping) => {
+            let (k, v) = (emit_owned_type(k), emit_owned_type(v));
+            quote!(::pybridge::__private::extract_return::<::pybridge::__private::AnyMapping<#k, #v>>(#value, #qualified, #expected).map(|__pb_m| __pb_m.0))
+        }
+        TypeKind::List(item) if crate::rust_type::is_fast_item(item) => {
+            let locator = super::locate::emit_locator(ty);
+            let item = emit_owned_type(item);
+            quote!(::pybridge::__private::extract_located::<::pybridge::__private::FastVec<#item>>(#value, #qualified, #expected, #locator).map(|__pb_v| __pb_v.0))
+        }
+        _ if super::locate::has_elements(ty) => {
+            let locator = super::locate::emit_locator(ty);
+            quote!(::pybridge::__private::extract_located(#value, #qualified, #expected, #locator))
+        }
+        _ => quote!(::pybridge::__private::extract_return(#value, #qualified, #expected)),
     }
 }
 
@@ -361,11 +360,6 @@ pub(crate) fn emit_stub_return_type(ty: &pybridge_model::Type, err: &TokenStream
         }
         _ => emit_owned_type(ty),
     }
-}
-
-/// `list[float]`, `list[str]`…: read by the runtime's `FastVec` fast path.
-fn fast_list(ty: &pybridge_model::Type) -> bool {
-    matches!(&ty.kind, TypeKind::List(item) if crate::rust_type::is_fast_item(item))
 }
 
 /// `list[str]`, which a stub takes as `&[impl AsRef<str>]`.

@@ -163,7 +163,8 @@ fn emit_attached_const(ctx: &Ctx<'_>, c: &Constant) -> TokenStream {
             ::core::result::Result::Ok(())
         }
     } else {
-        quote!(::core::result::Result::Ok(::pybridge::__private::extract_return(__PB_VALUE.get(py)?, #qualified, #expected)?))
+        let value = call::emit_value_extraction(&c.ty, quote!(__PB_VALUE.get(py)?), &qualified);
+        quote!(::core::result::Result::Ok(#value?))
     };
     quote! {
         #doc

@@ -89,14 +89,15 @@ fn check_alias_names(module: &Module, diags: &mut Diagnostics) {
     }
 }
 
-/// `Mapping[K, V]` reads any mapping as a whole return; a parameter passes a `dict`.
+/// `Mapping[K, V]` reads any mapping as a whole return or constant; a parameter passes a `dict`.
 /// Elsewhere only a `dict` could be read, so `dict[K, V]` says what happens.
 pub(super) fn check_mapping_positions(module: &Module, diags: &mut Diagnostics) {
     if module.direction != Direction::Import {
         return;
     }
     for (ty, position) in module_types(module) {
-        let whole_return = position == Position::Return && matches!(ty.kind, TypeKind::Dict(_, _, Keys::Mapping));
+        let whole_return = matches!(position, Position::Return | Position::Constant)
+            && matches!(ty.kind, TypeKind::Dict(_, _, Keys::Mapping));
         let param = position == Position::Param;
         let mut in_callable: Vec<&Type> = Vec::new();
         ty.walk(&mut |t| {
@@ -117,7 +118,7 @@ pub(super) fn check_mapping_positions(module: &Module, diags: &mut Diagnostics) 
                 return;
             }
             diags.push(
-                Diagnostic::new(t.origin, "a `Mapping` is read from any mapping only as a whole return")
+                Diagnostic::new(t.origin, "a `Mapping` is read from any mapping only as a whole return or constant")
                     .help("write `dict[K, V]` here (only a `dict` can be read in this place)"),
             );
         });
@@ -197,13 +198,14 @@ import:
         returns: \"list[Mapping[str, int]]\"
     constants:
       - { name: C, type: \"Mapping[str, int]\" }
+      - { name: D, type: \"list[Mapping[str, int]]\" }
 ";
         assert_reports(
             spec,
             &[
                 (8, 42, "a `Mapping` is read from any mapping only as a whole return"),
                 (9, 24, "a `Mapping` is read from any mapping only as a whole return"),
-                (11, 27, "a `Mapping` is read from any mapping only as a whole return"),
+                (12, 32, "a `Mapping` is read from any mapping only as a whole return"),
             ],
         );
     }

@@ -109,8 +109,8 @@ pub mod pipeline {
                                 ],
                             ),
                         ),
-                    )?
-                    .0,
+                    )
+                    .map(|__pb_v| __pb_v.0)?,
             )
         }
         // from chain.yaml:13:15: function `log`
@@ -168,8 +168,8 @@ pub mod pipeline {
                                 ::std::string::String,
                             >(__pb_v),
                         ),
-                    )?
-                    .0,
+                    )
+                    .map(|__pb_v| __pb_v.0)?,
             )
         }
     }

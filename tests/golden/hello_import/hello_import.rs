@@ -236,8 +236,8 @@ pub mod textstats {
                             __pb_v,
                             &|__pb_v| ::pybridge::__private::locate_leaf::<f64>(__pb_v),
                         ),
-                    )?
-                    .0,
+                    )
+                    .map(|__pb_v| __pb_v.0)?,
             )
         }
         // from hello_import.yaml:33:15: function `longest`

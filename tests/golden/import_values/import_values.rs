@@ -123,7 +123,7 @@ pub mod values_mod {
         a: i64,
         __pb_options: PoOptions,
     ) -> ::std::result::Result<::std::vec::Vec<i64>, Error> {
-        po(a, __pb_options.b, __pb_options.c, __pb_options.d)
+        self::po(a, __pb_options.b, __pb_options.c, __pb_options.d)
     }
     /// Calls the Python function `gather`.
     pub fn gather(
@@ -1460,8 +1460,8 @@ pub mod values_mod {
                         ::std::string::String,
                         ::std::string::String,
                     >,
-                >(&__pb_value, "values_mod.environment", "typing.Mapping[str, str]")?
-                    .0,
+                >(&__pb_value, "values_mod.environment", "typing.Mapping[str, str]")
+                    .map(|__pb_m| __pb_m.0)?,
             )
         }
         // from import_values.yaml:50:15: function `total`
@@ -1641,8 +1641,8 @@ pub mod values_mod {
                             __pb_v,
                             &|__pb_v| ::pybridge::__private::locate_leaf::<i64>(__pb_v),
                         ),
-                    )?
-                    .0,
+                    )
+                    .map(|__pb_v| __pb_v.0)?,
             )
         }
         /// [`Self::po`] (or the function of that name) with the defaulted arguments in one `PoOptions`.
@@ -1651,7 +1651,7 @@ pub mod values_mod {
             a: i64,
             __pb_options: PoOptions,
         ) -> ::std::result::Result<::std::vec::Vec<i64>, Error> {
-            po(py, a, __pb_options.b, __pb_options.c, __pb_options.d)
+            self::po(py, a, __pb_options.b, __pb_options.c, __pb_options.d)
         }
         // from import_values.yaml:81:15: function `gather`
         /// Calls the Python function `gather` while attached.
@@ -1730,8 +1730,8 @@ pub mod values_mod {
                                 ::std::string::String,
                             >(__pb_v),
                         ),
-                    )?
-                    .0,
+                    )
+                    .map(|__pb_v| __pb_v.0)?,
             )
         }
         // from import_values.yaml:94:15: function `apply_twice`
@@ -1889,8 +1889,8 @@ pub mod values_mod {
                             __pb_v,
                             &|__pb_v| ::pybridge::__private::locate_leaf::<i64>(__pb_v),
                         ),
-                    )?
-                    .0,
+                    )
+                    .map(|__pb_v| __pb_v.0)?,
             )
         }
         // from import_values.yaml:113:17: function `bad_dict`
@@ -2103,6 +2103,468 @@ pub mod values_mod {
             > {
                 &self.0
             }
+        }
+    }
+}
+/// Typed stubs for the Python module `os`.
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    dead_code,
+    non_snake_case,
+    non_camel_case_types,
+    non_upper_case_globals
+)]
+pub mod os {
+    /// Reads the Python constant `environ` (read once, then cached).
+    pub fn environ() -> ::std::result::Result<
+        ::std::collections::HashMap<::std::string::String, ::std::string::String>,
+        ::pybridge::Error,
+    > {
+        ::pybridge::__private::attach_call(attached::environ)
+    }
+    /// The same stubs, taking a `Python<'py>` token: use them when already attached.
+    pub mod attached {
+        #[allow(unused_imports)]
+        use super::*;
+        /// Reads the Python constant `environ` while attached.
+        pub fn environ(
+            py: ::pybridge::Python<'_>,
+        ) -> ::std::result::Result<
+            ::std::collections::HashMap<::std::string::String, ::std::string::String>,
+            ::pybridge::Error,
+        > {
+            static __PB_VALUE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "os",
+                "environ",
+            );
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_return::<
+                    ::pybridge::__private::AnyMapping<
+                        ::std::string::String,
+                        ::std::string::String,
+                    >,
+                >(__PB_VALUE.get(py)?, "os.environ", "typing.Mapping[str, str]")
+                    .map(|__pb_m| __pb_m.0)?,
+            )
+        }
+    }
+}
+/// Typed stubs for the Python module `sys`.
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    dead_code,
+    non_snake_case,
+    non_camel_case_types,
+    non_upper_case_globals
+)]
+pub mod sys {
+    /// Reads the Python constant `byteorder` (read once, then cached).
+    pub fn byteorder() -> ::std::result::Result<LittleOrBig, ::pybridge::Error> {
+        ::pybridge::__private::attach_call(attached::byteorder)
+    }
+    /// The Python type `typing.Literal['little', 'big']`: one variant per member.
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+    pub enum LittleOrBig {
+        /// `'little'`.
+        Little,
+        /// `'big'`.
+        Big,
+    }
+    /// By reference, as in a `list[...]` argument: the member converts by reference.
+    impl<'a, 'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for &'a LittleOrBig {
+        type Target = ::pybridge::__private::pyo3::PyAny;
+        type Output = ::pybridge::__private::pyo3::Bound<
+            'py,
+            ::pybridge::__private::pyo3::PyAny,
+        >;
+        type Error = ::pybridge::__private::pyo3::PyErr;
+        fn into_pyobject(
+            self,
+            py: ::pybridge::Python<'py>,
+        ) -> ::core::result::Result<Self::Output, Self::Error> {
+            match self {
+                LittleOrBig::Little => ::pybridge::__private::union_into(py, "little"),
+                LittleOrBig::Big => ::pybridge::__private::union_into(py, "big"),
+            }
+        }
+    }
+    impl<'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for LittleOrBig {
+        type Target = ::pybridge::__private::pyo3::PyAny;
+        type Output = ::pybridge::__private::pyo3::Bound<
+            'py,
+            ::pybridge::__private::pyo3::PyAny,
+        >;
+        type Error = ::pybridge::__private::pyo3::PyErr;
+        fn into_pyobject(
+            self,
+            py: ::pybridge::Python<'py>,
+        ) -> ::core::result::Result<Self::Output, Self::Error> {
+            match self {
+                LittleOrBig::Little => ::pybridge::__private::union_into(py, "little"),
+                LittleOrBig::Big => ::pybridge::__private::union_into(py, "big"),
+            }
+        }
+    }
+    impl<'a, 'py> ::pybridge::__private::pyo3::FromPyObject<'a, 'py> for LittleOrBig {
+        type Error = ::pybridge::__private::pyo3::PyErr;
+        fn extract(
+            obj: ::pybridge::__private::pyo3::Borrowed<
+                'a,
+                'py,
+                ::pybridge::__private::pyo3::PyAny,
+            >,
+        ) -> ::core::result::Result<Self, Self::Error> {
+            if ::pybridge::__private::literal_str(obj, "little") {
+                return ::core::result::Result::Ok(LittleOrBig::Little);
+            }
+            if ::pybridge::__private::literal_str(obj, "big") {
+                return ::core::result::Result::Ok(LittleOrBig::Big);
+            }
+            ::core::result::Result::Err(
+                ::pybridge::__private::union_mismatch(
+                    obj,
+                    "typing.Literal['little', 'big']",
+                ),
+            )
+        }
+    }
+    /// The same stubs, taking a `Python<'py>` token: use them when already attached.
+    pub mod attached {
+        #[allow(unused_imports)]
+        use super::*;
+        /// Reads the Python constant `byteorder` while attached.
+        pub fn byteorder(
+            py: ::pybridge::Python<'_>,
+        ) -> ::std::result::Result<LittleOrBig, ::pybridge::Error> {
+            static __PB_VALUE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "sys",
+                "byteorder",
+            );
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_return(
+                    __PB_VALUE.get(py)?,
+                    "sys.byteorder",
+                    "typing.Literal['little', 'big']",
+                )?,
+            )
+        }
+    }
+}
+/// Typed stubs for the Python module `json`.
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    dead_code,
+    non_snake_case,
+    non_camel_case_types,
+    non_upper_case_globals
+)]
+pub mod json {
+    /// Calls the Python function `dumps`.
+    pub fn dumps(
+        obj: ::pybridge::Json,
+        sort_keys: ::std::option::Option<bool>,
+        indent: ::std::option::Option<IntOrStr>,
+    ) -> ::std::result::Result<::std::string::String, ::pybridge::Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::dumps(
+            __pb_py,
+            obj,
+            sort_keys,
+            indent,
+        ))
+    }
+    /// Calls the Python function `loads`.
+    pub fn loads(s: &str) -> ::std::result::Result<::pybridge::Json, ::pybridge::Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::loads(__pb_py, s))
+    }
+    /// The Python type `int | str`: one variant per member.
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+    pub enum IntOrStr {
+        /// `int`.
+        Int(i64),
+        /// `str`.
+        Str(::std::string::String),
+    }
+    impl ::core::convert::From<i64> for IntOrStr {
+        fn from(value: i64) -> Self {
+            IntOrStr::Int(value)
+        }
+    }
+    impl ::core::convert::From<::std::string::String> for IntOrStr {
+        fn from(value: ::std::string::String) -> Self {
+            IntOrStr::Str(value)
+        }
+    }
+    impl ::core::convert::From<&str> for IntOrStr {
+        fn from(value: &str) -> Self {
+            IntOrStr::Str(::std::string::String::from(value))
+        }
+    }
+    /// By reference, as in a `list[...]` argument: the member converts by reference.
+    impl<'a, 'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for &'a IntOrStr {
+        type Target = ::pybridge::__private::pyo3::PyAny;
+        type Output = ::pybridge::__private::pyo3::Bound<
+            'py,
+            ::pybridge::__private::pyo3::PyAny,
+        >;
+        type Error = ::pybridge::__private::pyo3::PyErr;
+        fn into_pyobject(
+            self,
+            py: ::pybridge::Python<'py>,
+        ) -> ::core::result::Result<Self::Output, Self::Error> {
+            match self {
+                IntOrStr::Int(value) => ::pybridge::__private::union_into(py, value),
+                IntOrStr::Str(value) => ::pybridge::__private::union_into(py, value),
+            }
+        }
+    }
+    impl<'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for IntOrStr {
+        type Target = ::pybridge::__private::pyo3::PyAny;
+        type Output = ::pybridge::__private::pyo3::Bound<
+            'py,
+            ::pybridge::__private::pyo3::PyAny,
+        >;
+        type Error = ::pybridge::__private::pyo3::PyErr;
+        fn into_pyobject(
+            self,
+            py: ::pybridge::Python<'py>,
+        ) -> ::core::result::Result<Self::Output, Self::Error> {
+            match self {
+                IntOrStr::Int(value) => ::pybridge::__private::union_into(py, value),
+                IntOrStr::Str(value) => ::pybridge::__private::union_into(py, value),
+            }
+        }
+    }
+    impl<'a, 'py> ::pybridge::__private::pyo3::FromPyObject<'a, 'py> for IntOrStr {
+        type Error = ::pybridge::__private::pyo3::PyErr;
+        fn extract(
+            obj: ::pybridge::__private::pyo3::Borrowed<
+                'a,
+                'py,
+                ::pybridge::__private::pyo3::PyAny,
+            >,
+        ) -> ::core::result::Result<Self, Self::Error> {
+            if let ::core::option::Option::Some(value) = ::pybridge::__private::union_try::<
+                i64,
+            >(obj) {
+                return ::core::result::Result::Ok(IntOrStr::Int(value));
+            }
+            if let ::core::option::Option::Some(value) = ::pybridge::__private::union_try::<
+                ::std::string::String,
+            >(obj) {
+                return ::core::result::Result::Ok(IntOrStr::Str(value));
+            }
+            ::core::result::Result::Err(
+                ::pybridge::__private::union_mismatch(obj, "int | str"),
+            )
+        }
+    }
+    /// The same stubs, taking a `Python<'py>` token: use them when already attached.
+    pub mod attached {
+        #[allow(unused_imports)]
+        use super::*;
+        // from import_values.yaml:149:15: function `dumps`
+        /// Calls the Python function `dumps` while attached.
+        pub fn dumps(
+            py: ::pybridge::Python<'_>,
+            obj: ::pybridge::Json,
+            sort_keys: ::std::option::Option<bool>,
+            indent: ::std::option::Option<IntOrStr>,
+        ) -> ::std::result::Result<::std::string::String, ::pybridge::Error> {
+            static __PB_KWNAMES: ::pybridge::__private::KwNames = ::pybridge::__private::KwNames::new(
+                &["sort_keys", "indent"],
+            );
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                4,
+            >::new(py, "json.dumps");
+            __pb_args.positional("obj", obj)?;
+            __pb_args.optional_keyword("sort_keys", sort_keys)?;
+            __pb_args.optional_keyword("indent", indent)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "json",
+                "dumps",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args
+                .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_return(&__pb_value, "json.dumps", "str")?,
+            )
+        }
+        // from import_values.yaml:155:15: function `loads`
+        /// Calls the Python function `loads` while attached.
+        pub fn loads(
+            py: ::pybridge::Python<'_>,
+            s: &str,
+        ) -> ::std::result::Result<::pybridge::Json, ::pybridge::Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                2,
+            >::new(py, "json.loads");
+            __pb_args.positional("s", s)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "json",
+                "loads",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args
+                .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_return(
+                    &__pb_value,
+                    "json.loads",
+                    "typing.Any",
+                )?,
+            )
+        }
+    }
+}
+/// Typed stubs for the Python module `textwrap`.
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    dead_code,
+    non_snake_case,
+    non_camel_case_types,
+    non_upper_case_globals
+)]
+pub mod textwrap {
+    /// Calls the Python function `wrap`.
+    pub fn wrap(
+        text: &str,
+        width: ::std::option::Option<i64>,
+        initial_indent: ::std::option::Option<&str>,
+        subsequent_indent: ::std::option::Option<&str>,
+        max_lines: ::std::option::Option<i64>,
+        placeholder: ::std::option::Option<&str>,
+    ) -> ::std::result::Result<
+        ::std::vec::Vec<::std::string::String>,
+        ::pybridge::Error,
+    > {
+        ::pybridge::__private::attach_call(|__pb_py| attached::wrap(
+            __pb_py,
+            text,
+            width,
+            initial_indent,
+            subsequent_indent,
+            max_lines,
+            placeholder,
+        ))
+    }
+    /// The defaulted arguments of `textwrap.wrap`, for its `wrap_with` form: set what you pass, `..Default::default()` for the rest.
+    #[derive(Debug, Default)]
+    pub struct WrapOptions<'a> {
+        /// `width` (`None`: Python's default, `70`).
+        pub width: ::std::option::Option<i64>,
+        /// `initial_indent` (`None`: Python's default, `''`).
+        pub initial_indent: ::std::option::Option<&'a str>,
+        /// `subsequent_indent` (`None`: Python's default, `''`).
+        pub subsequent_indent: ::std::option::Option<&'a str>,
+        /// `max_lines` (`None`: Python's default, `None`).
+        pub max_lines: ::std::option::Option<i64>,
+        /// `placeholder` (`None`: Python's default, `' [...]'`).
+        pub placeholder: ::std::option::Option<&'a str>,
+    }
+    /// [`Self::wrap`] (or the function of that name) with the defaulted arguments in one `WrapOptions`.
+    pub fn wrap_with(
+        text: &str,
+        __pb_options: WrapOptions<'_>,
+    ) -> ::std::result::Result<
+        ::std::vec::Vec<::std::string::String>,
+        ::pybridge::Error,
+    > {
+        self::wrap(
+            text,
+            __pb_options.width,
+            __pb_options.initial_indent,
+            __pb_options.subsequent_indent,
+            __pb_options.max_lines,
+            __pb_options.placeholder,
+        )
+    }
+    /// The same stubs, taking a `Python<'py>` token: use them when already attached.
+    pub mod attached {
+        #[allow(unused_imports)]
+        use super::*;
+        // from import_values.yaml:161:15: function `wrap`
+        /// Calls the Python function `wrap` while attached.
+        pub fn wrap(
+            py: ::pybridge::Python<'_>,
+            text: &str,
+            width: ::std::option::Option<i64>,
+            initial_indent: ::std::option::Option<&str>,
+            subsequent_indent: ::std::option::Option<&str>,
+            max_lines: ::std::option::Option<i64>,
+            placeholder: ::std::option::Option<&str>,
+        ) -> ::std::result::Result<
+            ::std::vec::Vec<::std::string::String>,
+            ::pybridge::Error,
+        > {
+            static __PB_KWNAMES: ::pybridge::__private::KwNames = ::pybridge::__private::KwNames::new(
+                &[
+                    "width",
+                    "initial_indent",
+                    "subsequent_indent",
+                    "max_lines",
+                    "placeholder",
+                ],
+            );
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                7,
+            >::new(py, "textwrap.wrap");
+            __pb_args.positional("text", text)?;
+            __pb_args.optional("width", width)?;
+            __pb_args.optional_keyword("initial_indent", initial_indent)?;
+            __pb_args.optional_keyword("subsequent_indent", subsequent_indent)?;
+            __pb_args.optional_keyword("max_lines", max_lines)?;
+            __pb_args.optional_keyword("placeholder", placeholder)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "textwrap",
+                "wrap",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args
+                .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_located::<
+                    ::pybridge::__private::FastVec<::std::string::String>,
+                >(
+                        &__pb_value,
+                        "textwrap.wrap",
+                        "list[str]",
+                        &|__pb_v| ::pybridge::__private::locate_items(
+                            __pb_v,
+                            &|__pb_v| ::pybridge::__private::locate_leaf::<
+                                ::std::string::String,
+                            >(__pb_v),
+                        ),
+                    )
+                    .map(|__pb_v| __pb_v.0)?,
+            )
+        }
+        /// [`Self::wrap`] (or the function of that name) with the defaulted arguments in one `WrapOptions`.
+        pub fn wrap_with(
+            py: ::pybridge::Python<'_>,
+            text: &str,
+            __pb_options: WrapOptions<'_>,
+        ) -> ::std::result::Result<
+            ::std::vec::Vec<::std::string::String>,
+            ::pybridge::Error,
+        > {
+            self::wrap(
+                py,
+                text,
+                __pb_options.width,
+                __pb_options.initial_indent,
+                __pb_options.subsequent_indent,
+                __pb_options.max_lines,
+                __pb_options.placeholder,
+            )
         }
     }
 }

@@ -483,8 +483,8 @@ pub mod numpy {
                                 __pb_v,
                                 &|__pb_v| ::pybridge::__private::locate_leaf::<f64>(__pb_v),
                             ),
-                        )?
-                        .0,
+                        )
+                        .map(|__pb_v| __pb_v.0)?,
                 )
             }
             #[doc = ::core::concat!(" Reads `", "numpy.ndarray.shape", "`.")]

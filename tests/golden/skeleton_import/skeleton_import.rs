@@ -827,8 +827,8 @@ pub mod skel_mod {
                                 ],
                             ),
                         ),
-                    )?
-                    .0,
+                    )
+                    .map(|__pb_v| __pb_v.0)?,
             )
         }
         // from skeleton_import.yaml:26:15: function `maybe`
@@ -918,8 +918,8 @@ pub mod skel_mod {
                             __pb_v,
                             &|__pb_v| ::pybridge::__private::locate_leaf::<f64>(__pb_v),
                         ),
-                    )?
-                    .0,
+                    )
+                    .map(|__pb_v| __pb_v.0)?,
             )
         }
         // from skeleton_import.yaml:40:15: function `texts`
@@ -953,8 +953,8 @@ pub mod skel_mod {
                                 ::std::string::String,
                             >(__pb_v),
                         ),
-                    )?
-                    .0,
+                    )
+                    .map(|__pb_v| __pb_v.0)?,
             )
         }
         // from skeleton_import.yaml:45:15: function `echo_bytes`
