@@ -6,4 +6,8 @@ fn main() {
     pybridge_build::Builder::new("specs/conversions.yaml").build();
     pybridge_build::Builder::new("specs/view_shapes.yaml").build();
     pybridge_build::Builder::new("specs/import_values.yaml").build();
+    // Specs written by `bindgen-cli scan` (tests/tests/scan.rs keeps them current).
+    for module in ["calendar", "difflib", "fnmatch", "json", "scan_mod", "shlex", "statistics", "string", "textwrap"] {
+        pybridge_build::Builder::new(format!("scanned/{module}.yaml")).build();
+    }
 }

@@ -27,6 +27,44 @@ enum Command {
     Check {
         /// The YAML spec.
         spec: PathBuf,
+        /// Also compare each import entry with its live module (imported in the interpreter):
+        /// names, kinds, parameters and annotated types; each mismatch at its spec line.
+        #[arg(long)]
+        against_live: bool,
+        /// The interpreter for `--against-live` (default: `$VIRTUAL_ENV/bin/python`, then
+        /// `$PYO3_PYTHON`, then `python3`).
+        #[arg(long)]
+        python: Option<PathBuf>,
+        /// A directory to put first on the interpreter's `sys.path` for `--against-live`;
+        /// repeatable.
+        #[arg(long)]
+        sys_path: Vec<PathBuf>,
+    },
+    /// Write an import spec for a Python module, read from the live module or from its `.pyi`.
+    Scan {
+        /// The dotted module name (`textwrap`, `pkg.models`).
+        module: String,
+        /// Where to write the spec (default: stdout).
+        #[arg(long, short = 'o')]
+        out: Option<PathBuf>,
+        /// The interpreter to import the module in (default: `$VIRTUAL_ENV/bin/python`, then
+        /// `$PYO3_PYTHON`, then `python3`); with `--pyi`, the one whose version and platform
+        /// the stubs' `sys.version_info`/`sys.platform` branches are evaluated for.
+        #[arg(long)]
+        python: Option<PathBuf>,
+        /// Read types from this `.pyi` file, or from the module's stub in this directory
+        /// (typeshed's layout), without importing the module.
+        #[arg(long)]
+        pyi: Option<PathBuf>,
+        /// Keep only the names matching this glob (`*`, `?`); repeatable.
+        #[arg(long)]
+        include: Vec<String>,
+        /// Leave out the names matching this glob; repeatable.
+        #[arg(long)]
+        exclude: Vec<String>,
+        /// A directory to put first on the interpreter's `sys.path`; repeatable.
+        #[arg(long)]
+        sys_path: Vec<PathBuf>,
     },
     /// Generate `<spec>.rs` (Rust) and `<module>.pyi` into a directory.
     Gen {
@@ -60,7 +98,29 @@ fn main() -> ExitCode {
 
 fn try_main(cli: Cli) -> Result<(), pybridge_build::Failure> {
     match cli.command {
-        Command::Check { spec } => pybridge_build::check_spec(&spec).map(|_| ()),
+        Command::Check { spec, against_live: false, .. } => pybridge_build::check_spec(&spec).map(|_| ()),
+        Command::Check { spec, against_live: true, python, sys_path } => {
+            let options = pybridge_build::ScanOptions { python, sys_path, ..Default::default() };
+            pybridge_build::check_against_live(&spec, &options)
+        }
+        Command::Scan { module, out, python, pyi, include, exclude, sys_path } => {
+            let options = pybridge_build::ScanOptions { python, pyi, include, exclude, sys_path };
+            let yaml = pybridge_build::scan_module(&module, &options)?;
+            match out {
+                Some(path) => {
+                    let file = pybridge_build::OutputFile {
+                        name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+                        contents: yaml,
+                    };
+                    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+                    report(pybridge_build::write::write_outputs(dir, &[file])?)
+                }
+                None => {
+                    print!("{yaml}");
+                    Ok(())
+                }
+            }
+        }
         Command::Gen { spec, out_dir } => report(pybridge_build::generate(&spec, &out_dir)?),
         Command::Pyi { source, out_dir } => report(pybridge_build::generate_pyi_from_source(&source, &out_dir)?),
     }

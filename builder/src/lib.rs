@@ -7,8 +7,13 @@
 
 mod builder;
 mod engine;
+mod scan;
 pub mod write;
 
 pub use builder::{Builder, link_libpython_rpath};
 pub use engine::{Failure, OutputFile, check_spec, generate, generate_pyi_from_source, plan_outputs};
+pub use scan::{
+    ScanOptions, check_against_live, describe as scan_describe, glob as scan_glob, interpreter as scan_interpreter,
+    scan_module,
+};
 pub use write::WriteOutcome;
