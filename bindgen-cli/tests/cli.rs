@@ -258,3 +258,29 @@ fn pyi_of_a_source_that_does_not_lex_points_at_the_unclosed_bracket() {
     assert!(!stderr.contains("token stream"), "{stderr}");
     assert!(!dir.join("out").exists(), "nothing is written");
 }
+
+#[test]
+fn scan_prints_a_spec_that_check_accepts_and_the_drift_check_exits_1_with_located_errors() {
+    let out = cli(&["scan", "fnmatch", "--include", "fnmatch*"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let yaml = String::from_utf8_lossy(&out.stdout);
+    assert!(yaml.contains("module: \"fnmatch\"") && yaml.contains("name: \"fnmatchcase\""), "{yaml}");
+    assert!(!yaml.contains("name: \"filter\""), "--include kept `filter`:\n{yaml}");
+    let dir = temp_dir("scan");
+    let spec = dir.join("fnmatch.yaml");
+    let out = cli(&["scan", "fnmatch", "-o", spec.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(cli(&["check", spec.to_str().unwrap()]).status.success());
+    assert!(cli(&["check", "--against-live", spec.to_str().unwrap()]).status.success());
+    let out = cli(&["check", "--against-live", "tests/scan/drift.yaml", "--sys-path", "tests/python"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("tests/scan/drift.yaml:8:15: error: function `scan_mod.greeting` does not exist"),
+        "{stderr}"
+    );
+    // A module that cannot be imported is an error at the module's name, not a crash.
+    let out = cli(&["scan", "no_such_module_here"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("No module named 'no_such_module_here'"));
+}
