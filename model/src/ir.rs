@@ -66,6 +66,9 @@ pub struct Module {
     pub foreign: Vec<ForeignClass>,
     /// Import: named types (`Mode: Literal["r", "w"]`), which types may refer to by name.
     pub aliases: Vec<Alias>,
+    /// Import: `verify: true` (where written): the stubs get a `verify()` comparing the live
+    /// module with what the entry declares.
+    pub verify: Option<Origin>,
     /// Where the module was declared.
     pub origin: Origin,
 }
@@ -84,6 +87,7 @@ impl Module {
             constants: Vec::new(),
             foreign: Vec::new(),
             aliases: Vec::new(),
+            verify: None,
             origin,
         }
     }

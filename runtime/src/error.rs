@@ -57,6 +57,14 @@ pub enum ErrorKind {
     /// The interpreter could not start (a broken `PYTHONHOME`, a missing standard library),
     /// or was configured after it had started.
     Interpreter(String),
+    /// A generated module's `verify()` found the live Python module different from its spec:
+    /// the module, and one line per difference.
+    Drift {
+        /// The Python module.
+        module: String,
+        /// What differs (`function \`f\`: no parameter \`x\``).
+        differences: Vec<String>,
+    },
 }
 
 /// pybridge's error: `Send + Sync + 'static`, displayable without the interpreter.
@@ -88,7 +96,7 @@ impl Error {
     pub fn python(&self) -> Option<&PythonException> {
         match &*self.kind {
             ErrorKind::Python(e) => Some(e),
-            ErrorKind::Conversion { .. } | ErrorKind::Interpreter(_) => None,
+            ErrorKind::Conversion { .. } | ErrorKind::Interpreter(_) | ErrorKind::Drift { .. } => None,
         }
     }
 
@@ -138,6 +146,10 @@ impl Error {
 
     pub(crate) fn interpreter(message: impl Into<String>) -> Self {
         Error { kind: Box::new(ErrorKind::Interpreter(message.into())), original: None }
+    }
+
+    pub(crate) fn drift(module: &str, differences: Vec<String>) -> Self {
+        Error { kind: Box::new(ErrorKind::Drift { module: module.to_string(), differences }), original: None }
     }
 
     pub(crate) fn conversion(function: &str, what: &str, expected: &str, actual: String, detail: String) -> Self {
@@ -248,6 +260,9 @@ impl fmt::Display for Error {
                 Ok(())
             }
             ErrorKind::Interpreter(message) => f.write_str(message),
+            ErrorKind::Drift { module, differences } => {
+                write!(f, "the live module `{module}` differs from its spec: {}", differences.join("; "))
+            }
         }
     }
 }

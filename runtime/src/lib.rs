@@ -38,6 +38,7 @@ mod stack;
 mod subclass;
 mod thread_state;
 mod values;
+mod verify;
 mod view;
 
 pub use error::{CallbackReturn, Error, ErrorKind, PythonException, Result};
@@ -99,6 +100,7 @@ pub mod __private {
     pub use crate::values::{
         AnyMapping, literal_bool, literal_int, literal_str, union_into, union_mismatch, union_try,
     };
+    pub use crate::verify::{Declared, Member, Param, verify_module};
     pub use crate::view::{Lender, ViewCell, ViewFamily, lend_bytes, lend_str, lend_value};
     pub use pyo3;
 

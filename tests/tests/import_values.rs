@@ -210,3 +210,25 @@ fn standard_library_modules_through_the_new_types() {
     let lines = textwrap::wrap_with("the quick brown fox jumps over the lazy dog", options).unwrap();
     assert_eq!(lines, vec!["the quick".to_string(), "brown [...]".to_string()]);
 }
+
+#[test]
+fn verify_compares_the_live_module_with_the_entry() {
+    use_test_python();
+    // `values_mod` matches its entry.
+    values_mod::verify().unwrap();
+    // `scan_mod` (as `drifted`) does not: every difference in one error.
+    let err = pybridge_tests::import_values::drifted::verify().unwrap_err();
+    let pybridge::ErrorKind::Drift { module, differences } = err.kind() else { panic!("{err}") };
+    assert_eq!(module, "scan_mod");
+    let expected = [
+        "`greeting` does not exist",
+        "`name` of function `greet` is positional_only, declared positional",
+        "`loud` of function `greet` is keyword, declared positional",
+        "`loud` of function `greet` is parameter 3 in the module, declared 2",
+        "`Counter.doubled` is an attribute in the module, declared as a method",
+        "`Counter.bump` is a method in the module, declared as an attribute",
+    ];
+    for e in expected {
+        assert!(differences.iter().any(|d| d == e), "missing `{e}` in {differences:#?}");
+    }
+}

@@ -18,6 +18,7 @@ mod locate;
 mod operators;
 mod options;
 mod unions;
+mod verify;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -63,6 +64,7 @@ pub fn emit_import_module(module: &Module) -> TokenStream {
     let classes_attached = module.classes.iter().map(|c| class::emit_class_ref(&ctx, c));
     let errors = errors::emit_error_enum(&ctx);
     let unions = unions::emit_unions(module);
+    let verify = verify::emit_verify(module);
     let crossing = module
         .functions
         .iter()
@@ -108,6 +110,7 @@ pub fn emit_import_module(module: &Module) -> TokenStream {
             #(#classes)*
             #errors
             #unions
+            #verify
             /// The same stubs, taking a `Python<'py>` token: use them when already attached.
             pub mod attached {
                 #[allow(unused_imports)]

@@ -159,6 +159,11 @@ pub const SECTIONS: &[Section] = &[
             required("module", Shape::Str, "Dotted name of the Python module to import (`pkg.models`)."),
             key("rust_name", Shape::Str, "Name of the generated Rust module (default: the module name, dots → `_`)."),
             key("doc", Shape::Str, "Doc comment of the generated Rust module."),
+            key(
+                "verify",
+                Shape::Bool,
+                "Generate `verify()`, which compares the live module with this entry (names, kinds, parameters) at run time (default: false).",
+            ),
             key("functions", Shape::List("function"), "Module functions to call."),
             key("classes", Shape::List("class"), "Classes to construct and call."),
             key("constants", Shape::List("constant"), "Module attributes read as typed values."),

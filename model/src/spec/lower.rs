@@ -64,7 +64,10 @@ fn lower_import_module(node: &Node, diags: &mut Diagnostics) -> Option<Module> {
     };
     let name = Name { py: dotted, rust: rust_ident(&rust), origin };
     let doc = fields.str("doc", diags).map(|(d, _)| d);
+    let verify_at = fields.get("verify").map(|n| n.origin());
+    let verify = verify_at.filter(|_| fields.bool("verify", diags) == Some(true));
     let mut module = Module::new(Direction::Import, name, doc, origin);
+    module.verify = verify;
     fields.finish_into(|fields, diags| lower_item_lists(fields, &mut module, diags), diags);
     Some(module)
 }

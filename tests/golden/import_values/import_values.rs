@@ -1180,11 +1180,143 @@ pub mod values_mod {
     }
     /// The Python type `tuple[int, str]`.
     pub type Pair = (i64, ::std::string::String);
+    /// Compares the live module `values_mod` with what the spec declares: each name exists and is what the spec says (function, class, method, static or class method, attribute, constant, exception class), with the declared parameters (names in order, kinds, defaults). Call it at start-up; every difference is in the one `ErrorKind::Drift` error.
+    pub fn verify() -> ::std::result::Result<(), ::pybridge::Error> {
+        static __PB_DECLARED: &[::pybridge::__private::Declared] = &[
+            ::pybridge::__private::Declared::Function(
+                "kind",
+                &[::pybridge::__private::Param("value", "positional", false)],
+            ),
+            ::pybridge::__private::Declared::Function(
+                "echo",
+                &[::pybridge::__private::Param("value", "positional", false)],
+            ),
+            ::pybridge::__private::Declared::Function(
+                "pick",
+                &[::pybridge::__private::Param("whole", "positional", false)],
+            ),
+            ::pybridge::__private::Declared::Function(
+                "truth",
+                &[::pybridge::__private::Param("value", "positional", false)],
+            ),
+            ::pybridge::__private::Declared::Function(
+                "boxed",
+                &[::pybridge::__private::Param("value", "positional", false)],
+            ),
+            ::pybridge::__private::Declared::Function(
+                "next_mode",
+                &[::pybridge::__private::Param("mode", "positional", false)],
+            ),
+            ::pybridge::__private::Declared::Function("bad_mode", &[]),
+            ::pybridge::__private::Declared::Function(
+                "flags",
+                &[
+                    ::pybridge::__private::Param("mode", "positional", true),
+                    ::pybridge::__private::Param("level", "positional", true),
+                ],
+            ),
+            ::pybridge::__private::Declared::Function(
+                "pair",
+                &[::pybridge::__private::Param("p", "positional", false)],
+            ),
+            ::pybridge::__private::Declared::Function("environment", &[]),
+            ::pybridge::__private::Declared::Function(
+                "total",
+                &[::pybridge::__private::Param("counts", "positional", false)],
+            ),
+            ::pybridge::__private::Declared::Function(
+                "flip",
+                &[::pybridge::__private::Param("data", "positional", false)],
+            ),
+            ::pybridge::__private::Declared::Function(
+                "conjugate",
+                &[::pybridge::__private::Param("z", "positional", false)],
+            ),
+            ::pybridge::__private::Declared::Function(
+                "square",
+                &[::pybridge::__private::Param("n", "positional", false)],
+            ),
+            ::pybridge::__private::Declared::Function(
+                "fail_lookup",
+                &[::pybridge::__private::Param("key", "positional", false)],
+            ),
+            ::pybridge::__private::Declared::Function(
+                "po",
+                &[
+                    ::pybridge::__private::Param("a", "positional_only", false),
+                    ::pybridge::__private::Param("b", "positional_only", true),
+                    ::pybridge::__private::Param("c", "positional_only", true),
+                    ::pybridge::__private::Param("d", "positional", true),
+                ],
+            ),
+            ::pybridge::__private::Declared::Function(
+                "gather",
+                &[
+                    ::pybridge::__private::Param("first", "positional", false),
+                    ::pybridge::__private::Param("second", "positional", true),
+                    ::pybridge::__private::Param("rest", "var_positional", false),
+                    ::pybridge::__private::Param("sep", "keyword", true),
+                    ::pybridge::__private::Param("extra", "var_keyword", false),
+                ],
+            ),
+            ::pybridge::__private::Declared::Function(
+                "kinds",
+                &[::pybridge::__private::Param("values", "positional", false)],
+            ),
+            ::pybridge::__private::Declared::Function(
+                "apply_twice",
+                &[
+                    ::pybridge::__private::Param("f", "positional", false),
+                    ::pybridge::__private::Param("x", "positional", false),
+                ],
+            ),
+            ::pybridge::__private::Declared::Function(
+                "apply_guarded",
+                &[
+                    ::pybridge::__private::Param("f", "positional", false),
+                    ::pybridge::__private::Param("x", "positional", false),
+                ],
+            ),
+            ::pybridge::__private::Declared::Function(
+                "annotate",
+                &[::pybridge::__private::Param("data", "positional", false)],
+            ),
+            ::pybridge::__private::Declared::Function("not_json", &[]),
+            ::pybridge::__private::Declared::Function("bad_list", &[]),
+            ::pybridge::__private::Declared::Function("bad_dict", &[]),
+            ::pybridge::__private::Declared::Function("bad_pairs", &[]),
+            ::pybridge::__private::Declared::Class(
+                "Box2",
+                ::core::option::Option::Some(
+                    &[::pybridge::__private::Param("value", "positional", false)],
+                ),
+                &[
+                    ::pybridge::__private::Member(
+                        "scaled",
+                        "method",
+                        &[
+                            ::pybridge::__private::Param("k", "positional_only", true),
+                            ::pybridge::__private::Param("j", "positional_only", true),
+                        ],
+                    ),
+                ],
+            ),
+            ::pybridge::__private::Declared::Class(
+                "Box",
+                ::core::option::Option::Some(
+                    &[::pybridge::__private::Param("value", "positional", false)],
+                ),
+                &[::pybridge::__private::Member("value", "attribute", &[])],
+            ),
+            ::pybridge::__private::Declared::Exception("LookupFailure"),
+        ];
+        ::pybridge::__private::verify_module("values_mod", __PB_DECLARED)
+    }
     /// The same stubs, taking a `Python<'py>` token: use them when already attached.
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
-        // from import_values.yaml:13:15: function `kind`
+        // from import_values.yaml:14:15: function `kind`
         /// Calls the Python function `kind` while attached.
         pub fn kind(
             py: ::pybridge::Python<'_>,
@@ -1210,7 +1342,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:17:15: function `echo`
+        // from import_values.yaml:18:15: function `echo`
         /// Calls the Python function `echo` while attached.
         pub fn echo(
             py: ::pybridge::Python<'_>,
@@ -1240,7 +1372,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:21:15: function `pick`
+        // from import_values.yaml:22:15: function `pick`
         /// Calls the Python function `pick` while attached.
         pub fn pick(
             py: ::pybridge::Python<'_>,
@@ -1266,7 +1398,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:25:15: function `truth`
+        // from import_values.yaml:26:15: function `truth`
         /// Calls the Python function `truth` while attached.
         pub fn truth(
             py: ::pybridge::Python<'_>,
@@ -1293,7 +1425,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:29:15: function `boxed`
+        // from import_values.yaml:30:15: function `boxed`
         /// Calls the Python function `boxed` while attached.
         pub fn boxed(
             py: ::pybridge::Python<'_>,
@@ -1320,7 +1452,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:33:15: function `next_mode`
+        // from import_values.yaml:34:15: function `next_mode`
         /// Calls the Python function `next_mode` while attached.
         pub fn next_mode(
             py: ::pybridge::Python<'_>,
@@ -1346,7 +1478,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:37:15: function `bad_mode`
+        // from import_values.yaml:38:15: function `bad_mode`
         /// Calls the Python function `bad_mode` while attached.
         pub fn bad_mode(
             py: ::pybridge::Python<'_>,
@@ -1370,7 +1502,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:39:15: function `flags`
+        // from import_values.yaml:40:15: function `flags`
         /// Calls the Python function `flags` while attached.
         pub fn flags(
             py: ::pybridge::Python<'_>,
@@ -1400,7 +1532,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:44:15: function `pair`
+        // from import_values.yaml:45:15: function `pair`
         /// Calls the Python function `pair` while attached.
         pub fn pair(
             py: ::pybridge::Python<'_>,
@@ -1435,7 +1567,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:48:15: function `environment`
+        // from import_values.yaml:49:15: function `environment`
         /// Calls the Python function `environment` while attached.
         pub fn environment(
             py: ::pybridge::Python<'_>,
@@ -1464,7 +1596,7 @@ pub mod values_mod {
                     .map(|__pb_m| __pb_m.0)?,
             )
         }
-        // from import_values.yaml:50:15: function `total`
+        // from import_values.yaml:51:15: function `total`
         /// Calls the Python function `total` while attached.
         pub fn total(
             py: ::pybridge::Python<'_>,
@@ -1490,7 +1622,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:54:15: function `flip`
+        // from import_values.yaml:55:15: function `flip`
         /// Calls the Python function `flip` while attached.
         pub fn flip(
             py: ::pybridge::Python<'_>,
@@ -1516,7 +1648,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:58:15: function `conjugate`
+        // from import_values.yaml:59:15: function `conjugate`
         /// Calls the Python function `conjugate` while attached.
         pub fn conjugate(
             py: ::pybridge::Python<'_>,
@@ -1542,7 +1674,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:62:15: function `square`
+        // from import_values.yaml:63:15: function `square`
         /// Calls the Python function `square` while attached.
         pub fn square(
             py: ::pybridge::Python<'_>,
@@ -1568,7 +1700,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:66:15: function `fail_lookup`
+        // from import_values.yaml:67:15: function `fail_lookup`
         /// Calls the Python function `fail_lookup` while attached.
         pub fn fail_lookup(
             py: ::pybridge::Python<'_>,
@@ -1594,7 +1726,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:72:15: function `po`
+        // from import_values.yaml:73:15: function `po`
         /// Calls the Python function `po` while attached.
         pub fn po(
             py: ::pybridge::Python<'_>,
@@ -1653,7 +1785,7 @@ pub mod values_mod {
         ) -> ::std::result::Result<::std::vec::Vec<i64>, Error> {
             self::po(py, a, __pb_options.b, __pb_options.c, __pb_options.d)
         }
-        // from import_values.yaml:81:15: function `gather`
+        // from import_values.yaml:82:15: function `gather`
         /// Calls the Python function `gather` while attached.
         pub fn gather(
             py: ::pybridge::Python<'_>,
@@ -1699,7 +1831,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:89:15: function `kinds`
+        // from import_values.yaml:90:15: function `kinds`
         /// Calls the Python function `kinds` while attached.
         pub fn kinds(
             py: ::pybridge::Python<'_>,
@@ -1734,7 +1866,7 @@ pub mod values_mod {
                     .map(|__pb_v| __pb_v.0)?,
             )
         }
-        // from import_values.yaml:94:15: function `apply_twice`
+        // from import_values.yaml:95:15: function `apply_twice`
         /// Calls the Python function `apply_twice` while attached.
         pub fn apply_twice<__PbR0: ::pybridge::CallbackReturn<i64>>(
             py: ::pybridge::Python<'_>,
@@ -1773,7 +1905,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:99:15: function `apply_guarded`
+        // from import_values.yaml:100:15: function `apply_guarded`
         /// Calls the Python function `apply_guarded` while attached.
         pub fn apply_guarded<__PbR0: ::pybridge::CallbackReturn<i64>>(
             py: ::pybridge::Python<'_>,
@@ -1812,7 +1944,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:105:15: function `annotate`
+        // from import_values.yaml:106:15: function `annotate`
         /// Calls the Python function `annotate` while attached.
         pub fn annotate(
             py: ::pybridge::Python<'_>,
@@ -1838,7 +1970,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:109:15: function `not_json`
+        // from import_values.yaml:110:15: function `not_json`
         /// Calls the Python function `not_json` while attached.
         pub fn not_json(
             py: ::pybridge::Python<'_>,
@@ -1862,7 +1994,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:112:17: function `bad_list`
+        // from import_values.yaml:113:17: function `bad_list`
         /// Calls the Python function `bad_list` while attached.
         pub fn bad_list(
             py: ::pybridge::Python<'_>,
@@ -1893,7 +2025,7 @@ pub mod values_mod {
                     .map(|__pb_v| __pb_v.0)?,
             )
         }
-        // from import_values.yaml:113:17: function `bad_dict`
+        // from import_values.yaml:114:17: function `bad_dict`
         /// Calls the Python function `bad_dict` while attached.
         pub fn bad_dict(
             py: ::pybridge::Python<'_>,
@@ -1930,7 +2062,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:114:17: function `bad_pairs`
+        // from import_values.yaml:115:17: function `bad_pairs`
         /// Calls the Python function `bad_pairs` while attached.
         pub fn bad_pairs(
             py: ::pybridge::Python<'_>,
@@ -1973,7 +2105,7 @@ pub mod values_mod {
             >,
         );
         impl<'py> Box2Ref<'py> {
-            // from import_values.yaml:118:11: method `Box2.__init__`
+            // from import_values.yaml:119:11: method `Box2.__init__`
             #[doc = ::core::concat!(" Creates a `", "values_mod.Box2", "`.")]
             pub fn new(
                 py: ::pybridge::Python<'py>,
@@ -1993,7 +2125,7 @@ pub mod values_mod {
                 let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
                 ::core::result::Result::Ok(Self(__pb_value))
             }
-            // from import_values.yaml:121:19: method `Box2.scaled`
+            // from import_values.yaml:122:19: method `Box2.scaled`
             #[doc = ::core::concat!(" Calls `", "values_mod.Box2.scaled", "`.")]
             pub fn scaled(
                 &self,
@@ -2060,7 +2192,7 @@ pub mod values_mod {
             >,
         );
         impl<'py> BoxRef<'py> {
-            // from import_values.yaml:128:11: method `Box.__init__`
+            // from import_values.yaml:129:11: method `Box.__init__`
             #[doc = ::core::concat!(" Creates a `", "values_mod.Box", "`.")]
             pub fn new(
                 py: ::pybridge::Python<'py>,
@@ -2093,6 +2225,289 @@ pub mod values_mod {
             /// The owned handle, usable from any thread.
             pub fn unbind(self) -> Box {
                 Box(self.0.unbind())
+            }
+            /// The bound Python object.
+            pub fn as_bound(
+                &self,
+            ) -> &::pybridge::__private::pyo3::Bound<
+                'py,
+                ::pybridge::__private::pyo3::PyAny,
+            > {
+                &self.0
+            }
+        }
+    }
+}
+/// Typed stubs for the Python module `scan_mod`.
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    dead_code,
+    non_snake_case,
+    non_camel_case_types,
+    non_upper_case_globals
+)]
+pub mod drifted {
+    /// Calls the Python function `greeting`.
+    pub fn greeting() -> ::std::result::Result<(), ::pybridge::Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::greeting(__pb_py))
+    }
+    /// Calls the Python function `greet`.
+    pub fn greet(
+        name: &str,
+        loud: ::std::option::Option<bool>,
+    ) -> ::std::result::Result<::std::string::String, ::pybridge::Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::greet(
+            __pb_py,
+            name,
+            loud,
+        ))
+    }
+    /// A handle to an instance of the Python class `scan_mod.Counter`.
+    pub struct Counter(::pybridge::Object);
+    static __PB_CLASS_Counter: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+        "scan_mod",
+        "Counter",
+    );
+    impl Counter {
+        /// Calls `scan_mod.Counter.doubled`.
+        pub fn doubled(&self) -> ::std::result::Result<i64, ::pybridge::Error> {
+            ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).doubled())
+        }
+        /// Reads `scan_mod.Counter.bump`.
+        pub fn bump(&self) -> ::std::result::Result<i64, ::pybridge::Error> {
+            ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).bump())
+        }
+        /// The bound view of this object, for calls while attached.
+        pub fn bind<'py>(
+            &self,
+            py: ::pybridge::Python<'py>,
+        ) -> attached::CounterRef<'py> {
+            attached::CounterRef(self.0.bind(py).clone())
+        }
+        /// The untyped handle.
+        pub fn as_object(&self) -> &::pybridge::Object {
+            &self.0
+        }
+        /// `Clone` for a thread that is already attached: another handle to the same
+        /// object, without attaching again.
+        pub fn clone_ref(&self, py: ::pybridge::Python<'_>) -> Self {
+            Self(self.0.clone_ref(py))
+        }
+        /// Python's `==` for a thread that is already attached, with the error `__eq__`
+        /// raises (the `PartialEq` impl attaches by itself and reads an error as `false`).
+        pub fn eq_ref(
+            &self,
+            py: ::pybridge::Python<'_>,
+            other: &Self,
+        ) -> ::std::result::Result<bool, ::pybridge::Error> {
+            ::pybridge::__private::handle_eq_attached(py, &self.0, &other.0)
+                .map_err(::core::convert::From::from)
+        }
+        /// Gives up the type, keeping the object.
+        pub fn into_object(self) -> ::pybridge::Object {
+            self.0
+        }
+    }
+    /// `repr()` of the object (the class's name when `__repr__` raises).
+    impl ::std::fmt::Debug for Counter {
+        fn fmt(&self, __pb_f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match ::pybridge::__private::handle_repr(&self.0) {
+                ::core::option::Option::Some(__pb_repr) => __pb_f.write_str(&__pb_repr),
+                ::core::option::Option::None => {
+                    __pb_f.write_str(::core::concat!("scan_mod.Counter", "(..)"))
+                }
+            }
+        }
+    }
+    /// `str()` of the object.
+    impl ::std::fmt::Display for Counter {
+        fn fmt(&self, __pb_f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            __pb_f.write_str(&::pybridge::__private::handle_str(&self.0))
+        }
+    }
+    /// Another handle to the same object (Python's `is` holds between them).
+    impl ::std::clone::Clone for Counter {
+        fn clone(&self) -> Self {
+            Self(::pybridge::__private::handle_clone(&self.0))
+        }
+    }
+    /// Python's `==` (`false` when `__eq__` raises).
+    impl ::std::cmp::PartialEq for Counter {
+        fn eq(&self, __pb_other: &Self) -> bool {
+            ::pybridge::__private::handle_eq(&self.0, &__pb_other.0)
+        }
+    }
+    impl<'a, 'py> ::pybridge::__private::pyo3::FromPyObject<'a, 'py> for Counter {
+        type Error = ::pybridge::__private::pyo3::PyErr;
+        fn extract(
+            obj: ::pybridge::__private::pyo3::Borrowed<
+                'a,
+                'py,
+                ::pybridge::__private::pyo3::PyAny,
+            >,
+        ) -> ::std::result::Result<Self, Self::Error> {
+            ::pybridge::__private::extract_instance(
+                    obj,
+                    &__PB_CLASS_Counter,
+                    "scan_mod.Counter",
+                )
+                .map(Self)
+        }
+    }
+    impl<'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for Counter {
+        type Target = ::pybridge::__private::pyo3::PyAny;
+        type Output = ::pybridge::__private::pyo3::Bound<
+            'py,
+            ::pybridge::__private::pyo3::PyAny,
+        >;
+        type Error = ::std::convert::Infallible;
+        fn into_pyobject(
+            self,
+            py: ::pybridge::Python<'py>,
+        ) -> ::std::result::Result<Self::Output, Self::Error> {
+            ::core::result::Result::Ok(self.0.into_bound(py))
+        }
+    }
+    impl<'a, 'py> ::pybridge::__private::pyo3::IntoPyObject<'py> for &'a Counter {
+        type Target = ::pybridge::__private::pyo3::PyAny;
+        type Output = ::pybridge::__private::pyo3::Borrowed<
+            'a,
+            'py,
+            ::pybridge::__private::pyo3::PyAny,
+        >;
+        type Error = ::std::convert::Infallible;
+        fn into_pyobject(
+            self,
+            py: ::pybridge::Python<'py>,
+        ) -> ::std::result::Result<Self::Output, Self::Error> {
+            ::core::result::Result::Ok(self.0.bind_borrowed(py))
+        }
+    }
+    /// Compares the live module `scan_mod` with what the spec declares: each name exists and is what the spec says (function, class, method, static or class method, attribute, constant, exception class), with the declared parameters (names in order, kinds, defaults). Call it at start-up; every difference is in the one `ErrorKind::Drift` error.
+    pub fn verify() -> ::std::result::Result<(), ::pybridge::Error> {
+        static __PB_DECLARED: &[::pybridge::__private::Declared] = &[
+            ::pybridge::__private::Declared::Function("greeting", &[]),
+            ::pybridge::__private::Declared::Function(
+                "greet",
+                &[
+                    ::pybridge::__private::Param("name", "positional", false),
+                    ::pybridge::__private::Param("loud", "positional", true),
+                ],
+            ),
+            ::pybridge::__private::Declared::Class(
+                "Counter",
+                ::core::option::Option::None,
+                &[
+                    ::pybridge::__private::Member("doubled", "method", &[]),
+                    ::pybridge::__private::Member("bump", "attribute", &[]),
+                ],
+            ),
+        ];
+        ::pybridge::__private::verify_module("scan_mod", __PB_DECLARED)
+    }
+    /// The same stubs, taking a `Python<'py>` token: use them when already attached.
+    pub mod attached {
+        #[allow(unused_imports)]
+        use super::*;
+        // from import_values.yaml:146:15: function `greeting`
+        /// Calls the Python function `greeting` while attached.
+        pub fn greeting(
+            py: ::pybridge::Python<'_>,
+        ) -> ::std::result::Result<(), ::pybridge::Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                1,
+            >::new(py, "scan_mod.greeting");
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "scan_mod",
+                "greeting",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args
+                .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
+            let _ = __pb_value;
+            ::core::result::Result::Ok(())
+        }
+        // from import_values.yaml:147:15: function `greet`
+        /// Calls the Python function `greet` while attached.
+        pub fn greet(
+            py: ::pybridge::Python<'_>,
+            name: &str,
+            loud: ::std::option::Option<bool>,
+        ) -> ::std::result::Result<::std::string::String, ::pybridge::Error> {
+            static __PB_KWNAMES: ::pybridge::__private::KwNames = ::pybridge::__private::KwNames::new(
+                &["loud"],
+            );
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                3,
+            >::new(py, "scan_mod.greet");
+            __pb_args.positional("name", name)?;
+            __pb_args.optional("loud", loud)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "scan_mod",
+                "greet",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args
+                .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_return(
+                    &__pb_value,
+                    "scan_mod.greet",
+                    "str",
+                )?,
+            )
+        }
+        /// An instance of `scan_mod.Counter`, bound to an attached interpreter.
+        #[derive(Debug)]
+        pub struct CounterRef<'py>(
+            pub(super) ::pybridge::__private::pyo3::Bound<
+                'py,
+                ::pybridge::__private::pyo3::PyAny,
+            >,
+        );
+        impl<'py> CounterRef<'py> {
+            // from import_values.yaml:155:21: method `Counter.doubled`
+            #[doc = ::core::concat!(" Calls `", "scan_mod.Counter.doubled", "`.")]
+            pub fn doubled(&self) -> ::std::result::Result<i64, ::pybridge::Error> {
+                let py = self.0.py();
+                use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+                let mut __pb_args = ::pybridge::__private::Args::<
+                    '_,
+                    1,
+                >::new(py, "scan_mod.Counter.doubled");
+                let __pb_value = __pb_args
+                    .call_method::<
+                        ::pybridge::Error,
+                    >(
+                        &self.0,
+                        ::pybridge::__private::pyo3::intern!(py, "doubled"),
+                        &__PB_KWNAMES,
+                    )?;
+                ::core::result::Result::Ok(
+                    ::pybridge::__private::extract_return(
+                        &__pb_value,
+                        "scan_mod.Counter.doubled",
+                        "int",
+                    )?,
+                )
+            }
+            #[doc = ::core::concat!(" Reads `", "scan_mod.Counter.bump", "`.")]
+            pub fn bump(&self) -> ::std::result::Result<i64, ::pybridge::Error> {
+                let py = self.0.py();
+                ::pybridge::__private::get_attribute(
+                    &self.0,
+                    ::pybridge::__private::pyo3::intern!(py, "bump"),
+                    "scan_mod.Counter.bump",
+                    "int",
+                )
+            }
+            /// The owned handle, usable from any thread.
+            pub fn unbind(self) -> Counter {
+                Counter(self.0.unbind())
             }
             /// The bound Python object.
             pub fn as_bound(
@@ -2365,7 +2780,7 @@ pub mod json {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
-        // from import_values.yaml:149:15: function `dumps`
+        // from import_values.yaml:168:15: function `dumps`
         /// Calls the Python function `dumps` while attached.
         pub fn dumps(
             py: ::pybridge::Python<'_>,
@@ -2394,7 +2809,7 @@ pub mod json {
                 ::pybridge::__private::extract_return(&__pb_value, "json.dumps", "str")?,
             )
         }
-        // from import_values.yaml:155:15: function `loads`
+        // from import_values.yaml:174:15: function `loads`
         /// Calls the Python function `loads` while attached.
         pub fn loads(
             py: ::pybridge::Python<'_>,
@@ -2490,7 +2905,7 @@ pub mod textwrap {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
-        // from import_values.yaml:161:15: function `wrap`
+        // from import_values.yaml:180:15: function `wrap`
         /// Calls the Python function `wrap` while attached.
         pub fn wrap(
             py: ::pybridge::Python<'_>,

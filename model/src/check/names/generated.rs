@@ -69,8 +69,21 @@ fn claim_value_type_names(module: &Module, taken: &mut HashMap<String, (Origin, 
     }
 }
 
-/// `f_with`, the options form of a module function, must not land on a declared function.
+/// `f_with`, the options form of a module function, must not land on a declared function, nor a
+/// declared function on `verify` when the entry asks for it.
 fn check_with_function_names(module: &Module, diags: &mut Diagnostics) {
+    if let Some(at) = module.verify
+        && let Some(f) = module.functions.iter().find(|f| crate::names::unraw(&f.name.rust) == "verify")
+    {
+        diags.push(
+            Diagnostic::new(
+                f.name.origin,
+                format!("function `{}` lands on `verify`, which `verify: true` generates", f.name.py),
+            )
+            .help("give the function `rust_name:`")
+            .note(at, "asked for here"),
+        );
+    }
     for f in module.functions.iter().filter(|f| generated::has_options(f)) {
         let with = generated::with_fn(&f.name.rust);
         if let Some(other) = module.functions.iter().find(|g| crate::names::unraw(&g.name.rust) == with) {
