@@ -65,6 +65,11 @@ enum Command {
         /// A directory to put first on the interpreter's `sys.path`; repeatable.
         #[arg(long)]
         sys_path: Vec<PathBuf>,
+        /// Update this hand-edited spec instead of starting afresh: its declarations, Rust
+        /// names, docs and types are kept, parameters follow the module (written to `-o`, or
+        /// stdout).
+        #[arg(long)]
+        merge: Option<PathBuf>,
     },
     /// Generate `<spec>.rs` (Rust) and `<module>.pyi` into a directory.
     Gen {
@@ -103,8 +108,15 @@ fn try_main(cli: Cli) -> Result<(), pybridge_build::Failure> {
             let options = pybridge_build::ScanOptions { python, sys_path, ..Default::default() };
             pybridge_build::check_against_live(&spec, &options)
         }
-        Command::Scan { module, out, python, pyi, include, exclude, sys_path } => {
-            let options = pybridge_build::ScanOptions { python, pyi, include, exclude, sys_path };
+        Command::Scan { module, out, python, pyi, include, exclude, sys_path, merge } => {
+            let merge =
+                match merge {
+                    Some(path) => Some(std::fs::read_to_string(&path).map_err(|e| {
+                        pybridge_build::Failure::Io(format!("cannot read spec {}: {e}", path.display()))
+                    })?),
+                    None => None,
+                };
+            let options = pybridge_build::ScanOptions { python, pyi, include, exclude, sys_path, merge };
             let yaml = pybridge_build::scan_module(&module, &options)?;
             match out {
                 Some(path) => {

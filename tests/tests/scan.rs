@@ -206,3 +206,33 @@ fn the_drift_check_reports_each_difference_at_its_line() {
     let scanned = workspace_root().join("tests/scanned/scan_mod.yaml");
     pybridge_build::check_against_live(&scanned, &live_options()).unwrap();
 }
+
+#[test]
+fn merge_keeps_the_users_edits_and_takes_the_modules_signatures() {
+    let existing = std::fs::read_to_string(workspace_root().join("tests/scan/scan_mod_edited.yaml")).unwrap();
+    let options = ScanOptions { merge: Some(existing), ..live_options() };
+    let merged = scan_module("scan_mod", &options).unwrap();
+    let (_, checked) = pybridge_model::load_and_check(merged.as_bytes());
+    assert!(checked.is_ok(), "{checked:?}\n{merged}");
+    // Kept: the Rust name, the docs, the alias, the narrowed types.
+    for kept in [
+        "rust_name: \"say_hello\"",
+        "doc: \"Greets someone.\"",
+        "doc: \"A counter.\"",
+        "{ name: \"Mode\", type: \"Literal['r', 'w']\" }",
+        "{ name: \"mode\", type: \"Mode\" }",
+        "{ name: \"a\", type: \"int\" }",
+        "{ name: \"b\", type: \"u8\", default: \"2\" }",
+    ] {
+        assert!(merged.contains(kept), "lost `{kept}`:\n{merged}");
+    }
+    // The module's signatures: `extra` is gone, `greet` gained its parameters.
+    assert!(!merged.contains("\"extra\""), "{merged}");
+    assert!(merged.contains("{ name: \"loud\", type: \"bool\", kind: keyword, default: \"False\" }"), "{merged}");
+    // What the user left out stays out, listed; no constructor the user did not declare.
+    assert!(
+        !merged.contains("- name: \"total\"") && merged.contains("#   `total`: not in the merged spec"),
+        "{merged}"
+    );
+    assert!(!merged.contains("constructor:"), "{merged}");
+}

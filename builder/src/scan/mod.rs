@@ -12,6 +12,7 @@
 //! interpreter, so the scan describes the module as that Python sees it.
 
 mod drift;
+mod merge;
 mod render;
 
 pub use drift::check_against_live;
@@ -41,6 +42,9 @@ pub struct ScanOptions {
     pub exclude: Vec<String>,
     /// Directories put first on the interpreter's `sys.path` (`PYTHONPATH`).
     pub sys_path: Vec<PathBuf>,
+    /// The text of a spec to merge the scan into (`--merge`): its declarations, names, docs
+    /// and types are kept, the module's signatures taken.
+    pub merge: Option<String>,
 }
 
 /// `python -c scan.py …` with `--sys-path` directories in front of any `PYTHONPATH`.
@@ -70,6 +74,9 @@ pub(crate) fn command(options: &ScanOptions) -> (PathBuf, Command) {
 pub fn scan_module(module: &str, options: &ScanOptions) -> Result<String, Failure> {
     let mut description = describe(module, options)?;
     filter_items(&mut description, options);
+    if let Some(existing) = &options.merge {
+        merge::merge_into(&mut description, existing, module)?;
+    }
     render::render_checked(module, &description, options.pyi.is_some())
 }
 
