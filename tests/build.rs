@@ -7,7 +7,20 @@ fn main() {
     pybridge_build::Builder::new("specs/view_shapes.yaml").build();
     pybridge_build::Builder::new("specs/import_values.yaml").build();
     // Specs written by `bindgen-cli scan` (tests/tests/scan.rs keeps them current).
-    for module in ["calendar", "difflib", "fnmatch", "json", "scan_mod", "shlex", "statistics", "string", "textwrap"] {
+    for module in [
+        "calendar",
+        "difflib",
+        "fnmatch",
+        "json",
+        "my_module",
+        "py4cc",
+        "scan_mod",
+        "shlex",
+        "statistics",
+        "string",
+        "textstats",
+        "textwrap",
+    ] {
         pybridge_build::Builder::new(format!("scanned/{module}.yaml")).build();
     }
 }

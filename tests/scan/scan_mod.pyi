@@ -39,3 +39,19 @@ else:
 def pick(x: int) -> int: ...
 @overload
 def pick(x: int, y: int) -> int: ...
+
+# Left out by the scan, as typeshed writes these: a Protocol, a typing-only helper, a
+# re-export, an enum.
+from enum import Enum
+from os import sep as sep
+from typing import Protocol, type_check_only
+
+class SupportsBump(Protocol):
+    def bump(self, times: int = 1) -> int: ...
+
+@type_check_only
+class Helper:
+    x: int
+
+class Color(Enum):
+    RED = 1

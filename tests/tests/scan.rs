@@ -41,6 +41,15 @@ fn scanned_specs_match_a_fresh_scan() {
     let mut scans: Vec<(String, String)> =
         STDLIB.iter().map(|m| (m.to_string(), scan_module(m, &stub_options()).expect(m))).collect();
     scans.push(("scan_mod".into(), scan_module("scan_mod", &live_options()).expect("scan_mod")));
+    // The examples' Python modules, live.
+    for (module, dir) in [
+        ("textstats", "examples/hello-import/python"),
+        ("py4cc", "examples/driver/python"),
+        ("my_module", "examples/objects/python"),
+    ] {
+        let options = ScanOptions { sys_path: vec![workspace_root().join(dir)], ..Default::default() };
+        scans.push((module.into(), scan_module(module, &options).expect(module)));
+    }
     for (module, yaml) in scans {
         // What scan writes always passes check.
         let (_, checked) = pybridge_model::load_and_check(yaml.as_bytes());
@@ -170,6 +179,19 @@ fn scanned_stubs_call_the_real_modules() {
         json_spec::json::DumpsOptions { indent: Some(json_spec::json::IntOrStr::Int(0)), ..Default::default() };
     let dumped = json_spec::json::dumps_with(&value, &std::collections::HashMap::new(), options).unwrap();
     assert_eq!(dumped, "[\n1,\n2\n]");
+    // The hello-import example's module, scanned live, against what its hand-written spec gives.
+    pybridge::add_sys_path(workspace_root().join("examples/hello-import/python")).unwrap();
+    let counts = textstats_spec::textstats::word_counts("the cat and The hat", None, Some(3)).unwrap();
+    assert_eq!(
+        counts,
+        std::collections::HashMap::from([
+            ("the".to_string(), 2),
+            ("cat".into(), 1),
+            ("and".into(), 1),
+            ("hat".into(), 1)
+        ])
+    );
+    assert_eq!(textstats_spec::textstats::longest(&["a", "abc"]).unwrap(), Some("abc".to_string()));
     // `scan_mod`, scanned live: positional-only defaults, keyword-only, literals, callbacks.
     use scan_mod_spec::scan_mod;
     assert_eq!(scan_mod::greet("ann", None, Some(true)).unwrap(), "HELLO ANN!");
@@ -235,4 +257,24 @@ fn merge_keeps_the_users_edits_and_takes_the_modules_signatures() {
         "{merged}"
     );
     assert!(!merged.contains("constructor:"), "{merged}");
+}
+
+#[test]
+fn a_stub_scan_evaluates_version_branches_and_leaves_out_what_typeshed_marks() {
+    let options = ScanOptions { pyi: Some(workspace_root().join("tests/scan/scan_mod.pyi")), ..Default::default() };
+    let yaml = scan_module("scan_mod", &options).unwrap();
+    // `if sys.version_info >= (3, 99)` is false here: its `else` branch is taken.
+    assert!(yaml.contains("- name: \"untyped\"") && !yaml.contains("from_the_future"), "{yaml}");
+    assert!(yaml.contains("# 2 overloads in the stub; scanned the one with the most parameters"), "{yaml}");
+    // A `TypeAlias`-free alias of a literal is resolved where it is used.
+    assert!(yaml.contains("{ name: \"mode\", type: \"Literal['r', 'w']\" }"), "{yaml}");
+    for left_out in [
+        "`Color`: an enum",
+        "`sep`: re-exported from `os`",
+        "`SupportsBump`: a typing-only class",
+        "`Helper`: a typing-only class",
+    ] {
+        assert!(yaml.contains(left_out), "missing `{left_out}`:\n{yaml}");
+    }
+    assert!(!yaml.contains("- name: \"SupportsBump\"") && !yaml.contains("- name: \"Helper\""), "{yaml}");
 }
