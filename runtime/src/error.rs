@@ -294,7 +294,7 @@ impl fmt::Display for PythonException {
 /// use pybridge::CallbackReturn;
 /// assert_eq!(CallbackReturn::<i64>::into_callback_result(3i64).unwrap(), 3);
 /// let failed: Result<i64, String> = Err("no".into());
-/// assert!(failed.into_callback_result().is_err());
+/// assert!(CallbackReturn::<i64>::into_callback_result(failed).is_err());
 /// ```
 pub trait CallbackReturn<T> {
     /// The value, or the exception to raise.
