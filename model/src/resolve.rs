@@ -5,8 +5,11 @@
 //! Rust path on the reference. Every exception reference (`raises:`, `base:`) must name an
 //! exception declared in the module, or (bases) a Python builtin exception.
 
+mod aliases;
 mod defaults;
 pub(crate) mod views;
+
+use aliases::{resolve_aliases, substitute_aliases};
 
 use crate::check::BUILTIN_EXCEPTIONS;
 use crate::code::RustPath;
@@ -40,7 +43,7 @@ pub fn resolve_bridge(bridge: &mut Bridge, diags: &mut Diagnostics) {
 /// What a class reference may name in one module: (python name, last segment of the rust path,
 /// rust path, unit enum, foreign) of every class and enum, the view classes, and (imports) the
 /// classes the spec exports.
-struct Names<'a> {
+pub(crate) struct Names<'a> {
     classes: Vec<(String, String, Option<RustPath>, bool, bool)>,
     views: Vec<String>,
     exported: &'a [(String, Option<RustPath>)],
@@ -92,25 +95,9 @@ fn resolve_module(module: &mut Module, exported: &[(String, Option<RustPath>)], 
     }
 }
 
-/// Replaces each reference to an alias by the alias's (resolved) type.
-fn substitute_aliases(ty: &mut Type, aliases: &[crate::ir::Alias]) {
-    if aliases.is_empty() {
-        return;
-    }
-    ty.walk_mut(&mut |t| {
-        if let TypeKind::Class(class) = &t.kind
-            && let Some(alias) = aliases.iter().find(|a| a.name.py == class.name)
-        {
-            let origin = t.origin;
-            *t = alias.ty.clone();
-            t.origin = origin;
-        }
-    });
-}
-
 /// Records on each class reference in `ty` its Python name and Rust path, or reports a name
 /// that refers to nothing.
-fn resolve_class_refs(ty: &mut Type, names: &Names<'_>, diags: &mut Diagnostics) {
+pub(crate) fn resolve_class_refs(ty: &mut Type, names: &Names<'_>, diags: &mut Diagnostics) {
     ty.walk_mut(&mut |t| {
         let origin = t.origin;
         let TypeKind::Class(class) = &mut t.kind else { return };
@@ -145,54 +132,6 @@ fn resolve_class_refs(ty: &mut Type, names: &Names<'_>, diags: &mut Diagnostics)
             }
         }
     });
-}
-
-/// Resolves each alias of an import module against the classes and the aliases declared before
-/// it, names the enum of a union alias after the alias, and returns the resolved aliases (also
-/// stored back on the module).
-fn resolve_aliases(module: &mut Module, names: &Names<'_>, diags: &mut Diagnostics) -> Vec<crate::ir::Alias> {
-    let mut done: Vec<crate::ir::Alias> = Vec::new();
-    let declared: Vec<String> = module.aliases.iter().map(|a| a.name.py.clone()).collect();
-    for (i, alias) in module.aliases.iter().enumerate() {
-        let mut alias = alias.clone();
-        let mut later = None;
-        alias.ty.walk_mut(&mut |t| {
-            let TypeKind::Class(class) = &t.kind else { return };
-            if declared[i..].contains(&class.name) && !done.iter().any(|a| a.name.py == class.name) {
-                later = Some((class.name.clone(), t.origin));
-                // Resolved as `Any` so the alias still lowers; the error below stops the run.
-                t.kind = TypeKind::Any;
-            }
-        });
-        if let Some((name, at)) = later {
-            let message = match name == alias.name.py {
-                true => format!("alias `{name}` refers to itself"),
-                false => format!("alias `{name}` is used before it is declared"),
-            };
-            diags.push_recoverable(
-                Diagnostic::new(at, message)
-                    .help("declare each alias after the aliases it uses; a type cannot contain itself"),
-            );
-        }
-        substitute_aliases(&mut alias.ty, &done);
-        resolve_class_refs(&mut alias.ty, names, diags);
-        name_alias_union(&mut alias);
-        done.push(alias);
-    }
-    module.aliases = done.clone();
-    done
-}
-
-/// A union alias (`Mode: Literal["r", "w"]`, or one `| None`) names its enum.
-fn name_alias_union(alias: &mut crate::ir::Alias) {
-    let ty = match &mut alias.ty.kind {
-        TypeKind::Optional(inner) => inner.as_mut(),
-        _ => &mut alias.ty,
-    };
-    if let TypeKind::Union(u) = &mut ty.kind {
-        u.name = alias.name.rust.clone();
-        u.alias = true;
-    }
 }
 
 /// `raises:` names a declared exception; `base:` a declared or a builtin one. The problems are

@@ -17,7 +17,88 @@
 //! ```
 
 use crate::origin::Origin;
-use crate::types::{IntWidth, LiteralValue, MemberValue, Type, TypeKind, UnionMember, UnionType};
+use crate::types::{IntWidth, Type, TypeKind};
+
+/// A [`TypeKind::Union`]: the generated Rust enum.
+#[derive(Clone, Debug)]
+pub struct UnionType {
+    /// The Rust enum's name: an `aliases:` entry's, or one made of the variant names
+    /// (`int | str` → `IntOrStr`, `Literal["r", "w"]` → `ROrW`).
+    pub name: String,
+    /// Named by an `aliases:` entry.
+    pub alias: bool,
+    /// The members, as written (nested unions flattened, `None` taken out as an `Optional`).
+    pub members: Vec<UnionMember>,
+}
+
+/// One member of a [`UnionType`]: a variant of the Rust enum.
+#[derive(Clone, Debug)]
+pub struct UnionMember {
+    /// The variant name (`Int`, `ListStr`, `Point`, `R` for `"r"`).
+    pub variant: String,
+    /// What the variant holds.
+    pub value: MemberValue,
+    /// Where the member was written.
+    pub origin: Origin,
+}
+
+/// What a [`UnionMember`] is.
+#[derive(Clone, Debug)]
+pub enum MemberValue {
+    /// A type: a tuple variant holding the value.
+    Type(Type),
+    /// A `Literal[...]` value: a unit variant.
+    Literal(LiteralValue),
+}
+
+/// A value of `Literal[...]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LiteralValue {
+    /// `"r"`.
+    Str(String),
+    /// `3`, `-1`.
+    Int(i64),
+    /// `True`, `False`.
+    Bool(bool),
+}
+
+impl LiteralValue {
+    /// The Python spelling (`'r'`, `3`, `True`).
+    pub fn python(&self) -> String {
+        match self {
+            LiteralValue::Str(s) => format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'")),
+            LiteralValue::Int(i) => i.to_string(),
+            LiteralValue::Bool(true) => "True".into(),
+            LiteralValue::Bool(false) => "False".into(),
+        }
+    }
+}
+
+impl UnionType {
+    /// The Python annotation (`int | str`, `typing.Literal['r', 'w'] | None`).
+    pub fn python(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        let mut literals: Vec<String> = Vec::new();
+        for m in &self.members {
+            match &m.value {
+                MemberValue::Literal(l) => literals.push(l.python()),
+                MemberValue::Type(t) => parts.push(t.python()),
+            }
+        }
+        if !literals.is_empty() {
+            parts.insert(0, format!("typing.Literal[{}]", literals.join(", ")));
+        }
+        parts.join(" | ")
+    }
+
+    /// The member types (not the literals).
+    pub fn types(&self) -> impl Iterator<Item = &Type> {
+        self.members.iter().filter_map(|m| match &m.value {
+            MemberValue::Type(t) => Some(t),
+            MemberValue::Literal(_) => None,
+        })
+    }
+}
 
 /// The most members an unnamed union may have (its enum's name grows with each); a longer one
 /// needs an `aliases:` entry (check).

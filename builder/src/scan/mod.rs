@@ -1,6 +1,7 @@
 //! `bindgen-cli scan`: an import spec from a Python module, read live (imported in the target
 //! interpreter: `inspect.signature` and the resolved annotations) or statically from a `.pyi`
-//! (Python's own `ast`, never importing the module). Both run `scan.py` in that interpreter,
+//! (Python's own `ast`, never importing the module). Both run the scanner (`common.py`,
+//! `live.py`, `stub.py`, `main.py`, one script) in that interpreter,
 //! which describes the module as JSON with each type already in the spec's typing syntax (or
 //! `Any` and a reason); here that becomes YAML, which is then checked: a type `check` refuses
 //! becomes `Any` with check's message as the reason, an item it refuses is left out with the
@@ -24,8 +25,10 @@ use serde_json::Value;
 
 use crate::Failure;
 
-/// The scanner script, run by the target interpreter.
-const SCRIPT: &str = include_str!("scan.py");
+/// The scanner script, run by the target interpreter: shared helpers, the live scan, the stub
+/// scan, the drift check's probe and `main`, one file each, run as one script.
+const SCRIPT: &str =
+    concat!(include_str!("common.py"), include_str!("live.py"), include_str!("stub.py"), include_str!("main.py"));
 
 /// What to scan and how.
 #[derive(Clone, Debug, Default)]
@@ -47,7 +50,7 @@ pub struct ScanOptions {
     pub merge: Option<String>,
 }
 
-/// `python -c scan.py …` with `--sys-path` directories in front of any `PYTHONPATH`.
+/// `python -c <scanner> …` with `--sys-path` directories in front of any `PYTHONPATH`.
 pub(crate) fn command(options: &ScanOptions) -> (PathBuf, Command) {
     let python = interpreter(options);
     let mut command = Command::new(&python);
