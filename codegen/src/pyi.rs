@@ -8,13 +8,9 @@ use pybridge_model::{Class, Dunder, Enum, Exception, FnKind, Function, Module, P
 
 use crate::banner::pyi_banner;
 
-/// Every exported module's `PanicException` (runtime `register_panic_exception`).
-const PANIC_EXCEPTION: &str = "\nclass PanicException(BaseException):\n    \"\"\"A Rust panic inside this module's code (pyo3's `pyo3_runtime.PanicException`).\"\"\"\n";
-
 /// The `.pyi` text for an export module.
 pub fn emit_pyi(module: &Module, source: &str) -> String {
     let mut body = String::new();
-    body.push_str(PANIC_EXCEPTION);
     for c in &module.constants {
         let _ = writeln!(body, "\n{}: {}", c.name.py, c.ty.python());
         if let Some(doc) = &c.doc {

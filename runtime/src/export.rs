@@ -270,29 +270,3 @@ pub fn build_pyerr(f: impl for<'py> FnOnce(Python<'py>) -> PyErr) -> PyErr {
     crate::interpreter::attach_guarded(f)
         .unwrap_or_else(|refused| pyo3::exceptions::PyRuntimeError::new_err(refused.to_string()))
 }
-
-/// Every exported module's `PanicException`: pyo3's exception for a Rust panic inside the
-/// module's code, so Python can catch it by name (`except mymod.PanicException`), and the
-/// module pyo3 names as its home, `pyo3_runtime`, importable (`from pyo3_runtime import
-/// PanicException`). It derives from `BaseException`, as pyo3 makes it: `except Exception`
-/// does not catch a panic.
-pub fn register_panic_exception(module: &Bound<'_, pyo3::types::PyModule>) -> PyResult<()> {
-    use pyo3::types::PyModuleMethods;
-    let py = module.py();
-    let ty = py.get_type::<pyo3::panic::PanicException>();
-    module.add("PanicException", &ty)?;
-    install_pyo3_runtime(py)
-}
-
-/// `sys.modules["pyo3_runtime"]`, a module holding `PanicException`, unless one is there.
-pub(crate) fn install_pyo3_runtime(py: Python<'_>) -> PyResult<()> {
-    use pyo3::types::PyModuleMethods;
-    let modules = py.import("sys")?.getattr("modules")?;
-    if modules.contains("pyo3_runtime")? {
-        return Ok(());
-    }
-    let runtime = pyo3::types::PyModule::new(py, "pyo3_runtime")?;
-    runtime.add("PanicException", py.get_type::<pyo3::panic::PanicException>())?;
-    runtime.setattr("__doc__", "pyo3's runtime names: `PanicException`, a Rust panic that reached Python.")?;
-    modules.set_item("pyo3_runtime", runtime)
-}

@@ -390,8 +390,6 @@ fn prepare(py: Python<'_>) {
     static READY: PyOnceLock<()> = PyOnceLock::new();
     READY.get_or_init(py, || {
         let _ = PanicException::type_object(py);
-        // `import pyo3_runtime` (where `PanicException` lives) works in embedded Python too.
-        let _ = crate::export::install_pyo3_runtime(py);
         // Rust threads must stop taking the GIL before Python finalizes (shutdown.rs). Without
         // `atexit` (a broken standard library) the earlier behaviour stays.
         let _ = crate::shutdown::register_exit_hook(py);

@@ -46,7 +46,6 @@ mod fast {
                 "__doc__",
                 "Fast math for Python.",
             )?;
-            ::pybridge::__private::register_panic_exception(__pb_module)?;
             ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
                 __pb_module,
                 ::pybridge::__private::pyo3::wrap_pyfunction!(__pb_fn_add, __pb_module)?,
@@ -885,7 +884,6 @@ mod geometry {
                 "__doc__",
                 "Classes, enums and exceptions.",
             )?;
-            ::pybridge::__private::register_panic_exception(__pb_module)?;
             ::pybridge::__private::pyo3::types::PyModuleMethods::add(
                 __pb_module,
                 "BadPoint",

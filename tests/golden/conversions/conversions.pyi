@@ -9,9 +9,6 @@ import pathlib
 
 __all__ = ["Shelf", "next_char", "joined", "doubled", "later", "version_of", "localhost", "distinct", "total", "mean", "first_two", "word_lengths", "ordered_keys", "scaled", "reversed4", "pair_sums", "shout", "doubled_all", "maybe_shout", "trimmed", "escaped", "arrives_owned", "nonzero", "cow_sum", "cow_bytes", "name_or", "add_refs", "longest", "first_of", "count_of", "joined_words", "first_words"]
 
-class PanicException(BaseException):
-    """A Rust panic inside this module's code (pyo3's `pyo3_runtime.PanicException`)."""
-
 @typing.final
 class Shelf:
     def __new__(cls, items: list[str], label: str | None) -> Shelf: ...

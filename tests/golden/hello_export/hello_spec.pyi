@@ -3,9 +3,6 @@
 
 __all__ = ["add", "process_data", "parse_point", "VERSION"]
 
-class PanicException(BaseException):
-    """A Rust panic inside this module's code (pyo3's `pyo3_runtime.PanicException`)."""
-
 VERSION: str
 
 def add(a: int, b: int) -> int:

@@ -6,9 +6,6 @@ import enum
 
 __all__ = ["SplitError", "Money", "Points", "Digits", "Fibonacci", "Ledger", "Till", "Currency", "Rounding", "total", "richest", "after_fee", "doublings", "currency_of", "total_cents"]
 
-class PanicException(BaseException):
-    """A Rust panic inside this module's code (pyo3's `pyo3_runtime.PanicException`)."""
-
 class SplitError(ZeroDivisionError):
     """Money split into zero parts."""
 

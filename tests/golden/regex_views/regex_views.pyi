@@ -4,9 +4,6 @@ import typing
 
 __all__ = ["PatternError", "Regex", "Match", "Captures"]
 
-class PanicException(BaseException):
-    """A Rust panic inside this module's code (pyo3's `pyo3_runtime.PanicException`)."""
-
 class PatternError(ValueError):
     """A pattern that does not compile (`regex::Error`)."""
 

@@ -4,9 +4,6 @@ import typing
 
 __all__ = ["Point", "drops"]
 
-class PanicException(BaseException):
-    """A Rust panic inside this module's code (pyo3's `pyo3_runtime.PanicException`)."""
-
 @typing.final
 class Point:
     """A labelled point."""

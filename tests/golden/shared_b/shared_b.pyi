@@ -4,9 +4,6 @@ from shared_a import Point
 
 __all__ = ["norm", "midpoint", "moved", "or_origin", "centroid", "labels", "all_moved", "drops"]
 
-class PanicException(BaseException):
-    """A Rust panic inside this module's code (pyo3's `pyo3_runtime.PanicException`)."""
-
 def norm(p: Point) -> float: ...
 
 def midpoint(a: Point, b: Point) -> Point: ...

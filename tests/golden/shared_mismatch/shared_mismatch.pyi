@@ -3,7 +3,4 @@ from shared_a import Point
 
 __all__ = ["x_of"]
 
-class PanicException(BaseException):
-    """A Rust panic inside this module's code (pyo3's `pyo3_runtime.PanicException`)."""
-
 def x_of(p: Point) -> int: ...

@@ -3,9 +3,6 @@ import typing
 
 __all__ = ["TallyError", "Tally", "IntStack", "StrStack", "Noisy", "match", "maybe_sum", "table", "recurse", "echo", "boom", "hop3", "spawn_callers", "spawn_enders", "end_threads", "ANSWER"]
 
-class PanicException(BaseException):
-    """A Rust panic inside this module's code (pyo3's `pyo3_runtime.PanicException`)."""
-
 ANSWER: int
 
 class TallyError(ValueError):

@@ -5,9 +5,6 @@ import typing_extensions
 
 __all__ = ["Person", "Label", "byte_count", "describe", "GREETING"]
 
-class PanicException(BaseException):
-    """A Rust panic inside this module's code (pyo3's `pyo3_runtime.PanicException`)."""
-
 GREETING: str
 
 @typing.final

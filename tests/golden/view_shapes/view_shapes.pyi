@@ -4,9 +4,6 @@ import typing_extensions
 
 __all__ = ["NoSpanError", "Doc", "Span", "free_span", "elided", "doc_first"]
 
-class PanicException(BaseException):
-    """A Rust panic inside this module's code (pyo3's `pyo3_runtime.PanicException`)."""
-
 class NoSpanError(IndexError):
     ...
 

@@ -5,9 +5,6 @@ import enum
 
 __all__ = ["DecimalError", "Decimal", "RoundingStrategy"]
 
-class PanicException(BaseException):
-    """A Rust panic inside this module's code (pyo3's `pyo3_runtime.PanicException`)."""
-
 class DecimalError(ValueError):
     """Text that is no decimal, or a value out of range (Rust's `rust_decimal::Error`)."""
 

@@ -4,9 +4,6 @@ import typing
 
 __all__ = ["SemverError", "Version", "VersionReq", "max_satisfying"]
 
-class PanicException(BaseException):
-    """A Rust panic inside this module's code (pyo3's `pyo3_runtime.PanicException`)."""
-
 class SemverError(ValueError):
     """A version or requirement did not parse (Rust's `semver::Error`)."""
 
