@@ -80,6 +80,41 @@ struct Parser<'d> {
 
 /// Parses `text` (whose first character is at `base`) as a Python type annotation.
 pub fn parse_python_type(text: &str, base: Loc, diags: &mut Diagnostics) -> Option<Type> {
+    let mut toks = tokenize(text, base, diags)?;
+    let chars = text.chars().count();
+    toks.push((Tok::End, chars as u32, 1));
+    // The parser below recurses once per bracket: refuse absurd nesting before it starts.
+    let mut depth = 0usize;
+    for (tok, at, _) in &toks {
+        match tok {
+            Tok::Punct('[') | Tok::Punct('(') => depth += 1,
+            Tok::Punct(']') | Tok::Punct(')') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > crate::depth::MAX_DEPTH {
+            let at = Loc::new(base.line, base.col + at, 1);
+            diags.push(
+                Diagnostic::new(Origin::Spec(at), crate::depth::too_deep_message())
+                    .help("declare a class for part of the type, or use `Any`"),
+            );
+            return None;
+        }
+    }
+    let mut parser = Parser { toks, pos: 0, base, diags };
+    let ty = parser.union()?;
+    match parser.peek() {
+        Tok::End => Some(ty),
+        _ => {
+            let at = parser.here();
+            parser.diags.error(at, "unexpected text after the end of the type");
+            None
+        }
+    }
+}
+
+/// The tokens of a type annotation (words, quoted strings, integers, punctuation), each with its
+/// character offset and length; an unexpected character or literal is reported where it is.
+fn tokenize(text: &str, base: Loc, diags: &mut Diagnostics) -> Option<Vec<(Tok, u32, u32)>> {
     let mut toks = Vec::new();
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
@@ -144,34 +179,7 @@ pub fn parse_python_type(text: &str, base: Loc, diags: &mut Diagnostics) -> Opti
             return None;
         }
     }
-    toks.push((Tok::End, chars.len() as u32, 1));
-    // The parser below recurses once per bracket: refuse absurd nesting before it starts.
-    let mut depth = 0usize;
-    for (tok, at, _) in &toks {
-        match tok {
-            Tok::Punct('[') | Tok::Punct('(') => depth += 1,
-            Tok::Punct(']') | Tok::Punct(')') => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        if depth > crate::depth::MAX_DEPTH {
-            let at = Loc::new(base.line, base.col + at, 1);
-            diags.push(
-                Diagnostic::new(Origin::Spec(at), crate::depth::too_deep_message())
-                    .help("declare a class for part of the type, or use `Any`"),
-            );
-            return None;
-        }
-    }
-    let mut parser = Parser { toks, pos: 0, base, diags };
-    let ty = parser.union()?;
-    match parser.peek() {
-        Tok::End => Some(ty),
-        _ => {
-            let at = parser.here();
-            parser.diags.error(at, "unexpected text after the end of the type");
-            None
-        }
-    }
+    Some(toks)
 }
 
 impl Parser<'_> {

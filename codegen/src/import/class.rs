@@ -40,6 +40,7 @@ pub(crate) fn emit_class(ctx: &Ctx<'_>, c: &Class) -> TokenStream {
     let options = c.methods.iter().map(|m| super::options::emit_options_struct(ctx, Some(&c.name.rust), m));
     let attributes = c.attributes.iter().map(|a| emit_handle_attribute(ctx, a, &qualified));
     let traits = emit_handle_traits(&name, &qualified);
+    let conversions = emit_handle_conversions(&name, &class_static, &qualified);
     let err = &ctx.error;
     quote! {
         #doc
@@ -83,6 +84,14 @@ pub(crate) fn emit_class(ctx: &Ctx<'_>, c: &Class) -> TokenStream {
 
         #traits
 
+        #conversions
+    }
+}
+
+/// The handle's pyo3 conversions: extraction checks `isinstance` against the real class; the
+/// handle (or a reference to it) passes its object.
+fn emit_handle_conversions(name: &syn::Ident, class_static: &syn::Ident, qualified: &str) -> TokenStream {
+    quote! {
         impl<'a, 'py> ::pybridge::__private::pyo3::FromPyObject<'a, 'py> for #name {
             type Error = ::pybridge::__private::pyo3::PyErr;
 

@@ -70,24 +70,7 @@ pub fn emit_import_module(module: &Module) -> TokenStream {
         .iter()
         .chain(module.classes.iter().flat_map(|c| c.methods.iter()))
         .any(|f| f.params.iter().any(|p| call::is_exported(&p.ty)) || call::is_exported(&f.returns));
-    // An exported class's `rust:` path is written for the module that includes the generated
-    // file; a relative one (the default, the class's name) must be visible in this nested
-    // module (found by the spec property test: `cannot find type`). A glob import, not one
-    // `use` per path: the module's own items (its `Error` enum, class handles) shadow a glob,
-    // where a named import of the same name would be a duplicate definition.
-    let mut relative = false;
-    for f in module.functions.iter().chain(module.classes.iter().flat_map(|c| c.methods.iter())) {
-        for ty in f.params.iter().map(|p| &p.ty).chain(std::iter::once(&f.returns)) {
-            ty.walk(&mut |t| {
-                if let pybridge_model::TypeKind::Class(c) = &t.kind
-                    && c.exported
-                    && c.rust_path.as_ref().is_some_and(|p| p.is_relative())
-                {
-                    relative = true;
-                }
-            });
-        }
-    }
+    let relative = uses_relative_exported_path(module);
     let relative = relative.then(|| {
         quote!(
             #[allow(unused_imports)]
@@ -121,6 +104,28 @@ pub fn emit_import_module(module: &Module) -> TokenStream {
             }
         }
     }
+}
+
+/// Whether a type of the module names an exported class by a relative `rust:` path. Such a path
+/// is written for the module that includes the generated file, so it must be visible in this
+/// nested module (found by the spec property test: `cannot find type`). A glob import, not one
+/// `use` per path: the module's own items (its `Error` enum, class handles) shadow a glob, where
+/// a named import of the same name would be a duplicate definition.
+fn uses_relative_exported_path(module: &Module) -> bool {
+    let mut relative = false;
+    for f in module.functions.iter().chain(module.classes.iter().flat_map(|c| c.methods.iter())) {
+        for ty in f.params.iter().map(|p| &p.ty).chain(std::iter::once(&f.returns)) {
+            ty.walk(&mut |t| {
+                if let pybridge_model::TypeKind::Class(c) = &t.kind
+                    && c.exported
+                    && c.rust_path.as_ref().is_some_and(|p| p.is_relative())
+                {
+                    relative = true;
+                }
+            });
+        }
+    }
+    relative
 }
 
 /// A Rust identifier from a model name (`r#type` stays raw).
