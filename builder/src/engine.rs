@@ -83,6 +83,13 @@ pub fn generate_pyi_from_source(
     src: &Path,
     out_dir: &Path,
 ) -> Result<Vec<(PathBuf, crate::write::WriteOutcome)>, Failure> {
+    let files = plan_pyi_from_source(src)?.into_iter().map(|(_, file)| file).collect::<Vec<_>>();
+    crate::write::write_outputs(out_dir, &files)
+}
+
+/// The `<module>.pyi` of every `#[py_embed] mod` in the Rust source file `src`, each with its
+/// module's Python name.
+pub(crate) fn plan_pyi_from_source(src: &Path) -> Result<Vec<(String, OutputFile)>, Failure> {
     let source =
         std::fs::read_to_string(src).map_err(|e| Failure::Io(format!("cannot read {}: {e}", src.display())))?;
     let mut diags = pybridge_model::Diagnostics::new();
@@ -94,9 +101,31 @@ pub fn generate_pyi_from_source(
         return Err(Failure::Invalid(format!("{}: error: no `#[py_embed] mod` found\n", src.display())));
     }
     let name = src.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let files: Vec<OutputFile> = modules
+    Ok(modules
         .iter()
-        .map(|m| OutputFile { name: format!("{}.pyi", m.name.py), contents: emit_pyi(m, &name) })
-        .collect();
-    crate::write::write_outputs(out_dir, &files)
+        .map(|m| {
+            let file = OutputFile { name: format!("{}.pyi", m.name.py), contents: emit_pyi(m, &name) };
+            (m.name.py.clone(), file)
+        })
+        .collect())
+}
+
+/// The package layout of an extension module `m`'s stubs inside a wheel, as maturin builds a
+/// pure-Rust project: `m/__init__.pyi` for the package maturin wraps the extension in,
+/// `m/m.pyi` for the extension module itself (so `mypy.stubtest m` finds stubs for both), and
+/// `m/py.typed`. The Builder writes it into `OUT_DIR`, which a maturin `include` packages:
+///
+/// ```toml
+/// [tool.maturin]
+/// include = [{ path = "m/*", from = "out-dir", to = "" }]
+/// ```
+pub fn plan_wheel_stubs(module: &str, pyi: &str) -> Vec<OutputFile> {
+    vec![
+        OutputFile { name: format!("{module}/__init__.pyi"), contents: pyi.to_owned() },
+        OutputFile { name: format!("{module}/{module}.pyi"), contents: pyi.to_owned() },
+        OutputFile {
+            name: format!("{module}/py.typed"),
+            contents: "# Marker file for PEP 561: this package ships its type stubs.\n".to_owned(),
+        },
+    ]
 }

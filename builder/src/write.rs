@@ -31,6 +31,11 @@ pub fn write_outputs(dir: &Path, files: &[OutputFile]) -> Result<Vec<(PathBuf, W
             return Err(Failure::Io(format!("cannot write {}: it is a directory", path.display())));
         }
     }
+    // Files in subdirectories (a wheel's stub package, `m/__init__.pyi`).
+    for parent in files.iter().filter_map(|f| dir.join(&f.name).parent().map(Path::to_path_buf)) {
+        fs::create_dir_all(&parent)
+            .map_err(|e| Failure::Io(format!("cannot create output directory {}: {e}", parent.display())))?;
+    }
     files
         .iter()
         .map(|file| {

@@ -8,9 +8,13 @@ use pybridge_model::{Class, Dunder, Enum, Exception, FnKind, Function, Module, P
 
 use crate::banner::pyi_banner;
 
+/// Every exported module's `PanicException` (runtime `register_panic_exception`).
+const PANIC_EXCEPTION: &str = "\nclass PanicException(BaseException):\n    \"\"\"A Rust panic inside this module's code (not an `Exception`: catch it by name).\"\"\"\n";
+
 /// The `.pyi` text for an export module.
 pub fn emit_pyi(module: &Module, source: &str) -> String {
     let mut body = String::new();
+    body.push_str(PANIC_EXCEPTION);
     for c in &module.constants {
         let _ = writeln!(body, "\n{}: {}", c.name.py, c.ty.python());
         if let Some(doc) = &c.doc {
@@ -61,10 +65,9 @@ pub fn emit_pyi(module: &Module, source: &str) -> String {
         let _ = writeln!(out, "from {from} import {name}");
     }
     // The module's `__all__`, in the order the init function registers the names.
-    let names: Vec<String> = module
-        .exceptions
-        .iter()
-        .map(|e| &e.name.py)
+    let panic = String::from("PanicException");
+    let names: Vec<String> = std::iter::once(&panic)
+        .chain(module.exceptions.iter().map(|e| &e.name.py))
         .chain(module.classes.iter().map(|c| &c.name.py))
         .chain(module.enums.iter().map(|e| &e.name.py))
         .chain(module.functions.iter().map(|f| &f.name.py))

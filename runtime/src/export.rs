@@ -270,3 +270,15 @@ pub fn build_pyerr(f: impl for<'py> FnOnce(Python<'py>) -> PyErr) -> PyErr {
     crate::interpreter::attach_guarded(f)
         .unwrap_or_else(|refused| pyo3::exceptions::PyRuntimeError::new_err(refused.to_string()))
 }
+
+/// Every exported module's `PanicException`: pyo3's exception for a Rust panic inside the
+/// module's code, added to the module (and its `__all__`, so the package maturin wraps a
+/// pure-Rust module in re-exports it) so Python can catch it by name: `except
+/// mymod.PanicException`. It derives from `BaseException`, as pyo3 makes it: `except Exception`
+/// does not catch a panic. Each extension module links its own pyo3, so each has its own class
+/// (pyo3 names them all `pyo3_runtime.PanicException`, a module that does not exist): catch
+/// the one of the module whose code panicked.
+pub fn register_panic_exception(module: &Bound<'_, pyo3::types::PyModule>) -> PyResult<()> {
+    use pyo3::types::PyModuleMethods;
+    module.add("PanicException", module.py().get_type::<pyo3::panic::PanicException>())
+}

@@ -85,7 +85,7 @@ pub mod __private {
     pub use crate::enums::{EnumClass, EnumSpec};
     pub use crate::export::{
         CallbackSlot, FastItem, FastVec, build_pyerr, call_back, catch_callback, closed_error, expect_callable,
-        raise_declared,
+        raise_declared, register_panic_exception,
     };
     pub use crate::handles::{handle_clone, handle_eq, handle_eq_attached, handle_hash, handle_repr, handle_str};
     pub use crate::holder::{Holder, Traverse, ViewRead, ViewWrite};

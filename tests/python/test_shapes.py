@@ -52,9 +52,12 @@ def test_argument_errors_name_the_parameter() -> None:
 
 def test_panic_is_catchable_and_the_object_stays_usable() -> None:
     r = shapes.Rect(2.0, 3.0)
-    with pytest.raises(BaseException, match="rectangle 2x3 exploded") as info:
+    # By name, from the module itself (the wheel's package re-exports it, the .pyi declares it).
+    with pytest.raises(shapes.PanicException, match="rectangle 2x3 exploded") as info:
         r.explode()
-    assert type(info.value).__name__ == "PanicException"
+    assert type(info.value) is shapes.PanicException is shapes.shapes.PanicException
+    assert not issubclass(shapes.PanicException, Exception)
+    assert "PanicException" in shapes.__all__
     assert r.area() == 6.0
     r.scale(2.0)  # no "already borrowed" afterwards
     assert r.area() == 24.0

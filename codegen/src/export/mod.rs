@@ -92,6 +92,7 @@ pub fn emit_export_module_crossing(module: &Module, crossing: &[String]) -> Toke
                 __pb_module: &::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::types::PyModule>,
             ) -> ::pybridge::__private::pyo3::PyResult<()> {
                 #set_doc
+                ::pybridge::__private::register_panic_exception(__pb_module)?;
                 #(#exception_registrations)*
                 #(#class_registrations)*
                 #(#enum_registrations)*

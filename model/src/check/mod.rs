@@ -77,6 +77,7 @@ pub fn check_bridge(bridge: &Bridge, diags: &mut Diagnostics) {
         check_unique_names(module, diags);
         check_functions(module, diags);
         check_import_generated_names(module, diags);
+        check_export_panic_exception_name(module, diags);
         check_export_shapes(module, diags);
         check_policies(module, diags);
         check_exported_in_imports(module, diags);

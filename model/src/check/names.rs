@@ -9,8 +9,8 @@ mod python;
 mod rust;
 
 pub(super) use generated::{
-    check_exported_paths_in_imports, check_import_generated_names, check_import_modules_hide_nothing,
-    check_param_patterns, check_prelude_shadowing,
+    check_export_panic_exception_name, check_exported_paths_in_imports, check_import_generated_names,
+    check_import_modules_hide_nothing, check_param_patterns, check_prelude_shadowing,
 };
 pub(super) use python::{check_import_names_unique, check_module_name, check_name, check_unique_names, unique};
 pub(super) use rust::check_rust_names_distinct;

@@ -46,6 +46,7 @@ mod fast {
                 "__doc__",
                 "Fast math for Python.",
             )?;
+            ::pybridge::__private::register_panic_exception(__pb_module)?;
             ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
                 __pb_module,
                 ::pybridge::__private::pyo3::wrap_pyfunction!(__pb_fn_add, __pb_module)?,
@@ -884,6 +885,7 @@ mod geometry {
                 "__doc__",
                 "Classes, enums and exceptions.",
             )?;
+            ::pybridge::__private::register_panic_exception(__pb_module)?;
             ::pybridge::__private::pyo3::types::PyModuleMethods::add(
                 __pb_module,
                 "BadPoint",

@@ -2,7 +2,10 @@
 """Return policies, gc support and one type in both directions."""
 import typing
 
-__all__ = ["Point", "Line", "Counter", "Registry", "Node", "Opaque", "counter_total", "node_drops"]
+__all__ = ["PanicException", "Point", "Line", "Counter", "Registry", "Node", "Opaque", "counter_total", "node_drops"]
+
+class PanicException(BaseException):
+    """A Rust panic inside this module's code (not an `Exception`: catch it by name)."""
 
 @typing.final
 class Point:

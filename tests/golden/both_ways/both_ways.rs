@@ -884,6 +884,7 @@ const _: () = {
             "__doc__",
             "Return policies, gc support and one type in both directions.",
         )?;
+        ::pybridge::__private::register_panic_exception(__pb_module)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Point,
         >(__pb_module)?;

@@ -7,7 +7,10 @@ import ipaddress
 import os
 import pathlib
 
-__all__ = ["Shelf", "next_char", "joined", "doubled", "later", "version_of", "localhost", "distinct", "total", "mean", "first_two", "word_lengths", "ordered_keys", "scaled", "reversed4", "pair_sums", "shout", "doubled_all", "maybe_shout", "trimmed", "escaped", "arrives_owned", "nonzero", "cow_sum", "cow_bytes", "name_or", "add_refs", "longest", "first_of", "count_of", "joined_words", "first_words"]
+__all__ = ["PanicException", "Shelf", "next_char", "joined", "doubled", "later", "version_of", "localhost", "distinct", "total", "mean", "first_two", "word_lengths", "ordered_keys", "scaled", "reversed4", "pair_sums", "shout", "doubled_all", "maybe_shout", "trimmed", "escaped", "arrives_owned", "nonzero", "cow_sum", "cow_bytes", "name_or", "add_refs", "longest", "first_of", "count_of", "joined_words", "first_words"]
+
+class PanicException(BaseException):
+    """A Rust panic inside this module's code (not an `Exception`: catch it by name)."""
 
 @typing.final
 class Shelf:

@@ -539,6 +539,7 @@ const _: () = {
             "__doc__",
             "Standard types as Python's own.",
         )?;
+        ::pybridge::__private::register_panic_exception(__pb_module)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Shelf,
         >(__pb_module)?;

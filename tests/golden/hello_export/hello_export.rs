@@ -55,6 +55,7 @@ const _: () = {
             "__doc__",
             "Functions of the hello-export crate, exposed from a spec.",
         )?;
+        ::pybridge::__private::register_panic_exception(__pb_module)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
             __pb_module,
             ::pybridge::__private::pyo3::wrap_pyfunction!(__pb_fn_add, __pb_module)?,

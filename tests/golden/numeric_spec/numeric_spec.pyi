@@ -4,7 +4,10 @@ import typing
 import typing_extensions
 import enum
 
-__all__ = ["SplitError", "Money", "Points", "Digits", "Fibonacci", "Ledger", "Till", "Currency", "Rounding", "total", "richest", "after_fee", "doublings", "currency_of", "total_cents"]
+__all__ = ["PanicException", "SplitError", "Money", "Points", "Digits", "Fibonacci", "Ledger", "Till", "Currency", "Rounding", "total", "richest", "after_fee", "doublings", "currency_of", "total_cents"]
+
+class PanicException(BaseException):
+    """A Rust panic inside this module's code (not an `Exception`: catch it by name)."""
 
 class SplitError(ZeroDivisionError):
     """Money split into zero parts."""

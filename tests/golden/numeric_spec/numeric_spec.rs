@@ -1725,6 +1725,7 @@ const _: () = {
             "__doc__",
             "Money with Python operators, bound from a spec.",
         )?;
+        ::pybridge::__private::register_panic_exception(__pb_module)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add(
             __pb_module,
             "SplitError",

@@ -2,7 +2,10 @@
 """Regular expressions from the Rust `regex` crate; matches are views into the searched text."""
 import typing
 
-__all__ = ["PatternError", "Regex", "Match", "Captures"]
+__all__ = ["PanicException", "PatternError", "Regex", "Match", "Captures"]
+
+class PanicException(BaseException):
+    """A Rust panic inside this module's code (not an `Exception`: catch it by name)."""
 
 class PatternError(ValueError):
     """A pattern that does not compile (`regex::Error`)."""

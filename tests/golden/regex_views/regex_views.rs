@@ -559,6 +559,7 @@ const _: () = {
             "__doc__",
             "Regular expressions from the Rust `regex` crate; matches are views into the searched text.",
         )?;
+        ::pybridge::__private::register_panic_exception(__pb_module)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add(
             __pb_module,
             "PatternError",

@@ -2,7 +2,10 @@
 """Points, owned here and shared with other pybridge modules."""
 import typing
 
-__all__ = ["Point", "drops"]
+__all__ = ["PanicException", "Point", "drops"]
+
+class PanicException(BaseException):
+    """A Rust panic inside this module's code (not an `Exception`: catch it by name)."""
 
 @typing.final
 class Point:

@@ -238,6 +238,7 @@ const _: () = {
             "__doc__",
             "Points, owned here and shared with other pybridge modules.",
         )?;
+        ::pybridge::__private::register_panic_exception(__pb_module)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Point,
         >(__pb_module)?;

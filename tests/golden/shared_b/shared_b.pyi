@@ -2,7 +2,10 @@
 """Geometry over shared_a's points."""
 from shared_a import Point
 
-__all__ = ["norm", "midpoint", "moved", "or_origin", "centroid", "labels", "all_moved", "drops"]
+__all__ = ["PanicException", "norm", "midpoint", "moved", "or_origin", "centroid", "labels", "all_moved", "drops"]
+
+class PanicException(BaseException):
+    """A Rust panic inside this module's code (not an `Exception`: catch it by name)."""
 
 def norm(p: Point) -> float: ...
 

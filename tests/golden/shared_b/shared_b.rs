@@ -175,6 +175,7 @@ const _: () = {
             "__doc__",
             "Geometry over shared_a's points.",
         )?;
+        ::pybridge::__private::register_panic_exception(__pb_module)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
             __pb_module,
             ::pybridge::__private::pyo3::wrap_pyfunction!(__pb_fn_norm, __pb_module)?,

@@ -44,6 +44,7 @@ const _: () = {
             ::pybridge::__private::pyo3::types::PyModule,
         >,
     ) -> ::pybridge::__private::pyo3::PyResult<()> {
+        ::pybridge::__private::register_panic_exception(__pb_module)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
             __pb_module,
             ::pybridge::__private::pyo3::wrap_pyfunction!(__pb_fn_x_of, __pb_module)?,

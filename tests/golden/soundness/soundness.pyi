@@ -3,7 +3,10 @@
 import typing
 import typing_extensions
 
-__all__ = ["Person", "Label", "byte_count", "describe", "GREETING"]
+__all__ = ["PanicException", "Person", "Label", "byte_count", "describe", "GREETING"]
+
+class PanicException(BaseException):
+    """A Rust panic inside this module's code (not an `Exception`: catch it by name)."""
 
 GREETING: str
 

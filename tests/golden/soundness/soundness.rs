@@ -440,6 +440,7 @@ const _: () = {
             "__doc__",
             "Declarations that must compile and mean what they say.",
         )?;
+        ::pybridge::__private::register_panic_exception(__pb_module)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Person,
         >(__pb_module)?;

@@ -2,7 +2,10 @@
 import typing
 import typing_extensions
 
-__all__ = ["NoSpanError", "Doc", "Span", "free_span", "elided", "doc_first"]
+__all__ = ["PanicException", "NoSpanError", "Doc", "Span", "free_span", "elided", "doc_first"]
+
+class PanicException(BaseException):
+    """A Rust panic inside this module's code (not an `Exception`: catch it by name)."""
 
 class NoSpanError(IndexError):
     ...

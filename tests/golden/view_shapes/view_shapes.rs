@@ -710,6 +710,7 @@ const _: () = {
             ::pybridge::__private::pyo3::types::PyModule,
         >,
     ) -> ::pybridge::__private::pyo3::PyResult<()> {
+        ::pybridge::__private::register_panic_exception(__pb_module)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add(
             __pb_module,
             "NoSpanError",

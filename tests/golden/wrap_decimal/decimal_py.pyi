@@ -3,7 +3,10 @@
 import typing
 import enum
 
-__all__ = ["DecimalError", "Decimal", "RoundingStrategy"]
+__all__ = ["PanicException", "DecimalError", "Decimal", "RoundingStrategy"]
+
+class PanicException(BaseException):
+    """A Rust panic inside this module's code (not an `Exception`: catch it by name)."""
 
 class DecimalError(ValueError):
     """Text that is no decimal, or a value out of range (Rust's `rust_decimal::Error`)."""

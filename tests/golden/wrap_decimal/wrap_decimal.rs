@@ -746,6 +746,7 @@ const _: () = {
             "__doc__",
             "Exact decimal numbers, from the Rust `rust_decimal` crate.",
         )?;
+        ::pybridge::__private::register_panic_exception(__pb_module)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add(
             __pb_module,
             "DecimalError",

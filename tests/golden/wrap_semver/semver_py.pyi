@@ -2,7 +2,10 @@
 """Semantic versions, from the Rust `semver` crate."""
 import typing
 
-__all__ = ["SemverError", "Version", "VersionReq", "max_satisfying"]
+__all__ = ["PanicException", "SemverError", "Version", "VersionReq", "max_satisfying"]
+
+class PanicException(BaseException):
+    """A Rust panic inside this module's code (not an `Exception`: catch it by name)."""
 
 class SemverError(ValueError):
     """A version or requirement did not parse (Rust's `semver::Error`)."""

@@ -478,6 +478,7 @@ const _: () = {
             "__doc__",
             "Semantic versions, from the Rust `semver` crate.",
         )?;
+        ::pybridge::__private::register_panic_exception(__pb_module)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add(
             __pb_module,
             "SemverError",

@@ -380,3 +380,25 @@ pub(in crate::check) fn check_import_modules_hide_nothing(bridge: &Bridge, diags
         );
     }
 }
+
+/// Every exported module has a `PanicException` (pyo3's, for a panic inside its code): no
+/// declared name of an export module may take it.
+pub(in crate::check) fn check_export_panic_exception_name(module: &Module, diags: &mut Diagnostics) {
+    if module.direction != Direction::Export {
+        return;
+    }
+    let names = module
+        .functions
+        .iter()
+        .map(|f| &f.name)
+        .chain(module.classes.iter().map(|c| &c.name))
+        .chain(module.enums.iter().map(|e| &e.name))
+        .chain(module.exceptions.iter().map(|e| &e.name))
+        .chain(module.constants.iter().map(|c| &c.name));
+    for name in names.filter(|n| n.py == "PanicException") {
+        diags.push(
+            Diagnostic::new(name.origin, "`PanicException` is the name of every exported module's panic exception")
+                .help("give this item another Python `name`"),
+        );
+    }
+}
