@@ -14,7 +14,7 @@ use clap::{Parser, Subcommand};
     name = "bindgen-cli",
     version,
     about = "Generate Python bindings in both directions from a pybridge YAML spec",
-    after_help = "Examples:\n  bindgen-cli check specs/examples/hello_import.yaml\n  bindgen-cli gen specs/examples/hello_import.yaml --out-dir target/bindings\n  bindgen-cli pyi examples/shapes/src/lib.rs --out-dir examples/shapes\n\nExit codes: 0 ok, 1 invalid spec, 2 usage or I/O error."
+    after_help = "Examples:\n  bindgen-cli check specs/examples/hello_import.yaml\n  bindgen-cli gen specs/examples/hello_import.yaml --out-dir target/bindings\n  bindgen-cli pyi examples/shapes/src/lib.rs --out-dir examples/shapes\n  bindgen-cli new fastgeo --export\n\nExit codes: 0 ok, 1 invalid spec, 2 usage or I/O error."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -80,6 +80,36 @@ enum Command {
         #[arg(long, short = 'o', default_value = ".")]
         out_dir: PathBuf,
     },
+    /// Create a ready project in ./NAME (or DIR/NAME): an extension module (`--export`), a
+    /// program calling Python (`--import`), or both in one program (`--both`).
+    #[command(group(clap::ArgGroup::new("kind").required(true).args(["export", "import", "both"])))]
+    New {
+        /// The project's name: its directory, crate and Python module (lowercase, `_`).
+        name: String,
+        /// A Python extension module in Rust: maturin `pyproject.toml`, spec, `build.rs`,
+        /// pytest and mypy configuration; `maturin develop && pytest` pass at once.
+        #[arg(long)]
+        export: bool,
+        /// A Rust program calling a Python model through typed stubs; `cargo test` passes at once.
+        #[arg(long)]
+        import: bool,
+        /// A Rust program calling a Python model that calls back into Rust.
+        #[arg(long)]
+        both: bool,
+        /// Where to create the project's directory (default: the current directory).
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+        /// Depend on the pybridge checkout at this path (default: the checkout this
+        /// bindgen-cli was built from).
+        #[arg(long, conflicts_with = "pybridge_git")]
+        pybridge_path: Option<PathBuf>,
+        /// Depend on pybridge from this git repository.
+        #[arg(long)]
+        pybridge_git: Option<String>,
+        /// With `--pybridge-git`: the commit, tag or branch.
+        #[arg(long, requires = "pybridge_git")]
+        pybridge_rev: Option<String>,
+    },
     /// Write `<module>.pyi` for each `#[py_embed] mod` of a Rust source file.
     Pyi {
         /// The Rust source file (`src/lib.rs`).
@@ -133,8 +163,56 @@ fn try_main(cli: Cli) -> Result<(), pybridge_build::Failure> {
                 }
             }
         }
+        Command::New { name, export, import, both: _, dir, pybridge_path, pybridge_git, pybridge_rev } => {
+            let kind = match (export, import) {
+                (true, _) => pybridge_build::ProjectKind::Export,
+                (_, true) => pybridge_build::ProjectKind::Import,
+                _ => pybridge_build::ProjectKind::Both,
+            };
+            let source = pybridge_source(pybridge_path, pybridge_git, pybridge_rev)?;
+            let project = pybridge_build::NewProject { name, kind, parent: dir, source };
+            let written = pybridge_build::new_project(&project)?;
+            let root = project.parent.join(&project.name);
+            say(format_args!("created {} ({} files)", root.display(), written.len()));
+            let next = match kind {
+                pybridge_build::ProjectKind::Export => "maturin develop && pytest && mypy tests (in a virtualenv)",
+                _ => "cargo run && cargo test",
+            };
+            say(format_args!("next: cd {} && {next}", root.display()));
+            Ok(())
+        }
         Command::Gen { spec, out_dir } => report(pybridge_build::generate(&spec, &out_dir)?),
         Command::Pyi { source, out_dir } => report(pybridge_build::generate_pyi_from_source(&source, &out_dir)?),
+    }
+}
+
+/// Where a new project's pybridge comes from: a path (checked), a git repository, or the
+/// checkout this binary was built from.
+fn pybridge_source(
+    path: Option<PathBuf>,
+    git: Option<String>,
+    rev: Option<String>,
+) -> Result<pybridge_build::PybridgeSource, pybridge_build::Failure> {
+    use pybridge_build::{Failure, PybridgeSource};
+    match (path, git) {
+        (Some(path), _) => {
+            let path = std::path::absolute(&path)
+                .map_err(|e| Failure::Io(format!("--pybridge-path {}: {e}", path.display())))?;
+            if !path.join("runtime/Cargo.toml").is_file() || !path.join("builder/Cargo.toml").is_file() {
+                return Err(Failure::Io(format!(
+                    "--pybridge-path {}: not a pybridge checkout (no runtime/Cargo.toml and builder/Cargo.toml)",
+                    path.display()
+                )));
+            }
+            Ok(PybridgeSource::Path(path))
+        }
+        (None, Some(url)) => Ok(PybridgeSource::Git { url, rev }),
+        (None, None) => PybridgeSource::this_checkout().ok_or_else(|| {
+            Failure::Io(
+                "the pybridge checkout this bindgen-cli was built from is gone: pass --pybridge-path DIR or --pybridge-git URL"
+                    .into(),
+            )
+        }),
     }
 }
 

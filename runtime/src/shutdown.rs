@@ -174,6 +174,12 @@ fn heavy_barrier() {
     std::thread::sleep(Duration::from_millis(20));
 }
 
+/// Whether the `atexit` callback has run (finalization is about to begin or has begun).
+#[cfg(all(not(Py_3_13), Py_LIMITED_API))]
+pub(crate) fn exiting() -> bool {
+    EXITING.load(Ordering::SeqCst)
+}
+
 /// Registers the `atexit` callback (once per interpreter, from the first attach).
 pub(crate) fn register_exit_hook(py: Python<'_>) -> pyo3::PyResult<()> {
     let hook = pyo3::types::PyCFunction::new_closure(

@@ -105,12 +105,60 @@ unsafe fn is_finalizing() -> bool {
     unsafe { ffi::Py_IsFinalizing() != 0 }
 }
 
-#[cfg(not(Py_3_13))]
+#[cfg(all(not(Py_3_13), not(Py_LIMITED_API)))]
 unsafe fn is_finalizing() -> bool {
     unsafe extern "C" {
         fn _Py_IsFinalizing() -> std::os::raw::c_int;
     }
     // SAFETY: `_Py_IsFinalizing` exists in 3.8–3.12 (public API since 3.13) and may be called
-    // without the GIL.
+    // without the GIL. A full-API build runs only on the minor version it was built for.
     unsafe { _Py_IsFinalizing() != 0 }
+}
+
+/// A stable-ABI build before 3.13 runs on every later CPython too, where `_Py_IsFinalizing` is
+/// gone (3.13 renamed it `Py_IsFinalizing`): linking either by name would fail to load on the
+/// other versions, so the running interpreter's is looked up once, by name.
+#[cfg(all(not(Py_3_13), Py_LIMITED_API))]
+unsafe fn is_finalizing() -> bool {
+    type IsFinalizing = unsafe extern "C" fn() -> std::os::raw::c_int;
+    static FOUND: std::sync::OnceLock<Option<IsFinalizing>> = std::sync::OnceLock::new();
+    match FOUND.get_or_init(find_is_finalizing) {
+        // SAFETY: the function CPython exports under that name, with that signature (no
+        // arguments, an `int`), which may be called without the GIL.
+        Some(f) => unsafe { f() != 0 },
+        // No way to ask (neither name found): the exit hook's flag, set just before
+        // finalization begins (shutdown.rs).
+        None => crate::shutdown::exiting(),
+    }
+}
+
+#[cfg(all(not(Py_3_13), Py_LIMITED_API, unix))]
+fn find_is_finalizing() -> Option<unsafe extern "C" fn() -> std::os::raw::c_int> {
+    use std::os::raw::{c_char, c_void};
+    unsafe extern "C" {
+        fn dlsym(handle: *mut c_void, symbol: *const c_char) -> *mut c_void;
+    }
+    #[cfg(target_vendor = "apple")]
+    let default = -2isize as *mut c_void; // RTLD_DEFAULT
+    #[cfg(not(target_vendor = "apple"))]
+    let default = std::ptr::null_mut(); // RTLD_DEFAULT
+    for name in [c"Py_IsFinalizing", c"_Py_IsFinalizing"] {
+        // SAFETY: `dlsym` with RTLD_DEFAULT and a NUL-terminated name only reads the loaded
+        // objects' symbol tables.
+        let found = unsafe { dlsym(default, name.as_ptr()) };
+        if !found.is_null() {
+            // SAFETY: both names are CPython's `int (void)` function (the same function,
+            // renamed in 3.13); a data pointer from dlsym to a function pointer is how POSIX
+            // returns functions. No Rust reference is made from it.
+            return Some(unsafe {
+                std::mem::transmute::<*mut c_void, unsafe extern "C" fn() -> std::os::raw::c_int>(found)
+            });
+        }
+    }
+    None
+}
+
+#[cfg(all(not(Py_3_13), Py_LIMITED_API, not(unix)))]
+fn find_is_finalizing() -> Option<unsafe extern "C" fn() -> std::os::raw::c_int> {
+    None
 }

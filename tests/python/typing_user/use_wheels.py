@@ -1,7 +1,6 @@
 """A user script type-checked with `mypy --strict` against the installed wheels' stubs."""
 
 import shapes
-import spam
 
 r: shapes.Rect = shapes.Rect(2.0, 3.0)
 area: float = r.area()
@@ -15,9 +14,7 @@ try:
     shapes.make_rect(-1.0, 1.0)
 except shapes.ShapeError as e:
     code: int = e.code
-status: int = spam.system("true")
-err: type[Exception] = spam.error
-print(area, perimeter, color, data, text, status, err)
+print(area, perimeter, color, data, text)
 twice: int = shapes.apply(lambda x: x * 2, 1, 3)
 r.visit(lambda area: 1.0)
 shape: shapes.Shape = shapes.Shape.Circle(1.0)

@@ -1,0 +1,269 @@
+//! `bindgen-cli new`: a ready project outside this repository, from the templates beside this
+//! file. An extension module (`Export`: a maturin `pyproject.toml`, a spec, `build.rs`, pytest
+//! and mypy configuration), an embedding program (`Import`: a spec of a Python model, the model,
+//! a binary, a Rust test) or both in one program (`Both`). Every file is planned before
+//! anything is written, and a run that fails while writing removes what it created.
+
+use std::path::{Path, PathBuf};
+
+use crate::engine::{Failure, OutputFile};
+
+/// Which direction the new project binds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProjectKind {
+    /// A Python extension module written in Rust, built into a wheel by maturin.
+    Export,
+    /// A Rust program calling a Python module through typed stubs.
+    Import,
+    /// A Rust program calling a Python module that calls back into Rust.
+    Both,
+}
+
+/// Where the new project's `pybridge` and `pybridge-build` dependencies come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PybridgeSource {
+    /// A checkout of the pybridge repository (the directory holding `runtime/` and `builder/`).
+    Path(PathBuf),
+    /// A git repository of pybridge, at a revision (a commit, tag or branch) or its default
+    /// branch.
+    Git {
+        /// The repository's URL.
+        url: String,
+        /// The revision (`rev = "…"`), if any.
+        rev: Option<String>,
+    },
+}
+
+impl PybridgeSource {
+    /// The checkout this `pybridge-build` was compiled from, if it is still there (what
+    /// `cargo install --path bindgen-cli` leaves).
+    ///
+    /// ```
+    /// if let Some(source) = pybridge_build::PybridgeSource::this_checkout() {
+    ///     println!("{source:?}");
+    /// }
+    /// ```
+    pub fn this_checkout() -> Option<Self> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent()?;
+        let complete = root.join("runtime/Cargo.toml").is_file() && root.join("builder/Cargo.toml").is_file();
+        complete.then(|| PybridgeSource::Path(root.to_path_buf()))
+    }
+
+    /// The dependency table of the crate in `dir` of the repository (`runtime`, `builder`).
+    fn dependency(&self, dir: &str) -> String {
+        match self {
+            PybridgeSource::Path(root) => {
+                format!("{{ path = {} }}", toml_string(&root.join(dir).display().to_string()))
+            }
+            PybridgeSource::Git { url, rev: Some(rev) } => {
+                format!("{{ git = {}, rev = {} }}", toml_string(url), toml_string(rev))
+            }
+            PybridgeSource::Git { url, rev: None } => format!("{{ git = {} }}", toml_string(url)),
+        }
+    }
+}
+
+/// What `bindgen-cli new` makes.
+#[derive(Clone, Debug)]
+pub struct NewProject {
+    /// The project's name: its directory, crate, and (for `Export`) Python module.
+    pub name: String,
+    /// Which direction it binds.
+    pub kind: ProjectKind,
+    /// The directory the project's directory is created in.
+    pub parent: PathBuf,
+    /// Where its pybridge dependencies come from.
+    pub source: PybridgeSource,
+}
+
+/// Creates the project: `parent/name/…`. Returns the written files.
+///
+/// ```no_run
+/// use pybridge_build::{NewProject, ProjectKind, PybridgeSource, new_project};
+/// let source = PybridgeSource::this_checkout().expect("built from a checkout");
+/// let project = NewProject { name: "fastgeo".into(), kind: ProjectKind::Export, parent: ".".into(), source };
+/// for path in new_project(&project)? {
+///     println!("wrote {}", path.display());
+/// }
+/// # Ok::<(), pybridge_build::Failure>(())
+/// ```
+pub fn new_project(project: &NewProject) -> Result<Vec<PathBuf>, Failure> {
+    check_project_name(&project.name)?;
+    let dir = project.parent.join(&project.name);
+    if dir.exists() && std::fs::read_dir(&dir).map(|mut d| d.next().is_some()).unwrap_or(true) {
+        return Err(Failure::Io(format!("{} already exists and is not empty", dir.display())));
+    }
+    let files = plan_project(project);
+    let existed = dir.exists();
+    match crate::write::write_outputs(&dir, &files) {
+        Ok(written) => Ok(written.into_iter().map(|(path, _)| path).collect()),
+        Err(failure) => {
+            if !existed {
+                let _ = std::fs::remove_dir_all(&dir);
+            }
+            Err(failure)
+        }
+    }
+}
+
+/// Every file of the project, its placeholders filled in.
+pub fn plan_project(project: &NewProject) -> Vec<OutputFile> {
+    let name = project.name.as_str();
+    let fill = |template: &str| {
+        template
+            .replace("{{name}}", name)
+            .replace("{{NAME}}", &name.to_uppercase())
+            .replace("{{pybridge}}", &project.source.dependency("runtime"))
+            .replace("{{pybridge_build}}", &project.source.dependency("builder"))
+    };
+    let templates: &[(String, &str)] = &match project.kind {
+        ProjectKind::Export => templates::export(name),
+        ProjectKind::Import => templates::import(name),
+        ProjectKind::Both => templates::both(name),
+    };
+    let mut files: Vec<OutputFile> =
+        templates.iter().map(|(path, text)| OutputFile { name: path.clone(), contents: fill(text) }).collect();
+    files.push(OutputFile {
+        name: "pybridge.schema.json".into(),
+        contents: pybridge_model::spec::schema::emit_json_schema(),
+    });
+    files
+}
+
+/// A project name must be a crate name, a Python module name and a Rust identifier at once.
+fn check_project_name(name: &str) -> Result<(), Failure> {
+    const RESERVED: &[&str] = &[
+        // Rust keywords and crates a project may not shadow.
+        "as", "async", "await", "box", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern", "false",
+        "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return",
+        "self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where", "while", "yield",
+        "core", "std", "alloc", "test", "pybridge", "pyo3", // Python keywords.
+        "and", "assert", "class", "def", "del", "elif", "except", "finally", "from", "global", "import", "is", "lambda",
+        "nonlocal", "not", "or", "pass", "raise", "try", "with",
+    ];
+    let shaped = name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if !shaped {
+        return Err(Failure::Io(format!(
+            "project name `{name}`: use lowercase ASCII letters, digits and `_`, starting with a letter (it names the crate and the Python module)"
+        )));
+    }
+    if RESERVED.contains(&name) {
+        return Err(Failure::Io(format!(
+            "project name `{name}` is a Rust or Python keyword or a crate it would shadow: choose another"
+        )));
+    }
+    Ok(())
+}
+
+/// A TOML basic string.
+fn toml_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The template files of each kind, by their path in the new project.
+mod templates {
+    pub(super) fn export(name: &str) -> Vec<(String, &'static str)> {
+        vec![
+            ("Cargo.toml".into(), include_str!("templates/export/Cargo.toml.tmpl")),
+            ("pyproject.toml".into(), include_str!("templates/export/pyproject.toml.tmpl")),
+            ("build.rs".into(), include_str!("templates/export/build.rs.tmpl")),
+            (format!("{name}.yaml"), include_str!("templates/export/spec.yaml.tmpl")),
+            ("src/lib.rs".into(), include_str!("templates/export/lib.rs.tmpl")),
+            (format!("tests/test_{name}.py"), include_str!("templates/export/test.py.tmpl")),
+            (".gitignore".into(), include_str!("templates/export/gitignore.tmpl")),
+            ("README.md".into(), include_str!("templates/export/README.md.tmpl")),
+        ]
+    }
+
+    pub(super) fn import(name: &str) -> Vec<(String, &'static str)> {
+        vec![
+            ("Cargo.toml".into(), include_str!("templates/import/Cargo.toml.tmpl")),
+            ("build.rs".into(), include_str!("templates/import/build.rs.tmpl")),
+            (format!("{name}.yaml"), include_str!("templates/import/spec.yaml.tmpl")),
+            (format!("python/{name}_model.py"), include_str!("templates/import/model.py.tmpl")),
+            ("src/lib.rs".into(), include_str!("templates/import/lib.rs.tmpl")),
+            ("src/main.rs".into(), include_str!("templates/import/main.rs.tmpl")),
+            ("tests/model.rs".into(), include_str!("templates/import/test.rs.tmpl")),
+            (".gitignore".into(), include_str!("templates/import/gitignore.tmpl")),
+            ("README.md".into(), include_str!("templates/import/README.md.tmpl")),
+        ]
+    }
+
+    pub(super) fn both(name: &str) -> Vec<(String, &'static str)> {
+        vec![
+            ("Cargo.toml".into(), include_str!("templates/both/Cargo.toml.tmpl")),
+            ("build.rs".into(), include_str!("templates/both/build.rs.tmpl")),
+            (format!("{name}.yaml"), include_str!("templates/both/spec.yaml.tmpl")),
+            (format!("python/{name}_model.py"), include_str!("templates/both/model.py.tmpl")),
+            ("src/lib.rs".into(), include_str!("templates/both/lib.rs.tmpl")),
+            ("src/main.rs".into(), include_str!("templates/both/main.rs.tmpl")),
+            ("tests/model.rs".into(), include_str!("templates/both/test.rs.tmpl")),
+            (".gitignore".into(), include_str!("templates/both/gitignore.tmpl")),
+            ("README.md".into(), include_str!("templates/both/README.md.tmpl")),
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn project(kind: ProjectKind) -> NewProject {
+        NewProject {
+            name: "demo".into(),
+            kind,
+            parent: ".".into(),
+            source: PybridgeSource::Git { url: "https://example.invalid/pybridge".into(), rev: Some("v0.1.0".into()) },
+        }
+    }
+
+    #[test]
+    fn every_placeholder_is_filled_and_every_spec_starts_with_the_schema_line() {
+        for kind in [ProjectKind::Export, ProjectKind::Import, ProjectKind::Both] {
+            let files = plan_project(&project(kind));
+            for file in &files {
+                assert!(!file.contents.contains("{{"), "{kind:?} {}: {}", file.name, file.contents);
+            }
+            let spec = files.iter().find(|f| f.name == "demo.yaml").expect("a spec");
+            assert!(spec.contents.starts_with("# yaml-language-server: $schema=pybridge.schema.json\n"));
+            let cargo = files.iter().find(|f| f.name == "Cargo.toml").unwrap();
+            assert!(
+                cargo.contents.contains(r#"pybridge = { git = "https://example.invalid/pybridge", rev = "v0.1.0" }"#)
+            );
+        }
+    }
+
+    #[test]
+    fn every_spec_it_writes_passes_check() {
+        for kind in [ProjectKind::Export, ProjectKind::Import, ProjectKind::Both] {
+            let files = plan_project(&project(kind));
+            let spec = files.iter().find(|f| f.name == "demo.yaml").unwrap();
+            let (_, result) = pybridge_model::load_and_check(spec.contents.as_bytes());
+            assert!(result.is_ok(), "{kind:?}: {:?}", result.err());
+        }
+    }
+
+    #[test]
+    fn names_that_are_not_identifiers_or_are_keywords_are_refused() {
+        for bad in ["", "Demo", "1demo", "my-demo", "class", "self", "pybridge", "déjà"] {
+            assert!(check_project_name(bad).is_err(), "{bad}");
+        }
+        check_project_name("fast_geo2").unwrap();
+    }
+
+    #[test]
+    fn toml_strings_escape_quotes_and_backslashes() {
+        assert_eq!(toml_string(r#"C:\a "b""#), r#""C:\\a \"b\"""#);
+    }
+}
