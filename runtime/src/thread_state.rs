@@ -134,24 +134,17 @@ unsafe fn is_finalizing() -> bool {
 
 #[cfg(all(not(Py_3_13), Py_LIMITED_API, unix))]
 fn find_is_finalizing() -> Option<unsafe extern "C" fn() -> std::os::raw::c_int> {
-    use std::os::raw::{c_char, c_void};
-    unsafe extern "C" {
-        fn dlsym(handle: *mut c_void, symbol: *const c_char) -> *mut c_void;
-    }
-    #[cfg(target_vendor = "apple")]
-    let default = -2isize as *mut c_void; // RTLD_DEFAULT
-    #[cfg(not(target_vendor = "apple"))]
-    let default = std::ptr::null_mut(); // RTLD_DEFAULT
     for name in [c"Py_IsFinalizing", c"_Py_IsFinalizing"] {
-        // SAFETY: `dlsym` with RTLD_DEFAULT and a NUL-terminated name only reads the loaded
-        // objects' symbol tables.
-        let found = unsafe { dlsym(default, name.as_ptr()) };
+        // SAFETY: `dlsym` with RTLD_DEFAULT and a NUL-terminated name only reads the symbol
+        // tables of the loaded objects (libpython among them, or the executable that links it).
+        let found = unsafe { libc::dlsym(libc::RTLD_DEFAULT, name.as_ptr()) };
         if !found.is_null() {
             // SAFETY: both names are CPython's `int (void)` function (the same function,
-            // renamed in 3.13); a data pointer from dlsym to a function pointer is how POSIX
-            // returns functions. No Rust reference is made from it.
+            // renamed in 3.13), so the pointer is one to call with that signature; POSIX
+            // returns functions from dlsym as data pointers. No Rust reference is formed from
+            // it, and libpython stays loaded while Python runs.
             return Some(unsafe {
-                std::mem::transmute::<*mut c_void, unsafe extern "C" fn() -> std::os::raw::c_int>(found)
+                std::mem::transmute::<*mut std::os::raw::c_void, unsafe extern "C" fn() -> std::os::raw::c_int>(found)
             });
         }
     }

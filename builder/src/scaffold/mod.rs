@@ -132,14 +132,17 @@ pub fn plan_project(project: &NewProject) -> Vec<OutputFile> {
 
 /// A project name must be a crate name, a Python module name and a Rust identifier at once.
 fn check_project_name(name: &str) -> Result<(), Failure> {
-    const RESERVED: &[&str] = &[
-        // Rust keywords and crates a project may not shadow.
+    /// Rust keywords and crates a project may not shadow.
+    const RUST: &[&str] = &[
         "as", "async", "await", "box", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern", "false",
         "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return",
         "self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where", "while", "yield",
-        "core", "std", "alloc", "test", "pybridge", "pyo3", // Python keywords.
-        "and", "assert", "class", "def", "del", "elif", "except", "finally", "from", "global", "import", "is", "lambda",
-        "nonlocal", "not", "or", "pass", "raise", "try", "with",
+        "core", "std", "alloc", "test", "pybridge", "pyo3",
+    ];
+    /// Python keywords.
+    const PYTHON: &[&str] = &[
+        "and", "assert", "class", "def", "del", "elif", "except", "finally", "from", "global", "import", "is",
+        "lambda", "nonlocal", "not", "or", "pass", "raise", "try", "with",
     ];
     let shaped = name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
         && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
@@ -148,7 +151,7 @@ fn check_project_name(name: &str) -> Result<(), Failure> {
             "project name `{name}`: use lowercase ASCII letters, digits and `_`, starting with a letter (it names the crate and the Python module)"
         )));
     }
-    if RESERVED.contains(&name) {
+    if RUST.contains(&name) || PYTHON.contains(&name) {
         return Err(Failure::Io(format!(
             "project name `{name}` is a Rust or Python keyword or a crate it would shadow: choose another"
         )));
