@@ -22,6 +22,18 @@ use crate::write::write_outputs;
 /// // src/lib.rs or main.rs:
 /// // include!(concat!(env!("OUT_DIR"), "/model.rs"));
 /// ```
+///
+/// The same, run here into a directory of its own:
+///
+/// ```
+/// let dir = std::env::temp_dir().join(format!("pybridge-doc-{}-{}", "builder", std::process::id()));
+/// std::fs::create_dir_all(&dir).unwrap();
+/// let spec = dir.join("model.yaml");
+/// std::fs::write(&spec, "version: 1\nimport:\n  - module: math\n    functions:\n      - { name: sqrt, params: [{ name: x, type: float }], returns: float }\n").unwrap();
+/// let written = pybridge_build::Builder::new(&spec).out_dir(dir.join("out")).try_build().unwrap();
+/// assert_eq!(written, [dir.join("out/model.rs")]);
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// ```
 #[derive(Clone, Debug)]
 pub struct Builder {
     spec: PathBuf,
@@ -33,8 +45,10 @@ pub struct Builder {
 impl Builder {
     /// A builder for the spec at `spec` (relative to the package root, where build.rs runs).
     ///
-    /// ```no_run
+    /// ```
     /// let builder = pybridge_build::Builder::new("specs/model.yaml");
+    /// // Nothing is read until it builds: a missing spec is a failure then.
+    /// assert!(builder.out_dir(std::env::temp_dir()).try_build().is_err());
     /// ```
     pub fn new(spec: impl AsRef<Path>) -> Self {
         Builder { spec: spec.as_ref().to_path_buf(), out_dir: None, source: false }
@@ -49,14 +63,31 @@ impl Builder {
     /// // `[tool.maturin]` puts into the wheel.
     /// pybridge_build::Builder::from_source("src/lib.rs").build();
     /// ```
+    ///
+    /// Run here into a directory of its own (which writes the flat `.pyi` only):
+    ///
+    /// ```
+    /// let dir = std::env::temp_dir().join(format!("pybridge-doc-source-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// std::fs::write(dir.join("lib.rs"), "#[pybridge::py_embed]\npub mod fastmath {\n    #[py_embed]\n    pub fn add(a: i64, b: i64) -> i64 { a + b }\n}\n").unwrap();
+    /// let written = pybridge_build::Builder::from_source(dir.join("lib.rs")).out_dir(&dir).try_build().unwrap();
+    /// assert_eq!(written, [dir.join("fastmath.pyi")]);
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
     pub fn from_source(source: impl AsRef<Path>) -> Self {
         Builder { spec: source.as_ref().to_path_buf(), out_dir: None, source: true }
     }
 
     /// Writes somewhere other than `OUT_DIR`.
     ///
-    /// ```no_run
-    /// pybridge_build::Builder::new("specs/model.yaml").out_dir("target/bindings").build();
+    /// ```
+    /// let dir = std::env::temp_dir().join(format!("pybridge-doc-{}-{}", "out-dir", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// let spec = dir.join("model.yaml");
+    /// std::fs::write(&spec, "version: 1\nimport:\n  - module: math\n    functions:\n      - { name: sqrt, params: [{ name: x, type: float }], returns: float }\n").unwrap();
+    /// pybridge_build::Builder::new(&spec).out_dir(dir.join("bindings")).build();
+    /// assert!(dir.join("bindings/model.rs").is_file());
+    /// # std::fs::remove_dir_all(&dir).unwrap();
     /// ```
     pub fn out_dir(mut self, dir: impl AsRef<Path>) -> Self {
         self.out_dir = Some(dir.as_ref().to_path_buf());
@@ -65,10 +96,11 @@ impl Builder {
 
     /// Generates, returning the failure instead of stopping the build.
     ///
-    /// ```no_run
-    /// if let Err(failure) = pybridge_build::Builder::new("specs/model.yaml").try_build() {
-    ///     eprintln!("{failure}");
-    /// }
+    /// ```
+    /// let out = std::env::temp_dir().join(format!("pybridge-doc-try-{}", std::process::id()));
+    /// let failure = pybridge_build::Builder::new("no/such/model.yaml").out_dir(&out).try_build().unwrap_err();
+    /// assert_eq!(failure.exit_code(), 2);
+    /// eprintln!("{failure}");
     /// ```
     pub fn try_build(&self) -> Result<Vec<PathBuf>, Failure> {
         println!("cargo::rerun-if-changed={}", self.spec.display());
@@ -107,8 +139,14 @@ impl Builder {
 
     /// Generates, or prints the diagnostics and fails the build (exit status 1).
     ///
-    /// ```no_run
-    /// pybridge_build::Builder::new("specs/model.yaml").build();
+    /// ```
+    /// let dir = std::env::temp_dir().join(format!("pybridge-doc-{}-{}", "build", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// let spec = dir.join("model.yaml");
+    /// std::fs::write(&spec, "version: 1\nimport:\n  - module: math\n    functions:\n      - { name: sqrt, params: [{ name: x, type: float }], returns: float }\n").unwrap();
+    /// pybridge_build::Builder::new(&spec).out_dir(&dir).build(); // exits 1 on a bad spec
+    /// assert!(dir.join("model.rs").is_file());
+    /// # std::fs::remove_dir_all(&dir).unwrap();
     /// ```
     pub fn build(&self) {
         if let Err(failure) = self.try_build() {
@@ -123,8 +161,8 @@ impl Builder {
 /// other one, whose site-packages are not the configured interpreter's. Needs a direct
 /// dependency on `pybridge`, which publishes the directory as `DEP_PYBRIDGE_LIB_DIR`.
 ///
-/// ```no_run
-/// // build.rs of a binary that embeds Python without a spec:
+/// ```
+/// // build.rs of a binary that embeds Python without a spec (prints `cargo::` lines):
 /// pybridge_build::link_libpython_rpath(true);
 /// ```
 ///

@@ -9,6 +9,12 @@ use pybridge_model::render::render_diagnostics;
 use pybridge_model::{Bridge, load_and_check};
 
 /// Why a run failed.
+///
+/// ```
+/// let failure = pybridge_build::check_spec("no/such/spec.yaml".as_ref()).unwrap_err();
+/// assert!(matches!(failure, pybridge_build::Failure::Io(_)));
+/// assert!(failure.to_string().starts_with("error: cannot read spec no/such/spec.yaml"));
+/// ```
 #[derive(Debug)]
 pub enum Failure {
     /// The spec has problems; the rendered diagnostics (`file:line:col: error: ...`).
@@ -19,6 +25,12 @@ pub enum Failure {
 
 impl Failure {
     /// The process exit code for this failure: 1 for an invalid spec, 2 for I/O.
+    ///
+    /// ```
+    /// use pybridge_build::Failure;
+    /// assert_eq!(Failure::Invalid("spec.yaml:1:1: error: …".into()).exit_code(), 1);
+    /// assert_eq!(Failure::Io("cannot read".into()).exit_code(), 2);
+    /// ```
     pub fn exit_code(&self) -> i32 {
         match self {
             Failure::Invalid(_) => 1,
@@ -39,6 +51,11 @@ impl fmt::Display for Failure {
 impl std::error::Error for Failure {}
 
 /// One planned output file.
+///
+/// ```
+/// let file = pybridge_build::OutputFile { name: "m.pyi".into(), contents: "x: int\n".into() };
+/// assert_eq!(file.name, "m.pyi");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OutputFile {
     /// File name inside the output directory.
@@ -48,6 +65,18 @@ pub struct OutputFile {
 }
 
 /// Reads and checks a spec. `path` is shown in diagnostics as given.
+///
+/// ```
+/// let dir = std::env::temp_dir().join(format!("pybridge-doc-check-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir).unwrap();
+/// let spec = dir.join("model.yaml");
+/// std::fs::write(&spec, "version: 1\nimport:\n  - module: math\n    functions:\n      - { name: sqrt, params: [{ name: x, type: flaot }] }\n").unwrap();
+/// let failure = pybridge_build::check_spec(&spec).unwrap_err();
+/// // Located, with a suggestion.
+/// assert!(failure.to_string().contains("model.yaml:5:49: error: unknown type `flaot`"), "{failure}");
+/// assert!(failure.to_string().contains("did you mean `float`?"));
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// ```
 pub fn check_spec(path: &Path) -> Result<Bridge, Failure> {
     let bytes = std::fs::read(path).map_err(|e| Failure::Io(format!("cannot read spec {}: {e}", path.display())))?;
     let (source, result) = load_and_check(&bytes);
@@ -56,6 +85,19 @@ pub fn check_spec(path: &Path) -> Result<Bridge, Failure> {
 
 /// The files a checked spec generates: `<spec stem>.rs` with all Rust (export glue and import
 /// stubs), and `<module>.pyi` for the export module.
+///
+/// ```
+/// let dir = std::env::temp_dir().join(format!("pybridge-doc-plan-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir).unwrap();
+/// let spec = dir.join("fastgeo.yaml");
+/// std::fs::write(&spec, "version: 1\nmodule: fastgeo\nexport:\n  functions:\n    - { name: add, rust: crate::add, params: [{ name: a, type: i64 }], returns: i64 }\n").unwrap();
+/// let bridge = pybridge_build::check_spec(&spec).unwrap();
+/// let files = pybridge_build::plan_outputs(&bridge, &spec);
+/// let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+/// assert_eq!(names, ["fastgeo.rs", "fastgeo.pyi"]);
+/// assert!(files[1].contents.contains("def add(a: int) -> int:"));
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// ```
 pub fn plan_outputs(bridge: &Bridge, spec_path: &Path) -> Vec<OutputFile> {
     let source = spec_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "spec".into());
     let stem = spec_path.file_stem().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "spec".into());
@@ -71,6 +113,20 @@ pub fn plan_outputs(bridge: &Bridge, spec_path: &Path) -> Vec<OutputFile> {
 
 /// Check, plan and write: the whole `gen` run. Returns the written paths (unchanged files
 /// included) in plan order.
+///
+/// ```
+/// use pybridge_build::WriteOutcome;
+/// let dir = std::env::temp_dir().join(format!("pybridge-doc-gen-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir).unwrap();
+/// let spec = dir.join("model.yaml");
+/// std::fs::write(&spec, "version: 1\nimport:\n  - module: math\n    functions:\n      - { name: sqrt, params: [{ name: x, type: float }], returns: float }\n").unwrap();
+/// let written = pybridge_build::generate(&spec, &dir.join("out")).unwrap();
+/// assert_eq!(written, [(dir.join("out/model.rs"), WriteOutcome::Written)]);
+/// // Again: nothing changes, nothing is touched.
+/// let again = pybridge_build::generate(&spec, &dir.join("out")).unwrap();
+/// assert_eq!(again[0].1, WriteOutcome::Unchanged);
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// ```
 pub fn generate(spec_path: &Path, out_dir: &Path) -> Result<Vec<(PathBuf, crate::write::WriteOutcome)>, Failure> {
     let bridge = check_spec(spec_path)?;
     let files = plan_outputs(&bridge, spec_path);
@@ -79,6 +135,17 @@ pub fn generate(spec_path: &Path, out_dir: &Path) -> Result<Vec<(PathBuf, crate:
 
 /// Writes `<module>.pyi` for every `#[py_embed] mod` found in the Rust source file `src`
 /// (stubs for an attribute-declared crate, from the same model the attribute expands).
+///
+/// ```
+/// let dir = std::env::temp_dir().join(format!("pybridge-doc-pyi-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir).unwrap();
+/// let source = dir.join("lib.rs");
+/// std::fs::write(&source, "#[pybridge::py_embed]\npub mod fastmath {\n    #[py_embed]\n    pub fn add(a: i64, b: i64) -> i64 { a + b }\n}\n").unwrap();
+/// let written = pybridge_build::generate_pyi_from_source(&source, &dir).unwrap();
+/// assert_eq!(written[0].0, dir.join("fastmath.pyi"));
+/// assert!(std::fs::read_to_string(dir.join("fastmath.pyi")).unwrap().contains("def add(a: int, b: int) -> int:"));
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// ```
 pub fn generate_pyi_from_source(
     src: &Path,
     out_dir: &Path,
@@ -118,6 +185,12 @@ pub(crate) fn plan_pyi_from_source(src: &Path) -> Result<Vec<(String, OutputFile
 /// ```toml
 /// [tool.maturin]
 /// include = [{ path = "m/*", from = "out-dir", to = "" }]
+/// ```
+///
+/// ```
+/// let files = pybridge_build::plan_wheel_stubs("fastgeo", "def add(a: int) -> int: ...\n");
+/// let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+/// assert_eq!(names, ["fastgeo/__init__.pyi", "fastgeo/fastgeo.pyi", "fastgeo/py.typed"]);
 /// ```
 pub fn plan_wheel_stubs(module: &str, pyi: &str) -> Vec<OutputFile> {
     vec![

@@ -2,7 +2,7 @@
 //! deliver the outputs atomically.
 //!
 //! The phases: parse → resolve → check (in `pybridge-model`) → emit (in `pybridge-codegen`) →
-//! deliver (here, [`write`]). Use [`Builder`] from build.rs; the `bindgen-cli` binary is a thin
+//! deliver (here, [`write`](mod@write)). Use [`Builder`] from build.rs; the `bindgen-cli` binary is a thin
 //! shell over [`check_spec`] and [`generate`].
 
 mod builder;

@@ -9,6 +9,14 @@ use std::path::{Path, PathBuf};
 use crate::engine::{Failure, OutputFile};
 
 /// What happened to one output file.
+///
+/// ```
+/// use pybridge_build::{WriteOutcome, write::write_if_changed};
+/// let path = std::env::temp_dir().join(format!("pybridge-doc-outcome-{}.txt", std::process::id()));
+/// assert_eq!(write_if_changed(&path, b"x").unwrap(), WriteOutcome::Written);
+/// assert_eq!(write_if_changed(&path, b"x").unwrap(), WriteOutcome::Unchanged);
+/// # std::fs::remove_file(&path).unwrap();
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WriteOutcome {
     /// The file was created or its contents replaced.
@@ -17,7 +25,16 @@ pub enum WriteOutcome {
     Unchanged,
 }
 
-/// Writes every file into `dir` (created if missing).
+/// Writes every file into `dir` (created if missing, as are subdirectories a name has).
+///
+/// ```
+/// use pybridge_build::{OutputFile, write::write_outputs};
+/// let dir = std::env::temp_dir().join(format!("pybridge-doc-write-{}", std::process::id()));
+/// let files = [OutputFile { name: "m/py.typed".into(), contents: String::new() }];
+/// let written = write_outputs(&dir, &files).unwrap();
+/// assert_eq!(written[0].0, dir.join("m/py.typed"));
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// ```
 pub fn write_outputs(dir: &Path, files: &[OutputFile]) -> Result<Vec<(PathBuf, WriteOutcome)>, Failure> {
     if dir.exists() && !dir.is_dir() {
         return Err(Failure::Io(format!("output path {} exists and is not a directory", dir.display())));
@@ -46,6 +63,15 @@ pub fn write_outputs(dir: &Path, files: &[OutputFile]) -> Result<Vec<(PathBuf, W
 }
 
 /// Writes `bytes` to `path` atomically unless the file already holds them.
+///
+/// ```
+/// use pybridge_build::{WriteOutcome, write::write_if_changed};
+/// let path = std::env::temp_dir().join(format!("pybridge-doc-wic-{}.txt", std::process::id()));
+/// assert_eq!(write_if_changed(&path, b"one").unwrap(), WriteOutcome::Written);
+/// assert_eq!(write_if_changed(&path, b"one").unwrap(), WriteOutcome::Unchanged);
+/// assert_eq!(write_if_changed(&path, b"two").unwrap(), WriteOutcome::Written);
+/// # std::fs::remove_file(&path).unwrap();
+/// ```
 pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<WriteOutcome, Failure> {
     if fs::read(path).is_ok_and(|existing| existing == bytes) {
         return Ok(WriteOutcome::Unchanged);

@@ -82,7 +82,7 @@ fn shown_char(c: char) -> (char, usize) {
 }
 
 /// Lines of a source (text, first checkpoint, length in characters), with a byte offset every
-/// [`STRIDE`] characters, built in one pass.
+/// `STRIDE` (64) characters, built in one pass.
 #[derive(Debug)]
 pub struct SourceIndex<'s> {
     lines: Vec<(&'s str, usize, usize)>,

@@ -10,11 +10,21 @@ use pyo3::types::{PyAnyMethods, PyStringMethods, PyTracebackMethods, PyTypeMetho
 use pyo3::{Bound, PyAny, PyErr, PyTypeInfo, Python, ffi};
 
 /// `Result` with pybridge's [`Error`].
+///
+/// ```
+/// fn root(x: f64) -> pybridge::Result<f64> {
+///     use pybridge::ObjectExt;
+///     pybridge::import("math")?.attr("sqrt")?.call_with((x,))?.to()
+/// }
+/// assert_eq!(root(9.0)?, 3.0);
+/// assert!(root(-1.0).unwrap_err().is_python("ValueError"));
+/// # Ok::<(), pybridge::Error>(())
+/// ```
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// A Python exception, captured as text.
 ///
-/// ```no_run
+/// ```
 /// # fn main() -> pybridge::Result<()> {
 /// let err = pybridge::attach(|py| -> pybridge::Result<()> {
 ///     py.run(c"raise KeyError('k')", None, None)?;
@@ -36,6 +46,18 @@ pub struct PythonException {
 }
 
 /// What went wrong.
+///
+/// ```
+/// use pybridge::{ErrorKind, ObjectExt};
+/// let err = pybridge::import("no_such_module_here").unwrap_err();
+/// match err.kind() {
+///     ErrorKind::Python(e) => assert_eq!(e.type_name, "ModuleNotFoundError"),
+///     other => panic!("{other:?}"),
+/// }
+/// let err = pybridge::to_object("text")?.to::<i64>().unwrap_err();
+/// assert!(matches!(err.kind(), ErrorKind::Conversion { .. }), "{err}");
+/// # Ok::<(), pybridge::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ErrorKind {
@@ -72,6 +94,16 @@ pub enum ErrorKind {
 /// A Python exception also keeps the exception object itself, so that raising the error back
 /// into Python (`PyErr::from(error)`, or returning it from an exported function) re-raises the
 /// very same exception, traceback and all.
+///
+/// ```
+/// use pybridge::ObjectExt;
+/// let err = pybridge::import("json")?.call_method_with("loads", ("{",)).unwrap_err();
+/// assert!(err.is_python("JSONDecodeError"));
+/// assert!(err.to_string().starts_with("json.decoder.JSONDecodeError: Expecting"), "{err}");
+/// // `Send + Sync + 'static`: it crosses threads, and `Display` needs no interpreter.
+/// std::thread::spawn(move || println!("{err}")).join().unwrap();
+/// # Ok::<(), pybridge::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct Error {
     kind: Box<ErrorKind>,
@@ -88,11 +120,22 @@ impl Eq for Error {}
 
 impl Error {
     /// What went wrong.
+    ///
+    /// ```
+    /// let err = pybridge::import("no_such_module_here").unwrap_err();
+    /// assert!(matches!(err.kind(), pybridge::ErrorKind::Python(_)));
+    /// ```
     pub fn kind(&self) -> &ErrorKind {
         &self.kind
     }
 
     /// The Python exception, if this error is one.
+    ///
+    /// ```
+    /// let err = pybridge::import("no_such_module_here").unwrap_err();
+    /// let exception = err.python().unwrap();
+    /// assert_eq!(exception.message, "No module named 'no_such_module_here'");
+    /// ```
     pub fn python(&self) -> Option<&PythonException> {
         match &*self.kind {
             ErrorKind::Python(e) => Some(e),
@@ -101,6 +144,12 @@ impl Error {
     }
 
     /// Whether this is a Python exception whose type is named `type_name` (`"KeyError"`).
+    ///
+    /// ```
+    /// let err = pybridge::import("no_such_module_here").unwrap_err();
+    /// assert!(err.is_python("ModuleNotFoundError"));
+    /// assert!(!err.is_python("ImportError")); // the name only; `is_instance_of` follows bases
+    /// ```
     pub fn is_python(&self, type_name: &str) -> bool {
         self.python().is_some_and(|e| e.type_name == type_name || e.type_name.rsplit('.').next() == Some(type_name))
     }
@@ -109,10 +158,10 @@ impl Error {
     /// `KeyError` subclass is a `KeyError`; [`Error::is_python`] compares the type's name only).
     /// `false` for errors that are not Python exceptions, or when the class cannot be imported.
     ///
-    /// ```no_run
-    /// # fn demo(err: pybridge::Error) {
-    /// if err.is_instance_of("builtins", "LookupError") { /* KeyError, IndexError, subclasses */ }
-    /// # }
+    /// ```
+    /// let err = pybridge::import("no_such_module_here").unwrap_err();
+    /// assert!(err.is_instance_of("builtins", "ImportError")); // ModuleNotFoundError's base
+    /// assert!(!err.is_instance_of("builtins", "LookupError"));
     /// ```
     pub fn is_instance_of(&self, module: &str, class: &str) -> bool {
         let Some(original) = &self.original else { return false };
@@ -124,6 +173,16 @@ impl Error {
     }
 
     /// Captures a pyo3 error while attached.
+    ///
+    /// ```
+    /// use pybridge::pyo3::types::PyAnyMethods;
+    /// let err = pybridge::attach(|py| {
+    ///     let raised = py.import("math")?.getattr("no_such_function").unwrap_err();
+    ///     Ok::<_, pybridge::PyErr>(pybridge::Error::from_pyerr(py, raised))
+    /// })?;
+    /// assert!(err.is_python("AttributeError"));
+    /// # Ok::<(), pybridge::PyErr>(())
+    /// ```
     pub fn from_pyerr(py: Python<'_>, err: PyErr) -> Self {
         let kind = Box::new(ErrorKind::Python(capture(py, &err, 0)));
         Error { kind, original: Some(std::sync::Arc::new(err.into_value(py))) }
@@ -133,6 +192,14 @@ impl Error {
     /// else a `RuntimeError` (conversion, interpreter) with this error's message. Also a
     /// `RuntimeError` when the original cannot be reached because the interpreter is shutting
     /// down (on a thread that is not attached; the error is not made into a Python object then).
+    ///
+    /// ```
+    /// let err = pybridge::import("no_such_module_here").unwrap_err();
+    /// let same = pybridge::attach(|py| err.to_pyerr().get_type(py).name().map(|n| n.to_string()))?;
+    /// assert_eq!(same, "ModuleNotFoundError");
+    /// # use pybridge::pyo3::types::PyTypeMethods;
+    /// # Ok::<(), pybridge::PyErr>(())
+    /// ```
     pub fn to_pyerr(&self) -> PyErr {
         let plain = || pyo3::exceptions::PyRuntimeError::new_err(self.to_string());
         match &self.original {

@@ -21,6 +21,18 @@ use crate::error::{Error, Result};
 use crate::thread_state::keep_thread_state;
 
 /// The init function of an extension module (`PyInit_<name>`), for [`InterpreterBuilder::module`].
+///
+/// ```
+/// #[pybridge::py_embed]
+/// mod fastmath {
+///     #[py_embed]
+///     pub fn double(x: f64) -> f64 { 2.0 * x }
+/// }
+///
+/// let init: pybridge::ModuleInit = fastmath::FASTMATH_MODULE.init();
+/// pybridge::Interpreter::builder().module("fastmath", init).start()?;
+/// # Ok::<(), pybridge::Error>(())
+/// ```
 pub type ModuleInit = unsafe extern "C" fn() -> *mut ffi::PyObject;
 
 /// Set once the interpreter runs (started by us or by anyone else).
@@ -28,15 +40,29 @@ static STARTED: AtomicBool = AtomicBool::new(false);
 /// Serializes starts; holds the start error, if starting failed.
 static START: Mutex<Option<String>> = Mutex::new(None);
 
-/// Entry point for configuring the interpreter before it starts.
+/// Entry point for configuring the interpreter before it starts. Without it, the first call
+/// (a stub, [`attach`]) starts it with the defaults.
+///
+/// ```
+/// pybridge::Interpreter::builder().isolated(true).start()?;
+/// assert!(pybridge::Interpreter::is_running());
+/// # Ok::<(), pybridge::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct Interpreter;
 
 impl Interpreter {
     /// A builder for an explicit start.
     ///
-    /// ```no_run
-    /// pybridge::Interpreter::builder().sys_path("python").isolated(true).start()?;
+    /// ```
+    /// let dir = std::env::temp_dir().join(format!("pybridge-doc-builder-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// std::fs::write(dir.join("greet.py"), "def hello():\n    return 'hi'\n").unwrap();
+    /// pybridge::Interpreter::builder().sys_path(&dir).isolated(true).start()?;
+    /// let greeting: String = pybridge::import("greet")?.call_method_with("hello", ())?.to()?;
+    /// assert_eq!(greeting, "hi");
+    /// # use pybridge::ObjectExt;
+    /// # std::fs::remove_dir_all(&dir).unwrap();
     /// # Ok::<(), pybridge::Error>(())
     /// ```
     pub fn builder() -> InterpreterBuilder {
@@ -45,8 +71,10 @@ impl Interpreter {
 
     /// Whether the interpreter is running.
     ///
-    /// ```no_run
-    /// assert!(!pybridge::Interpreter::is_running() || pybridge::attach(|_| true));
+    /// ```
+    /// assert!(!pybridge::Interpreter::is_running());
+    /// pybridge::attach(|_py| ()); // starts it
+    /// assert!(pybridge::Interpreter::is_running());
     /// ```
     pub fn is_running() -> bool {
         // SAFETY: Py_IsInitialized may be called at any time, attached or not.
@@ -56,6 +84,12 @@ impl Interpreter {
 
 /// How to start the interpreter: extra `sys.path` entries, a virtualenv, isolated mode, and
 /// extension modules to register as built-ins.
+///
+/// ```
+/// let builder: pybridge::InterpreterBuilder = pybridge::Interpreter::builder().sys_path("python");
+/// builder.start()?;
+/// # Ok::<(), pybridge::Error>(())
+/// ```
 #[derive(Debug, Default)]
 pub struct InterpreterBuilder {
     sys_path: Vec<PathBuf>,
@@ -67,8 +101,16 @@ pub struct InterpreterBuilder {
 impl InterpreterBuilder {
     /// Puts `dir` on `sys.path`, before the standard entries.
     ///
-    /// ```no_run
-    /// pybridge::Interpreter::builder().sys_path("python").start()?;
+    /// ```
+    /// let dir = std::env::temp_dir().join(format!("pybridge-doc-sys-path-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// pybridge::Interpreter::builder().sys_path(&dir).start()?;
+    /// let first: String = pybridge::attach(|py| {
+    ///     use pybridge::pyo3::types::PyAnyMethods;
+    ///     py.import("sys")?.getattr("path")?.get_item(0)?.extract()
+    /// })?;
+    /// assert_eq!(first, dir.to_string_lossy());
+    /// # std::fs::remove_dir_all(&dir).unwrap();
     /// # Ok::<(), pybridge::Error>(())
     /// ```
     pub fn sys_path(mut self, dir: impl AsRef<Path>) -> Self {
@@ -81,8 +123,23 @@ impl InterpreterBuilder {
     /// Without this call, an activated virtualenv (`VIRTUAL_ENV`) is used the same way, except
     /// in isolated mode; without either, `sys.executable` is the Python pyo3 was built for.
     ///
-    /// ```no_run
-    /// pybridge::Interpreter::builder().venv(".venv").start()?;
+    /// ```
+    /// // A fresh virtualenv (`python3 -m venv`), or the one the test command activated.
+    /// let venv = match std::env::var_os("VIRTUAL_ENV") {
+    ///     Some(venv) => std::path::PathBuf::from(venv),
+    ///     None => {
+    ///         let venv = std::env::temp_dir().join(format!("pybridge-doc-venv-{}", std::process::id()));
+    ///         let made = std::process::Command::new("python3").args(["-m", "venv", "--without-pip"]).arg(&venv).status();
+    ///         assert!(made.unwrap().success());
+    ///         venv
+    ///     }
+    /// };
+    /// pybridge::Interpreter::builder().venv(&venv).start()?;
+    /// let prefix: String = pybridge::attach(|py| {
+    ///     use pybridge::pyo3::types::PyAnyMethods;
+    ///     py.import("sys")?.getattr("prefix")?.extract()
+    /// })?;
+    /// assert_eq!(std::path::Path::new(&prefix).canonicalize().unwrap(), venv.canonicalize().unwrap());
     /// # Ok::<(), pybridge::Error>(())
     /// ```
     pub fn venv(mut self, dir: impl AsRef<Path>) -> Self {
@@ -93,8 +150,13 @@ impl InterpreterBuilder {
     /// Isolated mode (`python -I`): no `PYTHON*` environment variables, no user site-packages,
     /// the script's directory not on `sys.path`.
     ///
-    /// ```no_run
+    /// ```
     /// pybridge::Interpreter::builder().isolated(true).start()?;
+    /// let isolated: bool = pybridge::attach(|py| {
+    ///     use pybridge::pyo3::types::PyAnyMethods;
+    ///     py.import("sys")?.getattr("flags")?.getattr("isolated")?.extract::<i64>().map(|flag| flag == 1)
+    /// })?;
+    /// assert!(isolated);
     /// # Ok::<(), pybridge::Error>(())
     /// ```
     pub fn isolated(mut self, isolated: bool) -> Self {
@@ -106,8 +168,19 @@ impl InterpreterBuilder {
     /// `#[py_embed] mod m`, or the same constant of a spec's generated file) as a built-in, so
     /// `import m` works without a `.so` on disk: Rust calls Python, which calls back into Rust.
     ///
-    /// ```ignore
+    /// ```
+    /// #[pybridge::py_embed]
+    /// mod fastmath {
+    ///     #[py_embed]
+    ///     pub fn double(x: f64) -> f64 { 2.0 * x }
+    /// }
+    ///
+    /// # fn main() -> pybridge::Result<()> {
+    /// use pybridge::ObjectExt;
     /// pybridge::Interpreter::builder().embed(fastmath::FASTMATH_MODULE).start()?;
+    /// let four: f64 = pybridge::import("fastmath")?.call_method_with("double", (2.0,))?.to()?;
+    /// assert_eq!(four, 4.0);
+    /// # Ok(()) }
     /// ```
     pub fn embed(self, module: crate::ExportedModule) -> Self {
         self.module(module.name(), module.init())
@@ -117,9 +190,20 @@ impl InterpreterBuilder {
     /// (`PyInit_<name>`, e.g. one written by hand or by PyO3) as a built-in; for pybridge's own
     /// modules, [`InterpreterBuilder::embed`] needs no declaration.
     ///
-    /// ```ignore
-    /// unsafe extern "C" { fn PyInit_fastmath() -> *mut pybridge::pyo3::ffi::PyObject; }
-    /// pybridge::Interpreter::builder().module("fastmath", PyInit_fastmath).start()?;
+    /// ```
+    /// #[pybridge::pyo3::pymodule(crate = "pybridge::pyo3")]
+    /// mod handmade {
+    ///     #[pybridge::pyo3::pyfunction(crate = "pybridge::pyo3")]
+    ///     fn triple(x: i64) -> i64 { 3 * x }
+    /// }
+    ///
+    /// # fn main() -> pybridge::Result<()> {
+    /// use pybridge::ObjectExt;
+    /// // pyo3's `#[pymodule]` defines `PyInit_handmade`, which `module` takes.
+    /// pybridge::Interpreter::builder().module("handmade", handmade::__pyo3_init).start()?;
+    /// let six: i64 = pybridge::import("handmade")?.call_method_with("triple", (2,))?.to()?;
+    /// assert_eq!(six, 6);
+    /// # Ok(()) }
     /// ```
     pub fn module(mut self, name: &str, init: ModuleInit) -> Self {
         if let Ok(name) = CString::new(name) {
@@ -132,8 +216,11 @@ impl InterpreterBuilder {
     /// earlier call, by another builder, or because this is an extension module), since the
     /// configuration could not be applied.
     ///
-    /// ```no_run
+    /// ```
     /// pybridge::Interpreter::builder().start()?;
+    /// // Once: a second start (or a start after the first call) is refused.
+    /// let again = pybridge::Interpreter::builder().start().unwrap_err();
+    /// assert!(again.to_string().contains("already running"), "{again}");
     /// # Ok::<(), pybridge::Error>(())
     /// ```
     pub fn start(self) -> Result<()> {
@@ -272,7 +359,7 @@ fn ensure_started() -> Result<()> {
 /// Each Rust thread keeps one Python thread state for its lifetime, so attaching from a thread
 /// that is not attached costs a GIL hand-over, not a thread-state creation.
 ///
-/// ```no_run
+/// ```
 /// use pybridge::pyo3::types::PyAnyMethods;
 /// let platform: String = pybridge::attach(|py| py.import("sys")?.getattr("platform")?.extract())?;
 /// assert!(!platform.is_empty());
@@ -290,8 +377,9 @@ where
 
 /// Like [`attach`], but an interpreter that cannot start is an error rather than a panic.
 ///
-/// ```no_run
+/// ```
 /// let answer = pybridge::try_attach(|_py| 42)?;
+/// assert_eq!(answer, 42);
 /// # Ok::<(), pybridge::Error>(())
 /// ```
 pub fn try_attach<F, R>(f: F) -> Result<R>
@@ -398,8 +486,15 @@ fn prepare(py: Python<'_>) {
 
 /// Puts `dir` first on `sys.path` (once), so modules there can be imported by stubs.
 ///
-/// ```no_run
-/// pybridge::add_sys_path("python")?;
+/// ```
+/// let dir = std::env::temp_dir().join(format!("pybridge-doc-add-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir).unwrap();
+/// std::fs::write(dir.join("added_mod.py"), "VALUE = 7\n").unwrap();
+/// pybridge::add_sys_path(&dir)?;
+/// let value: i64 = pybridge::import("added_mod")?.attr("VALUE")?.to()?;
+/// assert_eq!(value, 7);
+/// # use pybridge::ObjectExt;
+/// # std::fs::remove_dir_all(&dir).unwrap();
 /// # Ok::<(), pybridge::Error>(())
 /// ```
 pub fn add_sys_path(dir: impl AsRef<std::path::Path>) -> Result<()> {

@@ -8,7 +8,7 @@
 //!
 //! Generated code reaches everything else through the hidden [`__private`] module.
 //!
-//! ```no_run
+//! ```
 //! // Calling Python from Rust without generated stubs:
 //! let answer: f64 = pybridge::attach(|py| -> pybridge::Result<f64> {
 //!     use pybridge::pyo3::prelude::*;
@@ -68,6 +68,14 @@ pub use pyo3;
 
 /// An untyped handle to a Python object (`Any` / `object` / unannotated in specs). `Send` and
 /// `Sync`; dropping it on a thread that is not attached defers the decref safely.
+///
+/// ```
+/// use pybridge::ObjectExt;
+/// let object: pybridge::Object = pybridge::to_object(vec![3, 1, 2])?;
+/// let sorted: Vec<i64> = pybridge::import("builtins")?.attr("sorted")?.call_with((object,))?.to()?;
+/// assert_eq!(sorted, [1, 2, 3]);
+/// # Ok::<(), pybridge::Error>(())
+/// ```
 pub type Object = pyo3::Py<pyo3::PyAny>;
 
 /// Not public API: the paths generated code uses. May change in any release.

@@ -7,14 +7,16 @@
 /// or in a spec's generated file (where it is `include!`d). Register it before the interpreter starts, and `import m` works from then
 /// on without a `.so` on disk:
 ///
-/// ```ignore
+/// ```
 /// #[pybridge::py_embed]
 /// mod fastmath {
 ///     #[py_embed]
 ///     pub fn double(x: f64) -> f64 { 2.0 * x }
 /// }
 ///
+/// # fn main() -> pybridge::Result<()> {
 /// pybridge::Interpreter::builder().embed(fastmath::FASTMATH_MODULE).start()?;
+/// # Ok(()) }
 /// ```
 #[derive(Clone, Copy, Debug)]
 pub struct ExportedModule {
@@ -30,11 +32,33 @@ impl ExportedModule {
     }
 
     /// The module's Python name (what `import` takes).
+    ///
+    /// ```
+    /// #[pybridge::py_embed]
+    /// mod fastmath {
+    ///     #[py_embed]
+    ///     pub fn double(x: f64) -> f64 { 2.0 * x }
+    /// }
+    ///
+    /// assert_eq!(fastmath::FASTMATH_MODULE.name(), "fastmath");
+    /// ```
     pub fn name(&self) -> &'static str {
         self.name
     }
 
-    /// Its init function (`PyInit_<name>`).
+    /// Its init function (`PyInit_<name>`), for [`crate::InterpreterBuilder::module`].
+    ///
+    /// ```
+    /// #[pybridge::py_embed]
+    /// mod fastmath {
+    ///     #[py_embed]
+    ///     pub fn double(x: f64) -> f64 { 2.0 * x }
+    /// }
+    ///
+    /// let module = fastmath::FASTMATH_MODULE;
+    /// pybridge::Interpreter::builder().module(module.name(), module.init()).start()?;
+    /// # Ok::<(), pybridge::Error>(())
+    /// ```
     pub fn init(&self) -> unsafe extern "C" fn() -> *mut pyo3::ffi::PyObject {
         self.init
     }

@@ -14,59 +14,145 @@ use crate::{Object, try_attach};
 /// Methods on [`Object`] that attach by themselves (the names differ from pyo3's own methods
 /// on `Py<PyAny>`, which take a `Python` token).
 ///
-/// ```no_run
-/// use pybridge::{Object, ObjectExt};
-/// # fn demo(config: Object) -> pybridge::Result<()> {
+/// ```
+/// use pybridge::ObjectExt;
+/// let types = pybridge::import("types")?;
+/// let config = types.attr("SimpleNamespace")?.call_with(())?;
+/// config.set_attr("name", "api")?;
+/// config.set_attr("servers", vec!["a", "b"])?;
 /// let name: String = config.attr("name")?.to()?;
-/// let port: u16 = config.call_method_with("get", ("port",))?.to()?;
-/// for item in config.attr("servers")?.iterate()? {
-///     println!("{}", item?.str()?);
-/// }
+/// assert_eq!(name, "api");
+/// let servers: Vec<String> = config.attr("servers")?.iterate()?.map(|s| s?.str()).collect::<pybridge::Result<_>>()?;
+/// assert_eq!(servers, ["a", "b"]);
 /// assert!(config.is_instance_of("types", "SimpleNamespace")?);
-/// # Ok(()) }
+/// # Ok::<(), pybridge::Error>(())
 /// ```
 pub trait ObjectExt {
     /// `obj.name`.
+    ///
+    /// ```
+    /// use pybridge::ObjectExt;
+    /// let pi: f64 = pybridge::import("math")?.attr("pi")?.to()?;
+    /// assert!((pi - std::f64::consts::PI).abs() < 1e-15);
+    /// # Ok::<(), pybridge::Error>(())
+    /// ```
     fn attr(&self, name: &str) -> Result<Object>;
     /// `obj.name = value`.
+    ///
+    /// ```
+    /// use pybridge::ObjectExt;
+    /// let ns = pybridge::import("types")?.attr("SimpleNamespace")?.call_with(())?;
+    /// ns.set_attr("port", 8080)?;
+    /// assert_eq!(ns.attr("port")?.to::<u16>()?, 8080);
+    /// # Ok::<(), pybridge::Error>(())
+    /// ```
     fn set_attr<V>(&self, name: &str, value: V) -> Result<()>
     where
         V: for<'py> IntoPyObject<'py>;
     /// `obj(*args)`; `args` is a tuple of Rust values (`()`, `(1,)`, `("a", 2.0)`).
+    ///
+    /// ```
+    /// use pybridge::ObjectExt;
+    /// let max = pybridge::import("builtins")?.attr("max")?;
+    /// assert_eq!(max.call_with((3, 9, 4))?.to::<i64>()?, 9);
+    /// # Ok::<(), pybridge::Error>(())
+    /// ```
     fn call_with<A>(&self, args: A) -> Result<Object>
     where
         A: for<'py> PyCallArgs<'py>;
     /// `obj(*args, **kwargs)`, keyword arguments given as `(name, value)` pairs.
+    ///
+    /// ```
+    /// use pybridge::ObjectExt;
+    /// let sorted = pybridge::import("builtins")?.attr("sorted")?;
+    /// let reverse = pybridge::to_object(true)?;
+    /// let out: Vec<i64> = sorted.call_kw((vec![1, 3, 2],), &[("reverse", &reverse)])?.to()?;
+    /// assert_eq!(out, [3, 2, 1]);
+    /// # Ok::<(), pybridge::Error>(())
+    /// ```
     fn call_kw<A>(&self, args: A, kwargs: &[(&str, &Object)]) -> Result<Object>
     where
         A: for<'py> PyCallArgs<'py>;
     /// `obj.name(*args)`.
+    ///
+    /// ```
+    /// use pybridge::ObjectExt;
+    /// let text = pybridge::to_object("a,b")?;
+    /// let parts: Vec<String> = text.call_method_with("split", (",",))?.to()?;
+    /// assert_eq!(parts, ["a", "b"]);
+    /// # Ok::<(), pybridge::Error>(())
+    /// ```
     fn call_method_with<A>(&self, name: &str, args: A) -> Result<Object>
     where
         A: for<'py> PyCallArgs<'py>;
     /// The object as a Rust value (`i64`, `String`, `Vec<f64>`, `HashMap<String, Object>`, a
     /// generated class handle…), or a conversion error naming both types.
+    ///
+    /// ```
+    /// use pybridge::ObjectExt;
+    /// let value = pybridge::to_object("not a number")?;
+    /// let err = value.to::<i64>().unwrap_err();
+    /// assert!(matches!(err.kind(), pybridge::ErrorKind::Conversion { .. }), "{err}");
+    /// # Ok::<(), pybridge::Error>(())
+    /// ```
     fn to<T>(&self) -> Result<T>
     where
         T: for<'py> FromPyObjectOwned<'py>;
     /// `isinstance(obj, module.class)`, subclasses included (`module` is imported if needed).
+    ///
+    /// ```
+    /// use pybridge::ObjectExt;
+    /// let ordered = pybridge::import("collections")?.attr("OrderedDict")?.call_with(())?;
+    /// assert!(ordered.is_instance_of("builtins", "dict")?);
+    /// # Ok::<(), pybridge::Error>(())
+    /// ```
     fn is_instance_of(&self, module: &str, class: &str) -> Result<bool>;
     /// `iter(obj)`, read lazily: each `next` attaches, and yields the item or the error raised.
+    ///
+    /// ```
+    /// use pybridge::ObjectExt;
+    /// let range = pybridge::import("builtins")?.attr("range")?.call_with((3,))?;
+    /// let items: Vec<i64> = range.iterate()?.map(|i| i?.to()).collect::<pybridge::Result<_>>()?;
+    /// assert_eq!(items, [0, 1, 2]);
+    /// # Ok::<(), pybridge::Error>(())
+    /// ```
     fn iterate(&self) -> Result<ObjectIter>;
     /// Another handle to the same object (a new strong reference; `Object` is not `Clone`,
     /// because counting needs the interpreter).
+    ///
+    /// ```
+    /// use pybridge::ObjectExt;
+    /// let list = pybridge::to_object(vec![1])?;
+    /// let same = list.new_ref();
+    /// same.call_method_with("append", (2,))?;
+    /// assert_eq!(list.to::<Vec<i64>>()?, [1, 2]);
+    /// # Ok::<(), pybridge::Error>(())
+    /// ```
     fn new_ref(&self) -> Object;
     /// `str(obj)`.
+    ///
+    /// ```
+    /// use pybridge::ObjectExt;
+    /// assert_eq!(pybridge::to_object(1.5)?.str()?, "1.5");
+    /// # Ok::<(), pybridge::Error>(())
+    /// ```
     fn str(&self) -> Result<String>;
     /// `repr(obj)`.
+    ///
+    /// ```
+    /// use pybridge::ObjectExt;
+    /// assert_eq!(pybridge::to_object("x")?.repr()?, "'x'");
+    /// # Ok::<(), pybridge::Error>(())
+    /// ```
     fn repr(&self) -> Result<String>;
 }
 
 /// `import name`: the module as an [`Object`], to read with [`ObjectExt`].
 ///
-/// ```no_run
+/// ```
 /// use pybridge::ObjectExt;
 /// let sep: String = pybridge::import("os")?.attr("sep")?.to()?;
+/// assert_eq!(sep, std::path::MAIN_SEPARATOR_STR);
 /// # Ok::<(), pybridge::Error>(())
 /// ```
 pub fn import(name: &str) -> Result<Object> {
@@ -75,8 +161,10 @@ pub fn import(name: &str) -> Result<Object> {
 
 /// A Rust value as a Python [`Object`] (for [`ObjectExt::call_kw`] and containers of objects).
 ///
-/// ```no_run
+/// ```
+/// use pybridge::ObjectExt;
 /// let answer = pybridge::to_object(42)?;
+/// assert_eq!(answer.repr()?, "42");
 /// # Ok::<(), pybridge::Error>(())
 /// ```
 pub fn to_object<V>(value: V) -> Result<Object>
@@ -173,6 +261,14 @@ impl ObjectExt for Object {
 
 /// A Python iterator read from Rust ([`ObjectExt::iterate`]): each `next` attaches and yields
 /// the next item, or the exception the iterator raised (after which it ends). `Send + Sync`.
+///
+/// ```
+/// use pybridge::ObjectExt;
+/// let squares = pybridge::import("builtins")?.attr("map")?.call_with((pybridge::import("math")?.attr("sqrt")?, vec![1.0, 4.0]))?;
+/// let roots: Vec<f64> = squares.iterate()?.map(|item| item?.to::<f64>()).collect::<pybridge::Result<_>>()?;
+/// assert_eq!(roots, [1.0, 2.0]);
+/// # Ok::<(), pybridge::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct ObjectIter {
     iter: Option<Py<PyIterator>>,
@@ -200,6 +296,14 @@ impl Iterator for ObjectIter {
 /// Python iterator raises arrives as the module's error type `E` (sorted into its declared
 /// exception variants), and ends the iteration, as does a conversion error. `Send + Sync`
 /// (it holds only the Python iterator), so it may be read on any thread.
+///
+/// ```
+/// // `numbers` comes from a stub: `- { name: numbers, returns: "Iterator[int]" }`.
+/// fn total(numbers: pybridge::PyIter<i64>) -> pybridge::Result<i64> {
+///     numbers.sum() // stops at the first error, and returns it
+/// }
+/// # let _ = total;
+/// ```
 pub struct PyIter<T, E = Error> {
     iter: Option<Py<PyIterator>>,
     function: &'static str,
@@ -221,6 +325,13 @@ where
     /// The next item, on a thread that is attached already (`py`): no attach per item, so a
     /// loop inside `pybridge::attach` pays it once. The caller's exception state is its own
     /// (a pending exception is not moved aside, as the self-attaching `next` does).
+    ///
+    /// ```
+    /// fn first_two(mut numbers: pybridge::PyIter<i64>) -> pybridge::Result<Vec<i64>> {
+    ///     pybridge::attach(|py| [numbers.next_attached(py), numbers.next_attached(py)].into_iter().flatten().collect())
+    /// }
+    /// # let _ = first_two;
+    /// ```
     pub fn next_attached(&mut self, py: Python<'_>) -> Option<std::result::Result<T, E>> {
         let iter = self.iter.as_ref()?;
         let item = match iter.bind(py).clone().next()? {
@@ -234,6 +345,13 @@ where
     }
 
     /// The items read with [`PyIter::next_attached`]: `for x in it.attached(py) { … }`.
+    ///
+    /// ```
+    /// fn total(mut numbers: pybridge::PyIter<i64>) -> pybridge::Result<i64> {
+    ///     pybridge::attach(|py| numbers.attached(py).sum()) // one attach for the whole loop
+    /// }
+    /// # let _ = total;
+    /// ```
     pub fn attached<'a, 'py>(
         &'a mut self,
         py: Python<'py>,
@@ -276,6 +394,14 @@ where
 /// A Python callable an import stub returned for `Callable[[A, B], R]`: `call((a, b))` attaches,
 /// calls it with the converted arguments and converts its result to `R`; an exception it raises
 /// arrives as the module's error type `E`. `Send + Sync` (it holds only the Python object).
+///
+/// ```
+/// // `scale` comes from a stub: `- { name: scaler, returns: "Callable[[float], float]" }`.
+/// fn apply(scale: &pybridge::PyFn<(f64,), f64>) -> pybridge::Result<f64> {
+///     scale.call((2.5,))
+/// }
+/// # let _ = apply;
+/// ```
 pub struct PyFn<A, R, E = Error> {
     callable: Object,
     function: &'static str,
@@ -289,6 +415,14 @@ impl<A, R, E> PyFn<A, R, E> {
     }
 
     /// The callable itself.
+    ///
+    /// ```
+    /// use pybridge::ObjectExt;
+    /// fn name_of(f: &pybridge::PyFn<(f64,), f64>) -> pybridge::Result<String> {
+    ///     f.as_object().attr("__name__")?.to()
+    /// }
+    /// # let _ = name_of;
+    /// ```
     pub fn as_object(&self) -> &Object {
         &self.callable
     }
@@ -301,6 +435,13 @@ where
     E: crate::__private::FromPyErr,
 {
     /// Calls it: `args` is the tuple of its parameters (`(a, b)`, `(a,)`, `()`).
+    ///
+    /// ```
+    /// fn both(add: &pybridge::PyFn<(i64, i64), i64>) -> pybridge::Result<i64> {
+    ///     add.call((2, 3))
+    /// }
+    /// # let _ = both;
+    /// ```
     pub fn call(&self, args: A) -> std::result::Result<R, E> {
         let (function, expected) = (self.function, self.expected);
         let outcome = try_attach(|py| match self.callable.bind(py).call1(args) {

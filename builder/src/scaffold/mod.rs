@@ -9,6 +9,13 @@ use std::path::{Path, PathBuf};
 use crate::engine::{Failure, OutputFile};
 
 /// Which direction the new project binds.
+///
+/// ```
+/// use pybridge_build::{NewProject, ProjectKind, PybridgeSource, plan_project};
+/// let source = PybridgeSource::Git { url: "https://example.invalid/pybridge".into(), rev: None };
+/// let project = NewProject { name: "scorer".into(), kind: ProjectKind::Import, parent: ".".into(), source };
+/// assert!(plan_project(&project).iter().any(|f| f.name == "python/scorer_model.py"));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ProjectKind {
     /// A Python extension module written in Rust, built into a wheel by maturin.
@@ -20,6 +27,14 @@ pub enum ProjectKind {
 }
 
 /// Where the new project's `pybridge` and `pybridge-build` dependencies come from.
+///
+/// ```
+/// use pybridge_build::{NewProject, ProjectKind, PybridgeSource, plan_project};
+/// let source = PybridgeSource::Path("/src/pybridge".into());
+/// let project = NewProject { name: "fastgeo".into(), kind: ProjectKind::Export, parent: ".".into(), source };
+/// let cargo = plan_project(&project).into_iter().find(|f| f.name == "Cargo.toml").unwrap();
+/// assert!(cargo.contents.contains(r#"pybridge = { path = "/src/pybridge/runtime" }"#));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PybridgeSource {
     /// A checkout of the pybridge repository (the directory holding `runtime/` and `builder/`).
@@ -63,7 +78,18 @@ impl PybridgeSource {
     }
 }
 
-/// What `bindgen-cli new` makes.
+/// What `bindgen-cli new` makes ([`new_project`] writes it).
+///
+/// ```
+/// use pybridge_build::{NewProject, ProjectKind, PybridgeSource};
+/// let project = NewProject {
+///     name: "relay".into(),
+///     kind: ProjectKind::Both,
+///     parent: std::env::temp_dir(),
+///     source: PybridgeSource::Git { url: "https://example.invalid/pybridge".into(), rev: Some("v0.1.0".into()) },
+/// };
+/// assert_eq!(project.parent.join(&project.name).file_name().unwrap(), "relay");
+/// ```
 #[derive(Clone, Debug)]
 pub struct NewProject {
     /// The project's name: its directory, crate, and (for `Export`) Python module.
@@ -78,13 +104,16 @@ pub struct NewProject {
 
 /// Creates the project: `parent/name/…`. Returns the written files.
 ///
-/// ```no_run
+/// ```
 /// use pybridge_build::{NewProject, ProjectKind, PybridgeSource, new_project};
-/// let source = PybridgeSource::this_checkout().expect("built from a checkout");
-/// let project = NewProject { name: "fastgeo".into(), kind: ProjectKind::Export, parent: ".".into(), source };
-/// for path in new_project(&project)? {
-///     println!("wrote {}", path.display());
-/// }
+/// let parent = std::env::temp_dir().join(format!("pybridge-doc-new-{}", std::process::id()));
+/// let source = PybridgeSource::Git { url: "https://example.invalid/pybridge".into(), rev: None };
+/// let project = NewProject { name: "fastgeo".into(), kind: ProjectKind::Export, parent: parent.clone(), source };
+/// let written = new_project(&project)?;
+/// assert!(written.contains(&parent.join("fastgeo/fastgeo.yaml")));
+/// // A second time: the directory is not empty, nothing is written.
+/// assert!(new_project(&project).is_err());
+/// # std::fs::remove_dir_all(&parent).unwrap();
 /// # Ok::<(), pybridge_build::Failure>(())
 /// ```
 pub fn new_project(project: &NewProject) -> Result<Vec<PathBuf>, Failure> {
@@ -106,7 +135,16 @@ pub fn new_project(project: &NewProject) -> Result<Vec<PathBuf>, Failure> {
     }
 }
 
-/// Every file of the project, its placeholders filled in.
+/// Every file of the project, its placeholders filled in (nothing is written).
+///
+/// ```
+/// use pybridge_build::{NewProject, ProjectKind, PybridgeSource, plan_project};
+/// let source = PybridgeSource::Git { url: "https://example.invalid/pybridge".into(), rev: None };
+/// let project = NewProject { name: "fastgeo".into(), kind: ProjectKind::Export, parent: ".".into(), source };
+/// let files = plan_project(&project);
+/// let spec = files.iter().find(|f| f.name == "fastgeo.yaml").unwrap();
+/// assert!(spec.contents.starts_with("# yaml-language-server: $schema=pybridge.schema.json"));
+/// ```
 pub fn plan_project(project: &NewProject) -> Vec<OutputFile> {
     let name = project.name.as_str();
     let fill = |template: &str| {

@@ -16,6 +16,18 @@ use super::ScanOptions;
 use crate::Failure;
 
 /// Checks the spec, then compares each import entry with its live module.
+///
+/// ```
+/// let dir = std::env::temp_dir().join(format!("pybridge-doc-drift-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir).unwrap();
+/// let spec = dir.join("math.yaml");
+/// // `math.sqrt` takes one parameter; `math.hypotenuse` does not exist.
+/// std::fs::write(&spec, "version: 1\nimport:\n  - module: math\n    functions:\n      - { name: sqrt, params: [{ name: x, type: float }], returns: float }\n      - { name: hypotenuse, returns: float }\n").unwrap();
+/// let failure = pybridge_build::check_against_live(&spec, &Default::default()).unwrap_err();
+/// assert!(failure.to_string().contains("hypotenuse"), "{failure}");
+/// assert!(!failure.to_string().contains("`sqrt`"), "{failure}");
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// ```
 pub fn check_against_live(spec: &Path, options: &ScanOptions) -> Result<(), Failure> {
     let bridge = crate::check_spec(spec)?;
     let source = std::fs::read_to_string(spec).unwrap_or_default();

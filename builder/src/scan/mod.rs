@@ -31,6 +31,13 @@ const SCRIPT: &str =
     concat!(include_str!("common.py"), include_str!("live.py"), include_str!("stub.py"), include_str!("main.py"));
 
 /// What to scan and how.
+///
+/// ```
+/// let options = pybridge_build::ScanOptions { include: vec!["dedent".into()], ..Default::default() };
+/// let yaml = pybridge_build::scan_module("textwrap", &options).unwrap();
+/// assert!(yaml.contains("- name: \"dedent\""), "{yaml}");
+/// assert!(!yaml.contains("- name: \"indent\""));
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct ScanOptions {
     /// The interpreter to run (default: `$VIRTUAL_ENV/bin/python`, then `$PYO3_PYTHON`, then
@@ -69,10 +76,10 @@ pub(crate) fn command(options: &ScanOptions) -> (PathBuf, Command) {
 
 /// The spec `scan` writes for `module`.
 ///
-/// ```no_run
+/// ```
 /// let options = pybridge_build::ScanOptions::default();
 /// let yaml = pybridge_build::scan_module("textwrap", &options).unwrap();
-/// assert!(yaml.contains("module: textwrap"));
+/// assert!(yaml.contains("- module: \"textwrap\""), "{yaml}");
 /// ```
 pub fn scan_module(module: &str, options: &ScanOptions) -> Result<String, Failure> {
     let mut description = describe(module, options)?;
@@ -84,6 +91,11 @@ pub fn scan_module(module: &str, options: &ScanOptions) -> Result<String, Failur
 }
 
 /// The scanner's JSON description of `module`.
+///
+/// ```
+/// let description = pybridge_build::scan_describe("textwrap", &Default::default()).unwrap();
+/// assert!(description.to_string().contains("dedent"));
+/// ```
 pub fn describe(module: &str, options: &ScanOptions) -> Result<Value, Failure> {
     let (python, mut command) = command(options);
     match &options.pyi {
@@ -107,6 +119,11 @@ pub fn describe(module: &str, options: &ScanOptions) -> Result<Value, Failure> {
 }
 
 /// The interpreter a scan runs.
+///
+/// ```
+/// let options = pybridge_build::ScanOptions { python: Some("/opt/python3.12/bin/python3".into()), ..Default::default() };
+/// assert_eq!(pybridge_build::scan_interpreter(&options), std::path::Path::new("/opt/python3.12/bin/python3"));
+/// ```
 pub fn interpreter(options: &ScanOptions) -> PathBuf {
     if let Some(p) = &options.python {
         return p.clone();

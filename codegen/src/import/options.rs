@@ -90,9 +90,12 @@ pub(crate) fn emit_with_fn(ctx: &Ctx<'_>, class: Option<&str>, f: &Function, sit
         FnKind::Constructor => quote!(Self),
         _ => super::call::emit_stub_return_type(&f.returns, err),
     };
-    let doc = emit_doc(&format!(
-        "[`Self::{target}`] (or the function of that name) with the defaulted arguments in one `{options}`."
-    ));
+    // An intra-doc link that resolves (`cargo doc` with warnings as errors in the test command).
+    let link = match site {
+        Site::Method { .. } => format!("[`Self::{target}`]"),
+        _ => format!("[`{target}`]"),
+    };
+    let doc = emit_doc(&format!("{link} with the defaulted arguments in one `{options}`."));
     let options_ty = quote!(#options<'_>);
     let options_ty = if struct_borrows(f) { options_ty } else { quote!(#options) };
     let (receiver, call) = match (site, f.kind) {

@@ -118,7 +118,7 @@ pub mod values_mod {
         /// `d` (`None`: Python's default, `4`).
         pub d: ::std::option::Option<i64>,
     }
-    /// [`Self::po`] (or the function of that name) with the defaulted arguments in one `PoOptions`.
+    /// [`po`] with the defaulted arguments in one `PoOptions`.
     pub fn po_with(
         a: i64,
         __pb_options: PoOptions,
@@ -1777,7 +1777,7 @@ pub mod values_mod {
                     .map(|__pb_v| __pb_v.0)?,
             )
         }
-        /// [`Self::po`] (or the function of that name) with the defaulted arguments in one `PoOptions`.
+        /// [`po`] with the defaulted arguments in one `PoOptions`.
         pub fn po_with(
             py: ::pybridge::Python<'_>,
             a: i64,
@@ -2884,7 +2884,7 @@ pub mod textwrap {
         /// `placeholder` (`None`: Python's default, `' [...]'`).
         pub placeholder: ::std::option::Option<&'a str>,
     }
-    /// [`Self::wrap`] (or the function of that name) with the defaulted arguments in one `WrapOptions`.
+    /// [`wrap`] with the defaulted arguments in one `WrapOptions`.
     pub fn wrap_with(
         text: &str,
         __pb_options: WrapOptions<'_>,
@@ -2962,7 +2962,7 @@ pub mod textwrap {
                     .map(|__pb_v| __pb_v.0)?,
             )
         }
-        /// [`Self::wrap`] (or the function of that name) with the defaulted arguments in one `WrapOptions`.
+        /// [`wrap`] with the defaulted arguments in one `WrapOptions`.
         pub fn wrap_with(
             py: ::pybridge::Python<'_>,
             text: &str,

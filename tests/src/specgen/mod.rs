@@ -6,7 +6,7 @@
 //! `crate::proptest_run` turns a batch of these into one crate and builds it.
 //!
 //! Known findings (spec shapes `check` accepts but whose output does not compile, or binds
-//! wrongly, that the lead is fixing) are kept out of the generator by [`KNOWN_FINDINGS`]: one
+//! wrongly, that the lead is fixing) are kept out of the generator by [`KNOWN_FINDINGS`](crate::specgen::KNOWN_FINDINGS): one
 //! entry per finding. Remove an entry once its fix lands; the generator then produces that
 //! shape again and the regression specs tagged `# known-finding: <Name>` in
 //! `tests/proptest_regressions/` join the regular replay. `PYBRIDGE_PROPTEST_ENABLE=Name,Name`
