@@ -454,3 +454,19 @@ pub unsafe fn release_buffer(view: *mut ffi::Py_buffer) {
         }
     }
 }
+
+/// PEP 688's `__buffer__` on CPython before 3.12, for a class that exports a buffer (its
+/// `bf_getbuffer` slot): 3.12 derives the Python-level method from the slot, earlier versions
+/// have none, while the class's `.pyi` declares it (so type checkers see a `Buffer`, and
+/// `memoryview(obj)` type-checks). The method added is `memoryview(self)`, which goes through
+/// the slot as `memoryview(obj)` does; on 3.12 and later nothing is added.
+pub fn add_buffer_method(class: &Bound<'_, pyo3::types::PyType>) -> PyResult<()> {
+    let py = class.py();
+    if py.version_info() >= (3, 12) {
+        return Ok(());
+    }
+    let method = py.eval(c"lambda self, flags, /: memoryview(self)", None, None)?;
+    method.setattr("__name__", "__buffer__")?;
+    method.setattr("__qualname__", format!("{}.__buffer__", class.qualname()?))?;
+    class.setattr("__buffer__", method)
+}

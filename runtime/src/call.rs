@@ -66,6 +66,20 @@ impl ImportedAttr {
     }
 }
 
+impl ImportedAttr {
+    /// The attribute, or, when the module has none of that (undotted) name, the builtin of
+    /// that name: Python's own lookup inside the module (its globals, then builtins), which
+    /// is what an exception class a spec declares (`ValueError`) means when the module does not
+    /// define it. Not cached when it falls back (an error path only).
+    pub fn get_or_builtin<'py>(&'py self, py: Python<'py>) -> Option<Bound<'py, PyAny>> {
+        match self.get_py(py) {
+            Ok(found) => Some(found.clone()),
+            Err(_) if !self.attr.contains('.') => py.import("builtins").and_then(|b| b.getattr(self.attr)).ok(),
+            Err(_) => None,
+        }
+    }
+}
+
 impl std::fmt::Debug for ImportedAttr {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "ImportedAttr({}.{})", self.module, self.attr)

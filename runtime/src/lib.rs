@@ -81,7 +81,9 @@ pub type Object = pyo3::Py<pyo3::PyAny>;
 /// Not public API: the paths generated code uses. May change in any release.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::buffer::{BufferItem, Exports, SliceArg, SliceMutArg, disjoint, export_buffer, release_buffer};
+    pub use crate::buffer::{
+        BufferItem, Exports, SliceArg, SliceMutArg, add_buffer_method, disjoint, export_buffer, release_buffer,
+    };
     pub use crate::call::{
         Args, FromPyErr, ImportedAttr, KwNames, Located, Locator, NO_KEYWORDS, PositionalDefault, VarArgs,
         callable_return, callback, classify, exception_attr, extract_instance, extract_located, extract_return,

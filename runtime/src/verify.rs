@@ -62,7 +62,12 @@ impl<'py> Checker<'py> {
         let name = match item {
             Declared::Function(n, _) | Declared::Class(n, _, _) | Declared::Constant(n) | Declared::Exception(n) => *n,
         };
-        let Ok(value) = live.getattr(name) else {
+        // A builtin exception the module does not define is Python's own (`classify`).
+        let found = match item {
+            Declared::Exception(_) => live.getattr(name).or_else(|_| self.builtins.getattr(name)),
+            _ => live.getattr(name),
+        };
+        let Ok(value) = found else {
             out.push(format!("`{name}` does not exist"));
             return Ok(());
         };

@@ -88,6 +88,10 @@ def fail_lookup(key):
     raise LookupFailure(key)
 
 
+def invert(x):
+    return 1 / x
+
+
 def po(a, b=2, c=3, /, d=4):
     return [a, b, c, d]
 

@@ -82,6 +82,16 @@ fn an_exception_with_several_bases_arrives_as_its_variant() {
 }
 
 #[test]
+fn a_declared_builtin_exception_the_module_does_not_define_is_pythons_own() {
+    use_test_python();
+    assert_eq!(values_mod::invert(4.0).unwrap(), 0.25);
+    match values_mod::invert(0.0).unwrap_err() {
+        Error::ZeroDivisionError(e) => assert!(e.to_string().contains("division by zero"), "{e}"),
+        other => panic!("expected ZeroDivisionError, got {other}"),
+    }
+}
+
+#[test]
 fn positional_only_defaults_are_filled_from_the_signature_when_a_later_one_is_given() {
     use_test_python();
     assert_eq!(values_mod::po(1, None, None, None).unwrap(), vec![1, 2, 3, 4]);

@@ -34,7 +34,11 @@ def probe(module_name, request):
     out = {"module": module.__name__, "public": sorted(n for n in dir(module) if is_public(n)), "names": {}}
     for name, members in request.items():
         if not hasattr(module, name):
-            out["names"][name] = {"kind": "missing"}
+            # A builtin exception the module does not define is Python's own, as inside the
+            # module (the stubs' error enum reads it from builtins then).
+            builtin = getattr(builtins, name, None)
+            is_builtin_exception = isinstance(builtin, type) and issubclass(builtin, BaseException)
+            out["names"][name] = {"kind": "exception" if is_builtin_exception else "missing"}
             continue
         obj = getattr(module, name)
         if isinstance(obj, type) and issubclass(obj, BaseException):

@@ -63,6 +63,11 @@ pub fn emit_export_module_crossing(module: &Module, crossing: &[String]) -> Toke
     });
     let enum_registrations = emit_enum_registrations(module);
     let unordered = emit_hidden_orderings(module);
+    // `__buffer__` before 3.12 (runtime `add_buffer_method`), as the `.pyi` declares.
+    let buffer_methods = module.classes.iter().filter(|c| buffer::buffer_field(c).is_some()).map(|c| {
+        let wrapper = wrapper_ident(&c.name.py);
+        quote!(::pybridge::__private::add_buffer_method(&__pb_module.py().get_type::<#wrapper>())?;)
+    });
     let exception_registrations = module.exceptions.iter().map(|e| {
         let name = &e.name.py;
         let getter = exception::type_fn(&e.name.py);
@@ -97,6 +102,7 @@ pub fn emit_export_module_crossing(module: &Module, crossing: &[String]) -> Toke
                 #(#class_registrations)*
                 #(#enum_registrations)*
                 #(#unordered)*
+                #(#buffer_methods)*
                 #(#registrations)*
                 #(#constants)*
                 ::core::result::Result::Ok(())

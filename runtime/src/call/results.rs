@@ -38,9 +38,9 @@ impl FromPyErr for Error {
 pub fn classify(py: Python<'_>, err: &PyErr, classes: &[&ImportedAttr]) -> Option<usize> {
     let mut best: Option<(usize, Bound<'_, pyo3::types::PyType>)> = None;
     for (i, attr) in classes.iter().enumerate() {
-        let Ok(class) = attr.get_py(py) else { continue };
-        let Ok(class) = class.cast::<pyo3::types::PyType>() else { continue };
-        if !err.is_instance(py, class) {
+        let Some(class) = attr.get_or_builtin(py) else { continue };
+        let Ok(class) = class.cast_into::<pyo3::types::PyType>() else { continue };
+        if !err.is_instance(py, &class) {
             continue;
         }
         let more_derived = match &best {

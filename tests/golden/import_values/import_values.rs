@@ -99,6 +99,10 @@ pub mod values_mod {
     pub fn fail_lookup(key: &str) -> ::std::result::Result<i64, Error> {
         ::pybridge::__private::attach_call(|__pb_py| attached::fail_lookup(__pb_py, key))
     }
+    /// Calls the Python function `invert`.
+    pub fn invert(x: f64) -> ::std::result::Result<f64, Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::invert(__pb_py, x))
+    }
     /// Calls the Python function `po`.
     pub fn po(
         a: i64,
@@ -450,6 +454,8 @@ pub mod values_mod {
         ///
         /// A failed lookup, both a `ValueError` and a `KeyError` in Python.
         LookupFailure(LookupFailure),
+        /// `values_mod.ZeroDivisionError` (or a subclass) was raised. Declared as `class ZeroDivisionError(ArithmeticError)`.
+        ZeroDivisionError(::pybridge::Error),
         /// Any other Python exception, a conversion failure, or an interpreter that cannot start.
         Other(::pybridge::Error),
     }
@@ -476,11 +482,16 @@ pub mod values_mod {
         "values_mod",
         "LookupFailure",
     );
+    static __PB_EXC_ZeroDivisionError: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+        "values_mod",
+        "ZeroDivisionError",
+    );
     impl Error {
         /// The underlying error, whatever the variant.
         pub fn error(&self) -> &::pybridge::Error {
             match self {
                 Self::LookupFailure(e) => &e.error,
+                Self::ZeroDivisionError(e) => e,
                 Self::Other(e) => e,
             }
         }
@@ -488,6 +499,7 @@ pub mod values_mod {
         pub fn into_error(self) -> ::pybridge::Error {
             match self {
                 Self::LookupFailure(e) => e.error,
+                Self::ZeroDivisionError(e) => e,
                 Self::Other(e) => e,
             }
         }
@@ -521,7 +533,7 @@ pub mod values_mod {
             let __pb_index = ::pybridge::__private::classify(
                 py,
                 &__pb_err,
-                &[&__PB_EXC_LookupFailure],
+                &[&__PB_EXC_LookupFailure, &__PB_EXC_ZeroDivisionError],
             );
             let __pb_value = ::pybridge::__private::pyo3::PyErr::value(&__pb_err, py)
                 .clone()
@@ -545,6 +557,7 @@ pub mod values_mod {
                         error: __pb_error,
                     })
                 }
+                ::std::option::Option::Some(1) => Self::ZeroDivisionError(__pb_error),
                 _ => Self::Other(__pb_error),
             }
         }
@@ -1241,6 +1254,10 @@ pub mod values_mod {
                 &[::pybridge::__private::Param("key", "positional", false)],
             ),
             ::pybridge::__private::Declared::Function(
+                "invert",
+                &[::pybridge::__private::Param("x", "positional", false)],
+            ),
+            ::pybridge::__private::Declared::Function(
                 "po",
                 &[
                     ::pybridge::__private::Param("a", "positional_only", false),
@@ -1309,6 +1326,7 @@ pub mod values_mod {
                 &[::pybridge::__private::Member("value", "attribute", &[])],
             ),
             ::pybridge::__private::Declared::Exception("LookupFailure"),
+            ::pybridge::__private::Declared::Exception("ZeroDivisionError"),
         ];
         ::pybridge::__private::verify_module("values_mod", __PB_DECLARED)
     }
@@ -1726,7 +1744,33 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:73:15: function `po`
+        // from import_values.yaml:72:15: function `invert`
+        /// Calls the Python function `invert` while attached.
+        pub fn invert(
+            py: ::pybridge::Python<'_>,
+            x: f64,
+        ) -> ::std::result::Result<f64, Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                2,
+            >::new(py, "values_mod.invert");
+            __pb_args.positional("x", x)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "values_mod",
+                "invert",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_return(
+                    &__pb_value,
+                    "values_mod.invert",
+                    "float",
+                )?,
+            )
+        }
+        // from import_values.yaml:78:15: function `po`
         /// Calls the Python function `po` while attached.
         pub fn po(
             py: ::pybridge::Python<'_>,
@@ -1785,7 +1829,7 @@ pub mod values_mod {
         ) -> ::std::result::Result<::std::vec::Vec<i64>, Error> {
             self::po(py, a, __pb_options.b, __pb_options.c, __pb_options.d)
         }
-        // from import_values.yaml:82:15: function `gather`
+        // from import_values.yaml:87:15: function `gather`
         /// Calls the Python function `gather` while attached.
         pub fn gather(
             py: ::pybridge::Python<'_>,
@@ -1831,7 +1875,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:90:15: function `kinds`
+        // from import_values.yaml:95:15: function `kinds`
         /// Calls the Python function `kinds` while attached.
         pub fn kinds(
             py: ::pybridge::Python<'_>,
@@ -1866,7 +1910,7 @@ pub mod values_mod {
                     .map(|__pb_v| __pb_v.0)?,
             )
         }
-        // from import_values.yaml:95:15: function `apply_twice`
+        // from import_values.yaml:100:15: function `apply_twice`
         /// Calls the Python function `apply_twice` while attached.
         pub fn apply_twice<__PbR0: ::pybridge::CallbackReturn<i64>>(
             py: ::pybridge::Python<'_>,
@@ -1905,7 +1949,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:100:15: function `apply_guarded`
+        // from import_values.yaml:105:15: function `apply_guarded`
         /// Calls the Python function `apply_guarded` while attached.
         pub fn apply_guarded<__PbR0: ::pybridge::CallbackReturn<i64>>(
             py: ::pybridge::Python<'_>,
@@ -1944,7 +1988,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:106:15: function `annotate`
+        // from import_values.yaml:111:15: function `annotate`
         /// Calls the Python function `annotate` while attached.
         pub fn annotate(
             py: ::pybridge::Python<'_>,
@@ -1970,7 +2014,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:110:15: function `not_json`
+        // from import_values.yaml:115:15: function `not_json`
         /// Calls the Python function `not_json` while attached.
         pub fn not_json(
             py: ::pybridge::Python<'_>,
@@ -1994,7 +2038,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:113:17: function `bad_list`
+        // from import_values.yaml:118:17: function `bad_list`
         /// Calls the Python function `bad_list` while attached.
         pub fn bad_list(
             py: ::pybridge::Python<'_>,
@@ -2025,7 +2069,7 @@ pub mod values_mod {
                     .map(|__pb_v| __pb_v.0)?,
             )
         }
-        // from import_values.yaml:114:17: function `bad_dict`
+        // from import_values.yaml:119:17: function `bad_dict`
         /// Calls the Python function `bad_dict` while attached.
         pub fn bad_dict(
             py: ::pybridge::Python<'_>,
@@ -2062,7 +2106,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:115:17: function `bad_pairs`
+        // from import_values.yaml:120:17: function `bad_pairs`
         /// Calls the Python function `bad_pairs` while attached.
         pub fn bad_pairs(
             py: ::pybridge::Python<'_>,
@@ -2105,7 +2149,7 @@ pub mod values_mod {
             >,
         );
         impl<'py> Box2Ref<'py> {
-            // from import_values.yaml:119:11: method `Box2.__init__`
+            // from import_values.yaml:124:11: method `Box2.__init__`
             #[doc = ::core::concat!(" Creates a `", "values_mod.Box2", "`.")]
             pub fn new(
                 py: ::pybridge::Python<'py>,
@@ -2125,7 +2169,7 @@ pub mod values_mod {
                 let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
                 ::core::result::Result::Ok(Self(__pb_value))
             }
-            // from import_values.yaml:122:19: method `Box2.scaled`
+            // from import_values.yaml:127:19: method `Box2.scaled`
             #[doc = ::core::concat!(" Calls `", "values_mod.Box2.scaled", "`.")]
             pub fn scaled(
                 &self,
@@ -2192,7 +2236,7 @@ pub mod values_mod {
             >,
         );
         impl<'py> BoxRef<'py> {
-            // from import_values.yaml:129:11: method `Box.__init__`
+            // from import_values.yaml:134:11: method `Box.__init__`
             #[doc = ::core::concat!(" Creates a `", "values_mod.Box", "`.")]
             pub fn new(
                 py: ::pybridge::Python<'py>,
@@ -2410,7 +2454,7 @@ pub mod drifted {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
-        // from import_values.yaml:146:15: function `greeting`
+        // from import_values.yaml:153:15: function `greeting`
         /// Calls the Python function `greeting` while attached.
         pub fn greeting(
             py: ::pybridge::Python<'_>,
@@ -2430,7 +2474,7 @@ pub mod drifted {
             let _ = __pb_value;
             ::core::result::Result::Ok(())
         }
-        // from import_values.yaml:147:15: function `greet`
+        // from import_values.yaml:154:15: function `greet`
         /// Calls the Python function `greet` while attached.
         pub fn greet(
             py: ::pybridge::Python<'_>,
@@ -2470,7 +2514,7 @@ pub mod drifted {
             >,
         );
         impl<'py> CounterRef<'py> {
-            // from import_values.yaml:155:21: method `Counter.doubled`
+            // from import_values.yaml:162:21: method `Counter.doubled`
             #[doc = ::core::concat!(" Calls `", "scan_mod.Counter.doubled", "`.")]
             pub fn doubled(&self) -> ::std::result::Result<i64, ::pybridge::Error> {
                 let py = self.0.py();
@@ -2780,7 +2824,7 @@ pub mod json {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
-        // from import_values.yaml:168:15: function `dumps`
+        // from import_values.yaml:175:15: function `dumps`
         /// Calls the Python function `dumps` while attached.
         pub fn dumps(
             py: ::pybridge::Python<'_>,
@@ -2809,7 +2853,7 @@ pub mod json {
                 ::pybridge::__private::extract_return(&__pb_value, "json.dumps", "str")?,
             )
         }
-        // from import_values.yaml:174:15: function `loads`
+        // from import_values.yaml:181:15: function `loads`
         /// Calls the Python function `loads` while attached.
         pub fn loads(
             py: ::pybridge::Python<'_>,
@@ -2905,7 +2949,7 @@ pub mod textwrap {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
-        // from import_values.yaml:180:15: function `wrap`
+        // from import_values.yaml:187:15: function `wrap`
         /// Calls the Python function `wrap` while attached.
         pub fn wrap(
             py: ::pybridge::Python<'_>,

@@ -1762,6 +1762,9 @@ const _: () = {
         ::pybridge::__private::hide_orderings(
             &__pb_module.py().get_type::<__PbClass_Points>(),
         )?;
+        ::pybridge::__private::add_buffer_method(
+            &__pb_module.py().get_type::<__PbClass_Till>(),
+        )?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
             __pb_module,
             ::pybridge::__private::pyo3::wrap_pyfunction!(__pb_fn_total, __pb_module)?,
