@@ -284,3 +284,35 @@ fn scan_prints_a_spec_that_check_accepts_and_the_drift_check_exits_1_with_locate
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("No module named 'no_such_module_here'"));
 }
+
+#[test]
+fn new_creates_each_kind_and_refuses_bad_names_and_occupied_directories() {
+    let dir = temp_dir("new");
+    std::fs::create_dir_all(&dir).unwrap();
+    let parent = dir.to_str().unwrap();
+    for kind in ["--export", "--import", "--both"] {
+        let name = format!("demo{}", kind.trim_start_matches('-'));
+        let out = cli(&["new", &name, kind, "--dir", parent, "--pybridge-git", "https://example.invalid/pybridge"]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let spec = dir.join(&name).join(format!("{name}.yaml"));
+        assert!(spec.is_file(), "{kind}");
+        // What `new` writes passes `check`.
+        let check = cli(&["check", spec.to_str().unwrap()]);
+        assert!(check.status.success(), "{kind}: {}", String::from_utf8_lossy(&check.stderr));
+    }
+    // The same name again: refused, nothing overwritten.
+    let again = cli(&["new", "demoexport", "--export", "--dir", parent]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists and is not empty"));
+    for bad in ["Demo", "my-demo", "class", "1x"] {
+        let out = cli(&["new", bad, "--import", "--dir", parent]);
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        assert!(!dir.join(bad).exists(), "{bad}");
+    }
+    // A kind is required; a path that is no pybridge checkout is refused.
+    assert_eq!(cli(&["new", "x", "--dir", parent]).status.code(), Some(2));
+    let not_pybridge = cli(&["new", "y", "--export", "--dir", parent, "--pybridge-path", parent]);
+    assert_eq!(not_pybridge.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&not_pybridge.stderr).contains("not a pybridge checkout"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

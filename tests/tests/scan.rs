@@ -60,13 +60,24 @@ fn scanned_specs_match_a_fresh_scan() {
             continue;
         }
         let kept = std::fs::read_to_string(&path).unwrap_or_default();
-        // Recorded on 3.11; the header names the interpreter (scripts/test-python runs others).
+        // Recorded on 3.11. On another minor version (scripts/test-python) the stubs' version
+        // branches legitimately differ: there only the check above applies.
+        if minor_version(&kept) != minor_version(&yaml) {
+            continue;
+        }
         assert_eq!(
             without_python_version(&kept),
             without_python_version(&yaml),
             "{module}: tests/scanned/{module}.yaml is stale (PYBRIDGE_BLESS=1 re-records it)"
         );
     }
+}
+
+/// `3.11` of a scan's header `(Python 3.11.7)`.
+fn minor_version(yaml: &str) -> Option<String> {
+    let header = yaml.lines().next()?;
+    let version = header.split("(Python ").nth(1)?.split(')').next()?;
+    Some(version.split('.').take(2).collect::<Vec<_>>().join("."))
 }
 
 /// The scan's text with the interpreter's version in its header (`(Python 3.11.7)`) left out.
