@@ -90,6 +90,9 @@ enum Command {
         /// pytest and mypy configuration; `maturin develop && pytest` pass at once.
         #[arg(long)]
         export: bool,
+        /// With `--export`: declare the module with `#[py_embed]` in src/lib.rs instead of a spec.
+        #[arg(long, requires = "export")]
+        attribute: bool,
         /// A Rust program calling a Python model through typed stubs; `cargo test` passes at once.
         #[arg(long)]
         import: bool,
@@ -163,8 +166,9 @@ fn try_main(cli: Cli) -> Result<(), pybridge_build::Failure> {
                 }
             }
         }
-        Command::New { name, export, import, both: _, dir, pybridge_path, pybridge_git, pybridge_rev } => {
+        Command::New { name, export, attribute, import, both: _, dir, pybridge_path, pybridge_git, pybridge_rev } => {
             let kind = match (export, import) {
+                (true, _) if attribute => pybridge_build::ProjectKind::ExportAttribute,
                 (true, _) => pybridge_build::ProjectKind::Export,
                 (_, true) => pybridge_build::ProjectKind::Import,
                 _ => pybridge_build::ProjectKind::Both,
@@ -175,7 +179,9 @@ fn try_main(cli: Cli) -> Result<(), pybridge_build::Failure> {
             let root = project.parent.join(&project.name);
             say(format_args!("created {} ({} files)", root.display(), written.len()));
             let next = match kind {
-                pybridge_build::ProjectKind::Export => "maturin develop && pytest && mypy tests (in a virtualenv)",
+                pybridge_build::ProjectKind::Export | pybridge_build::ProjectKind::ExportAttribute => {
+                    "maturin develop && pytest && mypy tests (in a virtualenv)"
+                }
                 _ => "cargo run && cargo test",
             };
             say(format_args!("next: cd {} && {next}", root.display()));

@@ -300,6 +300,11 @@ fn new_creates_each_kind_and_refuses_bad_names_and_occupied_directories() {
         let check = cli(&["check", spec.to_str().unwrap()]);
         assert!(check.status.success(), "{kind}: {}", String::from_utf8_lossy(&check.stderr));
     }
+    let attribute = cli(&["new", "demoattr", "--export", "--attribute", "--dir", parent, "--pybridge-git", "x"]);
+    assert!(attribute.status.success(), "{}", String::from_utf8_lossy(&attribute.stderr));
+    assert!(dir.join("demoattr/src/lib.rs").is_file() && !dir.join("demoattr/demoattr.yaml").exists());
+    // `--attribute` is for `--export` only.
+    assert_eq!(cli(&["new", "z", "--import", "--attribute", "--dir", parent]).status.code(), Some(2));
     // The same name again: refused, nothing overwritten.
     let again = cli(&["new", "demoexport", "--export", "--dir", parent]);
     assert_eq!(again.status.code(), Some(2));

@@ -8,6 +8,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from pyver import param
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +39,7 @@ def test_rust_error_becomes_python_exception(spec: ModuleType) -> None:
 
 
 def test_wrong_argument_type_names_the_parameter(spec: ModuleType) -> None:
-    with pytest.raises(TypeError, match="'b'"):
+    with pytest.raises(TypeError, match=param("b")):
         spec.add(1, "two")
 
 

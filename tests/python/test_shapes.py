@@ -9,6 +9,7 @@ import resource
 import sys
 
 import pytest
+from pyver import param
 
 import shapes
 
@@ -42,9 +43,7 @@ def test_read_only_property_and_failed_sets_leave_state_unchanged() -> None:
 
 
 def test_argument_errors_name_the_parameter() -> None:
-    # pyo3 names the parameter in a note (`while processing 'factor'`, PEP 678), which pytest
-    # matches with the message; CPython 3.10 has no exception notes, so there it is unnamed.
-    with pytest.raises(TypeError, match="'factor'" if sys.version_info >= (3, 11) else "must be real number"):
+    with pytest.raises(TypeError, match=param("factor")):
         shapes.Rect(1.0, 1.0).scale("x")  # type: ignore[arg-type]
     with pytest.raises(OverflowError):
         shapes.Rect(1.0, 1.0).integrate(-1)

@@ -18,8 +18,10 @@ use crate::engine::{Failure, OutputFile};
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ProjectKind {
-    /// A Python extension module written in Rust, built into a wheel by maturin.
+    /// A Python extension module in Rust, built into a wheel by maturin, declared by a spec.
     Export,
+    /// The same module declared with `#[py_embed]` in `src/lib.rs` (no spec).
+    ExportAttribute,
     /// A Rust program calling a Python module through typed stubs.
     Import,
     /// A Rust program calling a Python module that calls back into Rust.
@@ -156,15 +158,19 @@ pub fn plan_project(project: &NewProject) -> Vec<OutputFile> {
     };
     let templates: &[(String, &str)] = &match project.kind {
         ProjectKind::Export => templates::export(name),
+        ProjectKind::ExportAttribute => templates::export_attribute(name),
         ProjectKind::Import => templates::import(name),
         ProjectKind::Both => templates::both(name),
     };
     let mut files: Vec<OutputFile> =
         templates.iter().map(|(path, text)| OutputFile { name: path.clone(), contents: fill(text) }).collect();
-    files.push(OutputFile {
-        name: "pybridge.schema.json".into(),
-        contents: pybridge_model::spec::schema::emit_json_schema(),
-    });
+    // The JSON Schema the spec's first line names (an attribute project has no spec).
+    if project.kind != ProjectKind::ExportAttribute {
+        files.push(OutputFile {
+            name: "pybridge.schema.json".into(),
+            contents: pybridge_model::spec::schema::emit_json_schema(),
+        });
+    }
     files
 }
 
@@ -224,6 +230,18 @@ mod templates {
             (format!("tests/test_{name}.py"), include_str!("templates/export/test.py.tmpl")),
             (".gitignore".into(), include_str!("templates/export/gitignore.tmpl")),
             ("README.md".into(), include_str!("templates/export/README.md.tmpl")),
+        ]
+    }
+
+    pub(super) fn export_attribute(name: &str) -> Vec<(String, &'static str)> {
+        vec![
+            ("Cargo.toml".into(), include_str!("templates/export/Cargo.toml.tmpl")),
+            ("pyproject.toml".into(), include_str!("templates/export/pyproject.toml.tmpl")),
+            ("build.rs".into(), include_str!("templates/attribute/build.rs.tmpl")),
+            ("src/lib.rs".into(), include_str!("templates/attribute/lib.rs.tmpl")),
+            (format!("tests/test_{name}.py"), include_str!("templates/export/test.py.tmpl")),
+            (".gitignore".into(), include_str!("templates/export/gitignore.tmpl")),
+            ("README.md".into(), include_str!("templates/attribute/README.md.tmpl")),
         ]
     }
 
@@ -293,6 +311,17 @@ mod tests {
             let (_, result) = pybridge_model::load_and_check(spec.contents.as_bytes());
             assert!(result.is_ok(), "{kind:?}: {:?}", result.err());
         }
+    }
+
+    #[test]
+    fn the_attribute_project_declares_the_module_its_tests_import() {
+        let files = plan_project(&project(ProjectKind::ExportAttribute));
+        assert!(!files.iter().any(|f| f.name.ends_with(".yaml") || f.name.ends_with(".json")));
+        let lib = files.iter().find(|f| f.name == "src/lib.rs").unwrap();
+        let mut diags = pybridge_model::Diagnostics::new();
+        let modules = pybridge_model::rust::scan_source(&lib.contents, &mut diags);
+        assert!(!diags.has_errors(), "{diags:?}");
+        assert_eq!(modules.iter().map(|m| m.name.py.as_str()).collect::<Vec<_>>(), ["demo"]);
     }
 
     #[test]
