@@ -91,7 +91,7 @@ enum Command {
         #[arg(long)]
         export: bool,
         /// With `--export`: declare the module with `#[py_embed]` in src/lib.rs instead of a spec.
-        #[arg(long, requires = "export")]
+        #[arg(long)]
         attribute: bool,
         /// A Rust program calling a Python model through typed stubs; `cargo test` passes at once.
         #[arg(long)]
@@ -167,6 +167,11 @@ fn try_main(cli: Cli) -> Result<(), pybridge_build::Failure> {
             }
         }
         Command::New { name, export, attribute, import, both: _, dir, pybridge_path, pybridge_git, pybridge_rev } => {
+            if attribute && !export {
+                return Err(pybridge_build::Failure::Io(
+                    "--attribute declares an extension module with #[py_embed]: use it with --export".into(),
+                ));
+            }
             let kind = match (export, import) {
                 (true, _) if attribute => pybridge_build::ProjectKind::ExportAttribute,
                 (true, _) => pybridge_build::ProjectKind::Export,
