@@ -218,59 +218,105 @@ fn toml_string(text: &str) -> String {
     out
 }
 
-/// The template files of each kind, by their path in the new project.
+/// The template files of each kind, by their path in the new project. Files two kinds share
+/// are one template (`.gitignore`, a program's `Cargo.toml`, an extension's `pyproject.toml`).
 mod templates {
-    pub(super) fn export(name: &str) -> Vec<(String, &'static str)> {
-        vec![
-            ("Cargo.toml".into(), include_str!("templates/export/Cargo.toml.tmpl")),
-            ("pyproject.toml".into(), include_str!("templates/export/pyproject.toml.tmpl")),
-            ("build.rs".into(), include_str!("templates/export/build.rs.tmpl")),
-            (format!("{name}.yaml"), include_str!("templates/export/spec.yaml.tmpl")),
-            ("src/lib.rs".into(), include_str!("templates/export/lib.rs.tmpl")),
-            (format!("tests/test_{name}.py"), include_str!("templates/export/test.py.tmpl")),
-            (".gitignore".into(), include_str!("templates/export/gitignore.tmpl")),
-            ("README.md".into(), include_str!("templates/export/README.md.tmpl")),
-        ]
+    type Files = Vec<(String, &'static str)>;
+
+    const GITIGNORE: &str = include_str!("templates/export/gitignore.tmpl");
+
+    /// What differs between the two extension-module kinds.
+    struct Extension {
+        build: &'static str,
+        lib: &'static str,
+        readme: &'static str,
+        spec: Option<&'static str>,
     }
 
-    pub(super) fn export_attribute(name: &str) -> Vec<(String, &'static str)> {
-        vec![
+    fn extension(name: &str, kind: Extension) -> Files {
+        let mut files: Files = vec![
             ("Cargo.toml".into(), include_str!("templates/export/Cargo.toml.tmpl")),
             ("pyproject.toml".into(), include_str!("templates/export/pyproject.toml.tmpl")),
-            ("build.rs".into(), include_str!("templates/attribute/build.rs.tmpl")),
-            ("src/lib.rs".into(), include_str!("templates/attribute/lib.rs.tmpl")),
+            ("build.rs".into(), kind.build),
+            ("src/lib.rs".into(), kind.lib),
             (format!("tests/test_{name}.py"), include_str!("templates/export/test.py.tmpl")),
-            (".gitignore".into(), include_str!("templates/export/gitignore.tmpl")),
-            ("README.md".into(), include_str!("templates/attribute/README.md.tmpl")),
-        ]
+            (".gitignore".into(), GITIGNORE),
+            ("README.md".into(), kind.readme),
+        ];
+        files.extend(kind.spec.map(|spec| (format!("{name}.yaml"), spec)));
+        files
     }
 
-    pub(super) fn import(name: &str) -> Vec<(String, &'static str)> {
+    /// What differs between the two program kinds (`--import`, `--both`).
+    struct Program {
+        build: &'static str,
+        spec: &'static str,
+        model: &'static str,
+        lib: &'static str,
+        main: &'static str,
+        test: &'static str,
+        readme: &'static str,
+    }
+
+    fn program(name: &str, kind: Program) -> Files {
         vec![
             ("Cargo.toml".into(), include_str!("templates/import/Cargo.toml.tmpl")),
-            ("build.rs".into(), include_str!("templates/import/build.rs.tmpl")),
-            (format!("{name}.yaml"), include_str!("templates/import/spec.yaml.tmpl")),
-            (format!("python/{name}_model.py"), include_str!("templates/import/model.py.tmpl")),
-            ("src/lib.rs".into(), include_str!("templates/import/lib.rs.tmpl")),
-            ("src/main.rs".into(), include_str!("templates/import/main.rs.tmpl")),
-            ("tests/model.rs".into(), include_str!("templates/import/test.rs.tmpl")),
-            (".gitignore".into(), include_str!("templates/import/gitignore.tmpl")),
-            ("README.md".into(), include_str!("templates/import/README.md.tmpl")),
+            ("build.rs".into(), kind.build),
+            (format!("{name}.yaml"), kind.spec),
+            (format!("python/{name}_model.py"), kind.model),
+            ("src/lib.rs".into(), kind.lib),
+            ("src/main.rs".into(), kind.main),
+            ("tests/model.rs".into(), kind.test),
+            (".gitignore".into(), GITIGNORE),
+            ("README.md".into(), kind.readme),
         ]
     }
 
-    pub(super) fn both(name: &str) -> Vec<(String, &'static str)> {
-        vec![
-            ("Cargo.toml".into(), include_str!("templates/both/Cargo.toml.tmpl")),
-            ("build.rs".into(), include_str!("templates/both/build.rs.tmpl")),
-            (format!("{name}.yaml"), include_str!("templates/both/spec.yaml.tmpl")),
-            (format!("python/{name}_model.py"), include_str!("templates/both/model.py.tmpl")),
-            ("src/lib.rs".into(), include_str!("templates/both/lib.rs.tmpl")),
-            ("src/main.rs".into(), include_str!("templates/both/main.rs.tmpl")),
-            ("tests/model.rs".into(), include_str!("templates/both/test.rs.tmpl")),
-            (".gitignore".into(), include_str!("templates/both/gitignore.tmpl")),
-            ("README.md".into(), include_str!("templates/both/README.md.tmpl")),
-        ]
+    pub(super) fn export(name: &str) -> Files {
+        extension(
+            name,
+            Extension {
+                build: include_str!("templates/export/build.rs.tmpl"),
+                lib: include_str!("templates/export/lib.rs.tmpl"),
+                readme: include_str!("templates/export/README.md.tmpl"),
+                spec: Some(include_str!("templates/export/spec.yaml.tmpl")),
+            },
+        )
+    }
+
+    pub(super) fn export_attribute(name: &str) -> Files {
+        extension(
+            name,
+            Extension {
+                build: include_str!("templates/attribute/build.rs.tmpl"),
+                lib: include_str!("templates/attribute/lib.rs.tmpl"),
+                readme: include_str!("templates/attribute/README.md.tmpl"),
+                spec: None,
+            },
+        )
+    }
+
+    /// A program kind's templates, all in `templates/<dir>/` under the same names.
+    macro_rules! program_templates {
+        ($dir:literal) => {
+            Program {
+                build: include_str!(concat!("templates/", $dir, "/build.rs.tmpl")),
+                spec: include_str!(concat!("templates/", $dir, "/spec.yaml.tmpl")),
+                model: include_str!(concat!("templates/", $dir, "/model.py.tmpl")),
+                lib: include_str!(concat!("templates/", $dir, "/lib.rs.tmpl")),
+                main: include_str!(concat!("templates/", $dir, "/main.rs.tmpl")),
+                test: include_str!(concat!("templates/", $dir, "/test.rs.tmpl")),
+                readme: include_str!(concat!("templates/", $dir, "/README.md.tmpl")),
+            }
+        };
+    }
+
+    pub(super) fn import(name: &str) -> Files {
+        program(name, program_templates!("import"))
+    }
+
+    pub(super) fn both(name: &str) -> Files {
+        program(name, program_templates!("both"))
     }
 }
 
