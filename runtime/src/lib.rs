@@ -24,6 +24,7 @@ mod crossing;
 mod enums;
 mod error;
 mod export;
+mod fast;
 mod handles;
 mod holder;
 mod interpreter;
@@ -97,6 +98,7 @@ pub mod __private {
         CallbackSlot, FastItem, FastVec, build_pyerr, call_back, catch_callback, closed_error, expect_callable,
         raise_declared, register_panic_exception,
     };
+    pub use crate::fast::{FastArg, FastCall, FastEntry, FastFunction, NoArgs, add_fast_function, finish, finish_unit};
     pub use crate::handles::{handle_clone, handle_eq, handle_eq_attached, handle_hash, handle_repr, handle_str};
     pub use crate::holder::{Holder, Traverse, ViewRead, ViewWrite};
     pub use crate::iter::{IterObject, NextFn, next_of};

@@ -83,6 +83,7 @@ pub mod soundness {
 pub mod both;
 pub mod conv;
 pub mod exported;
+pub mod fast;
 pub mod sound;
 pub mod views;
 

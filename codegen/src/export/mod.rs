@@ -16,6 +16,7 @@ mod class;
 mod convert;
 mod enums;
 mod exception;
+mod fast;
 mod foreign;
 mod gc;
 mod iter;
@@ -52,6 +53,9 @@ pub fn emit_export_module_crossing(module: &Module, crossing: &[String]) -> Toke
     let exceptions = module.exceptions.iter().map(|e| exception::emit_exception(module, e));
     let registrations = module.functions.iter().map(|f| {
         let wrapper = function_ident(f);
+        if fast::is_fast(f) {
+            return fast::emit_fast_registration(f, &wrapper);
+        }
         quote!(::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
             __pb_module,
             ::pybridge::__private::pyo3::wrap_pyfunction!(#wrapper, __pb_module)?,
@@ -476,7 +480,9 @@ fn emit_function(f: &Function) -> TokenStream {
         return view::emit_borrowing_function(f, &wrapper, &target, quote!(#marker #doc));
     }
     let body = emit_call(f, quote!(#target));
+    let fast = fast::is_fast(f).then(|| fast::emit_fast_function(f, &wrapper));
     quote! {
+        #fast
         #marker
         #doc
         #[::pybridge::__private::pyo3::pyfunction]

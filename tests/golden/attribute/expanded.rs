@@ -11,6 +11,41 @@ mod fast {
     pub fn helper() {}
     #[allow(non_camel_case_types, non_snake_case, non_upper_case_globals)]
     const _: () = {
+        static __pb_fast_add: ::pybridge::__private::FastFunction = ::pybridge::__private::FastFunction::new(
+            ::pybridge::__private::FastEntry::FastCall(__pb_entry_add),
+        );
+        #[allow(clippy::undocumented_unsafe_blocks)]
+        unsafe extern "C" fn __pb_entry_add(
+            __pb_module: *mut ::pybridge::__private::pyo3::ffi::PyObject,
+            __pb_args: *const *mut ::pybridge::__private::pyo3::ffi::PyObject,
+            __pb_nargs: ::pybridge::__private::pyo3::ffi::Py_ssize_t,
+            __pb_kwnames: *mut ::pybridge::__private::pyo3::ffi::PyObject,
+        ) -> *mut ::pybridge::__private::pyo3::ffi::PyObject {
+            if __pb_nargs == 2usize as ::pybridge::__private::pyo3::ffi::Py_ssize_t
+                && __pb_kwnames.is_null()
+            {
+                let __pb_x0 = unsafe {
+                    ::pybridge::__private::FastArg::fast(*__pb_args.add(0usize))
+                };
+                let __pb_x1 = unsafe {
+                    ::pybridge::__private::FastArg::fast(*__pb_args.add(1usize))
+                };
+                if let (
+                    ::core::option::Option::Some(__pb_x0),
+                    ::core::option::Option::Some(__pb_x1),
+                ) = (__pb_x0, __pb_x1) {
+                    return unsafe {
+                        ::pybridge::__private::finish(move |__pb_py| __pb_fn_add(
+                            __pb_x0,
+                            __pb_x1,
+                        ))
+                    };
+                }
+            }
+            unsafe {
+                __pb_fast_add.slow(__pb_module, __pb_args, __pb_nargs, __pb_kwnames)
+            }
+        }
         /// Adds two integers.
         #[::pybridge::__private::pyo3::pyfunction]
         #[pyo3(crate = "::pybridge::__private::pyo3", name = "add", signature = (a, b))]
@@ -19,6 +54,34 @@ mod fast {
             let __pb_a1 = b;
             let __pb_result = self::add(__pb_a0, __pb_a1);
             ::core::result::Result::Ok(__pb_result)
+        }
+        static __pb_fast_parse: ::pybridge::__private::FastFunction = ::pybridge::__private::FastFunction::new(
+            ::pybridge::__private::FastEntry::FastCall(__pb_entry_parse),
+        );
+        #[allow(clippy::undocumented_unsafe_blocks)]
+        unsafe extern "C" fn __pb_entry_parse(
+            __pb_module: *mut ::pybridge::__private::pyo3::ffi::PyObject,
+            __pb_args: *const *mut ::pybridge::__private::pyo3::ffi::PyObject,
+            __pb_nargs: ::pybridge::__private::pyo3::ffi::Py_ssize_t,
+            __pb_kwnames: *mut ::pybridge::__private::pyo3::ffi::PyObject,
+        ) -> *mut ::pybridge::__private::pyo3::ffi::PyObject {
+            if __pb_nargs == 1usize as ::pybridge::__private::pyo3::ffi::Py_ssize_t
+                && __pb_kwnames.is_null()
+            {
+                let __pb_x0 = unsafe {
+                    ::pybridge::__private::FastArg::fast(*__pb_args.add(0usize))
+                };
+                if let ::core::option::Option::Some(__pb_x0) = __pb_x0 {
+                    return unsafe {
+                        ::pybridge::__private::finish(move |__pb_py| __pb_fn_parse(
+                            __pb_x0,
+                        ))
+                    };
+                }
+            }
+            unsafe {
+                __pb_fast_parse.slow(__pb_module, __pb_args, __pb_nargs, __pb_kwnames)
+            }
         }
         /// Parses a number.
         #[::pybridge::__private::pyo3::pyfunction]
@@ -47,15 +110,17 @@ mod fast {
                 "Fast math for Python.",
             )?;
             ::pybridge::__private::register_panic_exception(__pb_module)?;
-            ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
+            ::pybridge::__private::add_fast_function(
                 __pb_module,
                 ::pybridge::__private::pyo3::wrap_pyfunction!(__pb_fn_add, __pb_module)?,
+                &__pb_fast_add,
             )?;
-            ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
+            ::pybridge::__private::add_fast_function(
                 __pb_module,
                 ::pybridge::__private::pyo3::wrap_pyfunction!(
                     __pb_fn_parse, __pb_module
                 )?,
+                &__pb_fast_parse,
             )?;
             ::core::result::Result::Ok(())
         }
@@ -791,11 +856,49 @@ mod geometry {
                 Self::__pb_at(__PB_ENUM_Axis.position_of(&obj)?)
             }
         }
+        static __pb_fast_origin: ::pybridge::__private::FastFunction = ::pybridge::__private::FastFunction::new(
+            ::pybridge::__private::FastEntry::NoArgs(__pb_entry_origin),
+        );
+        #[allow(clippy::undocumented_unsafe_blocks)]
+        unsafe extern "C" fn __pb_entry_origin(
+            _: *mut ::pybridge::__private::pyo3::ffi::PyObject,
+            _: *mut ::pybridge::__private::pyo3::ffi::PyObject,
+        ) -> *mut ::pybridge::__private::pyo3::ffi::PyObject {
+            unsafe { ::pybridge::__private::finish(|__pb_py| __pb_fn_origin()) }
+        }
         #[::pybridge::__private::pyo3::pyfunction]
         #[pyo3(crate = "::pybridge::__private::pyo3", name = "origin", signature = ())]
         fn __pb_fn_origin() -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
             let __pb_result = self::origin();
             ::core::result::Result::Ok(__PbClass_Point::__pb_wrap(__pb_result))
+        }
+        static __pb_fast_checked: ::pybridge::__private::FastFunction = ::pybridge::__private::FastFunction::new(
+            ::pybridge::__private::FastEntry::FastCall(__pb_entry_checked),
+        );
+        #[allow(clippy::undocumented_unsafe_blocks)]
+        unsafe extern "C" fn __pb_entry_checked(
+            __pb_module: *mut ::pybridge::__private::pyo3::ffi::PyObject,
+            __pb_args: *const *mut ::pybridge::__private::pyo3::ffi::PyObject,
+            __pb_nargs: ::pybridge::__private::pyo3::ffi::Py_ssize_t,
+            __pb_kwnames: *mut ::pybridge::__private::pyo3::ffi::PyObject,
+        ) -> *mut ::pybridge::__private::pyo3::ffi::PyObject {
+            if __pb_nargs == 1usize as ::pybridge::__private::pyo3::ffi::Py_ssize_t
+                && __pb_kwnames.is_null()
+            {
+                let __pb_x0 = unsafe {
+                    ::pybridge::__private::FastArg::fast(*__pb_args.add(0usize))
+                };
+                if let ::core::option::Option::Some(__pb_x0) = __pb_x0 {
+                    return unsafe {
+                        ::pybridge::__private::finish(move |__pb_py| __pb_fn_checked(
+                            __pb_x0,
+                        ))
+                    };
+                }
+            }
+            unsafe {
+                __pb_fast_checked.slow(__pb_module, __pb_args, __pb_nargs, __pb_kwnames)
+            }
         }
         #[::pybridge::__private::pyo3::pyfunction]
         #[pyo3(crate = "::pybridge::__private::pyo3", name = "checked", signature = (x))]
@@ -908,17 +1011,19 @@ mod geometry {
             ::pybridge::__private::hide_orderings(
                 &__pb_module.py().get_type::<__PbClass_Point>(),
             )?;
-            ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
+            ::pybridge::__private::add_fast_function(
                 __pb_module,
                 ::pybridge::__private::pyo3::wrap_pyfunction!(
                     __pb_fn_origin, __pb_module
                 )?,
+                &__pb_fast_origin,
             )?;
-            ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
+            ::pybridge::__private::add_fast_function(
                 __pb_module,
                 ::pybridge::__private::pyo3::wrap_pyfunction!(
                     __pb_fn_checked, __pb_module
                 )?,
+                &__pb_fast_checked,
             )?;
             ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
                 __pb_module,

@@ -154,6 +154,18 @@ const _: () = {
                 .collect::<::std::vec::Vec<__PbRet_Point>>(),
         )
     }
+    // from shared_b.yaml:24:15: function `drops` (direct entry)
+    static __pb_fast_drops: ::pybridge::__private::FastFunction = ::pybridge::__private::FastFunction::new(
+        ::pybridge::__private::FastEntry::NoArgs(__pb_entry_drops),
+    );
+    // from shared_b.yaml:24:15: function `drops` (direct entry)
+    #[allow(clippy::undocumented_unsafe_blocks)]
+    unsafe extern "C" fn __pb_entry_drops(
+        _: *mut ::pybridge::__private::pyo3::ffi::PyObject,
+        _: *mut ::pybridge::__private::pyo3::ffi::PyObject,
+    ) -> *mut ::pybridge::__private::pyo3::ffi::PyObject {
+        unsafe { ::pybridge::__private::finish(|__pb_py| __pb_fn_drops()) }
+    }
     // from shared_b.yaml:24:15: function `drops`
     /// How many points this module has dropped.
     #[::pybridge::__private::pyo3::pyfunction]
@@ -208,9 +220,10 @@ const _: () = {
                 __pb_fn_all_moved, __pb_module
             )?,
         )?;
-        ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
+        ::pybridge::__private::add_fast_function(
             __pb_module,
             ::pybridge::__private::pyo3::wrap_pyfunction!(__pb_fn_drops, __pb_module)?,
+            &__pb_fast_drops,
         )?;
         ::core::result::Result::Ok(())
     }
