@@ -17,9 +17,13 @@ static PyObject *add(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     return PyLong_FromLongLong(a + b);
 }
 
+/* A `&str` / `const char *` parameter: the text as UTF-8 (what the Rust and pybind11 bindings
+ * do), and the same O(1) body as theirs, its length in bytes. */
 static PyObject *length(PyObject *self, PyObject *arg) {
     if (!PyUnicode_Check(arg)) { PyErr_SetString(PyExc_TypeError, "expected str"); return NULL; }
-    return PyLong_FromSsize_t(PyUnicode_GetLength(arg));
+    Py_ssize_t size;
+    if (!PyUnicode_AsUTF8AndSize(arg, &size)) return NULL;
+    return PyLong_FromSsize_t(size);
 }
 
 static PyObject *total(PyObject *self, PyObject *arg) {

@@ -13,10 +13,10 @@ pub mod shapes {
         a + b
     }
 
-    /// The length of a string, in characters.
+    /// The length of a string's UTF-8 text, in bytes (the same O(1) body in every implementation).
     #[py_embed]
     pub fn length(s: &str) -> usize {
-        s.chars().count()
+        s.len()
     }
 
     /// Sums a list of floats.

@@ -16,10 +16,10 @@ fn add(a: i64, b: i64) -> i64 {
     a + b
 }
 
-/// The length of a string, in characters.
+/// The length of a string's UTF-8 text, in bytes (the same O(1) body in every implementation).
 #[pyfunction]
 fn length(s: &str) -> usize {
-    s.chars().count()
+    s.len()
 }
 
 /// Sums a list of floats.

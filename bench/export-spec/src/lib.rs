@@ -13,9 +13,9 @@ pub mod plain {
         a + b
     }
 
-    /// The length of a string, in characters.
+    /// The length of a string's UTF-8 text, in bytes (the same O(1) body in every implementation).
     pub fn length(s: &str) -> usize {
-        s.chars().count()
+        s.len()
     }
 
     /// Sums a list of floats.
