@@ -27,6 +27,57 @@ use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::{PyCFunction, PyModule};
 
+/// Defines a fast function: its `static` [`FastFunction`] and its `unsafe extern "C"` entry
+/// point, whose body calls pyo3's wrapper (generated glue writes one line per function; the
+/// expansion is here). `noargs` entry points take no arguments; the others take the arity
+/// `(required, count)` and a body `|py, args| wrapper(args.get(0)?, …)`. `call`/`call_unit`
+/// (and `call_noargs`/`call_noargs_unit`) pick the conversion of the wrapper's result.
+///
+/// ```
+/// # use pybridge::pyo3::PyResult;
+/// fn wrapper(a: i64, b: i64) -> PyResult<i64> {
+///     Ok(a + b)
+/// }
+/// pybridge::__private::fast_function!(ADD, add_entry, call, (2, 2), |_py, a| wrapper(a.get(0)?, a.get(1)?));
+/// ```
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __pb_fast_function {
+    ($fast:ident, $entry:ident, noargs $call:ident, |$py:ident| $body:expr) => {
+        static $fast: $crate::__private::FastFunction =
+            $crate::__private::FastFunction::new($crate::__private::FastEntry::NoArgs($entry));
+        // SAFETY (for the block below, whose lint the expansion allows): CPython calls a
+        // `METH_NOARGS` function attached, which is `call_noargs`'s contract.
+        #[allow(clippy::undocumented_unsafe_blocks)]
+        unsafe extern "C" fn $entry(
+            _: *mut $crate::__private::pyo3::ffi::PyObject,
+            _: *mut $crate::__private::pyo3::ffi::PyObject,
+        ) -> *mut $crate::__private::pyo3::ffi::PyObject {
+            unsafe { $crate::__private::FastFunction::$call(|$py| $body) }
+        }
+    };
+    ($fast:ident, $entry:ident, $call:ident, ($required:expr, $count:expr), |$py:ident, $args:ident| $body:expr) => {
+        static $fast: $crate::__private::FastFunction =
+            $crate::__private::FastFunction::new($crate::__private::FastEntry::FastCall($entry));
+        // SAFETY (for the block below, whose lint the expansion allows): CPython calls a
+        // `METH_FASTCALL | METH_KEYWORDS` function attached and its arguments pass through
+        // unchanged, which is `FastFunction::call`'s contract.
+        #[allow(clippy::undocumented_unsafe_blocks)]
+        unsafe extern "C" fn $entry(
+            module: *mut $crate::__private::pyo3::ffi::PyObject,
+            args: *const *mut $crate::__private::pyo3::ffi::PyObject,
+            nargs: $crate::__private::pyo3::ffi::Py_ssize_t,
+            kwnames: *mut $crate::__private::pyo3::ffi::PyObject,
+        ) -> *mut $crate::__private::pyo3::ffi::PyObject {
+            unsafe {
+                $fast.$call(module, args, nargs, kwnames, ($required, $count), |$py, $args| {
+                    ::core::option::Option::Some($body)
+                })
+            }
+        }
+    };
+}
+
 /// The signature of a `METH_FASTCALL | METH_KEYWORDS` function.
 pub type FastCall = unsafe extern "C" fn(
     *mut ffi::PyObject,
@@ -229,46 +280,170 @@ fn text_doc(slow: &Bound<'_, PyCFunction>, name: &str) -> PyResult<Option<CStrin
     CString::new(text).map(Some).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))
 }
 
-/// Runs a fast function's body (pyo3's wrapper, called as a Rust function) and converts its
-/// result: the value as a new reference, an error raised, a panic raised as `PanicException`.
-///
-/// # Safety
-/// The thread is attached (CPython called the fast entry point).
-#[inline(always)]
-pub unsafe fn finish<R>(body: impl for<'py> FnOnce(Python<'py>) -> PyResult<R>) -> *mut ffi::PyObject
-where
-    R: for<'py> IntoPyObject<'py>,
-{
-    // SAFETY: the caller guarantees the thread is attached; the token does not escape this call.
-    let py = unsafe { Python::assume_attached() };
-    match catch_unwind(AssertUnwindSafe(|| body(py))) {
-        Ok(Ok(value)) => match pyo3::IntoPyObjectExt::into_py_any(value, py) {
-            Ok(object) => object.into_ptr(),
-            Err(err) => raise(py, err),
-        },
-        Ok(Err(err)) => raise(py, err),
-        Err(payload) => raise(py, panic_error(payload)),
+/// The positional arguments CPython passed to a fast entry point, for [`FastFunction::call`]'s
+/// body: each converted in place by [`FastArgs::get`] (or its default by [`FastArgs::get_or`]).
+#[derive(Clone, Copy, Debug)]
+pub struct FastArgs<'a> {
+    args: *const *mut ffi::PyObject,
+    nargs: usize,
+    _objects: std::marker::PhantomData<&'a ffi::PyObject>,
+}
+
+impl<'a> FastArgs<'a> {
+    /// Argument `i`, converted (`None`: the fast path declines, nothing left set). `i` must be
+    /// a required parameter's (below [`FastFunction::call`]'s `required`); a later index is
+    /// refused (`None`) rather than read.
+    #[inline(always)]
+    pub fn get<T: FastArg<'a>>(self, i: usize) -> Option<T> {
+        if i >= self.nargs {
+            return None;
+        }
+        // SAFETY: `i < nargs`, and `FastFunction::call` built `self` from CPython's `args`, which
+        // hold `nargs` live borrowed objects that outlive the call (`'a` is that call), attached.
+        unsafe { T::fast(*self.args.add(i)) }
+    }
+
+    /// Argument `i` if given, converted; otherwise `default()` (a defaulted parameter).
+    #[inline(always)]
+    pub fn get_or<T: FastArg<'a>>(self, i: usize, default: impl FnOnce() -> T) -> Option<T> {
+        if i < self.nargs { self.get(i) } else { Some(default()) }
     }
 }
 
-/// [`finish`] for a body returning `()`: `None`.
+impl FastFunction {
+    /// The body of a `METH_FASTCALL | METH_KEYWORDS` entry point: when the call passes between
+    /// `required` and `count` arguments, all positionally, `body` converts them ([`FastArgs`])
+    /// and calls pyo3's wrapper; if it declines (`None`), or the call is any other, pyo3's entry
+    /// point takes it ([`FastFunction::slow`]). The result is converted as pyo3 would: the value
+    /// as a new reference, an error raised, a panic raised as `PanicException`.
+    ///
+    /// # Safety
+    /// The arguments are those CPython passed to the entry point (attached; `args` holds
+    /// `nargs` borrowed objects followed by one per name in `kwnames`, which may be null).
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    pub unsafe fn call<R>(
+        &self,
+        module: *mut ffi::PyObject,
+        args: *const *mut ffi::PyObject,
+        nargs: ffi::Py_ssize_t,
+        kwnames: *mut ffi::PyObject,
+        (required, count): (usize, usize),
+        body: impl for<'py> FnOnce(Python<'py>, FastArgs<'_>) -> Option<PyResult<R>>,
+    ) -> *mut ffi::PyObject
+    where
+        R: for<'py> IntoPyObject<'py>,
+    {
+        // SAFETY: the caller passes CPython's arguments (attached, `nargs` live arguments).
+        unsafe {
+            self.call_with(module, args, nargs, kwnames, (required, count), body, |py, value| {
+                match pyo3::IntoPyObjectExt::into_py_any(value, py) {
+                    Ok(object) => object.into_ptr(),
+                    Err(err) => raise(py, err),
+                }
+            })
+        }
+    }
+
+    /// [`FastFunction::call`] for a wrapper returning `()`: `None`.
+    ///
+    /// # Safety
+    /// As [`FastFunction::call`].
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    pub unsafe fn call_unit(
+        &self,
+        module: *mut ffi::PyObject,
+        args: *const *mut ffi::PyObject,
+        nargs: ffi::Py_ssize_t,
+        kwnames: *mut ffi::PyObject,
+        arity: (usize, usize),
+        body: impl for<'py> FnOnce(Python<'py>, FastArgs<'_>) -> Option<PyResult<()>>,
+    ) -> *mut ffi::PyObject {
+        // SAFETY: the caller passes CPython's arguments (attached, `nargs` live arguments).
+        // `none` runs attached: `call_with` converts the result inside the call.
+        unsafe { self.call_with(module, args, nargs, kwnames, arity, body, |_, ()| none()) }
+    }
+
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    unsafe fn call_with<R>(
+        &self,
+        module: *mut ffi::PyObject,
+        args: *const *mut ffi::PyObject,
+        nargs: ffi::Py_ssize_t,
+        kwnames: *mut ffi::PyObject,
+        (required, count): (usize, usize),
+        body: impl for<'py> FnOnce(Python<'py>, FastArgs<'_>) -> Option<PyResult<R>>,
+        convert: impl for<'py> FnOnce(Python<'py>, R) -> *mut ffi::PyObject,
+    ) -> *mut ffi::PyObject {
+        let given = nargs as usize;
+        if kwnames.is_null() && nargs >= 0 && given >= required && given <= count {
+            // SAFETY: attached (the caller's contract); the token does not escape this call.
+            let py = unsafe { Python::assume_attached() };
+            let fast = FastArgs { args, nargs: given, _objects: std::marker::PhantomData };
+            match catch_unwind(AssertUnwindSafe(|| body(py, fast))) {
+                Ok(Some(Ok(value))) => return convert(py, value),
+                Ok(Some(Err(err))) => return raise(py, err),
+                Ok(None) => {}
+                Err(payload) => return raise(py, panic_error(payload)),
+            }
+        }
+        // SAFETY: CPython's arguments, unchanged (the caller's contract).
+        unsafe { self.slow(module, args, nargs, kwnames) }
+    }
+
+    /// The body of a `METH_NOARGS` entry point: calls pyo3's wrapper and converts its result
+    /// as [`FastFunction::call`] does.
+    ///
+    /// # Safety
+    /// Attached (CPython called the entry point).
+    #[inline(always)]
+    pub unsafe fn call_noargs<R>(body: impl for<'py> FnOnce(Python<'py>) -> PyResult<R>) -> *mut ffi::PyObject
+    where
+        R: for<'py> IntoPyObject<'py>,
+    {
+        // SAFETY: attached (the caller's contract); the token does not escape this call.
+        let py = unsafe { Python::assume_attached() };
+        match catch_unwind(AssertUnwindSafe(|| body(py))) {
+            Ok(Ok(value)) => match pyo3::IntoPyObjectExt::into_py_any(value, py) {
+                Ok(object) => object.into_ptr(),
+                Err(err) => raise(py, err),
+            },
+            Ok(Err(err)) => raise(py, err),
+            Err(payload) => raise(py, panic_error(payload)),
+        }
+    }
+
+    /// [`FastFunction::call_noargs`] for a wrapper returning `()`: `None`.
+    ///
+    /// # Safety
+    /// Attached (CPython called the entry point).
+    #[inline(always)]
+    pub unsafe fn call_noargs_unit(body: impl for<'py> FnOnce(Python<'py>) -> PyResult<()>) -> *mut ffi::PyObject {
+        // SAFETY: attached (the caller's contract); the token does not escape this call.
+        let py = unsafe { Python::assume_attached() };
+        match catch_unwind(AssertUnwindSafe(|| body(py))) {
+            // SAFETY: attached (the caller's contract).
+            Ok(Ok(())) => unsafe { none() },
+            Ok(Err(err)) => raise(py, err),
+            Err(payload) => raise(py, panic_error(payload)),
+        }
+    }
+}
+
+/// A new reference to `None`.
 ///
 /// # Safety
-/// The thread is attached (CPython called the fast entry point).
+/// Attached.
 #[inline(always)]
-pub unsafe fn finish_unit(body: impl for<'py> FnOnce(Python<'py>) -> PyResult<()>) -> *mut ffi::PyObject {
-    // SAFETY: the caller guarantees the thread is attached; the token does not escape this call.
-    let py = unsafe { Python::assume_attached() };
-    match catch_unwind(AssertUnwindSafe(|| body(py))) {
-        // SAFETY: attached; `Py_None` is immortal on 3.12+ and otherwise gets the reference the
-        // caller receives.
-        Ok(Ok(())) => unsafe {
-            let none = ffi::Py_None();
-            ffi::Py_IncRef(none);
-            none
-        },
-        Ok(Err(err)) => raise(py, err),
-        Err(payload) => raise(py, panic_error(payload)),
+unsafe fn none() -> *mut ffi::PyObject {
+    // SAFETY: attached (the caller's contract); `Py_None` is immortal on 3.12+ and otherwise gets
+    // the reference the caller receives.
+    unsafe {
+        let none = ffi::Py_None();
+        ffi::Py_INCREF(none);
+        none
     }
 }
 

@@ -82,6 +82,7 @@ pub type Object = pyo3::Py<pyo3::PyAny>;
 /// Not public API: the paths generated code uses. May change in any release.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::__pb_fast_function as fast_function;
     pub use crate::buffer::{
         BufferItem, Exports, SliceArg, SliceMutArg, add_buffer_method, disjoint, export_buffer, release_buffer,
     };
@@ -98,7 +99,7 @@ pub mod __private {
         CallbackSlot, FastItem, FastVec, build_pyerr, call_back, catch_callback, closed_error, expect_callable,
         raise_declared, register_panic_exception,
     };
-    pub use crate::fast::{FastArg, FastCall, FastEntry, FastFunction, NoArgs, add_fast_function, finish, finish_unit};
+    pub use crate::fast::{FastArg, FastArgs, FastCall, FastEntry, FastFunction, NoArgs, add_fast_function};
     pub use crate::handles::{handle_clone, handle_eq, handle_eq_attached, handle_hash, handle_repr, handle_str};
     pub use crate::holder::{Holder, Traverse, ViewRead, ViewWrite};
     pub use crate::iter::{IterObject, NextFn, next_of};

@@ -27,6 +27,12 @@ pub mod fast_fns {
         a + b
     }
 
+    /// A greeting, `greeting` defaulting to "hi" and `times` to 1.
+    #[py_embed(signature = (name, /, greeting = "hi", times = 1))]
+    pub fn greet(name: &str, greeting: &str, times: u8) -> String {
+        format!("{greeting} {name}").repeat(usize::from(times))
+    }
+
     /// Positional-only `a`.
     #[py_embed(signature = (a, /, b))]
     pub fn sub(a: i64, b: i64) -> i64 {

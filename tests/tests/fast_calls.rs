@@ -24,6 +24,7 @@ assert f.nothing() is None
 assert f.mix(1, -2, 2**64 - 1, True) == "1 -2 18446744073709551615 true"
 assert f.text(0.5, 1.5, "é", "o") == "0.5 1.5 é o"
 assert f.add(1, 2) == 3 and f.sub(5, 3) == 2
+assert (f.greet("a"), f.greet("a", "yo"), f.greet("a", "yo", 2)) == ("hi a", "yo a", "yo ayo a")
 assert f.root(9.0) == 3.0 and f.first("xyz") == "x" and f.slow_sum(5) == 10
 "#,
     );
@@ -52,6 +53,9 @@ raises(TypeError, "missing 1 required positional argument: 'b'", f.sub, 1)
 raises(TypeError, "positional-only", f.sub, a=1, b=2)
 raises(TypeError, "add() takes from 1 to 2 positional arguments but 3 were given", f.add, 1, 2, 3)
 raises(TypeError, "takes no arguments (1 given)", f.nothing, 1)
+raises(TypeError, "greet() missing 1 required positional argument: 'name'", f.greet)
+raises(TypeError, "greet() takes from 1 to 3 positional arguments but 4 were given", f.greet, "a", "b", 1, 2)
+assert f.greet("a", times=3, greeting="o") == "o ao ao a"
 raises(TypeError, "'str' object cannot be interpreted as an integer", f.add, "1", 2)
 raises(OverflowError, "", f.mix, 256, 0, 0, True)
 raises(OverflowError, "", f.mix, 0, 0, -1, True)
@@ -75,6 +79,7 @@ fn the_function_objects_look_like_pyo3s() {
 import inspect, pickle
 import fast_fns as f
 assert str(inspect.signature(f.add)) == "(a, b=10)", inspect.signature(f.add)
+assert str(inspect.signature(f.greet)) == "(name, /, greeting='hi', times=1)", inspect.signature(f.greet)
 assert str(inspect.signature(f.sub)) == "(a, /, b)" and str(inspect.signature(f.nothing)) == "()"
 assert f.add.__doc__ == "`a + b`, with `b` defaulting to 10.", repr(f.add.__doc__)
 assert f.add.__name__ == "add" and f.add.__qualname__ == "add" and f.add.__module__ == "fast_fns"

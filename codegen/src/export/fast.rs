@@ -5,16 +5,13 @@
 //! `__pb_fn_add` and adds
 //!
 //! ```ignore
-//! static __pb_fast_add: FastFunction = FastFunction::new(FastEntry::FastCall(__pb_entry_add));
-//! unsafe extern "C" fn __pb_entry_add(m, args, nargs, kwnames) -> *mut PyObject {
-//!     if nargs == 2 && kwnames.is_null() {
-//!         if let Some(a) = FastArg::fast(*args.add(0)) { if let Some(b) = FastArg::fast(*args.add(1)) {
-//!             return finish(|py| __pb_fn_add(a, b));
-//!         } }
-//!     }
-//!     __pb_fast_add.slow(m, args, nargs, kwnames)
-//! }
+//! ::pybridge::__private::fast_function!(__pb_fast_add, __pb_entry_add, call, (2, 2),
+//!     |__pb_py, __pb_a| __pb_fn_add(__pb_a.get(0)?, __pb_a.get(1)?));
 //! ```
+//!
+//! which defines `static __pb_fast_add: FastFunction` and the `unsafe extern "C"` entry point
+//! `__pb_entry_add`: 2 arguments given positionally are each converted in place, any other call
+//! goes to pyo3's entry point.
 //!
 //! and registers it with `add_fast_function(module, wrap_pyfunction!(__pb_fn_add), &__pb_fast_add)`.
 
@@ -35,11 +32,18 @@ pub(super) fn is_fast(f: &Function) -> bool {
                 _ => false,
             }
     };
+    // Defaults trail (Python's rule; the entry reads a defaulted argument only when given).
+    let of = |kind: ParamKind| f.params.iter().filter(move |p| p.kind == kind);
+    let defaults: Vec<bool> =
+        of(ParamKind::PositionalOnly).chain(of(ParamKind::Positional)).map(|p| p.default_rust.is_some()).collect();
+    let first = defaults.iter().position(|d| *d).unwrap_or(defaults.len());
+    let trailing = defaults[first..].iter().all(|d| *d);
     f.kind == FnKind::Free
         && f.borrows.is_none()
         && f.policy == ReturnPolicy::Value
         && !matches!(f.returns.kind, TypeKind::Iterator { .. })
         && f.params.iter().all(plain)
+        && trailing
 }
 
 /// The `static` holding `f`'s fast function.
@@ -47,70 +51,46 @@ pub(super) fn fast_static(f: &Function) -> syn::Ident {
     format_ident!("__pb_fast_{}", f.name.py)
 }
 
-/// The direct entry point of fast function `f`, whose pyo3 wrapper is `wrapper`.
+/// The direct entry point of fast function `f`, whose pyo3 wrapper is `wrapper`: one
+/// invocation of the runtime's `fast_function!` (the `static`, the entry point over
+/// `FastFunction::call`), each parameter converted by `FastArgs::get` (or `get_or` with its
+/// default). One line per function keeps the generated file, and `gen`'s memory, small.
 pub(super) fn emit_fast_function(f: &Function, wrapper: &syn::Ident) -> TokenStream {
     let marker = crate::spec_marker::emit_spec_marker(&f.origin, &format!("function `{}` (direct entry)", f.name.py));
     let fast = fast_static(f);
     let entry = format_ident!("__pb_entry_{}", f.name.py);
-    let ffi = quote!(::pybridge::__private::pyo3::ffi);
     let py_arg = f.release_gil.then(|| quote!(__pb_py,));
-    let finish = if matches!(f.returns.kind, TypeKind::Unit) {
-        quote!(::pybridge::__private::finish_unit)
-    } else {
-        quote!(::pybridge::__private::finish)
-    };
+    let unit = matches!(f.returns.kind, TypeKind::Unit);
     if f.params.is_empty() {
+        let call = if unit { quote!(call_noargs_unit) } else { quote!(call_noargs) };
         return quote! {
             #marker
-            static #fast: ::pybridge::__private::FastFunction =
-                ::pybridge::__private::FastFunction::new(::pybridge::__private::FastEntry::NoArgs(#entry));
-            #marker
-            // SAFETY (see the `METH_FASTCALL` form below): CPython calls a `METH_NOARGS` function
-            // attached.
-            #[allow(clippy::undocumented_unsafe_blocks)]
-            unsafe extern "C" fn #entry(_: *mut #ffi::PyObject, _: *mut #ffi::PyObject) -> *mut #ffi::PyObject {
-                unsafe { #finish(|__pb_py| #wrapper(#py_arg)) }
-            }
+            ::pybridge::__private::fast_function!(#fast, #entry, noargs #call, |__pb_py| #wrapper(#py_arg));
         };
     }
-    let count = f.params.len();
-    let args: Vec<syn::Ident> = (0..count).map(|i| format_ident!("__pb_x{}", i)).collect();
-    let index = 0..count;
     // The wrapper takes its parameters in Python's order (positional-only first), which is the
-    // order positional arguments arrive in. Every argument is converted before any is checked:
-    // a conversion that declines has no effect (no Python code runs, no exception is left).
-    let (pattern, values) = if count == 1 {
-        (quote!(::core::option::Option::Some(__pb_x0)), quote!(__pb_x0))
-    } else {
-        let some = args.iter().map(|a| quote!(::core::option::Option::Some(#a)));
-        (quote!((#(#some),*)), quote!((#(#args),*)))
-    };
+    // order positional arguments arrive in; a parameter left out takes its default, the
+    // expression pyo3's `signature` evaluates.
+    let of = |kind: ParamKind| f.params.iter().filter(move |p| p.kind == kind);
+    let ordered: Vec<&pybridge_model::Param> = of(ParamKind::PositionalOnly).chain(of(ParamKind::Positional)).collect();
+    let count = ordered.len();
+    let required = ordered.iter().take_while(|p| p.default_rust.is_none()).count();
+    let args = ordered.iter().enumerate().map(|(i, p)| {
+        let index = proc_macro2::Literal::usize_unsuffixed(i);
+        match &p.default_rust {
+            Some(value) if i >= required => {
+                let value = super::emit_default_value(value, &p.ty);
+                quote!(__pb_a.get_or(#index, || #value)?)
+            }
+            _ => quote!(__pb_a.get(#index)?),
+        }
+    });
+    let (required, count) =
+        (proc_macro2::Literal::usize_unsuffixed(required), proc_macro2::Literal::usize_unsuffixed(count));
+    let call = if unit { quote!(call_unit) } else { quote!(call) };
     quote! {
         #marker
-        static #fast: ::pybridge::__private::FastFunction =
-            ::pybridge::__private::FastFunction::new(::pybridge::__private::FastEntry::FastCall(#entry));
-        #marker
-        // SAFETY (the generated code allows clippy's `undocumented_unsafe_blocks`; the argument
-        // is here): CPython calls a `METH_FASTCALL | METH_KEYWORDS` function attached, with
-        // `__pb_nargs` live borrowed arguments at `__pb_args`, so reading the first `#count`
-        // once `__pb_nargs` equals it is in bounds; the objects outlive the call, so every `&str`
-        // converted from them does too, and none escapes (the wrapper returns owned values); the
-        // slow path gets CPython's arguments unchanged.
-        #[allow(clippy::undocumented_unsafe_blocks)]
-        unsafe extern "C" fn #entry(
-            __pb_module: *mut #ffi::PyObject,
-            __pb_args: *const *mut #ffi::PyObject,
-            __pb_nargs: #ffi::Py_ssize_t,
-            __pb_kwnames: *mut #ffi::PyObject,
-        ) -> *mut #ffi::PyObject {
-            if __pb_nargs == #count as #ffi::Py_ssize_t && __pb_kwnames.is_null() {
-                #(let #args = unsafe { ::pybridge::__private::FastArg::fast(*__pb_args.add(#index)) };)*
-                if let #pattern = #values {
-                    return unsafe { #finish(move |__pb_py| #wrapper(#py_arg #(#args),*)) };
-                }
-            }
-            unsafe { #fast.slow(__pb_module, __pb_args, __pb_nargs, __pb_kwnames) }
-        }
+        ::pybridge::__private::fast_function!(#fast, #entry, #call, (#required, #count), |__pb_py, __pb_a| #wrapper(#py_arg #(#args),*));
     }
 }
 

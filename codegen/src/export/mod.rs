@@ -324,7 +324,7 @@ fn emit_text_signature(f: &Function) -> Option<TokenStream> {
 
 /// A default as the wrapper's parameter type: a unit-only enum's value (or optional value) is
 /// wrapped, as its member converts to the wrapper.
-fn emit_default_value(value: &pybridge_model::code::RustExpr, ty: &pybridge_model::Type) -> TokenStream {
+pub(super) fn emit_default_value(value: &pybridge_model::code::RustExpr, ty: &pybridge_model::Type) -> TokenStream {
     use pybridge_model::TypeKind;
     match &ty.kind {
         TypeKind::Class(c) if c.unit_enum => {

@@ -11,41 +11,10 @@ mod fast {
     pub fn helper() {}
     #[allow(non_camel_case_types, non_snake_case, non_upper_case_globals)]
     const _: () = {
-        static __pb_fast_add: ::pybridge::__private::FastFunction = ::pybridge::__private::FastFunction::new(
-            ::pybridge::__private::FastEntry::FastCall(__pb_entry_add),
+        ::pybridge::__private::fast_function!(
+            __pb_fast_add, __pb_entry_add, call, (2, 2), | __pb_py, __pb_a |
+            __pb_fn_add(__pb_a.get(0) ?, __pb_a.get(1) ?)
         );
-        #[allow(clippy::undocumented_unsafe_blocks)]
-        unsafe extern "C" fn __pb_entry_add(
-            __pb_module: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-            __pb_args: *const *mut ::pybridge::__private::pyo3::ffi::PyObject,
-            __pb_nargs: ::pybridge::__private::pyo3::ffi::Py_ssize_t,
-            __pb_kwnames: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-        ) -> *mut ::pybridge::__private::pyo3::ffi::PyObject {
-            if __pb_nargs == 2usize as ::pybridge::__private::pyo3::ffi::Py_ssize_t
-                && __pb_kwnames.is_null()
-            {
-                let __pb_x0 = unsafe {
-                    ::pybridge::__private::FastArg::fast(*__pb_args.add(0usize))
-                };
-                let __pb_x1 = unsafe {
-                    ::pybridge::__private::FastArg::fast(*__pb_args.add(1usize))
-                };
-                if let (
-                    ::core::option::Option::Some(__pb_x0),
-                    ::core::option::Option::Some(__pb_x1),
-                ) = (__pb_x0, __pb_x1) {
-                    return unsafe {
-                        ::pybridge::__private::finish(move |__pb_py| __pb_fn_add(
-                            __pb_x0,
-                            __pb_x1,
-                        ))
-                    };
-                }
-            }
-            unsafe {
-                __pb_fast_add.slow(__pb_module, __pb_args, __pb_nargs, __pb_kwnames)
-            }
-        }
         /// Adds two integers.
         #[::pybridge::__private::pyo3::pyfunction]
         #[pyo3(crate = "::pybridge::__private::pyo3", name = "add", signature = (a, b))]
@@ -55,34 +24,10 @@ mod fast {
             let __pb_result = self::add(__pb_a0, __pb_a1);
             ::core::result::Result::Ok(__pb_result)
         }
-        static __pb_fast_parse: ::pybridge::__private::FastFunction = ::pybridge::__private::FastFunction::new(
-            ::pybridge::__private::FastEntry::FastCall(__pb_entry_parse),
+        ::pybridge::__private::fast_function!(
+            __pb_fast_parse, __pb_entry_parse, call, (1, 1), | __pb_py, __pb_a |
+            __pb_fn_parse(__pb_a.get(0) ?)
         );
-        #[allow(clippy::undocumented_unsafe_blocks)]
-        unsafe extern "C" fn __pb_entry_parse(
-            __pb_module: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-            __pb_args: *const *mut ::pybridge::__private::pyo3::ffi::PyObject,
-            __pb_nargs: ::pybridge::__private::pyo3::ffi::Py_ssize_t,
-            __pb_kwnames: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-        ) -> *mut ::pybridge::__private::pyo3::ffi::PyObject {
-            if __pb_nargs == 1usize as ::pybridge::__private::pyo3::ffi::Py_ssize_t
-                && __pb_kwnames.is_null()
-            {
-                let __pb_x0 = unsafe {
-                    ::pybridge::__private::FastArg::fast(*__pb_args.add(0usize))
-                };
-                if let ::core::option::Option::Some(__pb_x0) = __pb_x0 {
-                    return unsafe {
-                        ::pybridge::__private::finish(move |__pb_py| __pb_fn_parse(
-                            __pb_x0,
-                        ))
-                    };
-                }
-            }
-            unsafe {
-                __pb_fast_parse.slow(__pb_module, __pb_args, __pb_nargs, __pb_kwnames)
-            }
-        }
         /// Parses a number.
         #[::pybridge::__private::pyo3::pyfunction]
         #[pyo3(
@@ -856,50 +801,20 @@ mod geometry {
                 Self::__pb_at(__PB_ENUM_Axis.position_of(&obj)?)
             }
         }
-        static __pb_fast_origin: ::pybridge::__private::FastFunction = ::pybridge::__private::FastFunction::new(
-            ::pybridge::__private::FastEntry::NoArgs(__pb_entry_origin),
+        ::pybridge::__private::fast_function!(
+            __pb_fast_origin, __pb_entry_origin, noargs call_noargs, | __pb_py |
+            __pb_fn_origin()
         );
-        #[allow(clippy::undocumented_unsafe_blocks)]
-        unsafe extern "C" fn __pb_entry_origin(
-            _: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-            _: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-        ) -> *mut ::pybridge::__private::pyo3::ffi::PyObject {
-            unsafe { ::pybridge::__private::finish(|__pb_py| __pb_fn_origin()) }
-        }
         #[::pybridge::__private::pyo3::pyfunction]
         #[pyo3(crate = "::pybridge::__private::pyo3", name = "origin", signature = ())]
         fn __pb_fn_origin() -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
             let __pb_result = self::origin();
             ::core::result::Result::Ok(__PbClass_Point::__pb_wrap(__pb_result))
         }
-        static __pb_fast_checked: ::pybridge::__private::FastFunction = ::pybridge::__private::FastFunction::new(
-            ::pybridge::__private::FastEntry::FastCall(__pb_entry_checked),
+        ::pybridge::__private::fast_function!(
+            __pb_fast_checked, __pb_entry_checked, call, (1, 1), | __pb_py, __pb_a |
+            __pb_fn_checked(__pb_a.get(0) ?)
         );
-        #[allow(clippy::undocumented_unsafe_blocks)]
-        unsafe extern "C" fn __pb_entry_checked(
-            __pb_module: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-            __pb_args: *const *mut ::pybridge::__private::pyo3::ffi::PyObject,
-            __pb_nargs: ::pybridge::__private::pyo3::ffi::Py_ssize_t,
-            __pb_kwnames: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-        ) -> *mut ::pybridge::__private::pyo3::ffi::PyObject {
-            if __pb_nargs == 1usize as ::pybridge::__private::pyo3::ffi::Py_ssize_t
-                && __pb_kwnames.is_null()
-            {
-                let __pb_x0 = unsafe {
-                    ::pybridge::__private::FastArg::fast(*__pb_args.add(0usize))
-                };
-                if let ::core::option::Option::Some(__pb_x0) = __pb_x0 {
-                    return unsafe {
-                        ::pybridge::__private::finish(move |__pb_py| __pb_fn_checked(
-                            __pb_x0,
-                        ))
-                    };
-                }
-            }
-            unsafe {
-                __pb_fast_checked.slow(__pb_module, __pb_args, __pb_nargs, __pb_kwnames)
-            }
-        }
         #[::pybridge::__private::pyo3::pyfunction]
         #[pyo3(crate = "::pybridge::__private::pyo3", name = "checked", signature = (x))]
         fn __pb_fn_checked(

@@ -865,17 +865,10 @@ const _: () = {
         ::core::result::Result::Ok(__pb_result)
     }
     // from both_ways.yaml:59:13: function `node_drops` (direct entry)
-    static __pb_fast_node_drops: ::pybridge::__private::FastFunction = ::pybridge::__private::FastFunction::new(
-        ::pybridge::__private::FastEntry::NoArgs(__pb_entry_node_drops),
+    ::pybridge::__private::fast_function!(
+        __pb_fast_node_drops, __pb_entry_node_drops, noargs call_noargs, | __pb_py |
+        __pb_fn_node_drops()
     );
-    // from both_ways.yaml:59:13: function `node_drops` (direct entry)
-    #[allow(clippy::undocumented_unsafe_blocks)]
-    unsafe extern "C" fn __pb_entry_node_drops(
-        _: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-        _: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-    ) -> *mut ::pybridge::__private::pyo3::ffi::PyObject {
-        unsafe { ::pybridge::__private::finish(|__pb_py| __pb_fn_node_drops()) }
-    }
     // from both_ways.yaml:59:13: function `node_drops`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "node_drops", signature = ())]

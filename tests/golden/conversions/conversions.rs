@@ -204,17 +204,10 @@ const _: () = {
         ::core::result::Result::Ok(__pb_result)
     }
     // from conversions.yaml:21:15: function `localhost` (direct entry)
-    static __pb_fast_localhost: ::pybridge::__private::FastFunction = ::pybridge::__private::FastFunction::new(
-        ::pybridge::__private::FastEntry::NoArgs(__pb_entry_localhost),
+    ::pybridge::__private::fast_function!(
+        __pb_fast_localhost, __pb_entry_localhost, noargs call_noargs, | __pb_py |
+        __pb_fn_localhost()
     );
-    // from conversions.yaml:21:15: function `localhost` (direct entry)
-    #[allow(clippy::undocumented_unsafe_blocks)]
-    unsafe extern "C" fn __pb_entry_localhost(
-        _: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-        _: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-    ) -> *mut ::pybridge::__private::pyo3::ffi::PyObject {
-        unsafe { ::pybridge::__private::finish(|__pb_py| __pb_fn_localhost()) }
-    }
     // from conversions.yaml:21:15: function `localhost`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "localhost", signature = ())]
@@ -372,35 +365,10 @@ const _: () = {
         ::core::result::Result::Ok(__pb_result.map(::std::string::String::from))
     }
     // from conversions.yaml:60:15: function `trimmed` (direct entry)
-    static __pb_fast_trimmed: ::pybridge::__private::FastFunction = ::pybridge::__private::FastFunction::new(
-        ::pybridge::__private::FastEntry::FastCall(__pb_entry_trimmed),
+    ::pybridge::__private::fast_function!(
+        __pb_fast_trimmed, __pb_entry_trimmed, call, (1, 1), | __pb_py, __pb_a |
+        __pb_fn_trimmed(__pb_a.get(0) ?)
     );
-    // from conversions.yaml:60:15: function `trimmed` (direct entry)
-    #[allow(clippy::undocumented_unsafe_blocks)]
-    unsafe extern "C" fn __pb_entry_trimmed(
-        __pb_module: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-        __pb_args: *const *mut ::pybridge::__private::pyo3::ffi::PyObject,
-        __pb_nargs: ::pybridge::__private::pyo3::ffi::Py_ssize_t,
-        __pb_kwnames: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-    ) -> *mut ::pybridge::__private::pyo3::ffi::PyObject {
-        if __pb_nargs == 1usize as ::pybridge::__private::pyo3::ffi::Py_ssize_t
-            && __pb_kwnames.is_null()
-        {
-            let __pb_x0 = unsafe {
-                ::pybridge::__private::FastArg::fast(*__pb_args.add(0usize))
-            };
-            if let ::core::option::Option::Some(__pb_x0) = __pb_x0 {
-                return unsafe {
-                    ::pybridge::__private::finish(move |__pb_py| __pb_fn_trimmed(
-                        __pb_x0,
-                    ))
-                };
-            }
-        }
-        unsafe {
-            __pb_fast_trimmed.slow(__pb_module, __pb_args, __pb_nargs, __pb_kwnames)
-        }
-    }
     // from conversions.yaml:60:15: function `trimmed`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "trimmed", signature = (s))]

@@ -2,40 +2,10 @@
 #[allow(non_camel_case_types, non_snake_case, non_upper_case_globals)]
 const _: () = {
     // from hello_export.yaml:7:13: function `add` (direct entry)
-    static __pb_fast_add: ::pybridge::__private::FastFunction = ::pybridge::__private::FastFunction::new(
-        ::pybridge::__private::FastEntry::FastCall(__pb_entry_add),
+    ::pybridge::__private::fast_function!(
+        __pb_fast_add, __pb_entry_add, call, (2, 2), | __pb_py, __pb_a |
+        __pb_fn_add(__pb_a.get(0) ?, __pb_a.get(1) ?)
     );
-    // from hello_export.yaml:7:13: function `add` (direct entry)
-    #[allow(clippy::undocumented_unsafe_blocks)]
-    unsafe extern "C" fn __pb_entry_add(
-        __pb_module: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-        __pb_args: *const *mut ::pybridge::__private::pyo3::ffi::PyObject,
-        __pb_nargs: ::pybridge::__private::pyo3::ffi::Py_ssize_t,
-        __pb_kwnames: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-    ) -> *mut ::pybridge::__private::pyo3::ffi::PyObject {
-        if __pb_nargs == 2usize as ::pybridge::__private::pyo3::ffi::Py_ssize_t
-            && __pb_kwnames.is_null()
-        {
-            let __pb_x0 = unsafe {
-                ::pybridge::__private::FastArg::fast(*__pb_args.add(0usize))
-            };
-            let __pb_x1 = unsafe {
-                ::pybridge::__private::FastArg::fast(*__pb_args.add(1usize))
-            };
-            if let (
-                ::core::option::Option::Some(__pb_x0),
-                ::core::option::Option::Some(__pb_x1),
-            ) = (__pb_x0, __pb_x1) {
-                return unsafe {
-                    ::pybridge::__private::finish(move |__pb_py| __pb_fn_add(
-                        __pb_x0,
-                        __pb_x1,
-                    ))
-                };
-            }
-        }
-        unsafe { __pb_fast_add.slow(__pb_module, __pb_args, __pb_nargs, __pb_kwnames) }
-    }
     // from hello_export.yaml:7:13: function `add`
     /// Add two integers.
     #[::pybridge::__private::pyo3::pyfunction]
@@ -62,35 +32,10 @@ const _: () = {
         ::core::result::Result::Ok(__pb_result)
     }
     // from hello_export.yaml:20:13: function `parse_point` (direct entry)
-    static __pb_fast_parse_point: ::pybridge::__private::FastFunction = ::pybridge::__private::FastFunction::new(
-        ::pybridge::__private::FastEntry::FastCall(__pb_entry_parse_point),
+    ::pybridge::__private::fast_function!(
+        __pb_fast_parse_point, __pb_entry_parse_point, call, (1, 1), | __pb_py, __pb_a |
+        __pb_fn_parse_point(__pb_a.get(0) ?)
     );
-    // from hello_export.yaml:20:13: function `parse_point` (direct entry)
-    #[allow(clippy::undocumented_unsafe_blocks)]
-    unsafe extern "C" fn __pb_entry_parse_point(
-        __pb_module: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-        __pb_args: *const *mut ::pybridge::__private::pyo3::ffi::PyObject,
-        __pb_nargs: ::pybridge::__private::pyo3::ffi::Py_ssize_t,
-        __pb_kwnames: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-    ) -> *mut ::pybridge::__private::pyo3::ffi::PyObject {
-        if __pb_nargs == 1usize as ::pybridge::__private::pyo3::ffi::Py_ssize_t
-            && __pb_kwnames.is_null()
-        {
-            let __pb_x0 = unsafe {
-                ::pybridge::__private::FastArg::fast(*__pb_args.add(0usize))
-            };
-            if let ::core::option::Option::Some(__pb_x0) = __pb_x0 {
-                return unsafe {
-                    ::pybridge::__private::finish(move |__pb_py| __pb_fn_parse_point(
-                        __pb_x0,
-                    ))
-                };
-            }
-        }
-        unsafe {
-            __pb_fast_parse_point.slow(__pb_module, __pb_args, __pb_nargs, __pb_kwnames)
-        }
-    }
     // from hello_export.yaml:20:13: function `parse_point`
     /// Parse `x,y` into a pair of floats; raises ValueError on bad input.
     #[::pybridge::__private::pyo3::pyfunction]

@@ -1683,35 +1683,10 @@ const _: () = {
         )
     }
     // from numeric_spec.yaml:118:15: function `currency_of` (direct entry)
-    static __pb_fast_currency_of: ::pybridge::__private::FastFunction = ::pybridge::__private::FastFunction::new(
-        ::pybridge::__private::FastEntry::FastCall(__pb_entry_currency_of),
+    ::pybridge::__private::fast_function!(
+        __pb_fast_currency_of, __pb_entry_currency_of, call, (1, 1), | __pb_py, __pb_a |
+        __pb_fn_currency_of(__pb_a.get(0) ?)
     );
-    // from numeric_spec.yaml:118:15: function `currency_of` (direct entry)
-    #[allow(clippy::undocumented_unsafe_blocks)]
-    unsafe extern "C" fn __pb_entry_currency_of(
-        __pb_module: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-        __pb_args: *const *mut ::pybridge::__private::pyo3::ffi::PyObject,
-        __pb_nargs: ::pybridge::__private::pyo3::ffi::Py_ssize_t,
-        __pb_kwnames: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-    ) -> *mut ::pybridge::__private::pyo3::ffi::PyObject {
-        if __pb_nargs == 1usize as ::pybridge::__private::pyo3::ffi::Py_ssize_t
-            && __pb_kwnames.is_null()
-        {
-            let __pb_x0 = unsafe {
-                ::pybridge::__private::FastArg::fast(*__pb_args.add(0usize))
-            };
-            if let ::core::option::Option::Some(__pb_x0) = __pb_x0 {
-                return unsafe {
-                    ::pybridge::__private::finish(move |__pb_py| __pb_fn_currency_of(
-                        __pb_x0,
-                    ))
-                };
-            }
-        }
-        unsafe {
-            __pb_fast_currency_of.slow(__pb_module, __pb_args, __pb_nargs, __pb_kwnames)
-        }
-    }
     // from numeric_spec.yaml:118:15: function `currency_of`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(

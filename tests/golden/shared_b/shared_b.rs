@@ -155,17 +155,10 @@ const _: () = {
         )
     }
     // from shared_b.yaml:24:15: function `drops` (direct entry)
-    static __pb_fast_drops: ::pybridge::__private::FastFunction = ::pybridge::__private::FastFunction::new(
-        ::pybridge::__private::FastEntry::NoArgs(__pb_entry_drops),
+    ::pybridge::__private::fast_function!(
+        __pb_fast_drops, __pb_entry_drops, noargs call_noargs, | __pb_py |
+        __pb_fn_drops()
     );
-    // from shared_b.yaml:24:15: function `drops` (direct entry)
-    #[allow(clippy::undocumented_unsafe_blocks)]
-    unsafe extern "C" fn __pb_entry_drops(
-        _: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-        _: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-    ) -> *mut ::pybridge::__private::pyo3::ffi::PyObject {
-        unsafe { ::pybridge::__private::finish(|__pb_py| __pb_fn_drops()) }
-    }
     // from shared_b.yaml:24:15: function `drops`
     /// How many points this module has dropped.
     #[::pybridge::__private::pyo3::pyfunction]

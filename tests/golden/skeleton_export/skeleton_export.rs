@@ -556,40 +556,10 @@ const _: () = {
         }
     }
     // from skeleton_export.yaml:6:13: function `match` (direct entry)
-    static __pb_fast_match: ::pybridge::__private::FastFunction = ::pybridge::__private::FastFunction::new(
-        ::pybridge::__private::FastEntry::FastCall(__pb_entry_match),
+    ::pybridge::__private::fast_function!(
+        __pb_fast_match, __pb_entry_match, call, (2, 2), | __pb_py, __pb_a |
+        __pb_fn_match(__pb_a.get(0) ?, __pb_a.get(1) ?)
     );
-    // from skeleton_export.yaml:6:13: function `match` (direct entry)
-    #[allow(clippy::undocumented_unsafe_blocks)]
-    unsafe extern "C" fn __pb_entry_match(
-        __pb_module: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-        __pb_args: *const *mut ::pybridge::__private::pyo3::ffi::PyObject,
-        __pb_nargs: ::pybridge::__private::pyo3::ffi::Py_ssize_t,
-        __pb_kwnames: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-    ) -> *mut ::pybridge::__private::pyo3::ffi::PyObject {
-        if __pb_nargs == 2usize as ::pybridge::__private::pyo3::ffi::Py_ssize_t
-            && __pb_kwnames.is_null()
-        {
-            let __pb_x0 = unsafe {
-                ::pybridge::__private::FastArg::fast(*__pb_args.add(0usize))
-            };
-            let __pb_x1 = unsafe {
-                ::pybridge::__private::FastArg::fast(*__pb_args.add(1usize))
-            };
-            if let (
-                ::core::option::Option::Some(__pb_x0),
-                ::core::option::Option::Some(__pb_x1),
-            ) = (__pb_x0, __pb_x1) {
-                return unsafe {
-                    ::pybridge::__private::finish(move |__pb_py| __pb_fn_match(
-                        __pb_x0,
-                        __pb_x1,
-                    ))
-                };
-            }
-        }
-        unsafe { __pb_fast_match.slow(__pb_module, __pb_args, __pb_nargs, __pb_kwnames) }
-    }
     // from skeleton_export.yaml:6:13: function `match`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(
@@ -633,35 +603,10 @@ const _: () = {
         ::core::result::Result::Ok(__pb_result)
     }
     // from skeleton_export.yaml:22:13: function `recurse` (direct entry)
-    static __pb_fast_recurse: ::pybridge::__private::FastFunction = ::pybridge::__private::FastFunction::new(
-        ::pybridge::__private::FastEntry::FastCall(__pb_entry_recurse),
+    ::pybridge::__private::fast_function!(
+        __pb_fast_recurse, __pb_entry_recurse, call, (1, 1), | __pb_py, __pb_a |
+        __pb_fn_recurse(__pb_a.get(0) ?)
     );
-    // from skeleton_export.yaml:22:13: function `recurse` (direct entry)
-    #[allow(clippy::undocumented_unsafe_blocks)]
-    unsafe extern "C" fn __pb_entry_recurse(
-        __pb_module: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-        __pb_args: *const *mut ::pybridge::__private::pyo3::ffi::PyObject,
-        __pb_nargs: ::pybridge::__private::pyo3::ffi::Py_ssize_t,
-        __pb_kwnames: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-    ) -> *mut ::pybridge::__private::pyo3::ffi::PyObject {
-        if __pb_nargs == 1usize as ::pybridge::__private::pyo3::ffi::Py_ssize_t
-            && __pb_kwnames.is_null()
-        {
-            let __pb_x0 = unsafe {
-                ::pybridge::__private::FastArg::fast(*__pb_args.add(0usize))
-            };
-            if let ::core::option::Option::Some(__pb_x0) = __pb_x0 {
-                return unsafe {
-                    ::pybridge::__private::finish(move |__pb_py| __pb_fn_recurse(
-                        __pb_x0,
-                    ))
-                };
-            }
-        }
-        unsafe {
-            __pb_fast_recurse.slow(__pb_module, __pb_args, __pb_nargs, __pb_kwnames)
-        }
-    }
     // from skeleton_export.yaml:22:13: function `recurse`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "recurse", signature = (n))]
@@ -672,31 +617,10 @@ const _: () = {
         ::core::result::Result::Ok(__pb_result)
     }
     // from skeleton_export.yaml:27:13: function `echo` (direct entry)
-    static __pb_fast_echo: ::pybridge::__private::FastFunction = ::pybridge::__private::FastFunction::new(
-        ::pybridge::__private::FastEntry::FastCall(__pb_entry_echo),
+    ::pybridge::__private::fast_function!(
+        __pb_fast_echo, __pb_entry_echo, call, (1, 1), | __pb_py, __pb_a |
+        __pb_fn_echo(__pb_a.get(0) ?)
     );
-    // from skeleton_export.yaml:27:13: function `echo` (direct entry)
-    #[allow(clippy::undocumented_unsafe_blocks)]
-    unsafe extern "C" fn __pb_entry_echo(
-        __pb_module: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-        __pb_args: *const *mut ::pybridge::__private::pyo3::ffi::PyObject,
-        __pb_nargs: ::pybridge::__private::pyo3::ffi::Py_ssize_t,
-        __pb_kwnames: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-    ) -> *mut ::pybridge::__private::pyo3::ffi::PyObject {
-        if __pb_nargs == 1usize as ::pybridge::__private::pyo3::ffi::Py_ssize_t
-            && __pb_kwnames.is_null()
-        {
-            let __pb_x0 = unsafe {
-                ::pybridge::__private::FastArg::fast(*__pb_args.add(0usize))
-            };
-            if let ::core::option::Option::Some(__pb_x0) = __pb_x0 {
-                return unsafe {
-                    ::pybridge::__private::finish(move |__pb_py| __pb_fn_echo(__pb_x0))
-                };
-            }
-        }
-        unsafe { __pb_fast_echo.slow(__pb_module, __pb_args, __pb_nargs, __pb_kwnames) }
-    }
     // from skeleton_export.yaml:27:13: function `echo`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "echo", signature = (text))]
@@ -708,31 +632,10 @@ const _: () = {
         ::core::result::Result::Ok(__pb_result)
     }
     // from skeleton_export.yaml:32:13: function `boom` (direct entry)
-    static __pb_fast_boom: ::pybridge::__private::FastFunction = ::pybridge::__private::FastFunction::new(
-        ::pybridge::__private::FastEntry::FastCall(__pb_entry_boom),
+    ::pybridge::__private::fast_function!(
+        __pb_fast_boom, __pb_entry_boom, call, (1, 1), | __pb_py, __pb_a |
+        __pb_fn_boom(__pb_a.get(0) ?)
     );
-    // from skeleton_export.yaml:32:13: function `boom` (direct entry)
-    #[allow(clippy::undocumented_unsafe_blocks)]
-    unsafe extern "C" fn __pb_entry_boom(
-        __pb_module: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-        __pb_args: *const *mut ::pybridge::__private::pyo3::ffi::PyObject,
-        __pb_nargs: ::pybridge::__private::pyo3::ffi::Py_ssize_t,
-        __pb_kwnames: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-    ) -> *mut ::pybridge::__private::pyo3::ffi::PyObject {
-        if __pb_nargs == 1usize as ::pybridge::__private::pyo3::ffi::Py_ssize_t
-            && __pb_kwnames.is_null()
-        {
-            let __pb_x0 = unsafe {
-                ::pybridge::__private::FastArg::fast(*__pb_args.add(0usize))
-            };
-            if let ::core::option::Option::Some(__pb_x0) = __pb_x0 {
-                return unsafe {
-                    ::pybridge::__private::finish(move |__pb_py| __pb_fn_boom(__pb_x0))
-                };
-            }
-        }
-        unsafe { __pb_fast_boom.slow(__pb_module, __pb_args, __pb_nargs, __pb_kwnames) }
-    }
     // from skeleton_export.yaml:32:13: function `boom`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "boom", signature = (message))]
@@ -774,43 +677,10 @@ const _: () = {
         ::core::result::Result::Ok(__pb_result)
     }
     // from skeleton_export.yaml:43:13: function `spawn_callers` (direct entry)
-    static __pb_fast_spawn_callers: ::pybridge::__private::FastFunction = ::pybridge::__private::FastFunction::new(
-        ::pybridge::__private::FastEntry::FastCall(__pb_entry_spawn_callers),
+    ::pybridge::__private::fast_function!(
+        __pb_fast_spawn_callers, __pb_entry_spawn_callers, call_unit, (2, 2), | __pb_py,
+        __pb_a | __pb_fn_spawn_callers(__pb_a.get(0) ?, __pb_a.get(1) ?)
     );
-    // from skeleton_export.yaml:43:13: function `spawn_callers` (direct entry)
-    #[allow(clippy::undocumented_unsafe_blocks)]
-    unsafe extern "C" fn __pb_entry_spawn_callers(
-        __pb_module: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-        __pb_args: *const *mut ::pybridge::__private::pyo3::ffi::PyObject,
-        __pb_nargs: ::pybridge::__private::pyo3::ffi::Py_ssize_t,
-        __pb_kwnames: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-    ) -> *mut ::pybridge::__private::pyo3::ffi::PyObject {
-        if __pb_nargs == 2usize as ::pybridge::__private::pyo3::ffi::Py_ssize_t
-            && __pb_kwnames.is_null()
-        {
-            let __pb_x0 = unsafe {
-                ::pybridge::__private::FastArg::fast(*__pb_args.add(0usize))
-            };
-            let __pb_x1 = unsafe {
-                ::pybridge::__private::FastArg::fast(*__pb_args.add(1usize))
-            };
-            if let (
-                ::core::option::Option::Some(__pb_x0),
-                ::core::option::Option::Some(__pb_x1),
-            ) = (__pb_x0, __pb_x1) {
-                return unsafe {
-                    ::pybridge::__private::finish_unit(move |__pb_py| __pb_fn_spawn_callers(
-                        __pb_x0,
-                        __pb_x1,
-                    ))
-                };
-            }
-        }
-        unsafe {
-            __pb_fast_spawn_callers
-                .slow(__pb_module, __pb_args, __pb_nargs, __pb_kwnames)
-        }
-    }
     // from skeleton_export.yaml:43:13: function `spawn_callers`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(
@@ -828,42 +698,10 @@ const _: () = {
         ::core::result::Result::Ok(())
     }
     // from skeleton_export.yaml:48:13: function `spawn_enders` (direct entry)
-    static __pb_fast_spawn_enders: ::pybridge::__private::FastFunction = ::pybridge::__private::FastFunction::new(
-        ::pybridge::__private::FastEntry::FastCall(__pb_entry_spawn_enders),
+    ::pybridge::__private::fast_function!(
+        __pb_fast_spawn_enders, __pb_entry_spawn_enders, call_unit, (2, 2), | __pb_py,
+        __pb_a | __pb_fn_spawn_enders(__pb_a.get(0) ?, __pb_a.get(1) ?)
     );
-    // from skeleton_export.yaml:48:13: function `spawn_enders` (direct entry)
-    #[allow(clippy::undocumented_unsafe_blocks)]
-    unsafe extern "C" fn __pb_entry_spawn_enders(
-        __pb_module: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-        __pb_args: *const *mut ::pybridge::__private::pyo3::ffi::PyObject,
-        __pb_nargs: ::pybridge::__private::pyo3::ffi::Py_ssize_t,
-        __pb_kwnames: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-    ) -> *mut ::pybridge::__private::pyo3::ffi::PyObject {
-        if __pb_nargs == 2usize as ::pybridge::__private::pyo3::ffi::Py_ssize_t
-            && __pb_kwnames.is_null()
-        {
-            let __pb_x0 = unsafe {
-                ::pybridge::__private::FastArg::fast(*__pb_args.add(0usize))
-            };
-            let __pb_x1 = unsafe {
-                ::pybridge::__private::FastArg::fast(*__pb_args.add(1usize))
-            };
-            if let (
-                ::core::option::Option::Some(__pb_x0),
-                ::core::option::Option::Some(__pb_x1),
-            ) = (__pb_x0, __pb_x1) {
-                return unsafe {
-                    ::pybridge::__private::finish_unit(move |__pb_py| __pb_fn_spawn_enders(
-                        __pb_x0,
-                        __pb_x1,
-                    ))
-                };
-            }
-        }
-        unsafe {
-            __pb_fast_spawn_enders.slow(__pb_module, __pb_args, __pb_nargs, __pb_kwnames)
-        }
-    }
     // from skeleton_export.yaml:48:13: function `spawn_enders`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(
@@ -881,17 +719,10 @@ const _: () = {
         ::core::result::Result::Ok(())
     }
     // from skeleton_export.yaml:53:13: function `end_threads` (direct entry)
-    static __pb_fast_end_threads: ::pybridge::__private::FastFunction = ::pybridge::__private::FastFunction::new(
-        ::pybridge::__private::FastEntry::NoArgs(__pb_entry_end_threads),
+    ::pybridge::__private::fast_function!(
+        __pb_fast_end_threads, __pb_entry_end_threads, noargs call_noargs, | __pb_py |
+        __pb_fn_end_threads()
     );
-    // from skeleton_export.yaml:53:13: function `end_threads` (direct entry)
-    #[allow(clippy::undocumented_unsafe_blocks)]
-    unsafe extern "C" fn __pb_entry_end_threads(
-        _: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-        _: *mut ::pybridge::__private::pyo3::ffi::PyObject,
-    ) -> *mut ::pybridge::__private::pyo3::ffi::PyObject {
-        unsafe { ::pybridge::__private::finish(|__pb_py| __pb_fn_end_threads()) }
-    }
     // from skeleton_export.yaml:53:13: function `end_threads`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "end_threads", signature = ())]
