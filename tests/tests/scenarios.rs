@@ -80,6 +80,11 @@ fn a_million_union_json_variadic_and_callback_calls_keep_rss_flat() {
 }
 
 #[test]
+fn a_million_direct_entry_calls_keep_refcounts_and_rss_flat() {
+    assert_ok("fast_rss", &[], Duration::from_secs(300));
+}
+
+#[test]
 fn handles_dropped_on_unattached_threads_are_released_at_the_next_attach() {
     assert_ok("drop_unattached", &[], Duration::from_secs(60));
 }
@@ -206,6 +211,7 @@ fn every_scenario_passes_under_dev_mode_and_the_debug_allocator() {
         "threads",
         "slow_import",
         "refcount_rss",
+        "fast_rss",
         "drop_unattached",
         "panic_contract",
         "start_twice",

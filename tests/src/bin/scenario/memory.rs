@@ -114,3 +114,60 @@ pub(crate) fn values_rss() -> Result<String, String> {
         "1000000 calls; refcount {before_refs} -> {after_refs}; RSS {before_rss} -> {after_rss} KiB (+{growth} KiB)"
     ))
 }
+
+/// 1,000,000 calls of exported functions through their direct entry points (tests/src/fast.rs):
+/// `&str` and `String` arguments, defaults, the user's errors, pyo3's path (keywords, a
+/// subclass) and panics; the argument's refcount and the process RSS stay flat.
+pub(crate) fn fast_rss() -> Result<String, String> {
+    start()?;
+    // A panic prints through the hook: keep the run's output to the summary.
+    std::panic::set_hook(Box::new(|_| {}));
+    let code = c"import sys, fast_fns as f
+class S(str): pass
+text = ''.join(['caf', 'é'])
+sub = S('sub')
+def round(n):
+    for i in range(n):
+        f.text(0.5, 1.5, text, text); f.greet(text); f.greet(text, text, 2)
+        f.add(i); f.nothing(); (f.mix(1, 2, 3, True) if i % 2 else f.add(a=i, b=1))
+        try:
+            f.root(-1.0)
+        except f.Negative:
+            pass
+        f.first(sub)
+        if i % 1000 == 0:
+            try:
+                f.first('')
+            except f.PanicException:
+                pass
+round(10_000)
+";
+    let refs = c"sys.getrefcount(text) + sys.getrefcount(sub)";
+    let globals = pybridge::attach(|py| -> Result<pybridge::Object, String> {
+        let globals = pybridge::__private::pyo3::types::PyDict::new(py);
+        py.run(code, Some(&globals), None).map_err(|e| e.to_string())?;
+        Ok(globals.into_any().unbind())
+    })?;
+    let eval = |expr: &std::ffi::CStr| -> Result<i64, String> {
+        pybridge::attach(|py| {
+            let globals =
+                globals.bind(py).cast::<pybridge::__private::pyo3::types::PyDict>().map_err(|e| e.to_string())?;
+            py.eval(expr, Some(globals), None).and_then(|v| v.extract()).map_err(|e| e.to_string())
+        })
+    };
+    let (before_refs, before_rss) = (eval(refs)?, rss_kib());
+    // 125,000 rounds of 8 calls.
+    eval(c"round(125_000) or 0")?;
+    let (after_refs, after_rss) = (eval(refs)?, rss_kib());
+    let _ = std::panic::take_hook();
+    if after_refs != before_refs {
+        return Err(format!("refcount {before_refs} -> {after_refs}"));
+    }
+    let growth = after_rss.saturating_sub(before_rss);
+    if growth > 1024 {
+        return Err(format!("RSS grew {growth} KiB ({before_rss} -> {after_rss} KiB)"));
+    }
+    Ok(format!(
+        "1000000 calls; refcount {before_refs} -> {after_refs}; RSS {before_rss} -> {after_rss} KiB (+{growth} KiB)"
+    ))
+}
