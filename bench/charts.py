@@ -5,8 +5,9 @@ Usage: python bench/charts.py RESULTS.md OUT_DIR
 Reads the Markdown bench/run printed and writes, for each section it finds:
 - `export.svg`: every implementation's time per call divided by the C API's, per call shape
   (the "ns per call" table of "Python → Rust"), log scale, the 1.3x target marked;
-- `import.svg`: the generated stub's and pyo3's naive call divided by the C-API limit, per
-  call shape (the per-call table of "Rust → Python"), log scale, the 1.1x target marked.
+- `import.svg`: the generated stub's, pyo3's naive call's and pyo3_bindgen's time divided by
+  the C-API limit (pyo3_bindgen's by the limit measured in its own binary), per call shape (the
+  per-call tables of "Rust → Python"), log scale, the 1.1x target marked.
 No dependencies beyond the standard library; the output is deterministic for a given input.
 """
 
@@ -139,16 +140,36 @@ def import_rows(header: list[str], rows: list[list[str]]) -> list[tuple[str, lis
     return out
 
 
+def bindgen_bars(header: list[str], rows: list[list[str]]) -> dict[str, float]:
+    """pyo3_bindgen's ratio to the limit measured in its own binary, by call (label up to " (")."""
+    limit, bindgen = header.index("C-API limit (ns)"), next(i for i, h in enumerate(header) if h.startswith("pyo3_bindgen"))
+    out = {}
+    for row in rows:
+        base, value = number(row[limit]), number(row[bindgen])
+        if base and value is not None:
+            out[row[0].split(" (")[0]] = value / base
+    return out
+
+
 def main() -> None:
     results, out_dir = Path(sys.argv[1]), Path(sys.argv[2])
     out_dir.mkdir(parents=True, exist_ok=True)
+    imported: list[tuple[str, list[tuple[str, float]]]] = []
+    bindgen: dict[str, float] = {}
     for section, header, rows in tables(results.read_text()):
         if section.startswith("Python → Rust") and "C API" in header and "pybridge" in header:
             chart = svg("Python → Rust: time per call / C API", "C API", 1.3, export_rows(header, rows))
             (out_dir / "export.svg").write_text(chart)
-        elif section.startswith("Rust → Python") and "C-API limit (ns)" in header:
-            chart = svg("Rust → Python: time per call / raw C-API limit", "C-API limit", 1.1, import_rows(header, rows))
-            (out_dir / "import.svg").write_text(chart)
+        elif section.startswith("Rust → Python") and "pybridge stub (ns)" in header and "C-API limit (ns)" in header:
+            imported = import_rows(header, rows)
+        elif section.startswith("Rust → Python") and any(h.startswith("pyo3_bindgen") for h in header):
+            bindgen = bindgen_bars(header, rows)
+    if imported:
+        for label, bars in imported:
+            if (ratio := bindgen.get(label.split(" (")[0])) is not None:
+                bars.append(("pyo3_bindgen 0.5", ratio))
+        chart = svg("Rust → Python: time per call / raw C-API limit", "C-API limit", 1.1, imported)
+        (out_dir / "import.svg").write_text(chart)
 
 
 if __name__ == "__main__":
