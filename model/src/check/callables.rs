@@ -5,7 +5,7 @@
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::ir::{Direction, Module};
-use crate::types::{Type, TypeKind};
+use crate::types::TypeKind;
 
 use super::*;
 
@@ -19,9 +19,9 @@ pub(super) fn check_import_callable_positions(module: &Module, diags: &mut Diagn
     // A defaulted parameter is an `Option` of its type, which a closure argument cannot be.
     let params = functions().flat_map(|f| f.params.iter().filter(|p| p.default.is_none()).map(|p| &p.ty));
     let returns = functions().filter(|f| f.kind != crate::ir::FnKind::Constructor).map(|f| &f.returns);
-    let params: Vec<&Type> = params.chain(returns).collect();
+    let params = TypeSet::of(params.chain(returns));
     for (ty, _) in module_types(module) {
-        let whole = params.iter().any(|p| std::ptr::eq(*p, ty));
+        let whole = params.contains(ty);
         ty.walk(&mut |t| {
             if matches!(t.kind, TypeKind::Callable { .. }) && !(whole && std::ptr::eq(t, ty)) {
                 diags.push(

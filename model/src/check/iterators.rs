@@ -15,9 +15,9 @@ pub(super) fn check_iterator_positions(module: &Module, diags: &mut Diagnostics)
     if module.direction != Direction::Export {
         return;
     }
-    let returns: Vec<&Type> = all_functions(module).map(|f| &f.returns).collect();
+    let returns = TypeSet::of(all_functions(module).map(|f| &f.returns));
     for (ty, _) in module_types(module) {
-        let whole = returns.iter().any(|r| std::ptr::eq(*r, ty));
+        let whole = returns.contains(ty);
         ty.walk(&mut |t| {
             if matches!(t.kind, TypeKind::Iterator { .. }) && !(whole && std::ptr::eq(t, ty)) {
                 diags.push(
@@ -40,9 +40,9 @@ pub(super) fn check_import_iterator_positions(module: &Module, diags: &mut Diagn
     let returns = all_functions(module).filter(|f| f.kind != FnKind::Constructor).map(|f| &f.returns);
     // A defaulted parameter is an `Option` of its type, which an `impl IntoIterator` cannot be.
     let params = all_functions(module).flat_map(|f| f.params.iter().filter(|p| p.default.is_none()).map(|p| &p.ty));
-    let wholes: Vec<&Type> = returns.chain(params).collect();
+    let wholes = TypeSet::of(returns.chain(params));
     for (ty, _) in module_types(module) {
-        let whole = wholes.iter().any(|r| std::ptr::eq(*r, ty));
+        let whole = wholes.contains(ty);
         ty.walk(&mut |t| {
             if matches!(t.kind, TypeKind::Iterator { .. }) && !(whole && std::ptr::eq(t, ty)) {
                 diags.push(

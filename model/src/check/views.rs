@@ -116,23 +116,20 @@ pub(super) fn check_view_positions(module: &Module, diags: &mut Diagnostics) {
     if module.direction != Direction::Export {
         return;
     }
-    let returns: Vec<&Type> = module
-        .functions
-        .iter()
-        .chain(module.classes.iter().flat_map(|c| &c.methods))
-        .filter(|f| f.kind != FnKind::Constructor)
-        .map(|f| &f.returns)
-        .collect();
+    let returns = super::TypeSet::of(
+        module
+            .functions
+            .iter()
+            .chain(module.classes.iter().flat_map(|c| &c.methods))
+            .filter(|f| f.kind != FnKind::Constructor)
+            .map(|f| &f.returns),
+    );
     // A view class's constructor is refused by `check_view_classes`.
-    let constructors: Vec<&Type> = module
-        .classes
-        .iter()
-        .flat_map(|c| &c.methods)
-        .filter(|f| f.kind == FnKind::Constructor)
-        .map(|f| &f.returns)
-        .collect();
-    for (ty, _) in super::module_types(module).filter(|(ty, _)| !constructors.iter().any(|c| std::ptr::eq(*c, *ty))) {
-        let allowed = if returns.iter().any(|r| std::ptr::eq(*r, ty)) { returnable_view(ty) } else { None };
+    let constructors = super::TypeSet::of(
+        module.classes.iter().flat_map(|c| &c.methods).filter(|f| f.kind == FnKind::Constructor).map(|f| &f.returns),
+    );
+    for (ty, _) in super::module_types(module).filter(|(ty, _)| !constructors.contains(ty)) {
+        let allowed = if returns.contains(ty) { returnable_view(ty) } else { None };
         ty.walk(&mut |t| {
             if let TypeKind::Class(c) = &t.kind
                 && c.view
