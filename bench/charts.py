@@ -109,7 +109,11 @@ def esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def export_rows(header: list[str], rows: list[list[str]]) -> list[tuple[str, list[tuple[str, float]]]]:
+def export_rows(
+    header: list[str], rows: list[list[str]], exact: dict[tuple[str, str], float]
+) -> list[tuple[str, list[tuple[str, float]]]]:
+    """Each implementation over the C API per row: the ratio table's figure where it has one
+    (computed from unrounded times), else the ratio of the rounded cells."""
     c = header.index("C API")
     out = []
     for row in rows:
@@ -117,11 +121,23 @@ def export_rows(header: list[str], rows: list[list[str]]) -> list[tuple[str, lis
         if not base:
             continue
         bars = [
-            (name, value / base)
+            (name, exact.get((row[0], name), value / base))
             for name, cell in zip(header[1:], row[1:])
-            if name != "C API" and (value := number(cell)) is not None
+            # A cell that rounds to 0 ns (pure Python's attribute read) has no place on a log axis.
+            if name != "C API" and (value := number(cell)) is not None and value > 0
         ]
         out.append((row[0], bars))
+    return out
+
+
+def exact_ratios(header: list[str], rows: list[list[str]]) -> dict[tuple[str, str], float]:
+    """`(row, implementation) -> ratio` from the columns named `<implementation> / C API`."""
+    out = {}
+    for i, name in enumerate(header):
+        if name.endswith(" / C API"):
+            for row in rows:
+                if (value := number(row[i])) is not None:
+                    out[(row[0], name.removesuffix(" / C API"))] = value
     return out
 
 
@@ -156,9 +172,14 @@ def main() -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     imported: list[tuple[str, list[tuple[str, float]]]] = []
     bindgen: dict[str, float] = {}
-    for section, header, rows in tables(results.read_text()):
+    found = tables(results.read_text())
+    exact: dict[tuple[str, str], float] = {}
+    for section, header, rows in found:
+        if section.startswith("Python → Rust"):
+            exact.update(exact_ratios(header, rows))
+    for section, header, rows in found:
         if section.startswith("Python → Rust") and "C API" in header and "pybridge" in header:
-            chart = svg("Python → Rust: time per call / C API", "C API", 1.3, export_rows(header, rows))
+            chart = svg("Python → Rust: time per call / C API", "C API", 1.3, export_rows(header, rows, exact))
             (out_dir / "export.svg").write_text(chart)
         elif section.startswith("Rust → Python") and "pybridge stub (ns)" in header and "C-API limit (ns)" in header:
             imported = import_rows(header, rows)

@@ -82,6 +82,27 @@ static PyObject *Obj_m(PyObject *self, PyObject *unused) { Py_RETURN_NONE; }
 
 static PyObject *Obj_get_x(ObjObject *self, void *closure) { return PyLong_FromLongLong(self->x); }
 
+/* The protocol rows: `o + n` (nb_add, NotImplemented for other operands), `len(o)` and `o[i]`. */
+static PyTypeObject ObjType;
+
+static PyObject *Obj_add(PyObject *a, PyObject *b) {
+    if (!PyObject_TypeCheck(a, &ObjType) || !PyLong_Check(b)) Py_RETURN_NOTIMPLEMENTED;
+    long long n = PyLong_AsLongLong(b);
+    if (n == -1 && PyErr_Occurred()) return NULL;
+    return PyLong_FromLongLong(((ObjObject *)a)->x + n);
+}
+
+static Py_ssize_t Obj_len(PyObject *self) { return (Py_ssize_t)((ObjObject *)self)->x; }
+
+static PyObject *Obj_getitem(PyObject *self, PyObject *key) {
+    long long i = PyLong_AsLongLong(key);
+    if (i == -1 && PyErr_Occurred()) return NULL;
+    return PyLong_FromLongLong(((ObjObject *)self)->x + i);
+}
+
+static PyNumberMethods Obj_number = {.nb_add = Obj_add};
+static PyMappingMethods Obj_mapping = {.mp_length = Obj_len, .mp_subscript = Obj_getitem};
+
 static PyMethodDef Obj_methods[] = {{"m", Obj_m, METH_NOARGS, NULL}, {NULL}};
 static PyGetSetDef Obj_getset[] = {{"x", (getter)Obj_get_x, NULL, NULL, NULL}, {NULL}};
 
@@ -94,6 +115,8 @@ static PyTypeObject ObjType = {
     .tp_dealloc = (destructor)Obj_dealloc,
     .tp_methods = Obj_methods,
     .tp_getset = Obj_getset,
+    .tp_as_number = &Obj_number,
+    .tp_as_mapping = &Obj_mapping,
 };
 
 /* Vec2: `a + b` of two objects through nb_add (NotImplemented for other operand types). */

@@ -65,7 +65,13 @@ PYBIND11_MODULE(bench_pybind11, m) {
     m.def("total_slice", &total_slice);
     m.def("fail", &fail);
     py::register_exception<Failure>(m, "Failure", PyExc_ValueError);
-    py::class_<Obj>(m, "Obj").def(py::init<>()).def("m", &Obj::m).def_readonly("x", &Obj::x);
+    py::class_<Obj>(m, "Obj")
+        .def(py::init<>())
+        .def("m", &Obj::m)
+        .def_readonly("x", &Obj::x)
+        .def("__add__", [](const Obj &o, long long n) { return o.x + n; }, py::is_operator())
+        .def("__len__", [](const Obj &o) { return static_cast<size_t>(o.x); })
+        .def("__getitem__", [](const Obj &o, long long i) { return o.x + i; });
     py::class_<Vec2>(m, "Vec2")
         .def(py::init<double, double>())
         .def_readonly("x", &Vec2::x)

@@ -12,16 +12,16 @@ ROOT = Path(__file__).resolve().parents[2]
 
 RESULTS = """## Python → Rust (ns per call)
 
-| call | pybridge | PyO3 by hand | C API | ctypes |
-|---|---:|---:|---:|---:|
-| f() | 13 | 17 | 10 | 80 |
-| o.m() | 12 | 9 | 3 | n/a |
+| call | pybridge | PyO3 by hand | C API | ctypes | pure Python |
+|---|---:|---:|---:|---:|---:|
+| f() | 13 | 17 | 10 | 80 | 30 |
+| o.m() | 12 | 9 | 3 | n/a | 0 |
 
 Ratios:
 
 | call | pybridge / C API |
 |---|---:|
-| f() | 1.30 |
+| f() | 1.27 |
 
 ## Rust → Python
 
@@ -44,8 +44,9 @@ def test_charts_draw_every_ratio(tmp_path: Path) -> None:
     subprocess.run([sys.executable, str(ROOT / "bench" / "charts.py"), str(results), str(tmp_path)], check=True)
     export = (tmp_path / "export.svg").read_text()
     labels = re.findall(r">([0-9]+\.[0-9]{2})</text>", export)
-    # f(): 13/10, 17/10, 80/10; o.m(): 12/3, 9/3 (ctypes n/a: no bar)
-    assert labels == ["1.30", "1.70", "8.00", "4.00", "3.00"]
+    # f(): the ratio table's 1.27 (unrounded times) for pybridge, 17/10, 80/10, 30/10 from the
+    # cells; o.m(): 12/3, 9/3 (ctypes n/a and pure Python's 0 ns: no bar)
+    assert labels == ["1.27", "1.70", "8.00", "3.00", "4.00", "3.00"]
     assert "f()" in export and "o.m()" in export and "ctypes" in export and "the 1.3x target" in export
     imported = (tmp_path / "import.svg").read_text()
     assert re.findall(r">([0-9]+\.[0-9]{2})</text>", imported) == ["1.10", "22.00", "16.00", "1.08"]
