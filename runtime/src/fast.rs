@@ -335,14 +335,7 @@ impl FastFunction {
         R: for<'py> IntoPyObject<'py>,
     {
         // SAFETY: the caller passes CPython's arguments (attached, `nargs` live arguments).
-        unsafe {
-            self.call_with(module, args, nargs, kwnames, (required, count), body, |py, value| {
-                match pyo3::IntoPyObjectExt::into_py_any(value, py) {
-                    Ok(object) => object.into_ptr(),
-                    Err(err) => raise(py, err),
-                }
-            })
-        }
+        unsafe { self.call_with(module, args, nargs, kwnames, (required, count), body, into_ptr) }
     }
 
     /// [`FastFunction::call`] for a wrapper returning `()`: `None`.
@@ -403,16 +396,8 @@ impl FastFunction {
     where
         R: for<'py> IntoPyObject<'py>,
     {
-        // SAFETY: attached (the caller's contract); the token does not escape this call.
-        let py = unsafe { Python::assume_attached() };
-        match catch_unwind(AssertUnwindSafe(|| body(py))) {
-            Ok(Ok(value)) => match pyo3::IntoPyObjectExt::into_py_any(value, py) {
-                Ok(object) => object.into_ptr(),
-                Err(err) => raise(py, err),
-            },
-            Ok(Err(err)) => raise(py, err),
-            Err(payload) => raise(py, panic_error(payload)),
-        }
+        // SAFETY: attached (the caller's contract).
+        unsafe { Self::call_noargs_with(body, into_ptr) }
     }
 
     /// [`FastFunction::call_noargs`] for a wrapper returning `()`: `None`.
@@ -421,14 +406,33 @@ impl FastFunction {
     /// Attached (CPython called the entry point).
     #[inline(always)]
     pub unsafe fn call_noargs_unit(body: impl for<'py> FnOnce(Python<'py>) -> PyResult<()>) -> *mut ffi::PyObject {
+        // SAFETY: attached (the caller's contract); `none` runs inside the call, attached.
+        unsafe { Self::call_noargs_with(body, |_, ()| none()) }
+    }
+
+    /// # Safety
+    /// Attached.
+    #[inline(always)]
+    unsafe fn call_noargs_with<R>(
+        body: impl for<'py> FnOnce(Python<'py>) -> PyResult<R>,
+        convert: impl for<'py> FnOnce(Python<'py>, R) -> *mut ffi::PyObject,
+    ) -> *mut ffi::PyObject {
         // SAFETY: attached (the caller's contract); the token does not escape this call.
         let py = unsafe { Python::assume_attached() };
         match catch_unwind(AssertUnwindSafe(|| body(py))) {
-            // SAFETY: attached (the caller's contract).
-            Ok(Ok(())) => unsafe { none() },
+            Ok(Ok(value)) => convert(py, value),
             Ok(Err(err)) => raise(py, err),
             Err(payload) => raise(py, panic_error(payload)),
         }
+    }
+}
+
+/// `value` as a new reference, or null with its conversion error raised.
+#[inline(always)]
+fn into_ptr<R: for<'py> IntoPyObject<'py>>(py: Python<'_>, value: R) -> *mut ffi::PyObject {
+    match pyo3::IntoPyObjectExt::into_py_any(value, py) {
+        Ok(object) => object.into_ptr(),
+        Err(err) => raise(py, err),
     }
 }
 

@@ -17,6 +17,21 @@ fn rss_kib() -> u64 {
     pages * 4
 }
 
+/// The verdict of a million-call scenario: the refcount unchanged and the RSS grown by at most
+/// 1 MiB, or what moved.
+fn flat((before_refs, after_refs): (i64, i64), (before_rss, after_rss): (u64, u64)) -> Result<String, String> {
+    if after_refs != before_refs {
+        return Err(format!("refcount {before_refs} -> {after_refs}"));
+    }
+    let growth = after_rss.saturating_sub(before_rss);
+    if growth > 1024 {
+        return Err(format!("RSS grew {growth} KiB ({before_rss} -> {after_rss} KiB)"));
+    }
+    Ok(format!(
+        "1000000 calls; refcount {before_refs} -> {after_refs}; RSS {before_rss} -> {after_rss} KiB (+{growth} KiB)"
+    ))
+}
+
 /// 1,000,000 stub calls: the argument's refcount and the process RSS stay flat.
 pub(crate) fn refcount_rss() -> Result<String, String> {
     start()?;
@@ -32,16 +47,7 @@ pub(crate) fn refcount_rss() -> Result<String, String> {
         skel_mod::identity(&object).map_err(|e| e.to_string())?;
     }
     let (after_refs, after_rss) = (refcount(&object), rss_kib());
-    if after_refs != before_refs {
-        return Err(format!("refcount {before_refs} -> {after_refs}"));
-    }
-    let growth = after_rss.saturating_sub(before_rss);
-    if growth > 1024 {
-        return Err(format!("RSS grew {growth} KiB ({before_rss} -> {after_rss} KiB)"));
-    }
-    Ok(format!(
-        "1000000 calls; refcount {before_refs} -> {after_refs}; RSS {before_rss} -> {after_rss} KiB (+{growth} KiB)"
-    ))
+    flat((before_refs, after_refs), (before_rss, after_rss))
 }
 
 /// 100,000 handles dropped on threads that never attach are released at the next attach.
@@ -103,16 +109,7 @@ pub(crate) fn values_rss() -> Result<String, String> {
         round()?;
     }
     let (after_refs, after_rss) = (refcount(), rss_kib());
-    if after_refs != before_refs {
-        return Err(format!("refcount {before_refs} -> {after_refs}"));
-    }
-    let growth = after_rss.saturating_sub(before_rss);
-    if growth > 1024 {
-        return Err(format!("RSS grew {growth} KiB ({before_rss} -> {after_rss} KiB)"));
-    }
-    Ok(format!(
-        "1000000 calls; refcount {before_refs} -> {after_refs}; RSS {before_rss} -> {after_rss} KiB (+{growth} KiB)"
-    ))
+    flat((before_refs, after_refs), (before_rss, after_rss))
 }
 
 /// 1,000,000 calls of exported functions through their direct entry points (tests/src/fast.rs):
@@ -160,14 +157,5 @@ round(10_000)
     eval(c"round(125_000) or 0")?;
     let (after_refs, after_rss) = (eval(refs)?, rss_kib());
     let _ = std::panic::take_hook();
-    if after_refs != before_refs {
-        return Err(format!("refcount {before_refs} -> {after_refs}"));
-    }
-    let growth = after_rss.saturating_sub(before_rss);
-    if growth > 1024 {
-        return Err(format!("RSS grew {growth} KiB ({before_rss} -> {after_rss} KiB)"));
-    }
-    Ok(format!(
-        "1000000 calls; refcount {before_refs} -> {after_refs}; RSS {before_rss} -> {after_rss} KiB (+{growth} KiB)"
-    ))
+    flat((before_refs, after_refs), (before_rss, after_rss))
 }
