@@ -69,11 +69,8 @@ macro_rules! __pb_fast_function {
             nargs: $crate::__private::pyo3::ffi::Py_ssize_t,
             kwnames: *mut $crate::__private::pyo3::ffi::PyObject,
         ) -> *mut $crate::__private::pyo3::ffi::PyObject {
-            unsafe {
-                $fast.$call(module, args, nargs, kwnames, ($required, $count), |$py, $args| {
-                    ::core::option::Option::Some($body)
-                })
-            }
+            let call = $crate::__private::RawCall { module, args, nargs, kwnames };
+            unsafe { $fast.$call(call, ($required, $count), |$py, $args| ::core::option::Option::Some($body)) }
         }
     };
 }
@@ -280,6 +277,20 @@ fn text_doc(slow: &Bound<'_, PyCFunction>, name: &str) -> PyResult<Option<CStrin
     CString::new(text).map(Some).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))
 }
 
+/// What CPython passed to a `METH_FASTCALL | METH_KEYWORDS` entry point: the module, `nargs`
+/// positional arguments at `args` followed by one per name in `kwnames` (null without keywords).
+#[derive(Clone, Copy, Debug)]
+pub struct RawCall {
+    /// The function's `self`: the module.
+    pub module: *mut ffi::PyObject,
+    /// The arguments (borrowed).
+    pub args: *const *mut ffi::PyObject,
+    /// How many are positional.
+    pub nargs: ffi::Py_ssize_t,
+    /// The keyword names (a tuple), or null.
+    pub kwnames: *mut ffi::PyObject,
+}
+
 /// The positional arguments CPython passed to a fast entry point, for [`FastFunction::call`]'s
 /// body: each converted in place by [`FastArgs::get`] (or its default by [`FastArgs::get_or`]).
 #[derive(Clone, Copy, Debug)]
@@ -318,24 +329,19 @@ impl FastFunction {
     /// as a new reference, an error raised, a panic raised as `PanicException`.
     ///
     /// # Safety
-    /// The arguments are those CPython passed to the entry point (attached; `args` holds
-    /// `nargs` borrowed objects followed by one per name in `kwnames`, which may be null).
+    /// `call` is what CPython passed to the entry point, attached ([`RawCall`]).
     #[inline(always)]
-    #[allow(clippy::too_many_arguments)]
     pub unsafe fn call<R>(
         &self,
-        module: *mut ffi::PyObject,
-        args: *const *mut ffi::PyObject,
-        nargs: ffi::Py_ssize_t,
-        kwnames: *mut ffi::PyObject,
-        (required, count): (usize, usize),
+        call: RawCall,
+        arity: (usize, usize),
         body: impl for<'py> FnOnce(Python<'py>, FastArgs<'_>) -> Option<PyResult<R>>,
     ) -> *mut ffi::PyObject
     where
         R: for<'py> IntoPyObject<'py>,
     {
-        // SAFETY: the caller passes CPython's arguments (attached, `nargs` live arguments).
-        unsafe { self.call_with(module, args, nargs, kwnames, (required, count), body, into_ptr) }
+        // SAFETY: the caller's contract is `call_with`'s.
+        unsafe { self.call_with(call, arity, body, into_ptr) }
     }
 
     /// [`FastFunction::call`] for a wrapper returning `()`: `None`.
@@ -343,33 +349,28 @@ impl FastFunction {
     /// # Safety
     /// As [`FastFunction::call`].
     #[inline(always)]
-    #[allow(clippy::too_many_arguments)]
     pub unsafe fn call_unit(
         &self,
-        module: *mut ffi::PyObject,
-        args: *const *mut ffi::PyObject,
-        nargs: ffi::Py_ssize_t,
-        kwnames: *mut ffi::PyObject,
+        call: RawCall,
         arity: (usize, usize),
         body: impl for<'py> FnOnce(Python<'py>, FastArgs<'_>) -> Option<PyResult<()>>,
     ) -> *mut ffi::PyObject {
-        // SAFETY: the caller passes CPython's arguments (attached, `nargs` live arguments).
-        // `none` runs attached: `call_with` converts the result inside the call.
-        unsafe { self.call_with(module, args, nargs, kwnames, arity, body, |_, ()| none()) }
+        // SAFETY: the caller's contract is `call_with`'s; `none` runs attached (`call_with`
+        // converts the result inside the call).
+        unsafe { self.call_with(call, arity, body, |_, ()| none()) }
     }
 
+    /// # Safety
+    /// `call` is what CPython passed to the entry point, attached ([`RawCall`]).
     #[inline(always)]
-    #[allow(clippy::too_many_arguments)]
     unsafe fn call_with<R>(
         &self,
-        module: *mut ffi::PyObject,
-        args: *const *mut ffi::PyObject,
-        nargs: ffi::Py_ssize_t,
-        kwnames: *mut ffi::PyObject,
+        call: RawCall,
         (required, count): (usize, usize),
         body: impl for<'py> FnOnce(Python<'py>, FastArgs<'_>) -> Option<PyResult<R>>,
         convert: impl for<'py> FnOnce(Python<'py>, R) -> *mut ffi::PyObject,
     ) -> *mut ffi::PyObject {
+        let RawCall { module, args, nargs, kwnames } = call;
         let given = nargs as usize;
         if kwnames.is_null() && nargs >= 0 && given >= required && given <= count {
             // SAFETY: attached (the caller's contract); the token does not escape this call.

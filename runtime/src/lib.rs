@@ -99,7 +99,7 @@ pub mod __private {
         CallbackSlot, FastItem, FastVec, build_pyerr, call_back, catch_callback, closed_error, expect_callable,
         raise_declared, register_panic_exception,
     };
-    pub use crate::fast::{FastArg, FastArgs, FastCall, FastEntry, FastFunction, NoArgs, add_fast_function};
+    pub use crate::fast::{FastArg, FastArgs, FastCall, FastEntry, FastFunction, NoArgs, RawCall, add_fast_function};
     pub use crate::handles::{handle_clone, handle_eq, handle_eq_attached, handle_hash, handle_repr, handle_str};
     pub use crate::holder::{Holder, Traverse, ViewRead, ViewWrite};
     pub use crate::iter::{IterObject, NextFn, next_of};
