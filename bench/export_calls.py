@@ -34,6 +34,7 @@ def _pure() -> types.SimpleNamespace:
     class Obj:
         def __init__(self) -> None:
             self.x = 1
+            self.y = 0
 
         def m(self) -> None:
             pass
@@ -151,6 +152,7 @@ SHAPES = [
     Shape("add(1, 2)", "m.add(1, 2)", "add"),
     Shape("o.m()", "o.m()", "Obj"),
     Shape("o.x (getter)", "o.x", "Obj"),
+    Shape("o.y = 5 (setter)", "o.y = 5", "Obj"),
     Shape("Obj() create + destroy", "m.Obj()", "Obj"),
     Shape("length(s) (100 chars)", "m.length(s)", "length"),
     Shape("total(list of 1,000 floats)", "m.total(floats)", "total", number=200),

@@ -68,11 +68,11 @@ static PyObject *fail(PyObject *self, PyObject *unused) {
     return NULL;
 }
 
-typedef struct { PyObject_HEAD long long x; } ObjObject;
+typedef struct { PyObject_HEAD long long x; long long y; } ObjObject;
 
 static PyObject *Obj_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
     ObjObject *self = (ObjObject *)type->tp_alloc(type, 0);
-    if (self) self->x = 1;
+    if (self) { self->x = 1; self->y = 0; }
     return (PyObject *)self;
 }
 
@@ -104,7 +104,21 @@ static PyNumberMethods Obj_number = {.nb_add = Obj_add};
 static PyMappingMethods Obj_mapping = {.mp_length = Obj_len, .mp_subscript = Obj_getitem};
 
 static PyMethodDef Obj_methods[] = {{"m", Obj_m, METH_NOARGS, NULL}, {NULL}};
-static PyGetSetDef Obj_getset[] = {{"x", (getter)Obj_get_x, NULL, NULL, NULL}, {NULL}};
+static PyObject *Obj_get_y(ObjObject *self, void *closure) { return PyLong_FromLongLong(self->y); }
+
+static int Obj_set_y(ObjObject *self, PyObject *value, void *closure) {
+    if (!value) { PyErr_SetString(PyExc_AttributeError, "can't delete y"); return -1; }
+    long long y = PyLong_AsLongLong(value);
+    if (y == -1 && PyErr_Occurred()) return -1;
+    self->y = y;
+    return 0;
+}
+
+static PyGetSetDef Obj_getset[] = {
+    {"x", (getter)Obj_get_x, NULL, NULL, NULL},
+    {"y", (getter)Obj_get_y, (setter)Obj_set_y, NULL, NULL},
+    {NULL},
+};
 
 static PyTypeObject ObjType = {
     PyVarObject_HEAD_INIT(NULL, 0)

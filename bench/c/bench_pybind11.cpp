@@ -18,6 +18,7 @@ struct Failure : std::runtime_error {
 
 struct Obj {
     int64_t x = 1;
+    int64_t y = 0;
     void m() const {}
 };
 
@@ -69,6 +70,7 @@ PYBIND11_MODULE(bench_pybind11, m) {
         .def(py::init<>())
         .def("m", &Obj::m)
         .def_readonly("x", &Obj::x)
+        .def_readwrite("y", &Obj::y)
         .def("__add__", [](const Obj &o, long long n) { return o.x + n; }, py::is_operator())
         .def("__len__", [](const Obj &o) { return static_cast<size_t>(o.x); })
         .def("__getitem__", [](const Obj &o, long long i) { return o.x + i; });

@@ -55,13 +55,16 @@ pub mod shapes {
         /// A field.
         #[py_embed(get)]
         pub x: i64,
+        /// A field Python may assign.
+        #[py_embed(get, set)]
+        pub y: i64,
     }
 
     #[py_embed]
     impl Obj {
         /// A new object.
         pub fn new() -> Self {
-            Obj { x: 1 }
+            Obj { x: 1, y: 0 }
         }
 
         /// Does nothing.

@@ -52,13 +52,15 @@ fn fail() -> PyResult<()> {
 struct Obj {
     #[pyo3(get)]
     x: i64,
+    #[pyo3(get, set)]
+    y: i64,
 }
 
 #[pymethods]
 impl Obj {
     #[new]
     fn new() -> Self {
-        Obj { x: 1 }
+        Obj { x: 1, y: 0 }
     }
 
     fn m(&self) {}

@@ -48,12 +48,14 @@ pub mod plain {
     pub struct Obj {
         /// A field.
         pub x: i64,
+        /// A field Python may assign.
+        pub y: i64,
     }
 
     impl Obj {
         /// A new object.
         pub fn new() -> Self {
-            Obj { x: 1 }
+            Obj { x: 1, y: 0 }
         }
 
         /// Does nothing.
