@@ -137,14 +137,7 @@ unsafe impl FastItem for String {
             if ffi::PyUnicode_CheckExact(item) == 0 {
                 return None;
             }
-            let mut size: ffi::Py_ssize_t = 0;
-            let data = ffi::PyUnicode_AsUTF8AndSize(item, &mut size);
-            if data.is_null() {
-                ffi::PyErr_Clear();
-                return None;
-            }
-            let bytes = std::slice::from_raw_parts(data.cast::<u8>(), size as usize);
-            Some(String::from(std::str::from_utf8_unchecked(bytes)))
+            crate::fast::utf8_of(item).map(String::from)
         }
     }
 }

@@ -574,18 +574,39 @@ impl<'a> FastArg<'a> for &'a str {
             if ffi::PyUnicode_Check(object) == 0 {
                 return None;
             }
-            let mut len: ffi::Py_ssize_t = 0;
-            let data = ffi::PyUnicode_AsUTF8AndSize(object, &mut len);
-            if data.is_null() {
-                ffi::PyErr_Clear();
-                return None;
-            }
-            let bytes = std::slice::from_raw_parts(data.cast::<u8>(), len as usize);
-            Some(std::str::from_utf8_unchecked(bytes))
+            utf8_of(object)
         }
         // The stable ABI before 3.10 has no `PyUnicode_AsUTF8AndSize`: pyo3's path.
         #[cfg(not(any(Py_3_10, not(Py_LIMITED_API))))]
         None
+    }
+}
+
+/// The UTF-8 text of `object`, a `str`: the buffer CPython caches in the string object, or
+/// `None` (the exception cleared) when the text cannot be encoded (a lone surrogate). Shared by
+/// the fast parameters here and the list fast path (`export.rs`, `FastItem for String`).
+///
+/// # Safety
+/// Attached; `object` is a live `str` (exact or a subclass) that stays alive for `'a`. After a
+/// failure the caller must not read `object` again: building the `UnicodeEncodeError` may have
+/// run Python code (a collection) that freed it, which its caller's reference rules out only
+/// where it holds one.
+#[cfg(any(Py_3_10, not(Py_LIMITED_API)))]
+#[inline(always)]
+pub(crate) unsafe fn utf8_of<'a>(object: *mut ffi::PyObject) -> Option<&'a str> {
+    // SAFETY: attached, `object` a live `str` for `'a` (the caller's contract). The buffer
+    // `PyUnicode_AsUTF8AndSize` returns belongs to the string object, is cached until the
+    // string is freed, and is valid UTF-8 of `size` bytes; a `str` is immutable, so nothing
+    // writes it while the shared `&str` lives.
+    unsafe {
+        let mut size: ffi::Py_ssize_t = 0;
+        let data = ffi::PyUnicode_AsUTF8AndSize(object, &mut size);
+        if data.is_null() {
+            ffi::PyErr_Clear();
+            return None;
+        }
+        let bytes = std::slice::from_raw_parts(data.cast::<u8>(), size as usize);
+        Some(std::str::from_utf8_unchecked(bytes))
     }
 }
 

@@ -272,28 +272,24 @@ mod templates {
         ]
     }
 
-    pub(super) fn export(name: &str) -> Files {
-        extension(
-            name,
+    /// An extension kind's own files, from its template directory (`$spec`: its spec, if any).
+    macro_rules! extension_templates {
+        ($dir:literal, $spec:expr) => {
             Extension {
-                build: include_str!("templates/export/build.rs.tmpl"),
-                lib: include_str!("templates/export/lib.rs.tmpl"),
-                readme: include_str!("templates/export/README.md.tmpl"),
-                spec: Some(include_str!("templates/export/spec.yaml.tmpl")),
-            },
-        )
+                build: include_str!(concat!("templates/", $dir, "/build.rs.tmpl")),
+                lib: include_str!(concat!("templates/", $dir, "/lib.rs.tmpl")),
+                readme: include_str!(concat!("templates/", $dir, "/README.md.tmpl")),
+                spec: $spec,
+            }
+        };
+    }
+
+    pub(super) fn export(name: &str) -> Files {
+        extension(name, extension_templates!("export", Some(include_str!("templates/export/spec.yaml.tmpl"))))
     }
 
     pub(super) fn export_attribute(name: &str) -> Files {
-        extension(
-            name,
-            Extension {
-                build: include_str!("templates/attribute/build.rs.tmpl"),
-                lib: include_str!("templates/attribute/lib.rs.tmpl"),
-                readme: include_str!("templates/attribute/README.md.tmpl"),
-                spec: None,
-            },
-        )
+        extension(name, extension_templates!("attribute", None))
     }
 
     /// A program kind's templates, all in `templates/<dir>/` under the same names.
