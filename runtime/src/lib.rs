@@ -17,6 +17,7 @@
 //! assert!((answer - 2f64.sqrt()).abs() < 1e-12);
 //! ```
 
+mod borrow_cell;
 mod buffer;
 mod call;
 mod containers;
@@ -83,6 +84,7 @@ pub type Object = pyo3::Py<pyo3::PyAny>;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::__pb_fast_function as fast_function;
+    pub use crate::borrow_cell::{BorrowCell, Ref, RefMut};
     pub use crate::buffer::{
         BufferItem, Exports, SliceArg, SliceMutArg, add_buffer_method, disjoint, export_buffer, release_buffer,
     };

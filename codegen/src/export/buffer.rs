@@ -32,7 +32,8 @@ pub(super) fn emit_buffer_protocol(c: &Class) -> Option<TokenStream> {
             flags: ::std::os::raw::c_int,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
             let __pb_this = slf.try_borrow()?;
-            let __pb_value = __pb_this.inner.get(Self::__PB_NAME)?;
+            let __pb_holder = __pb_this.inner.borrow(slf.py())?;
+            let __pb_value = __pb_holder.get(Self::__PB_NAME)?;
             // SAFETY: `view` is CPython's (pyo3 passes it through). The items stay valid, in
             // place and unwritten while the export's token is alive: every change to this
             // object's value (`&mut self` methods, setters, `close`, sharing, the gc's clear)

@@ -48,7 +48,7 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
         struct #wrapper {
             // Unread when the class has no method (a constructor alone): still the value's owner.
             #[allow(dead_code)]
-            inner: ::pybridge::__private::Holder<#inner>,
+            inner: ::pybridge::__private::BorrowCell<::pybridge::__private::Holder<#inner>>,
             #exports
         }
 
@@ -59,13 +59,18 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
     }
 }
 
-/// The `#[pyclass(..)]` options: the crate, name and module, then `subclass` and `unsendable`
-/// when asked for.
+/// The `#[pyclass(..)]` options: the crate, name and module, `frozen` (the wrapper's
+/// `BorrowCell` is the borrow checker, not pyo3's flag), then `subclass` and `unsendable` when
+/// asked for.
 fn emit_pyclass_options(module: &Module, c: &Class) -> Vec<TokenStream> {
     let py_name = &c.name.py;
     let module_name = &module.name.py;
-    let mut options =
-        vec![quote!(crate = "::pybridge::__private::pyo3"), quote!(name = #py_name), quote!(module = #module_name)];
+    let mut options = vec![
+        quote!(crate = "::pybridge::__private::pyo3"),
+        quote!(name = #py_name),
+        quote!(module = #module_name),
+        quote!(frozen),
+    ];
     if c.subclass {
         options.push(quote!(subclass));
     }
@@ -96,33 +101,35 @@ fn emit_wrapper_helpers(
             // `__pb_` bindings: a user enum may have a variant named `value` (rustc's
             // deny-by-default `bindings_with_variant_name`; found by the spec property test).
             fn __pb_wrap(__pb_value: #inner) -> Self {
-                Self { inner: ::pybridge::__private::Holder::Owned(__pb_value), #exports }
+                Self { inner: ::pybridge::__private::BorrowCell::new(::pybridge::__private::Holder::Owned(__pb_value)), #exports }
             }
 
             fn __pb_share(__pb_value: ::std::sync::Arc<#inner>) -> Self {
-                Self { inner: ::pybridge::__private::Holder::Shared(__pb_value), #exports }
+                Self { inner: ::pybridge::__private::BorrowCell::new(::pybridge::__private::Holder::Shared(__pb_value)), #exports }
             }
 
             #[inline]
             fn __pb_with<__PbR>(
                 &self,
+                py: ::pybridge::Python<'_>,
                 f: impl ::std::ops::FnOnce(&#inner) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-                self.inner.with(#py_name, f)
+                self.inner.borrow(py)?.with(#py_name, f)
             }
 
             #[inline]
             fn __pb_with_mut<__PbR>(
-                &mut self,
+                &self,
+                py: ::pybridge::Python<'_>,
                 f: impl ::std::ops::FnOnce(&mut #inner) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
                 #gate
-                self.inner.with_mut(#py_name, f)
+                self.inner.borrow_mut(py)?.with_mut(#py_name, f)
             }
 
-            fn __pb_shared(&mut self) -> ::pybridge::__private::pyo3::PyResult<::std::sync::Arc<#inner>> {
+            fn __pb_shared(&self, py: ::pybridge::Python<'_>) -> ::pybridge::__private::pyo3::PyResult<::std::sync::Arc<#inner>> {
                 #gate
-                self.inner.share(#py_name)
+                self.inner.borrow_mut(py)?.share(#py_name)
             }
         }
     }
@@ -153,9 +160,10 @@ fn emit_pymethods(module: &Module, c: &Class, wrapper: &syn::Ident, inner: &syn:
             type Value = #inner;
             fn lend_value<__PbR>(
                 &self,
+                py: ::pybridge::Python<'_>,
                 f: impl ::std::ops::FnOnce(&#inner) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-                self.__pb_with(f)
+                self.__pb_with(py, f)
             }
             fn adopt_value(
                 py: ::pybridge::Python<'_>,
@@ -233,7 +241,7 @@ pub(super) fn emit_crossing(c: &Class) -> TokenStream {
             fn from_python(
                 obj: &::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::PyAny>,
             ) -> ::pybridge::__private::pyo3::PyResult<Self> {
-                obj.cast::<#wrapper>()?.try_borrow()?.__pb_with(|v| ::core::result::Result::Ok(::pybridge::__private::clone_of(v)))
+                obj.cast::<#wrapper>()?.try_borrow()?.__pb_with(obj.py(), |v| ::core::result::Result::Ok(::pybridge::__private::clone_of(v)))
             }
         }
     }
@@ -280,7 +288,7 @@ fn emit_iter(item_type: &pybridge_model::Type) -> TokenStream {
         ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::__private::pyo3::Bound<'py, ::pybridge::__private::pyo3::PyAny>> {
             // A snapshot: the items are cloned into a list, so the Rust value may change later.
             let __pb_py = py;
-            let items: ::std::vec::Vec<#item> = self.__pb_with(|__pb_self| {
+            let items: ::std::vec::Vec<#item> = self.__pb_with(py, |__pb_self| {
                 ::core::result::Result::Ok(::std::iter::IntoIterator::into_iter(__pb_self).map(#each).collect())
             })?;
             let list = ::pybridge::__private::pyo3::types::PyList::new(py, items)?;
@@ -300,13 +308,16 @@ fn emit_context_manager(close: &str, gate: Option<&TokenStream>) -> TokenStream 
         }
 
         fn __exit__(
-            &mut self,
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
             _exc_type: &::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::PyAny>,
             _exc_value: &::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::PyAny>,
             _traceback: &::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::PyAny>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
             #gate
-            if let ::core::option::Option::Some(mut inner) = self.inner.take(Self::__PB_NAME)? {
+            // Taken out of the cell first: `close` runs with the object already closed.
+            let __pb_taken = self.inner.borrow_mut(__pb_py)?.take(Self::__PB_NAME)?;
+            if let ::core::option::Option::Some(mut inner) = __pb_taken {
                 inner.#close();
             }
             ::core::result::Result::Ok(false)

@@ -24,9 +24,10 @@ pub(crate) fn emit_param_type(ty: &Type) -> TokenStream {
             quote!(::pybridge::__private::ForeignRef<'_, #wrapper>)
         }
         TypeKind::Class(c) if c.shared => {
-            // Sharing may move an owned value into an `Arc` in place.
+            // Sharing may move an owned value into an `Arc` in place (under the cell's exclusive
+            // borrow, `__pb_shared`).
             let wrapper = wrapper_ident(&c.name);
-            quote!(::pybridge::__private::pyo3::PyRefMut<'_, #wrapper>)
+            quote!(::pybridge::__private::pyo3::PyRef<'_, #wrapper>)
         }
         // A unit-only enum's member converts to the wrapper itself (see enums.rs).
         TypeKind::Class(c) if c.unit_enum => {
@@ -197,9 +198,9 @@ pub(crate) fn is_borrowed_text(ty: &Type) -> bool {
 /// `Arc<C>`, shared with it).
 pub(crate) fn emit_owned_arg(name: &syn::Ident, ty: &Type) -> TokenStream {
     match &ty.kind {
-        TypeKind::Class(c) if c.shared => quote!(#name.__pb_shared()?),
+        TypeKind::Class(c) if c.shared => quote!(#name.__pb_shared(__pb_py)?),
         TypeKind::Class(_) => {
-            quote!(#name.__pb_with(|__pb_v| ::core::result::Result::Ok(::pybridge::__private::clone_of(__pb_v)))?)
+            quote!(#name.__pb_with(__pb_py, |__pb_v| ::core::result::Result::Ok(::pybridge::__private::clone_of(__pb_v)))?)
         }
         _ if holds_class(ty) => super::nested::emit_to_rust(quote!(#name), ty, 0),
         _ => quote!(#name),

@@ -20,6 +20,7 @@ pub(super) fn emit_direct_with(inner: &syn::Path) -> TokenStream {
         #[allow(dead_code)]
         fn __pb_with<__PbR>(
             &self,
+            _py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(&#inner) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             f(&self.inner)

@@ -59,7 +59,8 @@ pub(super) fn emit_fast_function(f: &Function, wrapper: &syn::Ident) -> TokenStr
     let marker = crate::spec_marker::emit_spec_marker(&f.origin, &format!("function `{}` (direct entry)", f.name.py));
     let fast = fast_static(f);
     let entry = format_ident!("__pb_entry_{}", f.name.py);
-    let py_arg = f.release_gil.then(|| quote!(__pb_py,));
+    // Every wrapper takes the token first (export/mod.rs `emit_params_with`).
+    let py_arg = quote!(__pb_py,);
     let unit = matches!(f.returns.kind, TypeKind::Unit);
     if f.params.is_empty() {
         let call = if unit { quote!(call_noargs_unit) } else { quote!(call_noargs) };

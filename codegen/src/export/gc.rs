@@ -27,20 +27,31 @@ pub(super) fn emit_gc(c: &Class) -> TokenStream {
             &self,
             visit: ::pybridge::__private::pyo3::PyVisit<'_>,
         ) -> ::std::result::Result<(), ::pybridge::__private::pyo3::PyTraverseError> {
-            if let ::std::option::Option::Some(parent) = self.inner.parent() {
+            // Skipped while a method holds the value exclusively (it is reachable then).
+            let ::std::option::Option::Some(__pb_holder) = self.inner.for_traverse(&visit) else {
+                return ::core::result::Result::Ok(());
+            };
+            if let ::std::option::Option::Some(parent) = __pb_holder.parent() {
                 visit.call(parent)?;
             }
-            if let ::std::option::Option::Some(__pb_value) = self.inner.owned() {
+            if let ::std::option::Option::Some(__pb_value) = __pb_holder.owned() {
                 let _ = __pb_value;
                 #(#fields)*
             }
             ::core::result::Result::Ok(())
         }
 
-        fn __clear__(&mut self) {
+        fn __clear__(&self, __pb_py: ::pybridge::Python<'_>) {
             #keep
-            // Drops the Rust value (its `Drop` runs here, once) and the references it held.
-            self.inner = ::pybridge::__private::Holder::Closed;
+            // Takes the Rust value out, then drops it (its `Drop` runs here, once) with the
+            // references it held, outside the borrow. A value in use is left alone.
+            let __pb_old = match self.inner.borrow_mut(__pb_py) {
+                ::core::result::Result::Ok(mut __pb_holder) => {
+                    ::std::mem::replace(&mut *__pb_holder, ::pybridge::__private::Holder::Closed)
+                }
+                ::core::result::Result::Err(_) => return,
+            };
+            ::core::mem::drop(__pb_old);
         }
     }
 }

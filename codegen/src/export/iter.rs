@@ -41,7 +41,7 @@ pub(super) fn emit_lending_method(
         ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::__private::IterObject> {
             // The value moves into an `Arc` the iterator shares; while it does, this object's
             // `&mut self` methods, setters and `close` raise `RuntimeError`.
-            let __pb_owner = slf.try_borrow_mut()?.inner.lend(Self::__PB_NAME)?;
+            let __pb_owner = slf.try_borrow()?.inner.borrow_mut(slf.py())?.lend(Self::__PB_NAME)?;
             let __pb_parent = ::pybridge::__private::pyo3::Bound::clone(slf).into_any().unbind();
             ::pybridge::__private::IterObject::lending(__pb_owner, __pb_parent, |__pb_self| { #body })
         }

@@ -77,24 +77,14 @@ pub(super) fn emit_method(
 /// `gate` (a class exporting a buffer), closing while exported raises instead.
 fn emit_close(parts: &Parts, gate: Option<&TokenStream>) -> TokenStream {
     let Parts { ident, method, py_name, doc, .. } = parts;
-    if let Some(gate) = gate {
-        return quote! {
-            #doc
-            #[pyo3(name = #py_name)]
-            fn #ident(&mut self) -> ::pybridge::__private::pyo3::PyResult<()> {
-                #gate
-                if let ::core::option::Option::Some(mut inner) = self.inner.take(Self::__PB_NAME)? {
-                    inner.#method();
-                }
-                ::core::result::Result::Ok(())
-            }
-        };
-    }
+    // Taken out of the cell first: the Rust `close` runs with the object already closed.
     quote! {
         #doc
         #[pyo3(name = #py_name)]
-        fn #ident(&mut self) -> ::pybridge::__private::pyo3::PyResult<()> {
-            if let ::core::option::Option::Some(mut inner) = self.inner.take(Self::__PB_NAME)? {
+        fn #ident(&self, __pb_py: ::pybridge::Python<'_>) -> ::pybridge::__private::pyo3::PyResult<()> {
+            #gate
+            let __pb_taken = self.inner.borrow_mut(__pb_py)?.take(Self::__PB_NAME)?;
+            if let ::core::option::Option::Some(mut inner) = __pb_taken {
                 inner.#method();
             }
             ::core::result::Result::Ok(())
@@ -179,7 +169,8 @@ fn emit_associated(inner: &syn::Path, m: &Function, parts: &Parts) -> TokenStrea
     }
 }
 
-/// A `&self`/`&mut self` method, property getter or setter; `direct` lends the value without a
+/// A `&self`/`&mut self` method, property getter or setter (the wrapper takes `&self` and
+/// borrows the cell itself); `direct` lends the value without a
 /// closure (a class that is never a view).
 fn emit_instance_method(m: &Function, parts: &Parts, direct: bool) -> TokenStream {
     let Parts { ident, method, py_name, doc, .. } = parts;
@@ -211,26 +202,34 @@ fn emit_instance_method(m: &Function, parts: &Parts, direct: bool) -> TokenStrea
         _ => quote!(#[pyo3(name = #py_name, signature = #signature)]),
     };
     let mutable = matches!(m.kind, FnKind::MethodMut | FnKind::Setter);
-    let receiver = if mutable { quote!(&mut self) } else { quote!(&self) };
-    let body = match (direct, mutable) {
-        (true, false) => quote! {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
-            #body
-        },
-        (true, true) => quote! {
-            let __pb_self = self.inner.get_mut(Self::__PB_NAME)?;
-            #body
-        },
-        (false, false) => quote!(self.__pb_with(|__pb_self| { #body })),
-        (false, true) => quote!(self.__pb_with_mut(|__pb_self| { #body })),
-    };
+    let body = emit_lent_body(body, direct, mutable);
     quote! {
         #doc
         #attr
-        fn #ident(#receiver #(, #params)*) -> ::pybridge::__private::pyo3::PyResult<#ret> {
+        fn #ident(&self #(, #params)*) -> ::pybridge::__private::pyo3::PyResult<#ret> {
             #modulo_check
             #body
         }
+    }
+}
+
+/// `body` (which reads the value as `__pb_self`) under a borrow of the object's cell, shared or
+/// `mutable`; `direct` (a class that is never a view) borrows without a closure. The token is
+/// the wrapper's `__pb_py` parameter.
+pub(super) fn emit_lent_body(body: TokenStream, direct: bool, mutable: bool) -> TokenStream {
+    match (direct, mutable) {
+        (true, false) => quote! {
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            #body
+        },
+        (true, true) => quote! {
+            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
+            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
+            #body
+        },
+        (false, false) => quote!(self.__pb_with(__pb_py, |__pb_self| { #body })),
+        (false, true) => quote!(self.__pb_with_mut(__pb_py, |__pb_self| { #body })),
     }
 }
 

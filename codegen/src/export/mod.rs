@@ -235,9 +235,7 @@ pub(crate) fn emit_params_with(
             if p.kind == ParamKind::VarKeyword {
                 // pyo3 passes `None` when no extra keyword arguments were given.
                 quote!(#name: ::core::option::Option<#ty>)
-            } else if matches!(&p.ty.kind, pybridge_model::TypeKind::Class(c) if c.shared)
-                || matches!(p.ty.kind, pybridge_model::TypeKind::SliceMut(_))
-            {
+            } else if matches!(p.ty.kind, pybridge_model::TypeKind::SliceMut(_)) {
                 quote!(mut #name: #ty)
             } else {
                 quote!(#name: #ty)
@@ -275,9 +273,9 @@ pub(crate) fn emit_params_with(
     }));
     let text = emit_text_signature(f);
     let signature = quote!((#(#entries),*) #text);
-    if f.release_gil {
-        params.insert(0, quote!(__pb_py: ::pybridge::Python<'_>));
-    }
+    // Every wrapper takes the token: borrowing a class's value needs it, as does releasing the
+    // GIL (a leading `_` keeps it from being reported unused).
+    params.insert(0, quote!(__pb_py: ::pybridge::Python<'_>));
     (params, signature)
 }
 
@@ -448,7 +446,7 @@ fn emit_lent_nesting(f: &Function, bindings: &[syn::Ident], body: TokenStream) -
         let name = param_ident(&p.name.rust);
         if convert::is_optional_borrowed_class(&p.ty) {
             return quote!(match &#name {
-                ::core::option::Option::Some(__pb_o) => __pb_o.__pb_with(|#b| {
+                ::core::option::Option::Some(__pb_o) => __pb_o.__pb_with(__pb_py, |#b| {
                     let #b = ::core::option::Option::Some(#b);
                     #body
                 }),
@@ -458,7 +456,7 @@ fn emit_lent_nesting(f: &Function, bindings: &[syn::Ident], body: TokenStream) -
                 }
             });
         }
-        quote!(#name.__pb_with(|#b| { #body }))
+        quote!(#name.__pb_with(__pb_py, |#b| { #body }))
     })
 }
 

@@ -95,7 +95,7 @@ pub(crate) fn emit_to_rust(expr: TokenStream, ty: &Type, depth: usize) -> TokenS
     match &ty.kind {
         TypeKind::Class(c) if c.unit_enum => quote!(#expr.inner),
         TypeKind::Class(_) => {
-            quote!(#expr.__pb_with(|__pb_v| ::core::result::Result::Ok(::pybridge::__private::clone_of(__pb_v)))?)
+            quote!(#expr.__pb_with(__pb_py, |__pb_v| ::core::result::Result::Ok(::pybridge::__private::clone_of(__pb_v)))?)
         }
         TypeKind::Optional(t) => {
             let inner = each(t, quote!(#x));
@@ -137,7 +137,7 @@ pub(crate) fn emit_to_rust(expr: TokenStream, ty: &Type, depth: usize) -> TokenS
 fn emit_item_result(expr: TokenStream, ty: &Type, depth: usize) -> TokenStream {
     match &ty.kind {
         TypeKind::Class(c) if !c.unit_enum => {
-            quote!(#expr.__pb_with(|__pb_v| ::core::result::Result::Ok(::pybridge::__private::clone_of(__pb_v))))
+            quote!(#expr.__pb_with(__pb_py, |__pb_v| ::core::result::Result::Ok(::pybridge::__private::clone_of(__pb_v))))
         }
         _ => {
             let value = emit_to_rust(expr, ty, depth);

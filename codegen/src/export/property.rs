@@ -39,7 +39,7 @@ pub(super) fn emit_property(wrapper: &syn::Ident, a: &Attribute) -> TokenStream 
             #[getter] #[pyo3(name = #name)]
             fn #get(&self, __pb_py: ::pybridge::Python<'_>) -> ::pybridge::__private::pyo3::PyResult<#ty> {
                 let _ = __pb_py;
-                self.__pb_with(|__pb_self| ::core::result::Result::Ok(#value))
+                self.__pb_with(__pb_py, |__pb_self| ::core::result::Result::Ok(#value))
             }
         }
     };
@@ -57,9 +57,9 @@ pub(super) fn emit_property(wrapper: &syn::Ident, a: &Attribute) -> TokenStream 
             .then(|| quote!(let __pb_value = #value;));
         quote! {
             #[setter] #[pyo3(name = #name)]
-            fn #set(&mut self, __pb_value: #ty) -> ::pybridge::__private::pyo3::PyResult<()> {
+            fn #set(&self, __pb_py: ::pybridge::Python<'_>, __pb_value: #ty) -> ::pybridge::__private::pyo3::PyResult<()> {
                 #convert
-                self.__pb_with_mut(|__pb_self| {
+                self.__pb_with_mut(__pb_py, |__pb_self| {
                     __pb_self.#field = __pb_value;
                     ::core::result::Result::Ok(())
                 })
@@ -80,24 +80,26 @@ pub(super) fn emit_view(
     let write = match write {
         Some(write) => quote! {
             ::std::option::Option::Some(|__pb_parent, __pb_f| {
-                let mut __pb_parent = __pb_parent.cast::<#wrapper>()?.try_borrow_mut()?;
-                __pb_parent.__pb_with_mut(|__pb_self| __pb_f(#write))
+                let __pb_py = __pb_parent.py();
+                let __pb_parent = __pb_parent.cast::<#wrapper>()?.try_borrow()?;
+                __pb_parent.__pb_with_mut(__pb_py, |__pb_self| __pb_f(#write))
             })
         },
         None => quote!(::std::option::Option::None),
     };
     quote! {
         // A closed object fails here, not at the view's first use.
-        slf.try_borrow()?.__pb_with(|_| ::core::result::Result::Ok(()))?;
+        slf.try_borrow()?.__pb_with(slf.py(), |_| ::core::result::Result::Ok(()))?;
         ::core::result::Result::Ok(#target {
-            inner: ::pybridge::__private::Holder::view(
+            inner: ::pybridge::__private::BorrowCell::new(::pybridge::__private::Holder::view(
                 ::std::clone::Clone::clone(slf).into_any().unbind(),
                 |__pb_parent, __pb_f| {
+                    let __pb_py = __pb_parent.py();
                     let __pb_parent = __pb_parent.cast::<#wrapper>()?.try_borrow()?;
-                    __pb_parent.__pb_with(|__pb_self| __pb_f(#read))
+                    __pb_parent.__pb_with(__pb_py, |__pb_self| __pb_f(#read))
                 },
                 #write,
-            ),
+            )),
         })
     }
 }

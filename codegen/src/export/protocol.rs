@@ -34,23 +34,23 @@ pub(super) fn emit_dunder(c: &Class, d: &Dunder) -> TokenStream {
 pub(super) fn emit_dunder_methods(d: &Dunder) -> TokenStream {
     match d {
         Dunder::Repr => quote! {
-            fn __repr__(&self) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-                self.__pb_with(|v| ::core::result::Result::Ok(::pybridge::__private::repr_of(v)))
+            fn __repr__(&self, __pb_py: ::pybridge::Python<'_>) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
+                self.__pb_with(__pb_py, |v| ::core::result::Result::Ok(::pybridge::__private::repr_of(v)))
             }
         },
         Dunder::Str => quote! {
-            fn __str__(&self) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-                self.__pb_with(|v| ::core::result::Result::Ok(::pybridge::__private::str_of(v)))
+            fn __str__(&self, __pb_py: ::pybridge::Python<'_>) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
+                self.__pb_with(__pb_py, |v| ::core::result::Result::Ok(::pybridge::__private::str_of(v)))
             }
         },
         Dunder::Eq => quote! {
-            fn __eq__(&self, other: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> ::pybridge::__private::pyo3::PyResult<bool> {
-                self.__pb_with(|a| other.__pb_with(|b| ::core::result::Result::Ok(::pybridge::__private::eq_of(a, b))))
+            fn __eq__(&self, __pb_py: ::pybridge::Python<'_>, other: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> ::pybridge::__private::pyo3::PyResult<bool> {
+                self.__pb_with(__pb_py, |a| other.__pb_with(__pb_py, |b| ::core::result::Result::Ok(::pybridge::__private::eq_of(a, b))))
             }
         },
         Dunder::Hash => quote! {
-            fn __hash__(&self) -> ::pybridge::__private::pyo3::PyResult<u64> {
-                self.__pb_with(|v| ::core::result::Result::Ok(::pybridge::__private::hash_of(v)))
+            fn __hash__(&self, __pb_py: ::pybridge::Python<'_>) -> ::pybridge::__private::pyo3::PyResult<u64> {
+                self.__pb_with(__pb_py, |v| ::core::result::Result::Ok(::pybridge::__private::hash_of(v)))
             }
         },
         Dunder::Ord => emit_orderings(&|_| true),
@@ -58,7 +58,7 @@ pub(super) fn emit_dunder_methods(d: &Dunder) -> TokenStream {
         // base class: the subclass's constructor is unknown here).
         Dunder::Copy => quote! {
             fn __copy__(&self, py: ::pybridge::Python<'_>) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
-                let value = self.__pb_with(|v| ::core::result::Result::Ok(::pybridge::__private::clone_of(v)))?;
+                let value = self.__pb_with(py, |v| ::core::result::Result::Ok(::pybridge::__private::clone_of(v)))?;
                 ::pybridge::__private::into_object(py, Self::__pb_wrap(value))
             }
 
@@ -89,7 +89,7 @@ fn emit_operator(op: Operator, operands: Operands) -> TokenStream {
     if op.is_unary() {
         return quote! {
             fn #name(&self, py: ::pybridge::Python<'_>) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
-                let __pb_value = self.__pb_with(|a| ::core::result::Result::Ok(::pybridge::__private::#call(a)))?;
+                let __pb_value = self.__pb_with(py, |a| ::core::result::Result::Ok(::pybridge::__private::#call(a)))?;
                 ::pybridge::__private::into_object(py, Self::__pb_wrap(__pb_value))
             }
         };
@@ -100,7 +100,7 @@ fn emit_operator(op: Operator, operands: Operands) -> TokenStream {
             py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
-            let __pb_value = self.__pb_with(|a| other.__pb_with(|b| ::core::result::Result::Ok(::pybridge::__private::#call(a, b))))?;
+            let __pb_value = self.__pb_with(py, |a| other.__pb_with(py, |b| ::core::result::Result::Ok(::pybridge::__private::#call(a, b))))?;
             ::pybridge::__private::into_object(py, Self::__pb_wrap(__pb_value))
         }
     }
@@ -116,8 +116,8 @@ fn emit_orderings(wanted: &dyn Fn(&str) -> bool) -> TokenStream {
     ];
     let methods = ops.iter().filter(|(name, _)| wanted(&name.to_string())).map(|(name, test)| {
         quote! {
-            fn #name(&self, other: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> ::pybridge::__private::pyo3::PyResult<bool> {
-                self.__pb_with(|a| other.__pb_with(|b| {
+            fn #name(&self, __pb_py: ::pybridge::Python<'_>, other: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> ::pybridge::__private::pyo3::PyResult<bool> {
+                self.__pb_with(__pb_py, |a| other.__pb_with(__pb_py, |b| {
                     ::core::result::Result::Ok(::pybridge::__private::cmp_of(a, b).is_some_and(|o| o.#test()))
                 }))
             }

@@ -39,6 +39,8 @@ pub(super) fn emit_view_class(module: &Module, c: &Class) -> TokenStream {
     let marker = crate::spec_marker::emit_spec_marker(&c.origin, &format!("class `{py_name}`"));
     let mut options =
         vec![quote!(crate = "::pybridge::__private::pyo3"), quote!(name = #py_name), quote!(module = #module_name)];
+    // `frozen`: the `BorrowCell` around the view is the borrow checker, not pyo3's flag.
+    options.push(quote!(frozen));
     options.extend(c.subclass.then(|| quote!(subclass)));
     options.extend(c.weakref.then(|| quote!(weakref)));
     let pymethods = emit_view_pymethods(c, &wrapper, &inner);
@@ -47,7 +49,7 @@ pub(super) fn emit_view_class(module: &Module, c: &Class) -> TokenStream {
         #doc
         #[::pybridge::__private::pyo3::pyclass(#(#options),*)]
         struct #wrapper {
-            cell: ::pybridge::__private::ViewCell<#family>,
+            cell: ::pybridge::__private::BorrowCell<::pybridge::__private::ViewCell<#family>>,
         }
 
         type #alias = #wrapper;
@@ -65,40 +67,45 @@ pub(super) fn emit_view_class(module: &Module, c: &Class) -> TokenStream {
             const __PB_NAME: &'static str = #py_name;
 
             fn __pb_view(cell: ::pybridge::__private::ViewCell<#family>) -> Self {
-                Self { cell }
+                Self { cell: ::pybridge::__private::BorrowCell::new(cell) }
             }
 
             #[inline]
             fn __pb_with<__PbR>(
                 &self,
+                py: ::pybridge::Python<'_>,
                 f: impl for<#lt> ::std::ops::FnOnce(&#inner) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-                self.cell.with(#py_name, f)
+                self.cell.borrow(py)?.with(#py_name, f)
             }
 
             #[inline]
             fn __pb_with_mut<__PbR>(
-                &mut self,
+                &self,
+                py: ::pybridge::Python<'_>,
                 f: impl for<#lt> ::std::ops::FnOnce(&mut #inner) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-                self.cell.with_mut(#py_name, f)
+                self.cell.borrow_mut(py)?.with_mut(#py_name, f)
             }
 
             #[inline]
             fn __pb_with_lender<__PbR>(
                 &self,
+                py: ::pybridge::Python<'_>,
                 f: impl for<#lt> ::std::ops::FnOnce(&#inner, &::pybridge::__private::Lender<#lt>) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-                self.cell.with_lender(#py_name, f)
+                self.cell.borrow(py)?.with_lender(#py_name, f)
             }
 
             #[inline]
             fn __pb_with_pair<__PbR>(
                 &self,
+                py: ::pybridge::Python<'_>,
                 other: &Self,
                 f: impl for<#lt> ::std::ops::FnOnce(&#inner, &#inner) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-                self.cell.with_pair(&other.cell, #py_name, f)
+                let (a, b) = (self.cell.borrow(py)?, other.cell.borrow(py)?);
+                a.with_pair(&b, #py_name, f)
             }
         }
 
@@ -121,11 +128,17 @@ fn emit_view_pymethods(c: &Class, wrapper: &syn::Ident, inner: &syn::Path) -> To
             #self_iter
 
             fn __traverse__(&self, visit: ::pybridge::__private::pyo3::PyVisit<'_>) -> ::core::result::Result<(), ::pybridge::__private::pyo3::PyTraverseError> {
-                self.cell.traverse(&visit)
+                // Skipped while a method holds the view exclusively (it is reachable then).
+                match self.cell.for_traverse(&visit) {
+                    ::core::option::Option::Some(__pb_cell) => __pb_cell.traverse(&visit),
+                    ::core::option::Option::None => ::core::result::Result::Ok(()),
+                }
             }
 
-            fn __clear__(&mut self) {
-                self.cell.clear();
+            fn __clear__(&self, __pb_py: ::pybridge::Python<'_>) {
+                if let ::core::result::Result::Ok(mut __pb_cell) = self.cell.borrow_mut(__pb_py) {
+                    __pb_cell.clear();
+                }
             }
         }
     }
@@ -141,8 +154,8 @@ fn emit_view_dunder(c: &Class, d: &Dunder) -> TokenStream {
     let marker = crate::spec_marker::emit_spec_marker(&c.origin, &format!("a trait of class `{}`", c.name.py));
     let methods = match d {
         Dunder::Eq => quote! {
-            fn __eq__(&self, other: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> ::pybridge::__private::pyo3::PyResult<bool> {
-                self.__pb_with_pair(&other, |a, b| ::core::result::Result::Ok(::pybridge::__private::eq_of(a, b)))
+            fn __eq__(&self, __pb_py: ::pybridge::Python<'_>, other: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> ::pybridge::__private::pyo3::PyResult<bool> {
+                self.__pb_with_pair(__pb_py, &other, |a, b| ::core::result::Result::Ok(::pybridge::__private::eq_of(a, b)))
             }
         },
         Dunder::Ord => {
@@ -155,8 +168,8 @@ fn emit_view_dunder(c: &Class, d: &Dunder) -> TokenStream {
             let methods = ops.iter().filter(|(name, _)| !declared(name)).map(|(name, test)| {
                 let name = format_ident!("{}", name);
                 quote! {
-                    fn #name(&self, other: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> ::pybridge::__private::pyo3::PyResult<bool> {
-                        self.__pb_with_pair(&other, |a, b| {
+                    fn #name(&self, __pb_py: ::pybridge::Python<'_>, other: ::pybridge::__private::pyo3::PyRef<'_, Self>) -> ::pybridge::__private::pyo3::PyResult<bool> {
+                        self.__pb_with_pair(__pb_py, &other, |a, b| {
                             ::core::result::Result::Ok(::pybridge::__private::cmp_of(a, b).is_some_and(|o| o.#test()))
                         })
                     }
@@ -165,16 +178,17 @@ fn emit_view_dunder(c: &Class, d: &Dunder) -> TokenStream {
             quote!(#(#methods)*)
         }
         Dunder::Copy => quote! {
-            fn __copy__(&self) -> ::pybridge::__private::pyo3::PyResult<Self> {
-                self.__pb_with_lender(|v, l| ::core::result::Result::Ok(Self::__pb_view(l.wrap(::pybridge::__private::clone_of(v)))))
+            fn __copy__(&self, __pb_py: ::pybridge::Python<'_>) -> ::pybridge::__private::pyo3::PyResult<Self> {
+                self.__pb_with_lender(__pb_py, |v, l| ::core::result::Result::Ok(Self::__pb_view(l.wrap(::pybridge::__private::clone_of(v)))))
             }
 
             fn __deepcopy__(
                 &self,
+                __pb_py: ::pybridge::Python<'_>,
                 memo: &::pybridge::__private::pyo3::Bound<'_, ::pybridge::__private::pyo3::PyAny>,
             ) -> ::pybridge::__private::pyo3::PyResult<Self> {
                 let _ = memo; // a copy of a view borrows the same thing
-                self.__copy__()
+                self.__copy__(__pb_py)
             }
         },
         // Check refuses operators on views.
@@ -229,7 +243,7 @@ fn emit_lending(f: &Function, body: TokenStream) -> TokenStream {
         TypeKind::Class(c) => {
             let wrapper = wrapper_ident(&c.name);
             quote! {
-            let __pb_owner = #name.try_borrow_mut()?.inner.lend(#wrapper::__PB_NAME)?;
+            let __pb_owner = #name.try_borrow()?.inner.borrow_mut(#name.py())?.lend(#wrapper::__PB_NAME)?;
             ::pybridge::__private::lend_value(__pb_owner, ::pybridge::__private::pyo3::Bound::clone(#name).into_any().unbind(), |#name, __pb_lender| { #body })
             }
         }
@@ -306,23 +320,15 @@ pub(super) fn emit_borrowing_method(
             quote! {
                 // The value moves into an `Arc` the views share; while any lives, this object's
                 // `&mut self` methods, setters and `close` raise `RuntimeError`.
-                let __pb_owner = slf.try_borrow_mut()?.inner.lend(Self::__PB_NAME)?;
+                let __pb_owner = slf.try_borrow()?.inner.borrow_mut(slf.py())?.lend(Self::__PB_NAME)?;
                 let __pb_parent = ::pybridge::__private::pyo3::Bound::clone(slf).into_any().unbind();
                 ::pybridge::__private::lend_value(__pb_owner, __pb_parent, |__pb_self, __pb_lender| { #call })
             },
         ),
-        Some(Borrow::View) => (quote!(&self), quote!(self.__pb_with_lender(|__pb_self, __pb_lender| { #call }))),
-        _ => {
-            let lending = emit_lending(m, call);
-            let receiver = if mutable { quote!(&mut self) } else { quote!(&self) };
-            let body = match (direct, mutable) {
-                (true, false) => quote!(let __pb_self = self.inner.get(Self::__PB_NAME)?; #lending),
-                (true, true) => quote!(let __pb_self = self.inner.get_mut(Self::__PB_NAME)?; #lending),
-                (false, false) => quote!(self.__pb_with(|__pb_self| { #lending })),
-                (false, true) => quote!(self.__pb_with_mut(|__pb_self| { #lending })),
-            };
-            (receiver, body)
+        Some(Borrow::View) => {
+            (quote!(&self), quote!(self.__pb_with_lender(__pb_py, |__pb_self, __pb_lender| { #call })))
         }
+        _ => (quote!(&self), super::method::emit_lent_body(emit_lending(m, call), direct, mutable)),
     };
     quote! {
         #doc

@@ -142,8 +142,9 @@ unsafe extern "C" fn run_lent<T, F: FnOnce(&T) -> PyResult<R>, R>(value: *const 
 
 impl<M: ForeignClass> ForeignRef<'_, M> {
     /// Runs `f` with the object's value, lent by the module that owns it (its borrow checker
-    /// refuses a mutably borrowed object, its view rules apply, a closed object raises).
-    pub fn __pb_with<R, F: FnOnce(&M::Value) -> PyResult<R>>(&self, f: F) -> PyResult<R> {
+    /// refuses a mutably borrowed object, its view rules apply, a closed object raises). Takes
+    /// the token like a class wrapper's `__pb_with`, so generated code calls both alike.
+    pub fn __pb_with<R, F: FnOnce(&M::Value) -> PyResult<R>>(&self, _py: Python<'_>, f: F) -> PyResult<R> {
         let mut lending: Lending<F, R> = Lending { f: Some(f), out: None };
         let ctx = std::ptr::from_mut(&mut lending).cast::<c_void>();
         // SAFETY: attached (`self.obj` is a `Bound`); `obj` is alive (we hold it); `run_lent` is

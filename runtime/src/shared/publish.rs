@@ -17,7 +17,7 @@ pub trait Published: PyClass + Sized {
     type Value;
     /// Runs `f` with the value under the wrapper's own rules (a view re-borrows its parent; a
     /// closed object refuses).
-    fn lend_value<R>(&self, f: impl FnOnce(&Self::Value) -> PyResult<R>) -> PyResult<R>;
+    fn lend_value<R>(&self, py: Python<'_>, f: impl FnOnce(&Self::Value) -> PyResult<R>) -> PyResult<R>;
     /// A new object owning `value`.
     fn adopt_value(py: Python<'_>, value: Self::Value) -> PyResult<Py<PyAny>>;
 }
@@ -51,9 +51,10 @@ unsafe extern "C" fn lend<W: Published>(obj: *mut ffi::PyObject, f: LendFn, ctx:
         // The type check that makes the cast sound is ours, not the caller's `isinstance`.
         let cell = obj.cast::<W>()?;
         let guard = cell.try_borrow()?;
-        guard.lend_value(|value| {
+        guard.lend_value(py, |value| {
             // SAFETY: `value` is a `&W::Value` valid until `lend_value` returns, under the shared
-            // borrow `guard` holds (no `&mut` to it can exist meanwhile: pyo3's borrow flag),
+            // borrow `lend_value` holds (no `&mut` to it can exist meanwhile: the wrapper's
+            // `BorrowCell`),
             // and `f` only reads it through a `&` that cannot escape its callback (the
             // borrower's closure is higher-ranked over that lifetime). `f` and `ctx` belong
             // together (contract) and `f` catches its own panics.

@@ -13,12 +13,16 @@ mod fast {
     const _: () = {
         ::pybridge::__private::fast_function!(
             __pb_fast_add, __pb_entry_add, call, (2, 2), | __pb_py, __pb_a |
-            __pb_fn_add(__pb_a.get(0) ?, __pb_a.get(1) ?)
+            __pb_fn_add(__pb_py, __pb_a.get(0) ?, __pb_a.get(1) ?)
         );
         /// Adds two integers.
         #[::pybridge::__private::pyo3::pyfunction]
         #[pyo3(crate = "::pybridge::__private::pyo3", name = "add", signature = (a, b))]
-        fn __pb_fn_add(a: i64, b: i64) -> ::pybridge::__private::pyo3::PyResult<i64> {
+        fn __pb_fn_add(
+            __pb_py: ::pybridge::Python<'_>,
+            a: i64,
+            b: i64,
+        ) -> ::pybridge::__private::pyo3::PyResult<i64> {
             let __pb_a0 = a;
             let __pb_a1 = b;
             let __pb_result = self::add(__pb_a0, __pb_a1);
@@ -26,7 +30,7 @@ mod fast {
         }
         ::pybridge::__private::fast_function!(
             __pb_fast_parse, __pb_entry_parse, call, (1, 1), | __pb_py, __pb_a |
-            __pb_fn_parse(__pb_a.get(0) ?)
+            __pb_fn_parse(__pb_py, __pb_a.get(0) ?)
         );
         /// Parses a number.
         #[::pybridge::__private::pyo3::pyfunction]
@@ -35,7 +39,10 @@ mod fast {
             name = "parse",
             signature = (text)
         )]
-        fn __pb_fn_parse(text: &str) -> ::pybridge::__private::pyo3::PyResult<f64> {
+        fn __pb_fn_parse(
+            __pb_py: ::pybridge::Python<'_>,
+            text: &str,
+        ) -> ::pybridge::__private::pyo3::PyResult<f64> {
             let __pb_a0 = text;
             let __pb_result = self::parse_number(__pb_a0)
                 .map_err(::pybridge::__private::into_pyerr)?;
@@ -238,11 +245,14 @@ mod geometry {
         #[::pybridge::__private::pyo3::pyclass(
             crate = "::pybridge::__private::pyo3",
             name = "Point",
-            module = "geometry"
+            module = "geometry",
+            frozen
         )]
         struct __PbClass_Point {
             #[allow(dead_code)]
-            inner: ::pybridge::__private::Holder<Point>,
+            inner: ::pybridge::__private::BorrowCell<
+                ::pybridge::__private::Holder<Point>,
+            >,
         }
         type __PbRet_Point = __PbClass_Point;
         #[allow(dead_code)]
@@ -250,47 +260,55 @@ mod geometry {
             const __PB_NAME: &'static str = "Point";
             fn __pb_wrap(__pb_value: Point) -> Self {
                 Self {
-                    inner: ::pybridge::__private::Holder::Owned(__pb_value),
+                    inner: ::pybridge::__private::BorrowCell::new(
+                        ::pybridge::__private::Holder::Owned(__pb_value),
+                    ),
                 }
             }
             fn __pb_share(__pb_value: ::std::sync::Arc<Point>) -> Self {
                 Self {
-                    inner: ::pybridge::__private::Holder::Shared(__pb_value),
+                    inner: ::pybridge::__private::BorrowCell::new(
+                        ::pybridge::__private::Holder::Shared(__pb_value),
+                    ),
                 }
             }
             #[inline]
             fn __pb_with<__PbR>(
                 &self,
+                py: ::pybridge::Python<'_>,
                 f: impl ::std::ops::FnOnce(
                     &Point,
                 ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-                self.inner.with("Point", f)
+                self.inner.borrow(py)?.with("Point", f)
             }
             #[inline]
             fn __pb_with_mut<__PbR>(
-                &mut self,
+                &self,
+                py: ::pybridge::Python<'_>,
                 f: impl ::std::ops::FnOnce(
                     &mut Point,
                 ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-                self.inner.with_mut("Point", f)
+                self.inner.borrow_mut(py)?.with_mut("Point", f)
             }
             fn __pb_shared(
-                &mut self,
+                &self,
+                py: ::pybridge::Python<'_>,
             ) -> ::pybridge::__private::pyo3::PyResult<::std::sync::Arc<Point>> {
-                self.inner.share("Point")
+                self.inner.borrow_mut(py)?.share("Point")
             }
         }
         impl ::pybridge::__private::Published for __PbClass_Point {
             type Value = Point;
             fn lend_value<__PbR>(
                 &self,
+                py: ::pybridge::Python<'_>,
                 f: impl ::std::ops::FnOnce(
                     &Point,
                 ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-                self.__pb_with(f)
+                self.__pb_with(py, f)
             }
             fn adopt_value(
                 py: ::pybridge::Python<'_>,
@@ -321,6 +339,7 @@ mod geometry {
             #[new]
             #[pyo3(signature = (x, y))]
             fn __pb_constructor(
+                __pb_py: ::pybridge::Python<'_>,
                 x: f64,
                 y: f64,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
@@ -330,17 +349,23 @@ mod geometry {
                 ::core::result::Result::Ok(__PbClass_Point::__pb_wrap(__pb_result))
             }
             #[pyo3(name = "norm", signature = ())]
-            fn __pb_m_norm(&self) -> ::pybridge::__private::pyo3::PyResult<f64> {
-                let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            fn __pb_m_norm(
+                &self,
+                __pb_py: ::pybridge::Python<'_>,
+            ) -> ::pybridge::__private::pyo3::PyResult<f64> {
+                let __pb_guard = self.inner.borrow(__pb_py)?;
+                let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
                 let __pb_result = __pb_self.norm();
                 ::core::result::Result::Ok(__pb_result)
             }
             #[pyo3(name = "shift", signature = (dx))]
             fn __pb_m_shift(
-                &mut self,
+                &self,
+                __pb_py: ::pybridge::Python<'_>,
                 dx: f64,
             ) -> ::pybridge::__private::pyo3::PyResult<()> {
-                let __pb_self = self.inner.get_mut(Self::__PB_NAME)?;
+                let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
+                let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
                 let __pb_a0 = dx;
                 __pb_self.shift(__pb_a0);
                 ::core::result::Result::Ok(())
@@ -351,7 +376,8 @@ mod geometry {
                 __pb_py: ::pybridge::Python<'_>,
                 rounds: u64,
             ) -> ::pybridge::__private::pyo3::PyResult<f64> {
-                let __pb_self = self.inner.get(Self::__PB_NAME)?;
+                let __pb_guard = self.inner.borrow(__pb_py)?;
+                let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
                 let __pb_a0 = rounds;
                 let __pb_result = __pb_py.detach(move || __pb_self.slow_norm(__pb_a0));
                 ::core::result::Result::Ok(__pb_result)
@@ -359,10 +385,15 @@ mod geometry {
             #[pyo3(name = "coordinates", signature = ())]
             fn __pb_m_coordinates(
                 slf: &::pybridge::__private::pyo3::Bound<'_, Self>,
+                __pb_py: ::pybridge::Python<'_>,
             ) -> ::pybridge::__private::pyo3::PyResult<
                 ::pybridge::__private::IterObject,
             > {
-                let __pb_owner = slf.try_borrow_mut()?.inner.lend(Self::__PB_NAME)?;
+                let __pb_owner = slf
+                    .try_borrow()?
+                    .inner
+                    .borrow_mut(slf.py())?
+                    .lend(Self::__PB_NAME)?;
                 let __pb_parent = ::pybridge::__private::pyo3::Bound::clone(slf)
                     .into_any()
                     .unbind();
@@ -386,20 +417,27 @@ mod geometry {
                 __pb_py: ::pybridge::Python<'_>,
             ) -> ::pybridge::__private::pyo3::PyResult<f64> {
                 let _ = __pb_py;
-                self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                    ::std::clone::Clone::clone(&__pb_self.x),
-                ))
+                self.__pb_with(
+                    __pb_py,
+                    |__pb_self| ::core::result::Result::Ok(
+                        ::std::clone::Clone::clone(&__pb_self.x),
+                    ),
+                )
             }
             #[setter]
             #[pyo3(name = "x")]
             fn __pb_set_x(
-                &mut self,
+                &self,
+                __pb_py: ::pybridge::Python<'_>,
                 __pb_value: f64,
             ) -> ::pybridge::__private::pyo3::PyResult<()> {
-                self.__pb_with_mut(|__pb_self| {
-                    __pb_self.x = __pb_value;
-                    ::core::result::Result::Ok(())
-                })
+                self.__pb_with_mut(
+                    __pb_py,
+                    |__pb_self| {
+                        __pb_self.x = __pb_value;
+                        ::core::result::Result::Ok(())
+                    },
+                )
             }
             #[getter]
             #[pyo3(name = "y")]
@@ -408,25 +446,33 @@ mod geometry {
                 __pb_py: ::pybridge::Python<'_>,
             ) -> ::pybridge::__private::pyo3::PyResult<f64> {
                 let _ = __pb_py;
-                self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                    ::std::clone::Clone::clone(&__pb_self.y),
-                ))
+                self.__pb_with(
+                    __pb_py,
+                    |__pb_self| ::core::result::Result::Ok(
+                        ::std::clone::Clone::clone(&__pb_self.y),
+                    ),
+                )
             }
             fn __repr__(
                 &self,
+                __pb_py: ::pybridge::Python<'_>,
             ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-                self.__pb_with(|v| ::core::result::Result::Ok(
-                    ::pybridge::__private::repr_of(v),
-                ))
+                self.__pb_with(
+                    __pb_py,
+                    |v| ::core::result::Result::Ok(::pybridge::__private::repr_of(v)),
+                )
             }
             fn __copy__(
                 &self,
                 py: ::pybridge::Python<'_>,
             ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
                 let value = self
-                    .__pb_with(|v| ::core::result::Result::Ok(
-                        ::pybridge::__private::clone_of(v),
-                    ))?;
+                    .__pb_with(
+                        py,
+                        |v| ::core::result::Result::Ok(
+                            ::pybridge::__private::clone_of(v),
+                        ),
+                    )?;
                 ::pybridge::__private::into_object(py, Self::__pb_wrap(value))
             }
             fn __deepcopy__(
@@ -442,14 +488,21 @@ mod geometry {
             }
             fn __eq__(
                 &self,
+                __pb_py: ::pybridge::Python<'_>,
                 other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
             ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-                self.__pb_with(|a| {
-                    other
-                        .__pb_with(|b| ::core::result::Result::Ok(
-                            ::pybridge::__private::eq_of(a, b),
-                        ))
-                })
+                self.__pb_with(
+                    __pb_py,
+                    |a| {
+                        other
+                            .__pb_with(
+                                __pb_py,
+                                |b| ::core::result::Result::Ok(
+                                    ::pybridge::__private::eq_of(a, b),
+                                ),
+                            )
+                    },
+                )
             }
             fn __add__(
                 &self,
@@ -457,12 +510,18 @@ mod geometry {
                 other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
             ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
                 let __pb_value = self
-                    .__pb_with(|a| {
-                        other
-                            .__pb_with(|b| ::core::result::Result::Ok(
-                                ::pybridge::__private::add_of(a, b),
-                            ))
-                    })?;
+                    .__pb_with(
+                        py,
+                        |a| {
+                            other
+                                .__pb_with(
+                                    py,
+                                    |b| ::core::result::Result::Ok(
+                                        ::pybridge::__private::add_of(a, b),
+                                    ),
+                                )
+                        },
+                    )?;
                 ::pybridge::__private::into_object(py, Self::__pb_wrap(__pb_value))
             }
             fn __neg__(
@@ -470,9 +529,12 @@ mod geometry {
                 py: ::pybridge::Python<'_>,
             ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
                 let __pb_value = self
-                    .__pb_with(|a| ::core::result::Result::Ok(
-                        ::pybridge::__private::neg_ref_of(a),
-                    ))?;
+                    .__pb_with(
+                        py,
+                        |a| ::core::result::Result::Ok(
+                            ::pybridge::__private::neg_ref_of(a),
+                        ),
+                    )?;
                 ::pybridge::__private::into_object(py, Self::__pb_wrap(__pb_value))
             }
         }
@@ -480,10 +542,13 @@ mod geometry {
         #[::pybridge::__private::pyo3::pyclass(
             crate = "::pybridge::__private::pyo3",
             name = "Word",
-            module = "geometry"
+            module = "geometry",
+            frozen
         )]
         struct __PbClass_Word {
-            cell: ::pybridge::__private::ViewCell<__PbView_Word>,
+            cell: ::pybridge::__private::BorrowCell<
+                ::pybridge::__private::ViewCell<__PbView_Word>,
+            >,
         }
         type __PbRet_Word = __PbClass_Word;
         /// The view's type for every lifetime.
@@ -495,46 +560,53 @@ mod geometry {
         impl __PbClass_Word {
             const __PB_NAME: &'static str = "Word";
             fn __pb_view(cell: ::pybridge::__private::ViewCell<__PbView_Word>) -> Self {
-                Self { cell }
+                Self {
+                    cell: ::pybridge::__private::BorrowCell::new(cell),
+                }
             }
             #[inline]
             fn __pb_with<__PbR>(
                 &self,
+                py: ::pybridge::Python<'_>,
                 f: impl for<'a> ::std::ops::FnOnce(
                     &Word<'a>,
                 ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-                self.cell.with("Word", f)
+                self.cell.borrow(py)?.with("Word", f)
             }
             #[inline]
             fn __pb_with_mut<__PbR>(
-                &mut self,
+                &self,
+                py: ::pybridge::Python<'_>,
                 f: impl for<'a> ::std::ops::FnOnce(
                     &mut Word<'a>,
                 ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-                self.cell.with_mut("Word", f)
+                self.cell.borrow_mut(py)?.with_mut("Word", f)
             }
             #[inline]
             fn __pb_with_lender<__PbR>(
                 &self,
+                py: ::pybridge::Python<'_>,
                 f: impl for<'a> ::std::ops::FnOnce(
                     &Word<'a>,
                     &::pybridge::__private::Lender<'a>,
                 ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-                self.cell.with_lender("Word", f)
+                self.cell.borrow(py)?.with_lender("Word", f)
             }
             #[inline]
             fn __pb_with_pair<__PbR>(
                 &self,
+                py: ::pybridge::Python<'_>,
                 other: &Self,
                 f: impl for<'a> ::std::ops::FnOnce(
                     &Word<'a>,
                     &Word<'a>,
                 ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-                self.cell.with_pair(&other.cell, "Word", f)
+                let (a, b) = (self.cell.borrow(py)?, other.cell.borrow(py)?);
+                a.with_pair(&b, "Word", f)
             }
         }
         #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
@@ -542,13 +614,17 @@ mod geometry {
             #[pyo3(name = "as_str", signature = ())]
             fn __pb_m_as_str(
                 &self,
+                __pb_py: ::pybridge::Python<'_>,
             ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-                self.__pb_with(|__pb_self| {
-                    let __pb_result = __pb_self.as_str();
-                    ::core::result::Result::Ok(
-                        ::std::borrow::ToOwned::to_owned(__pb_result),
-                    )
-                })
+                self.__pb_with(
+                    __pb_py,
+                    |__pb_self| {
+                        let __pb_result = __pb_self.as_str();
+                        ::core::result::Result::Ok(
+                            ::std::borrow::ToOwned::to_owned(__pb_result),
+                        )
+                    },
+                )
             }
             #[getter]
             #[pyo3(name = "text")]
@@ -557,11 +633,14 @@ mod geometry {
                 __pb_py: ::pybridge::Python<'_>,
             ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
                 let _ = __pb_py;
-                self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                    ::std::borrow::ToOwned::to_owned(
-                        ::std::clone::Clone::clone(&__pb_self.text),
+                self.__pb_with(
+                    __pb_py,
+                    |__pb_self| ::core::result::Result::Ok(
+                        ::std::borrow::ToOwned::to_owned(
+                            ::std::clone::Clone::clone(&__pb_self.text),
+                        ),
                     ),
-                ))
+                )
             }
             fn __traverse__(
                 &self,
@@ -570,21 +649,32 @@ mod geometry {
                 (),
                 ::pybridge::__private::pyo3::PyTraverseError,
             > {
-                self.cell.traverse(&visit)
+                match self.cell.for_traverse(&visit) {
+                    ::core::option::Option::Some(__pb_cell) => __pb_cell.traverse(&visit),
+                    ::core::option::Option::None => ::core::result::Result::Ok(()),
+                }
             }
-            fn __clear__(&mut self) {
-                self.cell.clear();
+            fn __clear__(&self, __pb_py: ::pybridge::Python<'_>) {
+                if let ::core::result::Result::Ok(mut __pb_cell) = self
+                    .cell
+                    .borrow_mut(__pb_py)
+                {
+                    __pb_cell.clear();
+                }
             }
         }
         /// `Index`/`IndexMut`/`Iterator` impls give `__getitem__`/`__setitem__`/`__next__`.
         #[::pybridge::__private::pyo3::pyclass(
             crate = "::pybridge::__private::pyo3",
             name = "Cells",
-            module = "geometry"
+            module = "geometry",
+            frozen
         )]
         struct __PbClass_Cells {
             #[allow(dead_code)]
-            inner: ::pybridge::__private::Holder<Cells>,
+            inner: ::pybridge::__private::BorrowCell<
+                ::pybridge::__private::Holder<Cells>,
+            >,
         }
         type __PbRet_Cells = __PbClass_Cells;
         #[allow(dead_code)]
@@ -592,47 +682,55 @@ mod geometry {
             const __PB_NAME: &'static str = "Cells";
             fn __pb_wrap(__pb_value: Cells) -> Self {
                 Self {
-                    inner: ::pybridge::__private::Holder::Owned(__pb_value),
+                    inner: ::pybridge::__private::BorrowCell::new(
+                        ::pybridge::__private::Holder::Owned(__pb_value),
+                    ),
                 }
             }
             fn __pb_share(__pb_value: ::std::sync::Arc<Cells>) -> Self {
                 Self {
-                    inner: ::pybridge::__private::Holder::Shared(__pb_value),
+                    inner: ::pybridge::__private::BorrowCell::new(
+                        ::pybridge::__private::Holder::Shared(__pb_value),
+                    ),
                 }
             }
             #[inline]
             fn __pb_with<__PbR>(
                 &self,
+                py: ::pybridge::Python<'_>,
                 f: impl ::std::ops::FnOnce(
                     &Cells,
                 ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-                self.inner.with("Cells", f)
+                self.inner.borrow(py)?.with("Cells", f)
             }
             #[inline]
             fn __pb_with_mut<__PbR>(
-                &mut self,
+                &self,
+                py: ::pybridge::Python<'_>,
                 f: impl ::std::ops::FnOnce(
                     &mut Cells,
                 ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-                self.inner.with_mut("Cells", f)
+                self.inner.borrow_mut(py)?.with_mut("Cells", f)
             }
             fn __pb_shared(
-                &mut self,
+                &self,
+                py: ::pybridge::Python<'_>,
             ) -> ::pybridge::__private::pyo3::PyResult<::std::sync::Arc<Cells>> {
-                self.inner.share("Cells")
+                self.inner.borrow_mut(py)?.share("Cells")
             }
         }
         impl ::pybridge::__private::Published for __PbClass_Cells {
             type Value = Cells;
             fn lend_value<__PbR>(
                 &self,
+                py: ::pybridge::Python<'_>,
                 f: impl ::std::ops::FnOnce(
                     &Cells,
                 ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-                self.__pb_with(f)
+                self.__pb_with(py, f)
             }
             fn adopt_value(
                 py: ::pybridge::Python<'_>,
@@ -663,9 +761,11 @@ mod geometry {
             #[pyo3(name = "__getitem__")]
             fn __pb_m___getitem__(
                 &self,
+                __pb_py: ::pybridge::Python<'_>,
                 key: usize,
             ) -> ::pybridge::__private::pyo3::PyResult<f64> {
-                let __pb_self = self.inner.get(Self::__PB_NAME)?;
+                let __pb_guard = self.inner.borrow(__pb_py)?;
+                let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
                 let __pb_a0 = key;
                 let __pb_result = ::pybridge::__private::index_get(__pb_self, __pb_a0)
                     .map_err(::pybridge::__private::into_pyerr)?;
@@ -673,19 +773,23 @@ mod geometry {
             }
             #[pyo3(name = "__next__")]
             fn __pb_m___next__(
-                &mut self,
+                &self,
+                __pb_py: ::pybridge::Python<'_>,
             ) -> ::pybridge::__private::pyo3::PyResult<::std::option::Option<f64>> {
-                let __pb_self = self.inner.get_mut(Self::__PB_NAME)?;
+                let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
+                let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
                 let __pb_result = ::core::iter::Iterator::next(__pb_self);
                 ::core::result::Result::Ok(__pb_result)
             }
             #[pyo3(name = "__setitem__")]
             fn __pb_m___setitem__(
-                &mut self,
+                &self,
+                __pb_py: ::pybridge::Python<'_>,
                 key: usize,
                 value: f64,
             ) -> ::pybridge::__private::pyo3::PyResult<()> {
-                let __pb_self = self.inner.get_mut(Self::__PB_NAME)?;
+                let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
+                let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
                 let __pb_a0 = key;
                 let __pb_a1 = value;
                 ::pybridge::__private::index_set(__pb_self, __pb_a0, __pb_a1)
@@ -720,6 +824,7 @@ mod geometry {
             #[allow(dead_code)]
             fn __pb_with<__PbR>(
                 &self,
+                _py: ::pybridge::Python<'_>,
                 f: impl ::std::ops::FnOnce(
                     &Axis,
                 ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
@@ -803,21 +908,24 @@ mod geometry {
         }
         ::pybridge::__private::fast_function!(
             __pb_fast_origin, __pb_entry_origin, noargs call_noargs, | __pb_py |
-            __pb_fn_origin()
+            __pb_fn_origin(__pb_py,)
         );
         #[::pybridge::__private::pyo3::pyfunction]
         #[pyo3(crate = "::pybridge::__private::pyo3", name = "origin", signature = ())]
-        fn __pb_fn_origin() -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
+        fn __pb_fn_origin(
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
             let __pb_result = self::origin();
             ::core::result::Result::Ok(__PbClass_Point::__pb_wrap(__pb_result))
         }
         ::pybridge::__private::fast_function!(
             __pb_fast_checked, __pb_entry_checked, call, (1, 1), | __pb_py, __pb_a |
-            __pb_fn_checked(__pb_a.get(0) ?)
+            __pb_fn_checked(__pb_py, __pb_a.get(0) ?)
         );
         #[::pybridge::__private::pyo3::pyfunction]
         #[pyo3(crate = "::pybridge::__private::pyo3", name = "checked", signature = (x))]
         fn __pb_fn_checked(
+            __pb_py: ::pybridge::Python<'_>,
             x: f64,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
             let __pb_a0 = x;
@@ -828,6 +936,7 @@ mod geometry {
         #[::pybridge::__private::pyo3::pyfunction]
         #[pyo3(crate = "::pybridge::__private::pyo3", name = "steps", signature = (n))]
         fn __pb_fn_steps(
+            __pb_py: ::pybridge::Python<'_>,
             n: u64,
         ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::__private::IterObject> {
             let __pb_a0 = n;
@@ -845,22 +954,32 @@ mod geometry {
             signature = (a, b, axis)
         )]
         fn __pb_fn_distance(
+            __pb_py: ::pybridge::Python<'_>,
             a: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Point>,
             b: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Point>,
             axis: __PbClass_Axis,
         ) -> ::pybridge::__private::pyo3::PyResult<f64> {
             let __pb_a1 = b
-                .__pb_with(|__pb_v| ::core::result::Result::Ok(
-                    ::pybridge::__private::clone_of(__pb_v),
-                ))?;
+                .__pb_with(
+                    __pb_py,
+                    |__pb_v| ::core::result::Result::Ok(
+                        ::pybridge::__private::clone_of(__pb_v),
+                    ),
+                )?;
             let __pb_a2 = axis
-                .__pb_with(|__pb_v| ::core::result::Result::Ok(
-                    ::pybridge::__private::clone_of(__pb_v),
-                ))?;
-            a.__pb_with(|__pb_a0| {
-                let __pb_result = self::distance(__pb_a0, __pb_a1, __pb_a2);
-                ::core::result::Result::Ok(__pb_result)
-            })
+                .__pb_with(
+                    __pb_py,
+                    |__pb_v| ::core::result::Result::Ok(
+                        ::pybridge::__private::clone_of(__pb_v),
+                    ),
+                )?;
+            a.__pb_with(
+                __pb_py,
+                |__pb_a0| {
+                    let __pb_result = self::distance(__pb_a0, __pb_a1, __pb_a2);
+                    ::core::result::Result::Ok(__pb_result)
+                },
+            )
         }
         #[::pybridge::__private::pyo3::pyfunction]
         #[pyo3(
@@ -869,6 +988,7 @@ mod geometry {
             signature = (text)
         )]
         fn __pb_fn_first_word(
+            __pb_py: ::pybridge::Python<'_>,
             text: &::pybridge::__private::pyo3::Bound<
                 '_,
                 ::pybridge::__private::pyo3::types::PyString,

@@ -8,11 +8,14 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "Point",
-        module = "both_ways"
+        module = "both_ways",
+        frozen
     )]
     struct __PbClass_Point {
         #[allow(dead_code)]
-        inner: ::pybridge::__private::Holder<crate::both::Point>,
+        inner: ::pybridge::__private::BorrowCell<
+            ::pybridge::__private::Holder<crate::both::Point>,
+        >,
     }
     type __PbRet_Point = __PbClass_Point;
     #[allow(dead_code)]
@@ -20,49 +23,57 @@ const _: () = {
         const __PB_NAME: &'static str = "Point";
         fn __pb_wrap(__pb_value: crate::both::Point) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Owned(__pb_value),
+                ),
             }
         }
         fn __pb_share(__pb_value: ::std::sync::Arc<crate::both::Point>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Shared(__pb_value),
+                ),
             }
         }
         #[inline]
         fn __pb_with<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::both::Point,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with("Point", f)
+            self.inner.borrow(py)?.with("Point", f)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &mut crate::both::Point,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with_mut("Point", f)
+            self.inner.borrow_mut(py)?.with_mut("Point", f)
         }
         fn __pb_shared(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::std::sync::Arc<crate::both::Point>,
         > {
-            self.inner.share("Point")
+            self.inner.borrow_mut(py)?.share("Point")
         }
     }
     impl ::pybridge::__private::Published for __PbClass_Point {
         type Value = crate::both::Point;
         fn lend_value<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::both::Point,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.__pb_with(f)
+            self.__pb_with(py, f)
         }
         fn adopt_value(
             py: ::pybridge::Python<'_>,
@@ -94,6 +105,7 @@ const _: () = {
         #[new]
         #[pyo3(signature = (x, y))]
         fn __pb_constructor(
+            __pb_py: ::pybridge::Python<'_>,
             x: f64,
             y: f64,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
@@ -110,20 +122,27 @@ const _: () = {
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<f64> {
             let _ = __pb_py;
-            self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                ::std::clone::Clone::clone(&__pb_self.x),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |__pb_self| ::core::result::Result::Ok(
+                    ::std::clone::Clone::clone(&__pb_self.x),
+                ),
+            )
         }
         #[setter]
         #[pyo3(name = "x")]
         fn __pb_set_x(
-            &mut self,
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
             __pb_value: f64,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            self.__pb_with_mut(|__pb_self| {
-                __pb_self.x = __pb_value;
-                ::core::result::Result::Ok(())
-            })
+            self.__pb_with_mut(
+                __pb_py,
+                |__pb_self| {
+                    __pb_self.x = __pb_value;
+                    ::core::result::Result::Ok(())
+                },
+            )
         }
         // from both_ways.yaml:18:19: attribute `y`
         #[getter]
@@ -133,66 +152,99 @@ const _: () = {
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<f64> {
             let _ = __pb_py;
-            self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                ::std::clone::Clone::clone(&__pb_self.y),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |__pb_self| ::core::result::Result::Ok(
+                    ::std::clone::Clone::clone(&__pb_self.y),
+                ),
+            )
         }
         #[setter]
         #[pyo3(name = "y")]
         fn __pb_set_y(
-            &mut self,
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
             __pb_value: f64,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            self.__pb_with_mut(|__pb_self| {
-                __pb_self.y = __pb_value;
-                ::core::result::Result::Ok(())
-            })
+            self.__pb_with_mut(
+                __pb_py,
+                |__pb_self| {
+                    __pb_self.y = __pb_value;
+                    ::core::result::Result::Ok(())
+                },
+            )
         }
         // from both_ways.yaml:9:13: trait `Debug` of class `Point`
         fn __repr__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            self.__pb_with(|v| ::core::result::Result::Ok(
-                ::pybridge::__private::repr_of(v),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |v| ::core::result::Result::Ok(::pybridge::__private::repr_of(v)),
+            )
         }
         // from both_ways.yaml:9:13: trait `PartialEq` of class `Point`
         fn __eq__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            self.__pb_with(|a| {
-                other
-                    .__pb_with(|b| ::core::result::Result::Ok(
-                        ::pybridge::__private::eq_of(a, b),
-                    ))
-            })
+            self.__pb_with(
+                __pb_py,
+                |a| {
+                    other
+                        .__pb_with(
+                            __pb_py,
+                            |b| ::core::result::Result::Ok(
+                                ::pybridge::__private::eq_of(a, b),
+                            ),
+                        )
+                },
+            )
         }
         fn __traverse__(
             &self,
             visit: ::pybridge::__private::pyo3::PyVisit<'_>,
         ) -> ::std::result::Result<(), ::pybridge::__private::pyo3::PyTraverseError> {
-            if let ::std::option::Option::Some(parent) = self.inner.parent() {
+            let ::std::option::Option::Some(__pb_holder) = self
+                .inner
+                .for_traverse(&visit) else {
+                return ::core::result::Result::Ok(());
+            };
+            if let ::std::option::Option::Some(parent) = __pb_holder.parent() {
                 visit.call(parent)?;
             }
-            if let ::std::option::Option::Some(__pb_value) = self.inner.owned() {
+            if let ::std::option::Option::Some(__pb_value) = __pb_holder.owned() {
                 let _ = __pb_value;
             }
             ::core::result::Result::Ok(())
         }
-        fn __clear__(&mut self) {
-            self.inner = ::pybridge::__private::Holder::Closed;
+        fn __clear__(&self, __pb_py: ::pybridge::Python<'_>) {
+            let __pb_old = match self.inner.borrow_mut(__pb_py) {
+                ::core::result::Result::Ok(mut __pb_holder) => {
+                    ::std::mem::replace(
+                        &mut *__pb_holder,
+                        ::pybridge::__private::Holder::Closed,
+                    )
+                }
+                ::core::result::Result::Err(_) => return,
+            };
+            ::core::mem::drop(__pb_old);
         }
     }
     // from both_ways.yaml:19:13: class `Line`
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "Line",
-        module = "both_ways"
+        module = "both_ways",
+        frozen
     )]
     struct __PbClass_Line {
         #[allow(dead_code)]
-        inner: ::pybridge::__private::Holder<crate::both::Line>,
+        inner: ::pybridge::__private::BorrowCell<
+            ::pybridge::__private::Holder<crate::both::Line>,
+        >,
     }
     type __PbRet_Line = __PbClass_Line;
     #[allow(dead_code)]
@@ -200,47 +252,55 @@ const _: () = {
         const __PB_NAME: &'static str = "Line";
         fn __pb_wrap(__pb_value: crate::both::Line) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Owned(__pb_value),
+                ),
             }
         }
         fn __pb_share(__pb_value: ::std::sync::Arc<crate::both::Line>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Shared(__pb_value),
+                ),
             }
         }
         #[inline]
         fn __pb_with<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::both::Line,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with("Line", f)
+            self.inner.borrow(py)?.with("Line", f)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &mut crate::both::Line,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with_mut("Line", f)
+            self.inner.borrow_mut(py)?.with_mut("Line", f)
         }
         fn __pb_shared(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::sync::Arc<crate::both::Line>> {
-            self.inner.share("Line")
+            self.inner.borrow_mut(py)?.share("Line")
         }
     }
     impl ::pybridge::__private::Published for __PbClass_Line {
         type Value = crate::both::Line;
         fn lend_value<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::both::Line,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.__pb_with(f)
+            self.__pb_with(py, f)
         }
         fn adopt_value(
             py: ::pybridge::Python<'_>,
@@ -272,56 +332,79 @@ const _: () = {
         #[new]
         #[pyo3(signature = (start, end))]
         fn __pb_constructor(
+            __pb_py: ::pybridge::Python<'_>,
             start: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Point>,
             end: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Point>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Line> {
             start
-                .__pb_with(|__pb_a0| {
-                    end.__pb_with(|__pb_a1| {
-                        let __pb_result = crate::both::Line::new(__pb_a0, __pb_a1);
-                        ::core::result::Result::Ok(
-                            __PbClass_Line::__pb_wrap(__pb_result),
+                .__pb_with(
+                    __pb_py,
+                    |__pb_a0| {
+                        end.__pb_with(
+                            __pb_py,
+                            |__pb_a1| {
+                                let __pb_result = crate::both::Line::new(__pb_a0, __pb_a1);
+                                ::core::result::Result::Ok(
+                                    __PbClass_Line::__pb_wrap(__pb_result),
+                                )
+                            },
                         )
-                    })
-                })
+                    },
+                )
         }
         // from both_ways.yaml:29:19: method `first`
         #[pyo3(name = "first")]
         fn __pb_m_first(
             slf: &::pybridge::__private::pyo3::Bound<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
-            slf.try_borrow()?.__pb_with(|_| ::core::result::Result::Ok(()))?;
+            slf.try_borrow()?.__pb_with(slf.py(), |_| ::core::result::Result::Ok(()))?;
             ::core::result::Result::Ok(__PbRet_Point {
-                inner: ::pybridge::__private::Holder::view(
-                    ::std::clone::Clone::clone(slf).into_any().unbind(),
-                    |__pb_parent, __pb_f| {
-                        let __pb_parent = __pb_parent
-                            .cast::<__PbClass_Line>()?
-                            .try_borrow()?;
-                        __pb_parent.__pb_with(|__pb_self| __pb_f(__pb_self.first()))
-                    },
-                    ::std::option::Option::None,
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::view(
+                        ::std::clone::Clone::clone(slf).into_any().unbind(),
+                        |__pb_parent, __pb_f| {
+                            let __pb_py = __pb_parent.py();
+                            let __pb_parent = __pb_parent
+                                .cast::<__PbClass_Line>()?
+                                .try_borrow()?;
+                            __pb_parent
+                                .__pb_with(__pb_py, |__pb_self| __pb_f(__pb_self.first()))
+                        },
+                        ::std::option::Option::None,
+                    ),
                 ),
             })
         }
         // from both_ways.yaml:30:19: method `last`
         #[pyo3(name = "last", signature = ())]
-        fn __pb_m_last(&self) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+        fn __pb_m_last(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.last();
             ::core::result::Result::Ok(__PbClass_Point::__pb_wrap(__pb_result))
         }
         // from both_ways.yaml:31:19: method `length`
         #[pyo3(name = "length", signature = ())]
-        fn __pb_m_length(&self) -> ::pybridge::__private::pyo3::PyResult<f64> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+        fn __pb_m_length(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<f64> {
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.length();
             ::core::result::Result::Ok(__pb_result)
         }
         // from both_ways.yaml:32:19: method `reverse`
         #[pyo3(name = "reverse", signature = ())]
-        fn __pb_m_reverse(&mut self) -> ::pybridge::__private::pyo3::PyResult<()> {
-            let __pb_self = self.inner.get_mut(Self::__PB_NAME)?;
+        fn __pb_m_reverse(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<()> {
+            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
+            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
             __pb_self.reverse();
             ::core::result::Result::Ok(())
         }
@@ -331,40 +414,55 @@ const _: () = {
         fn __pb_get_start(
             slf: &::pybridge::__private::pyo3::Bound<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
-            slf.try_borrow()?.__pb_with(|_| ::core::result::Result::Ok(()))?;
+            slf.try_borrow()?.__pb_with(slf.py(), |_| ::core::result::Result::Ok(()))?;
             ::core::result::Result::Ok(__PbRet_Point {
-                inner: ::pybridge::__private::Holder::view(
-                    ::std::clone::Clone::clone(slf).into_any().unbind(),
-                    |__pb_parent, __pb_f| {
-                        let __pb_parent = __pb_parent
-                            .cast::<__PbClass_Line>()?
-                            .try_borrow()?;
-                        __pb_parent.__pb_with(|__pb_self| __pb_f(&__pb_self.start))
-                    },
-                    ::std::option::Option::Some(|__pb_parent, __pb_f| {
-                        let mut __pb_parent = __pb_parent
-                            .cast::<__PbClass_Line>()?
-                            .try_borrow_mut()?;
-                        __pb_parent
-                            .__pb_with_mut(|__pb_self| __pb_f(&mut __pb_self.start))
-                    }),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::view(
+                        ::std::clone::Clone::clone(slf).into_any().unbind(),
+                        |__pb_parent, __pb_f| {
+                            let __pb_py = __pb_parent.py();
+                            let __pb_parent = __pb_parent
+                                .cast::<__PbClass_Line>()?
+                                .try_borrow()?;
+                            __pb_parent
+                                .__pb_with(__pb_py, |__pb_self| __pb_f(&__pb_self.start))
+                        },
+                        ::std::option::Option::Some(|__pb_parent, __pb_f| {
+                            let __pb_py = __pb_parent.py();
+                            let __pb_parent = __pb_parent
+                                .cast::<__PbClass_Line>()?
+                                .try_borrow()?;
+                            __pb_parent
+                                .__pb_with_mut(
+                                    __pb_py,
+                                    |__pb_self| __pb_f(&mut __pb_self.start),
+                                )
+                        }),
+                    ),
                 ),
             })
         }
         #[setter]
         #[pyo3(name = "start")]
         fn __pb_set_start(
-            &mut self,
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
             __pb_value: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Point>,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
             let __pb_value = __pb_value
-                .__pb_with(|__pb_v| ::core::result::Result::Ok(
-                    ::pybridge::__private::clone_of(__pb_v),
-                ))?;
-            self.__pb_with_mut(|__pb_self| {
-                __pb_self.start = __pb_value;
-                ::core::result::Result::Ok(())
-            })
+                .__pb_with(
+                    __pb_py,
+                    |__pb_v| ::core::result::Result::Ok(
+                        ::pybridge::__private::clone_of(__pb_v),
+                    ),
+                )?;
+            self.__pb_with_mut(
+                __pb_py,
+                |__pb_self| {
+                    __pb_self.start = __pb_value;
+                    ::core::result::Result::Ok(())
+                },
+            )
         }
         // from both_ways.yaml:27:19: attribute `end`
         #[getter]
@@ -374,20 +472,28 @@ const _: () = {
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
             let _ = __pb_py;
-            self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                __PbClass_Point::__pb_wrap(::std::clone::Clone::clone(&__pb_self.end)),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |__pb_self| ::core::result::Result::Ok(
+                    __PbClass_Point::__pb_wrap(
+                        ::std::clone::Clone::clone(&__pb_self.end),
+                    ),
+                ),
+            )
         }
     }
     // from both_ways.yaml:33:13: class `Counter`
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "Counter",
-        module = "both_ways"
+        module = "both_ways",
+        frozen
     )]
     struct __PbClass_Counter {
         #[allow(dead_code)]
-        inner: ::pybridge::__private::Holder<crate::both::Counter>,
+        inner: ::pybridge::__private::BorrowCell<
+            ::pybridge::__private::Holder<crate::both::Counter>,
+        >,
     }
     type __PbRet_Counter = __PbClass_Counter;
     #[allow(dead_code)]
@@ -395,49 +501,57 @@ const _: () = {
         const __PB_NAME: &'static str = "Counter";
         fn __pb_wrap(__pb_value: crate::both::Counter) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Owned(__pb_value),
+                ),
             }
         }
         fn __pb_share(__pb_value: ::std::sync::Arc<crate::both::Counter>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Shared(__pb_value),
+                ),
             }
         }
         #[inline]
         fn __pb_with<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::both::Counter,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with("Counter", f)
+            self.inner.borrow(py)?.with("Counter", f)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &mut crate::both::Counter,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with_mut("Counter", f)
+            self.inner.borrow_mut(py)?.with_mut("Counter", f)
         }
         fn __pb_shared(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::std::sync::Arc<crate::both::Counter>,
         > {
-            self.inner.share("Counter")
+            self.inner.borrow_mut(py)?.share("Counter")
         }
     }
     impl ::pybridge::__private::Published for __PbClass_Counter {
         type Value = crate::both::Counter;
         fn lend_value<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::both::Counter,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.__pb_with(f)
+            self.__pb_with(py, f)
         }
         fn adopt_value(
             py: ::pybridge::Python<'_>,
@@ -467,15 +581,23 @@ const _: () = {
         }
         // from both_ways.yaml:36:19: method `bump`
         #[pyo3(name = "bump", signature = ())]
-        fn __pb_m_bump(&self) -> ::pybridge::__private::pyo3::PyResult<()> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+        fn __pb_m_bump(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<()> {
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             __pb_self.bump();
             ::core::result::Result::Ok(())
         }
         // from both_ways.yaml:37:19: method `value`
         #[pyo3(name = "value", signature = ())]
-        fn __pb_m_value(&self) -> ::pybridge::__private::pyo3::PyResult<u64> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+        fn __pb_m_value(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<u64> {
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.value();
             ::core::result::Result::Ok(__pb_result)
         }
@@ -484,11 +606,14 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "Registry",
-        module = "both_ways"
+        module = "both_ways",
+        frozen
     )]
     struct __PbClass_Registry {
         #[allow(dead_code)]
-        inner: ::pybridge::__private::Holder<crate::both::Registry>,
+        inner: ::pybridge::__private::BorrowCell<
+            ::pybridge::__private::Holder<crate::both::Registry>,
+        >,
     }
     type __PbRet_Registry = __PbClass_Registry;
     #[allow(dead_code)]
@@ -496,49 +621,57 @@ const _: () = {
         const __PB_NAME: &'static str = "Registry";
         fn __pb_wrap(__pb_value: crate::both::Registry) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Owned(__pb_value),
+                ),
             }
         }
         fn __pb_share(__pb_value: ::std::sync::Arc<crate::both::Registry>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Shared(__pb_value),
+                ),
             }
         }
         #[inline]
         fn __pb_with<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::both::Registry,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with("Registry", f)
+            self.inner.borrow(py)?.with("Registry", f)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &mut crate::both::Registry,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with_mut("Registry", f)
+            self.inner.borrow_mut(py)?.with_mut("Registry", f)
         }
         fn __pb_shared(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::std::sync::Arc<crate::both::Registry>,
         > {
-            self.inner.share("Registry")
+            self.inner.borrow_mut(py)?.share("Registry")
         }
     }
     impl ::pybridge::__private::Published for __PbClass_Registry {
         type Value = crate::both::Registry;
         fn lend_value<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::both::Registry,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.__pb_with(f)
+            self.__pb_with(py, f)
         }
         fn adopt_value(
             py: ::pybridge::Python<'_>,
@@ -569,9 +702,9 @@ const _: () = {
         // from both_ways.yaml:40:20: method `__init__`
         #[new]
         #[pyo3(signature = ())]
-        fn __pb_constructor() -> ::pybridge::__private::pyo3::PyResult<
-            __PbRet_Registry,
-        > {
+        fn __pb_constructor(
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Registry> {
             let __pb_result = crate::both::Registry::new();
             ::core::result::Result::Ok(__PbClass_Registry::__pb_wrap(__pb_result))
         }
@@ -579,15 +712,21 @@ const _: () = {
         #[pyo3(name = "counter", signature = ())]
         fn __pb_m_counter(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Counter> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.counter();
             ::core::result::Result::Ok(__PbClass_Counter::__pb_share(__pb_result))
         }
         // from both_ways.yaml:43:19: method `holders`
         #[pyo3(name = "holders", signature = ())]
-        fn __pb_m_holders(&self) -> ::pybridge::__private::pyo3::PyResult<usize> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+        fn __pb_m_holders(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<usize> {
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.holders();
             ::core::result::Result::Ok(__pb_result)
         }
@@ -596,11 +735,14 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "Node",
-        module = "both_ways"
+        module = "both_ways",
+        frozen
     )]
     struct __PbClass_Node {
         #[allow(dead_code)]
-        inner: ::pybridge::__private::Holder<crate::both::Node>,
+        inner: ::pybridge::__private::BorrowCell<
+            ::pybridge::__private::Holder<crate::both::Node>,
+        >,
     }
     type __PbRet_Node = __PbClass_Node;
     #[allow(dead_code)]
@@ -608,47 +750,55 @@ const _: () = {
         const __PB_NAME: &'static str = "Node";
         fn __pb_wrap(__pb_value: crate::both::Node) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Owned(__pb_value),
+                ),
             }
         }
         fn __pb_share(__pb_value: ::std::sync::Arc<crate::both::Node>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Shared(__pb_value),
+                ),
             }
         }
         #[inline]
         fn __pb_with<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::both::Node,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with("Node", f)
+            self.inner.borrow(py)?.with("Node", f)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &mut crate::both::Node,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with_mut("Node", f)
+            self.inner.borrow_mut(py)?.with_mut("Node", f)
         }
         fn __pb_shared(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::sync::Arc<crate::both::Node>> {
-            self.inner.share("Node")
+            self.inner.borrow_mut(py)?.share("Node")
         }
     }
     impl ::pybridge::__private::Published for __PbClass_Node {
         type Value = crate::both::Node;
         fn lend_value<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::both::Node,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.__pb_with(f)
+            self.__pb_with(py, f)
         }
         fn adopt_value(
             py: ::pybridge::Python<'_>,
@@ -679,7 +829,9 @@ const _: () = {
         // from both_ways.yaml:46:20: method `__init__`
         #[new]
         #[pyo3(signature = ())]
-        fn __pb_constructor() -> ::pybridge::__private::pyo3::PyResult<__PbRet_Node> {
+        fn __pb_constructor(
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Node> {
             let __pb_result = crate::both::Node::new();
             ::core::result::Result::Ok(__PbClass_Node::__pb_wrap(__pb_result))
         }
@@ -693,51 +845,75 @@ const _: () = {
             ::std::option::Option<::pybridge::Object>,
         > {
             let _ = __pb_py;
-            self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                ::std::option::Option::as_ref(&__pb_self.payload)
-                    .map(|__pb_x| ::pybridge::__private::pyo3::Py::clone_ref(
-                        __pb_x,
-                        __pb_py,
-                    )),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |__pb_self| ::core::result::Result::Ok(
+                    ::std::option::Option::as_ref(&__pb_self.payload)
+                        .map(|__pb_x| ::pybridge::__private::pyo3::Py::clone_ref(
+                            __pb_x,
+                            __pb_py,
+                        )),
+                ),
+            )
         }
         #[setter]
         #[pyo3(name = "payload")]
         fn __pb_set_payload(
-            &mut self,
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
             __pb_value: ::std::option::Option<::pybridge::Object>,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            self.__pb_with_mut(|__pb_self| {
-                __pb_self.payload = __pb_value;
-                ::core::result::Result::Ok(())
-            })
+            self.__pb_with_mut(
+                __pb_py,
+                |__pb_self| {
+                    __pb_self.payload = __pb_value;
+                    ::core::result::Result::Ok(())
+                },
+            )
         }
         fn __traverse__(
             &self,
             visit: ::pybridge::__private::pyo3::PyVisit<'_>,
         ) -> ::std::result::Result<(), ::pybridge::__private::pyo3::PyTraverseError> {
-            if let ::std::option::Option::Some(parent) = self.inner.parent() {
+            let ::std::option::Option::Some(__pb_holder) = self
+                .inner
+                .for_traverse(&visit) else {
+                return ::core::result::Result::Ok(());
+            };
+            if let ::std::option::Option::Some(parent) = __pb_holder.parent() {
                 visit.call(parent)?;
             }
-            if let ::std::option::Option::Some(__pb_value) = self.inner.owned() {
+            if let ::std::option::Option::Some(__pb_value) = __pb_holder.owned() {
                 let _ = __pb_value;
                 ::pybridge::__private::Traverse::traverse(&__pb_value.payload, &visit)?;
             }
             ::core::result::Result::Ok(())
         }
-        fn __clear__(&mut self) {
-            self.inner = ::pybridge::__private::Holder::Closed;
+        fn __clear__(&self, __pb_py: ::pybridge::Python<'_>) {
+            let __pb_old = match self.inner.borrow_mut(__pb_py) {
+                ::core::result::Result::Ok(mut __pb_holder) => {
+                    ::std::mem::replace(
+                        &mut *__pb_holder,
+                        ::pybridge::__private::Holder::Closed,
+                    )
+                }
+                ::core::result::Result::Err(_) => return,
+            };
+            ::core::mem::drop(__pb_old);
         }
     }
     // from both_ways.yaml:50:13: class `Opaque`
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "Opaque",
-        module = "both_ways"
+        module = "both_ways",
+        frozen
     )]
     struct __PbClass_Opaque {
         #[allow(dead_code)]
-        inner: ::pybridge::__private::Holder<crate::both::Opaque>,
+        inner: ::pybridge::__private::BorrowCell<
+            ::pybridge::__private::Holder<crate::both::Opaque>,
+        >,
     }
     type __PbRet_Opaque = __PbClass_Opaque;
     #[allow(dead_code)]
@@ -745,49 +921,57 @@ const _: () = {
         const __PB_NAME: &'static str = "Opaque";
         fn __pb_wrap(__pb_value: crate::both::Opaque) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Owned(__pb_value),
+                ),
             }
         }
         fn __pb_share(__pb_value: ::std::sync::Arc<crate::both::Opaque>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Shared(__pb_value),
+                ),
             }
         }
         #[inline]
         fn __pb_with<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::both::Opaque,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with("Opaque", f)
+            self.inner.borrow(py)?.with("Opaque", f)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &mut crate::both::Opaque,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with_mut("Opaque", f)
+            self.inner.borrow_mut(py)?.with_mut("Opaque", f)
         }
         fn __pb_shared(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::std::sync::Arc<crate::both::Opaque>,
         > {
-            self.inner.share("Opaque")
+            self.inner.borrow_mut(py)?.share("Opaque")
         }
     }
     impl ::pybridge::__private::Published for __PbClass_Opaque {
         type Value = crate::both::Opaque;
         fn lend_value<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::both::Opaque,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.__pb_with(f)
+            self.__pb_with(py, f)
         }
         fn adopt_value(
             py: ::pybridge::Python<'_>,
@@ -818,7 +1002,9 @@ const _: () = {
         // from both_ways.yaml:52:20: method `__init__`
         #[new]
         #[pyo3(signature = ())]
-        fn __pb_constructor() -> ::pybridge::__private::pyo3::PyResult<__PbRet_Opaque> {
+        fn __pb_constructor(
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Opaque> {
             let __pb_result = crate::both::Opaque::new();
             ::core::result::Result::Ok(__PbClass_Opaque::__pb_wrap(__pb_result))
         }
@@ -845,9 +1031,10 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<Self> {
             obj.cast::<__PbClass_Point>()?
                 .try_borrow()?
-                .__pb_with(|v| ::core::result::Result::Ok(
-                    ::pybridge::__private::clone_of(v),
-                ))
+                .__pb_with(
+                    obj.py(),
+                    |v| ::core::result::Result::Ok(::pybridge::__private::clone_of(v)),
+                )
         }
     }
     // from both_ways.yaml:54:13: function `counter_total`
@@ -858,21 +1045,24 @@ const _: () = {
         signature = (counter)
     )]
     fn __pb_fn_counter_total(
-        mut counter: ::pybridge::__private::pyo3::PyRefMut<'_, __PbClass_Counter>,
+        __pb_py: ::pybridge::Python<'_>,
+        counter: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Counter>,
     ) -> ::pybridge::__private::pyo3::PyResult<u64> {
-        let __pb_a0 = counter.__pb_shared()?;
+        let __pb_a0 = counter.__pb_shared(__pb_py)?;
         let __pb_result = crate::both::counter_total(__pb_a0);
         ::core::result::Result::Ok(__pb_result)
     }
     // from both_ways.yaml:59:13: function `node_drops` (direct entry)
     ::pybridge::__private::fast_function!(
         __pb_fast_node_drops, __pb_entry_node_drops, noargs call_noargs, | __pb_py |
-        __pb_fn_node_drops()
+        __pb_fn_node_drops(__pb_py,)
     );
     // from both_ways.yaml:59:13: function `node_drops`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "node_drops", signature = ())]
-    fn __pb_fn_node_drops() -> ::pybridge::__private::pyo3::PyResult<usize> {
+    fn __pb_fn_node_drops(
+        __pb_py: ::pybridge::Python<'_>,
+    ) -> ::pybridge::__private::pyo3::PyResult<usize> {
         let __pb_result = crate::both::node_drops();
         ::core::result::Result::Ok(__pb_result)
     }

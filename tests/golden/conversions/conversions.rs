@@ -5,11 +5,14 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "Shelf",
-        module = "conversions"
+        module = "conversions",
+        frozen
     )]
     struct __PbClass_Shelf {
         #[allow(dead_code)]
-        inner: ::pybridge::__private::Holder<crate::conv::Shelf>,
+        inner: ::pybridge::__private::BorrowCell<
+            ::pybridge::__private::Holder<crate::conv::Shelf>,
+        >,
     }
     type __PbRet_Shelf = __PbClass_Shelf;
     #[allow(dead_code)]
@@ -17,49 +20,57 @@ const _: () = {
         const __PB_NAME: &'static str = "Shelf";
         fn __pb_wrap(__pb_value: crate::conv::Shelf) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Owned(__pb_value),
+                ),
             }
         }
         fn __pb_share(__pb_value: ::std::sync::Arc<crate::conv::Shelf>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Shared(__pb_value),
+                ),
             }
         }
         #[inline]
         fn __pb_with<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::conv::Shelf,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with("Shelf", f)
+            self.inner.borrow(py)?.with("Shelf", f)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &mut crate::conv::Shelf,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with_mut("Shelf", f)
+            self.inner.borrow_mut(py)?.with_mut("Shelf", f)
         }
         fn __pb_shared(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::std::sync::Arc<crate::conv::Shelf>,
         > {
-            self.inner.share("Shelf")
+            self.inner.borrow_mut(py)?.share("Shelf")
         }
     }
     impl ::pybridge::__private::Published for __PbClass_Shelf {
         type Value = crate::conv::Shelf;
         fn lend_value<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::conv::Shelf,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.__pb_with(f)
+            self.__pb_with(py, f)
         }
         fn adopt_value(
             py: ::pybridge::Python<'_>,
@@ -91,6 +102,7 @@ const _: () = {
         #[new]
         #[pyo3(signature = (items, label))]
         fn __pb_constructor(
+            __pb_py: ::pybridge::Python<'_>,
             items: ::pybridge::__private::FastVec<::std::string::String>,
             label: ::std::option::Option<::std::string::String>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Shelf> {
@@ -103,17 +115,23 @@ const _: () = {
         #[pyo3(name = "items", signature = ())]
         fn __pb_m_items(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::std::vec::Vec<::std::string::String>,
         > {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.items();
             ::core::result::Result::Ok(::std::clone::Clone::clone(__pb_result))
         }
         // from conversions.yaml:88:19: method `count`
         #[pyo3(name = "count", signature = ())]
-        fn __pb_m_count(&self) -> ::pybridge::__private::pyo3::PyResult<i64> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+        fn __pb_m_count(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<i64> {
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.count();
             ::core::result::Result::Ok(::std::clone::Clone::clone(__pb_result))
         }
@@ -121,10 +139,12 @@ const _: () = {
         #[pyo3(name = "label", signature = ())]
         fn __pb_m_label(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::std::option::Option<::std::string::String>,
         > {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.label();
             ::core::result::Result::Ok(__pb_result.cloned())
         }
@@ -132,8 +152,10 @@ const _: () = {
         #[pyo3(name = "place", signature = ())]
         fn __pb_m_place(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::path::PathBuf> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.place();
             ::core::result::Result::Ok(::std::clone::Clone::clone(__pb_result))
         }
@@ -141,8 +163,10 @@ const _: () = {
         #[pyo3(name = "title", signature = ())]
         fn __pb_m_title(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.title();
             ::core::result::Result::Ok(::std::borrow::Cow::into_owned(__pb_result))
         }
@@ -150,7 +174,10 @@ const _: () = {
     // from conversions.yaml:10:15: function `next_char`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "next_char", signature = (c))]
-    fn __pb_fn_next_char(c: char) -> ::pybridge::__private::pyo3::PyResult<char> {
+    fn __pb_fn_next_char(
+        __pb_py: ::pybridge::Python<'_>,
+        c: char,
+    ) -> ::pybridge::__private::pyo3::PyResult<char> {
         let __pb_a0 = c;
         let __pb_result = crate::conv::next_char(__pb_a0);
         ::core::result::Result::Ok(__pb_result)
@@ -163,6 +190,7 @@ const _: () = {
         signature = (base, name)
     )]
     fn __pb_fn_joined(
+        __pb_py: ::pybridge::Python<'_>,
         base: ::std::path::PathBuf,
         name: &str,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::path::PathBuf> {
@@ -175,6 +203,7 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "doubled", signature = (d))]
     fn __pb_fn_doubled(
+        __pb_py: ::pybridge::Python<'_>,
         d: ::std::time::Duration,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::time::Duration> {
         let __pb_a0 = d;
@@ -185,6 +214,7 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "later", signature = (t, d))]
     fn __pb_fn_later(
+        __pb_py: ::pybridge::Python<'_>,
         t: ::std::time::SystemTime,
         d: ::std::time::Duration,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::time::SystemTime> {
@@ -197,6 +227,7 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "version_of", signature = (ip))]
     fn __pb_fn_version_of(
+        __pb_py: ::pybridge::Python<'_>,
         ip: ::std::net::IpAddr,
     ) -> ::pybridge::__private::pyo3::PyResult<u8> {
         let __pb_a0 = ip;
@@ -206,12 +237,14 @@ const _: () = {
     // from conversions.yaml:21:15: function `localhost` (direct entry)
     ::pybridge::__private::fast_function!(
         __pb_fast_localhost, __pb_entry_localhost, noargs call_noargs, | __pb_py |
-        __pb_fn_localhost()
+        __pb_fn_localhost(__pb_py,)
     );
     // from conversions.yaml:21:15: function `localhost`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "localhost", signature = ())]
-    fn __pb_fn_localhost() -> ::pybridge::__private::pyo3::PyResult<::std::net::IpAddr> {
+    fn __pb_fn_localhost(
+        __pb_py: ::pybridge::Python<'_>,
+    ) -> ::pybridge::__private::pyo3::PyResult<::std::net::IpAddr> {
         let __pb_result = crate::conv::localhost();
         ::core::result::Result::Ok(__pb_result)
     }
@@ -219,6 +252,7 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "distinct", signature = (ips))]
     fn __pb_fn_distinct(
+        __pb_py: ::pybridge::Python<'_>,
         ips: ::std::vec::Vec<::std::net::IpAddr>,
     ) -> ::pybridge::__private::pyo3::PyResult<
         ::std::collections::HashSet<::std::net::IpAddr>,
@@ -236,6 +270,7 @@ const _: () = {
         text_signature = "(waits, extra=None)"
     )]
     fn __pb_fn_total(
+        __pb_py: ::pybridge::Python<'_>,
         waits: ::std::collections::HashMap<::std::string::String, ::std::time::Duration>,
         extra: ::std::option::Option<::std::time::Duration>,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::time::Duration> {
@@ -248,6 +283,7 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "mean", signature = (values))]
     fn __pb_fn_mean(
+        __pb_py: ::pybridge::Python<'_>,
         values: ::pybridge::__private::SliceArg<'_, f64>,
     ) -> ::pybridge::__private::pyo3::PyResult<f64> {
         let __pb_a0 = values.as_slice();
@@ -262,6 +298,7 @@ const _: () = {
         signature = (values)
     )]
     fn __pb_fn_first_two(
+        __pb_py: ::pybridge::Python<'_>,
         values: ::pybridge::__private::FastVec<::std::string::String>,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<::std::string::String>> {
         let __pb_a0 = &values.0;
@@ -276,6 +313,7 @@ const _: () = {
         signature = (words)
     )]
     fn __pb_fn_word_lengths(
+        __pb_py: ::pybridge::Python<'_>,
         words: ::std::collections::BTreeSet<::std::string::String>,
     ) -> ::pybridge::__private::pyo3::PyResult<
         ::std::collections::BTreeMap<::std::string::String, usize>,
@@ -292,6 +330,7 @@ const _: () = {
         signature = (m)
     )]
     fn __pb_fn_ordered_keys(
+        __pb_py: ::pybridge::Python<'_>,
         m: ::std::collections::BTreeMap<i64, ::std::string::String>,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<(i64, usize)>> {
         let __pb_a0 = m;
@@ -302,6 +341,7 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "scaled", signature = (v, k))]
     fn __pb_fn_scaled(
+        __pb_py: ::pybridge::Python<'_>,
         v: [f64; 3],
         k: f64,
     ) -> ::pybridge::__private::pyo3::PyResult<[f64; 3]> {
@@ -313,7 +353,10 @@ const _: () = {
     // from conversions.yaml:50:15: function `reversed4`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "reversed4", signature = (b))]
-    fn __pb_fn_reversed4(b: [u8; 4]) -> ::pybridge::__private::pyo3::PyResult<[u8; 4]> {
+    fn __pb_fn_reversed4(
+        __pb_py: ::pybridge::Python<'_>,
+        b: [u8; 4],
+    ) -> ::pybridge::__private::pyo3::PyResult<[u8; 4]> {
         let __pb_a0 = b;
         let __pb_result = crate::conv::reversed4(__pb_a0);
         ::core::result::Result::Ok(__pb_result)
@@ -326,6 +369,7 @@ const _: () = {
         signature = (pairs)
     )]
     fn __pb_fn_pair_sums(
+        __pb_py: ::pybridge::Python<'_>,
         pairs: ::std::vec::Vec<[i64; 2]>,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<i64>> {
         let __pb_a0 = pairs;
@@ -336,6 +380,7 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "shout", signature = (s))]
     fn __pb_fn_shout(
+        __pb_py: ::pybridge::Python<'_>,
         s: ::std::string::String,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
         let __pb_a0 = ::std::boxed::Box::<str>::from(s);
@@ -346,6 +391,7 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "doubled_all", signature = (v))]
     fn __pb_fn_doubled_all(
+        __pb_py: ::pybridge::Python<'_>,
         v: ::pybridge::__private::FastVec<i64>,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<i64>> {
         let __pb_a0 = ::std::boxed::Box::<[i64]>::from(v.0);
@@ -356,6 +402,7 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "maybe_shout", signature = (s))]
     fn __pb_fn_maybe_shout(
+        __pb_py: ::pybridge::Python<'_>,
         s: ::std::option::Option<::std::string::String>,
     ) -> ::pybridge::__private::pyo3::PyResult<
         ::std::option::Option<::std::string::String>,
@@ -367,12 +414,13 @@ const _: () = {
     // from conversions.yaml:60:15: function `trimmed` (direct entry)
     ::pybridge::__private::fast_function!(
         __pb_fast_trimmed, __pb_entry_trimmed, call, (1, 1), | __pb_py, __pb_a |
-        __pb_fn_trimmed(__pb_a.get(0) ?)
+        __pb_fn_trimmed(__pb_py, __pb_a.get(0) ?)
     );
     // from conversions.yaml:60:15: function `trimmed`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "trimmed", signature = (s))]
     fn __pb_fn_trimmed(
+        __pb_py: ::pybridge::Python<'_>,
         s: &str,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
         let __pb_a0 = s;
@@ -383,6 +431,7 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "escaped", signature = (s))]
     fn __pb_fn_escaped(
+        __pb_py: ::pybridge::Python<'_>,
         s: ::std::string::String,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
         let __pb_a0 = ::std::borrow::Cow::<str>::Owned(s);
@@ -397,6 +446,7 @@ const _: () = {
         signature = (s)
     )]
     fn __pb_fn_arrives_owned(
+        __pb_py: ::pybridge::Python<'_>,
         s: ::std::string::String,
     ) -> ::pybridge::__private::pyo3::PyResult<bool> {
         let __pb_a0 = ::std::borrow::Cow::<str>::Owned(s);
@@ -407,6 +457,7 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "nonzero", signature = (v))]
     fn __pb_fn_nonzero(
+        __pb_py: ::pybridge::Python<'_>,
         v: ::pybridge::__private::SliceArg<'_, i64>,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<i64>> {
         let __pb_a0 = v.as_slice();
@@ -417,6 +468,7 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "cow_sum", signature = (v))]
     fn __pb_fn_cow_sum(
+        __pb_py: ::pybridge::Python<'_>,
         v: ::pybridge::__private::FastVec<f64>,
     ) -> ::pybridge::__private::pyo3::PyResult<f64> {
         let __pb_a0 = ::std::borrow::Cow::<[f64]>::Owned(v.0);
@@ -427,6 +479,7 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "cow_bytes", signature = (b))]
     fn __pb_fn_cow_bytes(
+        __pb_py: ::pybridge::Python<'_>,
         b: ::std::vec::Vec<u8>,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<u8>> {
         let __pb_a0 = ::std::borrow::Cow::<[u8]>::Owned(b);
@@ -442,6 +495,7 @@ const _: () = {
         text_signature = "(name=None)"
     )]
     fn __pb_fn_name_or(
+        __pb_py: ::pybridge::Python<'_>,
         name: ::std::option::Option<::std::string::String>,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
         let __pb_a0 = name.map(::std::borrow::Cow::<str>::Owned);
@@ -451,7 +505,11 @@ const _: () = {
     // from conversions.yaml:71:15: function `add_refs`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "add_refs", signature = (a, b))]
-    fn __pb_fn_add_refs(a: i64, b: i64) -> ::pybridge::__private::pyo3::PyResult<i64> {
+    fn __pb_fn_add_refs(
+        __pb_py: ::pybridge::Python<'_>,
+        a: i64,
+        b: i64,
+    ) -> ::pybridge::__private::pyo3::PyResult<i64> {
         let __pb_a0 = &a;
         let __pb_a1 = &b;
         let __pb_result = crate::conv::add_refs(__pb_a0, __pb_a1);
@@ -461,6 +519,7 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "longest", signature = (words))]
     fn __pb_fn_longest(
+        __pb_py: ::pybridge::Python<'_>,
         words: ::pybridge::__private::FastVec<::std::string::String>,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
         let __pb_a0 = &words.0;
@@ -475,6 +534,7 @@ const _: () = {
         signature = (values)
     )]
     fn __pb_fn_first_of(
+        __pb_py: ::pybridge::Python<'_>,
         values: ::pybridge::__private::SliceArg<'_, i64>,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::option::Option<i64>> {
         let __pb_a0 = values.as_slice();
@@ -489,6 +549,7 @@ const _: () = {
         signature = (values)
     )]
     fn __pb_fn_count_of(
+        __pb_py: ::pybridge::Python<'_>,
         values: ::std::option::Option<::std::vec::Vec<i64>>,
     ) -> ::pybridge::__private::pyo3::PyResult<usize> {
         let __pb_a0 = values.as_ref();
@@ -503,6 +564,7 @@ const _: () = {
         signature = (words, sep)
     )]
     fn __pb_fn_joined_words(
+        __pb_py: ::pybridge::Python<'_>,
         words: ::std::vec::Vec<::std::string::String>,
         sep: &str,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
@@ -522,6 +584,7 @@ const _: () = {
         signature = (words)
     )]
     fn __pb_fn_first_words(
+        __pb_py: ::pybridge::Python<'_>,
         words: ::std::vec::Vec<::std::string::String>,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<::std::string::String>> {
         let __pb_a0 = &words

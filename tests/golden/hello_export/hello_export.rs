@@ -4,13 +4,17 @@ const _: () = {
     // from hello_export.yaml:7:13: function `add` (direct entry)
     ::pybridge::__private::fast_function!(
         __pb_fast_add, __pb_entry_add, call, (2, 2), | __pb_py, __pb_a |
-        __pb_fn_add(__pb_a.get(0) ?, __pb_a.get(1) ?)
+        __pb_fn_add(__pb_py, __pb_a.get(0) ?, __pb_a.get(1) ?)
     );
     // from hello_export.yaml:7:13: function `add`
     /// Add two integers.
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "add", signature = (a, b))]
-    fn __pb_fn_add(a: i64, b: i64) -> ::pybridge::__private::pyo3::PyResult<i64> {
+    fn __pb_fn_add(
+        __pb_py: ::pybridge::Python<'_>,
+        a: i64,
+        b: i64,
+    ) -> ::pybridge::__private::pyo3::PyResult<i64> {
         let __pb_a0 = a;
         let __pb_a1 = b;
         let __pb_result = crate::ops::add(__pb_a0, __pb_a1);
@@ -25,6 +29,7 @@ const _: () = {
         signature = (data)
     )]
     fn __pb_fn_process_data(
+        __pb_py: ::pybridge::Python<'_>,
         data: ::pybridge::__private::FastVec<f64>,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<f64>> {
         let __pb_a0 = data.0;
@@ -34,7 +39,7 @@ const _: () = {
     // from hello_export.yaml:20:13: function `parse_point` (direct entry)
     ::pybridge::__private::fast_function!(
         __pb_fast_parse_point, __pb_entry_parse_point, call, (1, 1), | __pb_py, __pb_a |
-        __pb_fn_parse_point(__pb_a.get(0) ?)
+        __pb_fn_parse_point(__pb_py, __pb_a.get(0) ?)
     );
     // from hello_export.yaml:20:13: function `parse_point`
     /// Parse `x,y` into a pair of floats; raises ValueError on bad input.
@@ -45,6 +50,7 @@ const _: () = {
         signature = (text)
     )]
     fn __pb_fn_parse_point(
+        __pb_py: ::pybridge::Python<'_>,
         text: &str,
     ) -> ::pybridge::__private::pyo3::PyResult<(f64, f64)> {
         let __pb_a0 = text;

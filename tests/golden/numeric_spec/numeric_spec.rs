@@ -37,12 +37,15 @@ const _: () = {
         crate = "::pybridge::__private::pyo3",
         name = "Money",
         module = "numeric_spec",
+        frozen,
         subclass,
         weakref
     )]
     struct __PbClass_Money {
         #[allow(dead_code)]
-        inner: ::pybridge::__private::Holder<crate::money::Money>,
+        inner: ::pybridge::__private::BorrowCell<
+            ::pybridge::__private::Holder<crate::money::Money>,
+        >,
     }
     type __PbRet_Money = __PbClass_Money;
     #[allow(dead_code)]
@@ -50,49 +53,57 @@ const _: () = {
         const __PB_NAME: &'static str = "Money";
         fn __pb_wrap(__pb_value: crate::money::Money) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Owned(__pb_value),
+                ),
             }
         }
         fn __pb_share(__pb_value: ::std::sync::Arc<crate::money::Money>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Shared(__pb_value),
+                ),
             }
         }
         #[inline]
         fn __pb_with<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::money::Money,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with("Money", f)
+            self.inner.borrow(py)?.with("Money", f)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &mut crate::money::Money,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with_mut("Money", f)
+            self.inner.borrow_mut(py)?.with_mut("Money", f)
         }
         fn __pb_shared(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::std::sync::Arc<crate::money::Money>,
         > {
-            self.inner.share("Money")
+            self.inner.borrow_mut(py)?.share("Money")
         }
     }
     impl ::pybridge::__private::Published for __PbClass_Money {
         type Value = crate::money::Money;
         fn lend_value<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::money::Money,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.__pb_with(f)
+            self.__pb_with(py, f)
         }
         fn adopt_value(
             py: ::pybridge::Python<'_>,
@@ -124,6 +135,7 @@ const _: () = {
         #[new]
         #[pyo3(signature = (cents))]
         fn __pb_constructor(
+            __pb_py: ::pybridge::Python<'_>,
             cents: i64,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Money> {
             let __pb_a0 = cents;
@@ -137,7 +149,8 @@ const _: () = {
             __pb_py: ::pybridge::Python<'_>,
             years: u64,
         ) -> ::pybridge::__private::pyo3::PyResult<i64> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_a0 = years;
             let __pb_result = __pb_py.detach(move || __pb_self.compound(__pb_a0));
             ::core::result::Result::Ok(__pb_result)
@@ -150,9 +163,11 @@ const _: () = {
         )]
         fn __pb_m_scaled(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             factor: i64,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Money> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_a0 = factor;
             let __pb_result = __pb_self.times(__pb_a0);
             ::core::result::Result::Ok(__PbClass_Money::__pb_wrap(__pb_result))
@@ -161,35 +176,51 @@ const _: () = {
         #[pyo3(name = "__add__")]
         fn __pb_m___add__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Money>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Money> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             other
-                .__pb_with(|__pb_a0| {
-                    let __pb_result = __pb_self.plus(__pb_a0);
-                    ::core::result::Result::Ok(__PbClass_Money::__pb_wrap(__pb_result))
-                })
+                .__pb_with(
+                    __pb_py,
+                    |__pb_a0| {
+                        let __pb_result = __pb_self.plus(__pb_a0);
+                        ::core::result::Result::Ok(
+                            __PbClass_Money::__pb_wrap(__pb_result),
+                        )
+                    },
+                )
         }
         // from numeric_spec.yaml:28:19: method `__sub__`
         #[pyo3(name = "__sub__")]
         fn __pb_m___sub__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Money>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Money> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             other
-                .__pb_with(|__pb_a0| {
-                    let __pb_result = __pb_self.minus(__pb_a0);
-                    ::core::result::Result::Ok(__PbClass_Money::__pb_wrap(__pb_result))
-                })
+                .__pb_with(
+                    __pb_py,
+                    |__pb_a0| {
+                        let __pb_result = __pb_self.minus(__pb_a0);
+                        ::core::result::Result::Ok(
+                            __PbClass_Money::__pb_wrap(__pb_result),
+                        )
+                    },
+                )
         }
         // from numeric_spec.yaml:29:19: method `__mul__`
         #[pyo3(name = "__mul__")]
         fn __pb_m___mul__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             factor: i64,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Money> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_a0 = factor;
             let __pb_result = __pb_self.times(__pb_a0);
             ::core::result::Result::Ok(__PbClass_Money::__pb_wrap(__pb_result))
@@ -198,9 +229,11 @@ const _: () = {
         #[pyo3(name = "__rmul__")]
         fn __pb_m___rmul__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             factor: i64,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Money> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_a0 = factor;
             let __pb_result = __pb_self.times(__pb_a0);
             ::core::result::Result::Ok(__PbClass_Money::__pb_wrap(__pb_result))
@@ -209,9 +242,11 @@ const _: () = {
         #[pyo3(name = "__floordiv__")]
         fn __pb_m___floordiv__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             parts: i64,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Money> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_a0 = parts;
             let __pb_result = __pb_self
                 .split(__pb_a0)
@@ -225,44 +260,61 @@ const _: () = {
         #[pyo3(name = "__neg__")]
         fn __pb_m___neg__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Money> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.negated();
             ::core::result::Result::Ok(__PbClass_Money::__pb_wrap(__pb_result))
         }
         // from numeric_spec.yaml:37:19: method `__bool__`
         #[pyo3(name = "__bool__")]
-        fn __pb_m___bool__(&self) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+        fn __pb_m___bool__(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<bool> {
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.is_nonzero();
             ::core::result::Result::Ok(__pb_result)
         }
         // from numeric_spec.yaml:38:19: method `__iadd__`
         #[pyo3(name = "__iadd__")]
         fn __pb_m___iadd__(
-            &mut self,
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Money>,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            let __pb_self = self.inner.get_mut(Self::__PB_NAME)?;
+            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
+            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
             other
-                .__pb_with(|__pb_a0| {
-                    __pb_self.add_assign(__pb_a0);
-                    ::core::result::Result::Ok(())
-                })
+                .__pb_with(
+                    __pb_py,
+                    |__pb_a0| {
+                        __pb_self.add_assign(__pb_a0);
+                        ::core::result::Result::Ok(())
+                    },
+                )
         }
         // from numeric_spec.yaml:39:19: method `__str__`
         #[pyo3(name = "__str__")]
         fn __pb_m___str__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.formatted();
             ::core::result::Result::Ok(__pb_result)
         }
         // from numeric_spec.yaml:41:19: method `__len__`
         #[pyo3(name = "__len__")]
-        fn __pb_m___len__(&self) -> ::pybridge::__private::pyo3::PyResult<usize> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+        fn __pb_m___len__(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<usize> {
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = crate::money::digits(__pb_self);
             ::core::result::Result::Ok(__pb_result)
         }
@@ -270,9 +322,11 @@ const _: () = {
         #[pyo3(name = "__contains__")]
         fn __pb_m___contains__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             digit: u8,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_a0 = digit;
             let __pb_result = crate::money::has_digit(__pb_self, __pb_a0);
             ::core::result::Result::Ok(__pb_result)
@@ -285,6 +339,7 @@ const _: () = {
                 '_,
                 ::pybridge::__private::pyo3::types::PyType,
             >,
+            __pb_py: ::pybridge::Python<'_>,
             units: i64,
         ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
             let __pb_made: ::pybridge::__private::pyo3::PyResult<__PbRet_Money> = {
@@ -298,13 +353,18 @@ const _: () = {
         #[pyo3(name = "labelled", signature = (currency))]
         fn __pb_m_labelled(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             currency: __PbClass_Currency,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_a0 = currency
-                .__pb_with(|__pb_v| ::core::result::Result::Ok(
-                    ::pybridge::__private::clone_of(__pb_v),
-                ))?;
+                .__pb_with(
+                    __pb_py,
+                    |__pb_v| ::core::result::Result::Ok(
+                        ::pybridge::__private::clone_of(__pb_v),
+                    ),
+                )?;
             let __pb_result = __pb_self.labelled(__pb_a0);
             ::core::result::Result::Ok(__pb_result)
         }
@@ -318,13 +378,18 @@ const _: () = {
         )]
         fn __pb_m_units(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             rounding: __PbClass_Rounding,
         ) -> ::pybridge::__private::pyo3::PyResult<i64> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_a0 = rounding
-                .__pb_with(|__pb_v| ::core::result::Result::Ok(
-                    ::pybridge::__private::clone_of(__pb_v),
-                ))?;
+                .__pb_with(
+                    __pb_py,
+                    |__pb_v| ::core::result::Result::Ok(
+                        ::pybridge::__private::clone_of(__pb_v),
+                    ),
+                )?;
             let __pb_result = __pb_self.units(__pb_a0);
             ::core::result::Result::Ok(__pb_result)
         }
@@ -336,92 +401,136 @@ const _: () = {
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<i64> {
             let _ = __pb_py;
-            self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                ::std::clone::Clone::clone(&__pb_self.cents),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |__pb_self| ::core::result::Result::Ok(
+                    ::std::clone::Clone::clone(&__pb_self.cents),
+                ),
+            )
         }
         // from numeric_spec.yaml:9:13: trait `Debug` of class `Money`
         fn __repr__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            self.__pb_with(|v| ::core::result::Result::Ok(
-                ::pybridge::__private::repr_of(v),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |v| ::core::result::Result::Ok(::pybridge::__private::repr_of(v)),
+            )
         }
         // from numeric_spec.yaml:9:13: trait `PartialEq` of class `Money`
         fn __eq__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            self.__pb_with(|a| {
-                other
-                    .__pb_with(|b| ::core::result::Result::Ok(
-                        ::pybridge::__private::eq_of(a, b),
-                    ))
-            })
+            self.__pb_with(
+                __pb_py,
+                |a| {
+                    other
+                        .__pb_with(
+                            __pb_py,
+                            |b| ::core::result::Result::Ok(
+                                ::pybridge::__private::eq_of(a, b),
+                            ),
+                        )
+                },
+            )
         }
         // from numeric_spec.yaml:9:13: trait `Hash` of class `Money`
-        fn __hash__(&self) -> ::pybridge::__private::pyo3::PyResult<u64> {
-            self.__pb_with(|v| ::core::result::Result::Ok(
-                ::pybridge::__private::hash_of(v),
-            ))
+        fn __hash__(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<u64> {
+            self.__pb_with(
+                __pb_py,
+                |v| ::core::result::Result::Ok(::pybridge::__private::hash_of(v)),
+            )
         }
         // from numeric_spec.yaml:9:13: trait `PartialOrd` of class `Money`
         fn __lt__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            self.__pb_with(|a| {
-                other
-                    .__pb_with(|b| {
-                        ::core::result::Result::Ok(
-                            ::pybridge::__private::cmp_of(a, b)
-                                .is_some_and(|o| o.is_lt()),
+            self.__pb_with(
+                __pb_py,
+                |a| {
+                    other
+                        .__pb_with(
+                            __pb_py,
+                            |b| {
+                                ::core::result::Result::Ok(
+                                    ::pybridge::__private::cmp_of(a, b)
+                                        .is_some_and(|o| o.is_lt()),
+                                )
+                            },
                         )
-                    })
-            })
+                },
+            )
         }
         fn __le__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            self.__pb_with(|a| {
-                other
-                    .__pb_with(|b| {
-                        ::core::result::Result::Ok(
-                            ::pybridge::__private::cmp_of(a, b)
-                                .is_some_and(|o| o.is_le()),
+            self.__pb_with(
+                __pb_py,
+                |a| {
+                    other
+                        .__pb_with(
+                            __pb_py,
+                            |b| {
+                                ::core::result::Result::Ok(
+                                    ::pybridge::__private::cmp_of(a, b)
+                                        .is_some_and(|o| o.is_le()),
+                                )
+                            },
                         )
-                    })
-            })
+                },
+            )
         }
         fn __gt__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            self.__pb_with(|a| {
-                other
-                    .__pb_with(|b| {
-                        ::core::result::Result::Ok(
-                            ::pybridge::__private::cmp_of(a, b)
-                                .is_some_and(|o| o.is_gt()),
+            self.__pb_with(
+                __pb_py,
+                |a| {
+                    other
+                        .__pb_with(
+                            __pb_py,
+                            |b| {
+                                ::core::result::Result::Ok(
+                                    ::pybridge::__private::cmp_of(a, b)
+                                        .is_some_and(|o| o.is_gt()),
+                                )
+                            },
                         )
-                    })
-            })
+                },
+            )
         }
         fn __ge__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            self.__pb_with(|a| {
-                other
-                    .__pb_with(|b| {
-                        ::core::result::Result::Ok(
-                            ::pybridge::__private::cmp_of(a, b)
-                                .is_some_and(|o| o.is_ge()),
+            self.__pb_with(
+                __pb_py,
+                |a| {
+                    other
+                        .__pb_with(
+                            __pb_py,
+                            |b| {
+                                ::core::result::Result::Ok(
+                                    ::pybridge::__private::cmp_of(a, b)
+                                        .is_some_and(|o| o.is_ge()),
+                                )
+                            },
                         )
-                    })
-            })
+                },
+            )
         }
         // from numeric_spec.yaml:9:13: trait `Clone` of class `Money`
         fn __copy__(
@@ -429,9 +538,10 @@ const _: () = {
             py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
             let value = self
-                .__pb_with(|v| ::core::result::Result::Ok(
-                    ::pybridge::__private::clone_of(v),
-                ))?;
+                .__pb_with(
+                    py,
+                    |v| ::core::result::Result::Ok(::pybridge::__private::clone_of(v)),
+                )?;
             ::pybridge::__private::into_object(py, Self::__pb_wrap(value))
         }
         fn __deepcopy__(
@@ -478,11 +588,14 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "Points",
-        module = "numeric_spec"
+        module = "numeric_spec",
+        frozen
     )]
     struct __PbClass_Points {
         #[allow(dead_code)]
-        inner: ::pybridge::__private::Holder<crate::points::Points>,
+        inner: ::pybridge::__private::BorrowCell<
+            ::pybridge::__private::Holder<crate::points::Points>,
+        >,
     }
     type __PbRet_Points = __PbClass_Points;
     #[allow(dead_code)]
@@ -490,49 +603,57 @@ const _: () = {
         const __PB_NAME: &'static str = "Points";
         fn __pb_wrap(__pb_value: crate::points::Points) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Owned(__pb_value),
+                ),
             }
         }
         fn __pb_share(__pb_value: ::std::sync::Arc<crate::points::Points>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Shared(__pb_value),
+                ),
             }
         }
         #[inline]
         fn __pb_with<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::points::Points,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with("Points", f)
+            self.inner.borrow(py)?.with("Points", f)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &mut crate::points::Points,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with_mut("Points", f)
+            self.inner.borrow_mut(py)?.with_mut("Points", f)
         }
         fn __pb_shared(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::std::sync::Arc<crate::points::Points>,
         > {
-            self.inner.share("Points")
+            self.inner.borrow_mut(py)?.share("Points")
         }
     }
     impl ::pybridge::__private::Published for __PbClass_Points {
         type Value = crate::points::Points;
         fn lend_value<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::points::Points,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.__pb_with(f)
+            self.__pb_with(py, f)
         }
         fn adopt_value(
             py: ::pybridge::Python<'_>,
@@ -564,6 +685,7 @@ const _: () = {
         #[new]
         #[pyo3(signature = (n))]
         fn __pb_constructor(
+            __pb_py: ::pybridge::Python<'_>,
             n: i64,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Points> {
             let __pb_a0 = n;
@@ -578,35 +700,51 @@ const _: () = {
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<i64> {
             let _ = __pb_py;
-            self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                ::std::clone::Clone::clone(&__pb_self.n),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |__pb_self| ::core::result::Result::Ok(
+                    ::std::clone::Clone::clone(&__pb_self.n),
+                ),
+            )
         }
         // from numeric_spec.yaml:48:13: trait `Debug` of class `Points`
         fn __repr__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            self.__pb_with(|v| ::core::result::Result::Ok(
-                ::pybridge::__private::repr_of(v),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |v| ::core::result::Result::Ok(::pybridge::__private::repr_of(v)),
+            )
         }
         // from numeric_spec.yaml:48:13: trait `PartialEq` of class `Points`
         fn __eq__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            self.__pb_with(|a| {
-                other
-                    .__pb_with(|b| ::core::result::Result::Ok(
-                        ::pybridge::__private::eq_of(a, b),
-                    ))
-            })
+            self.__pb_with(
+                __pb_py,
+                |a| {
+                    other
+                        .__pb_with(
+                            __pb_py,
+                            |b| ::core::result::Result::Ok(
+                                ::pybridge::__private::eq_of(a, b),
+                            ),
+                        )
+                },
+            )
         }
         // from numeric_spec.yaml:48:13: trait `Hash` of class `Points`
-        fn __hash__(&self) -> ::pybridge::__private::pyo3::PyResult<u64> {
-            self.__pb_with(|v| ::core::result::Result::Ok(
-                ::pybridge::__private::hash_of(v),
-            ))
+        fn __hash__(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<u64> {
+            self.__pb_with(
+                __pb_py,
+                |v| ::core::result::Result::Ok(::pybridge::__private::hash_of(v)),
+            )
         }
         // from numeric_spec.yaml:48:13: trait `Add` of class `Points`
         fn __add__(
@@ -615,12 +753,18 @@ const _: () = {
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
             let __pb_value = self
-                .__pb_with(|a| {
-                    other
-                        .__pb_with(|b| ::core::result::Result::Ok(
-                            ::pybridge::__private::add_of(a, b),
-                        ))
-                })?;
+                .__pb_with(
+                    py,
+                    |a| {
+                        other
+                            .__pb_with(
+                                py,
+                                |b| ::core::result::Result::Ok(
+                                    ::pybridge::__private::add_of(a, b),
+                                ),
+                            )
+                    },
+                )?;
             ::pybridge::__private::into_object(py, Self::__pb_wrap(__pb_value))
         }
         // from numeric_spec.yaml:48:13: trait `Sub` of class `Points`
@@ -630,12 +774,18 @@ const _: () = {
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
             let __pb_value = self
-                .__pb_with(|a| {
-                    other
-                        .__pb_with(|b| ::core::result::Result::Ok(
-                            ::pybridge::__private::sub_of(a, b),
-                        ))
-                })?;
+                .__pb_with(
+                    py,
+                    |a| {
+                        other
+                            .__pb_with(
+                                py,
+                                |b| ::core::result::Result::Ok(
+                                    ::pybridge::__private::sub_of(a, b),
+                                ),
+                            )
+                    },
+                )?;
             ::pybridge::__private::into_object(py, Self::__pb_wrap(__pb_value))
         }
         // from numeric_spec.yaml:48:13: trait `Mul` of class `Points`
@@ -645,12 +795,18 @@ const _: () = {
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
             let __pb_value = self
-                .__pb_with(|a| {
-                    other
-                        .__pb_with(|b| ::core::result::Result::Ok(
-                            ::pybridge::__private::mul_of(a, b),
-                        ))
-                })?;
+                .__pb_with(
+                    py,
+                    |a| {
+                        other
+                            .__pb_with(
+                                py,
+                                |b| ::core::result::Result::Ok(
+                                    ::pybridge::__private::mul_of(a, b),
+                                ),
+                            )
+                    },
+                )?;
             ::pybridge::__private::into_object(py, Self::__pb_wrap(__pb_value))
         }
         // from numeric_spec.yaml:48:13: trait `Div` of class `Points`
@@ -660,12 +816,18 @@ const _: () = {
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
             let __pb_value = self
-                .__pb_with(|a| {
-                    other
-                        .__pb_with(|b| ::core::result::Result::Ok(
-                            ::pybridge::__private::div_of(a, b),
-                        ))
-                })?;
+                .__pb_with(
+                    py,
+                    |a| {
+                        other
+                            .__pb_with(
+                                py,
+                                |b| ::core::result::Result::Ok(
+                                    ::pybridge::__private::div_of(a, b),
+                                ),
+                            )
+                    },
+                )?;
             ::pybridge::__private::into_object(py, Self::__pb_wrap(__pb_value))
         }
         // from numeric_spec.yaml:48:13: trait `Rem` of class `Points`
@@ -675,12 +837,18 @@ const _: () = {
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
             let __pb_value = self
-                .__pb_with(|a| {
-                    other
-                        .__pb_with(|b| ::core::result::Result::Ok(
-                            ::pybridge::__private::rem_of(a, b),
-                        ))
-                })?;
+                .__pb_with(
+                    py,
+                    |a| {
+                        other
+                            .__pb_with(
+                                py,
+                                |b| ::core::result::Result::Ok(
+                                    ::pybridge::__private::rem_of(a, b),
+                                ),
+                            )
+                    },
+                )?;
             ::pybridge::__private::into_object(py, Self::__pb_wrap(__pb_value))
         }
         // from numeric_spec.yaml:48:13: trait `BitAnd` of class `Points`
@@ -690,12 +858,18 @@ const _: () = {
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
             let __pb_value = self
-                .__pb_with(|a| {
-                    other
-                        .__pb_with(|b| ::core::result::Result::Ok(
-                            ::pybridge::__private::bitand_of(a, b),
-                        ))
-                })?;
+                .__pb_with(
+                    py,
+                    |a| {
+                        other
+                            .__pb_with(
+                                py,
+                                |b| ::core::result::Result::Ok(
+                                    ::pybridge::__private::bitand_of(a, b),
+                                ),
+                            )
+                    },
+                )?;
             ::pybridge::__private::into_object(py, Self::__pb_wrap(__pb_value))
         }
         // from numeric_spec.yaml:48:13: trait `BitOr` of class `Points`
@@ -705,12 +879,18 @@ const _: () = {
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
             let __pb_value = self
-                .__pb_with(|a| {
-                    other
-                        .__pb_with(|b| ::core::result::Result::Ok(
-                            ::pybridge::__private::bitor_of(a, b),
-                        ))
-                })?;
+                .__pb_with(
+                    py,
+                    |a| {
+                        other
+                            .__pb_with(
+                                py,
+                                |b| ::core::result::Result::Ok(
+                                    ::pybridge::__private::bitor_of(a, b),
+                                ),
+                            )
+                    },
+                )?;
             ::pybridge::__private::into_object(py, Self::__pb_wrap(__pb_value))
         }
         // from numeric_spec.yaml:48:13: trait `BitXor` of class `Points`
@@ -720,12 +900,18 @@ const _: () = {
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
             let __pb_value = self
-                .__pb_with(|a| {
-                    other
-                        .__pb_with(|b| ::core::result::Result::Ok(
-                            ::pybridge::__private::bitxor_of(a, b),
-                        ))
-                })?;
+                .__pb_with(
+                    py,
+                    |a| {
+                        other
+                            .__pb_with(
+                                py,
+                                |b| ::core::result::Result::Ok(
+                                    ::pybridge::__private::bitxor_of(a, b),
+                                ),
+                            )
+                    },
+                )?;
             ::pybridge::__private::into_object(py, Self::__pb_wrap(__pb_value))
         }
         // from numeric_spec.yaml:48:13: trait `Shl` of class `Points`
@@ -735,12 +921,18 @@ const _: () = {
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
             let __pb_value = self
-                .__pb_with(|a| {
-                    other
-                        .__pb_with(|b| ::core::result::Result::Ok(
-                            ::pybridge::__private::shl_of(a, b),
-                        ))
-                })?;
+                .__pb_with(
+                    py,
+                    |a| {
+                        other
+                            .__pb_with(
+                                py,
+                                |b| ::core::result::Result::Ok(
+                                    ::pybridge::__private::shl_of(a, b),
+                                ),
+                            )
+                    },
+                )?;
             ::pybridge::__private::into_object(py, Self::__pb_wrap(__pb_value))
         }
         // from numeric_spec.yaml:48:13: trait `Shr` of class `Points`
@@ -750,12 +942,18 @@ const _: () = {
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
             let __pb_value = self
-                .__pb_with(|a| {
-                    other
-                        .__pb_with(|b| ::core::result::Result::Ok(
-                            ::pybridge::__private::shr_of(a, b),
-                        ))
-                })?;
+                .__pb_with(
+                    py,
+                    |a| {
+                        other
+                            .__pb_with(
+                                py,
+                                |b| ::core::result::Result::Ok(
+                                    ::pybridge::__private::shr_of(a, b),
+                                ),
+                            )
+                    },
+                )?;
             ::pybridge::__private::into_object(py, Self::__pb_wrap(__pb_value))
         }
         // from numeric_spec.yaml:48:13: trait `Neg` of class `Points`
@@ -764,9 +962,10 @@ const _: () = {
             py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
             let __pb_value = self
-                .__pb_with(|a| ::core::result::Result::Ok(
-                    ::pybridge::__private::neg_of(a),
-                ))?;
+                .__pb_with(
+                    py,
+                    |a| ::core::result::Result::Ok(::pybridge::__private::neg_of(a)),
+                )?;
             ::pybridge::__private::into_object(py, Self::__pb_wrap(__pb_value))
         }
         // from numeric_spec.yaml:48:13: trait `Not` of class `Points`
@@ -775,9 +974,10 @@ const _: () = {
             py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
             let __pb_value = self
-                .__pb_with(|a| ::core::result::Result::Ok(
-                    ::pybridge::__private::not_of(a),
-                ))?;
+                .__pb_with(
+                    py,
+                    |a| ::core::result::Result::Ok(::pybridge::__private::not_of(a)),
+                )?;
             ::pybridge::__private::into_object(py, Self::__pb_wrap(__pb_value))
         }
     }
@@ -786,11 +986,14 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "Digits",
-        module = "numeric_spec"
+        module = "numeric_spec",
+        frozen
     )]
     struct __PbClass_Digits {
         #[allow(dead_code)]
-        inner: ::pybridge::__private::Holder<crate::points::Digits>,
+        inner: ::pybridge::__private::BorrowCell<
+            ::pybridge::__private::Holder<crate::points::Digits>,
+        >,
     }
     type __PbRet_Digits = __PbClass_Digits;
     #[allow(dead_code)]
@@ -798,49 +1001,57 @@ const _: () = {
         const __PB_NAME: &'static str = "Digits";
         fn __pb_wrap(__pb_value: crate::points::Digits) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Owned(__pb_value),
+                ),
             }
         }
         fn __pb_share(__pb_value: ::std::sync::Arc<crate::points::Digits>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Shared(__pb_value),
+                ),
             }
         }
         #[inline]
         fn __pb_with<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::points::Digits,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with("Digits", f)
+            self.inner.borrow(py)?.with("Digits", f)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &mut crate::points::Digits,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with_mut("Digits", f)
+            self.inner.borrow_mut(py)?.with_mut("Digits", f)
         }
         fn __pb_shared(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::std::sync::Arc<crate::points::Digits>,
         > {
-            self.inner.share("Digits")
+            self.inner.borrow_mut(py)?.share("Digits")
         }
     }
     impl ::pybridge::__private::Published for __PbClass_Digits {
         type Value = crate::points::Digits;
         fn lend_value<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::points::Digits,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.__pb_with(f)
+            self.__pb_with(py, f)
         }
         fn adopt_value(
             py: ::pybridge::Python<'_>,
@@ -872,6 +1083,7 @@ const _: () = {
         #[new]
         #[pyo3(signature = (n))]
         fn __pb_constructor(
+            __pb_py: ::pybridge::Python<'_>,
             n: u64,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Digits> {
             let __pb_a0 = n;
@@ -880,8 +1092,12 @@ const _: () = {
         }
         // from numeric_spec.yaml:67:19: method `value`
         #[pyo3(name = "value", signature = ())]
-        fn __pb_m_value(&self) -> ::pybridge::__private::pyo3::PyResult<u64> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+        fn __pb_m_value(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<u64> {
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.value();
             ::core::result::Result::Ok(__pb_result)
         }
@@ -889,9 +1105,11 @@ const _: () = {
         #[pyo3(name = "__getitem__")]
         fn __pb_m___getitem__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             key: usize,
         ) -> ::pybridge::__private::pyo3::PyResult<u8> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_a0 = key;
             let __pb_result = ::pybridge::__private::index_get(__pb_self, __pb_a0)
                 .map_err(::pybridge::__private::into_pyerr)?;
@@ -900,11 +1118,13 @@ const _: () = {
         // from numeric_spec.yaml:62:52: method `__setitem__`
         #[pyo3(name = "__setitem__")]
         fn __pb_m___setitem__(
-            &mut self,
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
             key: usize,
             value: u8,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            let __pb_self = self.inner.get_mut(Self::__PB_NAME)?;
+            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
+            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
             let __pb_a0 = key;
             let __pb_a1 = value;
             ::pybridge::__private::index_set(__pb_self, __pb_a0, __pb_a1)
@@ -914,10 +1134,12 @@ const _: () = {
         // from numeric_spec.yaml:59:13: trait `Debug` of class `Digits`
         fn __repr__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            self.__pb_with(|v| ::core::result::Result::Ok(
-                ::pybridge::__private::repr_of(v),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |v| ::core::result::Result::Ok(::pybridge::__private::repr_of(v)),
+            )
         }
     }
     // from numeric_spec.yaml:69:13: class `Fibonacci`
@@ -925,11 +1147,14 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "Fibonacci",
-        module = "numeric_spec"
+        module = "numeric_spec",
+        frozen
     )]
     struct __PbClass_Fibonacci {
         #[allow(dead_code)]
-        inner: ::pybridge::__private::Holder<crate::points::Fibonacci>,
+        inner: ::pybridge::__private::BorrowCell<
+            ::pybridge::__private::Holder<crate::points::Fibonacci>,
+        >,
     }
     type __PbRet_Fibonacci = __PbClass_Fibonacci;
     #[allow(dead_code)]
@@ -937,49 +1162,57 @@ const _: () = {
         const __PB_NAME: &'static str = "Fibonacci";
         fn __pb_wrap(__pb_value: crate::points::Fibonacci) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Owned(__pb_value),
+                ),
             }
         }
         fn __pb_share(__pb_value: ::std::sync::Arc<crate::points::Fibonacci>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Shared(__pb_value),
+                ),
             }
         }
         #[inline]
         fn __pb_with<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::points::Fibonacci,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with("Fibonacci", f)
+            self.inner.borrow(py)?.with("Fibonacci", f)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &mut crate::points::Fibonacci,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with_mut("Fibonacci", f)
+            self.inner.borrow_mut(py)?.with_mut("Fibonacci", f)
         }
         fn __pb_shared(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::std::sync::Arc<crate::points::Fibonacci>,
         > {
-            self.inner.share("Fibonacci")
+            self.inner.borrow_mut(py)?.share("Fibonacci")
         }
     }
     impl ::pybridge::__private::Published for __PbClass_Fibonacci {
         type Value = crate::points::Fibonacci;
         fn lend_value<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::points::Fibonacci,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.__pb_with(f)
+            self.__pb_with(py, f)
         }
         fn adopt_value(
             py: ::pybridge::Python<'_>,
@@ -1011,6 +1244,7 @@ const _: () = {
         #[new]
         #[pyo3(signature = (limit))]
         fn __pb_constructor(
+            __pb_py: ::pybridge::Python<'_>,
             limit: u64,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Fibonacci> {
             let __pb_a0 = limit;
@@ -1020,9 +1254,11 @@ const _: () = {
         // from numeric_spec.yaml:72:16: method `__next__`
         #[pyo3(name = "__next__")]
         fn __pb_m___next__(
-            &mut self,
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::option::Option<u64>> {
-            let __pb_self = self.inner.get_mut(Self::__PB_NAME)?;
+            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
+            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
             let __pb_result = ::core::iter::Iterator::next(__pb_self);
             ::core::result::Result::Ok(__pb_result)
         }
@@ -1038,11 +1274,14 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "Ledger",
-        module = "numeric_spec"
+        module = "numeric_spec",
+        frozen
     )]
     struct __PbClass_Ledger {
         #[allow(dead_code)]
-        inner: ::pybridge::__private::Holder<crate::money::Ledger>,
+        inner: ::pybridge::__private::BorrowCell<
+            ::pybridge::__private::Holder<crate::money::Ledger>,
+        >,
     }
     type __PbRet_Ledger = __PbClass_Ledger;
     #[allow(dead_code)]
@@ -1050,49 +1289,57 @@ const _: () = {
         const __PB_NAME: &'static str = "Ledger";
         fn __pb_wrap(__pb_value: crate::money::Ledger) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Owned(__pb_value),
+                ),
             }
         }
         fn __pb_share(__pb_value: ::std::sync::Arc<crate::money::Ledger>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Shared(__pb_value),
+                ),
             }
         }
         #[inline]
         fn __pb_with<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::money::Ledger,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with("Ledger", f)
+            self.inner.borrow(py)?.with("Ledger", f)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &mut crate::money::Ledger,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with_mut("Ledger", f)
+            self.inner.borrow_mut(py)?.with_mut("Ledger", f)
         }
         fn __pb_shared(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::std::sync::Arc<crate::money::Ledger>,
         > {
-            self.inner.share("Ledger")
+            self.inner.borrow_mut(py)?.share("Ledger")
         }
     }
     impl ::pybridge::__private::Published for __PbClass_Ledger {
         type Value = crate::money::Ledger;
         fn lend_value<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::money::Ledger,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.__pb_with(f)
+            self.__pb_with(py, f)
         }
         fn adopt_value(
             py: ::pybridge::Python<'_>,
@@ -1123,21 +1370,28 @@ const _: () = {
         // from numeric_spec.yaml:81:20: method `__init__`
         #[new]
         #[pyo3(signature = ())]
-        fn __pb_constructor() -> ::pybridge::__private::pyo3::PyResult<__PbRet_Ledger> {
+        fn __pb_constructor(
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Ledger> {
             let __pb_result = crate::money::Ledger::new();
             ::core::result::Result::Ok(__PbClass_Ledger::__pb_wrap(__pb_result))
         }
         // from numeric_spec.yaml:83:19: method `record`
         #[pyo3(name = "record", signature = (amount))]
         fn __pb_m_record(
-            &mut self,
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
             amount: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Money>,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            let __pb_self = self.inner.get_mut(Self::__PB_NAME)?;
+            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
+            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
             let __pb_a0 = amount
-                .__pb_with(|__pb_v| ::core::result::Result::Ok(
-                    ::pybridge::__private::clone_of(__pb_v),
-                ))?;
+                .__pb_with(
+                    __pb_py,
+                    |__pb_v| ::core::result::Result::Ok(
+                        ::pybridge::__private::clone_of(__pb_v),
+                    ),
+                )?;
             __pb_self.record(__pb_a0);
             ::core::result::Result::Ok(())
         }
@@ -1145,8 +1399,13 @@ const _: () = {
         #[pyo3(name = "entries", signature = ())]
         fn __pb_m_entries(
             slf: &::pybridge::__private::pyo3::Bound<'_, Self>,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::__private::IterObject> {
-            let __pb_owner = slf.try_borrow_mut()?.inner.lend(Self::__PB_NAME)?;
+            let __pb_owner = slf
+                .try_borrow()?
+                .inner
+                .borrow_mut(slf.py())?
+                .lend(Self::__PB_NAME)?;
             let __pb_parent = ::pybridge::__private::pyo3::Bound::clone(slf)
                 .into_any()
                 .unbind();
@@ -1170,8 +1429,13 @@ const _: () = {
         #[pyo3(name = "cents", signature = ())]
         fn __pb_m_cents(
             slf: &::pybridge::__private::pyo3::Bound<'_, Self>,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::__private::IterObject> {
-            let __pb_owner = slf.try_borrow_mut()?.inner.lend(Self::__PB_NAME)?;
+            let __pb_owner = slf
+                .try_borrow()?
+                .inner
+                .borrow_mut(slf.py())?
+                .lend(Self::__PB_NAME)?;
             let __pb_parent = ::pybridge::__private::pyo3::Bound::clone(slf)
                 .into_any()
                 .unbind();
@@ -1193,11 +1457,14 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "Till",
-        module = "numeric_spec"
+        module = "numeric_spec",
+        frozen
     )]
     struct __PbClass_Till {
         #[allow(dead_code)]
-        inner: ::pybridge::__private::Holder<crate::money::Till>,
+        inner: ::pybridge::__private::BorrowCell<
+            ::pybridge::__private::Holder<crate::money::Till>,
+        >,
         __pb_exports: ::pybridge::__private::Exports,
     }
     type __PbRet_Till = __PbClass_Till;
@@ -1206,53 +1473,61 @@ const _: () = {
         const __PB_NAME: &'static str = "Till";
         fn __pb_wrap(__pb_value: crate::money::Till) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Owned(__pb_value),
+                ),
                 __pb_exports: ::core::default::Default::default(),
             }
         }
         fn __pb_share(__pb_value: ::std::sync::Arc<crate::money::Till>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Shared(__pb_value),
+                ),
                 __pb_exports: ::core::default::Default::default(),
             }
         }
         #[inline]
         fn __pb_with<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::money::Till,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with("Till", f)
+            self.inner.borrow(py)?.with("Till", f)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &mut crate::money::Till,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
             self.__pb_exports.check(Self::__PB_NAME)?;
-            self.inner.with_mut("Till", f)
+            self.inner.borrow_mut(py)?.with_mut("Till", f)
         }
         fn __pb_shared(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::std::sync::Arc<crate::money::Till>,
         > {
             self.__pb_exports.check(Self::__PB_NAME)?;
-            self.inner.share("Till")
+            self.inner.borrow_mut(py)?.share("Till")
         }
     }
     impl ::pybridge::__private::Published for __PbClass_Till {
         type Value = crate::money::Till;
         fn lend_value<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::money::Till,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.__pb_with(f)
+            self.__pb_with(py, f)
         }
         fn adopt_value(
             py: ::pybridge::Python<'_>,
@@ -1283,29 +1558,41 @@ const _: () = {
         // from numeric_spec.yaml:90:20: method `__init__`
         #[new]
         #[pyo3(signature = ())]
-        fn __pb_constructor() -> ::pybridge::__private::pyo3::PyResult<__PbRet_Till> {
+        fn __pb_constructor(
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Till> {
             let __pb_result = crate::money::Till::new();
             ::core::result::Result::Ok(__PbClass_Till::__pb_wrap(__pb_result))
         }
         // from numeric_spec.yaml:94:19: method `record`
         #[pyo3(name = "record", signature = (cents))]
         fn __pb_m_record(
-            &mut self,
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
             cents: i64,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            self.__pb_with_mut(|__pb_self| {
-                let __pb_a0 = cents;
-                __pb_self.record(__pb_a0);
-                ::core::result::Result::Ok(())
-            })
+            self.__pb_with_mut(
+                __pb_py,
+                |__pb_self| {
+                    let __pb_a0 = cents;
+                    __pb_self.record(__pb_a0);
+                    ::core::result::Result::Ok(())
+                },
+            )
         }
         // from numeric_spec.yaml:95:19: method `balance`
         #[pyo3(name = "balance", signature = ())]
-        fn __pb_m_balance(&self) -> ::pybridge::__private::pyo3::PyResult<i64> {
-            self.__pb_with(|__pb_self| {
-                let __pb_result = __pb_self.balance();
-                ::core::result::Result::Ok(__pb_result)
-            })
+        fn __pb_m_balance(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<i64> {
+            self.__pb_with(
+                __pb_py,
+                |__pb_self| {
+                    let __pb_result = __pb_self.balance();
+                    ::core::result::Result::Ok(__pb_result)
+                },
+            )
         }
         // from numeric_spec.yaml:92:19: attribute `entries`
         #[getter]
@@ -1315,9 +1602,12 @@ const _: () = {
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<i64>> {
             let _ = __pb_py;
-            self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                ::std::clone::Clone::clone(&__pb_self.entries),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |__pb_self| ::core::result::Result::Ok(
+                    ::std::clone::Clone::clone(&__pb_self.entries),
+                ),
+            )
         }
         #[allow(clippy::undocumented_unsafe_blocks)]
         unsafe fn __getbuffer__(
@@ -1326,7 +1616,8 @@ const _: () = {
             flags: ::std::os::raw::c_int,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
             let __pb_this = slf.try_borrow()?;
-            let __pb_value = __pb_this.inner.get(Self::__PB_NAME)?;
+            let __pb_holder = __pb_this.inner.borrow(slf.py())?;
+            let __pb_value = __pb_holder.get(Self::__PB_NAME)?;
             unsafe {
                 ::pybridge::__private::export_buffer(
                     view,
@@ -1370,6 +1661,7 @@ const _: () = {
         #[allow(dead_code)]
         fn __pb_with<__PbR>(
             &self,
+            _py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::money::Currency,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
@@ -1475,6 +1767,7 @@ const _: () = {
         #[allow(dead_code)]
         fn __pb_with<__PbR>(
             &self,
+            _py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::money::Rounding,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
@@ -1564,6 +1857,7 @@ const _: () = {
         signature = (*amounts, **adjustments)
     )]
     fn __pb_fn_total(
+        __pb_py: ::pybridge::Python<'_>,
         amounts: ::std::vec::Vec<
             ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Money>,
         >,
@@ -1575,9 +1869,12 @@ const _: () = {
             .into_iter()
             .map(|__pb_x0| -> ::pybridge::__private::pyo3::PyResult<_> {
                 __pb_x0
-                    .__pb_with(|__pb_v| ::core::result::Result::Ok(
-                        ::pybridge::__private::clone_of(__pb_v),
-                    ))
+                    .__pb_with(
+                        __pb_py,
+                        |__pb_v| ::core::result::Result::Ok(
+                            ::pybridge::__private::clone_of(__pb_v),
+                        ),
+                    )
             })
             .collect::<::pybridge::__private::pyo3::PyResult<::std::vec::Vec<_>>>()?;
         let adjustments = adjustments.unwrap_or_default();
@@ -1593,6 +1890,7 @@ const _: () = {
         signature = (purses)
     )]
     fn __pb_fn_richest(
+        __pb_py: ::pybridge::Python<'_>,
         purses: ::std::collections::HashMap<
             ::std::string::String,
             ::std::vec::Vec<::pybridge::__private::pyo3::PyRef<'_, __PbClass_Money>>,
@@ -1609,9 +1907,12 @@ const _: () = {
                         .into_iter()
                         .map(|__pb_x1| -> ::pybridge::__private::pyo3::PyResult<_> {
                             __pb_x1
-                                .__pb_with(|__pb_v| ::core::result::Result::Ok(
-                                    ::pybridge::__private::clone_of(__pb_v),
-                                ))
+                                .__pb_with(
+                                    __pb_py,
+                                    |__pb_v| ::core::result::Result::Ok(
+                                        ::pybridge::__private::clone_of(__pb_v),
+                                    ),
+                                )
                         })
                         .collect::<
                             ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<_>>,
@@ -1639,30 +1940,39 @@ const _: () = {
         text_signature = "(m, fee=None)"
     )]
     fn __pb_fn_after_fee(
+        __pb_py: ::pybridge::Python<'_>,
         m: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Money>,
         fee: ::core::option::Option<
             ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Money>,
         >,
     ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Money> {
-        m.__pb_with(|__pb_a0| {
-            match &fee {
-                ::core::option::Option::Some(__pb_o) => {
-                    __pb_o
-                        .__pb_with(|__pb_a1| {
-                            let __pb_a1 = ::core::option::Option::Some(__pb_a1);
-                            let __pb_result = crate::money::after_fee(__pb_a0, __pb_a1);
-                            ::core::result::Result::Ok(
-                                __PbClass_Money::__pb_wrap(__pb_result),
+        m.__pb_with(
+            __pb_py,
+            |__pb_a0| {
+                match &fee {
+                    ::core::option::Option::Some(__pb_o) => {
+                        __pb_o
+                            .__pb_with(
+                                __pb_py,
+                                |__pb_a1| {
+                                    let __pb_a1 = ::core::option::Option::Some(__pb_a1);
+                                    let __pb_result = crate::money::after_fee(__pb_a0, __pb_a1);
+                                    ::core::result::Result::Ok(
+                                        __PbClass_Money::__pb_wrap(__pb_result),
+                                    )
+                                },
                             )
-                        })
+                    }
+                    ::core::option::Option::None => {
+                        let __pb_a1 = ::core::option::Option::None;
+                        let __pb_result = crate::money::after_fee(__pb_a0, __pb_a1);
+                        ::core::result::Result::Ok(
+                            __PbClass_Money::__pb_wrap(__pb_result),
+                        )
+                    }
                 }
-                ::core::option::Option::None => {
-                    let __pb_a1 = ::core::option::Option::None;
-                    let __pb_result = crate::money::after_fee(__pb_a0, __pb_a1);
-                    ::core::result::Result::Ok(__PbClass_Money::__pb_wrap(__pb_result))
-                }
-            }
-        })
+            },
+        )
     }
     // from numeric_spec.yaml:117:15: function `doublings`
     #[::pybridge::__private::pyo3::pyfunction]
@@ -1672,6 +1982,7 @@ const _: () = {
         signature = (start)
     )]
     fn __pb_fn_doublings(
+        __pb_py: ::pybridge::Python<'_>,
         start: i64,
     ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::__private::IterObject> {
         let __pb_a0 = start;
@@ -1685,7 +1996,7 @@ const _: () = {
     // from numeric_spec.yaml:118:15: function `currency_of` (direct entry)
     ::pybridge::__private::fast_function!(
         __pb_fast_currency_of, __pb_entry_currency_of, call, (1, 1), | __pb_py, __pb_a |
-        __pb_fn_currency_of(__pb_a.get(0) ?)
+        __pb_fn_currency_of(__pb_py, __pb_a.get(0) ?)
     );
     // from numeric_spec.yaml:118:15: function `currency_of`
     #[::pybridge::__private::pyo3::pyfunction]
@@ -1695,6 +2006,7 @@ const _: () = {
         signature = (code)
     )]
     fn __pb_fn_currency_of(
+        __pb_py: ::pybridge::Python<'_>,
         code: &str,
     ) -> ::pybridge::__private::pyo3::PyResult<
         ::core::option::Option<__PbRet_Currency>,
@@ -1711,6 +2023,7 @@ const _: () = {
         signature = (values)
     )]
     fn __pb_fn_total_cents(
+        __pb_py: ::pybridge::Python<'_>,
         values: ::pybridge::__private::SliceArg<'_, i64>,
     ) -> ::pybridge::__private::pyo3::PyResult<i64> {
         let __pb_a0 = values.as_slice();

@@ -38,11 +38,14 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "Regex",
-        module = "regex_views"
+        module = "regex_views",
+        frozen
     )]
     struct __PbClass_Regex {
         #[allow(dead_code)]
-        inner: ::pybridge::__private::Holder<regex::Regex>,
+        inner: ::pybridge::__private::BorrowCell<
+            ::pybridge::__private::Holder<regex::Regex>,
+        >,
     }
     type __PbRet_Regex = __PbClass_Regex;
     #[allow(dead_code)]
@@ -50,47 +53,55 @@ const _: () = {
         const __PB_NAME: &'static str = "Regex";
         fn __pb_wrap(__pb_value: regex::Regex) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Owned(__pb_value),
+                ),
             }
         }
         fn __pb_share(__pb_value: ::std::sync::Arc<regex::Regex>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Shared(__pb_value),
+                ),
             }
         }
         #[inline]
         fn __pb_with<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &regex::Regex,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with("Regex", f)
+            self.inner.borrow(py)?.with("Regex", f)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &mut regex::Regex,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with_mut("Regex", f)
+            self.inner.borrow_mut(py)?.with_mut("Regex", f)
         }
         fn __pb_shared(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::sync::Arc<regex::Regex>> {
-            self.inner.share("Regex")
+            self.inner.borrow_mut(py)?.share("Regex")
         }
     }
     impl ::pybridge::__private::Published for __PbClass_Regex {
         type Value = regex::Regex;
         fn lend_value<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &regex::Regex,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.__pb_with(f)
+            self.__pb_with(py, f)
         }
         fn adopt_value(
             py: ::pybridge::Python<'_>,
@@ -122,6 +133,7 @@ const _: () = {
         #[new]
         #[pyo3(signature = (pattern))]
         fn __pb_constructor(
+            __pb_py: ::pybridge::Python<'_>,
             pattern: &str,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Regex> {
             let __pb_a0 = pattern;
@@ -136,9 +148,11 @@ const _: () = {
         #[pyo3(name = "is_match", signature = (haystack))]
         fn __pb_m_is_match(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             haystack: &str,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_a0 = haystack;
             let __pb_result = __pb_self.is_match(__pb_a0);
             ::core::result::Result::Ok(__pb_result)
@@ -148,6 +162,7 @@ const _: () = {
         #[pyo3(name = "find", signature = (haystack))]
         fn __pb_m_find(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             haystack: &::pybridge::__private::pyo3::Bound<
                 '_,
                 ::pybridge::__private::pyo3::types::PyString,
@@ -155,7 +170,8 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::core::option::Option<__PbRet_Match>,
         > {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             ::pybridge::__private::lend_str(
                 haystack,
                 |haystack, __pb_lender| {
@@ -175,6 +191,7 @@ const _: () = {
         #[pyo3(name = "captures", signature = (haystack))]
         fn __pb_m_captures(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             haystack: &::pybridge::__private::pyo3::Bound<
                 '_,
                 ::pybridge::__private::pyo3::types::PyString,
@@ -182,7 +199,8 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::core::option::Option<__PbRet_Captures>,
         > {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             ::pybridge::__private::lend_str(
                 haystack,
                 |haystack, __pb_lender| {
@@ -200,8 +218,12 @@ const _: () = {
         // from regex_views.yaml:37:19: method `captures_len`
         /// Groups in the pattern (the whole match counts).
         #[pyo3(name = "captures_len", signature = ())]
-        fn __pb_m_captures_len(&self) -> ::pybridge::__private::pyo3::PyResult<usize> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+        fn __pb_m_captures_len(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<usize> {
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.captures_len();
             ::core::result::Result::Ok(__pb_result)
         }
@@ -210,26 +232,32 @@ const _: () = {
         #[pyo3(name = "as_str", signature = ())]
         fn __pb_m_as_str(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.as_str();
             ::core::result::Result::Ok(::std::borrow::ToOwned::to_owned(__pb_result))
         }
         // from regex_views.yaml:14:13: trait `Display` of class `Regex`
         fn __str__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            self.__pb_with(|v| ::core::result::Result::Ok(
-                ::pybridge::__private::str_of(v),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |v| ::core::result::Result::Ok(::pybridge::__private::str_of(v)),
+            )
         }
         // from regex_views.yaml:14:13: trait `Debug` of class `Regex`
         fn __repr__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            self.__pb_with(|v| ::core::result::Result::Ok(
-                ::pybridge::__private::repr_of(v),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |v| ::core::result::Result::Ok(::pybridge::__private::repr_of(v)),
+            )
         }
         // from regex_views.yaml:14:13: trait `Clone` of class `Regex`
         fn __copy__(
@@ -237,9 +265,10 @@ const _: () = {
             py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
             let value = self
-                .__pb_with(|v| ::core::result::Result::Ok(
-                    ::pybridge::__private::clone_of(v),
-                ))?;
+                .__pb_with(
+                    py,
+                    |v| ::core::result::Result::Ok(::pybridge::__private::clone_of(v)),
+                )?;
             ::pybridge::__private::into_object(py, Self::__pb_wrap(value))
         }
         fn __deepcopy__(
@@ -259,10 +288,13 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "Match",
-        module = "regex_views"
+        module = "regex_views",
+        frozen
     )]
     struct __PbClass_Match {
-        cell: ::pybridge::__private::ViewCell<__PbView_Match>,
+        cell: ::pybridge::__private::BorrowCell<
+            ::pybridge::__private::ViewCell<__PbView_Match>,
+        >,
     }
     type __PbRet_Match = __PbClass_Match;
     /// The view's type for every lifetime.
@@ -275,144 +307,206 @@ const _: () = {
     impl __PbClass_Match {
         const __PB_NAME: &'static str = "Match";
         fn __pb_view(cell: ::pybridge::__private::ViewCell<__PbView_Match>) -> Self {
-            Self { cell }
+            Self {
+                cell: ::pybridge::__private::BorrowCell::new(cell),
+            }
         }
         #[inline]
         fn __pb_with<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl for<'h> ::std::ops::FnOnce(
                 &regex::Match<'h>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.cell.with("Match", f)
+            self.cell.borrow(py)?.with("Match", f)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
             f: impl for<'h> ::std::ops::FnOnce(
                 &mut regex::Match<'h>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.cell.with_mut("Match", f)
+            self.cell.borrow_mut(py)?.with_mut("Match", f)
         }
         #[inline]
         fn __pb_with_lender<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl for<'h> ::std::ops::FnOnce(
                 &regex::Match<'h>,
                 &::pybridge::__private::Lender<'h>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.cell.with_lender("Match", f)
+            self.cell.borrow(py)?.with_lender("Match", f)
         }
         #[inline]
         fn __pb_with_pair<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             other: &Self,
             f: impl for<'h> ::std::ops::FnOnce(
                 &regex::Match<'h>,
                 &regex::Match<'h>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.cell.with_pair(&other.cell, "Match", f)
+            let (a, b) = (self.cell.borrow(py)?, other.cell.borrow(py)?);
+            a.with_pair(&b, "Match", f)
         }
     }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Match {
         // from regex_views.yaml:44:19: method `start`
         #[pyo3(name = "start", signature = ())]
-        fn __pb_m_start(&self) -> ::pybridge::__private::pyo3::PyResult<usize> {
-            self.__pb_with(|__pb_self| {
-                let __pb_result = __pb_self.start();
-                ::core::result::Result::Ok(__pb_result)
-            })
+        fn __pb_m_start(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<usize> {
+            self.__pb_with(
+                __pb_py,
+                |__pb_self| {
+                    let __pb_result = __pb_self.start();
+                    ::core::result::Result::Ok(__pb_result)
+                },
+            )
         }
         // from regex_views.yaml:45:19: method `end`
         #[pyo3(name = "end", signature = ())]
-        fn __pb_m_end(&self) -> ::pybridge::__private::pyo3::PyResult<usize> {
-            self.__pb_with(|__pb_self| {
-                let __pb_result = __pb_self.end();
-                ::core::result::Result::Ok(__pb_result)
-            })
+        fn __pb_m_end(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<usize> {
+            self.__pb_with(
+                __pb_py,
+                |__pb_self| {
+                    let __pb_result = __pb_self.end();
+                    ::core::result::Result::Ok(__pb_result)
+                },
+            )
         }
         // from regex_views.yaml:46:19: method `__len__`
         #[pyo3(name = "__len__")]
-        fn __pb_m___len__(&self) -> ::pybridge::__private::pyo3::PyResult<usize> {
-            self.__pb_with(|__pb_self| {
-                let __pb_result = __pb_self.len();
-                ::core::result::Result::Ok(__pb_result)
-            })
+        fn __pb_m___len__(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<usize> {
+            self.__pb_with(
+                __pb_py,
+                |__pb_self| {
+                    let __pb_result = __pb_self.len();
+                    ::core::result::Result::Ok(__pb_result)
+                },
+            )
         }
         // from regex_views.yaml:47:19: method `is_empty`
         #[pyo3(name = "is_empty", signature = ())]
-        fn __pb_m_is_empty(&self) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            self.__pb_with(|__pb_self| {
-                let __pb_result = __pb_self.is_empty();
-                ::core::result::Result::Ok(__pb_result)
-            })
+        fn __pb_m_is_empty(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<bool> {
+            self.__pb_with(
+                __pb_py,
+                |__pb_self| {
+                    let __pb_result = __pb_self.is_empty();
+                    ::core::result::Result::Ok(__pb_result)
+                },
+            )
         }
         // from regex_views.yaml:48:19: method `as_str`
         /// The matched text.
         #[pyo3(name = "as_str", signature = ())]
         fn __pb_m_as_str(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            self.__pb_with(|__pb_self| {
-                let __pb_result = __pb_self.as_str();
-                ::core::result::Result::Ok(::std::borrow::ToOwned::to_owned(__pb_result))
-            })
+            self.__pb_with(
+                __pb_py,
+                |__pb_self| {
+                    let __pb_result = __pb_self.as_str();
+                    ::core::result::Result::Ok(
+                        ::std::borrow::ToOwned::to_owned(__pb_result),
+                    )
+                },
+            )
         }
         // from regex_views.yaml:50:19: method `span`
         /// `(start, end)`.
         #[pyo3(name = "span", signature = ())]
-        fn __pb_m_span(&self) -> ::pybridge::__private::pyo3::PyResult<(usize, usize)> {
-            self.__pb_with(|__pb_self| {
-                let __pb_result = crate::match_span(__pb_self);
-                ::core::result::Result::Ok(__pb_result)
-            })
+        fn __pb_m_span(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<(usize, usize)> {
+            self.__pb_with(
+                __pb_py,
+                |__pb_self| {
+                    let __pb_result = crate::match_span(__pb_self);
+                    ::core::result::Result::Ok(__pb_result)
+                },
+            )
         }
         // from regex_views.yaml:39:13: a trait of class `Match`
         fn __repr__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            self.__pb_with(|v| ::core::result::Result::Ok(
-                ::pybridge::__private::repr_of(v),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |v| ::core::result::Result::Ok(::pybridge::__private::repr_of(v)),
+            )
         }
         // from regex_views.yaml:39:13: a trait of class `Match`
         fn __eq__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
             self.__pb_with_pair(
+                __pb_py,
                 &other,
                 |a, b| ::core::result::Result::Ok(::pybridge::__private::eq_of(a, b)),
             )
         }
         // from regex_views.yaml:39:13: a trait of class `Match`
-        fn __copy__(&self) -> ::pybridge::__private::pyo3::PyResult<Self> {
-            self.__pb_with_lender(|v, l| ::core::result::Result::Ok(
-                Self::__pb_view(l.wrap(::pybridge::__private::clone_of(v))),
-            ))
+        fn __copy__(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<Self> {
+            self.__pb_with_lender(
+                __pb_py,
+                |v, l| ::core::result::Result::Ok(
+                    Self::__pb_view(l.wrap(::pybridge::__private::clone_of(v))),
+                ),
+            )
         }
         fn __deepcopy__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             memo: &::pybridge::__private::pyo3::Bound<
                 '_,
                 ::pybridge::__private::pyo3::PyAny,
             >,
         ) -> ::pybridge::__private::pyo3::PyResult<Self> {
             let _ = memo;
-            self.__copy__()
+            self.__copy__(__pb_py)
         }
         fn __traverse__(
             &self,
             visit: ::pybridge::__private::pyo3::PyVisit<'_>,
         ) -> ::core::result::Result<(), ::pybridge::__private::pyo3::PyTraverseError> {
-            self.cell.traverse(&visit)
+            match self.cell.for_traverse(&visit) {
+                ::core::option::Option::Some(__pb_cell) => __pb_cell.traverse(&visit),
+                ::core::option::Option::None => ::core::result::Result::Ok(()),
+            }
         }
-        fn __clear__(&mut self) {
-            self.cell.clear();
+        fn __clear__(&self, __pb_py: ::pybridge::Python<'_>) {
+            if let ::core::result::Result::Ok(mut __pb_cell) = self
+                .cell
+                .borrow_mut(__pb_py)
+            {
+                __pb_cell.clear();
+            }
         }
     }
     // from regex_views.yaml:51:13: class `Captures`
@@ -420,10 +514,13 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "Captures",
-        module = "regex_views"
+        module = "regex_views",
+        frozen
     )]
     struct __PbClass_Captures {
-        cell: ::pybridge::__private::ViewCell<__PbView_Captures>,
+        cell: ::pybridge::__private::BorrowCell<
+            ::pybridge::__private::ViewCell<__PbView_Captures>,
+        >,
     }
     type __PbRet_Captures = __PbClass_Captures;
     /// The view's type for every lifetime.
@@ -436,46 +533,53 @@ const _: () = {
     impl __PbClass_Captures {
         const __PB_NAME: &'static str = "Captures";
         fn __pb_view(cell: ::pybridge::__private::ViewCell<__PbView_Captures>) -> Self {
-            Self { cell }
+            Self {
+                cell: ::pybridge::__private::BorrowCell::new(cell),
+            }
         }
         #[inline]
         fn __pb_with<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl for<'h> ::std::ops::FnOnce(
                 &regex::Captures<'h>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.cell.with("Captures", f)
+            self.cell.borrow(py)?.with("Captures", f)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
             f: impl for<'h> ::std::ops::FnOnce(
                 &mut regex::Captures<'h>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.cell.with_mut("Captures", f)
+            self.cell.borrow_mut(py)?.with_mut("Captures", f)
         }
         #[inline]
         fn __pb_with_lender<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl for<'h> ::std::ops::FnOnce(
                 &regex::Captures<'h>,
                 &::pybridge::__private::Lender<'h>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.cell.with_lender("Captures", f)
+            self.cell.borrow(py)?.with_lender("Captures", f)
         }
         #[inline]
         fn __pb_with_pair<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             other: &Self,
             f: impl for<'h> ::std::ops::FnOnce(
                 &regex::Captures<'h>,
                 &regex::Captures<'h>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.cell.with_pair(&other.cell, "Captures", f)
+            let (a, b) = (self.cell.borrow(py)?, other.cell.borrow(py)?);
+            a.with_pair(&b, "Captures", f)
         }
     }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
@@ -485,65 +589,89 @@ const _: () = {
         #[pyo3(name = "get", signature = (i))]
         fn __pb_m_get(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             i: usize,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::core::option::Option<__PbRet_Match>,
         > {
-            self.__pb_with_lender(|__pb_self, __pb_lender| {
-                let __pb_a0 = i;
-                let __pb_result = __pb_self.get(__pb_a0);
-                ::core::result::Result::Ok(
-                    __pb_result
-                        .map(|__pb_x0| __PbClass_Match::__pb_view(
-                            __pb_lender.wrap(__pb_x0),
-                        )),
-                )
-            })
+            self.__pb_with_lender(
+                __pb_py,
+                |__pb_self, __pb_lender| {
+                    let __pb_a0 = i;
+                    let __pb_result = __pb_self.get(__pb_a0);
+                    ::core::result::Result::Ok(
+                        __pb_result
+                            .map(|__pb_x0| __PbClass_Match::__pb_view(
+                                __pb_lender.wrap(__pb_x0),
+                            )),
+                    )
+                },
+            )
         }
         // from regex_views.yaml:61:17: method `name`
         /// The group named `name`, if it took part in the match.
         #[pyo3(name = "name", signature = (name))]
         fn __pb_m_name(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             name: &str,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::core::option::Option<__PbRet_Match>,
         > {
-            self.__pb_with_lender(|__pb_self, __pb_lender| {
-                let __pb_a0 = name;
-                let __pb_result = __pb_self.name(__pb_a0);
-                ::core::result::Result::Ok(
-                    __pb_result
-                        .map(|__pb_x0| __PbClass_Match::__pb_view(
-                            __pb_lender.wrap(__pb_x0),
-                        )),
-                )
-            })
+            self.__pb_with_lender(
+                __pb_py,
+                |__pb_self, __pb_lender| {
+                    let __pb_a0 = name;
+                    let __pb_result = __pb_self.name(__pb_a0);
+                    ::core::result::Result::Ok(
+                        __pb_result
+                            .map(|__pb_x0| __PbClass_Match::__pb_view(
+                                __pb_lender.wrap(__pb_x0),
+                            )),
+                    )
+                },
+            )
         }
         // from regex_views.yaml:66:19: method `__len__`
         #[pyo3(name = "__len__")]
-        fn __pb_m___len__(&self) -> ::pybridge::__private::pyo3::PyResult<usize> {
-            self.__pb_with(|__pb_self| {
-                let __pb_result = __pb_self.len();
-                ::core::result::Result::Ok(__pb_result)
-            })
+        fn __pb_m___len__(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<usize> {
+            self.__pb_with(
+                __pb_py,
+                |__pb_self| {
+                    let __pb_result = __pb_self.len();
+                    ::core::result::Result::Ok(__pb_result)
+                },
+            )
         }
         // from regex_views.yaml:51:13: a trait of class `Captures`
         fn __repr__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            self.__pb_with(|v| ::core::result::Result::Ok(
-                ::pybridge::__private::repr_of(v),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |v| ::core::result::Result::Ok(::pybridge::__private::repr_of(v)),
+            )
         }
         fn __traverse__(
             &self,
             visit: ::pybridge::__private::pyo3::PyVisit<'_>,
         ) -> ::core::result::Result<(), ::pybridge::__private::pyo3::PyTraverseError> {
-            self.cell.traverse(&visit)
+            match self.cell.for_traverse(&visit) {
+                ::core::option::Option::Some(__pb_cell) => __pb_cell.traverse(&visit),
+                ::core::option::Option::None => ::core::result::Result::Ok(()),
+            }
         }
-        fn __clear__(&mut self) {
-            self.cell.clear();
+        fn __clear__(&self, __pb_py: ::pybridge::Python<'_>) {
+            if let ::core::result::Result::Ok(mut __pb_cell) = self
+                .cell
+                .borrow_mut(__pb_py)
+            {
+                __pb_cell.clear();
+            }
         }
     }
     #[::pybridge::__private::pyo3::pymodule]

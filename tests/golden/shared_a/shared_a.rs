@@ -6,11 +6,14 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "Point",
-        module = "shared_a"
+        module = "shared_a",
+        frozen
     )]
     struct __PbClass_Point {
         #[allow(dead_code)]
-        inner: ::pybridge::__private::Holder<shared_geometry::Point>,
+        inner: ::pybridge::__private::BorrowCell<
+            ::pybridge::__private::Holder<shared_geometry::Point>,
+        >,
     }
     type __PbRet_Point = __PbClass_Point;
     #[allow(dead_code)]
@@ -18,49 +21,57 @@ const _: () = {
         const __PB_NAME: &'static str = "Point";
         fn __pb_wrap(__pb_value: shared_geometry::Point) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Owned(__pb_value),
+                ),
             }
         }
         fn __pb_share(__pb_value: ::std::sync::Arc<shared_geometry::Point>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Shared(__pb_value),
+                ),
             }
         }
         #[inline]
         fn __pb_with<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &shared_geometry::Point,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with("Point", f)
+            self.inner.borrow(py)?.with("Point", f)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &mut shared_geometry::Point,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with_mut("Point", f)
+            self.inner.borrow_mut(py)?.with_mut("Point", f)
         }
         fn __pb_shared(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::std::sync::Arc<shared_geometry::Point>,
         > {
-            self.inner.share("Point")
+            self.inner.borrow_mut(py)?.share("Point")
         }
     }
     impl ::pybridge::__private::Published for __PbClass_Point {
         type Value = shared_geometry::Point;
         fn lend_value<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &shared_geometry::Point,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.__pb_with(f)
+            self.__pb_with(py, f)
         }
         fn adopt_value(
             py: ::pybridge::Python<'_>,
@@ -92,6 +103,7 @@ const _: () = {
         #[new]
         #[pyo3(signature = (x, y))]
         fn __pb_constructor(
+            __pb_py: ::pybridge::Python<'_>,
             x: f64,
             y: f64,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
@@ -102,22 +114,28 @@ const _: () = {
         }
         // from shared_a.yaml:25:19: method `norm`
         #[pyo3(name = "norm", signature = ())]
-        fn __pb_m_norm(&self) -> ::pybridge::__private::pyo3::PyResult<f64> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+        fn __pb_m_norm(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<f64> {
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.norm();
             ::core::result::Result::Ok(__pb_result)
         }
         // from shared_a.yaml:27:17: method `scale_with`
         #[pyo3(name = "scale_with", signature = (k, during))]
         fn __pb_m_scale_with(
-            &mut self,
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
             k: f64,
             during: ::pybridge::__private::pyo3::Bound<
                 '_,
                 ::pybridge::__private::pyo3::PyAny,
             >,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            let __pb_self = self.inner.get_mut(Self::__PB_NAME)?;
+            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
+            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
             let during = ::pybridge::__private::expect_callable(
                 during,
                 "scale_with",
@@ -146,9 +164,12 @@ const _: () = {
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<f64> {
             let _ = __pb_py;
-            self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                ::std::clone::Clone::clone(&__pb_self.x),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |__pb_self| ::core::result::Result::Ok(
+                    ::std::clone::Clone::clone(&__pb_self.x),
+                ),
+            )
         }
         // from shared_a.yaml:22:19: attribute `y`
         #[getter]
@@ -158,9 +179,12 @@ const _: () = {
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<f64> {
             let _ = __pb_py;
-            self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                ::std::clone::Clone::clone(&__pb_self.y),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |__pb_self| ::core::result::Result::Ok(
+                    ::std::clone::Clone::clone(&__pb_self.y),
+                ),
+            )
         }
         // from shared_a.yaml:23:19: attribute `label`
         #[getter]
@@ -170,29 +194,41 @@ const _: () = {
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
             let _ = __pb_py;
-            self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                ::std::clone::Clone::clone(&__pb_self.label),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |__pb_self| ::core::result::Result::Ok(
+                    ::std::clone::Clone::clone(&__pb_self.label),
+                ),
+            )
         }
         // from shared_a.yaml:11:13: trait `Debug` of class `Point`
         fn __repr__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            self.__pb_with(|v| ::core::result::Result::Ok(
-                ::pybridge::__private::repr_of(v),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |v| ::core::result::Result::Ok(::pybridge::__private::repr_of(v)),
+            )
         }
         // from shared_a.yaml:11:13: trait `PartialEq` of class `Point`
         fn __eq__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            self.__pb_with(|a| {
-                other
-                    .__pb_with(|b| ::core::result::Result::Ok(
-                        ::pybridge::__private::eq_of(a, b),
-                    ))
-            })
+            self.__pb_with(
+                __pb_py,
+                |a| {
+                    other
+                        .__pb_with(
+                            __pb_py,
+                            |b| ::core::result::Result::Ok(
+                                ::pybridge::__private::eq_of(a, b),
+                            ),
+                        )
+                },
+            )
         }
         // from shared_a.yaml:11:13: trait `Clone` of class `Point`
         fn __copy__(
@@ -200,9 +236,10 @@ const _: () = {
             py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
             let value = self
-                .__pb_with(|v| ::core::result::Result::Ok(
-                    ::pybridge::__private::clone_of(v),
-                ))?;
+                .__pb_with(
+                    py,
+                    |v| ::core::result::Result::Ok(::pybridge::__private::clone_of(v)),
+                )?;
             ::pybridge::__private::into_object(py, Self::__pb_wrap(value))
         }
         fn __deepcopy__(
@@ -220,13 +257,15 @@ const _: () = {
     // from shared_a.yaml:9:15: function `drops` (direct entry)
     ::pybridge::__private::fast_function!(
         __pb_fast_drops, __pb_entry_drops, noargs call_noargs, | __pb_py |
-        __pb_fn_drops()
+        __pb_fn_drops(__pb_py,)
     );
     // from shared_a.yaml:9:15: function `drops`
     /// How many points this module has dropped.
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "drops", signature = ())]
-    fn __pb_fn_drops() -> ::pybridge::__private::pyo3::PyResult<usize> {
+    fn __pb_fn_drops(
+        __pb_py: ::pybridge::Python<'_>,
+    ) -> ::pybridge::__private::pyo3::PyResult<usize> {
         let __pb_result = shared_geometry::drops();
         ::core::result::Result::Ok(__pb_result)
     }

@@ -29,38 +29,55 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "norm", signature = (p))]
     fn __pb_fn_norm(
+        __pb_py: ::pybridge::Python<'_>,
         p: ::pybridge::__private::ForeignRef<'_, __PbClass_Point>,
     ) -> ::pybridge::__private::pyo3::PyResult<f64> {
-        p.__pb_with(|__pb_a0| {
-            let __pb_result = shared_geometry::Point::norm(__pb_a0);
-            ::core::result::Result::Ok(__pb_result)
-        })
+        p.__pb_with(
+            __pb_py,
+            |__pb_a0| {
+                let __pb_result = shared_geometry::Point::norm(__pb_a0);
+                ::core::result::Result::Ok(__pb_result)
+            },
+        )
     }
     // from shared_b.yaml:12:13: function `midpoint`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "midpoint", signature = (a, b))]
     fn __pb_fn_midpoint(
+        __pb_py: ::pybridge::Python<'_>,
         a: ::pybridge::__private::ForeignRef<'_, __PbClass_Point>,
         b: ::pybridge::__private::ForeignRef<'_, __PbClass_Point>,
     ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
-        a.__pb_with(|__pb_a0| {
-            b.__pb_with(|__pb_a1| {
-                let __pb_result = shared_geometry::midpoint(__pb_a0, __pb_a1);
-                ::core::result::Result::Ok(__PbClass_Point::__pb_wrap(__pb_result))
-            })
-        })
+        a.__pb_with(
+            __pb_py,
+            |__pb_a0| {
+                b.__pb_with(
+                    __pb_py,
+                    |__pb_a1| {
+                        let __pb_result = shared_geometry::midpoint(__pb_a0, __pb_a1);
+                        ::core::result::Result::Ok(
+                            __PbClass_Point::__pb_wrap(__pb_result),
+                        )
+                    },
+                )
+            },
+        )
     }
     // from shared_b.yaml:16:15: function `moved`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "moved", signature = (p, dx))]
     fn __pb_fn_moved(
+        __pb_py: ::pybridge::Python<'_>,
         p: ::pybridge::__private::ForeignRef<'_, __PbClass_Point>,
         dx: f64,
     ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
         let __pb_a0 = p
-            .__pb_with(|__pb_v| ::core::result::Result::Ok(
-                ::pybridge::__private::clone_of(__pb_v),
-            ))?;
+            .__pb_with(
+                __pb_py,
+                |__pb_v| ::core::result::Result::Ok(
+                    ::pybridge::__private::clone_of(__pb_v),
+                ),
+            )?;
         let __pb_a1 = dx;
         let __pb_result = shared_geometry::moved(__pb_a0, __pb_a1);
         ::core::result::Result::Ok(__PbClass_Point::__pb_wrap(__pb_result))
@@ -69,15 +86,19 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "or_origin", signature = (p))]
     fn __pb_fn_or_origin(
+        __pb_py: ::pybridge::Python<'_>,
         p: ::core::option::Option<::pybridge::__private::ForeignRef<'_, __PbClass_Point>>,
     ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
         let __pb_a0 = match p {
             ::core::option::Option::Some(__pb_x0) => {
                 ::core::option::Option::Some(
                     __pb_x0
-                        .__pb_with(|__pb_v| ::core::result::Result::Ok(
-                            ::pybridge::__private::clone_of(__pb_v),
-                        ))?,
+                        .__pb_with(
+                            __pb_py,
+                            |__pb_v| ::core::result::Result::Ok(
+                                ::pybridge::__private::clone_of(__pb_v),
+                            ),
+                        )?,
                 )
             }
             ::core::option::Option::None => ::core::option::Option::None,
@@ -93,15 +114,19 @@ const _: () = {
         signature = (points)
     )]
     fn __pb_fn_centroid(
+        __pb_py: ::pybridge::Python<'_>,
         points: ::std::vec::Vec<::pybridge::__private::ForeignRef<'_, __PbClass_Point>>,
     ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
         let __pb_a0 = points
             .into_iter()
             .map(|__pb_x0| -> ::pybridge::__private::pyo3::PyResult<_> {
                 __pb_x0
-                    .__pb_with(|__pb_v| ::core::result::Result::Ok(
-                        ::pybridge::__private::clone_of(__pb_v),
-                    ))
+                    .__pb_with(
+                        __pb_py,
+                        |__pb_v| ::core::result::Result::Ok(
+                            ::pybridge::__private::clone_of(__pb_v),
+                        ),
+                    )
             })
             .collect::<::pybridge::__private::pyo3::PyResult<::std::vec::Vec<_>>>()?;
         let __pb_result = shared_geometry::centroid(__pb_a0);
@@ -111,15 +136,19 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "labels", signature = (points))]
     fn __pb_fn_labels(
+        __pb_py: ::pybridge::Python<'_>,
         points: ::std::vec::Vec<::pybridge::__private::ForeignRef<'_, __PbClass_Point>>,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<::std::string::String>> {
         let __pb_a0 = &points
             .into_iter()
             .map(|__pb_x0| -> ::pybridge::__private::pyo3::PyResult<_> {
                 __pb_x0
-                    .__pb_with(|__pb_v| ::core::result::Result::Ok(
-                        ::pybridge::__private::clone_of(__pb_v),
-                    ))
+                    .__pb_with(
+                        __pb_py,
+                        |__pb_v| ::core::result::Result::Ok(
+                            ::pybridge::__private::clone_of(__pb_v),
+                        ),
+                    )
             })
             .collect::<::pybridge::__private::pyo3::PyResult<::std::vec::Vec<_>>>()?;
         let __pb_result = shared_geometry::labels(__pb_a0);
@@ -133,6 +162,7 @@ const _: () = {
         signature = (points, dx)
     )]
     fn __pb_fn_all_moved(
+        __pb_py: ::pybridge::Python<'_>,
         points: ::std::vec::Vec<::pybridge::__private::ForeignRef<'_, __PbClass_Point>>,
         dx: f64,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<__PbRet_Point>> {
@@ -140,9 +170,12 @@ const _: () = {
             .into_iter()
             .map(|__pb_x0| -> ::pybridge::__private::pyo3::PyResult<_> {
                 __pb_x0
-                    .__pb_with(|__pb_v| ::core::result::Result::Ok(
-                        ::pybridge::__private::clone_of(__pb_v),
-                    ))
+                    .__pb_with(
+                        __pb_py,
+                        |__pb_v| ::core::result::Result::Ok(
+                            ::pybridge::__private::clone_of(__pb_v),
+                        ),
+                    )
             })
             .collect::<::pybridge::__private::pyo3::PyResult<::std::vec::Vec<_>>>()?;
         let __pb_a1 = dx;
@@ -157,13 +190,15 @@ const _: () = {
     // from shared_b.yaml:24:15: function `drops` (direct entry)
     ::pybridge::__private::fast_function!(
         __pb_fast_drops, __pb_entry_drops, noargs call_noargs, | __pb_py |
-        __pb_fn_drops()
+        __pb_fn_drops(__pb_py,)
     );
     // from shared_b.yaml:24:15: function `drops`
     /// How many points this module has dropped.
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "drops", signature = ())]
-    fn __pb_fn_drops() -> ::pybridge::__private::pyo3::PyResult<usize> {
+    fn __pb_fn_drops(
+        __pb_py: ::pybridge::Python<'_>,
+    ) -> ::pybridge::__private::pyo3::PyResult<usize> {
         let __pb_result = shared_geometry::drops();
         ::core::result::Result::Ok(__pb_result)
     }

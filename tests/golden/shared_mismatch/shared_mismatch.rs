@@ -29,12 +29,16 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "x_of", signature = (p))]
     fn __pb_fn_x_of(
+        __pb_py: ::pybridge::Python<'_>,
         p: ::pybridge::__private::ForeignRef<'_, __PbClass_Point>,
     ) -> ::pybridge::__private::pyo3::PyResult<i64> {
-        p.__pb_with(|__pb_a0| {
-            let __pb_result = shared_geometry::legacy::x_of(__pb_a0);
-            ::core::result::Result::Ok(__pb_result)
-        })
+        p.__pb_with(
+            __pb_py,
+            |__pb_a0| {
+                let __pb_result = shared_geometry::legacy::x_of(__pb_a0);
+                ::core::result::Result::Ok(__pb_result)
+            },
+        )
     }
     #[::pybridge::__private::pyo3::pymodule]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "shared_mismatch")]

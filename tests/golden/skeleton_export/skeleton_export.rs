@@ -36,11 +36,14 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "Tally",
-        module = "skeleton_export"
+        module = "skeleton_export",
+        frozen
     )]
     struct __PbClass_Tally {
         #[allow(dead_code)]
-        inner: ::pybridge::__private::Holder<crate::exported::Tally>,
+        inner: ::pybridge::__private::BorrowCell<
+            ::pybridge::__private::Holder<crate::exported::Tally>,
+        >,
     }
     type __PbRet_Tally = __PbClass_Tally;
     #[allow(dead_code)]
@@ -48,49 +51,57 @@ const _: () = {
         const __PB_NAME: &'static str = "Tally";
         fn __pb_wrap(__pb_value: crate::exported::Tally) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Owned(__pb_value),
+                ),
             }
         }
         fn __pb_share(__pb_value: ::std::sync::Arc<crate::exported::Tally>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Shared(__pb_value),
+                ),
             }
         }
         #[inline]
         fn __pb_with<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::exported::Tally,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with("Tally", f)
+            self.inner.borrow(py)?.with("Tally", f)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &mut crate::exported::Tally,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with_mut("Tally", f)
+            self.inner.borrow_mut(py)?.with_mut("Tally", f)
         }
         fn __pb_shared(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::std::sync::Arc<crate::exported::Tally>,
         > {
-            self.inner.share("Tally")
+            self.inner.borrow_mut(py)?.share("Tally")
         }
     }
     impl ::pybridge::__private::Published for __PbClass_Tally {
         type Value = crate::exported::Tally;
         fn lend_value<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::exported::Tally,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.__pb_with(f)
+            self.__pb_with(py, f)
         }
         fn adopt_value(
             py: ::pybridge::Python<'_>,
@@ -122,6 +133,7 @@ const _: () = {
         #[new]
         #[pyo3(signature = (start))]
         fn __pb_constructor(
+            __pb_py: ::pybridge::Python<'_>,
             start: i64,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Tally> {
             let __pb_a0 = start;
@@ -131,25 +143,33 @@ const _: () = {
         // from skeleton_export.yaml:65:17: method `bump`
         #[pyo3(name = "bump", signature = (by))]
         fn __pb_m_bump(
-            &mut self,
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
             by: i64,
         ) -> ::pybridge::__private::pyo3::PyResult<i64> {
-            let __pb_self = self.inner.get_mut(Self::__PB_NAME)?;
+            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
+            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
             let __pb_a0 = by;
             let __pb_result = __pb_self.bump(__pb_a0);
             ::core::result::Result::Ok(__pb_result)
         }
         // from skeleton_export.yaml:70:17: method `current`
         #[pyo3(name = "current", signature = ())]
-        fn __pb_m_current(&self) -> ::pybridge::__private::pyo3::PyResult<i64> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+        fn __pb_m_current(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<i64> {
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.value();
             ::core::result::Result::Ok(__pb_result)
         }
         // from skeleton_export.yaml:73:17: method `zero`
         #[staticmethod]
         #[pyo3(name = "zero", signature = ())]
-        fn __pb_m_zero() -> ::pybridge::__private::pyo3::PyResult<__PbRet_Tally> {
+        fn __pb_m_zero(
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Tally> {
             let __pb_result = crate::exported::Tally::zero();
             ::core::result::Result::Ok(__PbClass_Tally::__pb_wrap(__pb_result))
         }
@@ -161,31 +181,41 @@ const _: () = {
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
             let _ = __pb_py;
-            self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                ::std::clone::Clone::clone(&__pb_self.label),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |__pb_self| ::core::result::Result::Ok(
+                    ::std::clone::Clone::clone(&__pb_self.label),
+                ),
+            )
         }
         #[setter]
         #[pyo3(name = "label")]
         fn __pb_set_label(
-            &mut self,
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
             __pb_value: ::std::string::String,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            self.__pb_with_mut(|__pb_self| {
-                __pb_self.label = __pb_value;
-                ::core::result::Result::Ok(())
-            })
+            self.__pb_with_mut(
+                __pb_py,
+                |__pb_self| {
+                    __pb_self.label = __pb_value;
+                    ::core::result::Result::Ok(())
+                },
+            )
         }
     }
     // from skeleton_export.yaml:79:13: class `IntStack`
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "IntStack",
-        module = "skeleton_export"
+        module = "skeleton_export",
+        frozen
     )]
     struct __PbClass_IntStack {
         #[allow(dead_code)]
-        inner: ::pybridge::__private::Holder<crate::exported::Stack<i64>>,
+        inner: ::pybridge::__private::BorrowCell<
+            ::pybridge::__private::Holder<crate::exported::Stack<i64>>,
+        >,
     }
     type __PbRet_IntStack = __PbClass_IntStack;
     #[allow(dead_code)]
@@ -193,51 +223,59 @@ const _: () = {
         const __PB_NAME: &'static str = "IntStack";
         fn __pb_wrap(__pb_value: crate::exported::Stack<i64>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Owned(__pb_value),
+                ),
             }
         }
         fn __pb_share(
             __pb_value: ::std::sync::Arc<crate::exported::Stack<i64>>,
         ) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Shared(__pb_value),
+                ),
             }
         }
         #[inline]
         fn __pb_with<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::exported::Stack<i64>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with("IntStack", f)
+            self.inner.borrow(py)?.with("IntStack", f)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &mut crate::exported::Stack<i64>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with_mut("IntStack", f)
+            self.inner.borrow_mut(py)?.with_mut("IntStack", f)
         }
         fn __pb_shared(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::std::sync::Arc<crate::exported::Stack<i64>>,
         > {
-            self.inner.share("IntStack")
+            self.inner.borrow_mut(py)?.share("IntStack")
         }
     }
     impl ::pybridge::__private::Published for __PbClass_IntStack {
         type Value = crate::exported::Stack<i64>;
         fn lend_value<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::exported::Stack<i64>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.__pb_with(f)
+            self.__pb_with(py, f)
         }
         fn adopt_value(
             py: ::pybridge::Python<'_>,
@@ -268,19 +306,21 @@ const _: () = {
         // from skeleton_export.yaml:83:20: method `__init__`
         #[new]
         #[pyo3(signature = ())]
-        fn __pb_constructor() -> ::pybridge::__private::pyo3::PyResult<
-            __PbRet_IntStack,
-        > {
+        fn __pb_constructor(
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_IntStack> {
             let __pb_result = crate::exported::Stack::<i64>::new();
             ::core::result::Result::Ok(__PbClass_IntStack::__pb_wrap(__pb_result))
         }
         // from skeleton_export.yaml:85:19: method `push`
         #[pyo3(name = "push", signature = (item))]
         fn __pb_m_push(
-            &mut self,
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
             item: i64,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            let __pb_self = self.inner.get_mut(Self::__PB_NAME)?;
+            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
+            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
             let __pb_a0 = item;
             __pb_self.push(__pb_a0);
             ::core::result::Result::Ok(())
@@ -288,16 +328,22 @@ const _: () = {
         // from skeleton_export.yaml:86:19: method `pop`
         #[pyo3(name = "pop", signature = ())]
         fn __pb_m_pop(
-            &mut self,
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::option::Option<i64>> {
-            let __pb_self = self.inner.get_mut(Self::__PB_NAME)?;
+            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
+            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
             let __pb_result = __pb_self.pop();
             ::core::result::Result::Ok(__pb_result)
         }
         // from skeleton_export.yaml:87:19: method `len`
         #[pyo3(name = "len", signature = ())]
-        fn __pb_m_len(&self) -> ::pybridge::__private::pyo3::PyResult<usize> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+        fn __pb_m_len(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<usize> {
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.len();
             ::core::result::Result::Ok(__pb_result)
         }
@@ -309,13 +355,16 @@ const _: () = {
         > {
             let __pb_py = py;
             let items: ::std::vec::Vec<i64> = self
-                .__pb_with(|__pb_self| {
-                    ::core::result::Result::Ok(
-                        ::std::iter::IntoIterator::into_iter(__pb_self)
-                            .map(::std::clone::Clone::clone)
-                            .collect(),
-                    )
-                })?;
+                .__pb_with(
+                    py,
+                    |__pb_self| {
+                        ::core::result::Result::Ok(
+                            ::std::iter::IntoIterator::into_iter(__pb_self)
+                                .map(::std::clone::Clone::clone)
+                                .collect(),
+                        )
+                    },
+                )?;
             let list = ::pybridge::__private::pyo3::types::PyList::new(py, items)?;
             ::pybridge::__private::pyo3::types::PyAnyMethods::try_iter(list.as_any())
                 .map(|it| it.into_any())
@@ -325,11 +374,14 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "StrStack",
-        module = "skeleton_export"
+        module = "skeleton_export",
+        frozen
     )]
     struct __PbClass_StrStack {
         #[allow(dead_code)]
-        inner: ::pybridge::__private::Holder<crate::exported::Stack<String>>,
+        inner: ::pybridge::__private::BorrowCell<
+            ::pybridge::__private::Holder<crate::exported::Stack<String>>,
+        >,
     }
     type __PbRet_StrStack = __PbClass_StrStack;
     #[allow(dead_code)]
@@ -337,51 +389,59 @@ const _: () = {
         const __PB_NAME: &'static str = "StrStack";
         fn __pb_wrap(__pb_value: crate::exported::Stack<String>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Owned(__pb_value),
+                ),
             }
         }
         fn __pb_share(
             __pb_value: ::std::sync::Arc<crate::exported::Stack<String>>,
         ) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Shared(__pb_value),
+                ),
             }
         }
         #[inline]
         fn __pb_with<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::exported::Stack<String>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with("StrStack", f)
+            self.inner.borrow(py)?.with("StrStack", f)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &mut crate::exported::Stack<String>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with_mut("StrStack", f)
+            self.inner.borrow_mut(py)?.with_mut("StrStack", f)
         }
         fn __pb_shared(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::std::sync::Arc<crate::exported::Stack<String>>,
         > {
-            self.inner.share("StrStack")
+            self.inner.borrow_mut(py)?.share("StrStack")
         }
     }
     impl ::pybridge::__private::Published for __PbClass_StrStack {
         type Value = crate::exported::Stack<String>;
         fn lend_value<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::exported::Stack<String>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.__pb_with(f)
+            self.__pb_with(py, f)
         }
         fn adopt_value(
             py: ::pybridge::Python<'_>,
@@ -412,19 +472,21 @@ const _: () = {
         // from skeleton_export.yaml:90:20: method `__init__`
         #[new]
         #[pyo3(signature = ())]
-        fn __pb_constructor() -> ::pybridge::__private::pyo3::PyResult<
-            __PbRet_StrStack,
-        > {
+        fn __pb_constructor(
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_StrStack> {
             let __pb_result = crate::exported::Stack::<String>::new();
             ::core::result::Result::Ok(__PbClass_StrStack::__pb_wrap(__pb_result))
         }
         // from skeleton_export.yaml:92:19: method `push`
         #[pyo3(name = "push", signature = (item))]
         fn __pb_m_push(
-            &mut self,
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
             item: ::std::string::String,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            let __pb_self = self.inner.get_mut(Self::__PB_NAME)?;
+            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
+            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
             let __pb_a0 = item;
             __pb_self.push(__pb_a0);
             ::core::result::Result::Ok(())
@@ -432,18 +494,24 @@ const _: () = {
         // from skeleton_export.yaml:93:19: method `pop`
         #[pyo3(name = "pop", signature = ())]
         fn __pb_m_pop(
-            &mut self,
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::std::option::Option<::std::string::String>,
         > {
-            let __pb_self = self.inner.get_mut(Self::__PB_NAME)?;
+            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
+            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
             let __pb_result = __pb_self.pop();
             ::core::result::Result::Ok(__pb_result)
         }
         // from skeleton_export.yaml:94:19: method `len`
         #[pyo3(name = "len", signature = ())]
-        fn __pb_m_len(&self) -> ::pybridge::__private::pyo3::PyResult<usize> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+        fn __pb_m_len(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<usize> {
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.len();
             ::core::result::Result::Ok(__pb_result)
         }
@@ -453,11 +521,14 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "Noisy",
-        module = "skeleton_export"
+        module = "skeleton_export",
+        frozen
     )]
     struct __PbClass_Noisy {
         #[allow(dead_code)]
-        inner: ::pybridge::__private::Holder<crate::exported::Noisy>,
+        inner: ::pybridge::__private::BorrowCell<
+            ::pybridge::__private::Holder<crate::exported::Noisy>,
+        >,
     }
     type __PbRet_Noisy = __PbClass_Noisy;
     #[allow(dead_code)]
@@ -465,49 +536,57 @@ const _: () = {
         const __PB_NAME: &'static str = "Noisy";
         fn __pb_wrap(__pb_value: crate::exported::Noisy) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Owned(__pb_value),
+                ),
             }
         }
         fn __pb_share(__pb_value: ::std::sync::Arc<crate::exported::Noisy>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Shared(__pb_value),
+                ),
             }
         }
         #[inline]
         fn __pb_with<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::exported::Noisy,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with("Noisy", f)
+            self.inner.borrow(py)?.with("Noisy", f)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &mut crate::exported::Noisy,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with_mut("Noisy", f)
+            self.inner.borrow_mut(py)?.with_mut("Noisy", f)
         }
         fn __pb_shared(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::std::sync::Arc<crate::exported::Noisy>,
         > {
-            self.inner.share("Noisy")
+            self.inner.borrow_mut(py)?.share("Noisy")
         }
     }
     impl ::pybridge::__private::Published for __PbClass_Noisy {
         type Value = crate::exported::Noisy;
         fn lend_value<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::exported::Noisy,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.__pb_with(f)
+            self.__pb_with(py, f)
         }
         fn adopt_value(
             py: ::pybridge::Python<'_>,
@@ -539,6 +618,7 @@ const _: () = {
         #[new]
         #[pyo3(signature = (label))]
         fn __pb_constructor(
+            __pb_py: ::pybridge::Python<'_>,
             label: ::std::string::String,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Noisy> {
             let __pb_a0 = label;
@@ -549,8 +629,10 @@ const _: () = {
         #[pyo3(name = "label", signature = ())]
         fn __pb_m_label(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.label();
             ::core::result::Result::Ok(__pb_result)
         }
@@ -558,7 +640,7 @@ const _: () = {
     // from skeleton_export.yaml:6:13: function `match` (direct entry)
     ::pybridge::__private::fast_function!(
         __pb_fast_match, __pb_entry_match, call, (2, 2), | __pb_py, __pb_a |
-        __pb_fn_match(__pb_a.get(0) ?, __pb_a.get(1) ?)
+        __pb_fn_match(__pb_py, __pb_a.get(0) ?, __pb_a.get(1) ?)
     );
     // from skeleton_export.yaml:6:13: function `match`
     #[::pybridge::__private::pyo3::pyfunction]
@@ -568,6 +650,7 @@ const _: () = {
         signature = (r#type, r#loop)
     )]
     fn __pb_fn_match(
+        __pb_py: ::pybridge::Python<'_>,
         r#type: &str,
         r#loop: i64,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
@@ -584,6 +667,7 @@ const _: () = {
         signature = (values)
     )]
     fn __pb_fn_maybe_sum(
+        __pb_py: ::pybridge::Python<'_>,
         values: ::std::vec::Vec<::std::option::Option<i64>>,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::option::Option<i64>> {
         let __pb_a0 = values;
@@ -594,6 +678,7 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "table", signature = (pairs))]
     fn __pb_fn_table(
+        __pb_py: ::pybridge::Python<'_>,
         pairs: ::pybridge::__private::FastVec<(::std::string::String, f64)>,
     ) -> ::pybridge::__private::pyo3::PyResult<
         ::std::collections::HashMap<::std::string::String, f64>,
@@ -605,12 +690,15 @@ const _: () = {
     // from skeleton_export.yaml:22:13: function `recurse` (direct entry)
     ::pybridge::__private::fast_function!(
         __pb_fast_recurse, __pb_entry_recurse, call, (1, 1), | __pb_py, __pb_a |
-        __pb_fn_recurse(__pb_a.get(0) ?)
+        __pb_fn_recurse(__pb_py, __pb_a.get(0) ?)
     );
     // from skeleton_export.yaml:22:13: function `recurse`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "recurse", signature = (n))]
-    fn __pb_fn_recurse(n: i64) -> ::pybridge::__private::pyo3::PyResult<i64> {
+    fn __pb_fn_recurse(
+        __pb_py: ::pybridge::Python<'_>,
+        n: i64,
+    ) -> ::pybridge::__private::pyo3::PyResult<i64> {
         let __pb_a0 = n;
         let __pb_result = crate::exported::recurse(__pb_a0)
             .map_err(::pybridge::__private::into_pyerr)?;
@@ -619,12 +707,13 @@ const _: () = {
     // from skeleton_export.yaml:27:13: function `echo` (direct entry)
     ::pybridge::__private::fast_function!(
         __pb_fast_echo, __pb_entry_echo, call, (1, 1), | __pb_py, __pb_a |
-        __pb_fn_echo(__pb_a.get(0) ?)
+        __pb_fn_echo(__pb_py, __pb_a.get(0) ?)
     );
     // from skeleton_export.yaml:27:13: function `echo`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "echo", signature = (text))]
     fn __pb_fn_echo(
+        __pb_py: ::pybridge::Python<'_>,
         text: &str,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
         let __pb_a0 = text;
@@ -634,12 +723,13 @@ const _: () = {
     // from skeleton_export.yaml:32:13: function `boom` (direct entry)
     ::pybridge::__private::fast_function!(
         __pb_fast_boom, __pb_entry_boom, call, (1, 1), | __pb_py, __pb_a |
-        __pb_fn_boom(__pb_a.get(0) ?)
+        __pb_fn_boom(__pb_py, __pb_a.get(0) ?)
     );
     // from skeleton_export.yaml:32:13: function `boom`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "boom", signature = (message))]
     fn __pb_fn_boom(
+        __pb_py: ::pybridge::Python<'_>,
         message: &str,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
         let __pb_a0 = message;
@@ -654,6 +744,7 @@ const _: () = {
         signature = (kind, callback)
     )]
     fn __pb_fn_hop3(
+        __pb_py: ::pybridge::Python<'_>,
         kind: &str,
         callback: ::pybridge::__private::pyo3::Bound<
             '_,
@@ -679,7 +770,7 @@ const _: () = {
     // from skeleton_export.yaml:43:13: function `spawn_callers` (direct entry)
     ::pybridge::__private::fast_function!(
         __pb_fast_spawn_callers, __pb_entry_spawn_callers, call_unit, (2, 2), | __pb_py,
-        __pb_a | __pb_fn_spawn_callers(__pb_a.get(0) ?, __pb_a.get(1) ?)
+        __pb_a | __pb_fn_spawn_callers(__pb_py, __pb_a.get(0) ?, __pb_a.get(1) ?)
     );
     // from skeleton_export.yaml:43:13: function `spawn_callers`
     #[::pybridge::__private::pyo3::pyfunction]
@@ -689,6 +780,7 @@ const _: () = {
         signature = (threads, nap)
     )]
     fn __pb_fn_spawn_callers(
+        __pb_py: ::pybridge::Python<'_>,
         threads: i64,
         nap: f64,
     ) -> ::pybridge::__private::pyo3::PyResult<()> {
@@ -700,7 +792,7 @@ const _: () = {
     // from skeleton_export.yaml:48:13: function `spawn_enders` (direct entry)
     ::pybridge::__private::fast_function!(
         __pb_fast_spawn_enders, __pb_entry_spawn_enders, call_unit, (2, 2), | __pb_py,
-        __pb_a | __pb_fn_spawn_enders(__pb_a.get(0) ?, __pb_a.get(1) ?)
+        __pb_a | __pb_fn_spawn_enders(__pb_py, __pb_a.get(0) ?, __pb_a.get(1) ?)
     );
     // from skeleton_export.yaml:48:13: function `spawn_enders`
     #[::pybridge::__private::pyo3::pyfunction]
@@ -710,6 +802,7 @@ const _: () = {
         signature = (threads, work)
     )]
     fn __pb_fn_spawn_enders(
+        __pb_py: ::pybridge::Python<'_>,
         threads: i64,
         work: &str,
     ) -> ::pybridge::__private::pyo3::PyResult<()> {
@@ -721,12 +814,14 @@ const _: () = {
     // from skeleton_export.yaml:53:13: function `end_threads` (direct entry)
     ::pybridge::__private::fast_function!(
         __pb_fast_end_threads, __pb_entry_end_threads, noargs call_noargs, | __pb_py |
-        __pb_fn_end_threads()
+        __pb_fn_end_threads(__pb_py,)
     );
     // from skeleton_export.yaml:53:13: function `end_threads`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "end_threads", signature = ())]
-    fn __pb_fn_end_threads() -> ::pybridge::__private::pyo3::PyResult<i64> {
+    fn __pb_fn_end_threads(
+        __pb_py: ::pybridge::Python<'_>,
+    ) -> ::pybridge::__private::pyo3::PyResult<i64> {
         let __pb_result = crate::exported::end_threads();
         ::core::result::Result::Ok(__pb_result)
     }

@@ -5,11 +5,14 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "Person",
-        module = "soundness"
+        module = "soundness",
+        frozen
     )]
     struct __PbClass_Person {
         #[allow(dead_code)]
-        inner: ::pybridge::__private::Holder<crate::sound::Person>,
+        inner: ::pybridge::__private::BorrowCell<
+            ::pybridge::__private::Holder<crate::sound::Person>,
+        >,
     }
     type __PbRet_Person = __PbClass_Person;
     #[allow(dead_code)]
@@ -17,49 +20,57 @@ const _: () = {
         const __PB_NAME: &'static str = "Person";
         fn __pb_wrap(__pb_value: crate::sound::Person) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Owned(__pb_value),
+                ),
             }
         }
         fn __pb_share(__pb_value: ::std::sync::Arc<crate::sound::Person>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Shared(__pb_value),
+                ),
             }
         }
         #[inline]
         fn __pb_with<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::sound::Person,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with("Person", f)
+            self.inner.borrow(py)?.with("Person", f)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &mut crate::sound::Person,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with_mut("Person", f)
+            self.inner.borrow_mut(py)?.with_mut("Person", f)
         }
         fn __pb_shared(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::std::sync::Arc<crate::sound::Person>,
         > {
-            self.inner.share("Person")
+            self.inner.borrow_mut(py)?.share("Person")
         }
     }
     impl ::pybridge::__private::Published for __PbClass_Person {
         type Value = crate::sound::Person;
         fn lend_value<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::sound::Person,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.__pb_with(f)
+            self.__pb_with(py, f)
         }
         fn adopt_value(
             py: ::pybridge::Python<'_>,
@@ -91,6 +102,7 @@ const _: () = {
         #[new]
         #[pyo3(signature = (name))]
         fn __pb_constructor(
+            __pb_py: ::pybridge::Python<'_>,
             name: ::std::string::String,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Person> {
             let __pb_a0 = name;
@@ -101,8 +113,10 @@ const _: () = {
         #[pyo3(name = "name", signature = ())]
         fn __pb_m_name(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.name();
             ::core::result::Result::Ok(::std::borrow::ToOwned::to_owned(__pb_result))
         }
@@ -110,10 +124,12 @@ const _: () = {
         #[pyo3(name = "nick", signature = ())]
         fn __pb_m_nick(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::std::option::Option<::std::string::String>,
         > {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.nick();
             ::core::result::Result::Ok(__pb_result.map(::std::borrow::ToOwned::to_owned))
         }
@@ -121,10 +137,12 @@ const _: () = {
         #[pyo3(name = "words", signature = ())]
         fn __pb_m_words(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::std::vec::Vec<::std::string::String>,
         > {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.words();
             ::core::result::Result::Ok(
                 __pb_result
@@ -137,8 +155,10 @@ const _: () = {
         #[pyo3(name = "raw", signature = ())]
         fn __pb_m_raw(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<u8>> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.raw();
             ::core::result::Result::Ok(::std::borrow::ToOwned::to_owned(__pb_result))
         }
@@ -146,10 +166,12 @@ const _: () = {
         #[pyo3(name = "greet", signature = (greeting, names))]
         fn __pb_m_greet(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             greeting: ::std::option::Option<::std::string::String>,
             names: ::std::vec::Vec<::std::string::String>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_a0 = greeting.as_deref();
             let __pb_a1 = names
                 .iter()
@@ -162,11 +184,13 @@ const _: () = {
         #[pyo3(name = "scaled", signature = (value, *, factor, offset))]
         fn __pb_m_scaled(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             value: i64,
             factor: i64,
             offset: i64,
         ) -> ::pybridge::__private::pyo3::PyResult<i64> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_a0 = value;
             let __pb_a1 = factor;
             let __pb_a2 = offset;
@@ -181,6 +205,7 @@ const _: () = {
                 '_,
                 ::pybridge::__private::pyo3::types::PyType,
             >,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
             let __pb_made: ::pybridge::__private::pyo3::PyResult<__PbRet_Person> = {
                 let __pb_result = crate::sound::Person::anonymous();
@@ -192,6 +217,7 @@ const _: () = {
         #[staticmethod]
         #[pyo3(name = "bytes_of", signature = (text))]
         fn __pb_m_bytes_of(
+            __pb_py: ::pybridge::Python<'_>,
             text: ::std::string::String,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<u8>> {
             let __pb_a0 = text;
@@ -206,21 +232,28 @@ const _: () = {
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<i64>> {
             let _ = __pb_py;
-            self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                ::std::clone::Clone::clone(&__pb_self.scores),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |__pb_self| ::core::result::Result::Ok(
+                    ::std::clone::Clone::clone(&__pb_self.scores),
+                ),
+            )
         }
         #[setter]
         #[pyo3(name = "scores")]
         fn __pb_set_scores(
-            &mut self,
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
             __pb_value: ::pybridge::__private::FastVec<i64>,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
             let __pb_value = __pb_value.0;
-            self.__pb_with_mut(|__pb_self| {
-                __pb_self.scores = __pb_value;
-                ::core::result::Result::Ok(())
-            })
+            self.__pb_with_mut(
+                __pb_py,
+                |__pb_self| {
+                    __pb_self.scores = __pb_value;
+                    ::core::result::Result::Ok(())
+                },
+            )
         }
         // from soundness.yaml:37:19: attribute `weights`
         #[getter]
@@ -230,21 +263,28 @@ const _: () = {
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<f64>> {
             let _ = __pb_py;
-            self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                ::std::clone::Clone::clone(&__pb_self.weights),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |__pb_self| ::core::result::Result::Ok(
+                    ::std::clone::Clone::clone(&__pb_self.weights),
+                ),
+            )
         }
         #[setter]
         #[pyo3(name = "weights")]
         fn __pb_set_weights(
-            &mut self,
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
             __pb_value: ::pybridge::__private::FastVec<f64>,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
             let __pb_value = __pb_value.0;
-            self.__pb_with_mut(|__pb_self| {
-                __pb_self.weights = __pb_value;
-                ::core::result::Result::Ok(())
-            })
+            self.__pb_with_mut(
+                __pb_py,
+                |__pb_self| {
+                    __pb_self.weights = __pb_value;
+                    ::core::result::Result::Ok(())
+                },
+            )
         }
         // from soundness.yaml:38:19: attribute `tags`
         #[getter]
@@ -256,32 +296,42 @@ const _: () = {
             ::std::vec::Vec<::std::string::String>,
         > {
             let _ = __pb_py;
-            self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                ::std::clone::Clone::clone(&__pb_self.tags),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |__pb_self| ::core::result::Result::Ok(
+                    ::std::clone::Clone::clone(&__pb_self.tags),
+                ),
+            )
         }
         #[setter]
         #[pyo3(name = "tags")]
         fn __pb_set_tags(
-            &mut self,
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
             __pb_value: ::pybridge::__private::FastVec<::std::string::String>,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
             let __pb_value = __pb_value.0;
-            self.__pb_with_mut(|__pb_self| {
-                __pb_self.tags = __pb_value;
-                ::core::result::Result::Ok(())
-            })
+            self.__pb_with_mut(
+                __pb_py,
+                |__pb_self| {
+                    __pb_self.tags = __pb_value;
+                    ::core::result::Result::Ok(())
+                },
+            )
         }
     }
     // from soundness.yaml:40:13: class `Label`
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "Label",
-        module = "soundness"
+        module = "soundness",
+        frozen
     )]
     struct __PbClass_Label {
         #[allow(dead_code)]
-        inner: ::pybridge::__private::Holder<crate::sound::Label<'static>>,
+        inner: ::pybridge::__private::BorrowCell<
+            ::pybridge::__private::Holder<crate::sound::Label<'static>>,
+        >,
     }
     type __PbRet_Label = __PbClass_Label;
     #[allow(dead_code)]
@@ -289,51 +339,59 @@ const _: () = {
         const __PB_NAME: &'static str = "Label";
         fn __pb_wrap(__pb_value: crate::sound::Label<'static>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Owned(__pb_value),
+                ),
             }
         }
         fn __pb_share(
             __pb_value: ::std::sync::Arc<crate::sound::Label<'static>>,
         ) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Shared(__pb_value),
+                ),
             }
         }
         #[inline]
         fn __pb_with<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::sound::Label<'static>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with("Label", f)
+            self.inner.borrow(py)?.with("Label", f)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &mut crate::sound::Label<'static>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with_mut("Label", f)
+            self.inner.borrow_mut(py)?.with_mut("Label", f)
         }
         fn __pb_shared(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::std::sync::Arc<crate::sound::Label<'static>>,
         > {
-            self.inner.share("Label")
+            self.inner.borrow_mut(py)?.share("Label")
         }
     }
     impl ::pybridge::__private::Published for __PbClass_Label {
         type Value = crate::sound::Label<'static>;
         fn lend_value<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::sound::Label<'static>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.__pb_with(f)
+            self.__pb_with(py, f)
         }
         fn adopt_value(
             py: ::pybridge::Python<'_>,
@@ -365,6 +423,7 @@ const _: () = {
         #[new]
         #[pyo3(signature = (shout))]
         fn __pb_constructor(
+            __pb_py: ::pybridge::Python<'_>,
             shout: bool,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Label> {
             let __pb_a0 = shout;
@@ -375,28 +434,41 @@ const _: () = {
         #[pyo3(name = "text", signature = ())]
         fn __pb_m_text(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.text();
             ::core::result::Result::Ok(::std::borrow::ToOwned::to_owned(__pb_result))
         }
         // from soundness.yaml:40:13: trait `PartialEq` of class `Label`
         fn __eq__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            self.__pb_with(|a| {
-                other
-                    .__pb_with(|b| ::core::result::Result::Ok(
-                        ::pybridge::__private::eq_of(a, b),
-                    ))
-            })
+            self.__pb_with(
+                __pb_py,
+                |a| {
+                    other
+                        .__pb_with(
+                            __pb_py,
+                            |b| ::core::result::Result::Ok(
+                                ::pybridge::__private::eq_of(a, b),
+                            ),
+                        )
+                },
+            )
         }
         // from soundness.yaml:40:13: trait `Hash` of class `Label`
-        fn __hash__(&self) -> ::pybridge::__private::pyo3::PyResult<u64> {
-            self.__pb_with(|v| ::core::result::Result::Ok(
-                ::pybridge::__private::hash_of(v),
-            ))
+        fn __hash__(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<u64> {
+            self.__pb_with(
+                __pb_py,
+                |v| ::core::result::Result::Ok(::pybridge::__private::hash_of(v)),
+            )
         }
     }
     // from soundness.yaml:50:13: function `byte_count`
@@ -407,6 +479,7 @@ const _: () = {
         signature = (data)
     )]
     fn __pb_fn_byte_count(
+        __pb_py: ::pybridge::Python<'_>,
         data: ::std::vec::Vec<u8>,
     ) -> ::pybridge::__private::pyo3::PyResult<usize> {
         let __pb_a0 = data;
@@ -421,6 +494,7 @@ const _: () = {
         signature = (label)
     )]
     fn __pb_fn_describe(
+        __pb_py: ::pybridge::Python<'_>,
         label: ::std::option::Option<::std::string::String>,
     ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
         let __pb_a0 = label.as_deref();

@@ -35,11 +35,14 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "Doc",
-        module = "view_shapes"
+        module = "view_shapes",
+        frozen
     )]
     struct __PbClass_Doc {
         #[allow(dead_code)]
-        inner: ::pybridge::__private::Holder<crate::views::Doc>,
+        inner: ::pybridge::__private::BorrowCell<
+            ::pybridge::__private::Holder<crate::views::Doc>,
+        >,
     }
     type __PbRet_Doc = __PbClass_Doc;
     #[allow(dead_code)]
@@ -47,47 +50,55 @@ const _: () = {
         const __PB_NAME: &'static str = "Doc";
         fn __pb_wrap(__pb_value: crate::views::Doc) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Owned(__pb_value),
+                ),
             }
         }
         fn __pb_share(__pb_value: ::std::sync::Arc<crate::views::Doc>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Shared(__pb_value),
+                ),
             }
         }
         #[inline]
         fn __pb_with<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::views::Doc,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with("Doc", f)
+            self.inner.borrow(py)?.with("Doc", f)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &mut crate::views::Doc,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with_mut("Doc", f)
+            self.inner.borrow_mut(py)?.with_mut("Doc", f)
         }
         fn __pb_shared(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::sync::Arc<crate::views::Doc>> {
-            self.inner.share("Doc")
+            self.inner.borrow_mut(py)?.share("Doc")
         }
     }
     impl ::pybridge::__private::Published for __PbClass_Doc {
         type Value = crate::views::Doc;
         fn lend_value<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &crate::views::Doc,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.__pb_with(f)
+            self.__pb_with(py, f)
         }
         fn adopt_value(
             py: ::pybridge::Python<'_>,
@@ -119,6 +130,7 @@ const _: () = {
         #[new]
         #[pyo3(signature = (text))]
         fn __pb_constructor(
+            __pb_py: ::pybridge::Python<'_>,
             text: ::std::string::String,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Doc> {
             let __pb_a0 = text;
@@ -129,8 +141,13 @@ const _: () = {
         #[pyo3(name = "whole", signature = ())]
         fn __pb_m_whole(
             slf: &::pybridge::__private::pyo3::Bound<'_, Self>,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Span> {
-            let __pb_owner = slf.try_borrow_mut()?.inner.lend(Self::__PB_NAME)?;
+            let __pb_owner = slf
+                .try_borrow()?
+                .inner
+                .borrow_mut(slf.py())?
+                .lend(Self::__PB_NAME)?;
             let __pb_parent = ::pybridge::__private::pyo3::Bound::clone(slf)
                 .into_any()
                 .unbind();
@@ -149,11 +166,16 @@ const _: () = {
         #[pyo3(name = "maybe", signature = (n))]
         fn __pb_m_maybe(
             slf: &::pybridge::__private::pyo3::Bound<'_, Self>,
+            __pb_py: ::pybridge::Python<'_>,
             n: usize,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::core::option::Option<__PbRet_Span>,
         > {
-            let __pb_owner = slf.try_borrow_mut()?.inner.lend(Self::__PB_NAME)?;
+            let __pb_owner = slf
+                .try_borrow()?
+                .inner
+                .borrow_mut(slf.py())?
+                .lend(Self::__PB_NAME)?;
             let __pb_parent = ::pybridge::__private::pyo3::Bound::clone(slf)
                 .into_any()
                 .unbind();
@@ -176,8 +198,13 @@ const _: () = {
         #[pyo3(name = "all", signature = ())]
         fn __pb_m_all(
             slf: &::pybridge::__private::pyo3::Bound<'_, Self>,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<__PbRet_Span>> {
-            let __pb_owner = slf.try_borrow_mut()?.inner.lend(Self::__PB_NAME)?;
+            let __pb_owner = slf
+                .try_borrow()?
+                .inner
+                .borrow_mut(slf.py())?
+                .lend(Self::__PB_NAME)?;
             let __pb_parent = ::pybridge::__private::pyo3::Bound::clone(slf)
                 .into_any()
                 .unbind();
@@ -201,9 +228,14 @@ const _: () = {
         #[pyo3(name = "checked", signature = (n))]
         fn __pb_m_checked(
             slf: &::pybridge::__private::pyo3::Bound<'_, Self>,
+            __pb_py: ::pybridge::Python<'_>,
             n: usize,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Span> {
-            let __pb_owner = slf.try_borrow_mut()?.inner.lend(Self::__PB_NAME)?;
+            let __pb_owner = slf
+                .try_borrow()?
+                .inner
+                .borrow_mut(slf.py())?
+                .lend(Self::__PB_NAME)?;
             let __pb_parent = ::pybridge::__private::pyo3::Bound::clone(slf)
                 .into_any()
                 .unbind();
@@ -228,12 +260,14 @@ const _: () = {
         #[pyo3(name = "of_str", signature = (s))]
         fn __pb_m_of_str(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             s: &::pybridge::__private::pyo3::Bound<
                 '_,
                 ::pybridge::__private::pyo3::types::PyString,
             >,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Span> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             ::pybridge::__private::lend_str(
                 s,
                 |s, __pb_lender| {
@@ -249,6 +283,7 @@ const _: () = {
         #[pyo3(name = "of_bytes", signature = (b))]
         fn __pb_m_of_bytes(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             b: &::pybridge::__private::pyo3::Bound<
                 '_,
                 ::pybridge::__private::pyo3::types::PyBytes,
@@ -256,7 +291,8 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::core::option::Option<__PbRet_Span>,
         > {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             ::pybridge::__private::lend_bytes(
                 b,
                 |b, __pb_lender| {
@@ -275,12 +311,15 @@ const _: () = {
         #[pyo3(name = "of_doc", signature = (other))]
         fn __pb_m_of_doc(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             other: &::pybridge::__private::pyo3::Bound<'_, __PbClass_Doc>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Span> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_owner = other
-                .try_borrow_mut()?
+                .try_borrow()?
                 .inner
+                .borrow_mut(other.py())?
                 .lend(__PbClass_Doc::__PB_NAME)?;
             ::pybridge::__private::lend_value(
                 __pb_owner,
@@ -298,6 +337,7 @@ const _: () = {
         #[staticmethod]
         #[pyo3(name = "lookup", signature = (s))]
         fn __pb_m_lookup(
+            __pb_py: ::pybridge::Python<'_>,
             s: &::pybridge::__private::pyo3::Bound<
                 '_,
                 ::pybridge::__private::pyo3::types::PyString,
@@ -325,11 +365,14 @@ const _: () = {
         crate = "::pybridge::__private::pyo3",
         name = "Span",
         module = "view_shapes",
+        frozen,
         subclass,
         weakref
     )]
     struct __PbClass_Span {
-        cell: ::pybridge::__private::ViewCell<__PbView_Span>,
+        cell: ::pybridge::__private::BorrowCell<
+            ::pybridge::__private::ViewCell<__PbView_Span>,
+        >,
     }
     type __PbRet_Span = __PbClass_Span;
     /// The view's type for every lifetime.
@@ -342,46 +385,53 @@ const _: () = {
     impl __PbClass_Span {
         const __PB_NAME: &'static str = "Span";
         fn __pb_view(cell: ::pybridge::__private::ViewCell<__PbView_Span>) -> Self {
-            Self { cell }
+            Self {
+                cell: ::pybridge::__private::BorrowCell::new(cell),
+            }
         }
         #[inline]
         fn __pb_with<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl for<'a> ::std::ops::FnOnce(
                 &crate::views::Span<'a>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.cell.with("Span", f)
+            self.cell.borrow(py)?.with("Span", f)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
             f: impl for<'a> ::std::ops::FnOnce(
                 &mut crate::views::Span<'a>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.cell.with_mut("Span", f)
+            self.cell.borrow_mut(py)?.with_mut("Span", f)
         }
         #[inline]
         fn __pb_with_lender<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl for<'a> ::std::ops::FnOnce(
                 &crate::views::Span<'a>,
                 &::pybridge::__private::Lender<'a>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.cell.with_lender("Span", f)
+            self.cell.borrow(py)?.with_lender("Span", f)
         }
         #[inline]
         fn __pb_with_pair<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             other: &Self,
             f: impl for<'a> ::std::ops::FnOnce(
                 &crate::views::Span<'a>,
                 &crate::views::Span<'a>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.cell.with_pair(&other.cell, "Span", f)
+            let (a, b) = (self.cell.borrow(py)?, other.cell.borrow(py)?);
+            a.with_pair(&b, "Span", f)
         }
     }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
@@ -390,85 +440,121 @@ const _: () = {
         #[pyo3(name = "word", signature = ())]
         fn __pb_m_word(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            self.__pb_with(|__pb_self| {
-                let __pb_result = __pb_self.word();
-                ::core::result::Result::Ok(::std::borrow::ToOwned::to_owned(__pb_result))
-            })
+            self.__pb_with(
+                __pb_py,
+                |__pb_self| {
+                    let __pb_result = __pb_self.word();
+                    ::core::result::Result::Ok(
+                        ::std::borrow::ToOwned::to_owned(__pb_result),
+                    )
+                },
+            )
         }
         // from view_shapes.yaml:34:19: method `maybe_word`
         #[pyo3(name = "maybe_word", signature = ())]
         fn __pb_m_maybe_word(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::std::option::Option<::std::string::String>,
         > {
-            self.__pb_with(|__pb_self| {
-                let __pb_result = __pb_self.maybe_word();
-                ::core::result::Result::Ok(
-                    __pb_result.map(::std::borrow::ToOwned::to_owned),
-                )
-            })
+            self.__pb_with(
+                __pb_py,
+                |__pb_self| {
+                    let __pb_result = __pb_self.maybe_word();
+                    ::core::result::Result::Ok(
+                        __pb_result.map(::std::borrow::ToOwned::to_owned),
+                    )
+                },
+            )
         }
         // from view_shapes.yaml:35:19: method `letters`
         #[pyo3(name = "letters", signature = ())]
         fn __pb_m_letters(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::std::vec::Vec<::std::string::String>,
         > {
-            self.__pb_with(|__pb_self| {
-                let __pb_result = __pb_self.letters();
-                ::core::result::Result::Ok(
-                    __pb_result
-                        .into_iter()
-                        .map(::std::borrow::ToOwned::to_owned)
-                        .collect::<::std::vec::Vec<_>>(),
-                )
-            })
+            self.__pb_with(
+                __pb_py,
+                |__pb_self| {
+                    let __pb_result = __pb_self.letters();
+                    ::core::result::Result::Ok(
+                        __pb_result
+                            .into_iter()
+                            .map(::std::borrow::ToOwned::to_owned)
+                            .collect::<::std::vec::Vec<_>>(),
+                    )
+                },
+            )
         }
         // from view_shapes.yaml:36:19: method `again`
         #[pyo3(name = "again", signature = ())]
-        fn __pb_m_again(&self) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Span> {
-            self.__pb_with_lender(|__pb_self, __pb_lender| {
-                let __pb_result = __pb_self.again();
-                ::core::result::Result::Ok(
-                    __PbClass_Span::__pb_view(__pb_lender.wrap(__pb_result)),
-                )
-            })
+        fn __pb_m_again(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Span> {
+            self.__pb_with_lender(
+                __pb_py,
+                |__pb_self, __pb_lender| {
+                    let __pb_result = __pb_self.again();
+                    ::core::result::Result::Ok(
+                        __PbClass_Span::__pb_view(__pb_lender.wrap(__pb_result)),
+                    )
+                },
+            )
         }
         // from view_shapes.yaml:37:19: method `halves`
         #[pyo3(name = "halves", signature = ())]
         fn __pb_m_halves(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<__PbRet_Span>> {
-            self.__pb_with_lender(|__pb_self, __pb_lender| {
-                let __pb_result = __pb_self.halves();
-                ::core::result::Result::Ok(
-                    __pb_result
-                        .into_iter()
-                        .map(|__pb_x0| __PbClass_Span::__pb_view(
-                            __pb_lender.wrap(__pb_x0),
-                        ))
-                        .collect::<::std::vec::Vec<__PbRet_Span>>(),
-                )
-            })
+            self.__pb_with_lender(
+                __pb_py,
+                |__pb_self, __pb_lender| {
+                    let __pb_result = __pb_self.halves();
+                    ::core::result::Result::Ok(
+                        __pb_result
+                            .into_iter()
+                            .map(|__pb_x0| __PbClass_Span::__pb_view(
+                                __pb_lender.wrap(__pb_x0),
+                            ))
+                            .collect::<::std::vec::Vec<__PbRet_Span>>(),
+                    )
+                },
+            )
         }
         // from view_shapes.yaml:38:19: method `bump`
         #[pyo3(name = "bump", signature = ())]
-        fn __pb_m_bump(&mut self) -> ::pybridge::__private::pyo3::PyResult<()> {
-            self.__pb_with_mut(|__pb_self| {
-                __pb_self.bump();
-                ::core::result::Result::Ok(())
-            })
+        fn __pb_m_bump(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<()> {
+            self.__pb_with_mut(
+                __pb_py,
+                |__pb_self| {
+                    __pb_self.bump();
+                    ::core::result::Result::Ok(())
+                },
+            )
         }
         // from view_shapes.yaml:39:19: method `__len__`
         #[pyo3(name = "__len__")]
-        fn __pb_m___len__(&self) -> ::pybridge::__private::pyo3::PyResult<usize> {
-            self.__pb_with(|__pb_self| {
-                let __pb_result = __pb_self.len();
-                ::core::result::Result::Ok(__pb_result)
-            })
+        fn __pb_m___len__(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<usize> {
+            self.__pb_with(
+                __pb_py,
+                |__pb_self| {
+                    let __pb_result = __pb_self.len();
+                    ::core::result::Result::Ok(__pb_result)
+                },
+            )
         }
         // from view_shapes.yaml:40:19: method `slow`
         #[pyo3(name = "slow", signature = ())]
@@ -476,18 +562,27 @@ const _: () = {
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<usize> {
-            self.__pb_with(|__pb_self| {
-                let __pb_result = __pb_py.detach(move || __pb_self.slow());
-                ::core::result::Result::Ok(__pb_result)
-            })
+            self.__pb_with(
+                __pb_py,
+                |__pb_self| {
+                    let __pb_result = __pb_py.detach(move || __pb_self.slow());
+                    ::core::result::Result::Ok(__pb_result)
+                },
+            )
         }
         // from view_shapes.yaml:41:19: method `end`
         #[pyo3(name = "end", signature = ())]
-        fn __pb_m_end(&self) -> ::pybridge::__private::pyo3::PyResult<usize> {
-            self.__pb_with(|__pb_self| {
-                let __pb_result = crate::views::span_end(__pb_self);
-                ::core::result::Result::Ok(__pb_result)
-            })
+        fn __pb_m_end(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<usize> {
+            self.__pb_with(
+                __pb_py,
+                |__pb_self| {
+                    let __pb_result = crate::views::span_end(__pb_self);
+                    ::core::result::Result::Ok(__pb_result)
+                },
+            )
         }
         // from view_shapes.yaml:30:19: attribute `text`
         #[getter]
@@ -497,11 +592,14 @@ const _: () = {
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
             let _ = __pb_py;
-            self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                ::std::borrow::ToOwned::to_owned(
-                    ::std::clone::Clone::clone(&__pb_self.text),
+            self.__pb_with(
+                __pb_py,
+                |__pb_self| ::core::result::Result::Ok(
+                    ::std::borrow::ToOwned::to_owned(
+                        ::std::clone::Clone::clone(&__pb_self.text),
+                    ),
                 ),
-            ))
+            )
         }
         // from view_shapes.yaml:31:19: attribute `n`
         #[getter]
@@ -511,43 +609,56 @@ const _: () = {
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<usize> {
             let _ = __pb_py;
-            self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                ::std::clone::Clone::clone(&__pb_self.n),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |__pb_self| ::core::result::Result::Ok(
+                    ::std::clone::Clone::clone(&__pb_self.n),
+                ),
+            )
         }
         #[setter]
         #[pyo3(name = "n")]
         fn __pb_set_n(
-            &mut self,
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
             __pb_value: usize,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            self.__pb_with_mut(|__pb_self| {
-                __pb_self.n = __pb_value;
-                ::core::result::Result::Ok(())
-            })
+            self.__pb_with_mut(
+                __pb_py,
+                |__pb_self| {
+                    __pb_self.n = __pb_value;
+                    ::core::result::Result::Ok(())
+                },
+            )
         }
         // from view_shapes.yaml:24:13: a trait of class `Span`
         fn __repr__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            self.__pb_with(|v| ::core::result::Result::Ok(
-                ::pybridge::__private::repr_of(v),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |v| ::core::result::Result::Ok(::pybridge::__private::repr_of(v)),
+            )
         }
         // from view_shapes.yaml:24:13: a trait of class `Span`
         fn __str__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            self.__pb_with(|v| ::core::result::Result::Ok(
-                ::pybridge::__private::str_of(v),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |v| ::core::result::Result::Ok(::pybridge::__private::str_of(v)),
+            )
         }
         // from view_shapes.yaml:24:13: a trait of class `Span`
         fn __eq__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
             self.__pb_with_pair(
+                __pb_py,
                 &other,
                 |a, b| ::core::result::Result::Ok(::pybridge::__private::eq_of(a, b)),
             )
@@ -555,9 +666,11 @@ const _: () = {
         // from view_shapes.yaml:24:13: a trait of class `Span`
         fn __lt__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
             self.__pb_with_pair(
+                __pb_py,
                 &other,
                 |a, b| {
                     ::core::result::Result::Ok(
@@ -568,9 +681,11 @@ const _: () = {
         }
         fn __le__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
             self.__pb_with_pair(
+                __pb_py,
                 &other,
                 |a, b| {
                     ::core::result::Result::Ok(
@@ -581,9 +696,11 @@ const _: () = {
         }
         fn __gt__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
             self.__pb_with_pair(
+                __pb_py,
                 &other,
                 |a, b| {
                     ::core::result::Result::Ok(
@@ -594,9 +711,11 @@ const _: () = {
         }
         fn __ge__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
             self.__pb_with_pair(
+                __pb_py,
                 &other,
                 |a, b| {
                     ::core::result::Result::Ok(
@@ -606,41 +725,61 @@ const _: () = {
             )
         }
         // from view_shapes.yaml:24:13: a trait of class `Span`
-        fn __hash__(&self) -> ::pybridge::__private::pyo3::PyResult<u64> {
-            self.__pb_with(|v| ::core::result::Result::Ok(
-                ::pybridge::__private::hash_of(v),
-            ))
+        fn __hash__(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<u64> {
+            self.__pb_with(
+                __pb_py,
+                |v| ::core::result::Result::Ok(::pybridge::__private::hash_of(v)),
+            )
         }
         // from view_shapes.yaml:24:13: a trait of class `Span`
-        fn __copy__(&self) -> ::pybridge::__private::pyo3::PyResult<Self> {
-            self.__pb_with_lender(|v, l| ::core::result::Result::Ok(
-                Self::__pb_view(l.wrap(::pybridge::__private::clone_of(v))),
-            ))
+        fn __copy__(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<Self> {
+            self.__pb_with_lender(
+                __pb_py,
+                |v, l| ::core::result::Result::Ok(
+                    Self::__pb_view(l.wrap(::pybridge::__private::clone_of(v))),
+                ),
+            )
         }
         fn __deepcopy__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             memo: &::pybridge::__private::pyo3::Bound<
                 '_,
                 ::pybridge::__private::pyo3::PyAny,
             >,
         ) -> ::pybridge::__private::pyo3::PyResult<Self> {
             let _ = memo;
-            self.__copy__()
+            self.__copy__(__pb_py)
         }
         fn __traverse__(
             &self,
             visit: ::pybridge::__private::pyo3::PyVisit<'_>,
         ) -> ::core::result::Result<(), ::pybridge::__private::pyo3::PyTraverseError> {
-            self.cell.traverse(&visit)
+            match self.cell.for_traverse(&visit) {
+                ::core::option::Option::Some(__pb_cell) => __pb_cell.traverse(&visit),
+                ::core::option::Option::None => ::core::result::Result::Ok(()),
+            }
         }
-        fn __clear__(&mut self) {
-            self.cell.clear();
+        fn __clear__(&self, __pb_py: ::pybridge::Python<'_>) {
+            if let ::core::result::Result::Ok(mut __pb_cell) = self
+                .cell
+                .borrow_mut(__pb_py)
+            {
+                __pb_cell.clear();
+            }
         }
     }
     // from view_shapes.yaml:43:15: function `free_span`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "free_span", signature = (s))]
     fn __pb_fn_free_span(
+        __pb_py: ::pybridge::Python<'_>,
         s: &::pybridge::__private::pyo3::Bound<
             '_,
             ::pybridge::__private::pyo3::types::PyString,
@@ -661,6 +800,7 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "elided", signature = (s))]
     fn __pb_fn_elided(
+        __pb_py: ::pybridge::Python<'_>,
         s: &::pybridge::__private::pyo3::Bound<
             '_,
             ::pybridge::__private::pyo3::types::PyString,
@@ -684,9 +824,14 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "doc_first", signature = (d))]
     fn __pb_fn_doc_first(
+        __pb_py: ::pybridge::Python<'_>,
         d: &::pybridge::__private::pyo3::Bound<'_, __PbClass_Doc>,
     ) -> ::pybridge::__private::pyo3::PyResult<::core::option::Option<__PbRet_Span>> {
-        let __pb_owner = d.try_borrow_mut()?.inner.lend(__PbClass_Doc::__PB_NAME)?;
+        let __pb_owner = d
+            .try_borrow()?
+            .inner
+            .borrow_mut(d.py())?
+            .lend(__PbClass_Doc::__PB_NAME)?;
         ::pybridge::__private::lend_value(
             __pb_owner,
             ::pybridge::__private::pyo3::Bound::clone(d).into_any().unbind(),

@@ -38,11 +38,14 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "Decimal",
-        module = "decimal_py"
+        module = "decimal_py",
+        frozen
     )]
     struct __PbClass_Decimal {
         #[allow(dead_code)]
-        inner: ::pybridge::__private::Holder<rust_decimal::Decimal>,
+        inner: ::pybridge::__private::BorrowCell<
+            ::pybridge::__private::Holder<rust_decimal::Decimal>,
+        >,
     }
     type __PbRet_Decimal = __PbClass_Decimal;
     #[allow(dead_code)]
@@ -50,49 +53,57 @@ const _: () = {
         const __PB_NAME: &'static str = "Decimal";
         fn __pb_wrap(__pb_value: rust_decimal::Decimal) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Owned(__pb_value),
+                ),
             }
         }
         fn __pb_share(__pb_value: ::std::sync::Arc<rust_decimal::Decimal>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Shared(__pb_value),
+                ),
             }
         }
         #[inline]
         fn __pb_with<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &rust_decimal::Decimal,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with("Decimal", f)
+            self.inner.borrow(py)?.with("Decimal", f)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &mut rust_decimal::Decimal,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with_mut("Decimal", f)
+            self.inner.borrow_mut(py)?.with_mut("Decimal", f)
         }
         fn __pb_shared(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::std::sync::Arc<rust_decimal::Decimal>,
         > {
-            self.inner.share("Decimal")
+            self.inner.borrow_mut(py)?.share("Decimal")
         }
     }
     impl ::pybridge::__private::Published for __PbClass_Decimal {
         type Value = rust_decimal::Decimal;
         fn lend_value<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &rust_decimal::Decimal,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.__pb_with(f)
+            self.__pb_with(py, f)
         }
         fn adopt_value(
             py: ::pybridge::Python<'_>,
@@ -124,6 +135,7 @@ const _: () = {
         #[new]
         #[pyo3(signature = (num, scale = 0))]
         fn __pb_constructor(
+            __pb_py: ::pybridge::Python<'_>,
             num: i64,
             scale: u32,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Decimal> {
@@ -139,23 +151,35 @@ const _: () = {
         // from wrap_decimal.yaml:47:19: method `scale`
         /// Digits after the decimal point.
         #[pyo3(name = "scale", signature = ())]
-        fn __pb_m_scale(&self) -> ::pybridge::__private::pyo3::PyResult<u32> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+        fn __pb_m_scale(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<u32> {
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.scale();
             ::core::result::Result::Ok(__pb_result)
         }
         // from wrap_decimal.yaml:48:19: method `mantissa`
         /// The integer the decimal is scaled from.
         #[pyo3(name = "mantissa", signature = ())]
-        fn __pb_m_mantissa(&self) -> ::pybridge::__private::pyo3::PyResult<i128> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+        fn __pb_m_mantissa(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<i128> {
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.mantissa();
             ::core::result::Result::Ok(__pb_result)
         }
         // from wrap_decimal.yaml:49:19: method `is_zero`
         #[pyo3(name = "is_zero", signature = ())]
-        fn __pb_m_is_zero(&self) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+        fn __pb_m_is_zero(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<bool> {
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.is_zero();
             ::core::result::Result::Ok(__pb_result)
         }
@@ -163,15 +187,21 @@ const _: () = {
         #[pyo3(name = "is_sign_negative", signature = ())]
         fn __pb_m_is_sign_negative(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.is_sign_negative();
             ::core::result::Result::Ok(__pb_result)
         }
         // from wrap_decimal.yaml:51:19: method `is_integer`
         #[pyo3(name = "is_integer", signature = ())]
-        fn __pb_m_is_integer(&self) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+        fn __pb_m_is_integer(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<bool> {
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.is_integer();
             ::core::result::Result::Ok(__pb_result)
         }
@@ -180,8 +210,10 @@ const _: () = {
         #[pyo3(name = "normalize", signature = ())]
         fn __pb_m_normalize(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Decimal> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.normalize();
             ::core::result::Result::Ok(__PbClass_Decimal::__pb_wrap(__pb_result))
         }
@@ -189,8 +221,10 @@ const _: () = {
         #[pyo3(name = "trunc", signature = ())]
         fn __pb_m_trunc(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Decimal> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.trunc();
             ::core::result::Result::Ok(__PbClass_Decimal::__pb_wrap(__pb_result))
         }
@@ -198,8 +232,10 @@ const _: () = {
         #[pyo3(name = "fract", signature = ())]
         fn __pb_m_fract(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Decimal> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.fract();
             ::core::result::Result::Ok(__PbClass_Decimal::__pb_wrap(__pb_result))
         }
@@ -207,15 +243,21 @@ const _: () = {
         #[pyo3(name = "floor", signature = ())]
         fn __pb_m_floor(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Decimal> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.floor();
             ::core::result::Result::Ok(__PbClass_Decimal::__pb_wrap(__pb_result))
         }
         // from wrap_decimal.yaml:56:19: method `ceil`
         #[pyo3(name = "ceil", signature = ())]
-        fn __pb_m_ceil(&self) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Decimal> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+        fn __pb_m_ceil(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Decimal> {
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.ceil();
             ::core::result::Result::Ok(__PbClass_Decimal::__pb_wrap(__pb_result))
         }
@@ -223,8 +265,10 @@ const _: () = {
         #[pyo3(name = "__abs__")]
         fn __pb_m___abs__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Decimal> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.abs();
             ::core::result::Result::Ok(__PbClass_Decimal::__pb_wrap(__pb_result))
         }
@@ -242,15 +286,20 @@ const _: () = {
         )]
         fn __pb_m_rounded(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             dp: u32,
             strategy: __PbClass_RoundingStrategy,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Decimal> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_a0 = dp;
             let __pb_a1 = strategy
-                .__pb_with(|__pb_v| ::core::result::Result::Ok(
-                    ::pybridge::__private::clone_of(__pb_v),
-                ))?;
+                .__pb_with(
+                    __pb_py,
+                    |__pb_v| ::core::result::Result::Ok(
+                        ::pybridge::__private::clone_of(__pb_v),
+                    ),
+                )?;
             let __pb_result = __pb_self.round_dp_with_strategy(__pb_a0, __pb_a1);
             ::core::result::Result::Ok(__PbClass_Decimal::__pb_wrap(__pb_result))
         }
@@ -258,15 +307,20 @@ const _: () = {
         #[pyo3(name = "checked_add", signature = (other))]
         fn __pb_m_checked_add(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Decimal>,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::core::option::Option<__PbRet_Decimal>,
         > {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_a0 = other
-                .__pb_with(|__pb_v| ::core::result::Result::Ok(
-                    ::pybridge::__private::clone_of(__pb_v),
-                ))?;
+                .__pb_with(
+                    __pb_py,
+                    |__pb_v| ::core::result::Result::Ok(
+                        ::pybridge::__private::clone_of(__pb_v),
+                    ),
+                )?;
             let __pb_result = __pb_self.checked_add(__pb_a0);
             ::core::result::Result::Ok(__pb_result.map(__PbClass_Decimal::__pb_wrap))
         }
@@ -274,15 +328,20 @@ const _: () = {
         #[pyo3(name = "checked_mul", signature = (other))]
         fn __pb_m_checked_mul(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Decimal>,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::core::option::Option<__PbRet_Decimal>,
         > {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_a0 = other
-                .__pb_with(|__pb_v| ::core::result::Result::Ok(
-                    ::pybridge::__private::clone_of(__pb_v),
-                ))?;
+                .__pb_with(
+                    __pb_py,
+                    |__pb_v| ::core::result::Result::Ok(
+                        ::pybridge::__private::clone_of(__pb_v),
+                    ),
+                )?;
             let __pb_result = __pb_self.checked_mul(__pb_a0);
             ::core::result::Result::Ok(__pb_result.map(__PbClass_Decimal::__pb_wrap))
         }
@@ -290,15 +349,20 @@ const _: () = {
         #[pyo3(name = "checked_div", signature = (other))]
         fn __pb_m_checked_div(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Decimal>,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::core::option::Option<__PbRet_Decimal>,
         > {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_a0 = other
-                .__pb_with(|__pb_v| ::core::result::Result::Ok(
-                    ::pybridge::__private::clone_of(__pb_v),
-                ))?;
+                .__pb_with(
+                    __pb_py,
+                    |__pb_v| ::core::result::Result::Ok(
+                        ::pybridge::__private::clone_of(__pb_v),
+                    ),
+                )?;
             let __pb_result = __pb_self.checked_div(__pb_a0);
             ::core::result::Result::Ok(__pb_result.map(__PbClass_Decimal::__pb_wrap))
         }
@@ -306,22 +370,31 @@ const _: () = {
         #[pyo3(name = "checked_rem", signature = (other))]
         fn __pb_m_checked_rem(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Decimal>,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::core::option::Option<__PbRet_Decimal>,
         > {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_a0 = other
-                .__pb_with(|__pb_v| ::core::result::Result::Ok(
-                    ::pybridge::__private::clone_of(__pb_v),
-                ))?;
+                .__pb_with(
+                    __pb_py,
+                    |__pb_v| ::core::result::Result::Ok(
+                        ::pybridge::__private::clone_of(__pb_v),
+                    ),
+                )?;
             let __pb_result = __pb_self.checked_rem(__pb_a0);
             ::core::result::Result::Ok(__pb_result.map(__PbClass_Decimal::__pb_wrap))
         }
         // from wrap_decimal.yaml:72:19: method `serialize`
         #[pyo3(name = "serialize", signature = ())]
-        fn __pb_m_serialize(&self) -> ::pybridge::__private::pyo3::PyResult<[u8; 16]> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+        fn __pb_m_serialize(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<[u8; 16]> {
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = __pb_self.serialize();
             ::core::result::Result::Ok(__pb_result)
         }
@@ -329,6 +402,7 @@ const _: () = {
         #[staticmethod]
         #[pyo3(name = "deserialize", signature = (data))]
         fn __pb_m_deserialize(
+            __pb_py: ::pybridge::Python<'_>,
             data: [u8; 16],
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Decimal> {
             let __pb_a0 = data;
@@ -340,6 +414,7 @@ const _: () = {
         #[staticmethod]
         #[pyo3(name = "from_scientific", signature = (text))]
         fn __pb_m_from_scientific(
+            __pb_py: ::pybridge::Python<'_>,
             text: &str,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Decimal> {
             let __pb_a0 = text;
@@ -355,6 +430,7 @@ const _: () = {
         #[staticmethod]
         #[pyo3(name = "from_str_exact", signature = (text))]
         fn __pb_m_from_str_exact(
+            __pb_py: ::pybridge::Python<'_>,
             text: &str,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Decimal> {
             let __pb_a0 = text;
@@ -370,6 +446,7 @@ const _: () = {
         #[staticmethod]
         #[pyo3(name = "parse", signature = (text))]
         fn __pb_m_parse(
+            __pb_py: ::pybridge::Python<'_>,
             text: &str,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Decimal> {
             let __pb_a0 = text;
@@ -383,36 +460,51 @@ const _: () = {
         // from wrap_decimal.yaml:32:13: trait `Display` of class `Decimal`
         fn __str__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            self.__pb_with(|v| ::core::result::Result::Ok(
-                ::pybridge::__private::str_of(v),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |v| ::core::result::Result::Ok(::pybridge::__private::str_of(v)),
+            )
         }
         // from wrap_decimal.yaml:32:13: trait `Debug` of class `Decimal`
         fn __repr__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            self.__pb_with(|v| ::core::result::Result::Ok(
-                ::pybridge::__private::repr_of(v),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |v| ::core::result::Result::Ok(::pybridge::__private::repr_of(v)),
+            )
         }
         // from wrap_decimal.yaml:32:13: trait `PartialEq` of class `Decimal`
         fn __eq__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            self.__pb_with(|a| {
-                other
-                    .__pb_with(|b| ::core::result::Result::Ok(
-                        ::pybridge::__private::eq_of(a, b),
-                    ))
-            })
+            self.__pb_with(
+                __pb_py,
+                |a| {
+                    other
+                        .__pb_with(
+                            __pb_py,
+                            |b| ::core::result::Result::Ok(
+                                ::pybridge::__private::eq_of(a, b),
+                            ),
+                        )
+                },
+            )
         }
         // from wrap_decimal.yaml:32:13: trait `Hash` of class `Decimal`
-        fn __hash__(&self) -> ::pybridge::__private::pyo3::PyResult<u64> {
-            self.__pb_with(|v| ::core::result::Result::Ok(
-                ::pybridge::__private::hash_of(v),
-            ))
+        fn __hash__(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<u64> {
+            self.__pb_with(
+                __pb_py,
+                |v| ::core::result::Result::Ok(::pybridge::__private::hash_of(v)),
+            )
         }
         #[cfg_attr(
             any(),
@@ -420,59 +512,87 @@ const _: () = {
         )]
         fn __lt__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            self.__pb_with(|a| {
-                other
-                    .__pb_with(|b| {
-                        ::core::result::Result::Ok(
-                            ::pybridge::__private::cmp_of(a, b)
-                                .is_some_and(|o| o.is_lt()),
+            self.__pb_with(
+                __pb_py,
+                |a| {
+                    other
+                        .__pb_with(
+                            __pb_py,
+                            |b| {
+                                ::core::result::Result::Ok(
+                                    ::pybridge::__private::cmp_of(a, b)
+                                        .is_some_and(|o| o.is_lt()),
+                                )
+                            },
                         )
-                    })
-            })
+                },
+            )
         }
         fn __le__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            self.__pb_with(|a| {
-                other
-                    .__pb_with(|b| {
-                        ::core::result::Result::Ok(
-                            ::pybridge::__private::cmp_of(a, b)
-                                .is_some_and(|o| o.is_le()),
+            self.__pb_with(
+                __pb_py,
+                |a| {
+                    other
+                        .__pb_with(
+                            __pb_py,
+                            |b| {
+                                ::core::result::Result::Ok(
+                                    ::pybridge::__private::cmp_of(a, b)
+                                        .is_some_and(|o| o.is_le()),
+                                )
+                            },
                         )
-                    })
-            })
+                },
+            )
         }
         fn __gt__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            self.__pb_with(|a| {
-                other
-                    .__pb_with(|b| {
-                        ::core::result::Result::Ok(
-                            ::pybridge::__private::cmp_of(a, b)
-                                .is_some_and(|o| o.is_gt()),
+            self.__pb_with(
+                __pb_py,
+                |a| {
+                    other
+                        .__pb_with(
+                            __pb_py,
+                            |b| {
+                                ::core::result::Result::Ok(
+                                    ::pybridge::__private::cmp_of(a, b)
+                                        .is_some_and(|o| o.is_gt()),
+                                )
+                            },
                         )
-                    })
-            })
+                },
+            )
         }
         fn __ge__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            self.__pb_with(|a| {
-                other
-                    .__pb_with(|b| {
-                        ::core::result::Result::Ok(
-                            ::pybridge::__private::cmp_of(a, b)
-                                .is_some_and(|o| o.is_ge()),
+            self.__pb_with(
+                __pb_py,
+                |a| {
+                    other
+                        .__pb_with(
+                            __pb_py,
+                            |b| {
+                                ::core::result::Result::Ok(
+                                    ::pybridge::__private::cmp_of(a, b)
+                                        .is_some_and(|o| o.is_ge()),
+                                )
+                            },
                         )
-                    })
-            })
+                },
+            )
         }
         // from wrap_decimal.yaml:32:13: trait `Clone` of class `Decimal`
         fn __copy__(
@@ -480,9 +600,10 @@ const _: () = {
             py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
             let value = self
-                .__pb_with(|v| ::core::result::Result::Ok(
-                    ::pybridge::__private::clone_of(v),
-                ))?;
+                .__pb_with(
+                    py,
+                    |v| ::core::result::Result::Ok(::pybridge::__private::clone_of(v)),
+                )?;
             ::pybridge::__private::into_object(py, Self::__pb_wrap(value))
         }
         fn __deepcopy__(
@@ -503,12 +624,18 @@ const _: () = {
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
             let __pb_value = self
-                .__pb_with(|a| {
-                    other
-                        .__pb_with(|b| ::core::result::Result::Ok(
-                            ::pybridge::__private::add_of(a, b),
-                        ))
-                })?;
+                .__pb_with(
+                    py,
+                    |a| {
+                        other
+                            .__pb_with(
+                                py,
+                                |b| ::core::result::Result::Ok(
+                                    ::pybridge::__private::add_of(a, b),
+                                ),
+                            )
+                    },
+                )?;
             ::pybridge::__private::into_object(py, Self::__pb_wrap(__pb_value))
         }
         // from wrap_decimal.yaml:32:13: trait `Sub` of class `Decimal`
@@ -518,12 +645,18 @@ const _: () = {
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
             let __pb_value = self
-                .__pb_with(|a| {
-                    other
-                        .__pb_with(|b| ::core::result::Result::Ok(
-                            ::pybridge::__private::sub_of(a, b),
-                        ))
-                })?;
+                .__pb_with(
+                    py,
+                    |a| {
+                        other
+                            .__pb_with(
+                                py,
+                                |b| ::core::result::Result::Ok(
+                                    ::pybridge::__private::sub_of(a, b),
+                                ),
+                            )
+                    },
+                )?;
             ::pybridge::__private::into_object(py, Self::__pb_wrap(__pb_value))
         }
         // from wrap_decimal.yaml:32:13: trait `Mul` of class `Decimal`
@@ -533,12 +666,18 @@ const _: () = {
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
             let __pb_value = self
-                .__pb_with(|a| {
-                    other
-                        .__pb_with(|b| ::core::result::Result::Ok(
-                            ::pybridge::__private::mul_of(a, b),
-                        ))
-                })?;
+                .__pb_with(
+                    py,
+                    |a| {
+                        other
+                            .__pb_with(
+                                py,
+                                |b| ::core::result::Result::Ok(
+                                    ::pybridge::__private::mul_of(a, b),
+                                ),
+                            )
+                    },
+                )?;
             ::pybridge::__private::into_object(py, Self::__pb_wrap(__pb_value))
         }
         // from wrap_decimal.yaml:32:13: trait `Div` of class `Decimal`
@@ -548,12 +687,18 @@ const _: () = {
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
             let __pb_value = self
-                .__pb_with(|a| {
-                    other
-                        .__pb_with(|b| ::core::result::Result::Ok(
-                            ::pybridge::__private::div_of(a, b),
-                        ))
-                })?;
+                .__pb_with(
+                    py,
+                    |a| {
+                        other
+                            .__pb_with(
+                                py,
+                                |b| ::core::result::Result::Ok(
+                                    ::pybridge::__private::div_of(a, b),
+                                ),
+                            )
+                    },
+                )?;
             ::pybridge::__private::into_object(py, Self::__pb_wrap(__pb_value))
         }
         // from wrap_decimal.yaml:32:13: trait `Rem` of class `Decimal`
@@ -563,12 +708,18 @@ const _: () = {
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
             let __pb_value = self
-                .__pb_with(|a| {
-                    other
-                        .__pb_with(|b| ::core::result::Result::Ok(
-                            ::pybridge::__private::rem_of(a, b),
-                        ))
-                })?;
+                .__pb_with(
+                    py,
+                    |a| {
+                        other
+                            .__pb_with(
+                                py,
+                                |b| ::core::result::Result::Ok(
+                                    ::pybridge::__private::rem_of(a, b),
+                                ),
+                            )
+                    },
+                )?;
             ::pybridge::__private::into_object(py, Self::__pb_wrap(__pb_value))
         }
         // from wrap_decimal.yaml:32:13: trait `Neg` of class `Decimal`
@@ -577,9 +728,10 @@ const _: () = {
             py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::Object> {
             let __pb_value = self
-                .__pb_with(|a| ::core::result::Result::Ok(
-                    ::pybridge::__private::neg_of(a),
-                ))?;
+                .__pb_with(
+                    py,
+                    |a| ::core::result::Result::Ok(::pybridge::__private::neg_of(a)),
+                )?;
             ::pybridge::__private::into_object(py, Self::__pb_wrap(__pb_value))
         }
     }
@@ -633,6 +785,7 @@ const _: () = {
         #[allow(dead_code)]
         fn __pb_with<__PbR>(
             &self,
+            _py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &rust_decimal::RoundingStrategy,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,

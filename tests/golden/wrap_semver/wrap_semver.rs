@@ -38,11 +38,14 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "Version",
-        module = "semver_py"
+        module = "semver_py",
+        frozen
     )]
     struct __PbClass_Version {
         #[allow(dead_code)]
-        inner: ::pybridge::__private::Holder<semver::Version>,
+        inner: ::pybridge::__private::BorrowCell<
+            ::pybridge::__private::Holder<semver::Version>,
+        >,
     }
     type __PbRet_Version = __PbClass_Version;
     #[allow(dead_code)]
@@ -50,47 +53,55 @@ const _: () = {
         const __PB_NAME: &'static str = "Version";
         fn __pb_wrap(__pb_value: semver::Version) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Owned(__pb_value),
+                ),
             }
         }
         fn __pb_share(__pb_value: ::std::sync::Arc<semver::Version>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Shared(__pb_value),
+                ),
             }
         }
         #[inline]
         fn __pb_with<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &semver::Version,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with("Version", f)
+            self.inner.borrow(py)?.with("Version", f)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &mut semver::Version,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with_mut("Version", f)
+            self.inner.borrow_mut(py)?.with_mut("Version", f)
         }
         fn __pb_shared(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::sync::Arc<semver::Version>> {
-            self.inner.share("Version")
+            self.inner.borrow_mut(py)?.share("Version")
         }
     }
     impl ::pybridge::__private::Published for __PbClass_Version {
         type Value = semver::Version;
         fn lend_value<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &semver::Version,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.__pb_with(f)
+            self.__pb_with(py, f)
         }
         fn adopt_value(
             py: ::pybridge::Python<'_>,
@@ -122,6 +133,7 @@ const _: () = {
         #[new]
         #[pyo3(signature = (major, minor, patch))]
         fn __pb_constructor(
+            __pb_py: ::pybridge::Python<'_>,
             major: u64,
             minor: u64,
             patch: u64,
@@ -134,8 +146,12 @@ const _: () = {
         }
         // from wrap_semver.yaml:26:17: method `is_prerelease`
         #[pyo3(name = "is_prerelease", signature = ())]
-        fn __pb_m_is_prerelease(&self) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+        fn __pb_m_is_prerelease(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<bool> {
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = crate::ext::is_prerelease(__pb_self);
             ::core::result::Result::Ok(__pb_result)
         }
@@ -143,8 +159,10 @@ const _: () = {
         #[pyo3(name = "bump_minor", signature = ())]
         fn __pb_m_bump_minor(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Version> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             let __pb_result = crate::ext::bump_minor(__pb_self);
             ::core::result::Result::Ok(__PbClass_Version::__pb_wrap(__pb_result))
         }
@@ -153,6 +171,7 @@ const _: () = {
         #[staticmethod]
         #[pyo3(name = "parse", signature = (text))]
         fn __pb_m_parse(
+            __pb_py: ::pybridge::Python<'_>,
             text: &str,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Version> {
             let __pb_a0 = text;
@@ -171,9 +190,12 @@ const _: () = {
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<u64> {
             let _ = __pb_py;
-            self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                ::std::clone::Clone::clone(&__pb_self.major),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |__pb_self| ::core::result::Result::Ok(
+                    ::std::clone::Clone::clone(&__pb_self.major),
+                ),
+            )
         }
         // from wrap_semver.yaml:23:19: attribute `minor`
         #[getter]
@@ -183,9 +205,12 @@ const _: () = {
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<u64> {
             let _ = __pb_py;
-            self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                ::std::clone::Clone::clone(&__pb_self.minor),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |__pb_self| ::core::result::Result::Ok(
+                    ::std::clone::Clone::clone(&__pb_self.minor),
+                ),
+            )
         }
         // from wrap_semver.yaml:24:19: attribute `patch`
         #[getter]
@@ -195,43 +220,61 @@ const _: () = {
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<u64> {
             let _ = __pb_py;
-            self.__pb_with(|__pb_self| ::core::result::Result::Ok(
-                ::std::clone::Clone::clone(&__pb_self.patch),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |__pb_self| ::core::result::Result::Ok(
+                    ::std::clone::Clone::clone(&__pb_self.patch),
+                ),
+            )
         }
         // from wrap_semver.yaml:11:13: trait `Display` of class `Version`
         fn __str__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            self.__pb_with(|v| ::core::result::Result::Ok(
-                ::pybridge::__private::str_of(v),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |v| ::core::result::Result::Ok(::pybridge::__private::str_of(v)),
+            )
         }
         // from wrap_semver.yaml:11:13: trait `Debug` of class `Version`
         fn __repr__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            self.__pb_with(|v| ::core::result::Result::Ok(
-                ::pybridge::__private::repr_of(v),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |v| ::core::result::Result::Ok(::pybridge::__private::repr_of(v)),
+            )
         }
         // from wrap_semver.yaml:11:13: trait `PartialEq` of class `Version`
         fn __eq__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            self.__pb_with(|a| {
-                other
-                    .__pb_with(|b| ::core::result::Result::Ok(
-                        ::pybridge::__private::eq_of(a, b),
-                    ))
-            })
+            self.__pb_with(
+                __pb_py,
+                |a| {
+                    other
+                        .__pb_with(
+                            __pb_py,
+                            |b| ::core::result::Result::Ok(
+                                ::pybridge::__private::eq_of(a, b),
+                            ),
+                        )
+                },
+            )
         }
         // from wrap_semver.yaml:11:13: trait `Hash` of class `Version`
-        fn __hash__(&self) -> ::pybridge::__private::pyo3::PyResult<u64> {
-            self.__pb_with(|v| ::core::result::Result::Ok(
-                ::pybridge::__private::hash_of(v),
-            ))
+        fn __hash__(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<u64> {
+            self.__pb_with(
+                __pb_py,
+                |v| ::core::result::Result::Ok(::pybridge::__private::hash_of(v)),
+            )
         }
         #[cfg_attr(
             any(),
@@ -239,59 +282,87 @@ const _: () = {
         )]
         fn __lt__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            self.__pb_with(|a| {
-                other
-                    .__pb_with(|b| {
-                        ::core::result::Result::Ok(
-                            ::pybridge::__private::cmp_of(a, b)
-                                .is_some_and(|o| o.is_lt()),
+            self.__pb_with(
+                __pb_py,
+                |a| {
+                    other
+                        .__pb_with(
+                            __pb_py,
+                            |b| {
+                                ::core::result::Result::Ok(
+                                    ::pybridge::__private::cmp_of(a, b)
+                                        .is_some_and(|o| o.is_lt()),
+                                )
+                            },
                         )
-                    })
-            })
+                },
+            )
         }
         fn __le__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            self.__pb_with(|a| {
-                other
-                    .__pb_with(|b| {
-                        ::core::result::Result::Ok(
-                            ::pybridge::__private::cmp_of(a, b)
-                                .is_some_and(|o| o.is_le()),
+            self.__pb_with(
+                __pb_py,
+                |a| {
+                    other
+                        .__pb_with(
+                            __pb_py,
+                            |b| {
+                                ::core::result::Result::Ok(
+                                    ::pybridge::__private::cmp_of(a, b)
+                                        .is_some_and(|o| o.is_le()),
+                                )
+                            },
                         )
-                    })
-            })
+                },
+            )
         }
         fn __gt__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            self.__pb_with(|a| {
-                other
-                    .__pb_with(|b| {
-                        ::core::result::Result::Ok(
-                            ::pybridge::__private::cmp_of(a, b)
-                                .is_some_and(|o| o.is_gt()),
+            self.__pb_with(
+                __pb_py,
+                |a| {
+                    other
+                        .__pb_with(
+                            __pb_py,
+                            |b| {
+                                ::core::result::Result::Ok(
+                                    ::pybridge::__private::cmp_of(a, b)
+                                        .is_some_and(|o| o.is_gt()),
+                                )
+                            },
                         )
-                    })
-            })
+                },
+            )
         }
         fn __ge__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            self.__pb_with(|a| {
-                other
-                    .__pb_with(|b| {
-                        ::core::result::Result::Ok(
-                            ::pybridge::__private::cmp_of(a, b)
-                                .is_some_and(|o| o.is_ge()),
+            self.__pb_with(
+                __pb_py,
+                |a| {
+                    other
+                        .__pb_with(
+                            __pb_py,
+                            |b| {
+                                ::core::result::Result::Ok(
+                                    ::pybridge::__private::cmp_of(a, b)
+                                        .is_some_and(|o| o.is_ge()),
+                                )
+                            },
                         )
-                    })
-            })
+                },
+            )
         }
     }
     // from wrap_semver.yaml:34:13: class `VersionReq`
@@ -299,11 +370,14 @@ const _: () = {
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
         name = "VersionReq",
-        module = "semver_py"
+        module = "semver_py",
+        frozen
     )]
     struct __PbClass_VersionReq {
         #[allow(dead_code)]
-        inner: ::pybridge::__private::Holder<semver::VersionReq>,
+        inner: ::pybridge::__private::BorrowCell<
+            ::pybridge::__private::Holder<semver::VersionReq>,
+        >,
     }
     type __PbRet_VersionReq = __PbClass_VersionReq;
     #[allow(dead_code)]
@@ -311,49 +385,57 @@ const _: () = {
         const __PB_NAME: &'static str = "VersionReq";
         fn __pb_wrap(__pb_value: semver::VersionReq) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Owned(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Owned(__pb_value),
+                ),
             }
         }
         fn __pb_share(__pb_value: ::std::sync::Arc<semver::VersionReq>) -> Self {
             Self {
-                inner: ::pybridge::__private::Holder::Shared(__pb_value),
+                inner: ::pybridge::__private::BorrowCell::new(
+                    ::pybridge::__private::Holder::Shared(__pb_value),
+                ),
             }
         }
         #[inline]
         fn __pb_with<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &semver::VersionReq,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with("VersionReq", f)
+            self.inner.borrow(py)?.with("VersionReq", f)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &mut semver::VersionReq,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.with_mut("VersionReq", f)
+            self.inner.borrow_mut(py)?.with_mut("VersionReq", f)
         }
         fn __pb_shared(
-            &mut self,
+            &self,
+            py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::std::sync::Arc<semver::VersionReq>,
         > {
-            self.inner.share("VersionReq")
+            self.inner.borrow_mut(py)?.share("VersionReq")
         }
     }
     impl ::pybridge::__private::Published for __PbClass_VersionReq {
         type Value = semver::VersionReq;
         fn lend_value<__PbR>(
             &self,
+            py: ::pybridge::Python<'_>,
             f: impl ::std::ops::FnOnce(
                 &semver::VersionReq,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.__pb_with(f)
+            self.__pb_with(py, f)
         }
         fn adopt_value(
             py: ::pybridge::Python<'_>,
@@ -385,20 +467,26 @@ const _: () = {
         #[pyo3(name = "matches", signature = (version))]
         fn __pb_m_matches(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             version: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Version>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            let __pb_self = self.inner.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
             version
-                .__pb_with(|__pb_a0| {
-                    let __pb_result = __pb_self.matches(__pb_a0);
-                    ::core::result::Result::Ok(__pb_result)
-                })
+                .__pb_with(
+                    __pb_py,
+                    |__pb_a0| {
+                        let __pb_result = __pb_self.matches(__pb_a0);
+                        ::core::result::Result::Ok(__pb_result)
+                    },
+                )
         }
         // from wrap_semver.yaml:37:43: method `parse`
         /// Parses the text form (Rust's `FromStr`).
         #[staticmethod]
         #[pyo3(name = "parse", signature = (text))]
         fn __pb_m_parse(
+            __pb_py: ::pybridge::Python<'_>,
             text: &str,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_VersionReq> {
             let __pb_a0 = text;
@@ -415,18 +503,22 @@ const _: () = {
         )]
         fn __str__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            self.__pb_with(|v| ::core::result::Result::Ok(
-                ::pybridge::__private::str_of(v),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |v| ::core::result::Result::Ok(::pybridge::__private::str_of(v)),
+            )
         }
         // from wrap_semver.yaml:34:13: trait `Debug` of class `VersionReq`
         fn __repr__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            self.__pb_with(|v| ::core::result::Result::Ok(
-                ::pybridge::__private::repr_of(v),
-            ))
+            self.__pb_with(
+                __pb_py,
+                |v| ::core::result::Result::Ok(::pybridge::__private::repr_of(v)),
+            )
         }
         #[cfg_attr(
             any(),
@@ -434,14 +526,21 @@ const _: () = {
         )]
         fn __eq__(
             &self,
+            __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, Self>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            self.__pb_with(|a| {
-                other
-                    .__pb_with(|b| ::core::result::Result::Ok(
-                        ::pybridge::__private::eq_of(a, b),
-                    ))
-            })
+            self.__pb_with(
+                __pb_py,
+                |a| {
+                    other
+                        .__pb_with(
+                            __pb_py,
+                            |b| ::core::result::Result::Ok(
+                                ::pybridge::__private::eq_of(a, b),
+                            ),
+                        )
+                },
+            )
         }
     }
     // from wrap_semver.yaml:45:13: function `max_satisfying`
@@ -452,18 +551,22 @@ const _: () = {
         signature = (req, versions)
     )]
     fn __pb_fn_max_satisfying(
+        __pb_py: ::pybridge::Python<'_>,
         req: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_VersionReq>,
         versions: ::pybridge::__private::FastVec<::std::string::String>,
     ) -> ::pybridge::__private::pyo3::PyResult<::core::option::Option<__PbRet_Version>> {
         let __pb_a1 = versions.0;
-        req.__pb_with(|__pb_a0| {
-            let __pb_result = crate::ext::max_satisfying(__pb_a0, __pb_a1)
-                .map_err(|e| ::pybridge::__private::raise_declared(
-                    __pb_exc_SemverError,
-                    &e,
-                ))?;
-            ::core::result::Result::Ok(__pb_result.map(__PbClass_Version::__pb_wrap))
-        })
+        req.__pb_with(
+            __pb_py,
+            |__pb_a0| {
+                let __pb_result = crate::ext::max_satisfying(__pb_a0, __pb_a1)
+                    .map_err(|e| ::pybridge::__private::raise_declared(
+                        __pb_exc_SemverError,
+                        &e,
+                    ))?;
+                ::core::result::Result::Ok(__pb_result.map(__PbClass_Version::__pb_wrap))
+            },
+        )
     }
     #[::pybridge::__private::pyo3::pymodule]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "semver_py")]
