@@ -96,7 +96,7 @@ pub enum FastEntry {
 }
 
 impl FastEntry {
-    fn flags(self) -> c_int {
+    pub(crate) fn flags(self) -> c_int {
         match self {
             FastEntry::NoArgs(_) => ffi::METH_NOARGS,
             FastEntry::FastCall(_) => ffi::METH_FASTCALL | ffi::METH_KEYWORDS,
@@ -239,7 +239,7 @@ fn install<'a>(slow: &Bound<'_, PyCFunction>, fast: &'a FastFunction, name: &str
     // CPython itself calls it. For `METH_NOARGS` the slow path is never taken (CPython checks
     // the argument count itself) and the pointer is kept only to fill the field.
     let slow_entry: FastCall = unsafe { std::mem::transmute::<ffi::PyCFunction, FastCall>(meth) };
-    let doc = text_doc(slow, name)?;
+    let doc = text_doc(slow.as_any(), name)?;
     let c_name = CString::new(name).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
     let Some(ml_meth) = method_pointer(fast.entry) else { return Ok(None) };
     let def = ffi::PyMethodDef {
@@ -254,7 +254,7 @@ fn install<'a>(slow: &Bound<'_, PyCFunction>, fast: &'a FastFunction, name: &str
 
 /// The entry point as a method definition's pointer (`None` where the stable ABI before 3.10
 /// has no `METH_FASTCALL`; pyo3 then uses another convention and `install` never gets here).
-fn method_pointer(entry: FastEntry) -> Option<ffi::PyMethodDefPointer> {
+pub(crate) fn method_pointer(entry: FastEntry) -> Option<ffi::PyMethodDefPointer> {
     match entry {
         FastEntry::NoArgs(f) => Some(ffi::PyMethodDefPointer { PyCFunction: f }),
         #[cfg(any(Py_3_10, not(Py_LIMITED_API)))]
@@ -266,7 +266,7 @@ fn method_pointer(entry: FastEntry) -> Option<ffi::PyMethodDefPointer> {
 
 /// pyo3's docstring with its text signature in front (`name(a, b)\n--\n\n…`), the form from
 /// which CPython derives a builtin's `__text_signature__` and `__doc__`.
-fn text_doc(slow: &Bound<'_, PyCFunction>, name: &str) -> PyResult<Option<CString>> {
+pub(crate) fn text_doc(slow: &Bound<'_, PyAny>, name: &str) -> PyResult<Option<CString>> {
     let signature: Option<String> = slow.getattr("__text_signature__")?.extract()?;
     let doc: Option<String> = slow.getattr("__doc__")?.extract()?;
     let text = match (signature, doc) {
@@ -301,6 +301,15 @@ pub struct FastArgs<'a> {
 }
 
 impl<'a> FastArgs<'a> {
+    /// The arguments at `args`.
+    ///
+    /// # Safety
+    /// `args` holds `nargs` live borrowed objects, attached, for `'a`.
+    #[inline(always)]
+    pub(crate) unsafe fn new(args: *const *mut ffi::PyObject, nargs: usize) -> Self {
+        FastArgs { args, nargs, _objects: std::marker::PhantomData }
+    }
+
     /// Argument `i`, converted (`None`: the fast path declines, nothing left set). `i` must be
     /// a required parameter's (below [`FastFunction::call`]'s `required`); a later index is
     /// refused (`None`) rather than read.
@@ -430,7 +439,7 @@ impl FastFunction {
 
 /// `value` as a new reference, or null with its conversion error raised.
 #[inline(always)]
-fn into_ptr<R: for<'py> IntoPyObject<'py>>(py: Python<'_>, value: R) -> *mut ffi::PyObject {
+pub(crate) fn into_ptr<R: for<'py> IntoPyObject<'py>>(py: Python<'_>, value: R) -> *mut ffi::PyObject {
     match pyo3::IntoPyObjectExt::into_py_any(value, py) {
         Ok(object) => object.into_ptr(),
         Err(err) => raise(py, err),
@@ -442,7 +451,7 @@ fn into_ptr<R: for<'py> IntoPyObject<'py>>(py: Python<'_>, value: R) -> *mut ffi
 /// # Safety
 /// Attached.
 #[inline(always)]
-unsafe fn none() -> *mut ffi::PyObject {
+pub(crate) unsafe fn none() -> *mut ffi::PyObject {
     // SAFETY: attached (the caller's contract); `Py_None` is immortal on 3.12+ and otherwise gets
     // the reference the caller receives.
     unsafe {
@@ -454,7 +463,7 @@ unsafe fn none() -> *mut ffi::PyObject {
 
 #[cold]
 #[inline(never)]
-fn raise(py: Python<'_>, err: PyErr) -> *mut ffi::PyObject {
+pub(crate) fn raise(py: Python<'_>, err: PyErr) -> *mut ffi::PyObject {
     err.restore(py);
     std::ptr::null_mut()
 }
@@ -462,7 +471,7 @@ fn raise(py: Python<'_>, err: PyErr) -> *mut ffi::PyObject {
 /// pyo3's `PanicException` for a caught panic, with the panic's message (as pyo3 makes it).
 #[cold]
 #[inline(never)]
-fn panic_error(payload: Box<dyn std::any::Any + Send + 'static>) -> PyErr {
+pub(crate) fn panic_error(payload: Box<dyn std::any::Any + Send + 'static>) -> PyErr {
     let message = if let Some(s) = payload.downcast_ref::<String>() {
         s.clone()
     } else if let Some(s) = payload.downcast_ref::<&str>() {

@@ -1,6 +1,7 @@
 //! Functions that take the direct entry point (`codegen/src/export/fast.rs`): every plain
-//! parameter type, a `Result`, a panic, a default, `release_gil`; tests/tests/fast_calls.rs
-//! calls them from the embedded interpreter every way Python can.
+//! parameter type, a `Result`, a panic, a default, `release_gil`; and a class whose methods and
+//! properties do (`codegen/src/export/fast_class.rs`). tests/tests/fast_calls.rs calls them
+//! from the embedded interpreter every way Python can.
 
 /// The module `fast_fns`.
 #[pybridge::py_embed]
@@ -66,5 +67,77 @@ pub mod fast_fns {
     #[py_embed(release_gil)]
     pub fn slow_sum(n: u32) -> u64 {
         (0..u64::from(n)).sum()
+    }
+
+    /// A counter: its plain methods and properties take direct entries.
+    #[py_embed(subclass)]
+    #[derive(Debug, Clone)]
+    pub struct Counter {
+        /// The count, read-write.
+        #[py_embed(get, set)]
+        pub count: i64,
+        /// A label, read-only.
+        #[py_embed(get)]
+        pub label: String,
+        /// A ratio, read-write.
+        #[py_embed(get, set)]
+        pub ratio: f64,
+    }
+
+    #[py_embed]
+    impl Counter {
+        /// A counter from `start`.
+        pub fn new(start: i64) -> Self {
+            Counter { count: start, label: format!("c{start}"), ratio: 0.5 }
+        }
+
+        /// The count.
+        pub fn get(&self) -> i64 {
+            self.count
+        }
+
+        /// Adds `by`, `times` times; the new count.
+        #[py_embed(signature = (by, times = 1))]
+        pub fn add(&mut self, by: i64, times: i64) -> i64 {
+            self.count += by * times;
+            self.count
+        }
+
+        /// `prefix` before the label.
+        pub fn describe(&self, prefix: &str) -> String {
+            format!("{prefix}{}", self.label)
+        }
+
+        /// Back to zero.
+        pub fn reset(&mut self) {
+            self.count = 0;
+        }
+
+        /// Twice the count.
+        #[py_embed(getter)]
+        pub fn double(&self) -> i64 {
+            self.count * 2
+        }
+
+        /// The count, or an error when it is above `limit`.
+        pub fn check(&self, limit: f64) -> Result<i64, Negative> {
+            if self.count as f64 > limit { Err(Negative(limit - self.count as f64)) } else { Ok(self.count) }
+        }
+
+        /// Panics.
+        pub fn explode(&self) -> i64 {
+            panic!("counter {} exploded", self.count)
+        }
+
+        /// 0, 1, … up to the count, borrowing the counter.
+        pub fn items(&self) -> impl Iterator<Item = i64> + '_ {
+            (0..self.count).map(|i| i + self.count - self.count)
+        }
+
+        /// Sets the count to `f(count)` (a callback: no direct entry).
+        pub fn visit(&mut self, f: impl Fn(i64) -> i64) -> i64 {
+            self.count = f(self.count);
+            self.count
+        }
     }
 }

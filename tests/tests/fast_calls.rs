@@ -2,7 +2,8 @@
 //! tests/src/fast.rs), called every way Python can call a function: the fast path (every
 //! argument positional, of its exact type) and everything it hands to pyo3's path (keywords,
 //! defaults, subclasses, conversions, wrong counts), which must behave exactly as pyo3 does;
-//! errors, panics, the function object's introspection and pickling.
+//! errors, panics, the function object's introspection and pickling. The same for the direct
+//! entries of a class's methods and properties (`Counter`), with borrows and subclasses.
 
 fn start() {
     static START: std::sync::Once = std::sync::Once::new();
@@ -86,6 +87,143 @@ assert f.add.__name__ == "add" and f.add.__qualname__ == "add" and f.add.__modul
 assert f.add.__self__ is f and type(f.add).__name__ == "builtin_function_or_method"
 assert pickle.loads(pickle.dumps(f.add)) is f.add
 assert "add" in f.__all__ if hasattr(f, "__all__") else True
+"#,
+    );
+}
+
+#[test]
+fn class_members_take_direct_entries() {
+    start();
+    pybridge_tests::run_python(
+        r#"
+import fast_fns as f
+C = f.Counter
+# pybridge's descriptors replaced pyo3's (a direct entry each)
+kinds = {n: type(C.__dict__[n]).__name__ for n in ("get", "add", "describe", "reset", "count", "label", "double", "visit")}
+assert kinds == {"get": "method_descriptor", "add": "method_descriptor", "describe": "method_descriptor",
+                 "reset": "method_descriptor", "count": "getset_descriptor", "label": "getset_descriptor",
+                 "double": "getset_descriptor", "visit": "method_descriptor"}, kinds
+c = C(3)
+assert c.get() == 3 and c.add(2) == 5 and c.add(1, 3) == 8 and c.describe("x-") == "x-c3"
+assert c.reset() is None and c.get() == 0 and c.double == 0
+c.count = 7
+c.ratio = 0.25
+assert (c.count, c.label, c.ratio, c.double) == (7, "c3", 0.25, 14)
+assert C.get(c) == 7 and C.add(c, 1) == 8
+"#,
+    );
+    // Which members got a direct entry (the descriptors' types are the same either way).
+    pybridge::attach(|py| -> pybridge::Result<()> {
+        use pybridge::pyo3::prelude::*;
+        let members = py.import("fast_fns")?.getattr("Counter")?.getattr("__dict__")?;
+        let expected = [
+            ("get", true),
+            ("add", true),
+            ("describe", true),
+            ("reset", true),
+            ("check", true),
+            ("explode", true),
+            ("count", true),
+            ("label", true),
+            ("ratio", true),
+            ("double", true),
+            // a callable parameter, a borrowing iterator: pyo3's
+            ("visit", false),
+            ("items", false),
+        ];
+        for (name, direct) in expected {
+            let member = members.get_item(name)?;
+            assert_eq!(pybridge::__private::is_direct(&member)?, direct, "{name}");
+        }
+        Ok(())
+    })
+    .unwrap();
+}
+
+#[test]
+fn class_members_hand_everything_else_to_pyo3() {
+    start();
+    pybridge_tests::run_python(
+        r#"
+import fast_fns as f
+C = f.Counter
+def raises(exc, match, fn, *args, **kwargs):
+    try:
+        fn(*args, **kwargs)
+    except exc as e:
+        assert match in str(e), (match, str(e))
+    else:
+        raise AssertionError(f"{fn}{args} did not raise")
+class MyInt(int): pass
+c = C(1)
+# keywords, subclasses and conversions go to pyo3's descriptor
+assert c.add(by=1) == 2 and c.add(1, times=2) == 4 and c.add(MyInt(1)) == 5 and c.add(True) == 6
+c.count = MyInt(9)
+c.ratio = 2  # an int for a float: pyo3 converts it
+assert (c.count, c.ratio) == (9, 2.0)
+raises(TypeError, "missing 1 required positional argument: 'by'", c.add)
+raises(TypeError, "takes from 1 to 2 positional arguments but 3 were given", c.add, 1, 2, 3)
+raises(TypeError, "takes no arguments (1 given)", c.get, 1)
+raises(TypeError, "'str' object cannot be interpreted as an integer", c.add, "1")
+raises(OverflowError, "", c.add, 2**64)
+def set_count(v): c.count = v
+raises(TypeError, "'str' object cannot be interpreted as an integer", set_count, "x")
+def delete(): del c.count
+raises(AttributeError, "property has no deleter", delete)
+def set_label(): c.label = "y"
+raises(AttributeError, "label", set_label)
+raises(TypeError, "doesn't apply to a 'int' object", C.get, 1)
+# the user's error, a panic: the object stays usable
+raises(f.Negative, "negative", c.check, 1.0)
+assert c.check(100.0) == 9
+raises(f.PanicException, "counter 9 exploded", c.explode)
+assert c.get() == 9
+"#,
+    );
+}
+
+#[test]
+fn class_members_keep_the_borrow_rules_and_subclasses() {
+    start();
+    pybridge_tests::run_python(
+        r#"
+import inspect
+import fast_fns as f
+C = f.Counter
+def raises(exc, match, fn, *args, **kwargs):
+    try:
+        fn(*args, **kwargs)
+    except exc as e:
+        assert match in str(e), (match, str(e))
+    else:
+        raise AssertionError(f"{fn}{args} did not raise")
+c = C(3)
+# a borrowing iterator keeps the value from changing
+it = c.items()
+raises(RuntimeError, "lent to an iterator", c.add, 1)
+def set_count(): c.count = 1
+raises(RuntimeError, "lent to an iterator", set_count)
+assert c.get() == 3 and c.count == 3 and list(it) == [0, 1, 2]
+del it
+assert c.add(1) == 4
+# a `&mut self` method holding the value: re-entering raises pyo3's words
+raises(RuntimeError, "Already borrowed", c.visit, lambda n: c.add(1))
+raises(RuntimeError, "Already mutably borrowed", c.visit, lambda n: c.get())
+raises(RuntimeError, "Already mutably borrowed", c.visit, lambda n: c.count)
+assert c.visit(lambda n: n * 10) == 40 and c.count == 40
+# subclasses: inherited entries read the same value; overrides win
+class Sub(C):
+    def describe(self, prefix):
+        return "sub:" + super().describe(prefix)
+s = Sub(2)
+assert s.get() == 2 and s.add(3) == 5 and s.count == 5 and s.double == 10 and s.describe("-") == "sub:-c2"
+# introspection is pyo3's
+assert str(inspect.signature(C.add)) == "(self, /, by, times=1)", inspect.signature(C.add)
+assert str(inspect.signature(C.get)) == "(self, /)", inspect.signature(C.get)
+assert C.add.__doc__ == "Adds `by`, `times` times; the new count.", repr(C.add.__doc__)
+assert C.count.__doc__ == "The count, read-write.", repr(C.count.__doc__)
+assert C.double.__doc__ == "Twice the count.", repr(C.double.__doc__)
+assert C.get.__qualname__ == "Counter.get" and C.get.__name__ == "get" and C.get.__objclass__ is C
 "#,
     );
 }

@@ -41,6 +41,7 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
     let helpers = emit_wrapper_helpers(&wrapper, &inner, py_name, super::buffer::emit_gate(c));
     let exports = super::buffer::buffer_field(c).map(|_| quote!(__pb_exports: ::pybridge::__private::Exports,));
     let pymethods = emit_pymethods(module, c, &wrapper, &inner);
+    let fast = super::fast_class::emit_fast_members(c);
     let alias = return_alias(&c.name.py);
     quote! {
         #doc
@@ -56,6 +57,7 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
 
         #helpers
         #pymethods
+        #fast
     }
 }
 

@@ -24,13 +24,24 @@ use pybridge_model::{FnKind, Function, IntWidth, ParamKind, ReturnPolicy, TypeKi
 /// `bool`, integer (up to 64 bits), float or `str` values, returning a value (not a view or a
 /// borrowing iterator).
 pub(super) fn is_fast(f: &Function) -> bool {
+    f.kind == FnKind::Free && has_fast_shape(f)
+}
+
+/// Whether `ty` converts in place on a fast path (`FastArg`): `bool`, an integer up to 64 bits,
+/// a float or a string.
+pub(super) fn is_plain(ty: &pybridge_model::Type) -> bool {
+    match &ty.kind {
+        TypeKind::Bool | TypeKind::Float { .. } | TypeKind::Str { .. } => true,
+        TypeKind::Int(w) => !matches!(w, IntWidth::I128 | IntWidth::U128),
+        _ => false,
+    }
+}
+
+/// The shape a direct entry point handles: every parameter positional and plain ([`is_plain`]),
+/// defaults trailing, returning a value (not a view or a borrowing iterator).
+pub(super) fn has_fast_shape(f: &Function) -> bool {
     let plain = |p: &pybridge_model::Param| {
-        matches!(p.kind, ParamKind::Positional | ParamKind::PositionalOnly)
-            && match &p.ty.kind {
-                TypeKind::Bool | TypeKind::Float { .. } | TypeKind::Str { .. } => true,
-                TypeKind::Int(w) => !matches!(w, IntWidth::I128 | IntWidth::U128),
-                _ => false,
-            }
+        matches!(p.kind, ParamKind::Positional | ParamKind::PositionalOnly) && is_plain(&p.ty)
     };
     // Defaults trail (Python's rule; the entry reads a defaulted argument only when given).
     let of = |kind: ParamKind| f.params.iter().filter(move |p| p.kind == kind);
@@ -38,8 +49,7 @@ pub(super) fn is_fast(f: &Function) -> bool {
         of(ParamKind::PositionalOnly).chain(of(ParamKind::Positional)).map(|p| p.default_rust.is_some()).collect();
     let first = defaults.iter().position(|d| *d).unwrap_or(defaults.len());
     let trailing = defaults[first..].iter().all(|d| *d);
-    f.kind == FnKind::Free
-        && f.borrows.is_none()
+    f.borrows.is_none()
         && f.policy == ReturnPolicy::Value
         && !matches!(f.returns.kind, TypeKind::Iterator { .. })
         && f.params.iter().all(plain)
@@ -69,9 +79,19 @@ pub(super) fn emit_fast_function(f: &Function, wrapper: &syn::Ident) -> TokenStr
             ::pybridge::__private::fast_function!(#fast, #entry, noargs #call, |__pb_py| #wrapper(#py_arg));
         };
     }
-    // The wrapper takes its parameters in Python's order (positional-only first), which is the
-    // order positional arguments arrive in; a parameter left out takes its default, the
-    // expression pyo3's `signature` evaluates.
+    let (required, count, args) = emit_fast_args(f);
+    let call = if unit { quote!(call_unit) } else { quote!(call) };
+    quote! {
+        #marker
+        ::pybridge::__private::fast_function!(#fast, #entry, #call, (#required, #count), |__pb_py, __pb_a| #wrapper(#py_arg #(#args),*));
+    }
+}
+
+/// The arity `(required, count)` of a fast entry and each argument's conversion from
+/// `__pb_a` (`FastArgs`). The wrapper takes its parameters in Python's order (positional-only
+/// first), which is the order positional arguments arrive in; a parameter left out takes its
+/// default, the expression pyo3's `signature` evaluates.
+pub(super) fn emit_fast_args(f: &Function) -> (proc_macro2::Literal, proc_macro2::Literal, Vec<TokenStream>) {
     let of = |kind: ParamKind| f.params.iter().filter(move |p| p.kind == kind);
     let ordered: Vec<&pybridge_model::Param> = of(ParamKind::PositionalOnly).chain(of(ParamKind::Positional)).collect();
     let count = ordered.len();
@@ -86,13 +106,7 @@ pub(super) fn emit_fast_function(f: &Function, wrapper: &syn::Ident) -> TokenStr
             _ => quote!(__pb_a.get(#index)?),
         }
     });
-    let (required, count) =
-        (proc_macro2::Literal::usize_unsuffixed(required), proc_macro2::Literal::usize_unsuffixed(count));
-    let call = if unit { quote!(call_unit) } else { quote!(call) };
-    quote! {
-        #marker
-        ::pybridge::__private::fast_function!(#fast, #entry, #call, (#required, #count), |__pb_py, __pb_a| #wrapper(#py_arg #(#args),*));
-    }
+    (proc_macro2::Literal::usize_unsuffixed(required), proc_macro2::Literal::usize_unsuffixed(count), args.collect())
 }
 
 /// Registering fast function `f` (pyo3 wrapper `wrapper`) in the module being initialised.

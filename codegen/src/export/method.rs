@@ -203,9 +203,11 @@ fn emit_instance_method(m: &Function, parts: &Parts, direct: bool) -> TokenStrea
     };
     let mutable = matches!(m.kind, FnKind::MethodMut | FnKind::Setter);
     let body = emit_lent_body(body, direct, mutable);
+    // `#[inline]`: a class's direct entry (fast_class.rs) calls this wrapper as a plain method.
     quote! {
         #doc
         #attr
+        #[inline]
         fn #ident(&self #(, #params)*) -> ::pybridge::__private::pyo3::PyResult<#ret> {
             #modulo_check
             #body

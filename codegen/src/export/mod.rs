@@ -17,6 +17,7 @@ mod convert;
 mod enums;
 mod exception;
 mod fast;
+mod fast_class;
 mod foreign;
 mod gc;
 mod iter;
@@ -63,7 +64,8 @@ pub fn emit_export_module_crossing(module: &Module, crossing: &[String]) -> Toke
     });
     let class_registrations = module.classes.iter().map(|c| {
         let wrapper = wrapper_ident(&c.name.py);
-        quote!(::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<#wrapper>(__pb_module)?;)
+        let fast = fast_class::emit_fast_registrations(c);
+        quote!(::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<#wrapper>(__pb_module)?; #fast)
     });
     let enum_registrations = emit_enum_registrations(module);
     let unordered = emit_hidden_orderings(module);

@@ -37,6 +37,7 @@ pub(super) fn emit_property(wrapper: &syn::Ident, a: &Attribute) -> TokenStream 
         quote! {
             #doc
             #[getter] #[pyo3(name = #name)]
+            #[inline]
             fn #get(&self, __pb_py: ::pybridge::Python<'_>) -> ::pybridge::__private::pyo3::PyResult<#ty> {
                 let _ = __pb_py;
                 self.__pb_with(__pb_py, |__pb_self| ::core::result::Result::Ok(#value))
@@ -57,6 +58,7 @@ pub(super) fn emit_property(wrapper: &syn::Ident, a: &Attribute) -> TokenStream 
             .then(|| quote!(let __pb_value = #value;));
         quote! {
             #[setter] #[pyo3(name = #name)]
+            #[inline]
             fn #set(&self, __pb_py: ::pybridge::Python<'_>, __pb_value: #ty) -> ::pybridge::__private::pyo3::PyResult<()> {
                 #convert
                 self.__pb_with_mut(__pb_py, |__pb_self| {

@@ -349,6 +349,7 @@ mod geometry {
                 ::core::result::Result::Ok(__PbClass_Point::__pb_wrap(__pb_result))
             }
             #[pyo3(name = "norm", signature = ())]
+            #[inline]
             fn __pb_m_norm(
                 &self,
                 __pb_py: ::pybridge::Python<'_>,
@@ -359,6 +360,7 @@ mod geometry {
                 ::core::result::Result::Ok(__pb_result)
             }
             #[pyo3(name = "shift", signature = (dx))]
+            #[inline]
             fn __pb_m_shift(
                 &self,
                 __pb_py: ::pybridge::Python<'_>,
@@ -371,6 +373,7 @@ mod geometry {
                 ::core::result::Result::Ok(())
             }
             #[pyo3(name = "slow_norm", signature = (rounds))]
+            #[inline]
             fn __pb_m_slow_norm(
                 &self,
                 __pb_py: ::pybridge::Python<'_>,
@@ -412,6 +415,7 @@ mod geometry {
             }
             #[getter]
             #[pyo3(name = "x")]
+            #[inline]
             fn __pb_get_x(
                 &self,
                 __pb_py: ::pybridge::Python<'_>,
@@ -426,6 +430,7 @@ mod geometry {
             }
             #[setter]
             #[pyo3(name = "x")]
+            #[inline]
             fn __pb_set_x(
                 &self,
                 __pb_py: ::pybridge::Python<'_>,
@@ -441,6 +446,7 @@ mod geometry {
             }
             #[getter]
             #[pyo3(name = "y")]
+            #[inline]
             fn __pb_get_y(
                 &self,
                 __pb_py: ::pybridge::Python<'_>,
@@ -538,6 +544,31 @@ mod geometry {
                 ::pybridge::__private::into_object(py, Self::__pb_wrap(__pb_value))
             }
         }
+        ::pybridge::__private::fast_method!(
+            __pb_fastm_Point_norm, __pb_entrym_Point_norm, __PbClass_Point, noargs
+            call_noargs, | __pb_py, __pb_this | __PbClass_Point::__pb_m_norm(__pb_this,
+            __pb_py)
+        );
+        ::pybridge::__private::fast_method!(
+            __pb_fastm_Point_shift, __pb_entrym_Point_shift, __PbClass_Point, call_unit,
+            (1, 1), | __pb_py, __pb_this, __pb_a |
+            __PbClass_Point::__pb_m_shift(__pb_this, __pb_py, __pb_a.get(0) ?)
+        );
+        ::pybridge::__private::fast_method!(
+            __pb_fastm_Point_slow_norm, __pb_entrym_Point_slow_norm, __PbClass_Point,
+            call, (1, 1), | __pb_py, __pb_this, __pb_a |
+            __PbClass_Point::__pb_m_slow_norm(__pb_this, __pb_py, __pb_a.get(0) ?)
+        );
+        ::pybridge::__private::fast_property!(
+            __pb_fastp_Point_x, __pb_getp_Point_x, __PbClass_Point, get | __pb_py,
+            __pb_this | __PbClass_Point::__pb_get_x(__pb_this, __pb_py),
+            __pb_setp_Point_x, set f64, | __pb_py, __pb_this, __pb_v |
+            __PbClass_Point::__pb_set_x(__pb_this, __pb_py, __pb_v)
+        );
+        ::pybridge::__private::fast_property!(
+            __pb_fastp_Point_y, __pb_getp_Point_y, __PbClass_Point, get | __pb_py,
+            __pb_this | __PbClass_Point::__pb_get_y(__pb_this, __pb_py)
+        );
         /// A view class: a word borrowing the text it was found in.
         #[::pybridge::__private::pyo3::pyclass(
             crate = "::pybridge::__private::pyo3",
@@ -612,6 +643,7 @@ mod geometry {
         #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
         impl __PbClass_Word {
             #[pyo3(name = "as_str", signature = ())]
+            #[inline]
             fn __pb_m_as_str(
                 &self,
                 __pb_py: ::pybridge::Python<'_>,
@@ -628,6 +660,7 @@ mod geometry {
             }
             #[getter]
             #[pyo3(name = "text")]
+            #[inline]
             fn __pb_get_text(
                 &self,
                 __pb_py: ::pybridge::Python<'_>,
@@ -759,6 +792,7 @@ mod geometry {
                 ::pybridge::__private::publish_class::<Self>(py)
             }
             #[pyo3(name = "__getitem__")]
+            #[inline]
             fn __pb_m___getitem__(
                 &self,
                 __pb_py: ::pybridge::Python<'_>,
@@ -772,6 +806,7 @@ mod geometry {
                 ::core::result::Result::Ok(__pb_result)
             }
             #[pyo3(name = "__next__")]
+            #[inline]
             fn __pb_m___next__(
                 &self,
                 __pb_py: ::pybridge::Python<'_>,
@@ -782,6 +817,7 @@ mod geometry {
                 ::core::result::Result::Ok(__pb_result)
             }
             #[pyo3(name = "__setitem__")]
+            #[inline]
             fn __pb_m___setitem__(
                 &self,
                 __pb_py: ::pybridge::Python<'_>,
@@ -1032,6 +1068,21 @@ mod geometry {
             ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
                 __PbClass_Point,
             >(__pb_module)?;
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Point,
+            >(__pb_module.py(), "norm", &__pb_fastm_Point_norm)?;
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Point,
+            >(__pb_module.py(), "shift", &__pb_fastm_Point_shift)?;
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Point,
+            >(__pb_module.py(), "slow_norm", &__pb_fastm_Point_slow_norm)?;
+            ::pybridge::__private::add_fast_property::<
+                __PbClass_Point,
+            >(__pb_module.py(), "x", &__pb_fastp_Point_x)?;
+            ::pybridge::__private::add_fast_property::<
+                __PbClass_Point,
+            >(__pb_module.py(), "y", &__pb_fastp_Point_y)?;
             ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
                 __PbClass_Word,
             >(__pb_module)?;

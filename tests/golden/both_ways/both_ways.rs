@@ -117,6 +117,7 @@ const _: () = {
         // from both_ways.yaml:17:19: attribute `x`
         #[getter]
         #[pyo3(name = "x")]
+        #[inline]
         fn __pb_get_x(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -131,6 +132,7 @@ const _: () = {
         }
         #[setter]
         #[pyo3(name = "x")]
+        #[inline]
         fn __pb_set_x(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -147,6 +149,7 @@ const _: () = {
         // from both_ways.yaml:18:19: attribute `y`
         #[getter]
         #[pyo3(name = "y")]
+        #[inline]
         fn __pb_get_y(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -161,6 +164,7 @@ const _: () = {
         }
         #[setter]
         #[pyo3(name = "y")]
+        #[inline]
         fn __pb_set_y(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -233,6 +237,20 @@ const _: () = {
             ::core::mem::drop(__pb_old);
         }
     }
+    // from both_ways.yaml:17:19: property `Point.x` (direct entry)
+    ::pybridge::__private::fast_property!(
+        __pb_fastp_Point_x, __pb_getp_Point_x, __PbClass_Point, get | __pb_py, __pb_this
+        | __PbClass_Point::__pb_get_x(__pb_this, __pb_py), __pb_setp_Point_x, set f64, |
+        __pb_py, __pb_this, __pb_v | __PbClass_Point::__pb_set_x(__pb_this, __pb_py,
+        __pb_v)
+    );
+    // from both_ways.yaml:18:19: property `Point.y` (direct entry)
+    ::pybridge::__private::fast_property!(
+        __pb_fastp_Point_y, __pb_getp_Point_y, __PbClass_Point, get | __pb_py, __pb_this
+        | __PbClass_Point::__pb_get_y(__pb_this, __pb_py), __pb_setp_Point_y, set f64, |
+        __pb_py, __pb_this, __pb_v | __PbClass_Point::__pb_set_y(__pb_this, __pb_py,
+        __pb_v)
+    );
     // from both_ways.yaml:19:13: class `Line`
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
@@ -377,6 +395,7 @@ const _: () = {
         }
         // from both_ways.yaml:30:19: method `last`
         #[pyo3(name = "last", signature = ())]
+        #[inline]
         fn __pb_m_last(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -388,6 +407,7 @@ const _: () = {
         }
         // from both_ways.yaml:31:19: method `length`
         #[pyo3(name = "length", signature = ())]
+        #[inline]
         fn __pb_m_length(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -399,6 +419,7 @@ const _: () = {
         }
         // from both_ways.yaml:32:19: method `reverse`
         #[pyo3(name = "reverse", signature = ())]
+        #[inline]
         fn __pb_m_reverse(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -444,6 +465,7 @@ const _: () = {
         }
         #[setter]
         #[pyo3(name = "start")]
+        #[inline]
         fn __pb_set_start(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -467,6 +489,7 @@ const _: () = {
         // from both_ways.yaml:27:19: attribute `end`
         #[getter]
         #[pyo3(name = "end")]
+        #[inline]
         fn __pb_get_end(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -482,6 +505,28 @@ const _: () = {
             )
         }
     }
+    // from both_ways.yaml:30:19: method `Line.last` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Line_last, __pb_entrym_Line_last, __PbClass_Line, noargs call_noargs,
+        | __pb_py, __pb_this | __PbClass_Line::__pb_m_last(__pb_this, __pb_py)
+    );
+    // from both_ways.yaml:31:19: method `Line.length` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Line_length, __pb_entrym_Line_length, __PbClass_Line, noargs
+        call_noargs, | __pb_py, __pb_this | __PbClass_Line::__pb_m_length(__pb_this,
+        __pb_py)
+    );
+    // from both_ways.yaml:32:19: method `Line.reverse` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Line_reverse, __pb_entrym_Line_reverse, __PbClass_Line, noargs
+        call_noargs_unit, | __pb_py, __pb_this |
+        __PbClass_Line::__pb_m_reverse(__pb_this, __pb_py)
+    );
+    // from both_ways.yaml:27:19: property `Line.end` (direct entry)
+    ::pybridge::__private::fast_property!(
+        __pb_fastp_Line_end, __pb_getp_Line_end, __PbClass_Line, get | __pb_py, __pb_this
+        | __PbClass_Line::__pb_get_end(__pb_this, __pb_py)
+    );
     // from both_ways.yaml:33:13: class `Counter`
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
@@ -581,6 +626,7 @@ const _: () = {
         }
         // from both_ways.yaml:36:19: method `bump`
         #[pyo3(name = "bump", signature = ())]
+        #[inline]
         fn __pb_m_bump(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -592,6 +638,7 @@ const _: () = {
         }
         // from both_ways.yaml:37:19: method `value`
         #[pyo3(name = "value", signature = ())]
+        #[inline]
         fn __pb_m_value(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -602,6 +649,18 @@ const _: () = {
             ::core::result::Result::Ok(__pb_result)
         }
     }
+    // from both_ways.yaml:36:19: method `Counter.bump` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Counter_bump, __pb_entrym_Counter_bump, __PbClass_Counter, noargs
+        call_noargs_unit, | __pb_py, __pb_this |
+        __PbClass_Counter::__pb_m_bump(__pb_this, __pb_py)
+    );
+    // from both_ways.yaml:37:19: method `Counter.value` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Counter_value, __pb_entrym_Counter_value, __PbClass_Counter, noargs
+        call_noargs, | __pb_py, __pb_this | __PbClass_Counter::__pb_m_value(__pb_this,
+        __pb_py)
+    );
     // from both_ways.yaml:38:13: class `Registry`
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
@@ -710,6 +769,7 @@ const _: () = {
         }
         // from both_ways.yaml:42:19: method `counter`
         #[pyo3(name = "counter", signature = ())]
+        #[inline]
         fn __pb_m_counter(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -721,6 +781,7 @@ const _: () = {
         }
         // from both_ways.yaml:43:19: method `holders`
         #[pyo3(name = "holders", signature = ())]
+        #[inline]
         fn __pb_m_holders(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -731,6 +792,12 @@ const _: () = {
             ::core::result::Result::Ok(__pb_result)
         }
     }
+    // from both_ways.yaml:43:19: method `Registry.holders` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Registry_holders, __pb_entrym_Registry_holders, __PbClass_Registry,
+        noargs call_noargs, | __pb_py, __pb_this |
+        __PbClass_Registry::__pb_m_holders(__pb_this, __pb_py)
+    );
     // from both_ways.yaml:44:13: class `Node`
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
@@ -838,6 +905,7 @@ const _: () = {
         // from both_ways.yaml:48:19: attribute `payload`
         #[getter]
         #[pyo3(name = "payload")]
+        #[inline]
         fn __pb_get_payload(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -858,6 +926,7 @@ const _: () = {
         }
         #[setter]
         #[pyo3(name = "payload")]
+        #[inline]
         fn __pb_set_payload(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -1083,15 +1152,42 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Point,
         >(__pb_module)?;
+        ::pybridge::__private::add_fast_property::<
+            __PbClass_Point,
+        >(__pb_module.py(), "x", &__pb_fastp_Point_x)?;
+        ::pybridge::__private::add_fast_property::<
+            __PbClass_Point,
+        >(__pb_module.py(), "y", &__pb_fastp_Point_y)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Line,
         >(__pb_module)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Line,
+        >(__pb_module.py(), "last", &__pb_fastm_Line_last)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Line,
+        >(__pb_module.py(), "length", &__pb_fastm_Line_length)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Line,
+        >(__pb_module.py(), "reverse", &__pb_fastm_Line_reverse)?;
+        ::pybridge::__private::add_fast_property::<
+            __PbClass_Line,
+        >(__pb_module.py(), "end", &__pb_fastp_Line_end)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Counter,
         >(__pb_module)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Counter,
+        >(__pb_module.py(), "bump", &__pb_fastm_Counter_bump)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Counter,
+        >(__pb_module.py(), "value", &__pb_fastm_Counter_value)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Registry,
         >(__pb_module)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Registry,
+        >(__pb_module.py(), "holders", &__pb_fastm_Registry_holders)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Node,
         >(__pb_module)?;

@@ -113,6 +113,7 @@ const _: () = {
         }
         // from conversions.yaml:87:19: method `items`
         #[pyo3(name = "items", signature = ())]
+        #[inline]
         fn __pb_m_items(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -126,6 +127,7 @@ const _: () = {
         }
         // from conversions.yaml:88:19: method `count`
         #[pyo3(name = "count", signature = ())]
+        #[inline]
         fn __pb_m_count(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -137,6 +139,7 @@ const _: () = {
         }
         // from conversions.yaml:89:19: method `label`
         #[pyo3(name = "label", signature = ())]
+        #[inline]
         fn __pb_m_label(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -150,6 +153,7 @@ const _: () = {
         }
         // from conversions.yaml:90:19: method `place`
         #[pyo3(name = "place", signature = ())]
+        #[inline]
         fn __pb_m_place(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -161,6 +165,7 @@ const _: () = {
         }
         // from conversions.yaml:91:19: method `title`
         #[pyo3(name = "title", signature = ())]
+        #[inline]
         fn __pb_m_title(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -171,6 +176,36 @@ const _: () = {
             ::core::result::Result::Ok(::std::borrow::Cow::into_owned(__pb_result))
         }
     }
+    // from conversions.yaml:87:19: method `Shelf.items` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Shelf_items, __pb_entrym_Shelf_items, __PbClass_Shelf, noargs
+        call_noargs, | __pb_py, __pb_this | __PbClass_Shelf::__pb_m_items(__pb_this,
+        __pb_py)
+    );
+    // from conversions.yaml:88:19: method `Shelf.count` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Shelf_count, __pb_entrym_Shelf_count, __PbClass_Shelf, noargs
+        call_noargs, | __pb_py, __pb_this | __PbClass_Shelf::__pb_m_count(__pb_this,
+        __pb_py)
+    );
+    // from conversions.yaml:89:19: method `Shelf.label` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Shelf_label, __pb_entrym_Shelf_label, __PbClass_Shelf, noargs
+        call_noargs, | __pb_py, __pb_this | __PbClass_Shelf::__pb_m_label(__pb_this,
+        __pb_py)
+    );
+    // from conversions.yaml:90:19: method `Shelf.place` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Shelf_place, __pb_entrym_Shelf_place, __PbClass_Shelf, noargs
+        call_noargs, | __pb_py, __pb_this | __PbClass_Shelf::__pb_m_place(__pb_this,
+        __pb_py)
+    );
+    // from conversions.yaml:91:19: method `Shelf.title` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Shelf_title, __pb_entrym_Shelf_title, __PbClass_Shelf, noargs
+        call_noargs, | __pb_py, __pb_this | __PbClass_Shelf::__pb_m_title(__pb_this,
+        __pb_py)
+    );
     // from conversions.yaml:10:15: function `next_char`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(crate = "::pybridge::__private::pyo3", name = "next_char", signature = (c))]
@@ -616,6 +651,21 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Shelf,
         >(__pb_module)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Shelf,
+        >(__pb_module.py(), "items", &__pb_fastm_Shelf_items)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Shelf,
+        >(__pb_module.py(), "count", &__pb_fastm_Shelf_count)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Shelf,
+        >(__pb_module.py(), "label", &__pb_fastm_Shelf_label)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Shelf,
+        >(__pb_module.py(), "place", &__pb_fastm_Shelf_place)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Shelf,
+        >(__pb_module.py(), "title", &__pb_fastm_Shelf_title)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
             __pb_module,
             ::pybridge::__private::pyo3::wrap_pyfunction!(

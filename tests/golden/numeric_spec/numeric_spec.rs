@@ -144,6 +144,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:24:19: method `compound`
         #[pyo3(name = "compound", signature = (years))]
+        #[inline]
         fn __pb_m_compound(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -161,6 +162,7 @@ const _: () = {
             signature = (*, factor = 1),
             text_signature = "($self, *, factor=1)"
         )]
+        #[inline]
         fn __pb_m_scaled(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -174,6 +176,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:27:19: method `__add__`
         #[pyo3(name = "__add__")]
+        #[inline]
         fn __pb_m___add__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -194,6 +197,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:28:19: method `__sub__`
         #[pyo3(name = "__sub__")]
+        #[inline]
         fn __pb_m___sub__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -214,6 +218,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:29:19: method `__mul__`
         #[pyo3(name = "__mul__")]
+        #[inline]
         fn __pb_m___mul__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -227,6 +232,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:30:19: method `__rmul__`
         #[pyo3(name = "__rmul__")]
+        #[inline]
         fn __pb_m___rmul__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -240,6 +246,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:31:17: method `__floordiv__`
         #[pyo3(name = "__floordiv__")]
+        #[inline]
         fn __pb_m___floordiv__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -258,6 +265,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:36:19: method `__neg__`
         #[pyo3(name = "__neg__")]
+        #[inline]
         fn __pb_m___neg__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -269,6 +277,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:37:19: method `__bool__`
         #[pyo3(name = "__bool__")]
+        #[inline]
         fn __pb_m___bool__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -280,6 +289,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:38:19: method `__iadd__`
         #[pyo3(name = "__iadd__")]
+        #[inline]
         fn __pb_m___iadd__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -298,6 +308,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:39:19: method `__str__`
         #[pyo3(name = "__str__")]
+        #[inline]
         fn __pb_m___str__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -309,6 +320,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:41:19: method `__len__`
         #[pyo3(name = "__len__")]
+        #[inline]
         fn __pb_m___len__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -320,6 +332,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:42:19: method `__contains__`
         #[pyo3(name = "__contains__")]
+        #[inline]
         fn __pb_m___contains__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -351,6 +364,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:44:19: method `labelled`
         #[pyo3(name = "labelled", signature = (currency))]
+        #[inline]
         fn __pb_m_labelled(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -376,6 +390,7 @@ const _: () = {
             ),
             text_signature = "($self, rounding=...)"
         )]
+        #[inline]
         fn __pb_m_units(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -396,6 +411,7 @@ const _: () = {
         // from numeric_spec.yaml:21:19: attribute `cents`
         #[getter]
         #[pyo3(name = "cents")]
+        #[inline]
         fn __pb_get_cents(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -583,6 +599,17 @@ const _: () = {
             ))
         }
     }
+    // from numeric_spec.yaml:24:19: method `Money.compound` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Money_compound, __pb_entrym_Money_compound, __PbClass_Money, call, (1,
+        1), | __pb_py, __pb_this, __pb_a | __PbClass_Money::__pb_m_compound(__pb_this,
+        __pb_py, __pb_a.get(0) ?)
+    );
+    // from numeric_spec.yaml:21:19: property `Money.cents` (direct entry)
+    ::pybridge::__private::fast_property!(
+        __pb_fastp_Money_cents, __pb_getp_Money_cents, __PbClass_Money, get | __pb_py,
+        __pb_this | __PbClass_Money::__pb_get_cents(__pb_this, __pb_py)
+    );
     // from numeric_spec.yaml:48:13: class `Points`
     /// Loyalty points with the Rust operators.
     #[::pybridge::__private::pyo3::pyclass(
@@ -695,6 +722,7 @@ const _: () = {
         // from numeric_spec.yaml:56:19: attribute `n`
         #[getter]
         #[pyo3(name = "n")]
+        #[inline]
         fn __pb_get_n(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -981,6 +1009,11 @@ const _: () = {
             ::pybridge::__private::into_object(py, Self::__pb_wrap(__pb_value))
         }
     }
+    // from numeric_spec.yaml:56:19: property `Points.n` (direct entry)
+    ::pybridge::__private::fast_property!(
+        __pb_fastp_Points_n, __pb_getp_Points_n, __PbClass_Points, get | __pb_py,
+        __pb_this | __PbClass_Points::__pb_get_n(__pb_this, __pb_py)
+    );
     // from numeric_spec.yaml:59:13: class `Digits`
     /// Decimal digits, most significant first.
     #[::pybridge::__private::pyo3::pyclass(
@@ -1092,6 +1125,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:67:19: method `value`
         #[pyo3(name = "value", signature = ())]
+        #[inline]
         fn __pb_m_value(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -1103,6 +1137,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:62:23: method `__getitem__`
         #[pyo3(name = "__getitem__")]
+        #[inline]
         fn __pb_m___getitem__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -1117,6 +1152,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:62:52: method `__setitem__`
         #[pyo3(name = "__setitem__")]
+        #[inline]
         fn __pb_m___setitem__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -1142,6 +1178,12 @@ const _: () = {
             )
         }
     }
+    // from numeric_spec.yaml:67:19: method `Digits.value` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Digits_value, __pb_entrym_Digits_value, __PbClass_Digits, noargs
+        call_noargs, | __pb_py, __pb_this | __PbClass_Digits::__pb_m_value(__pb_this,
+        __pb_py)
+    );
     // from numeric_spec.yaml:69:13: class `Fibonacci`
     /// The Fibonacci numbers below a limit.
     #[::pybridge::__private::pyo3::pyclass(
@@ -1253,6 +1295,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:72:16: method `__next__`
         #[pyo3(name = "__next__")]
+        #[inline]
         fn __pb_m___next__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -1378,6 +1421,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:83:19: method `record`
         #[pyo3(name = "record", signature = (amount))]
+        #[inline]
         fn __pb_m_record(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -1566,6 +1610,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:94:19: method `record`
         #[pyo3(name = "record", signature = (cents))]
+        #[inline]
         fn __pb_m_record(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -1582,6 +1627,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:95:19: method `balance`
         #[pyo3(name = "balance", signature = ())]
+        #[inline]
         fn __pb_m_balance(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -1597,6 +1643,7 @@ const _: () = {
         // from numeric_spec.yaml:92:19: attribute `entries`
         #[getter]
         #[pyo3(name = "entries")]
+        #[inline]
         fn __pb_get_entries(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -1636,6 +1683,23 @@ const _: () = {
             unsafe { ::pybridge::__private::release_buffer(view) }
         }
     }
+    // from numeric_spec.yaml:94:19: method `Till.record` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Till_record, __pb_entrym_Till_record, __PbClass_Till, call_unit, (1,
+        1), | __pb_py, __pb_this, __pb_a | __PbClass_Till::__pb_m_record(__pb_this,
+        __pb_py, __pb_a.get(0) ?)
+    );
+    // from numeric_spec.yaml:95:19: method `Till.balance` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Till_balance, __pb_entrym_Till_balance, __PbClass_Till, noargs
+        call_noargs, | __pb_py, __pb_this | __PbClass_Till::__pb_m_balance(__pb_this,
+        __pb_py)
+    );
+    // from numeric_spec.yaml:92:19: property `Till.entries` (direct entry)
+    ::pybridge::__private::fast_property!(
+        __pb_fastp_Till_entries, __pb_getp_Till_entries, __PbClass_Till, get | __pb_py,
+        __pb_this | __PbClass_Till::__pb_get_entries(__pb_this, __pb_py)
+    );
     // from numeric_spec.yaml:99:15: enum `Currency`
     #[allow(deprecated)]
     static __PB_ENUM_Currency: ::pybridge::__private::EnumClass = ::pybridge::__private::EnumClass::new(::pybridge::__private::EnumSpec {
@@ -2052,12 +2116,24 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Money,
         >(__pb_module)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Money,
+        >(__pb_module.py(), "compound", &__pb_fastm_Money_compound)?;
+        ::pybridge::__private::add_fast_property::<
+            __PbClass_Money,
+        >(__pb_module.py(), "cents", &__pb_fastp_Money_cents)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Points,
         >(__pb_module)?;
+        ::pybridge::__private::add_fast_property::<
+            __PbClass_Points,
+        >(__pb_module.py(), "n", &__pb_fastp_Points_n)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Digits,
         >(__pb_module)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Digits,
+        >(__pb_module.py(), "value", &__pb_fastm_Digits_value)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Fibonacci,
         >(__pb_module)?;
@@ -2067,6 +2143,15 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Till,
         >(__pb_module)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Till,
+        >(__pb_module.py(), "record", &__pb_fastm_Till_record)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Till,
+        >(__pb_module.py(), "balance", &__pb_fastm_Till_balance)?;
+        ::pybridge::__private::add_fast_property::<
+            __PbClass_Till,
+        >(__pb_module.py(), "entries", &__pb_fastp_Till_entries)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add(
             __pb_module,
             "Currency",

@@ -146,6 +146,7 @@ const _: () = {
         }
         // from regex_views.yaml:23:17: method `is_match`
         #[pyo3(name = "is_match", signature = (haystack))]
+        #[inline]
         fn __pb_m_is_match(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -218,6 +219,7 @@ const _: () = {
         // from regex_views.yaml:37:19: method `captures_len`
         /// Groups in the pattern (the whole match counts).
         #[pyo3(name = "captures_len", signature = ())]
+        #[inline]
         fn __pb_m_captures_len(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -230,6 +232,7 @@ const _: () = {
         // from regex_views.yaml:38:19: method `as_str`
         /// The pattern.
         #[pyo3(name = "as_str", signature = ())]
+        #[inline]
         fn __pb_m_as_str(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -283,6 +286,27 @@ const _: () = {
             self.__copy__(py)
         }
     }
+    // from regex_views.yaml:23:17: method `Regex.is_match` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Regex_is_match, __pb_entrym_Regex_is_match, __PbClass_Regex, call, (1,
+        1), | __pb_py, __pb_this, __pb_a | __PbClass_Regex::__pb_m_is_match(__pb_this,
+        __pb_py, __pb_a.get(0) ?)
+    );
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "37:19: method `Regex.captures_len` (direct entry)"
+    )]
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Regex_captures_len, __pb_entrym_Regex_captures_len, __PbClass_Regex,
+        noargs call_noargs, | __pb_py, __pb_this |
+        __PbClass_Regex::__pb_m_captures_len(__pb_this, __pb_py)
+    );
+    // from regex_views.yaml:38:19: method `Regex.as_str` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Regex_as_str, __pb_entrym_Regex_as_str, __PbClass_Regex, noargs
+        call_noargs, | __pb_py, __pb_this | __PbClass_Regex::__pb_m_as_str(__pb_this,
+        __pb_py)
+    );
     // from regex_views.yaml:39:13: class `Match`
     /// Where a match is, and its text (a view into the haystack).
     #[::pybridge::__private::pyo3::pyclass(
@@ -360,6 +384,7 @@ const _: () = {
     impl __PbClass_Match {
         // from regex_views.yaml:44:19: method `start`
         #[pyo3(name = "start", signature = ())]
+        #[inline]
         fn __pb_m_start(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -374,6 +399,7 @@ const _: () = {
         }
         // from regex_views.yaml:45:19: method `end`
         #[pyo3(name = "end", signature = ())]
+        #[inline]
         fn __pb_m_end(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -388,6 +414,7 @@ const _: () = {
         }
         // from regex_views.yaml:46:19: method `__len__`
         #[pyo3(name = "__len__")]
+        #[inline]
         fn __pb_m___len__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -402,6 +429,7 @@ const _: () = {
         }
         // from regex_views.yaml:47:19: method `is_empty`
         #[pyo3(name = "is_empty", signature = ())]
+        #[inline]
         fn __pb_m_is_empty(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -417,6 +445,7 @@ const _: () = {
         // from regex_views.yaml:48:19: method `as_str`
         /// The matched text.
         #[pyo3(name = "as_str", signature = ())]
+        #[inline]
         fn __pb_m_as_str(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -434,6 +463,7 @@ const _: () = {
         // from regex_views.yaml:50:19: method `span`
         /// `(start, end)`.
         #[pyo3(name = "span", signature = ())]
+        #[inline]
         fn __pb_m_span(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -634,6 +664,7 @@ const _: () = {
         }
         // from regex_views.yaml:66:19: method `__len__`
         #[pyo3(name = "__len__")]
+        #[inline]
         fn __pb_m___len__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -696,6 +727,15 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Regex,
         >(__pb_module)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Regex,
+        >(__pb_module.py(), "is_match", &__pb_fastm_Regex_is_match)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Regex,
+        >(__pb_module.py(), "captures_len", &__pb_fastm_Regex_captures_len)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Regex,
+        >(__pb_module.py(), "as_str", &__pb_fastm_Regex_as_str)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Match,
         >(__pb_module)?;

@@ -114,6 +114,7 @@ const _: () = {
         }
         // from shared_a.yaml:25:19: method `norm`
         #[pyo3(name = "norm", signature = ())]
+        #[inline]
         fn __pb_m_norm(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -125,6 +126,7 @@ const _: () = {
         }
         // from shared_a.yaml:27:17: method `scale_with`
         #[pyo3(name = "scale_with", signature = (k, during))]
+        #[inline]
         fn __pb_m_scale_with(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -159,6 +161,7 @@ const _: () = {
         // from shared_a.yaml:21:19: attribute `x`
         #[getter]
         #[pyo3(name = "x")]
+        #[inline]
         fn __pb_get_x(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -174,6 +177,7 @@ const _: () = {
         // from shared_a.yaml:22:19: attribute `y`
         #[getter]
         #[pyo3(name = "y")]
+        #[inline]
         fn __pb_get_y(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -189,6 +193,7 @@ const _: () = {
         // from shared_a.yaml:23:19: attribute `label`
         #[getter]
         #[pyo3(name = "label")]
+        #[inline]
         fn __pb_get_label(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -254,6 +259,27 @@ const _: () = {
             self.__copy__(py)
         }
     }
+    // from shared_a.yaml:25:19: method `Point.norm` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Point_norm, __pb_entrym_Point_norm, __PbClass_Point, noargs
+        call_noargs, | __pb_py, __pb_this | __PbClass_Point::__pb_m_norm(__pb_this,
+        __pb_py)
+    );
+    // from shared_a.yaml:21:19: property `Point.x` (direct entry)
+    ::pybridge::__private::fast_property!(
+        __pb_fastp_Point_x, __pb_getp_Point_x, __PbClass_Point, get | __pb_py, __pb_this
+        | __PbClass_Point::__pb_get_x(__pb_this, __pb_py)
+    );
+    // from shared_a.yaml:22:19: property `Point.y` (direct entry)
+    ::pybridge::__private::fast_property!(
+        __pb_fastp_Point_y, __pb_getp_Point_y, __PbClass_Point, get | __pb_py, __pb_this
+        | __PbClass_Point::__pb_get_y(__pb_this, __pb_py)
+    );
+    // from shared_a.yaml:23:19: property `Point.label` (direct entry)
+    ::pybridge::__private::fast_property!(
+        __pb_fastp_Point_label, __pb_getp_Point_label, __PbClass_Point, get | __pb_py,
+        __pb_this | __PbClass_Point::__pb_get_label(__pb_this, __pb_py)
+    );
     // from shared_a.yaml:9:15: function `drops` (direct entry)
     ::pybridge::__private::fast_function!(
         __pb_fast_drops, __pb_entry_drops, noargs call_noargs, | __pb_py |
@@ -286,6 +312,18 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Point,
         >(__pb_module)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Point,
+        >(__pb_module.py(), "norm", &__pb_fastm_Point_norm)?;
+        ::pybridge::__private::add_fast_property::<
+            __PbClass_Point,
+        >(__pb_module.py(), "x", &__pb_fastp_Point_x)?;
+        ::pybridge::__private::add_fast_property::<
+            __PbClass_Point,
+        >(__pb_module.py(), "y", &__pb_fastp_Point_y)?;
+        ::pybridge::__private::add_fast_property::<
+            __PbClass_Point,
+        >(__pb_module.py(), "label", &__pb_fastp_Point_label)?;
         ::pybridge::__private::hide_orderings(
             &__pb_module.py().get_type::<__PbClass_Point>(),
         )?;

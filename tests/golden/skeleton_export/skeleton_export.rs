@@ -142,6 +142,7 @@ const _: () = {
         }
         // from skeleton_export.yaml:65:17: method `bump`
         #[pyo3(name = "bump", signature = (by))]
+        #[inline]
         fn __pb_m_bump(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -155,6 +156,7 @@ const _: () = {
         }
         // from skeleton_export.yaml:70:17: method `current`
         #[pyo3(name = "current", signature = ())]
+        #[inline]
         fn __pb_m_current(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -176,6 +178,7 @@ const _: () = {
         // from skeleton_export.yaml:77:19: attribute `label`
         #[getter]
         #[pyo3(name = "label")]
+        #[inline]
         fn __pb_get_label(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -190,6 +193,7 @@ const _: () = {
         }
         #[setter]
         #[pyo3(name = "label")]
+        #[inline]
         fn __pb_set_label(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -204,6 +208,25 @@ const _: () = {
             )
         }
     }
+    // from skeleton_export.yaml:65:17: method `Tally.bump` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Tally_bump, __pb_entrym_Tally_bump, __PbClass_Tally, call, (1, 1), |
+        __pb_py, __pb_this, __pb_a | __PbClass_Tally::__pb_m_bump(__pb_this, __pb_py,
+        __pb_a.get(0) ?)
+    );
+    // from skeleton_export.yaml:70:17: method `Tally.current` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Tally_current, __pb_entrym_Tally_current, __PbClass_Tally, noargs
+        call_noargs, | __pb_py, __pb_this | __PbClass_Tally::__pb_m_current(__pb_this,
+        __pb_py)
+    );
+    // from skeleton_export.yaml:77:19: property `Tally.label` (direct entry)
+    ::pybridge::__private::fast_property!(
+        __pb_fastp_Tally_label, __pb_getp_Tally_label, __PbClass_Tally, get | __pb_py,
+        __pb_this | __PbClass_Tally::__pb_get_label(__pb_this, __pb_py),
+        __pb_setp_Tally_label, set::std::string::String, | __pb_py, __pb_this, __pb_v |
+        __PbClass_Tally::__pb_set_label(__pb_this, __pb_py, __pb_v)
+    );
     // from skeleton_export.yaml:79:13: class `IntStack`
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
@@ -314,6 +337,7 @@ const _: () = {
         }
         // from skeleton_export.yaml:85:19: method `push`
         #[pyo3(name = "push", signature = (item))]
+        #[inline]
         fn __pb_m_push(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -327,6 +351,7 @@ const _: () = {
         }
         // from skeleton_export.yaml:86:19: method `pop`
         #[pyo3(name = "pop", signature = ())]
+        #[inline]
         fn __pb_m_pop(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -338,6 +363,7 @@ const _: () = {
         }
         // from skeleton_export.yaml:87:19: method `len`
         #[pyo3(name = "len", signature = ())]
+        #[inline]
         fn __pb_m_len(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -370,6 +396,24 @@ const _: () = {
                 .map(|it| it.into_any())
         }
     }
+    // from skeleton_export.yaml:85:19: method `IntStack.push` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_IntStack_push, __pb_entrym_IntStack_push, __PbClass_IntStack,
+        call_unit, (1, 1), | __pb_py, __pb_this, __pb_a |
+        __PbClass_IntStack::__pb_m_push(__pb_this, __pb_py, __pb_a.get(0) ?)
+    );
+    // from skeleton_export.yaml:86:19: method `IntStack.pop` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_IntStack_pop, __pb_entrym_IntStack_pop, __PbClass_IntStack, noargs
+        call_noargs, | __pb_py, __pb_this | __PbClass_IntStack::__pb_m_pop(__pb_this,
+        __pb_py)
+    );
+    // from skeleton_export.yaml:87:19: method `IntStack.len` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_IntStack_len, __pb_entrym_IntStack_len, __PbClass_IntStack, noargs
+        call_noargs, | __pb_py, __pb_this | __PbClass_IntStack::__pb_m_len(__pb_this,
+        __pb_py)
+    );
     // from skeleton_export.yaml:88:13: class `StrStack`
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
@@ -480,6 +524,7 @@ const _: () = {
         }
         // from skeleton_export.yaml:92:19: method `push`
         #[pyo3(name = "push", signature = (item))]
+        #[inline]
         fn __pb_m_push(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -493,6 +538,7 @@ const _: () = {
         }
         // from skeleton_export.yaml:93:19: method `pop`
         #[pyo3(name = "pop", signature = ())]
+        #[inline]
         fn __pb_m_pop(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -506,6 +552,7 @@ const _: () = {
         }
         // from skeleton_export.yaml:94:19: method `len`
         #[pyo3(name = "len", signature = ())]
+        #[inline]
         fn __pb_m_len(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -516,6 +563,24 @@ const _: () = {
             ::core::result::Result::Ok(__pb_result)
         }
     }
+    // from skeleton_export.yaml:92:19: method `StrStack.push` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_StrStack_push, __pb_entrym_StrStack_push, __PbClass_StrStack,
+        call_unit, (1, 1), | __pb_py, __pb_this, __pb_a |
+        __PbClass_StrStack::__pb_m_push(__pb_this, __pb_py, __pb_a.get(0) ?)
+    );
+    // from skeleton_export.yaml:93:19: method `StrStack.pop` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_StrStack_pop, __pb_entrym_StrStack_pop, __PbClass_StrStack, noargs
+        call_noargs, | __pb_py, __pb_this | __PbClass_StrStack::__pb_m_pop(__pb_this,
+        __pb_py)
+    );
+    // from skeleton_export.yaml:94:19: method `StrStack.len` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_StrStack_len, __pb_entrym_StrStack_len, __PbClass_StrStack, noargs
+        call_noargs, | __pb_py, __pb_this | __PbClass_StrStack::__pb_m_len(__pb_this,
+        __pb_py)
+    );
     // from skeleton_export.yaml:95:13: class `Noisy`
     /// Its Rust Drop calls Python (the import stub `skel_mod.identity`).
     #[::pybridge::__private::pyo3::pyclass(
@@ -627,6 +692,7 @@ const _: () = {
         }
         // from skeleton_export.yaml:103:19: method `label`
         #[pyo3(name = "label", signature = ())]
+        #[inline]
         fn __pb_m_label(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -637,6 +703,12 @@ const _: () = {
             ::core::result::Result::Ok(__pb_result)
         }
     }
+    // from skeleton_export.yaml:103:19: method `Noisy.label` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Noisy_label, __pb_entrym_Noisy_label, __PbClass_Noisy, noargs
+        call_noargs, | __pb_py, __pb_this | __PbClass_Noisy::__pb_m_label(__pb_this,
+        __pb_py)
+    );
     // from skeleton_export.yaml:6:13: function `match` (direct entry)
     ::pybridge::__private::fast_function!(
         __pb_fast_match, __pb_entry_match, call, (2, 2), | __pb_py, __pb_a |
@@ -842,15 +914,45 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Tally,
         >(__pb_module)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Tally,
+        >(__pb_module.py(), "bump", &__pb_fastm_Tally_bump)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Tally,
+        >(__pb_module.py(), "current", &__pb_fastm_Tally_current)?;
+        ::pybridge::__private::add_fast_property::<
+            __PbClass_Tally,
+        >(__pb_module.py(), "label", &__pb_fastp_Tally_label)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_IntStack,
         >(__pb_module)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_IntStack,
+        >(__pb_module.py(), "push", &__pb_fastm_IntStack_push)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_IntStack,
+        >(__pb_module.py(), "pop", &__pb_fastm_IntStack_pop)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_IntStack,
+        >(__pb_module.py(), "len", &__pb_fastm_IntStack_len)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_StrStack,
         >(__pb_module)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_StrStack,
+        >(__pb_module.py(), "push", &__pb_fastm_StrStack_push)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_StrStack,
+        >(__pb_module.py(), "pop", &__pb_fastm_StrStack_pop)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_StrStack,
+        >(__pb_module.py(), "len", &__pb_fastm_StrStack_len)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Noisy,
         >(__pb_module)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Noisy,
+        >(__pb_module.py(), "label", &__pb_fastm_Noisy_label)?;
         ::pybridge::__private::add_fast_function(
             __pb_module,
             ::pybridge::__private::pyo3::wrap_pyfunction!(__pb_fn_match, __pb_module)?,

@@ -111,6 +111,7 @@ const _: () = {
         }
         // from soundness.yaml:15:19: method `name`
         #[pyo3(name = "name", signature = ())]
+        #[inline]
         fn __pb_m_name(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -122,6 +123,7 @@ const _: () = {
         }
         // from soundness.yaml:16:19: method `nick`
         #[pyo3(name = "nick", signature = ())]
+        #[inline]
         fn __pb_m_nick(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -135,6 +137,7 @@ const _: () = {
         }
         // from soundness.yaml:17:19: method `words`
         #[pyo3(name = "words", signature = ())]
+        #[inline]
         fn __pb_m_words(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -153,6 +156,7 @@ const _: () = {
         }
         // from soundness.yaml:18:19: method `raw`
         #[pyo3(name = "raw", signature = ())]
+        #[inline]
         fn __pb_m_raw(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -164,6 +168,7 @@ const _: () = {
         }
         // from soundness.yaml:20:17: method `greet`
         #[pyo3(name = "greet", signature = (greeting, names))]
+        #[inline]
         fn __pb_m_greet(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -182,6 +187,7 @@ const _: () = {
         }
         // from soundness.yaml:26:17: method `scaled`
         #[pyo3(name = "scaled", signature = (value, *, factor, offset))]
+        #[inline]
         fn __pb_m_scaled(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -227,6 +233,7 @@ const _: () = {
         // from soundness.yaml:36:19: attribute `scores`
         #[getter]
         #[pyo3(name = "scores")]
+        #[inline]
         fn __pb_get_scores(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -241,6 +248,7 @@ const _: () = {
         }
         #[setter]
         #[pyo3(name = "scores")]
+        #[inline]
         fn __pb_set_scores(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -258,6 +266,7 @@ const _: () = {
         // from soundness.yaml:37:19: attribute `weights`
         #[getter]
         #[pyo3(name = "weights")]
+        #[inline]
         fn __pb_get_weights(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -272,6 +281,7 @@ const _: () = {
         }
         #[setter]
         #[pyo3(name = "weights")]
+        #[inline]
         fn __pb_set_weights(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -289,6 +299,7 @@ const _: () = {
         // from soundness.yaml:38:19: attribute `tags`
         #[getter]
         #[pyo3(name = "tags")]
+        #[inline]
         fn __pb_get_tags(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -305,6 +316,7 @@ const _: () = {
         }
         #[setter]
         #[pyo3(name = "tags")]
+        #[inline]
         fn __pb_set_tags(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -320,6 +332,30 @@ const _: () = {
             )
         }
     }
+    // from soundness.yaml:15:19: method `Person.name` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Person_name, __pb_entrym_Person_name, __PbClass_Person, noargs
+        call_noargs, | __pb_py, __pb_this | __PbClass_Person::__pb_m_name(__pb_this,
+        __pb_py)
+    );
+    // from soundness.yaml:16:19: method `Person.nick` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Person_nick, __pb_entrym_Person_nick, __PbClass_Person, noargs
+        call_noargs, | __pb_py, __pb_this | __PbClass_Person::__pb_m_nick(__pb_this,
+        __pb_py)
+    );
+    // from soundness.yaml:17:19: method `Person.words` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Person_words, __pb_entrym_Person_words, __PbClass_Person, noargs
+        call_noargs, | __pb_py, __pb_this | __PbClass_Person::__pb_m_words(__pb_this,
+        __pb_py)
+    );
+    // from soundness.yaml:18:19: method `Person.raw` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Person_raw, __pb_entrym_Person_raw, __PbClass_Person, noargs
+        call_noargs, | __pb_py, __pb_this | __PbClass_Person::__pb_m_raw(__pb_this,
+        __pb_py)
+    );
     // from soundness.yaml:40:13: class `Label`
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
@@ -432,6 +468,7 @@ const _: () = {
         }
         // from soundness.yaml:47:19: method `text`
         #[pyo3(name = "text", signature = ())]
+        #[inline]
         fn __pb_m_text(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -471,6 +508,12 @@ const _: () = {
             )
         }
     }
+    // from soundness.yaml:47:19: method `Label.text` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Label_text, __pb_entrym_Label_text, __PbClass_Label, noargs
+        call_noargs, | __pb_py, __pb_this | __PbClass_Label::__pb_m_text(__pb_this,
+        __pb_py)
+    );
     // from soundness.yaml:50:13: function `byte_count`
     #[::pybridge::__private::pyo3::pyfunction]
     #[pyo3(
@@ -518,9 +561,24 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Person,
         >(__pb_module)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Person,
+        >(__pb_module.py(), "name", &__pb_fastm_Person_name)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Person,
+        >(__pb_module.py(), "nick", &__pb_fastm_Person_nick)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Person,
+        >(__pb_module.py(), "words", &__pb_fastm_Person_words)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Person,
+        >(__pb_module.py(), "raw", &__pb_fastm_Person_raw)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Label,
         >(__pb_module)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Label,
+        >(__pb_module.py(), "text", &__pb_fastm_Label_text)?;
         ::pybridge::__private::hide_orderings(
             &__pb_module.py().get_type::<__PbClass_Label>(),
         )?;

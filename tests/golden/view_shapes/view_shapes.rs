@@ -438,6 +438,7 @@ const _: () = {
     impl __PbClass_Span {
         // from view_shapes.yaml:33:19: method `word`
         #[pyo3(name = "word", signature = ())]
+        #[inline]
         fn __pb_m_word(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -454,6 +455,7 @@ const _: () = {
         }
         // from view_shapes.yaml:34:19: method `maybe_word`
         #[pyo3(name = "maybe_word", signature = ())]
+        #[inline]
         fn __pb_m_maybe_word(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -472,6 +474,7 @@ const _: () = {
         }
         // from view_shapes.yaml:35:19: method `letters`
         #[pyo3(name = "letters", signature = ())]
+        #[inline]
         fn __pb_m_letters(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -530,6 +533,7 @@ const _: () = {
         }
         // from view_shapes.yaml:38:19: method `bump`
         #[pyo3(name = "bump", signature = ())]
+        #[inline]
         fn __pb_m_bump(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -544,6 +548,7 @@ const _: () = {
         }
         // from view_shapes.yaml:39:19: method `__len__`
         #[pyo3(name = "__len__")]
+        #[inline]
         fn __pb_m___len__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -558,6 +563,7 @@ const _: () = {
         }
         // from view_shapes.yaml:40:19: method `slow`
         #[pyo3(name = "slow", signature = ())]
+        #[inline]
         fn __pb_m_slow(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -572,6 +578,7 @@ const _: () = {
         }
         // from view_shapes.yaml:41:19: method `end`
         #[pyo3(name = "end", signature = ())]
+        #[inline]
         fn __pb_m_end(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -587,6 +594,7 @@ const _: () = {
         // from view_shapes.yaml:30:19: attribute `text`
         #[getter]
         #[pyo3(name = "text")]
+        #[inline]
         fn __pb_get_text(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -604,6 +612,7 @@ const _: () = {
         // from view_shapes.yaml:31:19: attribute `n`
         #[getter]
         #[pyo3(name = "n")]
+        #[inline]
         fn __pb_get_n(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -618,6 +627,7 @@ const _: () = {
         }
         #[setter]
         #[pyo3(name = "n")]
+        #[inline]
         fn __pb_set_n(
             &self,
             __pb_py: ::pybridge::Python<'_>,

@@ -151,6 +151,7 @@ const _: () = {
         // from wrap_decimal.yaml:47:19: method `scale`
         /// Digits after the decimal point.
         #[pyo3(name = "scale", signature = ())]
+        #[inline]
         fn __pb_m_scale(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -163,6 +164,7 @@ const _: () = {
         // from wrap_decimal.yaml:48:19: method `mantissa`
         /// The integer the decimal is scaled from.
         #[pyo3(name = "mantissa", signature = ())]
+        #[inline]
         fn __pb_m_mantissa(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -174,6 +176,7 @@ const _: () = {
         }
         // from wrap_decimal.yaml:49:19: method `is_zero`
         #[pyo3(name = "is_zero", signature = ())]
+        #[inline]
         fn __pb_m_is_zero(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -185,6 +188,7 @@ const _: () = {
         }
         // from wrap_decimal.yaml:50:19: method `is_sign_negative`
         #[pyo3(name = "is_sign_negative", signature = ())]
+        #[inline]
         fn __pb_m_is_sign_negative(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -196,6 +200,7 @@ const _: () = {
         }
         // from wrap_decimal.yaml:51:19: method `is_integer`
         #[pyo3(name = "is_integer", signature = ())]
+        #[inline]
         fn __pb_m_is_integer(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -208,6 +213,7 @@ const _: () = {
         // from wrap_decimal.yaml:52:19: method `normalize`
         /// Without trailing zeros (`1.500` → `1.5`).
         #[pyo3(name = "normalize", signature = ())]
+        #[inline]
         fn __pb_m_normalize(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -219,6 +225,7 @@ const _: () = {
         }
         // from wrap_decimal.yaml:53:19: method `trunc`
         #[pyo3(name = "trunc", signature = ())]
+        #[inline]
         fn __pb_m_trunc(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -230,6 +237,7 @@ const _: () = {
         }
         // from wrap_decimal.yaml:54:19: method `fract`
         #[pyo3(name = "fract", signature = ())]
+        #[inline]
         fn __pb_m_fract(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -241,6 +249,7 @@ const _: () = {
         }
         // from wrap_decimal.yaml:55:19: method `floor`
         #[pyo3(name = "floor", signature = ())]
+        #[inline]
         fn __pb_m_floor(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -252,6 +261,7 @@ const _: () = {
         }
         // from wrap_decimal.yaml:56:19: method `ceil`
         #[pyo3(name = "ceil", signature = ())]
+        #[inline]
         fn __pb_m_ceil(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -263,6 +273,7 @@ const _: () = {
         }
         // from wrap_decimal.yaml:57:19: method `__abs__`
         #[pyo3(name = "__abs__")]
+        #[inline]
         fn __pb_m___abs__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -284,6 +295,7 @@ const _: () = {
             ),
             text_signature = "($self, dp=0, strategy=...)"
         )]
+        #[inline]
         fn __pb_m_rounded(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -305,6 +317,7 @@ const _: () = {
         }
         // from wrap_decimal.yaml:67:19: method `checked_add`
         #[pyo3(name = "checked_add", signature = (other))]
+        #[inline]
         fn __pb_m_checked_add(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -326,6 +339,7 @@ const _: () = {
         }
         // from wrap_decimal.yaml:68:19: method `checked_mul`
         #[pyo3(name = "checked_mul", signature = (other))]
+        #[inline]
         fn __pb_m_checked_mul(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -347,6 +361,7 @@ const _: () = {
         }
         // from wrap_decimal.yaml:69:19: method `checked_div`
         #[pyo3(name = "checked_div", signature = (other))]
+        #[inline]
         fn __pb_m_checked_div(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -368,6 +383,7 @@ const _: () = {
         }
         // from wrap_decimal.yaml:70:19: method `checked_rem`
         #[pyo3(name = "checked_rem", signature = (other))]
+        #[inline]
         fn __pb_m_checked_rem(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -389,6 +405,7 @@ const _: () = {
         }
         // from wrap_decimal.yaml:72:19: method `serialize`
         #[pyo3(name = "serialize", signature = ())]
+        #[inline]
         fn __pb_m_serialize(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -735,6 +752,84 @@ const _: () = {
             ::pybridge::__private::into_object(py, Self::__pb_wrap(__pb_value))
         }
     }
+    // from wrap_decimal.yaml:47:19: method `Decimal.scale` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Decimal_scale, __pb_entrym_Decimal_scale, __PbClass_Decimal, noargs
+        call_noargs, | __pb_py, __pb_this | __PbClass_Decimal::__pb_m_scale(__pb_this,
+        __pb_py)
+    );
+    // from wrap_decimal.yaml:48:19: method `Decimal.mantissa` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Decimal_mantissa, __pb_entrym_Decimal_mantissa, __PbClass_Decimal,
+        noargs call_noargs, | __pb_py, __pb_this |
+        __PbClass_Decimal::__pb_m_mantissa(__pb_this, __pb_py)
+    );
+    // from wrap_decimal.yaml:49:19: method `Decimal.is_zero` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Decimal_is_zero, __pb_entrym_Decimal_is_zero, __PbClass_Decimal,
+        noargs call_noargs, | __pb_py, __pb_this |
+        __PbClass_Decimal::__pb_m_is_zero(__pb_this, __pb_py)
+    );
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "50:19: method `Decimal.is_sign_negative` (direct entry)"
+    )]
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Decimal_is_sign_negative, __pb_entrym_Decimal_is_sign_negative,
+        __PbClass_Decimal, noargs call_noargs, | __pb_py, __pb_this |
+        __PbClass_Decimal::__pb_m_is_sign_negative(__pb_this, __pb_py)
+    );
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "51:19: method `Decimal.is_integer` (direct entry)"
+    )]
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Decimal_is_integer, __pb_entrym_Decimal_is_integer, __PbClass_Decimal,
+        noargs call_noargs, | __pb_py, __pb_this |
+        __PbClass_Decimal::__pb_m_is_integer(__pb_this, __pb_py)
+    );
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "52:19: method `Decimal.normalize` (direct entry)"
+    )]
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Decimal_normalize, __pb_entrym_Decimal_normalize, __PbClass_Decimal,
+        noargs call_noargs, | __pb_py, __pb_this |
+        __PbClass_Decimal::__pb_m_normalize(__pb_this, __pb_py)
+    );
+    // from wrap_decimal.yaml:53:19: method `Decimal.trunc` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Decimal_trunc, __pb_entrym_Decimal_trunc, __PbClass_Decimal, noargs
+        call_noargs, | __pb_py, __pb_this | __PbClass_Decimal::__pb_m_trunc(__pb_this,
+        __pb_py)
+    );
+    // from wrap_decimal.yaml:54:19: method `Decimal.fract` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Decimal_fract, __pb_entrym_Decimal_fract, __PbClass_Decimal, noargs
+        call_noargs, | __pb_py, __pb_this | __PbClass_Decimal::__pb_m_fract(__pb_this,
+        __pb_py)
+    );
+    // from wrap_decimal.yaml:55:19: method `Decimal.floor` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Decimal_floor, __pb_entrym_Decimal_floor, __PbClass_Decimal, noargs
+        call_noargs, | __pb_py, __pb_this | __PbClass_Decimal::__pb_m_floor(__pb_this,
+        __pb_py)
+    );
+    // from wrap_decimal.yaml:56:19: method `Decimal.ceil` (direct entry)
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Decimal_ceil, __pb_entrym_Decimal_ceil, __PbClass_Decimal, noargs
+        call_noargs, | __pb_py, __pb_this | __PbClass_Decimal::__pb_m_ceil(__pb_this,
+        __pb_py)
+    );
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "72:19: method `Decimal.serialize` (direct entry)"
+    )]
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Decimal_serialize, __pb_entrym_Decimal_serialize, __PbClass_Decimal,
+        noargs call_noargs, | __pb_py, __pb_this |
+        __PbClass_Decimal::__pb_m_serialize(__pb_this, __pb_py)
+    );
     // from wrap_decimal.yaml:15:13: enum `RoundingStrategy`
     #[allow(deprecated)]
     static __PB_ENUM_RoundingStrategy: ::pybridge::__private::EnumClass = ::pybridge::__private::EnumClass::new(::pybridge::__private::EnumSpec {
@@ -908,6 +1003,39 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Decimal,
         >(__pb_module)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Decimal,
+        >(__pb_module.py(), "scale", &__pb_fastm_Decimal_scale)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Decimal,
+        >(__pb_module.py(), "mantissa", &__pb_fastm_Decimal_mantissa)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Decimal,
+        >(__pb_module.py(), "is_zero", &__pb_fastm_Decimal_is_zero)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Decimal,
+        >(__pb_module.py(), "is_sign_negative", &__pb_fastm_Decimal_is_sign_negative)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Decimal,
+        >(__pb_module.py(), "is_integer", &__pb_fastm_Decimal_is_integer)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Decimal,
+        >(__pb_module.py(), "normalize", &__pb_fastm_Decimal_normalize)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Decimal,
+        >(__pb_module.py(), "trunc", &__pb_fastm_Decimal_trunc)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Decimal,
+        >(__pb_module.py(), "fract", &__pb_fastm_Decimal_fract)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Decimal,
+        >(__pb_module.py(), "floor", &__pb_fastm_Decimal_floor)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Decimal,
+        >(__pb_module.py(), "ceil", &__pb_fastm_Decimal_ceil)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Decimal,
+        >(__pb_module.py(), "serialize", &__pb_fastm_Decimal_serialize)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add(
             __pb_module,
             "RoundingStrategy",

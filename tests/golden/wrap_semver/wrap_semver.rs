@@ -146,6 +146,7 @@ const _: () = {
         }
         // from wrap_semver.yaml:26:17: method `is_prerelease`
         #[pyo3(name = "is_prerelease", signature = ())]
+        #[inline]
         fn __pb_m_is_prerelease(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -157,6 +158,7 @@ const _: () = {
         }
         // from wrap_semver.yaml:30:17: method `bump_minor`
         #[pyo3(name = "bump_minor", signature = ())]
+        #[inline]
         fn __pb_m_bump_minor(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -185,6 +187,7 @@ const _: () = {
         // from wrap_semver.yaml:22:19: attribute `major`
         #[getter]
         #[pyo3(name = "major")]
+        #[inline]
         fn __pb_get_major(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -200,6 +203,7 @@ const _: () = {
         // from wrap_semver.yaml:23:19: attribute `minor`
         #[getter]
         #[pyo3(name = "minor")]
+        #[inline]
         fn __pb_get_minor(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -215,6 +219,7 @@ const _: () = {
         // from wrap_semver.yaml:24:19: attribute `patch`
         #[getter]
         #[pyo3(name = "patch")]
+        #[inline]
         fn __pb_get_patch(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -365,6 +370,39 @@ const _: () = {
             )
         }
     }
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "26:17: method `Version.is_prerelease` (direct entry)"
+    )]
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Version_is_prerelease, __pb_entrym_Version_is_prerelease,
+        __PbClass_Version, noargs call_noargs, | __pb_py, __pb_this |
+        __PbClass_Version::__pb_m_is_prerelease(__pb_this, __pb_py)
+    );
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "30:17: method `Version.bump_minor` (direct entry)"
+    )]
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Version_bump_minor, __pb_entrym_Version_bump_minor, __PbClass_Version,
+        noargs call_noargs, | __pb_py, __pb_this |
+        __PbClass_Version::__pb_m_bump_minor(__pb_this, __pb_py)
+    );
+    // from wrap_semver.yaml:22:19: property `Version.major` (direct entry)
+    ::pybridge::__private::fast_property!(
+        __pb_fastp_Version_major, __pb_getp_Version_major, __PbClass_Version, get |
+        __pb_py, __pb_this | __PbClass_Version::__pb_get_major(__pb_this, __pb_py)
+    );
+    // from wrap_semver.yaml:23:19: property `Version.minor` (direct entry)
+    ::pybridge::__private::fast_property!(
+        __pb_fastp_Version_minor, __pb_getp_Version_minor, __PbClass_Version, get |
+        __pb_py, __pb_this | __PbClass_Version::__pb_get_minor(__pb_this, __pb_py)
+    );
+    // from wrap_semver.yaml:24:19: property `Version.patch` (direct entry)
+    ::pybridge::__private::fast_property!(
+        __pb_fastp_Version_patch, __pb_getp_Version_patch, __PbClass_Version, get |
+        __pb_py, __pb_this | __PbClass_Version::__pb_get_patch(__pb_this, __pb_py)
+    );
     // from wrap_semver.yaml:34:13: class `VersionReq`
     /// A version requirement such as `>=1.2, <2`.
     #[::pybridge::__private::pyo3::pyclass(
@@ -465,6 +503,7 @@ const _: () = {
         }
         // from wrap_semver.yaml:40:17: method `matches`
         #[pyo3(name = "matches", signature = (version))]
+        #[inline]
         fn __pb_m_matches(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -590,6 +629,21 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Version,
         >(__pb_module)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Version,
+        >(__pb_module.py(), "is_prerelease", &__pb_fastm_Version_is_prerelease)?;
+        ::pybridge::__private::add_fast_method::<
+            __PbClass_Version,
+        >(__pb_module.py(), "bump_minor", &__pb_fastm_Version_bump_minor)?;
+        ::pybridge::__private::add_fast_property::<
+            __PbClass_Version,
+        >(__pb_module.py(), "major", &__pb_fastp_Version_major)?;
+        ::pybridge::__private::add_fast_property::<
+            __PbClass_Version,
+        >(__pb_module.py(), "minor", &__pb_fastp_Version_minor)?;
+        ::pybridge::__private::add_fast_property::<
+            __PbClass_Version,
+        >(__pb_module.py(), "patch", &__pb_fastp_Version_patch)?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_VersionReq,
         >(__pb_module)?;

@@ -1,0 +1,159 @@
+//! Direct entry points for the hot members of exported classes (the runtime's `fast_method.rs`
+//! explains the fast and slow paths): methods whose parameters are plain values, property
+//! getters, and setters of plain-value fields.
+//!
+//! For `fn scale(&mut self, k: f64)` of class `Rect` the glue keeps pyo3's wrapper method
+//! `__pb_m_scale` and adds
+//!
+//! ```ignore
+//! ::pybridge::__private::fast_method!(__pb_fastm_Rect_scale, __pb_entrym_Rect_scale, __PbClass_Rect,
+//!     call_unit, (1, 1), |__pb_py, __pb_this, __pb_a| __PbClass_Rect::__pb_m_scale(__pb_this, __pb_py, __pb_a.get(0)?));
+//! ```
+//!
+//! and, after the class is added to the module,
+//! `add_fast_method::<__PbClass_Rect>(py, "scale", &__pb_fastm_Rect_scale)`, which puts a
+//! method descriptor of that entry point in the class's `__dict__` in place of pyo3's.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use pybridge_model::{Attribute, Class, FnKind, Function, ReturnPolicy, TypeKind};
+
+use super::convert::wrapper_ident;
+use super::fast::{emit_fast_args, has_fast_shape, is_plain};
+
+/// Whether `c`'s members get direct entry points: classes pyo3 hands out as `&Wrapper` without
+/// a thread check (not `unsendable`) that are not view classes (their wrapper differs).
+fn has_fast_members(c: &Class) -> bool {
+    !c.unsendable && c.lifetime.is_none()
+}
+
+/// The methods of `c` with a direct entry: plain `&self` / `&mut self` methods of the fast
+/// shape (not protocols, which pyo3 fills slots for, and not `close`).
+fn fast_methods(c: &Class) -> impl Iterator<Item = &Function> {
+    c.methods.iter().filter(move |m| {
+        has_fast_members(c)
+            && matches!(m.kind, FnKind::Method | FnKind::MethodMut)
+            && !m.name.py.starts_with("__")
+            && c.close.as_deref() != Some(m.name.rust.as_str())
+            && c.close.as_deref() != Some(m.name.py.as_str())
+            && has_fast_shape(m)
+    })
+}
+
+/// The properties of `c` with direct entries: a field read by copy (not a view) whose setter,
+/// if writable, takes a plain value; or a getter method without a setter method.
+enum FastProperty<'a> {
+    Field(&'a Attribute),
+    Getter(&'a Function),
+}
+
+fn fast_properties(c: &Class) -> Vec<FastProperty<'_>> {
+    if !has_fast_members(c) {
+        return Vec::new();
+    }
+    let fields = c
+        .attributes
+        .iter()
+        .filter(|a| a.policy != ReturnPolicy::View && (!a.writable || is_plain(&a.ty)))
+        .map(FastProperty::Field);
+    let has_setter = |name: &str| c.methods.iter().any(|m| m.kind == FnKind::Setter && m.name.py == name);
+    let getters = c
+        .methods
+        .iter()
+        .filter(|m| m.kind == FnKind::Getter && m.policy == ReturnPolicy::Value && m.borrows.is_none())
+        .filter(|m| !matches!(m.returns.kind, TypeKind::Iterator { .. }) && !has_setter(&m.name.py))
+        .map(FastProperty::Getter);
+    fields.chain(getters).collect()
+}
+
+fn method_static(c: &Class, m: &Function) -> syn::Ident {
+    format_ident!("__pb_fastm_{}_{}", c.name.py, m.name.py)
+}
+
+fn property_static(c: &Class, name: &str) -> syn::Ident {
+    format_ident!("__pb_fastp_{}_{}", c.name.py, name)
+}
+
+/// The wrapper method pyo3 registered for `m` (method.rs names it).
+fn method_wrapper(m: &Function) -> syn::Ident {
+    format_ident!("__pb_m_{}", pybridge_model::names::unraw(&m.name.rust))
+}
+
+/// Every direct entry of `c`'s members: one macro line each.
+pub(super) fn emit_fast_members(c: &Class) -> TokenStream {
+    let wrapper = wrapper_ident(&c.name.py);
+    let methods = fast_methods(c).map(|m| emit_fast_method(c, m, &wrapper));
+    let properties = fast_properties(c).into_iter().map(|p| emit_fast_property(c, &p, &wrapper));
+    quote!(#(#methods)* #(#properties)*)
+}
+
+fn emit_fast_method(c: &Class, m: &Function, wrapper: &syn::Ident) -> TokenStream {
+    let marker = crate::spec_marker::emit_spec_marker(
+        &m.origin,
+        &format!("method `{}.{}` (direct entry)", c.name.py, m.name.py),
+    );
+    let fast = method_static(c, m);
+    let entry = format_ident!("__pb_entrym_{}_{}", c.name.py, m.name.py);
+    let ident = method_wrapper(m);
+    let unit = matches!(m.returns.kind, TypeKind::Unit);
+    if m.params.is_empty() {
+        let call = if unit { quote!(call_noargs_unit) } else { quote!(call_noargs) };
+        return quote! {
+            #marker
+            ::pybridge::__private::fast_method!(#fast, #entry, #wrapper, noargs #call, |__pb_py, __pb_this| #wrapper::#ident(__pb_this, __pb_py));
+        };
+    }
+    let (required, count, args) = emit_fast_args(m);
+    let call = if unit { quote!(call_unit) } else { quote!(call) };
+    quote! {
+        #marker
+        ::pybridge::__private::fast_method!(#fast, #entry, #wrapper, #call, (#required, #count), |__pb_py, __pb_this, __pb_a| #wrapper::#ident(__pb_this, __pb_py, #(#args),*));
+    }
+}
+
+fn emit_fast_property(c: &Class, p: &FastProperty<'_>, wrapper: &syn::Ident) -> TokenStream {
+    let (name, origin) = match p {
+        FastProperty::Field(a) => (&a.name.py, &a.origin),
+        FastProperty::Getter(m) => (&m.name.py, &m.origin),
+    };
+    let marker =
+        crate::spec_marker::emit_spec_marker(origin, &format!("property `{}.{name}` (direct entry)", c.name.py));
+    let fast = property_static(c, name);
+    let get_entry = format_ident!("__pb_getp_{}_{}", c.name.py, name);
+    let get = match p {
+        FastProperty::Field(_) => format_ident!("__pb_get_{}", name),
+        FastProperty::Getter(m) => method_wrapper(m),
+    };
+    let setter = match p {
+        FastProperty::Field(a) if a.writable => {
+            let set_entry = format_ident!("__pb_setp_{}_{}", c.name.py, name);
+            let set = format_ident!("__pb_set_{}", name);
+            let ty = super::convert::emit_param_type(&a.ty);
+            Some(quote!(, #set_entry, set #ty, |__pb_py, __pb_this, __pb_v| #wrapper::#set(__pb_this, __pb_py, __pb_v)))
+        }
+        _ => None,
+    };
+    quote! {
+        #marker
+        ::pybridge::__private::fast_property!(#fast, #get_entry, #wrapper, get |__pb_py, __pb_this| #wrapper::#get(__pb_this, __pb_py) #setter);
+    }
+}
+
+/// Installing `c`'s direct entries in its class, after pyo3 made it.
+pub(super) fn emit_fast_registrations(c: &Class) -> TokenStream {
+    let wrapper = wrapper_ident(&c.name.py);
+    let methods = fast_methods(c).map(|m| {
+        let (fast, name) = (method_static(c, m), &m.name.py);
+        quote!(::pybridge::__private::add_fast_method::<#wrapper>(__pb_module.py(), #name, &#fast)?;)
+    });
+    let properties = fast_properties(c).into_iter().map(|p| {
+        let name = match p {
+            FastProperty::Field(a) => &a.name.py,
+            FastProperty::Getter(m) => &m.name.py,
+        };
+        let fast = property_static(c, name);
+        quote!(::pybridge::__private::add_fast_property::<#wrapper>(__pb_module.py(), #name, &#fast)?;)
+    });
+    quote!(#(#methods)* #(#properties)*)
+}

@@ -1,0 +1,603 @@
+//! Direct CPython entry points for the hot shapes of exported classes: methods whose parameters
+//! are plain values, property getters, and setters of plain-value fields.
+//!
+//! pyo3 registers a class's methods and properties behind its trampoline (attach count,
+//! deferred-decref pool, a second type check of `self`, its own argument table). At module
+//! initialisation the generated glue replaces each hot one in the class's `__dict__` with a
+//! method descriptor (`PyDescr_NewMethod`) or getset descriptor (`PyDescr_NewGetSet`) whose C
+//! function is pybridge's own: CPython's descriptor has already checked that `self` is an
+//! instance of the class, so the entry reads the wrapper in place (classes are frozen, see
+//! `borrow_cell.rs`), converts plain arguments as [`crate::fast`] does for functions, and calls
+//! pyo3's wrapper method as the plain Rust method it also is. Any other call (keywords, a
+//! subclass of `int`, deleting an attribute) goes to pyo3's descriptor, kept aside, so its
+//! errors are pyo3's, word for word.
+//!
+//! What the entries keep and skip is what [`crate::fast`]'s do: panics are `PanicException`,
+//! errors the same `PyErr`s, borrows the wrapper's; pyo3's attach count is not bumped, so a
+//! `Py<T>` the user's code drops during the call goes through pyo3's deferred pool.
+
+use std::ffi::{CString, c_int, c_void};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::OnceLock;
+
+use pyo3::ffi;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyTuple, PyType};
+use pyo3::{PyClass, PyTypeInfo};
+
+use crate::fast::{FastArg, FastArgs, FastEntry, into_ptr, none, panic_error, raise, text_doc};
+
+/// Defines a fast method of the wrapper type `$wrapper`: its `static` [`FastMethod`] and its
+/// entry point, whose body calls pyo3's wrapper method with `$this: &$wrapper` (generated glue
+/// writes one line per method; the expansion is here).
+///
+/// ```
+/// # use pybridge::pyo3::prelude::*;
+/// #[pyclass(frozen)]
+/// struct Counter;
+/// impl Counter {
+///     fn zero(&self, _py: Python<'_>) -> PyResult<i64> {
+///         Ok(0)
+///     }
+/// }
+/// pybridge::__private::fast_method!(ZERO, zero_entry, Counter, noargs call_noargs, |py, this| this.zero(py));
+/// ```
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __pb_fast_method {
+    ($fast:ident, $entry:ident, $wrapper:ty, noargs $call:ident, |$py:ident, $this:ident| $body:expr) => {
+        static $fast: $crate::__private::FastMethod =
+            $crate::__private::FastMethod::new($crate::__private::FastEntry::NoArgs($entry));
+        // SAFETY (for the block below, whose lint the expansion allows): CPython calls a
+        // `METH_NOARGS` method of `$wrapper`'s type attached, with `slf` an instance of it
+        // (the descriptor checked), which is `method_noargs`'s contract.
+        #[allow(clippy::undocumented_unsafe_blocks)]
+        unsafe extern "C" fn $entry(
+            slf: *mut $crate::__private::pyo3::ffi::PyObject,
+            _: *mut $crate::__private::pyo3::ffi::PyObject,
+        ) -> *mut $crate::__private::pyo3::ffi::PyObject {
+            unsafe { $crate::__private::FastMethod::$call(slf, |$py, $this: &$wrapper| $body) }
+        }
+    };
+    ($fast:ident, $entry:ident, $wrapper:ty, $call:ident, ($required:expr, $count:expr), |$py:ident, $this:ident, $args:ident| $body:expr) => {
+        static $fast: $crate::__private::FastMethod =
+            $crate::__private::FastMethod::new($crate::__private::FastEntry::FastCall($entry));
+        // SAFETY (for the block below, whose lint the expansion allows): CPython calls a
+        // `METH_FASTCALL | METH_KEYWORDS` method of `$wrapper`'s type attached, with `slf` an
+        // instance of it (the descriptor checked), and its arguments pass through unchanged,
+        // which is `FastMethod::method`'s contract.
+        #[allow(clippy::undocumented_unsafe_blocks)]
+        unsafe extern "C" fn $entry(
+            slf: *mut $crate::__private::pyo3::ffi::PyObject,
+            args: *const *mut $crate::__private::pyo3::ffi::PyObject,
+            nargs: $crate::__private::pyo3::ffi::Py_ssize_t,
+            kwnames: *mut $crate::__private::pyo3::ffi::PyObject,
+        ) -> *mut $crate::__private::pyo3::ffi::PyObject {
+            let call = $crate::__private::RawCall { module: slf, args, nargs, kwnames };
+            unsafe {
+                $fast.$call(call, ($required, $count), |$py, $this: &$wrapper, $args| {
+                    ::core::option::Option::Some($body)
+                })
+            }
+        }
+    };
+}
+
+/// Defines a fast property of `$wrapper`: a `static` [`FastProperty`], its getter entry calling
+/// `$get` with `$this: &$wrapper`, and (with `set`) its setter entry calling `$set` with the
+/// new value converted to `$ty` in place.
+///
+/// ```
+/// # use pybridge::pyo3::prelude::*;
+/// #[pyclass(frozen)]
+/// struct Point;
+/// impl Point {
+///     fn x(&self, _py: Python<'_>) -> PyResult<i64> {
+///         Ok(1)
+///     }
+/// }
+/// pybridge::__private::fast_property!(X, x_get, Point, get |py, this| this.x(py));
+/// ```
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __pb_fast_property {
+    ($fast:ident, $get_entry:ident, $wrapper:ty, get |$py:ident, $this:ident| $get:expr) => {
+        static $fast: $crate::__private::FastProperty =
+            $crate::__private::FastProperty::new($get_entry, ::core::option::Option::None);
+        $crate::__pb_fast_property!(@get $get_entry, $wrapper, |$py, $this| $get);
+    };
+    ($fast:ident, $get_entry:ident, $wrapper:ty, get |$py:ident, $this:ident| $get:expr,
+     $set_entry:ident, set $ty:ty, |$spy:ident, $sthis:ident, $value:ident| $set:expr) => {
+        static $fast: $crate::__private::FastProperty =
+            $crate::__private::FastProperty::new($get_entry, ::core::option::Option::Some($set_entry));
+        $crate::__pb_fast_property!(@get $get_entry, $wrapper, |$py, $this| $get);
+        // SAFETY (for the block below, whose lint the expansion allows): CPython calls a getset
+        // descriptor's setter of `$wrapper`'s type attached, with `slf` an instance of it (the
+        // descriptor checked), which is `FastProperty::set`'s contract.
+        #[allow(clippy::undocumented_unsafe_blocks)]
+        unsafe extern "C" fn $set_entry(
+            slf: *mut $crate::__private::pyo3::ffi::PyObject,
+            value: *mut $crate::__private::pyo3::ffi::PyObject,
+            _: *mut ::core::ffi::c_void,
+        ) -> ::core::ffi::c_int {
+            unsafe { $fast.set(slf, value, |$spy, $sthis: &$wrapper, $value: $ty| $set) }
+        }
+    };
+    (@get $get_entry:ident, $wrapper:ty, |$py:ident, $this:ident| $get:expr) => {
+        // SAFETY (for the block below, whose lint the expansion allows): CPython calls a getset
+        // descriptor's getter of `$wrapper`'s type attached, with `slf` an instance of it (the
+        // descriptor checked), which is `FastProperty::get`'s contract.
+        #[allow(clippy::undocumented_unsafe_blocks)]
+        unsafe extern "C" fn $get_entry(
+            slf: *mut $crate::__private::pyo3::ffi::PyObject,
+            _: *mut ::core::ffi::c_void,
+        ) -> *mut $crate::__private::pyo3::ffi::PyObject {
+            unsafe { $crate::__private::FastProperty::get(slf, |$py, $this: &$wrapper| $get) }
+        }
+    };
+}
+
+/// `slf`'s wrapper, read in place.
+///
+/// # Safety
+/// Attached, and `slf` a live instance of `W`'s type or a subtype (CPython's descriptor checked
+/// it) that outlives `'a` (the call).
+#[inline(always)]
+unsafe fn wrapper_of<'a, W>(py: Python<'_>, slf: *mut ffi::PyObject) -> &'a W
+where
+    W: PyClass<Frozen = pyo3::pyclass::boolean_struct::True> + Sync,
+{
+    // SAFETY: `slf` is a live object (the caller's contract) borrowed for the call; it is an
+    // instance of `W` (checked by the descriptor), which is what `cast_unchecked` needs. The
+    // `&W` of a frozen class needs no borrow flag (pyo3 hands out only `&W`), and it lives no
+    // longer than the call, during which CPython holds `slf` (a borrowed argument).
+    unsafe {
+        let object = pyo3::Borrowed::from_ptr(py, slf);
+        let wrapper: &'a W = &*std::ptr::from_ref(object.cast_unchecked::<W>().get());
+        wrapper
+    }
+}
+
+/// One exported method's direct entry point (a `static` of the generated glue) and, once the
+/// class is set up, its method definition and pyo3's descriptor for the slow path.
+pub struct FastMethod {
+    entry: FastEntry,
+    installed: OnceLock<Installed>,
+}
+
+/// What class setup makes, kept for the life of the process (a method definition must outlive
+/// every descriptor made from it).
+struct Installed {
+    def: ffi::PyMethodDef,
+    /// pyo3's descriptor, called for every call the fast path declines.
+    original: Py<PyAny>,
+    _name: CString,
+    _doc: Option<CString>,
+}
+
+impl std::fmt::Debug for FastMethod {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FastMethod").field("entry", &self.entry).finish_non_exhaustive()
+    }
+}
+
+impl FastMethod {
+    /// A fast method not installed yet.
+    pub const fn new(entry: FastEntry) -> Self {
+        FastMethod { entry, installed: OnceLock::new() }
+    }
+
+    /// The body of a `METH_NOARGS` entry point: calls pyo3's wrapper method with the wrapper
+    /// and converts its result (a new reference, an error raised, a panic as `PanicException`).
+    ///
+    /// # Safety
+    /// Attached, `slf` a live instance of `W`'s type (CPython's descriptor checked it).
+    #[inline(always)]
+    pub unsafe fn call_noargs<W, R>(
+        slf: *mut ffi::PyObject,
+        body: impl for<'py> FnOnce(Python<'py>, &W) -> PyResult<R>,
+    ) -> *mut ffi::PyObject
+    where
+        W: PyClass<Frozen = pyo3::pyclass::boolean_struct::True> + Sync,
+        R: for<'py> IntoPyObject<'py>,
+    {
+        // SAFETY: the caller's contract.
+        unsafe { Self::noargs_with(slf, body, into_ptr) }
+    }
+
+    /// [`FastMethod::call_noargs`] for a wrapper returning `()`: `None`.
+    ///
+    /// # Safety
+    /// As [`FastMethod::call_noargs`].
+    #[inline(always)]
+    pub unsafe fn call_noargs_unit<W>(
+        slf: *mut ffi::PyObject,
+        body: impl for<'py> FnOnce(Python<'py>, &W) -> PyResult<()>,
+    ) -> *mut ffi::PyObject
+    where
+        W: PyClass<Frozen = pyo3::pyclass::boolean_struct::True> + Sync,
+    {
+        // SAFETY: the caller's contract; `none` runs inside the call, attached.
+        unsafe { Self::noargs_with(slf, body, |_, ()| none()) }
+    }
+
+    #[inline(always)]
+    unsafe fn noargs_with<W, R>(
+        slf: *mut ffi::PyObject,
+        body: impl for<'py> FnOnce(Python<'py>, &W) -> PyResult<R>,
+        convert: impl for<'py> FnOnce(Python<'py>, R) -> *mut ffi::PyObject,
+    ) -> *mut ffi::PyObject
+    where
+        W: PyClass<Frozen = pyo3::pyclass::boolean_struct::True> + Sync,
+    {
+        // SAFETY: attached (the caller's contract); the token does not escape this call.
+        let py = unsafe { Python::assume_attached() };
+        // SAFETY: `slf` is a live instance of `W` for the call (the caller's contract).
+        let this = unsafe { wrapper_of::<W>(py, slf) };
+        match catch_unwind(AssertUnwindSafe(|| body(py, this))) {
+            Ok(Ok(value)) => convert(py, value),
+            Ok(Err(err)) => raise(py, err),
+            Err(payload) => raise(py, panic_error(payload)),
+        }
+    }
+
+    /// The body of a `METH_FASTCALL | METH_KEYWORDS` entry point: between `required` and
+    /// `count` arguments, all positional, are converted in place ([`FastArgs`]) and passed to
+    /// pyo3's wrapper method; any other call, or one `body` declines (`None`), goes to pyo3's
+    /// descriptor.
+    ///
+    /// # Safety
+    /// `call` is what CPython passed to the entry point, attached, with `call.module` the
+    /// method's `self`: a live instance of `W`'s type (CPython's descriptor checked it).
+    #[inline(always)]
+    pub unsafe fn call<W, R>(
+        &self,
+        call: crate::fast::RawCall,
+        arity: (usize, usize),
+        body: impl for<'py> FnOnce(Python<'py>, &W, FastArgs<'_>) -> Option<PyResult<R>>,
+    ) -> *mut ffi::PyObject
+    where
+        W: PyClass<Frozen = pyo3::pyclass::boolean_struct::True> + Sync,
+        R: for<'py> IntoPyObject<'py>,
+    {
+        // SAFETY: the caller's contract is `call_with`'s.
+        unsafe { self.call_with(call, arity, body, into_ptr) }
+    }
+
+    /// [`FastMethod::call`] for a wrapper returning `()`: `None`.
+    ///
+    /// # Safety
+    /// As [`FastMethod::call`].
+    #[inline(always)]
+    pub unsafe fn call_unit<W>(
+        &self,
+        call: crate::fast::RawCall,
+        arity: (usize, usize),
+        body: impl for<'py> FnOnce(Python<'py>, &W, FastArgs<'_>) -> Option<PyResult<()>>,
+    ) -> *mut ffi::PyObject
+    where
+        W: PyClass<Frozen = pyo3::pyclass::boolean_struct::True> + Sync,
+    {
+        // SAFETY: the caller's contract is `call_with`'s; `none` runs inside the call.
+        unsafe { self.call_with(call, arity, body, |_, ()| none()) }
+    }
+
+    #[inline(always)]
+    unsafe fn call_with<W, R>(
+        &self,
+        call: crate::fast::RawCall,
+        (required, count): (usize, usize),
+        body: impl for<'py> FnOnce(Python<'py>, &W, FastArgs<'_>) -> Option<PyResult<R>>,
+        convert: impl for<'py> FnOnce(Python<'py>, R) -> *mut ffi::PyObject,
+    ) -> *mut ffi::PyObject
+    where
+        W: PyClass<Frozen = pyo3::pyclass::boolean_struct::True> + Sync,
+    {
+        // SAFETY: attached (the caller's contract); the token does not escape this call.
+        let py = unsafe { Python::assume_attached() };
+        let crate::fast::RawCall { module: slf, args, nargs, kwnames } = call;
+        let given = nargs as usize;
+        if kwnames.is_null() && nargs >= 0 && given >= required && given <= count {
+            // SAFETY: `slf` is a live instance of `W` for the call (the caller's contract).
+            let this = unsafe { wrapper_of::<W>(py, slf) };
+            // SAFETY: CPython's `args` hold `nargs` live borrowed objects for the call.
+            let fast = unsafe { FastArgs::new(args, given) };
+            match catch_unwind(AssertUnwindSafe(|| body(py, this, fast))) {
+                Ok(Some(Ok(value))) => return convert(py, value),
+                Ok(Some(Err(err))) => return raise(py, err),
+                Ok(None) => {}
+                Err(payload) => return raise(py, panic_error(payload)),
+            }
+        }
+        // SAFETY: CPython's arguments, unchanged (the caller's contract).
+        match unsafe { self.slow(py, slf, args, nargs, kwnames) } {
+            Ok(value) => value.into_ptr(),
+            Err(err) => raise(py, err),
+        }
+    }
+
+    /// Calls pyo3's descriptor with `slf` and the call's arguments.
+    ///
+    /// # Safety
+    /// Attached; `args` holds `nargs` borrowed objects followed by one per name in `kwnames`
+    /// (null without keywords), all alive for the call, as CPython passes them.
+    #[cold]
+    #[inline(never)]
+    unsafe fn slow<'py>(
+        &self,
+        py: Python<'py>,
+        slf: *mut ffi::PyObject,
+        args: *const *mut ffi::PyObject,
+        nargs: ffi::Py_ssize_t,
+        kwnames: *mut ffi::PyObject,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let installed = self.installed.get().ok_or_else(not_installed)?;
+        // SAFETY: every pointer is a live object CPython lent for the call (the caller's
+        // contract); `from_borrowed_ptr` takes a new reference to each, released when the
+        // `Bound`s drop. `args` has `nargs` + len(kwnames) entries.
+        unsafe {
+            let nargs = nargs.max(0) as usize;
+            let mut positional = vec![Bound::from_borrowed_ptr(py, slf)];
+            positional.extend((0..nargs).map(|i| Bound::from_borrowed_ptr(py, *args.add(i))));
+            let keywords = PyDict::new(py);
+            if !kwnames.is_null() {
+                let names = Bound::from_borrowed_ptr(py, kwnames).cast_into::<PyTuple>()?;
+                for (i, name) in names.iter().enumerate() {
+                    keywords.set_item(name, Bound::from_borrowed_ptr(py, *args.add(nargs + i)))?;
+                }
+            }
+            installed.original.bind(py).call(PyTuple::new(py, positional)?, Some(&keywords))
+        }
+    }
+}
+
+#[cold]
+fn not_installed() -> PyErr {
+    pyo3::exceptions::PySystemError::new_err("pybridge: fast method not installed")
+}
+
+/// Replaces method `name` of `W`'s class (pyo3's descriptor) by a descriptor of `fast`'s entry
+/// point, with pyo3's name, text signature and docstring; pyo3's is kept for the slow path.
+pub fn add_fast_method<W: PyClass + PyTypeInfo>(py: Python<'_>, name: &str, fast: &'static FastMethod) -> PyResult<()> {
+    let class = W::type_object(py);
+    let original = class.getattr(name)?;
+    let installed = match fast.installed.get() {
+        Some(installed) => installed,
+        None => {
+            let doc = text_doc(&original, name)?;
+            let c_name = CString::new(name).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+            let Some(ml_meth) = crate::fast::method_pointer(fast.entry) else { return Ok(()) };
+            let def = ffi::PyMethodDef {
+                ml_name: c_name.as_ptr(),
+                ml_meth,
+                ml_flags: fast.entry.flags(),
+                ml_doc: doc.as_ref().map_or(std::ptr::null(), |d| d.as_ptr()),
+            };
+            let original = original.clone().unbind();
+            let installed = fast.installed.get_or_init(|| Installed { def, original, _name: c_name, _doc: doc });
+            remember(std::ptr::from_ref(&installed.def).addr());
+            installed
+        }
+    };
+    // SAFETY: attached (`py`); `installed.def` lives in a `static`'s `OnceLock` for the rest of
+    // the process, as a method definition must; `class` is W's live type object. The result is
+    // a new reference or null with an exception set, which `from_owned_ptr_or_err` takes.
+    let descriptor = unsafe {
+        Bound::from_owned_ptr_or_err(
+            py,
+            ffi::PyDescr_NewMethod(
+                class.as_type_ptr(),
+                &installed.def as *const ffi::PyMethodDef as *mut ffi::PyMethodDef,
+            ),
+        )?
+    };
+    class.setattr(name, descriptor)
+}
+
+/// The getter entry point of a property.
+pub type Getter = unsafe extern "C" fn(*mut ffi::PyObject, *mut c_void) -> *mut ffi::PyObject;
+/// The setter entry point of a property.
+pub type Setter = unsafe extern "C" fn(*mut ffi::PyObject, *mut ffi::PyObject, *mut c_void) -> c_int;
+
+/// One exported property's direct getter (and setter) and, once the class is set up, its
+/// getset definition and pyo3's descriptor for the slow path.
+pub struct FastProperty {
+    get: Getter,
+    set: Option<Setter>,
+    installed: OnceLock<InstalledProperty>,
+}
+
+struct InstalledProperty {
+    def: ffi::PyGetSetDef,
+    original: Py<PyAny>,
+    _name: CString,
+    _doc: Option<CString>,
+}
+
+impl std::fmt::Debug for FastProperty {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FastProperty").field("writable", &self.set.is_some()).finish_non_exhaustive()
+    }
+}
+
+impl FastProperty {
+    /// A fast property not installed yet.
+    pub const fn new(get: Getter, set: Option<Setter>) -> Self {
+        FastProperty { get, set, installed: OnceLock::new() }
+    }
+
+    /// The body of a getter entry point: pyo3's getter with the wrapper, converted.
+    ///
+    /// # Safety
+    /// Attached, `slf` a live instance of `W`'s type (CPython's descriptor checked it).
+    #[inline(always)]
+    pub unsafe fn get<W, R>(
+        slf: *mut ffi::PyObject,
+        body: impl for<'py> FnOnce(Python<'py>, &W) -> PyResult<R>,
+    ) -> *mut ffi::PyObject
+    where
+        W: PyClass<Frozen = pyo3::pyclass::boolean_struct::True> + Sync,
+        R: for<'py> IntoPyObject<'py>,
+    {
+        // SAFETY: the caller's contract is `noargs_with`'s.
+        unsafe { FastMethod::noargs_with(slf, body, into_ptr) }
+    }
+
+    /// The body of a setter entry point: a value of the exact type converts in place and goes
+    /// to pyo3's setter; anything else (another type, `del`) to pyo3's descriptor.
+    ///
+    /// # Safety
+    /// Attached, `slf` a live instance of `W`'s type (CPython's descriptor checked it), `value`
+    /// a live object or null (deletion), both lent for the call.
+    #[inline(always)]
+    pub unsafe fn set<'a, W, T: FastArg<'a>>(
+        &self,
+        slf: *mut ffi::PyObject,
+        value: *mut ffi::PyObject,
+        body: impl for<'py> FnOnce(Python<'py>, &W, T) -> PyResult<()>,
+    ) -> c_int
+    where
+        W: PyClass<Frozen = pyo3::pyclass::boolean_struct::True> + Sync,
+    {
+        // SAFETY: attached (the caller's contract); the token does not escape this call.
+        let py = unsafe { Python::assume_attached() };
+        // SAFETY: `value`, when not null, is a live object lent for the call (the contract).
+        if let Some(converted) = (!value.is_null()).then(|| unsafe { T::fast(value) }).flatten() {
+            // SAFETY: `slf` is a live instance of `W` for the call (the caller's contract).
+            let this = unsafe { wrapper_of::<W>(py, slf) };
+            return match catch_unwind(AssertUnwindSafe(|| body(py, this, converted))) {
+                Ok(Ok(())) => 0,
+                Ok(Err(err)) => {
+                    err.restore(py);
+                    -1
+                }
+                Err(payload) => {
+                    panic_error(payload).restore(py);
+                    -1
+                }
+            };
+        }
+        // SAFETY: live objects lent for the call (the caller's contract).
+        match unsafe { self.slow_set(py, slf, value) } {
+            Ok(()) => 0,
+            Err(err) => {
+                err.restore(py);
+                -1
+            }
+        }
+    }
+
+    /// pyo3's descriptor's `__set__` (or `__delete__` for a null value).
+    ///
+    /// # Safety
+    /// Attached; `slf` live, `value` live or null.
+    #[cold]
+    #[inline(never)]
+    unsafe fn slow_set(&self, py: Python<'_>, slf: *mut ffi::PyObject, value: *mut ffi::PyObject) -> PyResult<()> {
+        let installed = self.installed.get().ok_or_else(not_installed)?;
+        let original = installed.original.bind(py);
+        // SAFETY: live objects (the caller's contract); each `Bound` takes its own reference.
+        let slf = unsafe { Bound::from_borrowed_ptr(py, slf) };
+        if value.is_null() {
+            original.call_method1("__delete__", (slf,))?;
+        } else {
+            // SAFETY: as above.
+            let value = unsafe { Bound::from_borrowed_ptr(py, value) };
+            original.call_method1("__set__", (slf, value))?;
+        }
+        Ok(())
+    }
+}
+
+/// Replaces property `name` of `W`'s class (pyo3's getset descriptor) by one of `fast`'s entry
+/// points, with pyo3's docstring; pyo3's is kept for the setter's slow path.
+pub fn add_fast_property<W: PyClass + PyTypeInfo>(
+    py: Python<'_>,
+    name: &str,
+    fast: &'static FastProperty,
+) -> PyResult<()> {
+    let class = W::type_object(py);
+    let original = class.getattr(name)?;
+    let installed = match fast.installed.get() {
+        Some(installed) => installed,
+        None => {
+            let doc: Option<String> = original.getattr("__doc__")?.extract()?;
+            let doc = doc
+                .map(CString::new)
+                .transpose()
+                .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+            let c_name = CString::new(name).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+            let def = ffi::PyGetSetDef {
+                name: c_name.as_ptr(),
+                get: Some(fast.get),
+                set: fast.set,
+                doc: doc.as_ref().map_or(std::ptr::null(), |d| d.as_ptr()),
+                closure: std::ptr::null_mut(),
+            };
+            let original = original.clone().unbind();
+            let installed =
+                fast.installed.get_or_init(|| InstalledProperty { def, original, _name: c_name, _doc: doc });
+            remember(std::ptr::from_ref(&installed.def).addr());
+            installed
+        }
+    };
+    install_getset(&class, name, installed)
+}
+
+fn install_getset(class: &Bound<'_, PyType>, name: &str, installed: &'static InstalledProperty) -> PyResult<()> {
+    let py = class.py();
+    // SAFETY: attached (`py`); `installed.def` lives in a `static`'s `OnceLock` for the rest of
+    // the process, as a getset definition must; `class` is a live type object. The result is a
+    // new reference or null with an exception set, which `from_owned_ptr_or_err` takes.
+    let descriptor = unsafe {
+        Bound::from_owned_ptr_or_err(
+            py,
+            ffi::PyDescr_NewGetSet(
+                class.as_type_ptr(),
+                &installed.def as *const ffi::PyGetSetDef as *mut ffi::PyGetSetDef,
+            ),
+        )?
+    };
+    class.setattr(name, descriptor)
+}
+
+/// The addresses of the method and getset definitions installed (for [`is_direct`]).
+static DIRECT: std::sync::Mutex<Vec<usize>> = std::sync::Mutex::new(Vec::new());
+
+fn remember(def: usize) {
+    let mut direct = DIRECT.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if !direct.contains(&def) {
+        direct.push(def);
+    }
+}
+
+/// Whether `descriptor` (a class's method or property, from its `__dict__`) is one of
+/// pybridge's direct entries rather than pyo3's (tests check which members got one).
+#[cfg(not(Py_LIMITED_API))]
+pub fn is_direct(descriptor: &Bound<'_, PyAny>) -> PyResult<bool> {
+    let kind = descriptor.get_type().name()?;
+    let ptr = descriptor.as_ptr();
+    // SAFETY: attached (`descriptor` is bound); the type names say which CPython struct the
+    // object is (builtin types: user code cannot make a type of that name the descriptor's),
+    // and only the definition pointer is read, not followed.
+    let def = unsafe {
+        if kind == "method_descriptor" {
+            (*ptr.cast::<ffi::PyMethodDescrObject>()).d_method.addr()
+        } else if kind == "getset_descriptor" {
+            (*ptr.cast::<ffi::PyGetSetDescrObject>()).d_getset.addr()
+        } else {
+            return Ok(false);
+        }
+    };
+    Ok(DIRECT.lock().unwrap_or_else(std::sync::PoisonError::into_inner).contains(&def))
+}
+
+// SAFETY: the definitions' pointers point into the `CString`s stored beside them, never written
+// after setup; the `Py` is `Send + Sync` itself. Nothing is reached through `&self` but reads.
+unsafe impl Send for Installed {}
+// SAFETY: as above.
+unsafe impl Sync for Installed {}
+// SAFETY: as above.
+unsafe impl Send for InstalledProperty {}
+// SAFETY: as above.
+unsafe impl Sync for InstalledProperty {}
