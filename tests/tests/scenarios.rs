@@ -85,6 +85,11 @@ fn a_million_direct_entry_calls_keep_refcounts_and_rss_flat() {
 }
 
 #[test]
+fn a_million_direct_class_member_calls_keep_refcounts_and_rss_flat() {
+    assert_ok("fast_class_rss", &[], Duration::from_secs(300));
+}
+
+#[test]
 fn handles_dropped_on_unattached_threads_are_released_at_the_next_attach() {
     assert_ok("drop_unattached", &[], Duration::from_secs(60));
 }

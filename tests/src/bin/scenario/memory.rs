@@ -159,3 +159,49 @@ round(10_000)
     let _ = std::panic::take_hook();
     flat((before_refs, after_refs), (before_rss, after_rss))
 }
+
+/// 1,000,000 calls of an exported class's direct entries (tests/src/fast.rs `Counter`):
+/// methods with and without arguments, a `&str` argument, getters and a setter, pyo3's path
+/// (a keyword), the user's error and a panic; the argument's and the object's refcounts and the
+/// process RSS stay flat.
+pub(crate) fn fast_class_rss() -> Result<String, String> {
+    start()?;
+    std::panic::set_hook(Box::new(|_| {}));
+    let code = c"import sys, fast_fns as f
+text = ''.join(['caf', 'é'])
+c = f.Counter(0)
+def round(n):
+    for i in range(n):
+        c.get(); c.add(1); c.describe(text); c.count = i
+        c.count; c.double; c.label; (c.add(by=1) if i % 2 else c.reset())
+        try:
+            c.check(-1.0)
+        except f.Negative:
+            pass
+        if i % 1000 == 0:
+            try:
+                c.explode()
+            except f.PanicException:
+                pass
+round(10_000)
+";
+    let refs = c"sys.getrefcount(text) + sys.getrefcount(c)";
+    let globals = pybridge::attach(|py| -> Result<pybridge::Object, String> {
+        let globals = pybridge::__private::pyo3::types::PyDict::new(py);
+        py.run(code, Some(&globals), None).map_err(|e| e.to_string())?;
+        Ok(globals.into_any().unbind())
+    })?;
+    let eval = |expr: &std::ffi::CStr| -> Result<i64, String> {
+        pybridge::attach(|py| {
+            let globals =
+                globals.bind(py).cast::<pybridge::__private::pyo3::types::PyDict>().map_err(|e| e.to_string())?;
+            py.eval(expr, Some(globals), None).and_then(|v| v.extract()).map_err(|e| e.to_string())
+        })
+    };
+    let (before_refs, before_rss) = (eval(refs)?, rss_kib());
+    // 125,000 rounds of 8 calls (and the error).
+    eval(c"round(125_000) or 0")?;
+    let (after_refs, after_rss) = (eval(refs)?, rss_kib());
+    let _ = std::panic::take_hook();
+    flat((before_refs, after_refs), (before_rss, after_rss))
+}
