@@ -25,7 +25,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple, PyType};
 use pyo3::{PyClass, PyTypeInfo};
 
-use crate::fast::{FastArg, FastArgs, FastEntry, into_ptr, none, panic_error, raise, text_doc};
+use crate::fast::{FastArg, FastArgs, FastEntry, none, panic_error, raise, text_doc};
 
 /// Defines a fast method of the wrapper type `$wrapper`: its `static` [`FastMethod`] and its
 /// entry point, whose body calls pyo3's wrapper method with `$this: &$wrapper` (generated glue
@@ -50,13 +50,18 @@ macro_rules! __pb_fast_method {
             $crate::__private::FastMethod::new($crate::__private::FastEntry::NoArgs($entry));
         // SAFETY (for the block below, whose lint the expansion allows): CPython calls a
         // `METH_NOARGS` method of `$wrapper`'s type attached, with `slf` an instance of it
-        // (the descriptor checked), which is `method_noargs`'s contract.
+        // (the descriptor checked), which is `run_noargs`'s and `this`'s contract.
         #[allow(clippy::undocumented_unsafe_blocks)]
         unsafe extern "C" fn $entry(
             slf: *mut $crate::__private::pyo3::ffi::PyObject,
             _: *mut $crate::__private::pyo3::ffi::PyObject,
         ) -> *mut $crate::__private::pyo3::ffi::PyObject {
-            unsafe { $crate::__private::FastMethod::$call(slf, |$py, $this: &$wrapper| $body) }
+            unsafe {
+                $crate::__private::FastMethod::run_noargs(&mut |$py| {
+                    let $this: &$wrapper = $crate::__private::FastMethod::this($py, slf);
+                    $crate::__pb_fast_method!(@convert $call, $py, $body)
+                })
+            }
         }
     };
     ($fast:ident, $entry:ident, $wrapper:ty, $call:ident, ($required:expr, $count:expr), |$py:ident, $this:ident, $args:ident| $body:expr) => {
@@ -65,7 +70,7 @@ macro_rules! __pb_fast_method {
         // SAFETY (for the block below, whose lint the expansion allows): CPython calls a
         // `METH_FASTCALL | METH_KEYWORDS` method of `$wrapper`'s type attached, with `slf` an
         // instance of it (the descriptor checked), and its arguments pass through unchanged,
-        // which is `FastMethod::method`'s contract.
+        // which is `run_call`'s and `this`'s contract.
         #[allow(clippy::undocumented_unsafe_blocks)]
         unsafe extern "C" fn $entry(
             slf: *mut $crate::__private::pyo3::ffi::PyObject,
@@ -75,11 +80,25 @@ macro_rules! __pb_fast_method {
         ) -> *mut $crate::__private::pyo3::ffi::PyObject {
             let call = $crate::__private::RawCall { module: slf, args, nargs, kwnames };
             unsafe {
-                $fast.$call(call, ($required, $count), |$py, $this: &$wrapper, $args| {
-                    ::core::option::Option::Some($body)
+                $fast.run_call(call, ($required, $count), &mut |$py, $args| {
+                    let $this: &$wrapper = $crate::__private::FastMethod::this($py, slf);
+                    ::core::option::Option::Some($crate::__pb_fast_method!(@convert $call, $py, $body))
                 })
             }
         }
+    };
+    // The wrapper's `PyResult<R>` as a new reference: the value, or `None` for `()`.
+    (@convert call_noargs, $py:ident, $body:expr) => {
+        ($body).and_then(|__pb_v| $crate::__private::FastMethod::object_ptr($py, __pb_v))
+    };
+    (@convert call, $py:ident, $body:expr) => {
+        ($body).and_then(|__pb_v| $crate::__private::FastMethod::object_ptr($py, __pb_v))
+    };
+    (@convert call_noargs_unit, $py:ident, $body:expr) => {
+        ($body).map(|()| $crate::__private::FastMethod::none_ptr($py))
+    };
+    (@convert call_unit, $py:ident, $body:expr) => {
+        ($body).map(|()| $crate::__private::FastMethod::none_ptr($py))
     };
 }
 
@@ -113,26 +132,41 @@ macro_rules! __pb_fast_property {
         $crate::__pb_fast_property!(@get $get_entry, $wrapper, |$py, $this| $get);
         // SAFETY (for the block below, whose lint the expansion allows): CPython calls a getset
         // descriptor's setter of `$wrapper`'s type attached, with `slf` an instance of it (the
-        // descriptor checked), which is `FastProperty::set`'s contract.
+        // descriptor checked) and `value` a live object or null, which is `run_set`'s,
+        // `this`'s and `FastArg::fast`'s contract (`fast` only for a non-null value).
         #[allow(clippy::undocumented_unsafe_blocks)]
         unsafe extern "C" fn $set_entry(
             slf: *mut $crate::__private::pyo3::ffi::PyObject,
             value: *mut $crate::__private::pyo3::ffi::PyObject,
             _: *mut ::core::ffi::c_void,
         ) -> ::core::ffi::c_int {
-            unsafe { $fast.set(slf, value, |$spy, $sthis: &$wrapper, $value: $ty| $set) }
+            unsafe {
+                $fast.run_set(slf, value, &mut |$spy| {
+                    if value.is_null() {
+                        return ::core::option::Option::None;
+                    }
+                    let $value: $ty = $crate::__private::FastArg::fast(value)?;
+                    let $sthis: &$wrapper = $crate::__private::FastMethod::this($spy, slf);
+                    ::core::option::Option::Some($set)
+                })
+            }
         }
     };
     (@get $get_entry:ident, $wrapper:ty, |$py:ident, $this:ident| $get:expr) => {
         // SAFETY (for the block below, whose lint the expansion allows): CPython calls a getset
         // descriptor's getter of `$wrapper`'s type attached, with `slf` an instance of it (the
-        // descriptor checked), which is `FastProperty::get`'s contract.
+        // descriptor checked), which is `run_noargs`'s and `this`'s contract.
         #[allow(clippy::undocumented_unsafe_blocks)]
         unsafe extern "C" fn $get_entry(
             slf: *mut $crate::__private::pyo3::ffi::PyObject,
             _: *mut ::core::ffi::c_void,
         ) -> *mut $crate::__private::pyo3::ffi::PyObject {
-            unsafe { $crate::__private::FastProperty::get(slf, |$py, $this: &$wrapper| $get) }
+            unsafe {
+                $crate::__private::FastMethod::run_noargs(&mut |$py| {
+                    let $this: &$wrapper = $crate::__private::FastMethod::this($py, slf);
+                    $crate::__pb_fast_method!(@convert call_noargs, $py, $get)
+                })
+            }
         }
     };
 }
@@ -187,6 +221,45 @@ impl FastMethod {
         FastMethod { entry, installed: OnceLock::new() }
     }
 
+    /// The wrapper `slf` holds, read in place (the entries' `this`).
+    ///
+    /// # Safety
+    /// Attached, and `slf` a live instance of `W`'s type or a subtype (CPython's descriptor
+    /// checked it) that outlives `'a` (the call).
+    #[inline(always)]
+    pub unsafe fn this<'a, W>(py: Python<'_>, slf: *mut ffi::PyObject) -> &'a W
+    where
+        W: PyClass<Frozen = pyo3::pyclass::boolean_struct::True> + Sync,
+    {
+        // SAFETY: the caller's contract.
+        unsafe { wrapper_of(py, slf) }
+    }
+
+    /// A wrapper's result as a new reference (the entries' conversion of a value).
+    #[inline(always)]
+    pub fn object_ptr<R: for<'py> IntoPyObject<'py>>(py: Python<'_>, value: R) -> PyResult<*mut ffi::PyObject> {
+        object_ptr(py, value)
+    }
+
+    /// A new reference to `None` (the entries' conversion of `()`).
+    #[inline(always)]
+    pub fn none_ptr(_py: Python<'_>) -> *mut ffi::PyObject {
+        // SAFETY: attached (the token).
+        unsafe { none() }
+    }
+
+    /// The type-erased core of a no-argument entry (a method or a getter): runs `body`
+    /// attached, its error raised and a panic raised as `PanicException`; one copy serves every
+    /// member (inlined and devirtualised in optimised builds).
+    ///
+    /// # Safety
+    /// Attached (CPython called the entry point).
+    #[inline]
+    pub unsafe fn run_noargs(body: &mut dyn FnMut(Python<'_>) -> PyResult<*mut ffi::PyObject>) -> *mut ffi::PyObject {
+        // SAFETY: the caller's contract.
+        unsafe { run(body) }
+    }
+
     /// The body of a `METH_NOARGS` entry point: calls pyo3's wrapper method with the wrapper
     /// and converts its result (a new reference, an error raised, a panic as `PanicException`).
     ///
@@ -201,8 +274,14 @@ impl FastMethod {
         W: PyClass<Frozen = pyo3::pyclass::boolean_struct::True> + Sync,
         R: for<'py> IntoPyObject<'py>,
     {
-        // SAFETY: the caller's contract.
-        unsafe { Self::noargs_with(slf, body, into_ptr) }
+        let mut body = Some(body);
+        // SAFETY: the caller's contract; `slf` is a live instance of `W` for the call.
+        unsafe {
+            run(&mut |py| {
+                let body = body.take().ok_or_else(not_installed)?;
+                body(py, wrapper_of::<W>(py, slf)).and_then(|value| object_ptr(py, value))
+            })
+        }
     }
 
     /// [`FastMethod::call_noargs`] for a wrapper returning `()`: `None`.
@@ -217,27 +296,14 @@ impl FastMethod {
     where
         W: PyClass<Frozen = pyo3::pyclass::boolean_struct::True> + Sync,
     {
-        // SAFETY: the caller's contract; `none` runs inside the call, attached.
-        unsafe { Self::noargs_with(slf, body, |_, ()| none()) }
-    }
-
-    #[inline(always)]
-    unsafe fn noargs_with<W, R>(
-        slf: *mut ffi::PyObject,
-        body: impl for<'py> FnOnce(Python<'py>, &W) -> PyResult<R>,
-        convert: impl for<'py> FnOnce(Python<'py>, R) -> *mut ffi::PyObject,
-    ) -> *mut ffi::PyObject
-    where
-        W: PyClass<Frozen = pyo3::pyclass::boolean_struct::True> + Sync,
-    {
-        // SAFETY: attached (the caller's contract); the token does not escape this call.
-        let py = unsafe { Python::assume_attached() };
-        // SAFETY: `slf` is a live instance of `W` for the call (the caller's contract).
-        let this = unsafe { wrapper_of::<W>(py, slf) };
-        match catch_unwind(AssertUnwindSafe(|| body(py, this))) {
-            Ok(Ok(value)) => convert(py, value),
-            Ok(Err(err)) => raise(py, err),
-            Err(payload) => raise(py, panic_error(payload)),
+        let mut body = Some(body);
+        // SAFETY: the caller's contract; `slf` is a live instance of `W` for the call; `none`
+        // runs inside it, attached.
+        unsafe {
+            run(&mut |py| {
+                let body = body.take().ok_or_else(not_installed)?;
+                body(py, wrapper_of::<W>(py, slf)).map(|()| none())
+            })
         }
     }
 
@@ -260,8 +326,15 @@ impl FastMethod {
         W: PyClass<Frozen = pyo3::pyclass::boolean_struct::True> + Sync,
         R: for<'py> IntoPyObject<'py>,
     {
-        // SAFETY: the caller's contract is `call_with`'s.
-        unsafe { self.call_with(call, arity, body, into_ptr) }
+        let slf = call.module;
+        let mut body = Some(body);
+        // SAFETY: the caller's contract is `run_call`'s; `slf` is a live instance of `W`.
+        unsafe {
+            self.run_call(call, arity, &mut |py, args| {
+                let result = body.take()?(py, wrapper_of::<W>(py, slf), args)?;
+                Some(result.and_then(|value| object_ptr(py, value)))
+            })
+        }
     }
 
     /// [`FastMethod::call`] for a wrapper returning `()`: `None`.
@@ -278,32 +351,39 @@ impl FastMethod {
     where
         W: PyClass<Frozen = pyo3::pyclass::boolean_struct::True> + Sync,
     {
-        // SAFETY: the caller's contract is `call_with`'s; `none` runs inside the call.
-        unsafe { self.call_with(call, arity, body, |_, ()| none()) }
+        let slf = call.module;
+        let mut body = Some(body);
+        // SAFETY: the caller's contract is `run_call`'s; `slf` is a live instance of `W`;
+        // `none` runs inside the call, attached.
+        unsafe {
+            self.run_call(call, arity, &mut |py, args| {
+                let result = body.take()?(py, wrapper_of::<W>(py, slf), args)?;
+                Some(result.map(|()| none()))
+            })
+        }
     }
 
-    #[inline(always)]
-    unsafe fn call_with<W, R>(
+    /// The type-erased core of [`FastMethod::call`] (one copy for every method: less for rustc
+    /// to compile per method; inlined and devirtualised in optimised builds).
+    ///
+    /// # Safety
+    /// `call` is what CPython passed to the entry point, attached.
+    #[inline]
+    pub unsafe fn run_call(
         &self,
         call: crate::fast::RawCall,
         (required, count): (usize, usize),
-        body: impl for<'py> FnOnce(Python<'py>, &W, FastArgs<'_>) -> Option<PyResult<R>>,
-        convert: impl for<'py> FnOnce(Python<'py>, R) -> *mut ffi::PyObject,
-    ) -> *mut ffi::PyObject
-    where
-        W: PyClass<Frozen = pyo3::pyclass::boolean_struct::True> + Sync,
-    {
+        body: &mut dyn FnMut(Python<'_>, FastArgs<'_>) -> Option<PyResult<*mut ffi::PyObject>>,
+    ) -> *mut ffi::PyObject {
         // SAFETY: attached (the caller's contract); the token does not escape this call.
         let py = unsafe { Python::assume_attached() };
         let crate::fast::RawCall { module: slf, args, nargs, kwnames } = call;
         let given = nargs as usize;
         if kwnames.is_null() && nargs >= 0 && given >= required && given <= count {
-            // SAFETY: `slf` is a live instance of `W` for the call (the caller's contract).
-            let this = unsafe { wrapper_of::<W>(py, slf) };
             // SAFETY: CPython's `args` hold `nargs` live borrowed objects for the call.
             let fast = unsafe { FastArgs::new(args, given) };
-            match catch_unwind(AssertUnwindSafe(|| body(py, this, fast))) {
-                Ok(Some(Ok(value))) => return convert(py, value),
+            match catch_unwind(AssertUnwindSafe(|| body(py, fast))) {
+                Ok(Some(Ok(value))) => return value,
                 Ok(Some(Err(err))) => return raise(py, err),
                 Ok(None) => {}
                 Err(payload) => return raise(py, panic_error(payload)),
@@ -354,6 +434,28 @@ impl FastMethod {
 #[cold]
 fn not_installed() -> PyErr {
     pyo3::exceptions::PySystemError::new_err("pybridge: fast method not installed")
+}
+
+/// `value` as a new reference.
+#[inline(always)]
+fn object_ptr<R: for<'py> IntoPyObject<'py>>(py: Python<'_>, value: R) -> PyResult<*mut ffi::PyObject> {
+    pyo3::IntoPyObjectExt::into_py_any(value, py).map(Py::into_ptr)
+}
+
+/// The type-erased core of a no-argument entry (a method or a getter): runs `body` attached,
+/// its error raised and a panic raised as `PanicException` (one copy for every member).
+///
+/// # Safety
+/// Attached (CPython called the entry point).
+#[inline]
+unsafe fn run(body: &mut dyn FnMut(Python<'_>) -> PyResult<*mut ffi::PyObject>) -> *mut ffi::PyObject {
+    // SAFETY: attached (the caller's contract); the token does not escape this call.
+    let py = unsafe { Python::assume_attached() };
+    match catch_unwind(AssertUnwindSafe(|| body(py))) {
+        Ok(Ok(value)) => value,
+        Ok(Err(err)) => raise(py, err),
+        Err(payload) => raise(py, panic_error(payload)),
+    }
 }
 
 /// Replaces method `name` of `W`'s class (pyo3's descriptor) by a descriptor of `fast`'s entry
@@ -439,8 +541,8 @@ impl FastProperty {
         W: PyClass<Frozen = pyo3::pyclass::boolean_struct::True> + Sync,
         R: for<'py> IntoPyObject<'py>,
     {
-        // SAFETY: the caller's contract is `noargs_with`'s.
-        unsafe { FastMethod::noargs_with(slf, body, into_ptr) }
+        // SAFETY: the caller's contract is `call_noargs`'s.
+        unsafe { FastMethod::call_noargs(slf, body) }
     }
 
     /// The body of a setter entry point: a value of the exact type converts in place and goes
@@ -459,26 +561,38 @@ impl FastProperty {
     where
         W: PyClass<Frozen = pyo3::pyclass::boolean_struct::True> + Sync,
     {
+        let mut body = Some(body);
+        // SAFETY: the caller's contract is `run_set`'s; `slf` is a live instance of `W`, and
+        // `value`, when not null, a live object lent for the call.
+        unsafe {
+            self.run_set(slf, value, &mut |py| {
+                let converted = (!value.is_null()).then(|| T::fast(value)).flatten()?;
+                Some(body.take()?(py, wrapper_of::<W>(py, slf), converted))
+            })
+        }
+    }
+
+    /// The type-erased core of [`FastProperty::set`]: `body` converts and sets, or declines
+    /// (`None`: another type, or deletion) and pyo3's descriptor takes the value.
+    ///
+    /// # Safety
+    /// Attached; `slf` live, `value` live or null, both lent for the call.
+    #[inline]
+    pub unsafe fn run_set(
+        &self,
+        slf: *mut ffi::PyObject,
+        value: *mut ffi::PyObject,
+        body: &mut dyn FnMut(Python<'_>) -> Option<PyResult<()>>,
+    ) -> c_int {
         // SAFETY: attached (the caller's contract); the token does not escape this call.
         let py = unsafe { Python::assume_attached() };
-        // SAFETY: `value`, when not null, is a live object lent for the call (the contract).
-        if let Some(converted) = (!value.is_null()).then(|| unsafe { T::fast(value) }).flatten() {
-            // SAFETY: `slf` is a live instance of `W` for the call (the caller's contract).
-            let this = unsafe { wrapper_of::<W>(py, slf) };
-            return match catch_unwind(AssertUnwindSafe(|| body(py, this, converted))) {
-                Ok(Ok(())) => 0,
-                Ok(Err(err)) => {
-                    err.restore(py);
-                    -1
-                }
-                Err(payload) => {
-                    panic_error(payload).restore(py);
-                    -1
-                }
-            };
-        }
-        // SAFETY: live objects lent for the call (the caller's contract).
-        match unsafe { self.slow_set(py, slf, value) } {
+        let outcome = match catch_unwind(AssertUnwindSafe(|| body(py))) {
+            Ok(Some(result)) => result,
+            // SAFETY: live objects lent for the call (the caller's contract).
+            Ok(None) => unsafe { self.slow_set(py, slf, value) },
+            Err(payload) => Err(panic_error(payload)),
+        };
+        match outcome {
             Ok(()) => 0,
             Err(err) => {
                 err.restore(py);

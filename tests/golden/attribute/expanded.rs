@@ -544,27 +544,32 @@ mod geometry {
                 ::pybridge::__private::into_object(py, Self::__pb_wrap(__pb_value))
             }
         }
+        #[cfg(not(debug_assertions))]
         ::pybridge::__private::fast_method!(
             __pb_fastm_Point_norm, __pb_entrym_Point_norm, __PbClass_Point, noargs
             call_noargs, | __pb_py, __pb_this | __PbClass_Point::__pb_m_norm(__pb_this,
             __pb_py)
         );
+        #[cfg(not(debug_assertions))]
         ::pybridge::__private::fast_method!(
             __pb_fastm_Point_shift, __pb_entrym_Point_shift, __PbClass_Point, call_unit,
             (1, 1), | __pb_py, __pb_this, __pb_a |
             __PbClass_Point::__pb_m_shift(__pb_this, __pb_py, __pb_a.get(0) ?)
         );
+        #[cfg(not(debug_assertions))]
         ::pybridge::__private::fast_method!(
             __pb_fastm_Point_slow_norm, __pb_entrym_Point_slow_norm, __PbClass_Point,
             call, (1, 1), | __pb_py, __pb_this, __pb_a |
             __PbClass_Point::__pb_m_slow_norm(__pb_this, __pb_py, __pb_a.get(0) ?)
         );
+        #[cfg(not(debug_assertions))]
         ::pybridge::__private::fast_property!(
             __pb_fastp_Point_x, __pb_getp_Point_x, __PbClass_Point, get | __pb_py,
             __pb_this | __PbClass_Point::__pb_get_x(__pb_this, __pb_py),
             __pb_setp_Point_x, set f64, | __pb_py, __pb_this, __pb_v |
             __PbClass_Point::__pb_set_x(__pb_this, __pb_py, __pb_v)
         );
+        #[cfg(not(debug_assertions))]
         ::pybridge::__private::fast_property!(
             __pb_fastp_Point_y, __pb_getp_Point_y, __PbClass_Point, get | __pb_py,
             __pb_this | __PbClass_Point::__pb_get_y(__pb_this, __pb_py)
@@ -1068,21 +1073,24 @@ mod geometry {
             ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
                 __PbClass_Point,
             >(__pb_module)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Point,
-            >(__pb_module.py(), "norm", &__pb_fastm_Point_norm)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Point,
-            >(__pb_module.py(), "shift", &__pb_fastm_Point_shift)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Point,
-            >(__pb_module.py(), "slow_norm", &__pb_fastm_Point_slow_norm)?;
-            ::pybridge::__private::add_fast_property::<
-                __PbClass_Point,
-            >(__pb_module.py(), "x", &__pb_fastp_Point_x)?;
-            ::pybridge::__private::add_fast_property::<
-                __PbClass_Point,
-            >(__pb_module.py(), "y", &__pb_fastp_Point_y)?;
+            #[cfg(not(debug_assertions))]
+            {
+                ::pybridge::__private::add_fast_method::<
+                    __PbClass_Point,
+                >(__pb_module.py(), "norm", &__pb_fastm_Point_norm)?;
+                ::pybridge::__private::add_fast_method::<
+                    __PbClass_Point,
+                >(__pb_module.py(), "shift", &__pb_fastm_Point_shift)?;
+                ::pybridge::__private::add_fast_method::<
+                    __PbClass_Point,
+                >(__pb_module.py(), "slow_norm", &__pb_fastm_Point_slow_norm)?;
+                ::pybridge::__private::add_fast_property::<
+                    __PbClass_Point,
+                >(__pb_module.py(), "x", &__pb_fastp_Point_x)?;
+                ::pybridge::__private::add_fast_property::<
+                    __PbClass_Point,
+                >(__pb_module.py(), "y", &__pb_fastp_Point_y)?;
+            }
             ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
                 __PbClass_Word,
             >(__pb_module)?;

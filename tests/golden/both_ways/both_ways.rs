@@ -237,6 +237,7 @@ const _: () = {
             ::core::mem::drop(__pb_old);
         }
     }
+    #[cfg(not(debug_assertions))]
     // from both_ways.yaml:17:19: property `Point.x` (direct entry)
     ::pybridge::__private::fast_property!(
         __pb_fastp_Point_x, __pb_getp_Point_x, __PbClass_Point, get | __pb_py, __pb_this
@@ -244,6 +245,7 @@ const _: () = {
         __pb_py, __pb_this, __pb_v | __PbClass_Point::__pb_set_x(__pb_this, __pb_py,
         __pb_v)
     );
+    #[cfg(not(debug_assertions))]
     // from both_ways.yaml:18:19: property `Point.y` (direct entry)
     ::pybridge::__private::fast_property!(
         __pb_fastp_Point_y, __pb_getp_Point_y, __PbClass_Point, get | __pb_py, __pb_this
@@ -505,23 +507,27 @@ const _: () = {
             )
         }
     }
+    #[cfg(not(debug_assertions))]
     // from both_ways.yaml:30:19: method `Line.last` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Line_last, __pb_entrym_Line_last, __PbClass_Line, noargs call_noargs,
         | __pb_py, __pb_this | __PbClass_Line::__pb_m_last(__pb_this, __pb_py)
     );
+    #[cfg(not(debug_assertions))]
     // from both_ways.yaml:31:19: method `Line.length` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Line_length, __pb_entrym_Line_length, __PbClass_Line, noargs
         call_noargs, | __pb_py, __pb_this | __PbClass_Line::__pb_m_length(__pb_this,
         __pb_py)
     );
+    #[cfg(not(debug_assertions))]
     // from both_ways.yaml:32:19: method `Line.reverse` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Line_reverse, __pb_entrym_Line_reverse, __PbClass_Line, noargs
         call_noargs_unit, | __pb_py, __pb_this |
         __PbClass_Line::__pb_m_reverse(__pb_this, __pb_py)
     );
+    #[cfg(not(debug_assertions))]
     // from both_ways.yaml:27:19: property `Line.end` (direct entry)
     ::pybridge::__private::fast_property!(
         __pb_fastp_Line_end, __pb_getp_Line_end, __PbClass_Line, get | __pb_py, __pb_this
@@ -649,12 +655,14 @@ const _: () = {
             ::core::result::Result::Ok(__pb_result)
         }
     }
+    #[cfg(not(debug_assertions))]
     // from both_ways.yaml:36:19: method `Counter.bump` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Counter_bump, __pb_entrym_Counter_bump, __PbClass_Counter, noargs
         call_noargs_unit, | __pb_py, __pb_this |
         __PbClass_Counter::__pb_m_bump(__pb_this, __pb_py)
     );
+    #[cfg(not(debug_assertions))]
     // from both_ways.yaml:37:19: method `Counter.value` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Counter_value, __pb_entrym_Counter_value, __PbClass_Counter, noargs
@@ -792,6 +800,7 @@ const _: () = {
             ::core::result::Result::Ok(__pb_result)
         }
     }
+    #[cfg(not(debug_assertions))]
     // from both_ways.yaml:43:19: method `Registry.holders` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Registry_holders, __pb_entrym_Registry_holders, __PbClass_Registry,
@@ -1152,42 +1161,54 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Point,
         >(__pb_module)?;
-        ::pybridge::__private::add_fast_property::<
-            __PbClass_Point,
-        >(__pb_module.py(), "x", &__pb_fastp_Point_x)?;
-        ::pybridge::__private::add_fast_property::<
-            __PbClass_Point,
-        >(__pb_module.py(), "y", &__pb_fastp_Point_y)?;
+        #[cfg(not(debug_assertions))]
+        {
+            ::pybridge::__private::add_fast_property::<
+                __PbClass_Point,
+            >(__pb_module.py(), "x", &__pb_fastp_Point_x)?;
+            ::pybridge::__private::add_fast_property::<
+                __PbClass_Point,
+            >(__pb_module.py(), "y", &__pb_fastp_Point_y)?;
+        }
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Line,
         >(__pb_module)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Line,
-        >(__pb_module.py(), "last", &__pb_fastm_Line_last)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Line,
-        >(__pb_module.py(), "length", &__pb_fastm_Line_length)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Line,
-        >(__pb_module.py(), "reverse", &__pb_fastm_Line_reverse)?;
-        ::pybridge::__private::add_fast_property::<
-            __PbClass_Line,
-        >(__pb_module.py(), "end", &__pb_fastp_Line_end)?;
+        #[cfg(not(debug_assertions))]
+        {
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Line,
+            >(__pb_module.py(), "last", &__pb_fastm_Line_last)?;
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Line,
+            >(__pb_module.py(), "length", &__pb_fastm_Line_length)?;
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Line,
+            >(__pb_module.py(), "reverse", &__pb_fastm_Line_reverse)?;
+            ::pybridge::__private::add_fast_property::<
+                __PbClass_Line,
+            >(__pb_module.py(), "end", &__pb_fastp_Line_end)?;
+        }
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Counter,
         >(__pb_module)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Counter,
-        >(__pb_module.py(), "bump", &__pb_fastm_Counter_bump)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Counter,
-        >(__pb_module.py(), "value", &__pb_fastm_Counter_value)?;
+        #[cfg(not(debug_assertions))]
+        {
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Counter,
+            >(__pb_module.py(), "bump", &__pb_fastm_Counter_bump)?;
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Counter,
+            >(__pb_module.py(), "value", &__pb_fastm_Counter_value)?;
+        }
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Registry,
         >(__pb_module)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Registry,
-        >(__pb_module.py(), "holders", &__pb_fastm_Registry_holders)?;
+        #[cfg(not(debug_assertions))]
+        {
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Registry,
+            >(__pb_module.py(), "holders", &__pb_fastm_Registry_holders)?;
+        }
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Node,
         >(__pb_module)?;

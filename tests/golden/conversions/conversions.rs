@@ -176,30 +176,35 @@ const _: () = {
             ::core::result::Result::Ok(::std::borrow::Cow::into_owned(__pb_result))
         }
     }
+    #[cfg(not(debug_assertions))]
     // from conversions.yaml:87:19: method `Shelf.items` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Shelf_items, __pb_entrym_Shelf_items, __PbClass_Shelf, noargs
         call_noargs, | __pb_py, __pb_this | __PbClass_Shelf::__pb_m_items(__pb_this,
         __pb_py)
     );
+    #[cfg(not(debug_assertions))]
     // from conversions.yaml:88:19: method `Shelf.count` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Shelf_count, __pb_entrym_Shelf_count, __PbClass_Shelf, noargs
         call_noargs, | __pb_py, __pb_this | __PbClass_Shelf::__pb_m_count(__pb_this,
         __pb_py)
     );
+    #[cfg(not(debug_assertions))]
     // from conversions.yaml:89:19: method `Shelf.label` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Shelf_label, __pb_entrym_Shelf_label, __PbClass_Shelf, noargs
         call_noargs, | __pb_py, __pb_this | __PbClass_Shelf::__pb_m_label(__pb_this,
         __pb_py)
     );
+    #[cfg(not(debug_assertions))]
     // from conversions.yaml:90:19: method `Shelf.place` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Shelf_place, __pb_entrym_Shelf_place, __PbClass_Shelf, noargs
         call_noargs, | __pb_py, __pb_this | __PbClass_Shelf::__pb_m_place(__pb_this,
         __pb_py)
     );
+    #[cfg(not(debug_assertions))]
     // from conversions.yaml:91:19: method `Shelf.title` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Shelf_title, __pb_entrym_Shelf_title, __PbClass_Shelf, noargs
@@ -651,21 +656,24 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Shelf,
         >(__pb_module)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Shelf,
-        >(__pb_module.py(), "items", &__pb_fastm_Shelf_items)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Shelf,
-        >(__pb_module.py(), "count", &__pb_fastm_Shelf_count)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Shelf,
-        >(__pb_module.py(), "label", &__pb_fastm_Shelf_label)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Shelf,
-        >(__pb_module.py(), "place", &__pb_fastm_Shelf_place)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Shelf,
-        >(__pb_module.py(), "title", &__pb_fastm_Shelf_title)?;
+        #[cfg(not(debug_assertions))]
+        {
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Shelf,
+            >(__pb_module.py(), "items", &__pb_fastm_Shelf_items)?;
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Shelf,
+            >(__pb_module.py(), "count", &__pb_fastm_Shelf_count)?;
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Shelf,
+            >(__pb_module.py(), "label", &__pb_fastm_Shelf_label)?;
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Shelf,
+            >(__pb_module.py(), "place", &__pb_fastm_Shelf_place)?;
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Shelf,
+            >(__pb_module.py(), "title", &__pb_fastm_Shelf_title)?;
+        }
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_function(
             __pb_module,
             ::pybridge::__private::pyo3::wrap_pyfunction!(

@@ -599,12 +599,14 @@ const _: () = {
             ))
         }
     }
+    #[cfg(not(debug_assertions))]
     // from numeric_spec.yaml:24:19: method `Money.compound` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Money_compound, __pb_entrym_Money_compound, __PbClass_Money, call, (1,
         1), | __pb_py, __pb_this, __pb_a | __PbClass_Money::__pb_m_compound(__pb_this,
         __pb_py, __pb_a.get(0) ?)
     );
+    #[cfg(not(debug_assertions))]
     // from numeric_spec.yaml:21:19: property `Money.cents` (direct entry)
     ::pybridge::__private::fast_property!(
         __pb_fastp_Money_cents, __pb_getp_Money_cents, __PbClass_Money, get | __pb_py,
@@ -1009,6 +1011,7 @@ const _: () = {
             ::pybridge::__private::into_object(py, Self::__pb_wrap(__pb_value))
         }
     }
+    #[cfg(not(debug_assertions))]
     // from numeric_spec.yaml:56:19: property `Points.n` (direct entry)
     ::pybridge::__private::fast_property!(
         __pb_fastp_Points_n, __pb_getp_Points_n, __PbClass_Points, get | __pb_py,
@@ -1178,6 +1181,7 @@ const _: () = {
             )
         }
     }
+    #[cfg(not(debug_assertions))]
     // from numeric_spec.yaml:67:19: method `Digits.value` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Digits_value, __pb_entrym_Digits_value, __PbClass_Digits, noargs
@@ -1683,18 +1687,21 @@ const _: () = {
             unsafe { ::pybridge::__private::release_buffer(view) }
         }
     }
+    #[cfg(not(debug_assertions))]
     // from numeric_spec.yaml:94:19: method `Till.record` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Till_record, __pb_entrym_Till_record, __PbClass_Till, call_unit, (1,
         1), | __pb_py, __pb_this, __pb_a | __PbClass_Till::__pb_m_record(__pb_this,
         __pb_py, __pb_a.get(0) ?)
     );
+    #[cfg(not(debug_assertions))]
     // from numeric_spec.yaml:95:19: method `Till.balance` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Till_balance, __pb_entrym_Till_balance, __PbClass_Till, noargs
         call_noargs, | __pb_py, __pb_this | __PbClass_Till::__pb_m_balance(__pb_this,
         __pb_py)
     );
+    #[cfg(not(debug_assertions))]
     // from numeric_spec.yaml:92:19: property `Till.entries` (direct entry)
     ::pybridge::__private::fast_property!(
         __pb_fastp_Till_entries, __pb_getp_Till_entries, __PbClass_Till, get | __pb_py,
@@ -2116,24 +2123,33 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Money,
         >(__pb_module)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Money,
-        >(__pb_module.py(), "compound", &__pb_fastm_Money_compound)?;
-        ::pybridge::__private::add_fast_property::<
-            __PbClass_Money,
-        >(__pb_module.py(), "cents", &__pb_fastp_Money_cents)?;
+        #[cfg(not(debug_assertions))]
+        {
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Money,
+            >(__pb_module.py(), "compound", &__pb_fastm_Money_compound)?;
+            ::pybridge::__private::add_fast_property::<
+                __PbClass_Money,
+            >(__pb_module.py(), "cents", &__pb_fastp_Money_cents)?;
+        }
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Points,
         >(__pb_module)?;
-        ::pybridge::__private::add_fast_property::<
-            __PbClass_Points,
-        >(__pb_module.py(), "n", &__pb_fastp_Points_n)?;
+        #[cfg(not(debug_assertions))]
+        {
+            ::pybridge::__private::add_fast_property::<
+                __PbClass_Points,
+            >(__pb_module.py(), "n", &__pb_fastp_Points_n)?;
+        }
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Digits,
         >(__pb_module)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Digits,
-        >(__pb_module.py(), "value", &__pb_fastm_Digits_value)?;
+        #[cfg(not(debug_assertions))]
+        {
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Digits,
+            >(__pb_module.py(), "value", &__pb_fastm_Digits_value)?;
+        }
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Fibonacci,
         >(__pb_module)?;
@@ -2143,15 +2159,18 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Till,
         >(__pb_module)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Till,
-        >(__pb_module.py(), "record", &__pb_fastm_Till_record)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Till,
-        >(__pb_module.py(), "balance", &__pb_fastm_Till_balance)?;
-        ::pybridge::__private::add_fast_property::<
-            __PbClass_Till,
-        >(__pb_module.py(), "entries", &__pb_fastp_Till_entries)?;
+        #[cfg(not(debug_assertions))]
+        {
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Till,
+            >(__pb_module.py(), "record", &__pb_fastm_Till_record)?;
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Till,
+            >(__pb_module.py(), "balance", &__pb_fastm_Till_balance)?;
+            ::pybridge::__private::add_fast_property::<
+                __PbClass_Till,
+            >(__pb_module.py(), "entries", &__pb_fastp_Till_entries)?;
+        }
         ::pybridge::__private::pyo3::types::PyModuleMethods::add(
             __pb_module,
             "Currency",

@@ -286,12 +286,14 @@ const _: () = {
             self.__copy__(py)
         }
     }
+    #[cfg(not(debug_assertions))]
     // from regex_views.yaml:23:17: method `Regex.is_match` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Regex_is_match, __pb_entrym_Regex_is_match, __PbClass_Regex, call, (1,
         1), | __pb_py, __pb_this, __pb_a | __PbClass_Regex::__pb_m_is_match(__pb_this,
         __pb_py, __pb_a.get(0) ?)
     );
+    #[cfg(not(debug_assertions))]
     #[cfg_attr(
         any(),
         pybridge_spec = "37:19: method `Regex.captures_len` (direct entry)"
@@ -301,6 +303,7 @@ const _: () = {
         noargs call_noargs, | __pb_py, __pb_this |
         __PbClass_Regex::__pb_m_captures_len(__pb_this, __pb_py)
     );
+    #[cfg(not(debug_assertions))]
     // from regex_views.yaml:38:19: method `Regex.as_str` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Regex_as_str, __pb_entrym_Regex_as_str, __PbClass_Regex, noargs
@@ -727,15 +730,18 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Regex,
         >(__pb_module)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Regex,
-        >(__pb_module.py(), "is_match", &__pb_fastm_Regex_is_match)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Regex,
-        >(__pb_module.py(), "captures_len", &__pb_fastm_Regex_captures_len)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Regex,
-        >(__pb_module.py(), "as_str", &__pb_fastm_Regex_as_str)?;
+        #[cfg(not(debug_assertions))]
+        {
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Regex,
+            >(__pb_module.py(), "is_match", &__pb_fastm_Regex_is_match)?;
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Regex,
+            >(__pb_module.py(), "captures_len", &__pb_fastm_Regex_captures_len)?;
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Regex,
+            >(__pb_module.py(), "as_str", &__pb_fastm_Regex_as_str)?;
+        }
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Match,
         >(__pb_module)?;

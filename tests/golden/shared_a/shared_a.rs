@@ -259,22 +259,26 @@ const _: () = {
             self.__copy__(py)
         }
     }
+    #[cfg(not(debug_assertions))]
     // from shared_a.yaml:25:19: method `Point.norm` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Point_norm, __pb_entrym_Point_norm, __PbClass_Point, noargs
         call_noargs, | __pb_py, __pb_this | __PbClass_Point::__pb_m_norm(__pb_this,
         __pb_py)
     );
+    #[cfg(not(debug_assertions))]
     // from shared_a.yaml:21:19: property `Point.x` (direct entry)
     ::pybridge::__private::fast_property!(
         __pb_fastp_Point_x, __pb_getp_Point_x, __PbClass_Point, get | __pb_py, __pb_this
         | __PbClass_Point::__pb_get_x(__pb_this, __pb_py)
     );
+    #[cfg(not(debug_assertions))]
     // from shared_a.yaml:22:19: property `Point.y` (direct entry)
     ::pybridge::__private::fast_property!(
         __pb_fastp_Point_y, __pb_getp_Point_y, __PbClass_Point, get | __pb_py, __pb_this
         | __PbClass_Point::__pb_get_y(__pb_this, __pb_py)
     );
+    #[cfg(not(debug_assertions))]
     // from shared_a.yaml:23:19: property `Point.label` (direct entry)
     ::pybridge::__private::fast_property!(
         __pb_fastp_Point_label, __pb_getp_Point_label, __PbClass_Point, get | __pb_py,
@@ -312,18 +316,21 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Point,
         >(__pb_module)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Point,
-        >(__pb_module.py(), "norm", &__pb_fastm_Point_norm)?;
-        ::pybridge::__private::add_fast_property::<
-            __PbClass_Point,
-        >(__pb_module.py(), "x", &__pb_fastp_Point_x)?;
-        ::pybridge::__private::add_fast_property::<
-            __PbClass_Point,
-        >(__pb_module.py(), "y", &__pb_fastp_Point_y)?;
-        ::pybridge::__private::add_fast_property::<
-            __PbClass_Point,
-        >(__pb_module.py(), "label", &__pb_fastp_Point_label)?;
+        #[cfg(not(debug_assertions))]
+        {
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Point,
+            >(__pb_module.py(), "norm", &__pb_fastm_Point_norm)?;
+            ::pybridge::__private::add_fast_property::<
+                __PbClass_Point,
+            >(__pb_module.py(), "x", &__pb_fastp_Point_x)?;
+            ::pybridge::__private::add_fast_property::<
+                __PbClass_Point,
+            >(__pb_module.py(), "y", &__pb_fastp_Point_y)?;
+            ::pybridge::__private::add_fast_property::<
+                __PbClass_Point,
+            >(__pb_module.py(), "label", &__pb_fastp_Point_label)?;
+        }
         ::pybridge::__private::hide_orderings(
             &__pb_module.py().get_type::<__PbClass_Point>(),
         )?;

@@ -208,18 +208,21 @@ const _: () = {
             )
         }
     }
+    #[cfg(not(debug_assertions))]
     // from skeleton_export.yaml:65:17: method `Tally.bump` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Tally_bump, __pb_entrym_Tally_bump, __PbClass_Tally, call, (1, 1), |
         __pb_py, __pb_this, __pb_a | __PbClass_Tally::__pb_m_bump(__pb_this, __pb_py,
         __pb_a.get(0) ?)
     );
+    #[cfg(not(debug_assertions))]
     // from skeleton_export.yaml:70:17: method `Tally.current` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Tally_current, __pb_entrym_Tally_current, __PbClass_Tally, noargs
         call_noargs, | __pb_py, __pb_this | __PbClass_Tally::__pb_m_current(__pb_this,
         __pb_py)
     );
+    #[cfg(not(debug_assertions))]
     // from skeleton_export.yaml:77:19: property `Tally.label` (direct entry)
     ::pybridge::__private::fast_property!(
         __pb_fastp_Tally_label, __pb_getp_Tally_label, __PbClass_Tally, get | __pb_py,
@@ -396,18 +399,21 @@ const _: () = {
                 .map(|it| it.into_any())
         }
     }
+    #[cfg(not(debug_assertions))]
     // from skeleton_export.yaml:85:19: method `IntStack.push` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_IntStack_push, __pb_entrym_IntStack_push, __PbClass_IntStack,
         call_unit, (1, 1), | __pb_py, __pb_this, __pb_a |
         __PbClass_IntStack::__pb_m_push(__pb_this, __pb_py, __pb_a.get(0) ?)
     );
+    #[cfg(not(debug_assertions))]
     // from skeleton_export.yaml:86:19: method `IntStack.pop` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_IntStack_pop, __pb_entrym_IntStack_pop, __PbClass_IntStack, noargs
         call_noargs, | __pb_py, __pb_this | __PbClass_IntStack::__pb_m_pop(__pb_this,
         __pb_py)
     );
+    #[cfg(not(debug_assertions))]
     // from skeleton_export.yaml:87:19: method `IntStack.len` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_IntStack_len, __pb_entrym_IntStack_len, __PbClass_IntStack, noargs
@@ -563,18 +569,21 @@ const _: () = {
             ::core::result::Result::Ok(__pb_result)
         }
     }
+    #[cfg(not(debug_assertions))]
     // from skeleton_export.yaml:92:19: method `StrStack.push` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_StrStack_push, __pb_entrym_StrStack_push, __PbClass_StrStack,
         call_unit, (1, 1), | __pb_py, __pb_this, __pb_a |
         __PbClass_StrStack::__pb_m_push(__pb_this, __pb_py, __pb_a.get(0) ?)
     );
+    #[cfg(not(debug_assertions))]
     // from skeleton_export.yaml:93:19: method `StrStack.pop` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_StrStack_pop, __pb_entrym_StrStack_pop, __PbClass_StrStack, noargs
         call_noargs, | __pb_py, __pb_this | __PbClass_StrStack::__pb_m_pop(__pb_this,
         __pb_py)
     );
+    #[cfg(not(debug_assertions))]
     // from skeleton_export.yaml:94:19: method `StrStack.len` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_StrStack_len, __pb_entrym_StrStack_len, __PbClass_StrStack, noargs
@@ -703,6 +712,7 @@ const _: () = {
             ::core::result::Result::Ok(__pb_result)
         }
     }
+    #[cfg(not(debug_assertions))]
     // from skeleton_export.yaml:103:19: method `Noisy.label` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Noisy_label, __pb_entrym_Noisy_label, __PbClass_Noisy, noargs
@@ -914,45 +924,57 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Tally,
         >(__pb_module)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Tally,
-        >(__pb_module.py(), "bump", &__pb_fastm_Tally_bump)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Tally,
-        >(__pb_module.py(), "current", &__pb_fastm_Tally_current)?;
-        ::pybridge::__private::add_fast_property::<
-            __PbClass_Tally,
-        >(__pb_module.py(), "label", &__pb_fastp_Tally_label)?;
+        #[cfg(not(debug_assertions))]
+        {
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Tally,
+            >(__pb_module.py(), "bump", &__pb_fastm_Tally_bump)?;
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Tally,
+            >(__pb_module.py(), "current", &__pb_fastm_Tally_current)?;
+            ::pybridge::__private::add_fast_property::<
+                __PbClass_Tally,
+            >(__pb_module.py(), "label", &__pb_fastp_Tally_label)?;
+        }
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_IntStack,
         >(__pb_module)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_IntStack,
-        >(__pb_module.py(), "push", &__pb_fastm_IntStack_push)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_IntStack,
-        >(__pb_module.py(), "pop", &__pb_fastm_IntStack_pop)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_IntStack,
-        >(__pb_module.py(), "len", &__pb_fastm_IntStack_len)?;
+        #[cfg(not(debug_assertions))]
+        {
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_IntStack,
+            >(__pb_module.py(), "push", &__pb_fastm_IntStack_push)?;
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_IntStack,
+            >(__pb_module.py(), "pop", &__pb_fastm_IntStack_pop)?;
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_IntStack,
+            >(__pb_module.py(), "len", &__pb_fastm_IntStack_len)?;
+        }
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_StrStack,
         >(__pb_module)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_StrStack,
-        >(__pb_module.py(), "push", &__pb_fastm_StrStack_push)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_StrStack,
-        >(__pb_module.py(), "pop", &__pb_fastm_StrStack_pop)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_StrStack,
-        >(__pb_module.py(), "len", &__pb_fastm_StrStack_len)?;
+        #[cfg(not(debug_assertions))]
+        {
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_StrStack,
+            >(__pb_module.py(), "push", &__pb_fastm_StrStack_push)?;
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_StrStack,
+            >(__pb_module.py(), "pop", &__pb_fastm_StrStack_pop)?;
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_StrStack,
+            >(__pb_module.py(), "len", &__pb_fastm_StrStack_len)?;
+        }
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Noisy,
         >(__pb_module)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Noisy,
-        >(__pb_module.py(), "label", &__pb_fastm_Noisy_label)?;
+        #[cfg(not(debug_assertions))]
+        {
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Noisy,
+            >(__pb_module.py(), "label", &__pb_fastm_Noisy_label)?;
+        }
         ::pybridge::__private::add_fast_function(
             __pb_module,
             ::pybridge::__private::pyo3::wrap_pyfunction!(__pb_fn_match, __pb_module)?,

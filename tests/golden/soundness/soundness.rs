@@ -332,24 +332,28 @@ const _: () = {
             )
         }
     }
+    #[cfg(not(debug_assertions))]
     // from soundness.yaml:15:19: method `Person.name` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Person_name, __pb_entrym_Person_name, __PbClass_Person, noargs
         call_noargs, | __pb_py, __pb_this | __PbClass_Person::__pb_m_name(__pb_this,
         __pb_py)
     );
+    #[cfg(not(debug_assertions))]
     // from soundness.yaml:16:19: method `Person.nick` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Person_nick, __pb_entrym_Person_nick, __PbClass_Person, noargs
         call_noargs, | __pb_py, __pb_this | __PbClass_Person::__pb_m_nick(__pb_this,
         __pb_py)
     );
+    #[cfg(not(debug_assertions))]
     // from soundness.yaml:17:19: method `Person.words` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Person_words, __pb_entrym_Person_words, __PbClass_Person, noargs
         call_noargs, | __pb_py, __pb_this | __PbClass_Person::__pb_m_words(__pb_this,
         __pb_py)
     );
+    #[cfg(not(debug_assertions))]
     // from soundness.yaml:18:19: method `Person.raw` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Person_raw, __pb_entrym_Person_raw, __PbClass_Person, noargs
@@ -508,6 +512,7 @@ const _: () = {
             )
         }
     }
+    #[cfg(not(debug_assertions))]
     // from soundness.yaml:47:19: method `Label.text` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Label_text, __pb_entrym_Label_text, __PbClass_Label, noargs
@@ -561,24 +566,30 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Person,
         >(__pb_module)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Person,
-        >(__pb_module.py(), "name", &__pb_fastm_Person_name)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Person,
-        >(__pb_module.py(), "nick", &__pb_fastm_Person_nick)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Person,
-        >(__pb_module.py(), "words", &__pb_fastm_Person_words)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Person,
-        >(__pb_module.py(), "raw", &__pb_fastm_Person_raw)?;
+        #[cfg(not(debug_assertions))]
+        {
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Person,
+            >(__pb_module.py(), "name", &__pb_fastm_Person_name)?;
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Person,
+            >(__pb_module.py(), "nick", &__pb_fastm_Person_nick)?;
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Person,
+            >(__pb_module.py(), "words", &__pb_fastm_Person_words)?;
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Person,
+            >(__pb_module.py(), "raw", &__pb_fastm_Person_raw)?;
+        }
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Label,
         >(__pb_module)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Label,
-        >(__pb_module.py(), "text", &__pb_fastm_Label_text)?;
+        #[cfg(not(debug_assertions))]
+        {
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Label,
+            >(__pb_module.py(), "text", &__pb_fastm_Label_text)?;
+        }
         ::pybridge::__private::hide_orderings(
             &__pb_module.py().get_type::<__PbClass_Label>(),
         )?;

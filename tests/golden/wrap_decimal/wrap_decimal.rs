@@ -752,24 +752,28 @@ const _: () = {
             ::pybridge::__private::into_object(py, Self::__pb_wrap(__pb_value))
         }
     }
+    #[cfg(not(debug_assertions))]
     // from wrap_decimal.yaml:47:19: method `Decimal.scale` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Decimal_scale, __pb_entrym_Decimal_scale, __PbClass_Decimal, noargs
         call_noargs, | __pb_py, __pb_this | __PbClass_Decimal::__pb_m_scale(__pb_this,
         __pb_py)
     );
+    #[cfg(not(debug_assertions))]
     // from wrap_decimal.yaml:48:19: method `Decimal.mantissa` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Decimal_mantissa, __pb_entrym_Decimal_mantissa, __PbClass_Decimal,
         noargs call_noargs, | __pb_py, __pb_this |
         __PbClass_Decimal::__pb_m_mantissa(__pb_this, __pb_py)
     );
+    #[cfg(not(debug_assertions))]
     // from wrap_decimal.yaml:49:19: method `Decimal.is_zero` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Decimal_is_zero, __pb_entrym_Decimal_is_zero, __PbClass_Decimal,
         noargs call_noargs, | __pb_py, __pb_this |
         __PbClass_Decimal::__pb_m_is_zero(__pb_this, __pb_py)
     );
+    #[cfg(not(debug_assertions))]
     #[cfg_attr(
         any(),
         pybridge_spec = "50:19: method `Decimal.is_sign_negative` (direct entry)"
@@ -779,6 +783,7 @@ const _: () = {
         __PbClass_Decimal, noargs call_noargs, | __pb_py, __pb_this |
         __PbClass_Decimal::__pb_m_is_sign_negative(__pb_this, __pb_py)
     );
+    #[cfg(not(debug_assertions))]
     #[cfg_attr(
         any(),
         pybridge_spec = "51:19: method `Decimal.is_integer` (direct entry)"
@@ -788,6 +793,7 @@ const _: () = {
         noargs call_noargs, | __pb_py, __pb_this |
         __PbClass_Decimal::__pb_m_is_integer(__pb_this, __pb_py)
     );
+    #[cfg(not(debug_assertions))]
     #[cfg_attr(
         any(),
         pybridge_spec = "52:19: method `Decimal.normalize` (direct entry)"
@@ -797,30 +803,35 @@ const _: () = {
         noargs call_noargs, | __pb_py, __pb_this |
         __PbClass_Decimal::__pb_m_normalize(__pb_this, __pb_py)
     );
+    #[cfg(not(debug_assertions))]
     // from wrap_decimal.yaml:53:19: method `Decimal.trunc` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Decimal_trunc, __pb_entrym_Decimal_trunc, __PbClass_Decimal, noargs
         call_noargs, | __pb_py, __pb_this | __PbClass_Decimal::__pb_m_trunc(__pb_this,
         __pb_py)
     );
+    #[cfg(not(debug_assertions))]
     // from wrap_decimal.yaml:54:19: method `Decimal.fract` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Decimal_fract, __pb_entrym_Decimal_fract, __PbClass_Decimal, noargs
         call_noargs, | __pb_py, __pb_this | __PbClass_Decimal::__pb_m_fract(__pb_this,
         __pb_py)
     );
+    #[cfg(not(debug_assertions))]
     // from wrap_decimal.yaml:55:19: method `Decimal.floor` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Decimal_floor, __pb_entrym_Decimal_floor, __PbClass_Decimal, noargs
         call_noargs, | __pb_py, __pb_this | __PbClass_Decimal::__pb_m_floor(__pb_this,
         __pb_py)
     );
+    #[cfg(not(debug_assertions))]
     // from wrap_decimal.yaml:56:19: method `Decimal.ceil` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Decimal_ceil, __pb_entrym_Decimal_ceil, __PbClass_Decimal, noargs
         call_noargs, | __pb_py, __pb_this | __PbClass_Decimal::__pb_m_ceil(__pb_this,
         __pb_py)
     );
+    #[cfg(not(debug_assertions))]
     #[cfg_attr(
         any(),
         pybridge_spec = "72:19: method `Decimal.serialize` (direct entry)"
@@ -1003,39 +1014,46 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Decimal,
         >(__pb_module)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Decimal,
-        >(__pb_module.py(), "scale", &__pb_fastm_Decimal_scale)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Decimal,
-        >(__pb_module.py(), "mantissa", &__pb_fastm_Decimal_mantissa)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Decimal,
-        >(__pb_module.py(), "is_zero", &__pb_fastm_Decimal_is_zero)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Decimal,
-        >(__pb_module.py(), "is_sign_negative", &__pb_fastm_Decimal_is_sign_negative)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Decimal,
-        >(__pb_module.py(), "is_integer", &__pb_fastm_Decimal_is_integer)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Decimal,
-        >(__pb_module.py(), "normalize", &__pb_fastm_Decimal_normalize)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Decimal,
-        >(__pb_module.py(), "trunc", &__pb_fastm_Decimal_trunc)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Decimal,
-        >(__pb_module.py(), "fract", &__pb_fastm_Decimal_fract)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Decimal,
-        >(__pb_module.py(), "floor", &__pb_fastm_Decimal_floor)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Decimal,
-        >(__pb_module.py(), "ceil", &__pb_fastm_Decimal_ceil)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Decimal,
-        >(__pb_module.py(), "serialize", &__pb_fastm_Decimal_serialize)?;
+        #[cfg(not(debug_assertions))]
+        {
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Decimal,
+            >(__pb_module.py(), "scale", &__pb_fastm_Decimal_scale)?;
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Decimal,
+            >(__pb_module.py(), "mantissa", &__pb_fastm_Decimal_mantissa)?;
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Decimal,
+            >(__pb_module.py(), "is_zero", &__pb_fastm_Decimal_is_zero)?;
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Decimal,
+            >(
+                __pb_module.py(),
+                "is_sign_negative",
+                &__pb_fastm_Decimal_is_sign_negative,
+            )?;
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Decimal,
+            >(__pb_module.py(), "is_integer", &__pb_fastm_Decimal_is_integer)?;
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Decimal,
+            >(__pb_module.py(), "normalize", &__pb_fastm_Decimal_normalize)?;
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Decimal,
+            >(__pb_module.py(), "trunc", &__pb_fastm_Decimal_trunc)?;
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Decimal,
+            >(__pb_module.py(), "fract", &__pb_fastm_Decimal_fract)?;
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Decimal,
+            >(__pb_module.py(), "floor", &__pb_fastm_Decimal_floor)?;
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Decimal,
+            >(__pb_module.py(), "ceil", &__pb_fastm_Decimal_ceil)?;
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Decimal,
+            >(__pb_module.py(), "serialize", &__pb_fastm_Decimal_serialize)?;
+        }
         ::pybridge::__private::pyo3::types::PyModuleMethods::add(
             __pb_module,
             "RoundingStrategy",

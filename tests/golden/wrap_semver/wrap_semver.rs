@@ -370,6 +370,7 @@ const _: () = {
             )
         }
     }
+    #[cfg(not(debug_assertions))]
     #[cfg_attr(
         any(),
         pybridge_spec = "26:17: method `Version.is_prerelease` (direct entry)"
@@ -379,6 +380,7 @@ const _: () = {
         __PbClass_Version, noargs call_noargs, | __pb_py, __pb_this |
         __PbClass_Version::__pb_m_is_prerelease(__pb_this, __pb_py)
     );
+    #[cfg(not(debug_assertions))]
     #[cfg_attr(
         any(),
         pybridge_spec = "30:17: method `Version.bump_minor` (direct entry)"
@@ -388,16 +390,19 @@ const _: () = {
         noargs call_noargs, | __pb_py, __pb_this |
         __PbClass_Version::__pb_m_bump_minor(__pb_this, __pb_py)
     );
+    #[cfg(not(debug_assertions))]
     // from wrap_semver.yaml:22:19: property `Version.major` (direct entry)
     ::pybridge::__private::fast_property!(
         __pb_fastp_Version_major, __pb_getp_Version_major, __PbClass_Version, get |
         __pb_py, __pb_this | __PbClass_Version::__pb_get_major(__pb_this, __pb_py)
     );
+    #[cfg(not(debug_assertions))]
     // from wrap_semver.yaml:23:19: property `Version.minor` (direct entry)
     ::pybridge::__private::fast_property!(
         __pb_fastp_Version_minor, __pb_getp_Version_minor, __PbClass_Version, get |
         __pb_py, __pb_this | __PbClass_Version::__pb_get_minor(__pb_this, __pb_py)
     );
+    #[cfg(not(debug_assertions))]
     // from wrap_semver.yaml:24:19: property `Version.patch` (direct entry)
     ::pybridge::__private::fast_property!(
         __pb_fastp_Version_patch, __pb_getp_Version_patch, __PbClass_Version, get |
@@ -629,21 +634,24 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Version,
         >(__pb_module)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Version,
-        >(__pb_module.py(), "is_prerelease", &__pb_fastm_Version_is_prerelease)?;
-        ::pybridge::__private::add_fast_method::<
-            __PbClass_Version,
-        >(__pb_module.py(), "bump_minor", &__pb_fastm_Version_bump_minor)?;
-        ::pybridge::__private::add_fast_property::<
-            __PbClass_Version,
-        >(__pb_module.py(), "major", &__pb_fastp_Version_major)?;
-        ::pybridge::__private::add_fast_property::<
-            __PbClass_Version,
-        >(__pb_module.py(), "minor", &__pb_fastp_Version_minor)?;
-        ::pybridge::__private::add_fast_property::<
-            __PbClass_Version,
-        >(__pb_module.py(), "patch", &__pb_fastp_Version_patch)?;
+        #[cfg(not(debug_assertions))]
+        {
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Version,
+            >(__pb_module.py(), "is_prerelease", &__pb_fastm_Version_is_prerelease)?;
+            ::pybridge::__private::add_fast_method::<
+                __PbClass_Version,
+            >(__pb_module.py(), "bump_minor", &__pb_fastm_Version_bump_minor)?;
+            ::pybridge::__private::add_fast_property::<
+                __PbClass_Version,
+            >(__pb_module.py(), "major", &__pb_fastp_Version_major)?;
+            ::pybridge::__private::add_fast_property::<
+                __PbClass_Version,
+            >(__pb_module.py(), "minor", &__pb_fastp_Version_minor)?;
+            ::pybridge::__private::add_fast_property::<
+                __PbClass_Version,
+            >(__pb_module.py(), "patch", &__pb_fastp_Version_patch)?;
+        }
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_VersionReq,
         >(__pb_module)?;
