@@ -1,0 +1,146 @@
+//! The macros generated glue invokes, one line per class member; their expansion is here so the
+//! generated file stays small.
+
+/// Defines a fast method of the wrapper type `$wrapper`: its `static` [`FastMethod`] and its
+/// entry point, whose body calls pyo3's wrapper method with `$this: &$wrapper` (generated glue
+/// writes one line per method; the expansion is here).
+///
+/// ```
+/// # use pybridge::pyo3::prelude::*;
+/// #[pyclass(frozen)]
+/// struct Counter;
+/// impl Counter {
+///     fn zero(&self, _py: Python<'_>) -> PyResult<i64> {
+///         Ok(0)
+///     }
+/// }
+/// pybridge::__private::fast_method!(ZERO, zero_entry, Counter, noargs call_noargs, |py, this| this.zero(py));
+/// ```
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __pb_fast_method {
+    ($fast:ident, $entry:ident, $wrapper:ty, noargs $call:ident, |$py:ident, $this:ident| $body:expr) => {
+        static $fast: $crate::__private::FastMethod =
+            $crate::__private::FastMethod::new($crate::__private::FastEntry::NoArgs($entry));
+        // SAFETY (for the block below, whose lint the expansion allows): CPython calls a
+        // `METH_NOARGS` method of `$wrapper`'s type attached, with `slf` an instance of it
+        // (the descriptor checked), which is `run_noargs`'s and `this`'s contract.
+        #[allow(clippy::undocumented_unsafe_blocks)]
+        unsafe extern "C" fn $entry(
+            slf: *mut $crate::__private::pyo3::ffi::PyObject,
+            _: *mut $crate::__private::pyo3::ffi::PyObject,
+        ) -> *mut $crate::__private::pyo3::ffi::PyObject {
+            unsafe {
+                $crate::__private::FastMethod::run_noargs(&mut |$py| {
+                    let $this: &$wrapper = $crate::__private::FastMethod::this($py, slf);
+                    $crate::__pb_fast_method!(@convert $call, $py, $body)
+                })
+            }
+        }
+    };
+    ($fast:ident, $entry:ident, $wrapper:ty, $call:ident, ($required:expr, $count:expr), |$py:ident, $this:ident, $args:ident| $body:expr) => {
+        static $fast: $crate::__private::FastMethod =
+            $crate::__private::FastMethod::new($crate::__private::FastEntry::FastCall($entry));
+        // SAFETY (for the block below, whose lint the expansion allows): CPython calls a
+        // `METH_FASTCALL | METH_KEYWORDS` method of `$wrapper`'s type attached, with `slf` an
+        // instance of it (the descriptor checked), and its arguments pass through unchanged,
+        // which is `run_call`'s and `this`'s contract.
+        #[allow(clippy::undocumented_unsafe_blocks)]
+        unsafe extern "C" fn $entry(
+            slf: *mut $crate::__private::pyo3::ffi::PyObject,
+            args: *const *mut $crate::__private::pyo3::ffi::PyObject,
+            nargs: $crate::__private::pyo3::ffi::Py_ssize_t,
+            kwnames: *mut $crate::__private::pyo3::ffi::PyObject,
+        ) -> *mut $crate::__private::pyo3::ffi::PyObject {
+            let call = $crate::__private::RawCall { module: slf, args, nargs, kwnames };
+            unsafe {
+                $fast.run_call(call, ($required, $count), &mut |$py, $args| {
+                    let $this: &$wrapper = $crate::__private::FastMethod::this($py, slf);
+                    ::core::option::Option::Some($crate::__pb_fast_method!(@convert $call, $py, $body))
+                })
+            }
+        }
+    };
+    // The wrapper's `PyResult<R>` as a new reference: the value, or `None` for `()`.
+    (@convert call_noargs, $py:ident, $body:expr) => {
+        ($body).and_then(|__pb_v| $crate::__private::FastMethod::object_ptr($py, __pb_v))
+    };
+    (@convert call, $py:ident, $body:expr) => {
+        ($body).and_then(|__pb_v| $crate::__private::FastMethod::object_ptr($py, __pb_v))
+    };
+    (@convert call_noargs_unit, $py:ident, $body:expr) => {
+        ($body).map(|()| $crate::__private::FastMethod::none_ptr($py))
+    };
+    (@convert call_unit, $py:ident, $body:expr) => {
+        ($body).map(|()| $crate::__private::FastMethod::none_ptr($py))
+    };
+}
+
+/// Defines a fast property of `$wrapper`: a `static` [`FastProperty`], its getter entry calling
+/// `$get` with `$this: &$wrapper`, and (with `set`) its setter entry calling `$set` with the
+/// new value converted to `$ty` in place.
+///
+/// ```
+/// # use pybridge::pyo3::prelude::*;
+/// #[pyclass(frozen)]
+/// struct Point;
+/// impl Point {
+///     fn x(&self, _py: Python<'_>) -> PyResult<i64> {
+///         Ok(1)
+///     }
+/// }
+/// pybridge::__private::fast_property!(X, x_get, Point, get |py, this| this.x(py));
+/// ```
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __pb_fast_property {
+    ($fast:ident, $get_entry:ident, $wrapper:ty, get |$py:ident, $this:ident| $get:expr) => {
+        static $fast: $crate::__private::FastProperty =
+            $crate::__private::FastProperty::new($get_entry, ::core::option::Option::None);
+        $crate::__pb_fast_property!(@get $get_entry, $wrapper, |$py, $this| $get);
+    };
+    ($fast:ident, $get_entry:ident, $wrapper:ty, get |$py:ident, $this:ident| $get:expr,
+     $set_entry:ident, set $ty:ty, |$spy:ident, $sthis:ident, $value:ident| $set:expr) => {
+        static $fast: $crate::__private::FastProperty =
+            $crate::__private::FastProperty::new($get_entry, ::core::option::Option::Some($set_entry));
+        $crate::__pb_fast_property!(@get $get_entry, $wrapper, |$py, $this| $get);
+        // SAFETY (for the block below, whose lint the expansion allows): CPython calls a getset
+        // descriptor's setter of `$wrapper`'s type attached, with `slf` an instance of it (the
+        // descriptor checked) and `value` a live object or null, which is `run_set`'s,
+        // `this`'s and `FastArg::fast`'s contract (`fast` only for a non-null value).
+        #[allow(clippy::undocumented_unsafe_blocks)]
+        unsafe extern "C" fn $set_entry(
+            slf: *mut $crate::__private::pyo3::ffi::PyObject,
+            value: *mut $crate::__private::pyo3::ffi::PyObject,
+            _: *mut ::core::ffi::c_void,
+        ) -> ::core::ffi::c_int {
+            unsafe {
+                $fast.run_set(slf, value, &mut |$spy| {
+                    if value.is_null() {
+                        return ::core::option::Option::None;
+                    }
+                    let $value: $ty = $crate::__private::FastArg::fast(value)?;
+                    let $sthis: &$wrapper = $crate::__private::FastMethod::this($spy, slf);
+                    ::core::option::Option::Some($set)
+                })
+            }
+        }
+    };
+    (@get $get_entry:ident, $wrapper:ty, |$py:ident, $this:ident| $get:expr) => {
+        // SAFETY (for the block below, whose lint the expansion allows): CPython calls a getset
+        // descriptor's getter of `$wrapper`'s type attached, with `slf` an instance of it (the
+        // descriptor checked), which is `run_noargs`'s and `this`'s contract.
+        #[allow(clippy::undocumented_unsafe_blocks)]
+        unsafe extern "C" fn $get_entry(
+            slf: *mut $crate::__private::pyo3::ffi::PyObject,
+            _: *mut ::core::ffi::c_void,
+        ) -> *mut $crate::__private::pyo3::ffi::PyObject {
+            unsafe {
+                $crate::__private::FastMethod::run_noargs(&mut |$py| {
+                    let $this: &$wrapper = $crate::__private::FastMethod::this($py, slf);
+                    $crate::__pb_fast_method!(@convert call_noargs, $py, $get)
+                })
+            }
+        }
+    };
+}
