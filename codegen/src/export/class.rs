@@ -147,7 +147,7 @@ fn emit_pymethods(module: &Module, c: &Class, wrapper: &syn::Ident, inner: &syn:
     let gate = super::buffer::emit_gate(c);
     let direct = !can_be_view(module, c) && gate.is_none();
     let methods = c.methods.iter().map(|m| emit_method(wrapper, inner, m, c.close.as_deref(), direct, gate.as_ref()));
-    let properties = c.attributes.iter().map(|a| emit_property(wrapper, a));
+    let properties = c.attributes.iter().map(|a| emit_property(wrapper, a, direct));
     let dunders = c.dunders.iter().map(|d| emit_dunder(c, d));
     let iter = c.iter_item.as_ref().map(emit_iter);
     let self_iter = pybridge_model::protocols::needs_self_iter(c).then(emit_self_iter);

@@ -203,11 +203,12 @@ fn emit_instance_method(m: &Function, parts: &Parts, direct: bool) -> TokenStrea
     };
     let mutable = matches!(m.kind, FnKind::MethodMut | FnKind::Setter);
     let body = emit_lent_body(body, direct, mutable);
-    // `#[inline]`: a class's direct entry (fast_class.rs) calls this wrapper as a plain method.
+    // `#[inline(always)]`: a class's direct entry (fast_class.rs) calls this wrapper as a plain
+    // method (with `#[inline]` LLVM kept the call and a 64-byte `PyResult` copy).
     quote! {
         #doc
         #attr
-        #[inline]
+        #[inline(always)]
         fn #ident(&self #(, #params)*) -> ::pybridge::__private::pyo3::PyResult<#ret> {
             #modulo_check
             #body

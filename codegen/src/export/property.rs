@@ -10,8 +10,9 @@ use super::convert::{emit_return_type, emit_wrap};
 use crate::docs::emit_doc;
 
 /// A property: a copy of the field (a new object for a class-typed field), or for `view`
-/// fields a view into this object.
-pub(super) fn emit_property(wrapper: &syn::Ident, a: &Attribute) -> TokenStream {
+/// fields a view into this object. `direct`: the class is never a view and has no buffer gate,
+/// so the accessors borrow its cell without a closure (method.rs `emit_lent_body`).
+pub(super) fn emit_property(wrapper: &syn::Ident, a: &Attribute, direct: bool) -> TokenStream {
     let field = super::param_ident(&a.name.rust);
     // Named through `#[pyo3(name = "…")]`, which takes any identifier: the Python name may be a
     // Rust keyword, and `#[getter(ref)]` / `#[getter("ref")]` do not parse (found by the spec
@@ -34,13 +35,13 @@ pub(super) fn emit_property(wrapper: &syn::Ident, a: &Attribute) -> TokenStream 
     } else {
         let ty = emit_return_type(&a.ty);
         let value = emit_wrap(super::convert::emit_clone_ref(quote!(&__pb_self.#field), &a.ty), &a.ty);
+        let read = super::method::emit_lent_body(quote!(::core::result::Result::Ok(#value)), direct, false);
         quote! {
             #doc
             #[getter] #[pyo3(name = #name)]
-            #[inline]
+            #[inline(always)]
             fn #get(&self, __pb_py: ::pybridge::Python<'_>) -> ::pybridge::__private::pyo3::PyResult<#ty> {
-                let _ = __pb_py;
-                self.__pb_with(__pb_py, |__pb_self| ::core::result::Result::Ok(#value))
+                #read
             }
         }
     };
@@ -56,15 +57,20 @@ pub(super) fn emit_property(wrapper: &syn::Ident, a: &Attribute) -> TokenStream 
         let holds_class = super::nested::holds_class(&a.ty);
         let convert = (holds_class || matches!(a.ty.kind, TypeKind::Class(_) | TypeKind::List(_)))
             .then(|| quote!(let __pb_value = #value;));
+        let write = super::method::emit_lent_body(
+            quote! {
+                __pb_self.#field = __pb_value;
+                ::core::result::Result::Ok(())
+            },
+            direct,
+            true,
+        );
         quote! {
             #[setter] #[pyo3(name = #name)]
-            #[inline]
+            #[inline(always)]
             fn #set(&self, __pb_py: ::pybridge::Python<'_>, __pb_value: #ty) -> ::pybridge::__private::pyo3::PyResult<()> {
                 #convert
-                self.__pb_with_mut(__pb_py, |__pb_self| {
-                    __pb_self.#field = __pb_value;
-                    ::core::result::Result::Ok(())
-                })
+                #write
             }
         }
     });

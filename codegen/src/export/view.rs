@@ -116,7 +116,7 @@ pub(super) fn emit_view_class(module: &Module, c: &Class) -> TokenStream {
 /// Methods, properties, protocols and the cycle collector's hooks of a view class.
 fn emit_view_pymethods(c: &Class, wrapper: &syn::Ident, inner: &syn::Path) -> TokenStream {
     let methods = c.methods.iter().map(|m| super::method::emit_method(wrapper, inner, m, None, false, None));
-    let properties = c.attributes.iter().map(|a| super::property::emit_property(wrapper, a));
+    let properties = c.attributes.iter().map(|a| super::property::emit_property(wrapper, a, false));
     let dunders = c.dunders.iter().map(|d| emit_view_dunder(c, d));
     let self_iter = pybridge_model::protocols::needs_self_iter(c).then(super::method::emit_self_iter);
     quote! {

@@ -349,7 +349,7 @@ mod geometry {
                 ::core::result::Result::Ok(__PbClass_Point::__pb_wrap(__pb_result))
             }
             #[pyo3(name = "norm", signature = ())]
-            #[inline]
+            #[inline(always)]
             fn __pb_m_norm(
                 &self,
                 __pb_py: ::pybridge::Python<'_>,
@@ -360,7 +360,7 @@ mod geometry {
                 ::core::result::Result::Ok(__pb_result)
             }
             #[pyo3(name = "shift", signature = (dx))]
-            #[inline]
+            #[inline(always)]
             fn __pb_m_shift(
                 &self,
                 __pb_py: ::pybridge::Python<'_>,
@@ -373,7 +373,7 @@ mod geometry {
                 ::core::result::Result::Ok(())
             }
             #[pyo3(name = "slow_norm", signature = (rounds))]
-            #[inline]
+            #[inline(always)]
             fn __pb_m_slow_norm(
                 &self,
                 __pb_py: ::pybridge::Python<'_>,
@@ -415,49 +415,38 @@ mod geometry {
             }
             #[getter]
             #[pyo3(name = "x")]
-            #[inline]
+            #[inline(always)]
             fn __pb_get_x(
                 &self,
                 __pb_py: ::pybridge::Python<'_>,
             ) -> ::pybridge::__private::pyo3::PyResult<f64> {
-                let _ = __pb_py;
-                self.__pb_with(
-                    __pb_py,
-                    |__pb_self| ::core::result::Result::Ok(
-                        ::std::clone::Clone::clone(&__pb_self.x),
-                    ),
-                )
+                let __pb_guard = self.inner.borrow(__pb_py)?;
+                let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+                ::core::result::Result::Ok(::std::clone::Clone::clone(&__pb_self.x))
             }
             #[setter]
             #[pyo3(name = "x")]
-            #[inline]
+            #[inline(always)]
             fn __pb_set_x(
                 &self,
                 __pb_py: ::pybridge::Python<'_>,
                 __pb_value: f64,
             ) -> ::pybridge::__private::pyo3::PyResult<()> {
-                self.__pb_with_mut(
-                    __pb_py,
-                    |__pb_self| {
-                        __pb_self.x = __pb_value;
-                        ::core::result::Result::Ok(())
-                    },
-                )
+                let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
+                let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
+                __pb_self.x = __pb_value;
+                ::core::result::Result::Ok(())
             }
             #[getter]
             #[pyo3(name = "y")]
-            #[inline]
+            #[inline(always)]
             fn __pb_get_y(
                 &self,
                 __pb_py: ::pybridge::Python<'_>,
             ) -> ::pybridge::__private::pyo3::PyResult<f64> {
-                let _ = __pb_py;
-                self.__pb_with(
-                    __pb_py,
-                    |__pb_self| ::core::result::Result::Ok(
-                        ::std::clone::Clone::clone(&__pb_self.y),
-                    ),
-                )
+                let __pb_guard = self.inner.borrow(__pb_py)?;
+                let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+                ::core::result::Result::Ok(::std::clone::Clone::clone(&__pb_self.y))
             }
             fn __repr__(
                 &self,
@@ -648,7 +637,7 @@ mod geometry {
         #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
         impl __PbClass_Word {
             #[pyo3(name = "as_str", signature = ())]
-            #[inline]
+            #[inline(always)]
             fn __pb_m_as_str(
                 &self,
                 __pb_py: ::pybridge::Python<'_>,
@@ -665,19 +654,20 @@ mod geometry {
             }
             #[getter]
             #[pyo3(name = "text")]
-            #[inline]
+            #[inline(always)]
             fn __pb_get_text(
                 &self,
                 __pb_py: ::pybridge::Python<'_>,
             ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-                let _ = __pb_py;
                 self.__pb_with(
                     __pb_py,
-                    |__pb_self| ::core::result::Result::Ok(
-                        ::std::borrow::ToOwned::to_owned(
-                            ::std::clone::Clone::clone(&__pb_self.text),
-                        ),
-                    ),
+                    |__pb_self| {
+                        ::core::result::Result::Ok(
+                            ::std::borrow::ToOwned::to_owned(
+                                ::std::clone::Clone::clone(&__pb_self.text),
+                            ),
+                        )
+                    },
                 )
             }
             fn __traverse__(
@@ -797,7 +787,7 @@ mod geometry {
                 ::pybridge::__private::publish_class::<Self>(py)
             }
             #[pyo3(name = "__getitem__")]
-            #[inline]
+            #[inline(always)]
             fn __pb_m___getitem__(
                 &self,
                 __pb_py: ::pybridge::Python<'_>,
@@ -811,7 +801,7 @@ mod geometry {
                 ::core::result::Result::Ok(__pb_result)
             }
             #[pyo3(name = "__next__")]
-            #[inline]
+            #[inline(always)]
             fn __pb_m___next__(
                 &self,
                 __pb_py: ::pybridge::Python<'_>,
@@ -822,7 +812,7 @@ mod geometry {
                 ::core::result::Result::Ok(__pb_result)
             }
             #[pyo3(name = "__setitem__")]
-            #[inline]
+            #[inline(always)]
             fn __pb_m___setitem__(
                 &self,
                 __pb_py: ::pybridge::Python<'_>,

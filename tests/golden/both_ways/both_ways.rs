@@ -117,22 +117,21 @@ const _: () = {
         // from both_ways.yaml:17:19: attribute `x`
         #[getter]
         #[pyo3(name = "x")]
-        #[inline]
+        #[inline(always)]
         fn __pb_get_x(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<f64> {
-            let _ = __pb_py;
             self.__pb_with(
                 __pb_py,
-                |__pb_self| ::core::result::Result::Ok(
-                    ::std::clone::Clone::clone(&__pb_self.x),
-                ),
+                |__pb_self| {
+                    ::core::result::Result::Ok(::std::clone::Clone::clone(&__pb_self.x))
+                },
             )
         }
         #[setter]
         #[pyo3(name = "x")]
-        #[inline]
+        #[inline(always)]
         fn __pb_set_x(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -149,22 +148,21 @@ const _: () = {
         // from both_ways.yaml:18:19: attribute `y`
         #[getter]
         #[pyo3(name = "y")]
-        #[inline]
+        #[inline(always)]
         fn __pb_get_y(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<f64> {
-            let _ = __pb_py;
             self.__pb_with(
                 __pb_py,
-                |__pb_self| ::core::result::Result::Ok(
-                    ::std::clone::Clone::clone(&__pb_self.y),
-                ),
+                |__pb_self| {
+                    ::core::result::Result::Ok(::std::clone::Clone::clone(&__pb_self.y))
+                },
             )
         }
         #[setter]
         #[pyo3(name = "y")]
-        #[inline]
+        #[inline(always)]
         fn __pb_set_y(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -397,7 +395,7 @@ const _: () = {
         }
         // from both_ways.yaml:30:19: method `last`
         #[pyo3(name = "last", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_last(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -409,7 +407,7 @@ const _: () = {
         }
         // from both_ways.yaml:31:19: method `length`
         #[pyo3(name = "length", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_length(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -421,7 +419,7 @@ const _: () = {
         }
         // from both_ways.yaml:32:19: method `reverse`
         #[pyo3(name = "reverse", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_reverse(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -467,7 +465,7 @@ const _: () = {
         }
         #[setter]
         #[pyo3(name = "start")]
-        #[inline]
+        #[inline(always)]
         fn __pb_set_start(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -480,30 +478,23 @@ const _: () = {
                         ::pybridge::__private::clone_of(__pb_v),
                     ),
                 )?;
-            self.__pb_with_mut(
-                __pb_py,
-                |__pb_self| {
-                    __pb_self.start = __pb_value;
-                    ::core::result::Result::Ok(())
-                },
-            )
+            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
+            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
+            __pb_self.start = __pb_value;
+            ::core::result::Result::Ok(())
         }
         // from both_ways.yaml:27:19: attribute `end`
         #[getter]
         #[pyo3(name = "end")]
-        #[inline]
+        #[inline(always)]
         fn __pb_get_end(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
-            let _ = __pb_py;
-            self.__pb_with(
-                __pb_py,
-                |__pb_self| ::core::result::Result::Ok(
-                    __PbClass_Point::__pb_wrap(
-                        ::std::clone::Clone::clone(&__pb_self.end),
-                    ),
-                ),
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            ::core::result::Result::Ok(
+                __PbClass_Point::__pb_wrap(::std::clone::Clone::clone(&__pb_self.end)),
             )
         }
     }
@@ -632,7 +623,7 @@ const _: () = {
         }
         // from both_ways.yaml:36:19: method `bump`
         #[pyo3(name = "bump", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_bump(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -644,7 +635,7 @@ const _: () = {
         }
         // from both_ways.yaml:37:19: method `value`
         #[pyo3(name = "value", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_value(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -777,7 +768,7 @@ const _: () = {
         }
         // from both_ways.yaml:42:19: method `counter`
         #[pyo3(name = "counter", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_counter(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -789,7 +780,7 @@ const _: () = {
         }
         // from both_ways.yaml:43:19: method `holders`
         #[pyo3(name = "holders", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_holders(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -914,40 +905,35 @@ const _: () = {
         // from both_ways.yaml:48:19: attribute `payload`
         #[getter]
         #[pyo3(name = "payload")]
-        #[inline]
+        #[inline(always)]
         fn __pb_get_payload(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::std::option::Option<::pybridge::Object>,
         > {
-            let _ = __pb_py;
-            self.__pb_with(
-                __pb_py,
-                |__pb_self| ::core::result::Result::Ok(
-                    ::std::option::Option::as_ref(&__pb_self.payload)
-                        .map(|__pb_x| ::pybridge::__private::pyo3::Py::clone_ref(
-                            __pb_x,
-                            __pb_py,
-                        )),
-                ),
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            ::core::result::Result::Ok(
+                ::std::option::Option::as_ref(&__pb_self.payload)
+                    .map(|__pb_x| ::pybridge::__private::pyo3::Py::clone_ref(
+                        __pb_x,
+                        __pb_py,
+                    )),
             )
         }
         #[setter]
         #[pyo3(name = "payload")]
-        #[inline]
+        #[inline(always)]
         fn __pb_set_payload(
             &self,
             __pb_py: ::pybridge::Python<'_>,
             __pb_value: ::std::option::Option<::pybridge::Object>,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            self.__pb_with_mut(
-                __pb_py,
-                |__pb_self| {
-                    __pb_self.payload = __pb_value;
-                    ::core::result::Result::Ok(())
-                },
-            )
+            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
+            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
+            __pb_self.payload = __pb_value;
+            ::core::result::Result::Ok(())
         }
         fn __traverse__(
             &self,

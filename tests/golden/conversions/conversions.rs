@@ -113,7 +113,7 @@ const _: () = {
         }
         // from conversions.yaml:87:19: method `items`
         #[pyo3(name = "items", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_items(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -127,7 +127,7 @@ const _: () = {
         }
         // from conversions.yaml:88:19: method `count`
         #[pyo3(name = "count", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_count(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -139,7 +139,7 @@ const _: () = {
         }
         // from conversions.yaml:89:19: method `label`
         #[pyo3(name = "label", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_label(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -153,7 +153,7 @@ const _: () = {
         }
         // from conversions.yaml:90:19: method `place`
         #[pyo3(name = "place", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_place(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -165,7 +165,7 @@ const _: () = {
         }
         // from conversions.yaml:91:19: method `title`
         #[pyo3(name = "title", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_title(
             &self,
             __pb_py: ::pybridge::Python<'_>,

@@ -144,7 +144,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:24:19: method `compound`
         #[pyo3(name = "compound", signature = (years))]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_compound(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -162,7 +162,7 @@ const _: () = {
             signature = (*, factor = 1),
             text_signature = "($self, *, factor=1)"
         )]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_scaled(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -176,7 +176,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:27:19: method `__add__`
         #[pyo3(name = "__add__")]
-        #[inline]
+        #[inline(always)]
         fn __pb_m___add__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -197,7 +197,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:28:19: method `__sub__`
         #[pyo3(name = "__sub__")]
-        #[inline]
+        #[inline(always)]
         fn __pb_m___sub__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -218,7 +218,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:29:19: method `__mul__`
         #[pyo3(name = "__mul__")]
-        #[inline]
+        #[inline(always)]
         fn __pb_m___mul__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -232,7 +232,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:30:19: method `__rmul__`
         #[pyo3(name = "__rmul__")]
-        #[inline]
+        #[inline(always)]
         fn __pb_m___rmul__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -246,7 +246,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:31:17: method `__floordiv__`
         #[pyo3(name = "__floordiv__")]
-        #[inline]
+        #[inline(always)]
         fn __pb_m___floordiv__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -265,7 +265,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:36:19: method `__neg__`
         #[pyo3(name = "__neg__")]
-        #[inline]
+        #[inline(always)]
         fn __pb_m___neg__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -277,7 +277,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:37:19: method `__bool__`
         #[pyo3(name = "__bool__")]
-        #[inline]
+        #[inline(always)]
         fn __pb_m___bool__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -289,7 +289,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:38:19: method `__iadd__`
         #[pyo3(name = "__iadd__")]
-        #[inline]
+        #[inline(always)]
         fn __pb_m___iadd__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -308,7 +308,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:39:19: method `__str__`
         #[pyo3(name = "__str__")]
-        #[inline]
+        #[inline(always)]
         fn __pb_m___str__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -320,7 +320,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:41:19: method `__len__`
         #[pyo3(name = "__len__")]
-        #[inline]
+        #[inline(always)]
         fn __pb_m___len__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -332,7 +332,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:42:19: method `__contains__`
         #[pyo3(name = "__contains__")]
-        #[inline]
+        #[inline(always)]
         fn __pb_m___contains__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -364,7 +364,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:44:19: method `labelled`
         #[pyo3(name = "labelled", signature = (currency))]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_labelled(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -390,7 +390,7 @@ const _: () = {
             ),
             text_signature = "($self, rounding=...)"
         )]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_units(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -411,18 +411,14 @@ const _: () = {
         // from numeric_spec.yaml:21:19: attribute `cents`
         #[getter]
         #[pyo3(name = "cents")]
-        #[inline]
+        #[inline(always)]
         fn __pb_get_cents(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<i64> {
-            let _ = __pb_py;
-            self.__pb_with(
-                __pb_py,
-                |__pb_self| ::core::result::Result::Ok(
-                    ::std::clone::Clone::clone(&__pb_self.cents),
-                ),
-            )
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            ::core::result::Result::Ok(::std::clone::Clone::clone(&__pb_self.cents))
         }
         // from numeric_spec.yaml:9:13: trait `Debug` of class `Money`
         fn __repr__(
@@ -724,18 +720,14 @@ const _: () = {
         // from numeric_spec.yaml:56:19: attribute `n`
         #[getter]
         #[pyo3(name = "n")]
-        #[inline]
+        #[inline(always)]
         fn __pb_get_n(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<i64> {
-            let _ = __pb_py;
-            self.__pb_with(
-                __pb_py,
-                |__pb_self| ::core::result::Result::Ok(
-                    ::std::clone::Clone::clone(&__pb_self.n),
-                ),
-            )
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            ::core::result::Result::Ok(::std::clone::Clone::clone(&__pb_self.n))
         }
         // from numeric_spec.yaml:48:13: trait `Debug` of class `Points`
         fn __repr__(
@@ -1128,7 +1120,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:67:19: method `value`
         #[pyo3(name = "value", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_value(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -1140,7 +1132,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:62:23: method `__getitem__`
         #[pyo3(name = "__getitem__")]
-        #[inline]
+        #[inline(always)]
         fn __pb_m___getitem__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -1155,7 +1147,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:62:52: method `__setitem__`
         #[pyo3(name = "__setitem__")]
-        #[inline]
+        #[inline(always)]
         fn __pb_m___setitem__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -1299,7 +1291,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:72:16: method `__next__`
         #[pyo3(name = "__next__")]
-        #[inline]
+        #[inline(always)]
         fn __pb_m___next__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -1425,7 +1417,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:83:19: method `record`
         #[pyo3(name = "record", signature = (amount))]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_record(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -1614,7 +1606,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:94:19: method `record`
         #[pyo3(name = "record", signature = (cents))]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_record(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -1631,7 +1623,7 @@ const _: () = {
         }
         // from numeric_spec.yaml:95:19: method `balance`
         #[pyo3(name = "balance", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_balance(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -1647,17 +1639,18 @@ const _: () = {
         // from numeric_spec.yaml:92:19: attribute `entries`
         #[getter]
         #[pyo3(name = "entries")]
-        #[inline]
+        #[inline(always)]
         fn __pb_get_entries(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<i64>> {
-            let _ = __pb_py;
             self.__pb_with(
                 __pb_py,
-                |__pb_self| ::core::result::Result::Ok(
-                    ::std::clone::Clone::clone(&__pb_self.entries),
-                ),
+                |__pb_self| {
+                    ::core::result::Result::Ok(
+                        ::std::clone::Clone::clone(&__pb_self.entries),
+                    )
+                },
             )
         }
         #[allow(clippy::undocumented_unsafe_blocks)]

@@ -146,7 +146,7 @@ const _: () = {
         }
         // from regex_views.yaml:23:17: method `is_match`
         #[pyo3(name = "is_match", signature = (haystack))]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_is_match(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -219,7 +219,7 @@ const _: () = {
         // from regex_views.yaml:37:19: method `captures_len`
         /// Groups in the pattern (the whole match counts).
         #[pyo3(name = "captures_len", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_captures_len(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -232,7 +232,7 @@ const _: () = {
         // from regex_views.yaml:38:19: method `as_str`
         /// The pattern.
         #[pyo3(name = "as_str", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_as_str(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -387,7 +387,7 @@ const _: () = {
     impl __PbClass_Match {
         // from regex_views.yaml:44:19: method `start`
         #[pyo3(name = "start", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_start(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -402,7 +402,7 @@ const _: () = {
         }
         // from regex_views.yaml:45:19: method `end`
         #[pyo3(name = "end", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_end(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -417,7 +417,7 @@ const _: () = {
         }
         // from regex_views.yaml:46:19: method `__len__`
         #[pyo3(name = "__len__")]
-        #[inline]
+        #[inline(always)]
         fn __pb_m___len__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -432,7 +432,7 @@ const _: () = {
         }
         // from regex_views.yaml:47:19: method `is_empty`
         #[pyo3(name = "is_empty", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_is_empty(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -448,7 +448,7 @@ const _: () = {
         // from regex_views.yaml:48:19: method `as_str`
         /// The matched text.
         #[pyo3(name = "as_str", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_as_str(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -466,7 +466,7 @@ const _: () = {
         // from regex_views.yaml:50:19: method `span`
         /// `(start, end)`.
         #[pyo3(name = "span", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_span(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -667,7 +667,7 @@ const _: () = {
         }
         // from regex_views.yaml:66:19: method `__len__`
         #[pyo3(name = "__len__")]
-        #[inline]
+        #[inline(always)]
         fn __pb_m___len__(
             &self,
             __pb_py: ::pybridge::Python<'_>,

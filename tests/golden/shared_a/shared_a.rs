@@ -114,7 +114,7 @@ const _: () = {
         }
         // from shared_a.yaml:25:19: method `norm`
         #[pyo3(name = "norm", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_norm(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -126,7 +126,7 @@ const _: () = {
         }
         // from shared_a.yaml:27:17: method `scale_with`
         #[pyo3(name = "scale_with", signature = (k, during))]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_scale_with(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -161,50 +161,38 @@ const _: () = {
         // from shared_a.yaml:21:19: attribute `x`
         #[getter]
         #[pyo3(name = "x")]
-        #[inline]
+        #[inline(always)]
         fn __pb_get_x(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<f64> {
-            let _ = __pb_py;
-            self.__pb_with(
-                __pb_py,
-                |__pb_self| ::core::result::Result::Ok(
-                    ::std::clone::Clone::clone(&__pb_self.x),
-                ),
-            )
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            ::core::result::Result::Ok(::std::clone::Clone::clone(&__pb_self.x))
         }
         // from shared_a.yaml:22:19: attribute `y`
         #[getter]
         #[pyo3(name = "y")]
-        #[inline]
+        #[inline(always)]
         fn __pb_get_y(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<f64> {
-            let _ = __pb_py;
-            self.__pb_with(
-                __pb_py,
-                |__pb_self| ::core::result::Result::Ok(
-                    ::std::clone::Clone::clone(&__pb_self.y),
-                ),
-            )
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            ::core::result::Result::Ok(::std::clone::Clone::clone(&__pb_self.y))
         }
         // from shared_a.yaml:23:19: attribute `label`
         #[getter]
         #[pyo3(name = "label")]
-        #[inline]
+        #[inline(always)]
         fn __pb_get_label(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            let _ = __pb_py;
-            self.__pb_with(
-                __pb_py,
-                |__pb_self| ::core::result::Result::Ok(
-                    ::std::clone::Clone::clone(&__pb_self.label),
-                ),
-            )
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            ::core::result::Result::Ok(::std::clone::Clone::clone(&__pb_self.label))
         }
         // from shared_a.yaml:11:13: trait `Debug` of class `Point`
         fn __repr__(

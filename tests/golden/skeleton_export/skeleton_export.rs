@@ -142,7 +142,7 @@ const _: () = {
         }
         // from skeleton_export.yaml:65:17: method `bump`
         #[pyo3(name = "bump", signature = (by))]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_bump(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -156,7 +156,7 @@ const _: () = {
         }
         // from skeleton_export.yaml:70:17: method `current`
         #[pyo3(name = "current", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_current(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -178,34 +178,27 @@ const _: () = {
         // from skeleton_export.yaml:77:19: attribute `label`
         #[getter]
         #[pyo3(name = "label")]
-        #[inline]
+        #[inline(always)]
         fn __pb_get_label(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            let _ = __pb_py;
-            self.__pb_with(
-                __pb_py,
-                |__pb_self| ::core::result::Result::Ok(
-                    ::std::clone::Clone::clone(&__pb_self.label),
-                ),
-            )
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            ::core::result::Result::Ok(::std::clone::Clone::clone(&__pb_self.label))
         }
         #[setter]
         #[pyo3(name = "label")]
-        #[inline]
+        #[inline(always)]
         fn __pb_set_label(
             &self,
             __pb_py: ::pybridge::Python<'_>,
             __pb_value: ::std::string::String,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            self.__pb_with_mut(
-                __pb_py,
-                |__pb_self| {
-                    __pb_self.label = __pb_value;
-                    ::core::result::Result::Ok(())
-                },
-            )
+            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
+            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
+            __pb_self.label = __pb_value;
+            ::core::result::Result::Ok(())
         }
     }
     #[cfg(not(debug_assertions))]
@@ -340,7 +333,7 @@ const _: () = {
         }
         // from skeleton_export.yaml:85:19: method `push`
         #[pyo3(name = "push", signature = (item))]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_push(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -354,7 +347,7 @@ const _: () = {
         }
         // from skeleton_export.yaml:86:19: method `pop`
         #[pyo3(name = "pop", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_pop(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -366,7 +359,7 @@ const _: () = {
         }
         // from skeleton_export.yaml:87:19: method `len`
         #[pyo3(name = "len", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_len(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -530,7 +523,7 @@ const _: () = {
         }
         // from skeleton_export.yaml:92:19: method `push`
         #[pyo3(name = "push", signature = (item))]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_push(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -544,7 +537,7 @@ const _: () = {
         }
         // from skeleton_export.yaml:93:19: method `pop`
         #[pyo3(name = "pop", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_pop(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -558,7 +551,7 @@ const _: () = {
         }
         // from skeleton_export.yaml:94:19: method `len`
         #[pyo3(name = "len", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_len(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -701,7 +694,7 @@ const _: () = {
         }
         // from skeleton_export.yaml:103:19: method `label`
         #[pyo3(name = "label", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_label(
             &self,
             __pb_py: ::pybridge::Python<'_>,

@@ -111,7 +111,7 @@ const _: () = {
         }
         // from soundness.yaml:15:19: method `name`
         #[pyo3(name = "name", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_name(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -123,7 +123,7 @@ const _: () = {
         }
         // from soundness.yaml:16:19: method `nick`
         #[pyo3(name = "nick", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_nick(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -137,7 +137,7 @@ const _: () = {
         }
         // from soundness.yaml:17:19: method `words`
         #[pyo3(name = "words", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_words(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -156,7 +156,7 @@ const _: () = {
         }
         // from soundness.yaml:18:19: method `raw`
         #[pyo3(name = "raw", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_raw(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -168,7 +168,7 @@ const _: () = {
         }
         // from soundness.yaml:20:17: method `greet`
         #[pyo3(name = "greet", signature = (greeting, names))]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_greet(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -187,7 +187,7 @@ const _: () = {
         }
         // from soundness.yaml:26:17: method `scaled`
         #[pyo3(name = "scaled", signature = (value, *, factor, offset))]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_scaled(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -233,103 +233,82 @@ const _: () = {
         // from soundness.yaml:36:19: attribute `scores`
         #[getter]
         #[pyo3(name = "scores")]
-        #[inline]
+        #[inline(always)]
         fn __pb_get_scores(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<i64>> {
-            let _ = __pb_py;
-            self.__pb_with(
-                __pb_py,
-                |__pb_self| ::core::result::Result::Ok(
-                    ::std::clone::Clone::clone(&__pb_self.scores),
-                ),
-            )
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            ::core::result::Result::Ok(::std::clone::Clone::clone(&__pb_self.scores))
         }
         #[setter]
         #[pyo3(name = "scores")]
-        #[inline]
+        #[inline(always)]
         fn __pb_set_scores(
             &self,
             __pb_py: ::pybridge::Python<'_>,
             __pb_value: ::pybridge::__private::FastVec<i64>,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
             let __pb_value = __pb_value.0;
-            self.__pb_with_mut(
-                __pb_py,
-                |__pb_self| {
-                    __pb_self.scores = __pb_value;
-                    ::core::result::Result::Ok(())
-                },
-            )
+            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
+            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
+            __pb_self.scores = __pb_value;
+            ::core::result::Result::Ok(())
         }
         // from soundness.yaml:37:19: attribute `weights`
         #[getter]
         #[pyo3(name = "weights")]
-        #[inline]
+        #[inline(always)]
         fn __pb_get_weights(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<f64>> {
-            let _ = __pb_py;
-            self.__pb_with(
-                __pb_py,
-                |__pb_self| ::core::result::Result::Ok(
-                    ::std::clone::Clone::clone(&__pb_self.weights),
-                ),
-            )
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            ::core::result::Result::Ok(::std::clone::Clone::clone(&__pb_self.weights))
         }
         #[setter]
         #[pyo3(name = "weights")]
-        #[inline]
+        #[inline(always)]
         fn __pb_set_weights(
             &self,
             __pb_py: ::pybridge::Python<'_>,
             __pb_value: ::pybridge::__private::FastVec<f64>,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
             let __pb_value = __pb_value.0;
-            self.__pb_with_mut(
-                __pb_py,
-                |__pb_self| {
-                    __pb_self.weights = __pb_value;
-                    ::core::result::Result::Ok(())
-                },
-            )
+            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
+            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
+            __pb_self.weights = __pb_value;
+            ::core::result::Result::Ok(())
         }
         // from soundness.yaml:38:19: attribute `tags`
         #[getter]
         #[pyo3(name = "tags")]
-        #[inline]
+        #[inline(always)]
         fn __pb_get_tags(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::std::vec::Vec<::std::string::String>,
         > {
-            let _ = __pb_py;
-            self.__pb_with(
-                __pb_py,
-                |__pb_self| ::core::result::Result::Ok(
-                    ::std::clone::Clone::clone(&__pb_self.tags),
-                ),
-            )
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            ::core::result::Result::Ok(::std::clone::Clone::clone(&__pb_self.tags))
         }
         #[setter]
         #[pyo3(name = "tags")]
-        #[inline]
+        #[inline(always)]
         fn __pb_set_tags(
             &self,
             __pb_py: ::pybridge::Python<'_>,
             __pb_value: ::pybridge::__private::FastVec<::std::string::String>,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
             let __pb_value = __pb_value.0;
-            self.__pb_with_mut(
-                __pb_py,
-                |__pb_self| {
-                    __pb_self.tags = __pb_value;
-                    ::core::result::Result::Ok(())
-                },
-            )
+            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
+            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
+            __pb_self.tags = __pb_value;
+            ::core::result::Result::Ok(())
         }
     }
     #[cfg(not(debug_assertions))]
@@ -472,7 +451,7 @@ const _: () = {
         }
         // from soundness.yaml:47:19: method `text`
         #[pyo3(name = "text", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_text(
             &self,
             __pb_py: ::pybridge::Python<'_>,

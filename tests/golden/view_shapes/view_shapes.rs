@@ -438,7 +438,7 @@ const _: () = {
     impl __PbClass_Span {
         // from view_shapes.yaml:33:19: method `word`
         #[pyo3(name = "word", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_word(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -455,7 +455,7 @@ const _: () = {
         }
         // from view_shapes.yaml:34:19: method `maybe_word`
         #[pyo3(name = "maybe_word", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_maybe_word(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -474,7 +474,7 @@ const _: () = {
         }
         // from view_shapes.yaml:35:19: method `letters`
         #[pyo3(name = "letters", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_letters(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -533,7 +533,7 @@ const _: () = {
         }
         // from view_shapes.yaml:38:19: method `bump`
         #[pyo3(name = "bump", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_bump(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -548,7 +548,7 @@ const _: () = {
         }
         // from view_shapes.yaml:39:19: method `__len__`
         #[pyo3(name = "__len__")]
-        #[inline]
+        #[inline(always)]
         fn __pb_m___len__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -563,7 +563,7 @@ const _: () = {
         }
         // from view_shapes.yaml:40:19: method `slow`
         #[pyo3(name = "slow", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_slow(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -578,7 +578,7 @@ const _: () = {
         }
         // from view_shapes.yaml:41:19: method `end`
         #[pyo3(name = "end", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_end(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -594,40 +594,40 @@ const _: () = {
         // from view_shapes.yaml:30:19: attribute `text`
         #[getter]
         #[pyo3(name = "text")]
-        #[inline]
+        #[inline(always)]
         fn __pb_get_text(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            let _ = __pb_py;
             self.__pb_with(
                 __pb_py,
-                |__pb_self| ::core::result::Result::Ok(
-                    ::std::borrow::ToOwned::to_owned(
-                        ::std::clone::Clone::clone(&__pb_self.text),
-                    ),
-                ),
+                |__pb_self| {
+                    ::core::result::Result::Ok(
+                        ::std::borrow::ToOwned::to_owned(
+                            ::std::clone::Clone::clone(&__pb_self.text),
+                        ),
+                    )
+                },
             )
         }
         // from view_shapes.yaml:31:19: attribute `n`
         #[getter]
         #[pyo3(name = "n")]
-        #[inline]
+        #[inline(always)]
         fn __pb_get_n(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<usize> {
-            let _ = __pb_py;
             self.__pb_with(
                 __pb_py,
-                |__pb_self| ::core::result::Result::Ok(
-                    ::std::clone::Clone::clone(&__pb_self.n),
-                ),
+                |__pb_self| {
+                    ::core::result::Result::Ok(::std::clone::Clone::clone(&__pb_self.n))
+                },
             )
         }
         #[setter]
         #[pyo3(name = "n")]
-        #[inline]
+        #[inline(always)]
         fn __pb_set_n(
             &self,
             __pb_py: ::pybridge::Python<'_>,

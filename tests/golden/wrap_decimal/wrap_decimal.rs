@@ -151,7 +151,7 @@ const _: () = {
         // from wrap_decimal.yaml:47:19: method `scale`
         /// Digits after the decimal point.
         #[pyo3(name = "scale", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_scale(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -164,7 +164,7 @@ const _: () = {
         // from wrap_decimal.yaml:48:19: method `mantissa`
         /// The integer the decimal is scaled from.
         #[pyo3(name = "mantissa", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_mantissa(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -176,7 +176,7 @@ const _: () = {
         }
         // from wrap_decimal.yaml:49:19: method `is_zero`
         #[pyo3(name = "is_zero", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_is_zero(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -188,7 +188,7 @@ const _: () = {
         }
         // from wrap_decimal.yaml:50:19: method `is_sign_negative`
         #[pyo3(name = "is_sign_negative", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_is_sign_negative(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -200,7 +200,7 @@ const _: () = {
         }
         // from wrap_decimal.yaml:51:19: method `is_integer`
         #[pyo3(name = "is_integer", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_is_integer(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -213,7 +213,7 @@ const _: () = {
         // from wrap_decimal.yaml:52:19: method `normalize`
         /// Without trailing zeros (`1.500` → `1.5`).
         #[pyo3(name = "normalize", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_normalize(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -225,7 +225,7 @@ const _: () = {
         }
         // from wrap_decimal.yaml:53:19: method `trunc`
         #[pyo3(name = "trunc", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_trunc(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -237,7 +237,7 @@ const _: () = {
         }
         // from wrap_decimal.yaml:54:19: method `fract`
         #[pyo3(name = "fract", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_fract(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -249,7 +249,7 @@ const _: () = {
         }
         // from wrap_decimal.yaml:55:19: method `floor`
         #[pyo3(name = "floor", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_floor(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -261,7 +261,7 @@ const _: () = {
         }
         // from wrap_decimal.yaml:56:19: method `ceil`
         #[pyo3(name = "ceil", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_ceil(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -273,7 +273,7 @@ const _: () = {
         }
         // from wrap_decimal.yaml:57:19: method `__abs__`
         #[pyo3(name = "__abs__")]
-        #[inline]
+        #[inline(always)]
         fn __pb_m___abs__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -295,7 +295,7 @@ const _: () = {
             ),
             text_signature = "($self, dp=0, strategy=...)"
         )]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_rounded(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -317,7 +317,7 @@ const _: () = {
         }
         // from wrap_decimal.yaml:67:19: method `checked_add`
         #[pyo3(name = "checked_add", signature = (other))]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_checked_add(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -339,7 +339,7 @@ const _: () = {
         }
         // from wrap_decimal.yaml:68:19: method `checked_mul`
         #[pyo3(name = "checked_mul", signature = (other))]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_checked_mul(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -361,7 +361,7 @@ const _: () = {
         }
         // from wrap_decimal.yaml:69:19: method `checked_div`
         #[pyo3(name = "checked_div", signature = (other))]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_checked_div(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -383,7 +383,7 @@ const _: () = {
         }
         // from wrap_decimal.yaml:70:19: method `checked_rem`
         #[pyo3(name = "checked_rem", signature = (other))]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_checked_rem(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -405,7 +405,7 @@ const _: () = {
         }
         // from wrap_decimal.yaml:72:19: method `serialize`
         #[pyo3(name = "serialize", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_serialize(
             &self,
             __pb_py: ::pybridge::Python<'_>,

@@ -146,7 +146,7 @@ const _: () = {
         }
         // from wrap_semver.yaml:26:17: method `is_prerelease`
         #[pyo3(name = "is_prerelease", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_is_prerelease(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -158,7 +158,7 @@ const _: () = {
         }
         // from wrap_semver.yaml:30:17: method `bump_minor`
         #[pyo3(name = "bump_minor", signature = ())]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_bump_minor(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -187,50 +187,38 @@ const _: () = {
         // from wrap_semver.yaml:22:19: attribute `major`
         #[getter]
         #[pyo3(name = "major")]
-        #[inline]
+        #[inline(always)]
         fn __pb_get_major(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<u64> {
-            let _ = __pb_py;
-            self.__pb_with(
-                __pb_py,
-                |__pb_self| ::core::result::Result::Ok(
-                    ::std::clone::Clone::clone(&__pb_self.major),
-                ),
-            )
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            ::core::result::Result::Ok(::std::clone::Clone::clone(&__pb_self.major))
         }
         // from wrap_semver.yaml:23:19: attribute `minor`
         #[getter]
         #[pyo3(name = "minor")]
-        #[inline]
+        #[inline(always)]
         fn __pb_get_minor(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<u64> {
-            let _ = __pb_py;
-            self.__pb_with(
-                __pb_py,
-                |__pb_self| ::core::result::Result::Ok(
-                    ::std::clone::Clone::clone(&__pb_self.minor),
-                ),
-            )
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            ::core::result::Result::Ok(::std::clone::Clone::clone(&__pb_self.minor))
         }
         // from wrap_semver.yaml:24:19: attribute `patch`
         #[getter]
         #[pyo3(name = "patch")]
-        #[inline]
+        #[inline(always)]
         fn __pb_get_patch(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<u64> {
-            let _ = __pb_py;
-            self.__pb_with(
-                __pb_py,
-                |__pb_self| ::core::result::Result::Ok(
-                    ::std::clone::Clone::clone(&__pb_self.patch),
-                ),
-            )
+            let __pb_guard = self.inner.borrow(__pb_py)?;
+            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            ::core::result::Result::Ok(::std::clone::Clone::clone(&__pb_self.patch))
         }
         // from wrap_semver.yaml:11:13: trait `Display` of class `Version`
         fn __str__(
@@ -508,7 +496,7 @@ const _: () = {
         }
         // from wrap_semver.yaml:40:17: method `matches`
         #[pyo3(name = "matches", signature = (version))]
-        #[inline]
+        #[inline(always)]
         fn __pb_m_matches(
             &self,
             __pb_py: ::pybridge::Python<'_>,
