@@ -1,0 +1,140 @@
+//! Issue 18's spike: can Rust threads run Python in parallel in own-GIL sub-interpreters
+//! (PEP 684, CPython 3.12+) next to pybridge's runtime, and what does it buy?
+//!
+//! Measures a CPU-bound pure-Python function (`work(n)`, a loop of `n` multiply-adds) run by 1
+//! and 2 Rust threads: through the main interpreter (one GIL, pybridge's attach), and each in
+//! its own sub-interpreter made with `Py_NewInterpreterFromConfig` (own GIL, own allocator).
+//! Only raw CPython calls run inside a sub-interpreter here: pyo3 keeps per-process state (its
+//! attach count, its deferred-decref pool, `intern!` and `PyOnceLock` statics holding objects
+//! of the interpreter that filled them) that must not meet a second interpreter; PERFORMANCE.md
+//! ("Sub-interpreters, issue 18") lists it and the decision.
+//!
+//! Build it against 3.12 or 3.13 (`PYO3_PYTHON=…/python3.12`, own target dir); on 3.11 it says
+//! so and exits.
+
+fn main() {
+    #[cfg(Py_3_12)]
+    spike::run();
+    #[cfg(not(Py_3_12))]
+    println!("own-GIL sub-interpreters need CPython 3.12 or later: build with PYO3_PYTHON set to one");
+}
+
+#[cfg(Py_3_12)]
+mod spike {
+    use std::ffi::CStr;
+    use std::time::Instant;
+
+    use pybridge::pyo3::ffi;
+
+    /// The work: defines `work` and calls it `CALLS` times with `N`.
+    const DEFINE: &CStr = c"def work(n):\n    s = 0\n    for i in range(n):\n        s += i * i\n    return s\n";
+    const RUN: &CStr = c"for _ in range(200):\n    work(20000)\n";
+    /// Calls of `work` per thread and round.
+    const CALLS: f64 = 200.0;
+    const ROUNDS: usize = 5;
+
+    pub fn run() {
+        pybridge::attach(|_py| ());
+        let version = pybridge::attach(|_py| pybridge::Python::version_str().to_string());
+        println!("CPython {version}; `work(20000)` ×200 per thread, best of {ROUNDS} rounds");
+        println!();
+        println!("| threads | one GIL (calls/s) | own-GIL sub-interpreters (calls/s) | sub-interpreters / one GIL |");
+        println!("|---:|---:|---:|---:|");
+        let mut single = 0.0;
+        for threads in [1, 2] {
+            let shared = best(|| throughput(threads, run_shared));
+            let own = best(|| throughput(threads, run_own));
+            if threads == 1 {
+                single = own;
+            }
+            println!("| {threads} | {shared:.0} | {own:.0} | {:.2} |", own / shared);
+        }
+        let two = best(|| throughput(2, run_own));
+        println!();
+        println!("2 sub-interpreters against 1: {:.2}× the throughput", two / single);
+        println!();
+        println!("pyo3's object API inside a sub-interpreter (token from `assume_attached`):");
+        std::thread::spawn(|| in_own(pyo3_inside)).join().expect("probe");
+    }
+
+    /// What pyo3 calls do inside a sub-interpreter: plain object calls, an error, and an
+    /// extension module that only supports one interpreter (CPython's own test module).
+    fn pyo3_inside(py: pybridge::Python<'_>) {
+        use pybridge::pyo3::prelude::*;
+        // SAFETY: attached to the sub-interpreter (the caller's contract); reads its ID.
+        let id = unsafe { ffi::PyInterpreterState_GetID(ffi::PyInterpreterState_Get()) };
+        let sqrt: f64 = py.import("math").and_then(|m| m.getattr("sqrt")?.call1((2.0,))?.extract()).expect("math.sqrt");
+        println!("- interpreter {id}: `math.sqrt(2.0)` = {sqrt:.6}");
+        let err = py.import("no_such_module").err().map(|e| e.to_string()).unwrap_or_default();
+        println!("- a failed import: {err}");
+        let single = py.import("_testsinglephase").err().map(|e| e.to_string()).unwrap_or_else(|| "imported".into());
+        println!("- a single-phase extension module: {single}");
+    }
+
+    /// Runs `f` in a new own-GIL sub-interpreter on this thread.
+    fn in_own(f: fn(pybridge::Python<'_>)) {
+        // SAFETY: as `run_own`; `f` runs attached to the sub-interpreter, with a token that
+        // does not outlive it. The objects `f` makes are `Bound`s released inside it (pyo3's
+        // deferred pool, which would carry a decref to another interpreter, is not reached).
+        unsafe {
+            let gstate = ffi::PyGILState_Ensure();
+            let main = ffi::PyThreadState_Get();
+            let mut tstate = std::ptr::null_mut();
+            let config = ffi::_PyInterpreterConfig_INIT;
+            let status = ffi::Py_NewInterpreterFromConfig(&mut tstate, &config);
+            assert!(ffi::PyStatus_Exception(status) == 0 && !tstate.is_null(), "sub-interpreter");
+            f(pybridge::Python::assume_attached());
+            ffi::Py_EndInterpreter(tstate);
+            ffi::PyEval_RestoreThread(main);
+            ffi::PyGILState_Release(gstate);
+        }
+    }
+
+    fn best(mut f: impl FnMut() -> f64) -> f64 {
+        (0..ROUNDS).map(|_| f()).fold(0.0, f64::max)
+    }
+
+    /// Calls per second of `threads` threads each running `body` once (a fixed amount of work).
+    fn throughput(threads: usize, body: fn()) -> f64 {
+        let start = Instant::now();
+        let handles: Vec<_> = (0..threads).map(|_| std::thread::spawn(body)).collect();
+        for handle in handles {
+            handle.join().expect("worker");
+        }
+        CALLS * threads as f64 / start.elapsed().as_secs_f64()
+    }
+
+    /// The work in the main interpreter, under its one GIL.
+    fn run_shared() {
+        pybridge::attach(|_py| {
+            // SAFETY: attached to the main interpreter; the strings are NUL-terminated.
+            unsafe {
+                assert_eq!(ffi::PyRun_SimpleString(DEFINE.as_ptr()), 0);
+                assert_eq!(ffi::PyRun_SimpleString(RUN.as_ptr()), 0);
+            }
+        });
+    }
+
+    /// The work in a new own-GIL sub-interpreter, created and ended on this thread.
+    fn run_own() {
+        // SAFETY: the main interpreter runs (started in `run`). PyGILState_Ensure attaches this
+        // thread to it (a sub-interpreter is created from an attached thread); creating an
+        // own-GIL interpreter makes its thread state current and releases the main GIL; the
+        // work runs attached to it; Py_EndInterpreter needs it current and leaves no thread
+        // state current; the main thread state is then re-attached and released. Only raw
+        // CPython calls run inside the sub-interpreter (no pyo3 state is touched there).
+        unsafe {
+            let gstate = ffi::PyGILState_Ensure();
+            let main = ffi::PyThreadState_Get();
+            let mut tstate = std::ptr::null_mut();
+            let config = ffi::_PyInterpreterConfig_INIT;
+            let status = ffi::Py_NewInterpreterFromConfig(&mut tstate, &config);
+            assert!(ffi::PyStatus_Exception(status) == 0 && !tstate.is_null(), "sub-interpreter");
+            assert_eq!(ffi::PyRun_SimpleString(DEFINE.as_ptr()), 0);
+            assert_eq!(ffi::PyRun_SimpleString(RUN.as_ptr()), 0);
+            ffi::Py_EndInterpreter(tstate);
+            ffi::PyEval_RestoreThread(main);
+            ffi::PyGILState_Release(gstate);
+        }
+    }
+}
