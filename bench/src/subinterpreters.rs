@@ -53,8 +53,136 @@ mod spike {
         println!();
         println!("2 sub-interpreters against 1: {:.2}× the throughput", two / single);
         println!();
+        latency();
+        println!();
         println!("pyo3's object API inside a sub-interpreter (token from `assume_attached`):");
         std::thread::spawn(|| in_own(pyo3_inside)).join().expect("probe");
+    }
+
+    /// Per-call latency of a trivial call `add(a, b)` (a Python function), each call attaching
+    /// and detaching: in the main interpreter from an unattached thread (as a stub does, with
+    /// pybridge's attach), in a sub-interpreter whose thread state the calling thread keeps
+    /// (attach = `PyEval_RestoreThread` of its own thread state), and handed to a worker thread
+    /// that owns a sub-interpreter (a channel round trip per call).
+    fn latency() {
+        const CALLS: u32 = 100_000;
+        let main = std::thread::spawn(|| {
+            let add = pybridge::attach(|_py| define_add());
+            per_call(CALLS, || pybridge::attach(|_py| call_add(add)))
+        })
+        .join()
+        .expect("main");
+        let own = std::thread::spawn(|| {
+            in_own_kept(|tstate| {
+                let add = define_add();
+                // SAFETY: this thread's sub-interpreter thread state, detached between calls.
+                unsafe { ffi::PyEval_SaveThread() };
+                // SAFETY: each call re-attaches this thread's own sub-interpreter thread state
+                // (detached above and after each call), calls `add` of that interpreter and
+                // detaches again.
+                let ns = per_call(CALLS, || unsafe {
+                    ffi::PyEval_RestoreThread(tstate);
+                    let v = call_add(add);
+                    ffi::PyEval_SaveThread();
+                    v
+                });
+                // SAFETY: re-attached for the interpreter's end.
+                unsafe { ffi::PyEval_RestoreThread(tstate) };
+                ns
+            })
+        })
+        .join()
+        .expect("own");
+        let (jobs, results) = (std::sync::mpsc::channel::<(i64, i64)>(), std::sync::mpsc::channel::<i64>());
+        let (send, receive) = (jobs.0, results.1);
+        let (job_rx, result_tx) = (jobs.1, results.0);
+        let worker = std::thread::spawn(move || {
+            in_own_kept(|_| {
+                let add = define_add();
+                for (a, b) in job_rx {
+                    // SAFETY: attached to the worker's sub-interpreter for its whole life.
+                    let _ = result_tx.send(unsafe { raw_add(add, a, b) });
+                }
+            })
+        });
+        let handed = per_call(CALLS / 10, || {
+            send.send((1, 2)).expect("job");
+            receive.recv().expect("result")
+        });
+        drop(send);
+        worker.join().expect("worker");
+        println!("| per call, `add(a, b)` attaching each time | ns |");
+        println!("|---|---:|");
+        println!("| main interpreter, `pybridge::attach` from an unattached thread | {main:.0} |");
+        println!("| own sub-interpreter kept by the calling thread | {own:.0} |");
+        println!("| handed to a worker's sub-interpreter (channel round trip) | {handed:.0} |");
+    }
+
+    fn per_call(calls: u32, mut f: impl FnMut() -> i64) -> f64 {
+        (0..5)
+            .map(|_| {
+                let start = Instant::now();
+                for _ in 0..calls {
+                    std::hint::black_box(f());
+                }
+                start.elapsed().as_nanos() as f64 / f64::from(calls)
+            })
+            .fold(f64::INFINITY, f64::min)
+    }
+
+    /// Defines `add` in the current interpreter's `__main__` and returns it (a new reference,
+    /// kept for the interpreter's life).
+    fn define_add() -> usize {
+        // SAFETY: attached (callers); the strings are NUL-terminated; `add` is looked up in
+        // `__main__`'s dict (borrowed) and a new reference to it is kept.
+        unsafe {
+            assert_eq!(ffi::PyRun_SimpleString(c"def add(a, b):\n    return a + b\n".as_ptr()), 0);
+            let main = ffi::PyImport_AddModule(c"__main__".as_ptr());
+            let add = ffi::PyObject_GetAttrString(main, c"add".as_ptr());
+            assert!(!add.is_null());
+            add as usize
+        }
+    }
+
+    fn call_add(add: usize) -> i64 {
+        // SAFETY: attached (callers); `add` is alive (kept by `define_add`).
+        unsafe { raw_add(add, 1, 2) }
+    }
+
+    /// `add(a, b)` by vectorcall.
+    ///
+    /// # Safety
+    /// Attached to the interpreter that made `add`, which is alive.
+    unsafe fn raw_add(add: usize, a: i64, b: i64) -> i64 {
+        // SAFETY: the caller's contract; every new reference is released.
+        unsafe {
+            let args = [ffi::PyLong_FromLongLong(a), ffi::PyLong_FromLongLong(b)];
+            let result = ffi::PyObject_Vectorcall(add as *mut ffi::PyObject, args.as_ptr(), 2, std::ptr::null_mut());
+            ffi::Py_DECREF(args[0]);
+            ffi::Py_DECREF(args[1]);
+            let value = ffi::PyLong_AsLongLong(result);
+            ffi::Py_DECREF(result);
+            value
+        }
+    }
+
+    /// Runs `f` attached to a new own-GIL sub-interpreter on this thread, passing its thread
+    /// state; `f` must return attached to it.
+    fn in_own_kept<R>(f: impl FnOnce(*mut ffi::PyThreadState) -> R) -> R {
+        // SAFETY: as `run_own`; `f` returns attached to `tstate` (its contract).
+        unsafe {
+            let gstate = ffi::PyGILState_Ensure();
+            let main = ffi::PyThreadState_Get();
+            let mut tstate = std::ptr::null_mut();
+            let config = ffi::_PyInterpreterConfig_INIT;
+            let status = ffi::Py_NewInterpreterFromConfig(&mut tstate, &config);
+            assert!(ffi::PyStatus_Exception(status) == 0 && !tstate.is_null(), "sub-interpreter");
+            let r = f(tstate);
+            ffi::Py_EndInterpreter(tstate);
+            ffi::PyEval_RestoreThread(main);
+            ffi::PyGILState_Release(gstate);
+            r
+        }
     }
 
     /// What pyo3 calls do inside a sub-interpreter: plain object calls, an error, and an
