@@ -169,7 +169,13 @@ mod spike {
     /// Runs `f` attached to a new own-GIL sub-interpreter on this thread, passing its thread
     /// state; `f` must return attached to it.
     fn in_own_kept<R>(f: impl FnOnce(*mut ffi::PyThreadState) -> R) -> R {
-        // SAFETY: as `run_own`; `f` returns attached to `tstate` (its contract).
+        // SAFETY: the main interpreter runs (started in `run`). PyGILState_Ensure attaches this
+        // thread to it (a sub-interpreter is created from an attached thread); creating an
+        // own-GIL interpreter makes its thread state current and releases the main GIL; `f`
+        // runs attached to it and returns attached (its contract); Py_EndInterpreter needs it
+        // current and leaves no thread state current; the main thread state is then
+        // re-attached and released. Only raw CPython calls (and, in `in_own`, pyo3's object API
+        // on `Bound`s) run inside the sub-interpreter.
         unsafe {
             let gstate = ffi::PyGILState_Ensure();
             let main = ffi::PyThreadState_Get();
@@ -201,21 +207,10 @@ mod spike {
 
     /// Runs `f` in a new own-GIL sub-interpreter on this thread.
     fn in_own(f: fn(pybridge::Python<'_>)) {
-        // SAFETY: as `run_own`; `f` runs attached to the sub-interpreter, with a token that
-        // does not outlive it. The objects `f` makes are `Bound`s released inside it (pyo3's
-        // deferred pool, which would carry a decref to another interpreter, is not reached).
-        unsafe {
-            let gstate = ffi::PyGILState_Ensure();
-            let main = ffi::PyThreadState_Get();
-            let mut tstate = std::ptr::null_mut();
-            let config = ffi::_PyInterpreterConfig_INIT;
-            let status = ffi::Py_NewInterpreterFromConfig(&mut tstate, &config);
-            assert!(ffi::PyStatus_Exception(status) == 0 && !tstate.is_null(), "sub-interpreter");
-            f(pybridge::Python::assume_attached());
-            ffi::Py_EndInterpreter(tstate);
-            ffi::PyEval_RestoreThread(main);
-            ffi::PyGILState_Release(gstate);
-        }
+        // SAFETY: attached to the new sub-interpreter for the call; the token does not outlive
+        // it. The objects `f` makes are `Bound`s released inside it (pyo3's deferred pool, which
+        // would carry a decref to another interpreter, is not reached).
+        in_own_kept(|_| f(unsafe { pybridge::Python::assume_attached() }));
     }
 
     fn best(mut f: impl FnMut() -> f64) -> f64 {
@@ -245,24 +240,12 @@ mod spike {
 
     /// The work in a new own-GIL sub-interpreter, created and ended on this thread.
     fn run_own() {
-        // SAFETY: the main interpreter runs (started in `run`). PyGILState_Ensure attaches this
-        // thread to it (a sub-interpreter is created from an attached thread); creating an
-        // own-GIL interpreter makes its thread state current and releases the main GIL; the
-        // work runs attached to it; Py_EndInterpreter needs it current and leaves no thread
-        // state current; the main thread state is then re-attached and released. Only raw
-        // CPython calls run inside the sub-interpreter (no pyo3 state is touched there).
-        unsafe {
-            let gstate = ffi::PyGILState_Ensure();
-            let main = ffi::PyThreadState_Get();
-            let mut tstate = std::ptr::null_mut();
-            let config = ffi::_PyInterpreterConfig_INIT;
-            let status = ffi::Py_NewInterpreterFromConfig(&mut tstate, &config);
-            assert!(ffi::PyStatus_Exception(status) == 0 && !tstate.is_null(), "sub-interpreter");
-            assert_eq!(ffi::PyRun_SimpleString(DEFINE.as_ptr()), 0);
-            assert_eq!(ffi::PyRun_SimpleString(RUN.as_ptr()), 0);
-            ffi::Py_EndInterpreter(tstate);
-            ffi::PyEval_RestoreThread(main);
-            ffi::PyGILState_Release(gstate);
-        }
+        in_own_kept(|_| {
+            // SAFETY: attached to the new sub-interpreter; the strings are NUL-terminated.
+            unsafe {
+                assert_eq!(ffi::PyRun_SimpleString(DEFINE.as_ptr()), 0);
+                assert_eq!(ffi::PyRun_SimpleString(RUN.as_ptr()), 0);
+            }
+        });
     }
 }
