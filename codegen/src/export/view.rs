@@ -44,6 +44,7 @@ pub(super) fn emit_view_class(module: &Module, c: &Class) -> TokenStream {
     options.extend(c.subclass.then(|| quote!(subclass)));
     options.extend(c.weakref.then(|| quote!(weakref)));
     let pymethods = emit_view_pymethods(c, &wrapper, &inner);
+    let helpers = emit_view_helpers(&wrapper, &family, &inner, &lt, py_name);
     quote! {
         #marker
         #doc
@@ -62,6 +63,23 @@ pub(super) fn emit_view_class(module: &Module, c: &Class) -> TokenStream {
             type View<#lt> = #inner;
         }
 
+        #helpers
+
+        #pymethods
+    }
+}
+
+/// A view wrapper's helpers: making one from a `ViewCell`, and lending the view (shared,
+/// exclusive, with a `Lender`, or paired with another view of the class) under the cell's
+/// borrow.
+fn emit_view_helpers(
+    wrapper: &syn::Ident,
+    family: &syn::Ident,
+    inner: &syn::Path,
+    lt: &syn::Lifetime,
+    py_name: &str,
+) -> TokenStream {
+    quote! {
         #[allow(dead_code)]
         impl #wrapper {
             const __PB_NAME: &'static str = #py_name;
@@ -108,8 +126,6 @@ pub(super) fn emit_view_class(module: &Module, c: &Class) -> TokenStream {
                 a.with_pair(&b, #py_name, f)
             }
         }
-
-        #pymethods
     }
 }
 
