@@ -5,6 +5,22 @@
 //! errors, panics, the function object's introspection and pickling. The same for the direct
 //! entries of a class's methods and properties (`Counter`), with borrows and subclasses.
 
+/// `raises(exc, match, fn, *args)`: `fn(*args)` raises `exc` with `match` in its message.
+const RAISES: &str = r#"
+def raises(exc, match, fn, *args, **kwargs):
+    try:
+        fn(*args, **kwargs)
+    except exc as e:
+        assert match in str(e), (match, str(e))
+    else:
+        raise AssertionError(f"{fn}{args} did not raise")
+"#;
+
+/// Runs `code` in the embedded interpreter, with `raises` defined.
+fn run(code: &str) {
+    pybridge_tests::run_python(&format!("{RAISES}{code}"));
+}
+
 fn start() {
     static START: std::sync::Once = std::sync::Once::new();
     START.call_once(|| {
@@ -18,8 +34,7 @@ fn start() {
 #[test]
 fn fast_path_converts_every_plain_type() {
     start();
-    pybridge_tests::run_python(
-        r#"
+    run(r#"
 import fast_fns as f
 assert f.nothing() is None
 assert f.mix(1, -2, 2**64 - 1, True) == "1 -2 18446744073709551615 true"
@@ -27,15 +42,13 @@ assert f.text(0.5, 1.5, "é", "o") == "0.5 1.5 é o"
 assert f.add(1, 2) == 3 and f.sub(5, 3) == 2
 assert (f.greet("a"), f.greet("a", "yo"), f.greet("a", "yo", 2)) == ("hi a", "yo a", "yo ayo a")
 assert f.root(9.0) == 3.0 and f.first("xyz") == "x" and f.slow_sum(5) == 10
-"#,
-    );
+"#);
 }
 
 #[test]
 fn everything_else_takes_pyo3s_path_and_behaves_as_pyo3() {
     start();
-    pybridge_tests::run_python(
-        r#"
+    run(r#"
 import fast_fns as f
 class MyInt(int): pass
 class MyStr(str): pass
@@ -43,13 +56,6 @@ class MyStr(str): pass
 assert f.add(1) == 11 and f.add(a=1, b=2) == 3 and f.add(1, b=5) == 6
 assert f.add(MyInt(4), True) == 5 and f.root(4) == 2.0 and f.first(MyStr("q")) == "q"
 assert f.mix(1, -2, 3, flag=False) == "1 -2 3 false" and f.text(2, 3, s="s", owned=MyStr("t")) == "2 3 s t"
-def raises(exc, match, fn, *args, **kwargs):
-    try:
-        fn(*args, **kwargs)
-    except exc as e:
-        assert match in str(e), (match, str(e))
-    else:
-        raise AssertionError(f"{fn.__name__}{args} did not raise")
 raises(TypeError, "missing 1 required positional argument: 'b'", f.sub, 1)
 raises(TypeError, "positional-only", f.sub, a=1, b=2)
 raises(TypeError, "add() takes from 1 to 2 positional arguments but 3 were given", f.add, 1, 2, 3)
@@ -68,15 +74,13 @@ raises(f.Negative, "negative: -1", f.root, -1.0)
 assert issubclass(f.Negative, ValueError)
 raises(f.PanicException, "first of an empty string", f.first, "")
 assert f.first("ok") == "o"
-"#,
-    );
+"#);
 }
 
 #[test]
 fn the_function_objects_look_like_pyo3s() {
     start();
-    pybridge_tests::run_python(
-        r#"
+    run(r#"
 import inspect, pickle
 import fast_fns as f
 assert str(inspect.signature(f.add)) == "(a, b=10)", inspect.signature(f.add)
@@ -87,15 +91,13 @@ assert f.add.__name__ == "add" and f.add.__qualname__ == "add" and f.add.__modul
 assert f.add.__self__ is f and type(f.add).__name__ == "builtin_function_or_method"
 assert pickle.loads(pickle.dumps(f.add)) is f.add
 assert "add" in f.__all__ if hasattr(f, "__all__") else True
-"#,
-    );
+"#);
 }
 
 #[test]
 fn class_members_take_direct_entries() {
     start();
-    pybridge_tests::run_python(
-        r#"
+    run(r#"
 import fast_fns as f
 C = f.Counter
 # pybridge's descriptors replaced pyo3's (a direct entry each)
@@ -110,8 +112,7 @@ c.count = 7
 c.ratio = 0.25
 assert (c.count, c.label, c.ratio, c.double) == (7, "c3", 0.25, 14)
 assert C.get(c) == 7 and C.add(c, 1) == 8
-"#,
-    );
+"#);
     // Which members got a direct entry (the descriptors' types are the same either way).
     pybridge::attach(|py| -> pybridge::Result<()> {
         use pybridge::pyo3::prelude::*;
@@ -143,17 +144,9 @@ assert C.get(c) == 7 and C.add(c, 1) == 8
 #[test]
 fn class_members_hand_everything_else_to_pyo3() {
     start();
-    pybridge_tests::run_python(
-        r#"
+    run(r#"
 import fast_fns as f
 C = f.Counter
-def raises(exc, match, fn, *args, **kwargs):
-    try:
-        fn(*args, **kwargs)
-    except exc as e:
-        assert match in str(e), (match, str(e))
-    else:
-        raise AssertionError(f"{fn}{args} did not raise")
 class MyInt(int): pass
 c = C(1)
 # keywords, subclasses and conversions go to pyo3's descriptor
@@ -178,25 +171,16 @@ raises(f.Negative, "negative", c.check, 1.0)
 assert c.check(100.0) == 9
 raises(f.PanicException, "counter 9 exploded", c.explode)
 assert c.get() == 9
-"#,
-    );
+"#);
 }
 
 #[test]
 fn class_members_keep_the_borrow_rules_and_subclasses() {
     start();
-    pybridge_tests::run_python(
-        r#"
+    run(r#"
 import inspect
 import fast_fns as f
 C = f.Counter
-def raises(exc, match, fn, *args, **kwargs):
-    try:
-        fn(*args, **kwargs)
-    except exc as e:
-        assert match in str(e), (match, str(e))
-    else:
-        raise AssertionError(f"{fn}{args} did not raise")
 c = C(3)
 # a borrowing iterator keeps the value from changing
 it = c.items()
@@ -224,6 +208,5 @@ assert C.add.__doc__ == "Adds `by`, `times` times; the new count.", repr(C.add._
 assert C.count.__doc__ == "The count, read-write.", repr(C.count.__doc__)
 assert C.double.__doc__ == "Twice the count.", repr(C.double.__doc__)
 assert C.get.__qualname__ == "Counter.get" and C.get.__name__ == "get" and C.get.__objclass__ is C
-"#,
-    );
+"#);
 }

@@ -117,8 +117,6 @@ pub(crate) fn values_rss() -> Result<String, String> {
 /// subclass) and panics; the argument's refcount and the process RSS stay flat.
 pub(crate) fn fast_rss() -> Result<String, String> {
     start()?;
-    // A panic prints through the hook: keep the run's output to the summary.
-    std::panic::set_hook(Box::new(|_| {}));
     let code = c"import sys, fast_fns as f
 class S(str): pass
 text = ''.join(['caf', 'é'])
@@ -139,7 +137,16 @@ def round(n):
                 pass
 round(10_000)
 ";
-    let refs = c"sys.getrefcount(text) + sys.getrefcount(sub)";
+    // 125,000 rounds of 8 calls.
+    rounds_flat(code, c"sys.getrefcount(text) + sys.getrefcount(sub)")
+}
+
+/// Runs `code` (which defines `round(n)` and warms it up), then `round(125_000)`, and compares
+/// the refcount expression `refs` and the process RSS before and after (the panic hook is
+/// silenced for the run).
+fn rounds_flat(code: &std::ffi::CStr, refs: &std::ffi::CStr) -> Result<String, String> {
+    // A panic prints through the hook: keep the run's output to the summary.
+    std::panic::set_hook(Box::new(|_| {}));
     let globals = pybridge::attach(|py| -> Result<pybridge::Object, String> {
         let globals = pybridge::__private::pyo3::types::PyDict::new(py);
         py.run(code, Some(&globals), None).map_err(|e| e.to_string())?;
@@ -153,10 +160,10 @@ round(10_000)
         })
     };
     let (before_refs, before_rss) = (eval(refs)?, rss_kib());
-    // 125,000 rounds of 8 calls.
-    eval(c"round(125_000) or 0")?;
-    let (after_refs, after_rss) = (eval(refs)?, rss_kib());
+    let ran = eval(c"round(125_000) or 0");
     let _ = std::panic::take_hook();
+    ran?;
+    let (after_refs, after_rss) = (eval(refs)?, rss_kib());
     flat((before_refs, after_refs), (before_rss, after_rss))
 }
 
@@ -166,7 +173,6 @@ round(10_000)
 /// process RSS stay flat.
 pub(crate) fn fast_class_rss() -> Result<String, String> {
     start()?;
-    std::panic::set_hook(Box::new(|_| {}));
     let code = c"import sys, fast_fns as f
 text = ''.join(['caf', 'é'])
 c = f.Counter(0)
@@ -185,23 +191,6 @@ def round(n):
                 pass
 round(10_000)
 ";
-    let refs = c"sys.getrefcount(text) + sys.getrefcount(c)";
-    let globals = pybridge::attach(|py| -> Result<pybridge::Object, String> {
-        let globals = pybridge::__private::pyo3::types::PyDict::new(py);
-        py.run(code, Some(&globals), None).map_err(|e| e.to_string())?;
-        Ok(globals.into_any().unbind())
-    })?;
-    let eval = |expr: &std::ffi::CStr| -> Result<i64, String> {
-        pybridge::attach(|py| {
-            let globals =
-                globals.bind(py).cast::<pybridge::__private::pyo3::types::PyDict>().map_err(|e| e.to_string())?;
-            py.eval(expr, Some(globals), None).and_then(|v| v.extract()).map_err(|e| e.to_string())
-        })
-    };
-    let (before_refs, before_rss) = (eval(refs)?, rss_kib());
     // 125,000 rounds of 8 calls (and the error).
-    eval(c"round(125_000) or 0")?;
-    let (after_refs, after_rss) = (eval(refs)?, rss_kib());
-    let _ = std::panic::take_hook();
-    flat((before_refs, after_refs), (before_rss, after_rss))
+    rounds_flat(code, c"sys.getrefcount(text) + sys.getrefcount(c)")
 }
