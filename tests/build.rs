@@ -6,6 +6,7 @@ fn main() {
     pybridge_build::Builder::new("specs/conversions.yaml").build();
     pybridge_build::Builder::new("specs/view_shapes.yaml").build();
     pybridge_build::Builder::new("specs/import_values.yaml").build();
+    pybridge_build::Builder::new("specs/pool.yaml").build();
     // Specs written by `bindgen-cli scan` (tests/tests/scan.rs keeps them current).
     for module in [
         "calendar",

@@ -211,6 +211,12 @@ impl Error {
         }
     }
 
+    /// An exception captured as text only (a sub-interpreter's: its object stays there).
+    #[cfg_attr(not(all(Py_3_12, not(Py_LIMITED_API))), allow(dead_code))]
+    pub(crate) fn python_text(exception: PythonException) -> Self {
+        Error { kind: Box::new(ErrorKind::Python(exception)), original: None }
+    }
+
     pub(crate) fn interpreter(message: impl Into<String>) -> Self {
         Error { kind: Box::new(ErrorKind::Interpreter(message.into())), original: None }
     }

@@ -391,10 +391,12 @@ where
     let _inside = crate::shutdown::enter()?;
     ensure_started()?;
     keep_thread_state();
-    Ok(Python::attach(|py| {
-        let _pending = PendingException::save(py);
-        prepare(py);
-        f(py)
+    Ok(crate::thread_state::attach_main(|| {
+        Python::attach(|py| {
+            let _pending = PendingException::save(py);
+            prepare(py);
+            f(py)
+        })
     }))
 }
 
@@ -415,11 +417,16 @@ where
     // SAFETY: Py_IsInitialized may be called at any time; once it says 1, PyGILState_Check may
     // be called from any thread, attached or not (it compares this thread's thread state with
     // the one holding the GIL). Py_IsInitialized is 0 again from the moment finalization
-    // begins, so a thread reaching this then goes through the guard. (CPython's check reports 1
-    // when it is disabled, as with sub-interpreters: then this is pyo3's plain attach, as
-    // before.)
+    // begins, so a thread reaching this then goes through the guard. CPython's check reports 1
+    // when it is disabled, as it is once sub-interpreters exist (a `Pool`): a thread with no
+    // current thread state is not attached whatever it says, and goes through the guard (and
+    // `attach_main`). PyThreadState_GetUnchecked may be called unattached.
     #[cfg(not(feature = "abi3-py311"))]
-    let holds_gil = unsafe { ffi::Py_IsInitialized() != 0 && ffi::PyGILState_Check() == 1 };
+    let holds_gil = unsafe {
+        ffi::Py_IsInitialized() != 0
+            && ffi::PyGILState_Check() == 1
+            && !ffi::compat::PyThreadState_GetUnchecked().is_null()
+    };
     // The stable ABI has no PyGILState_Check: always the guarded path.
     #[cfg(feature = "abi3-py311")]
     let holds_gil = false;

@@ -34,6 +34,7 @@ mod iter;
 mod module;
 mod object;
 mod operators;
+mod pool;
 mod protocols;
 mod shared;
 mod shutdown;
@@ -48,6 +49,7 @@ pub use error::{CallbackReturn, Error, ErrorKind, PythonException, Result};
 pub use interpreter::{Interpreter, InterpreterBuilder, ModuleInit, add_sys_path, attach, try_attach};
 pub use module::ExportedModule;
 pub use object::{ObjectExt, ObjectIter, PyFn, PyIter, import, to_object};
+pub use pool::{Pool, PoolBuilder};
 pub use pybridge_macros::py_embed;
 pub use pyo3::{PyErr, Python, exceptions};
 /// `serde_json`, whose `Value` a [`Json`] holds (re-exported so a crate needs no dependency of
@@ -112,6 +114,7 @@ pub mod __private {
     pub use crate::holder::{Holder, Traverse, ViewRead, ViewWrite};
     pub use crate::iter::{IterObject, NextFn, next_of};
     pub use crate::operators::*;
+    pub use crate::pool::{PoolArg, PoolBytes, PoolBytesOut, PoolFn, PoolTexts, PoolValue, pool_call};
     pub use crate::protocols::{
         DeclaredClone, DeclaredDebug, DeclaredDisplay, DeclaredError, DeclaredHash, DeclaredPartialEq,
         DeclaredPartialOrd, clone_of, cmp_of, eq_of, hash_of, hide_orderings, into_object, into_pyerr, repr_of, str_of,

@@ -20,10 +20,59 @@ struct Kept {
     /// This thread's attach-depth cell (shutdown.rs), held here because the thread-local that
     /// owns it may be destroyed before this one.
     depth: Option<Arc<Depth>>,
+    /// The main interpreter thread state kept (CPython's gilstate binding may later point to a
+    /// sub-interpreter's state of this thread, see [`displace_gilstate`]).
+    tstate: *mut ffi::PyThreadState,
 }
 
 thread_local! {
     static KEPT: Cell<Option<Kept>> = const { Cell::new(None) };
+    /// This thread's kept main interpreter thread state while CPython's gilstate binding points
+    /// elsewhere (a sub-interpreter's state: attaching one rebinds it), else null.
+    static DISPLACED: Cell<*mut ffi::PyThreadState> = const { Cell::new(std::ptr::null_mut()) };
+}
+
+/// Notes that this thread attached to a sub-interpreter's thread state (pool/sub.rs) while not
+/// attached to the main interpreter: CPython bound its "gilstate" to that state, so until this
+/// thread attaches its main state again, `PyGILState_Ensure` (which pyo3's attach uses) would
+/// attach the sub-interpreter. [`attach_main`] re-attaches the main state first.
+#[cfg_attr(not(all(Py_3_12, not(Py_LIMITED_API))), allow(dead_code))]
+pub(crate) fn displace_gilstate() {
+    let main = KEPT.try_with(|kept| {
+        let current = kept.take();
+        let tstate = current.as_ref().map_or(std::ptr::null_mut(), |k| k.tstate);
+        kept.set(current);
+        tstate
+    });
+    if let Ok(main) = main {
+        let _ = DISPLACED.try_with(|d| d.set(main));
+    }
+}
+
+/// Runs `attach` (pyo3's attach, which goes through `PyGILState_Ensure`) with CPython's
+/// gilstate binding pointing at this thread's main interpreter state: when a sub-interpreter
+/// displaced it, the main state is attached first (which rebinds it), so pyo3's
+/// `PyGILState_Ensure` finds it attached and nests, and it is detached again afterwards.
+pub(crate) fn attach_main<R>(attach: impl FnOnce() -> R) -> R {
+    let displaced = DISPLACED.try_with(|d| d.replace(std::ptr::null_mut())).unwrap_or(std::ptr::null_mut());
+    if displaced.is_null() {
+        return attach();
+    }
+    // SAFETY: `displaced` is this thread's kept main thread state (deleted only when the thread
+    // ends), and the thread is not attached (a sub-interpreter call detaches before returning,
+    // and restores any state it found attached). PyEval_RestoreThread attaches it (and rebinds
+    // the gilstate to it); pyo3's PyGILState_Ensure then nests (LOCKED) and its release leaves
+    // the state attached, which PyEval_SaveThread detaches, as pyo3's own release would have.
+    unsafe { ffi::PyEval_RestoreThread(displaced) };
+    struct Detach;
+    impl Drop for Detach {
+        fn drop(&mut self) {
+            // SAFETY: attached with the main state restored above (also when `attach` unwinds).
+            unsafe { ffi::PyEval_SaveThread() };
+        }
+    }
+    let _detach = Detach;
+    attach()
 }
 
 /// Makes sure this thread has a Python thread state that outlives the coming attach. Must be
@@ -39,17 +88,17 @@ pub(crate) fn keep_thread_state() {
         // may be called without the GIL. When this thread has no thread state, it is not
         // attached, so PyGILState_Ensure creates one and takes the GIL, and PyEval_SaveThread
         // releases the GIL while keeping the thread state (and the gilstate counter at 1).
-        let gstate = unsafe {
-            if ffi::PyGILState_GetThisThreadState().is_null() {
+        let (gstate, tstate) = unsafe {
+            let tstate = ffi::PyGILState_GetThisThreadState();
+            if tstate.is_null() {
                 let gstate = ffi::PyGILState_Ensure();
-                ffi::PyEval_SaveThread();
-                Some(gstate)
+                (Some(gstate), ffi::PyEval_SaveThread())
             } else {
-                None
+                (None, tstate)
             }
         };
         let depth = gstate.and_then(|_| crate::shutdown::this_thread());
-        kept.set(Some(Kept { gstate, depth }));
+        kept.set(Some(Kept { gstate, depth, tstate }));
     });
 }
 
@@ -81,11 +130,9 @@ impl Drop for Kept {
             if ffi::Py_IsInitialized() == 0 || is_finalizing() {
                 return;
             }
-            let tstate = ffi::PyGILState_GetThisThreadState();
-            if tstate.is_null() {
-                return;
-            }
-            ffi::PyEval_RestoreThread(tstate);
+            // The state kept (not the gilstate binding's, which a sub-interpreter may have
+            // displaced); attaching it rebinds the gilstate, which the release then finds.
+            ffi::PyEval_RestoreThread(self.tstate);
             ffi::PyGILState_Release(gstate);
         }
         drop(held);

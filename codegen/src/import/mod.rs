@@ -5,6 +5,8 @@
 //!   function in `m::attached` taking a `Python<'py>` token (`call.rs`);
 //! - one handle type per class (`m::Driver`, `Send + Sync`) with a bound view
 //!   `m::attached::DriverRef<'py>` (`class.rs`);
+//! - the functions that take and return plain values again in `m::pooled`, run in a
+//!   sub-interpreter of a `pybridge::Pool` (`pooled.rs`);
 //! - constants (read once, cached), and `m::Error` when the module declares exception classes
 //!   (`errors.rs`).
 //!
@@ -17,6 +19,7 @@ mod errors;
 mod locate;
 mod operators;
 mod options;
+mod pooled;
 mod unions;
 mod verify;
 
@@ -65,6 +68,7 @@ pub fn emit_import_module(module: &Module) -> TokenStream {
     let errors = errors::emit_error_enum(&ctx);
     let unions = unions::emit_unions(module);
     let verify = verify::emit_verify(module);
+    let pooled = pooled::emit_pooled_module(&ctx);
     let crossing = module
         .functions
         .iter()
@@ -94,6 +98,7 @@ pub fn emit_import_module(module: &Module) -> TokenStream {
             #errors
             #unions
             #verify
+            #pooled
             /// The same stubs, taking a `Python<'py>` token: use them when already attached.
             pub mod attached {
                 #[allow(unused_imports)]

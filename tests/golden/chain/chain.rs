@@ -37,6 +37,50 @@ pub mod pipeline {
     > {
         ::pybridge::__private::attach_call(|__pb_py| attached::messages(__pb_py))
     }
+    /// The functions whose arguments and results are plain values, run in a sub-interpreter
+    /// of a `pybridge::Pool` (CPython 3.12+): `pooled::f(&pool, …)`.
+    pub mod pooled {
+        #[allow(unused_imports)]
+        use super::*;
+        // from chain.yaml:13:15: function `log` (pooled)
+        ///Calls the Python function `pipeline.log` in one of `pool`'s sub-interpreters (`log` calls it on the main interpreter).
+        pub fn log(
+            pool: &::pybridge::Pool,
+            message: &str,
+        ) -> ::std::result::Result<(), ::pybridge::Error> {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "pipeline",
+                "log",
+                "pipeline.log",
+            );
+            ::pybridge::__private::pool_call(
+                pool,
+                &__PB_FN,
+                &[&message],
+                || { super::log(message).map_err(::core::convert::Into::into) },
+            )
+        }
+        // from chain.yaml:16:15: function `messages` (pooled)
+        ///Calls the Python function `pipeline.messages` in one of `pool`'s sub-interpreters (`messages` calls it on the main interpreter).
+        pub fn messages(
+            pool: &::pybridge::Pool,
+        ) -> ::std::result::Result<
+            ::std::vec::Vec<::std::string::String>,
+            ::pybridge::Error,
+        > {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "pipeline",
+                "messages",
+                "pipeline.messages",
+            );
+            ::pybridge::__private::pool_call(
+                pool,
+                &__PB_FN,
+                &[],
+                || { super::messages().map_err(::core::convert::Into::into) },
+            )
+        }
+    }
     /// The same stubs, taking a `Python<'py>` token: use them when already attached.
     pub mod attached {
         #[allow(unused_imports)]

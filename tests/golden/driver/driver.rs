@@ -188,6 +188,39 @@ pub mod py4cc {
             ::core::result::Result::Ok(self.0.bind_borrowed(py))
         }
     }
+    /// The functions whose arguments and results are plain values, run in a sub-interpreter
+    /// of a `pybridge::Pool` (CPython 3.12+): `pooled::f(&pool, …)`.
+    pub mod pooled {
+        #[allow(unused_imports)]
+        use super::*;
+        // from driver.yaml:32:15: function `big_model` (pooled)
+        ///Calls the Python function `py4cc.big_model` in one of `pool`'s sub-interpreters (`big_model` calls it on the main interpreter).
+        pub fn big_model(
+            pool: &::pybridge::Pool,
+            float_features: &[f64],
+            str_features: &[impl ::core::convert::AsRef<str>],
+            int_feature: i64,
+        ) -> ::std::result::Result<i64, ::pybridge::Error> {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "py4cc",
+                "big_model",
+                "py4cc.big_model",
+            );
+            ::pybridge::__private::pool_call(
+                pool,
+                &__PB_FN,
+                &[
+                    &float_features,
+                    &::pybridge::__private::PoolTexts(str_features),
+                    &int_feature,
+                ],
+                || {
+                    super::big_model(float_features, str_features, int_feature)
+                        .map_err(::core::convert::Into::into)
+                },
+            )
+        }
+    }
     /// The same stubs, taking a `Python<'py>` token: use them when already attached.
     pub mod attached {
         #[allow(unused_imports)]

@@ -21,6 +21,49 @@ pub mod math {
     pub fn pi() -> ::std::result::Result<f64, ::pybridge::Error> {
         ::pybridge::__private::attach_call(attached::pi)
     }
+    /// The functions whose arguments and results are plain values, run in a sub-interpreter
+    /// of a `pybridge::Pool` (CPython 3.12+): `pooled::f(&pool, …)`.
+    pub mod pooled {
+        #[allow(unused_imports)]
+        use super::*;
+        // from hello_import.yaml:6:15: function `sqrt` (pooled)
+        ///Calls the Python function `math.sqrt` in one of `pool`'s sub-interpreters (`sqrt` calls it on the main interpreter).
+        pub fn sqrt(
+            pool: &::pybridge::Pool,
+            x: f64,
+        ) -> ::std::result::Result<f64, ::pybridge::Error> {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "math",
+                "sqrt",
+                "math.sqrt",
+            );
+            ::pybridge::__private::pool_call(
+                pool,
+                &__PB_FN,
+                &[&x],
+                || { super::sqrt(x).map_err(::core::convert::Into::into) },
+            )
+        }
+        // from hello_import.yaml:10:15: function `gcd` (pooled)
+        ///Calls the Python function `math.gcd` in one of `pool`'s sub-interpreters (`gcd` calls it on the main interpreter).
+        pub fn gcd(
+            pool: &::pybridge::Pool,
+            a: i64,
+            b: i64,
+        ) -> ::std::result::Result<i64, ::pybridge::Error> {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "math",
+                "gcd",
+                "math.gcd",
+            );
+            ::pybridge::__private::pool_call(
+                pool,
+                &__PB_FN,
+                &[&a, &b],
+                || { super::gcd(a, b).map_err(::core::convert::Into::into) },
+            )
+        }
+    }
     /// The same stubs, taking a `Python<'py>` token: use them when already attached.
     pub mod attached {
         #[allow(unused_imports)]
@@ -156,6 +199,70 @@ pub mod textstats {
     /// Reads the Python constant `VERSION` (read once, then cached).
     pub fn VERSION() -> ::std::result::Result<::std::string::String, ::pybridge::Error> {
         ::pybridge::__private::attach_call(attached::VERSION)
+    }
+    /// The functions whose arguments and results are plain values, run in a sub-interpreter
+    /// of a `pybridge::Pool` (CPython 3.12+): `pooled::f(&pool, …)`.
+    pub mod pooled {
+        #[allow(unused_imports)]
+        use super::*;
+        // from hello_import.yaml:28:15: function `scale` (pooled)
+        ///Calls the Python function `textstats.scale` in one of `pool`'s sub-interpreters (`scale` calls it on the main interpreter).
+        pub fn scale(
+            pool: &::pybridge::Pool,
+            values: &[f64],
+            factor: f64,
+        ) -> ::std::result::Result<::std::vec::Vec<f64>, ::pybridge::Error> {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "textstats",
+                "scale",
+                "textstats.scale",
+            );
+            ::pybridge::__private::pool_call(
+                pool,
+                &__PB_FN,
+                &[&values, &factor],
+                || { super::scale(values, factor).map_err(::core::convert::Into::into) },
+            )
+        }
+        // from hello_import.yaml:33:15: function `longest` (pooled)
+        ///Calls the Python function `textstats.longest` in one of `pool`'s sub-interpreters (`longest` calls it on the main interpreter).
+        pub fn longest(
+            pool: &::pybridge::Pool,
+            words: &[impl ::core::convert::AsRef<str>],
+        ) -> ::std::result::Result<
+            ::std::option::Option<::std::string::String>,
+            ::pybridge::Error,
+        > {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "textstats",
+                "longest",
+                "textstats.longest",
+            );
+            ::pybridge::__private::pool_call(
+                pool,
+                &__PB_FN,
+                &[&::pybridge::__private::PoolTexts(words)],
+                || { super::longest(words).map_err(::core::convert::Into::into) },
+            )
+        }
+        // from hello_import.yaml:41:15: function `fail` (pooled)
+        ///Calls the Python function `textstats.fail` in one of `pool`'s sub-interpreters (`fail` calls it on the main interpreter).
+        pub fn fail(
+            pool: &::pybridge::Pool,
+            message: &str,
+        ) -> ::std::result::Result<(), ::pybridge::Error> {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "textstats",
+                "fail",
+                "textstats.fail",
+            );
+            ::pybridge::__private::pool_call(
+                pool,
+                &__PB_FN,
+                &[&message],
+                || { super::fail(message).map_err(::core::convert::Into::into) },
+            )
+        }
     }
     /// The same stubs, taking a `Python<'py>` token: use them when already attached.
     pub mod attached {

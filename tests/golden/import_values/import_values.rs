@@ -1330,6 +1330,65 @@ pub mod values_mod {
         ];
         ::pybridge::__private::verify_module("values_mod", __PB_DECLARED)
     }
+    /// The functions whose arguments and results are plain values, run in a sub-interpreter
+    /// of a `pybridge::Pool` (CPython 3.12+): `pooled::f(&pool, …)`.
+    pub mod pooled {
+        #[allow(unused_imports)]
+        use super::*;
+        // from import_values.yaml:67:15: function `fail_lookup` (pooled)
+        ///Calls the Python function `values_mod.fail_lookup` in one of `pool`'s sub-interpreters (`fail_lookup` calls it on the main interpreter).
+        pub fn fail_lookup(
+            pool: &::pybridge::Pool,
+            key: &str,
+        ) -> ::std::result::Result<i64, ::pybridge::Error> {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "values_mod",
+                "fail_lookup",
+                "values_mod.fail_lookup",
+            );
+            ::pybridge::__private::pool_call(
+                pool,
+                &__PB_FN,
+                &[&key],
+                || { super::fail_lookup(key).map_err(::core::convert::Into::into) },
+            )
+        }
+        // from import_values.yaml:72:15: function `invert` (pooled)
+        ///Calls the Python function `values_mod.invert` in one of `pool`'s sub-interpreters (`invert` calls it on the main interpreter).
+        pub fn invert(
+            pool: &::pybridge::Pool,
+            x: f64,
+        ) -> ::std::result::Result<f64, ::pybridge::Error> {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "values_mod",
+                "invert",
+                "values_mod.invert",
+            );
+            ::pybridge::__private::pool_call(
+                pool,
+                &__PB_FN,
+                &[&x],
+                || { super::invert(x).map_err(::core::convert::Into::into) },
+            )
+        }
+        // from import_values.yaml:118:17: function `bad_list` (pooled)
+        ///Calls the Python function `values_mod.bad_list` in one of `pool`'s sub-interpreters (`bad_list` calls it on the main interpreter).
+        pub fn bad_list(
+            pool: &::pybridge::Pool,
+        ) -> ::std::result::Result<::std::vec::Vec<i64>, ::pybridge::Error> {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "values_mod",
+                "bad_list",
+                "values_mod.bad_list",
+            );
+            ::pybridge::__private::pool_call(
+                pool,
+                &__PB_FN,
+                &[],
+                || { super::bad_list().map_err(::core::convert::Into::into) },
+            )
+        }
+    }
     /// The same stubs, taking a `Python<'py>` token: use them when already attached.
     pub mod attached {
         #[allow(unused_imports)]
@@ -2449,6 +2508,29 @@ pub mod drifted {
             ),
         ];
         ::pybridge::__private::verify_module("scan_mod", __PB_DECLARED)
+    }
+    /// The functions whose arguments and results are plain values, run in a sub-interpreter
+    /// of a `pybridge::Pool` (CPython 3.12+): `pooled::f(&pool, …)`.
+    pub mod pooled {
+        #[allow(unused_imports)]
+        use super::*;
+        // from import_values.yaml:153:15: function `greeting` (pooled)
+        ///Calls the Python function `scan_mod.greeting` in one of `pool`'s sub-interpreters (`greeting` calls it on the main interpreter).
+        pub fn greeting(
+            pool: &::pybridge::Pool,
+        ) -> ::std::result::Result<(), ::pybridge::Error> {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "scan_mod",
+                "greeting",
+                "scan_mod.greeting",
+            );
+            ::pybridge::__private::pool_call(
+                pool,
+                &__PB_FN,
+                &[],
+                || { super::greeting().map_err(::core::convert::Into::into) },
+            )
+        }
     }
     /// The same stubs, taking a `Python<'py>` token: use them when already attached.
     pub mod attached {

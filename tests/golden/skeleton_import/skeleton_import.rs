@@ -17,6 +17,30 @@ pub mod math {
     pub fn pi() -> ::std::result::Result<f64, ::pybridge::Error> {
         ::pybridge::__private::attach_call(attached::pi)
     }
+    /// The functions whose arguments and results are plain values, run in a sub-interpreter
+    /// of a `pybridge::Pool` (CPython 3.12+): `pooled::f(&pool, …)`.
+    pub mod pooled {
+        #[allow(unused_imports)]
+        use super::*;
+        // from skeleton_import.yaml:6:15: function `sqrt` (pooled)
+        ///Calls the Python function `math.sqrt` in one of `pool`'s sub-interpreters (`sqrt` calls it on the main interpreter).
+        pub fn sqrt(
+            pool: &::pybridge::Pool,
+            x: f64,
+        ) -> ::std::result::Result<f64, ::pybridge::Error> {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "math",
+                "sqrt",
+                "math.sqrt",
+            );
+            ::pybridge::__private::pool_call(
+                pool,
+                &__PB_FN,
+                &[&x],
+                || { super::sqrt(x).map_err(::core::convert::Into::into) },
+            )
+        }
+    }
     /// The same stubs, taking a `Python<'py>` token: use them when already attached.
     pub mod attached {
         #[allow(unused_imports)]
@@ -747,6 +771,335 @@ pub mod skel_mod {
                 }
                 _ => Self::Other(__pb_error),
             }
+        }
+    }
+    /// The functions whose arguments and results are plain values, run in a sub-interpreter
+    /// of a `pybridge::Pool` (CPython 3.12+): `pooled::f(&pool, …)`.
+    pub mod pooled {
+        #[allow(unused_imports)]
+        use super::*;
+        // from skeleton_import.yaml:26:15: function `maybe` (pooled)
+        ///Calls the Python function `skel_mod.maybe` in one of `pool`'s sub-interpreters (`maybe` calls it on the main interpreter).
+        pub fn maybe(
+            pool: &::pybridge::Pool,
+            flag: bool,
+        ) -> ::std::result::Result<::std::option::Option<i64>, ::pybridge::Error> {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "skel_mod",
+                "maybe",
+                "skel_mod.maybe",
+            );
+            ::pybridge::__private::pool_call(
+                pool,
+                &__PB_FN,
+                &[&flag],
+                || { super::maybe(flag).map_err(::core::convert::Into::into) },
+            )
+        }
+        // from skeleton_import.yaml:34:15: function `halves` (pooled)
+        ///Calls the Python function `skel_mod.halves` in one of `pool`'s sub-interpreters (`halves` calls it on the main interpreter).
+        pub fn halves(
+            pool: &::pybridge::Pool,
+            values: &[f64],
+            as_tuple: bool,
+        ) -> ::std::result::Result<::std::vec::Vec<f64>, ::pybridge::Error> {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "skel_mod",
+                "halves",
+                "skel_mod.halves",
+            );
+            ::pybridge::__private::pool_call(
+                pool,
+                &__PB_FN,
+                &[&values, &as_tuple],
+                || {
+                    super::halves(values, as_tuple).map_err(::core::convert::Into::into)
+                },
+            )
+        }
+        // from skeleton_import.yaml:40:15: function `texts` (pooled)
+        ///Calls the Python function `skel_mod.texts` in one of `pool`'s sub-interpreters (`texts` calls it on the main interpreter).
+        pub fn texts(
+            pool: &::pybridge::Pool,
+            bad: bool,
+        ) -> ::std::result::Result<
+            ::std::vec::Vec<::std::string::String>,
+            ::pybridge::Error,
+        > {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "skel_mod",
+                "texts",
+                "skel_mod.texts",
+            );
+            ::pybridge::__private::pool_call(
+                pool,
+                &__PB_FN,
+                &[&bad],
+                || { super::texts(bad).map_err(::core::convert::Into::into) },
+            )
+        }
+        // from skeleton_import.yaml:45:15: function `echo_bytes` (pooled)
+        ///Calls the Python function `skel_mod.echo_bytes` in one of `pool`'s sub-interpreters (`echo_bytes` calls it on the main interpreter).
+        pub fn echo_bytes(
+            pool: &::pybridge::Pool,
+            data: &[u8],
+        ) -> ::std::result::Result<::std::vec::Vec<u8>, ::pybridge::Error> {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "skel_mod",
+                "echo_bytes",
+                "skel_mod.echo_bytes",
+            );
+            ::pybridge::__private::pool_call(
+                    pool,
+                    &__PB_FN,
+                    &[&::pybridge::__private::PoolBytes(data)],
+                    || {
+                        super::echo_bytes(data)
+                            .map(::pybridge::__private::PoolBytesOut)
+                            .map_err(::core::convert::Into::into)
+                    },
+                )
+                .map(|__pb_bytes| __pb_bytes.0)
+        }
+        // from skeleton_import.yaml:51:15: function `lies` (pooled)
+        ///Calls the Python function `skel_mod.lies` in one of `pool`'s sub-interpreters (`lies` calls it on the main interpreter).
+        pub fn lies(
+            pool: &::pybridge::Pool,
+        ) -> ::std::result::Result<i64, ::pybridge::Error> {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "skel_mod",
+                "lies",
+                "skel_mod.lies",
+            );
+            ::pybridge::__private::pool_call(
+                pool,
+                &__PB_FN,
+                &[],
+                || { super::lies().map_err(::core::convert::Into::into) },
+            )
+        }
+        // from skeleton_import.yaml:54:15: function `raise_two_deep` (pooled)
+        ///Calls the Python function `skel_mod.raise_two_deep` in one of `pool`'s sub-interpreters (`raise_two_deep` calls it on the main interpreter).
+        pub fn raise_two_deep(
+            pool: &::pybridge::Pool,
+            message: &str,
+        ) -> ::std::result::Result<(), ::pybridge::Error> {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "skel_mod",
+                "raise_two_deep",
+                "skel_mod.raise_two_deep",
+            );
+            ::pybridge::__private::pool_call(
+                pool,
+                &__PB_FN,
+                &[&message],
+                || {
+                    super::raise_two_deep(message).map_err(::core::convert::Into::into)
+                },
+            )
+        }
+        // from skeleton_import.yaml:57:15: function `match` (pooled)
+        ///Calls the Python function `skel_mod.match` in one of `pool`'s sub-interpreters (`r#match` calls it on the main interpreter).
+        pub fn r#match(
+            pool: &::pybridge::Pool,
+            r#type: &str,
+            self_: i64,
+            py_: i64,
+        ) -> ::std::result::Result<::std::string::String, ::pybridge::Error> {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "skel_mod",
+                "match",
+                "skel_mod.match",
+            );
+            ::pybridge::__private::pool_call(
+                pool,
+                &__PB_FN,
+                &[&r#type, &self_, &py_],
+                || {
+                    super::r#match(r#type, self_, py_)
+                        .map_err(::core::convert::Into::into)
+                },
+            )
+        }
+        // from skeleton_import.yaml:63:15: function `big` (pooled)
+        ///Calls the Python function `skel_mod.big` in one of `pool`'s sub-interpreters (`big` calls it on the main interpreter).
+        pub fn big(
+            pool: &::pybridge::Pool,
+        ) -> ::std::result::Result<i64, ::pybridge::Error> {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "skel_mod",
+                "big",
+                "skel_mod.big",
+            );
+            ::pybridge::__private::pool_call(
+                pool,
+                &__PB_FN,
+                &[],
+                || { super::big().map_err(::core::convert::Into::into) },
+            )
+        }
+        // from skeleton_import.yaml:124:15: function `wide` (pooled)
+        ///Calls the Python function `skel_mod.wide` in one of `pool`'s sub-interpreters (`wide` calls it on the main interpreter).
+        pub fn wide(
+            pool: &::pybridge::Pool,
+            n: u128,
+        ) -> ::std::result::Result<u8, ::pybridge::Error> {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "skel_mod",
+                "wide",
+                "skel_mod.wide",
+            );
+            ::pybridge::__private::pool_call(
+                pool,
+                &__PB_FN,
+                &[&n],
+                || { super::wide(n).map_err(::core::convert::Into::into) },
+            )
+        }
+        // from skeleton_import.yaml:128:15: function `fail_with` (pooled)
+        ///Calls the Python function `skel_mod.fail_with` in one of `pool`'s sub-interpreters (`fail_with` calls it on the main interpreter).
+        pub fn fail_with(
+            pool: &::pybridge::Pool,
+            kind: &str,
+        ) -> ::std::result::Result<(), ::pybridge::Error> {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "skel_mod",
+                "fail_with",
+                "skel_mod.fail_with",
+            );
+            ::pybridge::__private::pool_call(
+                pool,
+                &__PB_FN,
+                &[&kind],
+                || { super::fail_with(kind).map_err(::core::convert::Into::into) },
+            )
+        }
+        // from skeleton_import.yaml:137:15: function `recurse` (pooled)
+        ///Calls the Python function `skel_mod.recurse` in one of `pool`'s sub-interpreters (`recurse` calls it on the main interpreter).
+        pub fn recurse(
+            pool: &::pybridge::Pool,
+            n: i64,
+        ) -> ::std::result::Result<i64, ::pybridge::Error> {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "skel_mod",
+                "recurse",
+                "skel_mod.recurse",
+            );
+            ::pybridge::__private::pool_call(
+                pool,
+                &__PB_FN,
+                &[&n],
+                || { super::recurse(n).map_err(::core::convert::Into::into) },
+            )
+        }
+        // from skeleton_import.yaml:142:15: function `exit_with` (pooled)
+        ///Calls the Python function `skel_mod.exit_with` in one of `pool`'s sub-interpreters (`exit_with` calls it on the main interpreter).
+        pub fn exit_with(
+            pool: &::pybridge::Pool,
+            code: i64,
+        ) -> ::std::result::Result<(), ::pybridge::Error> {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "skel_mod",
+                "exit_with",
+                "skel_mod.exit_with",
+            );
+            ::pybridge::__private::pool_call(
+                pool,
+                &__PB_FN,
+                &[&code],
+                || { super::exit_with(code).map_err(::core::convert::Into::into) },
+            )
+        }
+        // from skeleton_import.yaml:149:15: function `call_export` (pooled)
+        ///Calls the Python function `skel_mod.call_export` in one of `pool`'s sub-interpreters (`call_export` calls it on the main interpreter).
+        pub fn call_export(
+            pool: &::pybridge::Pool,
+            name: &str,
+            arg: &str,
+        ) -> ::std::result::Result<::std::string::String, ::pybridge::Error> {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "skel_mod",
+                "call_export",
+                "skel_mod.call_export",
+            );
+            ::pybridge::__private::pool_call(
+                pool,
+                &__PB_FN,
+                &[&name, &arg],
+                || { super::call_export(name, arg).map_err(::core::convert::Into::into) },
+            )
+        }
+        // from skeleton_import.yaml:155:15: function `raise_odd` (pooled)
+        ///Calls the Python function `skel_mod.raise_odd` in one of `pool`'s sub-interpreters (`raise_odd` calls it on the main interpreter).
+        pub fn raise_odd(
+            pool: &::pybridge::Pool,
+            kind: &str,
+        ) -> ::std::result::Result<(), ::pybridge::Error> {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "skel_mod",
+                "raise_odd",
+                "skel_mod.raise_odd",
+            );
+            ::pybridge::__private::pool_call(
+                pool,
+                &__PB_FN,
+                &[&kind],
+                || { super::raise_odd(kind).map_err(::core::convert::Into::into) },
+            )
+        }
+        // from skeleton_import.yaml:159:15: function `four_hop` (pooled)
+        ///Calls the Python function `skel_mod.four_hop` in one of `pool`'s sub-interpreters (`four_hop` calls it on the main interpreter).
+        pub fn four_hop(
+            pool: &::pybridge::Pool,
+            kind: &str,
+        ) -> ::std::result::Result<::std::string::String, ::pybridge::Error> {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "skel_mod",
+                "four_hop",
+                "skel_mod.four_hop",
+            );
+            ::pybridge::__private::pool_call(
+                pool,
+                &__PB_FN,
+                &[&kind],
+                || { super::four_hop(kind).map_err(::core::convert::Into::into) },
+            )
+        }
+        // from skeleton_import.yaml:164:15: function `nap` (pooled)
+        ///Calls the Python function `skel_mod.nap` in one of `pool`'s sub-interpreters (`nap` calls it on the main interpreter).
+        pub fn nap(
+            pool: &::pybridge::Pool,
+            seconds: f64,
+        ) -> ::std::result::Result<f64, ::pybridge::Error> {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "skel_mod",
+                "nap",
+                "skel_mod.nap",
+            );
+            ::pybridge::__private::pool_call(
+                pool,
+                &__PB_FN,
+                &[&seconds],
+                || { super::nap(seconds).map_err(::core::convert::Into::into) },
+            )
+        }
+        // from skeleton_import.yaml:169:15: function `make_noisy` (pooled)
+        ///Calls the Python function `skel_mod.make_noisy` in one of `pool`'s sub-interpreters (`make_noisy` calls it on the main interpreter).
+        pub fn make_noisy(
+            pool: &::pybridge::Pool,
+            label: &str,
+        ) -> ::std::result::Result<(), ::pybridge::Error> {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "skel_mod",
+                "make_noisy",
+                "skel_mod.make_noisy",
+            );
+            ::pybridge::__private::pool_call(
+                pool,
+                &__PB_FN,
+                &[&label],
+                || { super::make_noisy(label).map_err(::core::convert::Into::into) },
+            )
         }
     }
     /// The same stubs, taking a `Python<'py>` token: use them when already attached.
@@ -2353,6 +2706,30 @@ pub mod slow_mod {
     /// Calls the Python function `ping`.
     pub fn ping(x: i64) -> ::std::result::Result<i64, ::pybridge::Error> {
         ::pybridge::__private::attach_call(|__pb_py| attached::ping(__pb_py, x))
+    }
+    /// The functions whose arguments and results are plain values, run in a sub-interpreter
+    /// of a `pybridge::Pool` (CPython 3.12+): `pooled::f(&pool, …)`.
+    pub mod pooled {
+        #[allow(unused_imports)]
+        use super::*;
+        // from skeleton_import.yaml:230:15: function `ping` (pooled)
+        ///Calls the Python function `slow_mod.ping` in one of `pool`'s sub-interpreters (`ping` calls it on the main interpreter).
+        pub fn ping(
+            pool: &::pybridge::Pool,
+            x: i64,
+        ) -> ::std::result::Result<i64, ::pybridge::Error> {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "slow_mod",
+                "ping",
+                "slow_mod.ping",
+            );
+            ::pybridge::__private::pool_call(
+                pool,
+                &__PB_FN,
+                &[&x],
+                || { super::ping(x).map_err(::core::convert::Into::into) },
+            )
+        }
     }
     /// The same stubs, taking a `Python<'py>` token: use them when already attached.
     pub mod attached {

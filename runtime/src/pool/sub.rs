@@ -1,0 +1,464 @@
+//! The sub-interpreters of a [`super::Pool`], the thread state each Rust thread keeps in the one
+//! it was given, and a call.
+//!
+//! Attaching is `PyEval_RestoreThread` of the thread's own thread state of that interpreter,
+//! never `PyGILState_Ensure` (which knows only the main interpreter) and never pyo3's attach
+//! (whose bookkeeping and deferred decrefs are per process). A thread is made to keep a main
+//! interpreter thread state before its first sub-interpreter one, so CPython's per-thread
+//! "gilstate" binding, which pyo3's attach relies on, stays the main interpreter's.
+
+use std::cell::{RefCell, UnsafeCell};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, Weak};
+
+use pyo3::ffi;
+use pyo3::types::PyAnyMethods;
+
+use super::values::{PoolArg, PoolValue};
+use super::{PoolFn, Pooled, capture};
+use crate::error::{Error, PythonException, Result};
+
+/// A pool's interpreters.
+pub(crate) struct Inner {
+    /// Tells this pool's bindings from others' in a thread's list.
+    id: usize,
+    interps: Vec<Interp>,
+    /// Hands interpreters to threads in turn.
+    next: AtomicUsize,
+}
+
+/// One own-GIL sub-interpreter.
+struct Interp {
+    state: *mut ffi::PyInterpreterState,
+    /// Every thread state made for it (the one it was made with, then one per thread that was
+    /// given it), as addresses; a thread's state is deleted by its thread when the thread ends,
+    /// the others when the pool ends.
+    threads: Mutex<Vec<usize>>,
+    /// Each pooled function's callable (a reference of this interpreter), by slot. Read and
+    /// written only by a thread attached to this interpreter: its own GIL orders the accesses,
+    /// and no Rust reference into the table is held across a call into Python (which may
+    /// release the GIL to another of its threads).
+    cache: UnsafeCell<Vec<Slot>>,
+}
+
+enum Slot {
+    Empty,
+    Found(*mut ffi::PyObject),
+    /// The module refuses sub-interpreters: every later call gets this error at once.
+    Refused(Error),
+}
+
+// SAFETY: the raw pointers are CPython objects and states of the pool's interpreters, used only
+// by a thread attached to that interpreter (its GIL is the lock, as for any CPython object);
+// `cache` is read and written only under that GIL (see its field), `threads` under its mutex.
+unsafe impl Send for Inner {}
+// SAFETY: as for `Send`: every shared access goes through an interpreter's GIL or a mutex.
+unsafe impl Sync for Inner {}
+
+static NEXT_POOL: AtomicUsize = AtomicUsize::new(1);
+
+/// This thread's thread states in pools' interpreters.
+struct Binding {
+    pool: Weak<Inner>,
+    id: usize,
+    index: usize,
+    tstate: *mut ffi::PyThreadState,
+}
+
+/// The list, releasing each binding's thread state when the thread ends.
+struct Bindings(Vec<Binding>);
+
+impl Drop for Bindings {
+    fn drop(&mut self) {
+        for binding in self.0.drain(..) {
+            if let Some(inner) = binding.pool.upgrade() {
+                inner.release(binding.index, binding.tstate);
+            }
+        }
+    }
+}
+
+thread_local! {
+    static BOUND: RefCell<Bindings> = const { RefCell::new(Bindings(Vec::new())) };
+}
+
+impl Inner {
+    /// Makes `n` own-GIL sub-interpreters, each with the main interpreter's `sys.path`.
+    pub(crate) fn start(n: usize) -> Result<Arc<Inner>> {
+        let path: Vec<String> =
+            crate::try_attach(|py| -> pyo3::PyResult<Vec<String>> { py.import("sys")?.getattr("path")?.extract() })?
+                .map_err(Error::from)?;
+        let mut inner =
+            Inner { id: NEXT_POOL.fetch_add(1, Ordering::Relaxed), interps: Vec::new(), next: AtomicUsize::new(0) };
+        for _ in 0..n {
+            // On an error, the interpreters made so far end with `inner`.
+            let (state, first) = crate::try_attach(|_py| new_interpreter(&path))??;
+            let threads = Mutex::new(vec![first as usize]);
+            inner.interps.push(Interp { state, threads, cache: UnsafeCell::new(Vec::new()) });
+        }
+        Ok(Arc::new(inner))
+    }
+
+    /// This thread's interpreter of the pool and its thread state there, made on first use.
+    fn bind(self: &Arc<Self>) -> Result<(usize, *mut ffi::PyThreadState)> {
+        let found =
+            BOUND.try_with(|bound| bound.borrow().0.iter().find(|b| b.id == self.id).map(|b| (b.index, b.tstate)));
+        match found {
+            Ok(Some(bound)) => Ok(bound),
+            Ok(None) => self.bind_new(),
+            Err(_) => Err(Error::interpreter("a sub-interpreter pool was called while this thread was ending")),
+        }
+    }
+
+    #[cold]
+    fn bind_new(self: &Arc<Self>) -> Result<(usize, *mut ffi::PyThreadState)> {
+        // A main interpreter thread state first, so that it (not ours) is the thread's gilstate
+        // binding (CPython binds the first thread state a thread makes).
+        crate::try_attach(|_py| ())?;
+        let index = self.next.fetch_add(1, Ordering::Relaxed) % self.interps.len();
+        let interp = &self.interps[index];
+        // SAFETY: `interp.state` is a live interpreter of this pool (ended only in `drop`, which
+        // cannot run while `self` is borrowed). PyThreadState_New needs no GIL; the new state
+        // is this thread's, used only by it, until its release or the pool's end.
+        let tstate = unsafe { ffi::PyThreadState_New(interp.state) };
+        if tstate.is_null() {
+            return Err(Error::interpreter("CPython could not make a thread state for a sub-interpreter"));
+        }
+        lock(&interp.threads).push(tstate as usize);
+        let binding = Binding { pool: Arc::downgrade(self), id: self.id, index, tstate };
+        BOUND.with(|bound| {
+            let mut bound = bound.borrow_mut();
+            bound.0.retain(|b| b.pool.strong_count() > 0);
+            bound.0.push(binding);
+        });
+        Ok((index, tstate))
+    }
+
+    /// Deletes a thread state of an ending thread, unless the pool's end already did.
+    fn release(&self, index: usize, tstate: *mut ffi::PyThreadState) {
+        let mut threads = lock(&self.interps[index].threads);
+        let Some(at) = threads.iter().position(|&t| t == tstate as usize) else { return };
+        threads.swap_remove(at);
+        drop(threads);
+        let switch = Switch::to(tstate);
+        // SAFETY: attached with this thread's own state, which is no longer listed (so nothing
+        // else deletes it). PyThreadState_DeleteCurrent releases the GIL and leaves no current
+        // state, which `Switch` then restores from.
+        unsafe {
+            ffi::PyThreadState_Clear(tstate);
+            ffi::PyThreadState_DeleteCurrent();
+        }
+        switch.ended();
+    }
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        for interp in &self.interps {
+            // SAFETY: no thread is attached to `interp` (every call borrows the pool, and the
+            // last reference is going). A fresh thread state of this thread attaches; the cached
+            // callables are released under its GIL; the other threads' states (idle, their
+            // threads can no longer reach them: their bindings' `Weak` fails from now on) are
+            // cleared and deleted; Py_EndInterpreter needs the ending state current and the
+            // only one, and leaves no state current.
+            unsafe {
+                let end = ffi::PyThreadState_New(interp.state);
+                let switch = Switch::to(end);
+                for slot in (&mut *interp.cache.get()).drain(..) {
+                    if let Slot::Found(object) = slot {
+                        ffi::Py_DECREF(object);
+                    }
+                }
+                for other in lock(&interp.threads).drain(..) {
+                    ffi::PyThreadState_Clear(other as *mut ffi::PyThreadState);
+                    ffi::PyThreadState_Delete(other as *mut ffi::PyThreadState);
+                }
+                ffi::Py_EndInterpreter(end);
+                switch.ended();
+            }
+        }
+    }
+}
+
+/// Attaches this thread to a state of another interpreter, detaching (and on drop restoring)
+/// whatever it was attached to.
+struct Switch {
+    target: *mut ffi::PyThreadState,
+    previous: *mut ffi::PyThreadState,
+    /// Whether the target is still attached (a `Switch` whose target deleted itself only
+    /// restores).
+    attached: bool,
+}
+
+impl Switch {
+    fn to(target: *mut ffi::PyThreadState) -> Switch {
+        // SAFETY: `target` is a live thread state of this thread's (the caller's contract). The
+        // current state, if any, is detached first (PyEval_SaveThread releases its GIL), so
+        // this thread never holds two GILs; re-attaching the same state is skipped.
+        unsafe {
+            let current = ffi::compat::PyThreadState_GetUnchecked();
+            if current == target {
+                return Switch { target, previous: target, attached: false };
+            }
+            let previous = if current.is_null() { current } else { ffi::PyEval_SaveThread() };
+            ffi::PyEval_RestoreThread(target);
+            Switch { target, previous, attached: true }
+        }
+    }
+
+    /// The target deleted or ended itself (no state is current now): only the previous one
+    /// is restored.
+    fn ended(mut self) {
+        self.attached = false;
+        if self.previous.is_null() {
+            // Attaching the target rebound the gilstate (see `call`).
+            crate::thread_state::displace_gilstate();
+        }
+    }
+}
+
+impl Drop for Switch {
+    fn drop(&mut self) {
+        if self.previous == self.target {
+            return;
+        }
+        // SAFETY: the target is attached (`attached`), so PyEval_SaveThread detaches it; the
+        // previous state, if any, is re-attached.
+        unsafe {
+            if self.attached {
+                ffi::PyEval_SaveThread();
+            }
+            if !self.previous.is_null() {
+                ffi::PyEval_RestoreThread(self.previous);
+            }
+        }
+    }
+}
+
+/// A mutex that a panicking holder did not spoil (the lists stay consistent: one push or
+/// removal at a time).
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// A new own-GIL sub-interpreter with `path` as its `sys.path`, and the thread state CPython
+/// made with it, detached: it is kept until the pool ends (CPython 3.12.1 cannot make another
+/// thread state once the interpreter's first one is deleted: "init_threadstate: thread state
+/// already initialized"); threads make their own. Called attached to the main interpreter, and
+/// returns attached to it again.
+fn new_interpreter(path: &[String]) -> Result<(*mut ffi::PyInterpreterState, *mut ffi::PyThreadState)> {
+    let config = ffi::_PyInterpreterConfig_INIT;
+    let mut tstate = std::ptr::null_mut();
+    // SAFETY: attached to the main interpreter (`try_attach`, the caller). On success CPython
+    // makes the new interpreter's thread state current and releases the main GIL (own GIL);
+    // the main state is re-attached below before returning, so pyo3's view (this thread
+    // attached to the main interpreter, its count untouched) is true again by then. Between
+    // the two, only raw CPython calls on the new interpreter run. On failure the main state
+    // stays current.
+    unsafe {
+        let main = ffi::PyThreadState_Get();
+        let status = ffi::Py_NewInterpreterFromConfig(&mut tstate, &config);
+        if ffi::PyStatus_Exception(status) != 0 || tstate.is_null() {
+            let reason = match status.err_msg.is_null() {
+                true => "unknown reason".to_string(),
+                false => std::ffi::CStr::from_ptr(status.err_msg).to_string_lossy().into_owned(),
+            };
+            return Err(Error::interpreter(format!("CPython could not make a sub-interpreter: {reason}")));
+        }
+        let state = ffi::PyThreadState_GetInterpreter(tstate);
+        let list = path.to_python();
+        if !list.is_null() {
+            ffi::PySys_SetObject(c"path".as_ptr(), list);
+            ffi::Py_DECREF(list);
+        }
+        ffi::PyErr_Clear();
+        ffi::PyEval_SaveThread();
+        ffi::PyEval_RestoreThread(main);
+        Ok((state, tstate))
+    }
+}
+
+/// Runs `f(args…)` in this thread's interpreter of the pool.
+pub(super) fn call<R: PoolValue>(inner: &Arc<Inner>, f: &PoolFn, args: &[&dyn PoolArg]) -> Pooled<R> {
+    // Refused, as every attach is, once the process's interpreter is exiting.
+    let _inside = match crate::shutdown::enter() {
+        Ok(inside) => inside,
+        Err(e) => return Pooled::Ran(Err(e)),
+    };
+    let (index, tstate) = match inner.bind() {
+        Ok(bound) => bound,
+        Err(e) => return Pooled::Ran(Err(e)),
+    };
+    let switch = Switch::to(tstate);
+    if switch.previous.is_null() {
+        // Attaching rebound CPython's gilstate to this sub-interpreter state, and detaching
+        // does not restore it: the next main-interpreter attach on this thread re-attaches
+        // its main state first (thread_state.rs). (A thread that was attached to the main
+        // interpreter gets it back, rebound, when `switch` restores it.)
+        crate::thread_state::displace_gilstate();
+    }
+    // SAFETY: attached to interpreter `index` with this thread's own state until `switch`
+    // drops, after the call.
+    unsafe { invoke(&inner.interps[index], f, args) }
+}
+
+/// Looks up, calls and converts, attached to `interp`.
+///
+/// # Safety
+/// Attached to `interp`.
+unsafe fn invoke<R: PoolValue>(interp: &Interp, f: &PoolFn, args: &[&dyn PoolArg]) -> Pooled<R> {
+    // SAFETY: attached to `interp` (the caller's contract): the callable is this interpreter's
+    // (its cache holds a reference until the pool ends); each argument is a new reference made
+    // here and released after the call; vectorcall borrows them, and the slot before the first
+    // one is ours to lend (PY_VECTORCALL_ARGUMENTS_OFFSET).
+    unsafe {
+        let callable = match lookup(interp, f) {
+            Ok(callable) => callable,
+            Err(outcome) => return outcome,
+        };
+        let mut argv: Vec<*mut ffi::PyObject> = Vec::with_capacity(args.len() + 1);
+        argv.push(std::ptr::null_mut());
+        for arg in args {
+            let object = arg.to_python();
+            if object.is_null() {
+                release(&argv[1..]);
+                return Pooled::Ran(Err(Error::python_text(capture::take_raised())));
+            }
+            argv.push(object);
+        }
+        let nargs = args.len() | ffi::PY_VECTORCALL_ARGUMENTS_OFFSET;
+        let result = ffi::PyObject_Vectorcall(callable, argv.as_ptr().add(1), nargs, std::ptr::null_mut());
+        release(&argv[1..]);
+        if result.is_null() {
+            let raised = capture::take_raised();
+            return match refuses(&raised) {
+                true => Pooled::Refused(refusal(f, &raised)),
+                false => Pooled::Ran(Err(Error::python_text(raised))),
+            };
+        }
+        let value = R::from_python(result).map_err(|detail| {
+            Error::conversion(f.qualified, "return value", &R::expected(), type_name(result), detail)
+        });
+        ffi::Py_DECREF(result);
+        Pooled::Ran(value)
+    }
+}
+
+/// # Safety
+/// Attached; each pointer a reference this code owns.
+unsafe fn release(objects: &[*mut ffi::PyObject]) {
+    for &object in objects {
+        // SAFETY: the caller's contract.
+        unsafe { ffi::Py_DECREF(object) };
+    }
+}
+
+/// `f`'s callable in `interp`: cached, or imported now and cached.
+///
+/// # Safety
+/// Attached to `interp`.
+unsafe fn lookup<R>(interp: &Interp, f: &PoolFn) -> std::result::Result<*mut ffi::PyObject, Pooled<R>> {
+    let slot = f.slot();
+    // SAFETY: attached to `interp`, whose GIL guards its cache; the shared borrow ends before
+    // any call into Python.
+    match unsafe { (&*interp.cache.get()).get(slot) } {
+        Some(Slot::Found(callable)) => return Ok(*callable),
+        Some(Slot::Refused(error)) => return Err(Pooled::Refused(error.clone())),
+        _ => {}
+    }
+    // SAFETY: attached; importing and reading attributes may run Python code (and release the
+    // GIL), with no borrow of the cache held.
+    let found = unsafe { import_attr(f) };
+    // SAFETY: attached again, with no other borrow of the cache alive: the exclusive borrow
+    // lives for this block only.
+    let cache = unsafe { &mut *interp.cache.get() };
+    if cache.len() <= slot {
+        cache.resize_with(slot + 1, || Slot::Empty);
+    }
+    match found {
+        Ok(callable) => {
+            if let Slot::Found(earlier) = cache[slot] {
+                // Another thread of this interpreter cached it while this one imported.
+                // SAFETY: ours is a new reference, not stored.
+                unsafe { ffi::Py_DECREF(callable) };
+                return Ok(earlier);
+            }
+            cache[slot] = Slot::Found(callable);
+            Ok(callable)
+        }
+        Err(raised) if refuses(&raised) => {
+            let error = refusal(f, &raised);
+            cache[slot] = Slot::Refused(error.clone());
+            Err(Pooled::Refused(error))
+        }
+        Err(raised) => Err(Pooled::Ran(Err(Error::python_text(raised)))),
+    }
+}
+
+/// `import module; module.attr` (dotted attributes followed), as a new reference.
+///
+/// # Safety
+/// Attached.
+unsafe fn import_attr(f: &PoolFn) -> std::result::Result<*mut ffi::PyObject, PythonException> {
+    let text = |s: &str| {
+        std::ffi::CString::new(s).map_err(|_| PythonException {
+            type_name: "ValueError".into(),
+            message: format!("`{s}` contains a NUL byte"),
+            traceback: None,
+            cause: None,
+        })
+    };
+    // SAFETY: attached; each step returns a new reference or null with an exception (taken as
+    // text); the previous object is released once the next is read.
+    unsafe {
+        let mut object = ffi::PyImport_ImportModule(text(f.module)?.as_ptr());
+        for part in f.attr.split('.') {
+            if object.is_null() {
+                break;
+            }
+            let next = ffi::PyObject_GetAttrString(object, text(part)?.as_ptr());
+            ffi::Py_DECREF(object);
+            object = next;
+        }
+        match object.is_null() {
+            true => Err(capture::take_raised()),
+            false => Ok(object),
+        }
+    }
+}
+
+/// Whether an exception is a module refusing sub-interpreters: CPython's refusal of a
+/// single-phase extension module, or pyo3's of its modules.
+fn refuses(raised: &PythonException) -> bool {
+    raised.type_name == "ImportError"
+        && (raised.message.contains("does not support loading in subinterpreters")
+            || raised.message.contains("do not yet support subinterpreters"))
+}
+
+fn refusal(f: &PoolFn, raised: &PythonException) -> Error {
+    Error::interpreter(format!(
+        "`{}` cannot run in a sub-interpreter: {}: {} (a pool built with `fallback_to_main(true)` runs such calls \
+         on the main interpreter)",
+        f.qualified, raised.type_name, raised.message
+    ))
+}
+
+/// The name of an object's type, for conversion errors.
+///
+/// # Safety
+/// Attached; `object` valid.
+unsafe fn type_name(object: *mut ffi::PyObject) -> String {
+    // SAFETY: attached; PyType_GetName returns a new reference (or null, cleared).
+    unsafe {
+        let name = ffi::PyType_GetName(ffi::Py_TYPE(object));
+        let mut len = 0;
+        let data = if name.is_null() { std::ptr::null() } else { ffi::PyUnicode_AsUTF8AndSize(name, &mut len) };
+        let text = match data.is_null() {
+            true => "<unknown>".to_string(),
+            false => String::from_utf8_lossy(std::slice::from_raw_parts(data.cast::<u8>(), len as usize)).into_owned(),
+        };
+        ffi::Py_XDECREF(name);
+        ffi::PyErr_Clear();
+        text
+    }
+}
