@@ -30,6 +30,10 @@ def interpreter_id():
     return int(_xxsubinterpreters.get_current())
 
 
+def allocated_blocks():
+    return sys.getallocatedblocks()
+
+
 def shapes(words, scale, data, flags):
     out = [w.upper() if f else None for w, f in zip(words, flags)]
     out.append(repr(scale))

@@ -90,6 +90,13 @@ fn a_million_direct_class_member_calls_keep_refcounts_and_rss_flat() {
 }
 
 #[test]
+fn a_million_pooled_calls_keep_sub_interpreter_blocks_and_rss_flat() {
+    let (last, _) = assert_ok_with("pool_rss", &[], Duration::from_secs(300));
+    // Skipped only where the build cannot make sub-interpreters (CPython before 3.12).
+    assert_eq!(last.contains("skipped"), !pybridge::Pool::is_supported(), "{last}");
+}
+
+#[test]
 fn handles_dropped_on_unattached_threads_are_released_at_the_next_attach() {
     assert_ok("drop_unattached", &[], Duration::from_secs(60));
 }

@@ -25,6 +25,10 @@ pub mod pool_mod {
     pub fn interpreter_id() -> ::std::result::Result<i64, ::pybridge::Error> {
         ::pybridge::__private::attach_call(|__pb_py| attached::interpreter_id(__pb_py))
     }
+    /// `sys.getallocatedblocks()`: the running interpreter's memory blocks in use.
+    pub fn allocated_blocks() -> ::std::result::Result<i64, ::pybridge::Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::allocated_blocks(__pb_py))
+    }
     /// Calls the Python function `shapes`.
     pub fn shapes(
         words: &[impl ::core::convert::AsRef<str>],
@@ -143,7 +147,24 @@ pub mod pool_mod {
                 || { super::interpreter_id().map_err(::core::convert::Into::into) },
             )
         }
-        // from pool.yaml:23:15: function `shapes` (pooled)
+        // from pool.yaml:23:15: function `allocated_blocks` (pooled)
+        ///Calls the Python function `pool_mod.allocated_blocks` in one of `pool`'s sub-interpreters (`allocated_blocks` calls it on the main interpreter).
+        pub fn allocated_blocks(
+            pool: &::pybridge::Pool,
+        ) -> ::std::result::Result<i64, ::pybridge::Error> {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "pool_mod",
+                "allocated_blocks",
+                "pool_mod.allocated_blocks",
+            );
+            ::pybridge::__private::pool_call(
+                pool,
+                &__PB_FN,
+                &[],
+                || { super::allocated_blocks().map_err(::core::convert::Into::into) },
+            )
+        }
+        // from pool.yaml:26:15: function `shapes` (pooled)
         ///Calls the Python function `pool_mod.shapes` in one of `pool`'s sub-interpreters (`shapes` calls it on the main interpreter).
         pub fn shapes(
             pool: &::pybridge::Pool,
@@ -175,7 +196,7 @@ pub mod pool_mod {
                 },
             )
         }
-        // from pool.yaml:30:15: function `echo_bytes` (pooled)
+        // from pool.yaml:33:15: function `echo_bytes` (pooled)
         ///Calls the Python function `pool_mod.echo_bytes` in one of `pool`'s sub-interpreters (`echo_bytes` calls it on the main interpreter).
         pub fn echo_bytes(
             pool: &::pybridge::Pool,
@@ -198,7 +219,7 @@ pub mod pool_mod {
                 )
                 .map(|__pb_bytes| __pb_bytes.0)
         }
-        // from pool.yaml:34:15: function `fail` (pooled)
+        // from pool.yaml:37:15: function `fail` (pooled)
         ///Calls the Python function `pool_mod.fail` in one of `pool`'s sub-interpreters (`fail` calls it on the main interpreter).
         pub fn fail(
             pool: &::pybridge::Pool,
@@ -216,7 +237,7 @@ pub mod pool_mod {
                 || { super::fail(message).map_err(::core::convert::Into::into) },
             )
         }
-        // from pool.yaml:38:15: function `recurse` (pooled)
+        // from pool.yaml:41:15: function `recurse` (pooled)
         ///Calls the Python function `pool_mod.recurse` in one of `pool`'s sub-interpreters (`recurse` calls it on the main interpreter).
         pub fn recurse(
             pool: &::pybridge::Pool,
@@ -234,7 +255,7 @@ pub mod pool_mod {
                 || { super::recurse(depth).map_err(::core::convert::Into::into) },
             )
         }
-        // from pool.yaml:42:15: function `lies` (pooled)
+        // from pool.yaml:45:15: function `lies` (pooled)
         ///Calls the Python function `pool_mod.lies` in one of `pool`'s sub-interpreters (`lies` calls it on the main interpreter).
         pub fn lies(
             pool: &::pybridge::Pool,
@@ -362,7 +383,32 @@ pub mod pool_mod {
                 )?,
             )
         }
-        // from pool.yaml:23:15: function `shapes`
+        // from pool.yaml:23:15: function `allocated_blocks`
+        /// `sys.getallocatedblocks()`: the running interpreter's memory blocks in use.
+        pub fn allocated_blocks(
+            py: ::pybridge::Python<'_>,
+        ) -> ::std::result::Result<i64, ::pybridge::Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                1,
+            >::new(py, "pool_mod.allocated_blocks");
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "pool_mod",
+                "allocated_blocks",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args
+                .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_return(
+                    &__pb_value,
+                    "pool_mod.allocated_blocks",
+                    "int",
+                )?,
+            )
+        }
+        // from pool.yaml:26:15: function `shapes`
         /// Calls the Python function `shapes` while attached.
         pub fn shapes(
             py: ::pybridge::Python<'_>,
@@ -411,7 +457,7 @@ pub mod pool_mod {
                 )?,
             )
         }
-        // from pool.yaml:30:15: function `echo_bytes`
+        // from pool.yaml:33:15: function `echo_bytes`
         /// Calls the Python function `echo_bytes` while attached.
         pub fn echo_bytes(
             py: ::pybridge::Python<'_>,
@@ -438,7 +484,7 @@ pub mod pool_mod {
                 )?,
             )
         }
-        // from pool.yaml:34:15: function `fail`
+        // from pool.yaml:37:15: function `fail`
         /// Raises ValueError from a KeyError.
         pub fn fail(
             py: ::pybridge::Python<'_>,
@@ -460,7 +506,7 @@ pub mod pool_mod {
             let _ = __pb_value;
             ::core::result::Result::Ok(())
         }
-        // from pool.yaml:38:15: function `recurse`
+        // from pool.yaml:41:15: function `recurse`
         /// Calls the Python function `recurse` while attached.
         pub fn recurse(
             py: ::pybridge::Python<'_>,
@@ -487,7 +533,7 @@ pub mod pool_mod {
                 )?,
             )
         }
-        // from pool.yaml:42:15: function `lies`
+        // from pool.yaml:45:15: function `lies`
         /// Declared to return int, returns a str.
         pub fn lies(
             py: ::pybridge::Python<'_>,
@@ -512,7 +558,7 @@ pub mod pool_mod {
                 )?,
             )
         }
-        // from pool.yaml:45:15: function `objects`
+        // from pool.yaml:48:15: function `objects`
         /// Takes a dict, so it has no pooled stub.
         pub fn objects(
             py: ::pybridge::Python<'_>,
@@ -560,7 +606,7 @@ pub mod pool_refuses {
     pub mod pooled {
         #[allow(unused_imports)]
         use super::*;
-        // from pool.yaml:53:15: function `loaded` (pooled)
+        // from pool.yaml:56:15: function `loaded` (pooled)
         ///Calls the Python function `pool_refuses.loaded` in one of `pool`'s sub-interpreters (`loaded` calls it on the main interpreter).
         pub fn loaded(
             pool: &::pybridge::Pool,
@@ -582,7 +628,7 @@ pub mod pool_refuses {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
-        // from pool.yaml:53:15: function `loaded`
+        // from pool.yaml:56:15: function `loaded`
         /// The module loads a test extension module that own-GIL sub-interpreters refuse.
         pub fn loaded(
             py: ::pybridge::Python<'_>,

@@ -194,3 +194,61 @@ round(10_000)
     // 125,000 rounds of 8 calls (and the error).
     rounds_flat(code, c"sys.getrefcount(text) + sys.getrefcount(c)")
 }
+
+/// 1,000,000 pooled calls from 2 threads into a pool of 2 sub-interpreters (ints; strings,
+/// bytes and lists both ways; and every 100th call an exception with a traceback and a
+/// conversion error): the interpreters' allocated blocks and the process RSS stay flat. The
+/// first few hundred exceptions fill CPython's caches (`linecache`, the type cache), so the
+/// warm-up round raises 500 of them per interpreter first.
+pub(crate) fn pool_rss() -> Result<String, String> {
+    start()?;
+    if !pybridge::Pool::is_supported() {
+        return Ok("skipped: own-GIL sub-interpreters need CPython 3.12 or later".into());
+    }
+    let pool = std::sync::Arc::new(pybridge::Pool::new(2).map_err(|e| e.to_string())?);
+    let (warm_blocks, _) = pool_round(&pool, 50_000)?;
+    let before_rss = rss_kib();
+    let (blocks, calls) = pool_round(&pool, 500_000)?;
+    let after_rss = rss_kib();
+    let growth = after_rss.saturating_sub(before_rss);
+    // A leak of one object per 10,000 calls would be 100 blocks.
+    if blocks > warm_blocks + 100 || growth > 1024 {
+        return Err(format!("blocks {warm_blocks} -> {blocks}; RSS {before_rss} -> {after_rss} KiB (+{growth} KiB)"));
+    }
+    Ok(format!("{calls} calls; blocks {warm_blocks} -> {blocks}; RSS {before_rss} -> {after_rss} KiB (+{growth} KiB)"))
+}
+
+/// Two new threads (one per interpreter: threads take them in turn) making `calls` pooled calls
+/// each; the interpreters' allocated blocks after, summed, and the calls made.
+fn pool_round(pool: &std::sync::Arc<pybridge::Pool>, calls: usize) -> Result<(i64, usize), String> {
+    use pybridge_tests::pool::pool_mod::pooled;
+    let threads: Vec<_> = (0..2)
+        .map(|_| {
+            let pool = pool.clone();
+            std::thread::spawn(move || -> Result<i64, String> {
+                for i in 0..calls {
+                    match i % 100 {
+                        0 => {
+                            pooled::fail(&pool, "x").expect_err("fail raises");
+                            pooled::lies(&pool).expect_err("lies is not an int");
+                        }
+                        n if n % 2 == 0 => {
+                            let out = pooled::shapes(&pool, &["ab", "c"], Some(0.5), b"\x01", &[true, false]);
+                            (out.map_err(|e| e.to_string())?.len() == 4).then_some(()).ok_or("shapes")?;
+                        }
+                        _ => {
+                            let sum = pooled::add(&pool, i as i64, 1).map_err(|e| e.to_string())?;
+                            (sum == i as i64 + 1).then_some(()).ok_or("add")?;
+                        }
+                    }
+                }
+                pooled::allocated_blocks(&pool).map_err(|e| e.to_string())
+            })
+        })
+        .collect();
+    let mut blocks = 0;
+    for thread in threads {
+        blocks += thread.join().map_err(|_| "a pool thread panicked".to_string())??;
+    }
+    Ok((blocks, 2 * calls))
+}
