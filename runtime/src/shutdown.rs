@@ -204,7 +204,7 @@ fn on_exit(py: Python<'_>) {
     EXITING.store(true, Ordering::SeqCst);
     let deadline = Instant::now() + DRAIN_LIMIT;
     heavy_barrier();
-    py.detach(|| {
+    let drained = py.detach(|| {
         loop {
             let busy = THREADS
                 .lock()
@@ -213,10 +213,18 @@ fn on_exit(py: Python<'_>) {
                 .filter_map(Weak::upgrade)
                 .filter(|depth| Arc::as_ptr(depth) as usize != own && depth.load(Ordering::SeqCst) > 0)
                 .count();
-            if busy == 0 || Instant::now() >= deadline {
-                break;
+            if busy == 0 {
+                return true;
+            }
+            if Instant::now() >= deadline {
+                return false;
             }
             std::thread::sleep(Duration::from_millis(1));
         }
     });
+    // Sub-interpreter pools end now, before CPython finalizes (3.12 aborts on remaining
+    // sub-interpreters): only when no thread is still inside a call, which could be in one.
+    if drained {
+        crate::pool::end_all();
+    }
 }

@@ -6,6 +6,9 @@
 - Rust threads ending (releasing their kept Python thread states), or converting errors
   unattached, while Python exits (`skeleton_export.spawn_enders` / `end_threads`): each gets
   past, none is ended by CPython inside an attach.
+- Python exiting while Rust threads call into a sub-interpreter pool the extension made
+  (`skeleton_export.spawn_pool_callers`, CPython 3.12+): the exit hook ends the pool's
+  interpreters before CPython finalizes (3.12 aborts on remaining sub-interpreters); exit 0.
 - `sys.getrefcount` of arguments, results' types and class objects unchanged after 10,000
   calls of exported functions and methods (the `shapes` wheel), including calls that raise.
 """
@@ -90,6 +93,39 @@ def test_python_exiting_while_rust_threads_call_in_exits_0(
     calls = int(child.stdout.split("calls before exit:")[1].split()[0])
     assert calls >= threads, child.stdout
     print(f"{threads} threads, nap {nap}, {ending.split('#')[0].strip()}: {calls} calls, exit 0 in {elapsed:.2f} s")
+
+
+POOL_CHILD = """
+import sys, time, skeleton_export
+if not skeleton_export.spawn_pool_callers(4):
+    print("no sub-interpreters on this CPython", flush=True)
+    sys.exit(0)
+deadline = time.monotonic() + 5
+while skeleton_export.pool_calls() < 1000 and time.monotonic() < deadline:
+    time.sleep(0.001)
+print("pool calls before exit:", skeleton_export.pool_calls(), flush=True)
+"""
+
+
+def test_python_exiting_while_rust_threads_call_a_sub_interpreter_pool_exits_0(skeleton_dir: Path) -> None:
+    env_path = f"{skeleton_dir}:{ROOT / 'tests' / 'python'}"
+    try:
+        child = subprocess.run(
+            [sys.executable, "-c", POOL_CHILD],
+            env={**_environ(), "PYTHONPATH": env_path},
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
+    except subprocess.TimeoutExpired as hung:
+        pytest.fail(f"hung past 10 s: {hung.stdout!r} {hung.stderr!r}")
+    assert child.returncode == 0, (child.returncode, child.stdout, child.stderr)
+    assert "Fatal Python error" not in child.stderr, child.stderr
+    if sys.version_info < (3, 12):
+        assert "no sub-interpreters" in child.stdout, child.stdout
+        return
+    calls = int(child.stdout.split("pool calls before exit:")[1].split()[0])
+    assert calls >= 1000, child.stdout
 
 
 # The child for threads ending while Python exits: `end_threads` is registered with atexit

@@ -131,6 +131,34 @@ pub fn spawn_callers(threads: i64, nap: f64) {
     }
 }
 
+/// Pooled calls made by [`spawn_pool_callers`]'s threads.
+static POOL_CALLS: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(0);
+
+/// Starts `threads` Rust threads calling `pool_mod.add` in a pool of 2 own-GIL
+/// sub-interpreters, forever (errors, such as the interpreter shutting down, ignored); returns
+/// `false`, starting nothing, where this CPython cannot make one (before 3.12): the "Python
+/// exits while Rust threads call into a pool" scenario.
+pub fn spawn_pool_callers(threads: i64) -> bool {
+    let Ok(pool) = pybridge::Pool::new(2) else { return false };
+    let pool = std::sync::Arc::new(pool);
+    for _ in 0..threads {
+        let pool = pool.clone();
+        std::thread::spawn(move || {
+            loop {
+                if crate::pool::pool_mod::pooled::add(&pool, 1, 2).is_ok() {
+                    POOL_CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                }
+            }
+        });
+    }
+    true
+}
+
+/// How many pooled calls [`spawn_pool_callers`]'s threads have made.
+pub fn pool_calls() -> i64 {
+    POOL_CALLS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Threads of [`spawn_enders`] that have called once / that may end / whose thread-local
 /// destructors got past pybridge's.
 static ENDERS_CALLED: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(0);

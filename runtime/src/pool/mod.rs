@@ -247,6 +247,12 @@ pub fn pool_call<R: PoolValue>(
     }
 }
 
+/// Ends every pool's sub-interpreters (the exit hook, once no thread is inside a call).
+pub(crate) fn end_all() {
+    #[cfg(all(Py_3_12, not(Py_LIMITED_API)))]
+    sub::end_all();
+}
+
 #[cfg(all(Py_3_12, not(Py_LIMITED_API)))]
 fn run<R: PoolValue>(pool: &Pool, f: &PoolFn, args: &[&dyn PoolArg]) -> Pooled<R> {
     sub::call(&pool.inner, f, args)

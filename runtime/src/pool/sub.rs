@@ -8,7 +8,7 @@
 //! "gilstate" binding, which pyo3's attach relies on, stays the main interpreter's.
 
 use std::cell::{RefCell, UnsafeCell};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, Weak};
 
 use pyo3::ffi;
@@ -25,7 +25,13 @@ pub(crate) struct Inner {
     interps: Vec<Interp>,
     /// Hands interpreters to threads in turn.
     next: AtomicUsize,
+    /// Set once the interpreters ended (the pool dropped, or the process's interpreter exiting).
+    ended: AtomicBool,
 }
+
+/// Every pool's interpreters, so that they end before a Python host finalizes (CPython 3.12
+/// aborts finalization when sub-interpreters remain: "remaining subinterpreters").
+static LIVE: Mutex<Vec<Weak<Inner>>> = Mutex::new(Vec::new());
 
 /// One own-GIL sub-interpreter.
 struct Interp {
@@ -88,15 +94,19 @@ impl Inner {
         let path: Vec<String> =
             crate::try_attach(|py| -> pyo3::PyResult<Vec<String>> { py.import("sys")?.getattr("path")?.extract() })?
                 .map_err(Error::from)?;
-        let mut inner =
-            Inner { id: NEXT_POOL.fetch_add(1, Ordering::Relaxed), interps: Vec::new(), next: AtomicUsize::new(0) };
+        let id = NEXT_POOL.fetch_add(1, Ordering::Relaxed);
+        let mut inner = Inner { id, interps: Vec::new(), next: AtomicUsize::new(0), ended: AtomicBool::new(false) };
         for _ in 0..n {
             // On an error, the interpreters made so far end with `inner`.
             let (state, first) = crate::try_attach(|_py| new_interpreter(&path))??;
             let threads = Mutex::new(vec![first as usize]);
             inner.interps.push(Interp { state, threads, cache: UnsafeCell::new(Vec::new()) });
         }
-        Ok(Arc::new(inner))
+        let inner = Arc::new(inner);
+        let mut live = lock(&LIVE);
+        live.retain(|pool| pool.strong_count() > 0);
+        live.push(Arc::downgrade(&inner));
+        Ok(inner)
     }
 
     /// This thread's interpreter of the pool and its thread state there, made on first use.
@@ -134,8 +144,13 @@ impl Inner {
         Ok((index, tstate))
     }
 
-    /// Deletes a thread state of an ending thread, unless the pool's end already did.
+    /// Deletes a thread state of an ending thread, unless the pool's end already did. Counted
+    /// as an attach scope (shutdown.rs), so that the exit hook, which ends every pool, waits
+    /// for it; refused once Python is exiting (the state stays listed, and the pool's end
+    /// deletes it).
     fn release(&self, index: usize, tstate: *mut ffi::PyThreadState) {
+        let Some(depth) = crate::shutdown::this_thread() else { return };
+        let Some(_held) = crate::shutdown::hold(&depth) else { return };
         let mut threads = lock(&self.interps[index].threads);
         let Some(at) = threads.iter().position(|&t| t == tstate as usize) else { return };
         threads.swap_remove(at);
@@ -154,9 +169,30 @@ impl Inner {
 
 impl Drop for Inner {
     fn drop(&mut self) {
+        self.end();
+    }
+}
+
+/// Ends every live pool's interpreters: called by the exit hook once no thread is inside an
+/// attach scope (pool calls and thread-state releases included), attached to the main
+/// interpreter. Later calls get an error.
+pub(crate) fn end_all() {
+    let live: Vec<Arc<Inner>> = lock(&LIVE).iter().filter_map(Weak::upgrade).collect();
+    for inner in live {
+        inner.end();
+    }
+}
+
+impl Inner {
+    /// Ends the interpreters, once.
+    fn end(&self) {
+        if self.ended.swap(true, Ordering::SeqCst) {
+            return;
+        }
         for interp in &self.interps {
-            // SAFETY: no thread is attached to `interp` (every call borrows the pool, and the
-            // last reference is going). A fresh thread state of this thread attaches; the cached
+            // SAFETY: no thread is attached to `interp`: every call borrows the pool, and this
+            // runs when the last reference goes, or at exit once no thread is inside a call
+            // (the exit hook's drain; a call arriving later sees `ended`). A fresh thread state of this thread attaches; the cached
             // callables are released under its GIL; the other threads' states (idle, their
             // threads can no longer reach them: their bindings' `Weak` fails from now on) are
             // cleared and deleted; Py_EndInterpreter needs the ending state current and the
@@ -285,6 +321,11 @@ pub(super) fn call<R: PoolValue>(inner: &Arc<Inner>, f: &PoolFn, args: &[&dyn Po
         Ok(inside) => inside,
         Err(e) => return Pooled::Ran(Err(e)),
     };
+    if inner.ended.load(Ordering::SeqCst) {
+        return Pooled::Ran(Err(Error::interpreter(
+            "the pool's sub-interpreters have ended: the Python interpreter is exiting",
+        )));
+    }
     let (index, tstate) = match inner.bind() {
         Ok(bound) => bound,
         Err(e) => return Pooled::Ran(Err(e)),
