@@ -54,15 +54,23 @@ pub(crate) fn displace_gilstate() {
 /// displaced it, the main state is attached first (which rebinds it), so pyo3's
 /// `PyGILState_Ensure` finds it attached and nests, and it is detached again afterwards.
 pub(crate) fn attach_main<R>(attach: impl FnOnce() -> R) -> R {
-    let displaced = DISPLACED.try_with(|d| d.replace(std::ptr::null_mut())).unwrap_or(std::ptr::null_mut());
+    let displaced = DISPLACED.try_with(Cell::get).unwrap_or(std::ptr::null_mut());
     if displaced.is_null() {
         return attach();
     }
+    let _ = DISPLACED.try_with(|d| d.set(std::ptr::null_mut()));
+    // Already attached (a pool call made inside `py.detach`, whose end re-attached the main
+    // state and so rebound the gilstate): nothing to restore.
+    #[cfg(not(Py_LIMITED_API))]
+    // SAFETY: may be called unattached; reads this thread's current state.
+    if !unsafe { ffi::compat::PyThreadState_GetUnchecked() }.is_null() {
+        return attach();
+    }
     // SAFETY: `displaced` is this thread's kept main thread state (deleted only when the thread
-    // ends), and the thread is not attached (a sub-interpreter call detaches before returning,
-    // and restores any state it found attached). PyEval_RestoreThread attaches it (and rebinds
-    // the gilstate to it); pyo3's PyGILState_Ensure then nests (LOCKED) and its release leaves
-    // the state attached, which PyEval_SaveThread detaches, as pyo3's own release would have.
+    // ends), and the thread is not attached (checked above; a sub-interpreter call detaches
+    // before returning). PyEval_RestoreThread attaches it (and rebinds the gilstate to it);
+    // pyo3's PyGILState_Ensure then nests (LOCKED) and its release leaves the state attached,
+    // which PyEval_SaveThread detaches, as pyo3's own release would have.
     unsafe { ffi::PyEval_RestoreThread(displaced) };
     struct Detach;
     impl Drop for Detach {

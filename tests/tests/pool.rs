@@ -124,7 +124,15 @@ fn a_pool_called_while_attached_to_the_main_interpreter_comes_back_to_it() {
         let after = py.import("sys").unwrap().getattr("path").unwrap();
         assert!(before.is(&after));
         assert_eq!(pool_mod::attached::interpreter_id(py).unwrap(), 0);
+        // A pooled call with the main interpreter released (`detach`), then attaching stubs
+        // nested in this attach: they nest on the main interpreter.
+        assert_eq!(py.detach(|| pool_mod::pooled::add(&pool, 1, 2)).unwrap(), 3);
+        assert_eq!(pool_mod::interpreter_id().unwrap(), 0);
+        assert_eq!(pool_mod::attached::interpreter_id(py).unwrap(), 0);
     });
+    // And from a thread that is not attached at all.
+    assert_ne!(pool_mod::pooled::interpreter_id(&pool).unwrap(), 0);
+    assert_eq!(pool_mod::interpreter_id().unwrap(), 0);
 }
 
 #[test]
