@@ -4,7 +4,10 @@
 //! - Throughput of a CPU-bound pure-Python function (`bench_work.work(20000)`, a loop of
 //!   multiply-adds) from 1 and 2 Rust threads: the ordinary stub (one GIL) against the pooled
 //!   stub (a pool of 2), and against a `multiprocessing` pool of 2 processes doing the same
-//!   calls (the seed's approach; `spawn` start method, started and warmed before timing).
+//!   calls (the seed's approach; `spawn` start method, started and warmed before timing). Each
+//!   round runs the four configurations back to back; a ratio is the median of the rounds'
+//!   ratios (this shared machine's speed moves between rounds, and a best-of-rounds ratio
+//!   would divide figures from different moments).
 //! - Per-call latency of a trivial call (`bench_work.add(1, 2)`) from a thread that is not
 //!   attached: the ordinary stub against the pooled stub, loops interleaved.
 //!
@@ -21,7 +24,7 @@ include!(concat!(env!("OUT_DIR"), "/bench.rs"));
 /// `work(N)` calls per thread and round.
 const CALLS: usize = 200;
 const N: i64 = 20_000;
-const ROUNDS: usize = 7;
+const ROUNDS: usize = 9;
 
 fn main() {
     pybridge::Interpreter::builder().sys_path(concat!(env!("CARGO_MANIFEST_DIR"), "/python")).start().expect("start");
@@ -36,30 +39,42 @@ fn main() {
     // The ordinary stub before any sub-interpreter exists, for the latency table.
     let before = std::thread::spawn(|| best_ns(&mut || bench_work::add(black_box(1), 2).unwrap())).join().unwrap();
     let pool = Arc::new(pybridge::Pool::new(2).expect("a pool of 2"));
-    println!("CPython {version}; `work({N})` ×{CALLS} per thread, best of {ROUNDS} rounds (calls/s)");
+    println!(
+        "CPython {version}; `work({N})` ×{CALLS} per thread; calls/s, best of {ROUNDS} rounds that interleave the \
+         four configurations; ratios: the median over the rounds of each round's ratio"
+    );
     println!();
     println!("| threads | one GIL (`bench_work::work`) | pool of 2 (`bench_work::pooled::work`) | pool / one GIL |");
     println!("|---:|---:|---:|---:|");
-    // Rounds interleave the four configurations, so that each sees the same machine.
-    let mut rates = [[0.0f64; 2]; 2];
-    for _ in 0..ROUNDS {
-        for (t, threads) in [1, 2].into_iter().enumerate() {
-            rates[t][0] = rates[t][0].max(rate(threads, &pool, |_| bench_work::work(N).unwrap()));
-            rates[t][1] = rates[t][1].max(rate(threads, &pool, |p| bench_work::pooled::work(p, N).unwrap()));
-        }
-    }
-    for (t, [shared, pooled]) in rates.iter().enumerate() {
-        println!("| {} | {shared:.0} | {pooled:.0} | {:.2} |", t + 1, pooled / shared);
-    }
+    // rounds[r] = [1 thread one GIL, 1 thread pool, 2 threads one GIL, 2 threads pool].
+    let rounds: Vec<[f64; 4]> = (0..ROUNDS)
+        .map(|_| {
+            [
+                rate(1, &pool, |_| bench_work::work(N).unwrap()),
+                rate(1, &pool, |p| bench_work::pooled::work(p, N).unwrap()),
+                rate(2, &pool, |_| bench_work::work(N).unwrap()),
+                rate(2, &pool, |p| bench_work::pooled::work(p, N).unwrap()),
+            ]
+        })
+        .collect();
+    let best = |i: usize| rounds.iter().map(|r| r[i]).fold(0.0, f64::max);
+    let ratio = |a: usize, b: usize| median(rounds.iter().map(|r| r[a] / r[b]).collect());
+    println!("| 1 | {:.0} | {:.0} | {:.2} |", best(0), best(1), ratio(1, 0));
+    println!("| 2 | {:.0} | {:.0} | {:.2} |", best(2), best(3), ratio(3, 2));
     let processes = multiprocessing_rate();
     println!("| 2 processes (`multiprocessing`, spawn) | | {processes:.0} | |");
     println!();
-    let (one, two) = (rates[0][0], rates[1][1]);
-    println!("2 threads on the pool against 1 thread on one GIL: {:.2}× the throughput", two / one);
-    println!("2 threads on the pool against 1 thread on the pool: {:.2}×", two / rates[0][1]);
-    println!("2 threads on the pool against a multiprocessing pool of 2: {:.2}×", two / processes);
+    println!("2 threads on the pool against 1 thread on one GIL: {:.2}× the throughput", ratio(3, 0));
+    println!("2 threads on the pool against 1 thread on the pool: {:.2}×", ratio(3, 1));
+    println!("2 threads on the pool (best round) against a multiprocessing pool of 2: {:.2}×", best(3) / processes);
     println!();
     latency(&pool, before);
+}
+
+/// The middle value (of an odd count).
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
 }
 
 /// Calls per second of `threads` new threads each making `CALLS` calls of `body` (which the
@@ -83,16 +98,17 @@ fn rate(threads: usize, pool: &Arc<pybridge::Pool>, body: fn(&pybridge::Pool) ->
 }
 
 /// Calls per second of a `multiprocessing` pool of 2 (spawned and warmed first) mapping
-/// `work(N)` over 2 × `CALLS` items, best of `ROUNDS`.
+/// `work(N)` over 2 × `CALLS` items, best of `ROUNDS`. A worker that cannot start (a
+/// `sys.executable` of another Python) would be respawned forever: each map has a 60 s limit.
 fn multiprocessing_rate() -> f64 {
     let code = format!(
         "import multiprocessing, time, bench_work\n\
          with multiprocessing.get_context('spawn').Pool(2) as p:\n    \
-             p.map(bench_work.work, [10] * 8)\n    \
+             p.map_async(bench_work.work, [10] * 8).get(timeout=60)\n    \
              best = 0.0\n    \
              for _ in range({ROUNDS}):\n        \
                  t = time.perf_counter()\n        \
-                 p.map(bench_work.work, [{N}] * {total}, chunksize=1)\n        \
+                 p.map_async(bench_work.work, [{N}] * {total}, chunksize=1).get(timeout=60)\n        \
                  best = max(best, {total} / (time.perf_counter() - t))\n",
         total = 2 * CALLS
     );

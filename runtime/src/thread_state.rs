@@ -38,15 +38,26 @@ thread_local! {
 /// attach the sub-interpreter. [`attach_main`] re-attaches the main state first.
 #[cfg_attr(not(all(Py_3_12, not(Py_LIMITED_API))), allow(dead_code))]
 pub(crate) fn displace_gilstate() {
-    let main = KEPT.try_with(|kept| {
+    displace_gilstate_from(kept_main());
+}
+
+/// [`displace_gilstate`] with this thread's kept main state already known ([`kept_main`]).
+#[cfg_attr(not(all(Py_3_12, not(Py_LIMITED_API))), allow(dead_code))]
+#[inline]
+pub(crate) fn displace_gilstate_from(main: *mut ffi::PyThreadState) {
+    let _ = DISPLACED.try_with(|d| d.set(main));
+}
+
+/// This thread's kept main interpreter thread state, or null (none kept yet).
+#[cfg_attr(not(all(Py_3_12, not(Py_LIMITED_API))), allow(dead_code))]
+pub(crate) fn kept_main() -> *mut ffi::PyThreadState {
+    KEPT.try_with(|kept| {
         let current = kept.take();
         let tstate = current.as_ref().map_or(std::ptr::null_mut(), |k| k.tstate);
         kept.set(current);
         tstate
-    });
-    if let Ok(main) = main {
-        let _ = DISPLACED.try_with(|d| d.set(main));
-    }
+    })
+    .unwrap_or(std::ptr::null_mut())
 }
 
 /// Runs `attach` (pyo3's attach, which goes through `PyGILState_Ensure`) with CPython's

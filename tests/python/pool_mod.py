@@ -1,5 +1,6 @@
 """Functions tests/tests/pool.rs runs in sub-interpreters of a pybridge Pool."""
 
+import gc
 import sys
 
 _count = 0
@@ -31,6 +32,9 @@ def interpreter_id():
 
 
 def allocated_blocks():
+    # Exceptions raised in `fail` leave reference cycles (traceback -> frame -> the caught
+    # KeyError -> its traceback -> frame) until the collector runs: collect first.
+    gc.collect()
     return sys.getallocatedblocks()
 
 

@@ -3,7 +3,7 @@
 //! CPython the pool is refused with an error saying what it needs.
 
 use pybridge::{ErrorKind, Pool};
-use pybridge_tests::pool::{pool_mod, pool_refuses};
+use pybridge_tests::pool::{pool_mod, pool_numpy, pool_refuses};
 use pybridge_tests::use_test_python;
 
 /// A pool of `n`, or `None` (after checking the refusal) on a CPython without own-GIL
@@ -159,4 +159,22 @@ fn pools_end_with_their_threads_and_without_them() {
         tx.send(()).unwrap();
         keep.join().unwrap();
     }
+}
+
+#[test]
+fn numpy_refuses_sub_interpreters_with_its_module_named_and_runs_on_the_main_one() {
+    let Some(pool) = pool(1) else { return };
+    let has_numpy = pybridge::attach(|py| py.import("numpy").is_ok());
+    if !has_numpy {
+        assert!(std::env::var_os("PYBRIDGE_REQUIRE_NUMPY").is_none(), "numpy is required (PYBRIDGE_REQUIRE_NUMPY)");
+        return;
+    }
+    let err = pool_numpy::pooled::total(&pool, &[1.0, 2.0]).unwrap_err();
+    let text = err.to_string();
+    assert!(text.contains("`pool_numpy.total` cannot run in a sub-interpreter: ImportError:"), "{text}");
+    assert!(text.contains("numpy._core._multiarray_umath does not support loading in subinterpreters"), "{text}");
+    // One line of numpy's advice text, not all of it.
+    assert!(!text.contains("IMPORTANT"), "{text}");
+    let falls_back = Pool::builder().fallback_to_main(true).build().unwrap();
+    assert_eq!(pool_numpy::pooled::total(&falls_back, &[1.0, 2.0, 3.5]).unwrap(), 6.5);
 }

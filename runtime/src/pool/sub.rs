@@ -3,9 +3,11 @@
 //!
 //! Attaching is `PyEval_RestoreThread` of the thread's own thread state of that interpreter,
 //! never `PyGILState_Ensure` (which knows only the main interpreter) and never pyo3's attach
-//! (whose bookkeeping and deferred decrefs are per process). A thread is made to keep a main
-//! interpreter thread state before its first sub-interpreter one, so CPython's per-thread
-//! "gilstate" binding, which pyo3's attach relies on, stays the main interpreter's.
+//! (whose bookkeeping and deferred decrefs are per process). Attaching a state rebinds
+//! CPython's per-thread "gilstate" (what `PyGILState_Ensure`, so pyo3's attach, attaches) to
+//! it: a call from an unattached thread notes that (`thread_state::displace_gilstate_from`),
+//! and pybridge's next main-interpreter attach on the thread re-attaches the thread's kept main
+//! state first (`thread_state::attach_main`).
 
 use std::cell::{RefCell, UnsafeCell};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -69,6 +71,17 @@ struct Binding {
     id: usize,
     index: usize,
     tstate: *mut ffi::PyThreadState,
+    /// This thread's kept main interpreter state (thread_state.rs), null if it has none.
+    main: *mut ffi::PyThreadState,
+}
+
+/// Where a thread calls into a pool: the interpreter's index, this thread's state in it, and its
+/// kept main interpreter state.
+#[derive(Clone, Copy)]
+struct Bound {
+    index: usize,
+    tstate: *mut ffi::PyThreadState,
+    main: *mut ffi::PyThreadState,
 }
 
 /// The list, releasing each binding's thread state when the thread ends.
@@ -110,9 +123,12 @@ impl Inner {
     }
 
     /// This thread's interpreter of the pool and its thread state there, made on first use.
-    fn bind(self: &Arc<Self>) -> Result<(usize, *mut ffi::PyThreadState)> {
-        let found =
-            BOUND.try_with(|bound| bound.borrow().0.iter().find(|b| b.id == self.id).map(|b| (b.index, b.tstate)));
+    fn bind(self: &Arc<Self>) -> Result<Bound> {
+        let found = BOUND.try_with(|bound| {
+            let bound = bound.borrow();
+            let binding = bound.0.iter().find(|b| b.id == self.id)?;
+            Some(Bound { index: binding.index, tstate: binding.tstate, main: binding.main })
+        });
         match found {
             Ok(Some(bound)) => Ok(bound),
             Ok(None) => self.bind_new(),
@@ -121,9 +137,9 @@ impl Inner {
     }
 
     #[cold]
-    fn bind_new(self: &Arc<Self>) -> Result<(usize, *mut ffi::PyThreadState)> {
-        // A main interpreter thread state first, so that it (not ours) is the thread's gilstate
-        // binding (CPython binds the first thread state a thread makes).
+    fn bind_new(self: &Arc<Self>) -> Result<Bound> {
+        // A kept main interpreter thread state first (thread_state.rs): the one pybridge's
+        // attach re-attaches after a pooled call rebound the gilstate.
         crate::try_attach(|_py| ())?;
         let index = self.next.fetch_add(1, Ordering::Relaxed) % self.interps.len();
         let interp = &self.interps[index];
@@ -135,13 +151,14 @@ impl Inner {
             return Err(Error::interpreter("CPython could not make a thread state for a sub-interpreter"));
         }
         lock(&interp.threads).push(tstate as usize);
-        let binding = Binding { pool: Arc::downgrade(self), id: self.id, index, tstate };
+        let main = crate::thread_state::kept_main();
+        let binding = Binding { pool: Arc::downgrade(self), id: self.id, index, tstate, main };
         BOUND.with(|bound| {
             let mut bound = bound.borrow_mut();
             bound.0.retain(|b| b.pool.strong_count() > 0);
             bound.0.push(binding);
         });
-        Ok((index, tstate))
+        Ok(Bound { index, tstate, main })
     }
 
     /// Deletes a thread state of an ending thread, unless the pool's end already did. Counted
@@ -155,7 +172,9 @@ impl Inner {
         let Some(at) = threads.iter().position(|&t| t == tstate as usize) else { return };
         threads.swap_remove(at);
         drop(threads);
-        let switch = Switch::to(tstate);
+        // SAFETY: this thread's own state of that interpreter, just unlisted (nothing else
+        // attaches or deletes it).
+        let switch = unsafe { Switch::to(tstate) };
         // SAFETY: attached with this thread's own state, which is no longer listed (so nothing
         // else deletes it). PyThreadState_DeleteCurrent releases the GIL and leaves no current
         // state, which `Switch` then restores from.
@@ -192,11 +211,12 @@ impl Inner {
         for interp in &self.interps {
             // SAFETY: no thread is attached to `interp`: every call borrows the pool, and this
             // runs when the last reference goes, or at exit once no thread is inside a call
-            // (the exit hook's drain; a call arriving later sees `ended`). A fresh thread state of this thread attaches; the cached
-            // callables are released under its GIL; the other threads' states (idle, their
-            // threads can no longer reach them: their bindings' `Weak` fails from now on) are
-            // cleared and deleted; Py_EndInterpreter needs the ending state current and the
-            // only one, and leaves no state current.
+            // (the exit hook's drain; a call arriving later sees `ended`). A fresh thread state
+            // of this thread attaches; the cached callables are released under its GIL (the
+            // exclusive borrow of the table is the only one: no call runs); the other threads'
+            // states (idle: their threads find the pool gone, or `ended`, or the state no longer
+            // listed) are cleared and deleted; Py_EndInterpreter needs the ending state current
+            // and the only one, and leaves no state current, which `switch` restores from.
             unsafe {
                 let end = ffi::PyThreadState_New(interp.state);
                 let switch = Switch::to(end);
@@ -227,7 +247,9 @@ struct Switch {
 }
 
 impl Switch {
-    fn to(target: *mut ffi::PyThreadState) -> Switch {
+    /// # Safety
+    /// `target` is a live thread state made for this thread, not attached by another.
+    unsafe fn to(target: *mut ffi::PyThreadState) -> Switch {
         // SAFETY: `target` is a live thread state of this thread's (the caller's contract). The
         // current state, if any, is detached first (PyEval_SaveThread releases its GIL), so
         // this thread never holds two GILs; re-attaching the same state is skipped.
@@ -326,21 +348,26 @@ pub(super) fn call<R: PoolValue>(inner: &Arc<Inner>, f: &PoolFn, args: &[&dyn Po
             "the pool's sub-interpreters have ended: the Python interpreter is exiting",
         )));
     }
-    let (index, tstate) = match inner.bind() {
+    let bound = match inner.bind() {
         Ok(bound) => bound,
         Err(e) => return Pooled::Ran(Err(e)),
     };
-    let switch = Switch::to(tstate);
+    // SAFETY: this thread's own state of that interpreter, made by `bind` for this thread and
+    // deleted only by its release when the thread ends or by the pool's end: on drop no call
+    // can be in progress (each borrows the pool), and at exit the hook ends pools only once no
+    // thread is inside an attach scope (this call is one, `_inside`, and checked `ended`
+    // inside it).
+    let switch = unsafe { Switch::to(bound.tstate) };
     if switch.previous.is_null() {
         // Attaching rebound CPython's gilstate to this sub-interpreter state, and detaching
         // does not restore it: the next main-interpreter attach on this thread re-attaches
         // its main state first (thread_state.rs). (A thread that was attached to the main
         // interpreter gets it back, rebound, when `switch` restores it.)
-        crate::thread_state::displace_gilstate();
+        crate::thread_state::displace_gilstate_from(bound.main);
     }
-    // SAFETY: attached to interpreter `index` with this thread's own state until `switch`
-    // drops, after the call.
-    unsafe { invoke(&inner.interps[index], f, args) }
+    // SAFETY: attached to interpreter `bound.index` with this thread's own state until
+    // `switch` drops, after the call.
+    unsafe { invoke(&inner.interps[bound.index], f, args) }
 }
 
 /// Looks up, calls and converts, attached to `interp`.
@@ -357,15 +384,23 @@ unsafe fn invoke<R: PoolValue>(interp: &Interp, f: &PoolFn, args: &[&dyn PoolArg
             Ok(callable) => callable,
             Err(outcome) => return outcome,
         };
-        let mut argv: Vec<*mut ffi::PyObject> = Vec::with_capacity(args.len() + 1);
-        argv.push(std::ptr::null_mut());
-        for arg in args {
+        // Up to 8 arguments on the stack, more in a `Vec`.
+        let mut small = [std::ptr::null_mut(); 9];
+        let mut large = Vec::new();
+        let argv: &mut [*mut ffi::PyObject] = match args.len() < small.len() {
+            true => &mut small[..=args.len()],
+            false => {
+                large.resize(args.len() + 1, std::ptr::null_mut());
+                &mut large
+            }
+        };
+        for (i, arg) in args.iter().enumerate() {
             let object = arg.to_python();
             if object.is_null() {
-                release(&argv[1..]);
+                release(&argv[1..=i]);
                 return Pooled::Ran(Err(Error::python_text(capture::take_raised())));
             }
-            argv.push(object);
+            argv[i + 1] = object;
         }
         let nargs = args.len() | ffi::PY_VECTORCALL_ARGUMENTS_OFFSET;
         let result = ffi::PyObject_Vectorcall(callable, argv.as_ptr().add(1), nargs, std::ptr::null_mut());
@@ -472,17 +507,24 @@ unsafe fn import_attr(f: &PoolFn) -> std::result::Result<*mut ffi::PyObject, Pyt
 /// single-phase extension module, or pyo3's of its modules.
 fn refuses(raised: &PythonException) -> bool {
     raised.type_name == "ImportError"
-        && (raised.message.contains("does not support loading in subinterpreters")
-            || raised.message.contains("do not yet support subinterpreters"))
+        && (raised.message.contains(REFUSED_SINGLE_PHASE) || raised.message.contains(REFUSED_PYO3))
 }
 
+/// The refusal as an error naming the function and the module CPython refused (the line of
+/// the message that says so: numpy wraps it in a long advice text).
 fn refusal(f: &PoolFn, raised: &PythonException) -> Error {
+    let says = |line: &str| line.contains(REFUSED_SINGLE_PHASE) || line.contains(REFUSED_PYO3);
+    let reason = raised.message.lines().find(|line| says(line)).unwrap_or(&raised.message).trim();
     Error::interpreter(format!(
-        "`{}` cannot run in a sub-interpreter: {}: {} (a pool built with `fallback_to_main(true)` runs such calls \
-         on the main interpreter)",
-        f.qualified, raised.type_name, raised.message
+        "`{}` cannot run in a sub-interpreter: {}: {reason} (a pool built with `fallback_to_main(true)` runs such \
+         calls on the main interpreter)",
+        f.qualified, raised.type_name
     ))
 }
+
+/// CPython's words for an extension module that cannot load in this interpreter, and pyo3's.
+const REFUSED_SINGLE_PHASE: &str = "does not support loading in subinterpreters";
+const REFUSED_PYO3: &str = "do not yet support subinterpreters";
 
 /// The name of an object's type, for conversion errors.
 ///

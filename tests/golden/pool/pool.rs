@@ -25,7 +25,7 @@ pub mod pool_mod {
     pub fn interpreter_id() -> ::std::result::Result<i64, ::pybridge::Error> {
         ::pybridge::__private::attach_call(|__pb_py| attached::interpreter_id(__pb_py))
     }
-    /// `sys.getallocatedblocks()`: the running interpreter's memory blocks in use.
+    /// `sys.getallocatedblocks()` after `gc.collect()`: the running interpreter's memory blocks in use.
     pub fn allocated_blocks() -> ::std::result::Result<i64, ::pybridge::Error> {
         ::pybridge::__private::attach_call(|__pb_py| attached::allocated_blocks(__pb_py))
     }
@@ -384,7 +384,7 @@ pub mod pool_mod {
             )
         }
         // from pool.yaml:23:15: function `allocated_blocks`
-        /// `sys.getallocatedblocks()`: the running interpreter's memory blocks in use.
+        /// `sys.getallocatedblocks()` after `gc.collect()`: the running interpreter's memory blocks in use.
         pub fn allocated_blocks(
             py: ::pybridge::Python<'_>,
         ) -> ::std::result::Result<i64, ::pybridge::Error> {
@@ -650,6 +650,77 @@ pub mod pool_refuses {
                     &__pb_value,
                     "pool_refuses.loaded",
                     "int",
+                )?,
+            )
+        }
+    }
+}
+/// Typed stubs for the Python module `pool_numpy`.
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    dead_code,
+    non_snake_case,
+    non_camel_case_types,
+    non_upper_case_globals
+)]
+pub mod pool_numpy {
+    /// numpy's sum; numpy refuses own-GIL sub-interpreters.
+    pub fn total(values: &[f64]) -> ::std::result::Result<f64, ::pybridge::Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::total(__pb_py, values))
+    }
+    /// The functions whose arguments and results are plain values, run in a sub-interpreter
+    /// of a `pybridge::Pool` (CPython 3.12+): `pooled::f(&pool, …)`.
+    pub mod pooled {
+        #[allow(unused_imports)]
+        use super::*;
+        // from pool.yaml:62:15: function `total` (pooled)
+        ///Calls the Python function `pool_numpy.total` in one of `pool`'s sub-interpreters (`total` calls it on the main interpreter).
+        pub fn total(
+            pool: &::pybridge::Pool,
+            values: &[f64],
+        ) -> ::std::result::Result<f64, ::pybridge::Error> {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "pool_numpy",
+                "total",
+                "pool_numpy.total",
+            );
+            ::pybridge::__private::pool_call(
+                pool,
+                &__PB_FN,
+                &[&values],
+                || { super::total(values).map_err(::core::convert::Into::into) },
+            )
+        }
+    }
+    /// The same stubs, taking a `Python<'py>` token: use them when already attached.
+    pub mod attached {
+        #[allow(unused_imports)]
+        use super::*;
+        // from pool.yaml:62:15: function `total`
+        /// numpy's sum; numpy refuses own-GIL sub-interpreters.
+        pub fn total(
+            py: ::pybridge::Python<'_>,
+            values: &[f64],
+        ) -> ::std::result::Result<f64, ::pybridge::Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                2,
+            >::new(py, "pool_numpy.total");
+            __pb_args.positional("values", values)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "pool_numpy",
+                "total",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args
+                .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_return(
+                    &__pb_value,
+                    "pool_numpy.total",
+                    "float",
                 )?,
             )
         }
