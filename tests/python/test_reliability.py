@@ -62,6 +62,25 @@ print("calls before exit:", calls[0], flush=True)
 """
 
 
+def _exits_0(code: str, skeleton_dir: Path) -> subprocess.CompletedProcess[str]:
+    """Runs `code` in a `python` child (skeleton_export and tests/python importable, 10 s
+    limit) and checks that it exited 0 without a fatal error."""
+    env_path = f"{skeleton_dir}:{ROOT / 'tests' / 'python'}"
+    try:
+        child = subprocess.run(
+            [sys.executable, "-c", code],
+            env={**_environ(), "PYTHONPATH": env_path},
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
+    except subprocess.TimeoutExpired as hung:
+        pytest.fail(f"hung past 10 s: {hung.stdout!r} {hung.stderr!r}")
+    assert child.returncode == 0, (child.returncode, child.stdout, child.stderr)
+    assert "Fatal Python error" not in child.stderr, child.stderr
+    return child
+
+
 @pytest.mark.parametrize(
     ("threads", "nap", "ending"),
     [
@@ -74,22 +93,9 @@ print("calls before exit:", calls[0], flush=True)
 def test_python_exiting_while_rust_threads_call_in_exits_0(
     skeleton_dir: Path, threads: int, nap: float, ending: str
 ) -> None:
-    code = CHILD.format(threads=threads, nap=nap, ending=ending)
-    env_path = f"{skeleton_dir}:{ROOT / 'tests' / 'python'}"
     started = time.monotonic()
-    try:
-        child = subprocess.run(
-            [sys.executable, "-c", code],
-            env={**_environ(), "PYTHONPATH": env_path},
-            capture_output=True,
-            text=True,
-            timeout=10,
-        )
-    except subprocess.TimeoutExpired as hung:
-        pytest.fail(f"hung past 10 s: {hung.stdout!r} {hung.stderr!r}")
+    child = _exits_0(CHILD.format(threads=threads, nap=nap, ending=ending), skeleton_dir)
     elapsed = time.monotonic() - started
-    assert child.returncode == 0, (child.returncode, child.stdout, child.stderr)
-    assert "Fatal Python error" not in child.stderr, child.stderr
     calls = int(child.stdout.split("calls before exit:")[1].split()[0])
     assert calls >= threads, child.stdout
     print(f"{threads} threads, nap {nap}, {ending.split('#')[0].strip()}: {calls} calls, exit 0 in {elapsed:.2f} s")
@@ -108,19 +114,7 @@ print("pool calls before exit:", skeleton_export.pool_calls(), flush=True)
 
 
 def test_python_exiting_while_rust_threads_call_a_sub_interpreter_pool_exits_0(skeleton_dir: Path) -> None:
-    env_path = f"{skeleton_dir}:{ROOT / 'tests' / 'python'}"
-    try:
-        child = subprocess.run(
-            [sys.executable, "-c", POOL_CHILD],
-            env={**_environ(), "PYTHONPATH": env_path},
-            capture_output=True,
-            text=True,
-            timeout=10,
-        )
-    except subprocess.TimeoutExpired as hung:
-        pytest.fail(f"hung past 10 s: {hung.stdout!r} {hung.stderr!r}")
-    assert child.returncode == 0, (child.returncode, child.stdout, child.stderr)
-    assert "Fatal Python error" not in child.stderr, child.stderr
+    child = _exits_0(POOL_CHILD, skeleton_dir)
     if sys.version_info < (3, 12):
         assert "no sub-interpreters" in child.stdout, child.stdout
         return

@@ -3,6 +3,7 @@
 //!
 //! Here: the public [`Pool`] and its builder, and the entry generated stubs call
 //! ([`pool_call`]). `sub.rs`: the interpreters, each thread's thread states and the call;
+//! `invoke.rs`: the call once attached (lookup, arguments, result, exception);
 //! `values.rs`: the plain values a pooled call takes and returns; `capture.rs`: an exception as
 //! text. Everything inside a sub-interpreter is raw CPython calls on pybridge's own code path:
 //! pyo3's attach bookkeeping, its deferred-decref pool and its cached objects are per process,
@@ -10,6 +11,8 @@
 
 #[cfg(all(Py_3_12, not(Py_LIMITED_API)))]
 mod capture;
+#[cfg(all(Py_3_12, not(Py_LIMITED_API)))]
+mod invoke;
 #[cfg(all(Py_3_12, not(Py_LIMITED_API)))]
 mod sub;
 mod values;
