@@ -206,6 +206,8 @@ pub mod generated {
     pub const OTHER_VARIANT: &str = "Other";
     /// The module of stubs taking a `Python<'py>` token.
     pub const ATTACHED_MODULE: &str = "attached";
+    /// The module of stubs run in a `pybridge::Pool`, when a function qualifies ([`is_poolable`]).
+    pub const POOLED_MODULE: &str = "pooled";
     /// A class handle's constructor.
     pub const CONSTRUCTOR: &str = "new";
     /// Methods every class handle defines itself.
@@ -226,6 +228,40 @@ pub mod generated {
     /// The setter of attribute `attr` (`x` → `set_x`).
     pub fn setter(attr: &str) -> String {
         format!("set_{}", unraw(attr))
+    }
+
+    /// Whether import function `f` gets a pooled stub (`m::pooled::f(&pool, …)`): only plain
+    /// values cross a sub-interpreter's edge, so positional parameters without defaults of
+    /// `bool`, `int`, `float`, `str`, `bytes`, and lists and optionals of the first four
+    /// (nested), returning one of those or `None`.
+    ///
+    /// ```
+    /// let spec = "version: 1\nimport:\n  - module: m\n    functions:\n      - name: f\n        params: [{ name: x, type: int }]\n        returns: \"list[str]\"\n      - name: g\n        params: [{ name: d, type: \"dict[str, int]\" }]\n";
+    /// let mut diags = pybridge_model::Diagnostics::new();
+    /// let bridge = pybridge_model::spec::load_spec(spec, &mut diags).unwrap();
+    /// let functions = &bridge.modules[0].functions;
+    /// assert!(pybridge_model::names::generated::is_poolable(&functions[0]));
+    /// assert!(!pybridge_model::names::generated::is_poolable(&functions[1]));
+    /// ```
+    pub fn is_poolable(f: &crate::ir::Function) -> bool {
+        use crate::types::TypeKind;
+        fn is_bytes(ty: &crate::types::Type) -> bool {
+            matches!(ty.kind, TypeKind::Bytes { .. })
+        }
+        fn is_plain(ty: &crate::types::Type) -> bool {
+            match &ty.kind {
+                TypeKind::Bool | TypeKind::Int(_) | TypeKind::Float { .. } | TypeKind::Str { .. } => true,
+                TypeKind::List(inner) => is_plain(inner),
+                TypeKind::Optional(inner) => !matches!(inner.kind, TypeKind::Optional(_)) && is_plain(inner),
+                _ => false,
+            }
+        }
+        let params = f.params.iter().all(|p| {
+            p.default.is_none()
+                && matches!(p.kind, crate::ir::ParamKind::Positional | crate::ir::ParamKind::PositionalOnly)
+                && (is_bytes(&p.ty) || is_plain(&p.ty))
+        });
+        params && (is_bytes(&f.returns) || matches!(f.returns.kind, TypeKind::Unit) || is_plain(&f.returns))
     }
 
     /// How many defaulted parameters give a stub an options struct and a `_with` form.

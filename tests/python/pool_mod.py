@@ -17,6 +17,10 @@ def add(a, b):
     return a + b
 
 
+def offset(pool, by):
+    return pool + by
+
+
 def count():
     global _count
     _count += 1

@@ -37,6 +37,8 @@ fn pooled_stubs_run_in_a_sub_interpreter_and_return_values() {
     let shapes = pool_mod::pooled::shapes(&pool, &[String::from("x")], None, b"", &[true]).unwrap();
     assert_eq!(shapes, [Some("X".to_string()), Some("None".into()), Some(String::new())]);
     assert_eq!(pool_mod::pooled::echo_bytes(&pool, b"abc").unwrap(), b"cba");
+    // A parameter named `pool` beside the stub's own pool.
+    assert_eq!(pool_mod::pooled::offset(&pool, 40, 2).unwrap(), 42);
     // Plain values only: a function taking a dict has no pooled stub (checked by the golden
     // file and by this not compiling: `pool_mod::pooled::objects`).
     assert_eq!(pool_mod::objects(&[("a".to_string(), 1)].into()).unwrap(), 1);

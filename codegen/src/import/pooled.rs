@@ -2,43 +2,20 @@
 //!
 //! A function gets a pooled stub when only plain values cross: positional parameters without
 //! defaults of `bool`, `int`, `float`, `str`, `bytes`, and lists and optionals of the first
-//! four (nested), returning one of those or `None`. The stub takes the same parameters after
-//! `pool: &pybridge::Pool`, and returns `pybridge::Error` (an exception as text: its object
-//! stays in the sub-interpreter). Its fallback for a module that refuses sub-interpreters is
-//! the ordinary stub, `m::f`.
+//! four (nested), returning one of those or `None` (`names::generated::is_poolable`). The stub
+//! takes the same parameters after the pool (`__pb_pool`: a parameter may be named `pool`), and
+//! returns `pybridge::Error` (an exception as text: its object stays in the sub-interpreter).
+//! Its fallback for a module that refuses sub-interpreters is the ordinary stub, `m::f`.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use pybridge_model::{Function, ParamKind, Type, TypeKind};
+use pybridge_model::names::generated::is_poolable;
+use pybridge_model::{Function, TypeKind};
 
 use super::call::{emit_args, emit_params};
 use super::{Ctx, ident, param_ident};
 use crate::rust_type::emit_owned_type;
-
-/// Whether `f` gets a pooled stub.
-pub(crate) fn is_poolable(f: &Function) -> bool {
-    let params = f.params.iter().all(|p| {
-        p.default.is_none()
-            && matches!(p.kind, ParamKind::Positional | ParamKind::PositionalOnly)
-            && (is_bytes(&p.ty) || is_plain(&p.ty))
-    });
-    params && (is_bytes(&f.returns) || matches!(f.returns.kind, TypeKind::Unit) || is_plain(&f.returns))
-}
-
-fn is_bytes(ty: &Type) -> bool {
-    matches!(ty.kind, TypeKind::Bytes { .. })
-}
-
-/// `bool`, `int`, `float`, `str`, and lists and optionals of them.
-fn is_plain(ty: &Type) -> bool {
-    match &ty.kind {
-        TypeKind::Bool | TypeKind::Int(_) | TypeKind::Float { .. } | TypeKind::Str { .. } => true,
-        TypeKind::List(inner) => is_plain(inner),
-        TypeKind::Optional(inner) => !matches!(inner.kind, TypeKind::Optional(_)) && is_plain(inner),
-        _ => false,
-    }
-}
 
 /// `pub mod pooled { … }`, or nothing when no function qualifies.
 pub(crate) fn emit_pooled_module(ctx: &Ctx<'_>) -> TokenStream {
@@ -64,7 +41,7 @@ fn emit_pooled_fn(ctx: &Ctx<'_>, f: &Function) -> TokenStream {
     let attr = &f.name.py;
     let qualified = format!("{module}.{attr}");
     let doc = format!(
-        "Calls the Python function `{qualified}` in one of `pool`'s sub-interpreters (`{}` calls it on the main \
+        "Calls the Python function `{qualified}` in one of the pool's sub-interpreters (`{}` calls it on the main \
          interpreter).",
         f.name.rust
     );
@@ -84,17 +61,17 @@ fn emit_pooled_fn(ctx: &Ctx<'_>, f: &Function) -> TokenStream {
     let call = quote! {
         static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(#module, #attr, #qualified);
     };
-    let body = match is_bytes(&f.returns) {
+    let body = match matches!(f.returns.kind, TypeKind::Bytes { .. }) {
         true => quote! {
             #call
-            ::pybridge::__private::pool_call(pool, &__PB_FN, &[#(#values),*], || {
+            ::pybridge::__private::pool_call(__pb_pool, &__PB_FN, &[#(#values),*], || {
                 super::#name(#(#args),*).map(::pybridge::__private::PoolBytesOut).map_err(::core::convert::Into::into)
             })
             .map(|__pb_bytes| __pb_bytes.0)
         },
         false => quote! {
             #call
-            ::pybridge::__private::pool_call(pool, &__PB_FN, &[#(#values),*], || {
+            ::pybridge::__private::pool_call(__pb_pool, &__PB_FN, &[#(#values),*], || {
                 super::#name(#(#args),*).map_err(::core::convert::Into::into)
             })
         },
@@ -103,7 +80,7 @@ fn emit_pooled_fn(ctx: &Ctx<'_>, f: &Function) -> TokenStream {
     quote! {
         #marker
         #[doc = #doc]
-        pub fn #name(pool: &::pybridge::Pool #(, #params)*) -> ::std::result::Result<#ret, ::pybridge::Error> {
+        pub fn #name(__pb_pool: &::pybridge::Pool #(, #params)*) -> ::std::result::Result<#ret, ::pybridge::Error> {
             #body
         }
     }

@@ -43,9 +43,9 @@ pub mod pipeline {
         #[allow(unused_imports)]
         use super::*;
         // from chain.yaml:13:15: function `log` (pooled)
-        ///Calls the Python function `pipeline.log` in one of `pool`'s sub-interpreters (`log` calls it on the main interpreter).
+        ///Calls the Python function `pipeline.log` in one of the pool's sub-interpreters (`log` calls it on the main interpreter).
         pub fn log(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
             message: &str,
         ) -> ::std::result::Result<(), ::pybridge::Error> {
             static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
@@ -54,16 +54,16 @@ pub mod pipeline {
                 "pipeline.log",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[&message],
                 || { super::log(message).map_err(::core::convert::Into::into) },
             )
         }
         // from chain.yaml:16:15: function `messages` (pooled)
-        ///Calls the Python function `pipeline.messages` in one of `pool`'s sub-interpreters (`messages` calls it on the main interpreter).
+        ///Calls the Python function `pipeline.messages` in one of the pool's sub-interpreters (`messages` calls it on the main interpreter).
         pub fn messages(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
         ) -> ::std::result::Result<
             ::std::vec::Vec<::std::string::String>,
             ::pybridge::Error,
@@ -74,7 +74,7 @@ pub mod pipeline {
                 "pipeline.messages",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[],
                 || { super::messages().map_err(::core::convert::Into::into) },

@@ -194,9 +194,9 @@ pub mod py4cc {
         #[allow(unused_imports)]
         use super::*;
         // from driver.yaml:32:15: function `big_model` (pooled)
-        ///Calls the Python function `py4cc.big_model` in one of `pool`'s sub-interpreters (`big_model` calls it on the main interpreter).
+        ///Calls the Python function `py4cc.big_model` in one of the pool's sub-interpreters (`big_model` calls it on the main interpreter).
         pub fn big_model(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
             float_features: &[f64],
             str_features: &[impl ::core::convert::AsRef<str>],
             int_feature: i64,
@@ -207,7 +207,7 @@ pub mod py4cc {
                 "py4cc.big_model",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[
                     &float_features,

@@ -27,9 +27,9 @@ pub mod math {
         #[allow(unused_imports)]
         use super::*;
         // from hello_import.yaml:6:15: function `sqrt` (pooled)
-        ///Calls the Python function `math.sqrt` in one of `pool`'s sub-interpreters (`sqrt` calls it on the main interpreter).
+        ///Calls the Python function `math.sqrt` in one of the pool's sub-interpreters (`sqrt` calls it on the main interpreter).
         pub fn sqrt(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
             x: f64,
         ) -> ::std::result::Result<f64, ::pybridge::Error> {
             static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
@@ -38,16 +38,16 @@ pub mod math {
                 "math.sqrt",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[&x],
                 || { super::sqrt(x).map_err(::core::convert::Into::into) },
             )
         }
         // from hello_import.yaml:10:15: function `gcd` (pooled)
-        ///Calls the Python function `math.gcd` in one of `pool`'s sub-interpreters (`gcd` calls it on the main interpreter).
+        ///Calls the Python function `math.gcd` in one of the pool's sub-interpreters (`gcd` calls it on the main interpreter).
         pub fn gcd(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
             a: i64,
             b: i64,
         ) -> ::std::result::Result<i64, ::pybridge::Error> {
@@ -57,7 +57,7 @@ pub mod math {
                 "math.gcd",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[&a, &b],
                 || { super::gcd(a, b).map_err(::core::convert::Into::into) },
@@ -206,9 +206,9 @@ pub mod textstats {
         #[allow(unused_imports)]
         use super::*;
         // from hello_import.yaml:28:15: function `scale` (pooled)
-        ///Calls the Python function `textstats.scale` in one of `pool`'s sub-interpreters (`scale` calls it on the main interpreter).
+        ///Calls the Python function `textstats.scale` in one of the pool's sub-interpreters (`scale` calls it on the main interpreter).
         pub fn scale(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
             values: &[f64],
             factor: f64,
         ) -> ::std::result::Result<::std::vec::Vec<f64>, ::pybridge::Error> {
@@ -218,16 +218,16 @@ pub mod textstats {
                 "textstats.scale",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[&values, &factor],
                 || { super::scale(values, factor).map_err(::core::convert::Into::into) },
             )
         }
         // from hello_import.yaml:33:15: function `longest` (pooled)
-        ///Calls the Python function `textstats.longest` in one of `pool`'s sub-interpreters (`longest` calls it on the main interpreter).
+        ///Calls the Python function `textstats.longest` in one of the pool's sub-interpreters (`longest` calls it on the main interpreter).
         pub fn longest(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
             words: &[impl ::core::convert::AsRef<str>],
         ) -> ::std::result::Result<
             ::std::option::Option<::std::string::String>,
@@ -239,16 +239,16 @@ pub mod textstats {
                 "textstats.longest",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[&::pybridge::__private::PoolTexts(words)],
                 || { super::longest(words).map_err(::core::convert::Into::into) },
             )
         }
         // from hello_import.yaml:41:15: function `fail` (pooled)
-        ///Calls the Python function `textstats.fail` in one of `pool`'s sub-interpreters (`fail` calls it on the main interpreter).
+        ///Calls the Python function `textstats.fail` in one of the pool's sub-interpreters (`fail` calls it on the main interpreter).
         pub fn fail(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
             message: &str,
         ) -> ::std::result::Result<(), ::pybridge::Error> {
             static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
@@ -257,7 +257,7 @@ pub mod textstats {
                 "textstats.fail",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[&message],
                 || { super::fail(message).map_err(::core::convert::Into::into) },

@@ -1336,9 +1336,9 @@ pub mod values_mod {
         #[allow(unused_imports)]
         use super::*;
         // from import_values.yaml:67:15: function `fail_lookup` (pooled)
-        ///Calls the Python function `values_mod.fail_lookup` in one of `pool`'s sub-interpreters (`fail_lookup` calls it on the main interpreter).
+        ///Calls the Python function `values_mod.fail_lookup` in one of the pool's sub-interpreters (`fail_lookup` calls it on the main interpreter).
         pub fn fail_lookup(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
             key: &str,
         ) -> ::std::result::Result<i64, ::pybridge::Error> {
             static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
@@ -1347,16 +1347,16 @@ pub mod values_mod {
                 "values_mod.fail_lookup",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[&key],
                 || { super::fail_lookup(key).map_err(::core::convert::Into::into) },
             )
         }
         // from import_values.yaml:72:15: function `invert` (pooled)
-        ///Calls the Python function `values_mod.invert` in one of `pool`'s sub-interpreters (`invert` calls it on the main interpreter).
+        ///Calls the Python function `values_mod.invert` in one of the pool's sub-interpreters (`invert` calls it on the main interpreter).
         pub fn invert(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
             x: f64,
         ) -> ::std::result::Result<f64, ::pybridge::Error> {
             static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
@@ -1365,16 +1365,16 @@ pub mod values_mod {
                 "values_mod.invert",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[&x],
                 || { super::invert(x).map_err(::core::convert::Into::into) },
             )
         }
         // from import_values.yaml:118:17: function `bad_list` (pooled)
-        ///Calls the Python function `values_mod.bad_list` in one of `pool`'s sub-interpreters (`bad_list` calls it on the main interpreter).
+        ///Calls the Python function `values_mod.bad_list` in one of the pool's sub-interpreters (`bad_list` calls it on the main interpreter).
         pub fn bad_list(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
         ) -> ::std::result::Result<::std::vec::Vec<i64>, ::pybridge::Error> {
             static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
                 "values_mod",
@@ -1382,7 +1382,7 @@ pub mod values_mod {
                 "values_mod.bad_list",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[],
                 || { super::bad_list().map_err(::core::convert::Into::into) },
@@ -2515,9 +2515,9 @@ pub mod drifted {
         #[allow(unused_imports)]
         use super::*;
         // from import_values.yaml:153:15: function `greeting` (pooled)
-        ///Calls the Python function `scan_mod.greeting` in one of `pool`'s sub-interpreters (`greeting` calls it on the main interpreter).
+        ///Calls the Python function `scan_mod.greeting` in one of the pool's sub-interpreters (`greeting` calls it on the main interpreter).
         pub fn greeting(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
         ) -> ::std::result::Result<(), ::pybridge::Error> {
             static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
                 "scan_mod",
@@ -2525,7 +2525,7 @@ pub mod drifted {
                 "scan_mod.greeting",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[],
                 || { super::greeting().map_err(::core::convert::Into::into) },

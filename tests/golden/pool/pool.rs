@@ -17,6 +17,10 @@ pub mod pool_mod {
     pub fn add(a: i64, b: i64) -> ::std::result::Result<i64, ::pybridge::Error> {
         ::pybridge::__private::attach_call(|__pb_py| attached::add(__pb_py, a, b))
     }
+    /// A parameter named `pool`, like the pooled stub's own first parameter.
+    pub fn offset(pool: i64, by: i64) -> ::std::result::Result<i64, ::pybridge::Error> {
+        ::pybridge::__private::attach_call(|__pb_py| attached::offset(__pb_py, pool, by))
+    }
     /// A module-level counter, one per interpreter.
     pub fn count() -> ::std::result::Result<i64, ::pybridge::Error> {
         ::pybridge::__private::attach_call(|__pb_py| attached::count(__pb_py))
@@ -77,9 +81,9 @@ pub mod pool_mod {
         #[allow(unused_imports)]
         use super::*;
         // from pool.yaml:7:15: function `work` (pooled)
-        ///Calls the Python function `pool_mod.work` in one of `pool`'s sub-interpreters (`work` calls it on the main interpreter).
+        ///Calls the Python function `pool_mod.work` in one of the pool's sub-interpreters (`work` calls it on the main interpreter).
         pub fn work(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
             n: i64,
         ) -> ::std::result::Result<i64, ::pybridge::Error> {
             static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
@@ -88,16 +92,16 @@ pub mod pool_mod {
                 "pool_mod.work",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[&n],
                 || { super::work(n).map_err(::core::convert::Into::into) },
             )
         }
         // from pool.yaml:12:15: function `add` (pooled)
-        ///Calls the Python function `pool_mod.add` in one of `pool`'s sub-interpreters (`add` calls it on the main interpreter).
+        ///Calls the Python function `pool_mod.add` in one of the pool's sub-interpreters (`add` calls it on the main interpreter).
         pub fn add(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
             a: i64,
             b: i64,
         ) -> ::std::result::Result<i64, ::pybridge::Error> {
@@ -107,16 +111,35 @@ pub mod pool_mod {
                 "pool_mod.add",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[&a, &b],
                 || { super::add(a, b).map_err(::core::convert::Into::into) },
             )
         }
-        // from pool.yaml:17:15: function `count` (pooled)
-        ///Calls the Python function `pool_mod.count` in one of `pool`'s sub-interpreters (`count` calls it on the main interpreter).
+        // from pool.yaml:17:15: function `offset` (pooled)
+        ///Calls the Python function `pool_mod.offset` in one of the pool's sub-interpreters (`offset` calls it on the main interpreter).
+        pub fn offset(
+            __pb_pool: &::pybridge::Pool,
+            pool: i64,
+            by: i64,
+        ) -> ::std::result::Result<i64, ::pybridge::Error> {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "pool_mod",
+                "offset",
+                "pool_mod.offset",
+            );
+            ::pybridge::__private::pool_call(
+                __pb_pool,
+                &__PB_FN,
+                &[&pool, &by],
+                || { super::offset(pool, by).map_err(::core::convert::Into::into) },
+            )
+        }
+        // from pool.yaml:23:15: function `count` (pooled)
+        ///Calls the Python function `pool_mod.count` in one of the pool's sub-interpreters (`count` calls it on the main interpreter).
         pub fn count(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
         ) -> ::std::result::Result<i64, ::pybridge::Error> {
             static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
                 "pool_mod",
@@ -124,16 +147,16 @@ pub mod pool_mod {
                 "pool_mod.count",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[],
                 || { super::count().map_err(::core::convert::Into::into) },
             )
         }
-        // from pool.yaml:20:15: function `interpreter_id` (pooled)
-        ///Calls the Python function `pool_mod.interpreter_id` in one of `pool`'s sub-interpreters (`interpreter_id` calls it on the main interpreter).
+        // from pool.yaml:26:15: function `interpreter_id` (pooled)
+        ///Calls the Python function `pool_mod.interpreter_id` in one of the pool's sub-interpreters (`interpreter_id` calls it on the main interpreter).
         pub fn interpreter_id(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
         ) -> ::std::result::Result<i64, ::pybridge::Error> {
             static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
                 "pool_mod",
@@ -141,16 +164,16 @@ pub mod pool_mod {
                 "pool_mod.interpreter_id",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[],
                 || { super::interpreter_id().map_err(::core::convert::Into::into) },
             )
         }
-        // from pool.yaml:23:15: function `allocated_blocks` (pooled)
-        ///Calls the Python function `pool_mod.allocated_blocks` in one of `pool`'s sub-interpreters (`allocated_blocks` calls it on the main interpreter).
+        // from pool.yaml:29:15: function `allocated_blocks` (pooled)
+        ///Calls the Python function `pool_mod.allocated_blocks` in one of the pool's sub-interpreters (`allocated_blocks` calls it on the main interpreter).
         pub fn allocated_blocks(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
         ) -> ::std::result::Result<i64, ::pybridge::Error> {
             static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
                 "pool_mod",
@@ -158,16 +181,16 @@ pub mod pool_mod {
                 "pool_mod.allocated_blocks",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[],
                 || { super::allocated_blocks().map_err(::core::convert::Into::into) },
             )
         }
-        // from pool.yaml:26:15: function `shapes` (pooled)
-        ///Calls the Python function `pool_mod.shapes` in one of `pool`'s sub-interpreters (`shapes` calls it on the main interpreter).
+        // from pool.yaml:32:15: function `shapes` (pooled)
+        ///Calls the Python function `pool_mod.shapes` in one of the pool's sub-interpreters (`shapes` calls it on the main interpreter).
         pub fn shapes(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
             words: &[impl ::core::convert::AsRef<str>],
             scale: ::std::option::Option<f64>,
             data: &[u8],
@@ -182,7 +205,7 @@ pub mod pool_mod {
                 "pool_mod.shapes",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[
                     &::pybridge::__private::PoolTexts(words),
@@ -196,10 +219,10 @@ pub mod pool_mod {
                 },
             )
         }
-        // from pool.yaml:33:15: function `echo_bytes` (pooled)
-        ///Calls the Python function `pool_mod.echo_bytes` in one of `pool`'s sub-interpreters (`echo_bytes` calls it on the main interpreter).
+        // from pool.yaml:39:15: function `echo_bytes` (pooled)
+        ///Calls the Python function `pool_mod.echo_bytes` in one of the pool's sub-interpreters (`echo_bytes` calls it on the main interpreter).
         pub fn echo_bytes(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
             data: &[u8],
         ) -> ::std::result::Result<::std::vec::Vec<u8>, ::pybridge::Error> {
             static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
@@ -208,7 +231,7 @@ pub mod pool_mod {
                 "pool_mod.echo_bytes",
             );
             ::pybridge::__private::pool_call(
-                    pool,
+                    __pb_pool,
                     &__PB_FN,
                     &[&::pybridge::__private::PoolBytes(data)],
                     || {
@@ -219,10 +242,10 @@ pub mod pool_mod {
                 )
                 .map(|__pb_bytes| __pb_bytes.0)
         }
-        // from pool.yaml:37:15: function `fail` (pooled)
-        ///Calls the Python function `pool_mod.fail` in one of `pool`'s sub-interpreters (`fail` calls it on the main interpreter).
+        // from pool.yaml:43:15: function `fail` (pooled)
+        ///Calls the Python function `pool_mod.fail` in one of the pool's sub-interpreters (`fail` calls it on the main interpreter).
         pub fn fail(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
             message: &str,
         ) -> ::std::result::Result<(), ::pybridge::Error> {
             static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
@@ -231,16 +254,16 @@ pub mod pool_mod {
                 "pool_mod.fail",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[&message],
                 || { super::fail(message).map_err(::core::convert::Into::into) },
             )
         }
-        // from pool.yaml:41:15: function `recurse` (pooled)
-        ///Calls the Python function `pool_mod.recurse` in one of `pool`'s sub-interpreters (`recurse` calls it on the main interpreter).
+        // from pool.yaml:47:15: function `recurse` (pooled)
+        ///Calls the Python function `pool_mod.recurse` in one of the pool's sub-interpreters (`recurse` calls it on the main interpreter).
         pub fn recurse(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
             depth: i64,
         ) -> ::std::result::Result<i64, ::pybridge::Error> {
             static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
@@ -249,16 +272,16 @@ pub mod pool_mod {
                 "pool_mod.recurse",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[&depth],
                 || { super::recurse(depth).map_err(::core::convert::Into::into) },
             )
         }
-        // from pool.yaml:45:15: function `lies` (pooled)
-        ///Calls the Python function `pool_mod.lies` in one of `pool`'s sub-interpreters (`lies` calls it on the main interpreter).
+        // from pool.yaml:51:15: function `lies` (pooled)
+        ///Calls the Python function `pool_mod.lies` in one of the pool's sub-interpreters (`lies` calls it on the main interpreter).
         pub fn lies(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
         ) -> ::std::result::Result<i64, ::pybridge::Error> {
             static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
                 "pool_mod",
@@ -266,7 +289,7 @@ pub mod pool_mod {
                 "pool_mod.lies",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[],
                 || { super::lies().map_err(::core::convert::Into::into) },
@@ -333,7 +356,36 @@ pub mod pool_mod {
                 )?,
             )
         }
-        // from pool.yaml:17:15: function `count`
+        // from pool.yaml:17:15: function `offset`
+        /// A parameter named `pool`, like the pooled stub's own first parameter.
+        pub fn offset(
+            py: ::pybridge::Python<'_>,
+            pool: i64,
+            by: i64,
+        ) -> ::std::result::Result<i64, ::pybridge::Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                3,
+            >::new(py, "pool_mod.offset");
+            __pb_args.positional("pool", pool)?;
+            __pb_args.positional("by", by)?;
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "pool_mod",
+                "offset",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args
+                .call::<::pybridge::Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_return(
+                    &__pb_value,
+                    "pool_mod.offset",
+                    "int",
+                )?,
+            )
+        }
+        // from pool.yaml:23:15: function `count`
         /// A module-level counter, one per interpreter.
         pub fn count(
             py: ::pybridge::Python<'_>,
@@ -358,7 +410,7 @@ pub mod pool_mod {
                 )?,
             )
         }
-        // from pool.yaml:20:15: function `interpreter_id`
+        // from pool.yaml:26:15: function `interpreter_id`
         /// The ID of the interpreter running the call (0 for the main one).
         pub fn interpreter_id(
             py: ::pybridge::Python<'_>,
@@ -383,7 +435,7 @@ pub mod pool_mod {
                 )?,
             )
         }
-        // from pool.yaml:23:15: function `allocated_blocks`
+        // from pool.yaml:29:15: function `allocated_blocks`
         /// `sys.getallocatedblocks()` after `gc.collect()`: the running interpreter's memory blocks in use.
         pub fn allocated_blocks(
             py: ::pybridge::Python<'_>,
@@ -408,7 +460,7 @@ pub mod pool_mod {
                 )?,
             )
         }
-        // from pool.yaml:26:15: function `shapes`
+        // from pool.yaml:32:15: function `shapes`
         /// Calls the Python function `shapes` while attached.
         pub fn shapes(
             py: ::pybridge::Python<'_>,
@@ -457,7 +509,7 @@ pub mod pool_mod {
                 )?,
             )
         }
-        // from pool.yaml:33:15: function `echo_bytes`
+        // from pool.yaml:39:15: function `echo_bytes`
         /// Calls the Python function `echo_bytes` while attached.
         pub fn echo_bytes(
             py: ::pybridge::Python<'_>,
@@ -484,7 +536,7 @@ pub mod pool_mod {
                 )?,
             )
         }
-        // from pool.yaml:37:15: function `fail`
+        // from pool.yaml:43:15: function `fail`
         /// Raises ValueError from a KeyError.
         pub fn fail(
             py: ::pybridge::Python<'_>,
@@ -506,7 +558,7 @@ pub mod pool_mod {
             let _ = __pb_value;
             ::core::result::Result::Ok(())
         }
-        // from pool.yaml:41:15: function `recurse`
+        // from pool.yaml:47:15: function `recurse`
         /// Calls the Python function `recurse` while attached.
         pub fn recurse(
             py: ::pybridge::Python<'_>,
@@ -533,7 +585,7 @@ pub mod pool_mod {
                 )?,
             )
         }
-        // from pool.yaml:45:15: function `lies`
+        // from pool.yaml:51:15: function `lies`
         /// Declared to return int, returns a str.
         pub fn lies(
             py: ::pybridge::Python<'_>,
@@ -558,7 +610,7 @@ pub mod pool_mod {
                 )?,
             )
         }
-        // from pool.yaml:48:15: function `objects`
+        // from pool.yaml:54:15: function `objects`
         /// Takes a dict, so it has no pooled stub.
         pub fn objects(
             py: ::pybridge::Python<'_>,
@@ -606,10 +658,10 @@ pub mod pool_refuses {
     pub mod pooled {
         #[allow(unused_imports)]
         use super::*;
-        // from pool.yaml:56:15: function `loaded` (pooled)
-        ///Calls the Python function `pool_refuses.loaded` in one of `pool`'s sub-interpreters (`loaded` calls it on the main interpreter).
+        // from pool.yaml:62:15: function `loaded` (pooled)
+        ///Calls the Python function `pool_refuses.loaded` in one of the pool's sub-interpreters (`loaded` calls it on the main interpreter).
         pub fn loaded(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
         ) -> ::std::result::Result<i64, ::pybridge::Error> {
             static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
                 "pool_refuses",
@@ -617,7 +669,7 @@ pub mod pool_refuses {
                 "pool_refuses.loaded",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[],
                 || { super::loaded().map_err(::core::convert::Into::into) },
@@ -628,7 +680,7 @@ pub mod pool_refuses {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
-        // from pool.yaml:56:15: function `loaded`
+        // from pool.yaml:62:15: function `loaded`
         /// The module loads a test extension module that own-GIL sub-interpreters refuse.
         pub fn loaded(
             py: ::pybridge::Python<'_>,
@@ -674,10 +726,10 @@ pub mod pool_numpy {
     pub mod pooled {
         #[allow(unused_imports)]
         use super::*;
-        // from pool.yaml:62:15: function `total` (pooled)
-        ///Calls the Python function `pool_numpy.total` in one of `pool`'s sub-interpreters (`total` calls it on the main interpreter).
+        // from pool.yaml:68:15: function `total` (pooled)
+        ///Calls the Python function `pool_numpy.total` in one of the pool's sub-interpreters (`total` calls it on the main interpreter).
         pub fn total(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
             values: &[f64],
         ) -> ::std::result::Result<f64, ::pybridge::Error> {
             static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
@@ -686,7 +738,7 @@ pub mod pool_numpy {
                 "pool_numpy.total",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[&values],
                 || { super::total(values).map_err(::core::convert::Into::into) },
@@ -697,7 +749,7 @@ pub mod pool_numpy {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
-        // from pool.yaml:62:15: function `total`
+        // from pool.yaml:68:15: function `total`
         /// numpy's sum; numpy refuses own-GIL sub-interpreters.
         pub fn total(
             py: ::pybridge::Python<'_>,

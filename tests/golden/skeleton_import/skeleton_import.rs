@@ -23,9 +23,9 @@ pub mod math {
         #[allow(unused_imports)]
         use super::*;
         // from skeleton_import.yaml:6:15: function `sqrt` (pooled)
-        ///Calls the Python function `math.sqrt` in one of `pool`'s sub-interpreters (`sqrt` calls it on the main interpreter).
+        ///Calls the Python function `math.sqrt` in one of the pool's sub-interpreters (`sqrt` calls it on the main interpreter).
         pub fn sqrt(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
             x: f64,
         ) -> ::std::result::Result<f64, ::pybridge::Error> {
             static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
@@ -34,7 +34,7 @@ pub mod math {
                 "math.sqrt",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[&x],
                 || { super::sqrt(x).map_err(::core::convert::Into::into) },
@@ -779,9 +779,9 @@ pub mod skel_mod {
         #[allow(unused_imports)]
         use super::*;
         // from skeleton_import.yaml:26:15: function `maybe` (pooled)
-        ///Calls the Python function `skel_mod.maybe` in one of `pool`'s sub-interpreters (`maybe` calls it on the main interpreter).
+        ///Calls the Python function `skel_mod.maybe` in one of the pool's sub-interpreters (`maybe` calls it on the main interpreter).
         pub fn maybe(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
             flag: bool,
         ) -> ::std::result::Result<::std::option::Option<i64>, ::pybridge::Error> {
             static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
@@ -790,16 +790,16 @@ pub mod skel_mod {
                 "skel_mod.maybe",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[&flag],
                 || { super::maybe(flag).map_err(::core::convert::Into::into) },
             )
         }
         // from skeleton_import.yaml:34:15: function `halves` (pooled)
-        ///Calls the Python function `skel_mod.halves` in one of `pool`'s sub-interpreters (`halves` calls it on the main interpreter).
+        ///Calls the Python function `skel_mod.halves` in one of the pool's sub-interpreters (`halves` calls it on the main interpreter).
         pub fn halves(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
             values: &[f64],
             as_tuple: bool,
         ) -> ::std::result::Result<::std::vec::Vec<f64>, ::pybridge::Error> {
@@ -809,7 +809,7 @@ pub mod skel_mod {
                 "skel_mod.halves",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[&values, &as_tuple],
                 || {
@@ -818,9 +818,9 @@ pub mod skel_mod {
             )
         }
         // from skeleton_import.yaml:40:15: function `texts` (pooled)
-        ///Calls the Python function `skel_mod.texts` in one of `pool`'s sub-interpreters (`texts` calls it on the main interpreter).
+        ///Calls the Python function `skel_mod.texts` in one of the pool's sub-interpreters (`texts` calls it on the main interpreter).
         pub fn texts(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
             bad: bool,
         ) -> ::std::result::Result<
             ::std::vec::Vec<::std::string::String>,
@@ -832,16 +832,16 @@ pub mod skel_mod {
                 "skel_mod.texts",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[&bad],
                 || { super::texts(bad).map_err(::core::convert::Into::into) },
             )
         }
         // from skeleton_import.yaml:45:15: function `echo_bytes` (pooled)
-        ///Calls the Python function `skel_mod.echo_bytes` in one of `pool`'s sub-interpreters (`echo_bytes` calls it on the main interpreter).
+        ///Calls the Python function `skel_mod.echo_bytes` in one of the pool's sub-interpreters (`echo_bytes` calls it on the main interpreter).
         pub fn echo_bytes(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
             data: &[u8],
         ) -> ::std::result::Result<::std::vec::Vec<u8>, ::pybridge::Error> {
             static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
@@ -850,7 +850,7 @@ pub mod skel_mod {
                 "skel_mod.echo_bytes",
             );
             ::pybridge::__private::pool_call(
-                    pool,
+                    __pb_pool,
                     &__PB_FN,
                     &[&::pybridge::__private::PoolBytes(data)],
                     || {
@@ -862,9 +862,9 @@ pub mod skel_mod {
                 .map(|__pb_bytes| __pb_bytes.0)
         }
         // from skeleton_import.yaml:51:15: function `lies` (pooled)
-        ///Calls the Python function `skel_mod.lies` in one of `pool`'s sub-interpreters (`lies` calls it on the main interpreter).
+        ///Calls the Python function `skel_mod.lies` in one of the pool's sub-interpreters (`lies` calls it on the main interpreter).
         pub fn lies(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
         ) -> ::std::result::Result<i64, ::pybridge::Error> {
             static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
                 "skel_mod",
@@ -872,16 +872,16 @@ pub mod skel_mod {
                 "skel_mod.lies",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[],
                 || { super::lies().map_err(::core::convert::Into::into) },
             )
         }
         // from skeleton_import.yaml:54:15: function `raise_two_deep` (pooled)
-        ///Calls the Python function `skel_mod.raise_two_deep` in one of `pool`'s sub-interpreters (`raise_two_deep` calls it on the main interpreter).
+        ///Calls the Python function `skel_mod.raise_two_deep` in one of the pool's sub-interpreters (`raise_two_deep` calls it on the main interpreter).
         pub fn raise_two_deep(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
             message: &str,
         ) -> ::std::result::Result<(), ::pybridge::Error> {
             static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
@@ -890,7 +890,7 @@ pub mod skel_mod {
                 "skel_mod.raise_two_deep",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[&message],
                 || {
@@ -899,9 +899,9 @@ pub mod skel_mod {
             )
         }
         // from skeleton_import.yaml:57:15: function `match` (pooled)
-        ///Calls the Python function `skel_mod.match` in one of `pool`'s sub-interpreters (`r#match` calls it on the main interpreter).
+        ///Calls the Python function `skel_mod.match` in one of the pool's sub-interpreters (`r#match` calls it on the main interpreter).
         pub fn r#match(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
             r#type: &str,
             self_: i64,
             py_: i64,
@@ -912,7 +912,7 @@ pub mod skel_mod {
                 "skel_mod.match",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[&r#type, &self_, &py_],
                 || {
@@ -922,9 +922,9 @@ pub mod skel_mod {
             )
         }
         // from skeleton_import.yaml:63:15: function `big` (pooled)
-        ///Calls the Python function `skel_mod.big` in one of `pool`'s sub-interpreters (`big` calls it on the main interpreter).
+        ///Calls the Python function `skel_mod.big` in one of the pool's sub-interpreters (`big` calls it on the main interpreter).
         pub fn big(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
         ) -> ::std::result::Result<i64, ::pybridge::Error> {
             static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
                 "skel_mod",
@@ -932,16 +932,16 @@ pub mod skel_mod {
                 "skel_mod.big",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[],
                 || { super::big().map_err(::core::convert::Into::into) },
             )
         }
         // from skeleton_import.yaml:124:15: function `wide` (pooled)
-        ///Calls the Python function `skel_mod.wide` in one of `pool`'s sub-interpreters (`wide` calls it on the main interpreter).
+        ///Calls the Python function `skel_mod.wide` in one of the pool's sub-interpreters (`wide` calls it on the main interpreter).
         pub fn wide(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
             n: u128,
         ) -> ::std::result::Result<u8, ::pybridge::Error> {
             static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
@@ -950,16 +950,16 @@ pub mod skel_mod {
                 "skel_mod.wide",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[&n],
                 || { super::wide(n).map_err(::core::convert::Into::into) },
             )
         }
         // from skeleton_import.yaml:128:15: function `fail_with` (pooled)
-        ///Calls the Python function `skel_mod.fail_with` in one of `pool`'s sub-interpreters (`fail_with` calls it on the main interpreter).
+        ///Calls the Python function `skel_mod.fail_with` in one of the pool's sub-interpreters (`fail_with` calls it on the main interpreter).
         pub fn fail_with(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
             kind: &str,
         ) -> ::std::result::Result<(), ::pybridge::Error> {
             static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
@@ -968,16 +968,16 @@ pub mod skel_mod {
                 "skel_mod.fail_with",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[&kind],
                 || { super::fail_with(kind).map_err(::core::convert::Into::into) },
             )
         }
         // from skeleton_import.yaml:137:15: function `recurse` (pooled)
-        ///Calls the Python function `skel_mod.recurse` in one of `pool`'s sub-interpreters (`recurse` calls it on the main interpreter).
+        ///Calls the Python function `skel_mod.recurse` in one of the pool's sub-interpreters (`recurse` calls it on the main interpreter).
         pub fn recurse(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
             n: i64,
         ) -> ::std::result::Result<i64, ::pybridge::Error> {
             static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
@@ -986,16 +986,16 @@ pub mod skel_mod {
                 "skel_mod.recurse",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[&n],
                 || { super::recurse(n).map_err(::core::convert::Into::into) },
             )
         }
         // from skeleton_import.yaml:142:15: function `exit_with` (pooled)
-        ///Calls the Python function `skel_mod.exit_with` in one of `pool`'s sub-interpreters (`exit_with` calls it on the main interpreter).
+        ///Calls the Python function `skel_mod.exit_with` in one of the pool's sub-interpreters (`exit_with` calls it on the main interpreter).
         pub fn exit_with(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
             code: i64,
         ) -> ::std::result::Result<(), ::pybridge::Error> {
             static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
@@ -1004,16 +1004,16 @@ pub mod skel_mod {
                 "skel_mod.exit_with",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[&code],
                 || { super::exit_with(code).map_err(::core::convert::Into::into) },
             )
         }
         // from skeleton_import.yaml:149:15: function `call_export` (pooled)
-        ///Calls the Python function `skel_mod.call_export` in one of `pool`'s sub-interpreters (`call_export` calls it on the main interpreter).
+        ///Calls the Python function `skel_mod.call_export` in one of the pool's sub-interpreters (`call_export` calls it on the main interpreter).
         pub fn call_export(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
             name: &str,
             arg: &str,
         ) -> ::std::result::Result<::std::string::String, ::pybridge::Error> {
@@ -1023,16 +1023,16 @@ pub mod skel_mod {
                 "skel_mod.call_export",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[&name, &arg],
                 || { super::call_export(name, arg).map_err(::core::convert::Into::into) },
             )
         }
         // from skeleton_import.yaml:155:15: function `raise_odd` (pooled)
-        ///Calls the Python function `skel_mod.raise_odd` in one of `pool`'s sub-interpreters (`raise_odd` calls it on the main interpreter).
+        ///Calls the Python function `skel_mod.raise_odd` in one of the pool's sub-interpreters (`raise_odd` calls it on the main interpreter).
         pub fn raise_odd(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
             kind: &str,
         ) -> ::std::result::Result<(), ::pybridge::Error> {
             static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
@@ -1041,16 +1041,16 @@ pub mod skel_mod {
                 "skel_mod.raise_odd",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[&kind],
                 || { super::raise_odd(kind).map_err(::core::convert::Into::into) },
             )
         }
         // from skeleton_import.yaml:159:15: function `four_hop` (pooled)
-        ///Calls the Python function `skel_mod.four_hop` in one of `pool`'s sub-interpreters (`four_hop` calls it on the main interpreter).
+        ///Calls the Python function `skel_mod.four_hop` in one of the pool's sub-interpreters (`four_hop` calls it on the main interpreter).
         pub fn four_hop(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
             kind: &str,
         ) -> ::std::result::Result<::std::string::String, ::pybridge::Error> {
             static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
@@ -1059,16 +1059,16 @@ pub mod skel_mod {
                 "skel_mod.four_hop",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[&kind],
                 || { super::four_hop(kind).map_err(::core::convert::Into::into) },
             )
         }
         // from skeleton_import.yaml:164:15: function `nap` (pooled)
-        ///Calls the Python function `skel_mod.nap` in one of `pool`'s sub-interpreters (`nap` calls it on the main interpreter).
+        ///Calls the Python function `skel_mod.nap` in one of the pool's sub-interpreters (`nap` calls it on the main interpreter).
         pub fn nap(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
             seconds: f64,
         ) -> ::std::result::Result<f64, ::pybridge::Error> {
             static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
@@ -1077,16 +1077,16 @@ pub mod skel_mod {
                 "skel_mod.nap",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[&seconds],
                 || { super::nap(seconds).map_err(::core::convert::Into::into) },
             )
         }
         // from skeleton_import.yaml:169:15: function `make_noisy` (pooled)
-        ///Calls the Python function `skel_mod.make_noisy` in one of `pool`'s sub-interpreters (`make_noisy` calls it on the main interpreter).
+        ///Calls the Python function `skel_mod.make_noisy` in one of the pool's sub-interpreters (`make_noisy` calls it on the main interpreter).
         pub fn make_noisy(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
             label: &str,
         ) -> ::std::result::Result<(), ::pybridge::Error> {
             static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
@@ -1095,7 +1095,7 @@ pub mod skel_mod {
                 "skel_mod.make_noisy",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[&label],
                 || { super::make_noisy(label).map_err(::core::convert::Into::into) },
@@ -2713,9 +2713,9 @@ pub mod slow_mod {
         #[allow(unused_imports)]
         use super::*;
         // from skeleton_import.yaml:230:15: function `ping` (pooled)
-        ///Calls the Python function `slow_mod.ping` in one of `pool`'s sub-interpreters (`ping` calls it on the main interpreter).
+        ///Calls the Python function `slow_mod.ping` in one of the pool's sub-interpreters (`ping` calls it on the main interpreter).
         pub fn ping(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
             x: i64,
         ) -> ::std::result::Result<i64, ::pybridge::Error> {
             static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
@@ -2724,7 +2724,7 @@ pub mod slow_mod {
                 "slow_mod.ping",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[&x],
                 || { super::ping(x).map_err(::core::convert::Into::into) },

@@ -784,9 +784,9 @@ pub mod soundness_mod {
         #[allow(unused_imports)]
         use super::*;
         // from soundness.yaml:74:17: function `crate` (pooled)
-        ///Calls the Python function `soundness_mod.crate` in one of `pool`'s sub-interpreters (`crate_` calls it on the main interpreter).
+        ///Calls the Python function `soundness_mod.crate` in one of the pool's sub-interpreters (`crate_` calls it on the main interpreter).
         pub fn crate_(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
         ) -> ::std::result::Result<::std::string::String, ::pybridge::Error> {
             static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
                 "soundness_mod",
@@ -794,16 +794,16 @@ pub mod soundness_mod {
                 "soundness_mod.crate",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[],
                 || { super::crate_().map_err(::core::convert::Into::into) },
             )
         }
         // from soundness.yaml:75:17: function `crate_` (pooled)
-        ///Calls the Python function `soundness_mod.crate_` in one of `pool`'s sub-interpreters (`crate_underscore` calls it on the main interpreter).
+        ///Calls the Python function `soundness_mod.crate_` in one of the pool's sub-interpreters (`crate_underscore` calls it on the main interpreter).
         pub fn crate_underscore(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
         ) -> ::std::result::Result<::std::string::String, ::pybridge::Error> {
             static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
                 "soundness_mod",
@@ -811,16 +811,16 @@ pub mod soundness_mod {
                 "soundness_mod.crate_",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[],
                 || { super::crate_underscore().map_err(::core::convert::Into::into) },
             )
         }
         // from soundness.yaml:76:15: function `py_params` (pooled)
-        ///Calls the Python function `soundness_mod.py_params` in one of `pool`'s sub-interpreters (`py_params` calls it on the main interpreter).
+        ///Calls the Python function `soundness_mod.py_params` in one of the pool's sub-interpreters (`py_params` calls it on the main interpreter).
         pub fn py_params(
-            pool: &::pybridge::Pool,
+            __pb_pool: &::pybridge::Pool,
             py_: i64,
             py_underscore: i64,
         ) -> ::std::result::Result<::std::string::String, ::pybridge::Error> {
@@ -830,7 +830,7 @@ pub mod soundness_mod {
                 "soundness_mod.py_params",
             );
             ::pybridge::__private::pool_call(
-                pool,
+                __pb_pool,
                 &__PB_FN,
                 &[&py_, &py_underscore],
                 || {

@@ -1,5 +1,5 @@
 //! Generated names: no declared name may land on a name the generated code defines (the import
-//! stubs' error enum, class handles and their views, `attached`, handle methods) or needs (the
+//! stubs' error enum, class handles and their views, `attached`, `pooled`, handle methods) or needs (the
 //! prelude's `Ok`, `Err`, `Some`; the paths of exported classes).
 
 use std::collections::HashMap;
@@ -25,6 +25,10 @@ pub(in crate::check) fn check_import_generated_names(module: &Module, diags: &mu
     }
     let what = "the generated `attached` module".into();
     claim_module_name(&mut taken, generated::ATTACHED_MODULE.into(), module.origin, what, diags);
+    if module.functions.iter().any(generated::is_poolable) {
+        let what = "the generated `pooled` module".into();
+        claim_module_name(&mut taken, generated::POOLED_MODULE.into(), module.origin, what, diags);
+    }
     for c in &module.classes {
         let base = crate::names::unraw(&c.name.rust).to_string();
         claim_module_name(&mut taken, base.clone(), c.name.origin, format!("class `{}`", c.name.py), diags);
@@ -277,7 +281,8 @@ pub(in crate::check) fn check_exported_paths_in_imports(module: &Module, diags: 
     if module.direction != Direction::Import {
         return;
     }
-    let mut local: Vec<String> = vec![generated::ATTACHED_MODULE.into(), "__PbExported".into()];
+    let mut local: Vec<String> =
+        vec![generated::ATTACHED_MODULE.into(), generated::POOLED_MODULE.into(), "__PbExported".into()];
     if !module.exceptions.is_empty() {
         local.push(generated::ERROR_ENUM.into());
     }

@@ -48,6 +48,16 @@ pub(in crate::check) fn check_rust_names_distinct(module: &Module, diags: &mut D
                     .help(format!("Python callers would have to write `{rust}=`; rename the parameter")),
                 );
             }
+            if import && rust.starts_with("__pb") {
+                // The stubs' own locals (`__pb_py`, `__pb_pool`, …) would shadow or clash.
+                diags.push(
+                    Diagnostic::new(
+                        p.name.origin,
+                        format!("`{}` cannot name a parameter of an import stub", p.name.py),
+                    )
+                    .help("names starting with `__pb` are the generated code's; give it `rust_name:`"),
+                );
+            }
             params.claim(
                 rust,
                 &p.name,

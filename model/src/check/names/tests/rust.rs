@@ -66,6 +66,21 @@ import:
 }
 
 #[test]
+fn rust_names_distinct_refuses_an_import_parameter_named_like_the_stubs_own_locals() {
+    let spec = "\
+version: 1
+import:
+  - module: m
+    functions:
+      - name: f
+        params:
+          - { name: __pb_pool, type: int }
+          - { name: __pb_pool2, type: int, rust_name: pool2 }
+";
+    assert_reports(spec, &[(7, 21, "`__pb_pool` cannot name a parameter of an import stub")]);
+}
+
+#[test]
 fn rust_names_distinct_refuses_an_export_parameter_named_super() {
     let spec = "\
 version: 1
