@@ -40,9 +40,10 @@ use crate::error::{Error, Result};
 /// cause). No Python object handle can reach or leave a sub-interpreter, so none can be used by
 /// the wrong one.
 ///
-/// A module that refuses sub-interpreters (a single-phase extension module such as numpy today,
-/// or a pyo3 module) makes the pooled stub return an [`crate::ErrorKind::Interpreter`] error
-/// naming it, or, with [`PoolBuilder::fallback_to_main`], run that call on the main interpreter
+/// A module that refuses sub-interpreters (an extension module that does not declare support
+/// for a per-interpreter GIL, such as numpy today, or a pyo3 module) makes the pooled stub
+/// return an [`crate::ErrorKind::Interpreter`] error naming the function and quoting the
+/// refusal, or, with [`PoolBuilder::fallback_to_main`], run that call on the main interpreter
 /// through the ordinary stub.
 ///
 /// On CPython before 3.12, and on stable-ABI builds, [`Pool::new`] returns an error saying so.
