@@ -62,9 +62,9 @@ print("calls before exit:", calls[0], flush=True)
 """
 
 
-def _exits_0(code: str, skeleton_dir: Path) -> subprocess.CompletedProcess[str]:
-    """Runs `code` in a `python` child (skeleton_export and tests/python importable, 10 s
-    limit) and checks that it exited 0 without a fatal error."""
+def _exits_0(code: str, skeleton_dir: Path, timeout: int = 10) -> subprocess.CompletedProcess[str]:
+    """Runs `code` in a `python` child (skeleton_export and tests/python importable, `timeout`
+    seconds at most) and checks that it exited 0 without a fatal error."""
     env_path = f"{skeleton_dir}:{ROOT / 'tests' / 'python'}"
     try:
         child = subprocess.run(
@@ -72,10 +72,10 @@ def _exits_0(code: str, skeleton_dir: Path) -> subprocess.CompletedProcess[str]:
             env={**_environ(), "PYTHONPATH": env_path},
             capture_output=True,
             text=True,
-            timeout=10,
+            timeout=timeout,
         )
     except subprocess.TimeoutExpired as hung:
-        pytest.fail(f"hung past 10 s: {hung.stdout!r} {hung.stderr!r}")
+        pytest.fail(f"hung past {timeout} s: {hung.stdout!r} {hung.stderr!r}")
     assert child.returncode == 0, (child.returncode, child.stdout, child.stderr)
     assert "Fatal Python error" not in child.stderr, child.stderr
     return child
@@ -145,19 +145,7 @@ skeleton_export.spawn_enders(8, {work!r})
 # "shutting down" error (or a `RuntimeError` not yet made into a Python object).
 @pytest.mark.parametrize("work", ["end", "from_pyerr", "to_pyerr"])
 def test_rust_threads_ending_while_python_exits_do_not_attach(skeleton_dir: Path, work: str) -> None:
-    env_path = f"{skeleton_dir}:{ROOT / 'tests' / 'python'}"
-    try:
-        child = subprocess.run(
-            [sys.executable, "-c", ENDERS.format(work=work)],
-            env={**_environ(), "PYTHONPATH": env_path},
-            capture_output=True,
-            text=True,
-            timeout=20,
-        )
-    except subprocess.TimeoutExpired as hung:
-        pytest.fail(f"hung past 20 s: {hung.stdout!r} {hung.stderr!r}")
-    assert child.returncode == 0, (child.returncode, child.stdout, child.stderr)
-    assert "Fatal Python error" not in child.stderr, child.stderr
+    child = _exits_0(ENDERS.format(work=work), skeleton_dir, timeout=20)
     assert "enders: 8 of 8" in child.stdout, (child.stdout, child.stderr)
 
 
