@@ -86,6 +86,7 @@ pub type Object = pyo3::Py<pyo3::PyAny>;
 /// Not public API: the paths generated code uses. May change in any release.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::__pb_fast_constructor as fast_constructor;
     pub use crate::__pb_fast_function as fast_function;
     pub use crate::__pb_fast_method as fast_method;
     pub use crate::__pb_fast_property as fast_property;
@@ -109,7 +110,10 @@ pub mod __private {
     pub use crate::fast::{FastArg, FastArgs, FastCall, FastEntry, FastFunction, NoArgs, RawCall, add_fast_function};
     #[cfg(not(Py_LIMITED_API))]
     pub use crate::fast_method::is_direct;
-    pub use crate::fast_method::{FastMethod, FastProperty, Getter, Setter, add_fast_method, add_fast_property};
+    pub use crate::fast_method::{
+        FastConstructor, FastMethod, FastProperty, Getter, Setter, add_fast_constructor, add_fast_method,
+        add_fast_property,
+    };
     pub use crate::handles::{handle_clone, handle_eq, handle_eq_attached, handle_hash, handle_repr, handle_str};
     pub use crate::holder::{Holder, Traverse, ViewRead, ViewWrite};
     pub use crate::iter::{IterObject, NextFn, next_of};

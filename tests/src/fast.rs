@@ -1,6 +1,6 @@
 //! Functions that take the direct entry point (`codegen/src/export/fast.rs`): every plain
 //! parameter type, a `Result`, a panic, a default, `release_gil`; and a class whose methods and
-//! properties do (`codegen/src/export/fast_class.rs`). tests/tests/fast_calls.rs calls them
+//! properties do, and a class whose constructor does (`codegen/src/export/fast_class.rs`). tests/tests/fast_calls.rs calls them
 //! from the embedded interpreter every way Python can.
 
 /// The module `fast_fns`.
@@ -138,6 +138,74 @@ pub mod fast_fns {
         pub fn visit(&mut self, f: impl Fn(i64) -> i64) -> i64 {
             self.count = f(self.count);
             self.count
+        }
+    }
+
+    /// How many `Made` values were dropped.
+    static MADE_DROPS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+    /// How many `Made` values were dropped so far.
+    #[py_embed]
+    pub fn made_drops() -> usize {
+        MADE_DROPS.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// A value made through the class's direct constructor; counts its drops.
+    #[py_embed(subclass)]
+    #[derive(Debug)]
+    pub struct Made {
+        /// The first argument.
+        #[py_embed(get)]
+        pub x: i64,
+        /// The second, 0.5 unless given.
+        #[py_embed(get)]
+        pub y: f64,
+        /// The third, "" unless given.
+        #[py_embed(get)]
+        pub tag: String,
+    }
+
+    #[py_embed]
+    impl Made {
+        /// A value; an error for 13, a panic for a negative `x`.
+        #[py_embed(signature = (x, y = 0.5, tag = ""))]
+        pub fn new(x: i64, y: f64, tag: &str) -> Result<Self, Negative> {
+            assert!(x >= 0, "Made({x}): negative");
+            if x == 13 {
+                return Err(Negative(13.0));
+            }
+            Ok(Made { x, y, tag: tag.to_owned() })
+        }
+    }
+
+    impl Drop for Made {
+        fn drop(&mut self) {
+            MADE_DROPS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
+    }
+
+    /// Plain values only, made by its direct constructor and reusing its free list.
+    #[py_embed(subclass)]
+    #[derive(Debug, Clone, Copy)]
+    pub struct Pair {
+        /// The first.
+        #[py_embed(get, set)]
+        pub a: i64,
+        /// The second.
+        #[py_embed(get)]
+        pub b: f64,
+    }
+
+    #[py_embed]
+    impl Pair {
+        /// A pair.
+        pub fn new(a: i64, b: f64) -> Self {
+            Pair { a, b }
+        }
+
+        /// A new pair, swapped (made by pyo3's path, through the class's free list too).
+        pub fn swapped(&self) -> Pair {
+            Pair { a: self.b as i64, b: self.a as f64 }
         }
     }
 }

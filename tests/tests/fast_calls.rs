@@ -210,3 +210,108 @@ assert C.double.__doc__ == "Twice the count.", repr(C.double.__doc__)
 assert C.get.__qualname__ == "Counter.get" and C.get.__name__ == "get" and C.get.__objclass__ is C
 "#);
 }
+
+#[test]
+fn constructors_take_the_class_entry_and_hand_everything_else_to_type_call() {
+    start();
+    pybridge::attach(|py| -> pybridge::Result<()> {
+        use pybridge::pyo3::prelude::*;
+        let m = py.import("fast_fns")?;
+        // `Made`'s constructor is plain: the class's own vectorcall entry; `Counter`'s too.
+        assert!(pybridge::__private::is_direct(&m.getattr("Made")?)?);
+        assert!(pybridge::__private::is_direct(&m.getattr("Counter")?)?);
+        Ok(())
+    })
+    .unwrap();
+    run(r#"
+import gc, inspect
+import fast_fns as f
+M = f.Made
+class MyInt(int): pass
+# the fast path: positional arguments of their exact types, defaults when left out
+m = M(1)
+assert (type(m), m.x, m.y, m.tag) == (M, 1, 0.5, ""), (m.x, m.y, m.tag)
+assert (M(2, 1.5).y, M(3, 2.5, "t").tag) == (1.5, "t")
+# everything else: type.__call__ and pyo3's tp_new, with pyo3's words
+assert (M(x=4).x, M(5, tag="k").tag, M(MyInt(6)).x, M(7, 1).y) == (4, "k", 6, 1.0)
+raises(TypeError, "missing 1 required positional argument: 'x'", M)
+raises(TypeError, "takes from 1 to 3 positional arguments but 4 were given", M, 1, 2.0, "t", 4)
+raises(TypeError, "'str' object cannot be interpreted as an integer", M, "1")
+raises(OverflowError, "", M, 2**64)
+# the user's error and a panic, on the fast path
+raises(f.Negative, "negative: 13", M, 13)
+raises(f.PanicException, "Made(-1): negative", M, -1)
+# every value made is dropped once
+gc.collect()
+before = f.made_drops()
+for i in range(1000):
+    M(i % 7)
+    M(i % 7, 1.0, "x")
+raises(f.Negative, "", M, 13)
+gc.collect()
+assert f.made_drops() - before == 2000, f.made_drops() - before
+# subclasses are made by type.__call__ (CPython does not inherit the entry), with their __init__
+seen = []
+class Sub(M):
+    def __init__(self, x, y=0.5, tag=""):
+        seen.append((x, tag))
+s = Sub(8, tag="s")
+assert (type(s), s.x, s.tag, seen) == (Sub, 8, "s", [(8, "s")]), seen
+# a class whose __init__ or __new__ is reassigned: the entry steps aside, and back when removed
+M.__init__ = lambda self, *a, **k: seen.append("init")
+assert M(9).x == 9 and seen[-1] == "init", seen
+del M.__init__
+assert M(10).x == 10 and seen[-1] == "init" and len(seen) == 2, seen
+# introspection is pyo3's
+assert str(inspect.signature(M)) == "(x, y=0.5, tag='')", inspect.signature(M)
+M.__new__ = staticmethod(lambda cls, *a: "replaced")
+assert M(11) == "replaced"
+# (deleting it leaves `object.__new__`, as it would without the entry: this class is done)
+del M.__new__
+raises(TypeError, "object.__new__() takes exactly one argument", M, 12)
+"#);
+}
+
+#[test]
+fn instances_reuse_their_class_free_list_and_stay_whole() {
+    start();
+    pybridge::attach(|py| -> pybridge::Result<()> {
+        use pybridge::pyo3::prelude::*;
+        assert!(pybridge::__private::is_direct(&py.import("fast_fns")?.getattr("Pair")?)?);
+        Ok(())
+    })
+    .unwrap();
+    run(r#"
+import gc, sys
+import fast_fns as f
+P = f.Pair
+def churn(n):
+    for i in range(n):
+        p = P(i, 0.5)
+        q = p.swapped()
+        assert (p.a, p.b, q.a, q.b) == (i, 0.5, 0, float(i)), (i, p.a, p.b, q.a, q.b)
+# every instance made from a kept block is a whole object: tracked, its fields its own
+live = [P(i, i / 2) for i in range(100)]
+del live
+again = [P(i, -i) for i in range(100)]
+assert all(p.a == i and p.b == -i for i, p in enumerate(again))
+assert all(gc.is_tracked(p) for p in again)
+again[3].a = 7
+assert again[3].a == 7 and again[4].a == 4
+del again
+# subclass instances (another size, a __dict__) share nothing with the kept blocks
+class Sub(P):
+    pass
+s = [Sub(i, 1.0) for i in range(50)]
+for x in s:
+    x.extra = x.a * 2
+assert [x.extra for x in s[:3]] == [0, 2, 4] and type(s[0]) is Sub
+del s
+# no reference lost over many instances (each gives the type's reference back); blocks and
+# RSS: the `fast_class_rss` scenario, alone in its process
+churn(1000)
+refs = sys.getrefcount(P)
+churn(20000)
+assert sys.getrefcount(P) == refs, (refs, sys.getrefcount(P))
+"#);
+}

@@ -1,6 +1,7 @@
 //! Direct entry points for the hot members of exported classes (the runtime's `fast_method.rs`
 //! explains the fast and slow paths): methods whose parameters are plain values, property
-//! getters, and setters of plain-value fields.
+//! getters, setters of plain-value fields, and a constructor of plain values (the class's
+//! vectorcall entry point, the runtime's `fast_method/constructor.rs`).
 //!
 //! For `fn scale(&mut self, k: f64)` of class `Rect` the glue keeps pyo3's wrapper method
 //! `__pb_m_scale` and adds
@@ -67,6 +68,17 @@ fn fast_properties(c: &Class) -> Vec<FastProperty<'_>> {
     fields.chain(getters).collect()
 }
 
+/// The constructor of `c` with a direct entry (the class's vectorcall entry point): one of the
+/// fast shape, in a class whose members get direct entries.
+fn fast_constructor(c: &Class) -> Option<&Function> {
+    let ctor = c.methods.iter().find(|m| m.kind == FnKind::Constructor)?;
+    (has_fast_members(c) && has_fast_shape(ctor)).then_some(ctor)
+}
+
+fn constructor_static(c: &Class) -> syn::Ident {
+    format_ident!("__pb_fastc_{}", c.name.py)
+}
+
 fn method_static(c: &Class, m: &Function) -> syn::Ident {
     format_ident!("__pb_fastm_{}_{}", c.name.py, m.name.py)
 }
@@ -87,7 +99,24 @@ pub(super) fn emit_fast_members(c: &Class) -> TokenStream {
     let wrapper = wrapper_ident(&c.name.py);
     let methods = fast_methods(c).map(|m| emit_fast_method(c, m, &wrapper));
     let properties = fast_properties(c).into_iter().map(|p| emit_fast_property(c, &p, &wrapper));
-    quote!(#(#[cfg(not(debug_assertions))] #methods)* #(#[cfg(not(debug_assertions))] #properties)*)
+    let constructor = fast_constructor(c).map(|m| emit_fast_constructor(c, m, &wrapper)).into_iter();
+    quote! {
+        #(#[cfg(not(debug_assertions))] #constructor)*
+        #(#[cfg(not(debug_assertions))] #methods)*
+        #(#[cfg(not(debug_assertions))] #properties)*
+    }
+}
+
+fn emit_fast_constructor(c: &Class, m: &Function, wrapper: &syn::Ident) -> TokenStream {
+    let marker =
+        crate::spec_marker::emit_spec_marker(&m.origin, &format!("constructor of `{}` (direct entry)", c.name.py));
+    let fast = constructor_static(c);
+    let entry = format_ident!("__pb_entryc_{}", c.name.py);
+    let (required, count, args) = emit_fast_args(m);
+    quote! {
+        #marker
+        ::pybridge::__private::fast_constructor!(#fast, #entry, #wrapper, (#required, #count), |__pb_py, __pb_a| #wrapper::__pb_constructor(__pb_py, #(#args),*));
+    }
 }
 
 fn emit_fast_method(c: &Class, m: &Function, wrapper: &syn::Ident) -> TokenStream {
@@ -157,7 +186,11 @@ pub(super) fn emit_fast_registrations(c: &Class) -> TokenStream {
         let fast = property_static(c, name);
         quote!(::pybridge::__private::add_fast_property::<#wrapper>(__pb_module.py(), #name, &#fast)?;)
     });
-    let registrations: Vec<TokenStream> = methods.chain(properties).collect();
+    let constructor = fast_constructor(c).map(|_| {
+        let fast = constructor_static(c);
+        quote!(::pybridge::__private::add_fast_constructor::<#wrapper>(__pb_module.py(), &#fast)?;)
+    });
+    let registrations: Vec<TokenStream> = constructor.into_iter().chain(methods).chain(properties).collect();
     if registrations.is_empty() {
         return TokenStream::new();
     }

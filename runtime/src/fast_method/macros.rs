@@ -144,3 +144,69 @@ macro_rules! __pb_fast_property {
         }
     };
 }
+
+/// Defines the direct constructor of `$wrapper`: a `static` [`FastConstructor`] and the class's
+/// vectorcall entry point, whose body calls pyo3's `#[new]` wrapper with the converted
+/// arguments and makes the object (`FastConstructor::instance`).
+///
+/// ```
+/// # use pybridge::pyo3::prelude::*;
+/// #[pyclass(frozen)]
+/// struct Point(i64);
+/// impl Point {
+///     fn make(_py: Python<'_>, x: i64) -> PyResult<Self> {
+///         Ok(Point(x))
+///     }
+/// }
+/// pybridge::__private::fast_constructor!(NEW, new_entry, Point, (1, 1), |py, a| Point::make(py, a.get(0)?));
+/// ```
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __pb_fast_constructor {
+    ($fast:ident, $entry:ident, $wrapper:ty, ($required:expr, $count:expr), |$py:ident, $args:ident| $body:expr) => {
+        static $fast: $crate::__private::FastConstructor = $crate::__private::FastConstructor::new(
+            $entry,
+            {
+                // SAFETY (for the block below, whose lint the expansion allows): CPython calls a
+                // type's `tp_alloc` attached with that type, `alloc`'s contract.
+                #[allow(clippy::undocumented_unsafe_blocks)]
+                unsafe extern "C" fn alloc(
+                    tp: *mut $crate::__private::pyo3::ffi::PyTypeObject,
+                    items: $crate::__private::pyo3::ffi::Py_ssize_t,
+                ) -> *mut $crate::__private::pyo3::ffi::PyObject {
+                    unsafe { $fast.free_list().alloc(tp, items) }
+                }
+                alloc
+            },
+            {
+                // SAFETY (for the block below, whose lint the expansion allows): CPython calls a
+                // type's `tp_free` attached with an instance being freed, `free`'s contract.
+                #[allow(clippy::undocumented_unsafe_blocks)]
+                unsafe extern "C" fn free(block: *mut ::core::ffi::c_void) {
+                    unsafe { $fast.free_list().free(block) }
+                }
+                free
+            },
+        );
+        // SAFETY (for the block below, whose lint the expansion allows): CPython calls a type's
+        // vectorcall entry attached, with the type itself as `class` (the field is never
+        // inherited) and its arguments passed through unchanged, which is `run_new`'s contract.
+        #[allow(clippy::undocumented_unsafe_blocks)]
+        unsafe extern "C" fn $entry(
+            class: *mut $crate::__private::pyo3::ffi::PyObject,
+            args: *const *mut $crate::__private::pyo3::ffi::PyObject,
+            nargsf: usize,
+            kwnames: *mut $crate::__private::pyo3::ffi::PyObject,
+        ) -> *mut $crate::__private::pyo3::ffi::PyObject {
+            let call = $crate::__private::RawCall { module: class, args, nargs: nargsf as isize, kwnames };
+            unsafe {
+                $fast.run_new(call, ($required, $count), &mut |$py, $args| {
+                    ::core::option::Option::Some(
+                        ($body)
+                            .and_then(|__pb_v| $crate::__private::FastConstructor::instance::<$wrapper>($py, __pb_v)),
+                    )
+                })
+            }
+        }
+    };
+}

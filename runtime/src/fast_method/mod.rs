@@ -27,9 +27,12 @@ use pyo3::{PyClass, PyTypeInfo};
 
 use crate::fast::{FastArgs, FastEntry, none, panic_error, raise, text_doc};
 
+mod constructor;
+mod free_list;
 mod macros;
 mod property;
 
+pub use constructor::{FastConstructor, add_fast_constructor};
 pub use property::{FastProperty, Getter, Setter, add_fast_property};
 
 /// `slf`'s wrapper, read in place.
@@ -267,8 +270,9 @@ pub(super) fn remember(def: usize) {
     }
 }
 
-/// Whether `descriptor` (a class's method or property, from its `__dict__`) is one of
-/// pybridge's direct entries rather than pyo3's (tests check which members got one).
+/// Whether `descriptor` (a class's method or property, from its `__dict__`, or the class
+/// itself for its constructor) is one of pybridge's direct entries rather than pyo3's (tests
+/// check which members got one).
 #[cfg(not(Py_LIMITED_API))]
 pub fn is_direct(descriptor: &Bound<'_, PyAny>) -> PyResult<bool> {
     let kind = descriptor.get_type().name()?;
@@ -277,7 +281,9 @@ pub fn is_direct(descriptor: &Bound<'_, PyAny>) -> PyResult<bool> {
     // object is (builtin types: user code cannot make a type of that name the descriptor's),
     // and only the definition pointer is read, not followed.
     let def = unsafe {
-        if kind == "method_descriptor" {
+        if let Ok(class) = descriptor.cast::<pyo3::types::PyType>() {
+            (*class.as_type_ptr()).tp_vectorcall.map_or(0, |f| f as usize)
+        } else if kind == "method_descriptor" {
             (*ptr.cast::<ffi::PyMethodDescrObject>()).d_method.addr()
         } else if kind == "getset_descriptor" {
             (*ptr.cast::<ffi::PyGetSetDescrObject>()).d_getset.addr()

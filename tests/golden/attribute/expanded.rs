@@ -534,6 +534,12 @@ mod geometry {
             }
         }
         #[cfg(not(debug_assertions))]
+        ::pybridge::__private::fast_constructor!(
+            __pb_fastc_Point, __pb_entryc_Point, __PbClass_Point, (2, 2), | __pb_py,
+            __pb_a | __PbClass_Point::__pb_constructor(__pb_py, __pb_a.get(0) ?, __pb_a
+            .get(1) ?)
+        );
+        #[cfg(not(debug_assertions))]
         ::pybridge::__private::fast_method!(
             __pb_fastm_Point_norm, __pb_entrym_Point_norm, __PbClass_Point, noargs
             call_noargs, | __pb_py, __pb_this | __PbClass_Point::__pb_m_norm(__pb_this,
@@ -1065,6 +1071,9 @@ mod geometry {
             >(__pb_module)?;
             #[cfg(not(debug_assertions))]
             {
+                ::pybridge::__private::add_fast_constructor::<
+                    __PbClass_Point,
+                >(__pb_module.py(), &__pb_fastc_Point)?;
                 ::pybridge::__private::add_fast_method::<
                     __PbClass_Point,
                 >(__pb_module.py(), "norm", &__pb_fastm_Point_norm)?;

@@ -236,6 +236,12 @@ const _: () = {
         }
     }
     #[cfg(not(debug_assertions))]
+    // from both_ways.yaml:12:9: constructor of `Point` (direct entry)
+    ::pybridge::__private::fast_constructor!(
+        __pb_fastc_Point, __pb_entryc_Point, __PbClass_Point, (2, 2), | __pb_py, __pb_a |
+        __PbClass_Point::__pb_constructor(__pb_py, __pb_a.get(0) ?, __pb_a.get(1) ?)
+    );
+    #[cfg(not(debug_assertions))]
     // from both_ways.yaml:17:19: property `Point.x` (direct entry)
     ::pybridge::__private::fast_property!(
         __pb_fastp_Point_x, __pb_getp_Point_x, __PbClass_Point, get | __pb_py, __pb_this
@@ -792,6 +798,12 @@ const _: () = {
         }
     }
     #[cfg(not(debug_assertions))]
+    // from both_ways.yaml:40:20: constructor of `Registry` (direct entry)
+    ::pybridge::__private::fast_constructor!(
+        __pb_fastc_Registry, __pb_entryc_Registry, __PbClass_Registry, (0, 0), | __pb_py,
+        __pb_a | __PbClass_Registry::__pb_constructor(__pb_py,)
+    );
+    #[cfg(not(debug_assertions))]
     // from both_ways.yaml:43:19: method `Registry.holders` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Registry_holders, __pb_entrym_Registry_holders, __PbClass_Registry,
@@ -966,6 +978,12 @@ const _: () = {
             ::core::mem::drop(__pb_old);
         }
     }
+    #[cfg(not(debug_assertions))]
+    // from both_ways.yaml:46:20: constructor of `Node` (direct entry)
+    ::pybridge::__private::fast_constructor!(
+        __pb_fastc_Node, __pb_entryc_Node, __PbClass_Node, (0, 0), | __pb_py, __pb_a |
+        __PbClass_Node::__pb_constructor(__pb_py,)
+    );
     // from both_ways.yaml:50:13: class `Opaque`
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
@@ -1073,6 +1091,12 @@ const _: () = {
             ::core::result::Result::Ok(__PbClass_Opaque::__pb_wrap(__pb_result))
         }
     }
+    #[cfg(not(debug_assertions))]
+    // from both_ways.yaml:52:20: constructor of `Opaque` (direct entry)
+    ::pybridge::__private::fast_constructor!(
+        __pb_fastc_Opaque, __pb_entryc_Opaque, __PbClass_Opaque, (0, 0), | __pb_py,
+        __pb_a | __PbClass_Opaque::__pb_constructor(__pb_py,)
+    );
     impl ::pybridge::__private::ExportedClass<__PbExported> for crate::both::Point {
         fn to_python<'py>(
             &self,
@@ -1149,6 +1173,9 @@ const _: () = {
         >(__pb_module)?;
         #[cfg(not(debug_assertions))]
         {
+            ::pybridge::__private::add_fast_constructor::<
+                __PbClass_Point,
+            >(__pb_module.py(), &__pb_fastc_Point)?;
             ::pybridge::__private::add_fast_property::<
                 __PbClass_Point,
             >(__pb_module.py(), "x", &__pb_fastp_Point_x)?;
@@ -1191,6 +1218,9 @@ const _: () = {
         >(__pb_module)?;
         #[cfg(not(debug_assertions))]
         {
+            ::pybridge::__private::add_fast_constructor::<
+                __PbClass_Registry,
+            >(__pb_module.py(), &__pb_fastc_Registry)?;
             ::pybridge::__private::add_fast_method::<
                 __PbClass_Registry,
             >(__pb_module.py(), "holders", &__pb_fastm_Registry_holders)?;
@@ -1198,9 +1228,21 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Node,
         >(__pb_module)?;
+        #[cfg(not(debug_assertions))]
+        {
+            ::pybridge::__private::add_fast_constructor::<
+                __PbClass_Node,
+            >(__pb_module.py(), &__pb_fastc_Node)?;
+        }
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Opaque,
         >(__pb_module)?;
+        #[cfg(not(debug_assertions))]
+        {
+            ::pybridge::__private::add_fast_constructor::<
+                __PbClass_Opaque,
+            >(__pb_module.py(), &__pb_fastc_Opaque)?;
+        }
         ::pybridge::__private::hide_orderings(
             &__pb_module.py().get_type::<__PbClass_Point>(),
         )?;

@@ -596,6 +596,12 @@ const _: () = {
         }
     }
     #[cfg(not(debug_assertions))]
+    // from numeric_spec.yaml:18:9: constructor of `Money` (direct entry)
+    ::pybridge::__private::fast_constructor!(
+        __pb_fastc_Money, __pb_entryc_Money, __PbClass_Money, (1, 1), | __pb_py, __pb_a |
+        __PbClass_Money::__pb_constructor(__pb_py, __pb_a.get(0) ?)
+    );
+    #[cfg(not(debug_assertions))]
     // from numeric_spec.yaml:24:19: method `Money.compound` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Money_compound, __pb_entrym_Money_compound, __PbClass_Money, call, (1,
@@ -1004,6 +1010,12 @@ const _: () = {
         }
     }
     #[cfg(not(debug_assertions))]
+    // from numeric_spec.yaml:53:9: constructor of `Points` (direct entry)
+    ::pybridge::__private::fast_constructor!(
+        __pb_fastc_Points, __pb_entryc_Points, __PbClass_Points, (1, 1), | __pb_py,
+        __pb_a | __PbClass_Points::__pb_constructor(__pb_py, __pb_a.get(0) ?)
+    );
+    #[cfg(not(debug_assertions))]
     // from numeric_spec.yaml:56:19: property `Points.n` (direct entry)
     ::pybridge::__private::fast_property!(
         __pb_fastp_Points_n, __pb_getp_Points_n, __PbClass_Points, get | __pb_py,
@@ -1174,6 +1186,12 @@ const _: () = {
         }
     }
     #[cfg(not(debug_assertions))]
+    // from numeric_spec.yaml:64:9: constructor of `Digits` (direct entry)
+    ::pybridge::__private::fast_constructor!(
+        __pb_fastc_Digits, __pb_entryc_Digits, __PbClass_Digits, (1, 1), | __pb_py,
+        __pb_a | __PbClass_Digits::__pb_constructor(__pb_py, __pb_a.get(0) ?)
+    );
+    #[cfg(not(debug_assertions))]
     // from numeric_spec.yaml:67:19: method `Digits.value` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Digits_value, __pb_entrym_Digits_value, __PbClass_Digits, noargs
@@ -1308,6 +1326,12 @@ const _: () = {
             slf
         }
     }
+    #[cfg(not(debug_assertions))]
+    // from numeric_spec.yaml:74:9: constructor of `Fibonacci` (direct entry)
+    ::pybridge::__private::fast_constructor!(
+        __pb_fastc_Fibonacci, __pb_entryc_Fibonacci, __PbClass_Fibonacci, (1, 1), |
+        __pb_py, __pb_a | __PbClass_Fibonacci::__pb_constructor(__pb_py, __pb_a.get(0) ?)
+    );
     // from numeric_spec.yaml:78:13: class `Ledger`
     /// Amounts in the order they were recorded.
     #[::pybridge::__private::pyo3::pyclass(
@@ -1493,6 +1517,12 @@ const _: () = {
             )
         }
     }
+    #[cfg(not(debug_assertions))]
+    // from numeric_spec.yaml:81:20: constructor of `Ledger` (direct entry)
+    ::pybridge::__private::fast_constructor!(
+        __pb_fastc_Ledger, __pb_entryc_Ledger, __PbClass_Ledger, (0, 0), | __pb_py,
+        __pb_a | __PbClass_Ledger::__pb_constructor(__pb_py,)
+    );
     // from numeric_spec.yaml:88:13: class `Till`
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
@@ -1680,6 +1710,12 @@ const _: () = {
             unsafe { ::pybridge::__private::release_buffer(view) }
         }
     }
+    #[cfg(not(debug_assertions))]
+    // from numeric_spec.yaml:90:20: constructor of `Till` (direct entry)
+    ::pybridge::__private::fast_constructor!(
+        __pb_fastc_Till, __pb_entryc_Till, __PbClass_Till, (0, 0), | __pb_py, __pb_a |
+        __PbClass_Till::__pb_constructor(__pb_py,)
+    );
     #[cfg(not(debug_assertions))]
     // from numeric_spec.yaml:94:19: method `Till.record` (direct entry)
     ::pybridge::__private::fast_method!(
@@ -2118,6 +2154,9 @@ const _: () = {
         >(__pb_module)?;
         #[cfg(not(debug_assertions))]
         {
+            ::pybridge::__private::add_fast_constructor::<
+                __PbClass_Money,
+            >(__pb_module.py(), &__pb_fastc_Money)?;
             ::pybridge::__private::add_fast_method::<
                 __PbClass_Money,
             >(__pb_module.py(), "compound", &__pb_fastm_Money_compound)?;
@@ -2130,6 +2169,9 @@ const _: () = {
         >(__pb_module)?;
         #[cfg(not(debug_assertions))]
         {
+            ::pybridge::__private::add_fast_constructor::<
+                __PbClass_Points,
+            >(__pb_module.py(), &__pb_fastc_Points)?;
             ::pybridge::__private::add_fast_property::<
                 __PbClass_Points,
             >(__pb_module.py(), "n", &__pb_fastp_Points_n)?;
@@ -2139,6 +2181,9 @@ const _: () = {
         >(__pb_module)?;
         #[cfg(not(debug_assertions))]
         {
+            ::pybridge::__private::add_fast_constructor::<
+                __PbClass_Digits,
+            >(__pb_module.py(), &__pb_fastc_Digits)?;
             ::pybridge::__private::add_fast_method::<
                 __PbClass_Digits,
             >(__pb_module.py(), "value", &__pb_fastm_Digits_value)?;
@@ -2146,14 +2191,29 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Fibonacci,
         >(__pb_module)?;
+        #[cfg(not(debug_assertions))]
+        {
+            ::pybridge::__private::add_fast_constructor::<
+                __PbClass_Fibonacci,
+            >(__pb_module.py(), &__pb_fastc_Fibonacci)?;
+        }
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Ledger,
         >(__pb_module)?;
+        #[cfg(not(debug_assertions))]
+        {
+            ::pybridge::__private::add_fast_constructor::<
+                __PbClass_Ledger,
+            >(__pb_module.py(), &__pb_fastc_Ledger)?;
+        }
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Till,
         >(__pb_module)?;
         #[cfg(not(debug_assertions))]
         {
+            ::pybridge::__private::add_fast_constructor::<
+                __PbClass_Till,
+            >(__pb_module.py(), &__pb_fastc_Till)?;
             ::pybridge::__private::add_fast_method::<
                 __PbClass_Till,
             >(__pb_module.py(), "record", &__pb_fastm_Till_record)?;

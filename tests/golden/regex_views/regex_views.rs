@@ -287,6 +287,12 @@ const _: () = {
         }
     }
     #[cfg(not(debug_assertions))]
+    // from regex_views.yaml:19:9: constructor of `Regex` (direct entry)
+    ::pybridge::__private::fast_constructor!(
+        __pb_fastc_Regex, __pb_entryc_Regex, __PbClass_Regex, (1, 1), | __pb_py, __pb_a |
+        __PbClass_Regex::__pb_constructor(__pb_py, __pb_a.get(0) ?)
+    );
+    #[cfg(not(debug_assertions))]
     // from regex_views.yaml:23:17: method `Regex.is_match` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Regex_is_match, __pb_entrym_Regex_is_match, __PbClass_Regex, call, (1,
@@ -732,6 +738,9 @@ const _: () = {
         >(__pb_module)?;
         #[cfg(not(debug_assertions))]
         {
+            ::pybridge::__private::add_fast_constructor::<
+                __PbClass_Regex,
+            >(__pb_module.py(), &__pb_fastc_Regex)?;
             ::pybridge::__private::add_fast_method::<
                 __PbClass_Regex,
             >(__pb_module.py(), "is_match", &__pb_fastm_Regex_is_match)?;

@@ -248,6 +248,12 @@ const _: () = {
         }
     }
     #[cfg(not(debug_assertions))]
+    // from shared_a.yaml:16:9: constructor of `Point` (direct entry)
+    ::pybridge::__private::fast_constructor!(
+        __pb_fastc_Point, __pb_entryc_Point, __PbClass_Point, (2, 2), | __pb_py, __pb_a |
+        __PbClass_Point::__pb_constructor(__pb_py, __pb_a.get(0) ?, __pb_a.get(1) ?)
+    );
+    #[cfg(not(debug_assertions))]
     // from shared_a.yaml:25:19: method `Point.norm` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Point_norm, __pb_entrym_Point_norm, __PbClass_Point, noargs
@@ -306,6 +312,9 @@ const _: () = {
         >(__pb_module)?;
         #[cfg(not(debug_assertions))]
         {
+            ::pybridge::__private::add_fast_constructor::<
+                __PbClass_Point,
+            >(__pb_module.py(), &__pb_fastc_Point)?;
             ::pybridge::__private::add_fast_method::<
                 __PbClass_Point,
             >(__pb_module.py(), "norm", &__pb_fastm_Point_norm)?;

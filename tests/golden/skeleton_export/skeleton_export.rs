@@ -202,6 +202,12 @@ const _: () = {
         }
     }
     #[cfg(not(debug_assertions))]
+    // from skeleton_export.yaml:69:9: constructor of `Tally` (direct entry)
+    ::pybridge::__private::fast_constructor!(
+        __pb_fastc_Tally, __pb_entryc_Tally, __PbClass_Tally, (1, 1), | __pb_py, __pb_a |
+        __PbClass_Tally::__pb_constructor(__pb_py, __pb_a.get(0) ?)
+    );
+    #[cfg(not(debug_assertions))]
     // from skeleton_export.yaml:73:17: method `Tally.bump` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Tally_bump, __pb_entrym_Tally_bump, __PbClass_Tally, call, (1, 1), |
@@ -393,6 +399,12 @@ const _: () = {
         }
     }
     #[cfg(not(debug_assertions))]
+    // from skeleton_export.yaml:91:20: constructor of `IntStack` (direct entry)
+    ::pybridge::__private::fast_constructor!(
+        __pb_fastc_IntStack, __pb_entryc_IntStack, __PbClass_IntStack, (0, 0), | __pb_py,
+        __pb_a | __PbClass_IntStack::__pb_constructor(__pb_py,)
+    );
+    #[cfg(not(debug_assertions))]
     // from skeleton_export.yaml:93:19: method `IntStack.push` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_IntStack_push, __pb_entrym_IntStack_push, __PbClass_IntStack,
@@ -563,6 +575,12 @@ const _: () = {
         }
     }
     #[cfg(not(debug_assertions))]
+    // from skeleton_export.yaml:98:20: constructor of `StrStack` (direct entry)
+    ::pybridge::__private::fast_constructor!(
+        __pb_fastc_StrStack, __pb_entryc_StrStack, __PbClass_StrStack, (0, 0), | __pb_py,
+        __pb_a | __PbClass_StrStack::__pb_constructor(__pb_py,)
+    );
+    #[cfg(not(debug_assertions))]
     // from skeleton_export.yaml:100:19: method `StrStack.push` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_StrStack_push, __pb_entrym_StrStack_push, __PbClass_StrStack,
@@ -705,6 +723,12 @@ const _: () = {
             ::core::result::Result::Ok(__pb_result)
         }
     }
+    #[cfg(not(debug_assertions))]
+    // from skeleton_export.yaml:107:9: constructor of `Noisy` (direct entry)
+    ::pybridge::__private::fast_constructor!(
+        __pb_fastc_Noisy, __pb_entryc_Noisy, __PbClass_Noisy, (1, 1), | __pb_py, __pb_a |
+        __PbClass_Noisy::__pb_constructor(__pb_py, __pb_a.get(0) ?)
+    );
     #[cfg(not(debug_assertions))]
     // from skeleton_export.yaml:111:19: method `Noisy.label` (direct entry)
     ::pybridge::__private::fast_method!(
@@ -956,6 +980,9 @@ const _: () = {
         >(__pb_module)?;
         #[cfg(not(debug_assertions))]
         {
+            ::pybridge::__private::add_fast_constructor::<
+                __PbClass_Tally,
+            >(__pb_module.py(), &__pb_fastc_Tally)?;
             ::pybridge::__private::add_fast_method::<
                 __PbClass_Tally,
             >(__pb_module.py(), "bump", &__pb_fastm_Tally_bump)?;
@@ -971,6 +998,9 @@ const _: () = {
         >(__pb_module)?;
         #[cfg(not(debug_assertions))]
         {
+            ::pybridge::__private::add_fast_constructor::<
+                __PbClass_IntStack,
+            >(__pb_module.py(), &__pb_fastc_IntStack)?;
             ::pybridge::__private::add_fast_method::<
                 __PbClass_IntStack,
             >(__pb_module.py(), "push", &__pb_fastm_IntStack_push)?;
@@ -986,6 +1016,9 @@ const _: () = {
         >(__pb_module)?;
         #[cfg(not(debug_assertions))]
         {
+            ::pybridge::__private::add_fast_constructor::<
+                __PbClass_StrStack,
+            >(__pb_module.py(), &__pb_fastc_StrStack)?;
             ::pybridge::__private::add_fast_method::<
                 __PbClass_StrStack,
             >(__pb_module.py(), "push", &__pb_fastm_StrStack_push)?;
@@ -1001,6 +1034,9 @@ const _: () = {
         >(__pb_module)?;
         #[cfg(not(debug_assertions))]
         {
+            ::pybridge::__private::add_fast_constructor::<
+                __PbClass_Noisy,
+            >(__pb_module.py(), &__pb_fastc_Noisy)?;
             ::pybridge::__private::add_fast_method::<
                 __PbClass_Noisy,
             >(__pb_module.py(), "label", &__pb_fastm_Noisy_label)?;

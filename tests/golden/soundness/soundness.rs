@@ -312,6 +312,12 @@ const _: () = {
         }
     }
     #[cfg(not(debug_assertions))]
+    // from soundness.yaml:12:9: constructor of `Person` (direct entry)
+    ::pybridge::__private::fast_constructor!(
+        __pb_fastc_Person, __pb_entryc_Person, __PbClass_Person, (1, 1), | __pb_py,
+        __pb_a | __PbClass_Person::__pb_constructor(__pb_py, __pb_a.get(0) ?)
+    );
+    #[cfg(not(debug_assertions))]
     // from soundness.yaml:15:19: method `Person.name` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Person_name, __pb_entrym_Person_name, __PbClass_Person, noargs
@@ -492,6 +498,12 @@ const _: () = {
         }
     }
     #[cfg(not(debug_assertions))]
+    // from soundness.yaml:45:9: constructor of `Label` (direct entry)
+    ::pybridge::__private::fast_constructor!(
+        __pb_fastc_Label, __pb_entryc_Label, __PbClass_Label, (1, 1), | __pb_py, __pb_a |
+        __PbClass_Label::__pb_constructor(__pb_py, __pb_a.get(0) ?)
+    );
+    #[cfg(not(debug_assertions))]
     // from soundness.yaml:47:19: method `Label.text` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Label_text, __pb_entrym_Label_text, __PbClass_Label, noargs
@@ -547,6 +559,9 @@ const _: () = {
         >(__pb_module)?;
         #[cfg(not(debug_assertions))]
         {
+            ::pybridge::__private::add_fast_constructor::<
+                __PbClass_Person,
+            >(__pb_module.py(), &__pb_fastc_Person)?;
             ::pybridge::__private::add_fast_method::<
                 __PbClass_Person,
             >(__pb_module.py(), "name", &__pb_fastm_Person_name)?;
@@ -565,6 +580,9 @@ const _: () = {
         >(__pb_module)?;
         #[cfg(not(debug_assertions))]
         {
+            ::pybridge::__private::add_fast_constructor::<
+                __PbClass_Label,
+            >(__pb_module.py(), &__pb_fastc_Label)?;
             ::pybridge::__private::add_fast_method::<
                 __PbClass_Label,
             >(__pb_module.py(), "text", &__pb_fastm_Label_text)?;

@@ -360,6 +360,12 @@ const _: () = {
             )
         }
     }
+    #[cfg(not(debug_assertions))]
+    // from view_shapes.yaml:14:9: constructor of `Doc` (direct entry)
+    ::pybridge::__private::fast_constructor!(
+        __pb_fastc_Doc, __pb_entryc_Doc, __PbClass_Doc, (1, 1), | __pb_py, __pb_a |
+        __PbClass_Doc::__pb_constructor(__pb_py, __pb_a.get(0) ?)
+    );
     // from view_shapes.yaml:24:13: class `Span`
     #[::pybridge::__private::pyo3::pyclass(
         crate = "::pybridge::__private::pyo3",
@@ -874,6 +880,12 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Doc,
         >(__pb_module)?;
+        #[cfg(not(debug_assertions))]
+        {
+            ::pybridge::__private::add_fast_constructor::<
+                __PbClass_Doc,
+            >(__pb_module.py(), &__pb_fastc_Doc)?;
+        }
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Span,
         >(__pb_module)?;

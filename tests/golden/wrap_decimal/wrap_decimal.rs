@@ -753,6 +753,13 @@ const _: () = {
         }
     }
     #[cfg(not(debug_assertions))]
+    // from wrap_decimal.yaml:41:9: constructor of `Decimal` (direct entry)
+    ::pybridge::__private::fast_constructor!(
+        __pb_fastc_Decimal, __pb_entryc_Decimal, __PbClass_Decimal, (1, 2), | __pb_py,
+        __pb_a | __PbClass_Decimal::__pb_constructor(__pb_py, __pb_a.get(0) ?, __pb_a
+        .get_or(1, || 0) ?)
+    );
+    #[cfg(not(debug_assertions))]
     // from wrap_decimal.yaml:47:19: method `Decimal.scale` (direct entry)
     ::pybridge::__private::fast_method!(
         __pb_fastm_Decimal_scale, __pb_entrym_Decimal_scale, __PbClass_Decimal, noargs
@@ -1016,6 +1023,9 @@ const _: () = {
         >(__pb_module)?;
         #[cfg(not(debug_assertions))]
         {
+            ::pybridge::__private::add_fast_constructor::<
+                __PbClass_Decimal,
+            >(__pb_module.py(), &__pb_fastc_Decimal)?;
             ::pybridge::__private::add_fast_method::<
                 __PbClass_Decimal,
             >(__pb_module.py(), "scale", &__pb_fastm_Decimal_scale)?;

@@ -359,6 +359,13 @@ const _: () = {
         }
     }
     #[cfg(not(debug_assertions))]
+    // from wrap_semver.yaml:15:9: constructor of `Version` (direct entry)
+    ::pybridge::__private::fast_constructor!(
+        __pb_fastc_Version, __pb_entryc_Version, __PbClass_Version, (3, 3), | __pb_py,
+        __pb_a | __PbClass_Version::__pb_constructor(__pb_py, __pb_a.get(0) ?, __pb_a
+        .get(1) ?, __pb_a.get(2) ?)
+    );
+    #[cfg(not(debug_assertions))]
     #[cfg_attr(
         any(),
         pybridge_spec = "26:17: method `Version.is_prerelease` (direct entry)"
@@ -624,6 +631,9 @@ const _: () = {
         >(__pb_module)?;
         #[cfg(not(debug_assertions))]
         {
+            ::pybridge::__private::add_fast_constructor::<
+                __PbClass_Version,
+            >(__pb_module.py(), &__pb_fastc_Version)?;
             ::pybridge::__private::add_fast_method::<
                 __PbClass_Version,
             >(__pb_module.py(), "is_prerelease", &__pb_fastm_Version_is_prerelease)?;

@@ -169,17 +169,24 @@ fn rounds_flat(code: &std::ffi::CStr, refs: &std::ffi::CStr) -> Result<String, S
 
 /// 1,000,000 calls of an exported class's direct entries (tests/src/fast.rs `Counter`):
 /// methods with and without arguments, a `&str` argument, getters and a setter, pyo3's path
-/// (a keyword), the user's error and a panic; the argument's and the object's refcounts and the
+/// (a keyword), the user's error and a panic; and 500,000 objects made through direct
+/// constructors (`Pair`, with its free list and direct dealloc, also 100 alive at a time, more
+/// than the free list keeps; `Made`, with a `String`; a Python subclass of `Pair`). The argument's, the object's and the classes' refcounts and the
 /// process RSS stay flat.
 pub(crate) fn fast_class_rss() -> Result<String, String> {
     start()?;
     let code = c"import sys, fast_fns as f
 text = ''.join(['caf', 'é'])
 c = f.Counter(0)
+class Sub(f.Pair):
+    pass
 def round(n):
     for i in range(n):
         c.get(); c.add(1); c.describe(text); c.count = i
         c.count; c.double; c.label; (c.add(by=1) if i % 2 else c.reset())
+        f.Pair(i, 0.5).swapped(); f.Made(i % 7, 1.0, text); Sub(i, 2.0)
+        if i % 50 == 0:
+            many = [f.Pair(j, 0.0) for j in range(100)]  # more than a free list keeps
         try:
             c.check(-1.0)
         except f.Negative:
@@ -192,7 +199,7 @@ def round(n):
 round(10_000)
 ";
     // 125,000 rounds of 8 calls (and the error).
-    rounds_flat(code, c"sys.getrefcount(text) + sys.getrefcount(c)")
+    rounds_flat(code, c"sys.getrefcount(text) + sys.getrefcount(c) + sys.getrefcount(f.Pair) + sys.getrefcount(f.Made)")
 }
 
 /// 1,000,000 pooled calls from 2 threads into a pool of 2 sub-interpreters (ints; strings,
