@@ -141,6 +141,7 @@ impl<T> BorrowCell<T> {
 }
 
 #[cold]
+#[inline(never)]
 fn borrow_error(message: &str) -> PyErr {
     PyRuntimeError::new_err(message.to_string())
 }

@@ -5,7 +5,10 @@ use pyo3::conversion::FromPyObject;
 use pyo3::prelude::*;
 use pyo3::{Borrowed, BoundObject, IntoPyObject, ffi};
 
-/// The error raised by any method of an object after its `close` method ran.
+/// The error raised by any method of an object after its `close` method ran (out of line: the
+/// entries' hot path keeps no frame for it).
+#[cold]
+#[inline(never)]
 pub fn closed_error(class: &str) -> PyErr {
     pyo3::exceptions::PyValueError::new_err(format!("operation on a closed {class} object"))
 }

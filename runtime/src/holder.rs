@@ -191,6 +191,7 @@ impl<T> Holder<T> {
 }
 
 #[cold]
+#[inline(never)]
 fn shared_error(class: &str) -> PyErr {
     pyo3::exceptions::PyTypeError::new_err(format!(
         "this {class} is shared with Rust (an Arc) and cannot be changed from Python"
@@ -198,6 +199,7 @@ fn shared_error(class: &str) -> PyErr {
 }
 
 #[cold]
+#[inline(never)]
 fn iterated_error(class: &str, doing: &str) -> PyErr {
     pyo3::exceptions::PyRuntimeError::new_err(format!(
         "`{class}` is lent to an iterator or a view; finish or drop them before {doing} it"
@@ -205,6 +207,7 @@ fn iterated_error(class: &str, doing: &str) -> PyErr {
 }
 
 #[cold]
+#[inline(never)]
 fn not_direct(class: &str) -> PyErr {
     pyo3::exceptions::PyTypeError::new_err(format!("this {class} is a view; pybridge reached it the wrong way (a bug)"))
 }
