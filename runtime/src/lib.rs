@@ -90,6 +90,7 @@ pub mod __private {
     pub use crate::__pb_fast_function as fast_function;
     pub use crate::__pb_fast_method as fast_method;
     pub use crate::__pb_fast_property as fast_property;
+    pub use crate::__pb_fast_slot as fast_slot;
     pub use crate::borrow_cell::{BorrowCell, Ref, RefMut};
     pub use crate::buffer::{
         BufferItem, Exports, SliceArg, SliceMutArg, add_buffer_method, disjoint, export_buffer, release_buffer,
@@ -108,12 +109,12 @@ pub mod __private {
         raise_declared, register_panic_exception,
     };
     pub use crate::fast::{FastArg, FastArgs, FastCall, FastEntry, FastFunction, NoArgs, RawCall, add_fast_function};
-    #[cfg(not(Py_LIMITED_API))]
-    pub use crate::fast_method::is_direct;
     pub use crate::fast_method::{
-        FastConstructor, FastMethod, FastProperty, Getter, Setter, add_fast_constructor, add_fast_method,
-        add_fast_property,
+        FastConstructor, FastMethod, FastProperty, FastSlot, Getter, Setter, add_fast_constructor, add_fast_getitem,
+        add_fast_len, add_fast_method, add_fast_property,
     };
+    #[cfg(not(Py_LIMITED_API))]
+    pub use crate::fast_method::{is_direct, is_direct_slot};
     pub use crate::handles::{handle_clone, handle_eq, handle_eq_attached, handle_hash, handle_repr, handle_str};
     pub use crate::holder::{Holder, Traverse, ViewRead, ViewWrite};
     pub use crate::iter::{IterObject, NextFn, next_of};

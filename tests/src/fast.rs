@@ -207,5 +207,53 @@ pub mod fast_fns {
         pub fn swapped(&self) -> Pair {
             Pair { a: self.b as i64, b: self.a as f64 }
         }
+
+        /// Always 2 (a direct `__len__` slot).
+        pub fn __len__(&self) -> usize {
+            2
+        }
+
+        /// `a` for 0 and -2, `b` for 1 and -1 (a direct `__getitem__` slot); a panic for 7.
+        pub fn __getitem__(&self, index: i64) -> Result<f64, OutOfRange> {
+            match index {
+                0 | -2 => Ok(self.a as f64),
+                1 | -1 => Ok(self.b),
+                7 => panic!("index seven"),
+                _ => Err(OutOfRange(index)),
+            }
+        }
+    }
+
+    /// An index past a pair's end.
+    #[py_embed(exception, base = "IndexError")]
+    #[derive(Debug)]
+    pub struct OutOfRange(pub i64);
+
+    impl std::fmt::Display for OutOfRange {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "pair index out of range: {}", self.0)
+        }
+    }
+
+    /// A sized container whose length does not fit a Python `len` (a direct `__len__` slot).
+    #[py_embed]
+    #[derive(Debug, Clone, Copy)]
+    pub struct Huge {
+        /// Whether its length is past `isize::MAX`.
+        #[py_embed(get)]
+        pub over: bool,
+    }
+
+    #[py_embed]
+    impl Huge {
+        /// A container.
+        pub fn new(over: bool) -> Self {
+            Huge { over }
+        }
+
+        /// `usize::MAX` when `over`, else 5.
+        pub fn __len__(&self) -> usize {
+            if self.over { usize::MAX } else { 5 }
+        }
     }
 }

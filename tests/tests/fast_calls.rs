@@ -277,7 +277,12 @@ fn instances_reuse_their_class_free_list_and_stay_whole() {
     start();
     pybridge::attach(|py| -> pybridge::Result<()> {
         use pybridge::pyo3::prelude::*;
-        assert!(pybridge::__private::is_direct(&py.import("fast_fns")?.getattr("Pair")?)?);
+        use pybridge::pyo3::types::PyType;
+        let pair = py.import("fast_fns")?.getattr("Pair")?;
+        assert!(pybridge::__private::is_direct(&pair)?);
+        // the free list is the class's allocator (CPython 3.10–3.13 release builds)
+        let pair = pair.cast_into::<PyType>().map_err(pybridge::pyo3::PyErr::from)?;
+        assert!(pybridge::__private::is_direct_slot(&pair, "tp_alloc"));
         Ok(())
     })
     .unwrap();
@@ -307,11 +312,69 @@ for x in s:
     x.extra = x.a * 2
 assert [x.extra for x in s[:3]] == [0, 2, 4] and type(s[0]) is Sub
 del s
+# the one visible difference (free_list.rs): `__class__` cannot move between the class and a
+# subclass, whose `tp_free` differ now
+class Slotted(P):
+    __slots__ = ()
+def move(o, cls):
+    o.__class__ = cls
+raises(TypeError, "deallocator differs", move, P(1, 2.0), Slotted)
 # no reference lost over many instances (each gives the type's reference back); blocks and
 # RSS: the `fast_class_rss` scenario, alone in its process
 churn(1000)
 refs = sys.getrefcount(P)
 churn(20000)
 assert sys.getrefcount(P) == refs, (refs, sys.getrefcount(P))
+"#);
+}
+
+#[test]
+fn container_slots_take_direct_entries_and_hand_other_keys_to_pyo3() {
+    start();
+    pybridge::attach(|py| -> pybridge::Result<()> {
+        use pybridge::pyo3::prelude::*;
+        use pybridge::pyo3::types::PyType;
+        let m = py.import("fast_fns")?;
+        let class = |name: &str| -> pybridge::Result<pybridge::pyo3::Bound<'_, PyType>> {
+            Ok(m.getattr(name)?.cast_into::<PyType>().map_err(pybridge::pyo3::PyErr::from)?)
+        };
+        let (pair, huge) = (class("Pair")?, class("Huge")?);
+        assert!(pybridge::__private::is_direct_slot(&pair, "__len__"));
+        assert!(pybridge::__private::is_direct_slot(&pair, "__getitem__"));
+        assert!(pybridge::__private::is_direct_slot(&huge, "__len__"));
+        // `Counter` declares neither
+        assert!(!pybridge::__private::is_direct_slot(&class("Counter")?, "__len__"));
+        Ok(())
+    })
+    .unwrap();
+    run(r#"
+import fast_fns as f
+class MyInt(int): pass
+p = f.Pair(3, 0.25)
+assert len(p) == 2 and (p[0], p[1], p[-1], p[-2]) == (3.0, 0.25, 0.25, 3.0)
+# the user's error, a panic: raised as declared; the object stays usable
+raises(f.OutOfRange, "pair index out of range: 5", lambda: p[5])
+raises(IndexError, "out of range", lambda: p[-3])
+raises(f.PanicException, "index seven", lambda: p[7])
+assert p[1] == 0.25
+# keys the entry does not take go to pyo3's slot, with pyo3's words
+assert p[MyInt(1)] == 0.25 and p[True] == 0.25
+raises(TypeError, "'str' object cannot be interpreted as an integer", lambda: p["0"])
+raises(TypeError, "'slice' object cannot be interpreted as an integer", lambda: p[0:1])
+raises(OverflowError, "", lambda: p[2**70])
+# iteration through __getitem__ (the old protocol) stops at IndexError
+assert list(p) == [3.0, 0.25]
+# a length past isize::MAX is an OverflowError, as pyo3's
+assert len(f.Huge(False)) == 5
+raises(OverflowError, "", len, f.Huge(True))
+# subclasses inherit the entries, or replace them
+class Longer(f.Pair):
+    def __len__(self):
+        return 9
+class Same(f.Pair):
+    pass
+assert (len(Longer(1, 2.0)), len(Same(1, 2.0)), Same(4, 2.0)[0]) == (9, 2, 4.0)
+# the descriptors stay pyo3's, with the same results
+assert f.Pair.__len__(p) == 2 and f.Pair.__getitem__(p, 1) == 0.25
 "#);
 }

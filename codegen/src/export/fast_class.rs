@@ -1,7 +1,8 @@
 //! Direct entry points for the hot members of exported classes (the runtime's `fast_method.rs`
 //! explains the fast and slow paths): methods whose parameters are plain values, property
-//! getters, setters of plain-value fields, and a constructor of plain values (the class's
-//! vectorcall entry point, the runtime's `fast_method/constructor.rs`).
+//! getters, setters of plain-value fields, a constructor of plain values (the class's
+//! vectorcall entry point, the runtime's `fast_method/constructor.rs`), and the `__len__` and
+//! plain-key `__getitem__` slots (`fast_method/slots.rs`).
 //!
 //! For `fn scale(&mut self, k: f64)` of class `Rect` the glue keeps pyo3's wrapper method
 //! `__pb_m_scale` and adds
@@ -75,6 +76,27 @@ fn fast_constructor(c: &Class) -> Option<&Function> {
     (has_fast_members(c) && has_fast_shape(ctor)).then_some(ctor)
 }
 
+/// The container protocols of `c` with a direct slot: `__len__`, and `__getitem__` whose one
+/// parameter (the key) is plain; other protocols keep pyo3's slots.
+fn fast_slots(c: &Class) -> impl Iterator<Item = &Function> {
+    c.methods.iter().filter(move |m| {
+        let shape = match m.name.py.as_str() {
+            "__len__" => m.params.is_empty(),
+            "__getitem__" => m.params.len() == 1 && m.params[0].default_rust.is_none(),
+            _ => false,
+        };
+        has_fast_members(c) && matches!(m.kind, FnKind::Method | FnKind::MethodMut) && shape && has_fast_shape(m)
+    })
+}
+
+fn slot_entry(c: &Class, m: &Function) -> syn::Ident {
+    format_ident!("__pb_entrys_{}_{}", c.name.py, m.name.py.trim_matches('_'))
+}
+
+fn slot_static(c: &Class, m: &Function) -> syn::Ident {
+    format_ident!("__pb_fasts_{}_{}", c.name.py, m.name.py.trim_matches('_'))
+}
+
 fn constructor_static(c: &Class) -> syn::Ident {
     format_ident!("__pb_fastc_{}", c.name.py)
 }
@@ -100,10 +122,33 @@ pub(super) fn emit_fast_members(c: &Class) -> TokenStream {
     let methods = fast_methods(c).map(|m| emit_fast_method(c, m, &wrapper));
     let properties = fast_properties(c).into_iter().map(|p| emit_fast_property(c, &p, &wrapper));
     let constructor = fast_constructor(c).map(|m| emit_fast_constructor(c, m, &wrapper)).into_iter();
+    let slots = fast_slots(c).map(|m| emit_fast_slot(c, m, &wrapper));
     quote! {
         #(#[cfg(not(debug_assertions))] #constructor)*
         #(#[cfg(not(debug_assertions))] #methods)*
         #(#[cfg(not(debug_assertions))] #properties)*
+        #(#[cfg(not(debug_assertions))] #slots)*
+    }
+}
+
+fn emit_fast_slot(c: &Class, m: &Function, wrapper: &syn::Ident) -> TokenStream {
+    let marker =
+        crate::spec_marker::emit_spec_marker(&m.origin, &format!("method `{}.{}` (direct slot)", c.name.py, m.name.py));
+    let entry = slot_entry(c, m);
+    let ident = method_wrapper(m);
+    match m.params.first() {
+        None => quote! {
+            #marker
+            ::pybridge::__private::fast_slot!(len #entry, #wrapper, |__pb_py, __pb_this| #wrapper::#ident(__pb_this, __pb_py));
+        },
+        Some(key) => {
+            let fast = slot_static(c, m);
+            let ty = super::convert::emit_param_type(&key.ty);
+            quote! {
+                #marker
+                ::pybridge::__private::fast_slot!(getitem #fast, #entry, #wrapper, #ty, |__pb_py, __pb_this, __pb_k| #wrapper::#ident(__pb_this, __pb_py, __pb_k));
+            }
+        }
     }
 }
 
@@ -190,7 +235,17 @@ pub(super) fn emit_fast_registrations(c: &Class) -> TokenStream {
         let fast = constructor_static(c);
         quote!(::pybridge::__private::add_fast_constructor::<#wrapper>(__pb_module.py(), &#fast)?;)
     });
-    let registrations: Vec<TokenStream> = constructor.into_iter().chain(methods).chain(properties).collect();
+    let slots = fast_slots(c).map(|m| {
+        let entry = slot_entry(c, m);
+        if m.params.is_empty() {
+            quote!(::pybridge::__private::add_fast_len::<#wrapper>(__pb_module.py(), #entry)?;)
+        } else {
+            let fast = slot_static(c, m);
+            quote!(::pybridge::__private::add_fast_getitem::<#wrapper>(__pb_module.py(), &#fast, #entry)?;)
+        }
+    });
+    let registrations: Vec<TokenStream> =
+        constructor.into_iter().chain(methods).chain(properties).chain(slots).collect();
     if registrations.is_empty() {
         return TokenStream::new();
     }

@@ -223,7 +223,7 @@ pub fn add_fast_constructor<W: PyClass + PyTypeInfo>(py: Python<'_>, fast: &'sta
             return Ok(());
         }
         (*tp).tp_vectorcall = Some(fast.entry);
-        super::free_list::install(&fast.free_list, tp, fast.alloc, fast.free);
+        super::free_list::install(py, &fast.free_list, tp, fast.alloc, fast.free);
     }
     super::remember(fast.entry as usize);
     Ok(())

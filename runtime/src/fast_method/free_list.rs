@@ -12,11 +12,20 @@
 //!
 //! A kept block is what `PyObject_GC_Del` would have freed: the object untracked (pyo3's
 //! `tp_dealloc` untracks before freeing; a block still tracked is freed normally), its value
-//! already dropped. Reusing it does what `PyType_GenericAlloc` does after allocating: zero the
-//! object, `PyObject_Init` (type, reference count, the type's reference) and
-//! `PyObject_GC_Track`. The collector's count of young objects is raised by an allocation and
-//! lowered by a free; a kept block skips both, so the count stays balanced. Blocks kept when
-//! the process ends are not freed (pybridge never finalizes an interpreter it could restart).
+//! already dropped. Keeping it zeroes its GC header (untracking leaves the "finalized" flag
+//! set there, which a fresh allocation does not have); reusing it does what
+//! `PyType_GenericAlloc` does after allocating: zero the object, `PyObject_Init` (type,
+//! reference count, the type's reference) and `PyObject_GC_Track`. The collector's count of
+//! young objects is raised by an allocation and lowered by a free (not below zero); a kept
+//! block skips both, as CPython's own tuple free list does. Blocks kept when the process ends
+//! are not freed (pybridge never finalizes an interpreter it could restart).
+//!
+//! Installed on CPython 3.10–3.13 release builds only: the GC header's layout (two words
+//! before the object) is CPython's, checked for those versions; a debug interpreter's
+//! `PyObject_GC_Track` runs the type's `tp_traverse` on the still-zeroed object, which a
+//! class with a `__traverse__` cannot take. One visible difference: assigning `__class__`
+//! between the class and a Python subclass of it (`class S(C): __slots__ = ()`) is refused
+//! (`TypeError: ... deallocator differs`), since their `tp_free` now differ.
 
 use std::cell::UnsafeCell;
 use std::ffi::c_void;
@@ -46,10 +55,11 @@ struct Kept {
 }
 
 // SAFETY: `kept` is read and written only inside `alloc` and `free`, which CPython calls as the
-// class's `tp_alloc`/`tp_free` slots attached to the interpreter that made the class (pyo3's
-// classes live in the main interpreter; modules refuse own-GIL sub-interpreters), so the GIL
-// serialises every access; free-threaded builds do not install the list (`install`). The raw
-// pointers are blocks no live object uses, handed from `free` to `alloc` only.
+// class's `tp_alloc`/`tp_free` slots attached to the interpreter that made the class (pyo3
+// refuses to import a module into any interpreter but the first that imported it), so that
+// interpreter's GIL serialises every access; free-threaded builds do not install the list
+// (`install`). The raw pointers are blocks no live object uses, handed from `free` to `alloc`
+// only.
 unsafe impl Sync for FreeList {}
 
 impl FreeList {
@@ -107,13 +117,23 @@ impl FreeList {
     pub unsafe fn free(&self, block: *mut c_void) {
         let object = block.cast::<ffi::PyObject>();
         // SAFETY: `object`'s memory is still allocated (the caller's contract), so its type is
-        // readable; the `&mut kept` lives only for the push, under the GIL (as in `alloc`).
+        // readable; an instance of the class itself was allocated by `PyType_GenericAlloc` or
+        // `alloc` with its GC header in the two words before it (what `install` checked), part
+        // of the same block, which no other pointer reaches once the object is untracked and
+        // being freed; the `&mut kept` lives only for the push, under the GIL (as in `alloc`).
         unsafe {
             if std::ptr::eq(ffi::Py_TYPE(object), self.class.load(Ordering::Relaxed))
                 && ffi::PyObject_GC_IsTracked(object) == 0
             {
                 let kept = &mut *self.kept.get();
                 if kept.len < CAPACITY {
+                    // The GC header, two words before the object (CPython 3.10–3.13's
+                    // `PyGC_Head`; `install` checked the version, a GC type and no managed
+                    // pre-header): zeroed, as a fresh allocation's. Untracked, so no list of
+                    // the collector's points at it.
+                    let head = object.cast::<usize>().sub(2);
+                    head.write(0);
+                    head.add(1).write(0);
                     kept.blocks[kept.len] = object;
                     kept.len += 1;
                     return;
@@ -153,12 +173,13 @@ impl Default for FreeList {
 /// reaches by pointer only.
 #[cfg(not(Py_LIMITED_API))]
 pub(super) unsafe fn install(
+    py: pyo3::Python<'_>,
     list: &'static FreeList,
     tp: *mut ffi::PyTypeObject,
     alloc: ffi::allocfunc,
     free: ffi::freefunc,
 ) {
-    if cfg!(Py_GIL_DISABLED) {
+    if cfg!(Py_GIL_DISABLED) || !release_interpreter(py) {
         return;
     }
     // SAFETY: the caller's contract; plain field reads and writes of a live type object under the
@@ -180,6 +201,18 @@ pub(super) unsafe fn install(
         (*tp).tp_alloc = Some(alloc);
         (*tp).tp_free = Some(free);
     }
+    super::remember(alloc as usize);
+}
+
+/// A CPython 3.10–3.13 without debug reference counting (`sys.gettotalrefcount` exists in
+/// `Py_REF_DEBUG` builds, which every `Py_DEBUG` build is): the interpreters whose GC header
+/// and `PyObject_GC_Track` the free list is written for.
+#[cfg(not(Py_LIMITED_API))]
+fn release_interpreter(py: pyo3::Python<'_>) -> bool {
+    use pyo3::types::PyAnyMethods;
+    let version = py.version_info();
+    let debug = py.import("sys").and_then(|sys| sys.hasattr("gettotalrefcount")).unwrap_or(true);
+    (3, 10) <= (version.major, version.minor) && (version.major, version.minor) <= (3, 13) && !debug
 }
 
 /// `Py_TPFLAGS_MANAGED_DICT` (3.11+) and `Py_TPFLAGS_MANAGED_WEAKREF` (3.12+), where CPython

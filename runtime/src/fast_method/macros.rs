@@ -210,3 +210,65 @@ macro_rules! __pb_fast_constructor {
         }
     };
 }
+
+/// Defines a direct protocol slot of `$wrapper`: `len`, the `__len__` slot's entry calling
+/// `$body` with `$this: &$wrapper`; or `getitem`, a `static` [`FastSlot`] and the
+/// `mp_subscript` entry converting the key to `$ty` in place (a key it cannot convert goes to
+/// pyo3's slot function).
+///
+/// ```
+/// # use pybridge::pyo3::prelude::*;
+/// #[pyclass(frozen)]
+/// struct Row(Vec<i64>);
+/// impl Row {
+///     fn len(&self, _py: Python<'_>) -> PyResult<usize> {
+///         Ok(self.0.len())
+///     }
+///     fn at(&self, _py: Python<'_>, i: i64) -> PyResult<i64> {
+///         Ok(self.0[i as usize])
+///     }
+/// }
+/// pybridge::__private::fast_slot!(len len_entry, Row, |py, this| this.len(py));
+/// pybridge::__private::fast_slot!(getitem AT, at_entry, Row, i64, |py, this, i| this.at(py, i));
+/// ```
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __pb_fast_slot {
+    (len $entry:ident, $wrapper:ty, |$py:ident, $this:ident| $body:expr) => {
+        // SAFETY (for the block below, whose lint the expansion allows): CPython calls a type's
+        // `mp_length`/`sq_length` attached with an instance of it or a subclass that inherits
+        // the slot, which is `run_len`'s and `this`'s contract.
+        #[allow(clippy::undocumented_unsafe_blocks)]
+        unsafe extern "C" fn $entry(
+            slf: *mut $crate::__private::pyo3::ffi::PyObject,
+        ) -> $crate::__private::pyo3::ffi::Py_ssize_t {
+            unsafe {
+                $crate::__private::FastSlot::run_len(&mut |$py| {
+                    let $this: &$wrapper = $crate::__private::FastMethod::this($py, slf);
+                    $body
+                })
+            }
+        }
+    };
+    (getitem $fast:ident, $entry:ident, $wrapper:ty, $ty:ty, |$py:ident, $this:ident, $key:ident| $body:expr) => {
+        static $fast: $crate::__private::FastSlot = $crate::__private::FastSlot::new();
+        // SAFETY (for the block below, whose lint the expansion allows): CPython calls a type's
+        // `mp_subscript` attached with an instance of it (or of a subclass inheriting the slot)
+        // and a live key, which is `run_getitem`'s, `this`'s and `FastArg::fast`'s contract.
+        #[allow(clippy::undocumented_unsafe_blocks)]
+        unsafe extern "C" fn $entry(
+            slf: *mut $crate::__private::pyo3::ffi::PyObject,
+            key: *mut $crate::__private::pyo3::ffi::PyObject,
+        ) -> *mut $crate::__private::pyo3::ffi::PyObject {
+            unsafe {
+                $fast.run_getitem(slf, key, &mut |$py| {
+                    let $key: $ty = $crate::__private::FastArg::fast(key)?;
+                    let $this: &$wrapper = $crate::__private::FastMethod::this($py, slf);
+                    ::core::option::Option::Some(
+                        ($body).and_then(|__pb_v| $crate::__private::FastMethod::object_ptr($py, __pb_v)),
+                    )
+                })
+            }
+        }
+    };
+}

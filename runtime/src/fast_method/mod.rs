@@ -31,9 +31,13 @@ mod constructor;
 mod free_list;
 mod macros;
 mod property;
+mod slots;
 
 pub use constructor::{FastConstructor, add_fast_constructor};
 pub use property::{FastProperty, Getter, Setter, add_fast_property};
+#[cfg(not(Py_LIMITED_API))]
+pub use slots::is_direct_slot;
+pub use slots::{FastSlot, add_fast_getitem, add_fast_len};
 
 /// `slf`'s wrapper, read in place.
 ///
@@ -263,6 +267,12 @@ pub fn add_fast_method<W: PyClass + PyTypeInfo>(py: Python<'_>, name: &str, fast
 /// The addresses of the method and getset definitions installed (for [`is_direct`]).
 static DIRECT: std::sync::Mutex<Vec<usize>> = std::sync::Mutex::new(Vec::new());
 
+/// Whether `def` is the address of an installed entry or definition.
+#[cfg(not(Py_LIMITED_API))]
+pub(super) fn is_remembered(def: usize) -> bool {
+    DIRECT.lock().unwrap_or_else(std::sync::PoisonError::into_inner).contains(&def)
+}
+
 pub(super) fn remember(def: usize) {
     let mut direct = DIRECT.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     if !direct.contains(&def) {
@@ -291,7 +301,7 @@ pub fn is_direct(descriptor: &Bound<'_, PyAny>) -> PyResult<bool> {
             return Ok(false);
         }
     };
-    Ok(DIRECT.lock().unwrap_or_else(std::sync::PoisonError::into_inner).contains(&def))
+    Ok(is_remembered(def))
 }
 
 // SAFETY: the definitions' pointers point into the `CString`s stored beside them, never written

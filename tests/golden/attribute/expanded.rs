@@ -840,6 +840,12 @@ mod geometry {
                 slf
             }
         }
+        #[cfg(not(debug_assertions))]
+        ::pybridge::__private::fast_slot!(
+            getitem __pb_fasts_Cells_getitem, __pb_entrys_Cells_getitem, __PbClass_Cells,
+            usize, | __pb_py, __pb_this, __pb_k |
+            __PbClass_Cells::__pb_m___getitem__(__pb_this, __pb_py, __pb_k)
+        );
         #[allow(deprecated)]
         static __PB_ENUM_Axis: ::pybridge::__private::EnumClass = ::pybridge::__private::EnumClass::new(::pybridge::__private::EnumSpec {
             module: "geometry",
@@ -1096,6 +1102,16 @@ mod geometry {
             ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
                 __PbClass_Cells,
             >(__pb_module)?;
+            #[cfg(not(debug_assertions))]
+            {
+                ::pybridge::__private::add_fast_getitem::<
+                    __PbClass_Cells,
+                >(
+                    __pb_module.py(),
+                    &__pb_fasts_Cells_getitem,
+                    __pb_entrys_Cells_getitem,
+                )?;
+            }
             ::pybridge::__private::pyo3::types::PyModuleMethods::add(
                 __pb_module,
                 "Axis",

@@ -614,6 +614,12 @@ const _: () = {
         __pb_fastp_Money_cents, __pb_getp_Money_cents, __PbClass_Money, get | __pb_py,
         __pb_this | __PbClass_Money::__pb_get_cents(__pb_this, __pb_py)
     );
+    #[cfg(not(debug_assertions))]
+    // from numeric_spec.yaml:41:19: method `Money.__len__` (direct slot)
+    ::pybridge::__private::fast_slot!(
+        len __pb_entrys_Money_len, __PbClass_Money, | __pb_py, __pb_this |
+        __PbClass_Money::__pb_m___len__(__pb_this, __pb_py)
+    );
     // from numeric_spec.yaml:48:13: class `Points`
     /// Loyalty points with the Rust operators.
     #[::pybridge::__private::pyo3::pyclass(
@@ -1197,6 +1203,16 @@ const _: () = {
         __pb_fastm_Digits_value, __pb_entrym_Digits_value, __PbClass_Digits, noargs
         call_noargs, | __pb_py, __pb_this | __PbClass_Digits::__pb_m_value(__pb_this,
         __pb_py)
+    );
+    #[cfg(not(debug_assertions))]
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "62:23: method `Digits.__getitem__` (direct slot)"
+    )]
+    ::pybridge::__private::fast_slot!(
+        getitem __pb_fasts_Digits_getitem, __pb_entrys_Digits_getitem, __PbClass_Digits,
+        usize, | __pb_py, __pb_this, __pb_k |
+        __PbClass_Digits::__pb_m___getitem__(__pb_this, __pb_py, __pb_k)
     );
     // from numeric_spec.yaml:69:13: class `Fibonacci`
     /// The Fibonacci numbers below a limit.
@@ -2163,6 +2179,9 @@ const _: () = {
             ::pybridge::__private::add_fast_property::<
                 __PbClass_Money,
             >(__pb_module.py(), "cents", &__pb_fastp_Money_cents)?;
+            ::pybridge::__private::add_fast_len::<
+                __PbClass_Money,
+            >(__pb_module.py(), __pb_entrys_Money_len)?;
         }
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Points,
@@ -2187,6 +2206,9 @@ const _: () = {
             ::pybridge::__private::add_fast_method::<
                 __PbClass_Digits,
             >(__pb_module.py(), "value", &__pb_fastm_Digits_value)?;
+            ::pybridge::__private::add_fast_getitem::<
+                __PbClass_Digits,
+            >(__pb_module.py(), &__pb_fasts_Digits_getitem, __pb_entrys_Digits_getitem)?;
         }
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Fibonacci,
