@@ -16,15 +16,13 @@
 //! Python changes the type's `tp_new` or `tp_init` slot: the entry compares both with what it saw
 //! when installed on every call and gives the call to `type_call` when either changed.
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::OnceLock;
 
 use pyo3::ffi;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyTuple};
 use pyo3::{PyClass, PyTypeInfo};
 
-use crate::fast::{FastArgs, RawCall, panic_error, raise};
+use crate::fast::{FastArgs, RawCall, raise};
 
 /// One exported class's direct constructor (a `static` of the generated glue) and, once the
 /// class is set up, the slots it was installed beside.
@@ -123,12 +121,8 @@ impl FastConstructor {
         let unchanged = self.installed.get() == Some(&unsafe { slots_of(class.cast()) });
         if kwnames.is_null() && nargs >= 0 && given >= required && given <= count && unchanged {
             // SAFETY: CPython's `args` hold `nargs` live borrowed objects for the call.
-            let fast = unsafe { FastArgs::new(args, given) };
-            match catch_unwind(AssertUnwindSafe(|| body(py, fast))) {
-                Ok(Some(Ok(value))) => return value,
-                Ok(Some(Err(err))) => return raise(py, err),
-                Ok(None) => {}
-                Err(payload) => return raise(py, panic_error(payload)),
+            if let Some(value) = unsafe { super::answer(py, args, given, body) } {
+                return value;
             }
         }
         // SAFETY: CPython's arguments, unchanged (the caller's contract).
@@ -163,24 +157,12 @@ unsafe fn call_type<'py>(
     nargs: ffi::Py_ssize_t,
     kwnames: *mut ffi::PyObject,
 ) -> PyResult<Bound<'py, PyAny>> {
-    // SAFETY: every pointer is a live object CPython lent for the call (the caller's contract);
-    // `from_borrowed_ptr` takes a new reference to each, released when the `Bound`s drop. The
-    // metatype's `tp_call` is read from the live metatype of `class` and called with the
-    // signature CPython gives it; it returns a new reference or null with an exception set.
+    // SAFETY: CPython's arguments (the caller's contract). The metatype's `tp_call` is read
+    // from the live metatype of `class` and called with the signature CPython gives it, with
+    // the tuple and dict alive for the call; it returns a new reference or null with an
+    // exception set.
     unsafe {
-        let nargs = nargs.max(0) as usize;
-        let positional = PyTuple::new(py, (0..nargs).map(|i| Bound::from_borrowed_ptr(py, *args.add(i))))?;
-        let keywords = if kwnames.is_null() {
-            None
-        } else {
-            let keywords = PyDict::new(py);
-            let names = Bound::from_borrowed_ptr(py, kwnames).cast_into::<PyTuple>()?;
-            for (i, name) in names.iter().enumerate() {
-                keywords.set_item(name, Bound::from_borrowed_ptr(py, *args.add(nargs + i)))?;
-            }
-            Some(keywords)
-        };
-        let keywords = keywords.as_ref().map_or(std::ptr::null_mut(), |k| k.as_ptr());
+        let (positional, keywords) = super::collect_args(py, None, args, nargs, kwnames)?;
         #[cfg(not(Py_LIMITED_API))]
         let Some(type_call) = (*ffi::Py_TYPE(class)).tp_call else {
             return Err(pyo3::exceptions::PyTypeError::new_err("pybridge: the class's type is not callable"));
@@ -188,7 +170,7 @@ unsafe fn call_type<'py>(
         // The stable ABI installs no entry, so a call never comes back here.
         #[cfg(Py_LIMITED_API)]
         let type_call = ffi::PyObject_Call;
-        Bound::from_owned_ptr_or_err(py, type_call(class, positional.as_ptr(), keywords))
+        Bound::from_owned_ptr_or_err(py, type_call(class, positional.as_ptr(), keywords.as_ptr()))
     }
 }
 

@@ -149,12 +149,8 @@ impl FastMethod {
         let given = nargs as usize;
         if kwnames.is_null() && nargs >= 0 && given >= required && given <= count {
             // SAFETY: CPython's `args` hold `nargs` live borrowed objects for the call.
-            let fast = unsafe { FastArgs::new(args, given) };
-            match catch_unwind(AssertUnwindSafe(|| body(py, fast))) {
-                Ok(Some(Ok(value))) => return value,
-                Ok(Some(Err(err))) => return raise(py, err),
-                Ok(None) => {}
-                Err(payload) => return raise(py, panic_error(payload)),
+            if let Some(value) = unsafe { answer(py, args, given, body) } {
+                return value;
             }
         }
         // SAFETY: CPython's arguments, unchanged (the caller's contract).
@@ -180,22 +176,64 @@ impl FastMethod {
         kwnames: *mut ffi::PyObject,
     ) -> PyResult<Bound<'py, PyAny>> {
         let installed = self.installed.get().ok_or_else(not_installed)?;
-        // SAFETY: every pointer is a live object CPython lent for the call (the caller's
-        // contract); `from_borrowed_ptr` takes a new reference to each, released when the
-        // `Bound`s drop. `args` has `nargs` + len(kwnames) entries.
-        unsafe {
-            let nargs = nargs.max(0) as usize;
-            let mut positional = vec![Bound::from_borrowed_ptr(py, slf)];
-            positional.extend((0..nargs).map(|i| Bound::from_borrowed_ptr(py, *args.add(i))));
-            let keywords = PyDict::new(py);
-            if !kwnames.is_null() {
-                let names = Bound::from_borrowed_ptr(py, kwnames).cast_into::<PyTuple>()?;
-                for (i, name) in names.iter().enumerate() {
-                    keywords.set_item(name, Bound::from_borrowed_ptr(py, *args.add(nargs + i)))?;
-                }
+        // SAFETY: CPython's arguments (the caller's contract); `slf` is live for the call.
+        let (positional, keywords) = unsafe { collect_args(py, Some(slf), args, nargs, kwnames)? };
+        installed.original.bind(py).call(positional, Some(&keywords))
+    }
+}
+
+/// The fast path every entry shares: `body` on the `given` positional arguments at `args`,
+/// its value returned, its error or panic raised (`Some`: the result to return); `None` when
+/// `body` declined, for the caller's slow path.
+///
+/// # Safety
+/// Attached; `args` holds `given` live borrowed objects for the call.
+#[inline(always)]
+unsafe fn answer(
+    py: Python<'_>,
+    args: *const *mut ffi::PyObject,
+    given: usize,
+    body: &mut dyn FnMut(Python<'_>, FastArgs<'_>) -> Option<PyResult<*mut ffi::PyObject>>,
+) -> Option<*mut ffi::PyObject> {
+    // SAFETY: the caller's contract is `FastArgs::new`'s.
+    let fast = unsafe { FastArgs::new(args, given) };
+    match catch_unwind(AssertUnwindSafe(|| body(py, fast))) {
+        Ok(Some(Ok(value))) => Some(value),
+        Ok(Some(Err(err))) => Some(raise(py, err)),
+        Ok(None) => None,
+        Err(payload) => Some(raise(py, panic_error(payload))),
+    }
+}
+
+/// A vectorcall's arguments as a tuple (after `leading`, when given) and a dict of its keywords,
+/// for the slow paths that call pyo3's own entry with them.
+///
+/// # Safety
+/// Attached; `leading` a live object; `args` holds `nargs` borrowed objects followed by one per
+/// name in `kwnames` (null without keywords), all alive for the call, as CPython passes them.
+unsafe fn collect_args<'py>(
+    py: Python<'py>,
+    leading: Option<*mut ffi::PyObject>,
+    args: *const *mut ffi::PyObject,
+    nargs: ffi::Py_ssize_t,
+    kwnames: *mut ffi::PyObject,
+) -> PyResult<(Bound<'py, PyTuple>, Bound<'py, PyDict>)> {
+    // SAFETY: every pointer is a live object CPython lent for the call (the caller's contract);
+    // `from_borrowed_ptr` takes a new reference to each, released when the `Bound`s drop.
+    // `args` has `nargs` + len(kwnames) entries.
+    unsafe {
+        let nargs = nargs.max(0) as usize;
+        let mut positional: Vec<Bound<'py, PyAny>> =
+            leading.map(|o| Bound::from_borrowed_ptr(py, o)).into_iter().collect();
+        positional.extend((0..nargs).map(|i| Bound::from_borrowed_ptr(py, *args.add(i))));
+        let keywords = PyDict::new(py);
+        if !kwnames.is_null() {
+            let names = Bound::from_borrowed_ptr(py, kwnames).cast_into::<PyTuple>()?;
+            for (i, name) in names.iter().enumerate() {
+                keywords.set_item(name, Bound::from_borrowed_ptr(py, *args.add(nargs + i)))?;
             }
-            installed.original.bind(py).call(PyTuple::new(py, positional)?, Some(&keywords))
         }
+        Ok((PyTuple::new(py, positional)?, keywords))
     }
 }
 
