@@ -21,9 +21,13 @@ pub fn start_with_module(name: &str, init: pybridge::ModuleInit) {
     });
 }
 
-/// Runs Python statements attached; an exception (an assertion) becomes a panic with its
-/// traceback. The interpreter must have been started.
+/// Runs Python statements attached, in a namespace of their own (tests run on parallel threads,
+/// which the GIL interleaves: a shared `__main__` would let one test's names replace another's
+/// mid-run); an exception (an assertion) becomes a panic with its traceback. The interpreter
+/// must have been started.
 pub fn run_python(code: &str) {
     let code = std::ffi::CString::new(code).expect("no NUL");
-    pybridge::attach(|py| py.run(&code, None, None)).map_err(pybridge::Error::from).unwrap_or_else(|e| panic!("{e}"));
+    pybridge::attach(|py| py.run(&code, Some(&pybridge::pyo3::types::PyDict::new(py)), None))
+        .map_err(pybridge::Error::from)
+        .unwrap_or_else(|e| panic!("{e}"));
 }

@@ -16,15 +16,10 @@ def raises(exc, match, fn, *args, **kwargs):
         raise AssertionError(f"{fn}{args} did not raise")
 "#;
 
-/// Runs `code` in the embedded interpreter, with `raises` defined, in a namespace of its own:
-/// the tests run on parallel threads, which the GIL interleaves, so a shared `__main__` would
-/// let one test's `s` or `Sub` replace another's mid-run.
+/// Runs `code` in the embedded interpreter, with `raises` defined (in a namespace of its own:
+/// `run_python`).
 fn run(code: &str) {
-    use pybridge::pyo3::types::PyDict;
-    let code = std::ffi::CString::new(format!("{RAISES}{code}")).expect("no NUL");
-    pybridge::attach(|py| py.run(&code, Some(&PyDict::new(py)), None))
-        .map_err(pybridge::Error::from)
-        .unwrap_or_else(|e| panic!("{e}"));
+    pybridge_tests::run_python(&format!("{RAISES}{code}"));
 }
 
 fn start() {
