@@ -213,6 +213,21 @@ pub mod fast_fns {
             2
         }
 
+        /// `p + k`: a new pair with `a + k` (a direct operator slot returning an object).
+        pub fn __add__(&self, k: i64) -> Pair {
+            Pair { a: self.a + k, b: self.b }
+        }
+
+        /// `k + p`: `a + k` (the reflected operator: pyo3's path).
+        pub fn __radd__(&self, k: i64) -> i64 {
+            self.a + k
+        }
+
+        /// `p * x`: `b * x`; an error for 0 (a direct operator slot returning a value).
+        pub fn __mul__(&self, x: f64) -> Result<f64, OutOfRange> {
+            if x == 0.0 { Err(OutOfRange(0)) } else { Ok(self.b * x) }
+        }
+
         /// `a` for 0 and -2, `b` for 1 and -1 (a direct `__getitem__` slot); a panic for 7.
         pub fn __getitem__(&self, index: i64) -> Result<f64, OutOfRange> {
             match index {

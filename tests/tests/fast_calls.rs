@@ -341,6 +341,8 @@ fn container_slots_take_direct_entries_and_hand_other_keys_to_pyo3() {
         assert!(pybridge::__private::is_direct_slot(&pair, "__len__"));
         assert!(pybridge::__private::is_direct_slot(&pair, "__getitem__"));
         assert!(pybridge::__private::is_direct_slot(&huge, "__len__"));
+        assert!(pybridge::__private::is_direct_slot(&pair, "__add__"));
+        assert!(pybridge::__private::is_direct_slot(&pair, "__mul__"));
         // `Counter` declares neither
         assert!(!pybridge::__private::is_direct_slot(&class("Counter")?, "__len__"));
         Ok(())
@@ -375,5 +377,16 @@ class Same(f.Pair):
 assert (len(Longer(1, 2.0)), len(Same(1, 2.0)), Same(4, 2.0)[0]) == (9, 2, 4.0)
 # the descriptors stay pyo3's, with the same results
 assert f.Pair.__len__(p) == 2 and f.Pair.__getitem__(p, 1) == 0.25
+# operators: the instance on the left and a plain right operand take the entry
+q = p + 4
+assert (type(q), q.a, q.b, p * 2.0) == (f.Pair, 7, 0.25, 0.5)
+raises(f.OutOfRange, "pair index out of range: 0", lambda: p * 0.0)
+# everything else is pyo3's: the reflected method, subclasses of int, conversions, other types
+assert 4 + p == 7 and (p + MyInt(1)).a == 4 and (p + True).a == 4 and p * 2 == 0.5
+raises(TypeError, "unsupported operand type(s) for +: 'fast_fns.Pair' and 'str'", lambda: p + "x")
+raises(TypeError, "unsupported operand type(s) for *: 'float' and 'fast_fns.Pair'", lambda: 2.0 * p)
+raises(TypeError, "unsupported operand type(s) for +: 'fast_fns.Pair' and 'fast_fns.Pair'", lambda: p + p)
+# a subclass inherits the entry (its instances are instances of the class)
+assert (Same(1, 2.0) + 1).a == 2 and type(Same(1, 2.0) + 1) is f.Pair
 "#);
 }

@@ -1,8 +1,8 @@
 //! Direct entry points for the hot members of exported classes (the runtime's `fast_method.rs`
 //! explains the fast and slow paths): methods whose parameters are plain values, property
 //! getters, setters of plain-value fields, a constructor of plain values (the class's
-//! vectorcall entry point, the runtime's `fast_method/constructor.rs`), and the `__len__` and
-//! plain-key `__getitem__` slots (`fast_method/slots.rs`).
+//! vectorcall entry point, the runtime's `fast_method/constructor.rs`), and the `__len__`,
+//! plain-key `__getitem__` and plain-operand binary operator slots (`fast_method/slots.rs`).
 //!
 //! For `fn scale(&mut self, k: f64)` of class `Rect` the glue keeps pyo3's wrapper method
 //! `__pb_m_scale` and adds
@@ -76,13 +76,36 @@ fn fast_constructor(c: &Class) -> Option<&Function> {
     (has_fast_members(c) && has_fast_shape(ctor)).then_some(ctor)
 }
 
-/// The container protocols of `c` with a direct slot: `__len__`, and `__getitem__` whose one
-/// parameter (the key) is plain; other protocols keep pyo3's slots.
+/// The binary operators whose number slot can take a direct entry (the runtime's
+/// `slots.rs` maps each to its slot).
+const BINARY_OPERATORS: &[&str] = &[
+    "__add__",
+    "__sub__",
+    "__mul__",
+    "__mod__",
+    "__lshift__",
+    "__rshift__",
+    "__and__",
+    "__xor__",
+    "__or__",
+    "__floordiv__",
+    "__truediv__",
+    "__matmul__",
+];
+
+/// The protocols of `c` with a direct slot: `__len__`; `__getitem__` whose one parameter (the
+/// key) is plain; and a binary operator whose right operand is plain and whose result is a
+/// plain value or a class's object (never `NotImplemented`, so pyo3 would not go on to a
+/// reflected method). Other protocols keep pyo3's slots.
 fn fast_slots(c: &Class) -> impl Iterator<Item = &Function> {
     c.methods.iter().filter(move |m| {
+        let one_key = m.params.len() == 1 && m.params[0].default_rust.is_none();
         let shape = match m.name.py.as_str() {
             "__len__" => m.params.is_empty(),
-            "__getitem__" => m.params.len() == 1 && m.params[0].default_rust.is_none(),
+            "__getitem__" => one_key,
+            op if BINARY_OPERATORS.contains(&op) => {
+                one_key && (is_plain(&m.returns) || matches!(m.returns.kind, TypeKind::Class(_)))
+            }
             _ => false,
         };
         has_fast_members(c) && matches!(m.kind, FnKind::Method | FnKind::MethodMut) && shape && has_fast_shape(m)
@@ -144,9 +167,10 @@ fn emit_fast_slot(c: &Class, m: &Function, wrapper: &syn::Ident) -> TokenStream 
         Some(key) => {
             let fast = slot_static(c, m);
             let ty = super::convert::emit_param_type(&key.ty);
+            let kind = if m.name.py == "__getitem__" { quote!(getitem) } else { quote!(binary) };
             quote! {
                 #marker
-                ::pybridge::__private::fast_slot!(getitem #fast, #entry, #wrapper, #ty, |__pb_py, __pb_this, __pb_k| #wrapper::#ident(__pb_this, __pb_py, __pb_k));
+                ::pybridge::__private::fast_slot!(#kind #fast, #entry, #wrapper, #ty, |__pb_py, __pb_this, __pb_k| #wrapper::#ident(__pb_this, __pb_py, __pb_k));
             }
         }
     }
@@ -237,11 +261,13 @@ pub(super) fn emit_fast_registrations(c: &Class) -> TokenStream {
     });
     let slots = fast_slots(c).map(|m| {
         let entry = slot_entry(c, m);
-        if m.params.is_empty() {
-            quote!(::pybridge::__private::add_fast_len::<#wrapper>(__pb_module.py(), #entry)?;)
-        } else {
-            let fast = slot_static(c, m);
-            quote!(::pybridge::__private::add_fast_getitem::<#wrapper>(__pb_module.py(), &#fast, #entry)?;)
+        let fast = slot_static(c, m);
+        match m.name.py.as_str() {
+            "__len__" => quote!(::pybridge::__private::add_fast_len::<#wrapper>(__pb_module.py(), #entry)?;),
+            "__getitem__" => {
+                quote!(::pybridge::__private::add_fast_getitem::<#wrapper>(__pb_module.py(), &#fast, #entry)?;)
+            }
+            op => quote!(::pybridge::__private::add_fast_binary::<#wrapper>(__pb_module.py(), &#fast, #entry, #op)?;),
         }
     });
     let registrations: Vec<TokenStream> =

@@ -212,9 +212,10 @@ macro_rules! __pb_fast_constructor {
 }
 
 /// Defines a direct protocol slot of `$wrapper`: `len`, the `__len__` slot's entry calling
-/// `$body` with `$this: &$wrapper`; or `getitem`, a `static` [`FastSlot`] and the
-/// `mp_subscript` entry converting the key to `$ty` in place (a key it cannot convert goes to
-/// pyo3's slot function).
+/// `$body` with `$this: &$wrapper`; `getitem`, a `static` [`FastSlot`] and the `mp_subscript`
+/// entry converting the key to `$ty` in place (a key it cannot convert goes to pyo3's slot
+/// function); or `binary`, the same for an operator's number slot, taking the call only when
+/// the left operand is an instance of the class.
 ///
 /// ```
 /// # use pybridge::pyo3::prelude::*;
@@ -246,6 +247,28 @@ macro_rules! __pb_fast_slot {
                 $crate::__private::FastSlot::run_len(&mut |$py| {
                     let $this: &$wrapper = $crate::__private::FastMethod::this($py, slf);
                     $body
+                })
+            }
+        }
+    };
+    (binary $fast:ident, $entry:ident, $wrapper:ty, $ty:ty, |$py:ident, $this:ident, $key:ident| $body:expr) => {
+        static $fast: $crate::__private::FastSlot = $crate::__private::FastSlot::new();
+        // SAFETY (for the block below, whose lint the expansion allows): CPython calls a type's
+        // number slot attached with two live operands; `run_binary` calls the body only when
+        // `lhs` is an instance of the class, which is `this`'s contract, and `FastArg::fast`
+        // takes the live `rhs`.
+        #[allow(clippy::undocumented_unsafe_blocks)]
+        unsafe extern "C" fn $entry(
+            lhs: *mut $crate::__private::pyo3::ffi::PyObject,
+            rhs: *mut $crate::__private::pyo3::ffi::PyObject,
+        ) -> *mut $crate::__private::pyo3::ffi::PyObject {
+            unsafe {
+                $fast.run_binary(lhs, rhs, &mut |$py| {
+                    let $key: $ty = $crate::__private::FastArg::fast(rhs)?;
+                    let $this: &$wrapper = $crate::__private::FastMethod::this($py, lhs);
+                    ::core::option::Option::Some(
+                        ($body).and_then(|__pb_v| $crate::__private::FastMethod::object_ptr($py, __pb_v)),
+                    )
                 })
             }
         }

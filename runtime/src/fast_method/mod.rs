@@ -37,7 +37,7 @@ pub use constructor::{FastConstructor, add_fast_constructor};
 pub use property::{FastProperty, Getter, Setter, add_fast_property};
 #[cfg(not(Py_LIMITED_API))]
 pub use slots::is_direct_slot;
-pub use slots::{FastSlot, add_fast_getitem, add_fast_len};
+pub use slots::{FastSlot, add_fast_binary, add_fast_getitem, add_fast_len};
 
 /// `slf`'s wrapper, read in place.
 ///

@@ -615,6 +615,23 @@ const _: () = {
         __pb_this | __PbClass_Money::__pb_get_cents(__pb_this, __pb_py)
     );
     #[cfg(not(debug_assertions))]
+    // from numeric_spec.yaml:29:19: method `Money.__mul__` (direct slot)
+    ::pybridge::__private::fast_slot!(
+        binary __pb_fasts_Money_mul, __pb_entrys_Money_mul, __PbClass_Money, i64, |
+        __pb_py, __pb_this, __pb_k | __PbClass_Money::__pb_m___mul__(__pb_this, __pb_py,
+        __pb_k)
+    );
+    #[cfg(not(debug_assertions))]
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "31:17: method `Money.__floordiv__` (direct slot)"
+    )]
+    ::pybridge::__private::fast_slot!(
+        binary __pb_fasts_Money_floordiv, __pb_entrys_Money_floordiv, __PbClass_Money,
+        i64, | __pb_py, __pb_this, __pb_k |
+        __PbClass_Money::__pb_m___floordiv__(__pb_this, __pb_py, __pb_k)
+    );
+    #[cfg(not(debug_assertions))]
     // from numeric_spec.yaml:41:19: method `Money.__len__` (direct slot)
     ::pybridge::__private::fast_slot!(
         len __pb_entrys_Money_len, __PbClass_Money, | __pb_py, __pb_this |
@@ -2179,6 +2196,22 @@ const _: () = {
             ::pybridge::__private::add_fast_property::<
                 __PbClass_Money,
             >(__pb_module.py(), "cents", &__pb_fastp_Money_cents)?;
+            ::pybridge::__private::add_fast_binary::<
+                __PbClass_Money,
+            >(
+                __pb_module.py(),
+                &__pb_fasts_Money_mul,
+                __pb_entrys_Money_mul,
+                "__mul__",
+            )?;
+            ::pybridge::__private::add_fast_binary::<
+                __PbClass_Money,
+            >(
+                __pb_module.py(),
+                &__pb_fasts_Money_floordiv,
+                __pb_entrys_Money_floordiv,
+                "__floordiv__",
+            )?;
             ::pybridge::__private::add_fast_len::<
                 __PbClass_Money,
             >(__pb_module.py(), __pb_entrys_Money_len)?;

@@ -171,7 +171,7 @@ fn rounds_flat(code: &std::ffi::CStr, refs: &std::ffi::CStr) -> Result<String, S
 /// methods with and without arguments, a `&str` argument, getters and a setter, pyo3's path
 /// (a keyword), the user's error and a panic; and 500,000 objects made through direct
 /// constructors (`Pair`, with its free list, also 100 alive at a time, more than the free list
-/// keeps, and its direct `__len__` and `__getitem__` slots; `Made`, with a `String`; a Python
+/// keeps, and its direct `__len__`, `__getitem__`, `+` and `*` slots; `Made`, with a `String`; a Python
 /// subclass of `Pair`). The argument's, the object's and the classes' refcounts and the
 /// process RSS stay flat.
 pub(crate) fn fast_class_rss() -> Result<String, String> {
@@ -185,7 +185,7 @@ def round(n):
     for i in range(n):
         c.get(); c.add(1); c.describe(text); c.count = i
         c.count; c.double; c.label; (c.add(by=1) if i % 2 else c.reset())
-        p = f.Pair(i, 0.5); p.swapped(); len(p); p[1]; f.Made(i % 7, 1.0, text); Sub(i, 2.0)
+        p = f.Pair(i, 0.5); p.swapped(); len(p); p[1]; p + 1; p * 2.0; f.Made(i % 7, 1.0, text); Sub(i, 2.0)
         if i % 50 == 0:
             many = [f.Pair(j, 0.0) for j in range(100)]  # more than a free list keeps
         try:
