@@ -252,39 +252,25 @@ macro_rules! __pb_fast_slot {
         }
     };
     (binary $fast:ident, $entry:ident, $wrapper:ty, $ty:ty, |$py:ident, $this:ident, $key:ident| $body:expr) => {
-        static $fast: $crate::__private::FastSlot = $crate::__private::FastSlot::new();
-        // SAFETY (for the block below, whose lint the expansion allows): CPython calls a type's
-        // number slot attached with two live operands; `run_binary` calls the body only when
-        // `lhs` is an instance of the class, which is `this`'s contract, and `FastArg::fast`
-        // takes the live `rhs`.
-        #[allow(clippy::undocumented_unsafe_blocks)]
-        unsafe extern "C" fn $entry(
-            lhs: *mut $crate::__private::pyo3::ffi::PyObject,
-            rhs: *mut $crate::__private::pyo3::ffi::PyObject,
-        ) -> *mut $crate::__private::pyo3::ffi::PyObject {
-            unsafe {
-                $fast.run_binary(lhs, rhs, &mut |$py| {
-                    let $key: $ty = $crate::__private::FastArg::fast(rhs)?;
-                    let $this: &$wrapper = $crate::__private::FastMethod::this($py, lhs);
-                    ::core::option::Option::Some(
-                        ($body).and_then(|__pb_v| $crate::__private::FastMethod::object_ptr($py, __pb_v)),
-                    )
-                })
-            }
-        }
+        $crate::__pb_fast_slot!(@keyed run_binary $fast, $entry, $wrapper, $ty, |$py, $this, $key| $body);
     };
     (getitem $fast:ident, $entry:ident, $wrapper:ty, $ty:ty, |$py:ident, $this:ident, $key:ident| $body:expr) => {
+        $crate::__pb_fast_slot!(@keyed run_getitem $fast, $entry, $wrapper, $ty, |$py, $this, $key| $body);
+    };
+    (@keyed $run:ident $fast:ident, $entry:ident, $wrapper:ty, $ty:ty, |$py:ident, $this:ident, $key:ident| $body:expr) => {
         static $fast: $crate::__private::FastSlot = $crate::__private::FastSlot::new();
         // SAFETY (for the block below, whose lint the expansion allows): CPython calls a type's
-        // `mp_subscript` attached with an instance of it (or of a subclass inheriting the slot)
-        // and a live key, which is `run_getitem`'s, `this`'s and `FastArg::fast`'s contract.
+        // `mp_subscript` or number slot attached with two live objects; `run_getitem` is called
+        // only with an instance of the class (or of a subclass inheriting the slot) first, and
+        // `run_binary` calls the body only when the first is one (it checks), which is
+        // `this`'s contract; `FastArg::fast` takes the live second.
         #[allow(clippy::undocumented_unsafe_blocks)]
         unsafe extern "C" fn $entry(
             slf: *mut $crate::__private::pyo3::ffi::PyObject,
             key: *mut $crate::__private::pyo3::ffi::PyObject,
         ) -> *mut $crate::__private::pyo3::ffi::PyObject {
             unsafe {
-                $fast.run_getitem(slf, key, &mut |$py| {
+                $fast.$run(slf, key, &mut |$py| {
                     let $key: $ty = $crate::__private::FastArg::fast(key)?;
                     let $this: &$wrapper = $crate::__private::FastMethod::this($py, slf);
                     ::core::option::Option::Some(
