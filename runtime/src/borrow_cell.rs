@@ -162,6 +162,20 @@ impl<T> Deref for Ref<'_, T> {
     }
 }
 
+impl<'a, T> Ref<'a, T> {
+    /// The borrow narrowed to the part of the value `f` picks, or `f`'s error with the borrow
+    /// released (also when `f` panics).
+    #[inline]
+    pub fn try_map<U, E>(self, f: impl FnOnce(&'a T) -> Result<&'a U, E>) -> Result<Ref<'a, U>, E> {
+        let (value, flag) = (self.value, self.flag);
+        // On an error or a panic `self` drops here, releasing the borrow.
+        let part = f(value)?;
+        // The borrow now belongs to the narrowed `Ref`, which releases the same flag.
+        std::mem::forget(self);
+        Ok(Ref { value: part, flag, _not_send: PhantomData })
+    }
+}
+
 impl<T> Drop for Ref<'_, T> {
     #[inline]
     fn drop(&mut self) {
@@ -190,6 +204,34 @@ impl<T> DerefMut for RefMut<'_, T> {
     #[inline]
     fn deref_mut(&mut self) -> &mut T {
         self.value
+    }
+}
+
+impl<'a, T> RefMut<'a, T> {
+    /// The borrow narrowed to the part of the value `f` picks, or `f`'s error with the borrow
+    /// released (also when `f` panics).
+    #[inline]
+    pub fn try_map<U, E>(self, f: impl FnOnce(&'a mut T) -> Result<&'a mut U, E>) -> Result<RefMut<'a, U>, E> {
+        let flag = self.flag;
+        // Releases the flag unless the narrowed borrow takes it over (an error, a panic).
+        let release = ReleaseExclusive(flag);
+        let this = std::mem::ManuallyDrop::new(self);
+        // SAFETY: `this` is never dropped or read again, so moving the `&'a mut T` out of it
+        // leaves exactly one unique reference, `value`; the exclusive flag it stood for is
+        // released by `release` (or kept by the narrowed borrow below), as `Drop` would have.
+        let value: &'a mut T = unsafe { std::ptr::read(&this.value) };
+        let part = f(value)?;
+        std::mem::forget(release);
+        Ok(RefMut { value: part, flag, _not_send: PhantomData })
+    }
+}
+
+/// Ends an exclusive borrow when dropped ([`RefMut::try_map`]'s error and panic paths).
+struct ReleaseExclusive<'a>(&'a AtomicIsize);
+
+impl Drop for ReleaseExclusive<'_> {
+    fn drop(&mut self) {
+        self.0.store(0, Ordering::Release);
     }
 }
 
@@ -254,6 +296,35 @@ mod tests {
             }
             assert_eq!(*cell.borrow(py).unwrap(), 5);
             assert!(cell.borrow_mut(py).is_ok());
+        });
+    }
+
+    #[test]
+    fn narrowed_borrows_release_their_flag_on_errors_and_panics() {
+        crate::attach(|py| {
+            let cell = BorrowCell::new((1, 2));
+            {
+                let part = cell.borrow(py).unwrap().try_map(|v| Ok::<_, ()>(&v.1)).unwrap();
+                assert_eq!(*part, 2);
+                assert!(cell.borrow_mut(py).is_err(), "the narrowed borrow still holds the flag");
+            }
+            assert!(cell.borrow(py).unwrap().try_map(|_| Err::<&i32, _>("no")).is_err());
+            let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let _ = cell.borrow(py).unwrap().try_map(|_| -> Result<&i32, ()> { panic!("in try_map") });
+            }));
+            assert!(panicked.is_err());
+            {
+                let mut part = cell.borrow_mut(py).unwrap().try_map(|v| Ok::<_, ()>(&mut v.0)).unwrap();
+                *part = 7;
+                assert!(cell.borrow(py).is_err(), "the narrowed exclusive borrow still holds the flag");
+            }
+            assert!(cell.borrow_mut(py).unwrap().try_map(|_| Err::<&mut i32, _>("no")).is_err());
+            let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let _ = cell.borrow_mut(py).unwrap().try_map(|_| -> Result<&mut i32, ()> { panic!("in try_map") });
+            }));
+            assert!(panicked.is_err());
+            // Every borrow above ended: the flag is free again.
+            assert_eq!(*cell.borrow_mut(py).unwrap(), (7, 2));
         });
     }
 }

@@ -305,7 +305,7 @@ impl<'a> FastArgs<'a> {
     ///
     /// # Safety
     /// `args` holds `nargs` live borrowed objects, attached, for `'a`.
-    #[inline(always)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub(crate) unsafe fn new(args: *const *mut ffi::PyObject, nargs: usize) -> Self {
         FastArgs { args, nargs, _objects: std::marker::PhantomData }
     }
@@ -313,7 +313,7 @@ impl<'a> FastArgs<'a> {
     /// Argument `i`, converted (`None`: the fast path declines, nothing left set). `i` must be
     /// a required parameter's (below [`FastFunction::call`]'s `required`); a later index is
     /// refused (`None`) rather than read.
-    #[inline(always)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub fn get<T: FastArg<'a>>(self, i: usize) -> Option<T> {
         if i >= self.nargs {
             return None;
@@ -324,7 +324,7 @@ impl<'a> FastArgs<'a> {
     }
 
     /// Argument `i` if given, converted; otherwise `default()` (a defaulted parameter).
-    #[inline(always)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub fn get_or<T: FastArg<'a>>(self, i: usize, default: impl FnOnce() -> T) -> Option<T> {
         if i < self.nargs { self.get(i) } else { Some(default()) }
     }
@@ -339,7 +339,7 @@ impl FastFunction {
     ///
     /// # Safety
     /// `call` is what CPython passed to the entry point, attached ([`RawCall`]).
-    #[inline(always)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub unsafe fn call<R>(
         &self,
         call: RawCall,
@@ -357,7 +357,7 @@ impl FastFunction {
     ///
     /// # Safety
     /// As [`FastFunction::call`].
-    #[inline(always)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub unsafe fn call_unit(
         &self,
         call: RawCall,
@@ -371,7 +371,7 @@ impl FastFunction {
 
     /// # Safety
     /// `call` is what CPython passed to the entry point, attached ([`RawCall`]).
-    #[inline(always)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     unsafe fn call_with<R>(
         &self,
         call: RawCall,
@@ -401,7 +401,7 @@ impl FastFunction {
     ///
     /// # Safety
     /// Attached (CPython called the entry point).
-    #[inline(always)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub unsafe fn call_noargs<R>(body: impl for<'py> FnOnce(Python<'py>) -> PyResult<R>) -> *mut ffi::PyObject
     where
         R: for<'py> IntoPyObject<'py>,
@@ -414,7 +414,7 @@ impl FastFunction {
     ///
     /// # Safety
     /// Attached (CPython called the entry point).
-    #[inline(always)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub unsafe fn call_noargs_unit(body: impl for<'py> FnOnce(Python<'py>) -> PyResult<()>) -> *mut ffi::PyObject {
         // SAFETY: attached (the caller's contract); `none` runs inside the call, attached.
         unsafe { Self::call_noargs_with(body, |_, ()| none()) }
@@ -422,7 +422,7 @@ impl FastFunction {
 
     /// # Safety
     /// Attached.
-    #[inline(always)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     unsafe fn call_noargs_with<R>(
         body: impl for<'py> FnOnce(Python<'py>) -> PyResult<R>,
         convert: impl for<'py> FnOnce(Python<'py>, R) -> *mut ffi::PyObject,
@@ -438,7 +438,7 @@ impl FastFunction {
 }
 
 /// `value` as a new reference, or null with its conversion error raised.
-#[inline(always)]
+#[cfg_attr(not(debug_assertions), inline(always))]
 pub(crate) fn into_ptr<R: for<'py> IntoPyObject<'py>>(py: Python<'_>, value: R) -> *mut ffi::PyObject {
     match pyo3::IntoPyObjectExt::into_py_any(value, py) {
         Ok(object) => object.into_ptr(),
@@ -450,7 +450,7 @@ pub(crate) fn into_ptr<R: for<'py> IntoPyObject<'py>>(py: Python<'_>, value: R) 
 ///
 /// # Safety
 /// Attached.
-#[inline(always)]
+#[cfg_attr(not(debug_assertions), inline(always))]
 pub(crate) unsafe fn none() -> *mut ffi::PyObject {
     // SAFETY: attached (the caller's contract); `Py_None` is immortal on 3.12+ and otherwise gets
     // the reference the caller receives.
@@ -497,7 +497,7 @@ pub trait FastArg<'a>: Sized {
 ///
 /// # Safety
 /// Attached; `object` is live.
-#[inline(always)]
+#[cfg_attr(not(debug_assertions), inline(always))]
 unsafe fn exact_int(object: *mut ffi::PyObject) -> Option<i64> {
     // SAFETY: attached, `object` live (the caller's contract); on failure the pending exception
     // is ours (set by the conversion just made) and is cleared.
@@ -517,7 +517,7 @@ unsafe fn exact_int(object: *mut ffi::PyObject) -> Option<i64> {
 macro_rules! fast_ints {
     ($($t:ty),*) => {$(
         impl<'a> FastArg<'a> for $t {
-            #[inline(always)]
+            #[cfg_attr(not(debug_assertions), inline(always))]
             unsafe fn fast(object: *mut ffi::PyObject) -> Option<Self> {
                 // SAFETY: the caller's contract is `exact_int`'s.
                 <$t>::try_from(unsafe { exact_int(object) }?).ok()
@@ -528,7 +528,7 @@ macro_rules! fast_ints {
 fast_ints!(i8, i16, i32, i64, isize, u8, u16, u32, u64, usize);
 
 impl<'a> FastArg<'a> for f64 {
-    #[inline(always)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     unsafe fn fast(object: *mut ffi::PyObject) -> Option<Self> {
         // SAFETY: attached, `object` live (the caller's contract); an exact float's value is
         // read without calling Python code, and it cannot fail.
@@ -546,7 +546,7 @@ impl<'a> FastArg<'a> for f64 {
 }
 
 impl<'a> FastArg<'a> for f32 {
-    #[inline(always)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     unsafe fn fast(object: *mut ffi::PyObject) -> Option<Self> {
         // SAFETY: the caller's contract is `f64`'s. pyo3 narrows the same way (`as`).
         unsafe { <f64 as FastArg<'a>>::fast(object) }.map(|v| v as f32)
@@ -554,7 +554,7 @@ impl<'a> FastArg<'a> for f32 {
 }
 
 impl<'a> FastArg<'a> for bool {
-    #[inline(always)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     unsafe fn fast(object: *mut ffi::PyObject) -> Option<Self> {
         // SAFETY: attached; comparing pointers with the two singletons reads nothing else.
         unsafe {
@@ -570,7 +570,7 @@ impl<'a> FastArg<'a> for bool {
 }
 
 impl<'a> FastArg<'a> for &'a str {
-    #[inline(always)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     unsafe fn fast(object: *mut ffi::PyObject) -> Option<Self> {
         // SAFETY: attached, `object` a live `str` (checked) that stays alive for `'a` (the
         // caller's contract). `PyUnicode_AsUTF8AndSize` returns a buffer the string object owns
@@ -601,7 +601,7 @@ impl<'a> FastArg<'a> for &'a str {
 /// run Python code (a collection) that freed it, which its caller's reference rules out only
 /// where it holds one.
 #[cfg(any(Py_3_10, not(Py_LIMITED_API)))]
-#[inline(always)]
+#[cfg_attr(not(debug_assertions), inline(always))]
 pub(crate) unsafe fn utf8_of<'a>(object: *mut ffi::PyObject) -> Option<&'a str> {
     // SAFETY: attached, `object` a live `str` for `'a` (the caller's contract). The buffer
     // `PyUnicode_AsUTF8AndSize` returns belongs to the string object, is cached until the
@@ -620,7 +620,7 @@ pub(crate) unsafe fn utf8_of<'a>(object: *mut ffi::PyObject) -> Option<&'a str> 
 }
 
 impl<'a> FastArg<'a> for String {
-    #[inline(always)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     unsafe fn fast(object: *mut ffi::PyObject) -> Option<Self> {
         // SAFETY: the caller's contract is `&str`'s; the text is copied before returning.
         unsafe { <&str as FastArg<'_>>::fast(object) }.map(str::to_owned)

@@ -57,6 +57,26 @@ pub enum Holder<T> {
     Closed,
 }
 
+impl<T> crate::borrow_cell::BorrowCell<Holder<T>> {
+    /// The value of an object that is not a view, borrowed shared: [`BorrowCell::borrow`] and
+    /// [`Holder::get`] in one call (a method's wrapper makes one).
+    ///
+    /// [`BorrowCell::borrow`]: crate::borrow_cell::BorrowCell::borrow
+    #[inline]
+    pub fn value<'a>(&'a self, py: Python<'_>, class: &str) -> PyResult<crate::borrow_cell::Ref<'a, T>> {
+        self.borrow(py)?.try_map(|holder| holder.get(class))
+    }
+
+    /// The value of an object that is not a view, borrowed exclusively:
+    /// [`BorrowCell::borrow_mut`] and [`Holder::get_mut`] in one call.
+    ///
+    /// [`BorrowCell::borrow_mut`]: crate::borrow_cell::BorrowCell::borrow_mut
+    #[inline]
+    pub fn value_mut<'a>(&'a self, py: Python<'_>, class: &str) -> PyResult<crate::borrow_cell::RefMut<'a, T>> {
+        self.borrow_mut(py)?.try_map(|holder| holder.get_mut(class))
+    }
+}
+
 impl<T> Holder<T> {
     /// A view into `parent`'s value (read-only when `write` is `None`).
     pub fn view(parent: Py<PyAny>, read: ViewRead<T>, write: Option<ViewWrite<T>>) -> Self {

@@ -110,8 +110,8 @@ pub mod __private {
     };
     pub use crate::fast::{FastArg, FastArgs, FastCall, FastEntry, FastFunction, NoArgs, RawCall, add_fast_function};
     pub use crate::fast_method::{
-        FastConstructor, FastMethod, FastProperty, FastSlot, Getter, Setter, add_fast_binary, add_fast_constructor,
-        add_fast_getitem, add_fast_len, add_fast_method, add_fast_property,
+        FastConstructor, FastMethod, FastProperty, FastSlot, Getter, MethodArgs, MethodShape, Setter, add_fast_binary,
+        add_fast_constructor, add_fast_getitem, add_fast_len, add_fast_methods, add_fast_property,
     };
     #[cfg(not(Py_LIMITED_API))]
     pub use crate::fast_method::{is_direct, is_direct_slot};

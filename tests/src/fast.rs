@@ -134,11 +134,28 @@ pub mod fast_fns {
             (0..self.count).map(|i| i + self.count - self.count)
         }
 
+        /// `text` `times` times, joined by `sep` (upper-cased when `upper`), then the count
+        /// times `scale` plus `shift`: the same signature as the function `pad`, whose wrapper
+        /// is pyo3's (the tests compare the two).
+        #[py_embed(signature = (text, /, times = 2, sep = "-", upper = false, scale = 1.5, shift = -1))]
+        pub fn pad(&self, text: &str, times: usize, sep: &str, upper: bool, scale: f64, shift: i64) -> String {
+            pad(text, times, sep, upper, scale, shift + self.count)
+        }
+
         /// Sets the count to `f(count)` (a callback: no direct entry).
         pub fn visit(&mut self, f: impl Fn(i64) -> i64) -> i64 {
             self.count = f(self.count);
             self.count
         }
+    }
+
+    /// `text` `times` times, joined by `sep` (upper-cased when `upper`), then `scale` plus
+    /// `shift`.
+    #[py_embed(signature = (text, /, times = 2, sep = "-", upper = false, scale = 1.5, shift = -1))]
+    pub fn pad(text: &str, times: usize, sep: &str, upper: bool, scale: f64, shift: i64) -> String {
+        let joined = vec![text; times].join(sep);
+        let joined = if upper { joined.to_uppercase() } else { joined };
+        format!("{joined}:{}", scale + shift as f64)
     }
 
     /// How many `Made` values were dropped.

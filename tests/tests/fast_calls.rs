@@ -125,6 +125,7 @@ assert C.get(c) == 7 and C.add(c, 1) == 8
             ("reset", true),
             ("check", true),
             ("explode", true),
+            ("pad", true),
             ("count", true),
             ("label", true),
             ("ratio", true),
@@ -172,6 +173,49 @@ raises(f.Negative, "negative", c.check, 1.0)
 assert c.check(100.0) == 9
 raises(f.PanicException, "counter 9 exploded", c.explode)
 assert c.get() == 9
+"#);
+}
+
+/// The plain methods pybridge registers itself (pyo3 has no wrapper for them) parse, convert,
+/// fail and introspect as pyo3's wrapper of the same signature does: `Counter.pad` against
+/// the function `pad`, which keeps pyo3's `#[pyfunction]`.
+#[test]
+fn registered_methods_behave_as_pyo3s_wrappers() {
+    start();
+    run(r#"
+import inspect
+import fast_fns as f
+C = f.Counter
+c = C(0)
+class MyInt(int): pass
+class MyStr(str): pass
+calls = [
+    (("ab",), {}), (("ab", 3), {}), (("ab", 3, "+"), {}), (("ab",), {"upper": True}),
+    (("ab",), {"times": 1, "scale": 2.5, "shift": 4}), ((MyStr("ab"), MyInt(2), MyStr("/"), True, 1, MyInt(2)), {}),
+    (("ab", 2, "-", False, 1.0, 0), {}),
+]
+for args, kwargs in calls:
+    assert c.pad(*args, **kwargs) == f.pad(*args, **kwargs), (args, kwargs)
+def outcome(call, *args, **kwargs):
+    try:
+        call(*args, **kwargs)
+    except BaseException as e:
+        return type(e).__name__, str(e).replace("Counter.pad()", "pad()"), getattr(e, "__notes__", None)
+    raise AssertionError(f"no error: {args} {kwargs}")
+bad = [
+    ((), {}), (("a", 1, "-", True, 1.0, 0, 9), {}), ((), {"text": "a"}), (("a",), {"nope": 1}),
+    (("a",), {"times": "2"}), (("a", -1), {}), (("a", 2**70), {}), ((1,), {}), (("a", 2, 3), {}),
+    (("a", 2, "-", 1), {}), (("a", 2, "-", True, "x"), {}), (("a", 2), {"times": 3}), (("\ud800",), {}),
+]
+for args, kwargs in bad:
+    mine, theirs = outcome(c.pad, *args, **kwargs), outcome(f.pad, *args, **kwargs)
+    assert mine == theirs, (args, kwargs, mine, theirs)
+# introspection: the signature and docstring pyo3 would write
+sig_method = str(inspect.signature(C.pad)).replace("(self, ", "(")
+assert sig_method == str(inspect.signature(f.pad)), (sig_method, inspect.signature(f.pad))
+assert str(inspect.signature(f.pad)) == "(text, /, times=2, sep='-', upper=False, scale=1.5, shift=-1)"
+assert C.pad.__doc__.startswith("`text` `times` times, joined by `sep`"), repr(C.pad.__doc__)
+assert C.pad.__text_signature__ == "($self, text, /, times=2, sep='-', upper=False, scale=1.5, shift=-1)"
 "#);
 }
 

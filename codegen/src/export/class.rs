@@ -146,7 +146,13 @@ fn emit_pymethods(module: &Module, c: &Class, wrapper: &syn::Ident, inner: &syn:
     // exports, for every change.
     let gate = super::buffer::emit_gate(c);
     let direct = !can_be_view(module, c) && gate.is_none();
-    let methods = c.methods.iter().map(|m| emit_method(wrapper, inner, m, c.close.as_deref(), direct, gate.as_ref()));
+    // The plain methods pybridge registers itself (fast_class.rs) get plain wrapper methods
+    // outside `#[pymethods]`; pyo3 makes the others' entries.
+    let (own, pyo3_methods): (Vec<_>, Vec<_>) =
+        c.methods.iter().partition(|m| super::fast_class::is_registered_by_pybridge(c, m));
+    let methods =
+        pyo3_methods.iter().map(|m| emit_method(wrapper, inner, m, c.close.as_deref(), direct, gate.as_ref()));
+    let own = own.iter().map(|m| super::method::emit_plain_method(m, direct));
     let properties = c.attributes.iter().map(|a| emit_property(wrapper, a, direct));
     let dunders = c.dunders.iter().map(|d| emit_dunder(c, d));
     let iter = c.iter_item.as_ref().map(emit_iter);
@@ -173,6 +179,10 @@ fn emit_pymethods(module: &Module, c: &Class, wrapper: &syn::Ident, inner: &syn:
             ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::__private::pyo3::Py<::pybridge::__private::pyo3::PyAny>> {
                 ::core::result::Result::Ok(::pybridge::__private::pyo3::Bound::new(py, Self::__pb_wrap(value))?.into_any().unbind())
             }
+        }
+
+        impl #wrapper {
+            #(#own)*
         }
 
         #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]

@@ -4,22 +4,29 @@
 //! vectorcall entry point, the runtime's `fast_method/constructor.rs`), and the `__len__`,
 //! plain-key `__getitem__` and plain-operand binary operator slots (`fast_method/slots.rs`).
 //!
-//! For `fn scale(&mut self, k: f64)` of class `Rect` the glue keeps pyo3's wrapper method
-//! `__pb_m_scale` and adds
+//! Plain methods are pybridge's own in every build: pyo3 has no wrapper for them. For
+//! `fn scale(&mut self, k: f64)` of class `Rect` the glue writes the plain wrapper method
+//! `__pb_m_scale` (outside `#[pymethods]`) and
 //!
 //! ```ignore
 //! ::pybridge::__private::fast_method!(__pb_fastm_Rect_scale, __pb_entrym_Rect_scale, __PbClass_Rect,
-//!     call_unit, (1, 1), |__pb_py, __pb_this, __pb_a| __PbClass_Rect::__pb_m_scale(__pb_this, __pb_py, __pb_a.get(0)?));
+//!     call_unit, ("scale", ["k"], 0, 1, 1), "scale($self, k)\n--\n\nScales.",
+//!     |__pb_py, __pb_this, __pb_a| __PbClass_Rect::__pb_m_scale(__pb_this, __pb_py, __pb_a.get(0)?));
 //! ```
 //!
 //! and, after the class is added to the module,
-//! `add_fast_method::<__PbClass_Rect>(py, "scale", &__pb_fastm_Rect_scale)`, which puts a
-//! method descriptor of that entry point in the class's `__dict__` in place of pyo3's.
+//! `add_fast_methods::<__PbClass_Rect>(py, &[&__pb_fastm_Rect_scale])`, which puts a method
+//! descriptor of that entry point in the class's `__dict__`. A call the entry does not take
+//! as it comes (keywords, a wrong count) is parsed by pyo3's own parser, and an argument it
+//! does not convert in place by pyo3's `FromPyObject`, so errors are pyo3's words.
+//!
+//! The other members (properties, the constructor, slots) keep pyo3's entries, and get
+//! direct ones beside them in optimised builds only.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use pybridge_model::{Attribute, Class, FnKind, Function, ReturnPolicy, TypeKind};
+use pybridge_model::{Attribute, Class, FnKind, Function, ParamKind, ReturnPolicy, TypeKind};
 
 use super::convert::wrapper_ident;
 use super::fast::{emit_fast_args, has_fast_shape, is_plain};
@@ -32,7 +39,7 @@ fn has_fast_members(c: &Class) -> bool {
 
 /// The methods of `c` with a direct entry: plain `&self` / `&mut self` methods of the fast
 /// shape (not protocols, which pyo3 fills slots for, and not `close`).
-fn fast_methods(c: &Class) -> impl Iterator<Item = &Function> {
+pub(super) fn fast_methods(c: &Class) -> impl Iterator<Item = &Function> {
     c.methods.iter().filter(move |m| {
         has_fast_members(c)
             && matches!(m.kind, FnKind::Method | FnKind::MethodMut)
@@ -40,7 +47,17 @@ fn fast_methods(c: &Class) -> impl Iterator<Item = &Function> {
             && c.close.as_deref() != Some(m.name.rust.as_str())
             && c.close.as_deref() != Some(m.name.py.as_str())
             && has_fast_shape(m)
+            && m.params.len() <= MAX_PARAMS
     })
+}
+
+/// The most parameters a method pybridge registers itself takes (the runtime's
+/// `fast_method/args.rs`, `MAX_PARAMS`).
+const MAX_PARAMS: usize = 16;
+
+/// Whether pybridge registers method `m` of `c` itself (pyo3 then has no wrapper for it).
+pub(super) fn is_registered_by_pybridge(c: &Class, m: &Function) -> bool {
+    fast_methods(c).any(|f| std::ptr::eq(f, m))
 }
 
 /// The properties of `c` with direct entries: a field read by copy (not a view) whose setter,
@@ -132,14 +149,16 @@ fn property_static(c: &Class, name: &str) -> syn::Ident {
     format_ident!("__pb_fastp_{}_{}", c.name.py, name)
 }
 
-/// The wrapper method pyo3 registered for `m` (method.rs names it).
+/// The wrapper method of `m` (method.rs names it): a plain method for those pybridge registers
+/// itself, pyo3's otherwise.
 fn method_wrapper(m: &Function) -> syn::Ident {
     format_ident!("__pb_m_{}", pybridge_model::names::unraw(&m.name.rust))
 }
 
-/// Every direct entry of `c`'s members: one macro line each, in optimised builds only (a
-/// debug build, `cfg(debug_assertions)`, keeps pyo3's entries and compiles about a third
-/// faster for a class of plain methods; what Python sees is the same either way).
+/// Every direct entry of `c`'s members: one macro line each. The plain methods' in every build
+/// (pybridge registers them itself, pyo3 has no wrapper for them); the other members' in
+/// optimised builds only (a debug build, `cfg(debug_assertions)`, keeps pyo3's for them and
+/// compiles faster; what Python sees is the same either way).
 pub(super) fn emit_fast_members(c: &Class) -> TokenStream {
     let wrapper = wrapper_ident(&c.name.py);
     let methods = fast_methods(c).map(|m| emit_fast_method(c, m, &wrapper));
@@ -148,7 +167,7 @@ pub(super) fn emit_fast_members(c: &Class) -> TokenStream {
     let slots = fast_slots(c).map(|m| emit_fast_slot(c, m, &wrapper));
     quote! {
         #(#[cfg(not(debug_assertions))] #constructor)*
-        #(#[cfg(not(debug_assertions))] #methods)*
+        #(#methods)*
         #(#[cfg(not(debug_assertions))] #properties)*
         #(#[cfg(not(debug_assertions))] #slots)*
     }
@@ -191,25 +210,60 @@ fn emit_fast_constructor(c: &Class, m: &Function, wrapper: &syn::Ident) -> Token
 fn emit_fast_method(c: &Class, m: &Function, wrapper: &syn::Ident) -> TokenStream {
     let marker = crate::spec_marker::emit_spec_marker(
         &m.origin,
-        &format!("method `{}.{}` (direct entry)", c.name.py, m.name.py),
+        &format!("method `{}.{}` (registered by pybridge)", c.name.py, m.name.py),
     );
     let fast = method_static(c, m);
     let entry = format_ident!("__pb_entrym_{}_{}", c.name.py, m.name.py);
     let ident = method_wrapper(m);
     let unit = matches!(m.returns.kind, TypeKind::Unit);
+    let doc = method_doc(m);
+    let name = &m.name.py;
     if m.params.is_empty() {
         let call = if unit { quote!(call_noargs_unit) } else { quote!(call_noargs) };
         return quote! {
             #marker
-            ::pybridge::__private::fast_method!(#fast, #entry, #wrapper, noargs #call, |__pb_py, __pb_this| #wrapper::#ident(__pb_this, __pb_py));
+            ::pybridge::__private::fast_method!(#fast, #entry, #wrapper, noargs #call, #name, #doc, |__pb_py, __pb_this| #wrapper::#ident(__pb_this, __pb_py));
         };
     }
     let (required, count, args) = emit_fast_args(m);
     let call = if unit { quote!(call_unit) } else { quote!(call) };
+    let names = python_params(m);
+    let positional_only =
+        proc_macro2::Literal::usize_unsuffixed(m.params.iter().filter(|p| p.kind == ParamKind::PositionalOnly).count());
     quote! {
         #marker
-        ::pybridge::__private::fast_method!(#fast, #entry, #wrapper, #call, (#required, #count), |__pb_py, __pb_this, __pb_a| #wrapper::#ident(__pb_this, __pb_py, #(#args),*));
+        ::pybridge::__private::fast_method!(#fast, #entry, #wrapper, #call, (#name, [#(#names),*], #positional_only, #required, #count), #doc, |__pb_py, __pb_this, __pb_a| #wrapper::#ident(__pb_this, __pb_py, #(#args),*));
     }
+}
+
+/// The Python names of `m`'s parameters in Python's order (positional-only first), as pyo3
+/// names them: the Rust parameter's name, unraw.
+fn python_params(m: &Function) -> Vec<String> {
+    use syn::ext::IdentExt;
+    let of = |kind: ParamKind| m.params.iter().filter(move |p| p.kind == kind);
+    of(ParamKind::PositionalOnly)
+        .chain(of(ParamKind::Positional))
+        .map(|p| super::param_ident(&p.name.rust).unraw().to_string())
+        .collect()
+}
+
+/// `m`'s docstring as the pyo3 wrapper had it: the text signature (`name($self, a, /, b=2)`:
+/// pybridge's own when a parameter has a default, as for pyo3's wrappers, else pyo3's), the
+/// `--` line CPython splits `__text_signature__` at, then the doc lines.
+fn method_doc(m: &Function) -> String {
+    let signature = super::text_signature(m).unwrap_or_else(|| {
+        let positional_only = m.params.iter().filter(|p| p.kind == ParamKind::PositionalOnly).count();
+        let mut parts = vec!["$self".to_string()];
+        for (i, name) in python_params(m).into_iter().enumerate() {
+            parts.push(name);
+            if positional_only > 0 && i + 1 == positional_only {
+                parts.push("/".into());
+            }
+        }
+        format!("({})", parts.join(", "))
+    });
+    let doc = m.doc.as_deref().map(|d| d.lines().collect::<Vec<_>>().join("\n")).unwrap_or_default();
+    format!("{}{signature}\n--\n\n{doc}", m.name.py)
 }
 
 fn emit_fast_property(c: &Class, p: &FastProperty<'_>, wrapper: &syn::Ident) -> TokenStream {
@@ -243,10 +297,9 @@ fn emit_fast_property(c: &Class, p: &FastProperty<'_>, wrapper: &syn::Ident) -> 
 /// Installing `c`'s direct entries in its class, after pyo3 made it.
 pub(super) fn emit_fast_registrations(c: &Class) -> TokenStream {
     let wrapper = wrapper_ident(&c.name.py);
-    let methods = fast_methods(c).map(|m| {
-        let (fast, name) = (method_static(c, m), &m.name.py);
-        quote!(::pybridge::__private::add_fast_method::<#wrapper>(__pb_module.py(), #name, &#fast)?;)
-    });
+    let methods: Vec<syn::Ident> = fast_methods(c).map(|m| method_static(c, m)).collect();
+    let methods = (!methods.is_empty())
+        .then(|| quote!(::pybridge::__private::add_fast_methods::<#wrapper>(__pb_module.py(), &[#(&#methods),*])?;));
     let properties = fast_properties(c).into_iter().map(|p| {
         let name = match p {
             FastProperty::Field(a) => &a.name.py,
@@ -270,10 +323,9 @@ pub(super) fn emit_fast_registrations(c: &Class) -> TokenStream {
             op => quote!(::pybridge::__private::add_fast_binary::<#wrapper>(__pb_module.py(), &#fast, #entry, #op)?;),
         }
     });
-    let registrations: Vec<TokenStream> =
-        constructor.into_iter().chain(methods).chain(properties).chain(slots).collect();
-    if registrations.is_empty() {
-        return TokenStream::new();
-    }
-    quote!(#[cfg(not(debug_assertions))] { #(#registrations)* })
+    // The methods in every build (pyo3 has no wrapper for them); the other members' entries in
+    // optimised builds (pyo3's stay in place in a debug build).
+    let optimised: Vec<TokenStream> = constructor.into_iter().chain(properties).chain(slots).collect();
+    let optimised = (!optimised.is_empty()).then(|| quote!(#[cfg(not(debug_assertions))] { #(#optimised)* }));
+    quote!(#methods #optimised)
 }

@@ -169,10 +169,22 @@ fn emit_associated(inner: &syn::Path, m: &Function, parts: &Parts) -> TokenStrea
     }
 }
 
+/// The wrapper of a plain `&self`/`&mut self` method that pybridge registers itself
+/// (fast_class.rs): [`emit_instance_method`]'s, without pyo3's attributes (it is not in
+/// `#[pymethods]`).
+pub(super) fn emit_plain_method(m: &Function, direct: bool) -> TokenStream {
+    emit_instance_method_with(m, &method_parts(m), direct, false)
+}
+
 /// A `&self`/`&mut self` method, property getter or setter (the wrapper takes `&self` and
 /// borrows the cell itself); `direct` lends the value without a
 /// closure (a class that is never a view).
 fn emit_instance_method(m: &Function, parts: &Parts, direct: bool) -> TokenStream {
+    emit_instance_method_with(m, parts, direct, true)
+}
+
+/// [`emit_instance_method`], with pyo3's attributes when `pyo3` (a method in `#[pymethods]`).
+fn emit_instance_method_with(m: &Function, parts: &Parts, direct: bool, pyo3: bool) -> TokenStream {
     let Parts { ident, method, py_name, doc, .. } = parts;
     let (mut params, signature) = emit_params(m);
     let ret = emit_return_type(&m.returns);
@@ -201,14 +213,16 @@ fn emit_instance_method(m: &Function, parts: &Parts, direct: bool) -> TokenStrea
         _ if is_slot_protocol(&m.name.py) => quote!(#[pyo3(name = #py_name)]),
         _ => quote!(#[pyo3(name = #py_name, signature = #signature)]),
     };
+    let attr = pyo3.then_some(attr);
     let mutable = matches!(m.kind, FnKind::MethodMut | FnKind::Setter);
     let body = emit_lent_body(body, direct, mutable);
-    // `#[inline(always)]`: a class's direct entry (fast_class.rs) calls this wrapper as a plain
-    // method (with `#[inline]` LLVM kept the call and a 64-byte `PyResult` copy).
+    // `#[inline(always)]` in optimised builds: a class's direct entry (fast_class.rs) calls this
+    // wrapper as a plain method (with `#[inline]` LLVM kept the call and a 64-byte `PyResult`
+    // copy). Not in a debug build, where inlining it into every entry only costs compile time.
     quote! {
         #doc
         #attr
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn #ident(&self #(, #params)*) -> ::pybridge::__private::pyo3::PyResult<#ret> {
             #modulo_check
             #body
@@ -222,13 +236,13 @@ fn emit_instance_method(m: &Function, parts: &Parts, direct: bool) -> TokenStrea
 pub(super) fn emit_lent_body(body: TokenStream, direct: bool, mutable: bool) -> TokenStream {
     match (direct, mutable) {
         (true, false) => quote! {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             #body
         },
         (true, true) => quote! {
-            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
-            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
+            let mut __pb_guard = self.inner.value_mut(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &mut *__pb_guard;
             #body
         },
         (false, false) => quote!(self.__pb_with(__pb_py, |__pb_self| { #body })),

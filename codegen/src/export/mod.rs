@@ -285,6 +285,13 @@ pub(crate) fn emit_params_with(
 /// bare `None` defaults, so `Some(5)`, `Color::Red` or a qualified `None` would show as `...`
 /// in `inspect.signature` (and disagree with the `.pyi`). Appended to the `signature` option.
 fn emit_text_signature(f: &Function) -> Option<TokenStream> {
+    let text = text_signature(f)?;
+    Some(quote!(, text_signature = #text))
+}
+
+/// The text signature pybridge writes for `f` (`($self, a, /, b=2)`) when a parameter has a
+/// default ([`emit_text_signature`]); `None` when pyo3's own rendering is right.
+pub(crate) fn text_signature(f: &Function) -> Option<String> {
     if f.kind == pybridge_model::FnKind::Constructor || f.params.iter().all(|p| p.default.is_none()) {
         return None;
     }
@@ -318,8 +325,7 @@ fn emit_text_signature(f: &Function) -> Option<TokenStream> {
     }
     parts.extend(of(ParamKind::Keyword).map(spell));
     parts.extend(of(ParamKind::VarKeyword).map(|p| format!("**{}", p.name.py)));
-    let text = format!("({})", parts.join(", "));
-    Some(quote!(, text_signature = #text))
+    Some(format!("({})", parts.join(", ")))
 }
 
 /// A default as the wrapper's parameter type: a unit-only enum's value (or optional value) is

@@ -1,9 +1,13 @@
 //! The macros generated glue invokes, one line per class member; their expansion is here so the
 //! generated file stays small.
 
-/// Defines a fast method of the wrapper type `$wrapper`: its `static` [`FastMethod`] and its
-/// entry point, whose body calls pyo3's wrapper method with `$this: &$wrapper` (generated glue
-/// writes one line per method; the expansion is here).
+/// Defines a method of the wrapper type `$wrapper` that pybridge registers itself (pyo3 has no
+/// wrapper for it): its `static` [`FastMethod`] (with `$doc`, the docstring behind the text
+/// signature) and its entry point, whose body calls the wrapper's plain method with
+/// `$this: &$wrapper` and the arguments `$args` ([`MethodArgs`]). A call with keywords, or
+/// with too few or too many arguments, is parsed by pyo3's parser with the method's name,
+/// parameter names (`$names`), positional-only count and required count. Generated glue writes
+/// one line per method; the expansion is here.
 ///
 /// ```
 /// # use pybridge::pyo3::prelude::*;
@@ -13,15 +17,21 @@
 ///     fn zero(&self, _py: Python<'_>) -> PyResult<i64> {
 ///         Ok(0)
 ///     }
+///     fn add(&self, _py: Python<'_>, a: i64) -> PyResult<i64> {
+///         Ok(a)
+///     }
 /// }
-/// pybridge::__private::fast_method!(ZERO, zero_entry, Counter, noargs call_noargs, |py, this| this.zero(py));
+/// pybridge::__private::fast_method!(ZERO, zero_entry, Counter, noargs call_noargs, "zero", "zero($self)\n--\n\n",
+///     |py, this| this.zero(py));
+/// pybridge::__private::fast_method!(ADD, add_entry, Counter, call, ("add", ["a"], 0, 1, 1),
+///     "add($self, a)\n--\n\n", |py, this, args| this.add(py, args.get(0)?));
 /// ```
 #[macro_export]
 #[doc(hidden)]
 macro_rules! __pb_fast_method {
-    ($fast:ident, $entry:ident, $wrapper:ty, noargs $call:ident, |$py:ident, $this:ident| $body:expr) => {
+    ($fast:ident, $entry:ident, $wrapper:ty, noargs $call:ident, $name:literal, $doc:expr, |$py:ident, $this:ident| $body:expr) => {
         static $fast: $crate::__private::FastMethod =
-            $crate::__private::FastMethod::new($crate::__private::FastEntry::NoArgs($entry));
+            $crate::__private::FastMethod::new($crate::__private::FastEntry::NoArgs($entry), $name, $doc);
         // SAFETY (for the block below, whose lint the expansion allows): CPython calls a
         // `METH_NOARGS` method of `$wrapper`'s type attached, with `slf` an instance of it
         // (the descriptor checked), which is `run_noargs`'s and `this`'s contract.
@@ -38,9 +48,9 @@ macro_rules! __pb_fast_method {
             }
         }
     };
-    ($fast:ident, $entry:ident, $wrapper:ty, $call:ident, ($required:expr, $count:expr), |$py:ident, $this:ident, $args:ident| $body:expr) => {
+    ($fast:ident, $entry:ident, $wrapper:ty, $call:ident, ($name:literal, [$($param:literal),*], $positional_only:expr, $required:expr, $count:expr), $doc:expr, |$py:ident, $this:ident, $args:ident| $body:expr) => {
         static $fast: $crate::__private::FastMethod =
-            $crate::__private::FastMethod::new($crate::__private::FastEntry::FastCall($entry));
+            $crate::__private::FastMethod::new($crate::__private::FastEntry::FastCall($entry), $name, $doc);
         // SAFETY (for the block below, whose lint the expansion allows): CPython calls a
         // `METH_FASTCALL | METH_KEYWORDS` method of `$wrapper`'s type attached, with `slf` an
         // instance of it (the descriptor checked), and its arguments pass through unchanged,
@@ -52,27 +62,31 @@ macro_rules! __pb_fast_method {
             nargs: $crate::__private::pyo3::ffi::Py_ssize_t,
             kwnames: *mut $crate::__private::pyo3::ffi::PyObject,
         ) -> *mut $crate::__private::pyo3::ffi::PyObject {
-            let call = $crate::__private::RawCall { module: slf, args, nargs, kwnames };
-            unsafe {
-                $fast.run_call(call, ($required, $count), &mut |$py, $args| {
-                    let $this: &$wrapper = $crate::__private::FastMethod::this($py, slf);
-                    ::core::option::Option::Some($crate::__pb_fast_method!(@convert $call, $py, $body))
-                })
+            let shape: $crate::__private::MethodShape = (<$wrapper as $crate::__private::pyo3::PyClass>::NAME, $name, &[$($param),*], $positional_only, $required, $count);
+            // A plain function, not a closure: no closure shim per method.
+            fn body(
+                $py: $crate::Python<'_>,
+                slf: *mut $crate::__private::pyo3::ffi::PyObject,
+                $args: $crate::__private::MethodArgs<'_>,
+            ) -> $crate::__private::pyo3::PyResult<*mut $crate::__private::pyo3::ffi::PyObject> {
+                let $this: &$wrapper = unsafe { $crate::__private::FastMethod::this($py, slf) };
+                $crate::__pb_fast_method!(@convert $call, $py, $body)
             }
+            unsafe { $crate::__private::FastMethod::run_call((slf, args, nargs, kwnames), shape, body) }
         }
     };
     // The wrapper's `PyResult<R>` as a new reference: the value, or `None` for `()`.
     (@convert call_noargs, $py:ident, $body:expr) => {
-        ($body).and_then(|__pb_v| $crate::__private::FastMethod::object_ptr($py, __pb_v))
+        $crate::__private::FastMethod::value_ptr($py, $body)
     };
     (@convert call, $py:ident, $body:expr) => {
-        ($body).and_then(|__pb_v| $crate::__private::FastMethod::object_ptr($py, __pb_v))
+        $crate::__private::FastMethod::value_ptr($py, $body)
     };
     (@convert call_noargs_unit, $py:ident, $body:expr) => {
-        ($body).map(|()| $crate::__private::FastMethod::none_ptr($py))
+        $crate::__private::FastMethod::unit_ptr($py, $body)
     };
     (@convert call_unit, $py:ident, $body:expr) => {
-        ($body).map(|()| $crate::__private::FastMethod::none_ptr($py))
+        $crate::__private::FastMethod::unit_ptr($py, $body)
     };
 }
 

@@ -25,14 +25,16 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 use pyo3::{PyClass, PyTypeInfo};
 
-use crate::fast::{FastArgs, FastEntry, none, panic_error, raise, text_doc};
+use crate::fast::{FastArgs, FastEntry, none, panic_error, raise};
 
+mod args;
 mod constructor;
 mod free_list;
 mod macros;
 mod property;
 mod slots;
 
+pub use args::MethodArgs;
 pub use constructor::{FastConstructor, add_fast_constructor};
 pub use property::{FastProperty, Getter, Setter, add_fast_property};
 #[cfg(not(Py_LIMITED_API))]
@@ -44,7 +46,7 @@ pub use slots::{FastSlot, add_fast_binary, add_fast_getitem, add_fast_len};
 /// # Safety
 /// Attached, and `slf` a live instance of `W`'s type or a subtype (CPython's descriptor checked
 /// it) that outlives `'a` (the call).
-#[inline(always)]
+#[cfg_attr(not(debug_assertions), inline(always))]
 unsafe fn wrapper_of<'a, W>(py: Python<'_>, slf: *mut ffi::PyObject) -> &'a W
 where
     W: PyClass<Frozen = pyo3::pyclass::boolean_struct::True> + Sync,
@@ -60,10 +62,14 @@ where
     }
 }
 
-/// One exported method's direct entry point (a `static` of the generated glue) and, once the
-/// class is set up, its method definition and pyo3's descriptor for the slow path.
+/// One exported method's entry point (a `static` of the generated glue), its docstring (with
+/// the text signature in front, as pyo3 writes it) and argument table, and, once the class is
+/// set up, its method definition. pybridge registers these methods itself: pyo3 has no wrapper
+/// for them.
 pub struct FastMethod {
     entry: FastEntry,
+    name: &'static str,
+    doc: &'static str,
     installed: OnceLock<Installed>,
 }
 
@@ -71,10 +77,8 @@ pub struct FastMethod {
 /// every descriptor made from it).
 struct Installed {
     def: ffi::PyMethodDef,
-    /// pyo3's descriptor, called for every call the fast path declines.
-    original: Py<PyAny>,
     _name: CString,
-    _doc: Option<CString>,
+    _doc: CString,
 }
 
 impl std::fmt::Debug for FastMethod {
@@ -84,9 +88,10 @@ impl std::fmt::Debug for FastMethod {
 }
 
 impl FastMethod {
-    /// A fast method not installed yet.
-    pub const fn new(entry: FastEntry) -> Self {
-        FastMethod { entry, installed: OnceLock::new() }
+    /// Method `name`, not installed yet; `doc` is its docstring with the text signature in
+    /// front (`name($self, a)\n--\n\n…`, from which CPython derives `__text_signature__`).
+    pub const fn new(entry: FastEntry, name: &'static str, doc: &'static str) -> Self {
+        FastMethod { entry, name, doc, installed: OnceLock::new() }
     }
 
     /// The wrapper `slf` holds, read in place (the entries' `this`).
@@ -94,7 +99,7 @@ impl FastMethod {
     /// # Safety
     /// Attached, and `slf` a live instance of `W`'s type or a subtype (CPython's descriptor
     /// checked it) that outlives `'a` (the call).
-    #[inline(always)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub unsafe fn this<'a, W>(py: Python<'_>, slf: *mut ffi::PyObject) -> &'a W
     where
         W: PyClass<Frozen = pyo3::pyclass::boolean_struct::True> + Sync,
@@ -104,13 +109,29 @@ impl FastMethod {
     }
 
     /// A wrapper's result as a new reference (the entries' conversion of a value).
-    #[inline(always)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub fn object_ptr<R: for<'py> IntoPyObject<'py>>(py: Python<'_>, value: R) -> PyResult<*mut ffi::PyObject> {
         object_ptr(py, value)
     }
 
+    /// A wrapper's result as a new reference, its error passed on (the entries' conversion of
+    /// a method's value; generic over the value only, so methods returning one type share it).
+    #[cfg_attr(not(debug_assertions), inline(always))]
+    pub fn value_ptr<R: for<'py> IntoPyObject<'py>>(
+        py: Python<'_>,
+        result: PyResult<R>,
+    ) -> PyResult<*mut ffi::PyObject> {
+        result.and_then(|value| object_ptr(py, value))
+    }
+
+    /// `None` as a new reference for a wrapper's `Ok(())`, its error passed on.
+    #[cfg_attr(not(debug_assertions), inline(always))]
+    pub fn unit_ptr(py: Python<'_>, result: PyResult<()>) -> PyResult<*mut ffi::PyObject> {
+        result.map(|()| Self::none_ptr(py))
+    }
+
     /// A new reference to `None` (the entries' conversion of `()`).
-    #[inline(always)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub fn none_ptr(_py: Python<'_>) -> *mut ffi::PyObject {
         // SAFETY: attached (the token).
         unsafe { none() }
@@ -129,56 +150,59 @@ impl FastMethod {
     }
 
     /// The body of a `METH_FASTCALL | METH_KEYWORDS` entry point: between `required` and
-    /// `count` arguments, all positional, are converted in place and passed to `body` (which
-    /// calls pyo3's wrapper method); any other call, or one `body` declines (`None`), goes to
-    /// pyo3's descriptor. Type-erased: one copy serves every method (less for rustc to compile
-    /// per method; inlined and devirtualised in optimised builds).
+    /// `count` arguments, all positional, go to `body` as CPython passed them; any other call
+    /// is parsed by pyo3's parser first (keywords, and pyo3's errors for a wrong call), with
+    /// the `shape`'s class and method name, parameter names and positional-only count. `body`
+    /// converts each argument ([`MethodArgs`]) and calls the wrapper method. Type-erased: one
+    /// copy serves every method (less for rustc to compile per method; inlined and
+    /// devirtualised in optimised builds).
     ///
     /// # Safety
-    /// `call` is what CPython passed to the entry point, attached.
+    /// The first tuple is what CPython passed to the entry point (`self`, the arguments, their
+    /// count, the keyword names), attached.
     #[inline]
     pub unsafe fn run_call(
-        &self,
-        call: crate::fast::RawCall,
-        (required, count): (usize, usize),
-        body: &mut dyn FnMut(Python<'_>, FastArgs<'_>) -> Option<PyResult<*mut ffi::PyObject>>,
+        (slf, args, nargs, kwnames): (
+            *mut ffi::PyObject,
+            *const *mut ffi::PyObject,
+            ffi::Py_ssize_t,
+            *mut ffi::PyObject,
+        ),
+        shape: MethodShape,
+        body: MethodBody,
     ) -> *mut ffi::PyObject {
         // SAFETY: attached (the caller's contract); the token does not escape this call.
         let py = unsafe { Python::assume_attached() };
-        let crate::fast::RawCall { module: slf, args, nargs, kwnames } = call;
+        let (_, _, names, _, required, count) = shape;
         let given = nargs as usize;
-        if kwnames.is_null() && nargs >= 0 && given >= required && given <= count {
-            // SAFETY: CPython's `args` hold `nargs` live borrowed objects for the call.
-            if let Some(value) = unsafe { answer(py, args, given, body) } {
-                return value;
-            }
+        if kwnames.is_null() && nargs >= 0 && given >= required && given <= count && count <= names.len() {
+            // SAFETY: CPython's `args` hold `nargs` live borrowed objects for the call, and
+            // `names` has `count` >= `given` entries.
+            let arguments = unsafe { MethodArgs::new(py, args, given, names) };
+            return finish(py, catch_unwind(AssertUnwindSafe(|| body(py, slf, arguments))));
         }
         // SAFETY: CPython's arguments, unchanged (the caller's contract).
-        match unsafe { self.slow(py, slf, args, nargs, kwnames) } {
-            Ok(value) => value.into_ptr(),
-            Err(err) => raise(py, err),
-        }
+        unsafe { args::parse_and_run(py, shape, (slf, args, nargs, kwnames), body) }
     }
+}
 
-    /// Calls pyo3's descriptor with `slf` and the call's arguments.
-    ///
-    /// # Safety
-    /// Attached; `args` holds `nargs` borrowed objects followed by one per name in `kwnames`
-    /// (null without keywords), all alive for the call, as CPython passes them.
-    #[cold]
-    #[inline(never)]
-    unsafe fn slow<'py>(
-        &self,
-        py: Python<'py>,
-        slf: *mut ffi::PyObject,
-        args: *const *mut ffi::PyObject,
-        nargs: ffi::Py_ssize_t,
-        kwnames: *mut ffi::PyObject,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let installed = self.installed.get().ok_or_else(not_installed)?;
-        // SAFETY: CPython's arguments (the caller's contract); `slf` is live for the call.
-        let (positional, keywords) = unsafe { collect_args(py, Some(slf), args, nargs, kwnames)? };
-        installed.original.bind(py).call(positional, Some(&keywords))
+/// A method's body: given the token, `self` and the arguments, converts them, calls the
+/// wrapper method and converts its result. A plain function (the entry's closure captures
+/// nothing): no closure type, so no trait-object glue, per method.
+pub type MethodBody = for<'py, 'a> fn(Python<'py>, *mut ffi::PyObject, MethodArgs<'a>) -> PyResult<*mut ffi::PyObject>;
+
+/// A method's shape for its entry: the class's and the method's Python names, the parameter
+/// names in Python's order, how many are positional-only, how many required, how many in all.
+pub type MethodShape = (&'static str, &'static str, &'static [&'static str], usize, usize, usize);
+
+/// A body's outcome as the entry's return: the value, or null with its error (or its panic, as
+/// `PanicException`) raised.
+#[cfg_attr(not(debug_assertions), inline(always))]
+fn finish(py: Python<'_>, outcome: std::thread::Result<PyResult<*mut ffi::PyObject>>) -> *mut ffi::PyObject {
+    match outcome {
+        Ok(Ok(value)) => value,
+        Ok(Err(err)) => raise(py, err),
+        Err(payload) => raise(py, panic_error(payload)),
     }
 }
 
@@ -188,7 +212,7 @@ impl FastMethod {
 ///
 /// # Safety
 /// Attached; `args` holds `given` live borrowed objects for the call.
-#[inline(always)]
+#[cfg_attr(not(debug_assertions), inline(always))]
 unsafe fn answer(
     py: Python<'_>,
     args: *const *mut ffi::PyObject,
@@ -243,7 +267,7 @@ pub(super) fn not_installed() -> PyErr {
 }
 
 /// `value` as a new reference.
-#[inline(always)]
+#[cfg_attr(not(debug_assertions), inline(always))]
 fn object_ptr<R: for<'py> IntoPyObject<'py>>(py: Python<'_>, value: R) -> PyResult<*mut ffi::PyObject> {
     pyo3::IntoPyObjectExt::into_py_any(value, py).map(Py::into_ptr)
 }
@@ -264,25 +288,32 @@ unsafe fn run(body: &mut dyn FnMut(Python<'_>) -> PyResult<*mut ffi::PyObject>) 
     }
 }
 
-/// Replaces method `name` of `W`'s class (pyo3's descriptor) by a descriptor of `fast`'s entry
-/// point, with pyo3's name, text signature and docstring; pyo3's is kept for the slow path.
-pub fn add_fast_method<W: PyClass + PyTypeInfo>(py: Python<'_>, name: &str, fast: &'static FastMethod) -> PyResult<()> {
+/// Puts a method descriptor of each of `methods`' entry points in `W`'s class, under its name,
+/// with the docstring and text signature the glue wrote (pyo3 has no wrapper for them).
+pub fn add_fast_methods<W: PyClass + PyTypeInfo>(py: Python<'_>, methods: &[&'static FastMethod]) -> PyResult<()> {
+    methods.iter().try_for_each(|fast| add_fast_method::<W>(py, fast))
+}
+
+/// [`add_fast_methods`] for one method.
+fn add_fast_method<W: PyClass + PyTypeInfo>(py: Python<'_>, fast: &'static FastMethod) -> PyResult<()> {
+    let name = fast.name;
     let class = W::type_object(py);
-    let original = class.getattr(name)?;
     let installed = match fast.installed.get() {
         Some(installed) => installed,
         None => {
-            let doc = text_doc(&original, name)?;
-            let c_name = CString::new(name).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
-            let Some(ml_meth) = crate::fast::method_pointer(fast.entry) else { return Ok(()) };
+            let value_error = |e: std::ffi::NulError| pyo3::exceptions::PyValueError::new_err(e.to_string());
+            let c_name = CString::new(name).map_err(value_error)?;
+            let doc = CString::new(fast.doc).map_err(value_error)?;
+            let Some(ml_meth) = crate::fast::method_pointer(fast.entry) else {
+                return Err(pyo3::exceptions::PySystemError::new_err("pybridge: no vectorcall methods on this Python"));
+            };
             let def = ffi::PyMethodDef {
                 ml_name: c_name.as_ptr(),
                 ml_meth,
                 ml_flags: fast.entry.flags(),
-                ml_doc: doc.as_ref().map_or(std::ptr::null(), |d| d.as_ptr()),
+                ml_doc: doc.as_ptr(),
             };
-            let original = original.clone().unbind();
-            let installed = fast.installed.get_or_init(|| Installed { def, original, _name: c_name, _doc: doc });
+            let installed = fast.installed.get_or_init(|| Installed { def, _name: c_name, _doc: doc });
             remember(std::ptr::from_ref(&installed.def).addr());
             installed
         }

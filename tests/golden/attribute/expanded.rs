@@ -323,6 +323,42 @@ mod geometry {
                 )
             }
         }
+        impl __PbClass_Point {
+            #[cfg_attr(not(debug_assertions), inline(always))]
+            fn __pb_m_norm(
+                &self,
+                __pb_py: ::pybridge::Python<'_>,
+            ) -> ::pybridge::__private::pyo3::PyResult<f64> {
+                let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+                let __pb_self = &*__pb_guard;
+                let __pb_result = __pb_self.norm();
+                ::core::result::Result::Ok(__pb_result)
+            }
+            #[cfg_attr(not(debug_assertions), inline(always))]
+            fn __pb_m_shift(
+                &self,
+                __pb_py: ::pybridge::Python<'_>,
+                dx: f64,
+            ) -> ::pybridge::__private::pyo3::PyResult<()> {
+                let mut __pb_guard = self.inner.value_mut(__pb_py, Self::__PB_NAME)?;
+                let __pb_self = &mut *__pb_guard;
+                let __pb_a0 = dx;
+                __pb_self.shift(__pb_a0);
+                ::core::result::Result::Ok(())
+            }
+            #[cfg_attr(not(debug_assertions), inline(always))]
+            fn __pb_m_slow_norm(
+                &self,
+                __pb_py: ::pybridge::Python<'_>,
+                rounds: u64,
+            ) -> ::pybridge::__private::pyo3::PyResult<f64> {
+                let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+                let __pb_self = &*__pb_guard;
+                let __pb_a0 = rounds;
+                let __pb_result = __pb_py.detach(move || __pb_self.slow_norm(__pb_a0));
+                ::core::result::Result::Ok(__pb_result)
+            }
+        }
         #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
         impl __PbClass_Point {
             #[classattr]
@@ -347,43 +383,6 @@ mod geometry {
                 let __pb_a1 = y;
                 let __pb_result = Point::new(__pb_a0, __pb_a1);
                 ::core::result::Result::Ok(__PbClass_Point::__pb_wrap(__pb_result))
-            }
-            #[pyo3(name = "norm", signature = ())]
-            #[inline(always)]
-            fn __pb_m_norm(
-                &self,
-                __pb_py: ::pybridge::Python<'_>,
-            ) -> ::pybridge::__private::pyo3::PyResult<f64> {
-                let __pb_guard = self.inner.borrow(__pb_py)?;
-                let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-                let __pb_result = __pb_self.norm();
-                ::core::result::Result::Ok(__pb_result)
-            }
-            #[pyo3(name = "shift", signature = (dx))]
-            #[inline(always)]
-            fn __pb_m_shift(
-                &self,
-                __pb_py: ::pybridge::Python<'_>,
-                dx: f64,
-            ) -> ::pybridge::__private::pyo3::PyResult<()> {
-                let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
-                let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
-                let __pb_a0 = dx;
-                __pb_self.shift(__pb_a0);
-                ::core::result::Result::Ok(())
-            }
-            #[pyo3(name = "slow_norm", signature = (rounds))]
-            #[inline(always)]
-            fn __pb_m_slow_norm(
-                &self,
-                __pb_py: ::pybridge::Python<'_>,
-                rounds: u64,
-            ) -> ::pybridge::__private::pyo3::PyResult<f64> {
-                let __pb_guard = self.inner.borrow(__pb_py)?;
-                let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-                let __pb_a0 = rounds;
-                let __pb_result = __pb_py.detach(move || __pb_self.slow_norm(__pb_a0));
-                ::core::result::Result::Ok(__pb_result)
             }
             #[pyo3(name = "coordinates", signature = ())]
             fn __pb_m_coordinates(
@@ -420,8 +419,8 @@ mod geometry {
                 &self,
                 __pb_py: ::pybridge::Python<'_>,
             ) -> ::pybridge::__private::pyo3::PyResult<f64> {
-                let __pb_guard = self.inner.borrow(__pb_py)?;
-                let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+                let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+                let __pb_self = &*__pb_guard;
                 ::core::result::Result::Ok(::std::clone::Clone::clone(&__pb_self.x))
             }
             #[setter]
@@ -432,8 +431,8 @@ mod geometry {
                 __pb_py: ::pybridge::Python<'_>,
                 __pb_value: f64,
             ) -> ::pybridge::__private::pyo3::PyResult<()> {
-                let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
-                let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
+                let mut __pb_guard = self.inner.value_mut(__pb_py, Self::__PB_NAME)?;
+                let __pb_self = &mut *__pb_guard;
                 __pb_self.x = __pb_value;
                 ::core::result::Result::Ok(())
             }
@@ -444,8 +443,8 @@ mod geometry {
                 &self,
                 __pb_py: ::pybridge::Python<'_>,
             ) -> ::pybridge::__private::pyo3::PyResult<f64> {
-                let __pb_guard = self.inner.borrow(__pb_py)?;
-                let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+                let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+                let __pb_self = &*__pb_guard;
                 ::core::result::Result::Ok(::std::clone::Clone::clone(&__pb_self.y))
             }
             fn __repr__(
@@ -539,23 +538,21 @@ mod geometry {
             __pb_a | __PbClass_Point::__pb_constructor(__pb_py, __pb_a.get(0) ?, __pb_a
             .get(1) ?)
         );
-        #[cfg(not(debug_assertions))]
         ::pybridge::__private::fast_method!(
             __pb_fastm_Point_norm, __pb_entrym_Point_norm, __PbClass_Point, noargs
-            call_noargs, | __pb_py, __pb_this | __PbClass_Point::__pb_m_norm(__pb_this,
-            __pb_py)
+            call_noargs, "norm", "norm($self)\n--\n\n", | __pb_py, __pb_this |
+            __PbClass_Point::__pb_m_norm(__pb_this, __pb_py)
         );
-        #[cfg(not(debug_assertions))]
         ::pybridge::__private::fast_method!(
             __pb_fastm_Point_shift, __pb_entrym_Point_shift, __PbClass_Point, call_unit,
-            (1, 1), | __pb_py, __pb_this, __pb_a |
-            __PbClass_Point::__pb_m_shift(__pb_this, __pb_py, __pb_a.get(0) ?)
+            ("shift", ["dx"], 0, 1, 1), "shift($self, dx)\n--\n\n", | __pb_py, __pb_this,
+            __pb_a | __PbClass_Point::__pb_m_shift(__pb_this, __pb_py, __pb_a.get(0) ?)
         );
-        #[cfg(not(debug_assertions))]
         ::pybridge::__private::fast_method!(
             __pb_fastm_Point_slow_norm, __pb_entrym_Point_slow_norm, __PbClass_Point,
-            call, (1, 1), | __pb_py, __pb_this, __pb_a |
-            __PbClass_Point::__pb_m_slow_norm(__pb_this, __pb_py, __pb_a.get(0) ?)
+            call, ("slow_norm", ["rounds"], 0, 1, 1), "slow_norm($self, rounds)\n--\n\n",
+            | __pb_py, __pb_this, __pb_a | __PbClass_Point::__pb_m_slow_norm(__pb_this,
+            __pb_py, __pb_a.get(0) ?)
         );
         #[cfg(not(debug_assertions))]
         ::pybridge::__private::fast_property!(
@@ -643,7 +640,7 @@ mod geometry {
         #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
         impl __PbClass_Word {
             #[pyo3(name = "as_str", signature = ())]
-            #[inline(always)]
+            #[cfg_attr(not(debug_assertions), inline(always))]
             fn __pb_m_as_str(
                 &self,
                 __pb_py: ::pybridge::Python<'_>,
@@ -779,6 +776,7 @@ mod geometry {
                 )
             }
         }
+        impl __PbClass_Cells {}
         #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
         impl __PbClass_Cells {
             #[classattr]
@@ -793,40 +791,40 @@ mod geometry {
                 ::pybridge::__private::publish_class::<Self>(py)
             }
             #[pyo3(name = "__getitem__")]
-            #[inline(always)]
+            #[cfg_attr(not(debug_assertions), inline(always))]
             fn __pb_m___getitem__(
                 &self,
                 __pb_py: ::pybridge::Python<'_>,
                 key: usize,
             ) -> ::pybridge::__private::pyo3::PyResult<f64> {
-                let __pb_guard = self.inner.borrow(__pb_py)?;
-                let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+                let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+                let __pb_self = &*__pb_guard;
                 let __pb_a0 = key;
                 let __pb_result = ::pybridge::__private::index_get(__pb_self, __pb_a0)
                     .map_err(::pybridge::__private::into_pyerr)?;
                 ::core::result::Result::Ok(__pb_result)
             }
             #[pyo3(name = "__next__")]
-            #[inline(always)]
+            #[cfg_attr(not(debug_assertions), inline(always))]
             fn __pb_m___next__(
                 &self,
                 __pb_py: ::pybridge::Python<'_>,
             ) -> ::pybridge::__private::pyo3::PyResult<::std::option::Option<f64>> {
-                let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
-                let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
+                let mut __pb_guard = self.inner.value_mut(__pb_py, Self::__PB_NAME)?;
+                let __pb_self = &mut *__pb_guard;
                 let __pb_result = ::core::iter::Iterator::next(__pb_self);
                 ::core::result::Result::Ok(__pb_result)
             }
             #[pyo3(name = "__setitem__")]
-            #[inline(always)]
+            #[cfg_attr(not(debug_assertions), inline(always))]
             fn __pb_m___setitem__(
                 &self,
                 __pb_py: ::pybridge::Python<'_>,
                 key: usize,
                 value: f64,
             ) -> ::pybridge::__private::pyo3::PyResult<()> {
-                let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
-                let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
+                let mut __pb_guard = self.inner.value_mut(__pb_py, Self::__PB_NAME)?;
+                let __pb_self = &mut *__pb_guard;
                 let __pb_a0 = key;
                 let __pb_a1 = value;
                 ::pybridge::__private::index_set(__pb_self, __pb_a0, __pb_a1)
@@ -1075,20 +1073,21 @@ mod geometry {
             ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
                 __PbClass_Point,
             >(__pb_module)?;
+            ::pybridge::__private::add_fast_methods::<
+                __PbClass_Point,
+            >(
+                __pb_module.py(),
+                &[
+                    &__pb_fastm_Point_norm,
+                    &__pb_fastm_Point_shift,
+                    &__pb_fastm_Point_slow_norm,
+                ],
+            )?;
             #[cfg(not(debug_assertions))]
             {
                 ::pybridge::__private::add_fast_constructor::<
                     __PbClass_Point,
                 >(__pb_module.py(), &__pb_fastc_Point)?;
-                ::pybridge::__private::add_fast_method::<
-                    __PbClass_Point,
-                >(__pb_module.py(), "norm", &__pb_fastm_Point_norm)?;
-                ::pybridge::__private::add_fast_method::<
-                    __PbClass_Point,
-                >(__pb_module.py(), "shift", &__pb_fastm_Point_shift)?;
-                ::pybridge::__private::add_fast_method::<
-                    __PbClass_Point,
-                >(__pb_module.py(), "slow_norm", &__pb_fastm_Point_slow_norm)?;
                 ::pybridge::__private::add_fast_property::<
                     __PbClass_Point,
                 >(__pb_module.py(), "x", &__pb_fastp_Point_x)?;

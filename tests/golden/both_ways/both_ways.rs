@@ -88,6 +88,7 @@ const _: () = {
             )
         }
     }
+    impl __PbClass_Point {}
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Point {
         #[classattr]
@@ -339,6 +340,41 @@ const _: () = {
             )
         }
     }
+    impl __PbClass_Line {
+        // from both_ways.yaml:30:19: method `last`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_last(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
+            let __pb_result = __pb_self.last();
+            ::core::result::Result::Ok(__PbClass_Point::__pb_wrap(__pb_result))
+        }
+        // from both_ways.yaml:31:19: method `length`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_length(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<f64> {
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
+            let __pb_result = __pb_self.length();
+            ::core::result::Result::Ok(__pb_result)
+        }
+        // from both_ways.yaml:32:19: method `reverse`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_reverse(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<()> {
+            let mut __pb_guard = self.inner.value_mut(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &mut *__pb_guard;
+            __pb_self.reverse();
+            ::core::result::Result::Ok(())
+        }
+    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Line {
         #[classattr]
@@ -399,42 +435,6 @@ const _: () = {
                 ),
             })
         }
-        // from both_ways.yaml:30:19: method `last`
-        #[pyo3(name = "last", signature = ())]
-        #[inline(always)]
-        fn __pb_m_last(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-            let __pb_result = __pb_self.last();
-            ::core::result::Result::Ok(__PbClass_Point::__pb_wrap(__pb_result))
-        }
-        // from both_ways.yaml:31:19: method `length`
-        #[pyo3(name = "length", signature = ())]
-        #[inline(always)]
-        fn __pb_m_length(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<f64> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-            let __pb_result = __pb_self.length();
-            ::core::result::Result::Ok(__pb_result)
-        }
-        // from both_ways.yaml:32:19: method `reverse`
-        #[pyo3(name = "reverse", signature = ())]
-        #[inline(always)]
-        fn __pb_m_reverse(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
-            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
-            __pb_self.reverse();
-            ::core::result::Result::Ok(())
-        }
         // from both_ways.yaml:26:19: attribute `start`
         #[getter]
         #[pyo3(name = "start")]
@@ -484,8 +484,8 @@ const _: () = {
                         ::pybridge::__private::clone_of(__pb_v),
                     ),
                 )?;
-            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
-            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
+            let mut __pb_guard = self.inner.value_mut(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &mut *__pb_guard;
             __pb_self.start = __pb_value;
             ::core::result::Result::Ok(())
         }
@@ -497,31 +497,38 @@ const _: () = {
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             ::core::result::Result::Ok(
                 __PbClass_Point::__pb_wrap(::std::clone::Clone::clone(&__pb_self.end)),
             )
         }
     }
-    #[cfg(not(debug_assertions))]
-    // from both_ways.yaml:30:19: method `Line.last` (direct entry)
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "30:19: method `Line.last` (registered by pybridge)"
+    )]
     ::pybridge::__private::fast_method!(
         __pb_fastm_Line_last, __pb_entrym_Line_last, __PbClass_Line, noargs call_noargs,
-        | __pb_py, __pb_this | __PbClass_Line::__pb_m_last(__pb_this, __pb_py)
+        "last", "last($self)\n--\n\n", | __pb_py, __pb_this |
+        __PbClass_Line::__pb_m_last(__pb_this, __pb_py)
     );
-    #[cfg(not(debug_assertions))]
-    // from both_ways.yaml:31:19: method `Line.length` (direct entry)
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "31:19: method `Line.length` (registered by pybridge)"
+    )]
     ::pybridge::__private::fast_method!(
         __pb_fastm_Line_length, __pb_entrym_Line_length, __PbClass_Line, noargs
-        call_noargs, | __pb_py, __pb_this | __PbClass_Line::__pb_m_length(__pb_this,
-        __pb_py)
+        call_noargs, "length", "length($self)\n--\n\n", | __pb_py, __pb_this |
+        __PbClass_Line::__pb_m_length(__pb_this, __pb_py)
     );
-    #[cfg(not(debug_assertions))]
-    // from both_ways.yaml:32:19: method `Line.reverse` (direct entry)
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "32:19: method `Line.reverse` (registered by pybridge)"
+    )]
     ::pybridge::__private::fast_method!(
         __pb_fastm_Line_reverse, __pb_entrym_Line_reverse, __PbClass_Line, noargs
-        call_noargs_unit, | __pb_py, __pb_this |
+        call_noargs_unit, "reverse", "reverse($self)\n--\n\n", | __pb_py, __pb_this |
         __PbClass_Line::__pb_m_reverse(__pb_this, __pb_py)
     );
     #[cfg(not(debug_assertions))]
@@ -614,6 +621,30 @@ const _: () = {
             )
         }
     }
+    impl __PbClass_Counter {
+        // from both_ways.yaml:36:19: method `bump`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_bump(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<()> {
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
+            __pb_self.bump();
+            ::core::result::Result::Ok(())
+        }
+        // from both_ways.yaml:37:19: method `value`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_value(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<u64> {
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
+            let __pb_result = __pb_self.value();
+            ::core::result::Result::Ok(__pb_result)
+        }
+    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Counter {
         #[classattr]
@@ -627,44 +658,24 @@ const _: () = {
         > {
             ::pybridge::__private::publish_class::<Self>(py)
         }
-        // from both_ways.yaml:36:19: method `bump`
-        #[pyo3(name = "bump", signature = ())]
-        #[inline(always)]
-        fn __pb_m_bump(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-            __pb_self.bump();
-            ::core::result::Result::Ok(())
-        }
-        // from both_ways.yaml:37:19: method `value`
-        #[pyo3(name = "value", signature = ())]
-        #[inline(always)]
-        fn __pb_m_value(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<u64> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-            let __pb_result = __pb_self.value();
-            ::core::result::Result::Ok(__pb_result)
-        }
     }
-    #[cfg(not(debug_assertions))]
-    // from both_ways.yaml:36:19: method `Counter.bump` (direct entry)
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "36:19: method `Counter.bump` (registered by pybridge)"
+    )]
     ::pybridge::__private::fast_method!(
         __pb_fastm_Counter_bump, __pb_entrym_Counter_bump, __PbClass_Counter, noargs
-        call_noargs_unit, | __pb_py, __pb_this |
+        call_noargs_unit, "bump", "bump($self)\n--\n\n", | __pb_py, __pb_this |
         __PbClass_Counter::__pb_m_bump(__pb_this, __pb_py)
     );
-    #[cfg(not(debug_assertions))]
-    // from both_ways.yaml:37:19: method `Counter.value` (direct entry)
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "37:19: method `Counter.value` (registered by pybridge)"
+    )]
     ::pybridge::__private::fast_method!(
         __pb_fastm_Counter_value, __pb_entrym_Counter_value, __PbClass_Counter, noargs
-        call_noargs, | __pb_py, __pb_this | __PbClass_Counter::__pb_m_value(__pb_this,
-        __pb_py)
+        call_noargs, "value", "value($self)\n--\n\n", | __pb_py, __pb_this |
+        __PbClass_Counter::__pb_m_value(__pb_this, __pb_py)
     );
     // from both_ways.yaml:38:13: class `Registry`
     #[::pybridge::__private::pyo3::pyclass(
@@ -750,6 +761,19 @@ const _: () = {
             )
         }
     }
+    impl __PbClass_Registry {
+        // from both_ways.yaml:43:19: method `holders`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_holders(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<usize> {
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
+            let __pb_result = __pb_self.holders();
+            ::core::result::Result::Ok(__pb_result)
+        }
+    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Registry {
         #[classattr]
@@ -774,27 +798,15 @@ const _: () = {
         }
         // from both_ways.yaml:42:19: method `counter`
         #[pyo3(name = "counter", signature = ())]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m_counter(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Counter> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             let __pb_result = __pb_self.counter();
             ::core::result::Result::Ok(__PbClass_Counter::__pb_share(__pb_result))
-        }
-        // from both_ways.yaml:43:19: method `holders`
-        #[pyo3(name = "holders", signature = ())]
-        #[inline(always)]
-        fn __pb_m_holders(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<usize> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-            let __pb_result = __pb_self.holders();
-            ::core::result::Result::Ok(__pb_result)
         }
     }
     #[cfg(not(debug_assertions))]
@@ -803,11 +815,13 @@ const _: () = {
         __pb_fastc_Registry, __pb_entryc_Registry, __PbClass_Registry, (0, 0), | __pb_py,
         __pb_a | __PbClass_Registry::__pb_constructor(__pb_py,)
     );
-    #[cfg(not(debug_assertions))]
-    // from both_ways.yaml:43:19: method `Registry.holders` (direct entry)
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "43:19: method `Registry.holders` (registered by pybridge)"
+    )]
     ::pybridge::__private::fast_method!(
         __pb_fastm_Registry_holders, __pb_entrym_Registry_holders, __PbClass_Registry,
-        noargs call_noargs, | __pb_py, __pb_this |
+        noargs call_noargs, "holders", "holders($self)\n--\n\n", | __pb_py, __pb_this |
         __PbClass_Registry::__pb_m_holders(__pb_this, __pb_py)
     );
     // from both_ways.yaml:44:13: class `Node`
@@ -892,6 +906,7 @@ const _: () = {
             )
         }
     }
+    impl __PbClass_Node {}
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Node {
         #[classattr]
@@ -924,8 +939,8 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::std::option::Option<::pybridge::Object>,
         > {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             ::core::result::Result::Ok(
                 ::std::option::Option::as_ref(&__pb_self.payload)
                     .map(|__pb_x| ::pybridge::__private::pyo3::Py::clone_ref(
@@ -942,8 +957,8 @@ const _: () = {
             __pb_py: ::pybridge::Python<'_>,
             __pb_value: ::std::option::Option<::pybridge::Object>,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
-            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
+            let mut __pb_guard = self.inner.value_mut(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &mut *__pb_guard;
             __pb_self.payload = __pb_value;
             ::core::result::Result::Ok(())
         }
@@ -1068,6 +1083,7 @@ const _: () = {
             )
         }
     }
+    impl __PbClass_Opaque {}
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Opaque {
         #[classattr]
@@ -1186,17 +1202,14 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Line,
         >(__pb_module)?;
+        ::pybridge::__private::add_fast_methods::<
+            __PbClass_Line,
+        >(
+            __pb_module.py(),
+            &[&__pb_fastm_Line_last, &__pb_fastm_Line_length, &__pb_fastm_Line_reverse],
+        )?;
         #[cfg(not(debug_assertions))]
         {
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Line,
-            >(__pb_module.py(), "last", &__pb_fastm_Line_last)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Line,
-            >(__pb_module.py(), "length", &__pb_fastm_Line_length)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Line,
-            >(__pb_module.py(), "reverse", &__pb_fastm_Line_reverse)?;
             ::pybridge::__private::add_fast_property::<
                 __PbClass_Line,
             >(__pb_module.py(), "end", &__pb_fastp_Line_end)?;
@@ -1204,26 +1217,20 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Counter,
         >(__pb_module)?;
-        #[cfg(not(debug_assertions))]
-        {
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Counter,
-            >(__pb_module.py(), "bump", &__pb_fastm_Counter_bump)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Counter,
-            >(__pb_module.py(), "value", &__pb_fastm_Counter_value)?;
-        }
+        ::pybridge::__private::add_fast_methods::<
+            __PbClass_Counter,
+        >(__pb_module.py(), &[&__pb_fastm_Counter_bump, &__pb_fastm_Counter_value])?;
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Registry,
         >(__pb_module)?;
+        ::pybridge::__private::add_fast_methods::<
+            __PbClass_Registry,
+        >(__pb_module.py(), &[&__pb_fastm_Registry_holders])?;
         #[cfg(not(debug_assertions))]
         {
             ::pybridge::__private::add_fast_constructor::<
                 __PbClass_Registry,
             >(__pb_module.py(), &__pb_fastc_Registry)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Registry,
-            >(__pb_module.py(), "holders", &__pb_fastm_Registry_holders)?;
         }
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Node,

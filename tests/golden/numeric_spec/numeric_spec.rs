@@ -118,6 +118,21 @@ const _: () = {
             )
         }
     }
+    impl __PbClass_Money {
+        // from numeric_spec.yaml:24:19: method `compound`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_compound(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+            years: u64,
+        ) -> ::pybridge::__private::pyo3::PyResult<i64> {
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
+            let __pb_a0 = years;
+            let __pb_result = __pb_py.detach(move || __pb_self.compound(__pb_a0));
+            ::core::result::Result::Ok(__pb_result)
+        }
+    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Money {
         #[classattr]
@@ -142,48 +157,34 @@ const _: () = {
             let __pb_result = crate::money::Money::new(__pb_a0);
             ::core::result::Result::Ok(__PbClass_Money::__pb_wrap(__pb_result))
         }
-        // from numeric_spec.yaml:24:19: method `compound`
-        #[pyo3(name = "compound", signature = (years))]
-        #[inline(always)]
-        fn __pb_m_compound(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-            years: u64,
-        ) -> ::pybridge::__private::pyo3::PyResult<i64> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-            let __pb_a0 = years;
-            let __pb_result = __pb_py.detach(move || __pb_self.compound(__pb_a0));
-            ::core::result::Result::Ok(__pb_result)
-        }
         // from numeric_spec.yaml:26:19: method `scaled`
         #[pyo3(
             name = "scaled",
             signature = (*, factor = 1),
             text_signature = "($self, *, factor=1)"
         )]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m_scaled(
             &self,
             __pb_py: ::pybridge::Python<'_>,
             factor: i64,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Money> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             let __pb_a0 = factor;
             let __pb_result = __pb_self.times(__pb_a0);
             ::core::result::Result::Ok(__PbClass_Money::__pb_wrap(__pb_result))
         }
         // from numeric_spec.yaml:27:19: method `__add__`
         #[pyo3(name = "__add__")]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m___add__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Money>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Money> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             other
                 .__pb_with(
                     __pb_py,
@@ -197,14 +198,14 @@ const _: () = {
         }
         // from numeric_spec.yaml:28:19: method `__sub__`
         #[pyo3(name = "__sub__")]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m___sub__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Money>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Money> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             other
                 .__pb_with(
                     __pb_py,
@@ -218,42 +219,42 @@ const _: () = {
         }
         // from numeric_spec.yaml:29:19: method `__mul__`
         #[pyo3(name = "__mul__")]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m___mul__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
             factor: i64,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Money> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             let __pb_a0 = factor;
             let __pb_result = __pb_self.times(__pb_a0);
             ::core::result::Result::Ok(__PbClass_Money::__pb_wrap(__pb_result))
         }
         // from numeric_spec.yaml:30:19: method `__rmul__`
         #[pyo3(name = "__rmul__")]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m___rmul__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
             factor: i64,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Money> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             let __pb_a0 = factor;
             let __pb_result = __pb_self.times(__pb_a0);
             ::core::result::Result::Ok(__PbClass_Money::__pb_wrap(__pb_result))
         }
         // from numeric_spec.yaml:31:17: method `__floordiv__`
         #[pyo3(name = "__floordiv__")]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m___floordiv__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
             parts: i64,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Money> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             let __pb_a0 = parts;
             let __pb_result = __pb_self
                 .split(__pb_a0)
@@ -265,38 +266,38 @@ const _: () = {
         }
         // from numeric_spec.yaml:36:19: method `__neg__`
         #[pyo3(name = "__neg__")]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m___neg__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Money> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             let __pb_result = __pb_self.negated();
             ::core::result::Result::Ok(__PbClass_Money::__pb_wrap(__pb_result))
         }
         // from numeric_spec.yaml:37:19: method `__bool__`
         #[pyo3(name = "__bool__")]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m___bool__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             let __pb_result = __pb_self.is_nonzero();
             ::core::result::Result::Ok(__pb_result)
         }
         // from numeric_spec.yaml:38:19: method `__iadd__`
         #[pyo3(name = "__iadd__")]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m___iadd__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
             other: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Money>,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
-            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
+            let mut __pb_guard = self.inner.value_mut(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &mut *__pb_guard;
             other
                 .__pb_with(
                     __pb_py,
@@ -308,38 +309,38 @@ const _: () = {
         }
         // from numeric_spec.yaml:39:19: method `__str__`
         #[pyo3(name = "__str__")]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m___str__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             let __pb_result = __pb_self.formatted();
             ::core::result::Result::Ok(__pb_result)
         }
         // from numeric_spec.yaml:41:19: method `__len__`
         #[pyo3(name = "__len__")]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m___len__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<usize> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             let __pb_result = crate::money::digits(__pb_self);
             ::core::result::Result::Ok(__pb_result)
         }
         // from numeric_spec.yaml:42:19: method `__contains__`
         #[pyo3(name = "__contains__")]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m___contains__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
             digit: u8,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             let __pb_a0 = digit;
             let __pb_result = crate::money::has_digit(__pb_self, __pb_a0);
             ::core::result::Result::Ok(__pb_result)
@@ -364,14 +365,14 @@ const _: () = {
         }
         // from numeric_spec.yaml:44:19: method `labelled`
         #[pyo3(name = "labelled", signature = (currency))]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m_labelled(
             &self,
             __pb_py: ::pybridge::Python<'_>,
             currency: __PbClass_Currency,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             let __pb_a0 = currency
                 .__pb_with(
                     __pb_py,
@@ -390,14 +391,14 @@ const _: () = {
             ),
             text_signature = "($self, rounding=...)"
         )]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m_units(
             &self,
             __pb_py: ::pybridge::Python<'_>,
             rounding: __PbClass_Rounding,
         ) -> ::pybridge::__private::pyo3::PyResult<i64> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             let __pb_a0 = rounding
                 .__pb_with(
                     __pb_py,
@@ -416,8 +417,8 @@ const _: () = {
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<i64> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             ::core::result::Result::Ok(::std::clone::Clone::clone(&__pb_self.cents))
         }
         // from numeric_spec.yaml:9:13: trait `Debug` of class `Money`
@@ -601,12 +602,15 @@ const _: () = {
         __pb_fastc_Money, __pb_entryc_Money, __PbClass_Money, (1, 1), | __pb_py, __pb_a |
         __PbClass_Money::__pb_constructor(__pb_py, __pb_a.get(0) ?)
     );
-    #[cfg(not(debug_assertions))]
-    // from numeric_spec.yaml:24:19: method `Money.compound` (direct entry)
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "24:19: method `Money.compound` (registered by pybridge)"
+    )]
     ::pybridge::__private::fast_method!(
-        __pb_fastm_Money_compound, __pb_entrym_Money_compound, __PbClass_Money, call, (1,
-        1), | __pb_py, __pb_this, __pb_a | __PbClass_Money::__pb_m_compound(__pb_this,
-        __pb_py, __pb_a.get(0) ?)
+        __pb_fastm_Money_compound, __pb_entrym_Money_compound, __PbClass_Money, call,
+        ("compound", ["years"], 0, 1, 1), "compound($self, years)\n--\n\n", | __pb_py,
+        __pb_this, __pb_a | __PbClass_Money::__pb_m_compound(__pb_this, __pb_py, __pb_a
+        .get(0) ?)
     );
     #[cfg(not(debug_assertions))]
     // from numeric_spec.yaml:21:19: property `Money.cents` (direct entry)
@@ -722,6 +726,7 @@ const _: () = {
             )
         }
     }
+    impl __PbClass_Points {}
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Points {
         #[classattr]
@@ -754,8 +759,8 @@ const _: () = {
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<i64> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             ::core::result::Result::Ok(::std::clone::Clone::clone(&__pb_self.n))
         }
         // from numeric_spec.yaml:48:13: trait `Debug` of class `Points`
@@ -1129,6 +1134,19 @@ const _: () = {
             )
         }
     }
+    impl __PbClass_Digits {
+        // from numeric_spec.yaml:67:19: method `value`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_value(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<u64> {
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
+            let __pb_result = __pb_self.value();
+            ::core::result::Result::Ok(__pb_result)
+        }
+    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Digits {
         #[classattr]
@@ -1153,28 +1171,16 @@ const _: () = {
             let __pb_result = crate::points::Digits::new(__pb_a0);
             ::core::result::Result::Ok(__PbClass_Digits::__pb_wrap(__pb_result))
         }
-        // from numeric_spec.yaml:67:19: method `value`
-        #[pyo3(name = "value", signature = ())]
-        #[inline(always)]
-        fn __pb_m_value(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<u64> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-            let __pb_result = __pb_self.value();
-            ::core::result::Result::Ok(__pb_result)
-        }
         // from numeric_spec.yaml:62:23: method `__getitem__`
         #[pyo3(name = "__getitem__")]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m___getitem__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
             key: usize,
         ) -> ::pybridge::__private::pyo3::PyResult<u8> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             let __pb_a0 = key;
             let __pb_result = ::pybridge::__private::index_get(__pb_self, __pb_a0)
                 .map_err(::pybridge::__private::into_pyerr)?;
@@ -1182,15 +1188,15 @@ const _: () = {
         }
         // from numeric_spec.yaml:62:52: method `__setitem__`
         #[pyo3(name = "__setitem__")]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m___setitem__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
             key: usize,
             value: u8,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
-            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
+            let mut __pb_guard = self.inner.value_mut(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &mut *__pb_guard;
             let __pb_a0 = key;
             let __pb_a1 = value;
             ::pybridge::__private::index_set(__pb_self, __pb_a0, __pb_a1)
@@ -1214,12 +1220,14 @@ const _: () = {
         __pb_fastc_Digits, __pb_entryc_Digits, __PbClass_Digits, (1, 1), | __pb_py,
         __pb_a | __PbClass_Digits::__pb_constructor(__pb_py, __pb_a.get(0) ?)
     );
-    #[cfg(not(debug_assertions))]
-    // from numeric_spec.yaml:67:19: method `Digits.value` (direct entry)
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "67:19: method `Digits.value` (registered by pybridge)"
+    )]
     ::pybridge::__private::fast_method!(
         __pb_fastm_Digits_value, __pb_entrym_Digits_value, __PbClass_Digits, noargs
-        call_noargs, | __pb_py, __pb_this | __PbClass_Digits::__pb_m_value(__pb_this,
-        __pb_py)
+        call_noargs, "value", "value($self)\n--\n\n", | __pb_py, __pb_this |
+        __PbClass_Digits::__pb_m_value(__pb_this, __pb_py)
     );
     #[cfg(not(debug_assertions))]
     #[cfg_attr(
@@ -1316,6 +1324,7 @@ const _: () = {
             )
         }
     }
+    impl __PbClass_Fibonacci {}
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Fibonacci {
         #[classattr]
@@ -1342,13 +1351,13 @@ const _: () = {
         }
         // from numeric_spec.yaml:72:16: method `__next__`
         #[pyo3(name = "__next__")]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m___next__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::option::Option<u64>> {
-            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
-            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
+            let mut __pb_guard = self.inner.value_mut(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &mut *__pb_guard;
             let __pb_result = ::core::iter::Iterator::next(__pb_self);
             ::core::result::Result::Ok(__pb_result)
         }
@@ -1450,6 +1459,7 @@ const _: () = {
             )
         }
     }
+    impl __PbClass_Ledger {}
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Ledger {
         #[classattr]
@@ -1474,14 +1484,14 @@ const _: () = {
         }
         // from numeric_spec.yaml:83:19: method `record`
         #[pyo3(name = "record", signature = (amount))]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m_record(
             &self,
             __pb_py: ::pybridge::Python<'_>,
             amount: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Money>,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
-            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
+            let mut __pb_guard = self.inner.value_mut(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &mut *__pb_guard;
             let __pb_a0 = amount
                 .__pb_with(
                     __pb_py,
@@ -1645,6 +1655,38 @@ const _: () = {
             )
         }
     }
+    impl __PbClass_Till {
+        // from numeric_spec.yaml:94:19: method `record`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_record(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+            cents: i64,
+        ) -> ::pybridge::__private::pyo3::PyResult<()> {
+            self.__pb_with_mut(
+                __pb_py,
+                |__pb_self| {
+                    let __pb_a0 = cents;
+                    __pb_self.record(__pb_a0);
+                    ::core::result::Result::Ok(())
+                },
+            )
+        }
+        // from numeric_spec.yaml:95:19: method `balance`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_balance(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<i64> {
+            self.__pb_with(
+                __pb_py,
+                |__pb_self| {
+                    let __pb_result = __pb_self.balance();
+                    ::core::result::Result::Ok(__pb_result)
+                },
+            )
+        }
+    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Till {
         #[classattr]
@@ -1666,38 +1708,6 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Till> {
             let __pb_result = crate::money::Till::new();
             ::core::result::Result::Ok(__PbClass_Till::__pb_wrap(__pb_result))
-        }
-        // from numeric_spec.yaml:94:19: method `record`
-        #[pyo3(name = "record", signature = (cents))]
-        #[inline(always)]
-        fn __pb_m_record(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-            cents: i64,
-        ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            self.__pb_with_mut(
-                __pb_py,
-                |__pb_self| {
-                    let __pb_a0 = cents;
-                    __pb_self.record(__pb_a0);
-                    ::core::result::Result::Ok(())
-                },
-            )
-        }
-        // from numeric_spec.yaml:95:19: method `balance`
-        #[pyo3(name = "balance", signature = ())]
-        #[inline(always)]
-        fn __pb_m_balance(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<i64> {
-            self.__pb_with(
-                __pb_py,
-                |__pb_self| {
-                    let __pb_result = __pb_self.balance();
-                    ::core::result::Result::Ok(__pb_result)
-                },
-            )
         }
         // from numeric_spec.yaml:92:19: attribute `entries`
         #[getter]
@@ -1749,19 +1759,24 @@ const _: () = {
         __pb_fastc_Till, __pb_entryc_Till, __PbClass_Till, (0, 0), | __pb_py, __pb_a |
         __PbClass_Till::__pb_constructor(__pb_py,)
     );
-    #[cfg(not(debug_assertions))]
-    // from numeric_spec.yaml:94:19: method `Till.record` (direct entry)
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "94:19: method `Till.record` (registered by pybridge)"
+    )]
     ::pybridge::__private::fast_method!(
-        __pb_fastm_Till_record, __pb_entrym_Till_record, __PbClass_Till, call_unit, (1,
-        1), | __pb_py, __pb_this, __pb_a | __PbClass_Till::__pb_m_record(__pb_this,
-        __pb_py, __pb_a.get(0) ?)
+        __pb_fastm_Till_record, __pb_entrym_Till_record, __PbClass_Till, call_unit,
+        ("record", ["cents"], 0, 1, 1), "record($self, cents)\n--\n\n", | __pb_py,
+        __pb_this, __pb_a | __PbClass_Till::__pb_m_record(__pb_this, __pb_py, __pb_a
+        .get(0) ?)
     );
-    #[cfg(not(debug_assertions))]
-    // from numeric_spec.yaml:95:19: method `Till.balance` (direct entry)
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "95:19: method `Till.balance` (registered by pybridge)"
+    )]
     ::pybridge::__private::fast_method!(
         __pb_fastm_Till_balance, __pb_entrym_Till_balance, __PbClass_Till, noargs
-        call_noargs, | __pb_py, __pb_this | __PbClass_Till::__pb_m_balance(__pb_this,
-        __pb_py)
+        call_noargs, "balance", "balance($self)\n--\n\n", | __pb_py, __pb_this |
+        __PbClass_Till::__pb_m_balance(__pb_this, __pb_py)
     );
     #[cfg(not(debug_assertions))]
     // from numeric_spec.yaml:92:19: property `Till.entries` (direct entry)
@@ -2185,14 +2200,14 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Money,
         >(__pb_module)?;
+        ::pybridge::__private::add_fast_methods::<
+            __PbClass_Money,
+        >(__pb_module.py(), &[&__pb_fastm_Money_compound])?;
         #[cfg(not(debug_assertions))]
         {
             ::pybridge::__private::add_fast_constructor::<
                 __PbClass_Money,
             >(__pb_module.py(), &__pb_fastc_Money)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Money,
-            >(__pb_module.py(), "compound", &__pb_fastm_Money_compound)?;
             ::pybridge::__private::add_fast_property::<
                 __PbClass_Money,
             >(__pb_module.py(), "cents", &__pb_fastp_Money_cents)?;
@@ -2231,14 +2246,14 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Digits,
         >(__pb_module)?;
+        ::pybridge::__private::add_fast_methods::<
+            __PbClass_Digits,
+        >(__pb_module.py(), &[&__pb_fastm_Digits_value])?;
         #[cfg(not(debug_assertions))]
         {
             ::pybridge::__private::add_fast_constructor::<
                 __PbClass_Digits,
             >(__pb_module.py(), &__pb_fastc_Digits)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Digits,
-            >(__pb_module.py(), "value", &__pb_fastm_Digits_value)?;
             ::pybridge::__private::add_fast_getitem::<
                 __PbClass_Digits,
             >(__pb_module.py(), &__pb_fasts_Digits_getitem, __pb_entrys_Digits_getitem)?;
@@ -2264,17 +2279,14 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Till,
         >(__pb_module)?;
+        ::pybridge::__private::add_fast_methods::<
+            __PbClass_Till,
+        >(__pb_module.py(), &[&__pb_fastm_Till_record, &__pb_fastm_Till_balance])?;
         #[cfg(not(debug_assertions))]
         {
             ::pybridge::__private::add_fast_constructor::<
                 __PbClass_Till,
             >(__pb_module.py(), &__pb_fastc_Till)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Till,
-            >(__pb_module.py(), "record", &__pb_fastm_Till_record)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Till,
-            >(__pb_module.py(), "balance", &__pb_fastm_Till_balance)?;
             ::pybridge::__private::add_fast_property::<
                 __PbClass_Till,
             >(__pb_module.py(), "entries", &__pb_fastp_Till_entries)?;

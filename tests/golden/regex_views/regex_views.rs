@@ -116,6 +116,45 @@ const _: () = {
             )
         }
     }
+    impl __PbClass_Regex {
+        // from regex_views.yaml:23:17: method `is_match`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_is_match(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+            haystack: &str,
+        ) -> ::pybridge::__private::pyo3::PyResult<bool> {
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
+            let __pb_a0 = haystack;
+            let __pb_result = __pb_self.is_match(__pb_a0);
+            ::core::result::Result::Ok(__pb_result)
+        }
+        // from regex_views.yaml:37:19: method `captures_len`
+        /// Groups in the pattern (the whole match counts).
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_captures_len(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<usize> {
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
+            let __pb_result = __pb_self.captures_len();
+            ::core::result::Result::Ok(__pb_result)
+        }
+        // from regex_views.yaml:38:19: method `as_str`
+        /// The pattern.
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_as_str(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
+            let __pb_result = __pb_self.as_str();
+            ::core::result::Result::Ok(::std::borrow::ToOwned::to_owned(__pb_result))
+        }
+    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Regex {
         #[classattr]
@@ -144,20 +183,6 @@ const _: () = {
                 ))?;
             ::core::result::Result::Ok(__PbClass_Regex::__pb_wrap(__pb_result))
         }
-        // from regex_views.yaml:23:17: method `is_match`
-        #[pyo3(name = "is_match", signature = (haystack))]
-        #[inline(always)]
-        fn __pb_m_is_match(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-            haystack: &str,
-        ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-            let __pb_a0 = haystack;
-            let __pb_result = __pb_self.is_match(__pb_a0);
-            ::core::result::Result::Ok(__pb_result)
-        }
         // from regex_views.yaml:27:17: method `find`
         /// The leftmost match in `haystack`, a view into it.
         #[pyo3(name = "find", signature = (haystack))]
@@ -171,8 +196,8 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::core::option::Option<__PbRet_Match>,
         > {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             ::pybridge::__private::lend_str(
                 haystack,
                 |haystack, __pb_lender| {
@@ -200,8 +225,8 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::core::option::Option<__PbRet_Captures>,
         > {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             ::pybridge::__private::lend_str(
                 haystack,
                 |haystack, __pb_lender| {
@@ -215,32 +240,6 @@ const _: () = {
                     )
                 },
             )
-        }
-        // from regex_views.yaml:37:19: method `captures_len`
-        /// Groups in the pattern (the whole match counts).
-        #[pyo3(name = "captures_len", signature = ())]
-        #[inline(always)]
-        fn __pb_m_captures_len(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<usize> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-            let __pb_result = __pb_self.captures_len();
-            ::core::result::Result::Ok(__pb_result)
-        }
-        // from regex_views.yaml:38:19: method `as_str`
-        /// The pattern.
-        #[pyo3(name = "as_str", signature = ())]
-        #[inline(always)]
-        fn __pb_m_as_str(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-            let __pb_result = __pb_self.as_str();
-            ::core::result::Result::Ok(::std::borrow::ToOwned::to_owned(__pb_result))
         }
         // from regex_views.yaml:14:13: trait `Display` of class `Regex`
         fn __str__(
@@ -292,29 +291,34 @@ const _: () = {
         __pb_fastc_Regex, __pb_entryc_Regex, __PbClass_Regex, (1, 1), | __pb_py, __pb_a |
         __PbClass_Regex::__pb_constructor(__pb_py, __pb_a.get(0) ?)
     );
-    #[cfg(not(debug_assertions))]
-    // from regex_views.yaml:23:17: method `Regex.is_match` (direct entry)
-    ::pybridge::__private::fast_method!(
-        __pb_fastm_Regex_is_match, __pb_entrym_Regex_is_match, __PbClass_Regex, call, (1,
-        1), | __pb_py, __pb_this, __pb_a | __PbClass_Regex::__pb_m_is_match(__pb_this,
-        __pb_py, __pb_a.get(0) ?)
-    );
-    #[cfg(not(debug_assertions))]
     #[cfg_attr(
         any(),
-        pybridge_spec = "37:19: method `Regex.captures_len` (direct entry)"
+        pybridge_spec = "23:17: method `Regex.is_match` (registered by pybridge)"
+    )]
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Regex_is_match, __pb_entrym_Regex_is_match, __PbClass_Regex, call,
+        ("is_match", ["haystack"], 0, 1, 1), "is_match($self, haystack)\n--\n\n", |
+        __pb_py, __pb_this, __pb_a | __PbClass_Regex::__pb_m_is_match(__pb_this, __pb_py,
+        __pb_a.get(0) ?)
+    );
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "37:19: method `Regex.captures_len` (registered by pybridge)"
     )]
     ::pybridge::__private::fast_method!(
         __pb_fastm_Regex_captures_len, __pb_entrym_Regex_captures_len, __PbClass_Regex,
-        noargs call_noargs, | __pb_py, __pb_this |
-        __PbClass_Regex::__pb_m_captures_len(__pb_this, __pb_py)
+        noargs call_noargs, "captures_len",
+        "captures_len($self)\n--\n\nGroups in the pattern (the whole match counts).", |
+        __pb_py, __pb_this | __PbClass_Regex::__pb_m_captures_len(__pb_this, __pb_py)
     );
-    #[cfg(not(debug_assertions))]
-    // from regex_views.yaml:38:19: method `Regex.as_str` (direct entry)
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "38:19: method `Regex.as_str` (registered by pybridge)"
+    )]
     ::pybridge::__private::fast_method!(
         __pb_fastm_Regex_as_str, __pb_entrym_Regex_as_str, __PbClass_Regex, noargs
-        call_noargs, | __pb_py, __pb_this | __PbClass_Regex::__pb_m_as_str(__pb_this,
-        __pb_py)
+        call_noargs, "as_str", "as_str($self)\n--\n\nThe pattern.", | __pb_py, __pb_this
+        | __PbClass_Regex::__pb_m_as_str(__pb_this, __pb_py)
     );
     // from regex_views.yaml:39:13: class `Match`
     /// Where a match is, and its text (a view into the haystack).
@@ -393,7 +397,7 @@ const _: () = {
     impl __PbClass_Match {
         // from regex_views.yaml:44:19: method `start`
         #[pyo3(name = "start", signature = ())]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m_start(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -408,7 +412,7 @@ const _: () = {
         }
         // from regex_views.yaml:45:19: method `end`
         #[pyo3(name = "end", signature = ())]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m_end(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -423,7 +427,7 @@ const _: () = {
         }
         // from regex_views.yaml:46:19: method `__len__`
         #[pyo3(name = "__len__")]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m___len__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -438,7 +442,7 @@ const _: () = {
         }
         // from regex_views.yaml:47:19: method `is_empty`
         #[pyo3(name = "is_empty", signature = ())]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m_is_empty(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -454,7 +458,7 @@ const _: () = {
         // from regex_views.yaml:48:19: method `as_str`
         /// The matched text.
         #[pyo3(name = "as_str", signature = ())]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m_as_str(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -472,7 +476,7 @@ const _: () = {
         // from regex_views.yaml:50:19: method `span`
         /// `(start, end)`.
         #[pyo3(name = "span", signature = ())]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m_span(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -673,7 +677,7 @@ const _: () = {
         }
         // from regex_views.yaml:66:19: method `__len__`
         #[pyo3(name = "__len__")]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m___len__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -736,20 +740,21 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Regex,
         >(__pb_module)?;
+        ::pybridge::__private::add_fast_methods::<
+            __PbClass_Regex,
+        >(
+            __pb_module.py(),
+            &[
+                &__pb_fastm_Regex_is_match,
+                &__pb_fastm_Regex_captures_len,
+                &__pb_fastm_Regex_as_str,
+            ],
+        )?;
         #[cfg(not(debug_assertions))]
         {
             ::pybridge::__private::add_fast_constructor::<
                 __PbClass_Regex,
             >(__pb_module.py(), &__pb_fastc_Regex)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Regex,
-            >(__pb_module.py(), "is_match", &__pb_fastm_Regex_is_match)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Regex,
-            >(__pb_module.py(), "captures_len", &__pb_fastm_Regex_captures_len)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Regex,
-            >(__pb_module.py(), "as_str", &__pb_fastm_Regex_as_str)?;
         }
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Match,

@@ -86,6 +86,19 @@ const _: () = {
             )
         }
     }
+    impl __PbClass_Point {
+        // from shared_a.yaml:25:19: method `norm`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_norm(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<f64> {
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
+            let __pb_result = __pb_self.norm();
+            ::core::result::Result::Ok(__pb_result)
+        }
+    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Point {
         #[classattr]
@@ -112,21 +125,9 @@ const _: () = {
             let __pb_result = shared_geometry::Point::new(__pb_a0, __pb_a1);
             ::core::result::Result::Ok(__PbClass_Point::__pb_wrap(__pb_result))
         }
-        // from shared_a.yaml:25:19: method `norm`
-        #[pyo3(name = "norm", signature = ())]
-        #[inline(always)]
-        fn __pb_m_norm(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<f64> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-            let __pb_result = __pb_self.norm();
-            ::core::result::Result::Ok(__pb_result)
-        }
         // from shared_a.yaml:27:17: method `scale_with`
         #[pyo3(name = "scale_with", signature = (k, during))]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m_scale_with(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -136,8 +137,8 @@ const _: () = {
                 ::pybridge::__private::pyo3::PyAny,
             >,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
-            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
+            let mut __pb_guard = self.inner.value_mut(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &mut *__pb_guard;
             let during = ::pybridge::__private::expect_callable(
                 during,
                 "scale_with",
@@ -166,8 +167,8 @@ const _: () = {
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<f64> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             ::core::result::Result::Ok(::std::clone::Clone::clone(&__pb_self.x))
         }
         // from shared_a.yaml:22:19: attribute `y`
@@ -178,8 +179,8 @@ const _: () = {
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<f64> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             ::core::result::Result::Ok(::std::clone::Clone::clone(&__pb_self.y))
         }
         // from shared_a.yaml:23:19: attribute `label`
@@ -190,8 +191,8 @@ const _: () = {
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             ::core::result::Result::Ok(::std::clone::Clone::clone(&__pb_self.label))
         }
         // from shared_a.yaml:11:13: trait `Debug` of class `Point`
@@ -253,12 +254,14 @@ const _: () = {
         __pb_fastc_Point, __pb_entryc_Point, __PbClass_Point, (2, 2), | __pb_py, __pb_a |
         __PbClass_Point::__pb_constructor(__pb_py, __pb_a.get(0) ?, __pb_a.get(1) ?)
     );
-    #[cfg(not(debug_assertions))]
-    // from shared_a.yaml:25:19: method `Point.norm` (direct entry)
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "25:19: method `Point.norm` (registered by pybridge)"
+    )]
     ::pybridge::__private::fast_method!(
         __pb_fastm_Point_norm, __pb_entrym_Point_norm, __PbClass_Point, noargs
-        call_noargs, | __pb_py, __pb_this | __PbClass_Point::__pb_m_norm(__pb_this,
-        __pb_py)
+        call_noargs, "norm", "norm($self)\n--\n\n", | __pb_py, __pb_this |
+        __PbClass_Point::__pb_m_norm(__pb_this, __pb_py)
     );
     #[cfg(not(debug_assertions))]
     // from shared_a.yaml:21:19: property `Point.x` (direct entry)
@@ -310,14 +313,14 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Point,
         >(__pb_module)?;
+        ::pybridge::__private::add_fast_methods::<
+            __PbClass_Point,
+        >(__pb_module.py(), &[&__pb_fastm_Point_norm])?;
         #[cfg(not(debug_assertions))]
         {
             ::pybridge::__private::add_fast_constructor::<
                 __PbClass_Point,
             >(__pb_module.py(), &__pb_fastc_Point)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Point,
-            >(__pb_module.py(), "norm", &__pb_fastm_Point_norm)?;
             ::pybridge::__private::add_fast_property::<
                 __PbClass_Point,
             >(__pb_module.py(), "x", &__pb_fastp_Point_x)?;

@@ -116,6 +116,32 @@ const _: () = {
             )
         }
     }
+    impl __PbClass_Tally {
+        // from skeleton_export.yaml:73:17: method `bump`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_bump(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+            by: i64,
+        ) -> ::pybridge::__private::pyo3::PyResult<i64> {
+            let mut __pb_guard = self.inner.value_mut(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &mut *__pb_guard;
+            let __pb_a0 = by;
+            let __pb_result = __pb_self.bump(__pb_a0);
+            ::core::result::Result::Ok(__pb_result)
+        }
+        // from skeleton_export.yaml:78:17: method `current`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_current(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<i64> {
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
+            let __pb_result = __pb_self.value();
+            ::core::result::Result::Ok(__pb_result)
+        }
+    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Tally {
         #[classattr]
@@ -140,32 +166,6 @@ const _: () = {
             let __pb_result = crate::exported::Tally::starting_at(__pb_a0);
             ::core::result::Result::Ok(__PbClass_Tally::__pb_wrap(__pb_result))
         }
-        // from skeleton_export.yaml:73:17: method `bump`
-        #[pyo3(name = "bump", signature = (by))]
-        #[inline(always)]
-        fn __pb_m_bump(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-            by: i64,
-        ) -> ::pybridge::__private::pyo3::PyResult<i64> {
-            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
-            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
-            let __pb_a0 = by;
-            let __pb_result = __pb_self.bump(__pb_a0);
-            ::core::result::Result::Ok(__pb_result)
-        }
-        // from skeleton_export.yaml:78:17: method `current`
-        #[pyo3(name = "current", signature = ())]
-        #[inline(always)]
-        fn __pb_m_current(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<i64> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-            let __pb_result = __pb_self.value();
-            ::core::result::Result::Ok(__pb_result)
-        }
         // from skeleton_export.yaml:81:17: method `zero`
         #[staticmethod]
         #[pyo3(name = "zero", signature = ())]
@@ -183,8 +183,8 @@ const _: () = {
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             ::core::result::Result::Ok(::std::clone::Clone::clone(&__pb_self.label))
         }
         #[setter]
@@ -195,8 +195,8 @@ const _: () = {
             __pb_py: ::pybridge::Python<'_>,
             __pb_value: ::std::string::String,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
-            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
+            let mut __pb_guard = self.inner.value_mut(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &mut *__pb_guard;
             __pb_self.label = __pb_value;
             ::core::result::Result::Ok(())
         }
@@ -207,19 +207,23 @@ const _: () = {
         __pb_fastc_Tally, __pb_entryc_Tally, __PbClass_Tally, (1, 1), | __pb_py, __pb_a |
         __PbClass_Tally::__pb_constructor(__pb_py, __pb_a.get(0) ?)
     );
-    #[cfg(not(debug_assertions))]
-    // from skeleton_export.yaml:73:17: method `Tally.bump` (direct entry)
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "73:17: method `Tally.bump` (registered by pybridge)"
+    )]
     ::pybridge::__private::fast_method!(
-        __pb_fastm_Tally_bump, __pb_entrym_Tally_bump, __PbClass_Tally, call, (1, 1), |
-        __pb_py, __pb_this, __pb_a | __PbClass_Tally::__pb_m_bump(__pb_this, __pb_py,
-        __pb_a.get(0) ?)
+        __pb_fastm_Tally_bump, __pb_entrym_Tally_bump, __PbClass_Tally, call, ("bump",
+        ["by"], 0, 1, 1), "bump($self, by)\n--\n\n", | __pb_py, __pb_this, __pb_a |
+        __PbClass_Tally::__pb_m_bump(__pb_this, __pb_py, __pb_a.get(0) ?)
     );
-    #[cfg(not(debug_assertions))]
-    // from skeleton_export.yaml:78:17: method `Tally.current` (direct entry)
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "78:17: method `Tally.current` (registered by pybridge)"
+    )]
     ::pybridge::__private::fast_method!(
         __pb_fastm_Tally_current, __pb_entrym_Tally_current, __PbClass_Tally, noargs
-        call_noargs, | __pb_py, __pb_this | __PbClass_Tally::__pb_m_current(__pb_this,
-        __pb_py)
+        call_noargs, "current", "current($self)\n--\n\n", | __pb_py, __pb_this |
+        __PbClass_Tally::__pb_m_current(__pb_this, __pb_py)
     );
     #[cfg(not(debug_assertions))]
     // from skeleton_export.yaml:85:19: property `Tally.label` (direct entry)
@@ -315,6 +319,43 @@ const _: () = {
             )
         }
     }
+    impl __PbClass_IntStack {
+        // from skeleton_export.yaml:93:19: method `push`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_push(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+            item: i64,
+        ) -> ::pybridge::__private::pyo3::PyResult<()> {
+            let mut __pb_guard = self.inner.value_mut(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &mut *__pb_guard;
+            let __pb_a0 = item;
+            __pb_self.push(__pb_a0);
+            ::core::result::Result::Ok(())
+        }
+        // from skeleton_export.yaml:94:19: method `pop`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_pop(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<::std::option::Option<i64>> {
+            let mut __pb_guard = self.inner.value_mut(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &mut *__pb_guard;
+            let __pb_result = __pb_self.pop();
+            ::core::result::Result::Ok(__pb_result)
+        }
+        // from skeleton_export.yaml:95:19: method `len`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_len(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<usize> {
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
+            let __pb_result = __pb_self.len();
+            ::core::result::Result::Ok(__pb_result)
+        }
+    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_IntStack {
         #[classattr]
@@ -336,44 +377,6 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_IntStack> {
             let __pb_result = crate::exported::Stack::<i64>::new();
             ::core::result::Result::Ok(__PbClass_IntStack::__pb_wrap(__pb_result))
-        }
-        // from skeleton_export.yaml:93:19: method `push`
-        #[pyo3(name = "push", signature = (item))]
-        #[inline(always)]
-        fn __pb_m_push(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-            item: i64,
-        ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
-            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
-            let __pb_a0 = item;
-            __pb_self.push(__pb_a0);
-            ::core::result::Result::Ok(())
-        }
-        // from skeleton_export.yaml:94:19: method `pop`
-        #[pyo3(name = "pop", signature = ())]
-        #[inline(always)]
-        fn __pb_m_pop(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<::std::option::Option<i64>> {
-            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
-            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
-            let __pb_result = __pb_self.pop();
-            ::core::result::Result::Ok(__pb_result)
-        }
-        // from skeleton_export.yaml:95:19: method `len`
-        #[pyo3(name = "len", signature = ())]
-        #[inline(always)]
-        fn __pb_m_len(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<usize> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-            let __pb_result = __pb_self.len();
-            ::core::result::Result::Ok(__pb_result)
         }
         fn __iter__<'py>(
             &self,
@@ -404,26 +407,33 @@ const _: () = {
         __pb_fastc_IntStack, __pb_entryc_IntStack, __PbClass_IntStack, (0, 0), | __pb_py,
         __pb_a | __PbClass_IntStack::__pb_constructor(__pb_py,)
     );
-    #[cfg(not(debug_assertions))]
-    // from skeleton_export.yaml:93:19: method `IntStack.push` (direct entry)
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "93:19: method `IntStack.push` (registered by pybridge)"
+    )]
     ::pybridge::__private::fast_method!(
         __pb_fastm_IntStack_push, __pb_entrym_IntStack_push, __PbClass_IntStack,
-        call_unit, (1, 1), | __pb_py, __pb_this, __pb_a |
-        __PbClass_IntStack::__pb_m_push(__pb_this, __pb_py, __pb_a.get(0) ?)
+        call_unit, ("push", ["item"], 0, 1, 1), "push($self, item)\n--\n\n", | __pb_py,
+        __pb_this, __pb_a | __PbClass_IntStack::__pb_m_push(__pb_this, __pb_py, __pb_a
+        .get(0) ?)
     );
-    #[cfg(not(debug_assertions))]
-    // from skeleton_export.yaml:94:19: method `IntStack.pop` (direct entry)
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "94:19: method `IntStack.pop` (registered by pybridge)"
+    )]
     ::pybridge::__private::fast_method!(
         __pb_fastm_IntStack_pop, __pb_entrym_IntStack_pop, __PbClass_IntStack, noargs
-        call_noargs, | __pb_py, __pb_this | __PbClass_IntStack::__pb_m_pop(__pb_this,
-        __pb_py)
+        call_noargs, "pop", "pop($self)\n--\n\n", | __pb_py, __pb_this |
+        __PbClass_IntStack::__pb_m_pop(__pb_this, __pb_py)
     );
-    #[cfg(not(debug_assertions))]
-    // from skeleton_export.yaml:95:19: method `IntStack.len` (direct entry)
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "95:19: method `IntStack.len` (registered by pybridge)"
+    )]
     ::pybridge::__private::fast_method!(
         __pb_fastm_IntStack_len, __pb_entrym_IntStack_len, __PbClass_IntStack, noargs
-        call_noargs, | __pb_py, __pb_this | __PbClass_IntStack::__pb_m_len(__pb_this,
-        __pb_py)
+        call_noargs, "len", "len($self)\n--\n\n", | __pb_py, __pb_this |
+        __PbClass_IntStack::__pb_m_len(__pb_this, __pb_py)
     );
     // from skeleton_export.yaml:96:13: class `StrStack`
     #[::pybridge::__private::pyo3::pyclass(
@@ -511,6 +521,45 @@ const _: () = {
             )
         }
     }
+    impl __PbClass_StrStack {
+        // from skeleton_export.yaml:100:19: method `push`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_push(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+            item: ::std::string::String,
+        ) -> ::pybridge::__private::pyo3::PyResult<()> {
+            let mut __pb_guard = self.inner.value_mut(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &mut *__pb_guard;
+            let __pb_a0 = item;
+            __pb_self.push(__pb_a0);
+            ::core::result::Result::Ok(())
+        }
+        // from skeleton_export.yaml:101:19: method `pop`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_pop(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::std::option::Option<::std::string::String>,
+        > {
+            let mut __pb_guard = self.inner.value_mut(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &mut *__pb_guard;
+            let __pb_result = __pb_self.pop();
+            ::core::result::Result::Ok(__pb_result)
+        }
+        // from skeleton_export.yaml:102:19: method `len`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_len(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<usize> {
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
+            let __pb_result = __pb_self.len();
+            ::core::result::Result::Ok(__pb_result)
+        }
+    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_StrStack {
         #[classattr]
@@ -533,46 +582,6 @@ const _: () = {
             let __pb_result = crate::exported::Stack::<String>::new();
             ::core::result::Result::Ok(__PbClass_StrStack::__pb_wrap(__pb_result))
         }
-        // from skeleton_export.yaml:100:19: method `push`
-        #[pyo3(name = "push", signature = (item))]
-        #[inline(always)]
-        fn __pb_m_push(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-            item: ::std::string::String,
-        ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
-            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
-            let __pb_a0 = item;
-            __pb_self.push(__pb_a0);
-            ::core::result::Result::Ok(())
-        }
-        // from skeleton_export.yaml:101:19: method `pop`
-        #[pyo3(name = "pop", signature = ())]
-        #[inline(always)]
-        fn __pb_m_pop(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<
-            ::std::option::Option<::std::string::String>,
-        > {
-            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
-            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
-            let __pb_result = __pb_self.pop();
-            ::core::result::Result::Ok(__pb_result)
-        }
-        // from skeleton_export.yaml:102:19: method `len`
-        #[pyo3(name = "len", signature = ())]
-        #[inline(always)]
-        fn __pb_m_len(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<usize> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-            let __pb_result = __pb_self.len();
-            ::core::result::Result::Ok(__pb_result)
-        }
     }
     #[cfg(not(debug_assertions))]
     // from skeleton_export.yaml:98:20: constructor of `StrStack` (direct entry)
@@ -580,26 +589,33 @@ const _: () = {
         __pb_fastc_StrStack, __pb_entryc_StrStack, __PbClass_StrStack, (0, 0), | __pb_py,
         __pb_a | __PbClass_StrStack::__pb_constructor(__pb_py,)
     );
-    #[cfg(not(debug_assertions))]
-    // from skeleton_export.yaml:100:19: method `StrStack.push` (direct entry)
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "100:19: method `StrStack.push` (registered by pybridge)"
+    )]
     ::pybridge::__private::fast_method!(
         __pb_fastm_StrStack_push, __pb_entrym_StrStack_push, __PbClass_StrStack,
-        call_unit, (1, 1), | __pb_py, __pb_this, __pb_a |
-        __PbClass_StrStack::__pb_m_push(__pb_this, __pb_py, __pb_a.get(0) ?)
+        call_unit, ("push", ["item"], 0, 1, 1), "push($self, item)\n--\n\n", | __pb_py,
+        __pb_this, __pb_a | __PbClass_StrStack::__pb_m_push(__pb_this, __pb_py, __pb_a
+        .get(0) ?)
     );
-    #[cfg(not(debug_assertions))]
-    // from skeleton_export.yaml:101:19: method `StrStack.pop` (direct entry)
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "101:19: method `StrStack.pop` (registered by pybridge)"
+    )]
     ::pybridge::__private::fast_method!(
         __pb_fastm_StrStack_pop, __pb_entrym_StrStack_pop, __PbClass_StrStack, noargs
-        call_noargs, | __pb_py, __pb_this | __PbClass_StrStack::__pb_m_pop(__pb_this,
-        __pb_py)
+        call_noargs, "pop", "pop($self)\n--\n\n", | __pb_py, __pb_this |
+        __PbClass_StrStack::__pb_m_pop(__pb_this, __pb_py)
     );
-    #[cfg(not(debug_assertions))]
-    // from skeleton_export.yaml:102:19: method `StrStack.len` (direct entry)
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "102:19: method `StrStack.len` (registered by pybridge)"
+    )]
     ::pybridge::__private::fast_method!(
         __pb_fastm_StrStack_len, __pb_entrym_StrStack_len, __PbClass_StrStack, noargs
-        call_noargs, | __pb_py, __pb_this | __PbClass_StrStack::__pb_m_len(__pb_this,
-        __pb_py)
+        call_noargs, "len", "len($self)\n--\n\n", | __pb_py, __pb_this |
+        __PbClass_StrStack::__pb_m_len(__pb_this, __pb_py)
     );
     // from skeleton_export.yaml:103:13: class `Noisy`
     /// Its Rust Drop calls Python (the import stub `skel_mod.identity`).
@@ -686,6 +702,19 @@ const _: () = {
             )
         }
     }
+    impl __PbClass_Noisy {
+        // from skeleton_export.yaml:111:19: method `label`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_label(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
+            let __pb_result = __pb_self.label();
+            ::core::result::Result::Ok(__pb_result)
+        }
+    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Noisy {
         #[classattr]
@@ -710,18 +739,6 @@ const _: () = {
             let __pb_result = crate::exported::Noisy::new(__pb_a0);
             ::core::result::Result::Ok(__PbClass_Noisy::__pb_wrap(__pb_result))
         }
-        // from skeleton_export.yaml:111:19: method `label`
-        #[pyo3(name = "label", signature = ())]
-        #[inline(always)]
-        fn __pb_m_label(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-            let __pb_result = __pb_self.label();
-            ::core::result::Result::Ok(__pb_result)
-        }
     }
     #[cfg(not(debug_assertions))]
     // from skeleton_export.yaml:107:9: constructor of `Noisy` (direct entry)
@@ -729,12 +746,14 @@ const _: () = {
         __pb_fastc_Noisy, __pb_entryc_Noisy, __PbClass_Noisy, (1, 1), | __pb_py, __pb_a |
         __PbClass_Noisy::__pb_constructor(__pb_py, __pb_a.get(0) ?)
     );
-    #[cfg(not(debug_assertions))]
-    // from skeleton_export.yaml:111:19: method `Noisy.label` (direct entry)
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "111:19: method `Noisy.label` (registered by pybridge)"
+    )]
     ::pybridge::__private::fast_method!(
         __pb_fastm_Noisy_label, __pb_entrym_Noisy_label, __PbClass_Noisy, noargs
-        call_noargs, | __pb_py, __pb_this | __PbClass_Noisy::__pb_m_label(__pb_this,
-        __pb_py)
+        call_noargs, "label", "label($self)\n--\n\n", | __pb_py, __pb_this |
+        __PbClass_Noisy::__pb_m_label(__pb_this, __pb_py)
     );
     // from skeleton_export.yaml:6:13: function `match` (direct entry)
     ::pybridge::__private::fast_function!(
@@ -978,17 +997,14 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Tally,
         >(__pb_module)?;
+        ::pybridge::__private::add_fast_methods::<
+            __PbClass_Tally,
+        >(__pb_module.py(), &[&__pb_fastm_Tally_bump, &__pb_fastm_Tally_current])?;
         #[cfg(not(debug_assertions))]
         {
             ::pybridge::__private::add_fast_constructor::<
                 __PbClass_Tally,
             >(__pb_module.py(), &__pb_fastc_Tally)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Tally,
-            >(__pb_module.py(), "bump", &__pb_fastm_Tally_bump)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Tally,
-            >(__pb_module.py(), "current", &__pb_fastm_Tally_current)?;
             ::pybridge::__private::add_fast_property::<
                 __PbClass_Tally,
             >(__pb_module.py(), "label", &__pb_fastp_Tally_label)?;
@@ -996,50 +1012,52 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_IntStack,
         >(__pb_module)?;
+        ::pybridge::__private::add_fast_methods::<
+            __PbClass_IntStack,
+        >(
+            __pb_module.py(),
+            &[
+                &__pb_fastm_IntStack_push,
+                &__pb_fastm_IntStack_pop,
+                &__pb_fastm_IntStack_len,
+            ],
+        )?;
         #[cfg(not(debug_assertions))]
         {
             ::pybridge::__private::add_fast_constructor::<
                 __PbClass_IntStack,
             >(__pb_module.py(), &__pb_fastc_IntStack)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_IntStack,
-            >(__pb_module.py(), "push", &__pb_fastm_IntStack_push)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_IntStack,
-            >(__pb_module.py(), "pop", &__pb_fastm_IntStack_pop)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_IntStack,
-            >(__pb_module.py(), "len", &__pb_fastm_IntStack_len)?;
         }
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_StrStack,
         >(__pb_module)?;
+        ::pybridge::__private::add_fast_methods::<
+            __PbClass_StrStack,
+        >(
+            __pb_module.py(),
+            &[
+                &__pb_fastm_StrStack_push,
+                &__pb_fastm_StrStack_pop,
+                &__pb_fastm_StrStack_len,
+            ],
+        )?;
         #[cfg(not(debug_assertions))]
         {
             ::pybridge::__private::add_fast_constructor::<
                 __PbClass_StrStack,
             >(__pb_module.py(), &__pb_fastc_StrStack)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_StrStack,
-            >(__pb_module.py(), "push", &__pb_fastm_StrStack_push)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_StrStack,
-            >(__pb_module.py(), "pop", &__pb_fastm_StrStack_pop)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_StrStack,
-            >(__pb_module.py(), "len", &__pb_fastm_StrStack_len)?;
         }
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Noisy,
         >(__pb_module)?;
+        ::pybridge::__private::add_fast_methods::<
+            __PbClass_Noisy,
+        >(__pb_module.py(), &[&__pb_fastm_Noisy_label])?;
         #[cfg(not(debug_assertions))]
         {
             ::pybridge::__private::add_fast_constructor::<
                 __PbClass_Noisy,
             >(__pb_module.py(), &__pb_fastc_Noisy)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Noisy,
-            >(__pb_module.py(), "label", &__pb_fastm_Noisy_label)?;
         }
         ::pybridge::__private::add_fast_function(
             __pb_module,

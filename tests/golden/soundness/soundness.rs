@@ -85,6 +85,61 @@ const _: () = {
             )
         }
     }
+    impl __PbClass_Person {
+        // from soundness.yaml:15:19: method `name`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_name(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
+            let __pb_result = __pb_self.name();
+            ::core::result::Result::Ok(::std::borrow::ToOwned::to_owned(__pb_result))
+        }
+        // from soundness.yaml:16:19: method `nick`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_nick(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::std::option::Option<::std::string::String>,
+        > {
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
+            let __pb_result = __pb_self.nick();
+            ::core::result::Result::Ok(__pb_result.map(::std::borrow::ToOwned::to_owned))
+        }
+        // from soundness.yaml:17:19: method `words`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_words(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<
+            ::std::vec::Vec<::std::string::String>,
+        > {
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
+            let __pb_result = __pb_self.words();
+            ::core::result::Result::Ok(
+                __pb_result
+                    .into_iter()
+                    .map(::std::borrow::ToOwned::to_owned)
+                    .collect::<::std::vec::Vec<_>>(),
+            )
+        }
+        // from soundness.yaml:18:19: method `raw`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_raw(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<u8>> {
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
+            let __pb_result = __pb_self.raw();
+            ::core::result::Result::Ok(::std::borrow::ToOwned::to_owned(__pb_result))
+        }
+    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Person {
         #[classattr]
@@ -109,74 +164,17 @@ const _: () = {
             let __pb_result = crate::sound::Person::new(__pb_a0);
             ::core::result::Result::Ok(__PbClass_Person::__pb_wrap(__pb_result))
         }
-        // from soundness.yaml:15:19: method `name`
-        #[pyo3(name = "name", signature = ())]
-        #[inline(always)]
-        fn __pb_m_name(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-            let __pb_result = __pb_self.name();
-            ::core::result::Result::Ok(::std::borrow::ToOwned::to_owned(__pb_result))
-        }
-        // from soundness.yaml:16:19: method `nick`
-        #[pyo3(name = "nick", signature = ())]
-        #[inline(always)]
-        fn __pb_m_nick(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<
-            ::std::option::Option<::std::string::String>,
-        > {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-            let __pb_result = __pb_self.nick();
-            ::core::result::Result::Ok(__pb_result.map(::std::borrow::ToOwned::to_owned))
-        }
-        // from soundness.yaml:17:19: method `words`
-        #[pyo3(name = "words", signature = ())]
-        #[inline(always)]
-        fn __pb_m_words(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<
-            ::std::vec::Vec<::std::string::String>,
-        > {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-            let __pb_result = __pb_self.words();
-            ::core::result::Result::Ok(
-                __pb_result
-                    .into_iter()
-                    .map(::std::borrow::ToOwned::to_owned)
-                    .collect::<::std::vec::Vec<_>>(),
-            )
-        }
-        // from soundness.yaml:18:19: method `raw`
-        #[pyo3(name = "raw", signature = ())]
-        #[inline(always)]
-        fn __pb_m_raw(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<u8>> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-            let __pb_result = __pb_self.raw();
-            ::core::result::Result::Ok(::std::borrow::ToOwned::to_owned(__pb_result))
-        }
         // from soundness.yaml:20:17: method `greet`
         #[pyo3(name = "greet", signature = (greeting, names))]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m_greet(
             &self,
             __pb_py: ::pybridge::Python<'_>,
             greeting: ::std::option::Option<::std::string::String>,
             names: ::std::vec::Vec<::std::string::String>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             let __pb_a0 = greeting.as_deref();
             let __pb_a1 = names
                 .iter()
@@ -187,7 +185,7 @@ const _: () = {
         }
         // from soundness.yaml:26:17: method `scaled`
         #[pyo3(name = "scaled", signature = (value, *, factor, offset))]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m_scaled(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -195,8 +193,8 @@ const _: () = {
             factor: i64,
             offset: i64,
         ) -> ::pybridge::__private::pyo3::PyResult<i64> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             let __pb_a0 = value;
             let __pb_a1 = factor;
             let __pb_a2 = offset;
@@ -238,8 +236,8 @@ const _: () = {
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<i64>> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             ::core::result::Result::Ok(::std::clone::Clone::clone(&__pb_self.scores))
         }
         #[setter]
@@ -251,8 +249,8 @@ const _: () = {
             __pb_value: ::pybridge::__private::FastVec<i64>,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
             let __pb_value = __pb_value.0;
-            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
-            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
+            let mut __pb_guard = self.inner.value_mut(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &mut *__pb_guard;
             __pb_self.scores = __pb_value;
             ::core::result::Result::Ok(())
         }
@@ -264,8 +262,8 @@ const _: () = {
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<f64>> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             ::core::result::Result::Ok(::std::clone::Clone::clone(&__pb_self.weights))
         }
         #[setter]
@@ -277,8 +275,8 @@ const _: () = {
             __pb_value: ::pybridge::__private::FastVec<f64>,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
             let __pb_value = __pb_value.0;
-            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
-            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
+            let mut __pb_guard = self.inner.value_mut(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &mut *__pb_guard;
             __pb_self.weights = __pb_value;
             ::core::result::Result::Ok(())
         }
@@ -292,8 +290,8 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::std::vec::Vec<::std::string::String>,
         > {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             ::core::result::Result::Ok(::std::clone::Clone::clone(&__pb_self.tags))
         }
         #[setter]
@@ -305,8 +303,8 @@ const _: () = {
             __pb_value: ::pybridge::__private::FastVec<::std::string::String>,
         ) -> ::pybridge::__private::pyo3::PyResult<()> {
             let __pb_value = __pb_value.0;
-            let mut __pb_guard = self.inner.borrow_mut(__pb_py)?;
-            let __pb_self = __pb_guard.get_mut(Self::__PB_NAME)?;
+            let mut __pb_guard = self.inner.value_mut(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &mut *__pb_guard;
             __pb_self.tags = __pb_value;
             ::core::result::Result::Ok(())
         }
@@ -317,33 +315,41 @@ const _: () = {
         __pb_fastc_Person, __pb_entryc_Person, __PbClass_Person, (1, 1), | __pb_py,
         __pb_a | __PbClass_Person::__pb_constructor(__pb_py, __pb_a.get(0) ?)
     );
-    #[cfg(not(debug_assertions))]
-    // from soundness.yaml:15:19: method `Person.name` (direct entry)
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "15:19: method `Person.name` (registered by pybridge)"
+    )]
     ::pybridge::__private::fast_method!(
         __pb_fastm_Person_name, __pb_entrym_Person_name, __PbClass_Person, noargs
-        call_noargs, | __pb_py, __pb_this | __PbClass_Person::__pb_m_name(__pb_this,
-        __pb_py)
+        call_noargs, "name", "name($self)\n--\n\n", | __pb_py, __pb_this |
+        __PbClass_Person::__pb_m_name(__pb_this, __pb_py)
     );
-    #[cfg(not(debug_assertions))]
-    // from soundness.yaml:16:19: method `Person.nick` (direct entry)
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "16:19: method `Person.nick` (registered by pybridge)"
+    )]
     ::pybridge::__private::fast_method!(
         __pb_fastm_Person_nick, __pb_entrym_Person_nick, __PbClass_Person, noargs
-        call_noargs, | __pb_py, __pb_this | __PbClass_Person::__pb_m_nick(__pb_this,
-        __pb_py)
+        call_noargs, "nick", "nick($self)\n--\n\n", | __pb_py, __pb_this |
+        __PbClass_Person::__pb_m_nick(__pb_this, __pb_py)
     );
-    #[cfg(not(debug_assertions))]
-    // from soundness.yaml:17:19: method `Person.words` (direct entry)
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "17:19: method `Person.words` (registered by pybridge)"
+    )]
     ::pybridge::__private::fast_method!(
         __pb_fastm_Person_words, __pb_entrym_Person_words, __PbClass_Person, noargs
-        call_noargs, | __pb_py, __pb_this | __PbClass_Person::__pb_m_words(__pb_this,
-        __pb_py)
+        call_noargs, "words", "words($self)\n--\n\n", | __pb_py, __pb_this |
+        __PbClass_Person::__pb_m_words(__pb_this, __pb_py)
     );
-    #[cfg(not(debug_assertions))]
-    // from soundness.yaml:18:19: method `Person.raw` (direct entry)
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "18:19: method `Person.raw` (registered by pybridge)"
+    )]
     ::pybridge::__private::fast_method!(
         __pb_fastm_Person_raw, __pb_entrym_Person_raw, __PbClass_Person, noargs
-        call_noargs, | __pb_py, __pb_this | __PbClass_Person::__pb_m_raw(__pb_this,
-        __pb_py)
+        call_noargs, "raw", "raw($self)\n--\n\n", | __pb_py, __pb_this |
+        __PbClass_Person::__pb_m_raw(__pb_this, __pb_py)
     );
     // from soundness.yaml:40:13: class `Label`
     #[::pybridge::__private::pyo3::pyclass(
@@ -431,6 +437,19 @@ const _: () = {
             )
         }
     }
+    impl __PbClass_Label {
+        // from soundness.yaml:47:19: method `text`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_text(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
+            let __pb_result = __pb_self.text();
+            ::core::result::Result::Ok(::std::borrow::ToOwned::to_owned(__pb_result))
+        }
+    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Label {
         #[classattr]
@@ -454,18 +473,6 @@ const _: () = {
             let __pb_a0 = shout;
             let __pb_result = crate::sound::Label::<'static>::new(__pb_a0);
             ::core::result::Result::Ok(__PbClass_Label::__pb_wrap(__pb_result))
-        }
-        // from soundness.yaml:47:19: method `text`
-        #[pyo3(name = "text", signature = ())]
-        #[inline(always)]
-        fn __pb_m_text(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-            let __pb_result = __pb_self.text();
-            ::core::result::Result::Ok(::std::borrow::ToOwned::to_owned(__pb_result))
         }
         // from soundness.yaml:40:13: trait `PartialEq` of class `Label`
         fn __eq__(
@@ -503,12 +510,14 @@ const _: () = {
         __pb_fastc_Label, __pb_entryc_Label, __PbClass_Label, (1, 1), | __pb_py, __pb_a |
         __PbClass_Label::__pb_constructor(__pb_py, __pb_a.get(0) ?)
     );
-    #[cfg(not(debug_assertions))]
-    // from soundness.yaml:47:19: method `Label.text` (direct entry)
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "47:19: method `Label.text` (registered by pybridge)"
+    )]
     ::pybridge::__private::fast_method!(
         __pb_fastm_Label_text, __pb_entrym_Label_text, __PbClass_Label, noargs
-        call_noargs, | __pb_py, __pb_this | __PbClass_Label::__pb_m_text(__pb_this,
-        __pb_py)
+        call_noargs, "text", "text($self)\n--\n\n", | __pb_py, __pb_this |
+        __PbClass_Label::__pb_m_text(__pb_this, __pb_py)
     );
     // from soundness.yaml:50:13: function `byte_count`
     #[::pybridge::__private::pyo3::pyfunction]
@@ -557,35 +566,34 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Person,
         >(__pb_module)?;
+        ::pybridge::__private::add_fast_methods::<
+            __PbClass_Person,
+        >(
+            __pb_module.py(),
+            &[
+                &__pb_fastm_Person_name,
+                &__pb_fastm_Person_nick,
+                &__pb_fastm_Person_words,
+                &__pb_fastm_Person_raw,
+            ],
+        )?;
         #[cfg(not(debug_assertions))]
         {
             ::pybridge::__private::add_fast_constructor::<
                 __PbClass_Person,
             >(__pb_module.py(), &__pb_fastc_Person)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Person,
-            >(__pb_module.py(), "name", &__pb_fastm_Person_name)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Person,
-            >(__pb_module.py(), "nick", &__pb_fastm_Person_nick)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Person,
-            >(__pb_module.py(), "words", &__pb_fastm_Person_words)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Person,
-            >(__pb_module.py(), "raw", &__pb_fastm_Person_raw)?;
         }
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Label,
         >(__pb_module)?;
+        ::pybridge::__private::add_fast_methods::<
+            __PbClass_Label,
+        >(__pb_module.py(), &[&__pb_fastm_Label_text])?;
         #[cfg(not(debug_assertions))]
         {
             ::pybridge::__private::add_fast_constructor::<
                 __PbClass_Label,
             >(__pb_module.py(), &__pb_fastc_Label)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Label,
-            >(__pb_module.py(), "text", &__pb_fastm_Label_text)?;
         }
         ::pybridge::__private::hide_orderings(
             &__pb_module.py().get_type::<__PbClass_Label>(),

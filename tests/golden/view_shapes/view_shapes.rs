@@ -113,6 +113,7 @@ const _: () = {
             )
         }
     }
+    impl __PbClass_Doc {}
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Doc {
         #[classattr]
@@ -266,8 +267,8 @@ const _: () = {
                 ::pybridge::__private::pyo3::types::PyString,
             >,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Span> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             ::pybridge::__private::lend_str(
                 s,
                 |s, __pb_lender| {
@@ -291,8 +292,8 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::core::option::Option<__PbRet_Span>,
         > {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             ::pybridge::__private::lend_bytes(
                 b,
                 |b, __pb_lender| {
@@ -314,8 +315,8 @@ const _: () = {
             __pb_py: ::pybridge::Python<'_>,
             other: &::pybridge::__private::pyo3::Bound<'_, __PbClass_Doc>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Span> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             let __pb_owner = other
                 .try_borrow()?
                 .inner
@@ -444,7 +445,7 @@ const _: () = {
     impl __PbClass_Span {
         // from view_shapes.yaml:33:19: method `word`
         #[pyo3(name = "word", signature = ())]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m_word(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -461,7 +462,7 @@ const _: () = {
         }
         // from view_shapes.yaml:34:19: method `maybe_word`
         #[pyo3(name = "maybe_word", signature = ())]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m_maybe_word(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -480,7 +481,7 @@ const _: () = {
         }
         // from view_shapes.yaml:35:19: method `letters`
         #[pyo3(name = "letters", signature = ())]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m_letters(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -539,7 +540,7 @@ const _: () = {
         }
         // from view_shapes.yaml:38:19: method `bump`
         #[pyo3(name = "bump", signature = ())]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m_bump(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -554,7 +555,7 @@ const _: () = {
         }
         // from view_shapes.yaml:39:19: method `__len__`
         #[pyo3(name = "__len__")]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m___len__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -569,7 +570,7 @@ const _: () = {
         }
         // from view_shapes.yaml:40:19: method `slow`
         #[pyo3(name = "slow", signature = ())]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m_slow(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -584,7 +585,7 @@ const _: () = {
         }
         // from view_shapes.yaml:41:19: method `end`
         #[pyo3(name = "end", signature = ())]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m_end(
             &self,
             __pb_py: ::pybridge::Python<'_>,

@@ -118,6 +118,132 @@ const _: () = {
             )
         }
     }
+    impl __PbClass_Decimal {
+        // from wrap_decimal.yaml:47:19: method `scale`
+        /// Digits after the decimal point.
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_scale(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<u32> {
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
+            let __pb_result = __pb_self.scale();
+            ::core::result::Result::Ok(__pb_result)
+        }
+        // from wrap_decimal.yaml:48:19: method `mantissa`
+        /// The integer the decimal is scaled from.
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_mantissa(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<i128> {
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
+            let __pb_result = __pb_self.mantissa();
+            ::core::result::Result::Ok(__pb_result)
+        }
+        // from wrap_decimal.yaml:49:19: method `is_zero`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_is_zero(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<bool> {
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
+            let __pb_result = __pb_self.is_zero();
+            ::core::result::Result::Ok(__pb_result)
+        }
+        // from wrap_decimal.yaml:50:19: method `is_sign_negative`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_is_sign_negative(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<bool> {
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
+            let __pb_result = __pb_self.is_sign_negative();
+            ::core::result::Result::Ok(__pb_result)
+        }
+        // from wrap_decimal.yaml:51:19: method `is_integer`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_is_integer(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<bool> {
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
+            let __pb_result = __pb_self.is_integer();
+            ::core::result::Result::Ok(__pb_result)
+        }
+        // from wrap_decimal.yaml:52:19: method `normalize`
+        /// Without trailing zeros (`1.500` → `1.5`).
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_normalize(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Decimal> {
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
+            let __pb_result = __pb_self.normalize();
+            ::core::result::Result::Ok(__PbClass_Decimal::__pb_wrap(__pb_result))
+        }
+        // from wrap_decimal.yaml:53:19: method `trunc`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_trunc(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Decimal> {
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
+            let __pb_result = __pb_self.trunc();
+            ::core::result::Result::Ok(__PbClass_Decimal::__pb_wrap(__pb_result))
+        }
+        // from wrap_decimal.yaml:54:19: method `fract`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_fract(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Decimal> {
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
+            let __pb_result = __pb_self.fract();
+            ::core::result::Result::Ok(__PbClass_Decimal::__pb_wrap(__pb_result))
+        }
+        // from wrap_decimal.yaml:55:19: method `floor`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_floor(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Decimal> {
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
+            let __pb_result = __pb_self.floor();
+            ::core::result::Result::Ok(__PbClass_Decimal::__pb_wrap(__pb_result))
+        }
+        // from wrap_decimal.yaml:56:19: method `ceil`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_ceil(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Decimal> {
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
+            let __pb_result = __pb_self.ceil();
+            ::core::result::Result::Ok(__PbClass_Decimal::__pb_wrap(__pb_result))
+        }
+        // from wrap_decimal.yaml:72:19: method `serialize`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_serialize(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<[u8; 16]> {
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
+            let __pb_result = __pb_self.serialize();
+            ::core::result::Result::Ok(__pb_result)
+        }
+    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Decimal {
         #[classattr]
@@ -148,138 +274,15 @@ const _: () = {
                 ))?;
             ::core::result::Result::Ok(__PbClass_Decimal::__pb_wrap(__pb_result))
         }
-        // from wrap_decimal.yaml:47:19: method `scale`
-        /// Digits after the decimal point.
-        #[pyo3(name = "scale", signature = ())]
-        #[inline(always)]
-        fn __pb_m_scale(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<u32> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-            let __pb_result = __pb_self.scale();
-            ::core::result::Result::Ok(__pb_result)
-        }
-        // from wrap_decimal.yaml:48:19: method `mantissa`
-        /// The integer the decimal is scaled from.
-        #[pyo3(name = "mantissa", signature = ())]
-        #[inline(always)]
-        fn __pb_m_mantissa(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<i128> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-            let __pb_result = __pb_self.mantissa();
-            ::core::result::Result::Ok(__pb_result)
-        }
-        // from wrap_decimal.yaml:49:19: method `is_zero`
-        #[pyo3(name = "is_zero", signature = ())]
-        #[inline(always)]
-        fn __pb_m_is_zero(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-            let __pb_result = __pb_self.is_zero();
-            ::core::result::Result::Ok(__pb_result)
-        }
-        // from wrap_decimal.yaml:50:19: method `is_sign_negative`
-        #[pyo3(name = "is_sign_negative", signature = ())]
-        #[inline(always)]
-        fn __pb_m_is_sign_negative(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-            let __pb_result = __pb_self.is_sign_negative();
-            ::core::result::Result::Ok(__pb_result)
-        }
-        // from wrap_decimal.yaml:51:19: method `is_integer`
-        #[pyo3(name = "is_integer", signature = ())]
-        #[inline(always)]
-        fn __pb_m_is_integer(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-            let __pb_result = __pb_self.is_integer();
-            ::core::result::Result::Ok(__pb_result)
-        }
-        // from wrap_decimal.yaml:52:19: method `normalize`
-        /// Without trailing zeros (`1.500` → `1.5`).
-        #[pyo3(name = "normalize", signature = ())]
-        #[inline(always)]
-        fn __pb_m_normalize(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Decimal> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-            let __pb_result = __pb_self.normalize();
-            ::core::result::Result::Ok(__PbClass_Decimal::__pb_wrap(__pb_result))
-        }
-        // from wrap_decimal.yaml:53:19: method `trunc`
-        #[pyo3(name = "trunc", signature = ())]
-        #[inline(always)]
-        fn __pb_m_trunc(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Decimal> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-            let __pb_result = __pb_self.trunc();
-            ::core::result::Result::Ok(__PbClass_Decimal::__pb_wrap(__pb_result))
-        }
-        // from wrap_decimal.yaml:54:19: method `fract`
-        #[pyo3(name = "fract", signature = ())]
-        #[inline(always)]
-        fn __pb_m_fract(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Decimal> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-            let __pb_result = __pb_self.fract();
-            ::core::result::Result::Ok(__PbClass_Decimal::__pb_wrap(__pb_result))
-        }
-        // from wrap_decimal.yaml:55:19: method `floor`
-        #[pyo3(name = "floor", signature = ())]
-        #[inline(always)]
-        fn __pb_m_floor(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Decimal> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-            let __pb_result = __pb_self.floor();
-            ::core::result::Result::Ok(__PbClass_Decimal::__pb_wrap(__pb_result))
-        }
-        // from wrap_decimal.yaml:56:19: method `ceil`
-        #[pyo3(name = "ceil", signature = ())]
-        #[inline(always)]
-        fn __pb_m_ceil(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Decimal> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-            let __pb_result = __pb_self.ceil();
-            ::core::result::Result::Ok(__PbClass_Decimal::__pb_wrap(__pb_result))
-        }
         // from wrap_decimal.yaml:57:19: method `__abs__`
         #[pyo3(name = "__abs__")]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m___abs__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Decimal> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             let __pb_result = __pb_self.abs();
             ::core::result::Result::Ok(__PbClass_Decimal::__pb_wrap(__pb_result))
         }
@@ -295,15 +298,15 @@ const _: () = {
             ),
             text_signature = "($self, dp=0, strategy=...)"
         )]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m_rounded(
             &self,
             __pb_py: ::pybridge::Python<'_>,
             dp: u32,
             strategy: __PbClass_RoundingStrategy,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Decimal> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             let __pb_a0 = dp;
             let __pb_a1 = strategy
                 .__pb_with(
@@ -317,7 +320,7 @@ const _: () = {
         }
         // from wrap_decimal.yaml:67:19: method `checked_add`
         #[pyo3(name = "checked_add", signature = (other))]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m_checked_add(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -325,8 +328,8 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::core::option::Option<__PbRet_Decimal>,
         > {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             let __pb_a0 = other
                 .__pb_with(
                     __pb_py,
@@ -339,7 +342,7 @@ const _: () = {
         }
         // from wrap_decimal.yaml:68:19: method `checked_mul`
         #[pyo3(name = "checked_mul", signature = (other))]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m_checked_mul(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -347,8 +350,8 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::core::option::Option<__PbRet_Decimal>,
         > {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             let __pb_a0 = other
                 .__pb_with(
                     __pb_py,
@@ -361,7 +364,7 @@ const _: () = {
         }
         // from wrap_decimal.yaml:69:19: method `checked_div`
         #[pyo3(name = "checked_div", signature = (other))]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m_checked_div(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -369,8 +372,8 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::core::option::Option<__PbRet_Decimal>,
         > {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             let __pb_a0 = other
                 .__pb_with(
                     __pb_py,
@@ -383,7 +386,7 @@ const _: () = {
         }
         // from wrap_decimal.yaml:70:19: method `checked_rem`
         #[pyo3(name = "checked_rem", signature = (other))]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m_checked_rem(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -391,8 +394,8 @@ const _: () = {
         ) -> ::pybridge::__private::pyo3::PyResult<
             ::core::option::Option<__PbRet_Decimal>,
         > {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             let __pb_a0 = other
                 .__pb_with(
                     __pb_py,
@@ -402,18 +405,6 @@ const _: () = {
                 )?;
             let __pb_result = __pb_self.checked_rem(__pb_a0);
             ::core::result::Result::Ok(__pb_result.map(__PbClass_Decimal::__pb_wrap))
-        }
-        // from wrap_decimal.yaml:72:19: method `serialize`
-        #[pyo3(name = "serialize", signature = ())]
-        #[inline(always)]
-        fn __pb_m_serialize(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<[u8; 16]> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-            let __pb_result = __pb_self.serialize();
-            ::core::result::Result::Ok(__pb_result)
         }
         // from wrap_decimal.yaml:73:19: method `deserialize`
         #[staticmethod]
@@ -759,94 +750,107 @@ const _: () = {
         __pb_a | __PbClass_Decimal::__pb_constructor(__pb_py, __pb_a.get(0) ?, __pb_a
         .get_or(1, || 0) ?)
     );
-    #[cfg(not(debug_assertions))]
-    // from wrap_decimal.yaml:47:19: method `Decimal.scale` (direct entry)
-    ::pybridge::__private::fast_method!(
-        __pb_fastm_Decimal_scale, __pb_entrym_Decimal_scale, __PbClass_Decimal, noargs
-        call_noargs, | __pb_py, __pb_this | __PbClass_Decimal::__pb_m_scale(__pb_this,
-        __pb_py)
-    );
-    #[cfg(not(debug_assertions))]
-    // from wrap_decimal.yaml:48:19: method `Decimal.mantissa` (direct entry)
-    ::pybridge::__private::fast_method!(
-        __pb_fastm_Decimal_mantissa, __pb_entrym_Decimal_mantissa, __PbClass_Decimal,
-        noargs call_noargs, | __pb_py, __pb_this |
-        __PbClass_Decimal::__pb_m_mantissa(__pb_this, __pb_py)
-    );
-    #[cfg(not(debug_assertions))]
-    // from wrap_decimal.yaml:49:19: method `Decimal.is_zero` (direct entry)
-    ::pybridge::__private::fast_method!(
-        __pb_fastm_Decimal_is_zero, __pb_entrym_Decimal_is_zero, __PbClass_Decimal,
-        noargs call_noargs, | __pb_py, __pb_this |
-        __PbClass_Decimal::__pb_m_is_zero(__pb_this, __pb_py)
-    );
-    #[cfg(not(debug_assertions))]
     #[cfg_attr(
         any(),
-        pybridge_spec = "50:19: method `Decimal.is_sign_negative` (direct entry)"
+        pybridge_spec = "47:19: method `Decimal.scale` (registered by pybridge)"
+    )]
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Decimal_scale, __pb_entrym_Decimal_scale, __PbClass_Decimal, noargs
+        call_noargs, "scale", "scale($self)\n--\n\nDigits after the decimal point.", |
+        __pb_py, __pb_this | __PbClass_Decimal::__pb_m_scale(__pb_this, __pb_py)
+    );
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "48:19: method `Decimal.mantissa` (registered by pybridge)"
+    )]
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Decimal_mantissa, __pb_entrym_Decimal_mantissa, __PbClass_Decimal,
+        noargs call_noargs, "mantissa",
+        "mantissa($self)\n--\n\nThe integer the decimal is scaled from.", | __pb_py,
+        __pb_this | __PbClass_Decimal::__pb_m_mantissa(__pb_this, __pb_py)
+    );
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "49:19: method `Decimal.is_zero` (registered by pybridge)"
+    )]
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Decimal_is_zero, __pb_entrym_Decimal_is_zero, __PbClass_Decimal,
+        noargs call_noargs, "is_zero", "is_zero($self)\n--\n\n", | __pb_py, __pb_this |
+        __PbClass_Decimal::__pb_m_is_zero(__pb_this, __pb_py)
+    );
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "50:19: method `Decimal.is_sign_negative` (registered by pybridge)"
     )]
     ::pybridge::__private::fast_method!(
         __pb_fastm_Decimal_is_sign_negative, __pb_entrym_Decimal_is_sign_negative,
-        __PbClass_Decimal, noargs call_noargs, | __pb_py, __pb_this |
+        __PbClass_Decimal, noargs call_noargs, "is_sign_negative",
+        "is_sign_negative($self)\n--\n\n", | __pb_py, __pb_this |
         __PbClass_Decimal::__pb_m_is_sign_negative(__pb_this, __pb_py)
     );
-    #[cfg(not(debug_assertions))]
     #[cfg_attr(
         any(),
-        pybridge_spec = "51:19: method `Decimal.is_integer` (direct entry)"
+        pybridge_spec = "51:19: method `Decimal.is_integer` (registered by pybridge)"
     )]
     ::pybridge::__private::fast_method!(
         __pb_fastm_Decimal_is_integer, __pb_entrym_Decimal_is_integer, __PbClass_Decimal,
-        noargs call_noargs, | __pb_py, __pb_this |
-        __PbClass_Decimal::__pb_m_is_integer(__pb_this, __pb_py)
+        noargs call_noargs, "is_integer", "is_integer($self)\n--\n\n", | __pb_py,
+        __pb_this | __PbClass_Decimal::__pb_m_is_integer(__pb_this, __pb_py)
     );
-    #[cfg(not(debug_assertions))]
     #[cfg_attr(
         any(),
-        pybridge_spec = "52:19: method `Decimal.normalize` (direct entry)"
+        pybridge_spec = "52:19: method `Decimal.normalize` (registered by pybridge)"
     )]
     ::pybridge::__private::fast_method!(
         __pb_fastm_Decimal_normalize, __pb_entrym_Decimal_normalize, __PbClass_Decimal,
-        noargs call_noargs, | __pb_py, __pb_this |
-        __PbClass_Decimal::__pb_m_normalize(__pb_this, __pb_py)
+        noargs call_noargs, "normalize",
+        "normalize($self)\n--\n\nWithout trailing zeros (`1.500` → `1.5`).", | __pb_py,
+        __pb_this | __PbClass_Decimal::__pb_m_normalize(__pb_this, __pb_py)
     );
-    #[cfg(not(debug_assertions))]
-    // from wrap_decimal.yaml:53:19: method `Decimal.trunc` (direct entry)
-    ::pybridge::__private::fast_method!(
-        __pb_fastm_Decimal_trunc, __pb_entrym_Decimal_trunc, __PbClass_Decimal, noargs
-        call_noargs, | __pb_py, __pb_this | __PbClass_Decimal::__pb_m_trunc(__pb_this,
-        __pb_py)
-    );
-    #[cfg(not(debug_assertions))]
-    // from wrap_decimal.yaml:54:19: method `Decimal.fract` (direct entry)
-    ::pybridge::__private::fast_method!(
-        __pb_fastm_Decimal_fract, __pb_entrym_Decimal_fract, __PbClass_Decimal, noargs
-        call_noargs, | __pb_py, __pb_this | __PbClass_Decimal::__pb_m_fract(__pb_this,
-        __pb_py)
-    );
-    #[cfg(not(debug_assertions))]
-    // from wrap_decimal.yaml:55:19: method `Decimal.floor` (direct entry)
-    ::pybridge::__private::fast_method!(
-        __pb_fastm_Decimal_floor, __pb_entrym_Decimal_floor, __PbClass_Decimal, noargs
-        call_noargs, | __pb_py, __pb_this | __PbClass_Decimal::__pb_m_floor(__pb_this,
-        __pb_py)
-    );
-    #[cfg(not(debug_assertions))]
-    // from wrap_decimal.yaml:56:19: method `Decimal.ceil` (direct entry)
-    ::pybridge::__private::fast_method!(
-        __pb_fastm_Decimal_ceil, __pb_entrym_Decimal_ceil, __PbClass_Decimal, noargs
-        call_noargs, | __pb_py, __pb_this | __PbClass_Decimal::__pb_m_ceil(__pb_this,
-        __pb_py)
-    );
-    #[cfg(not(debug_assertions))]
     #[cfg_attr(
         any(),
-        pybridge_spec = "72:19: method `Decimal.serialize` (direct entry)"
+        pybridge_spec = "53:19: method `Decimal.trunc` (registered by pybridge)"
+    )]
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Decimal_trunc, __pb_entrym_Decimal_trunc, __PbClass_Decimal, noargs
+        call_noargs, "trunc", "trunc($self)\n--\n\n", | __pb_py, __pb_this |
+        __PbClass_Decimal::__pb_m_trunc(__pb_this, __pb_py)
+    );
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "54:19: method `Decimal.fract` (registered by pybridge)"
+    )]
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Decimal_fract, __pb_entrym_Decimal_fract, __PbClass_Decimal, noargs
+        call_noargs, "fract", "fract($self)\n--\n\n", | __pb_py, __pb_this |
+        __PbClass_Decimal::__pb_m_fract(__pb_this, __pb_py)
+    );
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "55:19: method `Decimal.floor` (registered by pybridge)"
+    )]
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Decimal_floor, __pb_entrym_Decimal_floor, __PbClass_Decimal, noargs
+        call_noargs, "floor", "floor($self)\n--\n\n", | __pb_py, __pb_this |
+        __PbClass_Decimal::__pb_m_floor(__pb_this, __pb_py)
+    );
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "56:19: method `Decimal.ceil` (registered by pybridge)"
+    )]
+    ::pybridge::__private::fast_method!(
+        __pb_fastm_Decimal_ceil, __pb_entrym_Decimal_ceil, __PbClass_Decimal, noargs
+        call_noargs, "ceil", "ceil($self)\n--\n\n", | __pb_py, __pb_this |
+        __PbClass_Decimal::__pb_m_ceil(__pb_this, __pb_py)
+    );
+    #[cfg_attr(
+        any(),
+        pybridge_spec = "72:19: method `Decimal.serialize` (registered by pybridge)"
     )]
     ::pybridge::__private::fast_method!(
         __pb_fastm_Decimal_serialize, __pb_entrym_Decimal_serialize, __PbClass_Decimal,
-        noargs call_noargs, | __pb_py, __pb_this |
-        __PbClass_Decimal::__pb_m_serialize(__pb_this, __pb_py)
+        noargs call_noargs, "serialize", "serialize($self)\n--\n\n", | __pb_py, __pb_this
+        | __PbClass_Decimal::__pb_m_serialize(__pb_this, __pb_py)
     );
     // from wrap_decimal.yaml:15:13: enum `RoundingStrategy`
     #[allow(deprecated)]
@@ -1021,48 +1025,29 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Decimal,
         >(__pb_module)?;
+        ::pybridge::__private::add_fast_methods::<
+            __PbClass_Decimal,
+        >(
+            __pb_module.py(),
+            &[
+                &__pb_fastm_Decimal_scale,
+                &__pb_fastm_Decimal_mantissa,
+                &__pb_fastm_Decimal_is_zero,
+                &__pb_fastm_Decimal_is_sign_negative,
+                &__pb_fastm_Decimal_is_integer,
+                &__pb_fastm_Decimal_normalize,
+                &__pb_fastm_Decimal_trunc,
+                &__pb_fastm_Decimal_fract,
+                &__pb_fastm_Decimal_floor,
+                &__pb_fastm_Decimal_ceil,
+                &__pb_fastm_Decimal_serialize,
+            ],
+        )?;
         #[cfg(not(debug_assertions))]
         {
             ::pybridge::__private::add_fast_constructor::<
                 __PbClass_Decimal,
             >(__pb_module.py(), &__pb_fastc_Decimal)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Decimal,
-            >(__pb_module.py(), "scale", &__pb_fastm_Decimal_scale)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Decimal,
-            >(__pb_module.py(), "mantissa", &__pb_fastm_Decimal_mantissa)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Decimal,
-            >(__pb_module.py(), "is_zero", &__pb_fastm_Decimal_is_zero)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Decimal,
-            >(
-                __pb_module.py(),
-                "is_sign_negative",
-                &__pb_fastm_Decimal_is_sign_negative,
-            )?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Decimal,
-            >(__pb_module.py(), "is_integer", &__pb_fastm_Decimal_is_integer)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Decimal,
-            >(__pb_module.py(), "normalize", &__pb_fastm_Decimal_normalize)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Decimal,
-            >(__pb_module.py(), "trunc", &__pb_fastm_Decimal_trunc)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Decimal,
-            >(__pb_module.py(), "fract", &__pb_fastm_Decimal_fract)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Decimal,
-            >(__pb_module.py(), "floor", &__pb_fastm_Decimal_floor)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Decimal,
-            >(__pb_module.py(), "ceil", &__pb_fastm_Decimal_ceil)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Decimal,
-            >(__pb_module.py(), "serialize", &__pb_fastm_Decimal_serialize)?;
         }
         ::pybridge::__private::pyo3::types::PyModuleMethods::add(
             __pb_module,

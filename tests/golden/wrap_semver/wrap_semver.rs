@@ -116,6 +116,30 @@ const _: () = {
             )
         }
     }
+    impl __PbClass_Version {
+        // from wrap_semver.yaml:26:17: method `is_prerelease`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_is_prerelease(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<bool> {
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
+            let __pb_result = crate::ext::is_prerelease(__pb_self);
+            ::core::result::Result::Ok(__pb_result)
+        }
+        // from wrap_semver.yaml:30:17: method `bump_minor`
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        fn __pb_m_bump_minor(
+            &self,
+            __pb_py: ::pybridge::Python<'_>,
+        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Version> {
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
+            let __pb_result = crate::ext::bump_minor(__pb_self);
+            ::core::result::Result::Ok(__PbClass_Version::__pb_wrap(__pb_result))
+        }
+    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Version {
         #[classattr]
@@ -144,30 +168,6 @@ const _: () = {
             let __pb_result = semver::Version::new(__pb_a0, __pb_a1, __pb_a2);
             ::core::result::Result::Ok(__PbClass_Version::__pb_wrap(__pb_result))
         }
-        // from wrap_semver.yaml:26:17: method `is_prerelease`
-        #[pyo3(name = "is_prerelease", signature = ())]
-        #[inline(always)]
-        fn __pb_m_is_prerelease(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-            let __pb_result = crate::ext::is_prerelease(__pb_self);
-            ::core::result::Result::Ok(__pb_result)
-        }
-        // from wrap_semver.yaml:30:17: method `bump_minor`
-        #[pyo3(name = "bump_minor", signature = ())]
-        #[inline(always)]
-        fn __pb_m_bump_minor(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Version> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
-            let __pb_result = crate::ext::bump_minor(__pb_self);
-            ::core::result::Result::Ok(__PbClass_Version::__pb_wrap(__pb_result))
-        }
         // from wrap_semver.yaml:19:54: method `parse`
         /// Parses the text form (Rust's `FromStr`).
         #[staticmethod]
@@ -192,8 +192,8 @@ const _: () = {
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<u64> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             ::core::result::Result::Ok(::std::clone::Clone::clone(&__pb_self.major))
         }
         // from wrap_semver.yaml:23:19: attribute `minor`
@@ -204,8 +204,8 @@ const _: () = {
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<u64> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             ::core::result::Result::Ok(::std::clone::Clone::clone(&__pb_self.minor))
         }
         // from wrap_semver.yaml:24:19: attribute `patch`
@@ -216,8 +216,8 @@ const _: () = {
             &self,
             __pb_py: ::pybridge::Python<'_>,
         ) -> ::pybridge::__private::pyo3::PyResult<u64> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             ::core::result::Result::Ok(::std::clone::Clone::clone(&__pb_self.patch))
         }
         // from wrap_semver.yaml:11:13: trait `Display` of class `Version`
@@ -365,25 +365,24 @@ const _: () = {
         __pb_a | __PbClass_Version::__pb_constructor(__pb_py, __pb_a.get(0) ?, __pb_a
         .get(1) ?, __pb_a.get(2) ?)
     );
-    #[cfg(not(debug_assertions))]
     #[cfg_attr(
         any(),
-        pybridge_spec = "26:17: method `Version.is_prerelease` (direct entry)"
+        pybridge_spec = "26:17: method `Version.is_prerelease` (registered by pybridge)"
     )]
     ::pybridge::__private::fast_method!(
         __pb_fastm_Version_is_prerelease, __pb_entrym_Version_is_prerelease,
-        __PbClass_Version, noargs call_noargs, | __pb_py, __pb_this |
+        __PbClass_Version, noargs call_noargs, "is_prerelease",
+        "is_prerelease($self)\n--\n\n", | __pb_py, __pb_this |
         __PbClass_Version::__pb_m_is_prerelease(__pb_this, __pb_py)
     );
-    #[cfg(not(debug_assertions))]
     #[cfg_attr(
         any(),
-        pybridge_spec = "30:17: method `Version.bump_minor` (direct entry)"
+        pybridge_spec = "30:17: method `Version.bump_minor` (registered by pybridge)"
     )]
     ::pybridge::__private::fast_method!(
         __pb_fastm_Version_bump_minor, __pb_entrym_Version_bump_minor, __PbClass_Version,
-        noargs call_noargs, | __pb_py, __pb_this |
-        __PbClass_Version::__pb_m_bump_minor(__pb_this, __pb_py)
+        noargs call_noargs, "bump_minor", "bump_minor($self)\n--\n\n", | __pb_py,
+        __pb_this | __PbClass_Version::__pb_m_bump_minor(__pb_this, __pb_py)
     );
     #[cfg(not(debug_assertions))]
     // from wrap_semver.yaml:22:19: property `Version.major` (direct entry)
@@ -488,6 +487,7 @@ const _: () = {
             )
         }
     }
+    impl __PbClass_VersionReq {}
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_VersionReq {
         #[classattr]
@@ -503,14 +503,14 @@ const _: () = {
         }
         // from wrap_semver.yaml:40:17: method `matches`
         #[pyo3(name = "matches", signature = (version))]
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
         fn __pb_m_matches(
             &self,
             __pb_py: ::pybridge::Python<'_>,
             version: ::pybridge::__private::pyo3::PyRef<'_, __PbClass_Version>,
         ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            let __pb_guard = self.inner.borrow(__pb_py)?;
-            let __pb_self = __pb_guard.get(Self::__PB_NAME)?;
+            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_self = &*__pb_guard;
             version
                 .__pb_with(
                     __pb_py,
@@ -629,17 +629,17 @@ const _: () = {
         ::pybridge::__private::pyo3::types::PyModuleMethods::add_class::<
             __PbClass_Version,
         >(__pb_module)?;
+        ::pybridge::__private::add_fast_methods::<
+            __PbClass_Version,
+        >(
+            __pb_module.py(),
+            &[&__pb_fastm_Version_is_prerelease, &__pb_fastm_Version_bump_minor],
+        )?;
         #[cfg(not(debug_assertions))]
         {
             ::pybridge::__private::add_fast_constructor::<
                 __PbClass_Version,
             >(__pb_module.py(), &__pb_fastc_Version)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Version,
-            >(__pb_module.py(), "is_prerelease", &__pb_fastm_Version_is_prerelease)?;
-            ::pybridge::__private::add_fast_method::<
-                __PbClass_Version,
-            >(__pb_module.py(), "bump_minor", &__pb_fastm_Version_bump_minor)?;
             ::pybridge::__private::add_fast_property::<
                 __PbClass_Version,
             >(__pb_module.py(), "major", &__pb_fastp_Version_major)?;
