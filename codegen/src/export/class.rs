@@ -181,6 +181,9 @@ fn emit_pymethods(module: &Module, c: &Class, wrapper: &syn::Ident, inner: &syn:
             }
         }
 
+        // A wrapper takes the token besides the method's parameters (pyo3 allows the same lint
+        // in `#[pymethods]`).
+        #[allow(clippy::too_many_arguments)]
         impl #wrapper {
             #(#own)*
         }

@@ -323,6 +323,7 @@ mod geometry {
                 )
             }
         }
+        #[allow(clippy::too_many_arguments)]
         impl __PbClass_Point {
             #[cfg_attr(not(debug_assertions), inline(always))]
             fn __pb_m_norm(
@@ -776,6 +777,7 @@ mod geometry {
                 )
             }
         }
+        #[allow(clippy::too_many_arguments)]
         impl __PbClass_Cells {}
         #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
         impl __PbClass_Cells {

@@ -88,6 +88,7 @@ const _: () = {
             )
         }
     }
+    #[allow(clippy::too_many_arguments)]
     impl __PbClass_Point {}
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Point {
@@ -340,6 +341,7 @@ const _: () = {
             )
         }
     }
+    #[allow(clippy::too_many_arguments)]
     impl __PbClass_Line {
         // from both_ways.yaml:30:19: method `last`
         #[cfg_attr(not(debug_assertions), inline(always))]
@@ -621,6 +623,7 @@ const _: () = {
             )
         }
     }
+    #[allow(clippy::too_many_arguments)]
     impl __PbClass_Counter {
         // from both_ways.yaml:36:19: method `bump`
         #[cfg_attr(not(debug_assertions), inline(always))]
@@ -761,6 +764,7 @@ const _: () = {
             )
         }
     }
+    #[allow(clippy::too_many_arguments)]
     impl __PbClass_Registry {
         // from both_ways.yaml:43:19: method `holders`
         #[cfg_attr(not(debug_assertions), inline(always))]
@@ -906,6 +910,7 @@ const _: () = {
             )
         }
     }
+    #[allow(clippy::too_many_arguments)]
     impl __PbClass_Node {}
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Node {
@@ -1083,6 +1088,7 @@ const _: () = {
             )
         }
     }
+    #[allow(clippy::too_many_arguments)]
     impl __PbClass_Opaque {}
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Opaque {

@@ -85,6 +85,7 @@ const _: () = {
             )
         }
     }
+    #[allow(clippy::too_many_arguments)]
     impl __PbClass_Shelf {
         // from conversions.yaml:87:19: method `items`
         #[cfg_attr(not(debug_assertions), inline(always))]

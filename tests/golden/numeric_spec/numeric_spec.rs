@@ -118,6 +118,7 @@ const _: () = {
             )
         }
     }
+    #[allow(clippy::too_many_arguments)]
     impl __PbClass_Money {
         // from numeric_spec.yaml:24:19: method `compound`
         #[cfg_attr(not(debug_assertions), inline(always))]
@@ -726,6 +727,7 @@ const _: () = {
             )
         }
     }
+    #[allow(clippy::too_many_arguments)]
     impl __PbClass_Points {}
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Points {
@@ -1134,6 +1136,7 @@ const _: () = {
             )
         }
     }
+    #[allow(clippy::too_many_arguments)]
     impl __PbClass_Digits {
         // from numeric_spec.yaml:67:19: method `value`
         #[cfg_attr(not(debug_assertions), inline(always))]
@@ -1324,6 +1327,7 @@ const _: () = {
             )
         }
     }
+    #[allow(clippy::too_many_arguments)]
     impl __PbClass_Fibonacci {}
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Fibonacci {
@@ -1459,6 +1463,7 @@ const _: () = {
             )
         }
     }
+    #[allow(clippy::too_many_arguments)]
     impl __PbClass_Ledger {}
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Ledger {
@@ -1655,6 +1660,7 @@ const _: () = {
             )
         }
     }
+    #[allow(clippy::too_many_arguments)]
     impl __PbClass_Till {
         // from numeric_spec.yaml:94:19: method `record`
         #[cfg_attr(not(debug_assertions), inline(always))]

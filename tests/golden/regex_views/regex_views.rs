@@ -116,6 +116,7 @@ const _: () = {
             )
         }
     }
+    #[allow(clippy::too_many_arguments)]
     impl __PbClass_Regex {
         // from regex_views.yaml:23:17: method `is_match`
         #[cfg_attr(not(debug_assertions), inline(always))]

@@ -86,6 +86,7 @@ const _: () = {
             )
         }
     }
+    #[allow(clippy::too_many_arguments)]
     impl __PbClass_Point {
         // from shared_a.yaml:25:19: method `norm`
         #[cfg_attr(not(debug_assertions), inline(always))]

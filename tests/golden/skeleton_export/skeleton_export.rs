@@ -116,6 +116,7 @@ const _: () = {
             )
         }
     }
+    #[allow(clippy::too_many_arguments)]
     impl __PbClass_Tally {
         // from skeleton_export.yaml:73:17: method `bump`
         #[cfg_attr(not(debug_assertions), inline(always))]
@@ -319,6 +320,7 @@ const _: () = {
             )
         }
     }
+    #[allow(clippy::too_many_arguments)]
     impl __PbClass_IntStack {
         // from skeleton_export.yaml:93:19: method `push`
         #[cfg_attr(not(debug_assertions), inline(always))]
@@ -521,6 +523,7 @@ const _: () = {
             )
         }
     }
+    #[allow(clippy::too_many_arguments)]
     impl __PbClass_StrStack {
         // from skeleton_export.yaml:100:19: method `push`
         #[cfg_attr(not(debug_assertions), inline(always))]
@@ -702,6 +705,7 @@ const _: () = {
             )
         }
     }
+    #[allow(clippy::too_many_arguments)]
     impl __PbClass_Noisy {
         // from skeleton_export.yaml:111:19: method `label`
         #[cfg_attr(not(debug_assertions), inline(always))]

@@ -85,6 +85,7 @@ const _: () = {
             )
         }
     }
+    #[allow(clippy::too_many_arguments)]
     impl __PbClass_Person {
         // from soundness.yaml:15:19: method `name`
         #[cfg_attr(not(debug_assertions), inline(always))]
@@ -437,6 +438,7 @@ const _: () = {
             )
         }
     }
+    #[allow(clippy::too_many_arguments)]
     impl __PbClass_Label {
         // from soundness.yaml:47:19: method `text`
         #[cfg_attr(not(debug_assertions), inline(always))]

@@ -118,6 +118,7 @@ const _: () = {
             )
         }
     }
+    #[allow(clippy::too_many_arguments)]
     impl __PbClass_Decimal {
         // from wrap_decimal.yaml:47:19: method `scale`
         /// Digits after the decimal point.

@@ -116,6 +116,7 @@ const _: () = {
             )
         }
     }
+    #[allow(clippy::too_many_arguments)]
     impl __PbClass_Version {
         // from wrap_semver.yaml:26:17: method `is_prerelease`
         #[cfg_attr(not(debug_assertions), inline(always))]
@@ -487,6 +488,7 @@ const _: () = {
             )
         }
     }
+    #[allow(clippy::too_many_arguments)]
     impl __PbClass_VersionReq {}
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_VersionReq {
