@@ -165,7 +165,7 @@ impl<T> Deref for Ref<'_, T> {
 impl<'a, T> Ref<'a, T> {
     /// The borrow narrowed to the part of the value `f` picks, or `f`'s error with the borrow
     /// released (also when `f` panics).
-    #[inline]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub fn try_map<U, E>(self, f: impl FnOnce(&'a T) -> Result<&'a U, E>) -> Result<Ref<'a, U>, E> {
         let (value, flag) = (self.value, self.flag);
         // On an error or a panic `self` drops here, releasing the borrow.
@@ -210,7 +210,7 @@ impl<T> DerefMut for RefMut<'_, T> {
 impl<'a, T> RefMut<'a, T> {
     /// The borrow narrowed to the part of the value `f` picks, or `f`'s error with the borrow
     /// released (also when `f` panics).
-    #[inline]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub fn try_map<U, E>(self, f: impl FnOnce(&'a mut T) -> Result<&'a mut U, E>) -> Result<RefMut<'a, U>, E> {
         let flag = self.flag;
         // Releases the flag unless the narrowed borrow takes it over (an error, a panic).

@@ -62,7 +62,7 @@ impl<T> crate::borrow_cell::BorrowCell<Holder<T>> {
     /// [`Holder::get`] in one call (a method's wrapper makes one).
     ///
     /// [`BorrowCell::borrow`]: crate::borrow_cell::BorrowCell::borrow
-    #[inline]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub fn value<'a>(&'a self, py: Python<'_>, class: &str) -> PyResult<crate::borrow_cell::Ref<'a, T>> {
         self.borrow(py)?.try_map(|holder| holder.get(class))
     }
@@ -71,7 +71,7 @@ impl<T> crate::borrow_cell::BorrowCell<Holder<T>> {
     /// [`BorrowCell::borrow_mut`] and [`Holder::get_mut`] in one call.
     ///
     /// [`BorrowCell::borrow_mut`]: crate::borrow_cell::BorrowCell::borrow_mut
-    #[inline]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub fn value_mut<'a>(&'a self, py: Python<'_>, class: &str) -> PyResult<crate::borrow_cell::RefMut<'a, T>> {
         self.borrow_mut(py)?.try_map(|holder| holder.get_mut(class))
     }

@@ -72,7 +72,7 @@ impl<'py> MethodArgs<'py> {
         // SAFETY: attached, and `object` a live borrowed object for `'py` (`new`'s contract).
         match unsafe { T::fast(object) } {
             Some(value) => Ok(value),
-            None => self.extract(object, i),
+            None => extract(self.py, object, self.names, i),
         }
     }
 
@@ -85,17 +85,21 @@ impl<'py> MethodArgs<'py> {
     {
         if self.slot(i).is_null() { Ok(default()) } else { self.get(i) }
     }
+}
 
-    /// pyo3's conversion of `object`, its error noting the parameter's name.
-    #[cold]
-    #[inline(never)]
-    fn extract<T: FromPyObject<'py, 'py>>(self, object: *mut ffi::PyObject, i: usize) -> PyResult<T> {
-        // SAFETY: attached (`self.py`), `object` a live borrowed object for `'py` (`new`'s
-        // contract); the `Borrowed` does not outlive the call.
-        let borrowed = unsafe { pyo3::Borrowed::from_ptr(self.py, object) };
-        T::extract(borrowed)
-            .map_err(|e| argument_extraction_error(self.py, self.names.get(i).unwrap_or(&"?"), e.into()))
-    }
+/// pyo3's conversion of `object`, its error noting the parameter's name (`names[i]`).
+#[cold]
+#[inline(never)]
+fn extract<'py, T: FromPyObject<'py, 'py>>(
+    py: Python<'py>,
+    object: *mut ffi::PyObject,
+    names: &'static [&'static str],
+    i: usize,
+) -> PyResult<T> {
+    // SAFETY: attached (`py`), `object` a live borrowed object for `'py` (`MethodArgs::new`'s
+    // contract, whose slots the caller read it from); the `Borrowed` does not outlive the call.
+    let borrowed = unsafe { pyo3::Borrowed::from_ptr(py, object) };
+    T::extract(borrowed).map_err(|e| argument_extraction_error(py, names.get(i).unwrap_or(&"?"), e.into()))
 }
 
 #[cold]
@@ -111,10 +115,14 @@ fn missing() -> PyErr {
 /// without keywords), all alive for the call, as CPython passes them.
 #[cold]
 #[inline(never)]
+#[allow(clippy::too_many_arguments)] // scalars, passed in registers from the hot entry
 pub(super) unsafe fn parse_and_run(
     py: Python<'_>,
-    (class, name, names, positional_only, required, count): super::MethodShape,
-    (slf, args, nargs, kwnames): (*mut ffi::PyObject, *const *mut ffi::PyObject, ffi::Py_ssize_t, *mut ffi::PyObject),
+    &(class, name, names, positional_only, required, count): &'static super::MethodShape,
+    slf: *mut ffi::PyObject,
+    args: *const *mut ffi::PyObject,
+    nargs: ffi::Py_ssize_t,
+    kwnames: *mut ffi::PyObject,
     body: super::MethodBody,
 ) -> *mut ffi::PyObject {
     if count > MAX_PARAMS || count != names.len() || required > count || positional_only > count {

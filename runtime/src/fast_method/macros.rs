@@ -62,8 +62,10 @@ macro_rules! __pb_fast_method {
             nargs: $crate::__private::pyo3::ffi::Py_ssize_t,
             kwnames: *mut $crate::__private::pyo3::ffi::PyObject,
         ) -> *mut $crate::__private::pyo3::ffi::PyObject {
-            let shape: $crate::__private::MethodShape = (<$wrapper as $crate::__private::pyo3::PyClass>::NAME, $name, &[$($param),*], $positional_only, $required, $count);
-            // A plain function, not a closure: no closure shim per method.
+            static SHAPE: $crate::__private::MethodShape = (<$wrapper as $crate::__private::pyo3::PyClass>::NAME, $name, &[$($param),*], $positional_only, $required, $count);
+            // A plain function, not a closure: no closure shim per method. Inlined into
+            // `run_call` in optimised builds (which is inlined here), not in a debug build.
+            #[cfg_attr(not(debug_assertions), inline(always))]
             fn body(
                 $py: $crate::Python<'_>,
                 slf: *mut $crate::__private::pyo3::ffi::PyObject,
@@ -72,7 +74,7 @@ macro_rules! __pb_fast_method {
                 let $this: &$wrapper = unsafe { $crate::__private::FastMethod::this($py, slf) };
                 $crate::__pb_fast_method!(@convert $call, $py, $body)
             }
-            unsafe { $crate::__private::FastMethod::run_call((slf, args, nargs, kwnames), shape, body) }
+            unsafe { $crate::__private::FastMethod::run_call((slf, args, nargs, kwnames), &SHAPE, body) }
         }
     };
     // The wrapper's `PyResult<R>` as a new reference: the value, or `None` for `()`.

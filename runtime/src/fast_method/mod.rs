@@ -160,7 +160,7 @@ impl FastMethod {
     /// # Safety
     /// The first tuple is what CPython passed to the entry point (`self`, the arguments, their
     /// count, the keyword names), attached.
-    #[inline]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub unsafe fn run_call(
         (slf, args, nargs, kwnames): (
             *mut ffi::PyObject,
@@ -168,12 +168,12 @@ impl FastMethod {
             ffi::Py_ssize_t,
             *mut ffi::PyObject,
         ),
-        shape: MethodShape,
+        shape: &'static MethodShape,
         body: MethodBody,
     ) -> *mut ffi::PyObject {
         // SAFETY: attached (the caller's contract); the token does not escape this call.
         let py = unsafe { Python::assume_attached() };
-        let (_, _, names, _, required, count) = shape;
+        let &(_, _, names, _, required, count) = shape;
         let given = nargs as usize;
         if kwnames.is_null() && nargs >= 0 && given >= required && given <= count && count <= names.len() {
             // SAFETY: CPython's `args` hold `nargs` live borrowed objects for the call, and
@@ -182,7 +182,7 @@ impl FastMethod {
             return finish(py, catch_unwind(AssertUnwindSafe(|| body(py, slf, arguments))));
         }
         // SAFETY: CPython's arguments, unchanged (the caller's contract).
-        unsafe { args::parse_and_run(py, shape, (slf, args, nargs, kwnames), body) }
+        unsafe { args::parse_and_run(py, shape, slf, args, nargs, kwnames, body) }
     }
 }
 
