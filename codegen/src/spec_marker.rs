@@ -21,7 +21,8 @@ pub fn emit_spec_marker(origin: &Origin, what: &str) -> Option<TokenStream> {
     Some(quote!(#[cfg_attr(any(), pybridge_spec = #text)]))
 }
 
-/// Replaces each printed marker line with a comment naming `source` and the spec line.
+/// Replaces each printed marker with a comment naming `source` and the spec line: a marker on
+/// one line, or the four lines prettyplease wraps a long one into.
 ///
 /// ```
 /// let text = "    #[cfg_attr(any(), pybridge_spec = \"3:9: function `add`\")]\n    fn add() {}\n";
@@ -29,22 +30,43 @@ pub fn emit_spec_marker(origin: &Origin, what: &str) -> Option<TokenStream> {
 ///     pybridge_codegen::spec_marker::replace_spec_markers(text, "ops.yaml"),
 ///     "    // from ops.yaml:3:9: function `add`\n    fn add() {}\n"
 /// );
+/// let wrapped = "    #[cfg_attr(\n        any(),\n        pybridge_spec = \"3:9: a long one\"\n    )]\n    m!();\n";
+/// assert_eq!(
+///     pybridge_codegen::spec_marker::replace_spec_markers(wrapped, "ops.yaml"),
+///     "    // from ops.yaml:3:9: a long one\n    m!();\n"
+/// );
 /// ```
 pub fn replace_spec_markers(text: &str, source: &str) -> String {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let mut out = String::with_capacity(text.len());
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches('\n');
-        let trimmed = body.trim_start();
-        match trimmed.strip_prefix(MARKER_START).and_then(|rest| rest.strip_suffix(MARKER_END)) {
-            Some(what) => {
-                let indent = &body[..body.len() - trimmed.len()];
-                out.push_str(&format!("{indent}// from {source}:{what}"));
-                if line.ends_with('\n') {
-                    out.push('\n');
-                }
+    let mut i = 0;
+    while i < lines.len() {
+        let (what, used) = match marker_at(&lines[i..]) {
+            Some(found) => found,
+            None => {
+                out.push_str(lines[i]);
+                i += 1;
+                continue;
             }
-            None => out.push_str(line),
+        };
+        let body = lines[i].trim_end_matches('\n');
+        let indent = &body[..body.len() - body.trim_start().len()];
+        out.push_str(&format!("{indent}// from {source}:{what}"));
+        if lines[i + used - 1].ends_with('\n') {
+            out.push('\n');
         }
+        i += used;
     }
     out
+}
+
+/// The text of the marker starting at `lines[0]` and how many lines it takes.
+fn marker_at<'a>(lines: &[&'a str]) -> Option<(&'a str, usize)> {
+    let trimmed = |i: usize| lines.get(i).map(|l| l.trim());
+    if let Some(what) = trimmed(0)?.strip_prefix(MARKER_START).and_then(|rest| rest.strip_suffix(MARKER_END)) {
+        return Some((what, 1));
+    }
+    let wrapped = trimmed(0)? == "#[cfg_attr(" && trimmed(1)? == "any()," && trimmed(3)? == ")]";
+    let what = trimmed(2)?.strip_prefix("pybridge_spec = \"")?.strip_suffix('"')?;
+    wrapped.then_some((what, 4))
 }

@@ -41,7 +41,7 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
     let helpers = emit_wrapper_helpers(&wrapper, &inner, py_name, super::buffer::emit_gate(c));
     let exports = super::buffer::buffer_field(c).map(|_| quote!(__pb_exports: ::pybridge::__private::Exports,));
     let pymethods = emit_pymethods(module, c, &wrapper, &inner);
-    let fast = super::fast_class::emit_fast_members(c);
+    let fast = super::fast_class::emit_fast_members(c, lends_directly(module, c));
     let alias = return_alias(&c.name.py);
     quote! {
         #doc
@@ -137,6 +137,12 @@ fn emit_wrapper_helpers(
     }
 }
 
+/// Whether `c`'s objects lend their value without a closure: never views, and no buffer
+/// exports to check.
+fn lends_directly(module: &Module, c: &Class) -> bool {
+    !can_be_view(module, c) && super::buffer::emit_gate(c).is_none()
+}
+
 /// The `#[pymethods]` block: methods, properties, dunders, `__iter__`, the context manager and
 /// the cycle-collector hooks.
 fn emit_pymethods(module: &Module, c: &Class, wrapper: &syn::Ident, inner: &syn::Path) -> TokenStream {
@@ -145,14 +151,14 @@ fn emit_pymethods(module: &Module, c: &Class, wrapper: &syn::Ident, inner: &syn:
     // A class with a buffer field reaches its value through `__pb_with_mut`, which checks its
     // exports, for every change.
     let gate = super::buffer::emit_gate(c);
-    let direct = !can_be_view(module, c) && gate.is_none();
-    // The plain methods pybridge registers itself (fast_class.rs) get plain wrapper methods
-    // outside `#[pymethods]`; pyo3 makes the others' entries.
-    let (own, pyo3_methods): (Vec<_>, Vec<_>) =
-        c.methods.iter().partition(|m| super::fast_class::is_registered_by_pybridge(c, m));
-    let methods =
-        pyo3_methods.iter().map(|m| emit_method(wrapper, inner, m, c.close.as_deref(), direct, gate.as_ref()));
-    let own = own.iter().map(|m| super::method::emit_plain_method(m, direct));
+    let direct = lends_directly(module, c);
+    // The plain methods pybridge registers itself (fast_class.rs) have no wrapper method;
+    // pyo3 makes the others' entries.
+    let methods = c
+        .methods
+        .iter()
+        .filter(|m| !super::fast_class::is_registered_by_pybridge(c, m))
+        .map(|m| emit_method(wrapper, inner, m, c.close.as_deref(), direct, gate.as_ref()));
     let properties = c.attributes.iter().map(|a| emit_property(wrapper, a, direct));
     let dunders = c.dunders.iter().map(|d| emit_dunder(c, d));
     let iter = c.iter_item.as_ref().map(emit_iter);
@@ -179,13 +185,6 @@ fn emit_pymethods(module: &Module, c: &Class, wrapper: &syn::Ident, inner: &syn:
             ) -> ::pybridge::__private::pyo3::PyResult<::pybridge::__private::pyo3::Py<::pybridge::__private::pyo3::PyAny>> {
                 ::core::result::Result::Ok(::pybridge::__private::pyo3::Bound::new(py, Self::__pb_wrap(value))?.into_any().unbind())
             }
-        }
-
-        // A wrapper takes the token besides the method's parameters (pyo3 allows the same lint
-        // in `#[pymethods]`).
-        #[allow(clippy::too_many_arguments)]
-        impl #wrapper {
-            #(#own)*
         }
 
         #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]

@@ -159,9 +159,9 @@ fn method_wrapper(m: &Function) -> syn::Ident {
 /// (pybridge registers them itself, pyo3 has no wrapper for them); the other members' in
 /// optimised builds only (a debug build, `cfg(debug_assertions)`, keeps pyo3's for them and
 /// compiles faster; what Python sees is the same either way).
-pub(super) fn emit_fast_members(c: &Class) -> TokenStream {
+pub(super) fn emit_fast_members(c: &Class, direct: bool) -> TokenStream {
     let wrapper = wrapper_ident(&c.name.py);
-    let methods = fast_methods(c).map(|m| emit_fast_method(c, m, &wrapper));
+    let methods = fast_methods(c).map(|m| emit_fast_method(c, m, &wrapper, direct));
     let properties = fast_properties(c).into_iter().map(|p| emit_fast_property(c, &p, &wrapper));
     let constructor = fast_constructor(c).map(|m| emit_fast_constructor(c, m, &wrapper)).into_iter();
     let slots = fast_slots(c).map(|m| emit_fast_slot(c, m, &wrapper));
@@ -207,32 +207,38 @@ fn emit_fast_constructor(c: &Class, m: &Function, wrapper: &syn::Ident) -> Token
     }
 }
 
-fn emit_fast_method(c: &Class, m: &Function, wrapper: &syn::Ident) -> TokenStream {
-    let marker = crate::spec_marker::emit_spec_marker(
-        &m.origin,
-        &format!("method `{}.{}` (registered by pybridge)", c.name.py, m.name.py),
-    );
+fn emit_fast_method(c: &Class, m: &Function, wrapper: &syn::Ident, direct: bool) -> TokenStream {
+    let marker = crate::spec_marker::emit_spec_marker(&m.origin, &format!("method `{}`", m.name.py));
     let fast = method_static(c, m);
     let entry = format_ident!("__pb_entrym_{}_{}", c.name.py, m.name.py);
-    let ident = method_wrapper(m);
     let unit = matches!(m.returns.kind, TypeKind::Unit);
     let doc = method_doc(m);
     let name = &m.name.py;
+    let body = super::method::emit_registered_body(m, direct, &quote!(__pb_this), wrapper);
     if m.params.is_empty() {
         let call = if unit { quote!(call_noargs_unit) } else { quote!(call_noargs) };
         return quote! {
             #marker
-            ::pybridge::__private::fast_method!(#fast, #entry, #wrapper, noargs #call, #name, #doc, |__pb_py, __pb_this| #wrapper::#ident(__pb_this, __pb_py));
+            ::pybridge::__private::fast_method!(#fast, #entry, #wrapper, noargs #call, #name, #doc, |__pb_py, __pb_this| { #body });
         };
     }
     let (required, count, args) = emit_fast_args(m);
+    // The arguments bound to the parameters' names, in Python's order (as the wrapper's
+    // parameters were), which the call reads.
+    let of = |kind: ParamKind| m.params.iter().filter(move |p| p.kind == kind);
+    let lets = of(ParamKind::PositionalOnly).chain(of(ParamKind::Positional)).zip(args).map(|(p, arg)| {
+        let ident = super::param_ident(&p.name.rust);
+        let ty = super::convert::emit_param_type(&p.ty);
+        quote!(let #ident: #ty = #arg;)
+    });
     let call = if unit { quote!(call_unit) } else { quote!(call) };
     let names = python_params(m);
     let positional_only =
         proc_macro2::Literal::usize_unsuffixed(m.params.iter().filter(|p| p.kind == ParamKind::PositionalOnly).count());
     quote! {
         #marker
-        ::pybridge::__private::fast_method!(#fast, #entry, #wrapper, #call, (#name, [#(#names),*], #positional_only, #required, #count), #doc, |__pb_py, __pb_this, __pb_a| #wrapper::#ident(__pb_this, __pb_py, #(#args),*));
+        ::pybridge::__private::fast_method!(#fast, #entry, #wrapper, #call, (#name, [#(#names),*], #positional_only, #required, #count), #doc,
+            |__pb_py, __pb_this, __pb_a| { #(#lets)* #body });
     }
 }
 

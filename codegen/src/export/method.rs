@@ -169,22 +169,36 @@ fn emit_associated(inner: &syn::Path, m: &Function, parts: &Parts) -> TokenStrea
     }
 }
 
-/// The wrapper of a plain `&self`/`&mut self` method that pybridge registers itself
-/// (fast_class.rs): [`emit_instance_method`]'s, without pyo3's attributes (it is not in
-/// `#[pymethods]`).
-pub(super) fn emit_plain_method(m: &Function, direct: bool) -> TokenStream {
-    emit_instance_method_with(m, &method_parts(m), direct, false)
+/// The body of a plain `&self`/`&mut self` method that pybridge registers itself
+/// (fast_class.rs), for its entry: the call of the Rust method under a borrow of
+/// `receiver`'s cell (`direct`: without a closure), the arguments bound to the parameters'
+/// names already. No wrapper method: the entry's body is the only function per method.
+pub(super) fn emit_registered_body(
+    m: &Function,
+    direct: bool,
+    receiver: &TokenStream,
+    wrapper: &syn::Ident,
+) -> TokenStream {
+    let body = emit_method_call(m, &method_parts(m).method);
+    let mutable = m.kind == FnKind::MethodMut;
+    emit_lent_body_on(body, direct, mutable, receiver, &quote!(#wrapper::__PB_NAME))
+}
+
+/// The call of method `m` with its value as `__pb_self` (`method` is the Rust method's name).
+fn emit_method_call(m: &Function, method: &syn::Ident) -> TokenStream {
+    if m.extend {
+        // SWIG's %extend: a free function of the user's taking the object first.
+        let path = expr_path(m.target().path());
+        super::emit_call_with(m, quote!(#path), Some(quote!(__pb_self)))
+    } else {
+        emit_call(m, quote!(__pb_self.#method))
+    }
 }
 
 /// A `&self`/`&mut self` method, property getter or setter (the wrapper takes `&self` and
 /// borrows the cell itself); `direct` lends the value without a
 /// closure (a class that is never a view).
 fn emit_instance_method(m: &Function, parts: &Parts, direct: bool) -> TokenStream {
-    emit_instance_method_with(m, parts, direct, true)
-}
-
-/// [`emit_instance_method`], with pyo3's attributes when `pyo3` (a method in `#[pymethods]`).
-fn emit_instance_method_with(m: &Function, parts: &Parts, direct: bool, pyo3: bool) -> TokenStream {
     let Parts { ident, method, py_name, doc, .. } = parts;
     let (mut params, signature) = emit_params(m);
     let ret = emit_return_type(&m.returns);
@@ -197,13 +211,7 @@ fn emit_instance_method_with(m: &Function, parts: &Parts, direct: bool, pyo3: bo
             }
         }
     });
-    let body = if m.extend {
-        // SWIG's %extend: a free function of the user's taking the object first.
-        let path = expr_path(m.target().path());
-        super::emit_call_with(m, quote!(#path), Some(quote!(__pb_self)))
-    } else {
-        emit_call(m, quote!(__pb_self.#method))
-    };
+    let body = emit_method_call(m, method);
     let name = syn::LitStr::new(&m.name.py, proc_macro2::Span::call_site());
     let attr = match m.kind {
         FnKind::Getter => quote!(#[getter] #[pyo3(name = #name)]),
@@ -213,7 +221,6 @@ fn emit_instance_method_with(m: &Function, parts: &Parts, direct: bool, pyo3: bo
         _ if is_slot_protocol(&m.name.py) => quote!(#[pyo3(name = #py_name)]),
         _ => quote!(#[pyo3(name = #py_name, signature = #signature)]),
     };
-    let attr = pyo3.then_some(attr);
     let mutable = matches!(m.kind, FnKind::MethodMut | FnKind::Setter);
     let body = emit_lent_body(body, direct, mutable);
     // `#[inline(always)]` in optimised builds: a class's direct entry (fast_class.rs) calls this
@@ -234,19 +241,31 @@ fn emit_instance_method_with(m: &Function, parts: &Parts, direct: bool, pyo3: bo
 /// `mutable`; `direct` (a class that is never a view) borrows without a closure. The token is
 /// the wrapper's `__pb_py` parameter.
 pub(super) fn emit_lent_body(body: TokenStream, direct: bool, mutable: bool) -> TokenStream {
+    emit_lent_body_on(body, direct, mutable, &quote!(self), &quote!(Self::__PB_NAME))
+}
+
+/// [`emit_lent_body`] on the wrapper `receiver` (`self` in a wrapper method), whose class's
+/// Python name is `name`.
+fn emit_lent_body_on(
+    body: TokenStream,
+    direct: bool,
+    mutable: bool,
+    receiver: &TokenStream,
+    name: &TokenStream,
+) -> TokenStream {
     match (direct, mutable) {
         (true, false) => quote! {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
+            let __pb_guard = #receiver.inner.value(__pb_py, #name)?;
             let __pb_self = &*__pb_guard;
             #body
         },
         (true, true) => quote! {
-            let mut __pb_guard = self.inner.value_mut(__pb_py, Self::__PB_NAME)?;
+            let mut __pb_guard = #receiver.inner.value_mut(__pb_py, #name)?;
             let __pb_self = &mut *__pb_guard;
             #body
         },
-        (false, false) => quote!(self.__pb_with(__pb_py, |__pb_self| { #body })),
-        (false, true) => quote!(self.__pb_with_mut(__pb_py, |__pb_self| { #body })),
+        (false, false) => quote!(#receiver.__pb_with(__pb_py, |__pb_self| { #body })),
+        (false, true) => quote!(#receiver.__pb_with_mut(__pb_py, |__pb_self| { #body })),
     }
 }
 

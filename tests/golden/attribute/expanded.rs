@@ -323,43 +323,6 @@ mod geometry {
                 )
             }
         }
-        #[allow(clippy::too_many_arguments)]
-        impl __PbClass_Point {
-            #[cfg_attr(not(debug_assertions), inline(always))]
-            fn __pb_m_norm(
-                &self,
-                __pb_py: ::pybridge::Python<'_>,
-            ) -> ::pybridge::__private::pyo3::PyResult<f64> {
-                let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-                let __pb_self = &*__pb_guard;
-                let __pb_result = __pb_self.norm();
-                ::core::result::Result::Ok(__pb_result)
-            }
-            #[cfg_attr(not(debug_assertions), inline(always))]
-            fn __pb_m_shift(
-                &self,
-                __pb_py: ::pybridge::Python<'_>,
-                dx: f64,
-            ) -> ::pybridge::__private::pyo3::PyResult<()> {
-                let mut __pb_guard = self.inner.value_mut(__pb_py, Self::__PB_NAME)?;
-                let __pb_self = &mut *__pb_guard;
-                let __pb_a0 = dx;
-                __pb_self.shift(__pb_a0);
-                ::core::result::Result::Ok(())
-            }
-            #[cfg_attr(not(debug_assertions), inline(always))]
-            fn __pb_m_slow_norm(
-                &self,
-                __pb_py: ::pybridge::Python<'_>,
-                rounds: u64,
-            ) -> ::pybridge::__private::pyo3::PyResult<f64> {
-                let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-                let __pb_self = &*__pb_guard;
-                let __pb_a0 = rounds;
-                let __pb_result = __pb_py.detach(move || __pb_self.slow_norm(__pb_a0));
-                ::core::result::Result::Ok(__pb_result)
-            }
-        }
         #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
         impl __PbClass_Point {
             #[classattr]
@@ -541,19 +504,27 @@ mod geometry {
         );
         ::pybridge::__private::fast_method!(
             __pb_fastm_Point_norm, __pb_entrym_Point_norm, __PbClass_Point, noargs
-            call_noargs, "norm", "norm($self)\n--\n\n", | __pb_py, __pb_this |
-            __PbClass_Point::__pb_m_norm(__pb_this, __pb_py)
+            call_noargs, "norm", "norm($self)\n--\n\n", | __pb_py, __pb_this | { let
+            __pb_guard = __pb_this.inner.value(__pb_py, __PbClass_Point::__PB_NAME) ?;
+            let __pb_self = & * __pb_guard; let __pb_result = __pb_self.norm();
+            ::core::result::Result::Ok(__pb_result) }
         );
         ::pybridge::__private::fast_method!(
             __pb_fastm_Point_shift, __pb_entrym_Point_shift, __PbClass_Point, call_unit,
             ("shift", ["dx"], 0, 1, 1), "shift($self, dx)\n--\n\n", | __pb_py, __pb_this,
-            __pb_a | __PbClass_Point::__pb_m_shift(__pb_this, __pb_py, __pb_a.get(0) ?)
+            __pb_a | { let dx : f64 = __pb_a.get(0) ?; let mut __pb_guard = __pb_this
+            .inner.value_mut(__pb_py, __PbClass_Point::__PB_NAME) ?; let __pb_self = &
+            mut * __pb_guard; let __pb_a0 = dx; __pb_self.shift(__pb_a0);
+            ::core::result::Result::Ok(()) }
         );
         ::pybridge::__private::fast_method!(
             __pb_fastm_Point_slow_norm, __pb_entrym_Point_slow_norm, __PbClass_Point,
             call, ("slow_norm", ["rounds"], 0, 1, 1), "slow_norm($self, rounds)\n--\n\n",
-            | __pb_py, __pb_this, __pb_a | __PbClass_Point::__pb_m_slow_norm(__pb_this,
-            __pb_py, __pb_a.get(0) ?)
+            | __pb_py, __pb_this, __pb_a | { let rounds : u64 = __pb_a.get(0) ?; let
+            __pb_guard = __pb_this.inner.value(__pb_py, __PbClass_Point::__PB_NAME) ?;
+            let __pb_self = & * __pb_guard; let __pb_a0 = rounds; let __pb_result =
+            __pb_py.detach(move || __pb_self.slow_norm(__pb_a0));
+            ::core::result::Result::Ok(__pb_result) }
         );
         #[cfg(not(debug_assertions))]
         ::pybridge::__private::fast_property!(
@@ -777,8 +748,6 @@ mod geometry {
                 )
             }
         }
-        #[allow(clippy::too_many_arguments)]
-        impl __PbClass_Cells {}
         #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
         impl __PbClass_Cells {
             #[classattr]

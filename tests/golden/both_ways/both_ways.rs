@@ -88,8 +88,6 @@ const _: () = {
             )
         }
     }
-    #[allow(clippy::too_many_arguments)]
-    impl __PbClass_Point {}
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Point {
         #[classattr]
@@ -341,42 +339,6 @@ const _: () = {
             )
         }
     }
-    #[allow(clippy::too_many_arguments)]
-    impl __PbClass_Line {
-        // from both_ways.yaml:30:19: method `last`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_last(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Point> {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = __pb_self.last();
-            ::core::result::Result::Ok(__PbClass_Point::__pb_wrap(__pb_result))
-        }
-        // from both_ways.yaml:31:19: method `length`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_length(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<f64> {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = __pb_self.length();
-            ::core::result::Result::Ok(__pb_result)
-        }
-        // from both_ways.yaml:32:19: method `reverse`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_reverse(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            let mut __pb_guard = self.inner.value_mut(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &mut *__pb_guard;
-            __pb_self.reverse();
-            ::core::result::Result::Ok(())
-        }
-    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Line {
         #[classattr]
@@ -506,32 +468,29 @@ const _: () = {
             )
         }
     }
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "30:19: method `Line.last` (registered by pybridge)"
-    )]
+    // from both_ways.yaml:30:19: method `last`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Line_last, __pb_entrym_Line_last, __PbClass_Line, noargs call_noargs,
-        "last", "last($self)\n--\n\n", | __pb_py, __pb_this |
-        __PbClass_Line::__pb_m_last(__pb_this, __pb_py)
+        "last", "last($self)\n--\n\n", | __pb_py, __pb_this | { let __pb_guard =
+        __pb_this.inner.value(__pb_py, __PbClass_Line::__PB_NAME) ?; let __pb_self = & *
+        __pb_guard; let __pb_result = __pb_self.last();
+        ::core::result::Result::Ok(__PbClass_Point::__pb_wrap(__pb_result)) }
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "31:19: method `Line.length` (registered by pybridge)"
-    )]
+    // from both_ways.yaml:31:19: method `length`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Line_length, __pb_entrym_Line_length, __PbClass_Line, noargs
-        call_noargs, "length", "length($self)\n--\n\n", | __pb_py, __pb_this |
-        __PbClass_Line::__pb_m_length(__pb_this, __pb_py)
+        call_noargs, "length", "length($self)\n--\n\n", | __pb_py, __pb_this | { let
+        __pb_guard = __pb_this.inner.value(__pb_py, __PbClass_Line::__PB_NAME) ?; let
+        __pb_self = & * __pb_guard; let __pb_result = __pb_self.length();
+        ::core::result::Result::Ok(__pb_result) }
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "32:19: method `Line.reverse` (registered by pybridge)"
-    )]
+    // from both_ways.yaml:32:19: method `reverse`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Line_reverse, __pb_entrym_Line_reverse, __PbClass_Line, noargs
-        call_noargs_unit, "reverse", "reverse($self)\n--\n\n", | __pb_py, __pb_this |
-        __PbClass_Line::__pb_m_reverse(__pb_this, __pb_py)
+        call_noargs_unit, "reverse", "reverse($self)\n--\n\n", | __pb_py, __pb_this | {
+        let mut __pb_guard = __pb_this.inner.value_mut(__pb_py,
+        __PbClass_Line::__PB_NAME) ?; let __pb_self = & mut * __pb_guard; __pb_self
+        .reverse(); ::core::result::Result::Ok(()) }
     );
     #[cfg(not(debug_assertions))]
     // from both_ways.yaml:27:19: property `Line.end` (direct entry)
@@ -623,31 +582,6 @@ const _: () = {
             )
         }
     }
-    #[allow(clippy::too_many_arguments)]
-    impl __PbClass_Counter {
-        // from both_ways.yaml:36:19: method `bump`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_bump(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            __pb_self.bump();
-            ::core::result::Result::Ok(())
-        }
-        // from both_ways.yaml:37:19: method `value`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_value(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<u64> {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = __pb_self.value();
-            ::core::result::Result::Ok(__pb_result)
-        }
-    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Counter {
         #[classattr]
@@ -662,23 +596,20 @@ const _: () = {
             ::pybridge::__private::publish_class::<Self>(py)
         }
     }
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "36:19: method `Counter.bump` (registered by pybridge)"
-    )]
+    // from both_ways.yaml:36:19: method `bump`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Counter_bump, __pb_entrym_Counter_bump, __PbClass_Counter, noargs
-        call_noargs_unit, "bump", "bump($self)\n--\n\n", | __pb_py, __pb_this |
-        __PbClass_Counter::__pb_m_bump(__pb_this, __pb_py)
+        call_noargs_unit, "bump", "bump($self)\n--\n\n", | __pb_py, __pb_this | { let
+        __pb_guard = __pb_this.inner.value(__pb_py, __PbClass_Counter::__PB_NAME) ?; let
+        __pb_self = & * __pb_guard; __pb_self.bump(); ::core::result::Result::Ok(()) }
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "37:19: method `Counter.value` (registered by pybridge)"
-    )]
+    // from both_ways.yaml:37:19: method `value`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Counter_value, __pb_entrym_Counter_value, __PbClass_Counter, noargs
-        call_noargs, "value", "value($self)\n--\n\n", | __pb_py, __pb_this |
-        __PbClass_Counter::__pb_m_value(__pb_this, __pb_py)
+        call_noargs, "value", "value($self)\n--\n\n", | __pb_py, __pb_this | { let
+        __pb_guard = __pb_this.inner.value(__pb_py, __PbClass_Counter::__PB_NAME) ?; let
+        __pb_self = & * __pb_guard; let __pb_result = __pb_self.value();
+        ::core::result::Result::Ok(__pb_result) }
     );
     // from both_ways.yaml:38:13: class `Registry`
     #[::pybridge::__private::pyo3::pyclass(
@@ -764,20 +695,6 @@ const _: () = {
             )
         }
     }
-    #[allow(clippy::too_many_arguments)]
-    impl __PbClass_Registry {
-        // from both_ways.yaml:43:19: method `holders`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_holders(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<usize> {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = __pb_self.holders();
-            ::core::result::Result::Ok(__pb_result)
-        }
-    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Registry {
         #[classattr]
@@ -819,14 +736,13 @@ const _: () = {
         __pb_fastc_Registry, __pb_entryc_Registry, __PbClass_Registry, (0, 0), | __pb_py,
         __pb_a | __PbClass_Registry::__pb_constructor(__pb_py,)
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "43:19: method `Registry.holders` (registered by pybridge)"
-    )]
+    // from both_ways.yaml:43:19: method `holders`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Registry_holders, __pb_entrym_Registry_holders, __PbClass_Registry,
-        noargs call_noargs, "holders", "holders($self)\n--\n\n", | __pb_py, __pb_this |
-        __PbClass_Registry::__pb_m_holders(__pb_this, __pb_py)
+        noargs call_noargs, "holders", "holders($self)\n--\n\n", | __pb_py, __pb_this | {
+        let __pb_guard = __pb_this.inner.value(__pb_py, __PbClass_Registry::__PB_NAME) ?;
+        let __pb_self = & * __pb_guard; let __pb_result = __pb_self.holders();
+        ::core::result::Result::Ok(__pb_result) }
     );
     // from both_ways.yaml:44:13: class `Node`
     #[::pybridge::__private::pyo3::pyclass(
@@ -910,8 +826,6 @@ const _: () = {
             )
         }
     }
-    #[allow(clippy::too_many_arguments)]
-    impl __PbClass_Node {}
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Node {
         #[classattr]
@@ -1088,8 +1002,6 @@ const _: () = {
             )
         }
     }
-    #[allow(clippy::too_many_arguments)]
-    impl __PbClass_Opaque {}
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Opaque {
         #[classattr]

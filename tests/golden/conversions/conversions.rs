@@ -85,68 +85,6 @@ const _: () = {
             )
         }
     }
-    #[allow(clippy::too_many_arguments)]
-    impl __PbClass_Shelf {
-        // from conversions.yaml:87:19: method `items`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_items(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<
-            ::std::vec::Vec<::std::string::String>,
-        > {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = __pb_self.items();
-            ::core::result::Result::Ok(::std::clone::Clone::clone(__pb_result))
-        }
-        // from conversions.yaml:88:19: method `count`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_count(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<i64> {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = __pb_self.count();
-            ::core::result::Result::Ok(::std::clone::Clone::clone(__pb_result))
-        }
-        // from conversions.yaml:89:19: method `label`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_label(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<
-            ::std::option::Option<::std::string::String>,
-        > {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = __pb_self.label();
-            ::core::result::Result::Ok(__pb_result.cloned())
-        }
-        // from conversions.yaml:90:19: method `place`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_place(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<::std::path::PathBuf> {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = __pb_self.place();
-            ::core::result::Result::Ok(::std::clone::Clone::clone(__pb_result))
-        }
-        // from conversions.yaml:91:19: method `title`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_title(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = __pb_self.title();
-            ::core::result::Result::Ok(::std::borrow::Cow::into_owned(__pb_result))
-        }
-    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Shelf {
         #[classattr]
@@ -174,50 +112,45 @@ const _: () = {
             ::core::result::Result::Ok(__PbClass_Shelf::__pb_wrap(__pb_result))
         }
     }
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "87:19: method `Shelf.items` (registered by pybridge)"
-    )]
+    // from conversions.yaml:87:19: method `items`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Shelf_items, __pb_entrym_Shelf_items, __PbClass_Shelf, noargs
-        call_noargs, "items", "items($self)\n--\n\n", | __pb_py, __pb_this |
-        __PbClass_Shelf::__pb_m_items(__pb_this, __pb_py)
+        call_noargs, "items", "items($self)\n--\n\n", | __pb_py, __pb_this | { let
+        __pb_guard = __pb_this.inner.value(__pb_py, __PbClass_Shelf::__PB_NAME) ?; let
+        __pb_self = & * __pb_guard; let __pb_result = __pb_self.items();
+        ::core::result::Result::Ok(::std::clone::Clone::clone(__pb_result)) }
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "88:19: method `Shelf.count` (registered by pybridge)"
-    )]
+    // from conversions.yaml:88:19: method `count`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Shelf_count, __pb_entrym_Shelf_count, __PbClass_Shelf, noargs
-        call_noargs, "count", "count($self)\n--\n\n", | __pb_py, __pb_this |
-        __PbClass_Shelf::__pb_m_count(__pb_this, __pb_py)
+        call_noargs, "count", "count($self)\n--\n\n", | __pb_py, __pb_this | { let
+        __pb_guard = __pb_this.inner.value(__pb_py, __PbClass_Shelf::__PB_NAME) ?; let
+        __pb_self = & * __pb_guard; let __pb_result = __pb_self.count();
+        ::core::result::Result::Ok(::std::clone::Clone::clone(__pb_result)) }
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "89:19: method `Shelf.label` (registered by pybridge)"
-    )]
+    // from conversions.yaml:89:19: method `label`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Shelf_label, __pb_entrym_Shelf_label, __PbClass_Shelf, noargs
-        call_noargs, "label", "label($self)\n--\n\n", | __pb_py, __pb_this |
-        __PbClass_Shelf::__pb_m_label(__pb_this, __pb_py)
+        call_noargs, "label", "label($self)\n--\n\n", | __pb_py, __pb_this | { let
+        __pb_guard = __pb_this.inner.value(__pb_py, __PbClass_Shelf::__PB_NAME) ?; let
+        __pb_self = & * __pb_guard; let __pb_result = __pb_self.label();
+        ::core::result::Result::Ok(__pb_result.cloned()) }
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "90:19: method `Shelf.place` (registered by pybridge)"
-    )]
+    // from conversions.yaml:90:19: method `place`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Shelf_place, __pb_entrym_Shelf_place, __PbClass_Shelf, noargs
-        call_noargs, "place", "place($self)\n--\n\n", | __pb_py, __pb_this |
-        __PbClass_Shelf::__pb_m_place(__pb_this, __pb_py)
+        call_noargs, "place", "place($self)\n--\n\n", | __pb_py, __pb_this | { let
+        __pb_guard = __pb_this.inner.value(__pb_py, __PbClass_Shelf::__PB_NAME) ?; let
+        __pb_self = & * __pb_guard; let __pb_result = __pb_self.place();
+        ::core::result::Result::Ok(::std::clone::Clone::clone(__pb_result)) }
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "91:19: method `Shelf.title` (registered by pybridge)"
-    )]
+    // from conversions.yaml:91:19: method `title`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Shelf_title, __pb_entrym_Shelf_title, __PbClass_Shelf, noargs
-        call_noargs, "title", "title($self)\n--\n\n", | __pb_py, __pb_this |
-        __PbClass_Shelf::__pb_m_title(__pb_this, __pb_py)
+        call_noargs, "title", "title($self)\n--\n\n", | __pb_py, __pb_this | { let
+        __pb_guard = __pb_this.inner.value(__pb_py, __PbClass_Shelf::__PB_NAME) ?; let
+        __pb_self = & * __pb_guard; let __pb_result = __pb_self.title();
+        ::core::result::Result::Ok(::std::borrow::Cow::into_owned(__pb_result)) }
     );
     // from conversions.yaml:10:15: function `next_char`
     #[::pybridge::__private::pyo3::pyfunction]

@@ -118,22 +118,6 @@ const _: () = {
             )
         }
     }
-    #[allow(clippy::too_many_arguments)]
-    impl __PbClass_Money {
-        // from numeric_spec.yaml:24:19: method `compound`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_compound(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-            years: u64,
-        ) -> ::pybridge::__private::pyo3::PyResult<i64> {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_a0 = years;
-            let __pb_result = __pb_py.detach(move || __pb_self.compound(__pb_a0));
-            ::core::result::Result::Ok(__pb_result)
-        }
-    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Money {
         #[classattr]
@@ -603,15 +587,14 @@ const _: () = {
         __pb_fastc_Money, __pb_entryc_Money, __PbClass_Money, (1, 1), | __pb_py, __pb_a |
         __PbClass_Money::__pb_constructor(__pb_py, __pb_a.get(0) ?)
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "24:19: method `Money.compound` (registered by pybridge)"
-    )]
+    // from numeric_spec.yaml:24:19: method `compound`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Money_compound, __pb_entrym_Money_compound, __PbClass_Money, call,
         ("compound", ["years"], 0, 1, 1), "compound($self, years)\n--\n\n", | __pb_py,
-        __pb_this, __pb_a | __PbClass_Money::__pb_m_compound(__pb_this, __pb_py, __pb_a
-        .get(0) ?)
+        __pb_this, __pb_a | { let years : u64 = __pb_a.get(0) ?; let __pb_guard =
+        __pb_this.inner.value(__pb_py, __PbClass_Money::__PB_NAME) ?; let __pb_self = & *
+        __pb_guard; let __pb_a0 = years; let __pb_result = __pb_py.detach(move ||
+        __pb_self.compound(__pb_a0)); ::core::result::Result::Ok(__pb_result) }
     );
     #[cfg(not(debug_assertions))]
     // from numeric_spec.yaml:21:19: property `Money.cents` (direct entry)
@@ -627,10 +610,7 @@ const _: () = {
         __pb_k)
     );
     #[cfg(not(debug_assertions))]
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "31:17: method `Money.__floordiv__` (direct slot)"
-    )]
+    // from numeric_spec.yaml:31:17: method `Money.__floordiv__` (direct slot)
     ::pybridge::__private::fast_slot!(
         binary __pb_fasts_Money_floordiv, __pb_entrys_Money_floordiv, __PbClass_Money,
         i64, | __pb_py, __pb_this, __pb_k |
@@ -727,8 +707,6 @@ const _: () = {
             )
         }
     }
-    #[allow(clippy::too_many_arguments)]
-    impl __PbClass_Points {}
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Points {
         #[classattr]
@@ -1136,20 +1114,6 @@ const _: () = {
             )
         }
     }
-    #[allow(clippy::too_many_arguments)]
-    impl __PbClass_Digits {
-        // from numeric_spec.yaml:67:19: method `value`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_value(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<u64> {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = __pb_self.value();
-            ::core::result::Result::Ok(__pb_result)
-        }
-    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Digits {
         #[classattr]
@@ -1223,20 +1187,16 @@ const _: () = {
         __pb_fastc_Digits, __pb_entryc_Digits, __PbClass_Digits, (1, 1), | __pb_py,
         __pb_a | __PbClass_Digits::__pb_constructor(__pb_py, __pb_a.get(0) ?)
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "67:19: method `Digits.value` (registered by pybridge)"
-    )]
+    // from numeric_spec.yaml:67:19: method `value`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Digits_value, __pb_entrym_Digits_value, __PbClass_Digits, noargs
-        call_noargs, "value", "value($self)\n--\n\n", | __pb_py, __pb_this |
-        __PbClass_Digits::__pb_m_value(__pb_this, __pb_py)
+        call_noargs, "value", "value($self)\n--\n\n", | __pb_py, __pb_this | { let
+        __pb_guard = __pb_this.inner.value(__pb_py, __PbClass_Digits::__PB_NAME) ?; let
+        __pb_self = & * __pb_guard; let __pb_result = __pb_self.value();
+        ::core::result::Result::Ok(__pb_result) }
     );
     #[cfg(not(debug_assertions))]
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "62:23: method `Digits.__getitem__` (direct slot)"
-    )]
+    // from numeric_spec.yaml:62:23: method `Digits.__getitem__` (direct slot)
     ::pybridge::__private::fast_slot!(
         getitem __pb_fasts_Digits_getitem, __pb_entrys_Digits_getitem, __PbClass_Digits,
         usize, | __pb_py, __pb_this, __pb_k |
@@ -1327,8 +1287,6 @@ const _: () = {
             )
         }
     }
-    #[allow(clippy::too_many_arguments)]
-    impl __PbClass_Fibonacci {}
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Fibonacci {
         #[classattr]
@@ -1463,8 +1421,6 @@ const _: () = {
             )
         }
     }
-    #[allow(clippy::too_many_arguments)]
-    impl __PbClass_Ledger {}
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Ledger {
         #[classattr]
@@ -1660,39 +1616,6 @@ const _: () = {
             )
         }
     }
-    #[allow(clippy::too_many_arguments)]
-    impl __PbClass_Till {
-        // from numeric_spec.yaml:94:19: method `record`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_record(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-            cents: i64,
-        ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            self.__pb_with_mut(
-                __pb_py,
-                |__pb_self| {
-                    let __pb_a0 = cents;
-                    __pb_self.record(__pb_a0);
-                    ::core::result::Result::Ok(())
-                },
-            )
-        }
-        // from numeric_spec.yaml:95:19: method `balance`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_balance(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<i64> {
-            self.__pb_with(
-                __pb_py,
-                |__pb_self| {
-                    let __pb_result = __pb_self.balance();
-                    ::core::result::Result::Ok(__pb_result)
-                },
-            )
-        }
-    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Till {
         #[classattr]
@@ -1765,24 +1688,20 @@ const _: () = {
         __pb_fastc_Till, __pb_entryc_Till, __PbClass_Till, (0, 0), | __pb_py, __pb_a |
         __PbClass_Till::__pb_constructor(__pb_py,)
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "94:19: method `Till.record` (registered by pybridge)"
-    )]
+    // from numeric_spec.yaml:94:19: method `record`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Till_record, __pb_entrym_Till_record, __PbClass_Till, call_unit,
         ("record", ["cents"], 0, 1, 1), "record($self, cents)\n--\n\n", | __pb_py,
-        __pb_this, __pb_a | __PbClass_Till::__pb_m_record(__pb_this, __pb_py, __pb_a
-        .get(0) ?)
+        __pb_this, __pb_a | { let cents : i64 = __pb_a.get(0) ?; __pb_this
+        .__pb_with_mut(__pb_py, | __pb_self | { let __pb_a0 = cents; __pb_self
+        .record(__pb_a0); ::core::result::Result::Ok(()) }) }
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "95:19: method `Till.balance` (registered by pybridge)"
-    )]
+    // from numeric_spec.yaml:95:19: method `balance`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Till_balance, __pb_entrym_Till_balance, __PbClass_Till, noargs
-        call_noargs, "balance", "balance($self)\n--\n\n", | __pb_py, __pb_this |
-        __PbClass_Till::__pb_m_balance(__pb_this, __pb_py)
+        call_noargs, "balance", "balance($self)\n--\n\n", | __pb_py, __pb_this | {
+        __pb_this.__pb_with(__pb_py, | __pb_self | { let __pb_result = __pb_self
+        .balance(); ::core::result::Result::Ok(__pb_result) }) }
     );
     #[cfg(not(debug_assertions))]
     // from numeric_spec.yaml:92:19: property `Till.entries` (direct entry)

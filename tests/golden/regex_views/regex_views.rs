@@ -116,46 +116,6 @@ const _: () = {
             )
         }
     }
-    #[allow(clippy::too_many_arguments)]
-    impl __PbClass_Regex {
-        // from regex_views.yaml:23:17: method `is_match`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_is_match(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-            haystack: &str,
-        ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_a0 = haystack;
-            let __pb_result = __pb_self.is_match(__pb_a0);
-            ::core::result::Result::Ok(__pb_result)
-        }
-        // from regex_views.yaml:37:19: method `captures_len`
-        /// Groups in the pattern (the whole match counts).
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_captures_len(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<usize> {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = __pb_self.captures_len();
-            ::core::result::Result::Ok(__pb_result)
-        }
-        // from regex_views.yaml:38:19: method `as_str`
-        /// The pattern.
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_as_str(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = __pb_self.as_str();
-            ::core::result::Result::Ok(::std::borrow::ToOwned::to_owned(__pb_result))
-        }
-    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Regex {
         #[classattr]
@@ -292,34 +252,31 @@ const _: () = {
         __pb_fastc_Regex, __pb_entryc_Regex, __PbClass_Regex, (1, 1), | __pb_py, __pb_a |
         __PbClass_Regex::__pb_constructor(__pb_py, __pb_a.get(0) ?)
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "23:17: method `Regex.is_match` (registered by pybridge)"
-    )]
+    // from regex_views.yaml:23:17: method `is_match`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Regex_is_match, __pb_entrym_Regex_is_match, __PbClass_Regex, call,
         ("is_match", ["haystack"], 0, 1, 1), "is_match($self, haystack)\n--\n\n", |
-        __pb_py, __pb_this, __pb_a | __PbClass_Regex::__pb_m_is_match(__pb_this, __pb_py,
-        __pb_a.get(0) ?)
+        __pb_py, __pb_this, __pb_a | { let haystack : & str = __pb_a.get(0) ?; let
+        __pb_guard = __pb_this.inner.value(__pb_py, __PbClass_Regex::__PB_NAME) ?; let
+        __pb_self = & * __pb_guard; let __pb_a0 = haystack; let __pb_result = __pb_self
+        .is_match(__pb_a0); ::core::result::Result::Ok(__pb_result) }
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "37:19: method `Regex.captures_len` (registered by pybridge)"
-    )]
+    // from regex_views.yaml:37:19: method `captures_len`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Regex_captures_len, __pb_entrym_Regex_captures_len, __PbClass_Regex,
         noargs call_noargs, "captures_len",
         "captures_len($self)\n--\n\nGroups in the pattern (the whole match counts).", |
-        __pb_py, __pb_this | __PbClass_Regex::__pb_m_captures_len(__pb_this, __pb_py)
+        __pb_py, __pb_this | { let __pb_guard = __pb_this.inner.value(__pb_py,
+        __PbClass_Regex::__PB_NAME) ?; let __pb_self = & * __pb_guard; let __pb_result =
+        __pb_self.captures_len(); ::core::result::Result::Ok(__pb_result) }
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "38:19: method `Regex.as_str` (registered by pybridge)"
-    )]
+    // from regex_views.yaml:38:19: method `as_str`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Regex_as_str, __pb_entrym_Regex_as_str, __PbClass_Regex, noargs
         call_noargs, "as_str", "as_str($self)\n--\n\nThe pattern.", | __pb_py, __pb_this
-        | __PbClass_Regex::__pb_m_as_str(__pb_this, __pb_py)
+        | { let __pb_guard = __pb_this.inner.value(__pb_py, __PbClass_Regex::__PB_NAME)
+        ?; let __pb_self = & * __pb_guard; let __pb_result = __pb_self.as_str();
+        ::core::result::Result::Ok(::std::borrow::ToOwned::to_owned(__pb_result)) }
     );
     // from regex_views.yaml:39:13: class `Match`
     /// Where a match is, and its text (a view into the haystack).

@@ -86,20 +86,6 @@ const _: () = {
             )
         }
     }
-    #[allow(clippy::too_many_arguments)]
-    impl __PbClass_Point {
-        // from shared_a.yaml:25:19: method `norm`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_norm(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<f64> {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = __pb_self.norm();
-            ::core::result::Result::Ok(__pb_result)
-        }
-    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Point {
         #[classattr]
@@ -255,14 +241,13 @@ const _: () = {
         __pb_fastc_Point, __pb_entryc_Point, __PbClass_Point, (2, 2), | __pb_py, __pb_a |
         __PbClass_Point::__pb_constructor(__pb_py, __pb_a.get(0) ?, __pb_a.get(1) ?)
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "25:19: method `Point.norm` (registered by pybridge)"
-    )]
+    // from shared_a.yaml:25:19: method `norm`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Point_norm, __pb_entrym_Point_norm, __PbClass_Point, noargs
-        call_noargs, "norm", "norm($self)\n--\n\n", | __pb_py, __pb_this |
-        __PbClass_Point::__pb_m_norm(__pb_this, __pb_py)
+        call_noargs, "norm", "norm($self)\n--\n\n", | __pb_py, __pb_this | { let
+        __pb_guard = __pb_this.inner.value(__pb_py, __PbClass_Point::__PB_NAME) ?; let
+        __pb_self = & * __pb_guard; let __pb_result = __pb_self.norm();
+        ::core::result::Result::Ok(__pb_result) }
     );
     #[cfg(not(debug_assertions))]
     // from shared_a.yaml:21:19: property `Point.x` (direct entry)

@@ -116,33 +116,6 @@ const _: () = {
             )
         }
     }
-    #[allow(clippy::too_many_arguments)]
-    impl __PbClass_Tally {
-        // from skeleton_export.yaml:73:17: method `bump`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_bump(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-            by: i64,
-        ) -> ::pybridge::__private::pyo3::PyResult<i64> {
-            let mut __pb_guard = self.inner.value_mut(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &mut *__pb_guard;
-            let __pb_a0 = by;
-            let __pb_result = __pb_self.bump(__pb_a0);
-            ::core::result::Result::Ok(__pb_result)
-        }
-        // from skeleton_export.yaml:78:17: method `current`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_current(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<i64> {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = __pb_self.value();
-            ::core::result::Result::Ok(__pb_result)
-        }
-    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Tally {
         #[classattr]
@@ -208,23 +181,22 @@ const _: () = {
         __pb_fastc_Tally, __pb_entryc_Tally, __PbClass_Tally, (1, 1), | __pb_py, __pb_a |
         __PbClass_Tally::__pb_constructor(__pb_py, __pb_a.get(0) ?)
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "73:17: method `Tally.bump` (registered by pybridge)"
-    )]
+    // from skeleton_export.yaml:73:17: method `bump`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Tally_bump, __pb_entrym_Tally_bump, __PbClass_Tally, call, ("bump",
-        ["by"], 0, 1, 1), "bump($self, by)\n--\n\n", | __pb_py, __pb_this, __pb_a |
-        __PbClass_Tally::__pb_m_bump(__pb_this, __pb_py, __pb_a.get(0) ?)
+        ["by"], 0, 1, 1), "bump($self, by)\n--\n\n", | __pb_py, __pb_this, __pb_a | { let
+        by : i64 = __pb_a.get(0) ?; let mut __pb_guard = __pb_this.inner
+        .value_mut(__pb_py, __PbClass_Tally::__PB_NAME) ?; let __pb_self = & mut *
+        __pb_guard; let __pb_a0 = by; let __pb_result = __pb_self.bump(__pb_a0);
+        ::core::result::Result::Ok(__pb_result) }
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "78:17: method `Tally.current` (registered by pybridge)"
-    )]
+    // from skeleton_export.yaml:78:17: method `current`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Tally_current, __pb_entrym_Tally_current, __PbClass_Tally, noargs
-        call_noargs, "current", "current($self)\n--\n\n", | __pb_py, __pb_this |
-        __PbClass_Tally::__pb_m_current(__pb_this, __pb_py)
+        call_noargs, "current", "current($self)\n--\n\n", | __pb_py, __pb_this | { let
+        __pb_guard = __pb_this.inner.value(__pb_py, __PbClass_Tally::__PB_NAME) ?; let
+        __pb_self = & * __pb_guard; let __pb_result = __pb_self.value();
+        ::core::result::Result::Ok(__pb_result) }
     );
     #[cfg(not(debug_assertions))]
     // from skeleton_export.yaml:85:19: property `Tally.label` (direct entry)
@@ -320,44 +292,6 @@ const _: () = {
             )
         }
     }
-    #[allow(clippy::too_many_arguments)]
-    impl __PbClass_IntStack {
-        // from skeleton_export.yaml:93:19: method `push`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_push(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-            item: i64,
-        ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            let mut __pb_guard = self.inner.value_mut(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &mut *__pb_guard;
-            let __pb_a0 = item;
-            __pb_self.push(__pb_a0);
-            ::core::result::Result::Ok(())
-        }
-        // from skeleton_export.yaml:94:19: method `pop`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_pop(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<::std::option::Option<i64>> {
-            let mut __pb_guard = self.inner.value_mut(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &mut *__pb_guard;
-            let __pb_result = __pb_self.pop();
-            ::core::result::Result::Ok(__pb_result)
-        }
-        // from skeleton_export.yaml:95:19: method `len`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_len(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<usize> {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = __pb_self.len();
-            ::core::result::Result::Ok(__pb_result)
-        }
-    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_IntStack {
         #[classattr]
@@ -409,33 +343,30 @@ const _: () = {
         __pb_fastc_IntStack, __pb_entryc_IntStack, __PbClass_IntStack, (0, 0), | __pb_py,
         __pb_a | __PbClass_IntStack::__pb_constructor(__pb_py,)
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "93:19: method `IntStack.push` (registered by pybridge)"
-    )]
+    // from skeleton_export.yaml:93:19: method `push`
     ::pybridge::__private::fast_method!(
         __pb_fastm_IntStack_push, __pb_entrym_IntStack_push, __PbClass_IntStack,
         call_unit, ("push", ["item"], 0, 1, 1), "push($self, item)\n--\n\n", | __pb_py,
-        __pb_this, __pb_a | __PbClass_IntStack::__pb_m_push(__pb_this, __pb_py, __pb_a
-        .get(0) ?)
+        __pb_this, __pb_a | { let item : i64 = __pb_a.get(0) ?; let mut __pb_guard =
+        __pb_this.inner.value_mut(__pb_py, __PbClass_IntStack::__PB_NAME) ?; let
+        __pb_self = & mut * __pb_guard; let __pb_a0 = item; __pb_self.push(__pb_a0);
+        ::core::result::Result::Ok(()) }
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "94:19: method `IntStack.pop` (registered by pybridge)"
-    )]
+    // from skeleton_export.yaml:94:19: method `pop`
     ::pybridge::__private::fast_method!(
         __pb_fastm_IntStack_pop, __pb_entrym_IntStack_pop, __PbClass_IntStack, noargs
-        call_noargs, "pop", "pop($self)\n--\n\n", | __pb_py, __pb_this |
-        __PbClass_IntStack::__pb_m_pop(__pb_this, __pb_py)
+        call_noargs, "pop", "pop($self)\n--\n\n", | __pb_py, __pb_this | { let mut
+        __pb_guard = __pb_this.inner.value_mut(__pb_py, __PbClass_IntStack::__PB_NAME) ?;
+        let __pb_self = & mut * __pb_guard; let __pb_result = __pb_self.pop();
+        ::core::result::Result::Ok(__pb_result) }
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "95:19: method `IntStack.len` (registered by pybridge)"
-    )]
+    // from skeleton_export.yaml:95:19: method `len`
     ::pybridge::__private::fast_method!(
         __pb_fastm_IntStack_len, __pb_entrym_IntStack_len, __PbClass_IntStack, noargs
-        call_noargs, "len", "len($self)\n--\n\n", | __pb_py, __pb_this |
-        __PbClass_IntStack::__pb_m_len(__pb_this, __pb_py)
+        call_noargs, "len", "len($self)\n--\n\n", | __pb_py, __pb_this | { let __pb_guard
+        = __pb_this.inner.value(__pb_py, __PbClass_IntStack::__PB_NAME) ?; let __pb_self
+        = & * __pb_guard; let __pb_result = __pb_self.len();
+        ::core::result::Result::Ok(__pb_result) }
     );
     // from skeleton_export.yaml:96:13: class `StrStack`
     #[::pybridge::__private::pyo3::pyclass(
@@ -523,46 +454,6 @@ const _: () = {
             )
         }
     }
-    #[allow(clippy::too_many_arguments)]
-    impl __PbClass_StrStack {
-        // from skeleton_export.yaml:100:19: method `push`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_push(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-            item: ::std::string::String,
-        ) -> ::pybridge::__private::pyo3::PyResult<()> {
-            let mut __pb_guard = self.inner.value_mut(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &mut *__pb_guard;
-            let __pb_a0 = item;
-            __pb_self.push(__pb_a0);
-            ::core::result::Result::Ok(())
-        }
-        // from skeleton_export.yaml:101:19: method `pop`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_pop(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<
-            ::std::option::Option<::std::string::String>,
-        > {
-            let mut __pb_guard = self.inner.value_mut(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &mut *__pb_guard;
-            let __pb_result = __pb_self.pop();
-            ::core::result::Result::Ok(__pb_result)
-        }
-        // from skeleton_export.yaml:102:19: method `len`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_len(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<usize> {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = __pb_self.len();
-            ::core::result::Result::Ok(__pb_result)
-        }
-    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_StrStack {
         #[classattr]
@@ -592,33 +483,30 @@ const _: () = {
         __pb_fastc_StrStack, __pb_entryc_StrStack, __PbClass_StrStack, (0, 0), | __pb_py,
         __pb_a | __PbClass_StrStack::__pb_constructor(__pb_py,)
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "100:19: method `StrStack.push` (registered by pybridge)"
-    )]
+    // from skeleton_export.yaml:100:19: method `push`
     ::pybridge::__private::fast_method!(
         __pb_fastm_StrStack_push, __pb_entrym_StrStack_push, __PbClass_StrStack,
         call_unit, ("push", ["item"], 0, 1, 1), "push($self, item)\n--\n\n", | __pb_py,
-        __pb_this, __pb_a | __PbClass_StrStack::__pb_m_push(__pb_this, __pb_py, __pb_a
-        .get(0) ?)
+        __pb_this, __pb_a | { let item : ::std::string::String = __pb_a.get(0) ?; let mut
+        __pb_guard = __pb_this.inner.value_mut(__pb_py, __PbClass_StrStack::__PB_NAME) ?;
+        let __pb_self = & mut * __pb_guard; let __pb_a0 = item; __pb_self.push(__pb_a0);
+        ::core::result::Result::Ok(()) }
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "101:19: method `StrStack.pop` (registered by pybridge)"
-    )]
+    // from skeleton_export.yaml:101:19: method `pop`
     ::pybridge::__private::fast_method!(
         __pb_fastm_StrStack_pop, __pb_entrym_StrStack_pop, __PbClass_StrStack, noargs
-        call_noargs, "pop", "pop($self)\n--\n\n", | __pb_py, __pb_this |
-        __PbClass_StrStack::__pb_m_pop(__pb_this, __pb_py)
+        call_noargs, "pop", "pop($self)\n--\n\n", | __pb_py, __pb_this | { let mut
+        __pb_guard = __pb_this.inner.value_mut(__pb_py, __PbClass_StrStack::__PB_NAME) ?;
+        let __pb_self = & mut * __pb_guard; let __pb_result = __pb_self.pop();
+        ::core::result::Result::Ok(__pb_result) }
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "102:19: method `StrStack.len` (registered by pybridge)"
-    )]
+    // from skeleton_export.yaml:102:19: method `len`
     ::pybridge::__private::fast_method!(
         __pb_fastm_StrStack_len, __pb_entrym_StrStack_len, __PbClass_StrStack, noargs
-        call_noargs, "len", "len($self)\n--\n\n", | __pb_py, __pb_this |
-        __PbClass_StrStack::__pb_m_len(__pb_this, __pb_py)
+        call_noargs, "len", "len($self)\n--\n\n", | __pb_py, __pb_this | { let __pb_guard
+        = __pb_this.inner.value(__pb_py, __PbClass_StrStack::__PB_NAME) ?; let __pb_self
+        = & * __pb_guard; let __pb_result = __pb_self.len();
+        ::core::result::Result::Ok(__pb_result) }
     );
     // from skeleton_export.yaml:103:13: class `Noisy`
     /// Its Rust Drop calls Python (the import stub `skel_mod.identity`).
@@ -705,20 +593,6 @@ const _: () = {
             )
         }
     }
-    #[allow(clippy::too_many_arguments)]
-    impl __PbClass_Noisy {
-        // from skeleton_export.yaml:111:19: method `label`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_label(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = __pb_self.label();
-            ::core::result::Result::Ok(__pb_result)
-        }
-    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Noisy {
         #[classattr]
@@ -750,14 +624,13 @@ const _: () = {
         __pb_fastc_Noisy, __pb_entryc_Noisy, __PbClass_Noisy, (1, 1), | __pb_py, __pb_a |
         __PbClass_Noisy::__pb_constructor(__pb_py, __pb_a.get(0) ?)
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "111:19: method `Noisy.label` (registered by pybridge)"
-    )]
+    // from skeleton_export.yaml:111:19: method `label`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Noisy_label, __pb_entrym_Noisy_label, __PbClass_Noisy, noargs
-        call_noargs, "label", "label($self)\n--\n\n", | __pb_py, __pb_this |
-        __PbClass_Noisy::__pb_m_label(__pb_this, __pb_py)
+        call_noargs, "label", "label($self)\n--\n\n", | __pb_py, __pb_this | { let
+        __pb_guard = __pb_this.inner.value(__pb_py, __PbClass_Noisy::__PB_NAME) ?; let
+        __pb_self = & * __pb_guard; let __pb_result = __pb_self.label();
+        ::core::result::Result::Ok(__pb_result) }
     );
     // from skeleton_export.yaml:6:13: function `match` (direct entry)
     ::pybridge::__private::fast_function!(
@@ -911,10 +784,7 @@ const _: () = {
         crate::exported::spawn_callers(__pb_a0, __pb_a1);
         ::core::result::Result::Ok(())
     }
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "48:13: function `spawn_pool_callers` (direct entry)"
-    )]
+    // from skeleton_export.yaml:48:13: function `spawn_pool_callers` (direct entry)
     ::pybridge::__private::fast_function!(
         __pb_fast_spawn_pool_callers, __pb_entry_spawn_pool_callers, call, (1, 1), |
         __pb_py, __pb_a | __pb_fn_spawn_pool_callers(__pb_py, __pb_a.get(0) ?)

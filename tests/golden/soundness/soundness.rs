@@ -85,62 +85,6 @@ const _: () = {
             )
         }
     }
-    #[allow(clippy::too_many_arguments)]
-    impl __PbClass_Person {
-        // from soundness.yaml:15:19: method `name`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_name(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = __pb_self.name();
-            ::core::result::Result::Ok(::std::borrow::ToOwned::to_owned(__pb_result))
-        }
-        // from soundness.yaml:16:19: method `nick`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_nick(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<
-            ::std::option::Option<::std::string::String>,
-        > {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = __pb_self.nick();
-            ::core::result::Result::Ok(__pb_result.map(::std::borrow::ToOwned::to_owned))
-        }
-        // from soundness.yaml:17:19: method `words`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_words(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<
-            ::std::vec::Vec<::std::string::String>,
-        > {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = __pb_self.words();
-            ::core::result::Result::Ok(
-                __pb_result
-                    .into_iter()
-                    .map(::std::borrow::ToOwned::to_owned)
-                    .collect::<::std::vec::Vec<_>>(),
-            )
-        }
-        // from soundness.yaml:18:19: method `raw`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_raw(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<::std::vec::Vec<u8>> {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = __pb_self.raw();
-            ::core::result::Result::Ok(::std::borrow::ToOwned::to_owned(__pb_result))
-        }
-    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Person {
         #[classattr]
@@ -316,41 +260,38 @@ const _: () = {
         __pb_fastc_Person, __pb_entryc_Person, __PbClass_Person, (1, 1), | __pb_py,
         __pb_a | __PbClass_Person::__pb_constructor(__pb_py, __pb_a.get(0) ?)
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "15:19: method `Person.name` (registered by pybridge)"
-    )]
+    // from soundness.yaml:15:19: method `name`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Person_name, __pb_entrym_Person_name, __PbClass_Person, noargs
-        call_noargs, "name", "name($self)\n--\n\n", | __pb_py, __pb_this |
-        __PbClass_Person::__pb_m_name(__pb_this, __pb_py)
+        call_noargs, "name", "name($self)\n--\n\n", | __pb_py, __pb_this | { let
+        __pb_guard = __pb_this.inner.value(__pb_py, __PbClass_Person::__PB_NAME) ?; let
+        __pb_self = & * __pb_guard; let __pb_result = __pb_self.name();
+        ::core::result::Result::Ok(::std::borrow::ToOwned::to_owned(__pb_result)) }
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "16:19: method `Person.nick` (registered by pybridge)"
-    )]
+    // from soundness.yaml:16:19: method `nick`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Person_nick, __pb_entrym_Person_nick, __PbClass_Person, noargs
-        call_noargs, "nick", "nick($self)\n--\n\n", | __pb_py, __pb_this |
-        __PbClass_Person::__pb_m_nick(__pb_this, __pb_py)
+        call_noargs, "nick", "nick($self)\n--\n\n", | __pb_py, __pb_this | { let
+        __pb_guard = __pb_this.inner.value(__pb_py, __PbClass_Person::__PB_NAME) ?; let
+        __pb_self = & * __pb_guard; let __pb_result = __pb_self.nick();
+        ::core::result::Result::Ok(__pb_result.map(::std::borrow::ToOwned::to_owned)) }
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "17:19: method `Person.words` (registered by pybridge)"
-    )]
+    // from soundness.yaml:17:19: method `words`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Person_words, __pb_entrym_Person_words, __PbClass_Person, noargs
-        call_noargs, "words", "words($self)\n--\n\n", | __pb_py, __pb_this |
-        __PbClass_Person::__pb_m_words(__pb_this, __pb_py)
+        call_noargs, "words", "words($self)\n--\n\n", | __pb_py, __pb_this | { let
+        __pb_guard = __pb_this.inner.value(__pb_py, __PbClass_Person::__PB_NAME) ?; let
+        __pb_self = & * __pb_guard; let __pb_result = __pb_self.words();
+        ::core::result::Result::Ok(__pb_result.into_iter()
+        .map(::std::borrow::ToOwned::to_owned).collect:: < ::std::vec::Vec < _ >> ()) }
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "18:19: method `Person.raw` (registered by pybridge)"
-    )]
+    // from soundness.yaml:18:19: method `raw`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Person_raw, __pb_entrym_Person_raw, __PbClass_Person, noargs
-        call_noargs, "raw", "raw($self)\n--\n\n", | __pb_py, __pb_this |
-        __PbClass_Person::__pb_m_raw(__pb_this, __pb_py)
+        call_noargs, "raw", "raw($self)\n--\n\n", | __pb_py, __pb_this | { let __pb_guard
+        = __pb_this.inner.value(__pb_py, __PbClass_Person::__PB_NAME) ?; let __pb_self =
+        & * __pb_guard; let __pb_result = __pb_self.raw();
+        ::core::result::Result::Ok(::std::borrow::ToOwned::to_owned(__pb_result)) }
     );
     // from soundness.yaml:40:13: class `Label`
     #[::pybridge::__private::pyo3::pyclass(
@@ -438,20 +379,6 @@ const _: () = {
             )
         }
     }
-    #[allow(clippy::too_many_arguments)]
-    impl __PbClass_Label {
-        // from soundness.yaml:47:19: method `text`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_text(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<::std::string::String> {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = __pb_self.text();
-            ::core::result::Result::Ok(::std::borrow::ToOwned::to_owned(__pb_result))
-        }
-    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Label {
         #[classattr]
@@ -512,14 +439,13 @@ const _: () = {
         __pb_fastc_Label, __pb_entryc_Label, __PbClass_Label, (1, 1), | __pb_py, __pb_a |
         __PbClass_Label::__pb_constructor(__pb_py, __pb_a.get(0) ?)
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "47:19: method `Label.text` (registered by pybridge)"
-    )]
+    // from soundness.yaml:47:19: method `text`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Label_text, __pb_entrym_Label_text, __PbClass_Label, noargs
-        call_noargs, "text", "text($self)\n--\n\n", | __pb_py, __pb_this |
-        __PbClass_Label::__pb_m_text(__pb_this, __pb_py)
+        call_noargs, "text", "text($self)\n--\n\n", | __pb_py, __pb_this | { let
+        __pb_guard = __pb_this.inner.value(__pb_py, __PbClass_Label::__PB_NAME) ?; let
+        __pb_self = & * __pb_guard; let __pb_result = __pb_self.text();
+        ::core::result::Result::Ok(::std::borrow::ToOwned::to_owned(__pb_result)) }
     );
     // from soundness.yaml:50:13: function `byte_count`
     #[::pybridge::__private::pyo3::pyfunction]

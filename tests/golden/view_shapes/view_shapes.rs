@@ -113,8 +113,6 @@ const _: () = {
             )
         }
     }
-    #[allow(clippy::too_many_arguments)]
-    impl __PbClass_Doc {}
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Doc {
         #[classattr]

@@ -118,133 +118,6 @@ const _: () = {
             )
         }
     }
-    #[allow(clippy::too_many_arguments)]
-    impl __PbClass_Decimal {
-        // from wrap_decimal.yaml:47:19: method `scale`
-        /// Digits after the decimal point.
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_scale(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<u32> {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = __pb_self.scale();
-            ::core::result::Result::Ok(__pb_result)
-        }
-        // from wrap_decimal.yaml:48:19: method `mantissa`
-        /// The integer the decimal is scaled from.
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_mantissa(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<i128> {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = __pb_self.mantissa();
-            ::core::result::Result::Ok(__pb_result)
-        }
-        // from wrap_decimal.yaml:49:19: method `is_zero`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_is_zero(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = __pb_self.is_zero();
-            ::core::result::Result::Ok(__pb_result)
-        }
-        // from wrap_decimal.yaml:50:19: method `is_sign_negative`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_is_sign_negative(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = __pb_self.is_sign_negative();
-            ::core::result::Result::Ok(__pb_result)
-        }
-        // from wrap_decimal.yaml:51:19: method `is_integer`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_is_integer(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = __pb_self.is_integer();
-            ::core::result::Result::Ok(__pb_result)
-        }
-        // from wrap_decimal.yaml:52:19: method `normalize`
-        /// Without trailing zeros (`1.500` → `1.5`).
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_normalize(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Decimal> {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = __pb_self.normalize();
-            ::core::result::Result::Ok(__PbClass_Decimal::__pb_wrap(__pb_result))
-        }
-        // from wrap_decimal.yaml:53:19: method `trunc`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_trunc(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Decimal> {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = __pb_self.trunc();
-            ::core::result::Result::Ok(__PbClass_Decimal::__pb_wrap(__pb_result))
-        }
-        // from wrap_decimal.yaml:54:19: method `fract`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_fract(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Decimal> {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = __pb_self.fract();
-            ::core::result::Result::Ok(__PbClass_Decimal::__pb_wrap(__pb_result))
-        }
-        // from wrap_decimal.yaml:55:19: method `floor`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_floor(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Decimal> {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = __pb_self.floor();
-            ::core::result::Result::Ok(__PbClass_Decimal::__pb_wrap(__pb_result))
-        }
-        // from wrap_decimal.yaml:56:19: method `ceil`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_ceil(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Decimal> {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = __pb_self.ceil();
-            ::core::result::Result::Ok(__PbClass_Decimal::__pb_wrap(__pb_result))
-        }
-        // from wrap_decimal.yaml:72:19: method `serialize`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_serialize(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<[u8; 16]> {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = __pb_self.serialize();
-            ::core::result::Result::Ok(__pb_result)
-        }
-    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Decimal {
         #[classattr]
@@ -515,10 +388,7 @@ const _: () = {
                 |v| ::core::result::Result::Ok(::pybridge::__private::hash_of(v)),
             )
         }
-        #[cfg_attr(
-            any(),
-            pybridge_spec = "32:13: trait `PartialOrd` of class `Decimal`"
-        )]
+        // from wrap_decimal.yaml:32:13: trait `PartialOrd` of class `Decimal`
         fn __lt__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -751,107 +621,97 @@ const _: () = {
         __pb_a | __PbClass_Decimal::__pb_constructor(__pb_py, __pb_a.get(0) ?, __pb_a
         .get_or(1, || 0) ?)
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "47:19: method `Decimal.scale` (registered by pybridge)"
-    )]
+    // from wrap_decimal.yaml:47:19: method `scale`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Decimal_scale, __pb_entrym_Decimal_scale, __PbClass_Decimal, noargs
         call_noargs, "scale", "scale($self)\n--\n\nDigits after the decimal point.", |
-        __pb_py, __pb_this | __PbClass_Decimal::__pb_m_scale(__pb_this, __pb_py)
+        __pb_py, __pb_this | { let __pb_guard = __pb_this.inner.value(__pb_py,
+        __PbClass_Decimal::__PB_NAME) ?; let __pb_self = & * __pb_guard; let __pb_result
+        = __pb_self.scale(); ::core::result::Result::Ok(__pb_result) }
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "48:19: method `Decimal.mantissa` (registered by pybridge)"
-    )]
+    // from wrap_decimal.yaml:48:19: method `mantissa`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Decimal_mantissa, __pb_entrym_Decimal_mantissa, __PbClass_Decimal,
         noargs call_noargs, "mantissa",
         "mantissa($self)\n--\n\nThe integer the decimal is scaled from.", | __pb_py,
-        __pb_this | __PbClass_Decimal::__pb_m_mantissa(__pb_this, __pb_py)
+        __pb_this | { let __pb_guard = __pb_this.inner.value(__pb_py,
+        __PbClass_Decimal::__PB_NAME) ?; let __pb_self = & * __pb_guard; let __pb_result
+        = __pb_self.mantissa(); ::core::result::Result::Ok(__pb_result) }
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "49:19: method `Decimal.is_zero` (registered by pybridge)"
-    )]
+    // from wrap_decimal.yaml:49:19: method `is_zero`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Decimal_is_zero, __pb_entrym_Decimal_is_zero, __PbClass_Decimal,
-        noargs call_noargs, "is_zero", "is_zero($self)\n--\n\n", | __pb_py, __pb_this |
-        __PbClass_Decimal::__pb_m_is_zero(__pb_this, __pb_py)
+        noargs call_noargs, "is_zero", "is_zero($self)\n--\n\n", | __pb_py, __pb_this | {
+        let __pb_guard = __pb_this.inner.value(__pb_py, __PbClass_Decimal::__PB_NAME) ?;
+        let __pb_self = & * __pb_guard; let __pb_result = __pb_self.is_zero();
+        ::core::result::Result::Ok(__pb_result) }
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "50:19: method `Decimal.is_sign_negative` (registered by pybridge)"
-    )]
+    // from wrap_decimal.yaml:50:19: method `is_sign_negative`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Decimal_is_sign_negative, __pb_entrym_Decimal_is_sign_negative,
         __PbClass_Decimal, noargs call_noargs, "is_sign_negative",
-        "is_sign_negative($self)\n--\n\n", | __pb_py, __pb_this |
-        __PbClass_Decimal::__pb_m_is_sign_negative(__pb_this, __pb_py)
+        "is_sign_negative($self)\n--\n\n", | __pb_py, __pb_this | { let __pb_guard =
+        __pb_this.inner.value(__pb_py, __PbClass_Decimal::__PB_NAME) ?; let __pb_self = &
+        * __pb_guard; let __pb_result = __pb_self.is_sign_negative();
+        ::core::result::Result::Ok(__pb_result) }
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "51:19: method `Decimal.is_integer` (registered by pybridge)"
-    )]
+    // from wrap_decimal.yaml:51:19: method `is_integer`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Decimal_is_integer, __pb_entrym_Decimal_is_integer, __PbClass_Decimal,
         noargs call_noargs, "is_integer", "is_integer($self)\n--\n\n", | __pb_py,
-        __pb_this | __PbClass_Decimal::__pb_m_is_integer(__pb_this, __pb_py)
+        __pb_this | { let __pb_guard = __pb_this.inner.value(__pb_py,
+        __PbClass_Decimal::__PB_NAME) ?; let __pb_self = & * __pb_guard; let __pb_result
+        = __pb_self.is_integer(); ::core::result::Result::Ok(__pb_result) }
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "52:19: method `Decimal.normalize` (registered by pybridge)"
-    )]
+    // from wrap_decimal.yaml:52:19: method `normalize`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Decimal_normalize, __pb_entrym_Decimal_normalize, __PbClass_Decimal,
         noargs call_noargs, "normalize",
         "normalize($self)\n--\n\nWithout trailing zeros (`1.500` → `1.5`).", | __pb_py,
-        __pb_this | __PbClass_Decimal::__pb_m_normalize(__pb_this, __pb_py)
+        __pb_this | { let __pb_guard = __pb_this.inner.value(__pb_py,
+        __PbClass_Decimal::__PB_NAME) ?; let __pb_self = & * __pb_guard; let __pb_result
+        = __pb_self.normalize();
+        ::core::result::Result::Ok(__PbClass_Decimal::__pb_wrap(__pb_result)) }
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "53:19: method `Decimal.trunc` (registered by pybridge)"
-    )]
+    // from wrap_decimal.yaml:53:19: method `trunc`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Decimal_trunc, __pb_entrym_Decimal_trunc, __PbClass_Decimal, noargs
-        call_noargs, "trunc", "trunc($self)\n--\n\n", | __pb_py, __pb_this |
-        __PbClass_Decimal::__pb_m_trunc(__pb_this, __pb_py)
+        call_noargs, "trunc", "trunc($self)\n--\n\n", | __pb_py, __pb_this | { let
+        __pb_guard = __pb_this.inner.value(__pb_py, __PbClass_Decimal::__PB_NAME) ?; let
+        __pb_self = & * __pb_guard; let __pb_result = __pb_self.trunc();
+        ::core::result::Result::Ok(__PbClass_Decimal::__pb_wrap(__pb_result)) }
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "54:19: method `Decimal.fract` (registered by pybridge)"
-    )]
+    // from wrap_decimal.yaml:54:19: method `fract`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Decimal_fract, __pb_entrym_Decimal_fract, __PbClass_Decimal, noargs
-        call_noargs, "fract", "fract($self)\n--\n\n", | __pb_py, __pb_this |
-        __PbClass_Decimal::__pb_m_fract(__pb_this, __pb_py)
+        call_noargs, "fract", "fract($self)\n--\n\n", | __pb_py, __pb_this | { let
+        __pb_guard = __pb_this.inner.value(__pb_py, __PbClass_Decimal::__PB_NAME) ?; let
+        __pb_self = & * __pb_guard; let __pb_result = __pb_self.fract();
+        ::core::result::Result::Ok(__PbClass_Decimal::__pb_wrap(__pb_result)) }
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "55:19: method `Decimal.floor` (registered by pybridge)"
-    )]
+    // from wrap_decimal.yaml:55:19: method `floor`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Decimal_floor, __pb_entrym_Decimal_floor, __PbClass_Decimal, noargs
-        call_noargs, "floor", "floor($self)\n--\n\n", | __pb_py, __pb_this |
-        __PbClass_Decimal::__pb_m_floor(__pb_this, __pb_py)
+        call_noargs, "floor", "floor($self)\n--\n\n", | __pb_py, __pb_this | { let
+        __pb_guard = __pb_this.inner.value(__pb_py, __PbClass_Decimal::__PB_NAME) ?; let
+        __pb_self = & * __pb_guard; let __pb_result = __pb_self.floor();
+        ::core::result::Result::Ok(__PbClass_Decimal::__pb_wrap(__pb_result)) }
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "56:19: method `Decimal.ceil` (registered by pybridge)"
-    )]
+    // from wrap_decimal.yaml:56:19: method `ceil`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Decimal_ceil, __pb_entrym_Decimal_ceil, __PbClass_Decimal, noargs
-        call_noargs, "ceil", "ceil($self)\n--\n\n", | __pb_py, __pb_this |
-        __PbClass_Decimal::__pb_m_ceil(__pb_this, __pb_py)
+        call_noargs, "ceil", "ceil($self)\n--\n\n", | __pb_py, __pb_this | { let
+        __pb_guard = __pb_this.inner.value(__pb_py, __PbClass_Decimal::__PB_NAME) ?; let
+        __pb_self = & * __pb_guard; let __pb_result = __pb_self.ceil();
+        ::core::result::Result::Ok(__PbClass_Decimal::__pb_wrap(__pb_result)) }
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "72:19: method `Decimal.serialize` (registered by pybridge)"
-    )]
+    // from wrap_decimal.yaml:72:19: method `serialize`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Decimal_serialize, __pb_entrym_Decimal_serialize, __PbClass_Decimal,
         noargs call_noargs, "serialize", "serialize($self)\n--\n\n", | __pb_py, __pb_this
-        | __PbClass_Decimal::__pb_m_serialize(__pb_this, __pb_py)
+        | { let __pb_guard = __pb_this.inner.value(__pb_py, __PbClass_Decimal::__PB_NAME)
+        ?; let __pb_self = & * __pb_guard; let __pb_result = __pb_self.serialize();
+        ::core::result::Result::Ok(__pb_result) }
     );
     // from wrap_decimal.yaml:15:13: enum `RoundingStrategy`
     #[allow(deprecated)]

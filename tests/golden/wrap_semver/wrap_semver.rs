@@ -116,31 +116,6 @@ const _: () = {
             )
         }
     }
-    #[allow(clippy::too_many_arguments)]
-    impl __PbClass_Version {
-        // from wrap_semver.yaml:26:17: method `is_prerelease`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_is_prerelease(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<bool> {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = crate::ext::is_prerelease(__pb_self);
-            ::core::result::Result::Ok(__pb_result)
-        }
-        // from wrap_semver.yaml:30:17: method `bump_minor`
-        #[cfg_attr(not(debug_assertions), inline(always))]
-        fn __pb_m_bump_minor(
-            &self,
-            __pb_py: ::pybridge::Python<'_>,
-        ) -> ::pybridge::__private::pyo3::PyResult<__PbRet_Version> {
-            let __pb_guard = self.inner.value(__pb_py, Self::__PB_NAME)?;
-            let __pb_self = &*__pb_guard;
-            let __pb_result = crate::ext::bump_minor(__pb_self);
-            ::core::result::Result::Ok(__PbClass_Version::__pb_wrap(__pb_result))
-        }
-    }
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_Version {
         #[classattr]
@@ -270,10 +245,7 @@ const _: () = {
                 |v| ::core::result::Result::Ok(::pybridge::__private::hash_of(v)),
             )
         }
-        #[cfg_attr(
-            any(),
-            pybridge_spec = "11:13: trait `PartialOrd` of class `Version`"
-        )]
+        // from wrap_semver.yaml:11:13: trait `PartialOrd` of class `Version`
         fn __lt__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -366,24 +338,23 @@ const _: () = {
         __pb_a | __PbClass_Version::__pb_constructor(__pb_py, __pb_a.get(0) ?, __pb_a
         .get(1) ?, __pb_a.get(2) ?)
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "26:17: method `Version.is_prerelease` (registered by pybridge)"
-    )]
+    // from wrap_semver.yaml:26:17: method `is_prerelease`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Version_is_prerelease, __pb_entrym_Version_is_prerelease,
         __PbClass_Version, noargs call_noargs, "is_prerelease",
-        "is_prerelease($self)\n--\n\n", | __pb_py, __pb_this |
-        __PbClass_Version::__pb_m_is_prerelease(__pb_this, __pb_py)
+        "is_prerelease($self)\n--\n\n", | __pb_py, __pb_this | { let __pb_guard =
+        __pb_this.inner.value(__pb_py, __PbClass_Version::__PB_NAME) ?; let __pb_self = &
+        * __pb_guard; let __pb_result = crate ::ext::is_prerelease(__pb_self,);
+        ::core::result::Result::Ok(__pb_result) }
     );
-    #[cfg_attr(
-        any(),
-        pybridge_spec = "30:17: method `Version.bump_minor` (registered by pybridge)"
-    )]
+    // from wrap_semver.yaml:30:17: method `bump_minor`
     ::pybridge::__private::fast_method!(
         __pb_fastm_Version_bump_minor, __pb_entrym_Version_bump_minor, __PbClass_Version,
         noargs call_noargs, "bump_minor", "bump_minor($self)\n--\n\n", | __pb_py,
-        __pb_this | __PbClass_Version::__pb_m_bump_minor(__pb_this, __pb_py)
+        __pb_this | { let __pb_guard = __pb_this.inner.value(__pb_py,
+        __PbClass_Version::__PB_NAME) ?; let __pb_self = & * __pb_guard; let __pb_result
+        = crate ::ext::bump_minor(__pb_self,);
+        ::core::result::Result::Ok(__PbClass_Version::__pb_wrap(__pb_result)) }
     );
     #[cfg(not(debug_assertions))]
     // from wrap_semver.yaml:22:19: property `Version.major` (direct entry)
@@ -488,8 +459,6 @@ const _: () = {
             )
         }
     }
-    #[allow(clippy::too_many_arguments)]
-    impl __PbClass_VersionReq {}
     #[::pybridge::__private::pyo3::pymethods(crate = "::pybridge::__private::pyo3")]
     impl __PbClass_VersionReq {
         #[classattr]
@@ -538,10 +507,7 @@ const _: () = {
                 ))?;
             ::core::result::Result::Ok(__PbClass_VersionReq::__pb_wrap(__pb_result))
         }
-        #[cfg_attr(
-            any(),
-            pybridge_spec = "34:13: trait `Display` of class `VersionReq`"
-        )]
+        // from wrap_semver.yaml:34:13: trait `Display` of class `VersionReq`
         fn __str__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
@@ -561,10 +527,7 @@ const _: () = {
                 |v| ::core::result::Result::Ok(::pybridge::__private::repr_of(v)),
             )
         }
-        #[cfg_attr(
-            any(),
-            pybridge_spec = "34:13: trait `PartialEq` of class `VersionReq`"
-        )]
+        // from wrap_semver.yaml:34:13: trait `PartialEq` of class `VersionReq`
         fn __eq__(
             &self,
             __pb_py: ::pybridge::Python<'_>,
