@@ -38,7 +38,8 @@ pub(super) fn emit_class(module: &Module, c: &Class) -> TokenStream {
     let marker = crate::spec_marker::emit_spec_marker(&c.origin, &format!("class `{py_name}`"));
     let doc = quote!(#marker #doc);
     let options = emit_pyclass_options(module, c);
-    let helpers = emit_wrapper_helpers(&wrapper, &inner, py_name, super::buffer::emit_gate(c));
+    let helpers =
+        emit_wrapper_helpers(&wrapper, &inner, py_name, super::buffer::emit_gate(c), lends_directly(module, c));
     let exports = super::buffer::buffer_field(c).map(|_| quote!(__pb_exports: ::pybridge::__private::Exports,));
     let pymethods = emit_pymethods(module, c, &wrapper, &inner);
     let fast = super::fast_class::emit_fast_members(c, lends_directly(module, c));
@@ -86,13 +87,20 @@ fn emit_pyclass_options(module: &Module, c: &Class) -> Vec<TokenStream> {
 }
 
 /// The wrapper's plain helpers: wrapping an owned or shared value, lending it (`__pb_with`,
-/// `__pb_with_mut`) and sharing it.
+/// `__pb_with_mut`) and sharing it. A class whose objects are never views (`direct`) lends
+/// its value without the holder's view dispatch (less for rustc to instantiate per closure).
 fn emit_wrapper_helpers(
     wrapper: &syn::Ident,
     inner: &syn::Path,
     py_name: &str,
     gate: Option<TokenStream>,
+    direct: bool,
 ) -> TokenStream {
+    let (with, with_mut) = if direct {
+        (quote!(f(&*self.inner.value(py, #py_name)?)), quote!(f(&mut *self.inner.value_mut(py, #py_name)?)))
+    } else {
+        (quote!(self.inner.borrow(py)?.with(#py_name, f)), quote!(self.inner.borrow_mut(py)?.with_mut(#py_name, f)))
+    };
     // A class with a buffer field counts its exports (refusing changes while any is alive).
     let exports = gate.as_ref().map(|_| quote!(__pb_exports: ::core::default::Default::default(),));
     quote! {
@@ -116,7 +124,7 @@ fn emit_wrapper_helpers(
                 py: ::pybridge::Python<'_>,
                 f: impl ::std::ops::FnOnce(&#inner) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-                self.inner.borrow(py)?.with(#py_name, f)
+                #with
             }
 
             #[inline]
@@ -126,7 +134,7 @@ fn emit_wrapper_helpers(
                 f: impl ::std::ops::FnOnce(&mut #inner) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
                 #gate
-                self.inner.borrow_mut(py)?.with_mut(#py_name, f)
+                #with_mut
             }
 
             fn __pb_shared(&self, py: ::pybridge::Python<'_>) -> ::pybridge::__private::pyo3::PyResult<::std::sync::Arc<#inner>> {

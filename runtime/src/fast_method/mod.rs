@@ -291,13 +291,13 @@ unsafe fn run(body: &mut dyn FnMut(Python<'_>) -> PyResult<*mut ffi::PyObject>) 
 /// Puts a method descriptor of each of `methods`' entry points in `W`'s class, under its name,
 /// with the docstring and text signature the glue wrote (pyo3 has no wrapper for them).
 pub fn add_fast_methods<W: PyClass + PyTypeInfo>(py: Python<'_>, methods: &[&'static FastMethod]) -> PyResult<()> {
-    methods.iter().try_for_each(|fast| add_fast_method::<W>(py, fast))
+    let class = W::type_object(py);
+    methods.iter().try_for_each(|fast| add_fast_method(&class, fast))
 }
 
-/// [`add_fast_methods`] for one method.
-fn add_fast_method<W: PyClass + PyTypeInfo>(py: Python<'_>, fast: &'static FastMethod) -> PyResult<()> {
-    let name = fast.name;
-    let class = W::type_object(py);
+/// [`add_fast_methods`] for one method (not generic: one copy for every class).
+fn add_fast_method(class: &Bound<'_, pyo3::types::PyType>, fast: &'static FastMethod) -> PyResult<()> {
+    let (py, name) = (class.py(), fast.name);
     let installed = match fast.installed.get() {
         Some(installed) => installed,
         None => {

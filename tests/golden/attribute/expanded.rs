@@ -280,7 +280,7 @@ mod geometry {
                     &Point,
                 ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-                self.inner.borrow(py)?.with("Point", f)
+                f(&*self.inner.value(py, "Point")?)
             }
             #[inline]
             fn __pb_with_mut<__PbR>(
@@ -290,7 +290,7 @@ mod geometry {
                     &mut Point,
                 ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-                self.inner.borrow_mut(py)?.with_mut("Point", f)
+                f(&mut *self.inner.value_mut(py, "Point")?)
             }
             fn __pb_shared(
                 &self,
@@ -705,7 +705,7 @@ mod geometry {
                     &Cells,
                 ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-                self.inner.borrow(py)?.with("Cells", f)
+                f(&*self.inner.value(py, "Cells")?)
             }
             #[inline]
             fn __pb_with_mut<__PbR>(
@@ -715,7 +715,7 @@ mod geometry {
                     &mut Cells,
                 ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-                self.inner.borrow_mut(py)?.with_mut("Cells", f)
+                f(&mut *self.inner.value_mut(py, "Cells")?)
             }
             fn __pb_shared(
                 &self,

@@ -296,7 +296,7 @@ const _: () = {
                 &crate::both::Line,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow(py)?.with("Line", f)
+            f(&*self.inner.value(py, "Line")?)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
@@ -306,7 +306,7 @@ const _: () = {
                 &mut crate::both::Line,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow_mut(py)?.with_mut("Line", f)
+            f(&mut *self.inner.value_mut(py, "Line")?)
         }
         fn __pb_shared(
             &self,
@@ -537,7 +537,7 @@ const _: () = {
                 &crate::both::Counter,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow(py)?.with("Counter", f)
+            f(&*self.inner.value(py, "Counter")?)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
@@ -547,7 +547,7 @@ const _: () = {
                 &mut crate::both::Counter,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow_mut(py)?.with_mut("Counter", f)
+            f(&mut *self.inner.value_mut(py, "Counter")?)
         }
         fn __pb_shared(
             &self,
@@ -650,7 +650,7 @@ const _: () = {
                 &crate::both::Registry,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow(py)?.with("Registry", f)
+            f(&*self.inner.value(py, "Registry")?)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
@@ -660,7 +660,7 @@ const _: () = {
                 &mut crate::both::Registry,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow_mut(py)?.with_mut("Registry", f)
+            f(&mut *self.inner.value_mut(py, "Registry")?)
         }
         fn __pb_shared(
             &self,
@@ -783,7 +783,7 @@ const _: () = {
                 &crate::both::Node,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow(py)?.with("Node", f)
+            f(&*self.inner.value(py, "Node")?)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
@@ -793,7 +793,7 @@ const _: () = {
                 &mut crate::both::Node,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow_mut(py)?.with_mut("Node", f)
+            f(&mut *self.inner.value_mut(py, "Node")?)
         }
         fn __pb_shared(
             &self,
@@ -957,7 +957,7 @@ const _: () = {
                 &crate::both::Opaque,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow(py)?.with("Opaque", f)
+            f(&*self.inner.value(py, "Opaque")?)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
@@ -967,7 +967,7 @@ const _: () = {
                 &mut crate::both::Opaque,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow_mut(py)?.with_mut("Opaque", f)
+            f(&mut *self.inner.value_mut(py, "Opaque")?)
         }
         fn __pb_shared(
             &self,

@@ -40,7 +40,7 @@ const _: () = {
                 &crate::conv::Shelf,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow(py)?.with("Shelf", f)
+            f(&*self.inner.value(py, "Shelf")?)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
@@ -50,7 +50,7 @@ const _: () = {
                 &mut crate::conv::Shelf,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow_mut(py)?.with_mut("Shelf", f)
+            f(&mut *self.inner.value_mut(py, "Shelf")?)
         }
         fn __pb_shared(
             &self,

@@ -73,7 +73,7 @@ const _: () = {
                 &crate::money::Money,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow(py)?.with("Money", f)
+            f(&*self.inner.value(py, "Money")?)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
@@ -83,7 +83,7 @@ const _: () = {
                 &mut crate::money::Money,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow_mut(py)?.with_mut("Money", f)
+            f(&mut *self.inner.value_mut(py, "Money")?)
         }
         fn __pb_shared(
             &self,
@@ -662,7 +662,7 @@ const _: () = {
                 &crate::points::Points,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow(py)?.with("Points", f)
+            f(&*self.inner.value(py, "Points")?)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
@@ -672,7 +672,7 @@ const _: () = {
                 &mut crate::points::Points,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow_mut(py)?.with_mut("Points", f)
+            f(&mut *self.inner.value_mut(py, "Points")?)
         }
         fn __pb_shared(
             &self,
@@ -1069,7 +1069,7 @@ const _: () = {
                 &crate::points::Digits,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow(py)?.with("Digits", f)
+            f(&*self.inner.value(py, "Digits")?)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
@@ -1079,7 +1079,7 @@ const _: () = {
                 &mut crate::points::Digits,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow_mut(py)?.with_mut("Digits", f)
+            f(&mut *self.inner.value_mut(py, "Digits")?)
         }
         fn __pb_shared(
             &self,
@@ -1242,7 +1242,7 @@ const _: () = {
                 &crate::points::Fibonacci,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow(py)?.with("Fibonacci", f)
+            f(&*self.inner.value(py, "Fibonacci")?)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
@@ -1252,7 +1252,7 @@ const _: () = {
                 &mut crate::points::Fibonacci,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow_mut(py)?.with_mut("Fibonacci", f)
+            f(&mut *self.inner.value_mut(py, "Fibonacci")?)
         }
         fn __pb_shared(
             &self,
@@ -1376,7 +1376,7 @@ const _: () = {
                 &crate::money::Ledger,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow(py)?.with("Ledger", f)
+            f(&*self.inner.value(py, "Ledger")?)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
@@ -1386,7 +1386,7 @@ const _: () = {
                 &mut crate::money::Ledger,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow_mut(py)?.with_mut("Ledger", f)
+            f(&mut *self.inner.value_mut(py, "Ledger")?)
         }
         fn __pb_shared(
             &self,

@@ -73,7 +73,7 @@ const _: () = {
                 &regex::Regex,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow(py)?.with("Regex", f)
+            f(&*self.inner.value(py, "Regex")?)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
@@ -83,7 +83,7 @@ const _: () = {
                 &mut regex::Regex,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow_mut(py)?.with_mut("Regex", f)
+            f(&mut *self.inner.value_mut(py, "Regex")?)
         }
         fn __pb_shared(
             &self,

@@ -41,7 +41,7 @@ const _: () = {
                 &shared_geometry::Point,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow(py)?.with("Point", f)
+            f(&*self.inner.value(py, "Point")?)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
@@ -51,7 +51,7 @@ const _: () = {
                 &mut shared_geometry::Point,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow_mut(py)?.with_mut("Point", f)
+            f(&mut *self.inner.value_mut(py, "Point")?)
         }
         fn __pb_shared(
             &self,

@@ -71,7 +71,7 @@ const _: () = {
                 &crate::exported::Tally,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow(py)?.with("Tally", f)
+            f(&*self.inner.value(py, "Tally")?)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
@@ -81,7 +81,7 @@ const _: () = {
                 &mut crate::exported::Tally,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow_mut(py)?.with_mut("Tally", f)
+            f(&mut *self.inner.value_mut(py, "Tally")?)
         }
         fn __pb_shared(
             &self,
@@ -247,7 +247,7 @@ const _: () = {
                 &crate::exported::Stack<i64>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow(py)?.with("IntStack", f)
+            f(&*self.inner.value(py, "IntStack")?)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
@@ -257,7 +257,7 @@ const _: () = {
                 &mut crate::exported::Stack<i64>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow_mut(py)?.with_mut("IntStack", f)
+            f(&mut *self.inner.value_mut(py, "IntStack")?)
         }
         fn __pb_shared(
             &self,
@@ -409,7 +409,7 @@ const _: () = {
                 &crate::exported::Stack<String>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow(py)?.with("StrStack", f)
+            f(&*self.inner.value(py, "StrStack")?)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
@@ -419,7 +419,7 @@ const _: () = {
                 &mut crate::exported::Stack<String>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow_mut(py)?.with_mut("StrStack", f)
+            f(&mut *self.inner.value_mut(py, "StrStack")?)
         }
         fn __pb_shared(
             &self,
@@ -548,7 +548,7 @@ const _: () = {
                 &crate::exported::Noisy,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow(py)?.with("Noisy", f)
+            f(&*self.inner.value(py, "Noisy")?)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
@@ -558,7 +558,7 @@ const _: () = {
                 &mut crate::exported::Noisy,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow_mut(py)?.with_mut("Noisy", f)
+            f(&mut *self.inner.value_mut(py, "Noisy")?)
         }
         fn __pb_shared(
             &self,

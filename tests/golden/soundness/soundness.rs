@@ -40,7 +40,7 @@ const _: () = {
                 &crate::sound::Person,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow(py)?.with("Person", f)
+            f(&*self.inner.value(py, "Person")?)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
@@ -50,7 +50,7 @@ const _: () = {
                 &mut crate::sound::Person,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow_mut(py)?.with_mut("Person", f)
+            f(&mut *self.inner.value_mut(py, "Person")?)
         }
         fn __pb_shared(
             &self,
@@ -334,7 +334,7 @@ const _: () = {
                 &crate::sound::Label<'static>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow(py)?.with("Label", f)
+            f(&*self.inner.value(py, "Label")?)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
@@ -344,7 +344,7 @@ const _: () = {
                 &mut crate::sound::Label<'static>,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow_mut(py)?.with_mut("Label", f)
+            f(&mut *self.inner.value_mut(py, "Label")?)
         }
         fn __pb_shared(
             &self,

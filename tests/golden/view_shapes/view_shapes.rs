@@ -70,7 +70,7 @@ const _: () = {
                 &crate::views::Doc,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow(py)?.with("Doc", f)
+            f(&*self.inner.value(py, "Doc")?)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
@@ -80,7 +80,7 @@ const _: () = {
                 &mut crate::views::Doc,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow_mut(py)?.with_mut("Doc", f)
+            f(&mut *self.inner.value_mut(py, "Doc")?)
         }
         fn __pb_shared(
             &self,

@@ -73,7 +73,7 @@ const _: () = {
                 &rust_decimal::Decimal,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow(py)?.with("Decimal", f)
+            f(&*self.inner.value(py, "Decimal")?)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
@@ -83,7 +83,7 @@ const _: () = {
                 &mut rust_decimal::Decimal,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow_mut(py)?.with_mut("Decimal", f)
+            f(&mut *self.inner.value_mut(py, "Decimal")?)
         }
         fn __pb_shared(
             &self,

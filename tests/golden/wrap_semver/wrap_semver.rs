@@ -73,7 +73,7 @@ const _: () = {
                 &semver::Version,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow(py)?.with("Version", f)
+            f(&*self.inner.value(py, "Version")?)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
@@ -83,7 +83,7 @@ const _: () = {
                 &mut semver::Version,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow_mut(py)?.with_mut("Version", f)
+            f(&mut *self.inner.value_mut(py, "Version")?)
         }
         fn __pb_shared(
             &self,
@@ -414,7 +414,7 @@ const _: () = {
                 &semver::VersionReq,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow(py)?.with("VersionReq", f)
+            f(&*self.inner.value(py, "VersionReq")?)
         }
         #[inline]
         fn __pb_with_mut<__PbR>(
@@ -424,7 +424,7 @@ const _: () = {
                 &mut semver::VersionReq,
             ) -> ::pybridge::__private::pyo3::PyResult<__PbR>,
         ) -> ::pybridge::__private::pyo3::PyResult<__PbR> {
-            self.inner.borrow_mut(py)?.with_mut("VersionReq", f)
+            f(&mut *self.inner.value_mut(py, "VersionReq")?)
         }
         fn __pb_shared(
             &self,
