@@ -1,16 +1,20 @@
 //! Direct CPython entry points for the hot shapes of exported classes: methods whose parameters
 //! are plain values, property getters, and setters of plain-value fields.
 //!
-//! pyo3 registers a class's methods and properties behind its trampoline (attach count,
-//! deferred-decref pool, a second type check of `self`, its own argument table). At module
-//! initialisation the generated glue replaces each hot one in the class's `__dict__` with a
-//! method descriptor (`PyDescr_NewMethod`) or getset descriptor (`PyDescr_NewGetSet`) whose C
-//! function is pybridge's own: CPython's descriptor has already checked that `self` is an
-//! instance of the class, so the entry reads the wrapper in place (classes are frozen, see
-//! `borrow_cell.rs`), converts plain arguments as [`crate::fast`] does for functions, and calls
-//! pyo3's wrapper method as the plain Rust method it also is. Any other call (keywords, a
-//! subclass of `int`, deleting an attribute) goes to pyo3's descriptor, kept aside, so its
-//! errors are pyo3's, word for word.
+//! pyo3 registers a class's members behind its trampoline (attach count, deferred-decref pool,
+//! a second type check of `self`, its own argument table). Plain methods are pybridge's alone:
+//! pyo3 has no wrapper for them, and at module initialisation [`add_fast_methods`] puts a
+//! method descriptor (`PyDescr_NewMethod`) of each one's entry in the class's `__dict__`.
+//! CPython's descriptor has already checked that `self` is an instance of the class, so the
+//! entry reads the wrapper in place (classes are frozen, see `borrow_cell.rs`) and runs the
+//! method's body with the arguments ([`MethodArgs`]): those CPython passed positionally, or,
+//! for any other call, those pyo3's own parser sorted out (keywords, and pyo3's errors for a
+//! wrong call). Each converts in place when it can and through pyo3's `FromPyObject` otherwise.
+//!
+//! Property getters and setters keep pyo3's descriptors too: in optimised builds the glue
+//! replaces each with a getset descriptor (`PyDescr_NewGetSet`) of pybridge's, and any call
+//! its entry does not take (a subclass of `int`, deleting the attribute) goes to pyo3's
+//! descriptor, kept aside, so its errors are pyo3's, word for word.
 //!
 //! What the entries keep and skip is what [`crate::fast`]'s do: panics are `PanicException`,
 //! errors the same `PyErr`s, borrows the wrapper's; pyo3's attach count is not bumped, so a
