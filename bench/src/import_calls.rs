@@ -93,6 +93,11 @@ fn main() {
         });
         return;
     }
+    if let Some(which) = std::env::var_os("BENCH_PROFILE_UNATTACHED") {
+        // For callgrind: `n` unattached calls of one column (`limit` or `stub`).
+        profile_unattached(which.to_str() == Some("stub"));
+        return;
+    }
     let mut rows = pybridge::attach(measure_attached);
     rows.push(measure_unattached());
     let fresh = measure_fresh_thread_state();
@@ -211,6 +216,44 @@ fn measure_unattached() -> Row {
     .join()
     .unwrap();
     Row { shape: "positional, from an unattached thread", limit: unattached.0, stub: unattached.1, naive: None }
+}
+
+/// `BENCH_PROFILE_N` (default 100,000) calls of the unattached limit or stub, for instruction
+/// counts: the difference of two runs with different counts is the per-call cost.
+fn profile_unattached(stub: bool) {
+    let n: usize = std::env::var("BENCH_PROFILE_N").ok().and_then(|n| n.parse().ok()).unwrap_or(100_000);
+    std::thread::spawn(move || {
+        let add = pybridge::attach(|py| py.import("bench_mod").unwrap().getattr("add").unwrap().unbind());
+        let ptr = add.as_ptr() as usize;
+        // SAFETY: as in `measure_unattached`: keep one thread state, then attach per call.
+        let outer = unsafe {
+            let g = ffi::PyGILState_Ensure();
+            ffi::PyEval_SaveThread();
+            g
+        };
+        for i in 0..n {
+            let v = if stub {
+                bench_mod::add(i as i64, 1).unwrap()
+            } else {
+                // SAFETY: as in `measure_unattached`.
+                unsafe {
+                    let g = ffi::PyGILState_Ensure();
+                    let v = raw_call(ptr as *mut ffi::PyObject, i as i64, 1, std::ptr::null_mut());
+                    ffi::PyGILState_Release(g);
+                    v
+                }
+            };
+            black_box(v);
+        }
+        // SAFETY: as in `measure_unattached`.
+        unsafe {
+            ffi::PyEval_RestoreThread(ffi::PyGILState_GetThisThreadState());
+            ffi::PyGILState_Release(outer);
+        }
+        drop(pybridge::attach(|_py| add));
+    })
+    .join()
+    .unwrap();
 }
 
 /// Without a kept thread state, CPython creates and destroys one per attach: ns per call.

@@ -244,10 +244,34 @@ pub mod generated {
     /// assert!(!pybridge_model::names::generated::is_poolable(&functions[1]));
     /// ```
     pub fn is_poolable(f: &crate::ir::Function) -> bool {
+        let params = f.params.iter().all(|p| {
+            p.default.is_none()
+                && matches!(p.kind, crate::ir::ParamKind::Positional | crate::ir::ParamKind::PositionalOnly)
+                && is_plain_value(&p.ty)
+        });
+        params && is_plain_result(&f.returns)
+    }
+
+    /// Whether import function `f` is a plain call: every parameter (keyword-only and
+    /// defaulted ones too) and the result are plain values, as for [`is_poolable`]. Its stub
+    /// attaches directly from an unattached thread (`attach_plain`, the runtime's
+    /// direct_attach.rs): nothing but `Bound` values lives inside, so no `Py<T>` is dropped.
+    ///
+    /// ```
+    /// let spec = "version: 1\nimport:\n  - module: m\n    functions:\n      - name: f\n        params: [{ name: x, type: int }, { name: y, type: str, kind: keyword, default: \"a\" }]\n        returns: \"list[str]\"\n      - name: g\n        params: [{ name: o, type: object }]\n";
+    /// let mut diags = pybridge_model::Diagnostics::new();
+    /// let bridge = pybridge_model::spec::load_spec(spec, &mut diags).unwrap();
+    /// let functions = &bridge.modules[0].functions;
+    /// assert!(pybridge_model::names::generated::is_plain_call(&functions[0]));
+    /// assert!(!pybridge_model::names::generated::is_plain_call(&functions[1]));
+    /// ```
+    pub fn is_plain_call(f: &crate::ir::Function) -> bool {
+        f.params.iter().all(|p| is_plain_value(&p.ty)) && is_plain_result(&f.returns)
+    }
+
+    /// `bool`, `int`, `float`, `str`, `bytes`, or lists and optionals of the first four.
+    fn is_plain_value(ty: &crate::types::Type) -> bool {
         use crate::types::TypeKind;
-        fn is_bytes(ty: &crate::types::Type) -> bool {
-            matches!(ty.kind, TypeKind::Bytes { .. })
-        }
         fn is_plain(ty: &crate::types::Type) -> bool {
             match &ty.kind {
                 TypeKind::Bool | TypeKind::Int(_) | TypeKind::Float { .. } | TypeKind::Str { .. } => true,
@@ -256,12 +280,12 @@ pub mod generated {
                 _ => false,
             }
         }
-        let params = f.params.iter().all(|p| {
-            p.default.is_none()
-                && matches!(p.kind, crate::ir::ParamKind::Positional | crate::ir::ParamKind::PositionalOnly)
-                && (is_bytes(&p.ty) || is_plain(&p.ty))
-        });
-        params && (is_bytes(&f.returns) || matches!(f.returns.kind, TypeKind::Unit) || is_plain(&f.returns))
+        matches!(ty.kind, TypeKind::Bytes { .. }) || is_plain(ty)
+    }
+
+    /// A plain value ([`is_plain_value`]) or `None`.
+    fn is_plain_result(ty: &crate::types::Type) -> bool {
+        matches!(ty.kind, crate::types::TypeKind::Unit) || is_plain_value(ty)
     }
 
     /// How many defaulted parameters give a stub an options struct and a `_with` form.

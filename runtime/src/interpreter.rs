@@ -295,7 +295,7 @@ impl InterpreterBuilder {
             if ffi::PyStatus_Exception(status) != 0 {
                 return Err(status_message("cannot start the Python interpreter", &status));
             }
-            ffi::PyEval_SaveThread();
+            crate::thread_state::keep_started(ffi::PyEval_SaveThread());
         }
         STARTED.store(true, Ordering::Release);
         if !self.sys_path.is_empty() {
@@ -445,13 +445,13 @@ where
 /// caller would then get `SystemError: error return without exception set` instead of its own
 /// exception. Moving the exception aside for the attach scope keeps it intact; without a
 /// pending exception this is one `PyErr_Occurred` load.
-struct PendingException {
+pub(crate) struct PendingException {
     saved: Option<[*mut ffi::PyObject; 3]>,
 }
 
 impl PendingException {
     #[allow(deprecated)] // PyErr_Fetch/PyErr_Restore: still supported, and on every version
-    fn save(_py: Python<'_>) -> Self {
+    pub(crate) fn save(_py: Python<'_>) -> Self {
         // SAFETY: attached (`_py`). PyErr_Fetch moves the three references of the current
         // exception out of the thread state into `parts` (owned by us until restored).
         let saved = unsafe {

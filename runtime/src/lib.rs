@@ -22,6 +22,7 @@ mod buffer;
 mod call;
 mod containers;
 mod crossing;
+mod direct_attach;
 mod enums;
 mod error;
 mod export;
@@ -135,6 +136,8 @@ pub mod __private {
 
     /// The Python pyo3 was built for (`sys.executable` of an embedded interpreter by default).
     pub const BUILD_PYTHON: &str = env!("PYBRIDGE_PYTHON_EXECUTABLE");
+
+    pub use crate::direct_attach::attach_plain;
 
     /// Runs a stub body attached: an interpreter that cannot start becomes the stub's error.
     pub fn attach_call<T, E, F>(f: F) -> Result<T, E>

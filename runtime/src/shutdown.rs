@@ -84,7 +84,7 @@ pub(crate) struct Inside {
 /// `depth` unchanged) when the interpreter is exiting and this is an outermost attach on a
 /// thread other than the exiting one.
 #[inline(always)]
-fn try_enter(depth: &Arc<Depth>) -> bool {
+fn try_enter(depth: &Depth) -> bool {
     let outer = depth.load(Ordering::Relaxed);
     depth.store(outer + 1, Ordering::Relaxed);
     // The store above and the loads below must not be reordered (store → load): on this side
@@ -95,7 +95,7 @@ fn try_enter(depth: &Arc<Depth>) -> bool {
     // flag (a call into libpython) is read only until then.
     let exiting =
         || EXITING.load(Ordering::SeqCst) || (!HOOKED.load(Ordering::Acquire) && crate::thread_state::finalizing());
-    if outer == 0 && exiting() && EXITING_THREAD.load(Ordering::SeqCst) != Arc::as_ptr(depth) as usize {
+    if outer == 0 && exiting() && EXITING_THREAD.load(Ordering::SeqCst) != std::ptr::from_ref(depth) as usize {
         depth.store(outer, Ordering::Release);
         return false;
     }
@@ -127,10 +127,27 @@ impl Drop for Held<'_> {
     }
 }
 
+/// [`enter`] on a given thread's cell (the direct attach's, plain_attach.rs), without the
+/// refusal's pause: `false` (the cell unchanged) when the exit hook is not registered, or
+/// when the interpreter is exiting and this is an outermost attach; the caller then takes the
+/// ordinary path, which refuses. A `true` is undone by [`leave`].
+#[cfg(not(Py_LIMITED_API))]
+#[inline(always)]
+pub(crate) fn enter_hooked(depth: &Depth) -> bool {
+    HOOKED.load(Ordering::Acquire) && try_enter(depth)
+}
+
+/// Ends an attach scope that [`enter_hooked`] counted in `depth`.
+#[cfg(not(Py_LIMITED_API))]
+#[inline(always)]
+pub(crate) fn leave(depth: &Depth) {
+    depth.store(depth.load(Ordering::Relaxed) - 1, Ordering::Release);
+}
+
 /// Enters an attach scope, or refuses when the interpreter is exiting and this is an outermost
 /// attach on a thread other than the exiting one.
 pub(crate) fn enter() -> Result<Inside> {
-    let entered = DEPTH.try_with(try_enter);
+    let entered = DEPTH.try_with(|depth| try_enter(depth));
     match entered {
         Ok(true) => Ok(Inside { counted: true }),
         Ok(false) => {

@@ -117,12 +117,39 @@ pub(crate) fn keep_thread_state() {
             }
         };
         let depth = gstate.and_then(|_| crate::shutdown::this_thread());
+        if let Some(depth) = &depth {
+            crate::direct_attach::allow(tstate, depth);
+        }
         kept.set(Some(Kept { gstate, depth, tstate }));
     });
 }
 
+/// Keeps the thread state of the thread that started the interpreter (`tstate`, the main
+/// thread state, which `Py_InitializeFromConfig` created and which lives until the interpreter
+/// finalizes): later attaches of this thread may then be direct too (direct_attach.rs).
+#[cfg(not(feature = "abi3-py311"))]
+pub(crate) fn keep_started(tstate: *mut ffi::PyThreadState) {
+    let _ = KEPT.try_with(|kept| {
+        let depth = crate::shutdown::this_thread();
+        if let Some(depth) = &depth {
+            crate::direct_attach::allow(tstate, depth);
+        }
+        kept.set(Some(Kept { gstate: None, depth, tstate }));
+    });
+}
+
+/// Whether a sub-interpreter displaced CPython's gilstate binding of this thread
+/// ([`displace_gilstate`]): attaching then goes through [`attach_main`].
+#[cfg(not(Py_LIMITED_API))]
+#[inline(always)]
+pub(crate) fn gilstate_displaced() -> bool {
+    DISPLACED.try_with(|d| !d.get().is_null()).unwrap_or(true)
+}
+
 impl Drop for Kept {
     fn drop(&mut self) {
+        // First: the direct attach points at `self.depth` and `self.tstate`.
+        crate::direct_attach::forbid();
         let Some(gstate) = self.gstate else { return };
         // Checking `is_finalizing()` and then attaching is a race: finalization may begin in
         // between, and CPython (before 3.14) then ends the thread inside PyEval_RestoreThread

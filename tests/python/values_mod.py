@@ -1,6 +1,8 @@
 """Value types beyond the basics, called from Rust by tests/tests/import_values.rs."""
 
+import sys
 import types
+import weakref
 
 
 def kind(value):
@@ -44,6 +46,30 @@ def next_mode(mode):
 
 def bad_mode():
     return "q"
+
+
+class _Unindexable:
+    """Not an int: converting it raises an exception that holds it."""
+
+    def __index__(self):
+        raise ValueError(self)
+
+
+_UNINDEXABLE = weakref.WeakSet()
+
+
+def unindexable():
+    value = _Unindexable()
+    _UNINDEXABLE.add(value)
+    return value
+
+
+def unindexable_alive():
+    return len(_UNINDEXABLE)
+
+
+def allocated_blocks():
+    return sys.getallocatedblocks()
 
 
 def flags(mode="rb", level=None):

@@ -97,6 +97,12 @@ fn a_million_pooled_calls_keep_sub_interpreter_blocks_and_rss_flat() {
 }
 
 #[test]
+fn plain_calls_from_an_unattached_thread_release_everything_and_stay_flat() {
+    let last = assert_ok("plain_rss", &[], Duration::from_secs(120));
+    assert!(last.contains("0 of 1000 unconverted results alive"), "{last}");
+}
+
+#[test]
 fn handles_dropped_on_unattached_threads_are_released_at_the_next_attach() {
     assert_ok("drop_unattached", &[], Duration::from_secs(60));
 }

@@ -4,6 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use pybridge_model::names::generated::is_plain_call;
 use pybridge_model::{Function, ParamKind, TypeKind};
 
 use super::{Ctx, ident, param_ident};
@@ -394,10 +395,12 @@ pub(crate) fn emit_attaching_fn(ctx: &Ctx<'_>, f: &Function) -> TokenStream {
     let args = emit_args(f);
     let err = &ctx.error;
     let ret = emit_stub_return_type(&f.returns, err);
+    // Plain values only: the direct attach (the runtime's direct_attach.rs).
+    let attach = if is_plain_call(f) { quote!(attach_plain) } else { quote!(attach_call) };
     quote! {
         #doc
         pub fn #name #generics(#(#params),*) -> ::std::result::Result<#ret, #err> {
-            ::pybridge::__private::attach_call(|__pb_py| attached::#name(__pb_py #(, #args)*))
+            ::pybridge::__private::#attach(|__pb_py| attached::#name(__pb_py #(, #args)*))
         }
     }
 }

@@ -28,14 +28,14 @@ pub mod pipeline {
     }
     /// Calls the Python function `log`.
     pub fn log(message: &str) -> ::std::result::Result<(), ::pybridge::Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::log(__pb_py, message))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::log(__pb_py, message))
     }
     /// Calls the Python function `messages`.
     pub fn messages() -> ::std::result::Result<
         ::std::vec::Vec<::std::string::String>,
         ::pybridge::Error,
     > {
-        ::pybridge::__private::attach_call(|__pb_py| attached::messages(__pb_py))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::messages(__pb_py))
     }
     /// The functions whose arguments and results are plain values, run in a sub-interpreter
     /// of a `pybridge::Pool` (CPython 3.12+): `pooled::f(&pool, …)`.

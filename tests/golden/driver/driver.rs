@@ -15,7 +15,7 @@ pub mod py4cc {
         str_features: &[impl ::core::convert::AsRef<str>],
         int_feature: i64,
     ) -> ::std::result::Result<i64, ::pybridge::Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::big_model(
+        ::pybridge::__private::attach_plain(|__pb_py| attached::big_model(
             __pb_py,
             float_features,
             str_features,

@@ -11,11 +11,11 @@
 pub mod math {
     /// Calls the Python function `sqrt`.
     pub fn sqrt(x: f64) -> ::std::result::Result<f64, ::pybridge::Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::sqrt(__pb_py, x))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::sqrt(__pb_py, x))
     }
     /// Calls the Python function `gcd`.
     pub fn gcd(a: i64, b: i64) -> ::std::result::Result<i64, ::pybridge::Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::gcd(__pb_py, a, b))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::gcd(__pb_py, a, b))
     }
     /// Reads the Python constant `pi` (read once, then cached).
     pub fn pi() -> ::std::result::Result<f64, ::pybridge::Error> {
@@ -165,7 +165,7 @@ pub mod textstats {
         values: &[f64],
         factor: f64,
     ) -> ::std::result::Result<::std::vec::Vec<f64>, ::pybridge::Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::scale(
+        ::pybridge::__private::attach_plain(|__pb_py| attached::scale(
             __pb_py,
             values,
             factor,
@@ -178,7 +178,7 @@ pub mod textstats {
         ::std::option::Option<::std::string::String>,
         ::pybridge::Error,
     > {
-        ::pybridge::__private::attach_call(|__pb_py| attached::longest(__pb_py, words))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::longest(__pb_py, words))
     }
     /// Calls the Python function `split_pair`.
     pub fn split_pair(
@@ -194,7 +194,7 @@ pub mod textstats {
     }
     /// Calls the Python function `fail`.
     pub fn fail(message: &str) -> ::std::result::Result<(), ::pybridge::Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::fail(__pb_py, message))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::fail(__pb_py, message))
     }
     /// Reads the Python constant `VERSION` (read once, then cached).
     pub fn VERSION() -> ::std::result::Result<::std::string::String, ::pybridge::Error> {

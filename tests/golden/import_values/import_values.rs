@@ -47,6 +47,22 @@ pub mod values_mod {
     pub fn bad_mode() -> ::std::result::Result<Mode, Error> {
         ::pybridge::__private::attach_call(|__pb_py| attached::bad_mode(__pb_py))
     }
+    /// Calls the Python function `unindexable`.
+    pub fn unindexable() -> ::std::result::Result<i64, Error> {
+        ::pybridge::__private::attach_plain(|__pb_py| attached::unindexable(__pb_py))
+    }
+    /// Calls the Python function `unindexable_alive`.
+    pub fn unindexable_alive() -> ::std::result::Result<i64, Error> {
+        ::pybridge::__private::attach_plain(|__pb_py| attached::unindexable_alive(
+            __pb_py,
+        ))
+    }
+    /// Calls the Python function `allocated_blocks`.
+    pub fn allocated_blocks() -> ::std::result::Result<i64, Error> {
+        ::pybridge::__private::attach_plain(|__pb_py| attached::allocated_blocks(
+            __pb_py,
+        ))
+    }
     /// Calls the Python function `flags`.
     pub fn flags(
         mode: ::std::option::Option<RbOrWb>,
@@ -97,11 +113,14 @@ pub mod values_mod {
     }
     /// Calls the Python function `fail_lookup`.
     pub fn fail_lookup(key: &str) -> ::std::result::Result<i64, Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::fail_lookup(__pb_py, key))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::fail_lookup(
+            __pb_py,
+            key,
+        ))
     }
     /// Calls the Python function `invert`.
     pub fn invert(x: f64) -> ::std::result::Result<f64, Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::invert(__pb_py, x))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::invert(__pb_py, x))
     }
     /// Calls the Python function `po`.
     pub fn po(
@@ -110,7 +129,7 @@ pub mod values_mod {
         c: ::std::option::Option<i64>,
         d: ::std::option::Option<i64>,
     ) -> ::std::result::Result<::std::vec::Vec<i64>, Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::po(__pb_py, a, b, c, d))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::po(__pb_py, a, b, c, d))
     }
     /// The defaulted arguments of `values_mod.po`, for its `po_with` form: set what you pass, `..Default::default()` for the rest.
     #[derive(Debug, Default)]
@@ -190,7 +209,7 @@ pub mod values_mod {
     }
     /// Calls the Python function `bad_list`.
     pub fn bad_list() -> ::std::result::Result<::std::vec::Vec<i64>, Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::bad_list(__pb_py))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::bad_list(__pb_py))
     }
     /// Calls the Python function `bad_dict`.
     pub fn bad_dict() -> ::std::result::Result<
@@ -1221,6 +1240,9 @@ pub mod values_mod {
                 &[::pybridge::__private::Param("mode", "positional", false)],
             ),
             ::pybridge::__private::Declared::Function("bad_mode", &[]),
+            ::pybridge::__private::Declared::Function("unindexable", &[]),
+            ::pybridge::__private::Declared::Function("unindexable_alive", &[]),
+            ::pybridge::__private::Declared::Function("allocated_blocks", &[]),
             ::pybridge::__private::Declared::Function(
                 "flags",
                 &[
@@ -1335,7 +1357,58 @@ pub mod values_mod {
     pub mod pooled {
         #[allow(unused_imports)]
         use super::*;
-        // from import_values.yaml:67:15: function `fail_lookup` (pooled)
+        // from import_values.yaml:42:15: function `unindexable` (pooled)
+        ///Calls the Python function `values_mod.unindexable` in one of the pool's sub-interpreters (`unindexable` calls it on the main interpreter).
+        pub fn unindexable(
+            __pb_pool: &::pybridge::Pool,
+        ) -> ::std::result::Result<i64, ::pybridge::Error> {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "values_mod",
+                "unindexable",
+                "values_mod.unindexable",
+            );
+            ::pybridge::__private::pool_call(
+                __pb_pool,
+                &__PB_FN,
+                &[],
+                || { super::unindexable().map_err(::core::convert::Into::into) },
+            )
+        }
+        // from import_values.yaml:44:15: function `unindexable_alive` (pooled)
+        ///Calls the Python function `values_mod.unindexable_alive` in one of the pool's sub-interpreters (`unindexable_alive` calls it on the main interpreter).
+        pub fn unindexable_alive(
+            __pb_pool: &::pybridge::Pool,
+        ) -> ::std::result::Result<i64, ::pybridge::Error> {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "values_mod",
+                "unindexable_alive",
+                "values_mod.unindexable_alive",
+            );
+            ::pybridge::__private::pool_call(
+                __pb_pool,
+                &__PB_FN,
+                &[],
+                || { super::unindexable_alive().map_err(::core::convert::Into::into) },
+            )
+        }
+        // from import_values.yaml:46:15: function `allocated_blocks` (pooled)
+        ///Calls the Python function `values_mod.allocated_blocks` in one of the pool's sub-interpreters (`allocated_blocks` calls it on the main interpreter).
+        pub fn allocated_blocks(
+            __pb_pool: &::pybridge::Pool,
+        ) -> ::std::result::Result<i64, ::pybridge::Error> {
+            static __PB_FN: ::pybridge::__private::PoolFn = ::pybridge::__private::PoolFn::new(
+                "values_mod",
+                "allocated_blocks",
+                "values_mod.allocated_blocks",
+            );
+            ::pybridge::__private::pool_call(
+                __pb_pool,
+                &__PB_FN,
+                &[],
+                || { super::allocated_blocks().map_err(::core::convert::Into::into) },
+            )
+        }
+        // from import_values.yaml:75:15: function `fail_lookup` (pooled)
         ///Calls the Python function `values_mod.fail_lookup` in one of the pool's sub-interpreters (`fail_lookup` calls it on the main interpreter).
         pub fn fail_lookup(
             __pb_pool: &::pybridge::Pool,
@@ -1353,7 +1426,7 @@ pub mod values_mod {
                 || { super::fail_lookup(key).map_err(::core::convert::Into::into) },
             )
         }
-        // from import_values.yaml:72:15: function `invert` (pooled)
+        // from import_values.yaml:80:15: function `invert` (pooled)
         ///Calls the Python function `values_mod.invert` in one of the pool's sub-interpreters (`invert` calls it on the main interpreter).
         pub fn invert(
             __pb_pool: &::pybridge::Pool,
@@ -1371,7 +1444,7 @@ pub mod values_mod {
                 || { super::invert(x).map_err(::core::convert::Into::into) },
             )
         }
-        // from import_values.yaml:118:17: function `bad_list` (pooled)
+        // from import_values.yaml:126:17: function `bad_list` (pooled)
         ///Calls the Python function `values_mod.bad_list` in one of the pool's sub-interpreters (`bad_list` calls it on the main interpreter).
         pub fn bad_list(
             __pb_pool: &::pybridge::Pool,
@@ -1579,7 +1652,79 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:40:15: function `flags`
+        // from import_values.yaml:42:15: function `unindexable`
+        /// Calls the Python function `unindexable` while attached.
+        pub fn unindexable(
+            py: ::pybridge::Python<'_>,
+        ) -> ::std::result::Result<i64, Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                1,
+            >::new(py, "values_mod.unindexable");
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "values_mod",
+                "unindexable",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_return(
+                    &__pb_value,
+                    "values_mod.unindexable",
+                    "int",
+                )?,
+            )
+        }
+        // from import_values.yaml:44:15: function `unindexable_alive`
+        /// Calls the Python function `unindexable_alive` while attached.
+        pub fn unindexable_alive(
+            py: ::pybridge::Python<'_>,
+        ) -> ::std::result::Result<i64, Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                1,
+            >::new(py, "values_mod.unindexable_alive");
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "values_mod",
+                "unindexable_alive",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_return(
+                    &__pb_value,
+                    "values_mod.unindexable_alive",
+                    "int",
+                )?,
+            )
+        }
+        // from import_values.yaml:46:15: function `allocated_blocks`
+        /// Calls the Python function `allocated_blocks` while attached.
+        pub fn allocated_blocks(
+            py: ::pybridge::Python<'_>,
+        ) -> ::std::result::Result<i64, Error> {
+            use ::pybridge::__private::NO_KEYWORDS as __PB_KWNAMES;
+            let mut __pb_args = ::pybridge::__private::Args::<
+                '_,
+                1,
+            >::new(py, "values_mod.allocated_blocks");
+            static __PB_CALLABLE: ::pybridge::__private::ImportedAttr = ::pybridge::__private::ImportedAttr::new(
+                "values_mod",
+                "allocated_blocks",
+            );
+            let __pb_callable = __PB_CALLABLE.get(py)?;
+            let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
+            ::core::result::Result::Ok(
+                ::pybridge::__private::extract_return(
+                    &__pb_value,
+                    "values_mod.allocated_blocks",
+                    "int",
+                )?,
+            )
+        }
+        // from import_values.yaml:48:15: function `flags`
         /// Calls the Python function `flags` while attached.
         pub fn flags(
             py: ::pybridge::Python<'_>,
@@ -1609,7 +1754,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:45:15: function `pair`
+        // from import_values.yaml:53:15: function `pair`
         /// Calls the Python function `pair` while attached.
         pub fn pair(
             py: ::pybridge::Python<'_>,
@@ -1644,7 +1789,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:49:15: function `environment`
+        // from import_values.yaml:57:15: function `environment`
         /// Calls the Python function `environment` while attached.
         pub fn environment(
             py: ::pybridge::Python<'_>,
@@ -1673,7 +1818,7 @@ pub mod values_mod {
                     .map(|__pb_m| __pb_m.0)?,
             )
         }
-        // from import_values.yaml:51:15: function `total`
+        // from import_values.yaml:59:15: function `total`
         /// Calls the Python function `total` while attached.
         pub fn total(
             py: ::pybridge::Python<'_>,
@@ -1699,7 +1844,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:55:15: function `flip`
+        // from import_values.yaml:63:15: function `flip`
         /// Calls the Python function `flip` while attached.
         pub fn flip(
             py: ::pybridge::Python<'_>,
@@ -1725,7 +1870,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:59:15: function `conjugate`
+        // from import_values.yaml:67:15: function `conjugate`
         /// Calls the Python function `conjugate` while attached.
         pub fn conjugate(
             py: ::pybridge::Python<'_>,
@@ -1751,7 +1896,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:63:15: function `square`
+        // from import_values.yaml:71:15: function `square`
         /// Calls the Python function `square` while attached.
         pub fn square(
             py: ::pybridge::Python<'_>,
@@ -1777,7 +1922,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:67:15: function `fail_lookup`
+        // from import_values.yaml:75:15: function `fail_lookup`
         /// Calls the Python function `fail_lookup` while attached.
         pub fn fail_lookup(
             py: ::pybridge::Python<'_>,
@@ -1803,7 +1948,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:72:15: function `invert`
+        // from import_values.yaml:80:15: function `invert`
         /// Calls the Python function `invert` while attached.
         pub fn invert(
             py: ::pybridge::Python<'_>,
@@ -1829,7 +1974,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:78:15: function `po`
+        // from import_values.yaml:86:15: function `po`
         /// Calls the Python function `po` while attached.
         pub fn po(
             py: ::pybridge::Python<'_>,
@@ -1888,7 +2033,7 @@ pub mod values_mod {
         ) -> ::std::result::Result<::std::vec::Vec<i64>, Error> {
             self::po(py, a, __pb_options.b, __pb_options.c, __pb_options.d)
         }
-        // from import_values.yaml:87:15: function `gather`
+        // from import_values.yaml:95:15: function `gather`
         /// Calls the Python function `gather` while attached.
         pub fn gather(
             py: ::pybridge::Python<'_>,
@@ -1934,7 +2079,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:95:15: function `kinds`
+        // from import_values.yaml:103:15: function `kinds`
         /// Calls the Python function `kinds` while attached.
         pub fn kinds(
             py: ::pybridge::Python<'_>,
@@ -1969,7 +2114,7 @@ pub mod values_mod {
                     .map(|__pb_v| __pb_v.0)?,
             )
         }
-        // from import_values.yaml:100:15: function `apply_twice`
+        // from import_values.yaml:108:15: function `apply_twice`
         /// Calls the Python function `apply_twice` while attached.
         pub fn apply_twice<__PbR0: ::pybridge::CallbackReturn<i64>>(
             py: ::pybridge::Python<'_>,
@@ -2008,7 +2153,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:105:15: function `apply_guarded`
+        // from import_values.yaml:113:15: function `apply_guarded`
         /// Calls the Python function `apply_guarded` while attached.
         pub fn apply_guarded<__PbR0: ::pybridge::CallbackReturn<i64>>(
             py: ::pybridge::Python<'_>,
@@ -2047,7 +2192,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:111:15: function `annotate`
+        // from import_values.yaml:119:15: function `annotate`
         /// Calls the Python function `annotate` while attached.
         pub fn annotate(
             py: ::pybridge::Python<'_>,
@@ -2073,7 +2218,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:115:15: function `not_json`
+        // from import_values.yaml:123:15: function `not_json`
         /// Calls the Python function `not_json` while attached.
         pub fn not_json(
             py: ::pybridge::Python<'_>,
@@ -2097,7 +2242,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:118:17: function `bad_list`
+        // from import_values.yaml:126:17: function `bad_list`
         /// Calls the Python function `bad_list` while attached.
         pub fn bad_list(
             py: ::pybridge::Python<'_>,
@@ -2128,7 +2273,7 @@ pub mod values_mod {
                     .map(|__pb_v| __pb_v.0)?,
             )
         }
-        // from import_values.yaml:119:17: function `bad_dict`
+        // from import_values.yaml:127:17: function `bad_dict`
         /// Calls the Python function `bad_dict` while attached.
         pub fn bad_dict(
             py: ::pybridge::Python<'_>,
@@ -2165,7 +2310,7 @@ pub mod values_mod {
                 )?,
             )
         }
-        // from import_values.yaml:120:17: function `bad_pairs`
+        // from import_values.yaml:128:17: function `bad_pairs`
         /// Calls the Python function `bad_pairs` while attached.
         pub fn bad_pairs(
             py: ::pybridge::Python<'_>,
@@ -2208,7 +2353,7 @@ pub mod values_mod {
             >,
         );
         impl<'py> Box2Ref<'py> {
-            // from import_values.yaml:124:11: method `Box2.__init__`
+            // from import_values.yaml:132:11: method `Box2.__init__`
             #[doc = ::core::concat!(" Creates a `", "values_mod.Box2", "`.")]
             pub fn new(
                 py: ::pybridge::Python<'py>,
@@ -2228,7 +2373,7 @@ pub mod values_mod {
                 let __pb_value = __pb_args.call::<Error>(__pb_callable, &__PB_KWNAMES)?;
                 ::core::result::Result::Ok(Self(__pb_value))
             }
-            // from import_values.yaml:127:19: method `Box2.scaled`
+            // from import_values.yaml:135:19: method `Box2.scaled`
             #[doc = ::core::concat!(" Calls `", "values_mod.Box2.scaled", "`.")]
             pub fn scaled(
                 &self,
@@ -2295,7 +2440,7 @@ pub mod values_mod {
             >,
         );
         impl<'py> BoxRef<'py> {
-            // from import_values.yaml:134:11: method `Box.__init__`
+            // from import_values.yaml:142:11: method `Box.__init__`
             #[doc = ::core::concat!(" Creates a `", "values_mod.Box", "`.")]
             pub fn new(
                 py: ::pybridge::Python<'py>,
@@ -2353,14 +2498,14 @@ pub mod values_mod {
 pub mod drifted {
     /// Calls the Python function `greeting`.
     pub fn greeting() -> ::std::result::Result<(), ::pybridge::Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::greeting(__pb_py))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::greeting(__pb_py))
     }
     /// Calls the Python function `greet`.
     pub fn greet(
         name: &str,
         loud: ::std::option::Option<bool>,
     ) -> ::std::result::Result<::std::string::String, ::pybridge::Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::greet(
+        ::pybridge::__private::attach_plain(|__pb_py| attached::greet(
             __pb_py,
             name,
             loud,
@@ -2514,7 +2659,7 @@ pub mod drifted {
     pub mod pooled {
         #[allow(unused_imports)]
         use super::*;
-        // from import_values.yaml:153:15: function `greeting` (pooled)
+        // from import_values.yaml:161:15: function `greeting` (pooled)
         ///Calls the Python function `scan_mod.greeting` in one of the pool's sub-interpreters (`greeting` calls it on the main interpreter).
         pub fn greeting(
             __pb_pool: &::pybridge::Pool,
@@ -2536,7 +2681,7 @@ pub mod drifted {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
-        // from import_values.yaml:153:15: function `greeting`
+        // from import_values.yaml:161:15: function `greeting`
         /// Calls the Python function `greeting` while attached.
         pub fn greeting(
             py: ::pybridge::Python<'_>,
@@ -2556,7 +2701,7 @@ pub mod drifted {
             let _ = __pb_value;
             ::core::result::Result::Ok(())
         }
-        // from import_values.yaml:154:15: function `greet`
+        // from import_values.yaml:162:15: function `greet`
         /// Calls the Python function `greet` while attached.
         pub fn greet(
             py: ::pybridge::Python<'_>,
@@ -2596,7 +2741,7 @@ pub mod drifted {
             >,
         );
         impl<'py> CounterRef<'py> {
-            // from import_values.yaml:162:21: method `Counter.doubled`
+            // from import_values.yaml:170:21: method `Counter.doubled`
             #[doc = ::core::concat!(" Calls `", "scan_mod.Counter.doubled", "`.")]
             pub fn doubled(&self) -> ::std::result::Result<i64, ::pybridge::Error> {
                 let py = self.0.py();
@@ -2906,7 +3051,7 @@ pub mod json {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
-        // from import_values.yaml:175:15: function `dumps`
+        // from import_values.yaml:183:15: function `dumps`
         /// Calls the Python function `dumps` while attached.
         pub fn dumps(
             py: ::pybridge::Python<'_>,
@@ -2935,7 +3080,7 @@ pub mod json {
                 ::pybridge::__private::extract_return(&__pb_value, "json.dumps", "str")?,
             )
         }
-        // from import_values.yaml:181:15: function `loads`
+        // from import_values.yaml:189:15: function `loads`
         /// Calls the Python function `loads` while attached.
         pub fn loads(
             py: ::pybridge::Python<'_>,
@@ -2986,7 +3131,7 @@ pub mod textwrap {
         ::std::vec::Vec<::std::string::String>,
         ::pybridge::Error,
     > {
-        ::pybridge::__private::attach_call(|__pb_py| attached::wrap(
+        ::pybridge::__private::attach_plain(|__pb_py| attached::wrap(
             __pb_py,
             text,
             width,
@@ -3031,7 +3176,7 @@ pub mod textwrap {
     pub mod attached {
         #[allow(unused_imports)]
         use super::*;
-        // from import_values.yaml:187:15: function `wrap`
+        // from import_values.yaml:195:15: function `wrap`
         /// Calls the Python function `wrap` while attached.
         pub fn wrap(
             py: ::pybridge::Python<'_>,

@@ -11,27 +11,33 @@
 pub mod pool_mod {
     /// A CPU-bound pure-Python loop.
     pub fn work(n: i64) -> ::std::result::Result<i64, ::pybridge::Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::work(__pb_py, n))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::work(__pb_py, n))
     }
     /// Calls the Python function `add`.
     pub fn add(a: i64, b: i64) -> ::std::result::Result<i64, ::pybridge::Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::add(__pb_py, a, b))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::add(__pb_py, a, b))
     }
     /// A parameter named `pool`, like the pooled stub's own first parameter.
     pub fn offset(pool: i64, by: i64) -> ::std::result::Result<i64, ::pybridge::Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::offset(__pb_py, pool, by))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::offset(
+            __pb_py,
+            pool,
+            by,
+        ))
     }
     /// A module-level counter, one per interpreter.
     pub fn count() -> ::std::result::Result<i64, ::pybridge::Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::count(__pb_py))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::count(__pb_py))
     }
     /// The ID of the interpreter running the call (0 for the main one).
     pub fn interpreter_id() -> ::std::result::Result<i64, ::pybridge::Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::interpreter_id(__pb_py))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::interpreter_id(__pb_py))
     }
     /// `sys.getallocatedblocks()` after `gc.collect()`: the running interpreter's memory blocks in use.
     pub fn allocated_blocks() -> ::std::result::Result<i64, ::pybridge::Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::allocated_blocks(__pb_py))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::allocated_blocks(
+            __pb_py,
+        ))
     }
     /// Calls the Python function `shapes`.
     pub fn shapes(
@@ -43,7 +49,7 @@ pub mod pool_mod {
         ::std::vec::Vec<::std::option::Option<::std::string::String>>,
         ::pybridge::Error,
     > {
-        ::pybridge::__private::attach_call(|__pb_py| attached::shapes(
+        ::pybridge::__private::attach_plain(|__pb_py| attached::shapes(
             __pb_py,
             words,
             scale,
@@ -55,19 +61,22 @@ pub mod pool_mod {
     pub fn echo_bytes(
         data: &[u8],
     ) -> ::std::result::Result<::std::vec::Vec<u8>, ::pybridge::Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::echo_bytes(__pb_py, data))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::echo_bytes(
+            __pb_py,
+            data,
+        ))
     }
     /// Raises ValueError from a KeyError.
     pub fn fail(message: &str) -> ::std::result::Result<(), ::pybridge::Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::fail(__pb_py, message))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::fail(__pb_py, message))
     }
     /// Calls the Python function `recurse`.
     pub fn recurse(depth: i64) -> ::std::result::Result<i64, ::pybridge::Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::recurse(__pb_py, depth))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::recurse(__pb_py, depth))
     }
     /// Declared to return int, returns a str.
     pub fn lies() -> ::std::result::Result<i64, ::pybridge::Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::lies(__pb_py))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::lies(__pb_py))
     }
     /// Takes a dict, so it has no pooled stub.
     pub fn objects(
@@ -651,7 +660,7 @@ pub mod pool_mod {
 pub mod pool_refuses {
     /// The module loads a test extension module that own-GIL sub-interpreters refuse.
     pub fn loaded() -> ::std::result::Result<i64, ::pybridge::Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::loaded(__pb_py))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::loaded(__pb_py))
     }
     /// The functions whose arguments and results are plain values, run in a sub-interpreter
     /// of a `pybridge::Pool` (CPython 3.12+): `pooled::f(&pool, …)`.
@@ -719,7 +728,7 @@ pub mod pool_refuses {
 pub mod pool_numpy {
     /// numpy's sum; numpy refuses own-GIL sub-interpreters.
     pub fn total(values: &[f64]) -> ::std::result::Result<f64, ::pybridge::Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::total(__pb_py, values))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::total(__pb_py, values))
     }
     /// The functions whose arguments and results are plain values, run in a sub-interpreter
     /// of a `pybridge::Pool` (CPython 3.12+): `pooled::f(&pool, …)`.

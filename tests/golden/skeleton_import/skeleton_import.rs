@@ -11,7 +11,7 @@
 pub mod math {
     /// Calls the Python function `sqrt`.
     pub fn sqrt(x: f64) -> ::std::result::Result<f64, ::pybridge::Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::sqrt(__pb_py, x))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::sqrt(__pb_py, x))
     }
     /// Reads the Python constant `pi` (read once, then cached).
     pub fn pi() -> ::std::result::Result<f64, ::pybridge::Error> {
@@ -103,7 +103,7 @@ pub mod skel_mod {
         sep: ::std::option::Option<&str>,
         loud: bool,
     ) -> ::std::result::Result<::std::string::String, Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::describe(
+        ::pybridge::__private::attach_plain(|__pb_py| attached::describe(
             __pb_py,
             name,
             count,
@@ -121,7 +121,7 @@ pub mod skel_mod {
     pub fn maybe(
         flag: bool,
     ) -> ::std::result::Result<::std::option::Option<i64>, Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::maybe(__pb_py, flag))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::maybe(__pb_py, flag))
     }
     /// Calls the Python function `unique`.
     pub fn unique(
@@ -134,7 +134,7 @@ pub mod skel_mod {
         values: &[f64],
         as_tuple: bool,
     ) -> ::std::result::Result<::std::vec::Vec<f64>, Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::halves(
+        ::pybridge::__private::attach_plain(|__pb_py| attached::halves(
             __pb_py,
             values,
             as_tuple,
@@ -144,11 +144,14 @@ pub mod skel_mod {
     pub fn texts(
         bad: bool,
     ) -> ::std::result::Result<::std::vec::Vec<::std::string::String>, Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::texts(__pb_py, bad))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::texts(__pb_py, bad))
     }
     /// Calls the Python function `echo_bytes`.
     pub fn echo_bytes(data: &[u8]) -> ::std::result::Result<::std::vec::Vec<u8>, Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::echo_bytes(__pb_py, data))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::echo_bytes(
+            __pb_py,
+            data,
+        ))
     }
     /// Calls the Python function `anything`.
     pub fn anything() -> ::std::result::Result<::pybridge::Object, Error> {
@@ -156,11 +159,11 @@ pub mod skel_mod {
     }
     /// Declared to return int, returns a str.
     pub fn lies() -> ::std::result::Result<i64, Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::lies(__pb_py))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::lies(__pb_py))
     }
     /// Calls the Python function `raise_two_deep`.
     pub fn raise_two_deep(message: &str) -> ::std::result::Result<(), Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::raise_two_deep(
+        ::pybridge::__private::attach_plain(|__pb_py| attached::raise_two_deep(
             __pb_py,
             message,
         ))
@@ -171,7 +174,7 @@ pub mod skel_mod {
         self_: i64,
         py_: i64,
     ) -> ::std::result::Result<::std::string::String, Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::r#match(
+        ::pybridge::__private::attach_plain(|__pb_py| attached::r#match(
             __pb_py,
             r#type,
             self_,
@@ -180,7 +183,7 @@ pub mod skel_mod {
     }
     /// Calls the Python function `big`.
     pub fn big() -> ::std::result::Result<i64, Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::big(__pb_py))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::big(__pb_py))
     }
     /// Calls the Python function `apply`.
     pub fn apply<__PbR0: ::pybridge::CallbackReturn<i64>>(
@@ -286,7 +289,7 @@ pub mod skel_mod {
         sep: ::std::option::Option<&str>,
         extra: ::std::option::Option<&[::std::string::String]>,
     ) -> ::std::result::Result<::std::string::String, Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::joined(
+        ::pybridge::__private::attach_plain(|__pb_py| attached::joined(
             __pb_py,
             words,
             sep,
@@ -313,11 +316,11 @@ pub mod skel_mod {
     }
     /// Calls the Python function `wide`.
     pub fn wide(n: u128) -> ::std::result::Result<u8, Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::wide(__pb_py, n))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::wide(__pb_py, n))
     }
     /// Calls the Python function `fail_with`.
     pub fn fail_with(kind: &str) -> ::std::result::Result<(), Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::fail_with(__pb_py, kind))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::fail_with(__pb_py, kind))
     }
     /// Calls the Python function `make_counter`.
     pub fn make_counter(start: i64) -> ::std::result::Result<Counter, Error> {
@@ -332,11 +335,11 @@ pub mod skel_mod {
     }
     /// Calls the embedded `skeleton_export.recurse(n - 1)` (Rust → Python → Rust → …).
     pub fn recurse(n: i64) -> ::std::result::Result<i64, Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::recurse(__pb_py, n))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::recurse(__pb_py, n))
     }
     /// Calls the Python function `exit_with`.
     pub fn exit_with(code: i64) -> ::std::result::Result<(), Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::exit_with(__pb_py, code))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::exit_with(__pb_py, code))
     }
     /// Calls the Python function `identity`.
     pub fn identity(
@@ -349,7 +352,7 @@ pub mod skel_mod {
         name: &str,
         arg: &str,
     ) -> ::std::result::Result<::std::string::String, Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::call_export(
+        ::pybridge::__private::attach_plain(|__pb_py| attached::call_export(
             __pb_py,
             name,
             arg,
@@ -357,19 +360,19 @@ pub mod skel_mod {
     }
     /// Raises an exception that is hard to turn into text (`__str__` raises, lone surrogates, chains).
     pub fn raise_odd(kind: &str) -> ::std::result::Result<(), Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::raise_odd(__pb_py, kind))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::raise_odd(__pb_py, kind))
     }
     /// Calls the exported `skeleton_export.hop3` with a Python callback that raises KeyError.
     pub fn four_hop(kind: &str) -> ::std::result::Result<::std::string::String, Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::four_hop(__pb_py, kind))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::four_hop(__pb_py, kind))
     }
     /// Sleeps, releasing the GIL.
     pub fn nap(seconds: f64) -> ::std::result::Result<f64, Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::nap(__pb_py, seconds))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::nap(__pb_py, seconds))
     }
     /// Creates an exported `Noisy` in a frame that raises KeyError.
     pub fn make_noisy(label: &str) -> ::std::result::Result<(), Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::make_noisy(
+        ::pybridge::__private::attach_plain(|__pb_py| attached::make_noisy(
             __pb_py,
             label,
         ))
@@ -2705,7 +2708,7 @@ pub mod skel_mod {
 pub mod slow_mod {
     /// Calls the Python function `ping`.
     pub fn ping(x: i64) -> ::std::result::Result<i64, ::pybridge::Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::ping(__pb_py, x))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::ping(__pb_py, x))
     }
     /// The functions whose arguments and results are plain values, run in a sub-interpreter
     /// of a `pybridge::Pool` (CPython 3.12+): `pooled::f(&pool, …)`.

@@ -573,25 +573,33 @@ pub mod soundness_mod {
         k: i64,
         m: ::std::option::Option<i64>,
     ) -> ::std::result::Result<::std::string::String, ::pybridge::Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::bind(__pb_py, p, q, k, m))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::bind(
+            __pb_py,
+            p,
+            q,
+            k,
+            m,
+        ))
     }
     /// Calls the Python function `crate`.
     pub fn crate_() -> ::std::result::Result<::std::string::String, ::pybridge::Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::crate_(__pb_py))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::crate_(__pb_py))
     }
     /// Calls the Python function `crate_`.
     pub fn crate_underscore() -> ::std::result::Result<
         ::std::string::String,
         ::pybridge::Error,
     > {
-        ::pybridge::__private::attach_call(|__pb_py| attached::crate_underscore(__pb_py))
+        ::pybridge::__private::attach_plain(|__pb_py| attached::crate_underscore(
+            __pb_py,
+        ))
     }
     /// Calls the Python function `py_params`.
     pub fn py_params(
         py_: i64,
         py_underscore: i64,
     ) -> ::std::result::Result<::std::string::String, ::pybridge::Error> {
-        ::pybridge::__private::attach_call(|__pb_py| attached::py_params(
+        ::pybridge::__private::attach_plain(|__pb_py| attached::py_params(
             __pb_py,
             py_,
             py_underscore,

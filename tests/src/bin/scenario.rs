@@ -26,7 +26,7 @@ use pybridge_tests::workspace_root;
 use drops::{drop_during_exception, drop_joins_thread};
 use errors::{error_corpus, four_hop, panic_contract, recursion, system_exit};
 use exported::spec_class;
-use memory::{drop_unattached, fast_class_rss, fast_rss, pool_rss, refcount_rss, values_rss};
+use memory::{drop_unattached, fast_class_rss, fast_rss, plain_rss, pool_rss, refcount_rss, values_rss};
 use startup::{broken_home, dev_mode, isolated, libpython, start_twice, sys_executable};
 use threads::{deadlock, exit_mid_call, main_returns_mid_call, slow_import, threads};
 
@@ -50,6 +50,7 @@ fn main() {
         "fast_rss" => fast_rss(),
         "fast_class_rss" => fast_class_rss(),
         "pool_rss" => pool_rss(),
+        "plain_rss" => plain_rss(),
         "drop_unattached" => drop_unattached(),
         "panic_contract" => panic_contract(),
         "start_twice" => start_twice(),

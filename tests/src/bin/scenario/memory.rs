@@ -262,3 +262,44 @@ fn pool_round(pool: &std::sync::Arc<pybridge::Pool>, calls: usize) -> Result<(i6
     }
     Ok((blocks, 2 * calls))
 }
+
+/// The direct attach of plain stubs (runtime/src/direct_attach.rs), from a thread that is not
+/// attached, alone in its process (no other thread attaches through pyo3 meanwhile, which would
+/// empty pyo3's deferred pool and hide a reference a direct call failed to release): 1,000
+/// calls whose result fails to convert leave none of those results alive, and 1,000,000 calls
+/// keep Python's allocated blocks and the RSS flat.
+pub(crate) fn plain_rss() -> Result<String, String> {
+    start()?;
+    std::thread::spawn(plain_calls).join().map_err(|_| "the calling thread panicked".to_string())?
+}
+
+fn plain_calls() -> Result<String, String> {
+    use pybridge_tests::import_values::values_mod;
+    let e = |e: values_mod::Error| e.to_string();
+    // The first call keeps this thread's state (the ordinary attach); the next ones are direct.
+    values_mod::unindexable_alive().map_err(e)?;
+    for _ in 0..1000 {
+        match values_mod::unindexable() {
+            Err(err) if err.to_string().contains("return value should be int") => {}
+            other => return Err(format!("expected a conversion error, got {other:?}")),
+        }
+    }
+    let alive = values_mod::unindexable_alive().map_err(e)?;
+    if alive != 0 {
+        return Err(format!("{alive} of 1000 results that failed to convert are still alive"));
+    }
+    for _ in 0..10_000 {
+        values_mod::allocated_blocks().map_err(e)?;
+    }
+    let (before_blocks, before_rss) = (values_mod::allocated_blocks().map_err(e)?, rss_kib());
+    for _ in 0..1_000_000 {
+        values_mod::allocated_blocks().map_err(e)?;
+    }
+    let (after_blocks, after_rss) = (values_mod::allocated_blocks().map_err(e)?, rss_kib());
+    // A few blocks come and go with CPython's caches; a leak per call would be ~1,000,000.
+    if after_blocks.abs_diff(before_blocks) > 100 {
+        return Err(format!("allocated blocks {before_blocks} -> {after_blocks}"));
+    }
+    let verdict = flat((0, 0), (before_rss, after_rss))?;
+    Ok(format!("0 of 1000 unconverted results alive; blocks {before_blocks} -> {after_blocks}; {verdict}"))
+}
