@@ -184,6 +184,30 @@ fn a_bad_element_is_named_by_its_index_or_key() {
 }
 
 #[test]
+fn plain_stubs_run_from_every_attach_state() {
+    use_test_python();
+    // Plain stubs attach directly from a thread that keeps its thread state and is not attached
+    // (runtime/src/direct_attach.rs); every other state takes the ordinary attach.
+    let alive = || values_mod::unindexable_alive().unwrap();
+    std::thread::spawn(move || {
+        // The first call keeps the thread's state; the next ones are direct.
+        let first = alive();
+        assert_eq!(alive(), first);
+        // Attached already: the ordinary (nested) attach.
+        assert_eq!(pybridge::attach(|_py| alive()), first);
+        // Detached inside an attach scope: direct again, inside the outer scope.
+        assert_eq!(pybridge::attach(|py| py.detach(alive)), first);
+        // A failed call detaches too: the next calls, here and on another thread, go on.
+        let err = values_mod::unindexable().unwrap_err().to_string();
+        assert!(err.contains("values_mod.unindexable: return value should be int"), "{err}");
+        assert_eq!(std::thread::spawn(alive).join().unwrap(), first);
+        assert_eq!(alive(), first);
+    })
+    .join()
+    .unwrap();
+}
+
+#[test]
 fn handles_clone_and_compare_with_a_token_when_already_attached() {
     use_test_python();
     let a = values_mod::Box::new(3).unwrap();
