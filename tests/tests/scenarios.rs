@@ -230,6 +230,7 @@ fn every_scenario_passes_under_dev_mode_and_the_debug_allocator() {
         "slow_import",
         "refcount_rss",
         "fast_rss",
+        "plain_rss",
         "drop_unattached",
         "panic_contract",
         "start_twice",
