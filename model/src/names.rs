@@ -269,8 +269,19 @@ pub mod generated {
         f.params.iter().all(|p| is_plain_value(&p.ty)) && is_plain_result(&f.returns)
     }
 
-    /// `bool`, `int`, `float`, `str`, `bytes`, or lists and optionals of the first four.
-    fn is_plain_value(ty: &crate::types::Type) -> bool {
+    /// `bool`, `int`, `float`, `str`, `bytes`, or lists and optionals of the first four: a
+    /// value that crosses as itself (no Python object kept on either side).
+    ///
+    /// ```
+    /// use pybridge_model::names::generated::is_plain_value;
+    /// let spec = "version: 1\nimport:\n  - module: m\n    functions:\n      - name: f\n        params: [{ name: x, type: \"list[int | None]\" }, { name: o, type: object }]\n";
+    /// let mut diags = pybridge_model::Diagnostics::new();
+    /// let bridge = pybridge_model::spec::load_spec(spec, &mut diags).unwrap();
+    /// let params = &bridge.modules[0].functions[0].params;
+    /// assert!(is_plain_value(&params[0].ty));
+    /// assert!(!is_plain_value(&params[1].ty));
+    /// ```
+    pub fn is_plain_value(ty: &crate::types::Type) -> bool {
         use crate::types::TypeKind;
         fn is_plain(ty: &crate::types::Type) -> bool {
             match &ty.kind {

@@ -8,9 +8,10 @@
 //! thread-local reads and pyo3's own checks around the call: 18–22 ns over the bare
 //! `Ensure`/`Release` pair of the C-API limit (PERFORMANCE.md, section 2).
 //!
-//! A stub whose parameters and result are plain values (`names::generated::is_plain_call`) drops
-//! no `Py<T>` while it succeeds: its arguments and result live as `Bound` values, released
-//! directly. Such a stub attaches directly: once this thread keeps a thread state of its own
+//! A stub whose parameters and result are plain values (`names::generated::is_plain_call`: a
+//! module function, a class handle's method, a handle's attribute of a plain type) drops no
+//! `Py<T>` while it succeeds: its arguments and result live as `Bound` values, released
+//! directly, and a handle is borrowed (`bind` clones a `Bound`). Such a stub attaches directly: once this thread keeps a thread state of its own
 //! (or started the interpreter) and the exit hook is registered, an unattached call re-attaches
 //! that state with `PyEval_RestoreThread` and detaches it with `PyEval_SaveThread`, counted in
 //! the shutdown guard's depth like every attach, with a pending exception moved aside as

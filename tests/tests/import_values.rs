@@ -189,7 +189,11 @@ fn plain_stubs_run_from_every_attach_state() {
     // Plain stubs attach directly from a thread that keeps its thread state and is not attached
     // (runtime/src/direct_attach.rs); every other state takes the ordinary attach.
     let alive = || values_mod::unindexable_alive().unwrap();
+    // A handle's plain attribute too: the handle is borrowed.
+    let boxed = values_mod::Box::new(5).unwrap();
     std::thread::spawn(move || {
+        assert_eq!(boxed.value().unwrap(), 5);
+        assert_eq!(boxed.value().unwrap(), 5);
         // The first call keeps the thread's state; the next ones are direct.
         let first = alive();
         assert_eq!(alive(), first);

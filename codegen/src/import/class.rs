@@ -5,6 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use pybridge_model::names::generated::{is_plain_call, is_plain_value};
 use pybridge_model::{Attribute, Class, FnKind, Function};
 
 use super::call::{Callee, Returns, emit_args, emit_call_body, emit_generics, emit_params};
@@ -174,6 +175,9 @@ fn emit_handle_method(ctx: &Ctx<'_>, m: &Function, view: &syn::Ident, qualified:
         _ => format!("Calls `{qualified}.{}`.", m.name.py),
     }));
     let ret = super::call::emit_stub_return_type(&m.returns, err);
+    // Plain values only: the direct attach (the runtime's direct_attach.rs). The handle is
+    // borrowed (`self.bind`), so nothing but `Bound` values lives inside either.
+    let attach = if is_plain_call(m) { quote!(attach_plain) } else { quote!(attach_call) };
     match m.kind {
         FnKind::Constructor => quote! {
             #mdoc
@@ -184,13 +188,13 @@ fn emit_handle_method(ctx: &Ctx<'_>, m: &Function, view: &syn::Ident, qualified:
         FnKind::Static | FnKind::ClassMethod => quote! {
             #mdoc
             pub fn #mname #generics(#(#params),*) -> ::std::result::Result<#ret, #err> {
-                ::pybridge::__private::attach_call(|__pb_py| attached::#view::#mname(__pb_py #(, #args)*))
+                ::pybridge::__private::#attach(|__pb_py| attached::#view::#mname(__pb_py #(, #args)*))
             }
         },
         _ => quote! {
             #mdoc
             pub fn #mname #generics(&self #(, #params)*) -> ::std::result::Result<#ret, #err> {
-                ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).#mname(#(#args),*))
+                ::pybridge::__private::#attach(|__pb_py| self.bind(__pb_py).#mname(#(#args),*))
             }
         },
     }
@@ -202,10 +206,11 @@ fn emit_handle_attribute(ctx: &Ctx<'_>, a: &Attribute, qualified: &str) -> Token
     let aname = ident(&a.name.rust);
     let ty = emit_owned_type(&a.ty);
     let adoc = emit_doc(a.doc.as_deref().unwrap_or(&format!("Reads `{qualified}.{}`.", a.name.py)));
+    let attach = if is_plain_value(&a.ty) { quote!(attach_plain) } else { quote!(attach_call) };
     let getter = quote! {
         #adoc
         pub fn #aname(&self) -> ::std::result::Result<#ty, #err> {
-            ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).#aname())
+            ::pybridge::__private::#attach(|__pb_py| self.bind(__pb_py).#aname())
         }
     };
     let setter = a.writable.then(|| {
@@ -215,7 +220,7 @@ fn emit_handle_attribute(ctx: &Ctx<'_>, a: &Attribute, qualified: &str) -> Token
         quote! {
             #sdoc
             pub fn #setter(&self, __pb_value: #pty) -> ::std::result::Result<(), #err> {
-                ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).#setter(__pb_value))
+                ::pybridge::__private::#attach(|__pb_py| self.bind(__pb_py).#setter(__pb_value))
             }
         }
     });

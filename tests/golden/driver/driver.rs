@@ -80,7 +80,7 @@ pub mod py4cc {
         }
         /// Calls `py4cc.Driver.finalize`.
         pub fn finalize(&self) -> ::std::result::Result<(), ::pybridge::Error> {
-            ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).finalize())
+            ::pybridge::__private::attach_plain(|__pb_py| self.bind(__pb_py).finalize())
         }
         /// The bound view of this object, for calls while attached.
         pub fn bind<'py>(

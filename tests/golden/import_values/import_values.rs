@@ -241,7 +241,9 @@ pub mod values_mod {
             k: ::std::option::Option<i64>,
             j: ::std::option::Option<i64>,
         ) -> ::std::result::Result<i64, Error> {
-            ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).scaled(k, j))
+            ::pybridge::__private::attach_plain(|__pb_py| {
+                self.bind(__pb_py).scaled(k, j)
+            })
         }
         /// The bound view of this object, for calls while attached.
         pub fn bind<'py>(&self, py: ::pybridge::Python<'py>) -> attached::Box2Ref<'py> {
@@ -361,7 +363,7 @@ pub mod values_mod {
         }
         /// Reads `values_mod.Box.value`.
         pub fn value(&self) -> ::std::result::Result<i64, Error> {
-            ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).value())
+            ::pybridge::__private::attach_plain(|__pb_py| self.bind(__pb_py).value())
         }
         /// The bound view of this object, for calls while attached.
         pub fn bind<'py>(&self, py: ::pybridge::Python<'py>) -> attached::BoxRef<'py> {
@@ -2520,11 +2522,11 @@ pub mod drifted {
     impl Counter {
         /// Calls `scan_mod.Counter.doubled`.
         pub fn doubled(&self) -> ::std::result::Result<i64, ::pybridge::Error> {
-            ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).doubled())
+            ::pybridge::__private::attach_plain(|__pb_py| self.bind(__pb_py).doubled())
         }
         /// Reads `scan_mod.Counter.bump`.
         pub fn bump(&self) -> ::std::result::Result<i64, ::pybridge::Error> {
-            ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).bump())
+            ::pybridge::__private::attach_plain(|__pb_py| self.bind(__pb_py).bump())
         }
         /// The bound view of this object, for calls while attached.
         pub fn bind<'py>(

@@ -24,18 +24,18 @@ pub mod my_module {
         }
         /// Calls `my_module.MyClass.get_value`.
         pub fn get_value(&self) -> ::std::result::Result<i64, ::pybridge::Error> {
-            ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).get_value())
+            ::pybridge::__private::attach_plain(|__pb_py| self.bind(__pb_py).get_value())
         }
         /// Reads `my_module.MyClass.value`.
         pub fn value(&self) -> ::std::result::Result<i64, ::pybridge::Error> {
-            ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).value())
+            ::pybridge::__private::attach_plain(|__pb_py| self.bind(__pb_py).value())
         }
         /// Assigns `my_module.MyClass.value`.
         pub fn set_value(
             &self,
             __pb_value: i64,
         ) -> ::std::result::Result<(), ::pybridge::Error> {
-            ::pybridge::__private::attach_call(|__pb_py| {
+            ::pybridge::__private::attach_plain(|__pb_py| {
                 self.bind(__pb_py).set_value(__pb_value)
             })
         }
@@ -266,13 +266,13 @@ pub mod numpy {
     impl ndarray {
         /// Calls `numpy.ndarray.sum`.
         pub fn sum(&self) -> ::std::result::Result<f64, ::pybridge::Error> {
-            ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).sum())
+            ::pybridge::__private::attach_plain(|__pb_py| self.bind(__pb_py).sum())
         }
         /// Calls `numpy.ndarray.tolist`.
         pub fn tolist(
             &self,
         ) -> ::std::result::Result<::std::vec::Vec<f64>, ::pybridge::Error> {
-            ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).tolist())
+            ::pybridge::__private::attach_plain(|__pb_py| self.bind(__pb_py).tolist())
         }
         /// Reads `numpy.ndarray.shape`.
         pub fn shape(&self) -> ::std::result::Result<(i64,), ::pybridge::Error> {
@@ -280,7 +280,7 @@ pub mod numpy {
         }
         /// Reads `numpy.ndarray.ndim`.
         pub fn ndim(&self) -> ::std::result::Result<i64, ::pybridge::Error> {
-            ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).ndim())
+            ::pybridge::__private::attach_plain(|__pb_py| self.bind(__pb_py).ndim())
         }
         /// The bound view of this object, for calls while attached.
         pub fn bind<'py>(

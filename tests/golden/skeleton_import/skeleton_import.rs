@@ -432,15 +432,15 @@ pub mod skel_mod {
         }
         /// Calls `skel_mod.Counter.__hash__`.
         pub fn __hash__(&self) -> ::std::result::Result<i64, Error> {
-            ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).__hash__())
+            ::pybridge::__private::attach_plain(|__pb_py| self.bind(__pb_py).__hash__())
         }
         /// Calls `skel_mod.Counter.incr`.
         pub fn incr(&self) -> ::std::result::Result<i64, Error> {
-            ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).incr())
+            ::pybridge::__private::attach_plain(|__pb_py| self.bind(__pb_py).incr())
         }
         /// Calls `skel_mod.Counter.add`.
         pub fn add(&self, n: i64) -> ::std::result::Result<i64, Error> {
-            ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).add(n))
+            ::pybridge::__private::attach_plain(|__pb_py| self.bind(__pb_py).add(n))
         }
         /// Calls `skel_mod.Counter.merged`.
         pub fn merged(&self, other: &Counter) -> ::std::result::Result<Counter, Error> {
@@ -457,32 +457,32 @@ pub mod skel_mod {
         }
         /// Calls `skel_mod.Counter.double`.
         pub fn double(x: i64) -> ::std::result::Result<i64, Error> {
-            ::pybridge::__private::attach_call(|__pb_py| attached::CounterRef::double(
+            ::pybridge::__private::attach_plain(|__pb_py| attached::CounterRef::double(
                 __pb_py,
                 x,
             ))
         }
         /// Reads `skel_mod.Counter.value`.
         pub fn value(&self) -> ::std::result::Result<i64, Error> {
-            ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).value())
+            ::pybridge::__private::attach_plain(|__pb_py| self.bind(__pb_py).value())
         }
         /// Assigns `skel_mod.Counter.value`.
         pub fn set_value(&self, __pb_value: i64) -> ::std::result::Result<(), Error> {
-            ::pybridge::__private::attach_call(|__pb_py| {
+            ::pybridge::__private::attach_plain(|__pb_py| {
                 self.bind(__pb_py).set_value(__pb_value)
             })
         }
         /// Reads `skel_mod.Counter.label`.
         pub fn label(&self) -> ::std::result::Result<::std::string::String, Error> {
-            ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).label())
+            ::pybridge::__private::attach_plain(|__pb_py| self.bind(__pb_py).label())
         }
         /// Reads `skel_mod.Counter.type`.
         pub fn r#type(&self) -> ::std::result::Result<::std::string::String, Error> {
-            ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).r#type())
+            ::pybridge::__private::attach_plain(|__pb_py| self.bind(__pb_py).r#type())
         }
         /// Assigns `skel_mod.Counter.type`.
         pub fn set_type(&self, __pb_value: &str) -> ::std::result::Result<(), Error> {
-            ::pybridge::__private::attach_call(|__pb_py| {
+            ::pybridge::__private::attach_plain(|__pb_py| {
                 self.bind(__pb_py).set_type(__pb_value)
             })
         }
@@ -490,14 +490,14 @@ pub mod skel_mod {
         pub fn tags(
             &self,
         ) -> ::std::result::Result<::std::vec::Vec<::std::string::String>, Error> {
-            ::pybridge::__private::attach_call(|__pb_py| self.bind(__pb_py).tags())
+            ::pybridge::__private::attach_plain(|__pb_py| self.bind(__pb_py).tags())
         }
         /// Assigns `skel_mod.Counter.tags`.
         pub fn set_tags(
             &self,
             __pb_value: &[::std::string::String],
         ) -> ::std::result::Result<(), Error> {
-            ::pybridge::__private::attach_call(|__pb_py| {
+            ::pybridge::__private::attach_plain(|__pb_py| {
                 self.bind(__pb_py).set_tags(__pb_value)
             })
         }

@@ -288,14 +288,28 @@ fn plain_calls() -> Result<String, String> {
     if alive != 0 {
         return Err(format!("{alive} of 1000 results that failed to convert are still alive"));
     }
-    for _ in 0..10_000 {
+    // A handle's plain attribute: the handle borrowed inside each call.
+    let boxed = values_mod::Box::new(3).map_err(e)?;
+    let round = || -> Result<(), String> {
         values_mod::allocated_blocks().map_err(e)?;
+        match boxed.value().map_err(e)? {
+            3 => Ok(()),
+            other => Err(format!("Box(3).value read {other}")),
+        }
+    };
+    for _ in 0..10_000 {
+        round()?;
     }
+    let before_refs = pybridge::attach(|py| getrefcount(py, boxed.as_object()));
     let (before_blocks, before_rss) = (values_mod::allocated_blocks().map_err(e)?, rss_kib());
     for _ in 0..1_000_000 {
-        values_mod::allocated_blocks().map_err(e)?;
+        round()?;
     }
     let (after_blocks, after_rss) = (values_mod::allocated_blocks().map_err(e)?, rss_kib());
+    let after_refs = pybridge::attach(|py| getrefcount(py, boxed.as_object()));
+    if after_refs != before_refs {
+        return Err(format!("the handle's refcount {before_refs} -> {after_refs}"));
+    }
     // A few blocks come and go with CPython's caches; a leak per call would be ~1,000,000.
     if after_blocks.abs_diff(before_blocks) > 100 {
         return Err(format!("allocated blocks {before_blocks} -> {after_blocks}"));
@@ -305,7 +319,7 @@ fn plain_calls() -> Result<String, String> {
         return Err(format!("RSS grew {growth} KiB ({before_rss} -> {after_rss} KiB)"));
     }
     Ok(format!(
-        "0 of 1000 unconverted results alive; 1000000 calls: blocks {before_blocks} -> {after_blocks}; RSS \
-         {before_rss} -> {after_rss} KiB (+{growth} KiB)"
+        "0 of 1000 unconverted results alive; 1000000 rounds of 2 calls: handle refcount {before_refs} -> \
+         {after_refs}; blocks {before_blocks} -> {after_blocks}; RSS {before_rss} -> {after_rss} KiB (+{growth} KiB)"
     ))
 }
